@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * dmvpnd command line (INTERFACES.md):
+ *   dmvpnd -f CONFIG [-s SOCKET] [-d]     run
+ *   dmvpnd -n -f CONFIG                   check only
+ *   dmvpnd -nv -f CONFIG                  check, print the running-config
+ *   dmvpnd -n --report[=text|json] -f CONFIG
+ */
+#include "daemons/dmvpnd/dmvpnd.h"
+#include "parsers/compat_doc.h"
+#include "lib/strbuf.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+usage(FILE *f)
+{
+    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d]\n"
+          "       dmvpnd -n [-v] -f CONFIG\n"
+          "       dmvpnd -n --report[=text|json] -f CONFIG\n",
+          f);
+}
+
+int
+main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"report", optional_argument, NULL, 'R'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"ios-compat", no_argument, NULL, 'C'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *config = NULL;
+    bool check = false, verbose = false;
+    enum report_fmt report = REPORT_NONE;
+    int c;
+
+    while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            config = optarg;
+            break;
+        case 's':
+        case 'd':
+            break;
+        case 'n':
+            check = true;
+            break;
+        case 'v':
+            verbose = true;
+            break;
+        case 'R':
+            if (!optarg || !strcmp(optarg, "text"))
+                report = REPORT_TEXT;
+            else if (!strcmp(optarg, "json"))
+                report = REPORT_JSON;
+            else {
+                fprintf(stderr, "dmvpnd: --report takes text or json\n");
+                return 2;
+            }
+            break;
+        case 'C': {
+            struct strbuf sb;
+            sb_init(&sb);
+            compat_doc(&sb);
+            fwrite(sb.buf, 1, sb.len, stdout);
+            sb_free(&sb);
+            return 0;
+        }
+        case 'V':
+            printf("dmvpnd %s\n", DMVPN_VERSION);
+            return 0;
+        case 'h':
+            usage(stdout);
+            return 0;
+        default:
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!config || optind != argc) {
+        usage(stderr);
+        return 2;
+    }
+    if (report != REPORT_NONE && !check) {
+        fprintf(stderr, "dmvpnd: --report needs -n\n");
+        return 2;
+    }
+    if (check)
+        return dmvpnd_check(config, verbose, report);
+    fprintf(stderr, "dmvpnd: running the daemon arrives with the data plane; use -n to check\n");
+    return 2;
+}

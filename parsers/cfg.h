@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The configuration model: what an IOS running-config means, as plain data.
+ * A `struct cfg` is built by the parser (parse.c, handlers in cmd_*.c), then
+ * frozen: every consumer (validate, diff, print, the daemon's modules) gets a
+ * `const struct cfg *` and never changes it. Everything lives in one arena.
+ * Addresses are IPv4 in host byte order. Lists keep configuration order where
+ * IOS keeps it (NHRP maps, NHS, routes) because show running-config does.
+ */
+#ifndef DMVPN_PARSERS_CFG_H
+#define DMVPN_PARSERS_CFG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+/* Lines we recognise but do not model, printed back verbatim. */
+struct cfg_opaque {
+    const char *text; /* the line as IOS prints it (with its indentation) */
+    int slot;         /* print position: enum slot_global / slot_if (slots.h) */
+    int lineno;       /* source line, 0 when typed */
+};
+
+struct cfg_opaque_list {
+    struct cfg_opaque *v;
+    size_t n, cap;
+};
+
+enum cfg_tunnel_mode {
+    TUN_MODE_GRE_IP = 0, /* IOS default: point-to-point GRE */
+    TUN_MODE_GRE_MULTIPOINT,
+    TUN_MODE_OTHER, /* ipsec ipv4, gre ipv6 ...: recognised, unsupported */
+};
+
+struct cfg_nhrp_map {
+    bool multicast;      /* ip nhrp map multicast ... */
+    bool dynamic;        /* ip nhrp map multicast dynamic */
+    uint32_t proto;      /* unicast map: tunnel address */
+    uint32_t proto_mask; /* 0 when no mask given */
+    uint32_t nbma;
+};
+
+struct cfg_nhrp_nhs {
+    bool dynamic;  /* ip nhrp nhs dynamic nbma X */
+    uint32_t addr; /* NHS tunnel address */
+    bool has_nbma;
+    uint32_t nbma; /* when given as an address */
+    const char *nbma_fqdn;
+    bool multicast;
+    int priority; /* -1: not configured (0 on the wire) */
+    int cluster;  /* -1: not configured */
+};
+
+struct cfg_nhrp {
+    bool enabled; /* any ip nhrp line on the interface */
+    const char *auth;
+    bool has_network_id;
+    uint32_t network_id;
+    uint32_t holdtime; /* 0: default (7200) */
+    struct cfg_nhrp_map *maps;
+    size_t nmaps, capmaps;
+    struct cfg_nhrp_nhs *nhs;
+    size_t nnhs, capnhs;
+    int nhs_fallback;     /* -1: not configured */
+    uint32_t reg_timeout; /* 0: holdtime/3 */
+    bool reg_no_unique;
+    bool redirect;
+    int redirect_timeout; /* -1: default */
+    bool shortcut;
+    bool server_only;
+    bool server_only_non_caching;
+    const char *group;
+    int max_send_pkts, max_send_every; /* -1: default */
+};
+
+struct cfg_addr {
+    uint32_t addr, mask;
+};
+
+struct cfg_iface {
+    const char *name; /* canonical: Tunnel0, FastEthernet0/0 */
+    const char *description;
+    bool has_addr;
+    struct cfg_addr addr;
+    struct cfg_addr *secondary;
+    size_t nsecondary, capsecondary;
+    bool no_ip_address; /* `no ip address` printed by IOS on physical ifs */
+    bool shutdown;
+    bool no_ip_redirects;
+    uint32_t ip_mtu;                         /* 0: default */
+    uint32_t tcp_mss;                        /* 0: not set */
+    uint32_t bandwidth;                      /* kbit/s, 0: default */
+    uint32_t delay;                          /* tens of microseconds, 0: default */
+    int keepalive_period, keepalive_retries; /* -1: not set */
+    /* tunnel */
+    const char *tun_src_if;
+    bool has_tun_src_ip;
+    uint32_t tun_src_ip;
+    bool has_tun_dst;
+    uint32_t tun_dst;
+    enum cfg_tunnel_mode tun_mode;
+    const char *tun_mode_text; /* for TUN_MODE_OTHER: as typed, canonical */
+    bool has_tun_key;
+    uint32_t tun_key;
+    const char *tun_protection; /* ipsec profile name */
+    bool tun_protection_shared;
+    const char *tun_protection_isakmp_profile;
+    const char *tun_protection_ikev2_profile;
+    const char *tun_vrf;
+    struct cfg_nhrp nhrp;
+    struct cfg_opaque_list opaque;
+};
+
+enum cfg_isakmp_encr {
+    ENCR_DES = 0, /* IOS default */
+    ENCR_3DES,
+    ENCR_AES, /* with aes_bits 128 (printed "aes"), 192, 256 */
+};
+
+enum cfg_isakmp_hash { HASH_SHA = 0, HASH_MD5, HASH_SHA256, HASH_SHA384, HASH_SHA512 };
+enum cfg_isakmp_auth { AUTH_RSA_SIG = 0, AUTH_PRE_SHARE, AUTH_RSA_ENCR, AUTH_ECDSA_SIG };
+
+struct cfg_isakmp_policy {
+    uint32_t priority;
+    enum cfg_isakmp_encr encr;
+    uint32_t aes_bits; /* 0: plain `aes` (128) */
+    enum cfg_isakmp_hash hash;
+    enum cfg_isakmp_auth auth;
+    uint32_t group;    /* 1 default */
+    uint32_t lifetime; /* 86400 default */
+};
+
+struct cfg_isakmp_key {
+    const char *key;
+    int enc_type; /* 0 or 6 as typed; printed only when 6 */
+    bool is_hostname;
+    const char *hostname;
+    uint32_t addr;
+    bool has_mask;
+    uint32_t mask;
+    bool no_xauth;
+};
+
+enum cfg_transform {
+    XF_NONE = 0,
+    XF_ESP_DES,
+    XF_ESP_3DES,
+    XF_ESP_AES,
+    XF_ESP_GCM,
+    XF_ESP_GMAC,
+    XF_ESP_NULL,
+    XF_ESP_SEAL,
+    XF_ESP_MD5_HMAC,
+    XF_ESP_SHA_HMAC,
+    XF_ESP_SHA256_HMAC,
+    XF_ESP_SHA384_HMAC,
+    XF_ESP_SHA512_HMAC,
+    XF_AH_MD5_HMAC,
+    XF_AH_SHA_HMAC,
+    XF_AH_SHA256_HMAC,
+    XF_AH_SHA384_HMAC,
+    XF_AH_SHA512_HMAC,
+    XF_COMP_LZS,
+    XF_COUNT
+};
+
+struct cfg_tset {
+    const char *name;
+    enum cfg_transform xf[3];
+    uint32_t bits[3]; /* key size for esp-aes/gcm/gmac, 0: default */
+    int nxf;
+    bool transport; /* mode transport */
+    bool transport_require;
+};
+
+struct cfg_ipsec_profile {
+    const char *name;
+    const char **tsets;
+    size_t ntsets;
+    uint32_t pfs_group; /* 0: no PFS */
+    bool pfs;
+    uint32_t lifetime_secs; /* 0: default 3600 */
+    uint64_t lifetime_kb;   /* 0: default 4608000 */
+    bool lifetime_kb_disable;
+    const char *isakmp_profile;
+    const char *ikev2_profile;
+    bool responder_only;
+    struct cfg_opaque_list opaque;
+};
+
+struct cfg_route {
+    uint32_t prefix, mask;
+    bool has_nh;
+    uint32_t nh;
+    const char *ifname; /* exit interface, optional */
+    uint32_t distance;  /* 0: default (1) */
+    bool has_tag;
+    uint32_t tag;
+    const char *name;
+    bool permanent;
+    uint32_t track; /* 0: none */
+};
+
+struct cfg_user {
+    const char *name;
+    int privilege;     /* -1: not given */
+    bool is_secret;    /* secret vs password */
+    int type;          /* 0 clear (password), 5/8/9 hashes */
+    const char *value; /* hash or password text as IOS prints it */
+};
+
+struct cfg_community {
+    const char *name;
+    bool rw;
+    bool has_mode; /* RO/RW typed */
+    const char *acl;
+};
+
+enum cfg_line_kind { LINE_CON, LINE_AUX, LINE_VTY };
+
+struct cfg_line {
+    enum cfg_line_kind kind;
+    uint32_t first, last;
+    int login; /* 0 not set, 1 login, 2 login local */
+    bool no_login;
+    const char *password;
+    int password_type;  /* 0 clear, 7 */
+    unsigned transport; /* TRANSPORT_* bits of `transport input` */
+    bool has_transport;
+    int exec_timeout_min, exec_timeout_sec; /* -1: default */
+    int privilege;                          /* -1: default */
+    struct cfg_opaque_list opaque;
+};
+
+#define TRANSPORT_TELNET 0x1
+#define TRANSPORT_SSH    0x2
+#define TRANSPORT_NONE   0x4
+#define TRANSPORT_ALL    0x8
+
+enum cfg_router_proto { RTR_EIGRP, RTR_OSPF, RTR_BGP, RTR_OTHER };
+
+struct cfg_router {
+    enum cfg_router_proto proto;
+    const char *header; /* "router eigrp 100" as IOS prints it */
+    struct cfg_opaque_list lines;
+};
+
+struct cfg_isakmp_keepalive {
+    bool set;
+    uint32_t secs, retry;
+    int mode; /* 0: default (on-demand), 1 periodic, 2 on-demand typed */
+};
+
+struct cfg {
+    struct arena *arena;
+    const char *hostname;
+    const char *enable_secret; /* hash */
+    int enable_secret_type;
+    const char *enable_password;
+    struct cfg_iface *ifs;
+    size_t nifs, capifs;
+    struct cfg_isakmp_policy *pols;
+    size_t npols, cappols;
+    struct cfg_isakmp_key *keys;
+    size_t nkeys, capkeys;
+    struct cfg_isakmp_keepalive isakmp_keepalive;
+    uint32_t isakmp_nat_keepalive; /* 0: off */
+    struct cfg_tset *tsets;
+    size_t ntsets, captsets;
+    struct cfg_ipsec_profile *profs;
+    size_t nprofs, capprofs;
+    struct cfg_route *routes;
+    size_t nroutes, caproutes;
+    struct cfg_user *users;
+    size_t nusers, capusers;
+    struct cfg_community *comms;
+    size_t ncomms, capcomms;
+    const char *snmp_location;
+    const char *snmp_contact;
+    struct cfg_line *lines;
+    size_t nlines, caplines;
+    struct cfg_router *routers;
+    size_t nrouters, caprouters;
+    struct cfg_opaque_list global_opaque;
+};
+
+/* Lookups over a frozen config. */
+const struct cfg_iface *cfg_find_iface(const struct cfg *c, const char *name);
+const struct cfg_tset *cfg_find_tset(const struct cfg *c, const char *name);
+const struct cfg_ipsec_profile *cfg_find_profile(const struct cfg *c, const char *name);
+/* NBMA address for an NHS: nbma given on the nhs line, else the static map. */
+bool cfg_nhs_nbma(const struct cfg_iface *ifp, const struct cfg_nhrp_nhs *nhs, uint32_t *nbma);
+uint32_t cfg_nhrp_holdtime(const struct cfg_nhrp *n);
+bool cfg_iface_is_tunnel(const struct cfg_iface *ifp);
+/* Indices of c->ifs in IOS show order; caller frees. */
+size_t *cfg_iface_print_order(const struct cfg *c);
+
+void cfg_free(struct cfg *c);
+
+#endif

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Builder plumbing: arena-backed arrays, interface lookup, and the hash
+ * indexes that let a config with tens of thousands of `ip route` and
+ * `ip nhrp map` lines parse in linear time (a duplicate check per line would
+ * otherwise be quadratic).
+ */
+#include "parsers/cfg_build.h"
+#include "lib/arena.h"
+#include "lib/log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct idx_key {
+    struct cfg_build *b;
+    size_t ifidx;
+    size_t idx;
+    const void *probe; /* lookups: the element to look for */
+};
+
+void
+cfg_build_init(struct cfg_build *b)
+{
+    memset(b, 0, sizeof(*b));
+    b->c = calloc(1, sizeof(*b->c));
+    if (!b->c)
+        fatal("out of memory");
+    b->c->arena = arena_new(256 * 1024);
+    b->scratch = arena_new(64 * 1024);
+    b->mode = MODE_GLOBAL;
+}
+
+struct cfg *
+cfg_build_finish(struct cfg_build *b)
+{
+    struct cfg *c = b->c;
+
+    htab_fini(&b->route_idx);
+    htab_fini(&b->map_idx);
+    arena_free(b->scratch);
+    b->scratch = NULL;
+    b->c = NULL;
+    return c;
+}
+
+void
+cfg_build_abort(struct cfg_build *b)
+{
+    cfg_free(cfg_build_finish(b));
+}
+
+void
+cfg_free(struct cfg *c)
+{
+    if (!c)
+        return;
+    arena_free(c->arena);
+    free(c);
+}
+
+void *
+cb_grow(struct cfg_build *b, void *arr, size_t *cap, size_t n, size_t elsz)
+{
+    void *na;
+    size_t ncap;
+
+    if (n < *cap)
+        return arr;
+    ncap = *cap ? *cap * 2 : 4;
+    na = arena_alloc(b->c->arena, ncap * elsz);
+    if (n)
+        memcpy(na, arr, n * elsz);
+    *cap = ncap;
+    return na;
+}
+
+const char *
+cb_strdup(struct cfg_build *b, const char *s, size_t n)
+{
+    return arena_strndup(b->c->arena, s, n);
+}
+
+void
+cb_opaque_add(struct cfg_build *b, struct cfg_opaque_list *l, const char *text, size_t n, int slot)
+{
+    struct cfg_opaque *o = CB_PUSH(b, l->v, l->n, l->cap);
+
+    o->text = cb_strdup(b, text, n);
+    o->slot = slot;
+    o->lineno = b->lineno;
+}
+
+const char *
+cb_msg(struct cfg_build *b, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(b->msg, sizeof(b->msg), fmt, ap);
+    va_end(ap);
+    return b->msg;
+}
+
+struct cfg_iface *
+cb_iface(struct cfg_build *b, const char *name, bool create, size_t *idx)
+{
+    struct cfg *c = b->c;
+    struct cfg_iface *ifp;
+    size_t i;
+
+    for (i = 0; i < c->nifs; i++)
+        if (strcmp(c->ifs[i].name, name) == 0) {
+            if (idx)
+                *idx = i;
+            return &c->ifs[i];
+        }
+    if (!create)
+        return NULL;
+    ifp = CB_PUSH(b, c->ifs, c->nifs, c->capifs);
+    memset(ifp, 0, sizeof(*ifp));
+    ifp->name = cb_strdup(b, name, strlen(name));
+    ifp->keepalive_period = ifp->keepalive_retries = -1;
+    ifp->nhrp.nhs_fallback = -1;
+    ifp->nhrp.redirect_timeout = -1;
+    ifp->nhrp.max_send_pkts = ifp->nhrp.max_send_every = -1;
+    if (idx)
+        *idx = c->nifs - 1;
+    return ifp;
+}
+
+void
+cb_iface_remove(struct cfg_build *b, size_t idx)
+{
+    struct cfg *c = b->c;
+
+    memmove(&c->ifs[idx], &c->ifs[idx + 1], (c->nifs - idx - 1) * sizeof(c->ifs[0]));
+    c->nifs--;
+    b->map_idx_dirty = true; /* map keys carry interface indices */
+}
+
+struct cfg_iface *
+cb_cur_if(struct cfg_build *b)
+{
+    return &b->c->ifs[b->cur_if];
+}
+
+/* ---- routes ---- */
+
+static const struct cfg_route *
+route_of(const struct idx_key *k)
+{
+    return k->probe ? k->probe : &k->b->c->routes[k->idx];
+}
+
+static uint64_t
+route_hash(const void *e)
+{
+    const struct cfg_route *r = route_of(e);
+    uint64_t h = ((uint64_t)r->prefix << 32) ^ r->mask;
+
+    h = htab_hash_u64(h) ^ htab_hash_u64(r->nh + ((uint64_t)r->has_nh << 33));
+    if (r->ifname)
+        h ^= htab_hash_bytes(r->ifname, strlen(r->ifname));
+    return h;
+}
+
+static int
+route_eq(const void *a, const void *b)
+{
+    const struct cfg_route *x = route_of(a), *y = route_of(b);
+
+    return x->prefix == y->prefix && x->mask == y->mask && x->has_nh == y->has_nh &&
+           x->nh == y->nh &&
+           ((!x->ifname && !y->ifname) ||
+            (x->ifname && y->ifname && strcmp(x->ifname, y->ifname) == 0));
+}
+
+static void
+route_reindex(struct cfg_build *b)
+{
+    size_t i;
+
+    htab_fini(&b->route_idx);
+    htab_init(&b->route_idx, route_hash, route_eq);
+    b->route_idx_dirty = false;
+    for (i = 0; i < b->c->nroutes; i++)
+        cb_route_add_idx(b, i);
+}
+
+long
+cb_route_find(struct cfg_build *b, const struct cfg_route *key)
+{
+    struct idx_key k = {b, 0, 0, key};
+    struct idx_key *f;
+
+    if (b->route_idx_dirty || !b->route_idx.hash)
+        route_reindex(b);
+    f = htab_find(&b->route_idx, &k);
+    return f ? (long)f->idx : -1;
+}
+
+void
+cb_route_add_idx(struct cfg_build *b, size_t idx)
+{
+    struct idx_key *k;
+
+    if (!b->route_idx.hash)
+        htab_init(&b->route_idx, route_hash, route_eq);
+    if (b->route_idx_dirty)
+        return; /* rebuilt on the next lookup */
+    k = arena_alloc(b->scratch, sizeof(*k));
+    k->b = b;
+    k->idx = idx;
+    htab_put(&b->route_idx, k);
+}
+
+/* ---- NHRP maps (all interfaces in one index) ---- */
+
+static const struct cfg_nhrp_map *
+map_of(const struct idx_key *k)
+{
+    return k->probe ? k->probe : &k->b->c->ifs[k->ifidx].nhrp.maps[k->idx];
+}
+
+static uint64_t
+map_hash(const void *e)
+{
+    const struct idx_key *k = e;
+    const struct cfg_nhrp_map *m = map_of(k);
+
+    return htab_hash_u64(((uint64_t)m->proto << 32) ^ m->nbma ^
+                         ((uint64_t)(m->multicast * 2 + m->dynamic) << 60) ^
+                         ((uint64_t)k->ifidx << 40));
+}
+
+static int
+map_eq(const void *a, const void *b)
+{
+    const struct idx_key *ka = a, *kb = b;
+    const struct cfg_nhrp_map *x = map_of(ka), *y = map_of(kb);
+
+    return ka->ifidx == kb->ifidx && x->multicast == y->multicast && x->dynamic == y->dynamic &&
+           x->proto == y->proto && x->nbma == y->nbma && x->proto_mask == y->proto_mask;
+}
+
+static void
+map_reindex(struct cfg_build *b)
+{
+    size_t i, j;
+
+    htab_fini(&b->map_idx);
+    htab_init(&b->map_idx, map_hash, map_eq);
+    b->map_idx_dirty = false;
+    for (i = 0; i < b->c->nifs; i++)
+        for (j = 0; j < b->c->ifs[i].nhrp.nmaps; j++)
+            cb_map_add_idx(b, i, j);
+}
+
+long
+cb_map_find(struct cfg_build *b, size_t ifidx, const struct cfg_nhrp_map *key)
+{
+    struct idx_key k = {b, ifidx, 0, key};
+    struct idx_key *f;
+
+    if (b->map_idx_dirty || !b->map_idx.hash)
+        map_reindex(b);
+    f = htab_find(&b->map_idx, &k);
+    return f ? (long)f->idx : -1;
+}
+
+void
+cb_map_add_idx(struct cfg_build *b, size_t ifidx, size_t idx)
+{
+    struct idx_key *k;
+
+    if (!b->map_idx.hash)
+        htab_init(&b->map_idx, map_hash, map_eq);
+    if (b->map_idx_dirty)
+        return;
+    k = arena_alloc(b->scratch, sizeof(*k));
+    k->b = b;
+    k->ifidx = ifidx;
+    k->idx = idx;
+    htab_put(&b->map_idx, k);
+}

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The IOS command table and its matcher. One table entry per IOS command line:
+ * the mode it lives in, its syntax in a small DSL, how the migration report
+ * classifies it, and the handler that applies it to the model being built.
+ * The same table drives config files, interactive config mode, `?` help and
+ * docs/ios-compat.md, so IOS habits (abbreviations, `no`/`default`, implicit
+ * exit to the parent mode) are encoded once, here.
+ *
+ * Syntax DSL, tokens separated by blanks:
+ *   keyword            literal, matched case-insensitively by unique prefix
+ *   <ip:NAME>          IPv4 address          <mask:NAME>   contiguous netmask
+ *   <wild:NAME>        IPv4 wildcard (any)   <num:LO-HI:NAME> decimal in range
+ *   <word:NAME>        one word              <line:NAME>   rest of the line
+ *   <if:NAME>          interface name, `Tunnel0` or `tunnel 0` (one or two words)
+ *   <ipv6:NAME>        IPv6 address          <host:NAME>   IPv4 address or hostname
+ *   [ ... ]            optional sequence     { a | b c }   alternatives
+ * A keyword also records itself as a flag under its own name.
+ */
+#ifndef DMVPN_PARSERS_CMD_H
+#define DMVPN_PARSERS_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum cfg_mode {
+    MODE_EXEC = 0,   /* not a config mode; used by the shell */
+    MODE_GLOBAL,     /* (config)# */
+    MODE_IF,         /* (config-if)# */
+    MODE_ISAKMP,     /* (config-isakmp)# */
+    MODE_TSET,       /* (cfg-crypto-trans)# */
+    MODE_IPSEC_PROF, /* (ipsec-profile)# */
+    MODE_LINE,       /* (config-line)# for line vty */
+    MODE_ROUTER,     /* (config-router)#: kept as opaque lines for FRR */
+    MODE_OPAQUE,     /* any stanza we recognise but do not model */
+    MODE_COUNT
+};
+
+/* How the migration report classifies a line (INTERFACES.md). */
+enum cfg_class {
+    CLS_SUPPORTED,   /* applied as on IOS */
+    CLS_TRANSLATED,  /* applied through a named Linux equivalent */
+    CLS_IGNORED,     /* accepted, no effect on Linux */
+    CLS_UNSUPPORTED, /* valid IOS, not implemented */
+    CLS_INVALID,     /* IOS would reject it */
+    CLS_COUNT
+};
+
+enum cmd_op { OP_SET, OP_NO, OP_DEFAULT };
+
+enum tok_kind {
+    TK_KEYWORD,
+    TK_IP,
+    TK_MASK,
+    TK_WILD,
+    TK_NUM,
+    TK_WORD,
+    TK_LINE,
+    TK_IF,
+    TK_IPV6,
+    TK_HOST,
+};
+
+/* A captured argument or keyword flag. Strings point into the line buffer. */
+struct cmd_val {
+    const char *name;
+    enum tok_kind kind;
+    uint64_t num;    /* TK_NUM; TK_IP/MASK/WILD in host order */
+    const char *str; /* TK_WORD/LINE/IF(canonical)/IPV6/HOST/KEYWORD text */
+    size_t len;
+    int tok; /* index of the token it came from */
+};
+
+#define CMD_MAX_VALS 24
+
+struct cmd_match {
+    const struct cmd_def *cmd;
+    enum cmd_op op;
+    int nvals;
+    struct cmd_val vals[CMD_MAX_VALS];
+    char ifbuf[4][48]; /* canonical interface names */
+    int nif;
+};
+
+struct cfg_build;
+
+/* flags */
+#define CMDF_NO                  0x01 /* `no` form accepted */
+#define CMDF_NO_PREFIX           0x02 /* `no` accepts any prefix after the keywords */
+#define CMDF_DEFAULT             0x04 /* `default` form accepted */
+#define CMDF_NOFORM_ONLY         0x08 /* only valid with `no` (e.g. `no ip redirects`) */
+#define CMDF_HIDDEN              0x10 /* accepted, not offered by `?` */
+#define CMDF_SUBMODE_KEEP_INDENT 0x20
+
+/*
+ * Handler: applies a matched line to the model being built. Returns 0, or -1
+ * with a message in *err (IOS wording, e.g. "%No matching route to delete")
+ * and the builder unchanged. *warn may carry a non-fatal IOS message.
+ */
+typedef int (*cmd_handler_fn)(struct cfg_build *b, const struct cmd_match *m, const char **err);
+
+struct cmd_def {
+    enum cfg_mode mode;
+    const char *syntax;
+    enum cfg_class cls;
+    const char *note; /* Linux equivalent (translated) or why not */
+    cmd_handler_fn handler;
+    enum cfg_mode submode; /* mode entered after the line, or MODE_EXEC: none */
+    unsigned flags;
+    int slot; /* verbatim lines: print position (slots.h) */
+};
+
+/* Compiled syntax (internal to match.c, exposed for help/completion). */
+struct syn_node;
+
+struct cmd_table {
+    const struct cmd_def *defs;
+    size_t ndefs;
+};
+
+/* Result of matching one line in one mode. */
+enum match_status {
+    MATCH_OK,
+    MATCH_INVALID, /* err_tok: the token under the caret */
+    MATCH_INCOMPLETE,
+    MATCH_AMBIGUOUS, /* err_tok: the ambiguous token */
+    MATCH_EMPTY,
+};
+
+struct tok {
+    const char *s;
+    size_t len;
+    size_t col; /* byte offset in the line */
+};
+
+#define LINE_MAX_TOKS 64
+
+struct tokline {
+    char *buf; /* owned copy of the line */
+    int ntok;
+    struct tok t[LINE_MAX_TOKS];
+    bool too_many;
+};
+
+void tokline_split(struct tokline *tl, const char *line, size_t len);
+void tokline_free(struct tokline *tl);
+
+struct match_result {
+    enum match_status status;
+    int err_tok;    /* token index for INVALID/AMBIGUOUS; ntok for end of line */
+    size_t err_col; /* caret column */
+    struct cmd_match m;
+};
+
+/* Match tl against every command of `mode`, with `no`/`default` handling. */
+void cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result *res);
+
+/* Access to the global table (all modes). */
+const struct cmd_def *cmd_defs(size_t *n);
+void cmd_init(void); /* compiles the syntax strings once; idempotent */
+
+/* Accessors for handlers. Names are the NAME parts of the syntax. */
+const struct cmd_val *m_get(const struct cmd_match *m, const char *name);
+bool m_has(const struct cmd_match *m, const char *name);
+uint64_t m_num(const struct cmd_match *m, const char *name, uint64_t dflt);
+uint32_t m_ip(const struct cmd_match *m, const char *name);
+/* Copies a string value into the builder's arena. */
+const char *m_str(struct cfg_build *b, const struct cmd_match *m, const char *name);
+
+/* Help: the candidates that could follow the given tokens (for `?`, TAB). */
+struct help_item {
+    const char *word; /* keyword, or placeholder such as "A.B.C.D", "<1-65535>", "WORD", "<cr>" */
+    const char *help;
+};
+int cmd_help(const struct tokline *tl, enum cfg_mode mode, bool partial_last, struct help_item *out,
+             int max);
+
+const char *cfg_mode_name(enum cfg_mode m);   /* "config-if" etc. */
+const char *cfg_class_name(enum cfg_class c); /* "supported" etc. */
+
+#endif

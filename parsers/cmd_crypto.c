@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * IKEv1 and IPsec configuration: `crypto isakmp policy|key|keepalive|nat
+ * keepalive`, `crypto ipsec transform-set` (+ mode) and `crypto ipsec
+ * profile`. IOS defaults (DES, SHA, RSA signatures, group 1, 86400 s) are
+ * the zero values of the model so an untouched field prints nothing.
+ */
+#include "parsers/cfg_build.h"
+#include "lib/inet.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTE_IKE   "strongSwan charon IKEv1 proposal (VICI load-conn)"
+#define NOTE_PSK   "strongSwan charon shared key (VICI load-shared)"
+#define NOTE_ESP   "strongSwan charon ESP proposal (VICI load-conn)"
+#define NOTE_CHILD "strongSwan charon CHILD_SA settings (VICI load-conn)"
+#define NP         (CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT)
+
+static int
+h_policy(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+    uint32_t prio = (uint32_t)m_num(m, "prio", 0);
+    size_t i;
+
+    /* kept sorted: IOS prints policies in ascending priority */
+    for (i = 0; i < c->npols && c->pols[i].priority < prio; i++)
+        ;
+    if (m->op != OP_SET) {
+        if (i < c->npols && c->pols[i].priority == prio) {
+            memmove(&c->pols[i], &c->pols[i + 1], (c->npols - i - 1) * sizeof(c->pols[0]));
+            c->npols--;
+        }
+        return H_OK;
+    }
+    if (i == c->npols || c->pols[i].priority != prio) {
+        size_t n = c->npols;
+        CB_PUSH(b, c->pols, c->npols, c->cappols);
+        memmove(&c->pols[i + 1], &c->pols[i], (n - i) * sizeof(c->pols[0]));
+        memset(&c->pols[i], 0, sizeof(c->pols[0]));
+        c->pols[i].priority = prio;
+        c->pols[i].group = 1;
+        c->pols[i].lifetime = 86400;
+    }
+    b->cur_pol = i;
+    b->mode = MODE_ISAKMP;
+    return H_OK;
+}
+
+static struct cfg_isakmp_policy *
+cur_pol(struct cfg_build *b)
+{
+    return &b->c->pols[b->cur_pol];
+}
+
+static int
+h_encr(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_isakmp_policy *p = cur_pol(b);
+
+    p->aes_bits = 0;
+    if (m->op != OP_SET || m_has(m, "des"))
+        p->encr = ENCR_DES;
+    else if (m_has(m, "3des"))
+        p->encr = ENCR_3DES;
+    else {
+        p->encr = ENCR_AES;
+        p->aes_bits = m_has(m, "256") ? 256 : m_has(m, "192") ? 192 : m_has(m, "128") ? 128 : 0;
+    }
+    return H_OK;
+}
+
+static int
+h_hash(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_isakmp_policy *p = cur_pol(b);
+
+    p->hash = m->op != OP_SET      ? HASH_SHA
+              : m_has(m, "md5")    ? HASH_MD5
+              : m_has(m, "sha256") ? HASH_SHA256
+              : m_has(m, "sha384") ? HASH_SHA384
+              : m_has(m, "sha512") ? HASH_SHA512
+                                   : HASH_SHA;
+    return H_OK;
+}
+
+static int
+h_auth(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_isakmp_policy *p = cur_pol(b);
+
+    p->auth = m->op != OP_SET         ? AUTH_RSA_SIG
+              : m_has(m, "pre-share") ? AUTH_PRE_SHARE
+              : m_has(m, "rsa-encr")  ? AUTH_RSA_ENCR
+              : m_has(m, "ecdsa-sig") ? AUTH_ECDSA_SIG
+                                      : AUTH_RSA_SIG;
+    return H_OK;
+}
+
+static int
+h_group(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_isakmp_policy *p = cur_pol(b);
+    const struct cmd_val *v = &m->vals[m->nvals - 1];
+
+    p->group = 1;
+    if (m->op == OP_SET) {
+        uint32_t g = 0;
+        size_t i;
+        for (i = 0; i < v->len; i++)
+            g = g * 10 + (uint32_t)(v->str[i] - '0');
+        p->group = g;
+    }
+    return H_OK;
+}
+
+static int
+h_lifetime(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    cur_pol(b)->lifetime = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 86400) : 86400;
+    return H_OK;
+}
+
+static int
+h_key(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+    struct cfg_isakmp_key k = {0}, *kp;
+    const struct cmd_val *host = m_get(m, "host");
+    size_t i;
+
+    k.is_hostname = host != NULL;
+    k.addr = m_ip(m, "addr");
+    k.has_mask = m_has(m, "mask");
+    k.mask = m_ip(m, "mask");
+    if (k.has_mask && !inet_mask_ok(k.mask)) {
+        *err = "%Inconsistent address and mask";
+        return H_ERR;
+    }
+    /* 0.0.0.0 0.0.0.0 is the wildcard IOS prints without its mask */
+    if (k.has_mask && k.mask == 0 && k.addr == 0)
+        k.has_mask = false;
+    for (i = 0; i < c->nkeys; i++) {
+        const struct cfg_isakmp_key *o = &c->keys[i];
+        if (o->is_hostname != k.is_hostname)
+            continue;
+        if (k.is_hostname
+                ? (strlen(o->hostname) == host->len && !strncmp(o->hostname, host->str, host->len))
+                : (o->addr == k.addr && o->has_mask == k.has_mask &&
+                   (!k.has_mask || o->mask == k.mask)))
+            break;
+    }
+    if (m->op != OP_SET) {
+        if (i == c->nkeys) {
+            *err = "% No matching pre-shared key";
+            return H_WARN;
+        }
+        memmove(&c->keys[i], &c->keys[i + 1], (c->nkeys - i - 1) * sizeof(k));
+        c->nkeys--;
+        return H_OK;
+    }
+    k.key = m_str(b, m, "key");
+    k.enc_type = m_has(m, "6") ? 6 : 0;
+    k.hostname = m_str(b, m, "host");
+    k.no_xauth = m_has(m, "no-xauth");
+    if (i < c->nkeys) {
+        c->keys[i] = k;
+        return H_OK;
+    }
+    kp = CB_PUSH(b, c->keys, c->nkeys, c->capkeys);
+    *kp = k;
+    return H_OK;
+}
+
+static int
+h_keepalive(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_isakmp_keepalive *k = &b->c->isakmp_keepalive;
+
+    memset(k, 0, sizeof(*k));
+    if (m->op != OP_SET)
+        return H_OK;
+    k->set = true;
+    k->secs = (uint32_t)m_num(m, "secs", 0);
+    k->retry = (uint32_t)m_num(m, "retry", 0);
+    k->mode = m_has(m, "periodic") ? 1 : m_has(m, "on-demand") ? 2 : 0;
+    return H_OK;
+}
+
+static int
+h_nat_keepalive(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    b->c->isakmp_nat_keepalive = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 0) : 0;
+    return H_OK;
+}
+
+struct xf_name {
+    const char *kw;
+    enum cfg_transform xf;
+    int cls; /* 0 esp-enc, 1 esp-auth, 2 ah, 3 comp: at most one of each */
+};
+
+static const struct xf_name xf_names[] = {
+    {"esp-des", XF_ESP_DES, 0},
+    {"esp-3des", XF_ESP_3DES, 0},
+    {"esp-aes", XF_ESP_AES, 0},
+    {"esp-gcm", XF_ESP_GCM, 0},
+    {"esp-gmac", XF_ESP_GMAC, 0},
+    {"esp-null", XF_ESP_NULL, 0},
+    {"esp-seal", XF_ESP_SEAL, 0},
+    {"esp-md5-hmac", XF_ESP_MD5_HMAC, 1},
+    {"esp-sha-hmac", XF_ESP_SHA_HMAC, 1},
+    {"esp-sha256-hmac", XF_ESP_SHA256_HMAC, 1},
+    {"esp-sha384-hmac", XF_ESP_SHA384_HMAC, 1},
+    {"esp-sha512-hmac", XF_ESP_SHA512_HMAC, 1},
+    {"ah-md5-hmac", XF_AH_MD5_HMAC, 2},
+    {"ah-sha-hmac", XF_AH_SHA_HMAC, 2},
+    {"ah-sha256-hmac", XF_AH_SHA256_HMAC, 2},
+    {"ah-sha384-hmac", XF_AH_SHA384_HMAC, 2},
+    {"ah-sha512-hmac", XF_AH_SHA512_HMAC, 2},
+    {"comp-lzs", XF_COMP_LZS, 3},
+};
+
+static int
+h_tset(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+    const struct cmd_val *name = m_get(m, "name");
+    struct cfg_tset t = {0};
+    bool seen[4] = {false};
+    size_t i;
+    int k;
+
+    for (i = 0; i < c->ntsets; i++)
+        if (strlen(c->tsets[i].name) == name->len &&
+            !strncmp(c->tsets[i].name, name->str, name->len))
+            break;
+    if (m->op != OP_SET) {
+        if (i < c->ntsets) {
+            memmove(&c->tsets[i], &c->tsets[i + 1], (c->ntsets - i - 1) * sizeof(t));
+            c->ntsets--;
+        }
+        return H_OK;
+    }
+    for (k = 0; k < m->nvals; k++) {
+        const struct cmd_val *v = &m->vals[k];
+        size_t x;
+        if (v->kind != TK_KEYWORD)
+            continue;
+        if (!strcmp(v->str, "128") || !strcmp(v->str, "192") || !strcmp(v->str, "256")) {
+            t.bits[t.nxf - 1] = (uint32_t)atoi(v->str);
+            continue;
+        }
+        for (x = 0; x < sizeof(xf_names) / sizeof(xf_names[0]); x++)
+            if (!strcmp(v->str, xf_names[x].kw))
+                break;
+        if (x == sizeof(xf_names) / sizeof(xf_names[0]))
+            continue; /* crypto, ipsec, transform-set */
+        if (seen[xf_names[x].cls] || t.nxf == 3) {
+            *err = "% Invalid transform combination: one of each kind at most";
+            return H_ERR;
+        }
+        seen[xf_names[x].cls] = true;
+        t.xf[t.nxf++] = xf_names[x].xf;
+    }
+    if (i < c->ntsets) {
+        /* re-defining keeps the mode, as IOS does */
+        t.transport = c->tsets[i].transport;
+        t.transport_require = c->tsets[i].transport_require;
+        t.name = c->tsets[i].name;
+        c->tsets[i] = t;
+    } else {
+        struct cfg_tset *tp = CB_PUSH(b, c->tsets, c->ntsets, c->captsets);
+        t.name = m_str(b, m, "name");
+        *tp = t;
+    }
+    b->cur_tset = i;
+    b->mode = MODE_TSET;
+    return H_OK;
+}
+
+static int
+h_tset_mode(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_tset *t = &b->c->tsets[b->cur_tset];
+
+    t->transport = m->op == OP_SET && m_has(m, "transport");
+    t->transport_require = t->transport && m_has(m, "require");
+    return H_OK;
+}
+
+static int
+h_profile(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+    const struct cmd_val *name = m_get(m, "name");
+    size_t i;
+
+    for (i = 0; i < c->nprofs; i++)
+        if (strlen(c->profs[i].name) == name->len &&
+            !strncmp(c->profs[i].name, name->str, name->len))
+            break;
+    if (m->op != OP_SET) {
+        if (i < c->nprofs) {
+            memmove(&c->profs[i], &c->profs[i + 1], (c->nprofs - i - 1) * sizeof(c->profs[0]));
+            c->nprofs--;
+        }
+        return H_OK;
+    }
+    if (i == c->nprofs) {
+        struct cfg_ipsec_profile *p = CB_PUSH(b, c->profs, c->nprofs, c->capprofs);
+        memset(p, 0, sizeof(*p));
+        p->name = m_str(b, m, "name");
+    }
+    b->cur_prof = i;
+    b->mode = MODE_IPSEC_PROF;
+    return H_OK;
+}
+
+static struct cfg_ipsec_profile *
+cur_prof(struct cfg_build *b)
+{
+    return &b->c->profs[b->cur_prof];
+}
+
+static int
+h_prof_tset(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_ipsec_profile *p = cur_prof(b);
+    const char **v;
+    int k, n = 0;
+
+    if (m->op != OP_SET) {
+        p->ntsets = 0;
+        return H_OK;
+    }
+    v = cb_grow(b, NULL, &(size_t){0}, 0, 6 * sizeof(*v));
+    for (k = 0; k < m->nvals; k++)
+        if (m->vals[k].kind == TK_WORD && n < 6)
+            v[n++] = cb_strdup(b, m->vals[k].str, m->vals[k].len);
+    p->tsets = v;
+    p->ntsets = (size_t)n;
+    return H_OK;
+}
+
+static int
+h_prof_pfs(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_ipsec_profile *p = cur_prof(b);
+    const struct cmd_val *v = &m->vals[m->nvals - 1];
+
+    p->pfs = m->op == OP_SET;
+    p->pfs_group = 0;
+    if (p->pfs && v->len > 5 && !strncmp(v->str, "group", 5)) {
+        size_t i;
+        for (i = 5; i < v->len; i++)
+            p->pfs_group = p->pfs_group * 10 + (uint32_t)(v->str[i] - '0');
+    }
+    return H_OK;
+}
+
+static int
+h_prof_lifetime(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_ipsec_profile *p = cur_prof(b);
+
+    if (m_has(m, "seconds") || (m->op != OP_SET && !m_has(m, "kilobytes"))) {
+        p->lifetime_secs = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 0) : 0;
+    }
+    if (m_has(m, "kilobytes") || (m->op != OP_SET && !m_has(m, "seconds"))) {
+        p->lifetime_kb = m->op == OP_SET ? m_num(m, "kb", 0) : 0;
+        p->lifetime_kb_disable = m->op == OP_SET && m_has(m, "disable");
+    }
+    return H_OK;
+}
+
+static int
+h_prof_ref(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_ipsec_profile *p = cur_prof(b);
+    const char *v = m->op == OP_SET ? m_str(b, m, "name") : NULL;
+
+    if (m_has(m, "isakmp-profile"))
+        p->isakmp_profile = v;
+    else
+        p->ikev2_profile = v;
+    return H_OK;
+}
+
+static int
+h_prof_responder(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    cur_prof(b)->responder_only = m->op == OP_SET;
+    return H_OK;
+}
+
+#define XF                                                                                         \
+    "{esp-aes [{128|192|256}] | esp-gcm [{128|192|256}] | esp-gmac [{128|192|256}] | "             \
+    "esp-3des | esp-des | esp-null | esp-seal | esp-md5-hmac | esp-sha-hmac | "                    \
+    "esp-sha256-hmac | esp-sha384-hmac | esp-sha512-hmac | ah-md5-hmac | ah-sha-hmac | "           \
+    "ah-sha256-hmac | ah-sha384-hmac | ah-sha512-hmac | comp-lzs}"
+#define GROUPS "{1|2|5|14|15|16|19|20|21|24}"
+#define PFSG   "{group1|group2|group5|group14|group15|group16|group19|group20|group21|group24}"
+
+const struct cmd_def cmd_tbl_crypto[] = {
+    {MODE_GLOBAL, "crypto isakmp policy <num:1-10000:prio>", CLS_TRANSLATED, NOTE_IKE, h_policy,
+     MODE_ISAKMP, CMDF_NO},
+    {MODE_ISAKMP, "encryption {des | 3des | aes [{128|192|256}]}", CLS_TRANSLATED, NOTE_IKE, h_encr,
+     MODE_EXEC, NP},
+    {MODE_ISAKMP, "hash {md5|sha|sha256|sha384|sha512}", CLS_TRANSLATED, NOTE_IKE, h_hash,
+     MODE_EXEC, NP},
+    {MODE_ISAKMP, "authentication {pre-share|rsa-sig|rsa-encr|ecdsa-sig}", CLS_TRANSLATED, NOTE_IKE,
+     h_auth, MODE_EXEC, NP},
+    {MODE_ISAKMP, "group " GROUPS, CLS_TRANSLATED, NOTE_IKE, h_group, MODE_EXEC, NP},
+    {MODE_ISAKMP, "lifetime <num:60-86400:secs>", CLS_TRANSLATED, NOTE_IKE, h_lifetime, MODE_EXEC,
+     NP},
+    {MODE_GLOBAL,
+     "crypto isakmp key [{0|6}] <word:key> {address <ip:addr> [<mask:mask>] [no-xauth] | "
+     "hostname <word:host> [no-xauth]}",
+     CLS_TRANSLATED, NOTE_PSK, h_key, MODE_EXEC, CMDF_NO},
+    {MODE_GLOBAL,
+     "crypto isakmp keepalive <num:10-3600:secs> [<num:2-60:retry>] [{periodic|on-demand}]",
+     CLS_TRANSLATED, "charon DPD (dpd_delay)", h_keepalive, MODE_EXEC, NP},
+    {MODE_GLOBAL, "crypto isakmp nat keepalive <num:5-3600:secs>", CLS_TRANSLATED,
+     "charon NAT-T keepalive interval", h_nat_keepalive, MODE_EXEC, NP},
+    {MODE_GLOBAL, "crypto ipsec transform-set <word:name> " XF " [" XF " [" XF "]]", CLS_TRANSLATED,
+     NOTE_ESP, h_tset, MODE_TSET, CMDF_NO | CMDF_NO_PREFIX},
+    {MODE_TSET, "mode {tunnel | transport [require]}", CLS_TRANSLATED,
+     "charon CHILD_SA mode (tunnel mode with host selectors where the kernel lacks transport)",
+     h_tset_mode, MODE_EXEC, NP},
+    {MODE_GLOBAL, "crypto ipsec profile <word:name>", CLS_TRANSLATED, NOTE_CHILD, h_profile,
+     MODE_IPSEC_PROF, CMDF_NO},
+    {MODE_IPSEC_PROF,
+     "set transform-set <word:t1> [<word:t2> [<word:t3> [<word:t4> [<word:t5> [<word:t6>]]]]]",
+     CLS_TRANSLATED, NOTE_CHILD, h_prof_tset, MODE_EXEC, NP},
+    {MODE_IPSEC_PROF, "set pfs [" PFSG "]", CLS_TRANSLATED, NOTE_CHILD, h_prof_pfs, MODE_EXEC, NP},
+    {MODE_IPSEC_PROF,
+     "set security-association lifetime {seconds <num:120-2592000:secs> | kilobytes "
+     "{<num:2560-4294967295:kb> | disable}}",
+     CLS_TRANSLATED, NOTE_CHILD, h_prof_lifetime, MODE_EXEC, NP},
+    {MODE_IPSEC_PROF, "set isakmp-profile <word:name>", CLS_UNSUPPORTED,
+     "ISAKMP profiles are not implemented", h_prof_ref, MODE_EXEC, NP},
+    {MODE_IPSEC_PROF, "set ikev2-profile <word:name>", CLS_UNSUPPORTED, "IKEv2 is not implemented",
+     h_prof_ref, MODE_EXEC, NP},
+    {MODE_IPSEC_PROF, "responder-only", CLS_TRANSLATED, "charon start_action none",
+     h_prof_responder, MODE_EXEC, NP},
+};
+
+const size_t cmd_tbl_crypto_len = TABLE_LEN(cmd_tbl_crypto);

@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Global configuration commands that we model: hostname, secrets and users,
+ * static routes, snmp-server basics, the line, interface and router stanza
+ * headers, and exit/end. Each handler validates fully before it changes the
+ * builder, so a rejected line leaves the model as it was.
+ */
+#include "parsers/cfg_build.h"
+#include "parsers/secret.h"
+#include "parsers/slots.h"
+#include "lib/inet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTE_ROUTE "kernel route in the node's routing table (libnl-3)"
+
+const char *
+m_str(struct cfg_build *b, const struct cmd_match *m, const char *name)
+{
+    const struct cmd_val *v = m_get(m, name);
+
+    return v ? cb_strdup(b, v->str, v->len) : NULL;
+}
+
+static int
+h_hostname(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    const struct cmd_val *v = m_get(m, "name");
+
+    if (m->op != OP_SET) {
+        b->c->hostname = NULL;
+        return H_OK;
+    }
+    /* IOS: hostnames start with a letter and use letters, digits, hyphens */
+    if (!((v->str[0] >= 'a' && v->str[0] <= 'z') || (v->str[0] >= 'A' && v->str[0] <= 'Z'))) {
+        *err = "% Hostname contains one or more illegal characters.";
+        return H_ERR;
+    }
+    b->c->hostname = m_str(b, m, "name");
+    return H_OK;
+}
+
+/*
+ * Secret argument shared by `enable secret` and `username ... secret`:
+ * clear text (type 0 or no type) is hashed; typed hashes are checked.
+ */
+static int
+secret_arg(struct cfg_build *b, const struct cmd_match *m, int *type, const char **value,
+           const char **err)
+{
+    const struct cmd_val *v = m_get(m, "secret");
+    int t = m_has(m, "5") ? 5 : m_has(m, "8") ? 8 : m_has(m, "9") ? 9 : 0;
+
+    if (t == 0) {
+        char *clear = strndup(v->str, v->len);
+        char *h = secret_hash5(clear);
+        free(clear);
+        *value = cb_strdup(b, h, strlen(h));
+        free(h);
+        *type = 5;
+        return H_OK;
+    }
+    if (!secret_hash_ok(t, v->str, v->len)) {
+        *err = "ERROR: The secret you entered is not a valid encrypted secret.";
+        return H_ERR;
+    }
+    *type = t;
+    *value = m_str(b, m, "secret");
+    return H_OK;
+}
+
+static int
+h_enable_secret(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    int type;
+    const char *val;
+
+    if (m->op != OP_SET) {
+        b->c->enable_secret = NULL;
+        return H_OK;
+    }
+    if (secret_arg(b, m, &type, &val, err) != H_OK)
+        return H_ERR;
+    b->c->enable_secret = val;
+    b->c->enable_secret_type = type;
+    return H_OK;
+}
+
+static int
+h_enable_password(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    if (m->op != OP_SET) {
+        b->c->enable_password = NULL;
+        return H_OK;
+    }
+    if (m_has(m, "7")) {
+        *err = "% Type 7 passwords are not supported here; use enable secret";
+        return H_ERR;
+    }
+    b->c->enable_password = m_str(b, m, "pw");
+    return H_OK;
+}
+
+static int
+h_username(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    const struct cmd_val *name = m_get(m, "name");
+    struct cfg *c = b->c;
+    struct cfg_user u = {0}, *up;
+    size_t i;
+
+    for (i = 0; i < c->nusers; i++)
+        if (strlen(c->users[i].name) == name->len &&
+            !strncmp(c->users[i].name, name->str, name->len))
+            break;
+    if (m->op != OP_SET) {
+        if (i < c->nusers) {
+            memmove(&c->users[i], &c->users[i + 1], (c->nusers - i - 1) * sizeof(u));
+            c->nusers--;
+        }
+        return H_OK;
+    }
+    u.privilege = (int)m_num(m, "priv", (uint64_t)-1);
+    if (m_has(m, "secret")) {
+        u.is_secret = true;
+        if (secret_arg(b, m, &u.type, &u.value, err) != H_OK)
+            return H_ERR;
+    } else if (m_has(m, "pw")) {
+        if (m_has(m, "7")) {
+            *err = "% Type 7 passwords are not supported here; use secret";
+            return H_ERR;
+        }
+        u.value = m_str(b, m, "pw");
+    } else if (i < c->nusers) {
+        /* `username X privilege 15` alone changes only the privilege */
+        if (u.privilege >= 0)
+            c->users[i].privilege = u.privilege;
+        return H_OK;
+    }
+    u.name = m_str(b, m, "name");
+    if (i < c->nusers) {
+        c->users[i] = u;
+        return H_OK;
+    }
+    up = CB_PUSH(b, c->users, c->nusers, c->capusers);
+    *up = u;
+    return H_OK;
+}
+
+static int
+h_ip_route(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+    struct cfg_route r = {0}, *rp;
+    const struct cmd_val *ifv = m_get(m, "ifname");
+    long idx;
+
+    if (!m_has(m, "mask")) { /* `no ip route P` */
+        *err = "% Incomplete command.";
+        return H_ERR;
+    }
+    r.prefix = m_ip(m, "prefix");
+    r.mask = m_ip(m, "mask");
+    if (!inet_mask_ok(r.mask) || (r.prefix & ~r.mask) != 0) {
+        *err = "%Inconsistent address and mask";
+        return H_ERR;
+    }
+    r.has_nh = m_has(m, "nh");
+    r.nh = m_ip(m, "nh");
+    r.ifname = ifv ? ifv->str : NULL; /* points into the match until stored */
+    if (m->op != OP_SET) {
+        size_t i, j, removed = 0;
+        if (r.has_nh || r.ifname) {
+            idx = cb_route_find(b, &r);
+            if (idx < 0) {
+                *err = "%No matching route to delete";
+                return H_WARN;
+            }
+            memmove(&c->routes[idx], &c->routes[idx + 1],
+                    (c->nroutes - (size_t)idx - 1) * sizeof(r));
+            c->nroutes--;
+            b->route_idx_dirty = true;
+            return H_OK;
+        }
+        for (i = j = 0; i < c->nroutes; i++) {
+            if (c->routes[i].prefix == r.prefix && c->routes[i].mask == r.mask) {
+                removed++;
+                continue;
+            }
+            c->routes[j++] = c->routes[i];
+        }
+        c->nroutes = j;
+        if (!removed) {
+            *err = "%No matching route to delete";
+            return H_WARN;
+        }
+        b->route_idx_dirty = true;
+        return H_OK;
+    }
+    r.distance = (uint32_t)m_num(m, "distance", 0);
+    r.has_tag = m_has(m, "tag");
+    r.tag = (uint32_t)m_num(m, "tagv", 0);
+    r.permanent = m_has(m, "permanent");
+    r.track = (uint32_t)m_num(m, "track", 0);
+    idx = cb_route_find(b, &r);
+    r.ifname = ifv ? cb_strdup(b, ifv->str, ifv->len) : NULL;
+    r.name = m_str(b, m, "rname");
+    if (idx >= 0) { /* IOS replaces distance, tag and name of the same route */
+        c->routes[idx] = r;
+        return H_OK;
+    }
+    rp = CB_PUSH(b, c->routes, c->nroutes, c->caproutes);
+    *rp = r;
+    cb_route_add_idx(b, c->nroutes - 1);
+    return H_OK;
+}
+
+static int
+h_snmp_community(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    const struct cmd_val *name = m_get(m, "name");
+    struct cfg *c = b->c;
+    struct cfg_community cm = {0}, *cp;
+    size_t i;
+
+    for (i = 0; i < c->ncomms; i++)
+        if (strlen(c->comms[i].name) == name->len &&
+            !strncmp(c->comms[i].name, name->str, name->len))
+            break;
+    if (m->op != OP_SET) {
+        if (i < c->ncomms) {
+            memmove(&c->comms[i], &c->comms[i + 1], (c->ncomms - i - 1) * sizeof(cm));
+            c->ncomms--;
+        }
+        return H_OK;
+    }
+    cm.name = m_str(b, m, "name");
+    cm.rw = m_has(m, "rw");
+    cm.has_mode = cm.rw || m_has(m, "ro");
+    cm.acl = m_str(b, m, "acl");
+    if (i < c->ncomms) {
+        c->comms[i] = cm;
+        return H_OK;
+    }
+    cp = CB_PUSH(b, c->comms, c->ncomms, c->capcomms);
+    *cp = cm;
+    return H_OK;
+}
+
+static int
+h_snmp_text(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    const char *v = m->op == OP_SET ? m_str(b, m, "text") : NULL;
+
+    if (m_has(m, "location"))
+        b->c->snmp_location = v;
+    else
+        b->c->snmp_contact = v;
+    return H_OK;
+}
+
+static int
+h_line(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+    enum cfg_line_kind kind = m_has(m, "vty") ? LINE_VTY : m_has(m, "aux") ? LINE_AUX : LINE_CON;
+    uint32_t first = (uint32_t)m_num(m, "first", 0);
+    uint32_t last = (uint32_t)m_num(m, "last", first);
+    struct cfg_line *l;
+    size_t i;
+
+    if (last < first) {
+        *err = "%Invalid line range";
+        return H_ERR;
+    }
+    for (i = 0; i < c->nlines; i++)
+        if (c->lines[i].kind == kind && c->lines[i].first == first && c->lines[i].last == last)
+            break;
+    if (m->op != OP_SET) {
+        if (i < c->nlines) {
+            memmove(&c->lines[i], &c->lines[i + 1], (c->nlines - i - 1) * sizeof(*l));
+            c->nlines--;
+        }
+        return H_OK;
+    }
+    if (i == c->nlines) {
+        l = CB_PUSH(b, c->lines, c->nlines, c->caplines);
+        memset(l, 0, sizeof(*l));
+        l->kind = kind;
+        l->first = first;
+        l->last = last;
+        l->exec_timeout_min = l->exec_timeout_sec = l->privilege = -1;
+    }
+    b->cur_line = i;
+    b->mode = MODE_LINE;
+    return H_OK;
+}
+
+static int
+h_interface(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    const char *name = m_get(m, "name")->str;
+    size_t idx;
+
+    if (m->op != OP_SET) {
+        if (!cb_iface(b, name, false, &idx))
+            return H_OK;
+        if (strncmp(name, "Tunnel", 6) && strncmp(name, "Loopback", 8) && !strchr(name, '.') &&
+            strncmp(name, "Virtual-Template", 16)) {
+            *err = "% Removal of physical interfaces is not permitted";
+            return H_ERR;
+        }
+        cb_iface_remove(b, idx);
+        return H_OK;
+    }
+    cb_iface(b, name, true, &idx);
+    b->cur_if = idx;
+    b->mode = MODE_IF;
+    return H_OK;
+}
+
+static int
+h_router(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+    char hdr[160];
+    struct cfg_router *r;
+    enum cfg_router_proto proto;
+    size_t i;
+    int k;
+
+    /* the canonical header is the matched words, keywords spelled out */
+    hdr[0] = '\0';
+    for (k = 0; k < m->nvals; k++) {
+        const struct cmd_val *v = &m->vals[k];
+        size_t L = strlen(hdr);
+        snprintf(hdr + L, sizeof(hdr) - L, "%s%.*s", L ? " " : "", (int)v->len, v->str);
+    }
+    proto = m_has(m, "eigrp")  ? RTR_EIGRP
+            : m_has(m, "ospf") ? RTR_OSPF
+            : m_has(m, "bgp")  ? RTR_BGP
+                               : RTR_OTHER;
+    for (i = 0; i < c->nrouters; i++)
+        if (strcmp(c->routers[i].header, hdr) == 0)
+            break;
+    if (m->op != OP_SET) {
+        if (i < c->nrouters) {
+            memmove(&c->routers[i], &c->routers[i + 1], (c->nrouters - i - 1) * sizeof(*r));
+            c->nrouters--;
+        }
+        return H_OK;
+    }
+    if (i == c->nrouters) {
+        r = CB_PUSH(b, c->routers, c->nrouters, c->caprouters);
+        memset(r, 0, sizeof(*r));
+        r->proto = proto;
+        r->header = cb_strdup(b, hdr, strlen(hdr));
+    }
+    b->cur_router = i;
+    b->cur_opaque = &c->routers[i].lines;
+    b->mode = MODE_ROUTER;
+    return H_OK;
+}
+
+static int
+h_exit(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    b->mode = MODE_GLOBAL;
+    return H_OK;
+}
+
+#define SUBMODES_EXIT(mode)                                                                        \
+    {mode, "exit", CLS_SUPPORTED, "leaves the sub-mode", h_exit, MODE_EXEC, 0},                    \
+    {                                                                                              \
+        mode, "end", CLS_SUPPORTED, "leaves configuration mode", h_exit, MODE_EXEC, 0              \
+    }
+
+const struct cmd_def cmd_tbl_global[] = {
+    {MODE_GLOBAL, "hostname <word:name>", CLS_SUPPORTED, NULL, h_hostname, MODE_EXEC,
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT},
+    {MODE_GLOBAL, "enable secret [{0|5|8|9}] <word:secret>", CLS_SUPPORTED,
+     "checked by the shell for `enable`", h_enable_secret, MODE_EXEC,
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT},
+    {MODE_GLOBAL, "enable password [{0|7}] <word:pw>", CLS_SUPPORTED,
+     "checked by the shell for `enable`", h_enable_password, MODE_EXEC,
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT},
+    {MODE_GLOBAL,
+     "username <word:name> [privilege <num:0-15:priv>] [{secret [{0|5|8|9}] <word:secret> | "
+     "password [{0|7}] <word:pw>}]",
+     CLS_SUPPORTED, "shell login (telnet, SSH)", h_username, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
+    {MODE_GLOBAL,
+     "ip route <ip:prefix> <mask:mask> {<ip:nh> | <if:ifname> [<ip:nh>]} "
+     "[<num:1-255:distance>] [tag <num:1-4294967295:tagv>] [name <word:rname>] "
+     "[{permanent | track <num:1-1000:track>}]",
+     CLS_TRANSLATED, NOTE_ROUTE, h_ip_route, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
+    {MODE_GLOBAL, "snmp-server community <word:name> [view <word:view>] [{ro|rw}] [<word:acl>]",
+     CLS_TRANSLATED, "snmpd community (dmvpn-snmp over AgentX)", h_snmp_community, MODE_EXEC,
+     CMDF_NO | CMDF_NO_PREFIX},
+    {MODE_GLOBAL, "snmp-server location <line:text>", CLS_TRANSLATED, "snmpd sysLocation",
+     h_snmp_text, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
+    {MODE_GLOBAL, "snmp-server contact <line:text>", CLS_TRANSLATED, "snmpd sysContact",
+     h_snmp_text, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
+    {MODE_GLOBAL, "line {con|aux} <num:0-0:first>", CLS_IGNORED, "no serial console on Linux",
+     h_line, MODE_LINE, CMDF_NO},
+    {MODE_GLOBAL, "line vty <num:0-1869:first> [<num:0-1869:last>]", CLS_TRANSLATED,
+     "telnet listener and sshd for the IOS shell", h_line, MODE_LINE, CMDF_NO},
+    {MODE_GLOBAL, "interface <if:name> [{point-to-point|multipoint}]", CLS_SUPPORTED, NULL,
+     h_interface, MODE_IF, CMDF_NO},
+    {MODE_GLOBAL, "router eigrp <word:id>", CLS_UNSUPPORTED,
+     "kept in the model for FRR's eigrpd (not started yet)", h_router, MODE_ROUTER, CMDF_NO},
+    {MODE_GLOBAL, "router ospf <num:1-65535:pid> [vrf <word:vrf>]", CLS_UNSUPPORTED,
+     "kept in the model for FRR's ospfd (not started yet)", h_router, MODE_ROUTER, CMDF_NO},
+    {MODE_GLOBAL, "router bgp <num:1-4294967295:asn>", CLS_UNSUPPORTED,
+     "kept in the model for FRR's bgpd (not started yet)", h_router, MODE_ROUTER, CMDF_NO},
+    {MODE_GLOBAL, "router {rip|odr|isis|lisp|mobile} [<word:tag>]", CLS_UNSUPPORTED,
+     "kept in the model; no Linux equivalent started", h_router, MODE_ROUTER, CMDF_NO},
+    {MODE_GLOBAL, "end", CLS_IGNORED, "end of configuration", h_exit, MODE_EXEC, 0},
+    SUBMODES_EXIT(MODE_IF),
+    SUBMODES_EXIT(MODE_ISAKMP),
+    SUBMODES_EXIT(MODE_TSET),
+    SUBMODES_EXIT(MODE_IPSEC_PROF),
+    SUBMODES_EXIT(MODE_LINE),
+    SUBMODES_EXIT(MODE_ROUTER),
+    SUBMODES_EXIT(MODE_OPAQUE),
+};
+
+const size_t cmd_tbl_global_len = TABLE_LEN(cmd_tbl_global);

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * docs/ios-compat.md is generated from the command table, so the document
+ * and the parser cannot disagree: every IOS line we accept, by mode, with
+ * its class (supported / translated / ignored / unsupported) and what it
+ * becomes on Linux. A golden test keeps the committed file current.
+ */
+#include "parsers/compat_doc.h"
+#include "parsers/cmd.h"
+
+#include <string.h>
+
+static void
+md_cell(struct strbuf *sb, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '|')
+            sb_puts(sb, "\\|");
+        else
+            sb_putc(sb, *s);
+    }
+}
+
+void
+compat_doc(struct strbuf *sb)
+{
+    static const enum cfg_mode order[] = {MODE_GLOBAL, MODE_IF,         MODE_ISAKMP,
+                                          MODE_TSET,   MODE_IPSEC_PROF, MODE_LINE};
+    size_t n, i, k;
+    const struct cmd_def *d = cmd_defs(&n);
+    unsigned counts[CLS_COUNT] = {0};
+
+    for (i = 0; i < n; i++)
+        counts[d[i].cls]++;
+    sb_puts(sb,
+            "# IOS compatibility\n\n"
+            "Generated from the command table (`parsers/cmd_*.c`) by `dmvpnd --ios-compat`;\n"
+            "`tests/golden` fails when this file is stale. Every line IOS accepts in a\n"
+            "DMVPN configuration is in one of these classes:\n\n"
+            "- **supported**: applied as on IOS;\n"
+            "- **translated**: applied through the Linux equivalent named in the last column;\n"
+            "- **ignored**: accepted, no effect on Linux (kept in the running-config);\n"
+            "- **unsupported**: valid IOS we do not implement yet (kept in the running-config,\n"
+            "  listed by `dmvpnd -n --report`);\n"
+            "- anything else is **invalid**, with IOS's error message and caret.\n\n"
+            "Syntax: `<ip:x>` IPv4 address, `<mask:x>` netmask, `<num:lo-hi:x>` number in\n"
+            "range, `<word:x>` one word, `<line:x>` rest of the line, `<if:x>` interface\n"
+            "name (abbreviations such as `f0/0`, `Gi1`, `tunnel 0` are expanded), `<host:x>`\n"
+            "address or hostname; `[...]` optional, `{a | b}` one of. Keywords may be\n"
+            "abbreviated to any unique prefix. `no` and `default` forms are accepted where\n"
+            "IOS has them.\n\n");
+    sb_printf(sb, "Entries: %u supported, %u translated, %u ignored, %u unsupported.\n",
+              counts[CLS_SUPPORTED], counts[CLS_TRANSLATED], counts[CLS_IGNORED],
+              counts[CLS_UNSUPPORTED]);
+    for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+        sb_printf(sb, "\n## (%s)\n\n| IOS line | class | on Linux / why not |\n|---|---|---|\n",
+                  cfg_mode_name(order[k]));
+        for (i = 0; i < n; i++) {
+            if (d[i].mode != order[k] || (d[i].flags & CMDF_HIDDEN))
+                continue;
+            sb_puts(sb, "| `");
+            md_cell(sb, d[i].syntax);
+            sb_printf(sb, "` | %s | ", cfg_class_name(d[i].cls));
+            md_cell(sb, d[i].note ? d[i].note : "");
+            sb_puts(sb, " |\n");
+        }
+    }
+    sb_puts(sb,
+            "\n## Verbatim stanzas\n\n"
+            "Stanza headers marked as such above (`router ...`, `route-map`, `ip access-list`,\n"
+            "`crypto pki ...`, `class-map`, `policy-map`, ...) keep their indented lines\n"
+            "verbatim, in order, and report them with the header's class.\n"
+            "Show-run framing (`Building configuration...`, `Current configuration : N\n"
+            "bytes`, `Using N out of M bytes`, CLI prompt lines such as `R1#show run`) and\n"
+            "`!` comments are ignored.\n");
+}

@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The IOS matcher: runs the compiled syntax of every command of a mode in lock
+ * step over the words of a line (a Thompson NFA simulation), so that IOS's
+ * rules fall out of one place:
+ *  - a keyword matches any case-insensitive prefix; an exact match wins over
+ *    prefixes; two different keywords sharing the prefix are ambiguous;
+ *  - a keyword that matches takes precedence over free-form arguments at the
+ *    same position (IOS offers the keyword, not the WORD);
+ *  - the caret goes under the first word no command can take;
+ *  - a line that ends while every live command still wants more is incomplete;
+ *  - `no` and `default` prefix any command that allows them.
+ */
+#include "parsers/syntax.h"
+#include "lib/inet.h"
+#include "lib/log.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_THREADS 512
+#define MAX_CAPS    2048
+#define MAX_IFS     64
+
+struct cap {
+    struct cmd_val v;
+    int prev;
+    int ifidx; /* index into ifs[] for TK_IF, else -1 */
+};
+
+struct thread {
+    int cmd;
+    int node;
+    int cap;
+    const char *pend_type; /* TK_IF given as two words: the resolved type */
+};
+
+struct cand {
+    int cmd;
+    int cap;
+};
+
+struct mstate {
+    const struct tokline *tl;
+    const struct cmd_def *defs;
+    enum cmd_op op;
+    int first; /* first token after `no`/`default` */
+    struct cap caps[MAX_CAPS];
+    int ncaps;
+    char ifs[MAX_IFS][48];
+    int nifs;
+    struct thread th[2][MAX_THREADS];
+    int nth[2];
+    bool overflow;
+};
+
+static const struct cmd_def *defs_all;
+static size_t ndefs_all;
+/* Per mode: indices of the commands in that mode, in table order. */
+static int *mode_cmds[MODE_COUNT];
+static int mode_ncmds[MODE_COUNT];
+static bool inited;
+
+struct cmd_def *cmd_table_build(size_t *n); /* cmd_table.c */
+
+void
+cmd_init(void)
+{
+    size_t i;
+    int m;
+
+    if (inited)
+        return;
+    defs_all = cmd_table_build(&ndefs_all);
+    syn_compile_all(defs_all, ndefs_all);
+    for (m = 0; m < MODE_COUNT; m++) {
+        mode_cmds[m] = calloc(ndefs_all + 1, sizeof(int));
+        if (!mode_cmds[m])
+            fatal("out of memory");
+    }
+    for (i = 0; i < ndefs_all; i++)
+        mode_cmds[defs_all[i].mode][mode_ncmds[defs_all[i].mode]++] = (int)i;
+    inited = true;
+}
+
+const struct cmd_def *
+cmd_defs(size_t *n)
+{
+    cmd_init();
+    *n = ndefs_all;
+    return defs_all;
+}
+
+void
+tokline_split(struct tokline *tl, const char *line, size_t len)
+{
+    size_t i = 0;
+
+    memset(tl, 0, sizeof(*tl));
+    tl->buf = malloc(len + 1);
+    if (!tl->buf)
+        fatal("out of memory");
+    memcpy(tl->buf, line, len);
+    tl->buf[len] = '\0';
+    while (i < len) {
+        size_t s;
+        while (i < len && (tl->buf[i] == ' ' || tl->buf[i] == '\t'))
+            i++;
+        if (i >= len)
+            break;
+        s = i;
+        while (i < len && tl->buf[i] != ' ' && tl->buf[i] != '\t')
+            i++;
+        if (tl->ntok == LINE_MAX_TOKS) {
+            tl->too_many = true;
+            break;
+        }
+        tl->t[tl->ntok].s = tl->buf + s;
+        tl->t[tl->ntok].len = i - s;
+        tl->t[tl->ntok].col = s;
+        tl->ntok++;
+    }
+}
+
+void
+tokline_free(struct tokline *tl)
+{
+    free(tl->buf);
+    tl->buf = NULL;
+}
+
+static bool
+is_prefix(const struct tok *t, const char *kw)
+{
+    return t->len <= strlen(kw) && strncasecmp(t->s, kw, t->len) == 0;
+}
+
+static bool
+is_exact(const struct tok *t, const char *kw)
+{
+    return t->len == strlen(kw) && strncasecmp(t->s, kw, t->len) == 0;
+}
+
+static bool
+parse_num(const struct tok *t, uint64_t *out)
+{
+    uint64_t v = 0;
+    size_t i;
+
+    if (t->len == 0 || t->len > 19)
+        return false;
+    for (i = 0; i < t->len; i++) {
+        if (!isdigit((unsigned char)t->s[i]))
+            return false;
+        v = v * 10 + (uint64_t)(t->s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static bool
+is_hostname(const struct tok *t)
+{
+    size_t i;
+
+    if (!isalnum((unsigned char)t->s[0]))
+        return false;
+    for (i = 0; i < t->len; i++)
+        if (!isalnum((unsigned char)t->s[i]) && t->s[i] != '-' && t->s[i] != '.' && t->s[i] != '_')
+            return false;
+    return true;
+}
+
+static int
+cap_push(struct mstate *ms, int prev, const struct syn_node *nd, int tok, uint64_t num,
+         const char *str, size_t len, int ifidx)
+{
+    struct cap *c;
+
+    if (ms->ncaps == MAX_CAPS) {
+        ms->overflow = true;
+        return prev;
+    }
+    c = &ms->caps[ms->ncaps];
+    c->v.name = nd->name;
+    c->v.kind = nd->kind;
+    c->v.num = num;
+    c->v.str = str;
+    c->v.len = len;
+    c->v.tok = tok;
+    c->prev = prev;
+    c->ifidx = ifidx;
+    return ms->ncaps++;
+}
+
+/* True when the split-closure of node reaches the accept node. */
+static bool
+closure_accepts(int node)
+{
+    const struct syn_node *nd;
+
+    if (node < 0)
+        return false;
+    nd = &syn_pool[node];
+    if (nd->type == SN_ACCEPT)
+        return true;
+    if (nd->type == SN_SPLIT)
+        return closure_accepts(nd->next) || closure_accepts(nd->alt);
+    return false;
+}
+
+static void
+cand_better(struct cand *c, int cmd, int cap)
+{
+    if (c->cmd < 0 || cmd < c->cmd) {
+        c->cmd = cmd;
+        c->cap = cap;
+    }
+}
+
+/* Adds a thread at `node`, following split nodes; accept nodes are noted. */
+static void
+add_thread(struct mstate *ms, int set, int cmd, int node, int cap, const char *pend,
+           struct cand *acc)
+{
+    const struct syn_node *nd;
+    int i;
+
+    if (node < 0)
+        return;
+    nd = &syn_pool[node];
+    if (nd->type == SN_SPLIT) {
+        add_thread(ms, set, cmd, nd->next, cap, pend, acc);
+        add_thread(ms, set, cmd, nd->alt, cap, pend, acc);
+        return;
+    }
+    if (nd->type == SN_ACCEPT) {
+        if (acc)
+            cand_better(acc, cmd, cap);
+        return;
+    }
+    for (i = 0; i < ms->nth[set]; i++)
+        if (ms->th[set][i].node == node && ms->th[set][i].pend_type == pend)
+            return;
+    if (ms->nth[set] == MAX_THREADS) {
+        ms->overflow = true;
+        return;
+    }
+    ms->th[set][ms->nth[set]++] = (struct thread){cmd, node, cap, pend};
+}
+
+static bool
+cmd_allowed(const struct cmd_def *d, enum cmd_op op)
+{
+    switch (op) {
+    case OP_SET:
+        return !(d->flags & CMDF_NOFORM_ONLY);
+    case OP_NO:
+        return d->flags & (CMDF_NO | CMDF_NOFORM_ONLY);
+    case OP_DEFAULT:
+        return d->flags & CMDF_DEFAULT;
+    }
+    return false;
+}
+
+/* Does thread th's argument node take token t? Fills cap on success. */
+static bool
+arg_takes(struct mstate *ms, const struct thread *th, int ti, int *newcap, bool *pending_out,
+          const char **pend_type)
+{
+    const struct syn_node *nd = &syn_pool[th->node];
+    const struct tok *t = &ms->tl->t[ti];
+    uint64_t num;
+    uint32_t a;
+    char buf[64];
+
+    *pending_out = false;
+    switch (nd->kind) {
+    case TK_KEYWORD:
+        return false;
+    case TK_IP:
+    case TK_MASK:
+    case TK_WILD:
+        if (!inet_parse4n(t->s, t->len, &a))
+            return false;
+        *newcap = cap_push(ms, th->cap, nd, ti, a, t->s, t->len, -1);
+        return true;
+    case TK_NUM:
+        if (!parse_num(t, &num) || num < nd->lo || num > nd->hi)
+            return false;
+        *newcap = cap_push(ms, th->cap, nd, ti, num, t->s, t->len, -1);
+        return true;
+    case TK_WORD:
+        *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, t->len, -1);
+        return true;
+    case TK_LINE: {
+        const char *end = ms->tl->buf + strlen(ms->tl->buf);
+        while (end > t->s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+            end--;
+        *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, (size_t)(end - t->s), -1);
+        return true;
+    }
+    case TK_HOST:
+        if (inet_parse4n(t->s, t->len, &a)) {
+            *newcap = cap_push(ms, th->cap, nd, ti, a, t->s, t->len, -1);
+            return true;
+        }
+        if (!is_hostname(t))
+            return false;
+        *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, t->len, -1);
+        return true;
+    case TK_IPV6: {
+        unsigned char a6[16];
+        if (t->len >= sizeof(buf) || !memchr(t->s, ':', t->len))
+            return false;
+        memcpy(buf, t->s, t->len);
+        buf[t->len] = '\0';
+        if (inet_pton(AF_INET6, buf, a6) != 1)
+            return false;
+        *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, t->len, -1);
+        return true;
+    }
+    case TK_IF:
+        if (ms->nifs == MAX_IFS) {
+            ms->overflow = true;
+            return false;
+        }
+        if (th->pend_type) {
+            if (!ifname_unit_ok(t->s, t->len) ||
+                (size_t)snprintf(ms->ifs[ms->nifs], sizeof(ms->ifs[0]), "%s%.*s", th->pend_type,
+                                 (int)t->len, t->s) >= sizeof(ms->ifs[0]))
+                return false;
+        } else if (!ifname_parse(t->s, t->len, ms->ifs[ms->nifs], sizeof(ms->ifs[0]))) {
+            const char *canon;
+            size_t i;
+            for (i = 0; i < t->len; i++)
+                if (isdigit((unsigned char)t->s[i]))
+                    return false;
+            if (!ifname_resolve_type(t->s, t->len, &canon))
+                return false;
+            *pending_out = true;
+            *pend_type = canon;
+            return true;
+        }
+        *newcap = cap_push(ms, th->cap, nd, ti, 0, ms->ifs[ms->nifs], strlen(ms->ifs[ms->nifs]),
+                           ms->nifs);
+        ms->nifs++;
+        return true;
+    }
+    return false;
+}
+
+static void
+finish(struct mstate *ms, struct match_result *res, int cmd, int cap)
+{
+    struct cmd_match *m = &res->m;
+    int idx[CMD_MAX_VALS * 4], n = 0, i;
+
+    memset(m, 0, sizeof(*m));
+    m->cmd = &ms->defs[cmd];
+    m->op = ms->op;
+    for (i = cap; i >= 0 && n < (int)(sizeof(idx) / sizeof(idx[0])); i = ms->caps[i].prev)
+        idx[n++] = i;
+    for (i = n - 1; i >= 0 && m->nvals < CMD_MAX_VALS; i--) {
+        struct cap *c = &ms->caps[idx[i]];
+        m->vals[m->nvals] = c->v;
+        if (c->ifidx >= 0 && m->nif < 4) {
+            memcpy(m->ifbuf[m->nif], ms->ifs[c->ifidx], sizeof(m->ifbuf[0]));
+            m->vals[m->nvals].str = m->ifbuf[m->nif];
+            m->nif++;
+        }
+        m->nvals++;
+    }
+    res->status = MATCH_OK;
+}
+
+/* Seeds threads for every command of the mode whose first keyword w could be. */
+static void
+seed(struct mstate *ms, enum cfg_mode mode, int set)
+{
+    int i;
+
+    for (i = 0; i < mode_ncmds[mode]; i++) {
+        int c = mode_cmds[mode][i];
+        if (!cmd_allowed(&defs_all[c], ms->op))
+            continue;
+        add_thread(ms, set, c, syn_cmds[c].start, -1, NULL, NULL);
+    }
+}
+
+static void
+run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
+{
+    const struct tokline *tl = ms->tl;
+    int cur = 0, ti;
+    struct cand line_done = {-1, -1};
+    struct cand acc = {-1, -1}; /* commands complete after the words so far */
+
+    ms->nth[0] = ms->nth[1] = 0;
+    seed(ms, mode, cur);
+    for (ti = ms->first; ti < tl->ntok; ti++) {
+        const struct tok *t = &tl->t[ti];
+        const char *chosen = NULL;
+        bool exact = false, ambiguous = false, any_arg = false;
+        int nxt = cur ^ 1, i;
+
+        acc.cmd = -1;
+        /* Pick the keyword this word stands for, across all live commands. */
+        for (i = 0; i < ms->nth[cur]; i++) {
+            const struct syn_node *nd = &syn_pool[ms->th[cur][i].node];
+            if (nd->kind != TK_KEYWORD || ms->th[cur][i].pend_type || !is_prefix(t, nd->kw))
+                continue;
+            if (is_exact(t, nd->kw)) {
+                if (!exact)
+                    ambiguous = false;
+                exact = true;
+                chosen = nd->kw;
+            } else if (!exact) {
+                if (chosen && strcmp(chosen, nd->kw) != 0)
+                    ambiguous = true;
+                else
+                    chosen = nd->kw;
+            }
+        }
+        ms->nth[nxt] = 0;
+        if (chosen && !ambiguous) {
+            for (i = 0; i < ms->nth[cur]; i++) {
+                struct thread *th = &ms->th[cur][i];
+                const struct syn_node *nd = &syn_pool[th->node];
+                int cap;
+                if (nd->kind != TK_KEYWORD || th->pend_type || strcmp(nd->kw, chosen) != 0)
+                    continue;
+                cap = cap_push(ms, th->cap, nd, ti, 0, nd->kw, strlen(nd->kw), -1);
+                add_thread(ms, nxt, th->cmd, nd->next, cap, NULL, &acc);
+            }
+        } else {
+            for (i = 0; i < ms->nth[cur]; i++) {
+                struct thread *th = &ms->th[cur][i];
+                const struct syn_node *nd = &syn_pool[th->node];
+                int cap = -1;
+                bool pending;
+                const char *ptype = NULL;
+                if (!arg_takes(ms, th, ti, &cap, &pending, &ptype))
+                    continue;
+                any_arg = true;
+                if (pending) {
+                    add_thread(ms, nxt, th->cmd, th->node, th->cap, ptype, NULL);
+                } else if (nd->kind == TK_LINE) {
+                    /* the rest of the line is consumed: complete if nothing
+                     * mandatory follows */
+                    if (closure_accepts(nd->next))
+                        cand_better(&line_done, th->cmd, cap);
+                } else {
+                    add_thread(ms, nxt, th->cmd, nd->next, cap, NULL, &acc);
+                }
+            }
+            if (ambiguous && !any_arg) {
+                res->status = MATCH_AMBIGUOUS;
+                res->err_tok = ti;
+                res->err_col = t->col;
+                return;
+            }
+        }
+        if (ms->nth[nxt] == 0) {
+            /* nothing wants another word: complete here, or the next word
+             * is one too many */
+            if (acc.cmd >= 0 && ti == tl->ntok - 1 && !tl->too_many) {
+                cur = nxt;
+                break;
+            }
+            if (line_done.cmd >= 0) {
+                finish(ms, res, line_done.cmd, line_done.cap);
+                return;
+            }
+            if (acc.cmd >= 0)
+                ti++;
+            res->status = MATCH_INVALID;
+            res->err_tok = ti;
+            res->err_col = ti < tl->ntok ? tl->t[ti].col : t->col + t->len + 1;
+            return;
+        }
+        cur = nxt;
+    }
+    if (tl->too_many) {
+        if (line_done.cmd >= 0) {
+            finish(ms, res, line_done.cmd, line_done.cap);
+            return;
+        }
+        res->status = MATCH_INVALID;
+        res->err_tok = tl->ntok;
+        res->err_col = tl->t[tl->ntok - 1].col + tl->t[tl->ntok - 1].len + 1;
+        return;
+    }
+    /* End of line: which live commands are complete here? */
+    {
+        int i, ntok_cmd = tl->ntok - ms->first;
+        for (i = 0; i < ms->nth[cur]; i++) {
+            struct thread *th = &ms->th[cur][i];
+            const struct cmd_def *d = &defs_all[th->cmd];
+            /* `no ip nhrp holdtime` needs no value: IOS accepts any prefix
+             * that names the setting */
+            if (!th->pend_type && ms->op != OP_SET && (d->flags & CMDF_NO_PREFIX) &&
+                ntok_cmd >= syn_cmds[th->cmd].kwrun)
+                cand_better(&acc, th->cmd, th->cap);
+        }
+        if (line_done.cmd >= 0)
+            cand_better(&acc, line_done.cmd, line_done.cap);
+        if (acc.cmd >= 0) {
+            finish(ms, res, acc.cmd, acc.cap);
+            return;
+        }
+        res->status = MATCH_INCOMPLETE;
+        res->err_tok = tl->ntok;
+        res->err_col = 0;
+    }
+}
+
+void
+cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result *res)
+{
+    static struct mstate ms; /* large; the daemon and CLI are single-threaded */
+    const struct tok *t0;
+
+    cmd_init();
+    memset(res, 0, sizeof(*res));
+    if (tl->ntok == 0) {
+        res->status = MATCH_EMPTY;
+        return;
+    }
+    ms.tl = tl;
+    ms.defs = defs_all;
+    ms.ncaps = 0;
+    ms.nifs = 0;
+    ms.overflow = false;
+    ms.op = OP_SET;
+    ms.first = 0;
+    t0 = &tl->t[0];
+    /* `no` and `default` compete with the mode's first keywords (IOS: `n` is
+     * ambiguous in global config, `no` is exact). */
+    if (is_prefix(t0, "no") || is_prefix(t0, "default")) {
+        bool is_no = is_prefix(t0, "no");
+        int others = (is_prefix(t0, "no") && is_prefix(t0, "default")) ? 1 : 0, i;
+        const char *seen = NULL;
+        if (!is_exact(t0, is_no ? "no" : "default"))
+            for (i = 0; i < mode_ncmds[mode]; i++) {
+                const char *kw = syn_cmds[mode_cmds[mode][i]].first_kw;
+                if (is_prefix(t0, kw) && (!seen || strcmp(seen, kw) != 0)) {
+                    if (is_exact(t0, kw)) {
+                        others = -1; /* an exact first keyword wins */
+                        break;
+                    }
+                    seen = kw;
+                    others++;
+                }
+            }
+        if (others == 0) {
+            ms.op = is_no ? OP_NO : OP_DEFAULT;
+            ms.first = 1;
+            if (tl->ntok == 1) {
+                res->status = MATCH_INCOMPLETE;
+                res->err_tok = 1;
+                return;
+            }
+        } else if (others > 0) {
+            res->status = MATCH_AMBIGUOUS;
+            res->err_tok = 0;
+            res->err_col = t0->col;
+            return;
+        }
+    }
+    run(&ms, mode, res);
+    if (ms.overflow && res->status == MATCH_OK) {
+        res->status = MATCH_INVALID;
+        res->err_tok = 0;
+        res->err_col = 0;
+    }
+}
+
+/* Arguments only: a keyword flag never shadows an argument of the same
+ * name (`crypto isakmp key <word:key>`). */
+const struct cmd_val *
+m_get(const struct cmd_match *m, const char *name)
+{
+    int i;
+
+    for (i = 0; i < m->nvals; i++)
+        if (m->vals[i].kind != TK_KEYWORD && strcmp(m->vals[i].name, name) == 0)
+            return &m->vals[i];
+    return NULL;
+}
+
+/* An argument or a keyword of that name was given. */
+bool
+m_has(const struct cmd_match *m, const char *name)
+{
+    int i;
+
+    for (i = 0; i < m->nvals; i++)
+        if (strcmp(m->vals[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+uint64_t
+m_num(const struct cmd_match *m, const char *name, uint64_t dflt)
+{
+    const struct cmd_val *v = m_get(m, name);
+
+    return v ? v->num : dflt;
+}
+
+uint32_t
+m_ip(const struct cmd_match *m, const char *name)
+{
+    const struct cmd_val *v = m_get(m, name);
+
+    return v ? (uint32_t)v->num : 0;
+}

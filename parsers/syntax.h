@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Compiled form of the command syntax DSL (see cmd.h): a Thompson NFA per
+ * command in one shared node pool. Internal to parsers/ (matcher, help).
+ */
+#ifndef DMVPN_PARSERS_SYNTAX_H
+#define DMVPN_PARSERS_SYNTAX_H
+
+#include "parsers/cmd.h"
+
+enum syn_type { SN_TOK, SN_SPLIT, SN_ACCEPT };
+
+struct syn_node {
+    enum syn_type type;
+    enum tok_kind kind;
+    const char *kw;   /* keyword text, lower case */
+    const char *name; /* capture name (keywords: the keyword itself) */
+    uint64_t lo, hi;  /* TK_NUM range */
+    int next;         /* SN_TOK/SN_SPLIT: first successor */
+    int alt;          /* SN_SPLIT: second successor */
+};
+
+struct syn_cmd {
+    int start; /* first node */
+    int kwrun; /* leading keywords before any argument or option */
+    const char *first_kw;
+};
+
+extern struct syn_node *syn_pool;
+extern struct syn_cmd *syn_cmds;
+
+/* Compiles every entry of the table; fatal on a malformed syntax string. */
+void syn_compile_all(const struct cmd_def *defs, size_t n);
+
+/* Interface names (ifname.c). */
+bool ifname_resolve_type(const char *s, size_t n, const char **canon);
+/* Parses "f0/0", "Tunnel0", "Gi1.15" into canonical form; false if not a name. */
+bool ifname_parse(const char *s, size_t n, char *out, size_t outsz);
+/* Parses the unit part "0", "0/0", "1.15" appended to a resolved type. */
+bool ifname_unit_ok(const char *s, size_t n);
+
+#endif

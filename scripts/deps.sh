@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Installs the Debian packages the build, the tests and the lab need.
+# Idempotent: apt-get runs only when something is missing.
+set -euo pipefail
+
+PKGS=(
+  build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
+  libfuzzer-14-dev clang-format
+  libcmocka-dev libcli-dev libnl-3-dev libnl-route-3-dev libreadline-dev libsnmp-dev
+  libcrypt-dev
+  python3 iproute2 tshark tcpdump iputils-ping iperf3 procps psmisc
+  strongswan-charon strongswan-swanctl libcharon-extra-plugins
+  libstrongswan-standard-plugins libstrongswan-extra-plugins
+  snmpd snmp openssh-server openssh-client tmux python3-netmiko python3-textfsm
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "deps: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # tshark asks whether non-root users may capture; the default answer is fine
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
