@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Snapshot records: what dmvpnd answers a show request with, and what the
+ * pure renderers (cli/render/) turn into IOS text. Flat and fixed-size: no
+ * pointers, so they cross the control socket as bytes and golden tests can
+ * build them by hand. Times are absolute milliseconds of the daemon's clock
+ * (CLOCK_MONOTONIC); every reply carries that clock's `now_ms` (struct
+ * rec_header) and renderers compute ages from it, never from their own clock.
+ * Addresses are IPv4 in host byte order; 0 means "none/unknown".
+ * Strings are NUL-terminated and truncated to their field.
+ */
+#ifndef DMVPN_LIB_REC_H
+#define DMVPN_LIB_REC_H
+
+#include <stdint.h>
+
+#define REC_IFNAMSIZ 32
+#define REC_NAMESIZ  64
+
+/* Every reply starts with this; the records of the reply follow. */
+struct rec_header {
+    uint32_t kind;      /* enum rec_kind of the records that follow */
+    uint32_t count;     /* how many records */
+    uint32_t rec_size;  /* sizeof one record: lets old clients skip new fields */
+    uint32_t pad;
+    int64_t now_ms;     /* the daemon's clock when the snapshot was taken */
+    int64_t boot_ms;    /* the daemon's clock at start-up (show version uptime) */
+};
+
+enum rec_kind {
+    REC_TUNNEL = 1,
+    REC_NHRP_CACHE,
+    REC_NHRP_NHS,
+    REC_NHRP_TRAFFIC,
+    REC_DMVPN_PEER,
+    REC_ROUTE,
+    REC_IKE_SA,
+    REC_IPSEC_SA,
+    REC_CRYPTO_SESSION,
+    REC_IFACE,
+    REC_LOG,
+};
+
+/* One NHRP-enabled tunnel interface (show dmvpn headers and detail,
+ * show interfaces TunnelN). */
+enum rec_tunnel_type { REC_TUN_HUB, REC_TUN_SPOKE, REC_TUN_HUB_SPOKE };
+struct rec_tunnel {
+    char ifname[REC_IFNAMSIZ];
+    uint8_t admin_up;
+    uint8_t line_up;
+    uint8_t type;            /* enum rec_tunnel_type: NHS configured -> Spoke ... */
+    uint8_t multipoint;      /* tunnel mode gre multipoint */
+    uint32_t addr, mask;     /* tunnel ip address */
+    uint32_t src;            /* tunnel source (NBMA) address */
+    uint32_t dst;            /* point-to-point destination, 0 for mGRE */
+    uint32_t key;
+    uint8_t has_key;
+    uint8_t protected_;      /* tunnel protection configured */
+    uint8_t pad[2];
+    char profile[REC_NAMESIZ];
+    uint32_t mtu;            /* ip mtu in effect */
+    uint32_t holdtime;
+    uint32_t network_id;
+    int64_t state_since_ms;  /* last line state change */
+};
+
+/* NHRP cache entry (show ip nhrp [detail|brief]). */
+enum rec_nhrp_type { REC_NHRP_STATIC, REC_NHRP_DYNAMIC, REC_NHRP_INCOMPLETE };
+#define REC_NF_AUTHORITATIVE 0x0001
+#define REC_NF_IMPLICIT      0x0002
+#define REC_NF_NEGATIVE      0x0004
+#define REC_NF_UNIQUE        0x0008
+#define REC_NF_REGISTERED    0x0010
+#define REC_NF_USED          0x0020
+#define REC_NF_ROUTER        0x0040
+#define REC_NF_LOCAL         0x0080
+#define REC_NF_NAT           0x0100
+#define REC_NF_NHOP          0x0200
+#define REC_NF_RIB           0x0400
+#define REC_NF_NHO           0x0800
+#define REC_NF_NOSOCKET      0x1000 /* "(no-socket)": no IPsec socket for it */
+#define REC_NF_TEMPORARY     0x2000
+struct rec_nhrp_cache {
+    char ifname[REC_IFNAMSIZ];
+    uint32_t proto;          /* target protocol address (network) */
+    uint8_t prefix_len;
+    uint8_t type;            /* enum rec_nhrp_type */
+    uint8_t preference;      /* 255 default */
+    uint8_t pad;
+    uint32_t via;            /* "via" next hop tunnel address */
+    uint32_t nbma;           /* NBMA address (post-NAT), 0 = unknown */
+    uint32_t claimed_nbma;   /* NBMA the peer claimed (pre-NAT), 0 = same */
+    uint32_t flags;          /* REC_NF_* */
+    int64_t created_ms;
+    int64_t expires_ms;      /* 0 = never expire */
+    uint32_t requester;      /* detail: who asked (local entries) */
+    uint32_t request_id;
+    uint32_t cache_hits;     /* incomplete entries */
+    uint32_t pad2;
+};
+
+/* NHS as seen by a client (show ip nhrp nhs [detail]). */
+#define REC_NHS_E 0x1 /* expecting replies */
+#define REC_NHS_R 0x2 /* responding */
+#define REC_NHS_W 0x4 /* waiting */
+#define REC_NHS_D 0x8 /* dynamic */
+struct rec_nhrp_nhs {
+    char ifname[REC_IFNAMSIZ];
+    uint32_t addr;           /* NHS protocol address */
+    uint32_t nbma;
+    uint32_t status;         /* REC_NHS_* */
+    uint8_t priority;
+    uint8_t cluster;
+    uint8_t pad[2];
+    uint32_t req_sent, req_failed, repl_recv;
+    int64_t last_reply_ms;   /* 0 = never */
+    uint32_t current_request_id;
+    uint32_t pending_request_id; /* 0 = none pending */
+    uint32_t pending_retries;
+    uint32_t pad2;
+};
+
+/* Counters per tunnel (show ip nhrp traffic, NHRP-MIB statistics). */
+enum rec_nhrp_ctr {
+    REC_CTR_RES_REQ,
+    REC_CTR_RES_REPLY,
+    REC_CTR_REG_REQ,
+    REC_CTR_REG_REPLY,
+    REC_CTR_PURGE_REQ,
+    REC_CTR_PURGE_REPLY,
+    REC_CTR_ERROR_IND,
+    REC_CTR_TRAFFIC_IND,
+    REC_CTR_REDIRECT_SUPPRESS,
+    REC_CTR_COUNT
+};
+/* Reasons a received packet was dropped. */
+enum rec_nhrp_drop {
+    REC_DROP_MALFORMED,
+    REC_DROP_CHECKSUM,
+    REC_DROP_AUTH,
+    REC_DROP_NETWORK_ID,     /* arrived on no NHRP-enabled tunnel of its key */
+    REC_DROP_HOPCOUNT,
+    REC_DROP_UNKNOWN_TYPE,
+    REC_DROP_RATE_LIMIT,
+    REC_DROP_NO_BINDING,
+    REC_DROP_COUNT
+};
+struct rec_nhrp_traffic {
+    char ifname[REC_IFNAMSIZ];
+    uint32_t max_send_pkts, max_send_secs;
+    uint32_t usage_pct;
+    uint32_t pad;
+    uint64_t sent_total, rcvd_total;
+    uint64_t sent[REC_CTR_COUNT];
+    uint64_t rcvd[REC_CTR_COUNT];
+    uint64_t drops[REC_DROP_COUNT];
+};
+
+/* One row of show dmvpn: a peer tunnel address behind an NBMA address. */
+enum rec_peer_state { REC_PEER_UP, REC_PEER_NHRP, REC_PEER_IKE, REC_PEER_IPSEC, REC_PEER_INTF,
+                      REC_PEER_DOWN };
+#define REC_PA_S  0x01 /* static */
+#define REC_PA_D  0x02 /* dynamic */
+#define REC_PA_I  0x04 /* incomplete */
+#define REC_PA_N  0x08 /* NATed */
+#define REC_PA_L  0x10 /* local */
+#define REC_PA_X  0x20 /* no socket */
+#define REC_PA_T1 0x40 /* route installed */
+#define REC_PA_T2 0x80 /* next-hop override */
+struct rec_dmvpn_peer {
+    char ifname[REC_IFNAMSIZ];
+    uint32_t nbma;           /* 0 = UNKNOWN */
+    uint32_t tunnel_addr;
+    uint32_t target;         /* detail: target network */
+    uint8_t target_len;
+    uint8_t state;           /* enum rec_peer_state */
+    uint16_t attrs;          /* REC_PA_* */
+    int64_t since_ms;        /* UpDn time; 0 = never */
+};
+
+/* show ip route. */
+#define REC_RT_CONNECTED 'C'
+#define REC_RT_LOCAL     'L'
+#define REC_RT_STATIC    'S'
+#define REC_RT_NHRP      'H'
+struct rec_route {
+    uint32_t prefix;
+    uint8_t len;
+    char code;               /* REC_RT_* */
+    uint8_t nho;             /* '%' next-hop override */
+    uint8_t pad;
+    uint32_t nexthop;        /* 0: directly connected */
+    uint32_t distance, metric;
+    char ifname[REC_IFNAMSIZ];
+    int64_t since_ms;        /* NHRP routes show their age */
+};
+
+#endif
