@@ -37,6 +37,9 @@ struct thread {
     int node;
     int cap;
     const char *pend_type; /* TK_IF given as two words: the resolved type */
+    /* copied from a keyword node so the hot loop stays in this array */
+    const char *kw; /* NULL when the node is not a keyword */
+    uint32_t kwlen;
 };
 
 struct cand {
@@ -55,14 +58,28 @@ struct mstate {
     int nifs;
     struct thread th[2][MAX_THREADS];
     int nth[2];
+    uint32_t stamp[2]; /* node_stamp value meaning "already in this set" */
     bool overflow;
 };
 
 static const struct cmd_def *defs_all;
+static uint32_t *node_stamp; /* per syntax node: the step it was last added in */
+static uint32_t stamp_counter;
 static size_t ndefs_all;
-/* Per mode: indices of the commands in that mode, in table order. */
+/* Per mode: indices of the commands in that mode, in table order, and the
+ * same split by the first letter of their first keyword (seeding a line
+ * only looks at commands that can match its first word). */
 static int *mode_cmds[MODE_COUNT];
 static int mode_ncmds[MODE_COUNT];
+static int *mode_letter[MODE_COUNT][27];
+static int mode_nletter[MODE_COUNT][27];
+
+static int
+letter_of(char c)
+{
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
 static bool inited;
 
 struct cmd_def *cmd_table_build(size_t *n); /* cmd_table.c */
@@ -84,6 +101,22 @@ cmd_init(void)
     }
     for (i = 0; i < ndefs_all; i++)
         mode_cmds[defs_all[i].mode][mode_ncmds[defs_all[i].mode]++] = (int)i;
+    for (m = 0; m < MODE_COUNT; m++) {
+        int l;
+        for (l = 0; l < 27; l++) {
+            mode_letter[m][l] = calloc((size_t)mode_ncmds[m] + 1, sizeof(int));
+            if (!mode_letter[m][l])
+                fatal("out of memory");
+        }
+        for (i = 0; i < (size_t)mode_ncmds[m]; i++) {
+            int c = mode_cmds[m][i];
+            l = letter_of(syn_cmds[c].first_kw[0]);
+            mode_letter[m][l][mode_nletter[m][l]++] = c;
+        }
+    }
+    node_stamp = calloc(syn_pool_len() + 1, sizeof(*node_stamp));
+    if (!node_stamp)
+        fatal("out of memory");
     inited = true;
 }
 
@@ -137,6 +170,15 @@ static bool
 is_prefix(const struct tok *t, const char *kw)
 {
     return t->len <= strlen(kw) && strncasecmp(t->s, kw, t->len) == 0;
+}
+
+/* The same for a compiled keyword node (length known, first byte checked
+ * before the library call: most words differ there). */
+static bool
+node_prefix(const struct tok *t, const struct syn_node *nd)
+{
+    return t->len <= nd->kwlen && (t->s[0] | 0x20) == nd->kw[0] &&
+           strncasecmp(t->s, nd->kw, t->len) == 0;
 }
 
 static bool
@@ -243,14 +285,22 @@ add_thread(struct mstate *ms, int set, int cmd, int node, int cap, const char *p
             cand_better(acc, cmd, cap);
         return;
     }
-    for (i = 0; i < ms->nth[set]; i++)
-        if (ms->th[set][i].node == node && ms->th[set][i].pend_type == pend)
+    /* one thread per node and step: a stamp per node instead of a scan */
+    if (pend == NULL) {
+        if (node_stamp[node] == ms->stamp[set])
             return;
+        node_stamp[node] = ms->stamp[set];
+    } else {
+        for (i = 0; i < ms->nth[set]; i++)
+            if (ms->th[set][i].node == node && ms->th[set][i].pend_type == pend)
+                return;
+    }
     if (ms->nth[set] == MAX_THREADS) {
         ms->overflow = true;
         return;
     }
-    ms->th[set][ms->nth[set]++] = (struct thread){cmd, node, cap, pend};
+    ms->th[set][ms->nth[set]++] = (struct thread){
+        cmd, node, cap, pend, (nd->kind == TK_KEYWORD && !pend) ? nd->kw : NULL, nd->kwlen};
 }
 
 static bool
@@ -378,15 +428,31 @@ finish(struct mstate *ms, struct match_result *res, int cmd, int cap)
     res->status = MATCH_OK;
 }
 
-/* Seeds threads for every command of the mode whose first keyword w could be. */
+static void
+new_set(struct mstate *ms, int set)
+{
+    ms->nth[set] = 0;
+    ms->stamp[set] = ++stamp_counter;
+    if (stamp_counter == 0) { /* wrapped: forget every old stamp */
+        memset(node_stamp, 0, (syn_pool_len() + 1) * sizeof(*node_stamp));
+        ms->stamp[set] = ++stamp_counter;
+    }
+}
+
+/* Seeds threads for the commands of the mode whose first keyword the first
+ * word could abbreviate: the others could never match. */
 static void
 seed(struct mstate *ms, enum cfg_mode mode, int set)
 {
+    const struct tok *t = &ms->tl->t[ms->first];
     int i;
 
-    for (i = 0; i < mode_ncmds[mode]; i++) {
-        int c = mode_cmds[mode][i];
-        if (!cmd_allowed(&defs_all[c], ms->op))
+    int l = letter_of(t->s[0]);
+
+    new_set(ms, set);
+    for (i = 0; i < mode_nletter[mode][l]; i++) {
+        int c = mode_letter[mode][l][i];
+        if (!cmd_allowed(&defs_all[c], ms->op) || !node_prefix(t, &syn_pool[syn_cmds[c].start]))
             continue;
         add_thread(ms, set, c, syn_cmds[c].start, -1, NULL, NULL);
     }
@@ -400,41 +466,42 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
     struct cand line_done = {-1, -1};
     struct cand acc = {-1, -1}; /* commands complete after the words so far */
 
-    ms->nth[0] = ms->nth[1] = 0;
     seed(ms, mode, cur);
     for (ti = ms->first; ti < tl->ntok; ti++) {
         const struct tok *t = &tl->t[ti];
         const char *chosen = NULL;
         bool exact = false, ambiguous = false, any_arg = false;
+        char c0 = (char)(t->s[0] | 0x20);
         int nxt = cur ^ 1, i;
 
         acc.cmd = -1;
         /* Pick the keyword this word stands for, across all live commands. */
         for (i = 0; i < ms->nth[cur]; i++) {
-            const struct syn_node *nd = &syn_pool[ms->th[cur][i].node];
-            if (nd->kind != TK_KEYWORD || ms->th[cur][i].pend_type || !is_prefix(t, nd->kw))
+            const struct thread *th = &ms->th[cur][i];
+            if (!th->kw || t->len > th->kwlen || c0 != th->kw[0] ||
+                strncasecmp(t->s, th->kw, t->len) != 0)
                 continue;
-            if (is_exact(t, nd->kw)) {
+            if (t->len == th->kwlen) {
                 if (!exact)
                     ambiguous = false;
                 exact = true;
-                chosen = nd->kw;
+                chosen = th->kw;
             } else if (!exact) {
-                if (chosen && strcmp(chosen, nd->kw) != 0)
+                if (chosen && chosen != th->kw)
                     ambiguous = true;
                 else
-                    chosen = nd->kw;
+                    chosen = th->kw;
             }
         }
-        ms->nth[nxt] = 0;
+        new_set(ms, nxt);
         if (chosen && !ambiguous) {
             for (i = 0; i < ms->nth[cur]; i++) {
                 struct thread *th = &ms->th[cur][i];
                 const struct syn_node *nd = &syn_pool[th->node];
                 int cap;
-                if (nd->kind != TK_KEYWORD || th->pend_type || strcmp(nd->kw, chosen) != 0)
+                if (th->kw != chosen)
                     continue;
-                cap = cap_push(ms, th->cap, nd, ti, 0, nd->kw, strlen(nd->kw), -1);
+                cap = cap_push(ms, th->cap, nd, ti, 0, nd->kw, nd->kwlen, -1);
                 add_thread(ms, nxt, th->cmd, nd->next, cap, NULL, &acc);
             }
         } else {
@@ -545,9 +612,10 @@ cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result
         bool is_no = is_prefix(t0, "no");
         int others = (is_prefix(t0, "no") && is_prefix(t0, "default")) ? 1 : 0, i;
         const char *seen = NULL;
+        int l = letter_of(t0->s[0]);
         if (!is_exact(t0, is_no ? "no" : "default"))
-            for (i = 0; i < mode_ncmds[mode]; i++) {
-                const char *kw = syn_cmds[mode_cmds[mode][i]].first_kw;
+            for (i = 0; i < mode_nletter[mode][l]; i++) {
+                const char *kw = syn_cmds[mode_letter[mode][l][i]].first_kw;
                 if (is_prefix(t0, kw) && (!seen || strcmp(seen, kw) != 0)) {
                     if (is_exact(t0, kw)) {
                         others = -1; /* an exact first keyword wins */

@@ -13,7 +13,8 @@ enum syn_type { SN_TOK, SN_SPLIT, SN_ACCEPT };
 struct syn_node {
     enum syn_type type;
     enum tok_kind kind;
-    const char *kw;   /* keyword text, lower case */
+    const char *kw; /* keyword text, lower case */
+    uint32_t kwlen;
     const char *name; /* capture name (keywords: the keyword itself) */
     uint64_t lo, hi;  /* TK_NUM range */
     int next;         /* SN_TOK/SN_SPLIT: first successor */
@@ -29,6 +30,7 @@ struct syn_cmd {
 extern struct syn_node *syn_pool;
 extern struct syn_cmd *syn_cmds;
 
+size_t syn_pool_len(void);
 /* Compiles every entry of the table; fatal on a malformed syntax string. */
 void syn_compile_all(const struct cmd_def *defs, size_t n);
 
