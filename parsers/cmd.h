@@ -130,6 +130,7 @@ enum match_status {
 
 struct tok {
     const char *s;
+    const char *lc; /* the same word in lower case (keywords compare with memcmp) */
     size_t len;
     size_t col; /* byte offset in the line */
 };
@@ -137,7 +138,8 @@ struct tok {
 #define LINE_MAX_TOKS 64
 
 struct tokline {
-    char *buf; /* owned copy of the line */
+    char *buf;
+    char *lbuf; /* lower-case copy of buf */ /* owned copy of the line */
     int ntok;
     struct tok t[LINE_MAX_TOKS];
     bool too_many;

@@ -134,11 +134,15 @@ tokline_split(struct tokline *tl, const char *line, size_t len)
     size_t i = 0;
 
     memset(tl, 0, sizeof(*tl));
-    tl->buf = malloc(len + 1);
+    tl->buf = malloc(2 * (len + 1));
     if (!tl->buf)
         fatal("out of memory");
     memcpy(tl->buf, line, len);
     tl->buf[len] = '\0';
+    tl->lbuf = tl->buf + len + 1;
+    for (i = 0; i <= len; i++)
+        tl->lbuf[i] = (char)tolower((unsigned char)tl->buf[i]);
+    i = 0;
     while (i < len) {
         size_t s;
         while (i < len && (tl->buf[i] == ' ' || tl->buf[i] == '\t'))
@@ -153,6 +157,7 @@ tokline_split(struct tokline *tl, const char *line, size_t len)
             break;
         }
         tl->t[tl->ntok].s = tl->buf + s;
+        tl->t[tl->ntok].lc = tl->lbuf + s;
         tl->t[tl->ntok].len = i - s;
         tl->t[tl->ntok].col = s;
         tl->ntok++;
@@ -169,22 +174,13 @@ tokline_free(struct tokline *tl)
 static bool
 is_prefix(const struct tok *t, const char *kw)
 {
-    return t->len <= strlen(kw) && strncasecmp(t->s, kw, t->len) == 0;
-}
-
-/* The same for a compiled keyword node (length known, first byte checked
- * before the library call: most words differ there). */
-static bool
-node_prefix(const struct tok *t, const struct syn_node *nd)
-{
-    return t->len <= nd->kwlen && (t->s[0] | 0x20) == nd->kw[0] &&
-           strncasecmp(t->s, nd->kw, t->len) == 0;
+    return t->len <= strlen(kw) && memcmp(t->lc, kw, t->len) == 0;
 }
 
 static bool
 is_exact(const struct tok *t, const char *kw)
 {
-    return t->len == strlen(kw) && strncasecmp(t->s, kw, t->len) == 0;
+    return t->len == strlen(kw) && memcmp(t->lc, kw, t->len) == 0;
 }
 
 static bool
@@ -439,23 +435,62 @@ new_set(struct mstate *ms, int set)
     }
 }
 
-/* Seeds threads for the commands of the mode whose first keyword the first
- * word could abbreviate: the others could never match. */
+/*
+ * Seeds threads for the commands of the mode that can match the line. Most
+ * lines start with a run of keywords (`ip nhrp map`), and in that run every
+ * live command is a keyword at the same position, so the matcher's decision
+ * there (exact beats prefix, one keyword or ambiguous) can be taken up front
+ * over the commands' leading keywords: only the commands with the chosen
+ * keyword at each position are seeded. Where a command's run ends, or the
+ * decision is not a single keyword, pruning stops and the NFA decides.
+ */
 static void
 seed(struct mstate *ms, enum cfg_mode mode, int set)
 {
-    const struct tok *t = &ms->tl->t[ms->first];
-    int i;
-
+    const struct tokline *tl = ms->tl;
+    const struct tok *t = &tl->t[ms->first];
     int l = letter_of(t->s[0]);
+    int cand[1024], n = 0, i, k;
 
     new_set(ms, set);
-    for (i = 0; i < mode_nletter[mode][l]; i++) {
+    for (i = 0; i < mode_nletter[mode][l] && n < 1024; i++) {
         int c = mode_letter[mode][l][i];
-        if (!cmd_allowed(&defs_all[c], ms->op) || !node_prefix(t, &syn_pool[syn_cmds[c].start]))
-            continue;
-        add_thread(ms, set, c, syn_cmds[c].start, -1, NULL, NULL);
+        if (cmd_allowed(&defs_all[c], ms->op))
+            cand[n++] = c;
     }
+    for (k = 0; k < SYN_LEAD && ms->first + k < tl->ntok; k++) {
+        const struct tok *w = &tl->t[ms->first + k];
+        const char *chosen = NULL;
+        bool exact = false, ambiguous = false;
+        int m = 0;
+        for (i = 0; i < n; i++) {
+            const struct syn_cmd *sc = &syn_cmds[cand[i]];
+            if (!sc->lead[k])
+                goto done; /* an argument or option here: let the NFA decide */
+            if (w->len > sc->leadlen[k] || memcmp(w->lc, sc->lead[k], w->len) != 0)
+                continue;
+            if (w->len == sc->leadlen[k]) {
+                if (!exact)
+                    ambiguous = false;
+                exact = true;
+                chosen = sc->lead[k];
+            } else if (!exact) {
+                if (chosen && chosen != sc->lead[k])
+                    ambiguous = true;
+                else
+                    chosen = sc->lead[k];
+            }
+        }
+        if (!chosen || ambiguous)
+            break;
+        for (i = 0; i < n; i++)
+            if (syn_cmds[cand[i]].lead[k] == chosen)
+                cand[m++] = cand[i];
+        n = m;
+    }
+done:
+    for (i = 0; i < n; i++)
+        add_thread(ms, set, cand[i], syn_cmds[cand[i]].start, -1, NULL, NULL);
 }
 
 static void
@@ -471,7 +506,7 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
         const struct tok *t = &tl->t[ti];
         const char *chosen = NULL;
         bool exact = false, ambiguous = false, any_arg = false;
-        char c0 = (char)(t->s[0] | 0x20);
+        char c0 = t->lc[0];
         int nxt = cur ^ 1, i;
 
         acc.cmd = -1;
@@ -479,7 +514,7 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
         for (i = 0; i < ms->nth[cur]; i++) {
             const struct thread *th = &ms->th[cur][i];
             if (!th->kw || t->len > th->kwlen || c0 != th->kw[0] ||
-                strncasecmp(t->s, th->kw, t->len) != 0)
+                memcmp(t->lc, th->kw, t->len) != 0)
                 continue;
             if (t->len == th->kwlen) {
                 if (!exact)

@@ -317,6 +317,14 @@ syn_compile_all(const struct cmd_def *defs, size_t n)
         patch(&f, acc);
         syn_cmds[i].start = f.start;
         syn_cmds[i].kwrun = count_kwrun(f.start);
+        {
+            int k, nd = f.start;
+            for (k = 0; k < SYN_LEAD && k < syn_cmds[i].kwrun; k++) {
+                syn_cmds[i].lead[k] = syn_pool[nd].kw;
+                syn_cmds[i].leadlen[k] = syn_pool[nd].kwlen;
+                nd = syn_pool[nd].next;
+            }
+        }
         if (syn_pool[f.start].type != SN_TOK || syn_pool[f.start].kind != TK_KEYWORD)
             fatal("syntax: '%s' must start with a keyword", defs[i].syntax);
         syn_cmds[i].first_kw = syn_pool[f.start].kw;

@@ -21,7 +21,11 @@ struct syn_node {
     int alt;          /* SN_SPLIT: second successor */
 };
 
+#define SYN_LEAD 4
+
 struct syn_cmd {
+    const char *lead[SYN_LEAD]; /* the leading keyword run (first SYN_LEAD of it) */
+    uint32_t leadlen[SYN_LEAD];
     int start; /* first node */
     int kwrun; /* leading keywords before any argument or option */
     const char *first_kw;
