@@ -161,6 +161,8 @@ void cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_r
 /* Access to the global table (all modes). */
 const struct cmd_def *cmd_defs(size_t *n);
 void cmd_init(void); /* compiles the syntax strings once; idempotent */
+/* Adds a table (e.g. the shell's EXEC commands) before cmd_init() runs. */
+void cmd_add_table(const struct cmd_def *defs, size_t n);
 
 /* Accessors for handlers. Names are the NAME parts of the syntax. */
 const struct cmd_val *m_get(const struct cmd_match *m, const char *name);

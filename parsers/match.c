@@ -84,6 +84,19 @@ static bool inited;
 
 struct cmd_def *cmd_table_build(size_t *n); /* cmd_table.c */
 
+static const struct cmd_def *extra_defs[8];
+static size_t extra_n[8];
+static int nextra;
+
+void
+cmd_add_table(const struct cmd_def *defs, size_t n)
+{
+    if (inited || nextra == 8)
+        fatal("cmd_add_table after cmd_init");
+    extra_defs[nextra] = defs;
+    extra_n[nextra++] = n;
+}
+
 void
 cmd_init(void)
 {
@@ -92,7 +105,18 @@ cmd_init(void)
 
     if (inited)
         return;
-    defs_all = cmd_table_build(&ndefs_all);
+    {
+        struct cmd_def *all = cmd_table_build(&ndefs_all);
+        int x;
+        for (x = 0; x < nextra; x++) {
+            all = realloc(all, (ndefs_all + extra_n[x]) * sizeof(*all));
+            if (!all)
+                fatal("out of memory");
+            memcpy(all + ndefs_all, extra_defs[x], extra_n[x] * sizeof(*all));
+            ndefs_all += extra_n[x];
+        }
+        defs_all = all;
+    }
     syn_compile_all(defs_all, ndefs_all);
     for (m = 0; m < MODE_COUNT; m++) {
         mode_cmds[m] = calloc(ndefs_all + 1, sizeof(int));

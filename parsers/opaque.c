@@ -138,6 +138,7 @@ h_opaque(struct cfg_build *b, const struct cmd_match *m, const char **err)
         b->cur_opaque = l;
         b->opaque_slot = d->slot;
         b->mode = MODE_OPAQUE;
+        snprintf(b->stanza_header, sizeof(b->stanza_header), "%.*s", (int)n, buf);
         return H_OK;
     }
     l = target(b);

@@ -387,6 +387,7 @@ cfg_parse_text(const char *text, size_t len)
         }
     }
     p->final_mode = ps.b.mode;
+    cb_mode_header(&ps.b, p->final_header, sizeof(p->final_header));
     p->cfg = cfg_build_finish(&ps.b);
     for (i = 0; i < p->ndiags; i++)
         p->counts[p->diags[i].cls]++;

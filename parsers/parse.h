@@ -29,8 +29,9 @@ struct cfg_parse {
     unsigned counts[CLS_COUNT];
     unsigned nwarnings;
     enum cfg_mode final_mode;
-    char *text;  /* owned copy of the input */
-    char **msgs; /* owned message strings */
+    char final_header[256]; /* the line that re-enters final_mode ("" in global) */
+    char *text;             /* owned copy of the input */
+    char **msgs;            /* owned message strings */
     size_t nmsgs, capmsgs;
 };
 

@@ -8,6 +8,7 @@
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
+#include "lib/ctl.h"
 #include "lib/strbuf.h"
 
 #include <getopt.h>
@@ -34,8 +35,8 @@ main(int argc, char **argv)
         {"ios-compat", no_argument, NULL, 'C'},
         {NULL, 0, NULL, 0},
     };
-    const char *config = NULL;
-    bool check = false, verbose = false;
+    const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
+    bool check = false, verbose = false, foreground = false;
     enum report_fmt report = REPORT_NONE;
     int c;
 
@@ -45,7 +46,10 @@ main(int argc, char **argv)
             config = optarg;
             break;
         case 's':
+            socket = optarg;
+            break;
         case 'd':
+            foreground = true;
             break;
         case 'n':
             check = true;
@@ -92,6 +96,5 @@ main(int argc, char **argv)
     }
     if (check)
         return dmvpnd_check(config, verbose, report);
-    fprintf(stderr, "dmvpnd: running the daemon arrives with the data plane; use -n to check\n");
-    return 2;
+    return dmvpnd_run(config, socket, foreground);
 }
