@@ -280,6 +280,13 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
     if (*s == '!') {
         d->cls = CLS_IGNORED;
         d->note = "comment";
+        /* show running-config closes every stanza with a `!` at the left
+         * margin; treating it as the end of the sub-mode keeps a global line
+         * printed after a stanza from being read as part of it */
+        if (s == line && ps->b.mode != MODE_GLOBAL) {
+            ps->b.mode = MODE_GLOBAL;
+            ps->sub_indented = false;
+        }
         return;
     }
     for (s = line; *s == ' ' || *s == '\t'; s++)
