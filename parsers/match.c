@@ -11,7 +11,7 @@
  *  - a line that ends while every live command still wants more is incomplete;
  *  - `no` and `default` prefix any command that allows them.
  */
-#include "parsers/syntax.h"
+#include "parsers/match_int.h"
 #include "lib/inet.h"
 #include "lib/log.h"
 
@@ -31,6 +31,9 @@ struct cap {
     int prev;
     int ifidx; /* index into ifs[] for TK_IF, else -1 */
 };
+
+static uint32_t *node_stamp; /* per syntax node: the step it was last added in */
+static uint32_t stamp_counter;
 
 struct thread {
     int cmd;
@@ -60,139 +63,17 @@ struct mstate {
     int nth[2];
     uint32_t stamp[2]; /* node_stamp value meaning "already in this set" */
     bool overflow;
+    match_walk_fn walk; /* help: report live nodes at the end instead of deciding */
+    void *walk_ctx;
+    bool walk_complete;
 };
 
-static const struct cmd_def *defs_all;
-static uint32_t *node_stamp; /* per syntax node: the step it was last added in */
-static uint32_t stamp_counter;
-static size_t ndefs_all;
-/* Per mode: indices of the commands in that mode, in table order, and the
- * same split by the first letter of their first keyword (seeding a line
- * only looks at commands that can match its first word). */
-static int *mode_cmds[MODE_COUNT];
-static int mode_ncmds[MODE_COUNT];
-static int *mode_letter[MODE_COUNT][27];
-static int mode_nletter[MODE_COUNT][27];
-
-static int
-letter_of(char c)
-{
-    c = (char)(c | 0x20);
-    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
-}
-static bool inited;
-
-struct cmd_def *cmd_table_build(size_t *n); /* cmd_table.c */
-
-static const struct cmd_def *extra_defs[8];
-static size_t extra_n[8];
-static int nextra;
-
 void
-cmd_add_table(const struct cmd_def *defs, size_t n)
+match_init_stamps(void)
 {
-    if (inited || nextra == 8)
-        fatal("cmd_add_table after cmd_init");
-    extra_defs[nextra] = defs;
-    extra_n[nextra++] = n;
-}
-
-void
-cmd_init(void)
-{
-    size_t i;
-    int m;
-
-    if (inited)
-        return;
-    {
-        struct cmd_def *all = cmd_table_build(&ndefs_all);
-        int x;
-        for (x = 0; x < nextra; x++) {
-            all = realloc(all, (ndefs_all + extra_n[x]) * sizeof(*all));
-            if (!all)
-                fatal("out of memory");
-            memcpy(all + ndefs_all, extra_defs[x], extra_n[x] * sizeof(*all));
-            ndefs_all += extra_n[x];
-        }
-        defs_all = all;
-    }
-    syn_compile_all(defs_all, ndefs_all);
-    for (m = 0; m < MODE_COUNT; m++) {
-        mode_cmds[m] = calloc(ndefs_all + 1, sizeof(int));
-        if (!mode_cmds[m])
-            fatal("out of memory");
-    }
-    for (i = 0; i < ndefs_all; i++)
-        mode_cmds[defs_all[i].mode][mode_ncmds[defs_all[i].mode]++] = (int)i;
-    for (m = 0; m < MODE_COUNT; m++) {
-        int l;
-        for (l = 0; l < 27; l++) {
-            mode_letter[m][l] = calloc((size_t)mode_ncmds[m] + 1, sizeof(int));
-            if (!mode_letter[m][l])
-                fatal("out of memory");
-        }
-        for (i = 0; i < (size_t)mode_ncmds[m]; i++) {
-            int c = mode_cmds[m][i];
-            l = letter_of(syn_cmds[c].first_kw[0]);
-            mode_letter[m][l][mode_nletter[m][l]++] = c;
-        }
-    }
     node_stamp = calloc(syn_pool_len() + 1, sizeof(*node_stamp));
     if (!node_stamp)
         fatal("out of memory");
-    inited = true;
-}
-
-const struct cmd_def *
-cmd_defs(size_t *n)
-{
-    cmd_init();
-    *n = ndefs_all;
-    return defs_all;
-}
-
-void
-tokline_split(struct tokline *tl, const char *line, size_t len)
-{
-    size_t i = 0;
-
-    memset(tl, 0, sizeof(*tl));
-    tl->buf = malloc(2 * (len + 1));
-    if (!tl->buf)
-        fatal("out of memory");
-    memcpy(tl->buf, line, len);
-    tl->buf[len] = '\0';
-    tl->lbuf = tl->buf + len + 1;
-    for (i = 0; i <= len; i++)
-        tl->lbuf[i] = (char)tolower((unsigned char)tl->buf[i]);
-    i = 0;
-    while (i < len) {
-        size_t s;
-        while (i < len && (tl->buf[i] == ' ' || tl->buf[i] == '\t'))
-            i++;
-        if (i >= len)
-            break;
-        s = i;
-        while (i < len && tl->buf[i] != ' ' && tl->buf[i] != '\t')
-            i++;
-        if (tl->ntok == LINE_MAX_TOKS) {
-            tl->too_many = true;
-            break;
-        }
-        tl->t[tl->ntok].s = tl->buf + s;
-        tl->t[tl->ntok].lc = tl->lbuf + s;
-        tl->t[tl->ntok].len = i - s;
-        tl->t[tl->ntok].col = s;
-        tl->ntok++;
-    }
-}
-
-void
-tokline_free(struct tokline *tl)
-{
-    free(tl->buf);
-    tl->buf = NULL;
 }
 
 static bool
@@ -473,10 +354,17 @@ seed(struct mstate *ms, enum cfg_mode mode, int set)
 {
     const struct tokline *tl = ms->tl;
     const struct tok *t = &tl->t[ms->first];
-    int l = letter_of(t->s[0]);
-    int cand[1024], n = 0, i, k;
+    int l, cand[1024], n = 0, i, k;
 
     new_set(ms, set);
+    if (ms->first >= tl->ntok) { /* help on an empty line: everything */
+        for (i = 0; i < mode_ncmds[mode]; i++)
+            if (cmd_allowed(&defs_all[mode_cmds[mode][i]], ms->op))
+                add_thread(ms, set, mode_cmds[mode][i], syn_cmds[mode_cmds[mode][i]].start, -1,
+                           NULL, NULL);
+        return;
+    }
+    l = letter_of(t->s[0]);
     for (i = 0; i < mode_nletter[mode][l] && n < 1024; i++) {
         int c = mode_letter[mode][l][i];
         if (cmd_allowed(&defs_all[c], ms->op))
@@ -635,6 +523,21 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
         }
         if (line_done.cmd >= 0)
             cand_better(&acc, line_done.cmd, line_done.cap);
+        if (ms->walk) {
+            for (i = 0; i < ms->nth[cur]; i++) {
+                const struct thread *th = &ms->th[cur][i];
+                const char *prev = NULL;
+                int c;
+                /* the last keyword on the way here gives help its context */
+                for (c = th->cap; c >= 0 && !prev; c = ms->caps[c].prev)
+                    if (ms->caps[c].v.kind == TK_KEYWORD)
+                        prev = ms->caps[c].v.str;
+                ms->walk(ms->walk_ctx, th->cmd, th->node, prev, th->pend_type != NULL);
+            }
+            ms->walk_complete = acc.cmd >= 0;
+            res->status = MATCH_OK;
+            return;
+        }
         if (acc.cmd >= 0) {
             finish(ms, res, acc.cmd, acc.cap);
             return;
@@ -645,15 +548,16 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
     }
 }
 
-void
-cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result *res)
+static struct mstate ms; /* large; the daemon and CLI are single-threaded */
+
+static void
+match_impl(const struct tokline *tl, enum cfg_mode mode, struct match_result *res)
 {
-    static struct mstate ms; /* large; the daemon and CLI are single-threaded */
     const struct tok *t0;
 
     cmd_init();
     memset(res, 0, sizeof(*res));
-    if (tl->ntok == 0) {
+    if (tl->ntok == 0 && !ms.walk) {
         res->status = MATCH_EMPTY;
         return;
     }
@@ -664,6 +568,10 @@ cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result
     ms.overflow = false;
     ms.op = OP_SET;
     ms.first = 0;
+    if (tl->ntok == 0) { /* help on an empty line */
+        run(&ms, mode, res);
+        return;
+    }
     t0 = &tl->t[0];
     /* `no` and `default` compete with the mode's first keywords (IOS: `n` is
      * ambiguous in global config, `no` is exact). */
@@ -687,7 +595,7 @@ cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result
         if (others == 0) {
             ms.op = is_no ? OP_NO : OP_DEFAULT;
             ms.first = 1;
-            if (tl->ntok == 1) {
+            if (tl->ntok == 1 && !ms.walk) {
                 res->status = MATCH_INCOMPLETE;
                 res->err_tok = 1;
                 return;
@@ -707,43 +615,24 @@ cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result
     }
 }
 
-/* Arguments only: a keyword flag never shadows an argument of the same
- * name (`crypto isakmp key <word:key>`). */
-const struct cmd_val *
-m_get(const struct cmd_match *m, const char *name)
+void
+cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result *res)
 {
-    int i;
-
-    for (i = 0; i < m->nvals; i++)
-        if (m->vals[i].kind != TK_KEYWORD && strcmp(m->vals[i].name, name) == 0)
-            return &m->vals[i];
-    return NULL;
+    ms.walk = NULL;
+    match_impl(tl, mode, res);
 }
 
-/* An argument or a keyword of that name was given. */
-bool
-m_has(const struct cmd_match *m, const char *name)
+int
+match_walk(const struct tokline *tl, enum cfg_mode mode, match_walk_fn fn, void *ctx,
+           bool *complete)
 {
-    int i;
+    struct match_result res;
 
-    for (i = 0; i < m->nvals; i++)
-        if (strcmp(m->vals[i].name, name) == 0)
-            return true;
-    return false;
-}
-
-uint64_t
-m_num(const struct cmd_match *m, const char *name, uint64_t dflt)
-{
-    const struct cmd_val *v = m_get(m, name);
-
-    return v ? v->num : dflt;
-}
-
-uint32_t
-m_ip(const struct cmd_match *m, const char *name)
-{
-    const struct cmd_val *v = m_get(m, name);
-
-    return v ? (uint32_t)v->num : 0;
+    ms.walk = fn;
+    ms.walk_ctx = ctx;
+    ms.walk_complete = false;
+    match_impl(tl, mode, &res);
+    ms.walk = NULL;
+    *complete = ms.walk_complete;
+    return res.status == MATCH_OK ? 0 : -1;
 }
