@@ -98,7 +98,7 @@ put_admin_down(struct strbuf *out, const struct render_dmvpn_in *in)
 
     for (i = 0; i < in->n_tunnels; i++)
         if (!in->tunnels[i].admin_up)
-            sb_printf(out, "%s is admin down\n", in->tunnels[i].ifname);
+            sb_printf(out, "%.*s is admin down\n", REC_IFNAMSIZ, in->tunnels[i].ifname);
 }
 
 /* A tunnel gets a block when it is up and has at least one peer. */
@@ -114,8 +114,8 @@ has_block(const struct render_dmvpn_in *in, const struct rec_tunnel *t)
  * the NBMA on continuation rows and add the target network.
  */
 static void
-put_row(struct strbuf *out, int64_t now_ms, const struct rec_dmvpn_peer *p, size_t ent,
-        bool first, bool detail)
+put_row(struct strbuf *out, int64_t now_ms, const struct rec_dmvpn_peer *p, size_t ent, bool first,
+        bool detail)
 {
     char nb[INET_ADDRSTRLEN_], ta[INET_ADDRSTRLEN_], when[RENDER_TIME_LEN];
     char attrb[RENDER_ATTRB_LEN], entb[24], target[24];
@@ -170,7 +170,7 @@ render_show_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_
 
         if (!has_block(in, t))
             continue;
-        sb_printf(out, "\nInterface: %s, IPv4 NHRP Details \n", t->ifname);
+        sb_printf(out, "\nInterface: %.*s, IPv4 NHRP Details \n", REC_IFNAMSIZ, t->ifname);
         sb_printf(out, "Type:%s, NHRP Peers:%u, \n\n", render_tunnel_type_name(t->type),
                   count_peers(in, t));
         sb_puts(out, " # Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb\n"
@@ -206,12 +206,13 @@ put_detail_head(struct strbuf *out, const struct rec_tunnel *t)
 {
     char a[INET_ADDRSTRLEN_], s[INET_ADDRSTRLEN_], d[INET_ADDRSTRLEN_];
 
-    sb_printf(out, "\nInterface %s is up/%s, Addr. is %s, VRF \"\" \n", t->ifname,
+    sb_printf(out, "\nInterface %.*s is up/%s, Addr. is %s, VRF \"\" \n", REC_IFNAMSIZ, t->ifname,
               t->line_up ? "up" : "down", inet_fmt4(t->addr, a));
     sb_printf(out, "   Tunnel Src./Dest. addr: %s/%s, Tunnel VRF \"\"\n", inet_fmt4(t->src, s),
               t->multipoint ? "MGRE" : inet_fmt4(t->dst, d));
-    sb_printf(out, "   Protocol/Transport: \"%s\", Protect \"%s\" \n",
-              t->multipoint ? "multi-GRE/IP" : "GRE/IP", t->protected_ ? t->profile : "");
+    sb_printf(out, "   Protocol/Transport: \"%s\", Protect \"%.*s\" \n",
+              t->multipoint ? "multi-GRE/IP" : "GRE/IP", REC_NAMESIZ,
+              t->protected_ ? t->profile : "");
     sb_puts(out, "   Interface State Control: Disabled\n"
                  "   nhrp event-publisher : Disabled\n");
 }
@@ -232,8 +233,9 @@ render_show_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render
         put_nhs(out, in, t);
         sb_printf(out, "Type:%s, Total NBMA Peers (v4/v6): %u\n\n",
                   render_tunnel_type_name(t->type), count_peers(in, t));
-        sb_puts(out, "# Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb    Target Network\n"
-                     "----- --------------- --------------- ----- -------- ----- -----------------\n");
+        sb_puts(out,
+                "# Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb    Target Network\n"
+                "----- --------------- --------------- ----- -------- ----- -----------------\n");
         put_rows(out, now_ms, in, t, true);
     }
     /* IOS pads an empty line to 10 blanks before the crypto part. */

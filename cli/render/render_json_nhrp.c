@@ -156,8 +156,7 @@ render_json_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_
 }
 
 void
-render_json_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c,
-                       size_t n)
+render_json_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c, size_t n)
 {
     char t[RENDER_TIME_LEN];
     struct json j;
@@ -283,8 +282,8 @@ render_json_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r,
     for (i = 0; i < n; i++) {
         const struct rec_route *p = &r[i];
         char b[INET_ADDRSTRLEN_];
-        bool aged = p->code != REC_RT_CONNECTED && p->code != REC_RT_LOCAL &&
-                    p->code != REC_RT_STATIC;
+        bool aged =
+            p->code != REC_RT_CONNECTED && p->code != REC_RT_LOCAL && p->code != REC_RT_STATIC;
 
         json_obj_begin(&j, NULL);
         code[0] = p->code;

@@ -21,7 +21,7 @@ put_entry(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *e)
         sb_printf(out, "%s\n", pfx);
     else
         sb_printf(out, "%s via %s\n", pfx, inet_fmt4(e->via ? e->via : e->proto, via));
-    sb_printf(out, "   %s created %s, ", e->ifname,
+    sb_printf(out, "   %.*s created %s, ", REC_IFNAMSIZ, e->ifname,
               render_time_secs(t, render_time_elapsed(now_ms, e->created_ms)));
     if (e->expires_ms == 0)
         sb_puts(out, "never expire \n");

@@ -58,8 +58,7 @@ struct render_dmvpn_in {
 };
 
 void render_show_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
-void render_show_dmvpn_detail(struct strbuf *out, int64_t now_ms,
-                              const struct render_dmvpn_in *in);
+void render_show_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
 
 /* show ip nhrp [detail|brief]. On 15.x `detail` prints the plain layout. */
 enum render_nhrp_view { RENDER_NHRP_PLAIN, RENDER_NHRP_DETAIL, RENDER_NHRP_BRIEF };
@@ -87,30 +86,11 @@ void render_show_ip_route(struct strbuf *out, int64_t now_ms, const struct rec_r
                           bool next_hop_override);
 
 /*
- * `| json` for the same commands. One JSON object per call, no trailing
- * newline. Field names are stable (documented in docs/architecture.md):
- *
- * dmvpn: {"interfaces":[{"interface","admin_up","line_up","type","address",
- *   "prefix_len","source","destination"(null for mGRE),"multipoint",
- *   "protection_profile"(null),"nhrp_peers","nhs":[nhs objects],
- *   "peers":[{"entries","nbma"(null = UNKNOWN),"tunnel_address","state",
- *   "updn","updn_seconds"(null = never),"attributes":"DT1","flags":[...],
- *   "target"}]}]}
- * nhrp cache: {"entries":[{"interface","target","prefix_len","via","type",
- *   "flags":[...],"nbma","claimed_nbma","no_socket","created","created_seconds",
- *   "expire"(null = never),"expire_seconds","preference","requester",
- *   "request_id","cache_hits"}]}
- * nhs: {"nhs":[{"interface","address","nbma","status":"RE","priority",
- *   "cluster","requests_sent","requests_failed","replies_received",
- *   "last_reply_seconds"(null = never),"current_request_id",
- *   "pending_request_id"(null),"pending_retries"}]}
- * traffic: {"interfaces":[{"interface","max_send_packets","max_send_seconds",
- *   "usage_percent","sent":{"total",<counter names>},"received":{...},
- *   "drops":{<drop names>}}]}
- * route: {"gateway_of_last_resort"(null),"routes":[{"code","prefix",
- *   "prefix_len","candidate_default","next_hop_override","nho_path",
- *   "distance","metric","next_hop"(null = connected),"interface"(null),
- *   "age","age_seconds"(null when IOS shows none)}]}
+ * `| json` for the same commands: one JSON object per call, no trailing
+ * newline, the same records as the text. Field names are a published
+ * interface, listed in docs/architecture.md "Show renderers" and pinned by
+ * tests/unit/render_nhrp/test_json.c. `null` stands for none/unknown/never;
+ * ages come as IOS text plus `*_seconds`.
  */
 void render_json_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
 void render_json_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c,
@@ -122,9 +102,9 @@ void render_json_route(struct strbuf *out, int64_t now_ms, const struct rec_rout
 
 /* Vocabulary shared by the text and JSON renderers (render_nhrp_words.c). */
 #define RENDER_ATTRB_LEN 24
-const char *render_peer_state_name(uint8_t state);  /* "UP", "NHRP", ... */
-const char *render_tunnel_type_name(uint8_t type);  /* "Hub", "Spoke", "Hub/Spoke" */
-const char *render_nhrp_type_name(uint8_t type);    /* "static", "dynamic", "incomplete" */
+const char *render_peer_state_name(uint8_t state); /* "UP", "NHRP", ... */
+const char *render_tunnel_type_name(uint8_t type); /* "Hub", "Spoke", "Hub/Spoke" */
+const char *render_nhrp_type_name(uint8_t type);   /* "static", "dynamic", "incomplete" */
 /* Attrb column text, e.g. "DT1", "IX", "SC", "I2". */
 const char *render_peer_attrb(char buf[RENDER_ATTRB_LEN], uint16_t attrs);
 /* NHRP cache flags in IOS print order; returns the name of the i-th bit set

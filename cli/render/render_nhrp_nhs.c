@@ -66,8 +66,8 @@ put_pending(struct strbuf *out, const struct rec_nhrp_nhs *nhs, size_t n, bool o
         if (!any)
             sb_puts(out, "\nPending Registration Requests:\n");
         any = true;
-        sb_printf(out, "Registration Request: Reqid %u, Ret %u  NHS %s expired", h->pending_request_id,
-                  h->pending_retries, inet_fmt4(h->addr, a));
+        sb_printf(out, "Registration Request: Reqid %u, Ret %u  NHS %s expired",
+                  h->pending_request_id, h->pending_retries, inet_fmt4(h->addr, a));
         if (!one_tunnel)
             sb_printf(out, " (%s)", render_ifname_short(ifs, h->ifname));
         sb_putc(out, '\n');
@@ -84,7 +84,7 @@ render_show_ip_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhr
     for (i = 0; i < n; i++) {
         if (!first_of_if(nhs, i))
             continue;
-        sb_printf(out, "%s:\n", nhs[i].ifname);
+        sb_printf(out, "%.*s:\n", REC_IFNAMSIZ, nhs[i].ifname);
         for (k = i; k < n; k++)
             if (same_if(&nhs[k], &nhs[i]))
                 put_nhs(out, now_ms, &nhs[k], detail);

@@ -43,7 +43,7 @@ render_show_ip_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t
     size_t i;
 
     for (i = 0; i < n; i++) {
-        sb_printf(out, "%s: Max-send limit:%uPkts/%uSec, Usage:%u%%\n", t[i].ifname,
+        sb_printf(out, "%.*s: Max-send limit:%uPkts/%uSec, Usage:%u%%\n", REC_IFNAMSIZ, t[i].ifname,
                   t[i].max_send_pkts, t[i].max_send_secs, t[i].usage_pct);
         put_dir(out, "Sent", t[i].sent_total, t[i].sent);
         put_dir(out, "Rcvd", t[i].rcvd_total, t[i].rcvd);

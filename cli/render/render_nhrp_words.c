@@ -63,9 +63,8 @@ render_peer_attrb(char buf[RENDER_ATTRB_LEN], uint16_t attrs)
         uint16_t bit;
         const char *txt;
     } order[] = {
-        {REC_PA_S, "S"},   {REC_PA_D, "D"},   {REC_PA_I, "I"},   {REC_PA_N, "N"},
-        {REC_PA_L, "L"},   {REC_PA_X, "X"},   {REC_PA_T1, "T1"}, {REC_PA_T2, "T2"},
-        {REC_PA_B, "B"},   {REC_PA_C, "C"},
+        {REC_PA_S, "S"}, {REC_PA_D, "D"},   {REC_PA_I, "I"},   {REC_PA_N, "N"}, {REC_PA_L, "L"},
+        {REC_PA_X, "X"}, {REC_PA_T1, "T1"}, {REC_PA_T2, "T2"}, {REC_PA_B, "B"}, {REC_PA_C, "C"},
     };
     size_t i;
 
@@ -154,10 +153,10 @@ const char *
 render_nhrp_drop_key(unsigned i)
 {
     static const char *const keys[REC_DROP_COUNT] = {
-        [REC_DROP_MALFORMED] = "malformed",       [REC_DROP_CHECKSUM] = "checksum",
-        [REC_DROP_AUTH] = "authentication",       [REC_DROP_NETWORK_ID] = "network_id",
-        [REC_DROP_HOPCOUNT] = "hop_count",        [REC_DROP_UNKNOWN_TYPE] = "unknown_type",
-        [REC_DROP_RATE_LIMIT] = "rate_limit",     [REC_DROP_NO_BINDING] = "no_binding",
+        [REC_DROP_MALFORMED] = "malformed",   [REC_DROP_CHECKSUM] = "checksum",
+        [REC_DROP_AUTH] = "authentication",   [REC_DROP_NETWORK_ID] = "network_id",
+        [REC_DROP_HOPCOUNT] = "hop_count",    [REC_DROP_UNKNOWN_TYPE] = "unknown_type",
+        [REC_DROP_RATE_LIMIT] = "rate_limit", [REC_DROP_NO_BINDING] = "no_binding",
     };
     return i < REC_DROP_COUNT ? keys[i] : "?";
 }
@@ -175,8 +174,8 @@ const char *
 render_ifname_short(char buf[REC_IFNAMSIZ], const char *ifname)
 {
     if (strncmp(ifname, "Tunnel", 6) == 0)
-        snprintf(buf, REC_IFNAMSIZ, "Tu%s", ifname + 6);
+        snprintf(buf, REC_IFNAMSIZ, "Tu%.*s", REC_IFNAMSIZ - 7, ifname + 6);
     else
-        snprintf(buf, REC_IFNAMSIZ, "%s", ifname);
+        snprintf(buf, REC_IFNAMSIZ, "%.*s", REC_IFNAMSIZ - 1, ifname);
     return buf;
 }

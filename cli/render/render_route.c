@@ -169,7 +169,7 @@ put_major(struct strbuf *out, int64_t now_ms, const struct rec_route *base, cons
     size_t k, e;
 
     for (k = i; k < j; k = route_end(base, idx, j, k)) {
-        unsigned len = base[idx[k]].len;
+        unsigned len = base[idx[k]].len > 32 ? 32 : base[idx[k]].len; /* bad record */
 
         subnets++;
         if (!seen_len[len]++)

@@ -39,7 +39,8 @@ render_time_elapsed(int64_t now_ms, int64_t since_ms)
 {
     if (now_ms <= since_ms)
         return 0;
-    return (now_ms - since_ms) / 1000;
+    /* unsigned: a corrupt record must not make the subtraction overflow */
+    return (int64_t)(((uint64_t)now_ms - (uint64_t)since_ms) / 1000);
 }
 
 const char *

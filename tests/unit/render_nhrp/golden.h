@@ -20,9 +20,9 @@
  * An event h:m:s ago / a deadline h:m:s ahead. The extra half second makes
  * rounding visible: IOS rounds both ages and countdowns down.
  */
-#define T_AGO(h, m, s)  (T_NOW - ((int64_t)(h) * 3600 + (m) * 60 + (s)) * 1000 - 500)
-#define T_IN(h, m, s)   (T_NOW + ((int64_t)(h) * 3600 + (m) * 60 + (s)) * 1000 + 500)
-#define T_DAYS(d, h)    (T_NOW - ((int64_t)(d) * 86400 + (int64_t)(h) * 3600) * 1000 - 500)
+#define T_AGO(h, m, s) (T_NOW - ((int64_t)(h)*3600 + (m)*60 + (s)) * 1000 - 500)
+#define T_IN(h, m, s)  (T_NOW + ((int64_t)(h)*3600 + (m)*60 + (s)) * 1000 + 500)
+#define T_DAYS(d, h)   (T_NOW - ((int64_t)(d)*86400 + (int64_t)(h)*3600) * 1000 - 500)
 
 enum golden_mode {
     GOLDEN_EXACT,  /* capture == rendering */
@@ -31,7 +31,7 @@ enum golden_mode {
 };
 
 struct golden_case {
-    const char *file;  /* under testdata/ios/show/ */
+    const char *file; /* under testdata/ios/show/ */
     enum golden_mode mode;
     const char *begin; /* compare from the first line starting with this */
     const char *upto;  /* ...to the first following line starting with this */

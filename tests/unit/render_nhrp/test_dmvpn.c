@@ -261,8 +261,9 @@ test_admin_down_and_detail_tail(void **state)
     sb_reset(&out);
     f.in.crypto_sessions = "Interface: Tunnel301\nSession: [0x1]\n\n";
     render_show_dmvpn_detail(&out, T_NOW, &f.in);
-    assert_non_null(strstr(out.buf, "    1 202.100.1.4        20.169.169.2    UP     3w2d    DN"
-                                    "    20.169.169.2/32\n\n          \nCrypto Session Details: \n"));
+    assert_non_null(strstr(out.buf,
+                           "    1 202.100.1.4        20.169.169.2    UP     3w2d    DN"
+                           "    20.169.169.2/32\n\n          \nCrypto Session Details: \n"));
     assert_non_null(strstr(out.buf, "-\n\nInterface: Tunnel301\nSession: [0x1]\n\n"
                                     "Pending DMVPN Sessions:\n\n"));
     sb_free(&out);

@@ -63,10 +63,10 @@ check_cache(const char *file, enum golden_mode mode, enum render_nhrp_view view)
 static void
 test_otus154_hub(void **state)
 {
-    entry("Tunnel114", "10.111.2.207", 32, "10.111.2.207", REC_NHRP_DYNAMIC, DYN_HUB,
-          "27.27.27.27", T_AGO(0, 55, 9), T_IN(0, 2, 24));
-    entry("Tunnel114", "10.111.2.208", 32, "10.111.2.208", REC_NHRP_DYNAMIC, DYN_HUB,
-          "28.28.28.28", T_AGO(0, 54, 37), T_IN(0, 2, 30));
+    entry("Tunnel114", "10.111.2.207", 32, "10.111.2.207", REC_NHRP_DYNAMIC, DYN_HUB, "27.27.27.27",
+          T_AGO(0, 55, 9), T_IN(0, 2, 24));
+    entry("Tunnel114", "10.111.2.208", 32, "10.111.2.208", REC_NHRP_DYNAMIC, DYN_HUB, "28.28.28.28",
+          T_AGO(0, 54, 37), T_IN(0, 2, 30));
     check_cache("show_ip_nhrp/otus154-R14-hub-unique-used.txt", GOLDEN_EXACT, RENDER_NHRP_PLAIN);
 }
 
@@ -78,8 +78,7 @@ test_otus154_spoke(void **state)
           "40.40.40.40", T_AGO(1, 8, 38), 0);
     entry("Tunnel115", "10.111.2.225", 32, "10.111.2.225", REC_NHRP_STATIC, REC_NF_USED,
           "50.50.50.50", T_AGO(1, 8, 38), 0);
-    check_cache("show_ip_nhrp/otus154-R27-spoke-static-used.txt", GOLDEN_EXACT,
-                RENDER_NHRP_PLAIN);
+    check_cache("show_ip_nhrp/otus154-R27-spoke-static-used.txt", GOLDEN_EXACT, RENDER_NHRP_PLAIN);
 }
 
 /* Phase 3 spoke after a shortcut to a NATed spoke: claimed NBMA, own (no-socket) entries. */
@@ -103,8 +102,7 @@ test_nat_claimed(void **state)
     e = entry("Tunnel0", "150.1.1.2", 32, "20.169.169.2", REC_NHRP_DYNAMIC,
               REC_NF_ROUTER | REC_NF_USED, "202.100.1.4", T_AGO(0, 21, 36), T_IN(1, 38, 33));
     e->claimed_nbma = ip("10.1.1.1");
-    check_cache("show_ip_nhrp/hb-yuansh0u-spoke-nat-claimed.txt", GOLDEN_EXACT,
-                RENDER_NHRP_PLAIN);
+    check_cache("show_ip_nhrp/hb-yuansh0u-spoke-nat-claimed.txt", GOLDEN_EXACT, RENDER_NHRP_PLAIN);
 }
 
 /* Static entry made by "ip nhrp nhs X nbma Y multicast": empty flag list. */
@@ -131,10 +129,10 @@ test_detail_otusdump_hub(void **state)
 static void
 test_detail_otusdump_spoke(void **state)
 {
-    entry("Tunnel10", "10.100.0.1", 32, "10.100.0.1", REC_NHRP_STATIC, REC_NF_USED,
-          "10.10.14.254", T_AGO(23, 1, 11), 0);
-    entry("Tunnel20", "10.101.0.1", 32, "10.101.0.1", REC_NHRP_STATIC, REC_NF_USED,
-          "10.10.13.254", T_AGO(22, 46, 57), 0);
+    entry("Tunnel10", "10.100.0.1", 32, "10.100.0.1", REC_NHRP_STATIC, REC_NF_USED, "10.10.14.254",
+          T_AGO(23, 1, 11), 0);
+    entry("Tunnel20", "10.101.0.1", 32, "10.101.0.1", REC_NHRP_STATIC, REC_NF_USED, "10.10.13.254",
+          T_AGO(22, 46, 57), 0);
     check_cache("show_ip_nhrp_detail/otusdump-R61-spoke-static.txt", GOLDEN_LINES,
                 RENDER_NHRP_DETAIL);
 }
@@ -143,16 +141,16 @@ test_detail_otusdump_spoke(void **state)
 static void
 test_brief_iosv_hub(void **state)
 {
-    const char *s[] = {"10.0.0.11", "203.0.113.11", "10.0.0.12", "203.0.113.12",
-                       "10.0.0.13", "203.0.113.13"};
+    const char *s[] = {"10.0.0.11",    "203.0.113.11", "10.0.0.12",
+                       "203.0.113.12", "10.0.0.13",    "203.0.113.13"};
     unsigned i;
 
     for (i = 0; i < 3; i++)
-        entry("Tunnel0", s[2 * i], 32, s[2 * i], REC_NHRP_DYNAMIC,
-              REC_NF_REGISTERED | REC_NF_NHOP, s[2 * i + 1], T_AGO(0, 30, 0), T_IN(0, 9, 0));
+        entry("Tunnel0", s[2 * i], 32, s[2 * i], REC_NHRP_DYNAMIC, REC_NF_REGISTERED | REC_NF_NHOP,
+              s[2 * i + 1], T_AGO(0, 30, 0), T_IN(0, 9, 0));
     /* the spoke's own entry would be no-socket: brief leaves it out */
-    entry("Tunnel0", "10.0.0.1", 32, "10.0.0.1", REC_NHRP_DYNAMIC,
-          REC_NF_LOCAL | REC_NF_NOSOCKET, "203.0.113.1", T_AGO(0, 30, 0), T_IN(0, 9, 0));
+    entry("Tunnel0", "10.0.0.1", 32, "10.0.0.1", REC_NHRP_DYNAMIC, REC_NF_LOCAL | REC_NF_NOSOCKET,
+          "203.0.113.1", T_AGO(0, 30, 0), T_IN(0, 9, 0));
     check_cache("show_ip_nhrp_brief/ccies-iosv-hub.txt", GOLDEN_EXACT, RENDER_NHRP_BRIEF);
 }
 
@@ -163,8 +161,8 @@ test_incomplete_entry(void **state)
     struct rec_nhrp_cache *e;
     struct strbuf out;
 
-    e = entry("Tunnel0", "10.0.0.3", 32, "0.0.0.0", REC_NHRP_INCOMPLETE, REC_NF_NEGATIVE,
-              "0.0.0.0", T_AGO(0, 0, 4), T_IN(0, 2, 55));
+    e = entry("Tunnel0", "10.0.0.3", 32, "0.0.0.0", REC_NHRP_INCOMPLETE, REC_NF_NEGATIVE, "0.0.0.0",
+              T_AGO(0, 0, 4), T_IN(0, 2, 55));
     e->cache_hits = 2;
     sb_init(&out);
     render_show_ip_nhrp(&out, T_NOW, cache, n_cache, RENDER_NHRP_PLAIN);
@@ -176,8 +174,8 @@ test_incomplete_entry(void **state)
 }
 
 static struct rec_nhrp_nhs *
-nhs(struct rec_nhrp_nhs *h, const char *ifname, const char *addr, const char *nbma,
-    uint32_t status, uint32_t sent, uint32_t recv, int64_t last_ms)
+nhs(struct rec_nhrp_nhs *h, const char *ifname, const char *addr, const char *nbma, uint32_t status,
+    uint32_t sent, uint32_t recv, int64_t last_ms)
 {
     memset(h, 0, sizeof(*h));
     snprintf(h->ifname, sizeof(h->ifname), "%s", ifname);
@@ -305,8 +303,8 @@ test_traffic_hub(void **state)
     struct rec_nhrp_traffic t;
 
     traffic(&t, "Tunnel0", 10000, 4, s, 2, r);
-    check_traffic("show_ip_nhrp_traffic/jplab-hub-phase3-traffic-indication.txt", GOLDEN_RSTRIP,
-                  &t, 1);
+    check_traffic("show_ip_nhrp_traffic/jplab-hub-phase3-traffic-indication.txt", GOLDEN_RSTRIP, &t,
+                  1);
 }
 
 static void
