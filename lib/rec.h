@@ -173,6 +173,10 @@ enum rec_peer_state {
 #define REC_PA_X  0x20 /* no socket */
 #define REC_PA_T1 0x40 /* route installed */
 #define REC_PA_T2 0x80 /* next-hop override */
+/* Added for the show dmvpn legend of IOS 15.4+ (render-nhrp): */
+#define REC_PA_C  0x100 /* CTS capable */
+#define REC_PA_I2 0x200 /* temporary (printed "I2" instead of "I") */
+#define REC_PA_B  0x400 /* BGP (IOS-XE 16+, 15.7+) */
 struct rec_dmvpn_peer {
     char ifname[REC_IFNAMSIZ];
     uint32_t nbma; /* 0 = UNKNOWN */
@@ -199,6 +203,11 @@ struct rec_route {
     uint32_t distance, metric;
     char ifname[REC_IFNAMSIZ];
     int64_t since_ms; /* NHRP routes show their age */
+    /* Added by render-nhrp: 1 = this record is the NHRP next-hop-override
+     * path of the route with the same prefix/len ("[NHO][90/255] via ...",
+     * show ip route next-hop-override only). */
+    uint8_t nho_path;
+    uint8_t pad3[7];
 };
 
 #endif
