@@ -399,20 +399,22 @@ build_textfsm(void)
     struct rec_cs_ike *k;
     struct rec_cs_flow *f;
 
-    /* A DMVPN hub with two spokes, a non-default replay window (the ntc
-     * template only matches "replay window size" lines), PFS on one peer
-     * and a rekey in progress on the other. */
+    /* A hub with a spoke on each of two DMVPN clouds, a non-default replay
+     * window, PFS on one peer and a rekey in progress on the other. One
+     * peer per interface: the ntc template has no rule for a second
+     * "protected vrf:" block under one "interface:" (a hub's usual output),
+     * and only matches "replay window size" lines. */
     for (int i = 0; i < 2; i++) {
         struct rec_ipsec_sa *r = &tf_ips[i];
         struct rec_ipsec_sa_entry *e;
         uint32_t base = 0x1000 * (uint32_t)(i + 1);
 
-        ipsec_hdr(r, "Tunnel0", "192.0.2.1", i ? "198.51.100.7" : "203.0.113.9", 1);
+        ipsec_hdr(r, i ? "Tunnel1" : "Tunnel0", "192.0.2.1", i ? "198.51.100.7" : "203.0.113.9", 1);
         PUT(r->pvrf, i ? "" : "BLUE");
         ipsec_pkts(r, 1000 + (uint64_t)i, 2000 + (uint64_t)i);
         r->ctr[REC_IPC_REPLAY_FAILED_RCV] = 3;
         r->ctr[REC_IPC_INVALID_SA_RCV] = 5 + (uint64_t)i;
-        ipsec_mtu(r, 1362, 1400, 1400, "Tunnel0");
+        ipsec_mtu(r, 1362, 1400, 1400, i ? "Tunnel1" : "Tunnel0");
         r->pfs_group = i ? 0 : 14;
         r->out_spi = 0xA0000000u + base + 2;
         e = ipsec_sa(r, REC_SA_IN, 0x0B000000u + base, t, REC_SA_TRANSPORT, 2001 + base, 0x80000000,
