@@ -27,7 +27,7 @@ get16(const uint8_t *p)
 bool
 ctl_type_valid(uint16_t t)
 {
-    return (t >= CTL_HELLO && t <= CTL_LOG_UNSUB) || (t >= CTL_OK && t <= CTL_LOG);
+    return (t >= CTL_HELLO && t <= CTL_DISABLE) || (t >= CTL_OK && t <= CTL_LOG);
 }
 
 enum ctl_decode

@@ -23,7 +23,8 @@
 
 enum ctl_type {
     /* requests */
-    CTL_HELLO = 1, /* payload: "user\0password\0" or empty (peer credentials) */
+    CTL_HELLO = 1, /* payload: "user\0password\0", "enable\0password\0", or empty
+                    * (who am I: "LEVEL\tUSER" from the peer credentials) */
     CTL_SNAPSHOT,  /* payload: u32 kind (enum rec_kind), then a filter string */
     CTL_EXEC,      /* payload: an EXEC command line (clear ip nhrp, write memory ...) */
     CTL_CONFIG,    /* payload: sub-mode header line(s) + "\n" + config lines */
@@ -31,6 +32,10 @@ enum ctl_type {
     CTL_STARTUP,   /* payload: empty; reply is the startup-config text */
     CTL_LOG_SUB,   /* payload: filter ("nhrp"...); log lines follow as CTL_LOG */
     CTL_LOG_UNSUB,
+    /* added by the shell (issue 7) */
+    CTL_LOGIN,   /* payload: "transport\0source\0" (which login the vty wants) or
+                  * "transport\0source\0user\0password\0" (log in); reply "LEVEL\tUSER" */
+    CTL_DISABLE, /* payload: empty; the connection drops to privilege level 1 */
     /* replies */
     CTL_OK = 64, /* payload: text (may be empty) */
     CTL_ERR,     /* payload: IOS-style error text */

@@ -39,6 +39,7 @@ enum rec_kind {
     REC_CRYPTO_SESSION,
     REC_IFACE,
     REC_LOG,
+    REC_SYSTEM, /* added by the shell (issue 7): show version, show logging totals */
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,
@@ -208,6 +209,85 @@ struct rec_route {
      * show ip route next-hop-override only). */
     uint8_t nho_path;
     uint8_t pad3[7];
+};
+
+/*
+ * One interface (show ip interface brief, show interfaces). Added by the
+ * shell (issue 7). The data plane owns the live fields (line state,
+ * counters, rates, last input/output); until it answers, dmvpnd fills what
+ * the running config says and zero counters.
+ */
+#define REC_DESCSIZ 96
+enum rec_if_kind { REC_IFK_ETHERNET, REC_IFK_LOOPBACK, REC_IFK_TUNNEL, REC_IFK_OTHER };
+/* "Method" column of show ip interface brief: how the address was set. */
+enum rec_if_method { REC_IFM_UNSET, REC_IFM_NVRAM, REC_IFM_MANUAL, REC_IFM_TFTP, REC_IFM_DHCP };
+/* Tunnel protocol/transport line. */
+enum rec_tun_mode { REC_TUNMODE_GRE_IP, REC_TUNMODE_MGRE, REC_TUNMODE_OTHER };
+struct rec_iface {
+    char ifname[REC_IFNAMSIZ];
+    char description[REC_DESCSIZ];
+    char hw[REC_IFNAMSIZ]; /* "Hardware is X": Tunnel, Loopback, the NIC's name */
+    uint8_t kind;          /* enum rec_if_kind */
+    uint8_t admin_up;
+    uint8_t line_up;
+    uint8_t method; /* enum rec_if_method */
+    uint8_t deleted;
+    uint8_t has_mac;
+    uint8_t mac[6];
+    uint32_t addr, mask; /* 0/0: unassigned */
+    uint32_t mtu;        /* "MTU N bytes" (interface MTU, not ip mtu) */
+    uint32_t bw_kbit;
+    uint32_t delay_usec;
+    /* tunnels */
+    uint8_t tun_mode; /* enum rec_tun_mode */
+    uint8_t has_key;
+    uint8_t protected_;
+    uint8_t pad;
+    uint32_t tun_src;                 /* 0: not set */
+    char tun_src_if[REC_IFNAMSIZ];    /* "" when the source was an address */
+    uint32_t tun_dst;                 /* 0: multipoint / none */
+    uint32_t key;
+    uint32_t tun_transport_mtu;       /* 0: computed from the mode and key */
+    uint32_t tun_ttl;                 /* 0: 255 */
+    char profile[REC_NAMESIZ];
+    /* counters (data plane) */
+    uint64_t in_pkts, in_bytes, out_pkts, out_bytes;
+    uint64_t in_errors, out_errors, in_drops, out_drops, in_bcast, in_mcast;
+    uint32_t in_rate_bps, in_rate_pps, out_rate_bps, out_rate_pps;
+    int64_t last_input_ms, last_output_ms; /* 0: never */
+    int64_t cleared_ms;                    /* counters last cleared, 0: never */
+    int64_t state_since_ms;
+};
+
+/* One message of the log buffer (show logging). `text` is the IOS-style
+ * message without its timestamp: "%SYS-5-CONFIG_I: Configured from ...". */
+#define REC_LOGSIZ 256
+struct rec_log {
+    int64_t wall_ms; /* CLOCK_REALTIME of the message (UTC) */
+    uint32_t seq;
+    uint8_t severity; /* syslog 0-7 */
+    uint8_t pad[3];
+    char text[REC_LOGSIZ];
+};
+
+/* The daemon itself (show version, show logging header). One record. */
+struct rec_system {
+    char hostname[REC_NAMESIZ];
+    char version[32];   /* opendmvpn version */
+    char dataplane[32]; /* backend in use: "userspace", "kernel", "none" */
+    char kernel[64];    /* uname: "Linux 6.1.0-18-amd64" */
+    char machine[16];   /* uname -m */
+    char image[128];    /* path of the dmvpnd binary */
+    char config[128];   /* startup-config path */
+    int64_t boot_wall_ms;
+    uint64_t mem_kb;
+    uint32_t n_ether, n_tunnel, n_loopback, n_other;
+    uint32_t log_logged;       /* messages logged since start */
+    uint32_t log_dropped;      /* lost to rate limiting */
+    uint32_t log_buffer_bytes; /* size of the buffer */
+    uint32_t log_trap_lines;   /* lines sent to syslog */
+    uint32_t debug_level;      /* severity of the buffer (7 debugging) */
+    uint32_t pad;
 };
 
 #endif

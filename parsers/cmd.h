@@ -34,6 +34,7 @@ enum cfg_mode {
     MODE_LINE,       /* (config-line)# for line vty */
     MODE_ROUTER,     /* (config-router)#: kept as opaque lines for FRR */
     MODE_OPAQUE,     /* any stanza we recognise but do not model */
+    MODE_EXEC_PRIV,  /* privileged EXEC (`#`); MODE_EXEC is user EXEC (`>`) */
     MODE_COUNT
 };
 
@@ -109,6 +110,9 @@ struct cmd_def {
     enum cfg_mode submode; /* mode entered after the line, or MODE_EXEC: none */
     unsigned flags;
     int slot; /* verbatim lines: print position (slots.h) */
+    /* Owner's data for tables added with cmd_add_table(): the shell's EXEC
+     * commands point at their action here. NULL in config tables. */
+    const void *aux;
 };
 
 /* Compiled syntax (internal to match.c, exposed for help/completion). */
@@ -180,7 +184,20 @@ struct help_item {
 int cmd_help(const struct tokline *tl, enum cfg_mode mode, bool partial_last, struct help_item *out,
              int max);
 
+/* Help texts for tables added at run time (the shell's EXEC commands):
+ * `word` after the keyword `prev` (NULL: any) in `mode` (-1: any mode; an
+ * EXEC mode matches both EXEC modes). Looked up before the built-in texts. */
+struct cmd_help_text {
+    int mode;
+    const char *prev;
+    const char *word;
+    const char *help;
+};
+void cmd_add_help_texts(const struct cmd_help_text *t, size_t n);
+
 const char *cfg_mode_name(enum cfg_mode m);   /* "config-if" etc. */
+/* MODE_EXEC or MODE_EXEC_PRIV: shell modes, no `no`/`default` prefix help. */
+bool cfg_mode_is_exec(enum cfg_mode m);
 const char *cfg_class_name(enum cfg_class c); /* "supported" etc. */
 
 #endif

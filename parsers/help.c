@@ -144,14 +144,14 @@ cmd_help(const struct tokline *tl, enum cfg_mode mode, bool partial_last, struct
     }
     if (match_walk(&head, mode, on_node, &w, &complete) < 0)
         return -1;
-    if (mode != MODE_EXEC && !w.partial && head.ntok == 0) {
+    if (!cfg_mode_is_exec(mode) && !w.partial && head.ntok == 0) {
         add(&w, "default", "Set a command to its defaults");
         add(&w, "no", "Negate a command or set its defaults");
     }
     if (w.partial && head.ntok == 0) {
-        if (!strncmp("no", w.partial->lc, w.partial->len) && mode != MODE_EXEC)
+        if (!strncmp("no", w.partial->lc, w.partial->len) && !cfg_mode_is_exec(mode))
             add(&w, "no", "Negate a command or set its defaults");
-        if (!strncmp("default", w.partial->lc, w.partial->len) && mode != MODE_EXEC)
+        if (!strncmp("default", w.partial->lc, w.partial->len) && !cfg_mode_is_exec(mode))
             add(&w, "default", "Set a command to its defaults");
     }
     qsort(out, (size_t)w.n, sizeof(*out), cmp_item);

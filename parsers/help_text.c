@@ -199,11 +199,51 @@ static const struct help_entry entries[] = {
     {ANY, NULL, "<cr>", "<cr>"},
 };
 
+static const struct cmd_help_text *extra[4];
+static size_t nextra_n[4];
+static int nextra;
+
+void
+cmd_add_help_texts(const struct cmd_help_text *t, size_t n)
+{
+    if (nextra < 4) {
+        extra[nextra] = t;
+        nextra_n[nextra++] = n;
+    }
+}
+
+static bool
+mode_fits(int want, enum cfg_mode mode)
+{
+    return want == ANY || want == (int)mode ||
+           (cfg_mode_is_exec(mode) && cfg_mode_is_exec((enum cfg_mode)want));
+}
+
+static const char *
+extra_text(enum cfg_mode mode, const char *prev, const char *word)
+{
+    const char *fallback = NULL;
+    size_t i;
+    int x;
+
+    for (x = 0; x < nextra; x++)
+        for (i = 0; i < nextra_n[x]; i++) {
+            const struct cmd_help_text *e = &extra[x][i];
+            if (!mode_fits(e->mode, mode) || strcmp(e->word, word) != 0)
+                continue;
+            if (e->prev && prev && strcmp(e->prev, prev) == 0)
+                return e->help;
+            if (!e->prev && !fallback)
+                fallback = e->help;
+        }
+    return fallback;
+}
+
 const char *
 help_text(enum cfg_mode mode, const char *prev, const char *word)
 {
     size_t i;
-    const char *fallback = NULL;
+    const char *fallback = extra_text(mode, prev, word);
 
     for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
         const struct help_entry *e = &entries[i];

@@ -24,10 +24,18 @@ cfg_mode_name(enum cfg_mode m)
         return "config-router";
     case MODE_OPAQUE:
         return "config-stanza";
+    case MODE_EXEC_PRIV:
+        return "exec-priv";
     case MODE_COUNT:
         break;
     }
     return "?";
+}
+
+bool
+cfg_mode_is_exec(enum cfg_mode m)
+{
+    return m == MODE_EXEC || m == MODE_EXEC_PRIV;
 }
 
 const char *

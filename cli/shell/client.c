@@ -12,6 +12,8 @@ int
 client_open(struct client *c, const char *path)
 {
     c->seq = 0;
+    c->on_log = NULL;
+    c->log_arg = NULL;
     c->fd = ctl_connect(path);
     return c->fd < 0 ? -1 : 0;
 }
@@ -37,6 +39,8 @@ client_call(struct client *c, uint16_t type, const void *p, size_t n, struct str
         if (ctl_read_frame(c->fd, &f, &payload) < 0)
             return -1;
         if (f.type == CTL_LOG || f.seq != seq) { /* not our answer */
+            if (f.type == CTL_LOG && c->on_log)
+                c->on_log(c->log_arg, (const char *)payload, f.len);
             free(payload);
             continue;
         }
@@ -45,6 +49,20 @@ client_call(struct client *c, uint16_t type, const void *p, size_t n, struct str
         free(payload);
         return f.type == CTL_ERR ? 1 : 0;
     }
+}
+
+int
+client_pump(struct client *c)
+{
+    struct ctl_frame f;
+    uint8_t *payload;
+
+    if (c->fd < 0 || ctl_read_frame(c->fd, &f, &payload) < 0)
+        return -1;
+    if (f.type == CTL_LOG && c->on_log)
+        c->on_log(c->log_arg, (const char *)payload, f.len);
+    free(payload);
+    return 0;
 }
 
 int

@@ -15,6 +15,10 @@
 struct client {
     int fd;
     uint32_t seq;
+    /* Log lines pushed by the daemon (debug, terminal monitor): handed here
+     * as they arrive, also while a request waits for its reply. */
+    void (*on_log)(void *arg, const char *line, size_t n);
+    void *log_arg;
 };
 
 int client_open(struct client *c, const char *path);
@@ -22,6 +26,10 @@ void client_close(struct client *c);
 /* Sends a request; the reply's text goes to out. Returns 0 for CTL_OK, 1
  * for CTL_ERR (text is the IOS message), -1 when the daemon is gone. */
 int client_call(struct client *c, uint16_t type, const void *p, size_t n, struct strbuf *out);
+
+/* Reads one pushed frame when the socket is readable (log lines). Returns
+ * 0, or -1 when the daemon is gone. */
+int client_pump(struct client *c);
 
 struct snapshot {
     struct rec_header h;

@@ -12,6 +12,7 @@
  *  - an interactive line is parsed against the running config; a bad line
  *    changes nothing and its IOS error goes back to the session.
  */
+#include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/diff.h"
 #include "parsers/parse.h"
@@ -60,9 +61,26 @@ commit(struct dmvpnd *d, struct cfg *next)
     for (i = 0; i < d->nmods; i++)
         if (d->mods[i].apply)
             d->mods[i].apply(d, d->mods[i].self, old, next, &diff);
+    for (i = 0; i < (int)diff.n; i++) {
+        const struct cfg_change *ch = &diff.v[i];
+        /* show ip interface brief's Method: an address set in a session is
+         * "manual", as on IOS */
+        if (d->interactive_apply && ch->name &&
+            (ch->kind == CHG_IF_ADD || (ch->kind == CHG_IF_MOD && (ch->flags & CHGF_IF_ADDR))))
+            sysinfo_mark_manual(&d->sysinfo, ch->name);
+        /* `debug nhrp` sessions see the NHRP configuration of a tunnel change */
+        if (ch->kind == CHG_IF_MOD &&
+            (ch->flags & (CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS | CHGF_IF_ADMIN)))
+            log_debug("nhrp: %s: configuration changed (%s%s%s%s)", ch->name,
+                      ch->flags & CHGF_IF_NHRP ? " parameters" : "",
+                      ch->flags & CHGF_IF_NHRP_MAPS ? " maps" : "",
+                      ch->flags & CHGF_IF_NHRP_NHS ? " nhs" : "",
+                      ch->flags & CHGF_IF_ADMIN ? " admin-state" : "");
+    }
     cfg_diff_free(&diff);
     d->running = next;
     cfg_free(old);
+    access_apply(d->access, d->running);
 }
 
 static struct cfg *
@@ -172,8 +190,11 @@ dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines, str
             sb_printf(reply, "%s\n", dg->msg);
         }
     }
-    if (rc == 0)
+    if (rc == 0) {
+        d->interactive_apply = true;
         commit(d, cfg_parse_take(p));
+        d->interactive_apply = false;
+    }
     /* where the session is now, for its prompt and its next lines: the
      * mode and the line that re-enters it (unchanged when the line failed) */
     *mode_out = rc == 0 ? p->final_mode : MODE_COUNT;

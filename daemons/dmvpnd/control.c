@@ -4,8 +4,10 @@
  * (lib/ctl.h), answered from the event loop. The daemon, not the client,
  * decides what a connection may do: a local root peer (SO_PEERCRED) is
  * privileged; anyone else must say who they are with CTL_HELLO and gets the
- * privilege level the config gives that user. Malformed frames close the
- * connection and are counted.
+ * privilege level the config gives that user (CTL_LOGIN for telnet
+ * sessions, which run without privileges; an SSH session's uid is mapped to
+ * its IOS user by access.c). Malformed frames close the connection and are
+ * counted.
  *
  * Wire payloads:
  *   CTL_SNAPSHOT  u32 kind (big-endian), then an optional filter string
@@ -13,6 +15,7 @@
  *                 "<mode>\t<header>\n" then IOS messages
  *   CTL_EXEC      the canonical EXEC command line
  */
+#include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/cfg.h"
 #include "parsers/cmd.h"
@@ -35,13 +38,16 @@
 
 #define MAX_CLIENTS 64
 
+#define MAX_TOPICS 4
+
 struct client {
     struct control *ctl;
     struct ctl_conn conn;
     struct ev_fd *w;
-    int level; /* IOS privilege level granted */
-    bool log_sub;
-    char log_topic[32];
+    struct auth_peer who;        /* who.level: the IOS privilege level granted */
+    char topics[MAX_TOPICS][16]; /* log topics: "all" (terminal monitor), "nhrp" ... */
+    bool config_changed;         /* for %SYS-5-CONFIG_I when the session ends config mode */
+    int debug_topics;            /* how many non-"all" topics (log level accounting) */
 };
 
 struct control {
@@ -62,6 +68,8 @@ client_close(struct client *cl)
     for (i = 0; i < MAX_CLIENTS; i++)
         if (c->clients[i] == cl)
             c->clients[i] = NULL;
+    if (cl->debug_topics)
+        dmvpnd_debug_subscribers(c->d, -cl->debug_topics);
     c->bad_frames += cl->conn.bad_frames;
     ev_fd_del(cl->w);
     ctl_conn_free(&cl->conn);
@@ -82,61 +90,51 @@ reply_text(struct client *cl, uint16_t type, uint32_t seq, const char *s)
     reply(cl, type, seq, s, strlen(s));
 }
 
-static int
-user_level(const struct cfg *c, const char *user, const char *pass)
-{
-    size_t i;
-
-    for (i = 0; i < c->nusers; i++) {
-        const struct cfg_user *u = &c->users[i];
-        bool ok;
-        if (strcmp(u->name, user) != 0)
-            continue;
-        ok = u->is_secret ? secret_verify(u->type, u->value, pass)
-                          : (u->value && strcmp(u->value, pass) == 0);
-        if (!ok)
-            return -1;
-        return u->privilege >= 0 ? u->privilege : 1;
-    }
-    return -1;
-}
-
 static void
 do_hello(struct client *cl, const struct ctl_frame *f)
 {
-    const struct cfg *c = cl->ctl->d->running;
+    struct dmvpnd *d = cl->ctl->d;
     const char *user = (const char *)f->payload;
     size_t ulen = strnlen(user, f->len);
-    int lvl;
+    struct strbuf r;
+    int rc;
 
-    if (ulen + 1 >= f->len) {
-        reply_text(cl, CTL_ERR, f->seq, "% Authentication failed");
-        return;
-    }
-    if (!strcmp(user, "enable")) { /* `enable`: the enable secret raises to 15 */
-        const char *pw = user + ulen + 1;
-        bool ok = c->enable_secret ? secret_verify(c->enable_secret_type, c->enable_secret, pw)
-                                   : (c->enable_password && !strcmp(c->enable_password, pw));
-        if (!ok) {
-            reply_text(cl, CTL_ERR, f->seq, "% Access denied");
-            return;
+    sb_init(&r);
+    if (f->len == 0) {
+        /* who am I: what the peer credentials gave this connection */
+        if (cl->who.level > 0) {
+            sb_printf(&r, "%d\t%s", cl->who.level, cl->who.user);
+            rc = 0;
+        } else {
+            sb_puts(&r, "% Authentication failed");
+            rc = 1;
         }
-        cl->level = 15;
-        reply_text(cl, CTL_OK, f->seq, "15");
-        return;
+    } else if (ulen + 1 >= f->len) {
+        sb_puts(&r, "% Authentication failed");
+        rc = 1;
+    } else if (!strcmp(user, "enable")) { /* the enable secret raises to 15 */
+        char pw[256];
+        snprintf(pw, sizeof(pw), "%.*s", (int)strnlen(user + ulen + 1, f->len - ulen - 1),
+                 user + ulen + 1);
+        rc = auth_enable(d, &cl->who, pw, &r);
+        memset(pw, 0, sizeof(pw));
+    } else {
+        /* user\0password\0: a local login without a vty (tools, tests) */
+        struct strbuf req;
+        sb_init(&req);
+        sb_append(&req, "console\0local\0", 14);
+        sb_append(&req, f->payload, f->len);
+        if (f->payload[f->len - 1] != '\0')
+            sb_putc(&req, '\0');
+        rc = auth_login(d, &cl->who, (const uint8_t *)req.buf, req.len, &r);
+        sb_free(&req);
+        if (rc == 0) { /* the old reply was the level alone */
+            sb_reset(&r);
+            sb_printf(&r, "%d", cl->who.level);
+        }
     }
-    lvl = user_level(c, user, user + ulen + 1);
-    if (lvl < 0) {
-        log_warn("control: login failed for user %s", user);
-        reply_text(cl, CTL_ERR, f->seq, "% Authentication failed");
-        return;
-    }
-    cl->level = lvl;
-    {
-        char buf[16];
-        snprintf(buf, sizeof(buf), "%d", lvl);
-        reply_text(cl, CTL_OK, f->seq, buf);
-    }
+    reply(cl, rc == 0 ? CTL_OK : CTL_ERR, f->seq, r.buf, r.len);
+    sb_free(&r);
 }
 
 static void
@@ -161,6 +159,8 @@ do_snapshot(struct client *cl, const struct ctl_frame *f)
     for (i = 0; i < d->nmods && n < 0; i++)
         if (d->mods[i].snapshot)
             n = d->mods[i].snapshot(d, d->mods[i].self, h.kind, filter, &recs);
+    if (n < 0)
+        n = sysinfo_snapshot(d, h.kind, filter, &recs);
     if (n < 0)
         n = 0; /* nobody has such records: an empty table */
     h.count = (uint32_t)n;
@@ -189,6 +189,18 @@ do_exec(struct client *cl, const struct ctl_frame *f)
         rc = dmvpnd_config_write(d, &r) == 0 ? 1 : -1;
         if (rc > 0)
             sb_puts(&r, "Building configuration...\n[OK]\n");
+    } else if (!strcmp(line, "end")) {
+        /* a session left configuration mode: IOS's note of who changed it */
+        if (cl->config_changed)
+            log_notice("%%SYS-5-CONFIG_I: Configured from console by %s on %s%s%s%s",
+                       cl->who.user[0] ? cl->who.user : "console",
+                       cl->who.transport[0] ? "vty0" : "console", cl->who.source[0] ? " (" : "",
+                       cl->who.source, cl->who.source[0] ? ")" : "");
+        cl->config_changed = false;
+        rc = 1;
+    } else if (!strcmp(line, "clear logging")) {
+        logbuf_clear(&d->logbuf);
+        rc = 1;
     } else {
         for (i = 0; i < d->nmods && rc == 0; i++)
             if (d->mods[i].exec)
@@ -219,6 +231,8 @@ do_config(struct client *cl, const struct ctl_frame *f)
     *nl = '\0';
     sb_init(&msg);
     rc = dmvpnd_config_lines(cl->ctl->d, text, nl + 1, &msg, &mode, header, sizeof(header));
+    if (rc == 0)
+        cl->config_changed = true;
     sb_init(&out);
     sb_printf(&out, "%s\t%s\n", mode == MODE_COUNT ? "" : cfg_mode_name((enum cfg_mode)mode),
               mode == MODE_COUNT ? "" : header);
@@ -249,6 +263,45 @@ do_text_file(struct client *cl, uint32_t seq, const char *path)
     sb_free(&sb);
 }
 
+/* CTL_LOG_SUB adds a topic, CTL_LOG_UNSUB removes one (empty: all). Debug
+ * topics raise the daemon's log level while anyone listens. */
+static void
+topic(struct client *cl, const struct ctl_frame *f)
+{
+    char t[16];
+    int i, free_slot = -1;
+
+    snprintf(t, sizeof(t), "%.*s", (int)strnlen((const char *)f->payload, f->len),
+             (const char *)f->payload);
+    for (i = 0; i < MAX_TOPICS; i++) {
+        bool match = cl->topics[i][0] && (!strcmp(cl->topics[i], t) || !t[0]);
+        if (f->type == CTL_LOG_UNSUB && match) {
+            if (strcmp(cl->topics[i], "all") != 0) {
+                cl->debug_topics--;
+                dmvpnd_debug_subscribers(cl->ctl->d, -1);
+            }
+            cl->topics[i][0] = '\0';
+        } else if (f->type == CTL_LOG_SUB && match) {
+            reply_text(cl, CTL_OK, f->seq, "");
+            return;
+        } else if (!cl->topics[i][0] && free_slot < 0) {
+            free_slot = i;
+        }
+    }
+    if (f->type == CTL_LOG_SUB) {
+        if (!t[0] || free_slot < 0) {
+            reply_text(cl, CTL_ERR, f->seq, "% Too many debug topics");
+            return;
+        }
+        snprintf(cl->topics[free_slot], sizeof(cl->topics[0]), "%s", t);
+        if (strcmp(t, "all") != 0) {
+            cl->debug_topics++;
+            dmvpnd_debug_subscribers(cl->ctl->d, +1);
+        }
+    }
+    reply_text(cl, CTL_OK, f->seq, "");
+}
+
 static void
 dispatch(struct client *cl, const struct ctl_frame *f)
 {
@@ -262,7 +315,30 @@ dispatch(struct client *cl, const struct ctl_frame *f)
         do_hello(cl, f);
         return;
     }
-    if (cl->level < need) {
+    if (f->type == CTL_LOGIN) {
+        struct strbuf r;
+        int rc;
+        sb_init(&r);
+        rc = auth_login(d, &cl->who, f->payload, f->len, &r);
+        reply(cl, rc == 0 ? CTL_OK : CTL_ERR, f->seq, r.buf, r.len);
+        sb_free(&r);
+        return;
+    }
+    if (f->type == CTL_DISABLE) {
+        if (cl->who.level > 1)
+            cl->who.level = 1;
+        reply_text(cl, CTL_OK, f->seq, "1");
+        return;
+    }
+    if (f->type == CTL_LOG_SUB || f->type == CTL_LOG_UNSUB) {
+        if (cl->who.level < 1) {
+            reply_text(cl, CTL_ERR, f->seq, "% Authorization failed.");
+            return;
+        }
+        topic(cl, f);
+        return;
+    }
+    if (cl->who.level < need) {
         cl->ctl->refused++;
         reply_text(cl, CTL_ERR, f->seq, "% Authorization failed.");
         return;
@@ -287,16 +363,6 @@ dispatch(struct client *cl, const struct ctl_frame *f)
     }
     case CTL_STARTUP:
         do_text_file(cl, f->seq, d->config_path);
-        break;
-    case CTL_LOG_SUB:
-        cl->log_sub = true;
-        snprintf(cl->log_topic, sizeof(cl->log_topic), "%.*s", (int)f->len,
-                 (const char *)f->payload);
-        reply_text(cl, CTL_OK, f->seq, "");
-        break;
-    case CTL_LOG_UNSUB:
-        cl->log_sub = false;
-        reply_text(cl, CTL_OK, f->seq, "");
         break;
     default:
         cl->conn.bad_frames++;
@@ -351,8 +417,18 @@ on_accept(void *arg, int fd, unsigned re)
         fatal("out of memory");
     cl->ctl = c;
     ctl_conn_init(&cl->conn, cfd);
-    if (getsockopt(cfd, SOL_SOCKET, SO_PEERCRED, &cred, &cl_len) == 0 && cred.uid == 0)
-        cl->level = 15; /* local root: privileged EXEC, as `dmvpn-cli -c` needs */
+    if (getsockopt(cfd, SOL_SOCKET, SO_PEERCRED, &cred, &cl_len) == 0) {
+        if (cred.uid == 0) {
+            /* local root: privileged EXEC, as `dmvpn-cli -c` needs */
+            cl->who.level = cl->who.base_level = 15;
+            snprintf(cl->who.user, sizeof(cl->who.user), "root");
+        } else if (access_uid_user(c->d->access, cred.uid, cl->who.user, sizeof(cl->who.user))) {
+            /* an SSH session: sshd authenticated the IOS user this uid is */
+            int p = auth_user_privilege(c->d->running, cl->who.user);
+            cl->who.level = cl->who.base_level = p < 0 ? 0 : p >= 15 ? 15 : 1;
+            snprintf(cl->who.transport, sizeof(cl->who.transport), "ssh");
+        }
+    }
     cl->w = ev_fd_add(c->d->ev, cfd, EV_READ, on_client, cl);
     c->clients[i] = cl;
 }
@@ -411,14 +487,20 @@ control_close(struct control *c)
 void
 control_broadcast_log(struct control *c, const char *topic, const char *line)
 {
-    int i;
+    int i, k;
 
     if (!c)
         return;
     for (i = 0; i < MAX_CLIENTS; i++) {
         struct client *cl = c->clients[i];
-        if (!cl || !cl->log_sub || strncmp(cl->log_topic, topic, strlen(cl->log_topic)) != 0)
+        if (!cl || cl->who.level < 1)
             continue;
-        reply(cl, CTL_LOG, 0, line, strlen(line));
+        /* "all" (terminal monitor) sees every line; a debug topic its own */
+        for (k = 0; k < MAX_TOPICS; k++)
+            if (cl->topics[k][0] &&
+                (!strcmp(cl->topics[k], "all") || (topic[0] && !strcmp(cl->topics[k], topic))))
+                break;
+        if (k < MAX_TOPICS)
+            reply(cl, CTL_LOG, 0, line, strlen(line));
     }
 }

@@ -5,8 +5,10 @@
  * loop; tear down. Modules are registered here so the wiring of the daemon
  * is readable in one place.
  */
+#include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "daemons/dmvpnd/modules.h"
+#include "cli/render/render_system.h"
 #include "parsers/cfg.h"
 #include "lib/evloop.h"
 #include "lib/log.h"
@@ -21,6 +23,43 @@
 
 static struct dmvpnd *the_daemon;
 
+static int64_t
+wall_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Every message goes to the log buffer (show logging) and to the sessions
+ * that watch it (terminal monitor, debug <topic>), in IOS's form. */
+static void
+to_sessions(enum log_level lvl, const char *msg)
+{
+    struct dmvpnd *d = the_daemon;
+    char text[REC_LOGSIZ], topic[16];
+    struct strbuf line;
+    int64_t now = wall_ms();
+
+    if (!d)
+        return;
+    logbuf_format(lvl, msg, text, sizeof(text), topic, sizeof(topic));
+    logbuf_add(&d->logbuf, now, lvl, text);
+    if (!d->ctl)
+        return;
+    sb_init(&line);
+    render_log_line(&line, now, text);
+    control_broadcast_log(d->ctl, lvl == LOG_LVL_DEBUG ? topic : "", line.buf);
+    sb_free(&line);
+}
+
+static bool
+wanted(enum log_level lvl)
+{
+    return !the_daemon || lvl <= the_daemon->verbosity;
+}
+
 static void
 stderr_sink(void *arg, enum log_level lvl, const char *msg)
 {
@@ -29,12 +68,15 @@ stderr_sink(void *arg, enum log_level lvl, const char *msg)
     struct tm tm;
     char when[32];
 
-    clock_gettime(CLOCK_REALTIME, &ts);
-    localtime_r(&ts.tv_sec, &tm);
-    strftime(when, sizeof(when), "%H:%M:%S", &tm);
-    fprintf(stderr, "%s.%03ld dmvpnd %s: %s\n", when, ts.tv_nsec / 1000000, names[lvl], msg);
-    if (the_daemon && the_daemon->ctl)
-        control_broadcast_log(the_daemon->ctl, "all", msg);
+    if (wanted(lvl)) {
+        clock_gettime(CLOCK_REALTIME, &ts);
+        localtime_r(&ts.tv_sec, &tm);
+        strftime(when, sizeof(when), "%H:%M:%S", &tm);
+        fprintf(stderr, "%s.%03ld dmvpnd %s: %s\n", when, ts.tv_nsec / 1000000, names[lvl], msg);
+        if (the_daemon)
+            the_daemon->logbuf.trap++;
+    }
+    to_sessions(lvl, msg);
 }
 
 static void
@@ -42,9 +84,23 @@ syslog_sink(void *arg, enum log_level lvl, const char *msg)
 {
     static const int prio[] = {LOG_ERR, LOG_WARNING, LOG_NOTICE, LOG_INFO, LOG_DEBUG};
 
-    syslog(prio[lvl], "%s", msg);
-    if (the_daemon && the_daemon->ctl)
-        control_broadcast_log(the_daemon->ctl, "all", msg);
+    if (wanted(lvl)) {
+        syslog(prio[lvl], "%s", msg);
+        if (the_daemon)
+            the_daemon->logbuf.trap++;
+    }
+    to_sessions(lvl, msg);
+}
+
+/* Debug lines are only produced while some session asked for them. */
+void
+dmvpnd_debug_subscribers(struct dmvpnd *d, int delta)
+{
+    if (delta < 0 && d->debug_subscribers < (unsigned)-delta)
+        d->debug_subscribers = 0;
+    else
+        d->debug_subscribers += (unsigned)delta;
+    log_set_level(d->debug_subscribers ? LOG_LVL_DEBUG : d->verbosity);
 }
 
 static void
@@ -63,12 +119,17 @@ on_term(void *arg, int signo)
 }
 
 int
-dmvpnd_run(const char *config, const char *socket, bool foreground)
+dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
 {
-    struct dmvpnd d;
+    static struct dmvpnd d; /* large (log buffer); one per process */
     int i, rc = 0;
 
     memset(&d, 0, sizeof(d));
+    logbuf_init(&d.logbuf);
+    d.verbosity = log_get_level();
+    d.boot_wall_ms = wall_ms();
+    d.dataplane = "userspace";
+    d.no_access = no_vty;
     if (!foreground) {
         if (daemon(0, 0) < 0) {
             perror("dmvpnd: daemon");
@@ -85,6 +146,8 @@ dmvpnd_run(const char *config, const char *socket, bool foreground)
     d.config_path = config;
     d.socket_path = socket;
     the_daemon = &d;
+    if (!no_vty)
+        d.access = access_new(&d);
     ev_signal(d.ev, SIGHUP, on_hup, &d);
     ev_signal(d.ev, SIGTERM, on_term, &d);
     ev_signal(d.ev, SIGINT, on_term, &d);
@@ -102,6 +165,8 @@ dmvpnd_run(const char *config, const char *socket, bool foreground)
     if (ev_run(d.ev) < 0)
         rc = 1;
 out:
+    access_free(d.access);
+    d.access = NULL;
     control_close(d.ctl);
     d.ctl = NULL;
     for (i = d.nmods - 1; i >= 0; i--)

@@ -8,6 +8,9 @@
 #ifndef DMVPN_DAEMONS_DMVPND_H
 #define DMVPN_DAEMONS_DMVPND_H
 
+#include "daemons/dmvpnd/auth.h"
+#include "daemons/dmvpnd/logbuf.h"
+#include "daemons/dmvpnd/sysinfo.h"
 #include "lib/strbuf.h"
 
 #include <stdbool.h>
@@ -56,9 +59,20 @@ struct dmvpnd {
     int nmods;
     struct control *ctl;
     uint64_t reloads, reload_failures;
+    /* added by the shell (issue 7) */
+    struct access *access; /* telnet listener, sshd, SSH uid -> user */
+    struct auth auth;      /* login throttling */
+    struct logbuf logbuf;  /* show logging */
+    struct sysinfo_state sysinfo;
+    const char *dataplane; /* backend in use, for show version */
+    int64_t boot_wall_ms;
+    enum log_level verbosity;   /* what goes to stderr/syslog */
+    unsigned debug_subscribers; /* sessions with a debug topic on */
+    bool interactive_apply;     /* the change being applied came from a session */
+    bool no_access;             /* --no-vty: never start telnetd/sshd */
 };
 
-int dmvpnd_run(const char *config, const char *socket, bool foreground);
+int dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty);
 
 /* config.c */
 int dmvpnd_config_load(struct dmvpnd *d);
@@ -76,7 +90,10 @@ void dmvpnd_register(struct dmvpnd *d, const struct dmvpnd_module *m);
 struct control;
 struct control *control_open(struct dmvpnd *d, const char *path);
 void control_close(struct control *c);
-/* Log lines go to clients that asked for them (debug nhrp). */
+/* Log lines go to clients that asked for them (debug nhrp, terminal
+ * monitor): `topic` is the line's topic ("nhrp"), "" for none. */
 void control_broadcast_log(struct control *c, const char *topic, const char *line);
+/* daemon.c: a debug subscription came or went (raises the log level). */
+void dmvpnd_debug_subscribers(struct dmvpnd *d, int delta);
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * dmvpnd command line (INTERFACES.md):
- *   dmvpnd -f CONFIG [-s SOCKET] [-d]     run
+ *   dmvpnd -f CONFIG [-s SOCKET] [-d]     run (--no-vty: never start telnetd/sshd)
  *   dmvpnd -n -f CONFIG                   check only
  *   dmvpnd -nv -f CONFIG                  check, print the running-config
  *   dmvpnd -n --report[=text|json] -f CONFIG
@@ -19,7 +19,7 @@
 static void
 usage(FILE *f)
 {
-    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d]\n"
+    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [--no-vty]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
           "       dmvpnd -n --report[=text|json] -f CONFIG\n",
           f);
@@ -29,14 +29,12 @@ int
 main(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"report", optional_argument, NULL, 'R'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {"ios-compat", no_argument, NULL, 'C'},
-        {NULL, 0, NULL, 0},
+        {"report", optional_argument, NULL, 'R'}, {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {"ios-compat", no_argument, NULL, 'C'},
+        {"no-vty", no_argument, NULL, 'N'},       {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
-    bool check = false, verbose = false, foreground = false;
+    bool check = false, verbose = false, foreground = false, no_vty = false;
     enum report_fmt report = REPORT_NONE;
     int c;
 
@@ -75,6 +73,9 @@ main(int argc, char **argv)
             sb_free(&sb);
             return 0;
         }
+        case 'N':
+            no_vty = true;
+            break;
         case 'V':
             printf("dmvpnd %s\n", DMVPN_VERSION);
             return 0;
@@ -96,5 +97,5 @@ main(int argc, char **argv)
     }
     if (check)
         return dmvpnd_check(config, verbose, report);
-    return dmvpnd_run(config, socket, foreground);
+    return dmvpnd_run(config, socket, foreground, no_vty);
 }

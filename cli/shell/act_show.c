@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * show commands: fetch snapshot records from dmvpnd and hand them to the
+ * pure renderers (cli/render/) with the reply's clock, or to their JSON
+ * forms for `| json`. An empty table (no module answers yet) renders as IOS
+ * renders an empty table.
+ */
+#include "cli/render/render_crypto.h"
+#include "cli/render/render_nhrp.h"
+#include "cli/render/render_system.h"
+#include "cli/shell/exec.h"
+#include "cli/shell/session.h"
+#include "lib/ctl.h"
+#include "lib/json.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Records of one kind; 0, or -1 when the daemon is gone. */
+static int
+fetch(struct session *s, uint32_t kind, size_t size, struct snapshot *snap)
+{
+    int rc = client_snapshot(&s->cl, kind, NULL, size, snap);
+
+    if (rc > 0) {
+        /* refused (privilege): an empty table, the daemon's word stands */
+        memset(snap, 0, sizeof(*snap));
+        return 0;
+    }
+    return rc;
+}
+
+static bool
+same_if(const char *a, const char *b)
+{
+    return strncmp(a, b, REC_IFNAMSIZ) == 0;
+}
+
+/* show interfaces X: only X; IOS rejects a name the box does not have. */
+static int
+show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    const struct cmd_val *v = m_get(m, "name");
+    struct snapshot snap;
+    const struct rec_iface *r;
+    size_t n, i, k = 0;
+
+    if (fetch(s, REC_IFACE, sizeof(struct rec_iface), &snap) < 0)
+        return -1;
+    r = (const struct rec_iface *)snap.buf;
+    n = snap.h.count;
+    if (v) {
+        for (i = 0; i < n; i++)
+            if (same_if(r[i].ifname, v->str))
+                break;
+        if (i == n) {
+            session_error(s, s->cur_line, (int)s->cur_tl->t[v->tok].col,
+                          "% Invalid input detected at '^' marker.");
+            snapshot_free(&snap);
+            return 1;
+        }
+        r += i;
+        k = 1;
+    } else {
+        k = n;
+    }
+    if (exec_has(m, "brief"))
+        json ? render_json_interfaces(out, snap.h.now_ms, r, k)
+             : render_show_ip_int_brief(out, r, k);
+    else
+        json ? render_json_interfaces(out, snap.h.now_ms, r, k)
+             : render_show_interfaces(out, snap.h.now_ms, r, k);
+    snapshot_free(&snap);
+    return 0;
+}
+
+static int
+show_system(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct snapshot sys, logs = {0};
+    struct rec_system empty;
+    const struct rec_system *r = &empty;
+
+    memset(&empty, 0, sizeof(empty));
+    if (fetch(s, REC_SYSTEM, sizeof(struct rec_system), &sys) < 0)
+        return -1;
+    if (sys.h.count)
+        r = (const struct rec_system *)sys.buf;
+    if (exec_has(m, "version")) {
+        json ? render_json_version(out, sys.h.now_ms, sys.h.boot_ms, r)
+             : render_show_version(out, sys.h.now_ms, sys.h.boot_ms, r);
+    } else {
+        if (fetch(s, REC_LOG, sizeof(struct rec_log), &logs) < 0) {
+            snapshot_free(&sys);
+            return -1;
+        }
+        json ? render_json_logging(out, r, (const struct rec_log *)logs.buf, logs.h.count)
+             : render_show_logging(out, r, (const struct rec_log *)logs.buf, logs.h.count);
+        snapshot_free(&logs);
+    }
+    snapshot_free(&sys);
+    return 0;
+}
+
+static int
+show_dmvpn(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct snapshot tun, peers, nhs = {0}, cs = {0};
+    struct render_dmvpn_in in;
+    struct strbuf crypto;
+    bool detail = exec_has(m, "detail");
+    int rc = -1;
+
+    memset(&in, 0, sizeof(in));
+    sb_init(&crypto);
+    if (fetch(s, REC_TUNNEL, sizeof(struct rec_tunnel), &tun) < 0)
+        goto out0;
+    if (fetch(s, REC_DMVPN_PEER, sizeof(struct rec_dmvpn_peer), &peers) < 0)
+        goto out1;
+    if (detail && (fetch(s, REC_NHRP_NHS, sizeof(struct rec_nhrp_nhs), &nhs) < 0 ||
+                   fetch(s, REC_CRYPTO_SESSION, sizeof(struct rec_crypto_session), &cs) < 0))
+        goto out2;
+    in.tunnels = (const struct rec_tunnel *)tun.buf;
+    in.n_tunnels = tun.h.count;
+    in.peers = (const struct rec_dmvpn_peer *)peers.buf;
+    in.n_peers = peers.h.count;
+    in.nhs = (const struct rec_nhrp_nhs *)nhs.buf;
+    in.n_nhs = nhs.h.count;
+    if (cs.h.count) {
+        /* the per-session blocks of show crypto session detail, without its
+         * title and legend (they start at the first "Interface:") */
+        struct render_crypto_opts o = {.detail = 1};
+        const char *first;
+        render_show_crypto_session(&crypto, cs.h.now_ms, (const struct rec_crypto_session *)cs.buf,
+                                   cs.h.count, &o);
+        first = strstr(crypto.buf, "Interface: ");
+        in.crypto_sessions = first;
+    }
+    if (json)
+        render_json_dmvpn(out, tun.h.now_ms, &in);
+    else if (detail)
+        render_show_dmvpn_detail(out, tun.h.now_ms, &in);
+    else
+        render_show_dmvpn(out, tun.h.now_ms, &in);
+    rc = 0;
+out2:
+    snapshot_free(&nhs);
+    snapshot_free(&cs);
+    snapshot_free(&peers);
+out1:
+    snapshot_free(&tun);
+out0:
+    sb_free(&crypto);
+    return rc;
+}
+
+static int
+show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct snapshot snap;
+    const struct cmd_val *ifv = m_get(m, "name");
+
+    if (exec_has(m, "nhs")) {
+        struct rec_nhrp_nhs *r;
+        size_t i, k = 0;
+        if (fetch(s, REC_NHRP_NHS, sizeof(*r), &snap) < 0)
+            return -1;
+        r = (struct rec_nhrp_nhs *)snap.buf;
+        for (i = 0; i < snap.h.count; i++) /* NHS of the named tunnel only */
+            if (!ifv || same_if(r[i].ifname, ifv->str))
+                r[k++] = r[i];
+        json
+            ? render_json_nhrp_nhs(out, snap.h.now_ms, r, k)
+            : render_show_ip_nhrp_nhs(out, snap.h.now_ms, r, k, exec_has(m, "detail"), ifv != NULL);
+    } else if (exec_has(m, "traffic")) {
+        if (fetch(s, REC_NHRP_TRAFFIC, sizeof(struct rec_nhrp_traffic), &snap) < 0)
+            return -1;
+        json
+            ? render_json_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count)
+            : render_show_ip_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf,
+                                          snap.h.count);
+    } else {
+        enum render_nhrp_view v = exec_has(m, "detail")  ? RENDER_NHRP_DETAIL
+                                  : exec_has(m, "brief") ? RENDER_NHRP_BRIEF
+                                                         : RENDER_NHRP_PLAIN;
+        if (fetch(s, REC_NHRP_CACHE, sizeof(struct rec_nhrp_cache), &snap) < 0)
+            return -1;
+        json ? render_json_nhrp_cache(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
+                                      snap.h.count)
+             : render_show_ip_nhrp(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
+                                   snap.h.count, v);
+    }
+    snapshot_free(&snap);
+    return 0;
+}
+
+static int
+show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct snapshot snap;
+
+    if (fetch(s, REC_ROUTE, sizeof(struct rec_route), &snap) < 0)
+        return -1;
+    json ? render_json_route(out, snap.h.now_ms, (const struct rec_route *)snap.buf, snap.h.count)
+         : render_show_ip_route(out, snap.h.now_ms, (const struct rec_route *)snap.buf,
+                                snap.h.count, exec_has(m, "next-hop-override"));
+    snapshot_free(&snap);
+    return 0;
+}
+
+static int
+show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct render_crypto_opts o = {.detail = exec_has(m, "detail") ? 1 : 0};
+    struct snapshot snap;
+
+    if (exec_has(m, "session")) {
+        if (fetch(s, REC_CRYPTO_SESSION, sizeof(struct rec_crypto_session), &snap) < 0)
+            return -1;
+        json ? render_show_crypto_session_json(
+                   out, snap.h.now_ms, (const struct rec_crypto_session *)snap.buf, snap.h.count)
+             : render_show_crypto_session(out, snap.h.now_ms,
+                                          (const struct rec_crypto_session *)snap.buf, snap.h.count,
+                                          &o);
+    } else if (exec_has(m, "isakmp")) {
+        if (fetch(s, REC_IKE_SA, sizeof(struct rec_ike_sa), &snap) < 0)
+            return -1;
+        json ? render_show_crypto_isakmp_sa_json(out, snap.h.now_ms,
+                                                 (const struct rec_ike_sa *)snap.buf, snap.h.count)
+             : render_show_crypto_isakmp_sa(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,
+                                            snap.h.count, &o);
+    } else {
+        o.peer = m_ip(m, "peer");
+        if (fetch(s, REC_IPSEC_SA, sizeof(struct rec_ipsec_sa), &snap) < 0)
+            return -1;
+        json ? render_show_crypto_ipsec_sa_json(
+                   out, snap.h.now_ms, (const struct rec_ipsec_sa *)snap.buf, snap.h.count, &o)
+             : render_show_crypto_ipsec_sa(out, snap.h.now_ms,
+                                           (const struct rec_ipsec_sa *)snap.buf, snap.h.count, &o);
+    }
+    snapshot_free(&snap);
+    return 0;
+}
+
+int
+act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    if (exec_has(m, "version") || exec_has(m, "logging"))
+        return show_system(s, m, out, json);
+    if (exec_has(m, "interfaces") || exec_has(m, "interface"))
+        return show_ifaces(s, m, out, json);
+    if (exec_has(m, "dmvpn"))
+        return show_dmvpn(s, m, out, json);
+    if (exec_has(m, "nhrp"))
+        return show_nhrp(s, m, out, json);
+    if (exec_has(m, "route"))
+        return show_route(s, m, out, json);
+    if (exec_has(m, "crypto"))
+        return show_crypto(s, m, out, json);
+    return 1;
+}
+
+/* show running-config / startup-config / write terminal. JSON: the lines. */
+int
+act_show_run(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct strbuf text;
+    int rc;
+
+    sb_init(&text);
+    rc = client_call(&s->cl, exec_has(m, "startup-config") ? CTL_STARTUP : CTL_RUNNING, NULL, 0,
+                     &text);
+    if (rc < 0) {
+        sb_free(&text);
+        return -1;
+    }
+    if (rc > 0) {
+        /* IOS: "startup-config is not present" */
+        sb_append(out, text.buf, text.len);
+        sb_putc(out, '\n');
+    } else if (json) {
+        size_t i = 0;
+        bool first = true;
+        sb_puts(out, "{\"lines\":[");
+        while (i < text.len) {
+            const char *nl = memchr(text.buf + i, '\n', text.len - i);
+            size_t e = nl ? (size_t)(nl - text.buf) : text.len;
+            sb_puts(out, first ? "\"" : ",\"");
+            json_escape(out, text.buf + i, e - i);
+            sb_putc(out, '"');
+            first = false;
+            i = e + 1;
+        }
+        sb_puts(out, "]}");
+    } else {
+        sb_append(out, text.buf, text.len);
+    }
+    sb_free(&text);
+    return rc;
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The shell's EXEC commands. They are entries of the same command table the
+ * config parser uses (parsers/cmd.h), added with cmd_add_table() before the
+ * matcher is compiled, so `?`, TAB, abbreviations and IOS's error rules are
+ * the config parser's own. Each entry's `aux` points at its action. User
+ * EXEC (`>`) gets the level-1 commands, privileged EXEC (`#`) all of them;
+ * the daemon still checks every request against the connection's level.
+ */
+#ifndef DMVPN_CLI_EXEC_H
+#define DMVPN_CLI_EXEC_H
+
+#include "lib/strbuf.h"
+#include "parsers/cmd.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct session;
+
+/* Writes the command's output to out (text, or JSON when json is set).
+ * Returns 0, 1 when the command failed (its IOS message is in out), -1
+ * when the daemon went away. */
+typedef int (*exec_fn)(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+
+#define EXEC_PIPE 0x1 /* output may go through `| include ...` */
+#define EXEC_JSON 0x2 /* has a `| json` form */
+#define EXEC_LIVE 0x4 /* writes to the terminal itself (ping, enable) */
+
+struct exec_cmd {
+    exec_fn fn;
+    uint8_t level; /* 1: user EXEC too; 15: privileged only */
+    uint8_t flags;
+};
+
+/* Registers the EXEC tables and help texts (once, before cmd_init). */
+void exec_register(void);
+
+/* Actions (act_show.c, act_sys.c, act_ping.c). */
+int act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_show_run(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_enable(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_disable(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_exit(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_configure(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_copy(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_write(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_terminal(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_debug(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_clear(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_show_misc(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+
+/* The keyword text of a token `name` in the match ("detail" ...). */
+bool exec_has(const struct cmd_match *m, const char *name);
+
+#endif
