@@ -282,10 +282,12 @@ struct rec_system {
     int64_t boot_wall_ms;
     uint64_t mem_kb;
     uint32_t n_ether, n_tunnel, n_loopback, n_other;
-    uint32_t log_logged;       /* messages logged since start */
-    uint32_t log_dropped;      /* lost to rate limiting */
+    uint32_t log_logged;       /* messages put in the buffer since start */
+    uint32_t log_rate_limited; /* lost to rate limiting */
     uint32_t log_buffer_bytes; /* size of the buffer */
-    uint32_t log_trap_lines;   /* lines sent to syslog */
+    uint32_t log_trap_lines;   /* lines sent to syslog (or stderr in the foreground) */
+    uint32_t log_console;      /* lines written to the console (stderr) */
+    uint32_t log_monitor;      /* lines sent to shell sessions */
     uint32_t debug_level;      /* severity of the buffer (7 debugging) */
     uint32_t pad;
 };

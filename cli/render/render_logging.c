@@ -46,19 +46,19 @@ render_show_logging(struct strbuf *out, const struct rec_system *s, const struct
     size_t i;
 
     sb_printf(out,
-              "Syslog logging: enabled (%u messages dropped, 0 messages rate-limited, 0 flushes, "
+              "Syslog logging: enabled (0 messages dropped, %u messages rate-limited, 0 flushes, "
               "0 overruns, xml disabled, filtering disabled)\n\n",
-              s->log_dropped);
+              s->log_rate_limited);
     sb_puts(out, "No Active Message Discriminator.\n\n\n\n"
                  "No Inactive Message Discriminator.\n\n\n");
     sb_printf(out,
               "    Console logging: level %s, %u messages logged, xml disabled,\n"
               "                     filtering disabled\n",
-              level_name(s->debug_level), s->log_logged);
+              level_name(s->debug_level), s->log_console);
     sb_printf(out,
               "    Monitor logging: level %s, %u messages logged, xml disabled,\n"
               "                     filtering disabled\n",
-              level_name(s->debug_level), s->log_logged);
+              level_name(s->debug_level), s->log_monitor);
     sb_printf(out,
               "    Buffer logging:  level %s, %u messages logged, xml disabled,\n"
               "                    filtering disabled\n",
@@ -91,7 +91,7 @@ render_json_logging(struct strbuf *out, const struct rec_system *s, const struct
     json_init(&j, out);
     json_obj_begin(&j, NULL);
     json_uint(&j, "messages_logged", s->log_logged);
-    json_uint(&j, "messages_dropped", s->log_dropped);
+    json_uint(&j, "messages_rate_limited", s->log_rate_limited);
     json_uint(&j, "buffer_bytes", s->log_buffer_bytes);
     json_arr_begin(&j, "messages");
     for (i = 0; i < n; i++) {

@@ -66,6 +66,9 @@ void session_exec_line(struct session *s, const char *line);
 /* session_config.c */
 void session_config_line(struct session *s, const char *line);
 void session_config_leave(struct session *s);
+/* Prints dmvpnd's error text for a config line (caret line + message) the
+ * way IOS does after the echoed line. */
+void session_config_error(struct session *s, const char *line, const char *text);
 
 /* login.c: telnet login (Username:/Password:) against the daemon. false:
  * the session must end. */

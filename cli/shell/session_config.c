@@ -35,8 +35,8 @@ session_config_leave(struct session *s)
  * The caret is relative to the line; IOS puts it under the echoed line, so
  * it moves right by the prompt. Ambiguous commands get IOS's interactive
  * wording (two blanks). */
-static void
-show_error(struct session *s, const char *line, const char *text)
+void
+session_config_error(struct session *s, const char *line, const char *text)
 {
     const char *p = text, *nl;
     int caret = -1;
@@ -89,14 +89,14 @@ send_line(struct session *s, const char *line, bool hostname)
     nl = strchr(rep.buf, '\n');
     if (!tab || !nl || tab > nl) {
         /* "% Authorization failed." and other refusals have no mode line */
-        show_error(s, line, rep.buf);
+        session_config_error(s, line, rep.buf);
         sb_free(&rep);
         return;
     }
     snprintf(mode_name, sizeof(mode_name), "%.*s", (int)(tab - rep.buf), rep.buf);
     snprintf(header, sizeof(header), "%.*s", (int)(nl - tab - 1), tab + 1);
     if (rc == 1) {
-        show_error(s, line, nl + 1);
+        session_config_error(s, line, nl + 1);
     } else {
         enum cfg_mode m = prompt_mode_from_name(mode_name);
         s->config_changed = true;

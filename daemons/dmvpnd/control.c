@@ -484,13 +484,13 @@ control_close(struct control *c)
     free(c);
 }
 
-void
+int
 control_broadcast_log(struct control *c, const char *topic, const char *line)
 {
-    int i, k;
+    int i, k, sent = 0;
 
     if (!c)
-        return;
+        return 0;
     for (i = 0; i < MAX_CLIENTS; i++) {
         struct client *cl = c->clients[i];
         if (!cl || cl->who.level < 1)
@@ -500,7 +500,10 @@ control_broadcast_log(struct control *c, const char *topic, const char *line)
             if (cl->topics[k][0] &&
                 (!strcmp(cl->topics[k], "all") || (topic[0] && !strcmp(cl->topics[k], topic))))
                 break;
-        if (k < MAX_TOPICS)
+        if (k < MAX_TOPICS) {
             reply(cl, CTL_LOG, 0, line, strlen(line));
+            sent++;
+        }
     }
+    return sent;
 }

@@ -50,7 +50,8 @@ to_sessions(enum log_level lvl, const char *msg)
         return;
     sb_init(&line);
     render_log_line(&line, now, text);
-    control_broadcast_log(d->ctl, lvl == LOG_LVL_DEBUG ? topic : "", line.buf);
+    d->logbuf.monitor +=
+        (uint32_t)control_broadcast_log(d->ctl, lvl == LOG_LVL_DEBUG ? topic : "", line.buf);
     sb_free(&line);
 }
 

@@ -91,8 +91,9 @@ struct control;
 struct control *control_open(struct dmvpnd *d, const char *path);
 void control_close(struct control *c);
 /* Log lines go to clients that asked for them (debug nhrp, terminal
- * monitor): `topic` is the line's topic ("nhrp"), "" for none. */
-void control_broadcast_log(struct control *c, const char *topic, const char *line);
+ * monitor): `topic` is the line's topic ("nhrp"), "" for none. Returns how
+ * many sessions got it. */
+int control_broadcast_log(struct control *c, const char *topic, const char *line);
 /* daemon.c: a debug subscription came or went (raises the log level). */
 void dmvpnd_debug_subscribers(struct dmvpnd *d, int delta);
 

@@ -25,6 +25,7 @@ struct logbuf {
     uint32_t seq;     /* messages logged since start */
     uint32_t dropped; /* lost to the rate limiter */
     uint32_t trap;    /* lines sent to syslog/stderr */
+    uint32_t monitor; /* lines sent to sessions */
 };
 
 void logbuf_init(struct logbuf *b);

@@ -2,7 +2,7 @@
 /*
  * Records the daemon core answers itself: REC_SYSTEM (show version, show
  * logging header), REC_LOG (the log buffer), and, while no module answers
- * them, REC_IFACE and REC_ROUTE as the running config defines them:
+ * them, REC_IFACE, REC_ROUTE and REC_TUNNEL as the running config defines them:
  * interfaces with their addresses, shutdown state and tunnel settings (zero
  * counters), and the connected, local and static routes IOS would install.
  * The data plane's module replaces these with the live state; control.c asks
@@ -112,10 +112,39 @@ fill_iface(const struct sysinfo_state *st, const struct cfg *c, const struct cfg
     r->line_up = r->admin_up && r->tun_src && (r->tun_mode != REC_TUNMODE_GRE_IP || r->tun_dst);
 }
 
+static const struct cfg *sort_cfg;
+
+/* IOS lists physical interfaces first, then the virtual ones (Loopback,
+ * Tunnel ...), each group in natural name order (Ethernet0/2 < Ethernet0/10). */
+static int
+show_cmp(const void *pa, const void *pb)
+{
+    const char *a = sort_cfg->ifs[*(const size_t *)pa].name;
+    const char *b = sort_cfg->ifs[*(const size_t *)pb].name;
+    int va = kind_of(a) == REC_IFK_LOOPBACK || kind_of(a) == REC_IFK_TUNNEL;
+    int vb = kind_of(b) == REC_IFK_LOOPBACK || kind_of(b) == REC_IFK_TUNNEL;
+
+    return va != vb ? va - vb : strverscmp(a, b);
+}
+
+static size_t *
+show_order(const struct cfg *c)
+{
+    size_t *o = calloc(c->nifs + 1, sizeof(*o)), i;
+
+    if (!o)
+        fatal("out of memory");
+    for (i = 0; i < c->nifs; i++)
+        o[i] = i;
+    sort_cfg = c;
+    qsort(o, c->nifs, sizeof(*o), show_cmp);
+    return o;
+}
+
 static long
 ifaces(const struct sysinfo_state *st, const struct cfg *c, const char *filter, struct strbuf *out)
 {
-    size_t *order = cfg_iface_print_order(c), k;
+    size_t *order = show_order(c), k;
     long n = 0;
 
     for (k = 0; k < c->nifs; k++) {
@@ -125,6 +154,49 @@ ifaces(const struct sysinfo_state *st, const struct cfg *c, const char *filter, 
             continue;
         fill_iface(st, c, i, &r);
         sb_append(out, &r, sizeof(r));
+        n++;
+    }
+    free(order);
+    return n;
+}
+
+/* NHRP tunnels as the config defines them (show dmvpn's headers, "TunnelN
+ * is admin down"), until the NHRP module answers with its live view. */
+static long
+tunnels(const struct sysinfo_state *st, const struct cfg *c, struct strbuf *out)
+{
+    size_t *order = show_order(c), k;
+    long n = 0;
+
+    for (k = 0; k < c->nifs; k++) {
+        const struct cfg_iface *i = &c->ifs[order[k]];
+        struct rec_iface ri;
+        struct rec_tunnel t;
+        bool nhs = i->nhrp.nnhs > 0, dyn = false;
+        size_t m;
+        if (kind_of(i->name) != REC_IFK_TUNNEL || !i->nhrp.enabled)
+            continue;
+        for (m = 0; m < i->nhrp.nmaps; m++)
+            dyn = dyn || i->nhrp.maps[m].dynamic;
+        fill_iface(st, c, i, &ri);
+        memset(&t, 0, sizeof(t));
+        snprintf(t.ifname, sizeof(t.ifname), "%s", i->name);
+        t.admin_up = ri.admin_up;
+        t.line_up = ri.line_up;
+        t.type = nhs && dyn ? REC_TUN_HUB_SPOKE : nhs ? REC_TUN_SPOKE : REC_TUN_HUB;
+        t.multipoint = ri.tun_mode == REC_TUNMODE_MGRE;
+        t.addr = ri.addr;
+        t.mask = ri.mask;
+        t.src = ri.tun_src;
+        t.dst = ri.tun_dst;
+        t.key = ri.key;
+        t.has_key = ri.has_key;
+        t.protected_ = ri.protected_;
+        memcpy(t.profile, ri.profile, sizeof(t.profile));
+        t.mtu = i->ip_mtu ? i->ip_mtu : 1476 - (ri.has_key ? 4 : 0);
+        t.holdtime = cfg_nhrp_holdtime(&i->nhrp);
+        t.network_id = i->nhrp.network_id;
+        sb_append(out, &t, sizeof(t));
         n++;
     }
     free(order);
@@ -232,9 +304,11 @@ system_rec(struct dmvpnd *d, struct strbuf *out)
         }
     }
     r.log_logged = d->logbuf.seq;
-    r.log_dropped = d->logbuf.dropped;
+    r.log_rate_limited = d->logbuf.dropped;
     r.log_buffer_bytes = LOGBUF_BYTES;
     r.log_trap_lines = d->logbuf.trap;
+    r.log_console = d->logbuf.trap;
+    r.log_monitor = d->logbuf.monitor;
     r.debug_level = 7;
     sb_append(out, &r, sizeof(r));
     return 1;
@@ -252,6 +326,8 @@ sysinfo_snapshot(struct dmvpnd *d, uint32_t kind, const char *filter, struct str
         return ifaces(&d->sysinfo, d->running, filter, out);
     case REC_ROUTE:
         return routes(&d->sysinfo, d->running, out);
+    case REC_TUNNEL:
+        return tunnels(&d->sysinfo, d->running, out);
     default:
         return -1;
     }
