@@ -13,6 +13,7 @@ PKGS=(
   strongswan-charon strongswan-swanctl libcharon-extra-plugins
   libstrongswan-standard-plugins libstrongswan-extra-plugins
   snmpd snmp openssh-server openssh-client tmux python3-netmiko python3-textfsm
+  inetutils-telnet
 )
 
 missing=()

@@ -285,9 +285,9 @@ act_show_run(struct session *s, const struct cmd_match *m, struct strbuf *out, b
         while (i < text.len) {
             const char *nl = memchr(text.buf + i, '\n', text.len - i);
             size_t e = nl ? (size_t)(nl - text.buf) : text.len;
-            sb_puts(out, first ? "\"" : ",\"");
-            json_escape(out, text.buf + i, e - i);
-            sb_putc(out, '"');
+            if (!first)
+                sb_putc(out, ',');
+            json_escape(out, text.buf + i, e - i); /* quotes included */
             first = false;
             i = e + 1;
         }

@@ -33,8 +33,17 @@ session_identify(struct session *s)
     struct strbuf r;
     int rc;
 
+    struct strbuf req;
+
     sb_init(&r);
-    rc = client_call(&s->cl, CTL_HELLO, NULL, 0, &r);
+    sb_init(&req);
+    if (s->source[0]) { /* for the daemon's logs: where this SSH user is */
+        sb_putc(&req, '\0');
+        sb_append(&req, "ssh", 4);
+        sb_append(&req, s->source, strlen(s->source) + 1);
+    }
+    rc = client_call(&s->cl, CTL_HELLO, req.buf, req.len, &r);
+    sb_free(&req);
     sb_putc(&r, '\0');
     if (rc == 0)
         take_identity(s, r.buf);

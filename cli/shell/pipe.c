@@ -7,7 +7,9 @@
  *  - section: a section is a line at the left margin and the indented lines
  *    under it; a section is printed whole when any of its lines matches;
  *  - count prints "Number of lines which match regexp = N".
- * IOS's `_` (any delimiter) is translated to a bracket expression.
+ * IOS's `_` (any delimiter: blank, comma, braces, parentheses, start or end
+ * of line) is translated to an alternation that also takes a literal `_`, so
+ * `| include CONFIG_I` finds %SYS-5-CONFIG_I as operators expect.
  */
 #include "cli/shell/pipe.h"
 
@@ -44,7 +46,8 @@ pipe_help(void)
     return h;
 }
 
-/* IOS regex `_` matches a delimiter: start/end of line, blank, comma, braces. */
+/* IOS regex `_`: a delimiter (start/end of line, blank, comma, braces,
+ * parentheses) or the underscore itself. */
 static void
 ios_regex(const char *in, char *out, size_t outsz)
 {
@@ -52,7 +55,7 @@ ios_regex(const char *in, char *out, size_t outsz)
 
     for (; *in && k + 16 < outsz; in++) {
         if (*in == '_') {
-            k += (size_t)snprintf(out + k, outsz - k, "(^|$|[ ,{}()])");
+            k += (size_t)snprintf(out + k, outsz - k, "(^|$|[ ,{}()_])");
         } else if (*in == '\\' && in[1]) {
             out[k++] = *in++;
             out[k++] = *in;

@@ -71,7 +71,7 @@ commit(struct dmvpnd *d, struct cfg *next)
         /* `debug nhrp` sessions see the NHRP configuration of a tunnel change */
         if (ch->kind == CHG_IF_MOD &&
             (ch->flags & (CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS | CHGF_IF_ADMIN)))
-            log_debug("nhrp: %s: configuration changed (%s%s%s%s)", ch->name,
+            log_debug("nhrp: %s: configuration changed:%s%s%s%s", ch->name,
                       ch->flags & CHGF_IF_NHRP ? " parameters" : "",
                       ch->flags & CHGF_IF_NHRP_MAPS ? " maps" : "",
                       ch->flags & CHGF_IF_NHRP_NHS ? " nhs" : "",

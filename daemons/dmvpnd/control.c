@@ -100,8 +100,18 @@ do_hello(struct client *cl, const struct ctl_frame *f)
     int rc;
 
     sb_init(&r);
-    if (f->len == 0) {
-        /* who am I: what the peer credentials gave this connection */
+    if (f->len == 0 || f->payload[0] == '\0') {
+        /* who am I: what the peer credentials gave this connection. An SSH
+         * shell may add "\0transport\0source\0" for the logs. */
+        if (f->len > 1) {
+            const char *t = (const char *)f->payload + 1;
+            size_t tl = strnlen(t, f->len - 1);
+            if (1 + tl + 1 < f->len) {
+                snprintf(cl->who.transport, sizeof(cl->who.transport), "%.*s", (int)tl, t);
+                snprintf(cl->who.source, sizeof(cl->who.source), "%.*s",
+                         (int)strnlen(t + tl + 1, f->len - tl - 2), t + tl + 1);
+            }
+        }
         if (cl->who.level > 0) {
             sb_printf(&r, "%d\t%s", cl->who.level, cl->who.user);
             rc = 0;

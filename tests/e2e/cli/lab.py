@@ -1,0 +1,170 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A two-namespace lab for the shell's end-to-end tests.
+
+cl-<tag>-h runs a real dmvpnd with the seed hub config plus users, an enable
+secret and `line vty 0 4 / login local / transport input telnet ssh`, so
+dmvpnd itself starts dmvpn-telnetd (port 23) and sshd (port 22). cl-<tag>-c
+is the operator's side, joined by a veth pair on the hub's WAN subnet
+(202.1.1.1 hub, 202.1.1.100 operator). The test process moves into the
+operator namespace (setns) so Netmiko, telnetlib and paramiko connect over
+real TCP. Everything made is removed on exit, even after a failure.
+"""
+import ctypes
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+CLONE_NEWNET = 0x40000000
+HUB_ADDR = "202.1.1.1"
+CLI_ADDR = "202.1.1.100"
+
+USERS = """hostname hub
+enable secret cisco123
+username admin privilege 15 secret adminpw
+username oper secret operpw
+line vty 0 4
+ login local
+ transport input telnet ssh
+"""
+
+
+def sh(*args, check=True, **kw):
+    return subprocess.run(list(args), check=check, capture_output=True, text=True, **kw)
+
+
+class Lab:
+    def __init__(self, tag, bindir, srcdir):
+        self.tag = tag
+        self.bin = bindir
+        self.src = srcdir
+        self.hub = "cl-%s-h" % tag
+        self.cli = "cl-%s-c" % tag
+        self.dir = tempfile.mkdtemp(prefix="cl-e2e-%s-" % tag)
+        # the shells of SSH users and of telnet (user nobody) must reach the
+        # control socket, as they would in /run
+        os.chmod(self.dir, 0o755)
+        self.sock = os.path.join(self.dir, "dmvpnd.sock")
+        self.cfg = os.path.join(self.dir, "hub.cfg")
+        self.log = os.path.join(self.dir, "dmvpnd.log")
+        self.daemon = None
+        self._host_ns = os.open("/proc/self/ns/net", os.O_RDONLY)
+
+    # -- setup / teardown -------------------------------------------------
+    def up(self):
+        self.down_namespaces()
+        with open(os.path.join(self.src, "testdata/lab/seed/hub.cfg")) as f:
+            seed = f.read()
+        with open(self.cfg, "w") as f:
+            f.write(seed + USERS)
+        vh, vc = "cl%sh0" % self.tag, "cl%sc0" % self.tag
+        sh("ip", "netns", "add", self.hub)
+        sh("ip", "netns", "add", self.cli)
+        sh("ip", "link", "add", vh, "netns", self.hub, "type", "veth", "peer", "name", vc,
+           "netns", self.cli)
+        for ns, dev, addr in ((self.hub, vh, HUB_ADDR), (self.cli, vc, CLI_ADDR)):
+            sh("ip", "-n", ns, "link", "set", "lo", "up")
+            sh("ip", "-n", ns, "addr", "add", addr + "/24", "dev", dev)
+            sh("ip", "-n", ns, "link", "set", dev, "up")
+        logf = open(self.log, "w")
+        self.daemon = subprocess.Popen(
+            ["ip", "netns", "exec", self.hub, os.path.join(self.bin, "dmvpnd"), "-d", "-f",
+             self.cfg, "-s", self.sock], stdout=logf, stderr=logf)
+        self.wait_listening()
+        self.enter_cli_namespace()
+
+    def wait_listening(self, timeout=15):
+        end = time.time() + timeout
+        while time.time() < end:
+            out = sh("ip", "netns", "exec", self.hub, "ss", "-Hltn", check=False).stdout
+            if os.path.exists(self.sock) and ":22 " in out and ":23 " in out:
+                return
+            if self.daemon.poll() is not None:
+                break
+            time.sleep(0.1)
+        raise RuntimeError("dmvpnd did not start its listeners:\n" + self.daemon_log())
+
+    def enter_cli_namespace(self):
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = os.open("/run/netns/" + self.cli, os.O_RDONLY)
+        if libc.setns(fd, CLONE_NEWNET) != 0:
+            raise OSError(ctypes.get_errno(), "setns")
+        os.close(fd)
+
+    def leave_cli_namespace(self):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.setns(self._host_ns, CLONE_NEWNET)
+
+    def down_namespaces(self):
+        for ns in (self.hub, self.cli):
+            pids = sh("ip", "netns", "pids", ns, check=False).stdout.split()
+            for p in pids:  # every process in our namespaces is one we started
+                try:
+                    os.kill(int(p), 15)
+                except OSError:
+                    pass
+            sh("ip", "netns", "del", ns, check=False)
+
+    def down(self):
+        self.leave_cli_namespace()
+        if self.daemon and self.daemon.poll() is None:
+            self.daemon.terminate()
+            try:
+                self.daemon.wait(5)
+            except subprocess.TimeoutExpired:
+                self.daemon.kill()
+        self.down_namespaces()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    # -- helpers ----------------------------------------------------------
+    def daemon_log(self):
+        try:
+            with open(self.log) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def daemon_alive(self):
+        return self.daemon.poll() is None
+
+    def oneshot(self, *cmds):
+        """dmvpn-cli -c as root inside the hub namespace: (rc, stdout, stderr)."""
+        args = ["ip", "netns", "exec", self.hub, os.path.join(self.bin, "dmvpn-cli"), "-s",
+                self.sock]
+        for c in cmds:
+            args += ["-c", c]
+        r = subprocess.run(args, capture_output=True, text=True, timeout=30)
+        return r.returncode, r.stdout, r.stderr
+
+    def startup_config(self):
+        with open(self.cfg) as f:
+            return f.read()
+
+    def connect(self, port, timeout=5):
+        return socket.create_connection((HUB_ADDR, port), timeout)
+
+
+def run(tag, body):
+    """Runs body(lab) with the lab up; exit status 0 only if it returns."""
+    if len(sys.argv) < 3:
+        sys.exit("usage: %s BINDIR SRCDIR" % sys.argv[0])
+    lab = Lab(tag, sys.argv[1], sys.argv[2])
+    ok = False
+    try:
+        lab.up()
+        body(lab)
+        ok = lab.daemon_alive()
+        if not ok:
+            print("dmvpnd died during the test")
+    except Exception:
+        import traceback
+        traceback.print_exc()
+    finally:
+        if not ok:
+            print("---- dmvpnd log ----\n" + lab.daemon_log())
+        lab.down()
+    print("%s: %s" % (tag, "1 passed, 0 failed" if ok else "0 passed, 1 failed"))
+    sys.exit(0 if ok else 1)

@@ -1,0 +1,233 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Bad input never crashes the node or half-applies a change: wrong passwords
+(telnet and SSH; the daemon throttles the source and logs SEC_LOGIN), unknown
+commands, an overlong line, binary garbage on telnet and SSH, a disconnect in
+the middle of config mode, and one-shot errors with their exit status.
+
+usage: test_badinput.py BINDIR SRCDIR
+"""
+import os
+import random
+import socket
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lab as labmod  # noqa: E402
+
+import paramiko  # noqa: E402
+
+
+def check(cond, what, detail=""):
+    if not cond:
+        raise AssertionError("%s\n%s" % (what, detail))
+    print("ok:", what)
+
+
+class Tn:
+    """A minimal telnet client: raw socket, IAC replies ignored (the shell
+    must cope with a client that never negotiates)."""
+
+    def __init__(self, lab):
+        self.s = lab.connect(23)
+        self.buf = b""
+
+    def read_until(self, token, timeout=5):
+        end = time.time() + timeout
+        self.s.settimeout(0.2)
+        while token not in self.buf and time.time() < end:
+            try:
+                d = self.s.recv(4096)
+                if not d:
+                    break
+                self.buf += d
+            except socket.timeout:
+                pass
+        i = self.buf.find(token)
+        if i < 0:
+            out, self.buf = self.buf, b""
+            return out, False
+        out, self.buf = self.buf[:i + len(token)], self.buf[i + len(token):]
+        return out, True
+
+    def closed(self, timeout=3):
+        self.s.settimeout(timeout)
+        try:
+            while True:
+                d = self.s.recv(4096)
+                if not d:
+                    return True
+                self.buf += d
+        except (socket.timeout, ConnectionResetError):
+            return False
+
+    def send(self, data):
+        self.s.sendall(data if isinstance(data, bytes) else data.encode())
+
+    def login(self, user, pw):
+        self.read_until(b"Username:")
+        self.send(user + "\r\n")
+        self.read_until(b"Password:")
+        self.send(pw + "\r\n")
+        return self.read_until(b"hub#" if user == "admin" else b"hub>")
+
+    def close(self):
+        self.s.close()
+
+
+def log(lab):
+    return lab.oneshot("show logging")[1]
+
+
+def wrong_passwords(lab):
+    t = Tn(lab)
+    t.read_until(b"Username:")
+    for i in range(3):
+        t.send("oper\r\n")
+        t.read_until(b"Password:")
+        t.send("wrong%d\r\n" % i)
+        out, _ = t.read_until(b"% Login invalid")
+        check(b"% Login invalid" in out, "wrong password %d: %% Login invalid" % (i + 1), out)
+    check(t.closed(), "the connection is closed after three failures")
+    t.close()
+    # the source is now quiet: even the right password is refused
+    t = Tn(lab)
+    out, ok = t.login("oper", "operpw")
+    check(not ok and b"% Login invalid" in (out + t.buf), "throttled source is refused", out)
+    t.close()
+    lg = log(lab)
+    check(lg.count("%%SEC_LOGIN-4-LOGIN_FAILED: Login failed [user: oper] [Source: %s] "
+                   "[localport: 23]" % labmod.CLI_ADDR) == 3, "three failures logged", lg)
+    check("%SEC_LOGIN-1-QUIET_MODE_ON" in lg, "throttling logged", lg)
+    time.sleep(1.5)  # three failures cost one quiet second
+    t = Tn(lab)
+    out, ok = t.login("oper", "operpw")
+    check(ok, "after the quiet time the right password works", out)
+    t.close()
+
+
+def ssh_wrong_password(lab):
+    c = paramiko.SSHClient()
+    c.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+    try:
+        c.connect(labmod.HUB_ADDR, username="oper", password="nope", look_for_keys=False,
+                  allow_agent=False, timeout=10)
+        check(False, "SSH with a wrong password must fail")
+    except paramiko.AuthenticationException:
+        print("ok: SSH wrong password refused by sshd")
+    finally:
+        c.close()
+    end = time.time() + 5
+    while time.time() < end and "[localport: 22]" not in log(lab):
+        time.sleep(0.2)
+    check("%%SEC_LOGIN-4-LOGIN_FAILED: Login failed [user: oper] [Source: %s] [localport: 22]"
+          % labmod.CLI_ADDR in log(lab), "the SSH failure is logged by dmvpnd", log(lab))
+
+
+def commands(lab):
+    t = Tn(lab)
+    out, ok = t.login("admin", "adminpw")
+    check(ok, "admin logs in at privilege 15", out)
+    t.send("foo\r\n")
+    out, _ = t.read_until(b"hub#")
+    check(b"% Unknown command or computer name, or unable to find computer address" in out,
+          "a lone unknown word", out)
+    t.send("show dmvpnx\r\n")
+    out, _ = t.read_until(b"hub#")
+    # the caret sits under the `d` of "hub#show dmvpnx": column 9
+    check(out.startswith(b"show dmvpnx\r\n" + b" " * 9 + b"^\r\n"
+                         b"% Invalid input detected at '^' marker.\r\n\r\n"),
+          "an unknown keyword: caret and message", out)
+    t.send("sh ip\r\n")
+    out, _ = t.read_until(b"hub#")
+    check(b"% Incomplete command.\r\n\r\n" in out, "incomplete command", out)
+    # overlong: refused whole, never run cut short
+    t.send("show version " + "x" * 3000 + "\r\n")
+    out, _ = t.read_until(b"hub#", timeout=10)
+    check(b"% Command line too long" in out and b"uptime is" not in out,
+          "an overlong line is refused and not run", out[-200:])
+    t.send("show version\r\n")
+    out, ok = t.read_until(b"hub#")
+    check(b"uptime is" in out, "the session goes on after the overlong line", out[-200:])
+    # binary garbage, then a real command
+    rnd = random.Random(7)
+    garbage = bytes(rnd.randrange(256) for _ in range(4000))
+    garbage = garbage.replace(b"\r", b"").replace(b"\n", b"")  # no lines to run
+    t.send(garbage + b"\xff\xf0\x15\r\nshow version\r\n")
+    out, ok = t.read_until(b"uptime is", timeout=10)
+    check(ok, "binary garbage is ignored; the next command runs", out[-300:])
+    t.close()
+
+
+def ssh_garbage(lab):
+    c = paramiko.SSHClient()
+    c.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+    c.connect(labmod.HUB_ADDR, username="admin", password="adminpw", look_for_keys=False,
+              allow_agent=False, timeout=10)
+    ch = c.invoke_shell()
+    ch.settimeout(5)
+    rnd = random.Random(11)
+    garbage = bytes(rnd.randrange(256) for _ in range(3000)).replace(b"\r", b"").replace(b"\n", b"")
+    out = b""
+    end = time.time() + 5
+    while b"hub#" not in out and time.time() < end:
+        out += ch.recv(4096)
+    ch.send(garbage + b"\x15\rshow version\r")
+    out = b""
+    end = time.time() + 10
+    while b"uptime is" not in out and time.time() < end:
+        try:
+            out += ch.recv(65536)
+        except socket.timeout:
+            break
+    check(b"uptime is" in out, "SSH: binary garbage is ignored; the next command runs",
+          out[-300:])
+    c.close()
+
+
+def disconnect_in_config(lab):
+    t = Tn(lab)
+    t.login("admin", "adminpw")
+    t.send("conf t\r\ninterface Tunnel0\r\nip nhrp holdtime 333\r\n")
+    t.read_until(b"hub(config-if)#ip nhrp holdtime 333")
+    t.read_until(b"hub(config-if)#")
+    t.send("ip nhrp network-id 9")  # half a line: never applied
+    time.sleep(0.3)
+    t.close()
+    time.sleep(1)
+    _, run, _ = lab.oneshot("show running-config | section Tunnel0")
+    check(" ip nhrp holdtime 333\n" in run, "the complete line before the disconnect applied", run)
+    check(" ip nhrp network-id 1\n" in run and "network-id 9" not in run,
+          "the half line did not", run)
+    check("Configured from console by admin on vty0 (%s)" % labmod.CLI_ADDR in log(lab),
+          "the dropped session left config mode (CONFIG_I logged)", log(lab))
+    t = Tn(lab)
+    out, ok = t.login("admin", "adminpw")
+    check(ok, "a new session works afterwards", out)
+    t.close()
+
+
+def oneshot_errors(lab):
+    rc, out, err = lab.oneshot("show dmvpnx")
+    check(rc == 1 and "show dmvpnx\n     ^\n% Invalid input detected at '^' marker.\n" == err,
+          "one-shot invalid command: caret on stderr, exit 1", (rc, out, err))
+    rc, out, err = lab.oneshot("show version", "configure terminal", "interface Tunnel0",
+                               "ip nhrp mutlicast dynamic", "end")
+    check(rc == 1 and "uptime is" in out and "% Invalid input" in err,
+          "one-shot config error: exit 1, the good commands still ran", (rc, err))
+    rc, out, err = lab.oneshot("show version")
+    check(rc == 0, "one-shot success: exit 0")
+
+
+def body(lab):
+    wrong_passwords(lab)
+    ssh_wrong_password(lab)
+    commands(lab)
+    ssh_garbage(lab)
+    disconnect_in_config(lab)
+    oneshot_errors(lab)
+
+
+if __name__ == "__main__":
+    labmod.run("bi", body)
