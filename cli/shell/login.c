@@ -47,8 +47,6 @@ session_identify(struct session *s)
     sb_putc(&r, '\0');
     if (rc == 0)
         take_identity(s, r.buf);
-    else
-        term_printf(&s->t, "%s\n", rc > 0 ? r.buf : "% Connection to dmvpnd lost");
     sb_free(&r);
     return rc == 0;
 }

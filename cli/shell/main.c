@@ -124,9 +124,15 @@ main(int argc, char **argv)
         }
         alarm(0);
     } else if (!session_identify(&s)) {
-        session_close(&s);
-        free(cmds);
-        return 1;
+        /* a local user the daemon does not know by uid: IOS's console login
+         * with a configured username (interactive only) */
+        if (ncmds || kind != TERM_TTY || !session_login(&s, "console")) {
+            if (ncmds || kind != TERM_TTY)
+                fprintf(stderr, "%% Authentication failed: dmvpnd does not know this user\n");
+            session_close(&s);
+            free(cmds);
+            return 1;
+        }
     }
     session_refresh_hostname(&s);
     if (ncmds) {

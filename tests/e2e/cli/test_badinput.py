@@ -10,6 +10,7 @@ usage: test_badinput.py BINDIR SRCDIR
 import os
 import random
 import socket
+import subprocess
 import sys
 import time
 
@@ -208,6 +209,45 @@ def disconnect_in_config(lab):
     t.close()
 
 
+def enable_and_authorization(lab):
+    t = Tn(lab)
+    out, ok = t.login("oper", "operpw")
+    check(ok, "oper logs in at privilege 1", out)
+    t.send("configure terminal\r\n")
+    out, _ = t.read_until(b"hub>")
+    check(b"% Invalid input detected at '^' marker." in out,
+          "user EXEC has no configure (the daemon would refuse it too)", out)
+    t.send("enable\r\n")
+    for i in range(3):
+        out, ok = t.read_until(b"Password: ")
+        check(ok, "enable asks for the password (%d)" % (i + 1), out)
+        t.send("bad\r\n")
+    out, _ = t.read_until(b"hub>")
+    check(b"% Bad secrets" in out, "three wrong enable secrets: % Bad secrets", out)
+    t.close()
+    # a client that skips the shell and talks to the control socket as nobody
+    # gets nothing: the daemon, not the client, decides
+    probe = (
+        "import socket,struct\n"
+        "s=socket.socket(socket.AF_UNIX);s.connect(%r)\n"
+        "def req(t,p):\n"
+        "  s.sendall(struct.pack('>IHHI',len(p),t,0,1)+p)\n"
+        "  h=s.recv(12);n,ty,_,_=struct.unpack('>IHHI',h);d=b''\n"
+        "  while len(d)<n: d+=s.recv(n-len(d))\n"
+        "  return ty,d\n"
+        "print(req(4,b'\\ninterface Tunnel0\\nshutdown\\n'))\n"
+        "print(req(5,b''))\n"
+        "print(req(3,b'write memory'))\n" % lab.sock)
+    r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                        "/usr/bin/python3", "-c", probe], capture_output=True, text=True,
+                       timeout=10)
+    check(r.stdout.count("(65, b'% Authorization failed.')") == 3,
+          "CTL_CONFIG / CTL_RUNNING / CTL_EXEC refused to an unauthenticated peer",
+          r.stdout + r.stderr)
+    _, run, _ = lab.oneshot("show running-config | section Tunnel0")
+    check(" shutdown" not in run, "and nothing changed", run)
+
+
 def oneshot_errors(lab):
     rc, out, err = lab.oneshot("show dmvpnx")
     check(rc == 1 and "show dmvpnx\n     ^\n% Invalid input detected at '^' marker.\n" == err,
@@ -226,6 +266,7 @@ def body(lab):
     commands(lab)
     ssh_garbage(lab)
     disconnect_in_config(lab)
+    enable_and_authorization(lab)
     oneshot_errors(lab)
 
 

@@ -105,6 +105,32 @@ SHOWS = [
 ]
 
 
+def copy_and_ssh_exec(lab):
+    t = Tn(lab)
+    t.login("admin", "adminpw")
+    t.send("copy running-config startup-config\r\n")
+    out, ok = until(t, b"Destination filename [startup-config]? ")
+    check(ok, "copy run start asks for the destination", out)
+    t.send("\r\n")
+    out, _ = until(t, b"hub#")
+    check("Building configuration...\r\n[OK]\r\n" in out, "copy run start: Building... [OK]", out)
+    t.close()
+    import paramiko
+    c = paramiko.SSHClient()
+    c.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+    c.connect(labmod.HUB_ADDR, username="oper", password="operpw", look_for_keys=False,
+              allow_agent=False, timeout=10)
+    _, so, _ = c.exec_command("show ip interface brief | include Tunnel")
+    out = so.read().decode()
+    check(out.startswith("Tunnel0                    10.1.1.1"), "ssh hub 'command' runs one-shot",
+          out)
+    _, so, se = c.exec_command("configure terminal")
+    out = so.read().decode() + se.read().decode()
+    check("% Invalid input" in out and so.channel.recv_exit_status() == 1,
+          "...at the user's own privilege (1: no configure)", out)
+    c.close()
+
+
 def json_everywhere(lab):
     for cmd in SHOWS:
         rc, out, err = lab.oneshot(cmd + " | json")
@@ -123,6 +149,7 @@ def body(lab):
     debug_and_monitor(lab)
     shutdown_live(lab)
     ping(lab)
+    copy_and_ssh_exec(lab)
     json_everywhere(lab)
 
 

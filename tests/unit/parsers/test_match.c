@@ -16,15 +16,15 @@
 #include <cmocka.h>
 
 static struct match_result res;
+/* the match's strings point into the line: kept until the next match */
+static struct tokline tl;
 
 static enum match_status
 match(enum cfg_mode mode, const char *line)
 {
-    struct tokline tl;
-
+    tokline_free(&tl);
     tokline_split(&tl, line, strlen(line));
     cmd_match_line(&tl, mode, &res);
-    tokline_free(&tl);
     return res.status;
 }
 

@@ -114,6 +114,7 @@ test_config_errors(void **state)
     assert_int_equal(s.status, 1); /* a rejected line makes -c exit non-zero */
     close(fd);
     le_free(&s.le);
+    term_close(&s.t);
 }
 
 int
