@@ -2,14 +2,19 @@
 /*
  * Secret hashing with libcrypt's MD5-crypt, which is byte-compatible with IOS
  * type 5 secrets, so a hash copied from a Cisco config verifies here and ours
- * verify on IOS. Types 8 and 9 are accepted when pasted (format check only);
- * verifying them needs PBKDF2/scrypt with Cisco's alphabet (see docs).
+ * verify on IOS. Pasted type 8 and 9 secrets verify too (libcrypto): type 8
+ * is PBKDF2-HMAC-SHA256 over the 14-character salt text, 20,000 iterations;
+ * type 9 is scrypt (N 16384, r 1, p 1) over the same; both keep 32 bytes as
+ * base64 without padding, with the digits of Cisco's alphabet
+ * ("./0-9A-Za-z" in place of "A-Za-z0-9+/").
  */
 #include "parsers/secret.h"
 #include "lib/log.h"
 
 #include <crypt.h>
+#include <openssl/evp.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,12 +105,54 @@ secret_hash_ok(int type, const char *h, size_t len)
     return false;
 }
 
+/* Standard base64 bit order, Cisco's digits; 32 bytes -> 43 characters. */
+static void
+cisco64(const unsigned char *in, size_t n, char *out)
+{
+    size_t i, k = 0;
+
+    for (i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
+                     (i + 2 < n ? in[i + 2] : 0);
+        size_t chars = i + 2 < n ? 4 : i + 1 < n ? 3 : 2, c;
+        for (c = 0; c < chars; c++)
+            out[k++] = b64[(v >> (18 - 6 * c)) & 63];
+    }
+    out[k] = '\0';
+}
+
+/* $8$SALT$HASH / $9$SALT$HASH (format checked by secret_hash_ok). */
+static bool
+verify89(int type, const char *hash, const char *clear)
+{
+    unsigned char key[32];
+    char salt[15], enc[48];
+    int ok;
+
+    if (!secret_hash_ok(type, hash, strlen(hash)))
+        return false;
+    memcpy(salt, hash + 3, 14);
+    salt[14] = '\0';
+    if (type == 8)
+        ok = PKCS5_PBKDF2_HMAC(clear, (int)strlen(clear), (const unsigned char *)salt, 14, 20000,
+                               EVP_sha256(), sizeof(key), key);
+    else
+        ok = EVP_PBE_scrypt(clear, strlen(clear), (const unsigned char *)salt, 14, 16384, 1, 1,
+                            64u << 20, key, sizeof(key));
+    if (ok != 1)
+        return false;
+    cisco64(key, sizeof(key), enc);
+    return strcmp(enc, hash + 18) == 0;
+}
+
 bool
 secret_verify(int type, const char *hash, const char *clear)
 {
     struct crypt_data cd;
     const char *h;
 
+    if (type == 8 || type == 9)
+        return verify89(type, hash, clear);
     if (type != 5)
         return false;
     memset(&cd, 0, sizeof(cd));

@@ -8,7 +8,7 @@ PKGS=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libfuzzer-14-dev clang-format
   libcmocka-dev libcli-dev libnl-3-dev libnl-route-3-dev libreadline-dev libsnmp-dev
-  libcrypt-dev
+  libcrypt-dev libssl-dev
   python3 iproute2 tshark tcpdump iputils-ping iperf3 procps psmisc
   strongswan-charon strongswan-swanctl libcharon-extra-plugins
   libstrongswan-standard-plugins libstrongswan-extra-plugins

@@ -26,6 +26,7 @@ USERS = """hostname hub
 enable secret cisco123
 username admin privilege 15 secret adminpw
 username oper secret operpw
+username nine secret 9 $9$2MJBozw/9R3UsU$2lFhcKvpghcyw8deP25GOfyZaagyUOGBymkryvOdfo6
 line vty 0 4
  login local
  transport input telnet ssh

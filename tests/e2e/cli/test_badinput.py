@@ -209,6 +209,21 @@ def disconnect_in_config(lab):
     t.close()
 
 
+def type9_user(lab):
+    # a secret pasted from IOS as `secret 9 $9$...` (scrypt): telnet logins
+    # check it; sshd cannot, so the SSH account is locked and says so
+    t = Tn(lab)
+    t.read_until(b"Username:")
+    t.send("nine\r\n")
+    t.read_until(b"Password:")
+    t.send("hashcat\r\n")
+    out, ok = t.read_until(b"hub>")
+    check(ok, "a type 9 secret logs in over telnet", out)
+    t.close()
+    check("username nine: a type 9 secret cannot be checked by sshd" in lab.daemon_log(),
+          "the daemon warns that SSH cannot check it")
+
+
 def enable_and_authorization(lab):
     t = Tn(lab)
     out, ok = t.login("oper", "operpw")
@@ -266,6 +281,7 @@ def body(lab):
     commands(lab)
     ssh_garbage(lab)
     disconnect_in_config(lab)
+    type9_user(lab)
     enable_and_authorization(lab)
     oneshot_errors(lab)
 

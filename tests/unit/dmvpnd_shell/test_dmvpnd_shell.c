@@ -123,6 +123,22 @@ test_shadow(void **state)
     free(h);
 }
 
+/* hashcat's example hashes for modes 9200 (Cisco $8$) and 9300 (Cisco $9$),
+ * password "hashcat"; cross-checked with Python's hashlib. */
+static void
+test_secret_types_8_9(void **state)
+{
+    static const char t8[] = "$8$TnGX/fE4KGHOVU$pEhnEvxrvaynpi8j4f.EMHr6M.FzU8xnZnBr/tJdFWk";
+    static const char t9[] = "$9$2MJBozw/9R3UsU$2lFhcKvpghcyw8deP25GOfyZaagyUOGBymkryvOdfo6";
+
+    assert_true(secret_verify(8, t8, "hashcat"));
+    assert_false(secret_verify(8, t8, "hashcaT"));
+    assert_true(secret_verify(9, t9, "hashcat"));
+    assert_false(secret_verify(9, t9, "hashca"));
+    assert_false(secret_verify(9, t8, "hashcat")); /* type and hash must agree */
+    assert_false(secret_verify(9, "$9$short$x", "hashcat"));
+}
+
 int
 main(void)
 {
@@ -130,6 +146,7 @@ main(void)
         cmocka_unit_test(test_throttle),
         cmocka_unit_test(test_log_format),
         cmocka_unit_test(test_shadow),
+        cmocka_unit_test(test_secret_types_8_9),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
