@@ -518,7 +518,7 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
             /* `no ip nhrp holdtime` needs no value: IOS accepts any prefix
              * that names the setting */
             if (!th->pend_type && ms->op != OP_SET && (d->flags & CMDF_NO_PREFIX) &&
-                ntok_cmd >= syn_cmds[th->cmd].kwrun)
+                ntok_cmd >= syn_cmds[th->cmd].kwrun + ((d->flags & CMDF_NO_NEEDS_ARG) ? 1 : 0))
                 cand_better(&acc, th->cmd, th->cap);
         }
         if (line_done.cmd >= 0)
