@@ -248,12 +248,13 @@ render_community(struct strbuf *out, const struct cfg *c, size_t i)
         n = 1;
     }
     for (k = 0; k < n; k++) {
+        /* snmpd has no end-of-line comments: the ACE goes on its own line */
+        if (aces[k].text)
+            sb_printf(out, "#   %s\n", aces[k].text[0] == ' ' ? aces[k].text + 1 : aces[k].text);
         sb_printf(out, "com2sec dmvpn_c%zu_%s ", i + 1, aces[k].permit ? "ok" : "no");
         put_source(out, &aces[k]);
         sb_putc(out, ' ');
         put_token(out, cm->name);
-        if (aces[k].text)
-            sb_printf(out, "  # %s", aces[k].text[0] == ' ' ? aces[k].text + 1 : aces[k].text);
         sb_putc(out, '\n');
         permits += aces[k].permit;
     }

@@ -72,6 +72,11 @@ int dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines,
                         struct strbuf *reply, int *mode_out, char *header_out, size_t header_sz);
 void dmvpnd_register(struct dmvpnd *d, const struct dmvpnd_module *m);
 
+/* snapfile.c -- TEST FIXTURE: serve snapshot records from a file
+ * (`dmvpnd --snapshot-file FILE`, for tests and benchmarks only). */
+void dmvpnd_set_snapshot_file(const char *path);
+void dmvpnd_snapfile_register(struct dmvpnd *d, const char *path);
+
 /* control.c */
 struct control;
 struct control *control_open(struct dmvpnd *d, const char *path);

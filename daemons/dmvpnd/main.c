@@ -5,6 +5,7 @@
  *   dmvpnd -n -f CONFIG                   check only
  *   dmvpnd -nv -f CONFIG                  check, print the running-config
  *   dmvpnd -n --report[=text|json] -f CONFIG
+ *   dmvpnd --snapshot-file FILE ...       TEST FIXTURE (snapfile.c): records from FILE
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
@@ -33,6 +34,7 @@ main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"ios-compat", no_argument, NULL, 'C'},
+        {"snapshot-file", required_argument, NULL, 'S'}, /* test fixture */
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
@@ -75,6 +77,9 @@ main(int argc, char **argv)
             sb_free(&sb);
             return 0;
         }
+        case 'S':
+            dmvpnd_set_snapshot_file(optarg);
+            break;
         case 'V':
             printf("dmvpnd %s\n", DMVPN_VERSION);
             return 0;
