@@ -241,10 +241,12 @@ sn_agent_run(const struct sn_agent_opts *o)
     if (o->agentx_socket)
         netsnmp_ds_set_string(NETSNMP_DS_APPLICATION_ID, NETSNMP_DS_AGENT_X_SOCKET,
                               o->agentx_socket);
-    netsnmp_ds_set_int(NETSNMP_DS_APPLICATION_ID, NETSNMP_DS_AGENT_AGENTX_PING_INTERVAL,
-                       o->ping_secs);
     setenv("MIBS", "", 1); /* numeric OIDs only: no MIB files to parse */
     init_agent("dmvpn-snmp");
+    /* after init_agent, which installs the defaults (15 s): how soon a
+     * restarted snmpd is found and our subtrees registered again */
+    netsnmp_ds_set_int(NETSNMP_DS_APPLICATION_ID, NETSNMP_DS_AGENT_AGENTX_PING_INTERVAL,
+                       o->ping_secs);
     for (i = 0; i < SN_T_COUNT; i++) {
         struct sn_table *t = &A.mib.t[i];
         const uint8_t *c;

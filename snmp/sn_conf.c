@@ -284,6 +284,8 @@ sn_conf_render(struct strbuf *out, const struct cfg *c, const struct sn_conf_opt
         sb_printf(out, "agentXSocket unix:%s\n", o->agentx_socket);
     /* only root (dmvpn-snmp) may register subtrees */
     sb_puts(out, "agentXPerms 0600 0700\n");
+    /* no log line per request: a walk of a 10,000-row table is many */
+    sb_puts(out, "dontLogTCPWrappersConnects yes\n");
     if (c->hostname)
         sb_printf(out, "sysName %s\n", c->hostname);
     if (c->snmp_location)
