@@ -102,11 +102,11 @@ get_cike(const struct sn_table *t, const struct sn_snap *s, const struct sn_row 
     case 15: /* cikeTunLifeTime, seconds */
         if (!k->created_ms || k->expires_ms <= k->created_ms)
             return false;
-        x = (k->expires_ms - k->created_ms) / 1000;
+        x = sn_ms_diff(k->expires_ms, k->created_ms) / 1000;
         sn_val_int(v, x < 1 ? 1 : x > INT32_MAX_ ? INT32_MAX_ : x);
         return true;
     case 16: /* cikeTunActiveTime, TimeInterval (1/100 s) */
-        x = (s->now_ms - k->created_ms) / 10;
+        x = sn_ms_diff(s->now_ms, k->created_ms) / 10;
         sn_val_int(v, x < 0 ? 0 : x > INT32_MAX_ ? INT32_MAX_ : x);
         return true;
     case 35:
@@ -209,7 +209,7 @@ get_cipsec(const struct sn_table *t, const struct sn_snap *s, const struct sn_ro
     case 10: /* cipSecTunActiveTime */
         if (!a->created_ms)
             return false;
-        x = (s->now_ms - a->created_ms) / 10;
+        x = sn_ms_diff(s->now_ms, a->created_ms) / 10;
         sn_val_int(v, x < 0 ? 0 : x > INT32_MAX_ ? INT32_MAX_ : x);
         return true;
     case 15: /* cipSecTunCurrentSaInstances */

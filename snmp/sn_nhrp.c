@@ -79,7 +79,7 @@ holding_secs(const struct sn_snap *s, const struct rec_nhrp_cache *c)
 
     if (c->type == REC_NHRP_STATIC || !c->expires_ms)
         return -1;
-    left = (c->expires_ms - s->now_ms) / 1000;
+    left = sn_ms_diff(c->expires_ms, s->now_ms) / 1000;
     return left < 0 ? 0 : left > 65535 ? 65535 : left;
 }
 

@@ -33,6 +33,72 @@ static const struct {
     [B_IPSEC] = {REC_IPSEC_SA, sizeof(struct rec_ipsec_sa)},
 };
 
+#define ZT(f) ((f)[sizeof(f) - 1] = '\0')
+
+/* Strings must end inside their fields whatever the daemon sent (the
+ * getters use strcmp/strstr on them). */
+void
+sn_records_sanitize(uint32_t kind, void *arr, size_t n)
+{
+    size_t i;
+    int j;
+
+    for (i = 0; i < n; i++) {
+        switch (kind) {
+        case REC_TUNNEL: {
+            struct rec_tunnel *r = (struct rec_tunnel *)arr + i;
+            ZT(r->ifname);
+            ZT(r->profile);
+            break;
+        }
+        case REC_NHRP_CACHE:
+            ZT(((struct rec_nhrp_cache *)arr)[i].ifname);
+            break;
+        case REC_NHRP_NHS:
+            ZT(((struct rec_nhrp_nhs *)arr)[i].ifname);
+            break;
+        case REC_NHRP_TRAFFIC:
+            ZT(((struct rec_nhrp_traffic *)arr)[i].ifname);
+            break;
+        case REC_IKE_SA: {
+            struct rec_ike_sa *r = (struct rec_ike_sa *)arr + i;
+            ZT(r->ifname);
+            ZT(r->ivrf);
+            ZT(r->fvrf);
+            ZT(r->encr);
+            ZT(r->hash);
+            ZT(r->auth);
+            ZT(r->engine);
+            break;
+        }
+        case REC_IPSEC_SA: {
+            struct rec_ipsec_sa *r = (struct rec_ipsec_sa *)arr + i;
+            ZT(r->ifname);
+            ZT(r->crypto_map);
+            ZT(r->pvrf);
+            ZT(r->flags);
+            ZT(r->mtu_idb);
+            for (j = 0; j < REC_IPSEC_MAX_SAS; j++) {
+                ZT(r->sas[j].transform);
+                ZT(r->sas[j].engine);
+            }
+            break;
+        }
+        }
+    }
+}
+
+static size_t
+kind_size(uint32_t kind)
+{
+    int b;
+
+    for (b = 0; b < 6; b++)
+        if (kinds[b].kind == kind)
+            return kinds[b].size;
+    return 0;
+}
+
 long
 sn_records_decode(const uint8_t *p, size_t len, uint32_t kind, size_t want_size, void **out,
                   struct rec_header *h)
@@ -56,62 +122,10 @@ sn_records_decode(const uint8_t *p, size_t len, uint32_t kind, size_t want_size,
     copy = h->rec_size < want_size ? h->rec_size : want_size;
     for (i = 0; i < n; i++)
         memcpy(arr + i * want_size, p + sizeof(*h) + i * h->rec_size, copy);
+    if (want_size == kind_size(kind))
+        sn_records_sanitize(kind, arr, n);
     *out = arr;
     return (long)n;
-}
-
-#define ZT(f) ((f)[sizeof(f) - 1] = '\0')
-
-/* Strings must end inside their fields whatever the daemon sent. */
-static void
-sanitize(int b, void *arr, size_t n)
-{
-    size_t i;
-    int j;
-
-    for (i = 0; i < n; i++) {
-        switch (b) {
-        case B_TUN: {
-            struct rec_tunnel *r = (struct rec_tunnel *)arr + i;
-            ZT(r->ifname);
-            ZT(r->profile);
-            break;
-        }
-        case B_CACHE:
-            ZT(((struct rec_nhrp_cache *)arr)[i].ifname);
-            break;
-        case B_NHS:
-            ZT(((struct rec_nhrp_nhs *)arr)[i].ifname);
-            break;
-        case B_TRAFFIC:
-            ZT(((struct rec_nhrp_traffic *)arr)[i].ifname);
-            break;
-        case B_IKE: {
-            struct rec_ike_sa *r = (struct rec_ike_sa *)arr + i;
-            ZT(r->ifname);
-            ZT(r->ivrf);
-            ZT(r->fvrf);
-            ZT(r->encr);
-            ZT(r->hash);
-            ZT(r->auth);
-            ZT(r->engine);
-            break;
-        }
-        case B_IPSEC: {
-            struct rec_ipsec_sa *r = (struct rec_ipsec_sa *)arr + i;
-            ZT(r->ifname);
-            ZT(r->crypto_map);
-            ZT(r->pvrf);
-            ZT(r->flags);
-            ZT(r->mtu_idb);
-            for (j = 0; j < REC_IPSEC_MAX_SAS; j++) {
-                ZT(r->sas[j].transform);
-                ZT(r->sas[j].engine);
-            }
-            break;
-        }
-        }
-    }
 }
 
 static void
@@ -240,7 +254,6 @@ sn_source_refresh(struct sn_source *s, int64_t now_ms, uint32_t uptime_ticks)
     void *bufs[6];
     long counts[6] = {0};
     struct rec_header h;
-    int b;
 
     if (s->fetched_at && now_ms - s->fetched_at < s->cache_ms)
         return 0;
@@ -276,8 +289,6 @@ sn_source_refresh(struct sn_source *s, int64_t now_ms, uint32_t uptime_ticks)
     s->snap.nike = (size_t)counts[B_IKE];
     s->snap.ipsec = bufs[B_IPSEC];
     s->snap.nipsec = (size_t)counts[B_IPSEC];
-    for (b = 0; b < 6; b++)
-        sanitize(b, bufs[b], (size_t)counts[b]);
     s->ok = true;
     return 1;
 }

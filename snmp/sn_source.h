@@ -43,4 +43,7 @@ int sn_source_refresh(struct sn_source *s, int64_t now_ms, uint32_t uptime_ticks
 long sn_records_decode(const uint8_t *p, size_t len, uint32_t kind, size_t want_size, void **out,
                        struct rec_header *h);
 
+/* NUL-terminates every string field of records of a known kind. */
+void sn_records_sanitize(uint32_t kind, void *recs, size_t n);
+
 #endif

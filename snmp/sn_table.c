@@ -230,6 +230,16 @@ sn_table_next(const struct sn_table *t, const struct sn_snap *s, const uint32_t 
     return false;
 }
 
+int64_t
+sn_ms_diff(int64_t a, int64_t b)
+{
+    int64_t d;
+
+    if (__builtin_sub_overflow(a, b, &d))
+        return a < b ? INT64_MIN : INT64_MAX;
+    return d;
+}
+
 void
 sn_val_int(struct sn_val *v, int64_t i)
 {

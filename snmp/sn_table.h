@@ -120,6 +120,10 @@ int sn_oid_cmp(const uint32_t *a, size_t alen, const uint32_t *b, size_t blen);
 /* Parses "1.3.6.1..." into oid; returns the length, 0 on error. */
 size_t sn_oid_parse(const char *s, uint32_t *oid, size_t max);
 
+/* a - b for the daemon's millisecond times, saturating instead of
+ * overflowing on corrupt records. */
+int64_t sn_ms_diff(int64_t a, int64_t b);
+
 /* ---- value helpers ---- */
 void sn_val_int(struct sn_val *v, int64_t i);
 void sn_val_uns(struct sn_val *v, enum sn_type type, uint64_t u);
