@@ -126,6 +126,10 @@ holds=$(grep 'nhrpCacheHoldingTime\.' <<<"$walk" | sed 's/.*Gauge32: //')
 check "hub: holding times count down from 540 s (got $(echo $holds))" \
     sh -c 'for h in $0; do [ "$h" -le 540 ] && [ "$h" -ge 400 ] || exit 1; done' "$holds"
 
+plus=$(nsx "$HUB" snmpwalk -v2c -t 1 -r 0 -c public -M "+$ROOT/snmp/mibs:$ROOT/snmp/mibs/base" \
+    -m +NHRP-MIB 127.0.0.1 nhrpCacheNbmaAddr 2>/dev/null)
+check "hub: 'snmpwalk -m +NHRP-MIB' names the rows" \
+    test "$(grep -c '^NHRP-MIB::nhrpCacheNbmaAddr\.' <<<"$plus")" = 3
 tab=$(snmp "$HUB" snmptable -c public -Ob -Cb -Ci 127.0.0.1 NHRP-MIB::nhrpCacheTable)
 echo "$tab"
 check "hub: snmptable nhrpCacheTable has 3 rows" \
