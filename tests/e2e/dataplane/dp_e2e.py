@@ -479,12 +479,15 @@ def main():
         CASES[case](t)
         ok = True
     finally:
-        if not ok:
-            for h in t.harnesses:
-                print("--- %s stdout (last 30)\n%s" % (h.node, "\n".join(h.lines[-30:])))
-                print("--- %s stderr\n%s" % (h.node, "\n".join(h.errlines[-10:])))
-        t.close()
+        bad = t.close()
+        for h in t.harnesses if not ok else bad:
+            print("--- %s exit %s, stdout (last 30)\n%s" % (h.node, h.proc.returncode,
+                                                           "\n".join(h.lines[-30:])))
+            print("--- %s stderr\n%s" % (h.node, "\n".join(h.errlines[-40:])))
         shutil.rmtree(work, ignore_errors=True)
+    if bad:
+        print("FAIL %s: harness exit status %r" % (case, [h.proc.returncode for h in bad]))
+        return 1
     print("PASS %s" % case)
     return 0
 

@@ -113,13 +113,18 @@ class Harness:
         return self.proc.poll() is None
 
     def stop(self):
+        """Stops the harness; returns its exit status (0 after a clean SIGTERM
+        shutdown; sanitizer reports make it non-zero)."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(timeout=5)
+                self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        # let the reader threads take the last lines
+        time.sleep(0.05)
+        return self.proc.returncode
 
 
 class Capture:
@@ -237,8 +242,8 @@ class Topo:
         return r.returncode == 0
 
     def close(self):
-        for h in self.harnesses:
-            h.stop()
+        """Removes everything; returns the harnesses that did not exit cleanly."""
+        bad = [h for h in self.harnesses if h.stop() != 0]
         for p in self.procs:
             if p.poll() is None:
                 p.kill()
@@ -250,3 +255,4 @@ class Topo:
                 except (OSError, ValueError):
                     pass
             sh("ip", "netns", "del", ns, check=False)
+        return bad

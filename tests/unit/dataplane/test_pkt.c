@@ -59,7 +59,8 @@ mk_tcp(uint8_t *p, uint8_t flags, const uint8_t *opt, size_t optlen)
     t[12] = (uint8_t)((thl / 4) << 4);
     t[13] = flags;
     t[14] = 0xfa;
-    memcpy(t + 20, opt, optlen);
+    if (optlen)
+        memcpy(t + 20, opt, optlen);
     memcpy(t + thl, "hello", 5);
     return tot;
 }
