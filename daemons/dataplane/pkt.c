@@ -26,13 +26,13 @@ pkt_ip4_parse(const uint8_t *p, size_t len, struct pkt_ip4 *ip)
     return true;
 }
 
-uint16_t
-pkt_csum(const void *data, size_t len)
+uint64_t
+pkt_sum_add(uint64_t sum, const void *data, size_t len)
 {
     const uint8_t *p = data;
-    uint64_t sum = 0;
-    /* Eight bytes at a time: the carries are folded at the end (RFC 1071
-     * 2.(B): the sum is independent of grouping). */
+    /* Eight bytes at a time in memory order: the carries are folded at the
+     * end (RFC 1071 2.(B): the sum does not depend on grouping or byte
+     * order, so it is converted to network order only once, at the end). */
     while (len >= 8) {
         uint32_t a, b;
         memcpy(&a, p, 4);
@@ -53,14 +53,47 @@ pkt_csum(const void *data, size_t len)
         memcpy(&w, p, 1); /* pad with a zero byte in memory order */
         sum += w;
     }
+    return sum;
+}
+
+uint16_t
+pkt_sum_fold(uint64_t sum)
+{
     while (sum >> 16)
         sum = (sum & 0xffff) + (sum >> 16);
     uint16_t r = (uint16_t)~sum;
-    /* The sum was computed in memory order; return it in network order
-     * value terms so callers store it big-endian. */
     uint8_t b[2];
     memcpy(b, &r, 2);
     return (uint16_t)(b[0] << 8 | b[1]);
+}
+
+uint16_t
+pkt_csum(const void *data, size_t len)
+{
+    return pkt_sum_fold(pkt_sum_add(0, data, len));
+}
+
+uint64_t
+pkt_tcp_pseudo(const uint8_t *ip, size_t tcp_len)
+{
+    uint8_t ph[12];
+    memcpy(ph, ip + 12, 8); /* source and destination address */
+    ph[8] = 0;
+    ph[9] = PKT_IPPROTO_TCP;
+    ph[10] = (uint8_t)(tcp_len >> 8);
+    ph[11] = (uint8_t)tcp_len;
+    return pkt_sum_add(0, ph, sizeof ph);
+}
+
+bool
+pkt_csum_complete(uint8_t *p, size_t len, size_t start, size_t offset)
+{
+    if (start >= len || offset + 2 > len - start)
+        return false;
+    uint16_t c = pkt_csum(p + start, len - start);
+    p[start + offset] = (uint8_t)(c >> 8);
+    p[start + offset + 1] = (uint8_t)c;
+    return true;
 }
 
 void

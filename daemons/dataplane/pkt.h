@@ -29,6 +29,21 @@ bool pkt_ip4_parse(const uint8_t *p, size_t len, struct pkt_ip4 *ip);
  * or 0 when the bytes already contain a correct one (RFC 1071). */
 uint16_t pkt_csum(const void *p, size_t len);
 
+/* Running one's complement sum for checksums over several pieces: add
+ * pieces with pkt_sum_add (every piece but the last of even length), then
+ * pkt_sum_fold gives the value to store, like pkt_csum. */
+uint64_t pkt_sum_add(uint64_t acc, const void *p, size_t len);
+uint16_t pkt_sum_fold(uint64_t acc);
+
+/* Completes a checksum the kernel left partial (virtio NEEDS_CSUM: the field
+ * at start+offset holds the pseudo-header sum): sums from start to len and
+ * stores the result. False when the offsets lie outside the packet. */
+bool pkt_csum_complete(uint8_t *p, size_t len, size_t start, size_t offset);
+
+/* The TCP pseudo-header (RFC 9293 3.1) sum of an IPv4 packet for a TCP
+ * segment of tcp_len bytes, as a pkt_sum_add accumulator. */
+uint64_t pkt_tcp_pseudo(const uint8_t *ip, size_t tcp_len);
+
 /* Updates a checksum field (network order bytes at csum) after a 16-bit
  * value at an offset of parity `odd` (relative to the checksummed area)
  * changed from old to new (RFC 1624 eqn. 3). */

@@ -236,5 +236,6 @@ dp_user_new(const struct dp_user_opts *opts, const struct dp_upcalls *up, char *
     trig_hp_init(&u->hp, 1000);
     dpu_maps_init(u);
     dpu_routes_init(u);
+    dpu_gro_init(u);
     return &u->base;
 }

@@ -17,6 +17,7 @@
 #include "daemons/dataplane/gre.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/trig.h"
+#include "daemons/dataplane/tso.h"
 #include "lib/htab.h"
 #include "lib/log.h"
 
@@ -28,6 +29,7 @@
 struct dpu_held {
     uint8_t *buf;
     uint32_t len;
+    uint16_t gso; /* segment size of a TCP packet the kernel left unsegmented, 0: none */
     int64_t at_ms;
 };
 
@@ -60,7 +62,8 @@ struct dpu_tun {
     bool live;
     struct dp_tunnel_cfg cfg;
     uint16_t mtu;
-    int fd; /* TUN */
+    int fd;       /* TUN */
+    bool offload; /* the TUN speaks virtio-net headers: TSO out, coalesced TCP in */
     int ifindex;
     bool up;
     struct dpu_sock *sock;
@@ -86,14 +89,17 @@ struct dpu_ev {
     size_t len;
 };
 
-/* Outgoing GRE packets of one burst, sent with one sendmmsg per socket. */
+/* Outgoing GRE packets of one burst, sent with one sendmmsg per socket:
+ * GRE header, then the packet, or a segment's headers and its payload. */
 struct dpu_out {
     int fd;
     int n;
     struct mmsghdr msg[DPU_MSGS];
-    struct iovec iov[DPU_MSGS][2];
+    struct iovec iov[DPU_MSGS][3];
     struct sockaddr_in to[DPU_MSGS];
-    struct dp_counters *ctr[DPU_MSGS]; /* whose tx_send_errors a failure counts in */
+    uint8_t hdr[DPU_MSGS][TSO_MAX_HDR];
+    size_t bytes[DPU_MSGS];
+    struct dp_counters *ctr[DPU_MSGS]; /* whose counters the packet goes to */
 };
 
 struct dpu {
@@ -122,6 +128,7 @@ struct dpu {
     struct mmsghdr rmsg[DPU_BATCH];
     struct iovec riov[DPU_BATCH];
     struct dpu_out out;
+    struct gro gro;
     struct dpu_ev ev[DPU_EVENTS];
     int nev;
 };
@@ -151,7 +158,7 @@ void dpu_maps_init(struct dpu *u);
 void dpu_maps_fini(struct dpu *u);
 struct dpu_map *dpu_map_find(struct dpu *u, int tun, uint32_t proto);
 void dpu_hold(struct dpu *u, struct dpu_tun *t, uint32_t nexthop, const uint8_t *pkt, size_t len,
-              bool *trigger);
+              uint16_t gso, bool *trigger);
 void dpu_maps_drop_tunnel(struct dpu *u, int tun);
 void dpu_hold_expire(struct dpu *u, int64_t now);
 int64_t dpu_hold_deadline(struct dpu *u);
@@ -173,6 +180,9 @@ int dpu_route_list(struct dp *dp, void (*cb)(void *arg, const struct dp_route *r
 /* user_tx.c / user_rx.c */
 void dpu_tx(struct dpu *u, struct dpu_tun *t);
 void dpu_rx(struct dpu *u, struct dpu_sock *s);
+void dpu_out_add(struct dpu *u, struct dpu_tun *t, uint32_t nbma, const uint8_t *pkt, size_t len,
+                 uint16_t gso);
 void dpu_out_flush(struct dpu *u);
+void dpu_gro_init(struct dpu *u);
 
 #endif

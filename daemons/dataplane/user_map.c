@@ -160,21 +160,22 @@ dpu_send_one(struct dpu *u, struct dpu_tun *t, uint32_t nbma, const uint8_t *hdr
 static void
 held_flush(struct dpu *u, struct dpu_tun *t, struct dpu_map *m)
 {
+    /* Through the burst sender: a held TCP packet may still need cutting
+     * into segments. Flushed before the buffers are freed. */
     for (uint32_t i = 0; i < m->nheld; i++) {
         struct dpu_held *h = &m->held[(m->head + i) % u->o.hold_packets];
-        if (dpu_send_one(u, t, m->nbma, t->grehdr, t->grelen, h->buf, h->len) == 0) {
-            t->ctr.tx_packets++;
-            t->ctr.tx_bytes += h->len;
-        }
-        free(h->buf);
+        dpu_out_add(u, t, m->nbma, h->buf, h->len, h->gso);
     }
+    dpu_out_flush(u);
+    for (uint32_t i = 0; i < m->nheld; i++)
+        free(m->held[(m->head + i) % u->o.hold_packets].buf);
     m->nheld = m->head = 0;
     holding_del(u, m);
 }
 
 void
 dpu_hold(struct dpu *u, struct dpu_tun *t, uint32_t nexthop, const uint8_t *pkt, size_t len,
-         bool *trigger)
+         uint16_t gso, bool *trigger)
 {
     int64_t now = dpu_now(u);
     struct dpu_map *m = dpu_map_find(u, t->id, nexthop);
@@ -207,6 +208,7 @@ dpu_hold(struct dpu *u, struct dpu_tun *t, uint32_t nexthop, const uint8_t *pkt,
         fatal("out of memory");
     memcpy(h->buf, pkt, len);
     h->len = (uint32_t)len;
+    h->gso = gso;
     h->at_ms = now;
     m->nheld++;
     t->ctr.tx_held++;

@@ -144,7 +144,7 @@ tun_open(struct dpu *u, struct dpu_tun *t)
         return dpu_fail(u, -errno, "/dev/net/tun: %s", strerror(errno));
     struct ifreq ifr;
     memset(&ifr, 0, sizeof ifr);
-    ifr.ifr_flags = IFF_TUN | IFF_NO_PI;
+    ifr.ifr_flags = IFF_TUN | IFF_NO_PI | (u->o.no_offload ? 0 : IFF_VNET_HDR);
     memcpy(ifr.ifr_name, t->cfg.ifname, strnlen(t->cfg.ifname, IFNAMSIZ - 1));
     if (ioctl(fd, TUNSETIFF, &ifr) < 0) {
         int e = errno;
@@ -152,6 +152,17 @@ tun_open(struct dpu *u, struct dpu_tun *t)
         return dpu_fail(u, -e, "%s: TUNSETIFF: %s", t->cfg.ifname, strerror(e));
     }
     t->fd = fd;
+    if (!u->o.no_offload) {
+        /* virtio-net headers: the kernel may give us 64 KB TCP packets to
+         * segment and packets whose checksum we finish; we write merged
+         * TCP packets back (tso.h). Without TUNSETOFFLOAD the headers are
+         * still there, only empty. */
+        int hs = TSO_VNET_LEN;
+        t->offload = true;
+        if (ioctl(fd, TUNSETVNETHDRSZ, &hs) < 0 ||
+            ioctl(fd, TUNSETOFFLOAD, (unsigned long)(TUN_F_CSUM | TUN_F_TSO4)) < 0)
+            log_warn("%s: TUN offloads unavailable: %s", t->cfg.ifname, strerror(errno));
+    }
     /* IPv4 only: without this the kernel would send IPv6 neighbour
      * discovery and MLD into the tunnel. Best effort. */
     char path[96];

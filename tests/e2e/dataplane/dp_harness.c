@@ -37,6 +37,7 @@ usage(void)
     fputs("usage: dp_harness -t NAME -a ADDR/LEN -s SRC [-d DST] [-k KEY] [-m MTU] [-M MSS]\n"
           "         [--map PROTO=NBMA] [--mcast NBMA] [--route PREFIX/LEN=NEXTHOP]\n"
           "         [-t NAME ...] [--phase2-ms N] [--phase3-ms N] [--hold-ms N] [--hold N]\n"
+          "         [--no-offload] [-v]\n"
           "stdin: use NAME | map PROTO NBMA [dynamic] [pending] | unmap PROTO |\n"
           "       mcast add|del NBMA [dynamic] | nhrp NBMA HEX | link up|down |\n"
           "       route add|del PREFIX/LEN NEXTHOP|- [dev IF] [nhrp] [dist N] [null0] |\n"
@@ -345,15 +346,11 @@ int
 main(int argc, char **argv)
 {
     static const struct option lo[] = {
-        {"map", required_argument, NULL, 'P'},
-        {"mcast", required_argument, NULL, 'C'},
-        {"route", required_argument, NULL, 'R'},
-        {"phase2-ms", required_argument, NULL, '2'},
-        {"phase3-ms", required_argument, NULL, '3'},
-        {"hold-ms", required_argument, NULL, 'H'},
-        {"hold", required_argument, NULL, 'h'},
-        {"verbose", no_argument, NULL, 'v'},
-        {NULL, 0, NULL, 0},
+        {"map", required_argument, NULL, 'P'},       {"mcast", required_argument, NULL, 'C'},
+        {"route", required_argument, NULL, 'R'},     {"phase2-ms", required_argument, NULL, '2'},
+        {"phase3-ms", required_argument, NULL, '3'}, {"hold-ms", required_argument, NULL, 'H'},
+        {"hold", required_argument, NULL, 'h'},      {"verbose", no_argument, NULL, 'v'},
+        {"no-offload", no_argument, NULL, 'O'},      {NULL, 0, NULL, 0},
     };
     struct dp_user_opts opts;
     memset(&opts, 0, sizeof opts);
@@ -432,6 +429,9 @@ main(int argc, char **argv)
             break;
         case 'v':
             log_set_level(LOG_LVL_DEBUG);
+            break;
+        case 'O':
+            opts.no_offload = true;
             break;
         default:
             usage();
