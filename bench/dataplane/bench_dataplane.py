@@ -7,6 +7,11 @@ dp_harness on both ends with static mappings (tunnel key 7, IOS default
 ip mtu 1472), then measures iperf3 TCP throughput through the tunnel and
 over the plain veth in the same run, and prints both and their ratio.
 
+A third figure runs the plain veth again with its segmentation offload
+limited to one MTU-sized packet (ip link set ... gso_max_size 1500): the
+GRE underlay can only carry MTU-sized packets (a raw socket has no GSO for
+GRE), so this is the per-packet cost the tunnel cannot avoid, for context.
+
 usage: bench_dataplane.py HARNESS [--seconds N] [--streams N] [--harness-arg ARG]...
 """
 import argparse
@@ -91,13 +96,21 @@ def main():
         tun, tun_retr = iperf(NS_A, "10.1.1.2", a.seconds, a.streams, 5201)
         c1 = cpu_times(hp)
         veth, veth_retr = iperf(NS_A, "202.1.2.2", a.seconds, a.streams, 5201)
+        for ns in (NS_A, NS_B):
+            sh("ip", "-n", ns, "link", "set", "ul0", "gso_max_size", "1500")
+        pp, pp_retr = iperf(NS_A, "202.1.2.2", a.seconds, a.streams, 5201)
         ratio = tun / veth if veth else 0.0
         print("tunnel (mGRE userspace, key 7, mtu 1472): %9.1f Mbit/s  retransmits %d"
               % (tun, tun_retr))
         print("plain veth underlay:                       %9.1f Mbit/s  retransmits %d"
               % (veth, veth_retr))
+        print("veth, GSO limited to 1500 bytes:           %9.1f Mbit/s  retransmits %d"
+              % (pp, pp_retr))
         print("ratio tunnel/veth: %.3f" % ratio)
-        print("harness CPU during tunnel run: %.1f s over %d s (both ends)" % (c1 - c0, a.seconds))
+        print("ratio tunnel/veth without GSO: %.3f" % (tun / pp if pp else 0.0))
+        mb = tun * a.seconds / 8
+        print("harness CPU during tunnel run: %.1f s over %d s (both ends), %.0f us per MB"
+              % (c1 - c0, a.seconds, (c1 - c0) * 1e6 / mb if mb else 0))
         return 0
     finally:
         for p in procs:

@@ -21,10 +21,11 @@
 #include "lib/htab.h"
 #include "lib/log.h"
 
-#define DPU_BATCH  64    /* packets per read burst */
-#define DPU_MSGS   256   /* GRE packets per sendmmsg (multicast copies included) */
-#define DPU_SLOT   65536 /* bytes per packet buffer: the largest IPv4 packet */
-#define DPU_EVENTS (DPU_BATCH * 3)
+#define DPU_BATCH     64    /* packets per read burst */
+#define DPU_MSGS      256   /* GRE packets per sendmmsg (multicast copies included) */
+#define DPU_SLOT      65536 /* bytes per packet buffer: the largest IPv4 packet */
+#define DPU_EVENTS    (DPU_BATCH * 3)
+#define DPU_OUTER_MAX (20 + GRE_MAX_HDR) /* outer IPv4 + GRE header */
 
 struct dpu_held {
     uint8_t *buf;
@@ -90,13 +91,15 @@ struct dpu_ev {
 };
 
 /* Outgoing GRE packets of one burst, sent with one sendmmsg per socket:
- * GRE header, then the packet, or a segment's headers and its payload. */
+ * outer IPv4 and GRE headers, then the packet, or a segment's headers and
+ * its payload. */
 struct dpu_out {
     int fd;
     int n;
     struct mmsghdr msg[DPU_MSGS];
     struct iovec iov[DPU_MSGS][3];
     struct sockaddr_in to[DPU_MSGS];
+    uint8_t outer[DPU_MSGS][DPU_OUTER_MAX];
     uint8_t hdr[DPU_MSGS][TSO_MAX_HDR];
     size_t bytes[DPU_MSGS];
     struct dp_counters *ctr[DPU_MSGS]; /* whose counters the packet goes to */
@@ -169,6 +172,9 @@ int dpu_mcast_del(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_nhrp_send(struct dp *dp, int tun, uint32_t nbma, const uint8_t *pkt, size_t len);
 int dpu_send_one(struct dpu *u, struct dpu_tun *t, uint32_t nbma, const uint8_t *hdr, size_t hlen,
                  const uint8_t *pkt, size_t len);
+size_t dpu_outer(uint8_t *out, const struct dpu_tun *t, uint32_t nbma, const uint8_t *gre,
+                 size_t grelen);
+int dpu_sendmsg_slow(int fd, struct msghdr *mh);
 
 /* user_route.c */
 void dpu_routes_init(struct dpu *u);

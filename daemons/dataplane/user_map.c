@@ -145,14 +145,18 @@ int
 dpu_send_one(struct dpu *u, struct dpu_tun *t, uint32_t nbma, const uint8_t *hdr, size_t hlen,
              const uint8_t *pkt, size_t len)
 {
-    struct iovec iov[2] = {{(void *)hdr, hlen}, {(void *)pkt, len}};
+    uint8_t outer[DPU_OUTER_MAX];
+    struct iovec iov[2] = {{outer, dpu_outer(outer, t, nbma, hdr, hlen)}, {(void *)pkt, len}};
     struct sockaddr_in to = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(nbma)};
     struct msghdr mh = {.msg_name = &to, .msg_namelen = sizeof to, .msg_iov = iov, .msg_iovlen = 2};
-    if (sendmsg(t->sock->fd, &mh, 0) < 0) {
+    int e = 0;
+    if (sendmsg(t->sock->fd, &mh, 0) < 0)
+        e = dpu_sendmsg_slow(t->sock->fd, &mh);
+    if (e < 0) {
         t->ctr.tx_send_errors++;
         char b[INET_ADDRSTRLEN_];
-        return dpu_fail(u, -errno, "%s: send to %s: %s", t->cfg.ifname, inet_fmt4(nbma, b),
-                        strerror(errno));
+        return dpu_fail(u, e, "%s: send to %s: %s", t->cfg.ifname, inet_fmt4(nbma, b),
+                        strerror(-e));
     }
     return 0;
 }

@@ -30,9 +30,14 @@ sock_open(struct dpu *u, uint32_t src, int *out)
     /* FREEBIND: IOS accepts a tunnel source whose address is not up yet. */
     setsockopt(fd, IPPROTO_IP, IP_FREEBIND, &one, sizeof one);
     /* IOS defaults: tunnel ttl 255, no tunnel path-mtu-discovery (DF clear
-     * on the outer header, the underlay may fragment). */
+     * on the outer header, the underlay may fragment). We write the outer
+     * header ourselves (dpu_outer): the kernel then copies the packet
+     * without computing a checksum nobody reads; these options serve the
+     * rare packet too large for the underlay, which goes without HDRINCL
+     * so the kernel fragments it (dpu_sendmsg_slow). */
     setsockopt(fd, IPPROTO_IP, IP_TTL, &ttl, sizeof ttl);
     setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu, sizeof pmtu);
+    setsockopt(fd, IPPROTO_IP, IP_HDRINCL, &one, sizeof one);
     if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rbuf, sizeof rbuf) < 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rbuf, sizeof rbuf);
     if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sbuf, sizeof sbuf) < 0)

@@ -83,6 +83,25 @@ def case_ping(t):
     check("mtu 1472" in link and "UP" in link, "Tunnel0 link: %s" % link)
     addr = t.out("hub", "ip", "-o", "-4", "addr", "show", "dev", "Tunnel0")
     check("10.1.1.1/24" in addr and "brd 10.1.1.255" in addr, "Tunnel0 addr: %s" % addr)
+    # ip mtu 1500 over a 1500-byte underlay: full-size packets make 1528-byte GRE
+    # packets that the underlay fragments (outer DF clear, as IOS sends them).
+    hub.cmd("set mtu 1500")
+    s1.cmd("set mtu 1500")
+    check("mtu 1500" in t.out("s1", "ip", "-o", "link", "show", "Tunnel0"), "mtu update")
+    cap = t.capture("ul", "v-hub", "frag.pcap", "ip proto 47")
+    r = t.run("s1", "ping", "-n", "-q", "-c", "2", "-W", "2", "-s", "1472", "-M", "do", TUN["hub"],
+              check=False)
+    cap.stop()
+    check(r.returncode == 0, "full-size ping over ip mtu 1500: %s" % r.stdout)
+    # tcpdump sees the fragments: 2 pings x (first with MF, then the rest at an offset)
+    frags = cap.fields("ip.flags.mf", "ip.frag_offset", dfilter="ip.src == 202.1.1.2",
+                       opts=("ip.defragment:FALSE",))
+    outer = [(f[0].split(",")[0], f[1].split(",")[0]) for f in frags]
+    check(len(outer) == 4 and sum(1 for mf, off in outer if mf in ("1", "True") and off == "0") == 2
+          and sum(1 for mf, off in outer if mf in ("0", "False") and off != "0") == 2,
+          "fragments on the wire %r" % frags)
+    for h in (hub, s1):
+        check(h.counters()["Tunnel0"]["tx_send_errors"] == 0, "send errors on %s" % h.node)
 
 
 def case_capture(t):
