@@ -60,15 +60,15 @@ table_of(struct dpu *u)
     return u->o.route_table ? u->o.route_table : RT_TABLE_MAIN;
 }
 
-static bool
-is_tunnel(struct dpu *u, int ifindex)
+static struct dpu_tun *
+tunnel_of(struct dpu *u, int ifindex)
 {
     for (int i = 0; i < u->ntun; i++) {
         struct dpu_tun *t = dpu_tun_get(u, i);
         if (t && t->ifindex == ifindex)
-            return true;
+            return t;
     }
-    return false;
+    return NULL;
 }
 
 static int
@@ -96,7 +96,7 @@ to_nl(struct dpu *u, const struct dp_route *rt, struct dpnl_route *r)
                             rt->len, name);
         /* A tunnel next hop is reachable through the tunnel by definition
          * (NBMA: the mapping, not a subnet, says how); say so. */
-        r->onlink = r->gateway && is_tunnel(u, r->oif);
+        r->onlink = r->gateway && tunnel_of(u, r->oif);
     }
     if (r->type == RTN_UNICAST && !r->oif && !r->gateway)
         return dpu_fail(u, -EINVAL, "route %s/%u: no next hop and no interface",
@@ -114,6 +114,11 @@ dpu_route_add(struct dp *dp, const struct dp_route *rt)
         return e;
     if ((e = dpnl_route(u->nl, true, &r)) < 0)
         return dpu_fail(u, e, "%s", dpnl_error(u->nl));
+    /* Mirror it now: the monitor's copy of the news comes later, and the
+     * next packet may already need this route. */
+    struct dpu_tun *t = r.oif ? tunnel_of(u, r.oif) : NULL;
+    if (t && r.type == RTN_UNICAST)
+        fib_upsert(t->fib, r.prefix, r.len, r.priority, r.table, r.gateway);
     struct dpu_route k = {.prefix = r.prefix, .len = r.len, .distance = r.priority};
     struct dpu_route *x = htab_find(&u->routes, &k);
     if (!x) {
@@ -141,6 +146,9 @@ dpu_route_del(struct dp *dp, const struct dp_route *rt)
     free(htab_del(&u->routes, &k));
     if ((e = dpnl_route(u->nl, false, &r)) < 0)
         return dpu_fail(u, e, "%s", dpnl_error(u->nl));
+    struct dpu_tun *t = r.oif ? tunnel_of(u, r.oif) : NULL;
+    if (t)
+        fib_remove(t->fib, r.prefix, r.len, r.priority, r.table);
     return 0;
 }
 
