@@ -73,14 +73,11 @@ class Harness:
                     if rx.search(line):
                         return line
                 left = end - time.time()
-                if left <= 0 or (self.proc.poll() is not None and not self._pending()):
+                if left <= 0 or self.proc.poll() is not None:
                     raise AssertionError("%s: no line matching %r; got %r; stderr %r"
                                          % (self.node, pattern, self.lines[start:][-20:],
                                             self.errlines[-5:]))
                 self.cv.wait(min(left, 0.2))
-
-    def _pending(self):
-        return False
 
     def grep(self, pattern, start=0):
         rx = re.compile(pattern)
