@@ -325,7 +325,7 @@ static int
 h_router(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
-    char hdr[160];
+    char hdr[1024];
     struct cfg_router *r;
     enum cfg_router_proto proto;
     size_t i;

@@ -264,6 +264,13 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
             return;
         }
     }
+    /* longer than any IOS command line; every buffer downstream holds this */
+    if (len > CFG_MAX_LINE && !ps->b.banner_open) {
+        d->cls = CLS_INVALID;
+        d->caret = CFG_MAX_LINE;
+        d->msg = MSG_INVALID;
+        return;
+    }
     if (ps->b.banner_open) {
         opaque_banner_line(&ps->b, line, len);
         d->cls = CLS_IGNORED;

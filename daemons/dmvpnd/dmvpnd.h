@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum report_fmt { REPORT_NONE, REPORT_TEXT, REPORT_JSON };
+enum report_fmt { REPORT_NONE, REPORT_TEXT, REPORT_JSON, REPORT_MODEL_JSON };
 
 int dmvpnd_check(const char *path, bool print, enum report_fmt report);
 

@@ -22,7 +22,8 @@ usage(FILE *f)
 {
     fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
-          "       dmvpnd -n --report[=text|json] -f CONFIG\n",
+          "       dmvpnd -n --report[=text|json] -f CONFIG\n"
+          "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n",
           f);
 }
 
@@ -34,12 +35,14 @@ main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"ios-compat", no_argument, NULL, 'C'},
+        {"json", no_argument, NULL, 'J'},
         {"snapshot-file", required_argument, NULL, 'S'}, /* test fixture */
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
     bool check = false, verbose = false, foreground = false;
     enum report_fmt report = REPORT_NONE;
+    bool json = false;
     int c;
 
     while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
@@ -80,6 +83,9 @@ main(int argc, char **argv)
         case 'S':
             dmvpnd_set_snapshot_file(optarg);
             break;
+        case 'J':
+            json = true;
+            break;
         case 'V':
             printf("dmvpnd %s\n", DMVPN_VERSION);
             return 0;
@@ -99,6 +105,8 @@ main(int argc, char **argv)
         fprintf(stderr, "dmvpnd: --report needs -n\n");
         return 2;
     }
+    if (check && json)
+        report = REPORT_MODEL_JSON;
     if (check)
         return dmvpnd_check(config, verbose, report);
     return dmvpnd_run(config, socket, foreground);
