@@ -26,13 +26,16 @@ export MIBS=
 mkdir -p "$T/persist"
 ip netns add "$NS"
 ip netns exec "$NS" ip link set lo up
-ip netns exec "$NS" ip tuntap add dev Tunnel0 mode tun
-ip netns exec "$NS" ip link set Tunnel0 up
 "$FIX" hub "$N" "$T/fixture.bin"
 "$SUB" --snmpd-conf -f testdata/snmp/hub.cfg -x "$T/agentx.sock" >"$T/snmpd.conf" 2>/dev/null
 ip netns exec "$NS" "$DMVPND" -d -f testdata/snmp/hub.cfg -s "$T/ctl.sock" \
     --snapshot-file "$T/fixture.bin" >"$T/dmvpnd.log" 2>&1 &
 PIDS+=($!)
+sleep 0.5 # the data plane's TUN device, or ours until dmvpnd makes it
+if ! ip netns exec "$NS" test -e /sys/class/net/Tunnel0; then
+    ip netns exec "$NS" ip tuntap add dev Tunnel0 mode tun
+    ip netns exec "$NS" ip link set Tunnel0 up
+fi
 SNMPD_AT=${#PIDS[@]}
 ip netns exec "$NS" env SNMP_PERSISTENT_DIR="$T/persist" snmpd -f -Lf "$T/snmpd.log" -C \
     -c "$T/snmpd.conf" >/dev/null 2>&1 &

@@ -60,8 +60,6 @@ setup_node() { # setup_node NS NAME CFG
     mkdir -p "$d/persist"
     ip netns add "$ns"
     nsx "$ns" ip link set lo up
-    nsx "$ns" ip tuntap add dev Tunnel0 mode tun
-    nsx "$ns" ip link set Tunnel0 up
     "$SUB" --snmpd-conf -f "$cfg" -x "$d/agentx.sock" >"$d/snmpd.conf" 2>"$d/conf.err"
 }
 start_dmvpnd() { # start_dmvpnd NS NAME CFG
@@ -71,6 +69,15 @@ start_dmvpnd() { # start_dmvpnd NS NAME CFG
         >>"$d/dmvpnd.log" 2>&1 &
     eval "DPID_$2=$!"
     PIDS+=($!)
+}
+ensure_tunnel() { # ensure_tunnel NS: the data plane's TUN device, or ours until dmvpnd makes it
+    local i
+    for ((i = 0; i < 10; i++)); do
+        nsx "$1" test -e /sys/class/net/Tunnel0 && return 0
+        sleep 0.1
+    done
+    nsx "$1" ip tuntap add dev Tunnel0 mode tun
+    nsx "$1" ip link set Tunnel0 up
 }
 start_snmpd() { # start_snmpd NS NAME
     local d=$T/$2
@@ -104,6 +111,7 @@ nsx "$HUB" ip addr add 10.77.0.6/32 dev lo
 nsx "$HUB" ip addr add 10.77.0.9/32 dev lo
 "$FIX" hub 3 "$T/hub/fixture.bin" || { echo "FAIL: fixture"; exit 1; }
 start_dmvpnd "$HUB" hub testdata/snmp/hub.cfg
+ensure_tunnel "$HUB"
 start_snmpd "$HUB" hub
 sleep 0.5
 start_sub "$HUB" hub
@@ -234,6 +242,7 @@ check "subagent survived the snmpd restart" kill -0 "$APID_hub"
 setup_node "$SPK" spoke testdata/snmp/spoke.cfg
 "$FIX" spoke "$T/spoke/fixture.bin"
 start_dmvpnd "$SPK" spoke testdata/snmp/spoke.cfg
+ensure_tunnel "$SPK"
 start_snmpd "$SPK" spoke
 sleep 0.5
 start_sub "$SPK" spoke
