@@ -14,7 +14,8 @@ veth per interface, named in the node as the IOS interface's Linux name, e.g.
 FastEthernet0/0 -> Fa0-0). Loopback and tunnel interfaces are not wired: dmvpnd
 puts loopback addresses on the node's lo and creates the tunnel itself. Each
 node runs its own dmvpnd (and, where its config asks, charon, sshd, telnet and
-snmpd, as those services are built).
+snmpd, as those services are built). A node with snmp-server lines gets snmpd
+(config from `dmvpn-snmp --snmpd-conf`) and dmvpn-snmp as its AgentX subagent.
 """
 import ipaddress
 import json
@@ -120,6 +121,37 @@ def start_dmvpnd(node, cfg):
     return p.pid, sock
 
 
+def start_snmp(node, cfg, sock):
+    """snmpd with the snmpd.conf the node's snmp-server lines give
+    (dmvpn-snmp --snmpd-conf), and dmvpn-snmp as its AgentX subagent."""
+    ns = node_ns(node)
+    d = os.path.join(STATE, f"{node}.snmp")
+    os.makedirs(os.path.join(d, "persist"), exist_ok=True)
+    agentx = os.path.join(d, "agentx.sock")
+    conf = os.path.join(d, "snmpd.conf")
+    with open(conf, "w") as f:
+        r = subprocess.run([os.path.join(BIN, "dmvpn-snmp"), "--snmpd-conf", "-f", cfg,
+                            "-x", agentx], stdout=f, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{node}: dmvpn-snmp --snmpd-conf: {r.stderr.strip()}")
+    if r.stderr.strip():
+        say(f"lab: {node}: {r.stderr.strip()} ({conf})")
+    log = open(os.path.join(d, "snmpd.log"), "ab")
+    env = dict(os.environ, SNMP_PERSISTENT_DIR=os.path.join(d, "persist"), MIBS="")
+    p = subprocess.Popen(["ip", "netns", "exec", ns, "snmpd", "-f", "-Lf",
+                          os.path.join(d, "snmpd.log"), "-C", "-c", conf],
+                         stdout=log, stderr=log, env=env, start_new_session=True)
+    write_pid(node, "snmpd", p.pid)
+    if not wait_socket(agentx, p.pid):
+        return False
+    log = open(os.path.join(d, "dmvpn-snmp.log"), "ab")
+    p = subprocess.Popen(["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpn-snmp"), "-d",
+                          "-s", sock, "-x", agentx], stdout=log, stderr=log,
+                         start_new_session=True)
+    write_pid(node, "dmvpn-snmp", p.pid)
+    return True
+
+
 def up(cfgdir):
     cfgdir = os.path.abspath(cfgdir)
     cfgs = sorted(f for f in os.listdir(cfgdir) if f.endswith(".cfg"))
@@ -166,6 +198,13 @@ def up(cfgdir):
         else:
             ok = False
             say(f"lab: {node}: dmvpnd did not start; see {STATE}/{node}.log")
+            continue
+        if nodes[node].get("snmp"):
+            if start_snmp(node, os.path.join(STATE, node + ".cfg"), sock):
+                say(f"lab: {node}: snmpd + dmvpn-snmp running (UDP 161, snmp-server community)")
+            else:
+                ok = False
+                say(f"lab: {node}: snmpd did not start; see {STATE}/{node}.snmp/snmpd.log")
     say("")
     status()
     if not ok:
