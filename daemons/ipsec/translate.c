@@ -186,22 +186,63 @@ add_shared_keys(struct xctx *x)
     }
 }
 
-/* True when some address key covers peer (0: any peer, i.e. a wildcard). */
-static bool
-key_for_peer(const struct cfg *c, uint32_t peer)
+/*
+ * The address key IOS would use for a peer: the most specific one covering
+ * it (-1: none). peer 0 asks for a wildcard key (the responder template).
+ */
+static int
+best_key(const struct cfg *c, uint32_t peer)
 {
+    int best = -1, bestlen = -1;
     size_t i;
 
     for (i = 0; i < c->nkeys; i++) {
         const struct cfg_isakmp_key *k = &c->keys[i];
         uint32_t mask = k->has_mask ? k->mask : (k->addr ? 0xffffffffu : 0);
+        int len = inet_mask_len(mask);
 
         if (k->is_hostname || k->enc_type == 6)
             continue;
-        if (peer ? (peer & mask) == (k->addr & mask) : mask == 0)
-            return true;
+        if (peer ? (peer & mask) != (k->addr & mask) : mask != 0)
+            continue;
+        if (len > bestlen) {
+            best = (int)i;
+            bestlen = len;
+        }
     }
-    return false;
+    return best;
+}
+
+/*
+ * Remote identity for a per-peer connection. charon picks the PSK of an
+ * IKEv1 initiator by the configured remote identity, preferring the best
+ * match on it (credential_manager get_shared): left at %any it would take
+ * the wildcard key even where IOS takes a host or subnet key. So the
+ * identity is the scope of the key IOS would pick: the peer address for a
+ * host key, the subnet for a subnet key (any address inside still passes
+ * charon's IDr check), none for the wildcard. No local identity is set:
+ * then a responder looks the key up by IP addresses, most specific first,
+ * which is IOS's rule (phase1.c lookup_shared_key).
+ */
+static void
+remote_id(const struct cfg *c, uint32_t peer, char *buf, size_t sz)
+{
+    int k = best_key(c, peer);
+    const struct cfg_isakmp_key *key;
+    char a[INET_ADDRSTRLEN_];
+    int len;
+
+    buf[0] = '\0';
+    if (k < 0 || !peer)
+        return;
+    key = &c->keys[k];
+    len = key->has_mask ? inet_mask_len(key->mask) : 32;
+    if (len == 0 || (!key->has_mask && key->addr == 0))
+        return;
+    if (len == 32)
+        snprintf(buf, sz, "%s", inet_fmt4(peer, a));
+    else
+        snprintf(buf, sz, "%s/%d", inet_fmt4(key->addr & key->mask, a), len);
 }
 
 /* ---- IKE ---- */
@@ -385,7 +426,7 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
          const struct ike_props *ip, const struct child_props *cp)
 {
     struct ipsec_xlate *o = x->x;
-    char name[128], la[INET_ADDRSTRLEN_ + 8], ra[INET_ADDRSTRLEN_ + 8];
+    char name[128], la[INET_ADDRSTRLEN_ + 8], ra[INET_ADDRSTRLEN_ + 8], rid[32];
     struct vici_msg *m = vici_msg_new();
     size_t i;
 
@@ -417,6 +458,9 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
     vici_msg_section_end(m);
     vici_msg_section_begin(m, "remote");
     vici_msg_kv(m, "auth", "psk");
+    remote_id(x->c, peer, rid, sizeof(rid));
+    if (rid[0])
+        vici_msg_kv(m, "id", rid);
     vici_msg_section_end(m);
     vici_msg_section_begin(m, "children");
     vici_msg_section_begin(m, name);
@@ -591,7 +635,7 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
                  ifp->tun_protection_shared ? "" : " (IOS would want `shared`)");
         else {
             add_conn(x, ifp->name, local, 0, &ip, &cp);
-            if (!key_for_peer(x->c, 0))
+            if (best_key(x->c, 0) < 0)
                 note(x, IPSEC_NOTE_ERROR, ifp->name,
                      "no wildcard crypto isakmp key: dynamic peers cannot authenticate");
         }
@@ -604,7 +648,7 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
             continue;
         }
         add_conn(x, ifp->name, local, peers[i], &ip, &cp);
-        if (!key_for_peer(x->c, peers[i]))
+        if (best_key(x->c, peers[i]) < 0)
             note(x, IPSEC_NOTE_ERROR, ifp->name, "no crypto isakmp key matches peer %s", a);
     }
     if (cp.responder_only)

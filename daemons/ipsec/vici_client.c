@@ -8,12 +8,10 @@
  * command may be outstanding per connection; streamed data of a command
  * (list-sa, list-conn) arrives as EVENT packets on the same connection and
  * only if that connection registered for them; registrations are answered
- * by EVENT_CONFIRM or EVENT_UNKNOWN in order.
+ * by EVENT_CONFIRM or EVENT_UNKNOWN in order. Receiving is in
+ * vici_client_rx.c.
  */
-#include "daemons/ipsec/vici_client.h"
-#include "lib/log.h"
-#include "lib/strbuf.h"
-#include "lib/vici.h"
+#include "daemons/ipsec/vici_client_int.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -26,58 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_QUEUE      4096
-#define READ_CHUNK     65536
-#define READS_PER_CALL 8
-#define CONN_CMD       0
-#define CONN_EVT       1
-
 static const char *const default_events[] = {"ike-updown", "child-updown", "ike-rekey",
                                              "child-rekey", NULL};
 static const char *const default_streams[] = {"list-sa", "list-conn", NULL};
-
-struct vreq {
-    struct vreq *next;
-    char cmd[VICI_NAME_MAX + 1];
-    char *frame;
-    size_t flen;
-    uint32_t timeout_ms;
-    ipsec_vici_stream_fn stream;
-    ipsec_vici_done_fn done;
-    void *arg;
-};
-
-struct vconn {
-    int fd;
-    bool connected;
-    struct strbuf tx;
-    size_t txoff;
-    uint8_t *rx;
-    size_t rxlen, rxcap;
-    char **regs; /* names to register on this connection */
-    size_t nregs, reg_next;
-    bool reg_sent; /* a registration awaits its confirm */
-};
-
-struct ipsec_vici {
-    char *path;
-    uint32_t backoff_min, backoff_max, timeout;
-    struct ipsec_vici_cbs cbs;
-    struct ipsec_vici_env env;
-    enum ipsec_vici_state st;
-    struct vconn conn[2];
-    struct vreq *head, *tail; /* head is in flight when `inflight` */
-    size_t nq;
-    bool inflight;
-    uint64_t req_deadline, hs_deadline, reconnect_at;
-    uint32_t backoff;
-    bool started;
-    bool fail_pending; /* a write failed inside a callback: fail at top level */
-    const char *fail_why;
-    uint64_t gen; /* bumped by every teardown */
-    struct ipsec_vici_counters cnt;
-    struct log_ratelimit rl;
-};
 
 /* ---- environment ---- */
 
@@ -120,8 +69,8 @@ now(const struct ipsec_vici *c)
     return c->env.now_ms(c->env.arg);
 }
 
-static void __attribute__((format(printf, 2, 3)))
-warn_rl(struct ipsec_vici *c, const char *fmt, ...)
+void
+vc_warn_rl(struct ipsec_vici *c, const char *fmt, ...)
 {
     va_list ap;
     char buf[256];
@@ -135,8 +84,6 @@ warn_rl(struct ipsec_vici *c, const char *fmt, ...)
 }
 
 /* ---- state machine ---- */
-
-enum vev { VEV_TIMER, VEV_CONNECTED, VEV_REGISTERED, VEV_FAILED, VEV_COUNT, VEV_NONE };
 
 static const char *const vev_names[VEV_COUNT] = {"timer", "connected", "registered", "failed"};
 static const char *const state_names[IPSEC_VICI_STATE_COUNT] = {"down", "connecting", "registering",
@@ -171,8 +118,8 @@ static const struct vtrans {
 
 /* The next state is entered before the action runs, so callbacks fired by
  * the action (on_up, failed commands) see the state they are told about. */
-static void
-fsm(struct ipsec_vici *c, enum vev ev)
+void
+vc_fsm(struct ipsec_vici *c, enum vev ev)
 {
     while (ev != VEV_NONE) {
         const struct vtrans *t = NULL;
@@ -219,8 +166,8 @@ defer_fail(struct ipsec_vici *c, const char *why)
 }
 
 /* Writes what the socket takes now; the rest waits for POLLOUT. */
-static void
-conn_flush(struct ipsec_vici *c, struct vconn *vc)
+void
+vc_conn_flush(struct ipsec_vici *c, struct vconn *vc)
 {
     while (vc->connected && vc->txoff < vc->tx.len) {
         ssize_t n = send(vc->fd, vc->tx.buf + vc->txoff, vc->tx.len - vc->txoff, MSG_NOSIGNAL);
@@ -242,13 +189,15 @@ conn_flush(struct ipsec_vici *c, struct vconn *vc)
 static void
 conn_send(struct ipsec_vici *c, struct vconn *vc, const void *p, size_t n)
 {
+    if (c->env.trace)
+        c->env.trace(c->env.arg, vc == &c->conn[CONN_CMD] ? CONN_CMD : CONN_EVT, false, p, n);
     sb_append(&vc->tx, p, n);
-    conn_flush(c, vc);
+    vc_conn_flush(c, vc);
 }
 
 /* Sends the next registration of a connection; true when it has none left. */
-static bool
-register_next(struct ipsec_vici *c, struct vconn *vc)
+bool
+vc_register_next(struct ipsec_vici *c, struct vconn *vc)
 {
     struct strbuf sb;
 
@@ -284,8 +233,8 @@ kick(struct ipsec_vici *c)
 }
 
 /* Ends the command in flight and starts the next one. */
-static void
-complete(struct ipsec_vici *c, enum ipsec_vici_status st, const struct vici_msg *reply)
+void
+vc_complete(struct ipsec_vici *c, enum ipsec_vici_status st, const struct vici_msg *reply)
 {
     struct vreq *r = c->head;
 
@@ -306,8 +255,8 @@ fail_all(struct ipsec_vici *c, enum ipsec_vici_status st)
     while (c->head) {
         if (st == IPSEC_VICI_DISCONNECTED)
             c->cnt.failed_disconnect++;
-        c->inflight = true; /* complete() pops the head either way */
-        complete(c, st, NULL);
+        c->inflight = true; /* vc_complete() pops the head either way */
+        vc_complete(c, st, NULL);
     }
     c->inflight = false;
 }
@@ -346,8 +295,8 @@ act_connect(struct ipsec_vici *c)
 static enum vev
 act_register(struct ipsec_vici *c)
 {
-    bool a = register_next(c, &c->conn[CONN_CMD]);
-    bool b = register_next(c, &c->conn[CONN_EVT]);
+    bool a = vc_register_next(c, &c->conn[CONN_CMD]);
+    bool b = vc_register_next(c, &c->conn[CONN_EVT]);
 
     return a && b ? VEV_REGISTERED : VEV_NONE;
 }
@@ -376,7 +325,7 @@ static enum vev
 act_hs_timeout(struct ipsec_vici *c)
 {
     c->cnt.timeouts++;
-    warn_rl(c, "handshake timed out");
+    vc_warn_rl(c, "handshake timed out");
     return act_abort(c);
 }
 
@@ -399,259 +348,21 @@ static enum vev
 act_req_timeout(struct ipsec_vici *c)
 {
     c->cnt.timeouts++;
-    warn_rl(c, "'%s' timed out", c->head ? c->head->cmd : "?");
+    vc_warn_rl(c, "'%s' timed out", c->head ? c->head->cmd : "?");
     c->fail_why = "command timed out";
     if (c->head) {
         c->inflight = true;
-        complete(c, IPSEC_VICI_TIMEOUT, NULL);
+        vc_complete(c, IPSEC_VICI_TIMEOUT, NULL);
     }
     return act_lost(c);
 }
 
-/* ---- receiving ---- */
-
-static bool
-is_stream(const struct ipsec_vici *c, const char *name)
-{
-    const struct vconn *vc = &c->conn[CONN_CMD];
-    size_t i;
-
-    for (i = 0; i < vc->nregs; i++)
-        if (strcmp(vc->regs[i], name) == 0)
-            return true;
-    return false;
-}
-
-static void
-registration_answer(struct ipsec_vici *c, struct vconn *vc, bool ok)
-{
-    if (c->st != IPSEC_VICI_REGISTERING || !vc->reg_sent) {
-        c->cnt.unexpected++;
-        return;
-    }
-    if (!ok) {
-        c->cnt.event_reg_failed++;
-        warn_rl(c, "charon does not know event '%s'", vc->regs[vc->reg_next]);
-    }
-    vc->reg_sent = false;
-    vc->reg_next++;
-    register_next(c, vc);
-    if (c->conn[CONN_CMD].reg_next >= c->conn[CONN_CMD].nregs &&
-        c->conn[CONN_EVT].reg_next >= c->conn[CONN_EVT].nregs)
-        fsm(c, VEV_REGISTERED);
-}
-
-static struct vici_msg *
-parse_body(struct ipsec_vici *c, const struct vici_pkt *pkt)
-{
-    char err[128];
-    struct vici_msg *m = vici_msg_parse(pkt->msg, pkt->msglen, err, sizeof(err));
-
-    if (!m) {
-        c->cnt.bad_messages++;
-        warn_rl(c, "bad %s%s%s message: %s", vici_pkt_type_name(pkt->type), pkt->name[0] ? " " : "",
-                pkt->name, err);
-    }
-    return m;
-}
-
-static void
-on_cmd_packet(struct ipsec_vici *c, const struct vici_pkt *pkt)
-{
-    struct vici_msg *m;
-
-    switch (pkt->type) {
-    case VICI_CMD_RESPONSE:
-        if (c->st != IPSEC_VICI_READY || !c->inflight) {
-            c->cnt.unexpected++;
-            return;
-        }
-        m = parse_body(c, pkt);
-        if (m)
-            c->cnt.responses++;
-        complete(c, m ? IPSEC_VICI_OK : IPSEC_VICI_BADREPLY, m);
-        vici_msg_free(m);
-        return;
-    case VICI_CMD_UNKNOWN:
-        if (c->st != IPSEC_VICI_READY || !c->inflight) {
-            c->cnt.unexpected++;
-            return;
-        }
-        c->cnt.cmd_unknown++;
-        warn_rl(c, "charon does not know command '%s'", c->head->cmd);
-        complete(c, IPSEC_VICI_UNKNOWN_CMD, NULL);
-        return;
-    case VICI_EVENT:
-        if (!c->inflight || !is_stream(c, pkt->name)) {
-            c->cnt.unexpected++;
-            return;
-        }
-        m = parse_body(c, pkt);
-        if (!m)
-            return;
-        c->cnt.stream_events++;
-        if (c->head->stream)
-            c->head->stream(c->head->arg, pkt->name, m);
-        vici_msg_free(m);
-        return;
-    default:
-        c->cnt.unexpected++;
-        return;
-    }
-}
-
-static void
-on_evt_packet(struct ipsec_vici *c, const struct vici_pkt *pkt)
-{
-    struct vici_msg *m;
-
-    if (pkt->type != VICI_EVENT || c->st == IPSEC_VICI_CONNECTING) {
-        c->cnt.unexpected++;
-        return;
-    }
-    m = parse_body(c, pkt);
-    if (!m)
-        return;
-    c->cnt.events++;
-    if (c->cbs.on_event)
-        c->cbs.on_event(c->cbs.arg, pkt->name, m);
-    vici_msg_free(m);
-}
-
-static void
-handle_packet(struct ipsec_vici *c, int which, const uint8_t *p, size_t n)
-{
-    struct vici_pkt pkt;
-    char err[128];
-
-    if (vici_pkt_decode(p, n, &pkt, err, sizeof(err)) != 0) {
-        c->cnt.bad_packets++;
-        warn_rl(c, "dropped packet: %s", err);
-        return;
-    }
-    if (pkt.type == VICI_EVENT_CONFIRM || pkt.type == VICI_EVENT_UNKNOWN) {
-        registration_answer(c, &c->conn[which], pkt.type == VICI_EVENT_CONFIRM);
-        return;
-    }
-    if (which == CONN_CMD)
-        on_cmd_packet(c, &pkt);
-    else
-        on_evt_packet(c, &pkt);
-}
-
-/* Dispatches every complete frame; stops if a callback ended the session. */
-static void
-process_rx(struct ipsec_vici *c, int which)
-{
-    struct vconn *vc = &c->conn[which];
-    uint64_t gen = c->gen;
-    size_t off = 0, fl = 0;
-    int r;
-
-    while (c->gen == gen && (r = vici_frame_check(vc->rx + off, vc->rxlen - off, &fl)) != 0) {
-        if (r < 0) {
-            c->cnt.bad_frames++;
-            warn_rl(c, "frame length out of range, resetting session");
-            c->fail_why = "bad frame";
-            fsm(c, VEV_FAILED);
-            return;
-        }
-        handle_packet(c, which, vc->rx + off + 4, fl - 4);
-        off += fl;
-    }
-    if (c->gen != gen)
-        return;
-    memmove(vc->rx, vc->rx + off, vc->rxlen - off);
-    vc->rxlen -= off;
-}
-
-static int
-conn_index(const struct ipsec_vici *c, int fd)
-{
-    if (fd >= 0 && c->conn[CONN_CMD].fd == fd)
-        return CONN_CMD;
-    if (fd >= 0 && c->conn[CONN_EVT].fd == fd)
-        return CONN_EVT;
-    return -1;
-}
-
-static void
-run_deferred(struct ipsec_vici *c)
+void
+vc_run_deferred(struct ipsec_vici *c)
 {
     if (c->fail_pending)
-        fsm(c, VEV_FAILED);
+        vc_fsm(c, VEV_FAILED);
     c->fail_pending = false;
-}
-
-static void
-check_connected(struct ipsec_vici *c, struct vconn *vc)
-{
-    int err = 0;
-    socklen_t l = sizeof(err);
-
-    if (getsockopt(vc->fd, SOL_SOCKET, SO_ERROR, &err, &l) != 0 || err) {
-        if (err == EINPROGRESS || err == EAGAIN)
-            return;
-        log_debug("vici %s: connect: %s", c->path, strerror(err ? err : errno));
-        fsm(c, VEV_FAILED);
-        return;
-    }
-    vc->connected = true;
-    if (c->conn[CONN_CMD].connected && c->conn[CONN_EVT].connected)
-        fsm(c, VEV_CONNECTED);
-}
-
-void
-ipsec_vici_on_readable(struct ipsec_vici *c, int fd)
-{
-    int which = conn_index(c, fd), i;
-    uint64_t gen = c->gen;
-
-    if (which < 0)
-        return;
-    if (!c->conn[which].connected) {
-        check_connected(c, &c->conn[which]);
-        if (c->gen != gen || !c->conn[which].connected)
-            goto out;
-    }
-    for (i = 0; i < READS_PER_CALL && c->gen == gen; i++) {
-        struct vconn *vc = &c->conn[which];
-        ssize_t n;
-
-        if (vc->rxcap - vc->rxlen < READ_CHUNK) {
-            vc->rxcap = vc->rxlen + READ_CHUNK;
-            vc->rx = realloc(vc->rx, vc->rxcap);
-            if (!vc->rx)
-                fatal("out of memory");
-        }
-        n = recv(vc->fd, vc->rx + vc->rxlen, vc->rxcap - vc->rxlen, 0);
-        if (n < 0 && (errno == EAGAIN || errno == EINTR))
-            break;
-        if (n <= 0) {
-            c->fail_why = n == 0 ? "charon closed the connection" : "read failed";
-            fsm(c, VEV_FAILED);
-            break;
-        }
-        c->cnt.bytes_in += (uint64_t)n;
-        vc->rxlen += (size_t)n;
-        process_rx(c, which);
-    }
-out:
-    run_deferred(c);
-}
-
-void
-ipsec_vici_on_writable(struct ipsec_vici *c, int fd)
-{
-    int which = conn_index(c, fd);
-
-    if (which < 0)
-        return;
-    if (!c->conn[which].connected)
-        check_connected(c, &c->conn[which]);
-    else
-        conn_flush(c, &c->conn[which]);
-    run_deferred(c);
 }
 
 void
@@ -659,15 +370,15 @@ ipsec_vici_on_timer(struct ipsec_vici *c)
 {
     uint64_t t = now(c);
 
-    run_deferred(c);
+    vc_run_deferred(c);
     if (c->st == IPSEC_VICI_DOWN && c->started && t >= c->reconnect_at)
-        fsm(c, VEV_TIMER);
+        vc_fsm(c, VEV_TIMER);
     else if ((c->st == IPSEC_VICI_CONNECTING || c->st == IPSEC_VICI_REGISTERING) &&
              t >= c->hs_deadline)
-        fsm(c, VEV_TIMER);
+        vc_fsm(c, VEV_TIMER);
     else if (c->st == IPSEC_VICI_READY && c->inflight && t >= c->req_deadline)
-        fsm(c, VEV_TIMER);
-    run_deferred(c);
+        vc_fsm(c, VEV_TIMER);
+    vc_run_deferred(c);
 }
 
 uint64_t
@@ -776,8 +487,8 @@ ipsec_vici_start(struct ipsec_vici *c)
     c->started = true;
     c->reconnect_at = now(c);
     if (c->st == IPSEC_VICI_DOWN)
-        fsm(c, VEV_TIMER);
-    run_deferred(c);
+        vc_fsm(c, VEV_TIMER);
+    vc_run_deferred(c);
 }
 
 void

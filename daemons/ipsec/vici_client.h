@@ -81,6 +81,9 @@ struct ipsec_vici_env {
     /* Returns a non-blocking stream socket whose connect() was started to
      * path (0 = command, 1 = event connection), or -1 with errno. */
     int (*connect)(void *arg, const char *path, int which);
+    /* Optional: every whole frame sent (in = false) or received, length
+     * header included, before it is interpreted (debugging, captures). */
+    void (*trace)(void *arg, int which, bool in, const uint8_t *frame, size_t len);
 };
 
 struct ipsec_vici_conf {
