@@ -3,9 +3,10 @@
  * Fuzz target for the VICI codec: any bytes are tried as a frame (length,
  * packet header, message) and as a bare message. The decoder must never
  * crash, and a message it accepts must encode back to exactly the bytes it
- * came from (the parser is lossless, the encoder canonical) and dump and
- * query without trouble.
+ * came from (the parser is lossless, the encoder canonical), dump, and go
+ * through every reply reader of daemons/ipsec without trouble.
  */
+#include "daemons/ipsec/ipsec_state.h"
 #include "lib/strbuf.h"
 #include "lib/vici.h"
 
@@ -42,6 +43,30 @@ check_message(const uint8_t *p, size_t n)
         (void)vici_node_i64(vici_msg_root(m), vici_node_name(c), &i);
     }
     (void)vici_msg_find(m, "a.b.c");
+    {
+        struct ipsec_sa_list sl = {0};
+        struct ipsec_conn_list cl = {0};
+        struct ipsec_stats st;
+        struct ipsec_version v;
+        size_t k;
+        char e[64];
+
+        ipsec_sa_list_add(&sl, m);
+        ipsec_sa_list_add_rekey(&sl, m);
+        for (k = 0; k < sl.nike; k++)
+            if (sl.ike[k].first_child + sl.ike[k].nchild > sl.nchild)
+                abort(); /* child slices stay inside the array */
+        for (k = 0; k < sl.nchild; k++)
+            if (sl.child[k].ike >= sl.nike)
+                abort();
+        ipsec_conn_list_add(&cl, m);
+        ipsec_parse_stats(m, &st);
+        ipsec_parse_version(m, &v);
+        ipsec_reply_ok(m, e, sizeof(e));
+        (void)ipsec_event_up(m);
+        ipsec_sa_list_free(&sl);
+        ipsec_conn_list_free(&cl);
+    }
     sb_free(&sb);
     vici_msg_free(m);
 }

@@ -11,7 +11,7 @@
  * failed expectation.
  *
  *   ipsec_e2e conf SOCKET                 print a node's strongswan.conf
- *   ipsec_e2e run SOCK_A SOCK_B DIR RESTART_A_CMD
+ *   ipsec_e2e run SOCK_A SOCK_B CFGDIR STOP_A_CMD START_A_CMD
  */
 #include "daemons/ipsec/ipsec_cmds.h"
 #include "daemons/ipsec/ipsec_state.h"
@@ -417,6 +417,18 @@ initiate(struct node *n, const char *conn, int timeout_ms, bool expect_ok)
 }
 
 static bool
+a_down(void)
+{
+    return nodes[0].downs > 0;
+}
+
+static bool
+never(void)
+{
+    return false;
+}
+
+static bool
 a_restarted(void)
 {
     return nodes[0].downs > 0 && nodes[0].ups > 1 && !nodes[0].loads_pending;
@@ -433,7 +445,7 @@ run(char **argv)
 {
     const char *dir = argv[2];
     char path[4096];
-    uint64_t t, dt;
+    uint64_t t, dt, attempts;
     int i;
 
     for (i = 0; i < 2; i++) {
@@ -525,19 +537,29 @@ run(char **argv)
     expect_sa(&nodes[0], "Tunnel1-any", false, "202.1.2.1/32[gre]", "202.1.2.2/32[gre]", "AES_CBC",
               256, "HMAC_SHA2_256_128", "MODP_2048", "MODP_2048");
 
-    /* 4. charon A restarts: the client notices, reconnects, reloads. */
+    /* 4. charon A stops, stays down a while, starts again: the client sees
+     * the session end, keeps retrying with backoff, reconnects and reloads. */
     t = now_ms();
-    CHECK(system(argv[3]) == 0, "restart command failed");
+    CHECK(system(argv[3]) == 0, "stop command failed");
+    CHECK(wait_until(a_down, 5000), "A: session loss not noticed");
+    printf("charon A stopped: session loss seen %llu ms after the stop command began\n",
+           (unsigned long long)(nodes[0].t_down - t));
+    attempts = ipsec_vici_counters(nodes[0].v)->connect_attempts;
+    wait_until(never, 700);
+    CHECK(ipsec_vici_state(nodes[0].v) == IPSEC_VICI_DOWN, "A not down");
+    attempts = ipsec_vici_counters(nodes[0].v)->connect_attempts - attempts;
+    CHECK(attempts >= 2, "only %llu reconnect attempts while charon was down",
+          (unsigned long long)attempts);
+    t = now_ms();
+    CHECK(system(argv[4]) == 0, "start command failed");
     CHECK(wait_until(a_restarted, 15000), "A did not come back (state %s, downs %d ups %d)",
           ipsec_vici_state_name(ipsec_vici_state(nodes[0].v)), nodes[0].downs, nodes[0].ups);
     CHECK(ipsec_vici_state(nodes[0].v) == IPSEC_VICI_READY, "A not ready");
     CHECK(!nodes[0].load_failures, "reload after restart failed");
-    printf("charon A restarted: session down after %llu ms, ready again %llu ms later "
-           "(%llu connect attempts, %llu sessions lost)\n",
-           (unsigned long long)(nodes[0].t_down - t),
-           (unsigned long long)(nodes[0].t_up - nodes[0].t_down),
-           (unsigned long long)ipsec_vici_counters(nodes[0].v)->connect_attempts,
-           (unsigned long long)ipsec_vici_counters(nodes[0].v)->sessions_lost);
+    printf("while down: %llu failed connect attempts in 700 ms (backoff); after the start "
+           "command (%llu ms incl. waiting for the socket) READY and reloaded %llu ms later\n",
+           (unsigned long long)attempts, (unsigned long long)(nodes[0].t_up - t),
+           (unsigned long long)(now_ms() - nodes[0].t_up));
     {
         struct call *c = call(&nodes[0], "list-conns", NULL, 2000);
         CHECK(c->conns.n == 2, "A has %zu conns after restart", c->conns.n);
@@ -575,11 +597,11 @@ main(int argc, char **argv)
         sb_free(&sb);
         return 0;
     }
-    if (argc == 6 && strcmp(argv[1], "run") == 0) {
+    if (argc == 7 && strcmp(argv[1], "run") == 0) {
         log_set_level(getenv("VC_DEBUG") ? LOG_LVL_DEBUG : LOG_LVL_NOTICE);
         capture_dir = getenv("VC_CAPTURE");
         return run(argv + 2);
     }
-    fprintf(stderr, "usage: ipsec_e2e conf SOCKET | run SOCK_A SOCK_B CFGDIR RESTART_A_CMD\n");
+    fprintf(stderr, "usage: ipsec_e2e conf SOCKET | run SOCK_A SOCK_B CFGDIR STOP_A START_A\n");
     return 2;
 }

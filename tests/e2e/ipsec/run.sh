@@ -63,20 +63,20 @@ echo \$! > "$work/\$n.pid"
 for _ in \$(seq 100); do [ -S "$work/\$n.vici" ] && exit 0; sleep 0.05; done
 echo "charon \$n did not open its socket" >&2; exit 1
 EOS
-cat > "$work/restart-a.sh" <<EOS
+cat > "$work/stop-a.sh" <<EOS
 #!/bin/sh
 pid=\$(cat "$work/a.pid")
 [ "\$(cat /proc/\$pid/comm 2>/dev/null)" = charon ] && kill \$pid
-for _ in \$(seq 100); do kill -0 \$pid 2>/dev/null || break; sleep 0.05; done
-rm -f "$work/a.vici"
-exec "$work/start.sh" a
+for _ in \$(seq 100); do kill -0 \$pid 2>/dev/null || exit 0; sleep 0.05; done
+echo "charon a did not stop" >&2; exit 1
 EOS
-chmod +x "$work/start.sh" "$work/restart-a.sh"
+chmod +x "$work/start.sh" "$work/stop-a.sh"
 "$work/start.sh" a
 "$work/start.sh" b
 
 start=$(date +%s%N)
-if ! "$bin" run "$work/a.vici" "$work/b.vici" "$here" "$work/restart-a.sh"; then
+if ! "$bin" run "$work/a.vici" "$work/b.vici" "$here" "$work/stop-a.sh" \
+        "rm -f $work/a.vici; $work/start.sh a"; then
     echo "--- charon a log (tail)"; tail -40 "$work/a.log" || true
     echo "--- charon b log (tail)"; tail -40 "$work/b.log" || true
     exit 1
