@@ -194,6 +194,7 @@ reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie 
 {
     const struct nhrp_ext *x = nhrp_find_ext(p, NHRP_EXT_NAT);
     const struct nhrp_ext *r = nhrp_find_ext(p, NHRP_EXT_REV_TRANSIT);
+    const struct nhrp_ext *resp = nhrp_find_ext(p, NHRP_EXT_RESPONDER);
     bool direct;
     unsigned i;
 
@@ -203,9 +204,15 @@ reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie 
             if (n->has_proto && n->proto == proto && n->has_nbma && n->nbma)
                 return n->nbma;
         }
-    /* Straight from the responder (no NHS on the way back): what we saw
-     * is what works, even if it claims another address. */
-    direct = r ? r->ncie == 0 : !nhrp_nhc_by_nbma(nif, from);
+    /* Straight from the responder, and the responder is the next hop
+     * itself (not an NHS answering from its cache, not relayed): what we
+     * saw is what works, even if it claims another address. */
+    if (r && r->cie_list && r->ncie)
+        direct = false;
+    else if (resp && resp->cie_list && resp->ncie)
+        direct = nhrp_ext_cie(p, resp, 0)->has_proto && nhrp_ext_cie(p, resp, 0)->proto == proto;
+    else
+        direct = !nhrp_nhc_by_nbma(nif, from);
     if (direct && c->has_nbma && from != c->nbma)
         return from;
     return c->has_nbma ? c->nbma : from;

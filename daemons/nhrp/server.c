@@ -126,7 +126,7 @@ register_one(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_ci
     uint32_t hold = c->holdtime ? c->holdtime : nif->cfg.holdtime;
     bool unique = (p->flags & NHRP_F_REG_U) != 0, created;
     struct nhrp_entry *en;
-    char a[INET_ADDRSTRLEN_], b[INET_ADDRSTRLEN_];
+    char a[INET_ADDRSTRLEN_], b[INET_ADDRSTRLEN_], d[INET_ADDRSTRLEN_];
 
     proto &= inet_len_mask(plen);
     if (nhrp_is_own(nif, proto))
@@ -140,7 +140,7 @@ register_one(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_ci
         NHRP_LOG(nif, LOG_LVL_WARN,
                  "nhrp: %s: %s already registered uniquely from %s, refused from %s",
                  nif->cfg.ifname, inet_fmt4(proto, a), inet_fmt4(en->nbma, b),
-                 inet_fmt4(nbma, b));
+                 inet_fmt4(nbma, d));
         return NHRP_CODE_ALREADY_REGISTERED;
     }
     if (!en && nif->cfg.max_entries && nif->nentries >= nif->cfg.max_entries)
