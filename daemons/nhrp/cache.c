@@ -173,6 +173,8 @@ nhrp_cache_bind(struct nhrp_entry *en, uint32_t nbma, uint32_t claimed)
     if (en->peer)
         nhrp_peer_unref(en->peer);
     en->peer = nbma ? nhrp_peer_get(nif, nbma) : NULL;
+    if (en->peer)
+        en->peer->bound = true;
     en->nbma = nbma;
     /* Host entries are next hops: the data plane needs them as neighbours
      * (an NBMA mapping, what `ip nhrp map` does on IOS). Prefix entries

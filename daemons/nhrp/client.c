@@ -316,8 +316,10 @@ nhrp_nhc_start(struct nhrp_if *nif)
         n->tf.kind = TK_NHS_FALLBACK;
         if (!n->addr)
             n->addr = n->cfg.addr;
-        if (n->cfg.nbma && !n->peer)
+        if (n->cfg.nbma && !n->peer) {
             n->peer = nhrp_peer_get(nif, n->cfg.nbma);
+            n->peer->bound = true;
+        }
         nhs_entry(n);
     }
     select_nhs(nif);

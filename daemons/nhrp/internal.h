@@ -166,6 +166,7 @@ struct nhrp_peer {
     int64_t sa_since;
     uint8_t sa; /* enum nhrp_sa_state */
     bool protect_req;
+    bool bound; /* a cache entry or NHS used it (release when it goes) */
     bool mcast_dyn;
     uint8_t nq;
     struct nhrp_qpkt *q;

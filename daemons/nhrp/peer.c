@@ -87,7 +87,11 @@ nhrp_peer_unref(struct nhrp_peer *p)
     queue_drop(p);
     if (p->mcast_dyn && ops->mcast && !static_mcast(nif, p->nbma))
         ops->mcast(ops->ctx, nif->cfg.tun, p->nbma, false);
-    if (p->protect_req && ops->release)
+    /* NHRP no longer needs this peer: the SA we asked for, or one that
+     * protected a binding, may go. Transient peers (a packet that proved
+     * an SA, nothing learnt) are not released. */
+    if (nif->cfg.protection && ops->release &&
+        (p->protect_req || (p->bound && p->sa != NHRP_SA_DOWN)))
         ops->release(ops->ctx, nif->cfg.tun, p->nbma);
     htab_del(&nif->eng->peers, p);
     nhrp_slab_put(&nif->eng->peer_slab, p);

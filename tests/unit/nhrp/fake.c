@@ -42,6 +42,7 @@ op_send(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len)
     p->src_nbma = n->public_nbma; /* NAT rewrites the outer source */
     p->dst_nbma = nbma;
     p->len = len;
+    p->at = net->now;
     memcpy(p->data, pkt, len);
     p->dropped = n->blackhole || (p->to >= 0 && net->nodes[p->to].blackhole);
     if (net->qtail - net->qhead >= F_MAX_LOG)
@@ -233,28 +234,42 @@ fnode_route(struct fnode *n, uint32_t prefix, uint8_t plen, enum nhrp_route_kind
     r->ri.nexthop = nexthop;
 }
 
+static bool
+auto_sa(struct fnet *net)
+{
+    bool did = false;
+    int i;
+
+    /* Protected tunnels: a fake charon that brings SAs up at once. */
+    for (i = 0; i < net->n; i++) {
+        struct fnode *n = &net->nodes[i];
+        while (n->auto_sa && n->nprotect) {
+            uint32_t x = n->protect[--n->nprotect];
+            nhrp_sa_event(n->e, net->now, NHRP_TUN_ANY, x, NHRP_SA_UP);
+            did = true;
+        }
+    }
+    return did;
+}
+
 void
 fnet_pump(struct fnet *net)
 {
     int guard = 0;
 
-    while (net->qhead != net->qtail) {
-        struct fpkt p = net->queue[net->qhead++ % F_MAX_LOG];
-        size_t i;
+    for (;;) {
+        struct fpkt p;
 
         if (++guard > 100000)
             abort(); /* packets loop forever */
+        if (auto_sa(net))
+            continue;
+        if (net->qhead == net->qtail)
+            break;
+        p = net->queue[net->qhead++ % F_MAX_LOG];
         if (p.dropped || p.to < 0)
             continue;
         nhrp_recv(net->nodes[p.to].e, net->now, p.tun, p.src_nbma, p.data, p.len);
-        /* Protected tunnels: a fake charon that brings SAs up at once. */
-        for (i = 0; i < (size_t)net->n; i++) {
-            struct fnode *n = &net->nodes[i];
-            while (n->auto_sa && n->nprotect) {
-                uint32_t x = n->protect[--n->nprotect];
-                nhrp_sa_event(n->e, net->now, NHRP_TUN_ANY, x, NHRP_SA_UP);
-            }
-        }
     }
 }
 

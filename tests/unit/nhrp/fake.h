@@ -26,6 +26,7 @@ struct fpkt {
     uint32_t src_nbma; /* outer source as received */
     uint32_t dst_nbma;
     size_t len;
+    int64_t at; /* fake clock when sent */
     uint8_t data[2048];
     bool dropped;
 };

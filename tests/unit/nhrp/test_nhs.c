@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "fake.h"
+#include "lib/log.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,7 @@ static struct nhrp_if_config hcfg, c1, c2;
 static int
 setup(void **state)
 {
+    log_set_level(LOG_LVL_ERR);
     fnet_init(&net);
     hub = fnet_add(&net, N_HUB);
     s1 = fnet_add(&net, N_S1);
