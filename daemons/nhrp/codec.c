@@ -226,7 +226,7 @@ nhrp_decode(const uint8_t *buf, size_t len, struct nhrp_pkt *p, uint16_t *bad_of
     *bad_off = 18;
     if (buf[18] != 4 || buf[19] != 0)
         return NHRP_DEC_ADDRLEN;
-    p->hops = buf[8];
+    p->hops = buf[9];
     p->extoff = nhrp_get16(buf + 14);
 
     /* 5.2.0.1 mandatory part: lengths, flags, request ID, addresses. */
@@ -325,7 +325,7 @@ nhrp_w_header(struct nhrp_wbuf *w, uint8_t type, uint8_t hops, uint16_t flags, u
     memset(p, 0, NHRP_HDR_LEN);
     nhrp_put16(p, NHRP_AFN_IPV4);
     nhrp_put16(p + 2, NHRP_PROTO_IPV4); /* ar$pro.snap stays zero (5.1) */
-    p[8] = hops;
+    p[9] = hops; /* after the 5-octet ar$pro.snap (5.1) */
     p[16] = NHRP_VERSION;
     p[17] = type;
     p[18] = 4; /* ar$shtl: NSAP format, 4 octets */

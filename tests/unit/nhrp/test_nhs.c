@@ -376,7 +376,7 @@ t_error_indications(void **state)
     /* (b) a request to forward with no hops left */
     n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 78, X, A(10, 0, 0, 9), S1, &cie, 1, NULL,
                true);
-    b[8] = 0;
+    b[9] = 0;
     nhrp_put16(b + 12, 0);
     nhrp_put16(b + 12, nhrp_checksum(b, n));
     fnet_inject(hub, 0, X, b, n);
@@ -387,7 +387,7 @@ t_error_indications(void **state)
     /* (c) a registration with hop count 0: IOS drops it silently */
     n = fbuild(b, sizeof(b), NHRP_REG_REQ, 0x8002, 79, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL,
                true);
-    b[8] = 0;
+    b[9] = 0;
     nhrp_put16(b + 12, 0);
     nhrp_put16(b + 12, nhrp_checksum(b, n));
     h = net.nlog;
