@@ -19,6 +19,38 @@ node_by_public(struct fnet *net, uint32_t nbma)
     return -1;
 }
 
+/* NHRP_CORPUS_DIR=dir: every packet sent also becomes a fuzz corpus file
+ * (tests/fuzz/fuzz_nhrp.c input: tunnel, source and clock octets first). */
+static void
+corpus_dump(const uint8_t *pkt, size_t len)
+{
+    const char *dir = getenv("NHRP_CORPUS_DIR");
+    uint64_t h = 0xcbf29ce484222325ULL;
+    char path[512];
+    size_t i;
+    int t;
+
+    if (!dir)
+        return;
+    for (i = 0; i < len; i++)
+        h = (h ^ pkt[i]) * 0x100000001b3ULL;
+    for (t = 0; t < 3; t++) {
+        uint8_t pre[3] = {(uint8_t)t, (uint8_t)(t + 1), 4};
+        FILE *f;
+        snprintf(path, sizeof(path), "%s/%s-%d-%016llx", dir, nhrp_type_name(pkt[17]), t,
+                 (unsigned long long)h);
+        for (i = strlen(dir); path[i]; i++)
+            if (path[i] == ' ')
+                path[i] = '_';
+        f = fopen(path, "wb");
+        if (!f)
+            return;
+        fwrite(pre, 1, 3, f);
+        fwrite(pkt, 1, len, f);
+        fclose(f);
+    }
+}
+
 static void
 op_send(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len)
 {
@@ -28,6 +60,7 @@ op_send(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len)
 
     if (len > sizeof(p->data))
         abort();
+    corpus_dump(pkt, len);
     if (net->nlog == net->caplog) {
         net->caplog *= 2;
         net->log = realloc(net->log, net->caplog * sizeof(*net->log));
