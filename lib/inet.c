@@ -2,7 +2,6 @@
 /* IPv4 parsing and formatting without the locale and errno quirks of libc. */
 #include "lib/inet.h"
 
-#include <stdio.h>
 #include <string.h>
 
 bool
@@ -42,11 +41,24 @@ inet_parse4(const char *s, uint32_t *out)
     return inet_parse4n(s, strlen(s), out);
 }
 
+/* Hand-rolled: show commands and the printer format millions of addresses. */
 char *
 inet_fmt4(uint32_t a, char *buf)
 {
-    snprintf(buf, INET_ADDRSTRLEN_, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255,
-             a & 255);
+    char *p = buf;
+    int i;
+
+    for (i = 24; i >= 0; i -= 8) {
+        unsigned o = (a >> i) & 255;
+        if (o >= 100)
+            *p++ = (char)('0' + o / 100);
+        if (o >= 10)
+            *p++ = (char)('0' + (o / 10) % 10);
+        *p++ = (char)('0' + o % 10);
+        if (i)
+            *p++ = '.';
+    }
+    *p = '\0';
     return buf;
 }
 

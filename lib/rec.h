@@ -19,12 +19,12 @@
 
 /* Every reply starts with this; the records of the reply follow. */
 struct rec_header {
-    uint32_t kind;      /* enum rec_kind of the records that follow */
-    uint32_t count;     /* how many records */
-    uint32_t rec_size;  /* sizeof one record: lets old clients skip new fields */
+    uint32_t kind;     /* enum rec_kind of the records that follow */
+    uint32_t count;    /* how many records */
+    uint32_t rec_size; /* sizeof one record: lets old clients skip new fields */
     uint32_t pad;
-    int64_t now_ms;     /* the daemon's clock when the snapshot was taken */
-    int64_t boot_ms;    /* the daemon's clock at start-up (show version uptime) */
+    int64_t now_ms;  /* the daemon's clock when the snapshot was taken */
+    int64_t boot_ms; /* the daemon's clock at start-up (show version uptime) */
 };
 
 enum rec_kind {
@@ -48,20 +48,20 @@ struct rec_tunnel {
     char ifname[REC_IFNAMSIZ];
     uint8_t admin_up;
     uint8_t line_up;
-    uint8_t type;            /* enum rec_tunnel_type: NHS configured -> Spoke ... */
-    uint8_t multipoint;      /* tunnel mode gre multipoint */
-    uint32_t addr, mask;     /* tunnel ip address */
-    uint32_t src;            /* tunnel source (NBMA) address */
-    uint32_t dst;            /* point-to-point destination, 0 for mGRE */
+    uint8_t type;        /* enum rec_tunnel_type: NHS configured -> Spoke ... */
+    uint8_t multipoint;  /* tunnel mode gre multipoint */
+    uint32_t addr, mask; /* tunnel ip address */
+    uint32_t src;        /* tunnel source (NBMA) address */
+    uint32_t dst;        /* point-to-point destination, 0 for mGRE */
     uint32_t key;
     uint8_t has_key;
-    uint8_t protected_;      /* tunnel protection configured */
+    uint8_t protected_; /* tunnel protection configured */
     uint8_t pad[2];
     char profile[REC_NAMESIZ];
-    uint32_t mtu;            /* ip mtu in effect */
+    uint32_t mtu; /* ip mtu in effect */
     uint32_t holdtime;
     uint32_t network_id;
-    int64_t state_since_ms;  /* last line state change */
+    int64_t state_since_ms; /* last line state change */
 };
 
 /* NHRP cache entry (show ip nhrp [detail|brief]). */
@@ -82,20 +82,20 @@ enum rec_nhrp_type { REC_NHRP_STATIC, REC_NHRP_DYNAMIC, REC_NHRP_INCOMPLETE };
 #define REC_NF_TEMPORARY     0x2000
 struct rec_nhrp_cache {
     char ifname[REC_IFNAMSIZ];
-    uint32_t proto;          /* target protocol address (network) */
+    uint32_t proto; /* target protocol address (network) */
     uint8_t prefix_len;
-    uint8_t type;            /* enum rec_nhrp_type */
-    uint8_t preference;      /* 255 default */
+    uint8_t type;       /* enum rec_nhrp_type */
+    uint8_t preference; /* 255 default */
     uint8_t pad;
-    uint32_t via;            /* "via" next hop tunnel address */
-    uint32_t nbma;           /* NBMA address (post-NAT), 0 = unknown */
-    uint32_t claimed_nbma;   /* NBMA the peer claimed (pre-NAT), 0 = same */
-    uint32_t flags;          /* REC_NF_* */
+    uint32_t via;          /* "via" next hop tunnel address */
+    uint32_t nbma;         /* NBMA address (post-NAT), 0 = unknown */
+    uint32_t claimed_nbma; /* NBMA the peer claimed (pre-NAT), 0 = same */
+    uint32_t flags;        /* REC_NF_* */
     int64_t created_ms;
-    int64_t expires_ms;      /* 0 = never expire */
-    uint32_t requester;      /* detail: who asked (local entries) */
+    int64_t expires_ms; /* 0 = never expire */
+    uint32_t requester; /* detail: who asked (local entries) */
     uint32_t request_id;
-    uint32_t cache_hits;     /* incomplete entries */
+    uint32_t cache_hits; /* incomplete entries */
     uint32_t pad2;
 };
 
@@ -106,14 +106,14 @@ struct rec_nhrp_cache {
 #define REC_NHS_D 0x8 /* dynamic */
 struct rec_nhrp_nhs {
     char ifname[REC_IFNAMSIZ];
-    uint32_t addr;           /* NHS protocol address */
+    uint32_t addr; /* NHS protocol address */
     uint32_t nbma;
-    uint32_t status;         /* REC_NHS_* */
+    uint32_t status; /* REC_NHS_* */
     uint8_t priority;
     uint8_t cluster;
     uint8_t pad[2];
     uint32_t req_sent, req_failed, repl_recv;
-    int64_t last_reply_ms;   /* 0 = never */
+    int64_t last_reply_ms; /* 0 = never */
     uint32_t current_request_id;
     uint32_t pending_request_id; /* 0 = none pending */
     uint32_t pending_retries;
@@ -144,7 +144,7 @@ enum rec_nhrp_drop {
     REC_DROP_MALFORMED,
     REC_DROP_CHECKSUM,
     REC_DROP_AUTH,
-    REC_DROP_NETWORK_ID,     /* arrived on no NHRP-enabled tunnel of its key */
+    REC_DROP_NETWORK_ID, /* arrived on no NHRP-enabled tunnel of its key */
     REC_DROP_HOPCOUNT,
     REC_DROP_UNKNOWN_TYPE,
     REC_DROP_RATE_LIMIT,
@@ -242,8 +242,14 @@ struct rec_nhrp_traffic {
 };
 
 /* One row of show dmvpn: a peer tunnel address behind an NBMA address. */
-enum rec_peer_state { REC_PEER_UP, REC_PEER_NHRP, REC_PEER_IKE, REC_PEER_IPSEC, REC_PEER_INTF,
-                      REC_PEER_DOWN };
+enum rec_peer_state {
+    REC_PEER_UP,
+    REC_PEER_NHRP,
+    REC_PEER_IKE,
+    REC_PEER_IPSEC,
+    REC_PEER_INTF,
+    REC_PEER_DOWN
+};
 #define REC_PA_S  0x01 /* static */
 #define REC_PA_D  0x02 /* dynamic */
 #define REC_PA_I  0x04 /* incomplete */
@@ -252,15 +258,19 @@ enum rec_peer_state { REC_PEER_UP, REC_PEER_NHRP, REC_PEER_IKE, REC_PEER_IPSEC, 
 #define REC_PA_X  0x20 /* no socket */
 #define REC_PA_T1 0x40 /* route installed */
 #define REC_PA_T2 0x80 /* next-hop override */
+/* Added for the show dmvpn legend of IOS 15.4+ (render-nhrp): */
+#define REC_PA_C  0x100 /* CTS capable */
+#define REC_PA_I2 0x200 /* temporary (printed "I2" instead of "I") */
+#define REC_PA_B  0x400 /* BGP (IOS-XE 16+, 15.7+) */
 struct rec_dmvpn_peer {
     char ifname[REC_IFNAMSIZ];
-    uint32_t nbma;           /* 0 = UNKNOWN */
+    uint32_t nbma; /* 0 = UNKNOWN */
     uint32_t tunnel_addr;
-    uint32_t target;         /* detail: target network */
+    uint32_t target; /* detail: target network */
     uint8_t target_len;
-    uint8_t state;           /* enum rec_peer_state */
-    uint16_t attrs;          /* REC_PA_* */
-    int64_t since_ms;        /* UpDn time; 0 = never */
+    uint8_t state;    /* enum rec_peer_state */
+    uint16_t attrs;   /* REC_PA_* */
+    int64_t since_ms; /* UpDn time; 0 = never */
 };
 
 /* show ip route. */
@@ -271,13 +281,18 @@ struct rec_dmvpn_peer {
 struct rec_route {
     uint32_t prefix;
     uint8_t len;
-    char code;               /* REC_RT_* */
-    uint8_t nho;             /* '%' next-hop override */
+    char code;   /* REC_RT_* */
+    uint8_t nho; /* '%' next-hop override */
     uint8_t pad;
-    uint32_t nexthop;        /* 0: directly connected */
+    uint32_t nexthop; /* 0: directly connected */
     uint32_t distance, metric;
     char ifname[REC_IFNAMSIZ];
-    int64_t since_ms;        /* NHRP routes show their age */
+    int64_t since_ms; /* NHRP routes show their age */
+    /* Added by render-nhrp: 1 = this record is the NHRP next-hop-override
+     * path of the route with the same prefix/len ("[NHO][90/255] via ...",
+     * show ip route next-hop-override only). */
+    uint8_t nho_path;
+    uint8_t pad3[7];
 };
 
 #endif

@@ -8,6 +8,7 @@
 #include "parsers/cfg_build.h"
 #include "lib/arena.h"
 #include "lib/log.h"
+#include "parsers/print.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -285,4 +286,53 @@ cb_map_add_idx(struct cfg_build *b, size_t ifidx, size_t idx)
     k->ifidx = ifidx;
     k->idx = idx;
     htab_put(&b->map_idx, k);
+}
+
+void
+cb_mode_header(struct cfg_build *b, char *buf, size_t n)
+{
+    struct cfg *c = b->c;
+    size_t k;
+    int i;
+
+    buf[0] = '\0';
+    switch (b->mode) {
+    case MODE_IF:
+        snprintf(buf, n, "interface %s", c->ifs[b->cur_if].name);
+        break;
+    case MODE_ISAKMP:
+        snprintf(buf, n, "crypto isakmp policy %u", c->pols[b->cur_pol].priority);
+        break;
+    case MODE_TSET: {
+        /* IOS re-enters a transform-set only with its transforms */
+        const struct cfg_tset *t = &c->tsets[b->cur_tset];
+        k = (size_t)snprintf(buf, n, "crypto ipsec transform-set %s", t->name);
+        for (i = 0; i < t->nxf && k < n; i++) {
+            k += (size_t)snprintf(buf + k, n - k, " %s", cfg_transform_name(t->xf[i]));
+            if (t->bits[i] && k < n)
+                k += (size_t)snprintf(buf + k, n - k, " %u", t->bits[i]);
+        }
+        break;
+    }
+    case MODE_IPSEC_PROF:
+        snprintf(buf, n, "crypto ipsec profile %s", c->profs[b->cur_prof].name);
+        break;
+    case MODE_LINE: {
+        static const char *const kind[] = {"con", "aux", "vty"};
+        const struct cfg_line *l = &c->lines[b->cur_line];
+        if (l->first == l->last)
+            snprintf(buf, n, "line %s %u", kind[l->kind], l->first);
+        else
+            snprintf(buf, n, "line %s %u %u", kind[l->kind], l->first, l->last);
+        break;
+    }
+    case MODE_ROUTER:
+        snprintf(buf, n, "%s", c->routers[b->cur_router].header);
+        break;
+    case MODE_OPAQUE:
+        snprintf(buf, n, "%s", b->stanza_header);
+        break;
+    default:
+        break;
+    }
 }

@@ -23,6 +23,7 @@ struct cfg_build {
     /* sub-mode context, as indices because the arrays grow */
     size_t cur_if, cur_pol, cur_tset, cur_prof, cur_line, cur_router;
     struct cfg_opaque_list *cur_opaque; /* MODE_OPAQUE / MODE_ROUTER target */
+    char stanza_header[256];            /* MODE_OPAQUE: the header line */
     int opaque_slot;
     /* the line being applied, for handlers that keep it verbatim */
     const char *raw;
@@ -64,6 +65,10 @@ long cb_route_find(struct cfg_build *b, const struct cfg_route *key);
 void cb_route_add_idx(struct cfg_build *b, size_t idx);
 long cb_map_find(struct cfg_build *b, size_t ifidx, const struct cfg_nhrp_map *key);
 void cb_map_add_idx(struct cfg_build *b, size_t ifidx, size_t idx);
+
+/* The canonical line that enters the builder's current sub-mode (e.g.
+ * "interface Tunnel0"), "" in global config. */
+void cb_mode_header(struct cfg_build *b, char *buf, size_t n);
 
 /* Formats an IOS message into b->msg and returns it. */
 const char *cb_msg(struct cfg_build *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -92,6 +92,9 @@ struct cfg_build;
 #define CMDF_NOFORM_ONLY         0x08 /* only valid with `no` (e.g. `no ip redirects`) */
 #define CMDF_HIDDEN              0x10 /* accepted, not offered by `?` */
 #define CMDF_SUBMODE_KEEP_INDENT 0x20
+#define CMDF_NO_NEEDS_ARG                                                                          \
+    0x40 /* with CMDF_NO_PREFIX: `no` must name the object                                         \
+          * (the first element after the keywords) */
 
 /*
  * Handler: applies a matched line to the model being built. Returns 0, or -1
@@ -130,6 +133,7 @@ enum match_status {
 
 struct tok {
     const char *s;
+    const char *lc; /* the same word in lower case (keywords compare with memcmp) */
     size_t len;
     size_t col; /* byte offset in the line */
 };
@@ -137,7 +141,8 @@ struct tok {
 #define LINE_MAX_TOKS 64
 
 struct tokline {
-    char *buf; /* owned copy of the line */
+    char *buf;
+    char *lbuf; /* lower-case copy of buf */ /* owned copy of the line */
     int ntok;
     struct tok t[LINE_MAX_TOKS];
     bool too_many;
@@ -159,6 +164,8 @@ void cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_r
 /* Access to the global table (all modes). */
 const struct cmd_def *cmd_defs(size_t *n);
 void cmd_init(void); /* compiles the syntax strings once; idempotent */
+/* Adds a table (e.g. the shell's EXEC commands) before cmd_init() runs. */
+void cmd_add_table(const struct cmd_def *defs, size_t n);
 
 /* Accessors for handlers. Names are the NAME parts of the syntax. */
 const struct cmd_val *m_get(const struct cmd_match *m, const char *name);

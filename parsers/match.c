@@ -11,7 +11,7 @@
  *  - a line that ends while every live command still wants more is incomplete;
  *  - `no` and `default` prefix any command that allows them.
  */
-#include "parsers/syntax.h"
+#include "parsers/match_int.h"
 #include "lib/inet.h"
 #include "lib/log.h"
 
@@ -32,11 +32,17 @@ struct cap {
     int ifidx; /* index into ifs[] for TK_IF, else -1 */
 };
 
+static uint32_t *node_stamp; /* per syntax node: the step it was last added in */
+static uint32_t stamp_counter;
+
 struct thread {
     int cmd;
     int node;
     int cap;
     const char *pend_type; /* TK_IF given as two words: the resolved type */
+    /* copied from a keyword node so the hot loop stays in this array */
+    const char *kw; /* NULL when the node is not a keyword */
+    uint32_t kwlen;
 };
 
 struct cand {
@@ -55,94 +61,31 @@ struct mstate {
     int nifs;
     struct thread th[2][MAX_THREADS];
     int nth[2];
+    uint32_t stamp[2]; /* node_stamp value meaning "already in this set" */
     bool overflow;
+    match_walk_fn walk; /* help: report live nodes at the end instead of deciding */
+    void *walk_ctx;
+    bool walk_complete;
 };
 
-static const struct cmd_def *defs_all;
-static size_t ndefs_all;
-/* Per mode: indices of the commands in that mode, in table order. */
-static int *mode_cmds[MODE_COUNT];
-static int mode_ncmds[MODE_COUNT];
-static bool inited;
-
-struct cmd_def *cmd_table_build(size_t *n); /* cmd_table.c */
-
 void
-cmd_init(void)
+match_init_stamps(void)
 {
-    size_t i;
-    int m;
-
-    if (inited)
-        return;
-    defs_all = cmd_table_build(&ndefs_all);
-    syn_compile_all(defs_all, ndefs_all);
-    for (m = 0; m < MODE_COUNT; m++) {
-        mode_cmds[m] = calloc(ndefs_all + 1, sizeof(int));
-        if (!mode_cmds[m])
-            fatal("out of memory");
-    }
-    for (i = 0; i < ndefs_all; i++)
-        mode_cmds[defs_all[i].mode][mode_ncmds[defs_all[i].mode]++] = (int)i;
-    inited = true;
-}
-
-const struct cmd_def *
-cmd_defs(size_t *n)
-{
-    cmd_init();
-    *n = ndefs_all;
-    return defs_all;
-}
-
-void
-tokline_split(struct tokline *tl, const char *line, size_t len)
-{
-    size_t i = 0;
-
-    memset(tl, 0, sizeof(*tl));
-    tl->buf = malloc(len + 1);
-    if (!tl->buf)
+    node_stamp = calloc(syn_pool_len() + 1, sizeof(*node_stamp));
+    if (!node_stamp)
         fatal("out of memory");
-    memcpy(tl->buf, line, len);
-    tl->buf[len] = '\0';
-    while (i < len) {
-        size_t s;
-        while (i < len && (tl->buf[i] == ' ' || tl->buf[i] == '\t'))
-            i++;
-        if (i >= len)
-            break;
-        s = i;
-        while (i < len && tl->buf[i] != ' ' && tl->buf[i] != '\t')
-            i++;
-        if (tl->ntok == LINE_MAX_TOKS) {
-            tl->too_many = true;
-            break;
-        }
-        tl->t[tl->ntok].s = tl->buf + s;
-        tl->t[tl->ntok].len = i - s;
-        tl->t[tl->ntok].col = s;
-        tl->ntok++;
-    }
-}
-
-void
-tokline_free(struct tokline *tl)
-{
-    free(tl->buf);
-    tl->buf = NULL;
 }
 
 static bool
 is_prefix(const struct tok *t, const char *kw)
 {
-    return t->len <= strlen(kw) && strncasecmp(t->s, kw, t->len) == 0;
+    return t->len <= strlen(kw) && memcmp(t->lc, kw, t->len) == 0;
 }
 
 static bool
 is_exact(const struct tok *t, const char *kw)
 {
-    return t->len == strlen(kw) && strncasecmp(t->s, kw, t->len) == 0;
+    return t->len == strlen(kw) && memcmp(t->lc, kw, t->len) == 0;
 }
 
 static bool
@@ -243,14 +186,22 @@ add_thread(struct mstate *ms, int set, int cmd, int node, int cap, const char *p
             cand_better(acc, cmd, cap);
         return;
     }
-    for (i = 0; i < ms->nth[set]; i++)
-        if (ms->th[set][i].node == node && ms->th[set][i].pend_type == pend)
+    /* one thread per node and step: a stamp per node instead of a scan */
+    if (pend == NULL) {
+        if (node_stamp[node] == ms->stamp[set])
             return;
+        node_stamp[node] = ms->stamp[set];
+    } else {
+        for (i = 0; i < ms->nth[set]; i++)
+            if (ms->th[set][i].node == node && ms->th[set][i].pend_type == pend)
+                return;
+    }
     if (ms->nth[set] == MAX_THREADS) {
         ms->overflow = true;
         return;
     }
-    ms->th[set][ms->nth[set]++] = (struct thread){cmd, node, cap, pend};
+    ms->th[set][ms->nth[set]++] = (struct thread){
+        cmd, node, cap, pend, (nd->kind == TK_KEYWORD && !pend) ? nd->kw : NULL, nd->kwlen};
 }
 
 static bool
@@ -378,18 +329,102 @@ finish(struct mstate *ms, struct match_result *res, int cmd, int cap)
     res->status = MATCH_OK;
 }
 
-/* Seeds threads for every command of the mode whose first keyword w could be. */
+static void
+new_set(struct mstate *ms, int set)
+{
+    ms->nth[set] = 0;
+    ms->stamp[set] = ++stamp_counter;
+    if (stamp_counter == 0) { /* wrapped: forget every old stamp */
+        memset(node_stamp, 0, (syn_pool_len() + 1) * sizeof(*node_stamp));
+        ms->stamp[set] = ++stamp_counter;
+    }
+}
+
+/*
+ * Seeds threads for the commands of the mode that can match the line. Most
+ * lines start with a run of keywords (`ip nhrp map`), and in that run every
+ * live command is a keyword at the same position, so the matcher's decision
+ * there (exact beats prefix, one keyword or ambiguous) can be taken up front
+ * over the commands' leading keywords: only the commands with the chosen
+ * keyword at each position are seeded. Where a command's run ends, or the
+ * decision is not a single keyword, pruning stops and the NFA decides.
+ */
 static void
 seed(struct mstate *ms, enum cfg_mode mode, int set)
 {
-    int i;
+    const struct tokline *tl = ms->tl;
+    const int *bucket;
+    int lo, hi, i, k, l;
 
-    for (i = 0; i < mode_ncmds[mode]; i++) {
-        int c = mode_cmds[mode][i];
-        if (!cmd_allowed(&defs_all[c], ms->op))
-            continue;
-        add_thread(ms, set, c, syn_cmds[c].start, -1, NULL, NULL);
+    new_set(ms, set);
+    if (ms->first >= tl->ntok) { /* help on an empty line: everything */
+        for (i = 0; i < mode_ncmds[mode]; i++)
+            if (cmd_allowed(&defs_all[mode_cmds[mode][i]], ms->op))
+                add_thread(ms, set, mode_cmds[mode][i], syn_cmds[mode_cmds[mode][i]].start, -1,
+                           NULL, NULL);
+        return;
     }
+    /* the bucket is sorted by leading keywords (cmdtab.c), so at every
+     * position the commands sharing a keyword form one run */
+    l = letter_of(tl->t[ms->first].s[0]);
+    bucket = mode_letter[mode][l];
+    lo = 0;
+    hi = mode_nletter[mode][l];
+    for (k = 0; k < SYN_LEAD && ms->first + k < tl->ntok && lo < hi; k++) {
+        const struct tok *w = &tl->t[ms->first + k];
+        const char *chosen = NULL;
+        bool exact = false, ambiguous = false;
+        int clo = lo, chi = lo, r, b = lo, e = hi;
+        if (!syn_cmds[bucket[hi - 1]].lead[k])
+            goto done; /* an argument or option here: let the NFA decide */
+        /* runs are in keyword order: find the first that could start with w */
+        while (b < e) {
+            int mid = b + (e - b) / 2;
+            if (strncmp(syn_cmds[bucket[mid]].lead[k], w->lc, w->len) < 0)
+                b = mid + 1;
+            else
+                e = mid;
+        }
+        for (r = b; r < hi && strncmp(syn_cmds[bucket[r]].lead[k], w->lc, w->len) == 0;) {
+            const char *kw = syn_cmds[bucket[r]].lead[k];
+            int end = mode_runend[mode][l][k][r], j;
+            bool allowed = false;
+            if (!kw)
+                goto done; /* an argument or option here: let the NFA decide */
+            if (end > hi)
+                end = hi;
+            if (w->len <= syn_cmds[bucket[r]].leadlen[k] && memcmp(w->lc, kw, w->len) == 0)
+                for (j = r; j < end && !allowed; j++)
+                    allowed = cmd_allowed(&defs_all[bucket[j]], ms->op);
+            if (allowed) {
+                if (w->len == syn_cmds[bucket[r]].leadlen[k]) {
+                    if (!exact)
+                        ambiguous = false;
+                    exact = true;
+                    chosen = kw;
+                    clo = r;
+                    chi = end;
+                } else if (!exact) {
+                    if (chosen && chosen != kw)
+                        ambiguous = true;
+                    else {
+                        chosen = kw;
+                        clo = r;
+                        chi = end;
+                    }
+                }
+            }
+            r = end;
+        }
+        if (!chosen || ambiguous)
+            break;
+        lo = clo;
+        hi = chi;
+    }
+done:
+    for (i = lo; i < hi; i++)
+        if (cmd_allowed(&defs_all[bucket[i]], ms->op))
+            add_thread(ms, set, bucket[i], syn_cmds[bucket[i]].start, -1, NULL, NULL);
 }
 
 static void
@@ -400,41 +435,42 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
     struct cand line_done = {-1, -1};
     struct cand acc = {-1, -1}; /* commands complete after the words so far */
 
-    ms->nth[0] = ms->nth[1] = 0;
     seed(ms, mode, cur);
     for (ti = ms->first; ti < tl->ntok; ti++) {
         const struct tok *t = &tl->t[ti];
         const char *chosen = NULL;
         bool exact = false, ambiguous = false, any_arg = false;
+        char c0 = t->lc[0];
         int nxt = cur ^ 1, i;
 
         acc.cmd = -1;
         /* Pick the keyword this word stands for, across all live commands. */
         for (i = 0; i < ms->nth[cur]; i++) {
-            const struct syn_node *nd = &syn_pool[ms->th[cur][i].node];
-            if (nd->kind != TK_KEYWORD || ms->th[cur][i].pend_type || !is_prefix(t, nd->kw))
+            const struct thread *th = &ms->th[cur][i];
+            if (!th->kw || t->len > th->kwlen || c0 != th->kw[0] ||
+                memcmp(t->lc, th->kw, t->len) != 0)
                 continue;
-            if (is_exact(t, nd->kw)) {
+            if (t->len == th->kwlen) {
                 if (!exact)
                     ambiguous = false;
                 exact = true;
-                chosen = nd->kw;
+                chosen = th->kw;
             } else if (!exact) {
-                if (chosen && strcmp(chosen, nd->kw) != 0)
+                if (chosen && chosen != th->kw)
                     ambiguous = true;
                 else
-                    chosen = nd->kw;
+                    chosen = th->kw;
             }
         }
-        ms->nth[nxt] = 0;
+        new_set(ms, nxt);
         if (chosen && !ambiguous) {
             for (i = 0; i < ms->nth[cur]; i++) {
                 struct thread *th = &ms->th[cur][i];
                 const struct syn_node *nd = &syn_pool[th->node];
                 int cap;
-                if (nd->kind != TK_KEYWORD || th->pend_type || strcmp(nd->kw, chosen) != 0)
+                if (th->kw != chosen)
                     continue;
-                cap = cap_push(ms, th->cap, nd, ti, 0, nd->kw, strlen(nd->kw), -1);
+                cap = cap_push(ms, th->cap, nd, ti, 0, nd->kw, nd->kwlen, -1);
                 add_thread(ms, nxt, th->cmd, nd->next, cap, NULL, &acc);
             }
         } else {
@@ -504,11 +540,26 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
             /* `no ip nhrp holdtime` needs no value: IOS accepts any prefix
              * that names the setting */
             if (!th->pend_type && ms->op != OP_SET && (d->flags & CMDF_NO_PREFIX) &&
-                ntok_cmd >= syn_cmds[th->cmd].kwrun)
+                ntok_cmd >= syn_cmds[th->cmd].kwrun + ((d->flags & CMDF_NO_NEEDS_ARG) ? 1 : 0))
                 cand_better(&acc, th->cmd, th->cap);
         }
         if (line_done.cmd >= 0)
             cand_better(&acc, line_done.cmd, line_done.cap);
+        if (ms->walk) {
+            for (i = 0; i < ms->nth[cur]; i++) {
+                const struct thread *th = &ms->th[cur][i];
+                const char *prev = NULL;
+                int c;
+                /* the last keyword on the way here gives help its context */
+                for (c = th->cap; c >= 0 && !prev; c = ms->caps[c].prev)
+                    if (ms->caps[c].v.kind == TK_KEYWORD)
+                        prev = ms->caps[c].v.str;
+                ms->walk(ms->walk_ctx, th->cmd, th->node, prev, th->pend_type != NULL);
+            }
+            ms->walk_complete = acc.cmd >= 0;
+            res->status = MATCH_OK;
+            return;
+        }
         if (acc.cmd >= 0) {
             finish(ms, res, acc.cmd, acc.cap);
             return;
@@ -519,15 +570,16 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
     }
 }
 
-void
-cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result *res)
+static struct mstate ms; /* large; the daemon and CLI are single-threaded */
+
+static void
+match_impl(const struct tokline *tl, enum cfg_mode mode, struct match_result *res)
 {
-    static struct mstate ms; /* large; the daemon and CLI are single-threaded */
     const struct tok *t0;
 
     cmd_init();
     memset(res, 0, sizeof(*res));
-    if (tl->ntok == 0) {
+    if (tl->ntok == 0 && !ms.walk) {
         res->status = MATCH_EMPTY;
         return;
     }
@@ -538,6 +590,10 @@ cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result
     ms.overflow = false;
     ms.op = OP_SET;
     ms.first = 0;
+    if (tl->ntok == 0) { /* help on an empty line */
+        run(&ms, mode, res);
+        return;
+    }
     t0 = &tl->t[0];
     /* `no` and `default` compete with the mode's first keywords (IOS: `n` is
      * ambiguous in global config, `no` is exact). */
@@ -545,9 +601,10 @@ cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result
         bool is_no = is_prefix(t0, "no");
         int others = (is_prefix(t0, "no") && is_prefix(t0, "default")) ? 1 : 0, i;
         const char *seen = NULL;
+        int l = letter_of(t0->s[0]);
         if (!is_exact(t0, is_no ? "no" : "default"))
-            for (i = 0; i < mode_ncmds[mode]; i++) {
-                const char *kw = syn_cmds[mode_cmds[mode][i]].first_kw;
+            for (i = 0; i < mode_nletter[mode][l]; i++) {
+                const char *kw = syn_cmds[mode_letter[mode][l][i]].first_kw;
                 if (is_prefix(t0, kw) && (!seen || strcmp(seen, kw) != 0)) {
                     if (is_exact(t0, kw)) {
                         others = -1; /* an exact first keyword wins */
@@ -560,7 +617,7 @@ cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result
         if (others == 0) {
             ms.op = is_no ? OP_NO : OP_DEFAULT;
             ms.first = 1;
-            if (tl->ntok == 1) {
+            if (tl->ntok == 1 && !ms.walk) {
                 res->status = MATCH_INCOMPLETE;
                 res->err_tok = 1;
                 return;
@@ -580,43 +637,24 @@ cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result
     }
 }
 
-/* Arguments only: a keyword flag never shadows an argument of the same
- * name (`crypto isakmp key <word:key>`). */
-const struct cmd_val *
-m_get(const struct cmd_match *m, const char *name)
+void
+cmd_match_line(const struct tokline *tl, enum cfg_mode mode, struct match_result *res)
 {
-    int i;
-
-    for (i = 0; i < m->nvals; i++)
-        if (m->vals[i].kind != TK_KEYWORD && strcmp(m->vals[i].name, name) == 0)
-            return &m->vals[i];
-    return NULL;
+    ms.walk = NULL;
+    match_impl(tl, mode, res);
 }
 
-/* An argument or a keyword of that name was given. */
-bool
-m_has(const struct cmd_match *m, const char *name)
+int
+match_walk(const struct tokline *tl, enum cfg_mode mode, match_walk_fn fn, void *ctx,
+           bool *complete)
 {
-    int i;
+    struct match_result res;
 
-    for (i = 0; i < m->nvals; i++)
-        if (strcmp(m->vals[i].name, name) == 0)
-            return true;
-    return false;
-}
-
-uint64_t
-m_num(const struct cmd_match *m, const char *name, uint64_t dflt)
-{
-    const struct cmd_val *v = m_get(m, name);
-
-    return v ? v->num : dflt;
-}
-
-uint32_t
-m_ip(const struct cmd_match *m, const char *name)
-{
-    const struct cmd_val *v = m_get(m, name);
-
-    return v ? (uint32_t)v->num : 0;
+    ms.walk = fn;
+    ms.walk_ctx = ctx;
+    ms.walk_complete = false;
+    match_impl(tl, mode, &res);
+    ms.walk = NULL;
+    *complete = ms.walk_complete;
+    return res.status == MATCH_OK ? 0 : -1;
 }

@@ -65,11 +65,12 @@ target(struct cfg_build *b)
 }
 
 /*
- * `no X` after `X` undoes it: drop the earlier line(s) instead of keeping
- * both. A `no X` with nothing to undo is itself a setting (`no ip domain
- * lookup`) and is kept; an `X` after `no X` replaces it.
+ * `no X` after `X` replaces it: the earlier line(s) go and the `no X` line
+ * stays, because for a verbatim line we do not know IOS's default (`no ip
+ * domain lookup` is a real setting; `no ip ospf cost` is harmless to keep).
+ * An `X` after `no X` replaces it too.
  */
-static bool
+static void
 cancel_previous(struct cfg_opaque_list *l, const char *text, bool negated)
 {
     const char *body = text;
@@ -93,7 +94,7 @@ cancel_previous(struct cfg_opaque_list *l, const char *text, bool negated)
         l->v[j++] = l->v[i];
     }
     l->n = j;
-    return negated && removed;
+    (void)removed;
 }
 
 /* `no route-map X permit 10`: drops the header and its indented lines. */
@@ -137,11 +138,11 @@ h_opaque(struct cfg_build *b, const struct cmd_match *m, const char **err)
         b->cur_opaque = l;
         b->opaque_slot = d->slot;
         b->mode = MODE_OPAQUE;
+        snprintf(b->stanza_header, sizeof(b->stanza_header), "%.*s", (int)n, buf);
         return H_OK;
     }
     l = target(b);
-    if (cancel_previous(l, buf, m->op == OP_NO))
-        return H_OK;
+    cancel_previous(l, buf, m->op == OP_NO);
     cb_opaque_add(b, l, buf, n, b->mode == MODE_OPAQUE ? b->opaque_slot : d->slot);
     return H_OK;
 }

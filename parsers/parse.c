@@ -31,6 +31,7 @@ struct parser {
     enum cfg_class stanza_cls; /* class of the verbatim stanza we are in */
     const char *stanza_note;
     int stanza_indent; /* indentation of the stanza header line */
+    bool sub_indented; /* the current sub-mode's lines were indented */
 };
 
 const char *
@@ -236,7 +237,9 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
     struct cfg_diag *d;
     struct tokline tl;
     struct match_result r, rg;
+    enum cfg_mode mode_before;
     const char *s;
+    size_t i;
 
     while (len && (line[len - 1] == '\r' || line[len - 1] == '\n'))
         len--;
@@ -250,6 +253,24 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
     ps->b.raw = line;
     ps->b.rawlen = len;
 
+    for (i = 0; i < len; i++) {
+        /* control bytes (NUL included) are not something a terminal or a
+         * config file carries; IOS would never see them as part of a word */
+        unsigned char ch = (unsigned char)line[i];
+        if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
+            d->cls = CLS_INVALID;
+            d->caret = (int)i;
+            d->msg = MSG_INVALID;
+            return;
+        }
+    }
+    /* longer than any IOS command line; every buffer downstream holds this */
+    if (len > CFG_MAX_LINE && !ps->b.banner_open) {
+        d->cls = CLS_INVALID;
+        d->caret = CFG_MAX_LINE;
+        d->msg = MSG_INVALID;
+        return;
+    }
     if (ps->b.banner_open) {
         opaque_banner_line(&ps->b, line, len);
         d->cls = CLS_IGNORED;
@@ -266,23 +287,14 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
     if (*s == '!') {
         d->cls = CLS_IGNORED;
         d->note = "comment";
+        /* show running-config closes every stanza with a `!` at the left
+         * margin; treating it as the end of the sub-mode keeps a global line
+         * printed after a stanza from being read as part of it */
+        if (s == line && ps->b.mode != MODE_GLOBAL) {
+            ps->b.mode = MODE_GLOBAL;
+            ps->sub_indented = false;
+        }
         return;
-    }
-    for (s = line; *s; s++) {
-        /* control bytes are not something a terminal or a config file
-         * carries; IOS would never see them as part of a word */
-        if ((unsigned char)*s < 0x20 && *s != '\t') {
-            d->cls = CLS_INVALID;
-            d->caret = (int)(s - line);
-            d->msg = MSG_INVALID;
-            return;
-        }
-        if (*s == 0x7f) {
-            d->cls = CLS_INVALID;
-            d->caret = (int)(s - line);
-            d->msg = MSG_INVALID;
-            return;
-        }
     }
     for (s = line; *s == ' ' || *s == '\t'; s++)
         ;
@@ -300,7 +312,19 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
     }
     if (ps->b.mode == MODE_OPAQUE || ps->b.mode == MODE_ROUTER)
         ps->b.mode = MODE_GLOBAL;
+    mode_before = ps->b.mode;
 
+    /* In show-run layout (sub-commands indented) a line at the left margin
+     * that global config takes is global, even if the sub-mode would take
+     * it too: `ip nat inside source ...` vs an interface's `ip nat inside`.
+     * Typed configs have no indentation and never reach this rule. */
+    if (ps->b.mode != MODE_GLOBAL && ps->sub_indented && tl.t[0].col == 0) {
+        cmd_match_line(&tl, MODE_GLOBAL, &rg);
+        if (rg.status == MATCH_OK) {
+            take_global(ps, &rg, d);
+            goto done;
+        }
+    }
     cmd_match_line(&tl, ps->b.mode, &r);
     if (r.status == MATCH_OK && (ps->b.mode == MODE_GLOBAL || weak(&r) < 0)) {
         apply(ps, &r, d);
@@ -332,6 +356,10 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
 done:
     if (ps->b.mode == MODE_OPAQUE || ps->b.mode == MODE_ROUTER)
         ps->stanza_indent = (int)tl.t[0].col;
+    if (ps->b.mode == MODE_GLOBAL || ps->b.mode != mode_before)
+        ps->sub_indented = false; /* a new stanza starts */
+    else if (tl.t[0].col > 0 && d->cls != CLS_INVALID)
+        ps->sub_indented = true;
     tokline_free(&tl);
 }
 
@@ -373,6 +401,7 @@ cfg_parse_text(const char *text, size_t len)
         }
     }
     p->final_mode = ps.b.mode;
+    cb_mode_header(&ps.b, p->final_header, sizeof(p->final_header));
     p->cfg = cfg_build_finish(&ps.b);
     for (i = 0; i < p->ndiags; i++)
         p->counts[p->diags[i].cls]++;

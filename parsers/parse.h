@@ -12,6 +12,9 @@
 #include "parsers/cfg.h"
 #include "parsers/cmd.h"
 
+/* Longest config line accepted (IOS's own limit is of this order). */
+#define CFG_MAX_LINE 1000
+
 struct cfg_diag {
     int lineno;
     const char *text; /* the line as written, without its newline */
@@ -29,8 +32,9 @@ struct cfg_parse {
     unsigned counts[CLS_COUNT];
     unsigned nwarnings;
     enum cfg_mode final_mode;
-    char *text;  /* owned copy of the input */
-    char **msgs; /* owned message strings */
+    char final_header[256]; /* the line that re-enters final_mode ("" in global) */
+    char *text;             /* owned copy of the input */
+    char **msgs;            /* owned message strings */
     size_t nmsgs, capmsgs;
 };
 

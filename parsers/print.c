@@ -61,13 +61,20 @@ print_nhrp(struct strbuf *sb, const struct cfg_iface *ifp)
         const struct cfg_nhrp_map *m = &n->maps[i];
         if (m->multicast && m->dynamic)
             sb_puts(sb, " ip nhrp map multicast dynamic\n");
-        else if (m->multicast)
-            sb_printf(sb, " ip nhrp map multicast %s\n", inet_fmt4(m->nbma, a));
-        else if (m->proto_mask)
+        else if (m->multicast) {
+            sb_puts(sb, " ip nhrp map multicast ");
+            sb_puts(sb, inet_fmt4(m->nbma, a));
+            sb_putc(sb, '\n');
+        } else if (m->proto_mask)
             sb_printf(sb, " ip nhrp map %s %s %s\n", inet_fmt4(m->proto, a),
                       inet_fmt4(m->proto_mask, b), inet_fmt4(m->nbma, c));
-        else
-            sb_printf(sb, " ip nhrp map %s %s\n", inet_fmt4(m->proto, a), inet_fmt4(m->nbma, b));
+        else {
+            sb_puts(sb, " ip nhrp map ");
+            sb_puts(sb, inet_fmt4(m->proto, a));
+            sb_putc(sb, ' ');
+            sb_puts(sb, inet_fmt4(m->nbma, b));
+            sb_putc(sb, '\n');
+        }
     }
     print_slot(sb, &ifp->opaque, SI_NHRP_MAPS);
     if (n->has_network_id)
@@ -330,11 +337,18 @@ print_route(struct strbuf *sb, const struct cfg_route *r)
 {
     char a[16], b[16], c[16];
 
-    sb_printf(sb, "ip route %s %s", inet_fmt4(r->prefix, a), inet_fmt4(r->mask, b));
-    if (r->ifname)
-        sb_printf(sb, " %s", r->ifname);
-    if (r->has_nh)
-        sb_printf(sb, " %s", inet_fmt4(r->nh, c));
+    sb_puts(sb, "ip route ");
+    sb_puts(sb, inet_fmt4(r->prefix, a));
+    sb_putc(sb, ' ');
+    sb_puts(sb, inet_fmt4(r->mask, b));
+    if (r->ifname) {
+        sb_putc(sb, ' ');
+        sb_puts(sb, r->ifname);
+    }
+    if (r->has_nh) {
+        sb_putc(sb, ' ');
+        sb_puts(sb, inet_fmt4(r->nh, c));
+    }
     if (r->distance)
         sb_printf(sb, " %u", r->distance);
     if (r->has_tag)

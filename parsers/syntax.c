@@ -26,6 +26,12 @@ struct pfrag {
     bool outs_alt[64];
 };
 
+size_t
+syn_pool_len(void)
+{
+    return pool_len;
+}
+
 static int
 node_new(enum syn_type t)
 {
@@ -88,6 +94,30 @@ intern(const char *s, size_t n)
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
+}
+
+/* One copy of each keyword, so the matcher compares keywords by pointer. */
+static const char **kw_table;
+static size_t kw_n, kw_cap;
+
+static const char *
+kw_intern(char *kw)
+{
+    size_t i;
+
+    for (i = 0; i < kw_n; i++)
+        if (strcmp(kw_table[i], kw) == 0) {
+            free(kw);
+            return kw_table[i];
+        }
+    if (kw_n == kw_cap) {
+        kw_cap = kw_cap ? kw_cap * 2 : 256;
+        kw_table = realloc(kw_table, kw_cap * sizeof(*kw_table));
+        if (!kw_table)
+            fatal("out of memory");
+    }
+    kw_table[kw_n++] = kw;
+    return kw;
 }
 
 static int parse_seq(struct lexer *lx, struct pfrag *out, char stop1, char stop2);
@@ -161,8 +191,10 @@ parse_keyword(struct lexer *lx, struct pfrag *f)
     kw = (char *)intern(s, len);
     for (i = 0; i < len; i++)
         kw[i] = (char)tolower((unsigned char)kw[i]);
+    kw = (char *)kw_intern(kw);
     syn_pool[n].kind = TK_KEYWORD;
     syn_pool[n].kw = kw;
+    syn_pool[n].kwlen = (uint32_t)len;
     syn_pool[n].name = kw;
     f->start = n;
     f->nouts = 0;
@@ -285,6 +317,14 @@ syn_compile_all(const struct cmd_def *defs, size_t n)
         patch(&f, acc);
         syn_cmds[i].start = f.start;
         syn_cmds[i].kwrun = count_kwrun(f.start);
+        {
+            int k, nd = f.start;
+            for (k = 0; k < SYN_LEAD && k < syn_cmds[i].kwrun; k++) {
+                syn_cmds[i].lead[k] = syn_pool[nd].kw;
+                syn_cmds[i].leadlen[k] = syn_pool[nd].kwlen;
+                nd = syn_pool[nd].next;
+            }
+        }
         if (syn_pool[f.start].type != SN_TOK || syn_pool[f.start].kind != TK_KEYWORD)
             fatal("syntax: '%s' must start with a keyword", defs[i].syntax);
         syn_cmds[i].first_kw = syn_pool[f.start].kw;

@@ -13,14 +13,19 @@ enum syn_type { SN_TOK, SN_SPLIT, SN_ACCEPT };
 struct syn_node {
     enum syn_type type;
     enum tok_kind kind;
-    const char *kw;   /* keyword text, lower case */
+    const char *kw; /* keyword text, lower case */
+    uint32_t kwlen;
     const char *name; /* capture name (keywords: the keyword itself) */
     uint64_t lo, hi;  /* TK_NUM range */
     int next;         /* SN_TOK/SN_SPLIT: first successor */
     int alt;          /* SN_SPLIT: second successor */
 };
 
+#define SYN_LEAD 4
+
 struct syn_cmd {
+    const char *lead[SYN_LEAD]; /* the leading keyword run (first SYN_LEAD of it) */
+    uint32_t leadlen[SYN_LEAD];
     int start; /* first node */
     int kwrun; /* leading keywords before any argument or option */
     const char *first_kw;
@@ -29,6 +34,7 @@ struct syn_cmd {
 extern struct syn_node *syn_pool;
 extern struct syn_cmd *syn_cmds;
 
+size_t syn_pool_len(void);
 /* Compiles every entry of the table; fatal on a malformed syntax string. */
 void syn_compile_all(const struct cmd_def *defs, size_t n);
 

@@ -1,12 +1,82 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* dmvpnd entry points shared between main.c and the daemon's modules. */
+/*
+ * dmvpnd: what crosses the daemon's modules. The daemon owns the event loop,
+ * the running and startup config, and the control socket; modules (NHRP,
+ * data plane, IPsec) are told about config changes through a diff and are
+ * asked for snapshot records by kind.
+ */
 #ifndef DMVPN_DAEMONS_DMVPND_H
 #define DMVPN_DAEMONS_DMVPND_H
 
-#include <stdbool.h>
+#include "lib/strbuf.h"
 
-enum report_fmt { REPORT_NONE, REPORT_TEXT, REPORT_JSON };
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum report_fmt { REPORT_NONE, REPORT_TEXT, REPORT_JSON, REPORT_MODEL_JSON };
 
 int dmvpnd_check(const char *path, bool print, enum report_fmt report);
+
+struct cfg;
+struct cfg_diff;
+struct evloop;
+struct dmvpnd;
+
+/*
+ * A module of the daemon. apply() moves the module from old to new (old is
+ * an empty config at start-up); it must not fail half-way: a module that
+ * cannot apply a piece marks that piece down and says so in the log, as
+ * IOS does with a tunnel whose source is missing.
+ */
+struct dmvpnd_module {
+    const char *name;
+    void (*apply)(struct dmvpnd *d, void *self, const struct cfg *old, const struct cfg *new_,
+                  const struct cfg_diff *diff);
+    /* Appends records of `kind` (enum rec_kind); returns how many, -1 when
+     * the kind is not this module's. */
+    long (*snapshot)(struct dmvpnd *d, void *self, uint32_t kind, const char *filter,
+                     struct strbuf *out);
+    /* EXEC commands the module owns (clear ip nhrp ...): 1 handled, 0 not
+     * mine, -1 handled with an error in *reply. */
+    int (*exec)(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply);
+    void (*fini)(struct dmvpnd *d, void *self);
+    void *self;
+};
+
+#define DMVPND_MAX_MODULES 8
+
+struct dmvpnd {
+    struct evloop *ev;
+    const char *config_path; /* startup config (also where write memory goes) */
+    const char *socket_path;
+    struct cfg *running;
+    int64_t boot_ms;
+    struct dmvpnd_module mods[DMVPND_MAX_MODULES];
+    int nmods;
+    struct control *ctl;
+    uint64_t reloads, reload_failures;
+};
+
+int dmvpnd_run(const char *config, const char *socket, bool foreground);
+
+/* config.c */
+int dmvpnd_config_load(struct dmvpnd *d);
+int dmvpnd_config_reload(struct dmvpnd *d);
+int dmvpnd_config_write(struct dmvpnd *d, struct strbuf *err);
+/* Applies config lines in a sub-mode context (header: the line that enters
+ * it, "" for global). Returns 0, or -1 with IOS's message in *reply and
+ * nothing changed. On success *mode_out/header_out say where the session is
+ * now (enum cfg_mode; MODE_COUNT when unchanged). */
+int dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines,
+                        struct strbuf *reply, int *mode_out, char *header_out, size_t header_sz);
+void dmvpnd_register(struct dmvpnd *d, const struct dmvpnd_module *m);
+
+/* control.c */
+struct control;
+struct control *control_open(struct dmvpnd *d, const char *path);
+void control_close(struct control *c);
+/* Log lines go to clients that asked for them (debug nhrp). */
+void control_broadcast_log(struct control *c, const char *topic, const char *line);
 
 #endif

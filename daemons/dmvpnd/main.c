@@ -8,6 +8,7 @@
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
+#include "lib/ctl.h"
 #include "lib/strbuf.h"
 
 #include <getopt.h>
@@ -20,7 +21,8 @@ usage(FILE *f)
 {
     fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
-          "       dmvpnd -n --report[=text|json] -f CONFIG\n",
+          "       dmvpnd -n --report[=text|json] -f CONFIG\n"
+          "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n",
           f);
 }
 
@@ -28,15 +30,14 @@ int
 main(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"report", optional_argument, NULL, 'R'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {"ios-compat", no_argument, NULL, 'C'},
-        {NULL, 0, NULL, 0},
+        {"report", optional_argument, NULL, 'R'}, {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {"ios-compat", no_argument, NULL, 'C'},
+        {"json", no_argument, NULL, 'J'},         {NULL, 0, NULL, 0},
     };
-    const char *config = NULL;
-    bool check = false, verbose = false;
+    const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
+    bool check = false, verbose = false, foreground = false;
     enum report_fmt report = REPORT_NONE;
+    bool json = false;
     int c;
 
     while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
@@ -45,7 +46,10 @@ main(int argc, char **argv)
             config = optarg;
             break;
         case 's':
+            socket = optarg;
+            break;
         case 'd':
+            foreground = true;
             break;
         case 'n':
             check = true;
@@ -71,6 +75,9 @@ main(int argc, char **argv)
             sb_free(&sb);
             return 0;
         }
+        case 'J':
+            json = true;
+            break;
         case 'V':
             printf("dmvpnd %s\n", DMVPN_VERSION);
             return 0;
@@ -90,8 +97,9 @@ main(int argc, char **argv)
         fprintf(stderr, "dmvpnd: --report needs -n\n");
         return 2;
     }
+    if (check && json)
+        report = REPORT_MODEL_JSON;
     if (check)
         return dmvpnd_check(config, verbose, report);
-    fprintf(stderr, "dmvpnd: running the daemon arrives with the data plane; use -n to check\n");
-    return 2;
+    return dmvpnd_run(config, socket, foreground);
 }

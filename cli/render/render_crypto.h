@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Pure renderers for the crypto show commands: show crypto isakmp sa
+ * [detail], show crypto ipsec sa [peer X] [detail], show crypto session
+ * [detail], and their `| json` forms. Each is a function of snapshot records
+ * (lib/rec_crypto.h) and the daemon's `now_ms`; none reads a clock. The text
+ * follows one IOS family byte for byte (docs/architecture.md, "Crypto show
+ * renderers"): IOS 15.x classic software crypto by default, or IOS 12.4 (the
+ * seed hub's image) when asked, since scripts written against either parse
+ * the exact words and columns.
+ */
+#ifndef DMVPN_CLI_RENDER_CRYPTO_H
+#define DMVPN_CLI_RENDER_CRYPTO_H
+
+#include "lib/rec_crypto.h"
+#include "lib/strbuf.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Which IOS release's layout to print. */
+enum render_crypto_dialect {
+    /* IOS 15.x classic (15.4-15.9 IOL/IOSv/ISR): IPv4/IPv6 ISAKMP sections,
+     * no slot column; "IKEv1 SA:" with "Session ID:"; plaintext mtu, PFS line,
+     * sibling_flags, "Status: ACTIVE(ACTIVE)". The default. */
+    RENDER_CRYPTO_IOS15 = 0,
+    /* IOS 12.4 mainline: no IPv4/IPv6 titles and a "slot" column in isakmp;
+     * "IKE SA:" and no Session ID; no plaintext mtu, PFS or sibling_flags;
+     * "Status: ACTIVE". What the seed walk-through's hub printed. */
+    RENDER_CRYPTO_IOS124,
+};
+
+struct render_crypto_opts {
+    uint8_t dialect; /* enum render_crypto_dialect */
+    uint8_t detail;  /* the `detail` keyword */
+    uint8_t pad[2];
+    uint32_t peer; /* show crypto ipsec sa peer X; 0 = every peer */
+};
+
+/* show crypto isakmp sa [detail] */
+void render_show_crypto_isakmp_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *recs,
+                                  size_t n, const struct render_crypto_opts *o);
+/* show crypto ipsec sa [peer X] [detail] */
+void render_show_crypto_ipsec_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *recs,
+                                 size_t n, const struct render_crypto_opts *o);
+/* show crypto session [detail] */
+void render_show_crypto_session(struct strbuf *sb, int64_t now_ms,
+                                const struct rec_crypto_session *recs, size_t n,
+                                const struct render_crypto_opts *o);
+
+/* `| json`: the same records as one JSON object, every field whatever the
+ * detail keyword, with remaining lifetimes/uptimes already computed in
+ * seconds against now_ms. The peer filter of `o` applies to ipsec sa. */
+void render_show_crypto_isakmp_sa_json(struct strbuf *sb, int64_t now_ms,
+                                       const struct rec_ike_sa *recs, size_t n);
+void render_show_crypto_ipsec_sa_json(struct strbuf *sb, int64_t now_ms,
+                                      const struct rec_ipsec_sa *recs, size_t n,
+                                      const struct render_crypto_opts *o);
+void render_show_crypto_session_json(struct strbuf *sb, int64_t now_ms,
+                                     const struct rec_crypto_session *recs, size_t n);
+
+/* IOS words for the record enums (also used by dmvpnd's logs); "?" when out
+ * of range. */
+const char *render_crypto_ike_state_name(unsigned state);
+const char *render_crypto_ike_status_name(unsigned status);
+const char *render_crypto_session_status_name(unsigned status);
+/* Capability letters ("DN"), "" for none; out must hold 11 bytes. */
+char *render_crypto_caps(uint16_t caps, char *out);
+
+#endif

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Pure renderers for the NHRP/DMVPN show commands and show ip route:
+ * snapshot records (lib/rec.h) + the daemon's `now_ms` -> IOS text, or the
+ * same records as JSON for `| json`. No clock, no I/O, no global state: the
+ * same input always gives the same bytes, which is what the golden tests in
+ * tests/unit/render_nhrp/ compare with real IOS captures.
+ *
+ * Format family: IOS 15.4-15.9 / IOSv / IOL "new format" (IOS-XE 16/17 print
+ * the same tables). Where images differ we follow the byte-exact captures:
+ * TAB-indented show dmvpn legend, a blank after "IPv4 NHRP Details " and
+ * "NHRP Peers:N, ", the 74-character `=` rule, NBMA left- and tunnel address
+ * right-aligned. See docs/architecture.md "Show renderers".
+ *
+ * Record order is the caller's: IOS lists peers and cache entries in its own
+ * internal order (not sorted), so the engine decides and the renderer keeps
+ * it. Only show ip route sorts, because IOS groups it by classful network.
+ */
+#ifndef DMVPN_CLI_RENDER_NHRP_H
+#define DMVPN_CLI_RENDER_NHRP_H
+
+#include "lib/rec.h"
+#include "lib/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The show dmvpn legend is the one part that changes between images of the
+ * family. Value 0 is what we print by default.
+ */
+enum render_dmvpn_legend {
+    /* IOS 15.7+/IOSv 15.9/IOL, IOS-XE 16+: "T1 - Route Installed, T2 -
+     * Nexthop-override, B - BGP" + "C - CTS Capable, I2 - Temporary". */
+    RENDER_LEGEND_BGP_I2 = 0,
+    /* IOS 15.5-15.6: as above without ", B - BGP". */
+    RENDER_LEGEND_I2,
+    /* IOS 15.4/IOSv 15.4-15.6: "C - CTS Capable" without I2. */
+    RENDER_LEGEND_CTS,
+};
+
+/* Input of show dmvpn [detail] and its JSON. */
+struct render_dmvpn_in {
+    const struct rec_tunnel *tunnels; /* NHRP tunnels, in interface order */
+    size_t n_tunnels;
+    const struct rec_dmvpn_peer *peers; /* rows; matched to tunnels by ifname */
+    size_t n_peers;
+    const struct rec_nhrp_nhs *nhs; /* detail: the "IPv4 NHS:" block */
+    size_t n_nhs;
+    /*
+     * detail: the per-session blocks under "Crypto Session Details:", each
+     * ending with a blank line, as rendered by the crypto renderers. NULL or
+     * "" when there are none. Kept opaque so this file needs no crypto records.
+     */
+    const char *crypto_sessions;
+    enum render_dmvpn_legend legend;
+};
+
+void render_show_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
+void render_show_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
+
+/* show ip nhrp [detail|brief]. On 15.x `detail` prints the plain layout. */
+enum render_nhrp_view { RENDER_NHRP_PLAIN, RENDER_NHRP_DETAIL, RENDER_NHRP_BRIEF };
+void render_show_ip_nhrp(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c,
+                         size_t n, enum render_nhrp_view view);
+
+/*
+ * show ip nhrp nhs [TunnelX] [detail]. `one_tunnel` is set when the command
+ * named an interface: IOS then drops the "(TuX)" of pending requests.
+ */
+void render_show_ip_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs,
+                             size_t n, bool detail, bool one_tunnel);
+
+/* show ip nhrp traffic: counters only, no clock needed. */
+void render_show_ip_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n);
+
+/*
+ * show ip route [next-hop-override]. Routes in any order; the renderer sorts
+ * and groups them by classful network as IOS does. Several records with the
+ * same prefix/length are the paths of one route (ECMP), kept in input order;
+ * a record with nho_path set is the NHRP override path of its route and is
+ * only printed ("[NHO]...") when next_hop_override is true.
+ */
+void render_show_ip_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
+                          bool next_hop_override);
+
+/*
+ * `| json` for the same commands: one JSON object per call, no trailing
+ * newline, the same records as the text. Field names are a published
+ * interface, listed in docs/architecture.md "Show renderers" and pinned by
+ * tests/unit/render_nhrp/test_json.c. `null` stands for none/unknown/never;
+ * ages come as IOS text plus `*_seconds`.
+ */
+void render_json_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
+void render_json_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c,
+                            size_t n);
+void render_json_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs,
+                          size_t n);
+void render_json_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n);
+void render_json_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n);
+
+/* Vocabulary shared by the text and JSON renderers (render_nhrp_words.c). */
+#define RENDER_ATTRB_LEN 24
+const char *render_peer_state_name(uint8_t state); /* "UP", "NHRP", ... */
+const char *render_tunnel_type_name(uint8_t type); /* "Hub", "Spoke", "Hub/Spoke" */
+const char *render_nhrp_type_name(uint8_t type);   /* "static", "dynamic", "incomplete" */
+/* Attrb column text, e.g. "DT1", "IX", "SC", "I2". */
+const char *render_peer_attrb(char buf[RENDER_ATTRB_LEN], uint16_t attrs);
+/* NHRP cache flags in IOS print order; returns the name of the i-th bit set
+ * in `flags` or NULL after the last. `(no-socket)` is not a flag word. */
+const char *render_nhrp_flag_at(uint32_t flags, unsigned *iter);
+/* NHS status letters ("RE", "E", "W", "RED"...). */
+const char *render_nhs_status(char buf[8], uint32_t status);
+/* Names of the traffic counters and drop reasons (JSON keys). */
+const char *render_nhrp_ctr_key(unsigned i);
+const char *render_nhrp_drop_key(unsigned i);
+/* "a.b.c.d" or "a.b.c.d/len" */
+const char *render_prefix(char buf[24], uint32_t addr, unsigned len);
+/* IOS short interface name: "Tunnel0" -> "Tu0". */
+const char *render_ifname_short(char buf[REC_IFNAMSIZ], const char *ifname);
+
+#endif

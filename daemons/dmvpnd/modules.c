@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Which modules dmvpnd runs, in the order they see config changes: the data
+ * plane first (links and addresses must exist before NHRP uses them), then
+ * IPsec, then NHRP. Each module's glue lives in its own file.
+ */
+#include "daemons/dmvpnd/modules.h"
+#include "daemons/dmvpnd/dmvpnd.h"
+
+void
+dmvpnd_register_modules(struct dmvpnd *d)
+{
+    (void)d;
+}
