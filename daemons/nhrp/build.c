@@ -161,8 +161,8 @@ nhrp_build_reply_exts(struct nhrp_if *nif, struct nhrp_wbuf *w, const struct nhr
 }
 
 void
-nhrp_build_fwd_exts(struct nhrp_if *nif, struct nhrp_wbuf *w, const struct nhrp_pkt *p,
-                    bool reply, const struct nhrp_cie *nat_fill)
+nhrp_build_fwd_exts(struct nhrp_if *nif, struct nhrp_wbuf *w, const struct nhrp_pkt *p, bool reply,
+                    const struct nhrp_cie *nat_fill)
 {
     bool auth_done = false;
     unsigned i, j;

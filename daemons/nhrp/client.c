@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#define NHS_FAIL_TRIES 3          /* unanswered sends before an NHS is down */
+#define NHS_FAIL_TRIES  3 /* unanswered sends before an NHS is down */
 #define NHS_BACKOFF_MAX NHRP_MS(64)
 
 enum nhs_event {
@@ -125,8 +125,8 @@ a_retransmit(struct nhrp_nhs *nhs)
         if (nhs->state != NHS_REGISTERING)
             next = NHS_REGISTERING; /* no longer Responding */
     }
-    nhs->backoff_ms = nhs->backoff_ms * 2 > NHS_BACKOFF_MAX ? (uint32_t)NHS_BACKOFF_MAX
-                                                            : nhs->backoff_ms * 2;
+    nhs->backoff_ms =
+        nhs->backoff_ms * 2 > NHS_BACKOFF_MAX ? (uint32_t)NHS_BACKOFF_MAX : nhs->backoff_ms * 2;
     send_request(nhs); /* same request ID: RFC 2332 5.2.0.1 */
     arm(nhs, nhs->backoff_ms);
     return next;
@@ -207,8 +207,8 @@ fsm(struct nhrp_nhs *nhs, enum nhs_event ev)
             nhs->since = nhs->nif->eng->now;
         if (next != nhs->state)
             log_debug("nhrp: %s: NHS %s: %s --%s--> %s", nhs->nif->cfg.ifname,
-                      inet_fmt4(nhs->addr ? nhs->addr : nhs->cfg.nbma, a),
-                      state_names[nhs->state], event_names[ev], state_names[next]);
+                      inet_fmt4(nhs->addr ? nhs->addr : nhs->cfg.nbma, a), state_names[nhs->state],
+                      event_names[ev], state_names[next]);
         nhs->state = (uint8_t)next;
         return;
     }
@@ -390,9 +390,8 @@ nhrp_nhc_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
     for (i = 0; i < p->ncie; i++)
         if (p->cie[p->cie0 + i].code != NHRP_CODE_SUCCESS) {
             ok = false;
-            NHRP_LOG(nif, LOG_LVL_WARN,
-                     "nhrp: %s: registration with NHS %s refused, code %u%s", nif->cfg.ifname,
-                     inet_fmt4(n->cfg.nbma, a), p->cie[p->cie0 + i].code,
+            NHRP_LOG(nif, LOG_LVL_WARN, "nhrp: %s: registration with NHS %s refused, code %u%s",
+                     nif->cfg.ifname, inet_fmt4(n->cfg.nbma, a), p->cie[p->cie0 + i].code,
                      p->cie[p->cie0 + i].code == NHRP_CODE_ALREADY_REGISTERED
                          ? " (unique address already registered)"
                          : "");

@@ -14,9 +14,9 @@
 const char *
 nhrp_dec_err_name(enum nhrp_dec_err e)
 {
-    static const char *const n[] = {"ok",      "short",   "size",    "checksum",
-                                    "version", "type",    "afn",     "address-length",
-                                    "extoff",  "cie",     "extension", "limit"};
+    static const char *const n[] = {"ok",      "short", "size",      "checksum",
+                                    "version", "type",  "afn",       "address-length",
+                                    "extoff",  "cie",   "extension", "limit"};
     return (unsigned)e < sizeof(n) / sizeof(n[0]) ? n[e] : "?";
 }
 
@@ -53,8 +53,7 @@ nhrp_checksum(const uint8_t *p, size_t len)
 
 /* CIEs from [off, end) into p->cie; RFC 2332 5.2.0.1. */
 static enum nhrp_dec_err
-parse_cies(struct nhrp_pkt *p, size_t off, size_t end, uint16_t *first, uint16_t *n,
-           uint16_t *bad)
+parse_cies(struct nhrp_pkt *p, size_t off, size_t end, uint16_t *first, uint16_t *n, uint16_t *bad)
 {
     const uint8_t *b = p->raw;
 
@@ -325,7 +324,7 @@ nhrp_w_header(struct nhrp_wbuf *w, uint8_t type, uint8_t hops, uint16_t flags, u
     memset(p, 0, NHRP_HDR_LEN);
     nhrp_put16(p, NHRP_AFN_IPV4);
     nhrp_put16(p + 2, NHRP_PROTO_IPV4); /* ar$pro.snap stays zero (5.1) */
-    p[9] = hops; /* after the 5-octet ar$pro.snap (5.1) */
+    p[9] = hops;                        /* after the 5-octet ar$pro.snap (5.1) */
     p[16] = NHRP_VERSION;
     p[17] = type;
     p[18] = 4; /* ar$shtl: NSAP format, 4 octets */
@@ -420,8 +419,7 @@ nhrp_encode(const struct nhrp_pkt *p, uint8_t *buf, size_t cap)
     else if (p->type == NHRP_TRAFFIC_IND)
         reqid = (uint32_t)p->traffic_code << 16 | (p->reqid & 0xffff);
     nhrp_w_init(&w, buf, cap);
-    nhrp_w_header(&w, p->type, p->hops, p->flags, reqid, p->src_nbma, p->src_proto,
-                  p->dst_proto);
+    nhrp_w_header(&w, p->type, p->hops, p->flags, reqid, p->src_nbma, p->src_proto, p->dst_proto);
     if (p->type == NHRP_ERROR_IND || p->type == NHRP_TRAFFIC_IND)
         nhrp_w_bytes(&w, p->raw + p->payload_off, p->payload_len);
     else

@@ -17,9 +17,9 @@ nhrp_if_config_init(struct nhrp_if_config *c)
 {
     memset(c, 0, sizeof(*c));
     c->up = true;
-    c->holdtime = 7200;      /* RFC 2332 / IOS default */
-    c->mtu = 1476;           /* GRE over IPv4 without key */
-    c->redirect_timeout = 2; /* IOS `ip nhrp redirect timeout` default */
+    c->holdtime = 7200;       /* RFC 2332 / IOS default */
+    c->mtu = 1476;            /* GRE over IPv4 without key */
+    c->redirect_timeout = 2;  /* IOS `ip nhrp redirect timeout` default */
     c->max_send_pkts = 10000; /* IOS 15 "Max-send limit:10000Pkts/10Sec" */
     c->max_send_secs = 10;
 }
@@ -176,9 +176,8 @@ nhs_same(const struct nhrp_if_config *a, const struct nhrp_if_config *b)
             return false;
     /* Everything a registration request carries. */
     return a->holdtime == b->holdtime && a->reg_no_unique == b->reg_no_unique &&
-           a->reg_timeout == b->reg_timeout && a->mtu == b->mtu &&
-           strcmp(a->auth, b->auth) == 0 && a->network_id == b->network_id &&
-           a->protection == b->protection;
+           a->reg_timeout == b->reg_timeout && a->mtu == b->mtu && strcmp(a->auth, b->auth) == 0 &&
+           a->network_id == b->network_id && a->protection == b->protection;
 }
 
 static bool

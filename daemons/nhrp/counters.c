@@ -132,8 +132,9 @@ nhrp_count_rx(struct nhrp_if *nif, const struct nhrp_pkt *p)
     case NHRP_ERROR_IND:
         col = err_col(p->err_code);
         if (col >= 0)
-            nhrp_mib(nif, (c ? REC_MIB_C_RX_ERR_UNRECOGNIZED_EXT : REC_MIB_S_RX_ERR_UNRECOGNIZED_EXT) +
-                              col);
+            nhrp_mib(nif,
+                     (c ? REC_MIB_C_RX_ERR_UNRECOGNIZED_EXT : REC_MIB_S_RX_ERR_UNRECOGNIZED_EXT) +
+                         col);
         break;
     default:
         break;

@@ -188,8 +188,8 @@ malformed(struct nhrp_if *nif, const struct nhrp_pkt *p, enum nhrp_dec_err r, ui
     nhrp_count_drop(nif, r == NHRP_DEC_CHECKSUM ? REC_DROP_CHECKSUM
                          : r == NHRP_DEC_TYPE   ? REC_DROP_UNKNOWN_TYPE
                                                 : REC_DROP_MALFORMED);
-    NHRP_LOG(nif, LOG_LVL_INFO, "nhrp: %s: dropped %s packet from %s at offset %u",
-             nif->cfg.ifname, nhrp_dec_err_name(r), inet_fmt4(src, a), bad);
+    NHRP_LOG(nif, LOG_LVL_INFO, "nhrp: %s: dropped %s packet from %s at offset %u", nif->cfg.ifname,
+             nhrp_dec_err_name(r), inet_fmt4(src, a), bad);
     /* Requests whose addresses we could read but whose CIEs or extensions
      * are broken get an error indication (RFC 2332 5.2.7: Invalid
      * Extension / Protocol Error); with authentication configured the

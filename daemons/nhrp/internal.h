@@ -16,18 +16,18 @@
 
 #include <stddef.h>
 
-#define NHRP_MS(s) ((int64_t)(s) * 1000)
+#define NHRP_MS(s) ((int64_t)(s)*1000)
 #define NHRP_BUF   2048 /* largest NHRP packet we build */
 
 /* --- timers (timer.c): a binary min-heap of embedded timers -------------- */
 
 enum nhrp_timer_kind {
-    TK_ENTRY = 1,  /* cache entry expiry or refresh */
-    TK_NHS,        /* registration retransmit / refresh */
+    TK_ENTRY = 1, /* cache entry expiry or refresh */
+    TK_NHS,       /* registration retransmit / refresh */
     TK_NHS_FALLBACK,
-    TK_PEND,       /* resolution / purge retransmit */
-    TK_PEER,       /* queued packets waiting for an SA */
-    TK_IF,         /* per-tunnel housekeeping (redirect table sweep) */
+    TK_PEND, /* resolution / purge retransmit */
+    TK_PEER, /* queued packets waiting for an SA */
+    TK_IF,   /* per-tunnel housekeeping (redirect table sweep) */
 };
 
 struct nhrp_timer {
@@ -47,7 +47,7 @@ struct nhrp_timer *nhrp_timer_due(struct nhrp_theap *h, int64_t now); /* pops on
 int64_t nhrp_timer_next(const struct nhrp_theap *h);
 void nhrp_theap_free(struct nhrp_theap *h);
 
-#define container_of(p, type, member) ((type *)((char *)(p) - offsetof(type, member)))
+#define container_of(p, type, member) ((type *)((char *)(p)-offsetof(type, member)))
 
 /* --- fixed-size object pool (cache.c) ------------------------------------ */
 
@@ -119,13 +119,13 @@ struct nhrp_entry {
     uint32_t nbma;          /* post-NAT NBMA */
     uint32_t claimed;       /* NBMA the peer claimed, when different */
     int64_t created;
-    int64_t expires;        /* NHRP_NEVER for static */
-    uint32_t reqid;         /* registration / resolution request ID */
-    uint32_t requester;     /* local entries: who asked */
-    uint32_t reqs;          /* requester list (pool index + 1), for purge */
+    int64_t expires;    /* NHRP_NEVER for static */
+    uint32_t reqid;     /* registration / resolution request ID */
+    uint32_t requester; /* local entries: who asked */
+    uint32_t reqs;      /* requester list (pool index + 1), for purge */
     uint16_t flags;
     uint16_t mtu;
-    uint16_t hits;          /* incomplete: triggers suppressed */
+    uint16_t hits; /* incomplete: triggers suppressed */
     uint8_t plen;
     uint8_t origin;
 };
@@ -134,8 +134,7 @@ struct nhrp_entry *nhrp_cache_find(struct nhrp_if *nif, uint32_t proto, uint8_t 
 /* Longest match in the tunnels of nif's network-id. */
 struct nhrp_entry *nhrp_cache_lpm(struct nhrp_if *nif, uint32_t addr);
 /* Creates or returns the entry for proto/plen (origin set by caller). */
-struct nhrp_entry *nhrp_cache_get(struct nhrp_if *nif, uint32_t proto, uint8_t plen,
-                                  bool *created);
+struct nhrp_entry *nhrp_cache_get(struct nhrp_if *nif, uint32_t proto, uint8_t plen, bool *created);
 /* Binds an entry to an NBMA address: peer reference and data-plane map. */
 void nhrp_cache_bind(struct nhrp_entry *en, uint32_t nbma, uint32_t claimed);
 void nhrp_cache_set_expiry(struct nhrp_entry *en, int64_t expires);
@@ -143,10 +142,9 @@ void nhrp_cache_set_expiry(struct nhrp_entry *en, int64_t expires);
 void nhrp_cache_delete(struct nhrp_entry *en, bool purge);
 void nhrp_cache_expire(struct nhrp_entry *en); /* timer */
 bool nhrp_cache_is_dynamic(const struct nhrp_entry *en);
-void nhrp_cache_add_requester(struct nhrp_entry *en, uint32_t proto, uint32_t nbma,
-                              uint32_t reqid);
+void nhrp_cache_add_requester(struct nhrp_entry *en, uint32_t proto, uint32_t nbma, uint32_t reqid);
 void nhrp_cache_flush_if(struct nhrp_if *nif, bool dynamic_only);
-void nhrp_cache_purge_reqs(struct nhrp_entry *en); /* purge all who resolved it */
+void nhrp_cache_purge_reqs(struct nhrp_entry *en);          /* purge all who resolved it */
 uint16_t nhrp_cache_remaining(const struct nhrp_entry *en); /* seconds, for CIEs */
 
 /* --- peers (peer.c) ------------------------------------------------------ */
@@ -188,11 +186,11 @@ void nhrp_peer_flush_if(struct nhrp_if *nif);
 /* --- NHS (client side) (client.c) ---------------------------------------- */
 
 enum nhs_state {
-    NHS_IDLE = 0,  /* not running */
-    NHS_WAITING,   /* standby: cluster has enough NHS (W) */
+    NHS_IDLE = 0,    /* not running */
+    NHS_WAITING,     /* standby: cluster has enough NHS (W) */
     NHS_REGISTERING, /* request out, no answer yet (E) */
-    NHS_UP,        /* registered (RE) */
-    NHS_REFRESHING, /* registered, refresh out (RE) */
+    NHS_UP,          /* registered (RE) */
+    NHS_REFRESHING,  /* registered, refresh out (RE) */
     NHS_STATE_COUNT
 };
 
@@ -240,7 +238,7 @@ struct nhrp_pend {
     uint32_t target;  /* resolution: destination; purge: purged address */
     uint32_t to_nbma; /* purge: where it goes; resolution: NHS used */
     uint32_t to_proto;
-    size_t len;       /* purge: saved packet for retransmission */
+    size_t len; /* purge: saved packet for retransmission */
     uint8_t *pkt;
 };
 
@@ -283,8 +281,8 @@ void nhrp_build_fwd_exts(struct nhrp_if *nif, struct nhrp_wbuf *w, const struct 
                          bool reply, const struct nhrp_cie *nat_fill);
 void nhrp_auth_ext(struct nhrp_if *nif, struct nhrp_wbuf *w);
 /* Error indication about packet p (RFC 2332 5.2.7), sent back to from. */
-void nhrp_send_error(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
-                     uint16_t code, uint16_t offset);
+void nhrp_send_error(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, uint16_t code,
+                     uint16_t offset);
 bool nhrp_transit_has(const struct nhrp_pkt *p, uint16_t type, uint32_t nbma, uint32_t proto);
 
 /* --- tunnels and the engine (engine.c, config.c) ------------------------- */
@@ -352,10 +350,10 @@ void nhrp_count_tx(struct nhrp_if *nif, const uint8_t *pkt, size_t len, bool fwd
 void nhrp_count_drop(struct nhrp_if *nif, enum rec_nhrp_drop d);
 void nhrp_mib(struct nhrp_if *nif, enum rec_nhrp_mib m);
 
-#define NHRP_LOG(nif, lvl, ...)                                                                   \
-    do {                                                                                          \
-        if (log_ratelimit_ok(&(nif)->eng->rl, (uint64_t)(nif)->eng->now))                         \
-            log_msg(lvl, __VA_ARGS__);                                                            \
+#define NHRP_LOG(nif, lvl, ...)                                                                    \
+    do {                                                                                           \
+        if (log_ratelimit_ok(&(nif)->eng->rl, (uint64_t)(nif)->eng->now))                          \
+            log_msg(lvl, __VA_ARGS__);                                                             \
     } while (0)
 
 #endif

@@ -22,9 +22,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define NHRP_TUN_ANY   0xffffffffu
-#define NHRP_MAX_NHS   16
-#define NHRP_NEVER     INT64_MAX
+#define NHRP_TUN_ANY        0xffffffffu
+#define NHRP_MAX_NHS        16
+#define NHRP_NEVER          INT64_MAX
 #define NHRP_AUTH_KEY_BYTES 8 /* Cisco cleartext key limit */
 
 /* What the RIB says about a destination (ops.route_lookup). */
@@ -87,8 +87,8 @@ struct nhrp_ops {
 /* --- configuration slice (one per tunnel) ------------------------------ */
 
 struct nhrp_nhs_config {
-    uint32_t addr; /* NHS tunnel address; 0 for `nhs dynamic` until learned */
-    uint32_t nbma; /* 0: unknown, the NHS cannot be used */
+    uint32_t addr;    /* NHS tunnel address; 0 for `nhs dynamic` until learned */
+    uint32_t nbma;    /* 0: unknown, the NHS cannot be used */
     uint8_t priority; /* 0 is the most preferred (IOS) */
     uint8_t cluster;
     bool dynamic;
@@ -112,30 +112,30 @@ struct nhrp_if_config {
     uint32_t p2p_dst;    /* phase 1 point-to-point destination, 0 = mGRE */
     bool has_key;
     uint32_t key;
-    uint16_t mtu;        /* IP MTU put in CIEs */
+    uint16_t mtu;                       /* IP MTU put in CIEs */
     char auth[NHRP_AUTH_KEY_BYTES + 1]; /* `ip nhrp authentication`, "" = none */
-    uint32_t holdtime;   /* seconds */
-    uint32_t reg_timeout; /* seconds between registrations, 0 = holdtime/3 */
+    uint32_t holdtime;                  /* seconds */
+    uint32_t reg_timeout;               /* seconds between registrations, 0 = holdtime/3 */
     bool reg_no_unique;
     struct nhrp_nhs_config nhs[NHRP_MAX_NHS];
     unsigned nnhs;
-    uint16_t nhs_fallback; /* seconds before falling back to a better NHS */
-    uint8_t nhs_max_conn;  /* NHS registered at once per cluster, 0 = all */
+    uint16_t nhs_fallback;              /* seconds before falling back to a better NHS */
+    uint8_t nhs_max_conn;               /* NHS registered at once per cluster, 0 = all */
     const struct nhrp_map_config *maps; /* static maps */
     size_t nmaps;
     const uint32_t *mcast; /* static multicast NBMA addresses */
     size_t nmcast;
-    bool mcast_dynamic;    /* `ip nhrp map multicast dynamic` */
-    bool redirect;         /* phase 3 hub */
+    bool mcast_dynamic;        /* `ip nhrp map multicast dynamic` */
+    bool redirect;             /* phase 3 hub */
     uint16_t redirect_timeout; /* seconds between redirects per flow */
-    bool shortcut;         /* phase 3 spoke */
-    bool protection;       /* `tunnel protection`: NHRP waits for SAs */
+    bool shortcut;             /* phase 3 spoke */
+    bool protection;           /* `tunnel protection`: NHRP waits for SAs */
     char profile[REC_NAMESIZ];
     uint32_t max_send_pkts; /* `ip nhrp max-send`; 0 = unlimited */
     uint32_t max_send_secs;
     bool answer_from_cache; /* NHS answers resolutions itself instead of
                              * forwarding them to the registered owner */
-    uint32_t max_entries;  /* cache size limit, 0 = unlimited */
+    uint32_t max_entries;   /* cache size limit, 0 = unlimited */
 };
 
 /* Fills defaults for everything IOS defaults (holdtime 7200, mtu 1476,
@@ -162,8 +162,7 @@ void nhrp_free(struct nhrp_engine *e);
  * set are removed; changed ones are diffed: dynamic entries that still fit
  * stay, registrations restart when the NHS set or what is registered
  * changes. */
-void nhrp_configure(struct nhrp_engine *e, int64_t now, const struct nhrp_if_config *ifs,
-                    size_t n);
+void nhrp_configure(struct nhrp_engine *e, int64_t now, const struct nhrp_if_config *ifs, size_t n);
 
 /* An NHRP packet arrived in GRE on tunnel tun from outer source address
  * src_nbma. */

@@ -144,8 +144,7 @@ nhrp_send(struct nhrp_if *nif, uint32_t nbma, const uint8_t *pkt, size_t len, bo
         return;
     /* `ip nhrp max-send N every S`: at most N packets per S seconds. */
     if (nif->cfg.max_send_pkts) {
-        if (e->now - nif->win_start >= NHRP_MS(nif->cfg.max_send_secs) ||
-            e->now < nif->win_start) {
+        if (e->now - nif->win_start >= NHRP_MS(nif->cfg.max_send_secs) || e->now < nif->win_start) {
             nif->win_start = e->now;
             nif->win_count = 0;
         }

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RES_TRIES        5            /* 1 + 2 + 4 + 8 + 16 s */
+#define RES_TRIES        5 /* 1 + 2 + 4 + 8 + 16 s */
 #define PURGE_TRIES      3
 #define INCOMPLETE_LIFE  NHRP_MS(180) /* IOS keeps an incomplete entry 3 min */
 #define NEGATIVE_DEFAULT 60           /* s, when a NAK carries no holdtime */
@@ -189,8 +189,8 @@ nhrp_pend_timer(struct nhrp_pend *pd)
 /* The NBMA address to use for next hop proto from a reply: the post-NAT
  * address if a NAT extension or the direct sender says it differs. */
 static uint32_t
-reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie *c,
-           uint32_t proto, uint32_t from)
+reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie *c, uint32_t proto,
+           uint32_t from)
 {
     const struct nhrp_ext *x = nhrp_find_ext(p, NHRP_EXT_NAT);
     const struct nhrp_ext *r = nhrp_find_ext(p, NHRP_EXT_REV_TRANSIT);
@@ -236,8 +236,8 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
     if (!c || c->code != NHRP_CODE_SUCCESS) {
         /* Negative reply (5.2.2 code 12 etc.): remember it for a while. */
         if (inc)
-            nhrp_cache_set_expiry(inc, e->now + NHRP_MS(c && c->holdtime ? c->holdtime
-                                                                          : NEGATIVE_DEFAULT));
+            nhrp_cache_set_expiry(
+                inc, e->now + NHRP_MS(c && c->holdtime ? c->holdtime : NEGATIVE_DEFAULT));
         return;
     }
     proto = c->has_proto ? c->proto : target;
@@ -256,8 +256,8 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
         nh->origin == ORIG_INCOMPLETE) {
         if (created || nh->origin == ORIG_INCOMPLETE)
             nh->created = e->now;
-        nh->flags = (uint16_t)((nh->flags & (EF_USED | EF_RECENT | EF_MAPPED)) | EF_ROUTER |
-                               EF_NHOP);
+        nh->flags =
+            (uint16_t)((nh->flags & (EF_USED | EF_RECENT | EF_MAPPED)) | EF_ROUTER | EF_NHOP);
         if (!refresh && proto == target)
             nh->flags |= EF_USED | EF_RECENT; /* data asked for it */
         nh->origin = ORIG_RESOLVED;
@@ -343,8 +343,8 @@ nhrp_purge_send(struct nhrp_if *nif, uint32_t to_proto, uint32_t to_nbma, uint32
     /* RFC 2332 5.2.5: N clear, we want the purge reply; one CIE naming
      * the binding that is gone. */
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, NHRP_PURGE_REQ, NHRP_HOPS_DEFAULT, 0, pd->reqid, nif->cfg.nbma,
-                  nif->cfg.addr, to_proto);
+    nhrp_w_header(&w, NHRP_PURGE_REQ, NHRP_HOPS_DEFAULT, 0, pd->reqid, nif->cfg.nbma, nif->cfg.addr,
+                  to_proto);
     memset(&c, 0, sizeof(c));
     c.plen = plen;
     c.mtu = nif->cfg.mtu;

@@ -44,8 +44,8 @@ static void
 forward(struct nhrp_if *nif, struct nhrp_if *out, const struct nhrp_pkt *p, uint32_t from,
         uint32_t to)
 {
-    bool reply = p->type == NHRP_RES_REPLY || p->type == NHRP_REG_REPLY ||
-                 p->type == NHRP_PURGE_REPLY;
+    bool reply =
+        p->type == NHRP_RES_REPLY || p->type == NHRP_REG_REPLY || p->type == NHRP_PURGE_REPLY;
     uint8_t buf[NHRP_BUF];
     struct nhrp_wbuf w;
     struct nhrp_cie nat;
@@ -80,8 +80,8 @@ forward(struct nhrp_if *nif, struct nhrp_if *out, const struct nhrp_pkt *p, uint
     if (p->type == NHRP_ERROR_IND)
         reqid = (uint32_t)p->err_code << 16 | p->err_offset;
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, p->type, (uint8_t)(p->hops - 1), p->flags, reqid, p->src_nbma,
-                  p->src_proto, p->dst_proto);
+    nhrp_w_header(&w, p->type, (uint8_t)(p->hops - 1), p->flags, reqid, p->src_nbma, p->src_proto,
+                  p->dst_proto);
     if (p->type == NHRP_ERROR_IND)
         nhrp_w_bytes(&w, p->raw + p->payload_off, p->payload_len);
     else
@@ -115,8 +115,8 @@ forward_toward(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, uin
 /* --- registration ------------------------------------------------------------ */
 
 static uint8_t
-register_one(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie *c,
-             uint32_t from, bool natted)
+register_one(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie *c, uint32_t from,
+             bool natted)
 {
     struct nhrp_engine *e = nif->eng;
     uint32_t proto = c->has_proto ? c->proto : p->src_proto;
@@ -139,8 +139,7 @@ register_one(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_ci
         /* RFC 2332 5.2.3: a unique binding stays until it expires. */
         NHRP_LOG(nif, LOG_LVL_WARN,
                  "nhrp: %s: %s already registered uniquely from %s, refused from %s",
-                 nif->cfg.ifname, inet_fmt4(proto, a), inet_fmt4(en->nbma, b),
-                 inet_fmt4(nbma, d));
+                 nif->cfg.ifname, inet_fmt4(proto, a), inet_fmt4(en->nbma, b), inet_fmt4(nbma, d));
         return NHRP_CODE_ALREADY_REGISTERED;
     }
     if (!en && nif->cfg.max_entries && nif->nentries >= nif->cfg.max_entries)
@@ -184,8 +183,8 @@ registration(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
     /* RFC 2332 5.2.4: the reply is the request with codes filled in. */
     nhrp_w_init(&w, buf, sizeof(buf));
     nhrp_w_header(&w, NHRP_REG_REPLY, NHRP_HOPS_DEFAULT,
-                  p->flags & (NHRP_F_REG_U | NHRP_F_CISCO_NAT), p->reqid, p->src_nbma,
-                  p->src_proto, nif->cfg.addr);
+                  p->flags & (NHRP_F_REG_U | NHRP_F_CISCO_NAT), p->reqid, p->src_nbma, p->src_proto,
+                  nif->cfg.addr);
     for (i = 0; i < p->ncie; i++) {
         struct nhrp_cie c = p->cie[p->cie0 + i];
         c.code = codes[i];
@@ -240,8 +239,8 @@ res_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t to, const stru
     if (auth)
         flags |= NHRP_F_RES_A | NHRP_F_RES_D;
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, NHRP_RES_REPLY, NHRP_HOPS_DEFAULT, flags, p->reqid, p->src_nbma,
-                  p->src_proto, p->dst_proto);
+    nhrp_w_header(&w, NHRP_RES_REPLY, NHRP_HOPS_DEFAULT, flags, p->reqid, p->src_nbma, p->src_proto,
+                  p->dst_proto);
     nhrp_w_cie(&w, c);
     nhrp_build_reply_exts(nif, &w, p, nat, nnat);
     len = nhrp_w_finish(&w);
@@ -379,8 +378,8 @@ resolution(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
             answer_local(nif, p, from, ri.prefix, ri.plen);
             return;
         }
-        if (ri.kind == NHRP_ROUTE_TUNNEL && (o = nhrp_if_find(nif->eng, ri.tun)) &&
-            o->running && o->cfg.network_id == nif->cfg.network_id &&
+        if (ri.kind == NHRP_ROUTE_TUNNEL && (o = nhrp_if_find(nif->eng, ri.tun)) && o->running &&
+            o->cfg.network_id == nif->cfg.network_id &&
             (ne = nhrp_cache_find(o, ri.nexthop ? ri.nexthop : dst, 32)) && ne->nbma &&
             ne->nbma != from) {
             /* Phase 3: along the routed path toward the owner. */
@@ -527,8 +526,8 @@ nhrp_redirect(struct nhrp_if *nif, uint32_t from_nbma, const uint8_t *ip, size_t
      * the payload is its IP header and the first 8 octets after it. */
     plen = ihl + 8 < len ? ihl + 8 : len;
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, NHRP_TRAFFIC_IND, NHRP_HOPS_DEFAULT, 0,
-                  (uint32_t)NHRP_TRAFFIC_REDIRECT << 16, nif->cfg.nbma, nif->cfg.addr, key.src);
+    nhrp_w_header(&w, NHRP_TRAFFIC_IND, NHRP_HOPS_DEFAULT, 0, (uint32_t)NHRP_TRAFFIC_REDIRECT << 16,
+                  nif->cfg.nbma, nif->cfg.addr, key.src);
     nhrp_w_bytes(&w, ip, plen);
     nhrp_build_req_exts(nif, &w, false, NULL);
     n = nhrp_w_finish(&w);

@@ -62,10 +62,10 @@ rec_flags(const struct nhrp_entry *en)
         uint16_t ef;
         uint32_t nf;
     } m[] = {
-        {EF_UNIQUE, REC_NF_UNIQUE},   {EF_REGISTERED, REC_NF_REGISTERED},
-        {EF_USED, REC_NF_USED},       {EF_ROUTER, REC_NF_ROUTER},
-        {EF_LOCAL, REC_NF_LOCAL},     {EF_NHOP, REC_NF_NHOP},
-        {EF_RIB, REC_NF_RIB},         {EF_NHO, REC_NF_NHO},
+        {EF_UNIQUE, REC_NF_UNIQUE},     {EF_REGISTERED, REC_NF_REGISTERED},
+        {EF_USED, REC_NF_USED},         {EF_ROUTER, REC_NF_ROUTER},
+        {EF_LOCAL, REC_NF_LOCAL},       {EF_NHOP, REC_NF_NHOP},
+        {EF_RIB, REC_NF_RIB},           {EF_NHO, REC_NF_NHO},
         {EF_IMPLICIT, REC_NF_IMPLICIT}, {EF_NEGATIVE, REC_NF_NEGATIVE},
         {EF_NOSOCKET, REC_NF_NOSOCKET}, {EF_AUTH, REC_NF_AUTHORITATIVE},
     };
@@ -119,8 +119,7 @@ sorted_entries(const struct nhrp_engine *e, uint32_t tun, struct sorted **out)
 }
 
 size_t
-nhrp_snap_cache(const struct nhrp_engine *e, int64_t now, uint32_t tun,
-                struct rec_nhrp_cache **out)
+nhrp_snap_cache(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_nhrp_cache **out)
 {
     struct sorted *s;
     size_t n = sorted_entries(e, tun, &s), i;
@@ -297,8 +296,7 @@ cmp_peer(const void *a, const void *b)
 }
 
 size_t
-nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun,
-                struct rec_dmvpn_peer **out)
+nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_dmvpn_peer **out)
 {
     struct vec v = {.size = sizeof(struct rec_dmvpn_peer)};
     struct sorted *s;
@@ -355,7 +353,7 @@ nhrp_snap_tunnels(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct
         name(r->ifname, nif);
         r->admin_up = nif->cfg.up;
         r->line_up = nif->running;
-        r->type = !nif->nnhs                ? REC_TUN_HUB
+        r->type = !nif->nnhs               ? REC_TUN_HUB
                   : nif->got_registrations ? REC_TUN_HUB_SPOKE
                                            : REC_TUN_SPOKE;
         r->multipoint = nif->cfg.p2p_dst == 0;

@@ -40,14 +40,14 @@ enum nhrp_type {
 #define NHRP_TYPE_MAX 8
 
 /* Flags of the mandatory part, per packet type. */
-#define NHRP_F_RES_Q      0x8000 /* 5.2.1: requester is a router */
-#define NHRP_F_RES_A      0x4000 /* authoritative */
-#define NHRP_F_RES_D      0x2000 /* destination stable */
-#define NHRP_F_RES_U      0x1000 /* unique */
-#define NHRP_F_RES_S      0x0800 /* source stable */
-#define NHRP_F_REG_U      0x8000 /* 5.2.3: unique registration */
-#define NHRP_F_PURGE_N    0x8000 /* 5.2.5: no reply expected */
-#define NHRP_F_CISCO_NAT  0x0002 /* Cisco: sender understands NAT extension */
+#define NHRP_F_RES_Q     0x8000 /* 5.2.1: requester is a router */
+#define NHRP_F_RES_A     0x4000 /* authoritative */
+#define NHRP_F_RES_D     0x2000 /* destination stable */
+#define NHRP_F_RES_U     0x1000 /* unique */
+#define NHRP_F_RES_S     0x0800 /* source stable */
+#define NHRP_F_REG_U     0x8000 /* 5.2.3: unique registration */
+#define NHRP_F_PURGE_N   0x8000 /* 5.2.5: no reply expected */
+#define NHRP_F_CISCO_NAT 0x0002 /* Cisco: sender understands NAT extension */
 
 /* CIE codes (RFC 2332 5.2.0.1 and the per-type sections). */
 enum nhrp_cie_code {
@@ -106,10 +106,10 @@ struct nhrp_cie {
 struct nhrp_ext {
     uint16_t type; /* without the compulsory bit */
     bool compulsory;
-    bool cie_list;   /* value decoded as CIEs */
-    uint16_t off;    /* offset of the TLV header in the packet */
-    uint16_t len;    /* value length */
-    uint16_t cie0;   /* first CIE in nhrp_pkt.cie */
+    bool cie_list; /* value decoded as CIEs */
+    uint16_t off;  /* offset of the TLV header in the packet */
+    uint16_t len;  /* value length */
+    uint16_t cie0; /* first CIE in nhrp_pkt.cie */
     uint16_t ncie;
 };
 
@@ -131,13 +131,13 @@ struct nhrp_pkt {
     uint32_t src_nbma;
     uint32_t src_proto;
     uint32_t dst_proto;
-    uint16_t mand_end; /* end of the mandatory part (extoff or size) */
-    uint16_t cie0, ncie; /* mandatory CIEs */
+    uint16_t mand_end;                 /* end of the mandatory part (extoff or size) */
+    uint16_t cie0, ncie;               /* mandatory CIEs */
     uint16_t payload_off, payload_len; /* error/traffic indication payload */
     struct nhrp_ext ext[NHRP_MAX_EXTS];
     uint8_t next;
-    bool has_end;       /* an End extension closed the list */
-    uint16_t trailing;  /* octets after the End extension */
+    bool has_end;      /* an End extension closed the list */
+    uint16_t trailing; /* octets after the End extension */
     struct nhrp_cie cie[NHRP_MAX_CIES];
     uint16_t ncies; /* used entries of cie[] (all lists) */
 };
@@ -185,8 +185,8 @@ void nhrp_w_init(struct nhrp_wbuf *w, uint8_t *buf, size_t cap);
 /* Fixed header and the mandatory part up to the destination protocol
  * address. For an error indication pass flags 0 and reqid (code << 16 |
  * offset); for a traffic indication reqid (code << 16). */
-void nhrp_w_header(struct nhrp_wbuf *w, uint8_t type, uint8_t hops, uint16_t flags,
-                   uint32_t reqid, uint32_t src_nbma, uint32_t src_proto, uint32_t dst_proto);
+void nhrp_w_header(struct nhrp_wbuf *w, uint8_t type, uint8_t hops, uint16_t flags, uint32_t reqid,
+                   uint32_t src_nbma, uint32_t src_proto, uint32_t dst_proto);
 void nhrp_w_cie(struct nhrp_wbuf *w, const struct nhrp_cie *c);
 void nhrp_w_bytes(struct nhrp_wbuf *w, const void *p, size_t n);
 /* Starts an extension (type with the compulsory bit as wanted); returns a

@@ -164,8 +164,7 @@ same(const struct nhrp_pkt *a, const struct nhrp_pkt *b)
     } else if (a->reqid != b->reqid) {
         return 0;
     }
-    if (a->payload_len &&
-        memcmp(a->raw + a->payload_off, b->raw + b->payload_off, a->payload_len))
+    if (a->payload_len && memcmp(a->raw + a->payload_off, b->raw + b->payload_off, a->payload_len))
         return 0;
     if (a->ncies != b->ncies)
         return 0;
@@ -228,8 +227,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (sel & 0x80)
         nhrp_trigger_hairpin(eng, now, 0, src, (sel & 0x10) ? 2 : 0, data, size);
     else if ((sel & 0x60) == 0x40 && size >= 4)
-        nhrp_trigger_resolve(eng, now, sel & 1, (uint32_t)data[0] << 24 | data[1] << 16 |
-                                                    data[2] << 8 | data[3]);
+        nhrp_trigger_resolve(eng, now, sel & 1,
+                             (uint32_t)data[0] << 24 | data[1] << 16 | data[2] << 8 | data[3]);
     else if ((sel & 0x60) == 0x60 && size >= 1)
         nhrp_sa_event(eng, now, NHRP_TUN_ANY, src, (enum nhrp_sa_state)(data[0] & 3));
     else

@@ -255,8 +255,8 @@ fnode_config(struct fnode *n, const struct nhrp_if_config *c, size_t count)
 }
 
 void
-fnode_route(struct fnode *n, uint32_t prefix, uint8_t plen, enum nhrp_route_kind kind,
-            uint32_t tun, uint32_t nexthop)
+fnode_route(struct fnode *n, uint32_t prefix, uint8_t plen, enum nhrp_route_kind kind, uint32_t tun,
+            uint32_t nexthop)
 {
     struct froute *r = &n->rib[n->nrib++];
 
@@ -402,8 +402,7 @@ fnode_has_mcast(const struct fnode *n, uint32_t nbma)
 }
 
 bool
-fnode_entry(struct fnode *n, uint32_t tun, uint32_t proto, uint8_t plen,
-            struct rec_nhrp_cache *out)
+fnode_entry(struct fnode *n, uint32_t tun, uint32_t proto, uint8_t plen, struct rec_nhrp_cache *out)
 {
     struct rec_nhrp_cache *r;
     size_t k = nhrp_snap_cache(n->e, n->net->now, tun, &r), i;

@@ -16,12 +16,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define F_MAX_NODES 8
-#define F_MAX_LOG   4096
+#define F_MAX_NODES  8
+#define F_MAX_LOG    4096
 #define F_MAX_ROUTES 32
 
 struct fpkt {
-    int from, to;      /* node indices; -1 outside */
+    int from, to; /* node indices; -1 outside */
     uint32_t tun;
     uint32_t src_nbma; /* outer source as received */
     uint32_t dst_nbma;
@@ -45,9 +45,9 @@ struct fnode {
     struct fnet *net;
     int idx;
     struct nhrp_engine *e;
-    uint32_t nbma;      /* address the node sends from (inside NAT if natted) */
+    uint32_t nbma;        /* address the node sends from (inside NAT if natted) */
     uint32_t public_nbma; /* what others see; == nbma unless natted */
-    bool blackhole;     /* drop everything to and from this node */
+    bool blackhole;       /* drop everything to and from this node */
     enum nhrp_route_result route_result;
     /* what the ops were told */
     struct fmap maps[256];

@@ -27,8 +27,15 @@ sample(uint8_t *buf, uint8_t type)
 {
     struct nhrp_cie c[2] = {
         {.code = 0, .plen = 32, .mtu = 1400, .holdtime = 600},
-        {.code = 14, .plen = 24, .mtu = 1476, .holdtime = 7200, .pref = 3, .has_nbma = true,
-         .nbma = A(198, 51, 100, 6), .has_proto = true, .proto = A(10, 0, 0, 3)},
+        {.code = 14,
+         .plen = 24,
+         .mtu = 1476,
+         .holdtime = 7200,
+         .pref = 3,
+         .has_nbma = true,
+         .nbma = A(198, 51, 100, 6),
+         .has_proto = true,
+         .proto = A(10, 0, 0, 3)},
     };
     return fbuild(buf, 2048, type, 0x8002, 0x01020304, A(203, 0, 113, 2), A(10, 0, 0, 2),
                   A(10, 0, 0, 1), c, 2, "cisco", true);
@@ -85,8 +92,8 @@ t_error_and_traffic_indication(void **state)
     size_t ni = sample(inner, NHRP_RES_REQ), n;
     struct nhrp_wbuf w;
     struct nhrp_pkt p;
-    static const uint8_t ip[28] = {0x45, 0, 0, 84, 0, 1, 0, 0, 64, 1, 0, 0, 192, 168, 2, 1,
-                                   192, 168, 3, 1, 8, 0, 0, 0, 0, 0, 0, 0};
+    static const uint8_t ip[28] = {0x45, 0, 0,   84,  0, 1, 0, 0, 64, 1, 0, 0, 192, 168,
+                                   2,    1, 192, 168, 3, 1, 8, 0, 0,  0, 0, 0, 0,   0};
 
     nhrp_w_init(&w, buf, sizeof(buf));
     nhrp_w_header(&w, NHRP_ERROR_IND, 255, 0, (uint32_t)NHRP_ERR_UNRECOGNIZED_EXT << 16 | 72,

@@ -290,8 +290,8 @@ t_phase2_resolution(void **state)
     free(peers);
 }
 
-static uint8_t ip_a_to_b[40] = {0x45, 0,  0,   40, 0, 1, 0, 0, 63, 6, 0, 0,
-                                192,  168, 2, 10, 192, 168, 3, 10};
+static uint8_t ip_a_to_b[40] = {0x45, 0, 0,   40,  0, 1,  0,   0,   63, 6,
+                                0,    0, 192, 168, 2, 10, 192, 168, 3,  10};
 
 static void
 phase3(enum nhrp_route_result rr)

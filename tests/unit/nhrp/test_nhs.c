@@ -276,8 +276,7 @@ t_auth_mismatch_and_match(void **state)
     {
         uint8_t b[512];
         struct nhrp_cie c = {.plen = 32, .holdtime = 600};
-        size_t n = fbuild(b, sizeof(b), NHRP_REG_REQ, 0x8002, 7, N_S2, S2, HUB, &c, 1, NULL,
-                          true);
+        size_t n = fbuild(b, sizeof(b), NHRP_REG_REQ, 0x8002, 7, N_S2, S2, HUB, &c, 1, NULL, true);
         fnet_inject(hub, 0, N_S2, b, n);
     }
     fnode_traffic(hub, 0, &tr);
@@ -306,8 +305,8 @@ t_network_id_isolation(void **state)
     assert_true(fnode_entry(hub, 0, S1, 32, NULL));
 
     /* NHRP on a tunnel without a network-id is dropped and counted. */
-    n = fbuild(b, sizeof(b), NHRP_REG_REQ, 0x8002, 9, N_S2, A(10, 0, 2, 3), A(10, 0, 2, 1), &cie,
-               1, NULL, true);
+    n = fbuild(b, sizeof(b), NHRP_REG_REQ, 0x8002, 9, N_S2, A(10, 0, 2, 3), A(10, 0, 2, 1), &cie, 1,
+               NULL, true);
     fnet_inject(hub, 2, N_S2, b, n);
     fnode_traffic(hub, 2, &tr);
     {
@@ -368,14 +367,12 @@ t_error_indications(void **state)
     assert_int_equal(p.src_proto, HUB);
     assert_int_equal(p.extoff, 0);
     assert_int_equal(p.payload_len, n);
-    assert_int_equal(nhrp_decode(p.raw + p.payload_off, p.payload_len, &inner, NULL),
-                     NHRP_DEC_OK);
+    assert_int_equal(nhrp_decode(p.raw + p.payload_off, p.payload_len, &inner, NULL), NHRP_DEC_OK);
     assert_int_equal(inner.reqid, 77);
     assert_int_equal(net.log[net.nlog - 1].dst_nbma, X);
 
     /* (b) a request to forward with no hops left */
-    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 78, X, A(10, 0, 0, 9), S1, &cie, 1, NULL,
-               true);
+    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 78, X, A(10, 0, 0, 9), S1, &cie, 1, NULL, true);
     b[9] = 0;
     nhrp_put16(b + 12, 0);
     nhrp_put16(b + 12, nhrp_checksum(b, n));
@@ -385,8 +382,7 @@ t_error_indications(void **state)
     assert_int_equal(fnet_count(&net, hub->idx, s1->idx, NHRP_RES_REQ), 0);
 
     /* (c) a registration with hop count 0: IOS drops it silently */
-    n = fbuild(b, sizeof(b), NHRP_REG_REQ, 0x8002, 79, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL,
-               true);
+    n = fbuild(b, sizeof(b), NHRP_REG_REQ, 0x8002, 79, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL, true);
     b[9] = 0;
     nhrp_put16(b + 12, 0);
     nhrp_put16(b + 12, nhrp_checksum(b, n));
@@ -397,8 +393,7 @@ t_error_indications(void **state)
     assert_int_equal(tr.drops[REC_DROP_HOPCOUNT], 2);
 
     /* (d) a broken extension in a request: Invalid Extension */
-    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 80, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL,
-               true);
+    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 80, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL, true);
     nhrp_put16(b + 52 + 2, 300);
     nhrp_put16(b + 12, 0);
     nhrp_put16(b + 12, nhrp_checksum(b, n));
@@ -410,8 +405,8 @@ t_error_indications(void **state)
     assert_int_equal(tr.drops[REC_DROP_MALFORMED], 1);
 
     /* (e) a resolution reply to a request we never made */
-    n = fbuild(b, sizeof(b), NHRP_RES_REPLY, 0xe802, 81, N_HUB, HUB, A(10, 0, 0, 9), &cie, 1,
-               NULL, true);
+    n = fbuild(b, sizeof(b), NHRP_RES_REPLY, 0xe802, 81, N_HUB, HUB, A(10, 0, 0, 9), &cie, 1, NULL,
+               true);
     fnet_inject(hub, 0, X, b, n);
     decode(fnet_last(&net, hub->idx, NHRP_ERROR_IND), &p);
     assert_int_equal(p.err_code, NHRP_ERR_INVALID_REPLY);
@@ -432,8 +427,7 @@ t_error_indications(void **state)
     assert_int_equal(p.err_code, NHRP_ERR_LOOP_DETECTED);
 
     /* (g) a bad checksum is dropped without an answer */
-    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 83, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL,
-               true);
+    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 83, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL, true);
     b[30] ^= 0x40;
     h = net.nlog;
     fnet_inject(hub, 0, X, b, n);
@@ -457,8 +451,7 @@ t_resolution_forward_or_answer(void **state)
 
     start();
     /* With A set (what IOS asks), the hub forwards to the owner. */
-    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 90, X, A(10, 0, 0, 9), S1, &cie, 1, NULL,
-               true);
+    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 90, X, A(10, 0, 0, 9), S1, &cie, 1, NULL, true);
     fnet_inject(hub, 0, X, b, n);
     decode(fnet_last(&net, hub->idx, NHRP_RES_REQ), &p);
     assert_int_equal(net.log[net.nlog - 1].to, s1->idx);
@@ -468,8 +461,7 @@ t_resolution_forward_or_answer(void **state)
     assert_int_equal(nhrp_ext_cie(&p, nhrp_find_ext(&p, NHRP_EXT_FWD_TRANSIT), 0)->proto, HUB);
 
     /* Without A, the hub answers from its cache. */
-    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0x8802, 91, X, A(10, 0, 0, 9), S1, &cie, 1, NULL,
-               true);
+    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0x8802, 91, X, A(10, 0, 0, 9), S1, &cie, 1, NULL, true);
     fnet_inject(hub, 0, X, b, n);
     decode(fnet_last(&net, hub->idx, NHRP_RES_REPLY), &p);
     assert_int_equal(p.reqid, 91);
@@ -480,16 +472,15 @@ t_resolution_forward_or_answer(void **state)
     assert_int_equal(p.cie[p.cie0].holdtime, 600);
 
     /* Unknown address inside the tunnel subnet: negative reply (code 12). */
-    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 92, X, A(10, 0, 0, 9), A(10, 0, 0, 77),
-               &cie, 1, NULL, true);
+    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 92, X, A(10, 0, 0, 9), A(10, 0, 0, 77), &cie, 1,
+               NULL, true);
     fnet_inject(hub, 0, X, b, n);
     decode(fnet_last(&net, hub->idx, NHRP_RES_REPLY), &p);
     assert_int_equal(p.reqid, 92);
     assert_int_equal(p.cie[p.cie0].code, NHRP_CODE_NO_BINDING);
 
     /* The hub's own address: it answers for itself. */
-    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 93, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL,
-               true);
+    n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 93, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL, true);
     fnet_inject(hub, 0, X, b, n);
     decode(fnet_last(&net, hub->idx, NHRP_RES_REPLY), &p);
     assert_int_equal(p.cie[p.cie0].nbma, N_HUB);
@@ -599,16 +590,17 @@ t_max_send(void **state)
     hcfg.max_send_secs = 10;
     start();
     for (i = 0; i < 5; i++) {
-        size_t n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0x8802, 100 + i, N_S1, S1, HUB, &cie, 1,
-                          NULL, true);
+        size_t n =
+            fbuild(b, sizeof(b), NHRP_RES_REQ, 0x8802, 100 + i, N_S1, S1, HUB, &cie, 1, NULL, true);
         fnet_inject(hub, 0, N_S1, b, n);
     }
     fnode_traffic(hub, 0, &tr);
     assert_int_equal(tr.sent_total, 3); /* the registration reply and two replies */
     assert_int_equal(tr.usage_pct, 100);
     fnet_advance(&net, 11 * SEC);
-    fnet_inject(hub, 0, N_S1, b, fbuild(b, sizeof(b), NHRP_RES_REQ, 0x8802, 200, N_S1, S1, HUB,
-                                        &cie, 1, NULL, true));
+    fnet_inject(
+        hub, 0, N_S1, b,
+        fbuild(b, sizeof(b), NHRP_RES_REQ, 0x8802, 200, N_S1, S1, HUB, &cie, 1, NULL, true));
     fnode_traffic(hub, 0, &tr);
     assert_int_equal(tr.sent_total, 4);
     assert_int_equal(tr.usage_pct, 33);

@@ -25,20 +25,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define HUB   A(10, 0, 0, 1)
-#define SA_   A(10, 0, 0, 2)
-#define SB    A(10, 0, 0, 3)
-#define N_HUB A(203, 0, 113, 1)
-#define N_A   A(198, 51, 100, 2)
-#define N_B   A(198, 51, 100, 3)
+#define HUB     A(10, 0, 0, 1)
+#define SA_     A(10, 0, 0, 2)
+#define SB      A(10, 0, 0, 3)
+#define N_HUB   A(203, 0, 113, 1)
+#define N_A     A(198, 51, 100, 2)
+#define N_B     A(198, 51, 100, 3)
 #define GRE_KEY 42
 
 static struct fnet net;
 
 /* --- the scenario ------------------------------------------------------------ */
 
-static uint8_t ip_a_to_b[48] = {0x45, 0,  0,   48, 0, 1, 0, 0, 63, 1, 0, 0,
-                                192,  168, 2, 10, 192, 168, 3, 10, 8, 0, 0x12, 0x34};
+static uint8_t ip_a_to_b[48] = {0x45, 0,   0, 48, 0,   1,   0, 0,  63, 1, 0,    0,
+                                192,  168, 2, 10, 192, 168, 3, 10, 8,  0, 0x12, 0x34};
 
 static void
 scenario(void)
@@ -79,7 +79,7 @@ scenario(void)
     nhrp_trigger_resolve(a->e, net.now, 0, A(10, 0, 0, 77)); /* negative */
     fnet_pump(&net);
     nhrp_trigger_hairpin(hub->e, net.now, 0, N_A, 0, ip_a_to_b, sizeof(ip_a_to_b));
-    fnet_pump(&net); /* phase 3 */
+    fnet_pump(&net);                                     /* phase 3 */
     nhrp_clear(b->e, net.now, 0, A(192, 168, 3, 0), 24); /* purge */
     fnet_pump(&net);
     /* an error indication: an unknown compulsory extension */
@@ -161,8 +161,7 @@ struct expect {
     struct strbuf errcode, erroff;
 };
 
-static void
-add(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void
 add(struct strbuf *sb, const char *fmt, ...)
 {
@@ -235,21 +234,20 @@ expect_pkt(struct expect *x, const uint8_t *data, size_t len)
 }
 
 static const char *const fields[] = {
-    "nhrp.hdr.op.type", "nhrp.hdr.hopcnt",   "nhrp.hdr.pktsz",     "nhrp.hdr.extoff",
-    "nhrp.flags",       "nhrp.reqid",        "nhrp.src.nbma.addr", "nhrp.src.prot.addr",
-    "nhrp.dst.prot.addr", "nhrp.code",       "nhrp.prefix",        "nhrp.mtu",
-    "nhrp.htime",       "nhrp.pref",         "nhrp.client.nbma.addr", "nhrp.client.prot.addr",
-    "nhrp.ext.type",    "nhrp.ext.len",      "nhrp.err.code",      "nhrp.err.offset",
+    "nhrp.hdr.op.type",   "nhrp.hdr.hopcnt", "nhrp.hdr.pktsz",        "nhrp.hdr.extoff",
+    "nhrp.flags",         "nhrp.reqid",      "nhrp.src.nbma.addr",    "nhrp.src.prot.addr",
+    "nhrp.dst.prot.addr", "nhrp.code",       "nhrp.prefix",           "nhrp.mtu",
+    "nhrp.htime",         "nhrp.pref",       "nhrp.client.nbma.addr", "nhrp.client.prot.addr",
+    "nhrp.ext.type",      "nhrp.ext.len",    "nhrp.err.code",         "nhrp.err.offset",
 };
 
 static const struct strbuf *
 expected_field(const struct expect *x, size_t i)
 {
-    const struct strbuf *v[] = {&x->type,     &x->hop,       &x->size,      &x->extoff,
-                                &x->flags,    &x->reqid,     &x->src_nbma,  &x->src_proto,
-                                &x->dst_proto, &x->code,     &x->plen,      &x->mtu,
-                                &x->htime,    &x->pref,      &x->cnbma,     &x->cproto,
-                                &x->exttype,  &x->extlen,    &x->errcode,   &x->erroff};
+    const struct strbuf *v[] = {&x->type,   &x->hop,      &x->size,      &x->extoff,    &x->flags,
+                                &x->reqid,  &x->src_nbma, &x->src_proto, &x->dst_proto, &x->code,
+                                &x->plen,   &x->mtu,      &x->htime,     &x->pref,      &x->cnbma,
+                                &x->cproto, &x->exttype,  &x->extlen,    &x->errcode,   &x->erroff};
     return v[i];
 }
 
