@@ -67,7 +67,9 @@ struct nhrp_ops {
     /* Send an NHRP packet (bytes from the NHRP fixed header on) in GRE to
      * NBMA address nbma out of tunnel tun. */
     void (*send)(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len);
-    /* Data plane neighbour: tunnel address proto lives at NBMA nbma. */
+    /* Data plane neighbour: tunnel address proto lives at NBMA nbma. A map
+     * of an address already mapped replaces its NBMA; unmap comes once,
+     * when the engine no longer has the address. */
     void (*map)(void *ctx, uint32_t tun, uint32_t proto, uint32_t nbma);
     void (*unmap)(void *ctx, uint32_t tun, uint32_t proto);
     /* Multicast/broadcast replication list of the tunnel. */

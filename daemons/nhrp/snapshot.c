@@ -278,34 +278,45 @@ peer_state(const struct nhrp_entry *en, int64_t *since)
     return REC_PEER_UP;
 }
 
+struct peer_row {
+    size_t pos;
+    struct rec_dmvpn_peer r;
+};
+
 static int
 cmp_peer(const void *a, const void *b)
 {
-    const struct rec_dmvpn_peer *x = a, *y = b;
-    int c = strcmp(x->ifname, y->ifname);
+    const struct peer_row *x = a, *y = b;
 
-    if (c)
-        return c;
-    if (x->nbma != y->nbma)
-        return x->nbma < y->nbma ? -1 : 1;
-    if (x->tunnel_addr != y->tunnel_addr)
-        return x->tunnel_addr < y->tunnel_addr ? -1 : 1;
-    if (x->target != y->target)
-        return x->target < y->target ? -1 : 1;
-    return (int)x->target_len - (int)y->target_len;
+    /* Tunnels in configuration order; within one, rows of the same NBMA
+     * peer together (the renderer counts them as "# Ent"). */
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
+    if (x->r.nbma != y->r.nbma)
+        return x->r.nbma < y->r.nbma ? -1 : 1;
+    if (x->r.tunnel_addr != y->r.tunnel_addr)
+        return x->r.tunnel_addr < y->r.tunnel_addr ? -1 : 1;
+    if (x->r.target != y->r.target)
+        return x->r.target < y->r.target ? -1 : 1;
+    return (int)x->r.target_len - (int)y->r.target_len;
 }
 
 size_t
-nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_dmvpn_peer **out)
+nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                struct rec_dmvpn_peer **out)
 {
-    struct vec v = {.size = sizeof(struct rec_dmvpn_peer)};
     struct sorted *s;
     size_t n = sorted_entries(e, tun, &s), i;
+    struct peer_row *v = calloc(n ? n : 1, sizeof(*v));
+    struct rec_dmvpn_peer *res = calloc(n ? n : 1, sizeof(*res));
 
+    if (!v || !res)
+        fatal("out of memory");
     for (i = 0; i < n; i++) {
         const struct nhrp_entry *en = s[i].en;
-        struct rec_dmvpn_peer *r = vec_push(&v);
+        struct rec_dmvpn_peer *r = &v[i].r;
 
+        v[i].pos = s[i].pos;
         name(r->ifname, en->nif);
         r->nbma = en->origin == ORIG_INCOMPLETE ? 0 : en->nbma;
         r->tunnel_addr = en->via;
@@ -328,11 +339,14 @@ nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct r
             r->attrs |= REC_PA_T1;
     }
     free(s);
-    if (v.n)
-        qsort(v.v, v.n, sizeof(struct rec_dmvpn_peer), cmp_peer);
+    if (n)
+        qsort(v, n, sizeof(*v), cmp_peer);
+    for (i = 0; i < n; i++)
+        res[i] = v[i].r;
+    free(v);
     (void)now;
-    *out = v.v;
-    return v.n;
+    *out = res;
+    return n;
 }
 
 /* --- tunnels --------------------------------------------------------------------------- */

@@ -26,8 +26,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct nhrp_engine *eng;
 static int64_t now = 1000000;
-static size_t mapped;
 static unsigned runs;
+
+/* The data-plane neighbours the engine asked for, to check that every
+ * unmap matches a map and teardown leaves none behind. ops.map of a
+ * mapped address replaces its NBMA (nhrp.h). */
+static uint64_t *mapped;
+static size_t nmapped, capmapped;
+
+static size_t
+map_find(uint64_t key, bool *found)
+{
+    size_t lo = 0, hi = nmapped;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mapped[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *found = lo < nmapped && mapped[lo] == key;
+    return lo;
+}
 
 static void
 op_send(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len)
@@ -41,15 +62,33 @@ op_send(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len)
 static void
 op_map(void *ctx, uint32_t tun, uint32_t proto, uint32_t nbma)
 {
-    mapped++;
+    uint64_t key = (uint64_t)tun << 32 | proto;
+    bool found;
+    size_t at = map_find(key, &found);
+
+    if (found)
+        return;
+    if (nmapped == capmapped) {
+        capmapped = capmapped ? capmapped * 2 : 256;
+        mapped = realloc(mapped, capmapped * sizeof(*mapped));
+        if (!mapped)
+            abort();
+    }
+    memmove(&mapped[at + 1], &mapped[at], (nmapped - at) * sizeof(*mapped));
+    mapped[at] = key;
+    nmapped++;
 }
 
 static void
 op_unmap(void *ctx, uint32_t tun, uint32_t proto)
 {
-    if (!mapped)
-        abort();
-    mapped--;
+    bool found;
+    size_t at = map_find((uint64_t)tun << 32 | proto, &found);
+
+    if (!found)
+        abort(); /* unmapping what was never mapped */
+    memmove(&mapped[at], &mapped[at + 1], (nmapped - at - 1) * sizeof(*mapped));
+    nmapped--;
 }
 
 static enum nhrp_route_result
@@ -97,7 +136,7 @@ build(void)
     struct nhrp_if_config c[3];
 
     eng = nhrp_new(&ops, now);
-    mapped = 0;
+    nmapped = 0;
     /* tunnel 0: hub of network 1 */
     nhrp_if_config_init(&c[0]);
     c[0].tun = 0;
@@ -238,7 +277,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Start afresh now and then so state stays representative. */
     if (++runs % 50000 == 0) {
         nhrp_free(eng);
-        if (mapped != 0)
+        if (nmapped != 0)
             abort(); /* tearing down must undo every mapping */
         build();
     }
