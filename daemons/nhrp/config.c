@@ -99,6 +99,12 @@ static_map(struct nhrp_if *nif, const struct nhrp_map_config *m)
     /* `ip nhrp map` overrides whatever was learned for that address. */
     if (en && nhrp_cache_is_dynamic(en))
         nhrp_cache_delete(en, false);
+    if (en && en->origin == ORIG_NHS) {
+        unsigned i;
+        for (i = 0; i < nif->nnhs; i++)
+            if (nif->nhs[i].en == en)
+                nif->nhs[i].en = NULL; /* the map owns it now */
+    }
     en = nhrp_cache_get(nif, proto, plen, &created);
     if (!created && en->origin == ORIG_STATIC && en->nbma == m->nbma)
         return;

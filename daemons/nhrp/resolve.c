@@ -235,9 +235,12 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
     nhrp_pend_free(pd);
     if (!c || c->code != NHRP_CODE_SUCCESS) {
         /* Negative reply (5.2.2 code 12 etc.): remember it for a while. */
-        if (inc)
-            nhrp_cache_set_expiry(
-                inc, e->now + NHRP_MS(c && c->holdtime ? c->holdtime : NEGATIVE_DEFAULT));
+        if (inc) {
+            /* A negative answer is cached for its holding time, but no
+             * longer than an incomplete entry lives (IOS: 3 min). */
+            int64_t neg = NHRP_MS(c && c->holdtime ? c->holdtime : NEGATIVE_DEFAULT);
+            nhrp_cache_set_expiry(inc, e->now + (neg < INCOMPLETE_LIFE ? neg : INCOMPLETE_LIFE));
+        }
         return;
     }
     proto = c->has_proto ? c->proto : target;

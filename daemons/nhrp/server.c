@@ -228,16 +228,16 @@ requester_nbma(const struct nhrp_pkt *p, uint32_t from)
 
 static void
 res_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t to, const struct nhrp_cie *c,
-          bool auth, const struct nhrp_cie *nat, unsigned nnat)
+          uint16_t add, const struct nhrp_cie *nat, unsigned nnat)
 {
     uint8_t buf[NHRP_BUF];
     struct nhrp_wbuf w;
     uint16_t flags = p->flags & (NHRP_F_RES_Q | NHRP_F_RES_U | NHRP_F_RES_S | NHRP_F_CISCO_NAT);
     size_t len;
 
-    /* RFC 2332 5.2.2: addresses and request ID copied from the request. */
-    if (auth)
-        flags |= NHRP_F_RES_A | NHRP_F_RES_D;
+    /* RFC 2332 5.2.2: addresses and request ID copied from the request;
+     * A (authoritative), D (stable) and U (unique binding) as we know. */
+    flags |= add;
     nhrp_w_init(&w, buf, sizeof(buf));
     nhrp_w_header(&w, NHRP_RES_REPLY, NHRP_HOPS_DEFAULT, flags, p->reqid, p->src_nbma, p->src_proto,
                   p->dst_proto);
@@ -304,7 +304,10 @@ answer_local(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, uint3
     nat.has_nbma = nat.has_proto = true;
     nat.nbma = nif->nat_nbma;
     nat.proto = nif->cfg.addr;
-    res_reply(nif, p, to, &c, true, &nat, nif->nat_nbma ? 1 : 0);
+    /* IOS answers for itself with "router auth dst-stable unique
+     * src-stable nat". */
+    res_reply(nif, p, to, &c, NHRP_F_RES_A | NHRP_F_RES_D | NHRP_F_RES_U, &nat,
+              nif->nat_nbma ? 1 : 0);
 }
 
 static void
@@ -324,7 +327,10 @@ answer_cache(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, struc
     nat = c;
     nat.plen = 32;
     nhrp_cache_add_requester(en, p->src_proto, from, p->reqid);
-    res_reply(nif, p, from, &c, auth, &nat, en->claimed ? 1 : 0);
+    res_reply(nif, p, from, &c,
+              (uint16_t)((auth ? NHRP_F_RES_A | NHRP_F_RES_D : 0) |
+                         (en->flags & EF_UNIQUE ? NHRP_F_RES_U : 0)),
+              &nat, en->claimed ? 1 : 0);
 }
 
 static void
@@ -338,7 +344,7 @@ answer_negative(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
     c.plen = 32;
     c.mtu = nif->cfg.mtu;
     c.holdtime = (uint16_t)(nif->cfg.holdtime > 65535 ? 65535 : nif->cfg.holdtime);
-    res_reply(nif, p, from, &c, true, NULL, 0);
+    res_reply(nif, p, from, &c, NHRP_F_RES_A, NULL, 0);
 }
 
 static void

@@ -29,6 +29,8 @@
 #define LAN_B A(192, 168, 3, 0)
 #define SEC   1000
 
+static uint8_t ip_a_to_b[40];
+
 static struct fnet net;
 static struct fnode *hub, *a, *b;
 static struct nhrp_if_config hc, ac, bc;
@@ -250,7 +252,7 @@ t_phase2_resolution(void **state)
     assert_int_equal(fnet_count(&net, hub->idx, b->idx, NHRP_RES_REQ), 1);
     assert_int_equal(fnet_count(&net, b->idx, a->idx, NHRP_RES_REPLY), 1);
     decode(fnet_last(&net, b->idx, NHRP_RES_REPLY), &p);
-    assert_int_equal(p.flags, 0xe802);
+    assert_int_equal(p.flags, 0xf802); /* router auth dst-stable unique src-stable nat */
     assert_int_equal(p.cie[p.cie0].plen, 32);
     assert_int_equal(p.cie[p.cie0].nbma, N_B);
     assert_int_equal(p.cie[p.cie0].proto, SB);
@@ -288,6 +290,57 @@ t_phase2_resolution(void **state)
     assert_int_equal(peers[1].nbma, N_HUB);
     assert_int_equal(peers[1].attrs, REC_PA_S);
     free(peers);
+}
+
+static void
+t_negative_cache(void **state)
+{
+    struct rec_nhrp_cache r;
+    struct rec_nhrp_traffic t;
+    const uint32_t X = A(10, 0, 0, 77);
+
+    up3();
+    nhrp_trigger_resolve(a->e, net.now, 0, X);
+    fnet_pump(&net);
+    /* The hub knows no binding (code 12): A keeps a negative entry. */
+    fnode_traffic(a, 0, &t);
+    assert_int_equal(t.mib[REC_MIB_C_RX_RESOLVE_REPLY_NAK_NO_BIND], 1);
+    assert_true(fnode_entry(a, 0, X, 32, &r));
+    assert_int_equal(r.type, REC_NHRP_INCOMPLETE);
+    assert_int_equal(r.flags, REC_NF_NEGATIVE);
+    assert_true(r.expires_ms <= net.now + 180 * SEC);
+    assert_false(fnode_mapped(a, X, NULL));
+    nhrp_trigger_resolve(a->e, net.now, 0, X);
+    nhrp_trigger_resolve(a->e, net.now, 0, X);
+    assert_true(fnode_entry(a, 0, X, 32, &r));
+    assert_int_equal(r.cache_hits, 2);
+    assert_int_equal(fnet_count(&net, a->idx, -1, NHRP_RES_REQ), 1);
+    /* once it times out, traffic may ask again */
+    fnet_advance(&net, 181 * SEC);
+    assert_false(fnode_entry(a, 0, X, 32, NULL));
+    nhrp_trigger_resolve(a->e, net.now, 0, X);
+    assert_int_equal(fnet_count(&net, a->idx, -1, NHRP_RES_REQ), 2);
+}
+
+static void
+t_traffic_indication_hop_zero(void **state)
+{
+    struct rec_nhrp_traffic t;
+    uint8_t buf[256];
+    struct nhrp_wbuf w;
+    size_t n;
+
+    up3();
+    nhrp_w_init(&w, buf, sizeof(buf));
+    nhrp_w_header(&w, NHRP_TRAFFIC_IND, 0, 0, 0, N_HUB, HUB, A(192, 168, 2, 10));
+    nhrp_w_bytes(&w, ip_a_to_b, 28);
+    n = nhrp_w_finish(&w);
+    fnet_inject(a, 0, N_HUB, buf, n);
+    /* IOS: "Packet Recved with 0 Hop counts", dropped */
+    fnode_traffic(a, 0, &t);
+    assert_int_equal(t.drops[REC_DROP_HOPCOUNT], 1);
+    assert_int_equal(t.rcvd[REC_CTR_TRAFFIC_IND], 0);
+    assert_int_equal(fnet_count(&net, a->idx, -1, NHRP_RES_REQ), 0);
 }
 
 static uint8_t ip_a_to_b[40] = {0x45, 0, 0,   40,  0, 1,  0,   0,   63, 6,
@@ -663,6 +716,8 @@ main(void)
         cmocka_unit_test_setup_teardown(t_retry_backoff, setup, teardown),
         cmocka_unit_test_setup_teardown(t_nhs_failover_and_fallback, setup, teardown),
         cmocka_unit_test_setup_teardown(t_phase2_resolution, setup, teardown),
+        cmocka_unit_test_setup_teardown(t_negative_cache, setup, teardown),
+        cmocka_unit_test_setup_teardown(t_traffic_indication_hop_zero, setup, teardown),
         cmocka_unit_test_setup_teardown(t_phase3_redirect_shortcut, setup, teardown),
         cmocka_unit_test_setup_teardown(t_phase3_next_hop_override, setup, teardown),
         cmocka_unit_test_setup_teardown(t_no_shortcut_ignores_indication, setup, teardown),
