@@ -246,7 +246,9 @@ select_nhs(struct nhrp_if *nif)
         unsigned rank = 0;
         bool desired;
 
-        if (!n->cfg.nbma)
+        /* An NHS that is this very router (a hub listing itself) is
+         * never registered with. */
+        if (!n->cfg.nbma || n->cfg.nbma == nif->cfg.nbma || nhrp_is_own(nif, n->addr))
             continue;
         if (!nif->cfg.nhs_max_conn) {
             if (n->state == NHS_IDLE || n->state == NHS_WAITING)
@@ -293,7 +295,7 @@ nhs_entry(struct nhrp_nhs *n)
 
     /* IOS shows an NHS with a known NBMA as a static entry of its own when
      * no `ip nhrp map` names it. */
-    if (n->en || !n->addr || !n->cfg.nbma)
+    if (n->en || !n->addr || !n->cfg.nbma || nhrp_is_own(nif, n->addr))
         return;
     en = nhrp_cache_get(nif, n->addr, 32, &created);
     if (!created)

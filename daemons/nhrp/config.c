@@ -51,6 +51,9 @@ copy_cfg(struct nhrp_if *nif, const struct nhrp_if_config *c)
             fatal("out of memory");
         memcpy(nif->mcast, c->mcast, c->nmcast * sizeof(*nif->mcast));
     }
+    for (size_t i = 0; i < c->nmaps; i++)
+        if (nif->maps[i].plen > 32)
+            nif->maps[i].plen = 32;
     nif->cfg.maps = nif->maps;
     nif->cfg.mcast = nif->mcast;
     if (nif->cfg.nnhs > NHRP_MAX_NHS)

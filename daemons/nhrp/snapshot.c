@@ -302,8 +302,7 @@ cmp_peer(const void *a, const void *b)
 }
 
 size_t
-nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun,
-                struct rec_dmvpn_peer **out)
+nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_dmvpn_peer **out)
 {
     struct sorted *s;
     size_t n = sorted_entries(e, tun, &s), i;

@@ -607,6 +607,26 @@ t_max_send(void **state)
     assert_int_equal(tr.usage_pct, 33);
 }
 
+static void
+t_hub_lists_itself(void **state)
+{
+    struct nhrp_map_config m = {.proto = HUB, .plen = 40, .nbma = N_HUB};
+
+    /* Hub/spoke configs often name the hub as NHS on the hub too; a map
+     * with a silly length is clamped. Neither registers with itself. */
+    hcfg.nnhs = 1;
+    hcfg.nhs[0].addr = HUB;
+    hcfg.nhs[0].nbma = N_HUB;
+    hcfg.maps = &m;
+    hcfg.nmaps = 1;
+    start();
+    assert_int_equal(fnet_count(&net, hub->idx, -1, NHRP_REG_REQ), 0);
+    assert_true(fnode_entry(hub, 0, S1, 32, NULL));
+    hcfg.nmaps = 0;
+    fnode_config(hub, &hcfg, 1);
+    assert_true(fnode_entry(hub, 0, S1, 32, NULL));
+}
+
 int
 main(void)
 {
@@ -622,6 +642,7 @@ main(void)
         cmocka_unit_test_setup_teardown(t_purge_on_clear_and_expiry, setup, teardown),
         cmocka_unit_test_setup_teardown(t_refusals_and_counters, setup, teardown),
         cmocka_unit_test_setup_teardown(t_max_send, setup, teardown),
+        cmocka_unit_test_setup_teardown(t_hub_lists_itself, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
