@@ -404,17 +404,30 @@ nhrp_trigger_hairpin(struct nhrp_engine *e, int64_t now, uint32_t tun_in, uint32
 }
 
 void
-nhrp_trigger_used(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t addr)
+nhrp_trigger_used(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t nexthop, uint32_t dst)
 {
     struct nhrp_if *nif = nhrp_if_find(e, tun);
-    struct nhrp_entry *en;
+    struct nhrp_entry *en, *net = NULL;
 
     e->now = now;
-    if (!nif || !nif->running || !(en = nhrp_cache_lpm(nif, addr)))
+    if (!nif || !nif->running)
         return;
-    en->flags |= EF_USED | EF_RECENT;
-    if (en->plen == 32 && en->proto == addr && nhrp_cache_is_dynamic(en))
-        en->flags |= EF_NHOP;
+    /* The shortcut dst matched is what gets refreshed (its reply renews
+     * the next hop's entry too)... */
+    if (dst && (en = nhrp_cache_lpm(nif, dst)) && en->plen < 32 &&
+        (!nexthop || en->via == nexthop)) {
+        en->flags |= EF_USED | EF_RECENT;
+        net = en;
+    }
+    /* ...and the next hop's own entry shows IOS's `used nhop`; it refreshes
+     * itself only when no shortcut covers the traffic (phase 2). */
+    if (nexthop && (en = nhrp_cache_lpm(nif, nexthop))) {
+        en->flags |= EF_USED;
+        if (!net)
+            en->flags |= EF_RECENT;
+        if (en->plen == 32 && en->proto == nexthop && nhrp_cache_is_dynamic(en))
+            en->flags |= EF_NHOP;
+    }
 }
 
 void

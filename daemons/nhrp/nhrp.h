@@ -182,8 +182,11 @@ void nhrp_trigger_resolve(struct nhrp_engine *e, int64_t now, uint32_t tun, uint
  * routed out of tun_out; ip/len is the packet from its IPv4 header on. */
 void nhrp_trigger_hairpin(struct nhrp_engine *e, int64_t now, uint32_t tun_in, uint32_t from_nbma,
                           uint32_t tun_out, const uint8_t *ip, size_t len);
-/* Traffic is forwarded towards tunnel next hop addr (sets `used`). */
-void nhrp_trigger_used(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t addr);
+/* Data for dst was forwarded using the mapping of tunnel next hop nexthop
+ * (either may be 0): sets IOS's `used` on the next hop's entry and on the
+ * shortcut dst matched, which keeps that shortcut refreshed. */
+void nhrp_trigger_used(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t nexthop,
+                       uint32_t dst);
 
 /* IPsec SA state towards nbma changed (tun NHRP_TUN_ANY: every tunnel). */
 void nhrp_sa_event(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t nbma,

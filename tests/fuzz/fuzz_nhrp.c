@@ -11,8 +11,8 @@
  *    machines are fuzzed; every packet the engine sends in response must
  *    itself decode cleanly, and its data-plane calls must stay consistent
  *    (no unmap of something never mapped).
- * Sometimes the bytes are also used as a hairpinned data packet or as a
- * phase 2 trigger.
+ * Depending on the first octet the bytes are instead a hairpinned data
+ * packet, a phase 2 trigger, a `used` trigger or an SA event.
  */
 #include "daemons/nhrp/nhrp.h"
 #include "daemons/nhrp/wire.h"
@@ -268,6 +268,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     else if ((sel & 0x60) == 0x40 && size >= 4)
         nhrp_trigger_resolve(eng, now, sel & 1,
                              (uint32_t)data[0] << 24 | data[1] << 16 | data[2] << 8 | data[3]);
+    else if ((sel & 0x60) == 0x60 && size >= 8 && (sel & 0x08))
+        nhrp_trigger_used(eng, now, sel & 1, nhrp_get32(data), nhrp_get32(data + 4));
     else if ((sel & 0x60) == 0x60 && size >= 1)
         nhrp_sa_event(eng, now, NHRP_TUN_ANY, src, (enum nhrp_sa_state)(data[0] & 3));
     else

@@ -496,10 +496,12 @@ t_shortcut_refresh_and_expiry(void **state)
     fnet_pump(&net);
     assert_true(fnode_entry(a, 0, LAN_B, 24, NULL));
     fnet_advance(&net, 480 * SEC); /* refresh #1 (flagged at creation) */
-    nhrp_trigger_used(a->e, net.now, 0, A(192, 168, 3, 77));
+    nhrp_trigger_used(a->e, net.now, 0, SB, A(192, 168, 3, 77));
     fnet_advance(&net, 480 * SEC); /* refresh #2 because of that use */
+    fnet_advance(&net, 130 * SEC); /* past where it would have expired */
     assert_true(fnode_entry(a, 0, LAN_B, 24, NULL));
     assert_true(fnode_has_route(a, LAN_B, 24, NULL));
+    assert_int_equal(fnet_count(&net, a->idx, -1, NHRP_RES_REQ), 5);
 }
 
 static void
@@ -628,7 +630,7 @@ t_static_and_multicast_maps(void **state)
     assert_true(fnode_mapped(a, A(10, 0, 0, 9), NULL));
     assert_true(fnode_has_mcast(a, A(192, 0, 2, 9)));
     assert_true(fnode_has_mcast(a, N_HUB));
-    nhrp_trigger_used(a->e, net.now, 0, A(10, 0, 0, 9));
+    nhrp_trigger_used(a->e, net.now, 0, A(10, 0, 0, 9), A(10, 0, 0, 9));
     assert_true(fnode_entry(a, 0, A(10, 0, 0, 9), 32, &r));
     assert_int_equal(r.flags, REC_NF_USED);
     /* remove one map and the multicast map */
