@@ -55,6 +55,9 @@ struct dmvpnd {
     struct dmvpnd_module mods[DMVPND_MAX_MODULES];
     int nmods;
     struct control *ctl;
+    struct mod_dp *dp; /* the modules, for those that talk to each other */
+    struct mod_nhrp *nhrp;
+    struct mod_ipsec *ipsec;
     uint64_t reloads, reload_failures;
 };
 
