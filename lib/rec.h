@@ -119,6 +119,12 @@ struct rec_nhrp_nhs {
     uint32_t pending_request_id; /* 0 = none pending */
     uint32_t pending_retries;
     uint32_t pad2;
+    /* Added by the NHRP engine (additive): `show ip nhrp nhs detail`
+     * "Protection Socket Requested: TRUE|FALSE" and the request ID the NHS
+     * last acknowledged ("(Ack: N)"; 0 = none). */
+    uint8_t protect_requested;
+    uint8_t pad3[3];
+    uint32_t acked_request_id;
 };
 
 /* Counters per tunnel (show ip nhrp traffic, NHRP-MIB statistics). */
@@ -146,6 +152,77 @@ enum rec_nhrp_drop {
     REC_DROP_NO_BINDING,
     REC_DROP_COUNT
 };
+/* NHRP-MIB (RFC 2677) statistics, client table then server table, in the
+ * MIB's column order. Added for dmvpn-snmp; appended to rec_nhrp_traffic. */
+enum rec_nhrp_mib {
+    /* nhrpClientStatEntry */
+    REC_MIB_C_TX_RESOLVE_REQ,
+    REC_MIB_C_RX_RESOLVE_REPLY_ACK,
+    REC_MIB_C_RX_RESOLVE_REPLY_NAK_PROHIB,
+    REC_MIB_C_RX_RESOLVE_REPLY_NAK_INSUF_RES,
+    REC_MIB_C_RX_RESOLVE_REPLY_NAK_NO_BIND,
+    REC_MIB_C_RX_RESOLVE_REPLY_NAK_NOT_UNIQ,
+    REC_MIB_C_TX_REGISTER_REQ,
+    REC_MIB_C_RX_REGISTER_ACK,
+    REC_MIB_C_RX_REGISTER_NAK_PROHIB,
+    REC_MIB_C_RX_REGISTER_NAK_INSUF_RES,
+    REC_MIB_C_RX_REGISTER_NAK_ALREADY_REG,
+    REC_MIB_C_RX_PURGE_REQ,
+    REC_MIB_C_TX_PURGE_REQ,
+    REC_MIB_C_RX_PURGE_REPLY,
+    REC_MIB_C_TX_PURGE_REPLY,
+    REC_MIB_C_TX_ERROR_IND,
+    REC_MIB_C_RX_ERR_UNRECOGNIZED_EXT,
+    REC_MIB_C_RX_ERR_LOOP_DETECTED,
+    REC_MIB_C_RX_ERR_PROTO_ADDR_UNREACH,
+    REC_MIB_C_RX_ERR_PROTO_ERROR,
+    REC_MIB_C_RX_ERR_SDU_SIZE_EXCEEDED,
+    REC_MIB_C_RX_ERR_INVALID_EXT,
+    REC_MIB_C_RX_ERR_INVALID_RES_REPLY,
+    REC_MIB_C_RX_ERR_AUTH_FAILURE,
+    REC_MIB_C_RX_ERR_HOP_COUNT_EXCEEDED,
+    /* nhrpServerStatEntry */
+    REC_MIB_S_RX_RESOLVE_REQ,
+    REC_MIB_S_TX_RESOLVE_REPLY_ACK,
+    REC_MIB_S_TX_RESOLVE_REPLY_NAK_PROHIB,
+    REC_MIB_S_TX_RESOLVE_REPLY_NAK_INSUF_RES,
+    REC_MIB_S_TX_RESOLVE_REPLY_NAK_NO_BIND,
+    REC_MIB_S_TX_RESOLVE_REPLY_NAK_NOT_UNIQ,
+    REC_MIB_S_RX_REGISTER_REQ,
+    REC_MIB_S_TX_REGISTER_ACK,
+    REC_MIB_S_TX_REGISTER_NAK_PROHIB,
+    REC_MIB_S_TX_REGISTER_NAK_INSUF_RES,
+    REC_MIB_S_TX_REGISTER_NAK_ALREADY_REG,
+    REC_MIB_S_RX_PURGE_REQ,
+    REC_MIB_S_TX_PURGE_REQ,
+    REC_MIB_S_RX_PURGE_REPLY,
+    REC_MIB_S_TX_PURGE_REPLY,
+    REC_MIB_S_RX_ERR_UNRECOGNIZED_EXT,
+    REC_MIB_S_RX_ERR_LOOP_DETECTED,
+    REC_MIB_S_RX_ERR_PROTO_ADDR_UNREACH,
+    REC_MIB_S_RX_ERR_PROTO_ERROR,
+    REC_MIB_S_RX_ERR_SDU_SIZE_EXCEEDED,
+    REC_MIB_S_RX_ERR_INVALID_EXT,
+    REC_MIB_S_RX_ERR_INVALID_RES_REPLY,
+    REC_MIB_S_RX_ERR_AUTH_FAILURE,
+    REC_MIB_S_RX_ERR_HOP_COUNT_EXCEEDED,
+    REC_MIB_S_TX_ERR_UNRECOGNIZED_EXT,
+    REC_MIB_S_TX_ERR_LOOP_DETECTED,
+    REC_MIB_S_TX_ERR_PROTO_ADDR_UNREACH,
+    REC_MIB_S_TX_ERR_PROTO_ERROR,
+    REC_MIB_S_TX_ERR_SDU_SIZE_EXCEEDED,
+    REC_MIB_S_TX_ERR_INVALID_EXT,
+    REC_MIB_S_TX_ERR_AUTH_FAILURE,
+    REC_MIB_S_TX_ERR_HOP_COUNT_EXCEEDED,
+    REC_MIB_S_FW_RESOLVE_REQ,
+    REC_MIB_S_FW_RESOLVE_REPLY,
+    REC_MIB_S_FW_REGISTER_REQ,
+    REC_MIB_S_FW_REGISTER_REPLY,
+    REC_MIB_S_FW_PURGE_REQ,
+    REC_MIB_S_FW_PURGE_REPLY,
+    REC_MIB_S_FW_ERROR_IND,
+    REC_MIB_COUNT
+};
 struct rec_nhrp_traffic {
     char ifname[REC_IFNAMSIZ];
     uint32_t max_send_pkts, max_send_secs;
@@ -155,6 +232,14 @@ struct rec_nhrp_traffic {
     uint64_t sent[REC_CTR_COUNT];
     uint64_t rcvd[REC_CTR_COUNT];
     uint64_t drops[REC_DROP_COUNT];
+    /* Added by the NHRP engine (additive): NHRP-MIB counters (enum
+     * rec_nhrp_mib) and whether the tunnel acts as a client (has NHS) and
+     * as a server (answers registrations), for nhrpClientTable /
+     * nhrpServerTable rows. */
+    uint64_t mib[REC_MIB_COUNT];
+    uint8_t is_client;
+    uint8_t is_server;
+    uint8_t pad3[6];
 };
 
 /* One row of show dmvpn: a peer tunnel address behind an NBMA address. */

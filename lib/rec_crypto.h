@@ -183,6 +183,12 @@ struct rec_ipsec_sa {
     uint32_t pad2;
     uint64_t ctr[REC_IPC_COUNT];                      /* enum rec_ipsec_ctr */
     struct rec_ipsec_sa_entry sas[REC_IPSEC_MAX_SAS]; /* printed per list in array order */
+    /* Added for dmvpn-snmp (additive): bytes protected in each direction
+     * since the flow came up (charon's bytes-in/bytes-out, summed over the
+     * block's SAs), for CISCO-IPSEC-FLOW-MONITOR-MIB cipSecTun*Octets. IOS
+     * show commands print no byte counts, so the renderers ignore them. */
+    uint64_t in_octets, out_octets;
+    int64_t created_ms; /* when the flow's first SA was installed; 0 unknown */
 };
 
 /* ---- show crypto session [detail]: one record per (interface, peer) ---- */

@@ -299,4 +299,9 @@ size_t *cfg_iface_print_order(const struct cfg *c);
 
 void cfg_free(struct cfg *c);
 
+/* The Linux link name for an IOS interface (ifname.c): Fa0-0, Tunnel0, lo. */
+bool ifname_linux(const char *ios, char *out, size_t n);
+/* IOS's short type ("Fa") of a full name; *typelen is the full type's length. */
+const char *ifname_brief_type(const char *ios, size_t *typelen);
+
 #endif

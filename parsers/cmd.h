@@ -93,6 +93,9 @@ struct cfg_build;
 #define CMDF_NOFORM_ONLY         0x08 /* only valid with `no` (e.g. `no ip redirects`) */
 #define CMDF_HIDDEN              0x10 /* accepted, not offered by `?` */
 #define CMDF_SUBMODE_KEEP_INDENT 0x20
+#define CMDF_NO_NEEDS_ARG                                                                          \
+    0x40 /* with CMDF_NO_PREFIX: `no` must name the object                                         \
+          * (the first element after the keywords) */
 
 /*
  * Handler: applies a matched line to the model being built. Returns 0, or -1

@@ -425,7 +425,7 @@ const struct cmd_def cmd_tbl_crypto[] = {
     {MODE_GLOBAL, "crypto isakmp nat keepalive <num:5-3600:secs>", CLS_TRANSLATED,
      "charon NAT-T keepalive interval", h_nat_keepalive, MODE_EXEC, NP},
     {MODE_GLOBAL, "crypto ipsec transform-set <word:name> " XF " [" XF " [" XF "]]", CLS_TRANSLATED,
-     NOTE_ESP, h_tset, MODE_TSET, CMDF_NO | CMDF_NO_PREFIX},
+     NOTE_ESP, h_tset, MODE_TSET, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
     {MODE_TSET, "mode {tunnel | transport [require]}", CLS_TRANSLATED,
      "charon CHILD_SA mode (tunnel mode with host selectors where the kernel lacks transport)",
      h_tset_mode, MODE_EXEC, NP},

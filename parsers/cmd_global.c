@@ -325,7 +325,7 @@ static int
 h_router(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
-    char hdr[160];
+    char hdr[1024];
     struct cfg_router *r;
     enum cfg_router_proto proto;
     size_t i;
@@ -389,15 +389,17 @@ const struct cmd_def cmd_tbl_global[] = {
     {MODE_GLOBAL,
      "username <word:name> [privilege <num:0-15:priv>] [{secret [{0|5|8|9}] <word:secret> | "
      "password [{0|7}] <word:pw>}]",
-     CLS_SUPPORTED, "shell login (telnet, SSH)", h_username, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
+     CLS_SUPPORTED, "shell login (telnet, SSH)", h_username, MODE_EXEC,
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
     {MODE_GLOBAL,
      "ip route <ip:prefix> <mask:mask> {<ip:nh> | <if:ifname> [<ip:nh>]} "
      "[<num:1-255:distance>] [tag <num:1-4294967295:tagv>] [name <word:rname>] "
      "[{permanent | track <num:1-1000:track>}]",
-     CLS_TRANSLATED, NOTE_ROUTE, h_ip_route, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
+     CLS_TRANSLATED, NOTE_ROUTE, h_ip_route, MODE_EXEC,
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
     {MODE_GLOBAL, "snmp-server community <word:name> [view <word:view>] [{ro|rw}] [<word:acl>]",
      CLS_TRANSLATED, "snmpd community (dmvpn-snmp over AgentX)", h_snmp_community, MODE_EXEC,
-     CMDF_NO | CMDF_NO_PREFIX},
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
     {MODE_GLOBAL, "snmp-server location <line:text>", CLS_TRANSLATED, "snmpd sysLocation",
      h_snmp_text, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
     {MODE_GLOBAL, "snmp-server contact <line:text>", CLS_TRANSLATED, "snmpd sysContact",

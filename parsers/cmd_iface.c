@@ -182,7 +182,7 @@ static int
 h_tunnel_mode(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_iface *ifp = cb_cur_if(b);
-    char text[64];
+    char text[512];
     int i;
 
     ifp->tun_mode_text = NULL;
@@ -200,8 +200,14 @@ h_tunnel_mode(struct cfg_build *b, const struct cmd_match *m, const char **err)
         snprintf(text + L, sizeof(text) - L, "%s%.*s", L ? " " : "", (int)m->vals[i].len,
                  m->vals[i].str);
     }
-    ifp->tun_mode = TUN_MODE_OTHER;
-    ifp->tun_mode_text = cb_strdup(b, text, strlen(text));
+    {
+        /* a truncated text must not end in a blank: re-parsing would trim it */
+        size_t n = strlen(text);
+        while (n && text[n - 1] == ' ')
+            n--;
+        ifp->tun_mode = TUN_MODE_OTHER;
+        ifp->tun_mode_text = cb_strdup(b, text, n);
+    }
     return H_OK;
 }
 

@@ -217,11 +217,11 @@ const struct cmd_def cmd_tbl_nhrp[] = {
     {MODE_IF,
      "ip nhrp nhs <ip:addr> [nbma <host:nbma> [multicast]] [priority <num:0-255:prio>] "
      "[cluster <num:0-10:clus>]",
-     CLS_SUPPORTED, NOTE_NHRP, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
+     CLS_SUPPORTED, NOTE_NHRP, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
     {MODE_IF,
      "ip nhrp nhs dynamic nbma <host:nbma> [multicast] [priority <num:0-255:prio>] "
      "[cluster <num:0-10:clus>]",
-     CLS_SUPPORTED, NOTE_NHRP, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
+     CLS_SUPPORTED, NOTE_NHRP, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
     {MODE_IF, "ip nhrp nhs fallback <num:0-60:secs>", CLS_SUPPORTED, NOTE_NHRP, h_nhs_fallback,
      MODE_EXEC, NP},
     {MODE_IF, "ip nhrp registration no-unique", CLS_SUPPORTED, NOTE_NHRP, h_registration, MODE_EXEC,

@@ -21,6 +21,7 @@ int *mode_cmds[MODE_COUNT];
 int mode_ncmds[MODE_COUNT];
 int *mode_letter[MODE_COUNT][27];
 int mode_nletter[MODE_COUNT][27];
+int *mode_runend[MODE_COUNT][27][SYN_LEAD];
 
 int
 letter_of(char c)
@@ -43,6 +44,21 @@ cmd_add_table(const struct cmd_def *defs, size_t n)
         fatal("cmd_add_table after cmd_init");
     extra_defs[nextra] = defs;
     extra_n[nextra++] = n;
+}
+
+static int
+lead_cmp(const void *pa, const void *pb)
+{
+    const struct syn_cmd *a = &syn_cmds[*(const int *)pa], *b = &syn_cmds[*(const int *)pb];
+    int k, r;
+
+    for (k = 0; k < SYN_LEAD; k++) {
+        if (!a->lead[k] || !b->lead[k])
+            return !a->lead[k] - !b->lead[k];
+        if ((r = strcmp(a->lead[k], b->lead[k])) != 0)
+            return r;
+    }
+    return *(const int *)pa - *(const int *)pb;
 }
 
 void
@@ -84,6 +100,26 @@ cmd_init(void)
             int c = mode_cmds[m][i];
             l = letter_of(syn_cmds[c].first_kw[0]);
             mode_letter[m][l][mode_nletter[m][l]++] = c;
+        }
+        /* commands sharing leading keywords side by side: the matcher's
+         * seeding compares each distinct keyword once (priority stays the
+         * table index, so this order is free to choose) */
+        for (l = 0; l < 27; l++) {
+            int n = mode_nletter[m][l], k, j;
+            qsort(mode_letter[m][l], (size_t)n, sizeof(int), lead_cmp);
+            /* where each run of equal keywords at position k ends */
+            for (k = 0; k < SYN_LEAD; k++) {
+                mode_runend[m][l][k] = calloc((size_t)n + 1, sizeof(int));
+                if (!mode_runend[m][l][k])
+                    fatal("out of memory");
+                for (j = n - 1; j >= 0; j--) {
+                    const int *b = mode_letter[m][l];
+                    mode_runend[m][l][k][j] =
+                        (j + 1 < n && syn_cmds[b[j + 1]].lead[k] == syn_cmds[b[j]].lead[k])
+                            ? mode_runend[m][l][k][j + 1]
+                            : j + 1;
+                }
+            }
         }
     }
     match_init_stamps();

@@ -7,6 +7,7 @@
  * share (`t` is neither Tunnel nor TenGigabitEthernet; `tu` and `te` are).
  */
 #include "parsers/syntax.h"
+#include "parsers/cfg.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -15,36 +16,37 @@
 
 struct iftype {
     const char *name;
-    unsigned minlen; /* shortest accepted abbreviation */
+    unsigned minlen;   /* shortest accepted abbreviation */
+    const char *brief; /* IOS's two-letter form (show ip interface brief uses it) */
 };
 
 /* Ordered so that the first unique match wins among equals of minlen. */
 static const struct iftype iftypes[] = {
-    {"Ethernet", 1},
-    {"FastEthernet", 1},
-    {"GigabitEthernet", 1},
-    {"TenGigabitEthernet", 2},
-    {"FortyGigabitEthernet", 2},
-    {"HundredGigE", 2},
-    {"TwentyFiveGigE", 2},
-    {"Tunnel", 2},
-    {"Loopback", 1},
-    {"Serial", 1},
-    {"Port-channel", 1},
-    {"Vlan", 1},
-    {"Virtual-Template", 8},
-    {"Virtual-Access", 8},
-    {"Dialer", 1},
-    {"Null", 2},
-    {"NVI", 2},
-    {"BVI", 1},
-    {"Multilink", 1},
-    {"Cellular", 1},
-    {"Async", 2},
-    {"ATM", 2},
-    {"Embedded-Service-Engine", 2},
-    {"Wlan-GigabitEthernet", 1},
-    {"Virtual-PPP", 9},
+    {"Ethernet", 1, "Et"},
+    {"FastEthernet", 1, "Fa"},
+    {"GigabitEthernet", 1, "Gi"},
+    {"TenGigabitEthernet", 2, "Te"},
+    {"FortyGigabitEthernet", 2, "Fo"},
+    {"HundredGigE", 2, "Hu"},
+    {"TwentyFiveGigE", 2, "Twe"},
+    {"Tunnel", 2, "Tu"},
+    {"Loopback", 1, "Lo"},
+    {"Serial", 1, "Se"},
+    {"Port-channel", 1, "Po"},
+    {"Vlan", 1, "Vl"},
+    {"Virtual-Template", 8, "Vt"},
+    {"Virtual-Access", 8, "Vi"},
+    {"Dialer", 1, "Di"},
+    {"Null", 2, "Nu"},
+    {"NVI", 2, "NV"},
+    {"BVI", 1, "BV"},
+    {"Multilink", 1, "Mu"},
+    {"Cellular", 1, "Ce"},
+    {"Async", 2, "As"},
+    {"ATM", 2, "AT"},
+    {"Embedded-Service-Engine", 2, "Em"},
+    {"Wlan-GigabitEthernet", 1, "Wl"},
+    {"Virtual-PPP", 9, "Vp"},
 };
 
 #define NTYPES (sizeof(iftypes) / sizeof(iftypes[0]))
@@ -129,4 +131,54 @@ ifname_parse(const char *s, size_t n, char *out, size_t outsz)
     if ((size_t)snprintf(out, outsz, "%s%.*s", canon, (int)(n - i), s + i) >= outsz)
         return false;
     return true;
+}
+
+/*
+ * The Linux link that stands for an IOS interface. Linux names are at most
+ * 15 bytes and cannot contain '/', so physical interfaces use IOS's short
+ * form with '-' for '/' (FastEthernet0/0 -> Fa0-0, GigabitEthernet1.15 ->
+ * Gi1.15); tunnels keep their name (the data plane creates `Tunnel0`);
+ * every loopback is the node's `lo`.
+ */
+bool
+ifname_linux(const char *ios, char *out, size_t n)
+{
+    size_t i, k;
+
+    if (!strncmp(ios, "Loopback", 8)) {
+        snprintf(out, n, "lo");
+        return true;
+    }
+    if (!strncmp(ios, "Tunnel", 6)) {
+        snprintf(out, n, "%s", ios);
+        return strlen(ios) <= 15;
+    }
+    for (i = 0; i < NTYPES; i++) {
+        size_t L = strlen(iftypes[i].name);
+        if (strncmp(ios, iftypes[i].name, L) != 0 || !isdigit((unsigned char)ios[L]))
+            continue;
+        k = (size_t)snprintf(out, n, "%s%s", iftypes[i].brief, ios + L);
+        if (k >= n || k > 15)
+            return false;
+        for (k = 0; out[k]; k++)
+            if (out[k] == '/')
+                out[k] = '-';
+        return true;
+    }
+    return false;
+}
+
+const char *
+ifname_brief_type(const char *ios, size_t *typelen)
+{
+    size_t i;
+
+    for (i = 0; i < NTYPES; i++) {
+        size_t L = strlen(iftypes[i].name);
+        if (!strncmp(ios, iftypes[i].name, L) && isdigit((unsigned char)ios[L])) {
+            *typelen = L;
+            return iftypes[i].brief;
+        }
+    }
+    return NULL;
 }

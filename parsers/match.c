@@ -353,8 +353,8 @@ static void
 seed(struct mstate *ms, enum cfg_mode mode, int set)
 {
     const struct tokline *tl = ms->tl;
-    const struct tok *t = &tl->t[ms->first];
-    int l, cand[1024], n = 0, i, k;
+    const int *bucket;
+    int lo, hi, i, k, l;
 
     new_set(ms, set);
     if (ms->first >= tl->ntok) { /* help on an empty line: everything */
@@ -364,45 +364,67 @@ seed(struct mstate *ms, enum cfg_mode mode, int set)
                            NULL, NULL);
         return;
     }
-    l = letter_of(t->s[0]);
-    for (i = 0; i < mode_nletter[mode][l] && n < 1024; i++) {
-        int c = mode_letter[mode][l][i];
-        if (cmd_allowed(&defs_all[c], ms->op))
-            cand[n++] = c;
-    }
-    for (k = 0; k < SYN_LEAD && ms->first + k < tl->ntok; k++) {
+    /* the bucket is sorted by leading keywords (cmdtab.c), so at every
+     * position the commands sharing a keyword form one run */
+    l = letter_of(tl->t[ms->first].s[0]);
+    bucket = mode_letter[mode][l];
+    lo = 0;
+    hi = mode_nletter[mode][l];
+    for (k = 0; k < SYN_LEAD && ms->first + k < tl->ntok && lo < hi; k++) {
         const struct tok *w = &tl->t[ms->first + k];
         const char *chosen = NULL;
         bool exact = false, ambiguous = false;
-        int m = 0;
-        for (i = 0; i < n; i++) {
-            const struct syn_cmd *sc = &syn_cmds[cand[i]];
-            if (!sc->lead[k])
+        int clo = lo, chi = lo, r, b = lo, e = hi;
+        if (!syn_cmds[bucket[hi - 1]].lead[k])
+            goto done; /* an argument or option here: let the NFA decide */
+        /* runs are in keyword order: find the first that could start with w */
+        while (b < e) {
+            int mid = b + (e - b) / 2;
+            if (strncmp(syn_cmds[bucket[mid]].lead[k], w->lc, w->len) < 0)
+                b = mid + 1;
+            else
+                e = mid;
+        }
+        for (r = b; r < hi && strncmp(syn_cmds[bucket[r]].lead[k], w->lc, w->len) == 0;) {
+            const char *kw = syn_cmds[bucket[r]].lead[k];
+            int end = mode_runend[mode][l][k][r], j;
+            bool allowed = false;
+            if (!kw)
                 goto done; /* an argument or option here: let the NFA decide */
-            if (w->len > sc->leadlen[k] || memcmp(w->lc, sc->lead[k], w->len) != 0)
-                continue;
-            if (w->len == sc->leadlen[k]) {
-                if (!exact)
-                    ambiguous = false;
-                exact = true;
-                chosen = sc->lead[k];
-            } else if (!exact) {
-                if (chosen && chosen != sc->lead[k])
-                    ambiguous = true;
-                else
-                    chosen = sc->lead[k];
+            if (end > hi)
+                end = hi;
+            if (w->len <= syn_cmds[bucket[r]].leadlen[k] && memcmp(w->lc, kw, w->len) == 0)
+                for (j = r; j < end && !allowed; j++)
+                    allowed = cmd_allowed(&defs_all[bucket[j]], ms->op);
+            if (allowed) {
+                if (w->len == syn_cmds[bucket[r]].leadlen[k]) {
+                    if (!exact)
+                        ambiguous = false;
+                    exact = true;
+                    chosen = kw;
+                    clo = r;
+                    chi = end;
+                } else if (!exact) {
+                    if (chosen && chosen != kw)
+                        ambiguous = true;
+                    else {
+                        chosen = kw;
+                        clo = r;
+                        chi = end;
+                    }
+                }
             }
+            r = end;
         }
         if (!chosen || ambiguous)
             break;
-        for (i = 0; i < n; i++)
-            if (syn_cmds[cand[i]].lead[k] == chosen)
-                cand[m++] = cand[i];
-        n = m;
+        lo = clo;
+        hi = chi;
     }
 done:
-    for (i = 0; i < n; i++)
-        add_thread(ms, set, cand[i], syn_cmds[cand[i]].start, -1, NULL, NULL);
+    for (i = lo; i < hi; i++)
+        if (cmd_allowed(&defs_all[bucket[i]], ms->op))
+            add_thread(ms, set, bucket[i], syn_cmds[bucket[i]].start, -1, NULL, NULL);
 }
 
 static void
@@ -518,7 +540,7 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
             /* `no ip nhrp holdtime` needs no value: IOS accepts any prefix
              * that names the setting */
             if (!th->pend_type && ms->op != OP_SET && (d->flags & CMDF_NO_PREFIX) &&
-                ntok_cmd >= syn_cmds[th->cmd].kwrun)
+                ntok_cmd >= syn_cmds[th->cmd].kwrun + ((d->flags & CMDF_NO_NEEDS_ARG) ? 1 : 0))
                 cand_better(&acc, th->cmd, th->cap);
         }
         if (line_done.cmd >= 0)

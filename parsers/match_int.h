@@ -12,6 +12,9 @@ extern int *mode_cmds[MODE_COUNT];
 extern int mode_ncmds[MODE_COUNT];
 extern int *mode_letter[MODE_COUNT][27];
 extern int mode_nletter[MODE_COUNT][27];
+/* mode_runend[m][l][k][i]: end of the run of mode_letter[m][l] entries that
+ * share entry i's keyword at leading position k */
+extern int *mode_runend[MODE_COUNT][27][SYN_LEAD];
 
 int letter_of(char c);
 void match_init_stamps(void);

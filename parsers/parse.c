@@ -264,6 +264,13 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
             return;
         }
     }
+    /* longer than any IOS command line; every buffer downstream holds this */
+    if (len > CFG_MAX_LINE && !ps->b.banner_open) {
+        d->cls = CLS_INVALID;
+        d->caret = CFG_MAX_LINE;
+        d->msg = MSG_INVALID;
+        return;
+    }
     if (ps->b.banner_open) {
         opaque_banner_line(&ps->b, line, len);
         d->cls = CLS_IGNORED;
@@ -393,6 +400,10 @@ cfg_parse_text(const char *text, size_t len)
             start = i + 1;
         }
     }
+    /* a banner still open at the end of the text takes the rest of the file,
+     * as on IOS; close it so the model prints as a well-formed banner */
+    if (ps.b.banner_open)
+        opaque_banner_line(&ps.b, ps.b.banner_delim, strlen(ps.b.banner_delim));
     p->final_mode = ps.b.mode;
     cb_mode_header(&ps.b, p->final_header, sizeof(p->final_header));
     p->cfg = cfg_build_finish(&ps.b);

@@ -12,6 +12,9 @@
 #include "parsers/cfg.h"
 #include "parsers/cmd.h"
 
+/* Longest config line accepted (IOS's own limit is of this order). */
+#define CFG_MAX_LINE 1000
+
 struct cfg_diag {
     int lineno;
     const char *text; /* the line as written, without its newline */

@@ -47,6 +47,7 @@ struct access {
     struct child telnetd, sshd;
     struct ev_timer *tick;
     char users[ACCESS_MAX_USERS][33]; /* uid ACCESS_UID_BASE + i; never reused */
+    bool warned[ACCESS_MAX_USERS];    /* "cannot be checked by sshd" said once */
     int nusers;
     bool have_users_file;
 };
@@ -200,10 +201,13 @@ write_files(struct access *a, const struct cfg *c)
         if (idx < 0)
             continue;
         sb_printf(&pw, "%s:x:%u:65534:IOS user:/:/bin/sh\n", u->name, ACCESS_UID_BASE + idx);
-        if (!access_shadow_line(u->name, u->type, u->is_secret, u->value, line, sizeof(line)))
+        if (!access_shadow_line(u->name, u->type, u->is_secret, u->value, line, sizeof(line)) &&
+            !a->warned[idx]) {
+            a->warned[idx] = true;
             log_warn("access: username %s: a type %d secret cannot be checked by sshd; use "
                      "secret 5 for SSH",
                      u->name, u->type);
+        }
         sb_puts(&sh, line);
         sb_printf(&allow, " %s", u->name);
     }

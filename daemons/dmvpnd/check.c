@@ -6,6 +6,7 @@
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/parse.h"
+#include "parsers/model_json.h"
 #include "parsers/print.h"
 #include "parsers/report.h"
 #include "parsers/validate.h"
@@ -37,6 +38,8 @@ dmvpnd_check(const char *path, bool print, enum report_fmt report)
         cfg_report_text(&out, path, p, &f);
     else if (report == REPORT_JSON)
         cfg_report_json(&out, path, p, &f);
+    else if (report == REPORT_MODEL_JSON)
+        cfg_json(&out, p->cfg);
     else if (print)
         cfg_print(&out, p->cfg, true);
     fwrite(err.buf, 1, err.len, stderr);

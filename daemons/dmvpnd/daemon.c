@@ -119,6 +119,14 @@ on_term(void *arg, int signo)
     ev_stop(d->ev);
 }
 
+static const char *snapshot_file;
+
+void
+dmvpnd_set_snapshot_file(const char *path)
+{
+    snapshot_file = path;
+}
+
 int
 dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
 {
@@ -152,6 +160,8 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
     ev_signal(d.ev, SIGHUP, on_hup, &d);
     ev_signal(d.ev, SIGTERM, on_term, &d);
     ev_signal(d.ev, SIGINT, on_term, &d);
+    if (snapshot_file) /* first, so the fixture's kinds win */
+        dmvpnd_snapfile_register(&d, snapshot_file);
     dmvpnd_register_modules(&d);
     if (dmvpnd_config_load(&d) < 0) {
         rc = 2;

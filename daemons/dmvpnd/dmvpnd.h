@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum report_fmt { REPORT_NONE, REPORT_TEXT, REPORT_JSON };
+enum report_fmt { REPORT_NONE, REPORT_TEXT, REPORT_JSON, REPORT_MODEL_JSON };
 
 int dmvpnd_check(const char *path, bool print, enum report_fmt report);
 
@@ -58,6 +58,9 @@ struct dmvpnd {
     struct dmvpnd_module mods[DMVPND_MAX_MODULES];
     int nmods;
     struct control *ctl;
+    struct mod_dp *dp; /* the modules, for those that talk to each other */
+    struct mod_nhrp *nhrp;
+    struct mod_ipsec *ipsec;
     uint64_t reloads, reload_failures;
     /* added by the shell (issue 7) */
     struct access *access; /* telnet listener, sshd, SSH uid -> user */
@@ -85,6 +88,11 @@ int dmvpnd_config_write(struct dmvpnd *d, struct strbuf *err);
 int dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines,
                         struct strbuf *reply, int *mode_out, char *header_out, size_t header_sz);
 void dmvpnd_register(struct dmvpnd *d, const struct dmvpnd_module *m);
+
+/* snapfile.c -- TEST FIXTURE: serve snapshot records from a file
+ * (`dmvpnd --snapshot-file FILE`, for tests and benchmarks only). */
+void dmvpnd_set_snapshot_file(const char *path);
+void dmvpnd_snapfile_register(struct dmvpnd *d, const char *path);
 
 /* control.c */
 struct control;

@@ -5,6 +5,7 @@
  *   dmvpnd -n -f CONFIG                   check only
  *   dmvpnd -nv -f CONFIG                  check, print the running-config
  *   dmvpnd -n --report[=text|json] -f CONFIG
+ *   dmvpnd --snapshot-file FILE ...       TEST FIXTURE (snapfile.c): records from FILE
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
@@ -21,7 +22,8 @@ usage(FILE *f)
 {
     fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [--no-vty]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
-          "       dmvpnd -n --report[=text|json] -f CONFIG\n",
+          "       dmvpnd -n --report[=text|json] -f CONFIG\n"
+          "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n",
           f);
 }
 
@@ -29,13 +31,19 @@ int
 main(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"report", optional_argument, NULL, 'R'}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {"ios-compat", no_argument, NULL, 'C'},
-        {"no-vty", no_argument, NULL, 'N'},       {NULL, 0, NULL, 0},
+        {"report", optional_argument, NULL, 'R'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"ios-compat", no_argument, NULL, 'C'},
+        {"json", no_argument, NULL, 'J'},
+        {"snapshot-file", required_argument, NULL, 'S'}, /* test fixture */
+        {"no-vty", no_argument, NULL, 'N'},
+        {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
     bool check = false, verbose = false, foreground = false, no_vty = false;
     enum report_fmt report = REPORT_NONE;
+    bool json = false;
     int c;
 
     while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
@@ -76,6 +84,12 @@ main(int argc, char **argv)
         case 'N':
             no_vty = true;
             break;
+        case 'S':
+            dmvpnd_set_snapshot_file(optarg);
+            break;
+        case 'J':
+            json = true;
+            break;
         case 'V':
             printf("dmvpnd %s\n", DMVPN_VERSION);
             return 0;
@@ -95,6 +109,8 @@ main(int argc, char **argv)
         fprintf(stderr, "dmvpnd: --report needs -n\n");
         return 2;
     }
+    if (check && json)
+        report = REPORT_MODEL_JSON;
     if (check)
         return dmvpnd_check(config, verbose, report);
     return dmvpnd_run(config, socket, foreground, no_vty);

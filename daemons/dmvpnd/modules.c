@@ -6,9 +6,13 @@
  */
 #include "daemons/dmvpnd/modules.h"
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/dmvpnd/mods.h"
 
 void
 dmvpnd_register_modules(struct dmvpnd *d)
 {
-    (void)d;
+    struct mod_dp *dp = mod_dp_register(d);
+
+    d->dp = dp;
+    d->nhrp = mod_nhrp_register(d, dp);
 }

@@ -1,14 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""A two-namespace lab for the shell's end-to-end tests.
+"""The lab of the shell's end-to-end tests.
 
 cl-<tag>-h runs a real dmvpnd with the seed hub config plus users, an enable
 secret and `line vty 0 4 / login local / transport input telnet ssh`, so
 dmvpnd itself starts dmvpn-telnetd (port 23) and sshd (port 22). cl-<tag>-c
-is the operator's side, joined by a veth pair on the hub's WAN subnet
-(202.1.1.1 hub, 202.1.1.100 operator). The test process moves into the
-operator namespace (setns) so Netmiko, telnetlib and paramiko connect over
-real TCP. Everything made is removed on exit, even after a failure.
+is the operator's side; with spoke=True, cl-<tag>-s runs the seed spoke1,
+which registers with the hub over the userspace data plane, so the hub's
+NHRP tables are not empty. All meet on a bridge in cl-<tag>-w (the hub's WAN
+subnet: hub 202.1.1.1, spoke 202.1.1.2, operator 202.1.1.100); dmvpnd
+configures its own interfaces (named as `dmvpnd -n --json` says). The test
+process moves into the operator namespace (setns) so Netmiko, telnetlib and
+paramiko connect over real TCP. Everything made is removed on exit, even
+after a failure.
 """
+import json
 import ctypes
 import os
 import shutil
@@ -38,8 +43,12 @@ def sh(*args, check=True, **kw):
 
 
 class Lab:
-    def __init__(self, tag, bindir, srcdir):
+    def __init__(self, tag, bindir, srcdir, spoke=False):
         self.tag = tag
+        self.with_spoke = spoke
+        self.spoke = "cl-%s-s" % tag
+        self.switch = "cl-%s-w" % tag
+        self.spoke_daemon = None
         self.bin = bindir
         self.src = srcdir
         self.hub = "cl-%s-h" % tag
@@ -55,25 +64,48 @@ class Lab:
         self._host_ns = os.open("/proc/self/ns/net", os.O_RDONLY)
 
     # -- setup / teardown -------------------------------------------------
+    def linux_name(self, cfg, ios):
+        m = json.loads(sh(os.path.join(self.bin, "dmvpnd"), "-n", "--json", "-f", cfg,
+                          check=False).stdout)
+        return [i["linux"] for i in m["interfaces"] if i["name"] == ios][0]
+
+    def wire(self, ns, dev, n):
+        """A veth from ns (named dev) to the bridge in the switch namespace."""
+        tmp, peer = "cl%s%dx" % (self.tag, n), "cl%s%dp" % (self.tag, n)
+        sh("ip", "link", "add", tmp, "netns", ns, "type", "veth", "peer", "name", peer,
+           "netns", self.switch)
+        sh("ip", "-n", self.switch, "link", "set", peer, "master", "br0", "up")
+        sh("ip", "-n", ns, "link", "set", tmp, "name", dev)
+        sh("ip", "-n", ns, "link", "set", dev, "up")
+
     def up(self):
         self.down_namespaces()
         with open(os.path.join(self.src, "testdata/lab/seed/hub.cfg")) as f:
             seed = f.read()
         with open(self.cfg, "w") as f:
             f.write(seed + USERS)
-        vh, vc = "cl%sh0" % self.tag, "cl%sc0" % self.tag
-        sh("ip", "netns", "add", self.hub)
-        sh("ip", "netns", "add", self.cli)
-        sh("ip", "link", "add", vh, "netns", self.hub, "type", "veth", "peer", "name", vc,
-           "netns", self.cli)
-        for ns, dev, addr in ((self.hub, vh, HUB_ADDR), (self.cli, vc, CLI_ADDR)):
+        nss = [self.switch, self.hub, self.cli] + ([self.spoke] if self.with_spoke else [])
+        for ns in nss:
+            sh("ip", "netns", "add", ns)
             sh("ip", "-n", ns, "link", "set", "lo", "up")
-            sh("ip", "-n", ns, "addr", "add", addr + "/24", "dev", dev)
-            sh("ip", "-n", ns, "link", "set", dev, "up")
+        sh("ip", "-n", self.switch, "link", "add", "br0", "type", "bridge")
+        sh("ip", "-n", self.switch, "link", "set", "br0", "up")
+        self.wire(self.hub, self.linux_name(self.cfg, "FastEthernet0/0"), 0)
+        self.wire(self.cli, "eth0", 1)
+        sh("ip", "-n", self.cli, "addr", "add", CLI_ADDR + "/24", "dev", "eth0")
         logf = open(self.log, "w")
         self.daemon = subprocess.Popen(
             ["ip", "netns", "exec", self.hub, os.path.join(self.bin, "dmvpnd"), "-d", "-f",
              self.cfg, "-s", self.sock], stdout=logf, stderr=logf)
+        if self.with_spoke:
+            scfg = os.path.join(self.dir, "spoke1.cfg")
+            shutil.copy(os.path.join(self.src, "testdata/lab/seed/spoke1.cfg"), scfg)
+            self.wire(self.spoke, self.linux_name(scfg, "Ethernet0/0"), 2)
+            slog = open(os.path.join(self.dir, "spoke1.log"), "w")
+            self.spoke_daemon = subprocess.Popen(
+                ["ip", "netns", "exec", self.spoke, os.path.join(self.bin, "dmvpnd"), "-d",
+                 "--no-vty", "-f", scfg, "-s", os.path.join(self.dir, "spoke1.sock")],
+                stdout=slog, stderr=slog)
         self.wait_listening()
         self.enter_cli_namespace()
 
@@ -100,7 +132,7 @@ class Lab:
         libc.setns(self._host_ns, CLONE_NEWNET)
 
     def down_namespaces(self):
-        for ns in (self.hub, self.cli):
+        for ns in (self.hub, self.cli, self.spoke, self.switch):
             pids = sh("ip", "netns", "pids", ns, check=False).stdout.split()
             for p in pids:  # every process in our namespaces is one we started
                 try:
@@ -111,12 +143,13 @@ class Lab:
 
     def down(self):
         self.leave_cli_namespace()
-        if self.daemon and self.daemon.poll() is None:
-            self.daemon.terminate()
-            try:
-                self.daemon.wait(5)
-            except subprocess.TimeoutExpired:
-                self.daemon.kill()
+        for p in (self.daemon, self.spoke_daemon):
+            if p and p.poll() is None:
+                p.terminate()
+                try:
+                    p.wait(5)
+                except subprocess.TimeoutExpired:
+                    p.kill()
         self.down_namespaces()
         shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -148,11 +181,11 @@ class Lab:
         return socket.create_connection((HUB_ADDR, port), timeout)
 
 
-def run(tag, body):
+def run(tag, body, spoke=False):
     """Runs body(lab) with the lab up; exit status 0 only if it returns."""
     if len(sys.argv) < 3:
         sys.exit("usage: %s BINDIR SRCDIR" % sys.argv[0])
-    lab = Lab(tag, sys.argv[1], sys.argv[2])
+    lab = Lab(tag, sys.argv[1], sys.argv[2], spoke)
     ok = False
     try:
         lab.up()

@@ -7,10 +7,10 @@ interfaces and show ip route, fetched over SSH with Netmiko (also through
 Netmiko's own use_textfsm), and every parsed field must equal the node's
 state: the config it runs and the same records as `| json`.
 
-With no NHRP/IPsec module answering yet, the dmvpn and crypto tables are empty
-on a live node; their rich cases are parsed in the unit tier
-(render_textfsm, render_crypto_textfsm). Here they must parse to exactly the
-(empty) set the node reports.
+The seed spoke1 runs beside the hub and registers with it, so show dmvpn has a
+real peer. No IPsec module answers yet on a live node, so the crypto tables are
+empty; their rich cases are parsed in the unit tier (render_crypto_textfsm).
+Here they must parse to exactly the (empty) set the node reports.
 
 usage: test_textfsm.py BINDIR SRCDIR
 """
@@ -19,6 +19,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lab as labmod  # noqa: E402
@@ -116,39 +117,57 @@ def run(lab, c, tdir):
           and t0["MTU"] == "17916" and t0["DESCRIPTION"] == "mGRE DMVPN tunnel",
           "Tunnel0 as configured (mGRE, no key: MTU 17916)", t0)
 
-    # show ip route: connected, local and static routes of the config
+    # show ip route: the node's routing table (the data plane's, as | json
+    # gives it), which holds the tunnel's connected route and the config's
+    # static routes
     text = c.send_command("show ip route")
     got = parse(tdir, "show ip route", text)
     keyf = ("PROTOCOL", "NETWORK", "PREFIX_LENGTH", "NEXTHOP_IP", "NEXTHOP_IF", "DISTANCE",
             "METRIC")
     rows = sorted(tuple(g[k] for k in keyf) for g in got)
-    want = sorted([
-        ("C", "10.1.1.0", "24", "", "Tunnel0", "", ""),
-        ("L", "10.1.1.1", "32", "", "Tunnel0", "", ""),
-        ("C", "192.168.1.0", "24", "", "Loopback0", "", ""),
-        ("L", "192.168.1.1", "32", "", "Loopback0", "", ""),
-        ("C", "202.1.1.0", "24", "", "FastEthernet0/0", "", ""),
-        ("L", "202.1.1.1", "32", "", "FastEthernet0/0", "", ""),
-        ("S", "192.168.2.0", "24", "10.1.1.2", "", "1", "0"),
-        ("S", "192.168.3.0", "24", "10.1.1.3", "", "1", "0"),
-    ])
-    check(rows == want, "show ip route parses to the config's routes (Loopback7 is down)", rows)
     j = js(c, "show ip route")["routes"]
-    check(sorted((r["code"], r["prefix"], str(r["prefix_len"])) for r in j)
-          == sorted(w[:3] for w in want), "... and equals its | json")
+    want = sorted((r["code"], r["prefix"], str(r["prefix_len"]), r["next_hop"] or "",
+                   r["interface"] or "" if not r["next_hop"] else "",
+                   str(r["distance"]) if r["next_hop"] else "",
+                   str(r["metric"]) if r["next_hop"] else "") for r in j)
+    check(rows == want, "show ip route parses to exactly the node's routes (| json)",
+          (rows, want))
+    for must in (("C", "10.1.1.0", "24", "", "Tunnel0", "", ""),
+                 ("S", "192.168.2.0", "24", "10.1.1.2", "", "1", "0"),
+                 ("S", "192.168.3.0", "24", "10.1.1.3", "", "1", "0")):
+        check(must in rows, "route %s/%s from the config is there" % must[1:3], rows)
+    check(not any(r[1] == "172.31.7.0" for r in rows), "the shut Loopback7 has no route", rows)
 
-    # show dmvpn and the crypto tables: exactly what the node reports
-    for cmd, key in (("show dmvpn", None), ("show crypto session detail", None),
-                     ("show crypto ipsec sa detail", None)):
+    # show dmvpn: the spoke's registration, field by field
+    end = time.time() + 30
+    while time.time() < end:
+        j = js(c, "show dmvpn")
+        peers = [p for i in j["interfaces"] for p in i["peers"]]
+        if peers and peers[0]["state"] == "UP":
+            break
+        time.sleep(0.5)
+    check(len(peers) == 1 and peers[0]["nbma"] == "202.1.1.2"
+          and peers[0]["tunnel_address"] == "10.1.1.2",
+          "the hub has the spoke's registration", j)
+    text = c.send_command("show dmvpn")
+    got = parse(tdir, "show dmvpn", text)
+    want = [{"PEER_NBMA": p["nbma"], "PEER_TUNNEL": p["tunnel_address"], "STATE": p["state"],
+             "UPTIME": p["updn"], "ATTRIBUTE": p["attributes"]} for p in peers]
+    gotk = [{k: g[k] for k in want[0]} for g in got]
+    # the UpDn time may tick between the two requests
+    for g, w in zip(gotk, want):
+        g.pop("UPTIME"), w.pop("UPTIME")
+    check(gotk == want and got[0]["UPTIME"].count(":") == 2,
+          "show dmvpn parses to the peer the node has", (got, want))
+
+    # the crypto tables: exactly what the node reports
+    for cmd in ("show crypto session detail", "show crypto ipsec sa detail"):
         text = c.send_command(cmd)
         got = parse(tdir, cmd, text)
         j = js(c, cmd)
-        if cmd == "show dmvpn":
-            n = sum(len(i["peers"]) for i in j["interfaces"])
-        else:
-            n = sum(len(v) for v in j.values() if isinstance(v, list))
+        n = sum(len(v) for v in j.values() if isinstance(v, list))
         check(len(got) == n, "%s parses to the %d records the node has" % (cmd, n), (got, j))
 
 
 if __name__ == "__main__":
-    labmod.run("tf", body)
+    labmod.run("tf", body, spoke=True)

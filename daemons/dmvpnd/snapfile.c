@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * TEST FIXTURE, not a feature: `dmvpnd --snapshot-file FILE` answers
+ * snapshot requests for the record kinds found in FILE from that file, so
+ * clients of the control socket (dmvpn-snmp, dmvpn-cli renderers) can be
+ * tested end to end, and benchmarked with 10,000-entry tables, before or
+ * independently of the engines that fill those records. Kinds not in the
+ * file are answered by the real modules as usual.
+ *
+ * FILE is a sequence of CTL_RECORDS payloads (struct rec_header + records,
+ * host byte order), as tests/e2e/snmp/snmp_fixture.c writes them. Times in
+ * the records are relative to that block's now_ms; when the file is loaded
+ * they are moved onto the daemon's clock, so holding times count down from
+ * the moment of loading. The file is re-read when its mtime changes, which
+ * lets a test change counters under a running daemon.
+ */
+#include "daemons/dmvpnd/dmvpnd.h"
+#include "lib/evloop.h"
+#include "lib/log.h"
+#include "lib/rec.h"
+#include "lib/rec_crypto.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct snapfile {
+    char *path;
+    struct timespec mtime;
+    uint8_t *data;
+    size_t len;
+};
+
+#define SHIFT(f)                                                                                   \
+    do {                                                                                           \
+        if (f)                                                                                     \
+            (f) += shift;                                                                          \
+    } while (0)
+
+/* Moves the absolute times of one record onto the daemon's clock. */
+static void
+rebase(uint32_t kind, uint8_t *p, size_t size, int64_t shift)
+{
+    int i;
+
+    switch (kind) {
+    case REC_TUNNEL:
+        if (size == sizeof(struct rec_tunnel))
+            SHIFT(((struct rec_tunnel *)p)->state_since_ms);
+        break;
+    case REC_NHRP_CACHE:
+        if (size == sizeof(struct rec_nhrp_cache)) {
+            SHIFT(((struct rec_nhrp_cache *)p)->created_ms);
+            SHIFT(((struct rec_nhrp_cache *)p)->expires_ms);
+        }
+        break;
+    case REC_NHRP_NHS:
+        if (size == sizeof(struct rec_nhrp_nhs))
+            SHIFT(((struct rec_nhrp_nhs *)p)->last_reply_ms);
+        break;
+    case REC_DMVPN_PEER:
+        if (size == sizeof(struct rec_dmvpn_peer))
+            SHIFT(((struct rec_dmvpn_peer *)p)->since_ms);
+        break;
+    case REC_IKE_SA:
+        if (size == sizeof(struct rec_ike_sa)) {
+            SHIFT(((struct rec_ike_sa *)p)->created_ms);
+            SHIFT(((struct rec_ike_sa *)p)->expires_ms);
+        }
+        break;
+    case REC_IPSEC_SA:
+        if (size == sizeof(struct rec_ipsec_sa)) {
+            struct rec_ipsec_sa *a = (struct rec_ipsec_sa *)p;
+            SHIFT(a->created_ms);
+            for (i = 0; i < REC_IPSEC_MAX_SAS; i++)
+                SHIFT(a->sas[i].expires_ms);
+        }
+        break;
+    }
+}
+
+static void
+load(struct snapfile *sf, int64_t now)
+{
+    FILE *fp = fopen(sf->path, "rb");
+    struct strbuf sb;
+    char buf[65536];
+    size_t n, off;
+
+    if (!fp) {
+        log_warn("snapshot-file %s: cannot open", sf->path);
+        return;
+    }
+    sb_init(&sb);
+    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+        sb_append(&sb, buf, n);
+    fclose(fp);
+    /* validate every block and rebase its times */
+    for (off = 0; off + sizeof(struct rec_header) <= sb.len;) {
+        struct rec_header h;
+        size_t i, body;
+        memcpy(&h, sb.buf + off, sizeof(h));
+        body = (size_t)h.count * h.rec_size;
+        if (h.rec_size == 0 || body > sb.len - off - sizeof(h)) {
+            log_warn("snapshot-file %s: truncated block at %zu; ignoring the rest", sf->path, off);
+            sb.len = off;
+            break;
+        }
+        for (i = 0; i < h.count; i++)
+            rebase(h.kind, (uint8_t *)sb.buf + off + sizeof(h) + i * h.rec_size, h.rec_size,
+                   now - h.now_ms);
+        off += sizeof(h) + body;
+    }
+    free(sf->data);
+    sf->data = (uint8_t *)sb.buf;
+    sf->len = sb.len;
+    log_notice("snapshot-file %s: %zu bytes of fixture records loaded", sf->path, sf->len);
+}
+
+static long
+snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct strbuf *out)
+{
+    struct snapfile *sf = self;
+    struct stat st;
+    size_t off;
+
+    if (stat(sf->path, &st) == 0 &&
+        (st.st_mtim.tv_sec != sf->mtime.tv_sec || st.st_mtim.tv_nsec != sf->mtime.tv_nsec)) {
+        sf->mtime = st.st_mtim;
+        load(sf, ev_now(d->ev));
+    }
+    for (off = 0; off + sizeof(struct rec_header) <= sf->len;) {
+        struct rec_header h;
+        size_t body;
+        memcpy(&h, sf->data + off, sizeof(h));
+        body = (size_t)h.count * h.rec_size;
+        if (h.kind == kind) {
+            sb_append(out, sf->data + off + sizeof(h), body);
+            return h.count;
+        }
+        off += sizeof(h) + body;
+    }
+    return -1; /* not in the fixture: the real modules answer */
+}
+
+static void
+fini(struct dmvpnd *d, void *self)
+{
+    struct snapfile *sf = self;
+
+    free(sf->data);
+    free(sf->path);
+    free(sf);
+}
+
+void
+dmvpnd_snapfile_register(struct dmvpnd *d, const char *path)
+{
+    struct snapfile *sf = calloc(1, sizeof(*sf));
+    struct dmvpnd_module m = {.name = "snapshot-file", .snapshot = snapshot, .fini = fini};
+
+    if (!sf || !(sf->path = strdup(path)))
+        fatal("out of memory");
+    m.self = sf;
+    log_warn("snapshot-file %s: TEST FIXTURE: show/SNMP records come from this file", path);
+    dmvpnd_register(d, &m);
+}

@@ -1,0 +1,748 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * IOS crypto model -> charon load-shared / load-conn (translate.h).
+ *
+ * IKE: IKEv1 main mode with pre-shared keys; every `crypto isakmp policy`
+ * with `authentication pre-share` becomes one proposal, in priority order,
+ * as IOS offers its policies. strongSwan keeps one IKE lifetime per
+ * connection and puts reauth_time + over_time on the wire as the IKEv1 SA
+ * lifetime (strongSwan ikev1/tasks/main_mode.c), so the IOS lifetime L is
+ * split 90/10 between them. CHILD: one ESP proposal per transform set of
+ * the profile, with the PFS group appended; IOS lifetimes (default 3600 s,
+ * 4608000 KB) become life_time/life_bytes with rekeying at 90%. Selectors
+ * are host-to-host GRE (local_ts A/32[gre], remote_ts B/32[gre]) as IOS
+ * tunnel protection uses. charon never starts or restarts SAs by itself
+ * (start_action/close_action none): the daemon initiates per peer when NHRP
+ * needs the peer, and never for responder-only profiles.
+ */
+#include "daemons/ipsec/translate.h"
+#include "daemons/ipsec/proposals.h"
+#include "lib/inet.h"
+#include "lib/log.h"
+#include "lib/strbuf.h"
+#include "lib/vici.h"
+#include "parsers/cfg.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_IKE_PROPS   32
+#define MAX_CHILD_PROPS 8
+#define MAX_PEERS       64
+#define IOS_IKE_LIFE    86400u
+#define IOS_SA_LIFE     3600u
+#define IOS_SA_KB       4608000u
+
+struct xctx {
+    const struct cfg *c;
+    const struct ipsec_xlate_opts *o;
+    struct ipsec_xlate *x;
+    bool quiet; /* run-time peer: only errors are noted */
+    int errors;
+};
+
+struct ike_props {
+    char prop[MAX_IKE_PROPS][64];
+    size_t n;
+    uint32_t lifetime;
+    uint32_t dpd_delay, dpd_timeout; /* 0: no DPD */
+};
+
+struct child_props {
+    char esp[MAX_CHILD_PROPS][96];
+    size_t nesp;
+    char ah[MAX_CHILD_PROPS][64];
+    size_t nah;
+    bool transport;
+    uint32_t life, rekey;
+    uint64_t life_bytes, rekey_bytes; /* 0: no volume limit */
+    bool responder_only;
+};
+
+static char *
+xstrdup(const char *s)
+{
+    char *d = strdup(s);
+
+    if (!d)
+        fatal("out of memory");
+    return d;
+}
+
+static void *
+grow(void *v, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 8;
+    v = realloc(v, *cap * elem);
+    if (!v)
+        fatal("out of memory");
+    return v;
+}
+
+/* Records a note once: several tunnels share policies, keys and profiles. */
+static void __attribute__((format(printf, 4, 5)))
+note(struct xctx *x, enum ipsec_note_kind k, const char *where, const char *fmt, ...)
+{
+    struct ipsec_xlate *o = x->x;
+    struct strbuf sb;
+    va_list ap;
+    size_t i;
+
+    if (x->quiet && k != IPSEC_NOTE_ERROR)
+        return;
+    sb_init(&sb);
+    va_start(ap, fmt);
+    sb_vprintf(&sb, fmt, ap);
+    va_end(ap);
+    for (i = 0; i < o->nnotes; i++)
+        if (o->notes[i].kind == k && !strcmp(o->notes[i].where, where) &&
+            !strcmp(o->notes[i].text, sb.buf)) {
+            sb_free(&sb);
+            return;
+        }
+    if (k == IPSEC_NOTE_ERROR)
+        x->errors++;
+    o->notes = grow(o->notes, &o->capnotes, o->nnotes, sizeof(*o->notes));
+    o->notes[o->nnotes++] = (struct ipsec_note){k, xstrdup(where), sb_steal(&sb)};
+    sb_free(&sb);
+}
+
+void
+ipsec_conn_name(char *buf, size_t sz, const char *ifname, uint32_t peer)
+{
+    char a[INET_ADDRSTRLEN_];
+
+    if (peer)
+        snprintf(buf, sz, "%s-%s", ifname, inet_fmt4(peer, a));
+    else
+        snprintf(buf, sz, "%s-any", ifname);
+}
+
+const char *
+ipsec_note_kind_name(enum ipsec_note_kind k)
+{
+    static const char *const n[] = {"translated", "unsupported", "ignored", "error"};
+
+    return (unsigned)k < 4 ? n[k] : "?";
+}
+
+/* ---- load-shared ---- */
+
+static void
+add_shared_keys(struct xctx *x)
+{
+    const struct cfg *c = x->c;
+    size_t i;
+
+    for (i = 0; i < c->nkeys; i++) {
+        const struct cfg_isakmp_key *k = &c->keys[i];
+        struct ipsec_xlate *o = x->x;
+        char where[300], id[300], owner[300], a[INET_ADDRSTRLEN_];
+        struct vici_msg *m;
+        int len = k->has_mask ? inet_mask_len(k->mask) : (k->addr ? 32 : 0);
+
+        if (k->is_hostname) {
+            snprintf(where, sizeof(where), "crypto isakmp key hostname %s", k->hostname);
+            snprintf(id, sizeof(id), "isakmp-key-host-%s", k->hostname);
+            snprintf(owner, sizeof(owner), "%s", k->hostname);
+            note(x, IPSEC_NOTE_TRANSLATED, where,
+                 "FQDN owner %s: matches only peers identifying by hostname", k->hostname);
+        } else {
+            inet_fmt4(k->addr, a);
+            snprintf(where, sizeof(where), "crypto isakmp key address %s", a);
+            snprintf(id, sizeof(id), "isakmp-key-%s/%d", a, len);
+            if (len == 0)
+                snprintf(owner, sizeof(owner), "%%any");
+            else if (len == 32)
+                snprintf(owner, sizeof(owner), "%s", a);
+            else
+                snprintf(owner, sizeof(owner), "%s/%d", a, len);
+        }
+        if (k->enc_type == 6) {
+            note(x, IPSEC_NOTE_UNSUPPORTED, where,
+                 "type 6 (AES-encrypted) key cannot be decrypted here; key not loaded");
+            continue;
+        }
+        if (k->no_xauth)
+            note(x, IPSEC_NOTE_IGNORED, where, "no-xauth: XAuth is never requested");
+        m = vici_msg_new();
+        vici_msg_kv(m, "id", id);
+        vici_msg_kv(m, "type", "IKE");
+        vici_msg_kv(m, "data", k->key);
+        vici_msg_list_begin(m, "owners");
+        vici_msg_list_item(m, owner);
+        vici_msg_list_end(m);
+        if (vici_msg_error(m)) {
+            note(x, IPSEC_NOTE_ERROR, where, "cannot encode: %s", vici_msg_error(m));
+            vici_msg_free(m);
+            continue;
+        }
+        o->shared = grow(o->shared, &o->capshared, o->nshared, sizeof(*o->shared));
+        o->shared[o->nshared++] = (struct ipsec_shared){xstrdup(id), m};
+    }
+}
+
+/*
+ * The address key IOS would use for a peer: the most specific one covering
+ * it (-1: none). peer 0 asks for a wildcard key (the responder template).
+ */
+static int
+best_key(const struct cfg *c, uint32_t peer)
+{
+    int best = -1, bestlen = -1;
+    size_t i;
+
+    for (i = 0; i < c->nkeys; i++) {
+        const struct cfg_isakmp_key *k = &c->keys[i];
+        uint32_t mask = k->has_mask ? k->mask : (k->addr ? 0xffffffffu : 0);
+        int len = inet_mask_len(mask);
+
+        if (k->is_hostname || k->enc_type == 6)
+            continue;
+        if (peer ? (peer & mask) != (k->addr & mask) : mask != 0)
+            continue;
+        if (len > bestlen) {
+            best = (int)i;
+            bestlen = len;
+        }
+    }
+    return best;
+}
+
+/*
+ * Remote identity for a per-peer connection. charon picks the PSK of an
+ * IKEv1 initiator by the configured remote identity, preferring the best
+ * match on it (credential_manager get_shared): left at %any it would take
+ * the wildcard key even where IOS takes a host or subnet key. So the
+ * identity is the scope of the key IOS would pick: the peer address for a
+ * host key, the subnet for a subnet key (any address inside still passes
+ * charon's IDr check), none for the wildcard. No local identity is set:
+ * then a responder looks the key up by IP addresses, most specific first,
+ * which is IOS's rule (phase1.c lookup_shared_key).
+ */
+static void
+remote_id(const struct cfg *c, uint32_t peer, char *buf, size_t sz)
+{
+    int k = best_key(c, peer);
+    const struct cfg_isakmp_key *key;
+    char a[INET_ADDRSTRLEN_];
+    int len;
+
+    buf[0] = '\0';
+    if (k < 0 || !peer)
+        return;
+    key = &c->keys[k];
+    len = key->has_mask ? inet_mask_len(key->mask) : 32;
+    if (len == 0 || (!key->has_mask && key->addr == 0))
+        return;
+    if (len == 32)
+        snprintf(buf, sz, "%s", inet_fmt4(peer, a));
+    else
+        snprintf(buf, sz, "%s/%d", inet_fmt4(key->addr & key->mask, a), len);
+}
+
+/* ---- IKE ---- */
+
+static int
+cmp_policy(const void *a, const void *b)
+{
+    const struct cfg_isakmp_policy *p = *(const struct cfg_isakmp_policy *const *)a;
+    const struct cfg_isakmp_policy *q = *(const struct cfg_isakmp_policy *const *)b;
+
+    return p->priority < q->priority ? -1 : p->priority > q->priority;
+}
+
+static bool
+ike_props(struct xctx *x, struct ike_props *ip)
+{
+    const struct cfg *c = x->c;
+    const struct cfg_isakmp_policy **v;
+    const struct cfg_isakmp_keepalive *ka = &c->isakmp_keepalive;
+    char where[64];
+    size_t i;
+
+    memset(ip, 0, sizeof(*ip));
+    v = calloc(c->npols + 1, sizeof(*v));
+    if (!v)
+        fatal("out of memory");
+    for (i = 0; i < c->npols; i++)
+        v[i] = &c->pols[i];
+    qsort(v, c->npols, sizeof(*v), cmp_policy);
+    for (i = 0; i < c->npols; i++) {
+        const struct cfg_isakmp_policy *p = v[i];
+        const char *dh = ipsec_dh_name(p->group);
+
+        snprintf(where, sizeof(where), "crypto isakmp policy %u", p->priority);
+        if (p->auth != AUTH_PRE_SHARE) {
+            note(x, IPSEC_NOTE_UNSUPPORTED, where,
+                 "authentication other than pre-share: policy not offered");
+            continue;
+        }
+        if (!dh) {
+            note(x, IPSEC_NOTE_UNSUPPORTED, where, "group %u: policy not offered", p->group);
+            continue;
+        }
+        if (ip->n == MAX_IKE_PROPS) {
+            note(x, IPSEC_NOTE_UNSUPPORTED, where, "more than %d policies: not offered",
+                 MAX_IKE_PROPS);
+            continue;
+        }
+        snprintf(ip->prop[ip->n], sizeof(ip->prop[0]), "%s-%s-%s",
+                 ipsec_ike_encr(p->encr, p->aes_bits), ipsec_ike_hash(p->hash), dh);
+        note(x, IPSEC_NOTE_TRANSLATED, where, "IKEv1 main mode proposal %s", ip->prop[ip->n]);
+        if (ip->n == 0)
+            ip->lifetime = p->lifetime ? p->lifetime : IOS_IKE_LIFE;
+        else if ((p->lifetime ? p->lifetime : IOS_IKE_LIFE) != ip->lifetime)
+            note(x, IPSEC_NOTE_TRANSLATED, where,
+                 "lifetime %u: strongSwan has one IKE lifetime per connection, %u s used",
+                 p->lifetime, ip->lifetime);
+        ip->n++;
+    }
+    free(v);
+    if (ka->set) {
+        uint32_t retry = ka->retry ? ka->retry : 2;
+        ip->dpd_delay = ka->secs;
+        /* IOS declares a peer dead after 5 unanswered R-U-THERE retries. */
+        ip->dpd_timeout = ka->secs + 5 * retry;
+        note(x, IPSEC_NOTE_TRANSLATED, "crypto isakmp keepalive",
+             "dpd_delay %u s, dpd_timeout %u s%s", ip->dpd_delay, ip->dpd_timeout,
+             ka->mode == 1 ? "" : " (charon probes only when the peer is idle, like on-demand)");
+    }
+    return ip->n > 0;
+}
+
+/* ---- CHILD ---- */
+
+static bool
+child_props(struct xctx *x, const struct cfg_ipsec_profile *p, struct child_props *cp)
+{
+    char where[300];
+    const char *dh = NULL;
+    bool mode_set = false;
+    size_t i;
+
+    memset(cp, 0, sizeof(*cp));
+    snprintf(where, sizeof(where), "crypto ipsec profile %s", p->name);
+    if (p->pfs) {
+        uint32_t g = p->pfs_group ? p->pfs_group : 1; /* IOS: `set pfs` alone is group1 */
+        dh = ipsec_dh_name(g);
+        if (!dh)
+            note(x, IPSEC_NOTE_ERROR, where, "set pfs group%u: no strongSwan equivalent", g);
+        else
+            note(x, IPSEC_NOTE_TRANSLATED, where, "set pfs group%u: -%s on every ESP proposal", g,
+                 dh);
+        if (!dh)
+            return false;
+    }
+    for (i = 0; i < p->ntsets; i++) {
+        const struct cfg_tset *t = cfg_find_tset(x->c, p->tsets[i]);
+        struct ipsec_tset_props tp;
+        char tw[300];
+        int k;
+
+        snprintf(tw, sizeof(tw), "crypto ipsec transform-set %s", p->tsets[i]);
+        if (!t) {
+            note(x, IPSEC_NOTE_ERROR, where, "transform-set %s does not exist", p->tsets[i]);
+            continue;
+        }
+        ipsec_tset_props(t, dh, &tp);
+        for (k = 0; k < tp.ndropped; k++)
+            note(x, IPSEC_NOTE_UNSUPPORTED, tw, "%s: no strongSwan equivalent", tp.dropped[k]);
+        if (tp.comp)
+            note(x, IPSEC_NOTE_IGNORED, tw, "comp-lzs: strongSwan compresses with deflate only");
+        if (tp.ah[0] && !x->o->kernel_ipsec) {
+            note(x, IPSEC_NOTE_UNSUPPORTED, tw, "AH: kernel-libipsec does ESP only");
+            tp.ah[0] = '\0';
+        }
+        if (tp.ah[0] && tp.esp[0]) {
+            note(x, IPSEC_NOTE_UNSUPPORTED, tw, "AH+ESP bundle: strongSwan negotiates ESP only");
+            tp.ah[0] = '\0';
+        }
+        if (tp.esp[0] && cp->nesp < MAX_CHILD_PROPS) {
+            snprintf(cp->esp[cp->nesp++], sizeof(cp->esp[0]), "%s", tp.esp);
+            note(x, IPSEC_NOTE_TRANSLATED, tw, "in profile %s: ESP proposal %s", p->name, tp.esp);
+        } else if (tp.ah[0] && cp->nah < MAX_CHILD_PROPS) {
+            snprintf(cp->ah[cp->nah++], sizeof(cp->ah[0]), "%s", tp.ah);
+            note(x, IPSEC_NOTE_TRANSLATED, tw, "in profile %s: AH proposal %s", p->name, tp.ah);
+        } else {
+            note(x, IPSEC_NOTE_ERROR, tw, "no usable transform");
+            continue;
+        }
+        if (mode_set && t->transport != cp->transport)
+            note(x, IPSEC_NOTE_TRANSLATED, tw,
+                 "mode differs from the first transform-set: strongSwan has one mode per "
+                 "CHILD_SA, the first one's is used");
+        if (mode_set)
+            continue;
+        mode_set = true;
+        cp->transport = t->transport;
+        if (t->transport && !x->o->kernel_ipsec) {
+            cp->transport = false;
+            note(x, IPSEC_NOTE_TRANSLATED, tw,
+                 "mode transport%s: tunnel mode with host-to-host GRE selectors "
+                 "(kernel-libipsec does tunnel mode only; IOS accepts it from peers)",
+                 t->transport_require ? " require" : "");
+        }
+    }
+    if (!cp->nesp && !cp->nah) {
+        note(x, IPSEC_NOTE_ERROR, where, "no usable transform-set");
+        return false;
+    }
+    cp->life = p->lifetime_secs ? p->lifetime_secs : IOS_SA_LIFE;
+    cp->rekey = cp->life - cp->life / 10;
+    if (!p->lifetime_kb_disable) {
+        cp->life_bytes = (uint64_t)(p->lifetime_kb ? p->lifetime_kb : IOS_SA_KB) * 1024u;
+        cp->rekey_bytes = cp->life_bytes - cp->life_bytes / 10;
+    } else {
+        note(x, IPSEC_NOTE_TRANSLATED, where, "kilobytes disable: no volume lifetime");
+    }
+    cp->responder_only = p->responder_only;
+    if (p->isakmp_profile)
+        note(x, IPSEC_NOTE_UNSUPPORTED, where, "set isakmp-profile %s: not translated",
+             p->isakmp_profile);
+    if (p->ikev2_profile)
+        note(x, IPSEC_NOTE_UNSUPPORTED, where, "set ikev2-profile %s: IKEv2 is not translated",
+             p->ikev2_profile);
+    return true;
+}
+
+/* ---- load-conn ---- */
+
+static void
+addr_or_any(char *buf, uint32_t a)
+{
+    if (a)
+        inet_fmt4(a, buf);
+    else
+        strcpy(buf, "%any");
+}
+
+static void
+add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
+         const struct ike_props *ip, const struct child_props *cp)
+{
+    struct ipsec_xlate *o = x->x;
+    char name[128], la[INET_ADDRSTRLEN_ + 8], ra[INET_ADDRSTRLEN_ + 8], rid[32];
+    struct vici_msg *m = vici_msg_new();
+    size_t i;
+
+    ipsec_conn_name(name, sizeof(name), ifname, peer);
+    addr_or_any(la, local);
+    addr_or_any(ra, peer);
+    vici_msg_section_begin(m, name);
+    vici_msg_kv(m, "version", "1");
+    vici_msg_kv(m, "aggressive", "no");
+    vici_msg_list_begin(m, "local_addrs");
+    vici_msg_list_item(m, la);
+    vici_msg_list_end(m);
+    vici_msg_list_begin(m, "remote_addrs");
+    vici_msg_list_item(m, ra);
+    vici_msg_list_end(m);
+    vici_msg_list_begin(m, "proposals");
+    for (i = 0; i < ip->n; i++)
+        vici_msg_list_item(m, ip->prop[i]);
+    vici_msg_list_end(m);
+    vici_msg_kvf(m, "reauth_time", "%u", ip->lifetime - ip->lifetime / 10);
+    vici_msg_kvf(m, "over_time", "%u", ip->lifetime / 10);
+    if (ip->dpd_delay) {
+        vici_msg_kvf(m, "dpd_delay", "%u", ip->dpd_delay);
+        vici_msg_kvf(m, "dpd_timeout", "%u", ip->dpd_timeout);
+    }
+    vici_msg_kv(m, "send_certreq", "no");
+    vici_msg_section_begin(m, "local");
+    vici_msg_kv(m, "auth", "psk");
+    vici_msg_section_end(m);
+    vici_msg_section_begin(m, "remote");
+    vici_msg_kv(m, "auth", "psk");
+    remote_id(x->c, peer, rid, sizeof(rid));
+    if (rid[0])
+        vici_msg_kv(m, "id", rid);
+    vici_msg_section_end(m);
+    vici_msg_section_begin(m, "children");
+    vici_msg_section_begin(m, name);
+    vici_msg_list_begin(m, "local_ts");
+    if (local)
+        vici_msg_list_itemf(m, "%s/32[gre]", la);
+    else
+        vici_msg_list_item(m, "dynamic[gre]");
+    vici_msg_list_end(m);
+    vici_msg_list_begin(m, "remote_ts");
+    if (peer)
+        vici_msg_list_itemf(m, "%s/32[gre]", ra);
+    else
+        vici_msg_list_item(m, "dynamic[gre]");
+    vici_msg_list_end(m);
+    if (cp->nesp) {
+        vici_msg_list_begin(m, "esp_proposals");
+        for (i = 0; i < cp->nesp; i++)
+            vici_msg_list_item(m, cp->esp[i]);
+        vici_msg_list_end(m);
+    }
+    if (cp->nah) {
+        vici_msg_list_begin(m, "ah_proposals");
+        for (i = 0; i < cp->nah; i++)
+            vici_msg_list_item(m, cp->ah[i]);
+        vici_msg_list_end(m);
+    }
+    vici_msg_kv(m, "mode", cp->transport ? "transport" : "tunnel");
+    vici_msg_kvf(m, "rekey_time", "%u", cp->rekey);
+    vici_msg_kvf(m, "life_time", "%u", cp->life);
+    if (cp->life_bytes) {
+        vici_msg_kvf(m, "rekey_bytes", "%llu", (unsigned long long)cp->rekey_bytes);
+        vici_msg_kvf(m, "life_bytes", "%llu", (unsigned long long)cp->life_bytes);
+    }
+    vici_msg_kv(m, "start_action", "none");
+    vici_msg_kv(m, "close_action", "none");
+    vici_msg_kv(m, "dpd_action", "clear");
+    vici_msg_section_end(m);
+    vici_msg_section_end(m);
+    vici_msg_section_end(m);
+    if (vici_msg_error(m)) {
+        note(x, IPSEC_NOTE_ERROR, ifname, "%s: cannot encode: %s", name, vici_msg_error(m));
+        vici_msg_free(m);
+        return;
+    }
+    o->conns = grow(o->conns, &o->capconns, o->nconns, sizeof(*o->conns));
+    o->conns[o->nconns++] = (struct ipsec_conn){
+        .name = xstrdup(name),
+        .ifname = xstrdup(ifname),
+        .local = local,
+        .peer = peer,
+        .initiate = peer != 0 && !cp->responder_only,
+        .msg = m,
+    };
+}
+
+/* Tunnel source address; false (with a note) when it is not static. */
+static bool
+tunnel_source(struct xctx *x, const struct cfg_iface *ifp, uint32_t *addr)
+{
+    const struct cfg_iface *src;
+
+    *addr = 0;
+    if (ifp->has_tun_src_ip) {
+        *addr = ifp->tun_src_ip;
+        return true;
+    }
+    src = ifp->tun_src_if ? cfg_find_iface(x->c, ifp->tun_src_if) : NULL;
+    if (src && src->has_addr) {
+        *addr = src->addr.addr;
+        return true;
+    }
+    note(x, IPSEC_NOTE_TRANSLATED, ifp->name,
+         "tunnel source %s has no static address: local_addrs %%any, selectors dynamic",
+         ifp->tun_src_if ? ifp->tun_src_if : "(none)");
+    return false;
+}
+
+static size_t
+add_peer(uint32_t *v, size_t n, uint32_t a, uint32_t local)
+{
+    size_t i;
+
+    if (!a || a == local || n == MAX_PEERS)
+        return n;
+    for (i = 0; i < n; i++)
+        if (v[i] == a)
+            return n;
+    v[n] = a;
+    return n + 1;
+}
+
+/* NBMA addresses the config names for a tunnel: NHSs, static maps, the
+ * point-to-point destination. Dynamic peers arrive later (ipsec_xlate_peer). */
+static size_t
+tunnel_peers(const struct cfg_iface *ifp, uint32_t local, uint32_t *v)
+{
+    size_t i, n = 0;
+    uint32_t a;
+
+    for (i = 0; i < ifp->nhrp.nnhs; i++)
+        if (cfg_nhs_nbma(ifp, &ifp->nhrp.nhs[i], &a))
+            n = add_peer(v, n, a, local);
+    for (i = 0; i < ifp->nhrp.nmaps; i++)
+        if (!ifp->nhrp.maps[i].dynamic)
+            n = add_peer(v, n, ifp->nhrp.maps[i].nbma, local);
+    if (ifp->has_tun_dst)
+        n = add_peer(v, n, ifp->tun_dst, local);
+    return n;
+}
+
+/* The profile-level pieces of a protected tunnel; false with error notes. */
+static bool
+tunnel_props(struct xctx *x, const struct cfg_iface *ifp, struct ike_props *ip,
+             struct child_props *cp)
+{
+    const struct cfg_ipsec_profile *p = cfg_find_profile(x->c, ifp->tun_protection);
+
+    if (ifp->tun_mode == TUN_MODE_OTHER) {
+        note(x, IPSEC_NOTE_ERROR, ifp->name, "tunnel mode %s: only GRE tunnels are protected",
+             ifp->tun_mode_text ? ifp->tun_mode_text : "?");
+        return false;
+    }
+    if (!p) {
+        note(x, IPSEC_NOTE_ERROR, ifp->name, "ipsec profile %s does not exist",
+             ifp->tun_protection);
+        return false;
+    }
+    if (!ike_props(x, ip)) {
+        note(x, IPSEC_NOTE_ERROR, ifp->name, "no crypto isakmp policy with pre-share");
+        return false;
+    }
+    return child_props(x, p, cp);
+}
+
+static bool
+conn_exists(const struct ipsec_xlate *o, uint32_t local, uint32_t peer, const char **name)
+{
+    size_t i;
+
+    for (i = 0; i < o->nconns; i++)
+        if (o->conns[i].local == local && o->conns[i].peer == peer) {
+            *name = o->conns[i].name;
+            return true;
+        }
+    return false;
+}
+
+static void
+xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
+{
+    struct ike_props ip;
+    struct child_props cp;
+    uint32_t local, peers[MAX_PEERS];
+    const char *other;
+    size_t i, n;
+
+    if (!tunnel_props(x, ifp, &ip, &cp))
+        return;
+    if (ifp->tun_protection_isakmp_profile || ifp->tun_protection_ikev2_profile)
+        note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name,
+             "tunnel protection isakmp/ikev2 profile: not translated");
+    if (ifp->tun_vrf)
+        note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name, "tunnel vrf %s: IKE runs in the global table",
+             ifp->tun_vrf);
+    tunnel_source(x, ifp, &local);
+    n = tunnel_peers(ifp, local, peers);
+    if (ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT) {
+        if (conn_exists(x->x, local, 0, &other))
+            note(x, IPSEC_NOTE_TRANSLATED, ifp->name,
+                 "same source as %s: its responder connection serves both%s", other,
+                 ifp->tun_protection_shared ? "" : " (IOS would want `shared`)");
+        else {
+            add_conn(x, ifp->name, local, 0, &ip, &cp);
+            if (best_key(x->c, 0) < 0)
+                note(x, IPSEC_NOTE_ERROR, ifp->name,
+                     "no wildcard crypto isakmp key: dynamic peers cannot authenticate");
+        }
+    }
+    for (i = 0; i < n; i++) {
+        char a[INET_ADDRSTRLEN_];
+        inet_fmt4(peers[i], a);
+        if (conn_exists(x->x, local, peers[i], &other)) {
+            note(x, IPSEC_NOTE_TRANSLATED, ifp->name, "peer %s already protected by %s", a, other);
+            continue;
+        }
+        add_conn(x, ifp->name, local, peers[i], &ip, &cp);
+        if (best_key(x->c, peers[i]) < 0)
+            note(x, IPSEC_NOTE_ERROR, ifp->name, "no crypto isakmp key matches peer %s", a);
+    }
+    if (cp.responder_only)
+        note(x, IPSEC_NOTE_TRANSLATED, ifp->name, "responder-only: never initiated");
+}
+
+int
+ipsec_xlate_config(const struct cfg *c, const struct ipsec_xlate_opts *o, struct ipsec_xlate *out)
+{
+    struct xctx x = {.c = c, .o = o, .x = out};
+    size_t i;
+
+    memset(out, 0, sizeof(*out));
+    add_shared_keys(&x);
+    for (i = 0; i < c->nifs; i++)
+        if (c->ifs[i].tun_protection)
+            xlate_tunnel(&x, &c->ifs[i]);
+    return x.errors;
+}
+
+int
+ipsec_xlate_peer(const struct cfg *c, const struct ipsec_xlate_opts *o, const char *ifname,
+                 uint32_t nbma, struct ipsec_xlate *out)
+{
+    struct xctx x = {.c = c, .o = o, .x = out, .quiet = true};
+    const struct cfg_iface *ifp = cfg_find_iface(c, ifname);
+    struct ike_props ip;
+    struct child_props cp;
+    uint32_t local;
+
+    if (!ifp || !ifp->tun_protection || !nbma) {
+        note(&x, IPSEC_NOTE_ERROR, ifname, "not a protected tunnel (or no peer address)");
+        return -1;
+    }
+    if (!tunnel_props(&x, ifp, &ip, &cp))
+        return -1;
+    tunnel_source(&x, ifp, &local);
+    add_conn(&x, ifname, local, nbma, &ip, &cp);
+    return x.errors ? -1 : 0;
+}
+
+void
+ipsec_xlate_free(struct ipsec_xlate *x)
+{
+    size_t i;
+
+    for (i = 0; i < x->nshared; i++) {
+        free(x->shared[i].id);
+        vici_msg_free(x->shared[i].msg);
+    }
+    for (i = 0; i < x->nconns; i++) {
+        free(x->conns[i].name);
+        free(x->conns[i].ifname);
+        vici_msg_free(x->conns[i].msg);
+    }
+    for (i = 0; i < x->nnotes; i++) {
+        free(x->notes[i].where);
+        free(x->notes[i].text);
+    }
+    free(x->shared);
+    free(x->conns);
+    free(x->notes);
+    memset(x, 0, sizeof(*x));
+}
+
+static size_t
+encoded_len(const struct vici_msg *m)
+{
+    struct strbuf sb;
+    size_t n;
+
+    sb_init(&sb);
+    n = vici_msg_encode(m, &sb) == 0 ? sb.len : 0;
+    sb_free(&sb);
+    return n;
+}
+
+void
+ipsec_xlate_dump(struct strbuf *out, const struct ipsec_xlate *x)
+{
+    size_t i;
+
+    sb_printf(out, "# notes (%zu)\n", x->nnotes);
+    for (i = 0; i < x->nnotes; i++)
+        sb_printf(out, "%s: %s: %s\n", ipsec_note_kind_name(x->notes[i].kind), x->notes[i].where,
+                  x->notes[i].text);
+    for (i = 0; i < x->nshared; i++) {
+        sb_printf(out, "# load-shared %s (%zu bytes)\n", x->shared[i].id,
+                  encoded_len(x->shared[i].msg));
+        vici_msg_dump(out, x->shared[i].msg);
+    }
+    for (i = 0; i < x->nconns; i++) {
+        sb_printf(out, "# load-conn %s (%zu bytes, initiate %s)\n", x->conns[i].name,
+                  encoded_len(x->conns[i].msg), x->conns[i].initiate ? "yes" : "no");
+        vici_msg_dump(out, x->conns[i].msg);
+    }
+}

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The NHRP protocol engine (RFC 2332 with Cisco's DMVPN habits): NHS (hub)
+ * and NHC (spoke) roles, the cache, shortcuts, purge, traffic indication.
+ *
+ * The engine is pure: no sockets, no clock, no kernel. It is driven by
+ * events that each carry the current time (milliseconds of a monotonic
+ * clock) and acts only through the ops below. Timers are not armed through
+ * ops: after any call the owner asks nhrp_next_deadline() and calls
+ * nhrp_tick() when that time comes (a fake clock in tests just advances and
+ * ticks). All addresses are IPv4 in host byte order.
+ *
+ * Tunnels are named by a caller-chosen 32-bit id (`tun`) that the ops get
+ * back; the config slice of each tunnel carries it.
+ */
+#ifndef DMVPN_NHRP_NHRP_H
+#define DMVPN_NHRP_NHRP_H
+
+#include "lib/rec.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NHRP_TUN_ANY        0xffffffffu
+#define NHRP_MAX_NHS        16
+#define NHRP_NEVER          INT64_MAX
+#define NHRP_AUTH_KEY_BYTES 8 /* Cisco cleartext key limit */
+
+/* What the RIB says about a destination (ops.route_lookup). */
+enum nhrp_route_kind {
+    NHRP_ROUTE_NONE = 0, /* unreachable */
+    NHRP_ROUTE_LOCAL,    /* one of this router's own addresses */
+    NHRP_ROUTE_OFF_NBMA, /* via a non-NHRP interface: we are the egress */
+    NHRP_ROUTE_TUNNEL,   /* via an NHRP tunnel */
+};
+struct nhrp_route_info {
+    enum nhrp_route_kind kind;
+    uint32_t prefix; /* the matching route */
+    uint8_t plen;
+    uint32_t tun;     /* NHRP_ROUTE_TUNNEL: the tunnel */
+    uint32_t nexthop; /* NHRP_ROUTE_TUNNEL: tunnel next hop, 0 = on-link */
+};
+
+/* How the data plane installed an NHRP route (IOS `rib` vs `nho`). */
+enum nhrp_route_result {
+    NHRP_RT_FAILED = 0,
+    NHRP_RT_RIB, /* an `H` route of its own */
+    NHRP_RT_NHO, /* next-hop override of an existing route (`%`) */
+};
+
+/* IPsec state of the SA towards one peer (feeds show dmvpn). */
+enum nhrp_sa_state {
+    NHRP_SA_DOWN = 0,
+    NHRP_SA_IKE,   /* IKE negotiating */
+    NHRP_SA_IPSEC, /* IKE up, no child SA yet */
+    NHRP_SA_UP,
+};
+
+/*
+ * The narrow interface to the rest of dmvpnd. Every op except send may be
+ * NULL. Calls happen synchronously inside the event call that caused them;
+ * the ops must not call back into the engine.
+ */
+struct nhrp_ops {
+    void *ctx;
+    /* Send an NHRP packet (bytes from the NHRP fixed header on) in GRE to
+     * NBMA address nbma out of tunnel tun. */
+    void (*send)(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len);
+    /* Data plane neighbour: tunnel address proto lives at NBMA nbma. A map
+     * of an address already mapped replaces its NBMA; unmap comes once,
+     * when the engine no longer has the address. */
+    void (*map)(void *ctx, uint32_t tun, uint32_t proto, uint32_t nbma);
+    void (*unmap)(void *ctx, uint32_t tun, uint32_t proto);
+    /* Multicast/broadcast replication list of the tunnel. */
+    void (*mcast)(void *ctx, uint32_t tun, uint32_t nbma, bool add);
+    /* NHRP route prefix/plen via tunnel next hop (shortcuts). */
+    enum nhrp_route_result (*route_add)(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen,
+                                        uint32_t nexthop);
+    void (*route_del)(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t nexthop);
+    /* Longest-match RIB lookup, ignoring routes the engine installed. */
+    bool (*route_lookup)(void *ctx, uint32_t dst, struct nhrp_route_info *out);
+    /* IPsec: bring up (or stop needing) an SA to nbma for tunnel tun. The
+     * answer comes back as nhrp_sa_event(). */
+    void (*protect)(void *ctx, uint32_t tun, uint32_t nbma);
+    void (*release)(void *ctx, uint32_t tun, uint32_t nbma);
+};
+
+/* --- configuration slice (one per tunnel) ------------------------------ */
+
+struct nhrp_nhs_config {
+    uint32_t addr;    /* NHS tunnel address; 0 for `nhs dynamic` until learned */
+    uint32_t nbma;    /* 0: unknown, the NHS cannot be used */
+    uint8_t priority; /* 0 is the most preferred (IOS) */
+    uint8_t cluster;
+    bool dynamic;
+    bool multicast; /* replicate multicast to it */
+};
+
+struct nhrp_map_config {
+    uint32_t proto;
+    uint8_t plen;
+    uint32_t nbma;
+};
+
+struct nhrp_if_config {
+    uint32_t tun;
+    char ifname[REC_IFNAMSIZ];
+    bool enabled; /* NHRP runs: `ip nhrp network-id` present */
+    bool up;      /* interface up (not shut down) */
+    uint32_t network_id;
+    uint32_t addr, mask; /* tunnel address */
+    uint32_t nbma;       /* local NBMA: tunnel source address */
+    uint32_t p2p_dst;    /* phase 1 point-to-point destination, 0 = mGRE */
+    bool has_key;
+    uint32_t key;
+    uint16_t mtu;                       /* IP MTU put in CIEs */
+    char auth[NHRP_AUTH_KEY_BYTES + 1]; /* `ip nhrp authentication`, "" = none */
+    uint32_t holdtime;                  /* seconds */
+    uint32_t reg_timeout;               /* seconds between registrations, 0 = holdtime/3 */
+    bool reg_no_unique;
+    struct nhrp_nhs_config nhs[NHRP_MAX_NHS];
+    unsigned nnhs;
+    uint16_t nhs_fallback;              /* seconds before falling back to a better NHS */
+    uint8_t nhs_max_conn;               /* NHS registered at once per cluster, 0 = all */
+    const struct nhrp_map_config *maps; /* static maps */
+    size_t nmaps;
+    const uint32_t *mcast; /* static multicast NBMA addresses */
+    size_t nmcast;
+    bool mcast_dynamic;        /* `ip nhrp map multicast dynamic` */
+    bool redirect;             /* phase 3 hub */
+    uint16_t redirect_timeout; /* seconds between redirects per flow */
+    bool shortcut;             /* phase 3 spoke */
+    bool protection;           /* `tunnel protection`: NHRP waits for SAs */
+    char profile[REC_NAMESIZ];
+    uint32_t max_send_pkts; /* `ip nhrp max-send`; 0 = unlimited */
+    uint32_t max_send_secs;
+    bool answer_from_cache; /* NHS answers resolutions itself instead of
+                             * forwarding them to the registered owner */
+    uint32_t max_entries;   /* cache size limit, 0 = unlimited */
+};
+
+/* Fills defaults for everything IOS defaults (holdtime 7200, mtu 1476,
+ * redirect timeout 2, max-send 10000/10, ...). */
+void nhrp_if_config_init(struct nhrp_if_config *c);
+
+/* Adapter from the parsed IOS model. Fills *out for tunnel ifp of c; the
+ * maps/mcast arrays are allocated and released by nhrp_if_config_free().
+ * Returns false when ifp is not an NHRP tunnel. */
+struct cfg;
+struct cfg_iface;
+bool nhrp_config_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t tun,
+                          struct nhrp_if_config *out);
+void nhrp_if_config_free(struct nhrp_if_config *c);
+
+/* --- engine ------------------------------------------------------------ */
+
+struct nhrp_engine;
+
+struct nhrp_engine *nhrp_new(const struct nhrp_ops *ops, int64_t now);
+void nhrp_free(struct nhrp_engine *e);
+
+/* Applies the whole NHRP configuration (every tunnel). Tunnels not in the
+ * set are removed; changed ones are diffed: dynamic entries that still fit
+ * stay, registrations restart when the NHS set or what is registered
+ * changes. */
+void nhrp_configure(struct nhrp_engine *e, int64_t now, const struct nhrp_if_config *ifs, size_t n);
+
+/* An NHRP packet arrived in GRE on tunnel tun from outer source address
+ * src_nbma. */
+void nhrp_recv(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t src_nbma,
+               const uint8_t *pkt, size_t len);
+
+/* Timers: the earliest time nhrp_tick must be called (NHRP_NEVER if none). */
+int64_t nhrp_next_deadline(const struct nhrp_engine *e);
+void nhrp_tick(struct nhrp_engine *e, int64_t now);
+
+/* Data plane triggers. */
+/* Phase 2: a packet's next hop on tunnel tun is addr and has no mapping. */
+void nhrp_trigger_resolve(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t addr);
+/* Phase 3 hub: a data packet came in on tun_in from NBMA from_nbma and is
+ * routed out of tun_out; ip/len is the packet from its IPv4 header on. */
+void nhrp_trigger_hairpin(struct nhrp_engine *e, int64_t now, uint32_t tun_in, uint32_t from_nbma,
+                          uint32_t tun_out, const uint8_t *ip, size_t len);
+/* Data for dst was forwarded using the mapping of tunnel next hop nexthop
+ * (either may be 0): sets IOS's `used` on the next hop's entry and on the
+ * shortcut dst matched, which keeps that shortcut refreshed. */
+void nhrp_trigger_used(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t nexthop,
+                       uint32_t dst);
+
+/* IPsec SA state towards nbma changed (tun NHRP_TUN_ANY: every tunnel). */
+void nhrp_sa_event(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t nbma,
+                   enum nhrp_sa_state state);
+
+/* clear ip nhrp [A [mask]]: removes dynamic entries in prefix/plen (plen 0:
+ * all) of tun (or every tunnel), purging those that others resolved. */
+void nhrp_clear(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t prefix, uint8_t plen);
+
+/* --- show commands ------------------------------------------------------ */
+/* Each returns a malloc'ed array (caller frees) of records for tunnel tun
+ * (NHRP_TUN_ANY: all), sorted as IOS prints them. */
+size_t nhrp_snap_cache(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                       struct rec_nhrp_cache **out);
+size_t nhrp_snap_nhs(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                     struct rec_nhrp_nhs **out);
+size_t nhrp_snap_traffic(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                         struct rec_nhrp_traffic **out);
+size_t nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                       struct rec_dmvpn_peer **out);
+size_t nhrp_snap_tunnels(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                         struct rec_tunnel **out);
+
+/* Memory the engine holds (bench and tests): bytes and cache entries. */
+size_t nhrp_mem_bytes(const struct nhrp_engine *e);
+size_t nhrp_cache_count(const struct nhrp_engine *e);
+
+#endif

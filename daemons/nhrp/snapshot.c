@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Snapshots for the show commands: the engine's state as flat records of
+ * lib/rec.h (show ip nhrp, show ip nhrp nhs, show ip nhrp traffic, the
+ * NHRP rows of show dmvpn, tunnel headers). Times are absolute on the
+ * engine's clock; renderers compute ages from the reply's now.
+ */
+#include "daemons/nhrp/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct vec {
+    void *v;
+    size_t n, cap, size;
+};
+
+static void *
+vec_push(struct vec *x)
+{
+    if (x->n == x->cap) {
+        size_t ncap = x->cap ? x->cap * 2 : 16;
+        void *v = realloc(x->v, ncap * x->size);
+        if (!v)
+            fatal("out of memory");
+        x->v = v;
+        x->cap = ncap;
+    }
+    memset((char *)x->v + x->n * x->size, 0, x->size);
+    return (char *)x->v + x->n++ * x->size;
+}
+
+static bool
+want(const struct nhrp_if *nif, uint32_t tun)
+{
+    return tun == NHRP_TUN_ANY || nif->cfg.tun == tun;
+}
+
+static void
+name(char *dst, const struct nhrp_if *nif)
+{
+    snprintf(dst, REC_IFNAMSIZ, "%s", nif->cfg.ifname);
+}
+
+/* Position of a tunnel in configuration order, for sorting. */
+static size_t
+if_pos(const struct nhrp_engine *e, const struct nhrp_if *nif)
+{
+    size_t i;
+
+    for (i = 0; i < e->nifs; i++)
+        if (e->ifs[i] == nif)
+            return i;
+    return 0;
+}
+
+static uint32_t
+rec_flags(const struct nhrp_entry *en)
+{
+    static const struct {
+        uint16_t ef;
+        uint32_t nf;
+    } m[] = {
+        {EF_UNIQUE, REC_NF_UNIQUE},     {EF_REGISTERED, REC_NF_REGISTERED},
+        {EF_USED, REC_NF_USED},         {EF_ROUTER, REC_NF_ROUTER},
+        {EF_LOCAL, REC_NF_LOCAL},       {EF_NHOP, REC_NF_NHOP},
+        {EF_RIB, REC_NF_RIB},           {EF_NHO, REC_NF_NHO},
+        {EF_IMPLICIT, REC_NF_IMPLICIT}, {EF_NEGATIVE, REC_NF_NEGATIVE},
+        {EF_NOSOCKET, REC_NF_NOSOCKET}, {EF_AUTH, REC_NF_AUTHORITATIVE},
+    };
+    uint32_t f = 0;
+    size_t i;
+
+    for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+        if (en->flags & m[i].ef)
+            f |= m[i].nf;
+    return f;
+}
+
+/* --- show ip nhrp -------------------------------------------------------------- */
+
+struct sorted {
+    size_t pos;
+    const struct nhrp_entry *en;
+};
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+    const struct sorted *x = a, *y = b;
+
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
+    if (x->en->proto != y->en->proto)
+        return x->en->proto < y->en->proto ? -1 : 1;
+    return (int)x->en->plen - (int)y->en->plen;
+}
+
+static size_t
+sorted_entries(const struct nhrp_engine *e, uint32_t tun, struct sorted **out)
+{
+    struct vec v = {.size = sizeof(struct sorted)};
+    const struct nhrp_entry *en;
+    size_t it = 0;
+
+    while ((en = htab_next(&e->cache, &it))) {
+        struct sorted *s;
+        if (!want(en->nif, tun) || !en->nif->running)
+            continue;
+        s = vec_push(&v);
+        s->pos = if_pos(e, en->nif);
+        s->en = en;
+    }
+    if (v.n)
+        qsort(v.v, v.n, sizeof(struct sorted), cmp_entry);
+    *out = v.v;
+    return v.n;
+}
+
+size_t
+nhrp_snap_cache(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_nhrp_cache **out)
+{
+    struct sorted *s;
+    size_t n = sorted_entries(e, tun, &s), i;
+    struct rec_nhrp_cache *r = calloc(n ? n : 1, sizeof(*r));
+
+    if (!r)
+        fatal("out of memory");
+    for (i = 0; i < n; i++) {
+        const struct nhrp_entry *en = s[i].en;
+        struct rec_nhrp_cache *c = &r[i];
+
+        name(c->ifname, en->nif);
+        c->proto = en->proto;
+        c->prefix_len = en->plen;
+        c->type = !nhrp_cache_is_dynamic(en)      ? REC_NHRP_STATIC
+                  : en->origin == ORIG_INCOMPLETE ? REC_NHRP_INCOMPLETE
+                                                  : REC_NHRP_DYNAMIC;
+        c->preference = 255;
+        c->via = en->via;
+        c->nbma = en->origin == ORIG_INCOMPLETE ? 0 : en->nbma;
+        c->claimed_nbma = en->claimed;
+        c->flags = rec_flags(en);
+        c->created_ms = en->created;
+        c->expires_ms = en->expires == NHRP_NEVER ? 0 : en->expires;
+        if (en->origin == ORIG_LOCAL) {
+            c->requester = en->requester;
+            c->request_id = en->reqid;
+        }
+        c->cache_hits = en->hits;
+    }
+    free(s);
+    (void)now;
+    *out = r;
+    return n;
+}
+
+/* --- show ip nhrp nhs ------------------------------------------------------------- */
+
+size_t
+nhrp_snap_nhs(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_nhrp_nhs **out)
+{
+    struct vec v = {.size = sizeof(struct rec_nhrp_nhs)};
+    size_t i;
+    unsigned j;
+
+    for (i = 0; i < e->nifs; i++) {
+        const struct nhrp_if *nif = e->ifs[i];
+        if (!want(nif, tun))
+            continue;
+        for (j = 0; j < nif->nnhs; j++) {
+            const struct nhrp_nhs *h = &nif->nhs[j];
+            struct rec_nhrp_nhs *r = vec_push(&v);
+            bool pending = h->state == NHS_REGISTERING || h->state == NHS_REFRESHING;
+
+            name(r->ifname, nif);
+            r->addr = h->addr;
+            r->nbma = h->cfg.nbma;
+            if (h->state == NHS_REGISTERING || h->state == NHS_UP || h->state == NHS_REFRESHING)
+                r->status |= REC_NHS_E;
+            if (h->state == NHS_UP || h->state == NHS_REFRESHING)
+                r->status |= REC_NHS_R;
+            if (h->state == NHS_WAITING)
+                r->status |= REC_NHS_W;
+            if (h->cfg.dynamic)
+                r->status |= REC_NHS_D;
+            r->priority = h->cfg.priority;
+            r->cluster = h->cfg.cluster;
+            r->req_sent = h->req_sent;
+            r->req_failed = h->req_failed;
+            r->repl_recv = h->repl_recv;
+            r->last_reply_ms = h->last_reply;
+            r->current_request_id = h->reqid;
+            r->pending_request_id = pending ? h->reqid : 0;
+            /* IOS's "Ret" column: the retransmission interval in seconds. */
+            r->pending_retries = pending ? h->backoff_ms / 1000 : 0;
+            r->protect_requested = h->peer && h->peer->protect_req;
+            r->acked_request_id = h->acked;
+        }
+    }
+    (void)now;
+    *out = v.v;
+    return v.n;
+}
+
+/* --- show ip nhrp traffic ----------------------------------------------------------- */
+
+size_t
+nhrp_snap_traffic(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                  struct rec_nhrp_traffic **out)
+{
+    struct vec v = {.size = sizeof(struct rec_nhrp_traffic)};
+    size_t i, k;
+
+    for (i = 0; i < e->nifs; i++) {
+        const struct nhrp_if *nif = e->ifs[i];
+        struct rec_nhrp_traffic *r;
+
+        if (!want(nif, tun))
+            continue;
+        r = vec_push(&v);
+        name(r->ifname, nif);
+        r->max_send_pkts = nif->cfg.max_send_pkts;
+        r->max_send_secs = nif->cfg.max_send_secs;
+        if (nif->cfg.max_send_pkts && now - nif->win_start < NHRP_MS(nif->cfg.max_send_secs))
+            r->usage_pct = (uint32_t)((uint64_t)nif->win_count * 100 / nif->cfg.max_send_pkts);
+        memcpy(r->sent, nif->ctr.sent, sizeof(r->sent));
+        memcpy(r->rcvd, nif->ctr.rcvd, sizeof(r->rcvd));
+        memcpy(r->drops, nif->ctr.drops, sizeof(r->drops));
+        memcpy(r->mib, nif->ctr.mib, sizeof(r->mib));
+        /* IOS's totals add the eight packet types, not the suppressions. */
+        for (k = 0; k < REC_CTR_REDIRECT_SUPPRESS; k++) {
+            r->sent_total += r->sent[k];
+            r->rcvd_total += r->rcvd[k];
+        }
+        r->is_client = nif->nnhs > 0;
+        r->is_server = nif->nnhs == 0 || nif->got_registrations;
+    }
+    *out = v.v;
+    return v.n;
+}
+
+/* --- show dmvpn ---------------------------------------------------------------------- */
+
+static uint8_t
+peer_state(const struct nhrp_entry *en, int64_t *since)
+{
+    const struct nhrp_if *nif = en->nif;
+    const struct nhrp_peer *p = en->peer;
+    unsigned i;
+
+    *since = en->created;
+    if (en->origin == ORIG_INCOMPLETE)
+        return REC_PEER_NHRP;
+    for (i = 0; i < nif->nnhs; i++) {
+        const struct nhrp_nhs *h = &nif->nhs[i];
+        if (h->cfg.nbma == en->nbma && h->addr == en->proto) {
+            *since = h->since ? h->since : en->created;
+            if (h->state != NHS_UP && h->state != NHS_REFRESHING)
+                return REC_PEER_NHRP;
+        }
+    }
+    if (nif->cfg.protection && p && en->origin != ORIG_LOCAL) {
+        if (p->sa_since > *since)
+            *since = p->sa_since;
+        switch (p->sa) {
+        case NHRP_SA_UP:
+            return REC_PEER_UP;
+        case NHRP_SA_IPSEC:
+            return REC_PEER_IPSEC;
+        case NHRP_SA_IKE:
+            return REC_PEER_IKE;
+        default:
+            return REC_PEER_NHRP;
+        }
+    }
+    return REC_PEER_UP;
+}
+
+struct peer_row {
+    size_t pos;
+    struct rec_dmvpn_peer r;
+};
+
+static int
+cmp_peer(const void *a, const void *b)
+{
+    const struct peer_row *x = a, *y = b;
+
+    /* Tunnels in configuration order; within one, rows of the same NBMA
+     * peer together (the renderer counts them as "# Ent"). */
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
+    if (x->r.nbma != y->r.nbma)
+        return x->r.nbma < y->r.nbma ? -1 : 1;
+    if (x->r.tunnel_addr != y->r.tunnel_addr)
+        return x->r.tunnel_addr < y->r.tunnel_addr ? -1 : 1;
+    if (x->r.target != y->r.target)
+        return x->r.target < y->r.target ? -1 : 1;
+    return (int)x->r.target_len - (int)y->r.target_len;
+}
+
+size_t
+nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_dmvpn_peer **out)
+{
+    struct sorted *s;
+    size_t n = sorted_entries(e, tun, &s), i;
+    struct peer_row *v = calloc(n ? n : 1, sizeof(*v));
+    struct rec_dmvpn_peer *res = calloc(n ? n : 1, sizeof(*res));
+
+    if (!v || !res)
+        fatal("out of memory");
+    for (i = 0; i < n; i++) {
+        const struct nhrp_entry *en = s[i].en;
+        struct rec_dmvpn_peer *r = &v[i].r;
+
+        v[i].pos = s[i].pos;
+        name(r->ifname, en->nif);
+        r->nbma = en->origin == ORIG_INCOMPLETE ? 0 : en->nbma;
+        r->tunnel_addr = en->via;
+        r->target = en->proto;
+        r->target_len = en->plen;
+        r->state = peer_state(en, &r->since_ms);
+        if (!nhrp_cache_is_dynamic(en))
+            r->attrs |= REC_PA_S;
+        else if (en->origin == ORIG_INCOMPLETE)
+            r->attrs |= REC_PA_I;
+        else
+            r->attrs |= REC_PA_D;
+        if (en->claimed)
+            r->attrs |= REC_PA_N;
+        if (en->origin == ORIG_LOCAL)
+            r->attrs |= REC_PA_X; /* IOS: "DX", the local answer has no socket */
+        if (en->flags & EF_NHO)
+            r->attrs |= REC_PA_T2;
+        else if (en->flags & EF_RIB)
+            r->attrs |= REC_PA_T1;
+    }
+    free(s);
+    if (n)
+        qsort(v, n, sizeof(*v), cmp_peer);
+    for (i = 0; i < n; i++)
+        res[i] = v[i].r;
+    free(v);
+    (void)now;
+    *out = res;
+    return n;
+}
+
+/* --- tunnels --------------------------------------------------------------------------- */
+
+size_t
+nhrp_snap_tunnels(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_tunnel **out)
+{
+    struct vec v = {.size = sizeof(struct rec_tunnel)};
+    size_t i;
+
+    for (i = 0; i < e->nifs; i++) {
+        const struct nhrp_if *nif = e->ifs[i];
+        struct rec_tunnel *r;
+
+        if (!want(nif, tun))
+            continue;
+        r = vec_push(&v);
+        name(r->ifname, nif);
+        r->admin_up = nif->cfg.up;
+        r->line_up = nif->running;
+        r->type = !nif->nnhs               ? REC_TUN_HUB
+                  : nif->got_registrations ? REC_TUN_HUB_SPOKE
+                                           : REC_TUN_SPOKE;
+        r->multipoint = nif->cfg.p2p_dst == 0;
+        r->addr = nif->cfg.addr;
+        r->mask = nif->cfg.mask;
+        r->src = nif->cfg.nbma;
+        r->dst = nif->cfg.p2p_dst;
+        r->key = nif->cfg.key;
+        r->has_key = nif->cfg.has_key;
+        r->protected_ = nif->cfg.protection;
+        snprintf(r->profile, sizeof(r->profile), "%s", nif->cfg.profile);
+        r->mtu = nif->cfg.mtu;
+        r->holdtime = nif->cfg.holdtime;
+        r->network_id = nif->cfg.network_id;
+        r->state_since_ms = nif->line_since;
+    }
+    (void)now;
+    *out = v.v;
+    return v.n;
+}

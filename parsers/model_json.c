@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * JSON view of the model. Secrets are never included: user entries carry
+ * the name and privilege only.
+ */
+#include "parsers/model_json.h"
+#include "lib/inet.h"
+#include "lib/json.h"
+
+#include <stdio.h>
+
+static void
+addr(struct json *j, const char *key, uint32_t a)
+{
+    char b[16];
+
+    json_str(j, key, inet_fmt4(a, b));
+}
+
+static void
+iface(struct json *j, const struct cfg_iface *ifp)
+{
+    char lnx[32];
+    size_t i;
+
+    json_obj_begin(j, NULL);
+    json_str(j, "name", ifp->name);
+    json_str(j, "linux", ifname_linux(ifp->name, lnx, sizeof(lnx)) ? lnx : NULL);
+    json_str(j, "description", ifp->description);
+    if (ifp->has_addr) {
+        addr(j, "address", ifp->addr.addr);
+        addr(j, "mask", ifp->addr.mask);
+        json_int(j, "prefix_len", inet_mask_len(ifp->addr.mask));
+    }
+    json_arr_begin(j, "secondary");
+    for (i = 0; i < ifp->nsecondary; i++) {
+        char a[16], m[16], buf[40];
+        snprintf(buf, sizeof(buf), "%s/%s", inet_fmt4(ifp->secondary[i].addr, a),
+                 inet_fmt4(ifp->secondary[i].mask, m));
+        json_str(j, NULL, buf);
+    }
+    json_arr_end(j);
+    json_bool(j, "shutdown", ifp->shutdown);
+    json_bool(j, "tunnel", cfg_iface_is_tunnel(ifp));
+    if (cfg_iface_is_tunnel(ifp)) {
+        json_str(j, "tunnel_source_if", ifp->tun_src_if);
+        if (ifp->has_tun_src_ip)
+            addr(j, "tunnel_source_ip", ifp->tun_src_ip);
+        if (ifp->has_tun_dst)
+            addr(j, "tunnel_destination", ifp->tun_dst);
+        json_str(j, "tunnel_mode",
+                 ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT ? "gre multipoint"
+                 : ifp->tun_mode == TUN_MODE_GRE_IP       ? "gre ip"
+                                                          : ifp->tun_mode_text);
+        if (ifp->has_tun_key)
+            json_uint(j, "tunnel_key", ifp->tun_key);
+        json_str(j, "tunnel_protection", ifp->tun_protection);
+        json_bool(j, "nhrp", ifp->nhrp.enabled);
+        if (ifp->nhrp.has_network_id)
+            json_uint(j, "nhrp_network_id", ifp->nhrp.network_id);
+        json_arr_begin(j, "nhs");
+        for (i = 0; i < ifp->nhrp.nnhs; i++) {
+            uint32_t nbma;
+            json_obj_begin(j, NULL);
+            if (!ifp->nhrp.nhs[i].dynamic)
+                addr(j, "address", ifp->nhrp.nhs[i].addr);
+            if (cfg_nhs_nbma(ifp, &ifp->nhrp.nhs[i], &nbma))
+                addr(j, "nbma", nbma);
+            json_obj_end(j);
+        }
+        json_arr_end(j);
+    }
+    json_obj_end(j);
+}
+
+void
+cfg_json(struct strbuf *sb, const struct cfg *c)
+{
+    struct json j;
+    size_t i;
+    bool telnet = false, ssh = false;
+
+    json_init(&j, sb);
+    json_obj_begin(&j, NULL);
+    json_str(&j, "hostname", c->hostname ? c->hostname : "Router");
+    json_arr_begin(&j, "interfaces");
+    for (i = 0; i < c->nifs; i++)
+        iface(&j, &c->ifs[i]);
+    json_arr_end(&j);
+    json_arr_begin(&j, "routes");
+    for (i = 0; i < c->nroutes; i++) {
+        json_obj_begin(&j, NULL);
+        addr(&j, "prefix", c->routes[i].prefix);
+        json_int(&j, "len", inet_mask_len(c->routes[i].mask));
+        if (c->routes[i].has_nh)
+            addr(&j, "nexthop", c->routes[i].nh);
+        json_str(&j, "interface", c->routes[i].ifname);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_arr_begin(&j, "users");
+    for (i = 0; i < c->nusers; i++) {
+        json_obj_begin(&j, NULL);
+        json_str(&j, "name", c->users[i].name);
+        json_int(&j, "privilege", c->users[i].privilege < 0 ? 1 : c->users[i].privilege);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    for (i = 0; i < c->nlines; i++) {
+        const struct cfg_line *l = &c->lines[i];
+        if (l->kind != LINE_VTY)
+            continue;
+        /* IOS 15's default for vty lines is telnet and ssh */
+        if (!l->has_transport || (l->transport & (TRANSPORT_ALL | TRANSPORT_TELNET)))
+            telnet = true;
+        if (!l->has_transport || (l->transport & (TRANSPORT_ALL | TRANSPORT_SSH)))
+            ssh = true;
+    }
+    json_bool(&j, "vty_telnet", telnet);
+    json_bool(&j, "vty_ssh", ssh);
+    json_bool(&j, "snmp", c->ncomms > 0);
+    json_bool(&j, "ipsec", c->nprofs > 0);
+    json_obj_end(&j);
+    sb_putc(sb, '\n');
+}

@@ -1,0 +1,301 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""./lab: hub and spokes from IOS configs, one network namespace per node.
+
+    ./lab up [DIR]              one namespace per DIR/*.cfg (default testdata/lab/seed)
+    ./lab cli NODE [-c CMD ...] the node's IOS shell
+    ./lab exec NODE CMD ...     a Linux command inside the node's namespace
+    ./lab down                  remove every namespace, process and file it made
+    ./lab status                what is up
+
+The underlay comes from the configs: non-tunnel interfaces whose addresses share
+a subnet are wired to one segment (a bridge in the lab's switch namespace, one
+veth per interface, named in the node as the IOS interface's Linux name, e.g.
+FastEthernet0/0 -> Fa0-0). Loopback and tunnel interfaces are not wired: dmvpnd
+puts loopback addresses on the node's lo and creates the tunnel itself. Each
+node runs its own dmvpnd (and, where its config asks, charon, sshd, telnet and
+snmpd, as those services are built). A node with snmp-server lines gets snmpd
+(config from `dmvpn-snmp --snmpd-conf`) and dmvpn-snmp as its AgentX subagent.
+"""
+import ipaddress
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.environ.get("DMVPN_BIN", os.path.join(ROOT, "build", "bin"))
+STATE = os.environ.get("DMVPN_LAB_STATE", "/run/dmvpn-lab")
+PREFIX = os.environ.get("DMVPN_LAB_PREFIX", "lab-")
+SWITCH = PREFIX + "sw"
+
+
+def say(msg):
+    print(msg, flush=True)
+
+
+def run(*cmd, check=True, capture=False, ns=None):
+    if ns:
+        cmd = ("ip", "netns", "exec", ns) + cmd
+    r = subprocess.run(cmd, capture_output=capture, text=True)
+    if check and r.returncode != 0:
+        err = r.stderr.strip() if capture else ""
+        raise RuntimeError(f"command failed ({r.returncode}): {' '.join(cmd)} {err}")
+    return r
+
+
+def netns_list():
+    r = run("ip", "netns", "list", capture=True, check=False)
+    return [line.split()[0] for line in r.stdout.splitlines() if line.strip()]
+
+
+def model(cfg):
+    r = run(os.path.join(BIN, "dmvpnd"), "-n", "--json", "-f", cfg, capture=True, check=False)
+    if not r.stdout.strip():
+        raise RuntimeError(f"{cfg}: dmvpnd could not read it: {r.stderr.strip()}")
+    return json.loads(r.stdout), r.returncode, r.stderr
+
+
+def node_ns(node):
+    return PREFIX + node
+
+
+def pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+
+
+def read_pids():
+    pids = {}
+    path = os.path.join(STATE, "pids")
+    if os.path.exists(path):
+        for line in open(path):
+            parts = line.split()
+            if len(parts) == 3:
+                pids[(parts[0], parts[1])] = int(parts[2])
+    return pids
+
+
+def write_pid(node, what, pid):
+    with open(os.path.join(STATE, "pids"), "a") as f:
+        f.write(f"{node} {what} {pid}\n")
+
+
+def segments(nodes):
+    """subnet -> [(node, linux ifname, address/len)] for every wired interface."""
+    seg = {}
+    for node, m in nodes.items():
+        for ifc in m["interfaces"]:
+            if ifc["tunnel"] or ifc["linux"] in (None, "lo") or "address" not in ifc:
+                continue
+            net = ipaddress.ip_interface(f"{ifc['address']}/{ifc['prefix_len']}").network
+            seg.setdefault(str(net), []).append((node, ifc["linux"], ifc["name"]))
+    return seg
+
+
+def wait_socket(path, pid, secs=5.0):
+    t = time.time()
+    while time.time() - t < secs:
+        if os.path.exists(path):
+            return True
+        if not pid_alive(pid):
+            return False
+        time.sleep(0.05)
+    return False
+
+
+def start_dmvpnd(node, cfg):
+    ns = node_ns(node)
+    sock = os.path.join(STATE, f"{node}.sock")
+    log = open(os.path.join(STATE, f"{node}.log"), "ab")
+    p = subprocess.Popen(["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpnd"), "-d",
+                          "-f", cfg, "-s", sock], stdout=log, stderr=log,
+                         start_new_session=True)
+    write_pid(node, "dmvpnd", p.pid)
+    return p.pid, sock
+
+
+def start_snmp(node, cfg, sock):
+    """snmpd with the snmpd.conf the node's snmp-server lines give
+    (dmvpn-snmp --snmpd-conf), and dmvpn-snmp as its AgentX subagent."""
+    ns = node_ns(node)
+    d = os.path.join(STATE, f"{node}.snmp")
+    os.makedirs(os.path.join(d, "persist"), exist_ok=True)
+    agentx = os.path.join(d, "agentx.sock")
+    conf = os.path.join(d, "snmpd.conf")
+    with open(conf, "w") as f:
+        r = subprocess.run([os.path.join(BIN, "dmvpn-snmp"), "--snmpd-conf", "-f", cfg,
+                            "-x", agentx], stdout=f, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{node}: dmvpn-snmp --snmpd-conf: {r.stderr.strip()}")
+    if r.stderr.strip():
+        say(f"lab: {node}: {r.stderr.strip()} ({conf})")
+    log = open(os.path.join(d, "snmpd.log"), "ab")
+    env = dict(os.environ, SNMP_PERSISTENT_DIR=os.path.join(d, "persist"), MIBS="")
+    p = subprocess.Popen(["ip", "netns", "exec", ns, "snmpd", "-f", "-Lf",
+                          os.path.join(d, "snmpd.log"), "-C", "-c", conf],
+                         stdout=log, stderr=log, env=env, start_new_session=True)
+    write_pid(node, "snmpd", p.pid)
+    if not wait_socket(agentx, p.pid):
+        return False
+    log = open(os.path.join(d, "dmvpn-snmp.log"), "ab")
+    p = subprocess.Popen(["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpn-snmp"), "-d",
+                          "-s", sock, "-x", agentx], stdout=log, stderr=log,
+                         start_new_session=True)
+    write_pid(node, "dmvpn-snmp", p.pid)
+    return True
+
+
+def up(cfgdir):
+    cfgdir = os.path.abspath(cfgdir)
+    cfgs = sorted(f for f in os.listdir(cfgdir) if f.endswith(".cfg"))
+    if not cfgs:
+        sys.exit(f"lab: no *.cfg in {cfgdir}")
+    if any(ns.startswith(PREFIX) for ns in netns_list()):
+        say("lab: already up (./lab down first to rebuild); current state:")
+        return status()
+    os.makedirs(STATE, exist_ok=True)
+    nodes = {}
+    for f in cfgs:
+        node = f[:-4]
+        m, rc, err = model(os.path.join(cfgdir, f))
+        if rc == 1:
+            say(f"lab: {f}: some lines are invalid (dmvpnd -n -f {f} shows them); "
+                "the rest is applied, as IOS does")
+        shutil.copy(os.path.join(cfgdir, f), os.path.join(STATE, f))
+        nodes[node] = m
+    say(f"lab: {len(nodes)} node(s): {', '.join(nodes)}")
+    run("ip", "netns", "add", SWITCH)
+    run("ip", "link", "set", "lo", "up", ns=SWITCH)
+    for node in nodes:
+        run("ip", "netns", "add", node_ns(node))
+        run("ip", "link", "set", "lo", "up", ns=node_ns(node))
+        run("sysctl", "-qw", "net.ipv4.ip_forward=1", ns=node_ns(node))
+    for i, (net, members) in enumerate(sorted(segments(nodes).items())):
+        br = f"br{i}"
+        run("ip", "link", "add", br, "type", "bridge", ns=SWITCH)
+        run("ip", "link", "set", br, "up", ns=SWITCH)
+        for j, (node, lnx, ios) in enumerate(members):
+            peer = f"s{i}p{j}"
+            tmp = f"{PREFIX}{i}x{j}"[:15]
+            run("ip", "link", "add", tmp, "type", "veth", "peer", "name", peer)
+            run("ip", "link", "set", peer, "netns", SWITCH)
+            run("ip", "link", "set", peer, "master", br, "up", ns=SWITCH)
+            run("ip", "link", "set", tmp, "netns", node_ns(node))
+            run("ip", "link", "set", tmp, "name", lnx, ns=node_ns(node))
+        say(f"lab: segment {net}: " + ", ".join(f"{n} {ios}" for n, _, ios in members))
+    ok = True
+    for node in nodes:
+        pid, sock = start_dmvpnd(node, os.path.join(STATE, node + ".cfg"))
+        if wait_socket(sock, pid):
+            say(f"lab: {node}: dmvpnd running (pid {pid})")
+        else:
+            ok = False
+            say(f"lab: {node}: dmvpnd did not start; see {STATE}/{node}.log")
+            continue
+        if nodes[node].get("snmp"):
+            if start_snmp(node, os.path.join(STATE, node + ".cfg"), sock):
+                say(f"lab: {node}: snmpd + dmvpn-snmp running (UDP 161, snmp-server community)")
+            else:
+                ok = False
+                say(f"lab: {node}: snmpd did not start; see {STATE}/{node}.snmp/snmpd.log")
+    say("")
+    status()
+    if not ok:
+        sys.exit(1)
+
+
+def status():
+    pids = read_pids()
+    nss = [ns for ns in netns_list() if ns.startswith(PREFIX) and ns != SWITCH]
+    if not nss:
+        say("lab: nothing is up")
+        return
+    say(f"{'node':<12} {'namespace':<14} {'dmvpnd':<10} addresses")
+    for ns in sorted(nss):
+        node = ns[len(PREFIX):]
+        pid = pids.get((node, "dmvpnd"))
+        state = "running" if pid and pid_alive(pid) else "stopped"
+        r = run("ip", "-4", "-o", "addr", "show", ns=ns, capture=True, check=False)
+        addrs = [f"{l.split()[1]}:{l.split()[3]}" for l in r.stdout.splitlines()
+                 if " 127.0.0.1/" not in l]
+        say(f"{node:<12} {ns:<14} {state:<10} {' '.join(addrs)}")
+    say(f"\nshell: ./lab cli NODE   commands: ./lab exec NODE CMD...   state: {STATE}")
+
+
+def down():
+    pids = read_pids()
+    for (node, what), pid in pids.items():
+        if pid_alive(pid):
+            try:
+                os.killpg(pid, signal.SIGTERM)
+            except OSError:
+                pass
+    deadline = time.time() + 3
+    for pid in pids.values():
+        while pid_alive(pid) and time.time() < deadline:
+            time.sleep(0.05)
+        if pid_alive(pid):
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+    n = 0
+    for ns in netns_list():
+        if ns.startswith(PREFIX):
+            run("ip", "netns", "del", ns, check=False)
+            n += 1
+    if os.path.isdir(STATE):
+        shutil.rmtree(STATE)
+    say(f"lab: down ({n} namespace(s) removed)")
+
+
+def cli(node, args):
+    sock = os.path.join(STATE, f"{node}.sock")
+    if not os.path.exists(sock):
+        sys.exit(f"lab: no node {node} (./lab status)")
+    cmd = ["ip", "netns", "exec", node_ns(node), os.path.join(BIN, "dmvpn-cli"), "-s", sock]
+    os.execvp(cmd[0], cmd + args)
+
+
+def exec_(node, args):
+    if node_ns(node) not in netns_list():
+        sys.exit(f"lab: no node {node} (./lab status)")
+    if not args:
+        sys.exit("usage: ./lab exec NODE CMD ...")
+    os.execvp("ip", ["ip", "netns", "exec", node_ns(node)] + args)
+
+
+def main(argv):
+    if os.geteuid() != 0:
+        sys.exit("lab: needs root (network namespaces)")
+    if len(argv) < 2 or argv[1] in ("-h", "--help", "help"):
+        print(__doc__)
+        return
+    cmd = argv[1]
+    if cmd == "up":
+        up(argv[2] if len(argv) > 2 else os.path.join(ROOT, "testdata", "lab", "seed"))
+    elif cmd == "down":
+        down()
+    elif cmd == "status":
+        status()
+    elif cmd == "cli" and len(argv) >= 3:
+        cli(argv[2], argv[3:])
+    elif cmd == "exec" and len(argv) >= 3:
+        exec_(argv[2], argv[3:])
+    else:
+        print(__doc__)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv)
+    except RuntimeError as e:
+        sys.exit(f"lab: {e}")
