@@ -185,6 +185,9 @@ def run(tag, body, spoke=False):
     """Runs body(lab) with the lab up; exit status 0 only if it returns."""
     if len(sys.argv) < 3:
         sys.exit("usage: %s BINDIR SRCDIR" % sys.argv[0])
+    if os.geteuid() != 0:
+        print("%s: skipped: needs root for network namespaces" % tag)
+        sys.exit(77)
     lab = Lab(tag, sys.argv[1], sys.argv[2], spoke)
     ok = False
     try:
