@@ -467,7 +467,9 @@ collect_route(void *arg, const struct dp_route *rt)
         r.code = REC_RT_CONNECTED;
         break;
     case DP_RT_LOCAL:
-        r.code = REC_RT_LOCAL;
+        /* an address on lo makes its whole subnet local on Linux; IOS shows
+         * the subnet as connected and only the address itself as L */
+        r.code = rt->len < 32 ? REC_RT_CONNECTED : REC_RT_LOCAL;
         break;
     default:
         return; /* routes nobody configured through IOS */
