@@ -7,6 +7,7 @@
     ./lab exec NODE CMD ...     a Linux command inside the node's namespace
     ./lab down                  remove every namespace, process and file it made
     ./lab status                what is up
+    ./lab stop|start|restart NODE   stop or (re)start a node's dmvpnd (fault tests)
 
 The underlay comes from the configs: non-tunnel interfaces whose addresses share
 a subnet are wired to one segment (a bridge in the lab's switch namespace, one
@@ -113,6 +114,8 @@ def wait_socket(path, pid, secs=5.0):
 def start_dmvpnd(node, cfg):
     ns = node_ns(node)
     sock = os.path.join(STATE, f"{node}.sock")
+    if os.path.exists(sock):
+        os.unlink(sock)  # a stale socket of a stopped daemon
     log = open(os.path.join(STATE, f"{node}.log"), "ab")
     p = subprocess.Popen(["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpnd"), "-d",
                           "-f", cfg, "-s", sock], stdout=log, stderr=log,
@@ -256,6 +259,36 @@ def down():
     say(f"lab: down ({n} namespace(s) removed)")
 
 
+def stop_node(node):
+    pids = read_pids()
+    pid = pids.get((node, "dmvpnd"))
+    if not pid or not pid_alive(pid):
+        say(f"lab: {node}: dmvpnd is not running")
+        return
+    os.killpg(pid, signal.SIGTERM)
+    deadline = time.time() + 3
+    while pid_alive(pid) and time.time() < deadline:
+        time.sleep(0.05)
+    if pid_alive(pid):
+        os.killpg(pid, signal.SIGKILL)
+    say(f"lab: {node}: dmvpnd stopped")
+
+
+def start_node(node):
+    cfg = os.path.join(STATE, node + ".cfg")
+    if node_ns(node) not in netns_list() or not os.path.exists(cfg):
+        sys.exit(f"lab: no node {node} (./lab status)")
+    pids = read_pids()
+    pid = pids.get((node, "dmvpnd"))
+    if pid and pid_alive(pid):
+        say(f"lab: {node}: dmvpnd already running (pid {pid})")
+        return
+    pid, sock = start_dmvpnd(node, cfg)
+    if not wait_socket(sock, pid):
+        sys.exit(f"lab: {node}: dmvpnd did not start; see {STATE}/{node}.log")
+    say(f"lab: {node}: dmvpnd running (pid {pid})")
+
+
 def cli(node, args):
     sock = os.path.join(STATE, f"{node}.sock")
     if not os.path.exists(sock):
@@ -285,6 +318,11 @@ def main(argv):
         down()
     elif cmd == "status":
         status()
+    elif cmd in ("stop", "start", "restart") and len(argv) == 3:
+        if cmd in ("stop", "restart"):
+            stop_node(argv[2])
+        if cmd in ("start", "restart"):
+            start_node(argv[2])
     elif cmd == "cli" and len(argv) >= 3:
         cli(argv[2], argv[3:])
     elif cmd == "exec" and len(argv) >= 3:

@@ -501,6 +501,7 @@ struct lookup {
     struct mod_dp *m;
     uint32_t dst;
     int best;
+    int subnet; /* longest local/connected subnet (< /32) off the tunnels holding dst */
     struct nhrp_route_info *out;
 };
 
@@ -512,7 +513,12 @@ lookup_route(void *arg, const struct dp_route *rt)
     uint32_t mask = inet_len_mask(rt->len);
     int k;
 
-    if (rt->kind == DP_RT_NHRP || (lk->dst & mask) != rt->prefix || (int)rt->len < lk->best)
+    if (rt->kind == DP_RT_NHRP || (lk->dst & mask) != rt->prefix)
+        return;
+    if ((rt->kind == DP_RT_LOCAL || rt->kind == DP_RT_CONNECTED) && rt->len < 32 &&
+        (int)rt->len > lk->subnet && mod_dp_tunnel(m, rt->ifname) < 0)
+        lk->subnet = rt->len;
+    if ((int)rt->len < lk->best)
         return;
     if ((int)rt->len == lk->best && lk->out->kind == NHRP_ROUTE_LOCAL)
         return; /* a local entry beats an equal-length route */
@@ -537,10 +543,16 @@ lookup_route(void *arg, const struct dp_route *rt)
 bool
 mod_dp_route_lookup(struct mod_dp *m, uint32_t dst, struct nhrp_route_info *out)
 {
-    struct lookup lk = {m, dst, -1, out};
+    struct lookup lk = {m, dst, -1, -1, out};
 
     memset(out, 0, sizeof(*out));
     m->dp->ops->route_list(m->dp, lookup_route, &lk);
+    /* An address of a LAN interface: IOS answers resolutions for it with the
+     * connected subnet (192.168.3.0/24), not the /32 of the address. */
+    if (out->kind == NHRP_ROUTE_LOCAL && out->plen == 32 && lk.subnet >= 0) {
+        out->plen = (uint8_t)lk.subnet;
+        out->prefix = dst & inet_len_mask(lk.subnet);
+    }
     return lk.best >= 0;
 }
 

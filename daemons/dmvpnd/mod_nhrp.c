@@ -230,7 +230,9 @@ configure(struct mod_nhrp *m, const struct cfg *c)
     for (i = 0; i < c->nifs && n < MAX_SLICES; i++) {
         const struct cfg_iface *ifp = &c->ifs[i];
         int tun;
-        if (!cfg_iface_is_tunnel(ifp) || !ifp->nhrp.enabled)
+        /* every tunnel, NHRP or not: NHRP arriving on a tunnel without a
+         * network-id is dropped and counted there, as IOS drops it */
+        if (!cfg_iface_is_tunnel(ifp))
             continue;
         tun = mod_dp_tunnel(m->dp, ifp->name);
         if (tun < 0)
