@@ -100,7 +100,7 @@ class Capture:
 
     def __init__(self, bridge="br0"):
         self.file = tempfile.NamedTemporaryFile(suffix=".pcap", delete=False).name
-        self.p = subprocess.Popen(["ip", "netns", "exec", PREFIX + "sw", "tcpdump", "-U", "-n",
+        self.p = subprocess.Popen(["ip", "netns", "exec", PREFIX + "sw", "tcpdump", "-U", "--immediate-mode", "-n",
                                    "-i", bridge, "-w", self.file, "ip"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         # tcpdump says "listening on" once the capture is live
