@@ -74,6 +74,11 @@ struct cmd_val {
 };
 
 #define CMD_MAX_VALS 24
+/* Longest name (WORD) and free text (LINE) accepted: IOS's own limits are
+ * shorter, and with these the canonical form of any accepted line stays
+ * under the input line limit, so what we print we can read back. */
+#define CMD_MAX_WORD 128
+#define CMD_MAX_TEXT 900
 
 struct cmd_match {
     const struct cmd_def *cmd;

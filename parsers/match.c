@@ -246,12 +246,16 @@ arg_takes(struct mstate *ms, const struct thread *th, int ti, int *newcap, bool 
         *newcap = cap_push(ms, th->cap, nd, ti, num, t->s, t->len, -1);
         return true;
     case TK_WORD:
+        if (t->len > CMD_MAX_WORD)
+            return false;
         *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, t->len, -1);
         return true;
     case TK_LINE: {
         const char *end = ms->tl->buf + strlen(ms->tl->buf);
         while (end > t->s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
             end--;
+        if (end - t->s > CMD_MAX_TEXT)
+            return false;
         *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, (size_t)(end - t->s), -1);
         return true;
     }
@@ -260,7 +264,7 @@ arg_takes(struct mstate *ms, const struct thread *th, int ti, int *newcap, bool 
             *newcap = cap_push(ms, th->cap, nd, ti, a, t->s, t->len, -1);
             return true;
         }
-        if (!is_hostname(t))
+        if (!is_hostname(t) || t->len > CMD_MAX_WORD)
             return false;
         *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, t->len, -1);
         return true;
