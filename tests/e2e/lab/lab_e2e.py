@@ -204,6 +204,43 @@ def scenario_phase3():
     check(tr["sent"]["traffic_indication"] >= 1, "hub counts the traffic indication it sent")
 
 
+MIBS = ["-M", f"+{ROOT}/snmp/mibs:{ROOT}/snmp/mibs/base", "-m",
+        "NHRP-MIB:CISCO-IPSEC-FLOW-MONITOR-MIB:IF-MIB:SNMPv2-MIB"]
+
+
+def snmp(node, tool, *args, community="public"):
+    r = nsexec(node, tool, "-v2c", "-t", "1", "-r", "0", "-c", community, *MIBS, *args)
+    return r.stdout + r.stderr
+
+
+def scenario_snmp():
+    """The phase 3 lab has `snmp-server community public RO` on every node."""
+    up("phase3")
+    wait_for(lambda: len(peers("hub")) == 2, 20)
+    walk = snmp("hub", "snmpwalk", "-Ob", "127.0.0.1", "NHRP-MIB::nhrpCacheTable")
+    for spoke, nbma in (("10.2.2.2", "203.0.113.2"), ("10.2.2.3", "203.0.113.3")):
+        idx = "1.4." + spoke  # index: address type, length, address, ...
+        want = "nhrpCacheNbmaAddr." + idx + "."
+        hexs = " ".join(f"{int(o):02X}" for o in nbma.split("."))
+        check(any(l.startswith("NHRP-MIB::" + want) and l.endswith(hexs)
+                  for l in (x.strip() for x in walk.splitlines())),
+              f"hub nhrpCacheTable: {spoke} at NBMA {nbma}")
+    hold = re.findall(r"nhrpCacheHoldingTime\.\S+ = \w+: (\d+)", walk)
+    check(len(hold) >= 2 and all(0 < int(h) <= 300 for h in hold),
+          f"hub nhrpCacheTable holding times count down from 300 s: {hold}")
+    nhs = snmp("spoke1", "snmpwalk", "-Ob", "127.0.0.1", "NHRP-MIB::nhrpClientNhsTable")
+    check("nhrpClientNhsInUse" in nhs and re.search(r"0A 02 02 01", nhs) is not None,
+          "spoke1 nhrpClientNhsTable shows the hub 10.2.2.1")
+    bad = snmp("hub", "snmpwalk", "-Ob", "127.0.0.1", "NHRP-MIB::nhrpCacheTable",
+               community="wrong")
+    check("nhrpCache" not in bad and "Timeout" in bad, "a wrong community gets nothing")
+    st = snmp("hub", "snmpset", "127.0.0.1", "SNMPv2-MIB::sysLocation.0", "s", "x")
+    check("notWritable" in st or "noAccess" in st or "Error" in st,
+          f"a SET is refused: {st.strip()[:80]}")
+    ifn = snmp("hub", "snmpwalk", "127.0.0.1", "IF-MIB::ifName")
+    check("Tunnel0" in ifn, "the tunnel is in IF-MIB with its IOS name")
+
+
 def traffic(node):
     return jcli(node, "show ip nhrp traffic")["interfaces"]
 
@@ -268,6 +305,26 @@ def scenario_faults():
     check(wait_for(lambda: ping("spoke1", "192.168.2.1", "192.168.3.1", 2) >= 1, 15),
           "traffic recovered after hub restart")
 
+    # SIGHUP: the hub re-reads its config file through the same diff path
+    cfg = os.path.join(STATE, "hub.cfg")
+    pid = [int(l.split()[2]) for l in open(os.path.join(STATE, "pids"))
+           if l.startswith("hub dmvpnd ")][-1]
+    text = open(cfg).read()
+    open(cfg, "w").write(text.replace(" ip nhrp holdtime 30", " ip nhrp holdtime 45"))
+    os.killpg(pid, signal.SIGHUP)
+    check(wait_for(lambda: "ip nhrp holdtime 45" in cli("hub", "show running-config"), 5),
+          "SIGHUP applied the edited config (holdtime 45)")
+    open(cfg, "w").write(text.replace(" ip nhrp holdtime 30", " ip nhrp holdtme 60"))
+    os.killpg(pid, signal.SIGHUP)
+    time.sleep(1)
+    run = cli("hub", "show running-config")
+    check("ip nhrp holdtime 45" in run and "holdtme" not in run,
+          "SIGHUP with an invalid line changes nothing")
+    open(cfg, "w").write(text)
+    os.killpg(pid, signal.SIGHUP)
+    check(wait_for(lambda: "ip nhrp holdtime 30" in cli("hub", "show running-config"), 5),
+          "SIGHUP back to the original file")
+
     # holdtime expiry: spoke2 dies, its registration (holdtime 30 s) expires
     lab("stop", "spoke2")
     check("10.3.3.3" in peers("hub"), "spoke2 still listed right after it stopped")
@@ -281,7 +338,8 @@ def main():
         return 77
     name = sys.argv[1] if len(sys.argv) > 1 else "seed"
     try:
-        {"seed": scenario_seed, "phase3": scenario_phase3, "faults": scenario_faults}[name]()
+        {"seed": scenario_seed, "phase3": scenario_phase3, "faults": scenario_faults,
+         "snmp": scenario_snmp}[name]()
     except Exception as e:  # a broken step is a failure, with the lab's logs
         failures.append(f"{type(e).__name__}: {e}")
         print(f"FAIL {e}")
