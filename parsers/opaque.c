@@ -70,31 +70,44 @@ target(struct cfg_build *b)
  * domain lookup` is a real setting; `no ip ospf cost` is harmless to keep).
  * An `X` after `no X` replaces it too.
  */
+static size_t
+indent_of(const char *t)
+{
+    size_t n = 0;
+
+    while (t[n] == ' ')
+        n++;
+    return n;
+}
+
 static void
 cancel_previous(struct cfg_opaque_list *l, const char *text, bool negated)
 {
-    const char *body = text;
-    size_t i, j, blen;
-    bool removed = false;
+    size_t ind = indent_of(text), i, j, blen;
+    const char *body = text + ind;
+    bool dropping = false;
 
-    while (*body == ' ')
-        body++;
     if (negated)
         body += 3;
     blen = strlen(body);
     for (i = j = 0; i < l->n; i++) {
         const char *t = l->v[i].text;
-        while (*t == ' ')
-            t++;
-        if (negated ? (strncmp(t, body, blen) == 0 && (t[blen] == ' ' || t[blen] == '\0'))
-                    : (strncmp(t, "no ", 3) == 0 && strcmp(t + 3, body) == 0)) {
-            removed = true;
+        size_t ti = indent_of(t);
+        if (dropping && ti > ind)
+            continue; /* the sub-lines of a stanza header we dropped */
+        dropping = false;
+        t += ti;
+        /* only lines of the same level: a global `no X` is not about an
+         * indented line of some stanza that happens to read `X` */
+        if (ti == ind &&
+            (negated ? (strncmp(t, body, blen) == 0 && (t[blen] == ' ' || t[blen] == '\0'))
+                     : (strncmp(t, "no ", 3) == 0 && strcmp(t + 3, body) == 0))) {
+            dropping = true;
             continue;
         }
         l->v[j++] = l->v[i];
     }
     l->n = j;
-    (void)removed;
 }
 
 /* `no route-map X permit 10`: drops the header and its indented lines. */
