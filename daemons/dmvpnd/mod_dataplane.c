@@ -10,6 +10,7 @@
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "daemons/dmvpnd/mods.h"
+#include "daemons/dmvpnd/sysinfo.h"
 #include "daemons/dataplane/dp_user.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/nhrp/nhrp.h"
@@ -556,6 +557,63 @@ mod_dp_route_lookup(struct mod_dp *m, uint32_t dst, struct nhrp_route_info *out)
     return lk.best >= 0;
 }
 
+/* ---- interface counters for show interfaces / ip interface brief ---- */
+
+static uint64_t
+sysfs_stat(const char *lnx, const char *what)
+{
+    char path[128], buf[32];
+    FILE *f;
+    uint64_t v = 0;
+
+    snprintf(path, sizeof(path), "/sys/class/net/%s/statistics/%s", lnx, what);
+    f = fopen(path, "r");
+    if (!f)
+        return 0;
+    if (fgets(buf, sizeof(buf), f))
+        v = strtoull(buf, NULL, 10);
+    fclose(f);
+    return v;
+}
+
+static void
+iface_counters(void *arg, struct rec_iface *r)
+{
+    struct mod_dp *m = arg;
+    int tun = mod_dp_tunnel(m, r->ifname);
+    char lnx[DP_IFNAMSIZ];
+
+    if (tun >= 0) {
+        struct dp_counters c;
+        if (m->dp->ops->counters(m->dp, tun, &c) == 0) {
+            r->in_pkts = c.rx_packets + c.nhrp_rx;
+            r->in_bytes = c.rx_bytes;
+            r->out_pkts = c.tx_packets + c.nhrp_tx + c.mcast_tx;
+            r->out_bytes = c.tx_bytes;
+            r->in_errors = c.rx_bad_inner + c.rx_dev_errors + c.rx_truncated;
+            r->out_errors = c.tx_send_errors + c.tx_bad_packet;
+            r->in_drops = c.rx_dev_errors;
+            r->out_drops = c.tx_hold_drops + c.tx_no_mcast;
+        }
+        return;
+    }
+    if (r->kind == REC_IFK_TUNNEL) {
+        r->line_up = 0; /* no tunnel device: IOS's line protocol down */
+        return;
+    }
+    if (!ifname_linux(r->ifname, lnx, sizeof(lnx)) || !strcmp(lnx, "lo"))
+        return;
+    r->in_pkts = sysfs_stat(lnx, "rx_packets");
+    r->in_bytes = sysfs_stat(lnx, "rx_bytes");
+    r->out_pkts = sysfs_stat(lnx, "tx_packets");
+    r->out_bytes = sysfs_stat(lnx, "tx_bytes");
+    r->in_errors = sysfs_stat(lnx, "rx_errors");
+    r->out_errors = sysfs_stat(lnx, "tx_errors");
+    r->in_drops = sysfs_stat(lnx, "rx_dropped");
+    r->out_drops = sysfs_stat(lnx, "tx_dropped");
+    r->in_mcast = sysfs_stat(lnx, "multicast");
+}
+
 /* ---- module plumbing ---- */
 
 struct dp *
@@ -655,6 +713,8 @@ mod_dp_register(struct dmvpnd *d)
     n = dp_fds(m->dp, fds, MAX_FDS);
     for (i = 0; i < n && i < MAX_FDS; i++)
         watch(m, fds[i], true);
+    d->sysinfo.counters = iface_counters;
+    d->sysinfo.counters_arg = m;
     mod.name = "dataplane";
     mod.apply = apply;
     mod.snapshot = snapshot;

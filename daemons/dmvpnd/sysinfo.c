@@ -153,6 +153,8 @@ ifaces(const struct sysinfo_state *st, const struct cfg *c, const char *filter, 
         if (filter && *filter && strcasecmp(filter, i->name) != 0)
             continue;
         fill_iface(st, c, i, &r);
+        if (st->counters)
+            st->counters(st->counters_arg, &r);
         sb_append(out, &r, sizeof(r));
         n++;
     }
