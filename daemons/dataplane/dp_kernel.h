@@ -25,6 +25,8 @@ struct dp_kernel_opts {
     uint32_t used_ms;   /* mapping_used interval per mapping; 0 = 1000 */
     uint32_t hold_ms;   /* how long the kernel queues packets for an unresolved
                            next hop (application probes x interval); 0 = 3000 */
+    uint32_t reachable_ms; /* base time a dynamic mapping stays REACHABLE before
+                              its next use is reported; 0 = 15000 */
     uint32_t route_table; /* 0 = main */
     uint16_t nflog_group; /* 0 = the first free one from 2332 */
     const char *nft;      /* nft program; NULL = search */

@@ -189,6 +189,8 @@ dp_kernel_new(const struct dp_kernel_opts *opts, const struct dp_upcalls *up, ch
         k->o.used_ms = 1000;
     if (!k->o.hold_ms)
         k->o.hold_ms = 3000;
+    if (!k->o.reachable_ms)
+        k->o.reachable_ms = 15000;
     k->table = k->o.nft_table ? k->o.nft_table : "dmvpnd";
     k->rtnl = k->neigh = k->pkt = k->nflog = -1;
     k->nl = dpnl_open_opt(err, errlen, false);

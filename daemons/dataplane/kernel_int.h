@@ -49,6 +49,8 @@ struct dpk_tun {
     struct dpk_mcast *mc;
     size_t nmc, capmc;
     struct dp_counters ctr;     /* what we count ourselves (NHRP, triggers, mcast) */
+    uint8_t last_mc[20];        /* IPv4 header of the last packet replicated */
+    int64_t last_mc_ms;
     struct dp_counters kbase;   /* link statistics at creation, subtracted */
 };
 

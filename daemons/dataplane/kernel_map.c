@@ -271,6 +271,18 @@ dpk_mcast_del(struct dp *dp, int tun, uint32_t nbma, unsigned flags)
 void
 dpk_mcast_replicate(struct dpk *k, struct dpk_tun *t, const uint8_t *pkt, size_t len)
 {
+    if (len < 20 || (pkt[0] >> 4) != 4) {
+        t->ctr.tx_not_ipv4++;
+        return;
+    }
+    /* A local broadcast passes the postrouting hook twice, once for the
+     * copy looped back to this host and once for the device: the same
+     * header (same IP ID and checksum) twice in a row is one packet. */
+    int64_t now = dpk_now(k);
+    if (now - t->last_mc_ms < 1000 && !memcmp(t->last_mc, pkt, 20))
+        return;
+    memcpy(t->last_mc, pkt, 20);
+    t->last_mc_ms = now;
     if (!t->nmc) {
         t->ctr.tx_no_mcast++; /* IOS drops multicast with no map multicast entry */
         return;

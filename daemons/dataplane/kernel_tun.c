@@ -124,9 +124,9 @@ arp_parms(struct dpk *k, struct dpk_tun *t)
          * holds packets, and as many phase 2 chances */
         .app_probes = k->o.hold_ms / 1000 ? k->o.hold_ms / 1000 : 1,
         .retrans_ms = 1000,
-        /* REACHABLE for 7.5..22.5 s, then STALE: traffic through a dynamic
-         * mapping is reported (mapping_used) at least that often */
-        .reachable_ms = 15000,
+        /* REACHABLE for 0.5..1.5 x this, then STALE: traffic through a
+         * dynamic mapping is reported (mapping_used) about that often */
+        .reachable_ms = k->o.reachable_ms,
         .delay_ms = 1000,
     };
     uint8_t msg[256];
@@ -195,6 +195,7 @@ dpk_nft_sync(struct dpk *k)
             continue;
         memset(&v[n], 0, sizeof v[n]);
         memcpy(v[n].ifname, t->cfg.ifname, DP_IFNAMSIZ);
+        v[n].src = t->cfg.src;
         v[n].bcast = t->bcast;
         v[n].mss = t->cfg.tcp_mss;
         v[n].p2p = t->cfg.dst != 0;

@@ -31,6 +31,22 @@ name_set(struct strbuf *sb, const struct knft_tun *t, size_t n)
     sb_puts(sb, " }");
 }
 
+/* 224.0.0.0/4, 255.255.255.255 and the subnet broadcasts of t[0..n). */
+static void
+mcast_set(struct strbuf *sb, const struct knft_tun *t, size_t n)
+{
+    char b[INET_ADDRSTRLEN_];
+    sb_puts(sb, "{ 224.0.0.0/4, 255.255.255.255");
+    for (size_t i = 0; i < n; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < i; j++)
+            dup |= t[j].bcast == t[i].bcast;
+        if (t[i].bcast && !t[i].p2p && !dup)
+            sb_printf(sb, ", %s", inet_fmt4(t[i].bcast, b));
+    }
+    sb_puts(sb, " }");
+}
+
 static void
 mss_rule(struct strbuf *sb, const char *dir, const struct knft_tun *t)
 {
@@ -71,19 +87,15 @@ knft_ruleset(struct strbuf *sb, const char *table, uint16_t group, const struct 
               "log prefix \"%s\" group %u snaplen %u queue-threshold 1\n",
               KNFT_PREFIX_HAIRPIN, group, KNFT_HAIRPIN_SNAP);
     sb_puts(sb, "  }\n");
-    /* Multicast and broadcast: replicated by the backend, never sent by
-     * the device itself. */
+    /* Multicast and broadcast: replicated by the backend from the log. */
     sb_puts(sb, "  chain postrouting {\n"
                 "    type filter hook postrouting priority -10; policy accept;\n");
     for (size_t i = 0; i < n; i++) {
-        char b[INET_ADDRSTRLEN_];
         if (t[i].p2p)
             continue;
-        sb_printf(sb, "    oifname \"%.15s\" ip daddr { 224.0.0.0/4, 255.255.255.255", t[i].ifname);
-        if (t[i].bcast)
-            sb_printf(sb, ", %s", inet_fmt4(t[i].bcast, b));
-        sb_printf(sb, " } log prefix \"%s\" group %u queue-threshold 1 drop\n", KNFT_PREFIX_MCAST,
-                  group);
+        sb_printf(sb, "    oifname \"%.15s\" ip daddr ", t[i].ifname);
+        mcast_set(sb, &t[i], 1);
+        sb_printf(sb, " log prefix \"%s\" group %u queue-threshold 1\n", KNFT_PREFIX_MCAST, group);
     }
     for (size_t i = 0; i < n; i++)
         if (t[i].mss)
@@ -100,10 +112,25 @@ knft_ruleset(struct strbuf *sb, const char *table, uint16_t group, const struct 
                 mss_rule(sb, "iifname", &t[i]);
         sb_puts(sb, "  }\n");
     }
+    /* The device's own copy of a replicated packet: GRE from a tunnel
+     * source to a multicast or broadcast address. Dropped as it leaves, so
+     * the application that sent the inner packet sees no error. */
     sb_puts(sb, "  chain output {\n"
                 "    type filter hook output priority -10; policy accept;\n    oifname ");
     name_set(sb, t, n);
-    sb_puts(sb, " icmp type redirect drop\n  }\n}\n");
+    sb_puts(sb, " icmp type redirect drop\n");
+    for (size_t i = 0; i < n; i++) {
+        char b[INET_ADDRSTRLEN_];
+        bool dup = false;
+        for (size_t j = 0; j < i; j++)
+            dup |= !t[j].p2p && t[j].src == t[i].src;
+        if (t[i].p2p || dup)
+            continue;
+        sb_printf(sb, "    ip protocol gre ip saddr %s ip daddr ", inet_fmt4(t[i].src, b));
+        mcast_set(sb, t, n);
+        sb_puts(sb, " drop\n");
+    }
+    sb_puts(sb, "  }\n}\n");
 }
 
 const char *

@@ -5,10 +5,12 @@
  *  - logs to an NFLOG group, at most once per second per (source,
  *    destination), packets forwarded from one of our tunnels into one of
  *    them: the phase 3 hairpin (prefix KNFT_PREFIX_HAIRPIN);
- *  - logs and drops IPv4 multicast and broadcast leaving a tunnel: the
- *    kernel's mGRE device would send them to an outer multicast address,
- *    so the backend replicates them to the `ip nhrp map multicast` list
- *    itself (prefix KNFT_PREFIX_MCAST);
+ *  - logs IPv4 multicast and broadcast leaving a multipoint tunnel, which
+ *    the backend replicates to the `ip nhrp map multicast` list itself
+ *    (prefix KNFT_PREFIX_MCAST), and drops the device's own copy: ip_gre
+ *    has no NBMA address for them and would send the GRE packet to the
+ *    inner destination (an outer multicast or broadcast address). The drop
+ *    is on the outer packet, so the sending application sees no error;
  *  - drops ICMP redirects into a tunnel (the hub forwarding spoke to spoke
  *    sends NHRP redirects instead, as IOS does);
  *  - clamps the TCP MSS of SYNs in and out of a tunnel with
@@ -32,6 +34,7 @@
 
 struct knft_tun {
     char ifname[DP_IFNAMSIZ];
+    uint32_t src;   /* tunnel source (NBMA) address */
     uint32_t bcast; /* subnet broadcast, 0: none */
     uint16_t mss;   /* ip tcp adjust-mss, 0: off */
     bool p2p;       /* tunnel destination: the device sends multicast there itself */
