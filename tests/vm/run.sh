@@ -48,7 +48,7 @@ done
 if [ -f "$HERE/jobs/$S/host.sh" ]; then
   # shellcheck source=/dev/null
   . "$HERE/jobs/$S/host.sh"
-  host_setup "$WORK"
+  host_setup "$WORK" "$OUT"
 fi
 echo "=== $S: booting the VM"
 rc=0
