@@ -13,6 +13,9 @@ PKGS=(
   strongswan-charon strongswan-swanctl libcharon-extra-plugins
   libstrongswan-standard-plugins libstrongswan-extra-plugins
   snmpd snmp openssh-server openssh-client tmux python3-netmiko python3-textfsm
+  nftables
+  # the VM tier (tests/vm): qemu (TCG), the image builder, ext4 from a directory
+  qemu-system-x86 mmdebstrap e2fsprogs
 )
 
 missing=()

@@ -20,16 +20,16 @@ struct dp_kernel_opts {
     /* Milliseconds of the daemon's clock; NULL = CLOCK_MONOTONIC. */
     int64_t (*clock_ms)(void *arg);
     void *clock_arg;
-    uint32_t phase2_ms; /* no_mapping interval per next hop; 0 = 1000 */
-    uint32_t phase3_ms; /* hairpin interval per (src,dst); 0 = 8000 */
-    uint32_t used_ms;   /* mapping_used interval per mapping; 0 = 1000 */
-    uint32_t hold_ms;   /* how long the kernel queues packets for an unresolved
-                           next hop (application probes x interval); 0 = 3000 */
+    uint32_t phase2_ms;    /* no_mapping interval per next hop; 0 = 1000 */
+    uint32_t phase3_ms;    /* hairpin interval per (src,dst); 0 = 8000 */
+    uint32_t used_ms;      /* mapping_used interval per mapping; 0 = 1000 */
+    uint32_t hold_ms;      /* how long the kernel queues packets for an unresolved
+                              next hop (application probes x interval); 0 = 3000 */
     uint32_t reachable_ms; /* base time a dynamic mapping stays REACHABLE before
                               its next use is reported; 0 = 15000 */
-    uint32_t route_table; /* 0 = main */
-    uint16_t nflog_group; /* 0 = the first free one from 2332 */
-    const char *nft;      /* nft program; NULL = search */
+    uint32_t route_table;  /* 0 = main */
+    uint16_t nflog_group;  /* 0 = the first free one from 2332 */
+    const char *nft;       /* nft program; NULL = search */
     const char *nft_table; /* NULL = "dmvpnd" */
 };
 

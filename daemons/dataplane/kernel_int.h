@@ -18,8 +18,8 @@
 #include "lib/htab.h"
 #include "lib/log.h"
 
-#define DPK_RXBUF   (65536 + 4096) /* one NFLOG message carries a whole IPv4 packet */
-#define DPK_NFLOG_GROUP0 2332      /* first NFLOG group tried (RFC 2332, NHRP) */
+#define DPK_RXBUF        (65536 + 4096) /* one NFLOG message carries a whole IPv4 packet */
+#define DPK_NFLOG_GROUP0 2332           /* first NFLOG group tried (RFC 2332, NHRP) */
 #define DPK_NFLOG_TRIES  64
 
 /* A mapping tunnel address -> NBMA, the truth the kernel's neighbour
@@ -48,24 +48,24 @@ struct dpk_tun {
     uint32_t bcast; /* subnet broadcast, 0: none */
     struct dpk_mcast *mc;
     size_t nmc, capmc;
-    struct dp_counters ctr;     /* what we count ourselves (NHRP, triggers, mcast) */
-    uint8_t last_mc[20];        /* IPv4 header of the last packet replicated */
+    struct dp_counters ctr; /* what we count ourselves (NHRP, triggers, mcast) */
+    uint8_t last_mc[20];    /* IPv4 header of the last packet replicated */
     int64_t last_mc_ms;
-    struct dp_counters kbase;   /* link statistics at creation, subtracted */
+    struct dp_counters kbase; /* link statistics at creation, subtracted */
 };
 
 struct dpk {
     struct dp base;
     struct dp_kernel_opts o;
     char err[256];
-    struct dpnl *nl;  /* libnl: links, addresses, routes */
-    int rtnl;         /* raw NETLINK_ROUTE requests (neighbours, neighbour tables) */
-    int neigh;        /* NETLINK_ROUTE subscribed to neighbour events and probes */
-    int pkt;          /* AF_PACKET, ETH_P_NHRP: NHRP in and out, multicast copies out */
-    int nflog;        /* NETLINK_NETFILTER bound to our NFLOG group, -1 without nft */
+    struct dpnl *nl; /* libnl: links, addresses, routes */
+    int rtnl;        /* raw NETLINK_ROUTE requests (neighbours, neighbour tables) */
+    int neigh;       /* NETLINK_ROUTE subscribed to neighbour events and probes */
+    int pkt;         /* AF_PACKET, ETH_P_NHRP: NHRP in and out, multicast copies out */
+    int nflog;       /* NETLINK_NETFILTER bound to our NFLOG group, -1 without nft */
     uint16_t group;
     uint32_t seq;
-    const char *nft;  /* program, NULL when nftables is missing */
+    const char *nft; /* program, NULL when nftables is missing */
     const char *table;
     bool nft_warned;
 

@@ -82,16 +82,16 @@ neigh_install(struct dpk *k, struct dpk_tun *t, const struct dpk_map *m)
 {
     uint8_t msg[128];
     uint16_t state = (m->flags & DP_MAP_STATIC) ? NUD_NOARP : NUD_REACHABLE;
-    return dpk_request(k, msg,
-                       kmsg_neigh(msg, sizeof msg, RTM_NEWNEIGH, 0, t->ifindex, m->proto, m->nbma,
-                                  state));
+    return dpk_request(
+        k, msg, kmsg_neigh(msg, sizeof msg, RTM_NEWNEIGH, 0, t->ifindex, m->proto, m->nbma, state));
 }
 
 static int
 neigh_remove(struct dpk *k, struct dpk_tun *t, uint32_t proto)
 {
     uint8_t msg[128];
-    int e = dpk_request(k, msg, kmsg_neigh(msg, sizeof msg, RTM_DELNEIGH, 0, t->ifindex, proto, 0, 0));
+    int e =
+        dpk_request(k, msg, kmsg_neigh(msg, sizeof msg, RTM_DELNEIGH, 0, t->ifindex, proto, 0, 0));
     return e == -ENOENT ? 0 : e;
 }
 

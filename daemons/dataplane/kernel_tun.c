@@ -131,8 +131,7 @@ arp_parms(struct dpk *k, struct dpk_tun *t)
     };
     uint8_t msg[256];
     int e = dpk_request(k, msg, kmsg_neightbl(msg, sizeof msg, 0, t->ifindex, &p));
-    return e < 0 ? dpk_fail(k, e, "%s: neighbour parameters: %s", t->cfg.ifname, strerror(-e))
-                 : 0;
+    return e < 0 ? dpk_fail(k, e, "%s: neighbour parameters: %s", t->cfg.ifname, strerror(-e)) : 0;
 }
 
 static int
@@ -162,9 +161,8 @@ gre_create(struct dpk *k, struct dpk_tun *t)
     sysctl_dev(t->cfg.ifname, "ipv6/conf/DEV/disable_ipv6", "1");
     if ((e = link_flags(k, t, t->up)) < 0 || (e = arp_parms(k, t)) < 0)
         return e;
-    if (t->cfg.addr &&
-        (e = dpnl_addr(k->nl, true, t->ifindex, t->cfg.addr, (uint8_t)inet_mask_len(t->cfg.mask))) <
-            0)
+    if (t->cfg.addr && (e = dpnl_addr(k->nl, true, t->ifindex, t->cfg.addr,
+                                      (uint8_t)inet_mask_len(t->cfg.mask))) < 0)
         return dpk_fail(k, e, "%s: address: %s", t->cfg.ifname, dpnl_error(k->nl));
     return 0;
 }

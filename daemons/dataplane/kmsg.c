@@ -215,8 +215,8 @@ kmsg_error(const uint8_t *msg, size_t len, uint32_t *seq)
 /* Attribute walk over [p, p + len): calls fn for each well-formed one;
  * false when the attributes are malformed. */
 static bool
-attrs(const uint8_t *p, size_t len, void (*fn)(void *arg, uint16_t type, const uint8_t *d, size_t n),
-      void *arg)
+attrs(const uint8_t *p, size_t len,
+      void (*fn)(void *arg, uint16_t type, const uint8_t *d, size_t n), void *arg)
 {
     size_t off = 0;
     while (off + sizeof(struct rtattr) <= len) {

@@ -63,7 +63,7 @@ size_t kmsg_nflog_mode(uint8_t *buf, size_t n, uint32_t seq, uint16_t group, uin
 
 struct kmsg_nflog {
     uint16_t group;
-    char prefix[32]; /* the rule's log prefix, "" when none */
+    char prefix[32];        /* the rule's log prefix, "" when none */
     uint32_t indev, outdev; /* ifindex, 0 unknown */
     bool has_hwaddr;
     uint32_t hwaddr; /* gre devices: the outer source address of a received packet */

@@ -30,7 +30,8 @@
 
 #define KNFT_PREFIX_HAIRPIN "dmvpn-hp"
 #define KNFT_PREFIX_MCAST   "dmvpn-mc"
-#define KNFT_HAIRPIN_SNAP   256 /* bytes of a hairpin packet logged: a traffic indication quotes its start */
+#define KNFT_HAIRPIN_SNAP                                                                          \
+    256 /* bytes of a hairpin packet logged: a traffic indication quotes its start */
 
 struct knft_tun {
     char ifname[DP_IFNAMSIZ];

@@ -53,8 +53,7 @@ rtab_to_nl(const struct rtab *t, const struct dp_route *rt, bool (*is_tunnel)(vo
 {
     char b[INET_ADDRSTRLEN_];
     if (rt->len > 32 || (rt->kind != DP_RT_STATIC && rt->kind != DP_RT_NHRP)) {
-        snprintf(err, errlen, "route %s/%u: bad length or kind", inet_fmt4(rt->prefix, b),
-                 rt->len);
+        snprintf(err, errlen, "route %s/%u: bad length or kind", inet_fmt4(rt->prefix, b), rt->len);
         return -EINVAL;
     }
     memset(r, 0, sizeof *r);
@@ -71,15 +70,15 @@ rtab_to_nl(const struct rtab *t, const struct dp_route *rt, bool (*is_tunnel)(vo
         name[DP_IFNAMSIZ - 1] = 0;
         r->oif = (int)if_nametoindex(name);
         if (!r->oif) {
-            snprintf(err, errlen, "route %s/%u: no interface %s", inet_fmt4(rt->prefix, b),
-                     rt->len, name);
+            snprintf(err, errlen, "route %s/%u: no interface %s", inet_fmt4(rt->prefix, b), rt->len,
+                     name);
             return -ENODEV;
         }
         r->onlink = r->gateway && is_tunnel && is_tunnel(arg, r->oif);
     }
     if (r->type == RTN_UNICAST && !r->oif && !r->gateway) {
-        snprintf(err, errlen, "route %s/%u: no next hop and no interface",
-                 inet_fmt4(rt->prefix, b), rt->len);
+        snprintf(err, errlen, "route %s/%u: no next hop and no interface", inet_fmt4(rt->prefix, b),
+                 rt->len);
         return -EINVAL;
     }
     return 0;

@@ -348,11 +348,11 @@ int
 main(int argc, char **argv)
 {
     static const struct option lo[] = {
-        {"map", required_argument, NULL, 'P'},       {"mcast", required_argument, NULL, 'C'},
-        {"route", required_argument, NULL, 'R'},     {"phase2-ms", required_argument, NULL, '2'},
-        {"phase3-ms", required_argument, NULL, '3'}, {"hold-ms", required_argument, NULL, 'H'},
-        {"hold", required_argument, NULL, 'h'},      {"verbose", no_argument, NULL, 'v'},
-        {"no-offload", no_argument, NULL, 'O'},      {"kernel", no_argument, NULL, 'K'},
+        {"map", required_argument, NULL, 'P'},          {"mcast", required_argument, NULL, 'C'},
+        {"route", required_argument, NULL, 'R'},        {"phase2-ms", required_argument, NULL, '2'},
+        {"phase3-ms", required_argument, NULL, '3'},    {"hold-ms", required_argument, NULL, 'H'},
+        {"hold", required_argument, NULL, 'h'},         {"verbose", no_argument, NULL, 'v'},
+        {"no-offload", no_argument, NULL, 'O'},         {"kernel", no_argument, NULL, 'K'},
         {"reachable-ms", required_argument, NULL, 'r'}, {NULL, 0, NULL, 0},
     };
     struct dp_user_opts opts;
