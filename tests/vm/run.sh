@@ -23,7 +23,7 @@ OUT=${VM_KEEP:-$WORK/out}
 mkdir -p "$JOB/bin" "$JOB/lib" "$OUT"
 cleanup() {
   if declare -F host_cleanup >/dev/null; then host_cleanup || true; fi
-  [ -n "${VM_KEEP:-}" ] || rm -rf "$WORK"
+  rm -rf "$WORK" # VM_KEEP's output lives outside it
 }
 trap cleanup EXIT
 
