@@ -14,6 +14,9 @@ PKGS=(
   libstrongswan-standard-plugins libstrongswan-extra-plugins
   snmpd snmp openssh-server openssh-client tmux python3-netmiko python3-textfsm
   inetutils-telnet
+  nftables
+  # the VM tier (tests/vm): qemu (TCG), the image builder, ext4 from a directory
+  qemu-system-x86 mmdebstrap e2fsprogs
 )
 
 missing=()

@@ -31,8 +31,8 @@ struct dpnl {
     void *cb_arg;
 };
 
-static int
-nl_fail(struct dpnl *nl, int nlerr, const char *what)
+int
+dpnl_fail(struct dpnl *nl, int nlerr, const char *what)
 {
     snprintf(nl->err, sizeof nl->err, "%s: %s", what, nl_geterror(nlerr));
     switch (-nlerr) {
@@ -139,8 +139,20 @@ mon_valid(struct nl_msg *msg, void *arg)
     return NL_OK;
 }
 
+struct nl_sock *
+dpnl_sock(struct dpnl *nl)
+{
+    return nl->req;
+}
+
 struct dpnl *
 dpnl_open(char *err, size_t errlen)
+{
+    return dpnl_open_opt(err, errlen, true);
+}
+
+struct dpnl *
+dpnl_open_opt(char *err, size_t errlen, bool monitor)
 {
     struct dpnl *nl = calloc(1, sizeof *nl);
     if (!nl) {
@@ -149,16 +161,18 @@ dpnl_open(char *err, size_t errlen)
     }
     int e;
     nl->req = nl_socket_alloc();
-    nl->mon = nl_socket_alloc();
-    if (!nl->req || !nl->mon) {
+    nl->mon = monitor ? nl_socket_alloc() : NULL;
+    if (!nl->req || (monitor && !nl->mon)) {
         snprintf(err, errlen, "netlink: cannot allocate sockets");
         goto fail;
     }
     if ((e = nl_connect(nl->req, NETLINK_ROUTE)) < 0 ||
-        (e = nl_connect(nl->mon, NETLINK_ROUTE)) < 0) {
+        (monitor && (e = nl_connect(nl->mon, NETLINK_ROUTE)) < 0)) {
         snprintf(err, errlen, "netlink: %s", nl_geterror(e));
         goto fail;
     }
+    if (!monitor)
+        return nl;
     nl_socket_disable_seq_check(nl->mon);
     nl_socket_modify_cb(nl->mon, NL_CB_VALID, NL_CB_CUSTOM, mon_valid, nl);
     if ((e = nl_socket_add_memberships(nl->mon, RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV4_IFADDR,
@@ -194,7 +208,7 @@ dpnl_link_index(struct dpnl *nl, const char *name, int *ifindex)
     struct rtnl_link *link = NULL;
     int e = rtnl_link_get_kernel(nl->req, 0, name, &link);
     if (e < 0)
-        return nl_fail(nl, e, name);
+        return dpnl_fail(nl, e, name);
     *ifindex = rtnl_link_get_ifindex(link);
     rtnl_link_put(link);
     return 0;
@@ -206,11 +220,11 @@ dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up)
     struct rtnl_link *cur = NULL;
     int e = rtnl_link_get_kernel(nl->req, ifindex, NULL, &cur);
     if (e < 0)
-        return nl_fail(nl, e, "link lookup");
+        return dpnl_fail(nl, e, "link lookup");
     struct rtnl_link *chg = rtnl_link_alloc();
     if (!chg) {
         rtnl_link_put(cur);
-        return nl_fail(nl, -NLE_NOMEM, "link change");
+        return dpnl_fail(nl, -NLE_NOMEM, "link change");
     }
     if (mtu)
         rtnl_link_set_mtu(chg, mtu);
@@ -221,7 +235,7 @@ dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up)
     e = rtnl_link_change(nl->req, cur, chg, 0);
     rtnl_link_put(chg);
     rtnl_link_put(cur);
-    return e < 0 ? nl_fail(nl, e, "link change") : 0;
+    return e < 0 ? dpnl_fail(nl, e, "link change") : 0;
 }
 
 int
@@ -249,7 +263,7 @@ dpnl_addr(struct dpnl *nl, bool add, int ifindex, uint32_t a, uint8_t len)
         nl_addr_put(local);
     if (ad)
         rtnl_addr_put(ad);
-    return e < 0 ? nl_fail(nl, e, add ? "address add" : "address delete") : 0;
+    return e < 0 ? dpnl_fail(nl, e, add ? "address add" : "address delete") : 0;
 }
 
 int
@@ -292,7 +306,7 @@ out:
         nl_addr_put(dst);
     if (rt)
         rtnl_route_put(rt);
-    return e < 0 ? nl_fail(nl, e, add ? "route add" : "route delete") : 0;
+    return e < 0 ? dpnl_fail(nl, e, add ? "route add" : "route delete") : 0;
 }
 
 struct dump_ctx {
@@ -315,7 +329,7 @@ dpnl_route_dump(struct dpnl *nl, void (*cb)(void *arg, const struct dpnl_route *
     struct nl_cache *cache = NULL;
     int e = rtnl_route_alloc_cache(nl->req, AF_INET, 0, &cache);
     if (e < 0)
-        return nl_fail(nl, e, "route dump");
+        return dpnl_fail(nl, e, "route dump");
     struct dump_ctx c = {cb, arg};
     nl_cache_foreach(cache, dump_one, &c);
     nl_cache_free(cache);
@@ -325,7 +339,7 @@ dpnl_route_dump(struct dpnl *nl, void (*cb)(void *arg, const struct dpnl_route *
 int
 dpnl_monitor_fd(const struct dpnl *nl)
 {
-    return nl_socket_get_fd(nl->mon);
+    return nl->mon ? nl_socket_get_fd(nl->mon) : -1;
 }
 
 void

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 struct dpnl;
+struct nl_sock;
 
 /* One IPv4 route as netlink describes it (first next hop of a multipath
  * route only). Addresses in host order. */
@@ -33,6 +34,12 @@ struct dpnl_route {
 enum dpnl_event { DPNL_ROUTE_NEW, DPNL_ROUTE_DEL, DPNL_LINK, DPNL_ADDR };
 
 struct dpnl *dpnl_open(char *err, size_t errlen);
+/* monitor false: requests only (no monitor socket, dpnl_monitor_fd is -1). */
+struct dpnl *dpnl_open_opt(char *err, size_t errlen, bool monitor);
+/* The request socket, for libnl calls this file does not wrap (gre links). */
+struct nl_sock *dpnl_sock(struct dpnl *nl);
+/* Records a libnl error (nlerr < 0) as "what: reason"; returns it as -errno. */
+int dpnl_fail(struct dpnl *nl, int nlerr, const char *what);
 void dpnl_close(struct dpnl *nl);
 const char *dpnl_error(const struct dpnl *nl);
 

@@ -16,6 +16,7 @@
 #include "daemons/dataplane/fib.h"
 #include "daemons/dataplane/gre.h"
 #include "daemons/dataplane/nl.h"
+#include "daemons/dataplane/rtab.h"
 #include "daemons/dataplane/trig.h"
 #include "daemons/dataplane/tso.h"
 #include "lib/htab.h"
@@ -120,7 +121,7 @@ struct dpu {
     struct dpu_map **holding;
     size_t nholding, capholding;
 
-    struct htab routes; /* struct dpu_route: what we installed, for since_ms */
+    struct rtab routes; /* what we installed, for since_ms */
 
     struct trig_rl p2;
     struct trig_hp hp;

@@ -11,6 +11,7 @@
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "daemons/dmvpnd/mods.h"
 #include "daemons/dmvpnd/sysinfo.h"
+#include "daemons/dataplane/dp_kernel.h"
 #include "daemons/dataplane/dp_user.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/nhrp/nhrp.h"
@@ -682,6 +683,42 @@ clock_ms(void *arg)
     return ev_clock_monotonic_ms();
 }
 
+/*
+ * Backend selection: the kernel backend where the kernel can create a gre
+ * link (dp_kernel_probe makes and removes a scratch one, which also loads
+ * ip_gre), the userspace backend otherwise. DMVPND_DATAPLANE=kernel|user
+ * forces one (tests, comparisons); a forced kernel backend that cannot
+ * start is fatal, an automatic one falls back to userspace.
+ */
+static struct dp *
+backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
+{
+    const char *want = getenv("DMVPND_DATAPLANE");
+    struct dp_kernel_opts ko = {0};
+    struct dp *dp = NULL;
+    char why[256] = "", err[256];
+    bool forced = want && *want && strcmp(want, "auto");
+
+    if (!forced) {
+        want = dp_kernel_probe(why, sizeof(why)) ? "kernel" : "user";
+        log_info("dataplane: %s backend (%s)", want, why);
+    } else if (strcmp(want, "kernel") && strcmp(want, "user")) {
+        fatal("DMVPND_DATAPLANE=%s: expected kernel, user or auto", want);
+    }
+    if (!strcmp(want, "kernel")) {
+        ko.clock_ms = uo->clock_ms;
+        dp = dp_kernel_new(&ko, up, err, sizeof(err));
+        if (!dp && forced)
+            fatal("kernel data plane: %s", err);
+        if (!dp)
+            log_warn("dataplane: kernel backend unavailable (%s): using userspace", err);
+    }
+    if (!dp && !(dp = dp_user_new(uo, up, err, sizeof(err))))
+        fatal("data plane: %s", err);
+    log_notice("dataplane: %s backend", dp->ops->name);
+    return dp;
+}
+
 struct mod_dp *
 mod_dp_register(struct dmvpnd *d)
 {
@@ -702,9 +739,7 @@ mod_dp_register(struct dmvpnd *d)
     up.mapping_used = up_used;
     up.fd_changed = up_fd_changed;
     o.clock_ms = clock_ms;
-    m->dp = dp_user_new(&o, &up, err, sizeof(err));
-    if (!m->dp)
-        fatal("data plane: %s", err);
+    m->dp = backend_new(&o, &up);
     m->nl = dpnl_open(err, sizeof(err));
     if (!m->nl)
         fatal("netlink: %s", err);

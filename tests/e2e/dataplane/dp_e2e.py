@@ -455,7 +455,7 @@ def nhrp_regreq(src_nbma, src_proto, dst_proto):
     hdr = bytearray(struct.pack("!HH5sBHHHBBBB", 1, 0x0800, b"\0" * 5, 255, 20 + len(body), 0, 0,
                                 1, 3, 4, 0))
     pkt = bytearray(hdr + body)
-    pkt[8:10] = struct.pack("!H", inet_csum(bytes(pkt)))
+    pkt[12:14] = struct.pack("!H", inet_csum(bytes(pkt)))  # RFC 2332 5.2.1: after ar$pktsz
     return bytes(pkt)
 
 

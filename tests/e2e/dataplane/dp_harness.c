@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Test and bench harness for the userspace data plane: runs the backend in
+ * Test and bench harness for the data plane: runs a backend (userspace by
+ * default, the kernel one with --kernel) in
  * the current network namespace with tunnels, mappings, multicast lists and
  * routes from the command line, drives it with a poll loop, prints every
  * upcall as one line on stdout, and takes commands on stdin (see usage()) so
@@ -18,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "daemons/dataplane/dp_kernel.h"
 #include "daemons/dataplane/dp_user.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -37,7 +39,7 @@ usage(void)
     fputs("usage: dp_harness -t NAME -a ADDR/LEN -s SRC [-d DST] [-k KEY] [-m MTU] [-M MSS]\n"
           "         [--map PROTO=NBMA] [--mcast NBMA] [--route PREFIX/LEN=NEXTHOP]\n"
           "         [-t NAME ...] [--phase2-ms N] [--phase3-ms N] [--hold-ms N] [--hold N]\n"
-          "         [--no-offload] [-v]\n"
+          "         [--no-offload] [--kernel [--reachable-ms N]] [-v]\n"
           "stdin: use NAME | map PROTO NBMA [dynamic] [pending] | unmap PROTO |\n"
           "       mcast add|del NBMA [dynamic] | nhrp NBMA HEX | link up|down |\n"
           "       route add|del PREFIX/LEN NEXTHOP|- [dev IF] [nhrp] [dist N] [null0] |\n"
@@ -346,16 +348,19 @@ int
 main(int argc, char **argv)
 {
     static const struct option lo[] = {
-        {"map", required_argument, NULL, 'P'},       {"mcast", required_argument, NULL, 'C'},
-        {"route", required_argument, NULL, 'R'},     {"phase2-ms", required_argument, NULL, '2'},
-        {"phase3-ms", required_argument, NULL, '3'}, {"hold-ms", required_argument, NULL, 'H'},
-        {"hold", required_argument, NULL, 'h'},      {"verbose", no_argument, NULL, 'v'},
-        {"no-offload", no_argument, NULL, 'O'},      {NULL, 0, NULL, 0},
+        {"map", required_argument, NULL, 'P'},          {"mcast", required_argument, NULL, 'C'},
+        {"route", required_argument, NULL, 'R'},        {"phase2-ms", required_argument, NULL, '2'},
+        {"phase3-ms", required_argument, NULL, '3'},    {"hold-ms", required_argument, NULL, 'H'},
+        {"hold", required_argument, NULL, 'h'},         {"verbose", no_argument, NULL, 'v'},
+        {"no-offload", no_argument, NULL, 'O'},         {"kernel", no_argument, NULL, 'K'},
+        {"reachable-ms", required_argument, NULL, 'r'}, {NULL, 0, NULL, 0},
     };
     struct dp_user_opts opts;
     memset(&opts, 0, sizeof opts);
     struct later later[256];
     int nlater = 0;
+    bool kernel = false;
+    uint32_t reachable_ms = 0;
     int c;
     setvbuf(stdout, NULL, _IOLBF, 0);
     log_set_level(LOG_LVL_WARN);
@@ -433,6 +438,13 @@ main(int argc, char **argv)
         case 'O':
             opts.no_offload = true;
             break;
+        case 'K':
+            kernel = true;
+            break;
+        case 'r':
+            if (!parse_u32(optarg, &reachable_ms))
+                usage();
+            break;
         default:
             usage();
         }
@@ -444,7 +456,15 @@ main(int argc, char **argv)
                             .hairpin = up_hairpin,
                             .mapping_used = up_used};
     char err[256];
-    g_dp = dp_user_new(&opts, &up, err, sizeof err);
+    if (kernel) {
+        struct dp_kernel_opts ko = {.phase2_ms = opts.phase2_ms,
+                                    .phase3_ms = opts.phase3_ms,
+                                    .hold_ms = opts.hold_ms,
+                                    .reachable_ms = reachable_ms};
+        g_dp = dp_kernel_new(&ko, &up, err, sizeof err);
+    } else {
+        g_dp = dp_user_new(&opts, &up, err, sizeof err);
+    }
     if (!g_dp) {
         fprintf(stderr, "dp_harness: %s\n", err);
         return 1;

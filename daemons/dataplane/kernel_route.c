@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Routes of the kernel backend: the same netlink routes as the userspace
+ * backend's (rtab.h: our protocol tags, distance as metric, `onlink`
+ * through a tunnel), with nothing to mirror since the kernel forwards.
+ * What we installed is remembered for the route age and to tell which
+ * shortcut routes a used mapping carries (kernel_map.c).
+ */
+#include "daemons/dataplane/kernel_int.h"
+
+#include <errno.h>
+
+static bool
+is_tunnel(void *arg, int ifindex)
+{
+    return dpk_tun_by_ifindex(arg, ifindex) != NULL;
+}
+
+int
+dpk_route_add(struct dp *dp, const struct dp_route *rt)
+{
+    struct dpk *k = dpk_of(dp);
+    struct dpnl_route r;
+    int e = rtab_to_nl(&k->routes, rt, is_tunnel, k, &r, k->err, sizeof k->err);
+    if (e < 0)
+        return e;
+    if ((e = dpnl_route(k->nl, true, &r)) < 0)
+        return dpk_fail(k, e, "%s", dpnl_error(k->nl));
+    rtab_added(&k->routes, &r, rt->kind, dpk_now(k));
+    return 0;
+}
+
+int
+dpk_route_del(struct dp *dp, const struct dp_route *rt)
+{
+    struct dpk *k = dpk_of(dp);
+    struct dpnl_route r;
+    int e = rtab_to_nl(&k->routes, rt, is_tunnel, k, &r, k->err, sizeof k->err);
+    if (e < 0)
+        return e;
+    rtab_removed(&k->routes, &r);
+    if ((e = dpnl_route(k->nl, false, &r)) < 0)
+        return dpk_fail(k, e, "%s", dpnl_error(k->nl));
+    return 0;
+}
+
+struct list_ctx {
+    struct dpk *k;
+    void (*cb)(void *arg, const struct dp_route *rt);
+    void *arg;
+};
+
+static void
+list_one(void *arg, const struct dpnl_route *r)
+{
+    struct list_ctx *c = arg;
+    struct dp_route o;
+    if (rtab_listing(&c->k->routes, r, &o))
+        c->cb(c->arg, &o);
+}
+
+int
+dpk_route_list(struct dp *dp, void (*cb)(void *arg, const struct dp_route *rt), void *arg)
+{
+    struct dpk *k = dpk_of(dp);
+    struct list_ctx c = {k, cb, arg};
+    int e = dpnl_route_dump(k->nl, list_one, &c);
+    return e < 0 ? dpk_fail(k, e, "%s", dpnl_error(k->nl)) : 0;
+}

@@ -1,0 +1,68 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# run.sh SCENARIO BUILDDIR: one VM-tier scenario (tests/vm/README.md).
+#  1. assembles the job: jobs/SCENARIO/*, jobs/lib.sh, our binaries from
+#     BUILDDIR and the shared libraries they need beyond the image's libc
+#     (the image is Debian bookworm like the build host);
+#  2. runs jobs/SCENARIO/host.sh's host_setup when the scenario has a host
+#     side (a namespace with the VM's tap), boots the VM (vm.sh), then
+#     host_check and host_cleanup;
+#  3. decodes every capture the job left with tshark (pcap_check.sh).
+# Exit 77 (skipped) only without root; anything else that stops the run is
+# a failure. VM_KEEP=DIR keeps the job's output in DIR.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+S=${1:?scenario}
+BUILD=$(cd "${2:?build dir}" && pwd)
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: the VM tier needs root (image build, namespaces)"; exit 77; }
+[ -d "$HERE/jobs/$S" ] || { echo "run.sh: no scenario $S" >&2; exit 2; }
+T0=$(date +%s)
+WORK=$(mktemp -d /var/tmp/dmvpn-vm-$S.XXXXXX)
+JOB=$WORK/job
+OUT=${VM_KEEP:-$WORK/out}
+mkdir -p "$JOB/bin" "$JOB/lib" "$OUT"
+cleanup() {
+  if declare -F host_cleanup >/dev/null; then host_cleanup || true; fi
+  rm -rf "$WORK" # VM_KEEP's output lives outside it
+}
+trap cleanup EXIT
+
+cp -r "$HERE/jobs/$S/." "$JOB/"
+cp "$HERE/jobs/lib.sh" "$JOB/lib.sh"
+for b in bin/dmvpnd tests/dp_harness tests/vm_show; do
+  [ -x "$BUILD/$b" ] || { echo "run.sh: $BUILD/$b missing (build first)" >&2; exit 1; }
+  cp "$BUILD/$b" "$JOB/bin/"
+done
+# Libraries from the build host that the image may lack: everything but
+# the C library itself, which must be the image's.
+for b in "$JOB"/bin/*; do
+  ldd "$b" | awk '/=> \//{print $3}'
+done | sort -u | while read -r l; do
+  case "$(basename "$l")" in
+  libc.so.*|libm.so.*|ld-linux*|libpthread.so.*|libdl.so.*|librt.so.*) ;;
+  *) cp -L "$l" "$JOB/lib/" ;;
+  esac
+done
+[ -f "$HERE/jobs/$S/uses-netns-py" ] && cp "$HERE/../e2e/dataplane/netns.py" "$JOB/"
+
+if [ -f "$HERE/jobs/$S/host.sh" ]; then
+  # shellcheck source=/dev/null
+  . "$HERE/jobs/$S/host.sh"
+  host_setup "$WORK" "$OUT"
+fi
+echo "=== $S: booting the VM"
+rc=0
+"$HERE/vm.sh" boot "$JOB" "$OUT" || rc=$?
+echo "=== $S: in-VM log (run.log)"
+cat "$OUT/run.log" 2>/dev/null || { echo "(no run.log; console follows)"; tail -n 60 "$OUT/console.log"; }
+if [ "$rc" -ne 0 ]; then
+  echo "=== $S: VM job FAILED"
+  exit 1
+fi
+if declare -F host_check >/dev/null; then
+  echo "=== $S: host-side checks"
+  host_check "$WORK" "$OUT"
+fi
+echo "=== $S: tshark on the captures"
+"$HERE/pcap_check.sh" "$OUT"
+echo "=== $S: PASS in $(($(date +%s) - T0)) s"

@@ -1,0 +1,97 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The VM tier's machinery (tests/vm/README.md):
+#   vm.sh image               print the cached image directory, building it first
+#                             when the cache has none for today's recipe
+#   vm.sh boot JOBDIR OUTDIR  boot once with JOBDIR (holding run.sh) as the job;
+#                             the VM's /out lands in OUTDIR; succeeds only when
+#                             run.log ends with "run.sh rc=0"
+# The image is cached per machine under $DMVPN_VM_CACHE (default
+# ~/.cache/opendmvpn/vm/<key>), key = hash of the recipe files and of the
+# candidate version of every package in the image, so a new kernel or FRR in
+# the archive, or a changed recipe, builds a new image; older ones are removed.
+# Boot env: NS/TAP (the VM's NIC is tap TAP inside network namespace NS, made
+# by the caller), VM_TIMEOUT (s, default 600), VM_MEM (MiB), VM_SMP.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+CACHE=${DMVPN_VM_CACHE:-${HOME:-/root}/.cache/opendmvpn/vm}
+
+die() { echo "vm.sh: $*" >&2; exit 1; }
+
+key() {
+  local pkgs
+  pkgs=$(grep -v '^#' "$HERE/image/packages" | grep .)
+  {
+    cat "$HERE/image/build.sh" "$HERE/image/init" "$HERE/image/packages"
+    # shellcheck disable=SC2086
+    apt-cache policy $pkgs 2>/dev/null | grep -E '^[a-z0-9]|Candidate'
+  } | sha256sum | cut -c1-16
+}
+
+image() {
+  command -v mmdebstrap >/dev/null || die "mmdebstrap missing (scripts/deps.sh installs it)"
+  command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 missing (scripts/deps.sh)"
+  [ "$(id -u)" -eq 0 ] || die "building the image needs root (mmdebstrap --mode=root)"
+  mkdir -p "$CACHE"
+  local k img
+  k=$(key)
+  img=$CACHE/$k
+  exec 9>"$CACHE/.lock"
+  flock 9
+  if [ ! -s "$img/rootfs.ext4" ] || [ ! -s "$img/vmlinuz" ]; then
+    echo "vm.sh: building image $k (cache miss)" >&2
+    rm -rf "$img.tmp"
+    if ! "$HERE/image/build.sh" "$img.tmp" >"$CACHE/build-$k.log" 2>&1; then
+      tail -n 30 "$CACHE/build-$k.log" >&2
+      die "image build failed (log: $CACHE/build-$k.log)"
+    fi
+    mv "$img.tmp" "$img"
+    cat "$CACHE/build-$k.log" >&2
+    for d in "$CACHE"/*; do
+      [ -d "$d" ] && [ "$d" != "$img" ] && rm -rf "$d"
+    done
+  fi
+  flock -u 9
+  echo "$img"
+}
+
+boot() {
+  local job=$1 outd=$2 img run rc t0 t1
+  img=$(image)
+  run=$(mktemp -d /var/tmp/dmvpn-vm-run.XXXXXX)
+  tar -cf "$run/job.tar" -C "$job" .
+  truncate -s 256M "$run/out.img"
+  local net=(-nic none) pfx=()
+  if [ -n "${NS:-}" ]; then
+    net=(-netdev "tap,id=n0,ifname=${TAP:-tap0},script=no,downscript=no"
+         -device virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56,romfile=)
+    pfx=(ip netns exec "$NS")
+  fi
+  t0=$(date +%s%N)
+  rc=0
+  # TCG: /dev/kvm on these machines does not run guests (docs/testing.md)
+  "${pfx[@]}" timeout "${VM_TIMEOUT:-600}" qemu-system-x86_64 \
+    -accel tcg -cpu max -smp "${VM_SMP:-2}" -m "${VM_MEM:-1024}" \
+    -nographic -no-reboot -nodefaults -serial stdio \
+    -kernel "$img/vmlinuz" -initrd "$img/initrd.img" \
+    -append "console=ttyS0 root=/dev/vda rw init=/sbin/vm-init panic=-1 quiet loglevel=4" \
+    -drive "file=$img/rootfs.ext4,format=raw,if=virtio,snapshot=on" \
+    -drive "file=$run/job.tar,format=raw,if=virtio,readonly=on" \
+    -drive "file=$run/out.img,format=raw,if=virtio" \
+    "${net[@]}" >"$run/console.log" 2>&1 || rc=$?
+  t1=$(date +%s%N)
+  mkdir -p "$outd"
+  tar -xf "$run/out.img" -C "$outd" 2>/dev/null || true
+  cp "$run/console.log" "$outd/console.log"
+  rm -rf "$run"
+  local ms=$(((t1 - t0) / 1000000))
+  printf 'vm.sh: VM wall time %d.%d s (qemu rc=%d)\n' $((ms / 1000)) $((ms % 1000 / 100)) "$rc"
+  tail -n 1 "$outd/run.log" 2>/dev/null | grep -q '^run.sh rc=0$'
+}
+
+case "${1:-}" in
+image) image ;;
+boot) [ $# -eq 3 ] || die "usage: vm.sh boot JOBDIR OUTDIR"; boot "$2" "$3" ;;
+key) key ;;
+*) die "usage: vm.sh image | boot JOBDIR OUTDIR | key" ;;
+esac
