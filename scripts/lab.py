@@ -7,6 +7,7 @@
     ./lab exec NODE CMD ...     a Linux command inside the node's namespace
     ./lab down                  remove every namespace, process and file it made
     ./lab status                what is up
+    ./lab charon NODE start|stop|restart   the node's charon (tests of charon restarts)
 
 The underlay comes from the configs: non-tunnel interfaces whose addresses share
 a subnet are wired to one segment (a bridge in the lab's switch namespace, one
@@ -16,6 +17,9 @@ puts loopback addresses on the node's lo and creates the tunnel itself. Each
 node runs its own dmvpnd (and, where its config asks, charon, sshd, telnet and
 snmpd, as those services are built). A node with snmp-server lines gets snmpd
 (config from `dmvpn-snmp --snmpd-conf`) and dmvpn-snmp as its AgentX subagent.
+A node whose config has `tunnel protection` gets strongSwan's charon (the
+strongswan.conf from `dmvpnd -n --charon-conf`, kernel-libipsec, a private /run
+and its own VICI socket, PLATFORM.md) and its dmvpnd drives it (`--vici`).
 """
 import ipaddress
 import json
@@ -110,13 +114,86 @@ def wait_socket(path, pid, secs=5.0):
     return False
 
 
-def start_dmvpnd(node, cfg):
+CHARON = "/usr/lib/ipsec/charon"
+
+
+def charon_dir(node):
+    return os.path.join(STATE, f"{node}.ipsec")
+
+
+def vici_path(node):
+    return os.path.join(charon_dir(node), "charon.vici")
+
+
+def start_charon(node, cfg):
+    """charon in the node's namespace with a private /run (so several run on
+    one machine) where the node's directory stays visible: it holds the
+    strongswan.conf, the VICI socket dmvpnd talks to and charon's log."""
+    ns = node_ns(node)
+    d = charon_dir(node)
+    os.makedirs(d, exist_ok=True)
+    conf = os.path.join(d, "strongswan.conf")
+    with open(conf, "w") as f:
+        r = subprocess.run([os.path.join(BIN, "dmvpnd"), "-n", "--charon-conf", "-f", cfg,
+                            "--vici", vici_path(node), "--charon-log",
+                            os.path.join(d, "charon.log")], stdout=f, stderr=subprocess.PIPE,
+                           text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{node}: dmvpnd --charon-conf: {r.stderr.strip()}")
+    if os.path.exists(vici_path(node)):
+        os.unlink(vici_path(node))
+    script = ('set -e; t=$(mktemp -d /tmp/dmvpn-charon.XXXXXX); mount --bind "$D" "$t"; '
+              'mount -t tmpfs tmpfs /run; mkdir -p "$D"; mount --move "$t" "$D"; rmdir "$t"; '
+              f'exec {CHARON}')
+    log = open(os.path.join(d, "charon.out"), "ab")
+    env = dict(os.environ, STRONGSWAN_CONF=conf, D=d)
+    p = subprocess.Popen(["ip", "netns", "exec", ns, "unshare", "-m", "--propagation",
+                          "private", "sh", "-c", script], stdout=log, stderr=log, env=env,
+                         start_new_session=True)
+    write_pid(node, "charon", p.pid)
+    return wait_socket(vici_path(node), p.pid)
+
+
+def stop_pid(pid):
+    if not pid_alive(pid):
+        return
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except OSError:
+        return
+    deadline = time.time() + 3
+    while pid_alive(pid) and time.time() < deadline:
+        time.sleep(0.05)
+    if pid_alive(pid):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def charon_cmd(node, what):
+    pids = read_pids()
+    cfg = os.path.join(STATE, node + ".cfg")
+    if not os.path.exists(cfg):
+        sys.exit(f"lab: no node {node} (./lab status)")
+    if what in ("stop", "restart"):
+        pid = pids.get((node, "charon"))
+        if pid:
+            stop_pid(pid)
+    if what in ("start", "restart"):
+        if not start_charon(node, cfg):
+            sys.exit(f"lab: {node}: charon did not start; see {charon_dir(node)}/charon.out")
+        say(f"lab: {node}: charon running (pid {read_pids()[(node, 'charon')]})")
+
+
+def start_dmvpnd(node, cfg, vici=None):
     ns = node_ns(node)
     sock = os.path.join(STATE, f"{node}.sock")
     log = open(os.path.join(STATE, f"{node}.log"), "ab")
-    p = subprocess.Popen(["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpnd"), "-d",
-                          "-f", cfg, "-s", sock], stdout=log, stderr=log,
-                         start_new_session=True)
+    cmd = ["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpnd"), "-d", "-f", cfg, "-s", sock]
+    if vici:
+        cmd += ["--vici", vici]
+    p = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
     write_pid(node, "dmvpnd", p.pid)
     return p.pid, sock
 
@@ -192,7 +269,18 @@ def up(cfgdir):
         say(f"lab: segment {net}: " + ", ".join(f"{n} {ios}" for n, _, ios in members))
     ok = True
     for node in nodes:
-        pid, sock = start_dmvpnd(node, os.path.join(STATE, node + ".cfg"))
+        vici = None
+        if nodes[node].get("ipsec"):
+            if not os.access(CHARON, os.X_OK):
+                ok = False
+                say(f"lab: {node}: {CHARON} missing (scripts/deps.sh); tunnels NOT encrypted")
+            elif start_charon(node, os.path.join(STATE, node + ".cfg")):
+                vici = vici_path(node)
+                say(f"lab: {node}: charon running (kernel-libipsec, VICI {vici})")
+            else:
+                ok = False
+                say(f"lab: {node}: charon did not start; see {charon_dir(node)}/charon.out")
+        pid, sock = start_dmvpnd(node, os.path.join(STATE, node + ".cfg"), vici)
         if wait_socket(sock, pid):
             say(f"lab: {node}: dmvpnd running (pid {pid})")
         else:
@@ -231,7 +319,9 @@ def status():
 
 def down():
     pids = read_pids()
-    for (node, what), pid in pids.items():
+    # dmvpnd first (it would see charon go and try again), then the rest
+    order = sorted(pids.items(), key=lambda kv: kv[0][1] != "dmvpnd")
+    for (node, what), pid in order:
         if pid_alive(pid):
             try:
                 os.killpg(pid, signal.SIGTERM)
@@ -289,6 +379,8 @@ def main(argv):
         cli(argv[2], argv[3:])
     elif cmd == "exec" and len(argv) >= 3:
         exec_(argv[2], argv[3:])
+    elif cmd == "charon" and len(argv) == 4 and argv[3] in ("start", "stop", "restart"):
+        charon_cmd(argv[2], argv[3])
     else:
         print(__doc__)
         sys.exit(2)
