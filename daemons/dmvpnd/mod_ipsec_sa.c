@@ -285,10 +285,11 @@ terminate_uid(struct mod_ipsec *m, const char *conn, uint32_t uid, bool child)
 static bool
 sa_of(struct mod_ipsec *m, const struct ipsec_ike_sa *sa, const char *ifname, uint32_t nbma)
 {
-    struct ipsec_rec_input in = {.conns = m->rconns, .nconns = m->nrconns};
+    struct ipsec_rec_input in = {
+        .conns = m->rconns, .nconns = m->nrconns, .ifs = m->rifs, .nifs = m->nrifs};
     char ifn[REC_IFNAMSIZ];
 
-    return sa->remote_addr == nbma && ipsec_rec_ifname(&in, sa->name, ifn, sizeof(ifn)) &&
+    return sa->remote_addr == nbma && ipsec_rec_ifname(&in, sa, ifn, sizeof(ifn)) &&
            !strcmp(ifn, ifname);
 }
 
@@ -329,12 +330,10 @@ op_report(void *arg, struct ipsec_peer *p, enum ipsec_level lvl)
     char a[16];
 
     inet_fmt4(p->nbma, a);
-    if (lvl == IPSEC_LVL_UP)
-        log_notice("%%CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP  .  Peer %s:500       Id: %s", a,
-                   a);
-    else if (lvl == IPSEC_LVL_DOWN)
-        log_notice("%%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN.  Peer %s:500       Id: %s", a,
-                   a);
+    /* IOS's message (15.x wording) when the session goes up or down */
+    if (lvl == IPSEC_LVL_UP || lvl == IPSEC_LVL_DOWN)
+        log_notice("%%CRYPTO-5-SESSION_STATUS: Crypto tunnel is %s.  Peer %s:%u       Id: %s",
+                   lvl == IPSEC_LVL_UP ? "UP  " : "DOWN", a, p->port ? p->port : 500u, a);
     else
         log_debug("ipsec: %s peer %s: %s", p->ifname, a, ipsec_level_name(lvl));
     if (m->ops.sa_event)
@@ -373,7 +372,8 @@ static void
 observe(struct mod_ipsec *m)
 {
     const struct ipsec_sa_list *l = &m->cache;
-    struct ipsec_rec_input in = {.conns = m->rconns, .nconns = m->nrconns};
+    struct ipsec_rec_input in = {
+        .conns = m->rconns, .nconns = m->nrconns, .ifs = m->rifs, .nifs = m->nrifs};
     struct ipsec_peer **v, *p;
     size_t n, i, it = 0;
 
@@ -392,7 +392,7 @@ observe(struct mod_ipsec *m)
         const struct ipsec_ike_sa *sa = &l->ike[i];
         char ifname[REC_IFNAMSIZ];
         unsigned lvl;
-        if (!sa->remote_addr || !ipsec_rec_ifname(&in, sa->name, ifname, sizeof(ifname)) ||
+        if (!sa->remote_addr || !ipsec_rec_ifname(&in, sa, ifname, sizeof(ifname)) ||
             !tunnel_protected(m, ifname))
             continue;
         lvl = sa_level(l, i);
@@ -403,8 +403,10 @@ observe(struct mod_ipsec *m)
             continue;
         if (!p)
             p = peer_get(m, ifname, sa->remote_addr);
-        if (lvl > p->mark)
+        if (lvl > p->mark) {
             p->mark = (uint8_t)lvl;
+            p->port = sa->remote_port;
+        }
     }
     v = peers_array(m, &n);
     for (i = 0; i < n; i++) {
@@ -529,7 +531,8 @@ void
 mi_on_event(void *arg, const char *name, const struct vici_msg *msg)
 {
     struct mod_ipsec *m = arg;
-    struct ipsec_rec_input in = {.conns = m->rconns, .nconns = m->nrconns};
+    struct ipsec_rec_input in = {
+        .conns = m->rconns, .nconns = m->nrconns, .ifs = m->rifs, .nifs = m->nrifs};
     struct ipsec_sa_list l = {0};
     bool child = !strcmp(name, "child-updown"), ike = !strcmp(name, "ike-updown");
     size_t i;
@@ -544,12 +547,13 @@ mi_on_event(void *arg, const char *name, const struct vici_msg *msg)
             char ifname[REC_IFNAMSIZ];
             struct ipsec_peer *p;
             unsigned lvl = sa_level(&l, i);
-            if (!sa->remote_addr || !ipsec_rec_ifname(&in, sa->name, ifname, sizeof(ifname)) ||
+            if (!sa->remote_addr || !ipsec_rec_ifname(&in, sa, ifname, sizeof(ifname)) ||
                 !tunnel_protected(m, ifname) || lvl < IPSEC_LVL_IPSEC)
                 continue;
             p = peer_get(m, ifname, sa->remote_addr);
             if (p->ignore_uid && sa->uniqueid <= p->ignore_uid)
                 continue;
+            p->port = sa->remote_port;
             if (lvl == IPSEC_LVL_UP)
                 mi_peer_event(m, p, IPSEC_PEV_OBS_UP);
             else if (p->st != IPSEC_PEER_UP && p->obs < IPSEC_LVL_IPSEC)

@@ -65,6 +65,7 @@ struct ipsec_peer {
      * are not observed any more (0: none); a scratch mark */
     uint32_t ignore_uid;
     uint8_t mark;
+    uint16_t port; /* the peer's IKE port charon last showed (500, 4500) */
 };
 
 struct ipsec_peer_ops {

@@ -51,21 +51,30 @@ if_of(const struct ipsec_rec_input *in, const char *ifname)
 }
 
 bool
-ipsec_rec_ifname(const struct ipsec_rec_input *in, const char *name, char *out, size_t sz)
+ipsec_rec_ifname(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *sa, char *out,
+                 size_t sz)
 {
-    const struct ipsec_rec_conn *c = conn_of(in, name);
-    const char *dash;
+    const struct ipsec_rec_conn *c = conn_of(in, sa->name);
+    const char *dash = strrchr(sa->name, '-');
+    size_t i;
 
     if (c) {
         put(out, sz, c->ifname);
         return true;
     }
-    dash = strrchr(name, '-');
-    if (!dash || dash == name || (size_t)(dash - name) >= sz)
-        return false;
-    memcpy(out, name, (size_t)(dash - name));
-    out[dash - name] = '\0';
-    return true;
+    if (dash && dash != sa->name && (size_t)(dash - sa->name) < sz) {
+        memcpy(out, sa->name, (size_t)(dash - sa->name));
+        out[dash - sa->name] = '\0';
+        return true;
+    }
+    /* a responder that has not identified the peer yet (charon's
+     * "(unnamed)"): the tunnel whose source the peer came to */
+    for (i = 0; i < in->nifs && sa->local_addr; i++)
+        if (in->ifs[i].local == sa->local_addr) {
+            put(out, sz, in->ifs[i].ifname);
+            return true;
+        }
+    return false;
 }
 
 bool
@@ -133,7 +142,7 @@ ike_fill(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *sa, struct
     unsigned status;
 
     memset(r, 0, sizeof(*r));
-    ipsec_rec_ifname(in, sa->name, r->ifname, sizeof(r->ifname));
+    ipsec_rec_ifname(in, sa, r->ifname, sizeof(r->ifname));
     PUT(r->encr, ipsec_ios_ike_encr(sa->encr_alg));
     PUT(r->hash, ipsec_ios_ike_hash(sa->integ_alg[0] ? sa->integ_alg : sa->prf_alg));
     PUT(r->auth, "psk");
@@ -366,7 +375,7 @@ ipsec_rec_ipsec(const struct ipsec_rec_input *in, struct rec_ipsec_sa **out)
         char ifname[REC_IFNAMSIZ] = "";
         struct rec_ipsec_sa *r = NULL;
 
-        ipsec_rec_ifname(in, ike->name, ifname, sizeof(ifname));
+        ipsec_rec_ifname(in, ike, ifname, sizeof(ifname));
         for (k = 0; k < n && !r; k++)
             if (same_flow(&v[k], ifname, ike, cv[i]))
                 r = &v[k];

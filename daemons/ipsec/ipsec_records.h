@@ -59,10 +59,12 @@ struct ipsec_rec_input {
     size_t npeers;
 };
 
-/* The tunnel an SA of connection `name` belongs to: the loaded connection's,
- * else the name up to its last '-' ("Tunnel0-202.1.1.1" -> "Tunnel0").
- * False when neither gives one. */
-bool ipsec_rec_ifname(const struct ipsec_rec_input *in, const char *name, char *out, size_t sz);
+/* The tunnel an IKE SA belongs to: its loaded connection's, else its name
+ * up to the last '-' ("Tunnel0-202.1.1.1" -> "Tunnel0"), else (a responder
+ * that has not found the peer's connection yet) the tunnel whose source
+ * address the SA is on. False when none gives one. */
+bool ipsec_rec_ifname(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *sa, char *out,
+                      size_t sz);
 
 /* Each returns a malloc'ed array (caller frees; NULL when 0). */
 size_t ipsec_rec_ike(const struct ipsec_rec_input *in, struct rec_ike_sa **out);

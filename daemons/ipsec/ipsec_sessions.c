@@ -166,26 +166,28 @@ ipsec_rec_sessions(const struct ipsec_rec_input *in, struct rec_crypto_session *
     for (i = 0; i < nike; i++) {
         const struct ipsec_ike_sa *sa = &l->ike[i];
         char ifname[REC_IFNAMSIZ] = "";
-        if (!sa->remote_addr || !ipsec_rec_ifname(in, sa->name, ifname, sizeof(ifname)))
+        if (!sa->remote_addr || !ipsec_rec_ifname(in, sa, ifname, sizeof(ifname)))
             continue;
         add_ike(in, session_get(v, &n, ifname, sa->remote_addr), sa);
     }
     for (i = 0; i < nflows; i++)
         add_flow(session_get(v, &n, flows[i].ifname, flows[i].peer), &flows[i]);
     free(flows);
-    for (i = 0; i < in->npeers; i++) {
-        const struct ipsec_rec_peer *p = &in->peers[i];
-        struct rec_crypto_session *s;
-        size_t before = n;
-        s = session_get(v, &n, p->ifname, p->peer);
-        if (n != before && s->n_flows == 0) {
-            /* tunnel protection's flow, with no SA yet */
-            struct rec_cs_flow *f = &s->flows[s->n_flows++];
-            f->proto = 47;
-            f->local = if_local(in, p->ifname);
-            f->remote = p->peer;
-            f->local_mask = f->remote_mask = 0xffffffffu;
-        }
+    for (i = 0; i < in->npeers; i++)
+        session_get(v, &n, in->peers[i].ifname, in->peers[i].peer);
+    for (i = 0; i < n; i++) {
+        struct rec_crypto_session *s = &v[i];
+        struct rec_cs_flow *f;
+        if (s->n_flows)
+            continue;
+        /* tunnel protection's flow, with no SA (yet) */
+        f = &s->flows[s->n_flows++];
+        f->proto = 47;
+        f->local = s->n_ike ? s->ike[0].local : if_local(in, s->ifname);
+        f->remote = s->peer;
+        f->local_mask = f->remote_mask = 0xffffffffu;
+        if (s->n_ike)
+            s->peer_port = s->ike[0].remote_port;
     }
     qsort(v, n, sizeof(*v), cmp_session);
     if (!n) {
