@@ -509,6 +509,7 @@ apply(struct dmvpnd *d, void *self, const struct cfg *old, const struct cfg *new
                      "(--vici): the tunnels are not encrypted");
         return;
     }
+    mi_guard_apply(m);
     mi_sync(m);
     mi_peers_prune(m);
     mi_rearm(m);
@@ -629,6 +630,7 @@ fini(struct dmvpnd *d, void *self)
     for (i = 0; i < 2; i++)
         if (m->fds[i].w)
             ev_fd_del(m->fds[i].w);
+    mi_guard_remove(m);
     ipsec_vici_free(m->v);
     ev_timer_free(m->timer);
     ev_timer_free(m->kick);

@@ -2,8 +2,9 @@
 /*
  * Internals of dmvpnd's IPsec module, shared by its files: mod_ipsec.c
  * (registration, event loop glue, config -> charon, show and clear),
- * mod_ipsec_sa.c (peers, charon's SA view, events). Not an API: other
- * modules use mods.h.
+ * mod_ipsec_sa.c (peers, charon's SA view, events), mod_ipsec_guard.c (no
+ * GRE in clear under kernel-libipsec). Not an API: other modules use
+ * mods.h.
  */
 #ifndef DMVPN_DAEMONS_DMVPND_MOD_IPSEC_INT_H
 #define DMVPN_DAEMONS_DMVPND_MOD_IPSEC_INT_H
@@ -94,6 +95,9 @@ struct mod_ipsec {
     bool charon_up;
     int64_t down_since;
 
+    uint32_t guard[64]; /* tunnel sources the clear-text guard covers */
+    size_t nguard;
+
     struct log_ratelimit rl;
     struct {
         uint64_t lists, list_failures, malformed, events, bad_events;
@@ -115,6 +119,10 @@ int mi_peer_conn(struct mod_ipsec *m, const char *ifname, uint32_t nbma, char *n
                  bool *may_initiate);
 void mi_dyn_drop(struct mod_ipsec *m, const char *ifname, uint32_t nbma);
 void mi_rec_input(struct mod_ipsec *m, struct ipsec_rec_input *in, struct ipsec_rec_peer **peers);
+
+/* mod_ipsec_guard.c */
+void mi_guard_apply(struct mod_ipsec *m);
+void mi_guard_remove(struct mod_ipsec *m);
 
 /* mod_ipsec_sa.c */
 void mi_peers_init(struct mod_ipsec *m);
