@@ -17,6 +17,8 @@ puts loopback addresses on the node's lo and creates the tunnel itself. Each
 node runs its own dmvpnd (and, where its config asks, charon, sshd, telnet and
 snmpd, as those services are built). A node with snmp-server lines gets snmpd
 (config from `dmvpn-snmp --snmpd-conf`) and dmvpn-snmp as its AgentX subagent.
+With DMVPN_LAB_PCAP=FILE, `up` captures the first segment's bridge into FILE
+from before any daemon starts (tcpdump; stopped by `down`).
 A node whose config has `tunnel protection` gets strongSwan's charon (the
 strongswan.conf from `dmvpnd -n --charon-conf`, kernel-libipsec, a private /run
 and its own VICI socket, PLATFORM.md) and its dmvpnd drives it (`--vici`).
@@ -186,6 +188,24 @@ def charon_cmd(node, what):
         say(f"lab: {node}: charon running (pid {read_pids()[(node, 'charon')]})")
 
 
+def start_capture(path):
+    """tcpdump on the first segment's bridge, running before the daemons so
+    the capture sees registrations and IKE from the start."""
+    if os.path.exists(path):
+        os.unlink(path)
+    log = open(os.path.join(STATE, "tcpdump.log"), "ab")
+    p = subprocess.Popen(["ip", "netns", "exec", SWITCH, "tcpdump", "-n", "-U", "-i", "br0",
+                          "-w", path], stdout=log, stderr=log, start_new_session=True)
+    write_pid("switch", "tcpdump", p.pid)
+    t = time.time()
+    while time.time() - t < 5:
+        if os.path.exists(path) and os.path.getsize(path) >= 24:
+            say(f"lab: capturing br0 into {path}")
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"tcpdump did not start; see {STATE}/tcpdump.log")
+
+
 def start_dmvpnd(node, cfg, vici=None):
     ns = node_ns(node)
     sock = os.path.join(STATE, f"{node}.sock")
@@ -267,6 +287,8 @@ def up(cfgdir):
             run("ip", "link", "set", tmp, "netns", node_ns(node))
             run("ip", "link", "set", tmp, "name", lnx, ns=node_ns(node))
         say(f"lab: segment {net}: " + ", ".join(f"{n} {ios}" for n, _, ios in members))
+    if os.environ.get("DMVPN_LAB_PCAP"):
+        start_capture(os.environ["DMVPN_LAB_PCAP"])
     ok = True
     for node in nodes:
         vici = None

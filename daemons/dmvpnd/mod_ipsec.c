@@ -670,7 +670,9 @@ mod_ipsec_register(struct dmvpnd *d, struct mod_dp *dp, const char *vici_path, b
     m->kick = ev_timer_new(d->ev, on_kick, m);
     mi_peers_init(m);
     if (vici_path) {
-        struct ipsec_vici_conf conf = {.path = vici_path};
+        /* a local socket: retrying often costs nothing and a restarted
+         * charon is back in charge sooner */
+        struct ipsec_vici_conf conf = {.path = vici_path, .backoff_max_ms = 1000};
         struct ipsec_vici_cbs cbs = {
             .arg = m, .on_up = on_up, .on_down = on_down, .on_event = mi_on_event};
         struct ipsec_vici_env env = {.arg = m, .now_ms = client_now};
