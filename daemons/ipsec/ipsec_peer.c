@@ -142,8 +142,18 @@ obs_level(enum ipsec_peer_event ev)
 static uint8_t
 start(struct ipsec_peer *p, int64_t now, const struct ipsec_peer_ops *ops)
 {
-    if (ops->initiate(ops->arg, p) < 0) {
+    int rc = ops->initiate(ops->arg, p);
+
+    if (rc == -1) {
         p->restore = true; /* charon is not there: go when it is */
+        p->timer_at = 0;
+        return IPSEC_PEER_IDLE;
+    }
+    if (rc < 0) {
+        /* the tunnel cannot protect this peer (config): nothing to wait for */
+        p->failures++;
+        p->want = false;
+        p->restore = false;
         p->timer_at = 0;
         return IPSEC_PEER_IDLE;
     }

@@ -71,8 +71,9 @@ struct ipsec_peer {
 struct ipsec_peer_ops {
     void *arg;
     /* Load the per-peer connection if needed and initiate it; 0 when the
-     * commands went to charon, -1 when charon is not there (the peer waits
-     * for IPSEC_PEV_CHARON_UP). */
+     * commands went to charon (or the peer must come to us: responder-only),
+     * -1 when charon is not there (the peer waits for IPSEC_PEV_CHARON_UP),
+     * -2 when the config cannot protect this peer. */
     int (*initiate)(void *arg, struct ipsec_peer *p);
     /* Terminate every IKE SA with the peer on its tunnel. */
     void (*terminate)(void *arg, struct ipsec_peer *p);
