@@ -213,6 +213,8 @@ def start_dmvpnd(node, cfg, vici=None):
     cmd = ["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpnd"), "-d", "-f", cfg, "-s", sock]
     if vici:
         cmd += ["--vici", vici]
+    if os.environ.get("DMVPN_LAB_DEBUG"):
+        cmd.append("-v")  # debug lines in the node's log
     p = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
     write_pid(node, "dmvpnd", p.pid)
     return p.pid, sock

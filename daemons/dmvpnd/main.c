@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * dmvpnd command line (INTERFACES.md):
- *   dmvpnd -f CONFIG [-s SOCKET] [-d]     run (--no-vty: never start telnetd/sshd)
+ *   dmvpnd -f CONFIG [-s SOCKET] [-d] [-v]  run (--no-vty: never start telnetd/sshd;
+ *                                         -v: debug lines too)
  *   dmvpnd -n -f CONFIG                   check only
  *   dmvpnd -nv -f CONFIG                  check, print the running-config
  *   dmvpnd -n --report[=text|json] -f CONFIG
@@ -14,6 +15,7 @@
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
 #include "lib/ctl.h"
+#include "lib/log.h"
 #include "lib/strbuf.h"
 
 #include <getopt.h>
@@ -142,5 +144,7 @@ main(int argc, char **argv)
     if (check)
         return dmvpnd_check(config, verbose, report);
     dmvpnd_set_ipsec(vici, kernel_esp);
+    if (verbose)
+        log_set_level(LOG_LVL_DEBUG); /* -v while running: debug lines to the log too */
     return dmvpnd_run(config, socket, foreground, no_vty);
 }

@@ -29,6 +29,13 @@ struct vici_msg;
 #define MI_LIST_TIMEOUT_MS 3000
 #define MI_POLL_BUSY_MS    1000  /* list-sas while a peer is negotiating */
 #define MI_POLL_IDLE_MS    10000 /* list-sas otherwise (missed events, counters) */
+/* Quick mode has no acknowledgement (RFC 2409 5.5): the initiator's SAs are
+ * in place when it sends the third message, the responder's once it has
+ * processed it. Packets the initiator sends at once (NHRP that waited for
+ * the SA: a resolution reply) would reach a responder not ready yet and be
+ * dropped, costing the requester its 1 s retransmission. So a CHILD SA we
+ * initiated counts as up this long after charon installed it. */
+#define MI_QM_SETTLE_MS 15
 
 /* A charon object we loaded (shared key or connection) and its bytes, so a
  * config change reloads only what changed and unloads what went. */

@@ -112,9 +112,18 @@ mi_peers_timers(struct mod_ipsec *m)
     size_t n, i;
     struct ipsec_peer **v = peers_array(m, &n);
 
-    for (i = 0; i < n; i++)
-        if (v[i]->timer_at && v[i]->timer_at <= now)
-            mi_peer_event(m, v[i], IPSEC_PEV_TIMER);
+    for (i = 0; i < n; i++) {
+        struct ipsec_peer *p = v[i];
+        bool settled = p->settle_at && p->settle_at <= now;
+        if (settled) {
+            p->settle_at = 0;
+            if (p->st == IPSEC_PEER_NEGOTIATING)
+                mi_peer_event(m, p, IPSEC_PEV_OBS_UP); /* may free p */
+            continue;
+        }
+        if (p->timer_at && p->timer_at <= now)
+            mi_peer_event(m, p, IPSEC_PEV_TIMER);
+    }
     free(v);
 }
 
@@ -125,9 +134,12 @@ mi_peers_deadline(struct mod_ipsec *m)
     size_t it = 0;
     struct ipsec_peer *p;
 
-    while ((p = htab_next(&m->peers, &it)))
+    while ((p = htab_next(&m->peers, &it))) {
         if (p->timer_at && p->timer_at < t)
             t = p->timer_at;
+        if (p->settle_at && p->settle_at < t)
+            t = p->settle_at;
+    }
     return t;
 }
 
@@ -350,6 +362,11 @@ op_in_use(void *arg, const struct ipsec_peer *p)
 
 /* ---- charon's view ---- */
 
+/* Levels of one IKE SA for observation: IPSEC_LVL_* plus MARK_FRESH, an
+ * SA whose CHILD SA we initiated just now (MI_QM_SETTLE_MS). */
+#define MARK_FRESH (IPSEC_LVL_UP)
+#define MARK_UP    (IPSEC_LVL_UP + 1)
+
 static unsigned
 sa_level(const struct ipsec_sa_list *l, size_t k)
 {
@@ -361,10 +378,37 @@ sa_level(const struct ipsec_sa_list *l, size_t k)
         lvl = IPSEC_LVL_IKE;
     else if (ipsec_ike_usable(sa))
         lvl = IPSEC_LVL_IPSEC;
-    for (i = 0; i < l->nchild; i++)
-        if (l->child[i].ike == k && ipsec_child_usable(&l->child[i]))
-            return IPSEC_LVL_UP;
+    for (i = 0; i < l->nchild; i++) {
+        const struct ipsec_child_sa *c = &l->child[i];
+        if (c->ike != k || !ipsec_child_usable(c))
+            continue;
+        /* install-time is whole seconds: 0 is "just now" */
+        if (!sa->initiator || c->install_time > 0)
+            return MARK_UP;
+        lvl = MARK_FRESH;
+    }
     return lvl;
+}
+
+/* Feeds charon's level (a sa_level() mark) to a peer. */
+static void
+feed(struct mod_ipsec *m, struct ipsec_peer *p, unsigned mark)
+{
+    static const enum ipsec_peer_event ev[] = {IPSEC_PEV_OBS_NONE, IPSEC_PEV_OBS_IKE,
+                                               IPSEC_PEV_OBS_IPSEC};
+    int64_t now = mi_now(m);
+
+    if (mark == MARK_FRESH && p->st != IPSEC_PEER_UP) {
+        if (!p->settle_at)
+            p->settle_at = now + MI_QM_SETTLE_MS;
+        if (now < p->settle_at) {
+            if (p->obs < IPSEC_LVL_IPSEC || p->st == IPSEC_PEER_INITIATING)
+                mi_peer_event(m, p, IPSEC_PEV_OBS_IPSEC);
+            return; /* mi_peers_timers feeds UP when it is time */
+        }
+    }
+    p->settle_at = 0;
+    mi_peer_event(m, p, mark >= MARK_FRESH ? IPSEC_PEV_OBS_UP : ev[mark]);
 }
 
 /* Every peer gets the level charon shows now (the best of its SAs). */
@@ -409,11 +453,8 @@ observe(struct mod_ipsec *m)
         }
     }
     v = peers_array(m, &n);
-    for (i = 0; i < n; i++) {
-        static const enum ipsec_peer_event ev[] = {IPSEC_PEV_OBS_NONE, IPSEC_PEV_OBS_IKE,
-                                                   IPSEC_PEV_OBS_IPSEC, IPSEC_PEV_OBS_UP};
-        mi_peer_event(m, v[i], ev[v[i]->mark <= IPSEC_LVL_UP ? v[i]->mark : 0]);
-    }
+    for (i = 0; i < n; i++)
+        feed(m, v[i], v[i]->mark);
     free(v);
 }
 
@@ -554,8 +595,8 @@ mi_on_event(void *arg, const char *name, const struct vici_msg *msg)
             if (p->ignore_uid && sa->uniqueid <= p->ignore_uid)
                 continue;
             p->port = sa->remote_port;
-            if (lvl == IPSEC_LVL_UP)
-                mi_peer_event(m, p, IPSEC_PEV_OBS_UP);
+            if (lvl >= MARK_FRESH)
+                feed(m, p, lvl);
             else if (p->st != IPSEC_PEER_UP && p->obs < IPSEC_LVL_IPSEC)
                 mi_peer_event(m, p, IPSEC_PEV_OBS_IPSEC);
         }

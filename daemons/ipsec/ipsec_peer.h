@@ -65,7 +65,8 @@ struct ipsec_peer {
      * are not observed any more (0: none); a scratch mark */
     uint32_t ignore_uid;
     uint8_t mark;
-    uint16_t port; /* the peer's IKE port charon last showed (500, 4500) */
+    uint16_t port;     /* the peer's IKE port charon last showed (500, 4500) */
+    int64_t settle_at; /* owner's: a CHILD SA we initiated counts as up from then */
 };
 
 struct ipsec_peer_ops {
