@@ -13,7 +13,8 @@ LAN to spoke2's LAN. Figures per round, from the capture (one clock):
   shortcut  first packet of the round on the wire (spoke1's resolution request,
             ESP to the hub) -> first ESP packet spoke1 -> spoke2 (the held
             ping leaving on the direct encrypted path)
-  ike       first ISAKMP packet between the spokes -> last one (main + quick mode)
+  ike       first ISAKMP packet between the spokes -> last one before the direct
+            ESP (main + quick mode)
   rtt       the ping's own round trip (resolution, IKE, reply included)
 
 Prints every round and min / median / max. Not a test: nothing is asserted.
@@ -84,7 +85,9 @@ def main(argv):
         first = mine[0][0] if mine else None
         direct = next((x[0] for x in mine if x[1] == t.S1 and x[2] == t.S2 and x[3] == "ESP"),
                       None)
-        ike = [x[0] for x in mine if x[3] == "ISAKMP" and {x[1], x[2]} == s2s]
+        # main + quick mode: the spokes' ISAKMP before the first direct ESP
+        ike = [x[0] for x in mine if x[3] == "ISAKMP" and {x[1], x[2]} == s2s and
+               (direct is None or x[0] <= direct)]
         sc = (direct - first) * 1000 if first and direct else None
         ik = (ike[-1] - ike[0]) * 1000 if len(ike) > 1 else None
         out.append((sc, ik, rtt))

@@ -183,15 +183,20 @@ load_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
     }
     if (st != IPSEC_VICI_OK)
         snprintf(err, sizeof(err), "%s", ipsec_vici_status_name(st));
-    if (st != IPSEC_VICI_CANCELLED && st != IPSEC_VICI_DISCONNECTED) {
+    if (!strcmp(c->what, "terminate")) {
+        /* nothing to terminate is the usual answer: we also terminate by
+         * name in case an SA was being negotiated */
+        log_debug("ipsec: %s %s: %s", c->what, c->name, err);
+    } else if (st != IPSEC_VICI_CANCELLED && st != IPSEC_VICI_DISCONNECTED) {
         c->m->cnt.load_failures++;
         log_err("ipsec: %s %s: %s", c->what, c->name, err);
     }
     free(c);
 }
 
+/* Sends a command whose outcome is only logged; req is freed when own. */
 static void
-submit(struct mod_ipsec *m, const char *cmd, const char *name, struct vici_msg *req)
+submit(struct mod_ipsec *m, const char *cmd, const char *name, struct vici_msg *req, bool own)
 {
     struct load_ctx *c = calloc(1, sizeof(*c));
     int rc;
@@ -202,6 +207,8 @@ submit(struct mod_ipsec *m, const char *cmd, const char *name, struct vici_msg *
     c->what = cmd;
     snprintf(c->name, sizeof(c->name), "%s", name);
     rc = ipsec_vici_submit(m->v, cmd, req, 0, NULL, load_done, c);
+    if (own)
+        vici_msg_free(req);
     if (rc < 0) {
         log_warn("ipsec: %s %s: not sent (%d)", cmd, name, rc);
         free(c);
@@ -241,7 +248,7 @@ want(struct mod_ipsec *m, const char *name, bool conn, const struct vici_msg *ms
     l->bytes = sb;
     l->mark = true;
     m->cnt.loads++;
-    submit(m, conn ? "load-conn" : "load-shared", name, (struct vici_msg *)msg);
+    submit(m, conn ? "load-conn" : "load-shared", name, (struct vici_msg *)msg, false);
 }
 
 void
@@ -269,10 +276,10 @@ mi_sync(struct mod_ipsec *m)
         m->cnt.unloads++;
         if (l->conn) {
             /* its SAs go with it, as when IOS loses tunnel protection */
-            submit(m, "terminate", l->name, ipsec_cmd_terminate_ike(l->name, 0, true, -1));
-            submit(m, "unload-conn", l->name, ipsec_cmd_unload_conn(l->name));
+            submit(m, "terminate", l->name, ipsec_cmd_terminate_ike(l->name, 0, true, -1), true);
+            submit(m, "unload-conn", l->name, ipsec_cmd_unload_conn(l->name), true);
         } else {
-            submit(m, "unload-shared", l->name, ipsec_cmd_unload_shared(l->name));
+            submit(m, "unload-shared", l->name, ipsec_cmd_unload_shared(l->name), true);
         }
         sb_free(&l->bytes);
         m->loaded[i] = m->loaded[--m->nloaded];
