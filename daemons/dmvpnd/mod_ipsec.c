@@ -50,6 +50,27 @@ ev_bits(short pollev)
     return (pollev & POLLIN ? EV_READ : 0u) | (pollev & POLLOUT ? EV_WRITE : 0u);
 }
 
+/* What charon sent that we could not use is dropped and counted by the
+ * client; the totals go to the log (rate-limited) so operators see them. */
+static void
+bad_input_report(struct mod_ipsec *m)
+{
+    const struct ipsec_vici_counters *c = ipsec_vici_counters(m->v);
+    uint64_t bad = c->bad_frames + c->bad_packets + c->bad_messages + c->unexpected +
+                   c->cmd_unknown + m->cnt.malformed + m->cnt.bad_events;
+
+    if (bad <= m->bad_seen || !log_ratelimit_ok(&m->rl, (uint64_t)mi_now(m)))
+        return;
+    m->bad_seen = bad;
+    log_warn("ipsec: %llu VICI input(s) from charon dropped so far (bad frames %llu, packets "
+             "%llu, messages %llu, unexpected %llu, unknown commands %llu, unreadable SAs "
+             "%llu); the session goes on",
+             (unsigned long long)bad, (unsigned long long)c->bad_frames,
+             (unsigned long long)c->bad_packets, (unsigned long long)c->bad_messages,
+             (unsigned long long)c->unexpected, (unsigned long long)c->cmd_unknown,
+             (unsigned long long)(m->cnt.malformed + m->cnt.bad_events));
+}
+
 /* Follows the client's descriptors and the earliest deadline. Called after
  * every call into the client or the peers. */
 void
@@ -62,6 +83,7 @@ mi_rearm(struct mod_ipsec *m)
 
     if (!m->v)
         return;
+    bad_input_report(m);
     n = ipsec_vici_pollfds(m->v, pf);
     for (k = 0; k < 2; k++) {
         bool keep = false;

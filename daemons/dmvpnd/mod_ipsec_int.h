@@ -111,6 +111,7 @@ struct mod_ipsec {
         uint64_t loads, load_failures, unloads, initiates, initiate_failures;
         uint64_t terminates, charon_restarts;
     } cnt;
+    uint64_t bad_seen; /* the client's counters of input it dropped, as last logged */
 };
 
 /* mod_ipsec.c */

@@ -318,6 +318,10 @@ def test_garbage(bindir, srcdir):
         logs = cli("show logging")
         bad = re.findall(r"vici [^\n]*(bad|dropped)[^\n]*", logs)
         check(bad, f"garbage not reported in the log:\n{logs}")
+        counted = [int(x) for x in re.findall(r"ipsec: (\d+) VICI input\(s\) from charon dropped",
+                                             logs)]
+        check(counted and max(counted) >= 3, f"garbage not counted:\n{logs}")
+        print(f"dropped inputs counted: {max(counted)}")
         print("log lines:", *sorted(set(l for l in re.findall(r"[^\n]*vici[^\n]*", logs)))[:6],
               sep="\n  ")
         fake.mode = "sane"
