@@ -27,17 +27,18 @@
 
 enum act {
     A_NONE,
-    A_START,   /* initiate */
-    A_OBS,     /* take charon's level */
-    A_REPORT,  /* NHRP asked again: tell it the level even if unchanged */
-    A_FAIL,    /* negotiation failed */
-    A_LOSS,    /* an established SA went away */
-    A_STOP,    /* NHRP released it: terminate */
-    A_FORGET,  /* NHRP released it while idle */
-    A_CLEAR,   /* operator: terminate, do not bring back */
-    A_LOST,    /* charon went away */
-    A_RESTORE, /* timer or charon back: initiate if still needed */
-    A_SETTLE,  /* termination done */
+    A_START,      /* initiate */
+    A_OBS,        /* take charon's level */
+    A_REPORT,     /* NHRP asked again: tell it the level even if unchanged */
+    A_FAIL,       /* negotiation failed */
+    A_LOSS,       /* an established SA went away */
+    A_CHILD_LOSS, /* the CHILD SA went, the IKE SA stayed */
+    A_STOP,       /* NHRP released it: terminate */
+    A_FORGET,     /* NHRP released it while idle */
+    A_CLEAR,      /* operator: terminate, do not bring back */
+    A_LOST,       /* charon went away */
+    A_RESTORE,    /* timer or charon back: initiate if still needed */
+    A_SETTLE,     /* termination done */
     A_COUNT
 };
 
@@ -56,8 +57,8 @@ static const struct row table[IPSEC_PEER_STATE_COUNT][IPSEC_PEV_COUNT] = {
     /*            PROTECT         RELEASE         INIT_FAILED     OBS_NONE        OBS_IKE         OBS_IPSEC       OBS_UP          TIMER            CHARON_DOWN     CHARON_UP        CLEAR */
     [I]  = {{A_START, IN},  {A_FORGET, I},  {A_FAIL, I},    {A_NONE, I},    {A_OBS, NG},    {A_OBS, NG},    {A_OBS, U},     {A_RESTORE, I},  {A_LOST, I},    {A_RESTORE, I},  {A_NONE, I}},
     [IN] = {{A_NONE, IN},   {A_STOP, C},    {A_FAIL, I},    {A_NONE, IN},   {A_OBS, NG},    {A_OBS, NG},    {A_OBS, U},     {A_FAIL, I},     {A_LOST, I},    {A_NONE, IN},    {A_CLEAR, C}},
-    [NG] = {{A_REPORT, NG}, {A_STOP, C},    {A_NONE, NG},   {A_FAIL, I},    {A_OBS, NG},    {A_OBS, NG},    {A_OBS, U},     {A_NONE, NG},    {A_LOST, I},    {A_NONE, NG},    {A_CLEAR, C}},
-    [U]  = {{A_REPORT, U},  {A_STOP, C},    {A_NONE, U},    {A_LOSS, I},    {A_OBS, NG},    {A_OBS, NG},    {A_OBS, U},     {A_NONE, U},     {A_LOST, I},    {A_NONE, U},     {A_CLEAR, C}},
+    [NG] = {{A_REPORT, NG}, {A_STOP, C},    {A_NONE, NG},   {A_FAIL, I},    {A_OBS, NG},    {A_OBS, NG},    {A_OBS, U},     {A_RESTORE, NG}, {A_LOST, I},    {A_NONE, NG},    {A_CLEAR, C}},
+    [U]  = {{A_REPORT, U},  {A_STOP, C},    {A_NONE, U},    {A_LOSS, I},    {A_CHILD_LOSS, NG}, {A_CHILD_LOSS, NG}, {A_OBS, U}, {A_NONE, U},     {A_LOST, I},    {A_NONE, U},     {A_CLEAR, C}},
     [C]  = {{A_START, IN},  {A_NONE, C},    {A_NONE, C},    {A_SETTLE, I},  {A_OBS, NG},    {A_OBS, NG},    {A_OBS, U},     {A_SETTLE, I},   {A_LOST, I},    {A_NONE, C},     {A_NONE, C}},
 };
 /* clang-format on */
@@ -185,7 +186,10 @@ act(struct ipsec_peer *p, uint8_t a, uint8_t next, enum ipsec_peer_event ev, int
         break;
     case A_OBS:
         p->obs = (uint8_t)obs_level(ev);
-        p->timer_at = 0;
+        /* the initiation or closing wait is over; a restore timer for a
+         * missing CHILD SA runs on while negotiating */
+        if (p->st != IPSEC_PEER_NEGOTIATING || p->obs == IPSEC_LVL_UP)
+            p->timer_at = 0;
         if (p->obs == IPSEC_LVL_UP) {
             p->backoff_ms = 0;
             p->restore = false;
@@ -211,6 +215,17 @@ act(struct ipsec_peer *p, uint8_t a, uint8_t next, enum ipsec_peer_event ev, int
         if (ops->in_use && ops->in_use(ops->arg, p)) {
             p->restore = true;
             p->backoff_ms = 0;
+            p->timer_at = now + IPSEC_PEER_RESTORE_MS;
+        }
+        break;
+    case A_CHILD_LOSS:
+        /* NHRP keeps its request (it will not ask again while the IKE SA
+         * is up): a new CHILD SA is asked for over the IKE SA, after the
+         * same grace as a lost SA */
+        p->losses++;
+        p->obs = (uint8_t)obs_level(ev);
+        if (p->want || (ops->in_use && ops->in_use(ops->arg, p))) {
+            p->restore = true;
             p->timer_at = now + IPSEC_PEER_RESTORE_MS;
         }
         break;
@@ -247,8 +262,11 @@ act(struct ipsec_peer *p, uint8_t a, uint8_t next, enum ipsec_peer_event ev, int
         break;
     case A_RESTORE:
         /* NHRP wanted it while charon was away, or it was lost and data
-         * still goes that way */
+         * still goes that way (in negotiating: only the CHILD SA is missing;
+         * initiating the connection again makes one over the IKE SA) */
         p->timer_at = 0;
+        if (p->st == IPSEC_PEER_NEGOTIATING && !p->restore)
+            break;
         if (p->want || (p->restore && ops->in_use && ops->in_use(ops->arg, p)))
             next = start(p, now, ops);
         else

@@ -176,6 +176,36 @@ test_loss_restore(void **state)
     assert_int_equal(F.initiates, 1);
 }
 
+/* The peer deletes only the CHILD SA (clear crypto sa): IPSEC, then a new
+ * CHILD SA is asked for over the IKE SA that is still there. */
+static void
+test_child_loss(void **state)
+{
+    struct ipsec_peer p;
+
+    ipsec_peer_init(&p, "Tunnel0", 1);
+    EV(&p, PROTECT, 0);
+    EV(&p, OBS_UP, 10);
+    EV(&p, OBS_IPSEC, 1000);
+    assert_int_equal(p.st, IPSEC_PEER_NEGOTIATING);
+    assert_int_equal(F.last, IPSEC_LVL_IPSEC);
+    assert_int_equal(F.initiates, 1);
+    EV(&p, OBS_IPSEC, 1500); /* later lists keep the restore timer */
+    assert_int_equal(p.timer_at, 1000 + IPSEC_PEER_RESTORE_MS);
+    EV(&p, TIMER, 1000 + IPSEC_PEER_RESTORE_MS);
+    assert_int_equal(F.initiates, 2);
+    assert_int_equal(p.st, IPSEC_PEER_INITIATING);
+    EV(&p, OBS_UP, 4000);
+    assert_int_equal(F.last, IPSEC_LVL_UP);
+    /* nobody needs it: it stays as the peer left it */
+    F.in_use = false;
+    EV(&p, RELEASE, 5000);
+    EV(&p, OBS_NONE, 5100);
+    EV(&p, OBS_UP, 6000);
+    EV(&p, OBS_IPSEC, 7000);
+    assert_int_equal(p.timer_at, 0);
+}
+
 /* charon dies: everything DOWN; what was up and still used, or wanted,
  * comes back with it. */
 static void
@@ -278,6 +308,7 @@ main(void)
         cmocka_unit_test_setup(test_peer_initiated, setup),
         cmocka_unit_test_setup(test_negotiation_fails, setup),
         cmocka_unit_test_setup(test_loss_restore, setup),
+        cmocka_unit_test_setup(test_child_loss, setup),
         cmocka_unit_test_setup(test_charon_restart, setup),
         cmocka_unit_test_setup(test_clear, setup),
         cmocka_unit_test_setup(test_all_pairs, setup),
