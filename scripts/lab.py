@@ -329,15 +329,17 @@ def status():
     if not nss:
         say("lab: nothing is up")
         return
-    say(f"{'node':<12} {'namespace':<14} {'dmvpnd':<10} addresses")
+    say(f"{'node':<12} {'namespace':<14} {'dmvpnd':<10} {'charon':<10} addresses")
     for ns in sorted(nss):
         node = ns[len(PREFIX):]
         pid = pids.get((node, "dmvpnd"))
         state = "running" if pid and pid_alive(pid) else "stopped"
+        cpid = pids.get((node, "charon"))
+        cstate = "-" if not cpid else "running" if pid_alive(cpid) else "stopped"
         r = run("ip", "-4", "-o", "addr", "show", ns=ns, capture=True, check=False)
         addrs = [f"{l.split()[1]}:{l.split()[3]}" for l in r.stdout.splitlines()
                  if " 127.0.0.1/" not in l]
-        say(f"{node:<12} {ns:<14} {state:<10} {' '.join(addrs)}")
+        say(f"{node:<12} {ns:<14} {state:<10} {cstate:<10} {' '.join(addrs)}")
     say(f"\nshell: ./lab cli NODE   commands: ./lab exec NODE CMD...   state: {STATE}")
 
 
