@@ -58,11 +58,21 @@ class Lab:
         self.log(out.strip().splitlines()[-1] if out.strip() else "up")
 
     def sweep(self):
+        """Namespaces with our prefix, and whatever still runs inside them (a run
+        killed by a timeout leaves its daemons there): killed by PID, removed."""
         r = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True)
         for line in r.stdout.splitlines():
             ns = line.split()[0] if line.split() else ""
-            if ns.startswith(self.prefix):
-                subprocess.run(["ip", "netns", "del", ns])
+            if not ns.startswith(self.prefix):
+                continue
+            pids = subprocess.run(["ip", "netns", "pids", ns], capture_output=True,
+                                  text=True).stdout.split()
+            for pid in pids:
+                try:
+                    os.kill(int(pid), signal.SIGKILL)
+                except (OSError, ValueError):
+                    pass
+            subprocess.run(["ip", "netns", "del", ns])
 
     def down(self, keep=False):
         try:
