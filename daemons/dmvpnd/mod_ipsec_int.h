@@ -29,6 +29,7 @@ struct vici_msg;
 #define MI_LIST_TIMEOUT_MS 3000
 #define MI_POLL_BUSY_MS    1000  /* list-sas while a peer is negotiating */
 #define MI_POLL_IDLE_MS    10000 /* list-sas otherwise (missed events, counters) */
+#define MI_STALE_LISTS_MAX 3     /* lists skipped for events during them, at most */
 /* Quick mode has no acknowledgement (RFC 2409 5.5): the initiator's SAs are
  * in place when it sends the third message, the responder's once it has
  * processed it. Packets the initiator sends at once (NHRP that waited for
@@ -92,6 +93,7 @@ struct mod_ipsec {
     struct ipsec_sa_list *listing; /* the list-sas in flight, NULL when none */
     bool list_again;               /* something changed while it was in flight */
     bool refresh_wanted;           /* an event asked for a list (run from the kick) */
+    unsigned stale_lists;          /* lists in a row not observed (events during them) */
     int64_t next_poll;
     uint64_t *waiters; /* snapshot tokens waiting for the list in flight */
     size_t nwaiters, capwaiters;

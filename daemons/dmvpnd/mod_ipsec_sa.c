@@ -508,6 +508,12 @@ list_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
     m->list_again = false;
     if (!l)
         return;
+    /* under a steady stream of events (a hub whose spokes all come up at
+     * once) every list would be stale: after a few, take one anyway */
+    if (again && ++m->stale_lists > MI_STALE_LISTS_MAX)
+        again = false;
+    if (!again)
+        m->stale_lists = 0;
     if (st == IPSEC_VICI_OK) {
         ipsec_sa_list_free(&m->cache);
         m->cache = *l;
