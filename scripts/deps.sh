@@ -10,7 +10,7 @@ PKGS=(
   libcmocka-dev libcli-dev libnl-3-dev libnl-route-3-dev libreadline-dev libsnmp-dev
   libcrypt-dev libssl-dev
   python3 iproute2 tshark tcpdump iputils-ping iperf3 procps psmisc
-  strongswan-charon strongswan-swanctl libcharon-extra-plugins
+  strongswan-charon strongswan-swanctl libcharon-extra-plugins nftables
   libstrongswan-standard-plugins libstrongswan-extra-plugins
   snmpd snmp openssh-server openssh-client tmux python3-netmiko python3-textfsm
   inetutils-telnet

@@ -8,6 +8,7 @@
     ./lab down                  remove every namespace, process and file it made
     ./lab status                what is up
     ./lab stop|start|restart NODE   stop or (re)start a node's dmvpnd (fault tests)
+    ./lab charon NODE start|stop|restart   the node's charon (tests of charon restarts)
 
 The underlay comes from the configs: non-tunnel interfaces whose addresses share
 a subnet are wired to one segment (a bridge in the lab's switch namespace, one
@@ -17,6 +18,11 @@ puts loopback addresses on the node's lo and creates the tunnel itself. Each
 node runs its own dmvpnd (and, where its config asks, charon, sshd, telnet and
 snmpd, as those services are built). A node with snmp-server lines gets snmpd
 (config from `dmvpn-snmp --snmpd-conf`) and dmvpn-snmp as its AgentX subagent.
+With DMVPN_LAB_PCAP=FILE, `up` captures the first segment's bridge into FILE
+from before any daemon starts (tcpdump; stopped by `down`).
+A node whose config has `tunnel protection` gets strongSwan's charon (the
+strongswan.conf from `dmvpnd -n --charon-conf`, kernel-libipsec, a private /run
+and its own VICI socket, PLATFORM.md) and its dmvpnd drives it (`--vici`).
 """
 import ipaddress
 import json
@@ -111,15 +117,108 @@ def wait_socket(path, pid, secs=5.0):
     return False
 
 
-def start_dmvpnd(node, cfg):
+CHARON = "/usr/lib/ipsec/charon"
+
+
+def charon_dir(node):
+    return os.path.join(STATE, f"{node}.ipsec")
+
+
+def vici_path(node):
+    return os.path.join(charon_dir(node), "charon.vici")
+
+
+def start_charon(node, cfg):
+    """charon in the node's namespace with a private /run (so several run on
+    one machine) where the node's directory stays visible: it holds the
+    strongswan.conf, the VICI socket dmvpnd talks to and charon's log."""
+    ns = node_ns(node)
+    d = charon_dir(node)
+    os.makedirs(d, exist_ok=True)
+    conf = os.path.join(d, "strongswan.conf")
+    with open(conf, "w") as f:
+        r = subprocess.run([os.path.join(BIN, "dmvpnd"), "-n", "--charon-conf", "-f", cfg,
+                            "--vici", vici_path(node), "--charon-log",
+                            os.path.join(d, "charon.log")], stdout=f, stderr=subprocess.PIPE,
+                           text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{node}: dmvpnd --charon-conf: {r.stderr.strip()}")
+    if os.path.exists(vici_path(node)):
+        os.unlink(vici_path(node))
+    script = ('set -e; t=$(mktemp -d /tmp/dmvpn-charon.XXXXXX); mount --bind "$D" "$t"; '
+              'mount -t tmpfs tmpfs /run; mkdir -p "$D"; mount --move "$t" "$D"; rmdir "$t"; '
+              f'exec {CHARON}')
+    log = open(os.path.join(d, "charon.out"), "ab")
+    env = dict(os.environ, STRONGSWAN_CONF=conf, D=d)
+    p = subprocess.Popen(["ip", "netns", "exec", ns, "unshare", "-m", "--propagation",
+                          "private", "sh", "-c", script], stdout=log, stderr=log, env=env,
+                         start_new_session=True)
+    write_pid(node, "charon", p.pid)
+    return wait_socket(vici_path(node), p.pid)
+
+
+def stop_pid(pid):
+    if not pid_alive(pid):
+        return
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except OSError:
+        return
+    deadline = time.time() + 3
+    while pid_alive(pid) and time.time() < deadline:
+        time.sleep(0.05)
+    if pid_alive(pid):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def charon_cmd(node, what):
+    pids = read_pids()
+    cfg = os.path.join(STATE, node + ".cfg")
+    if not os.path.exists(cfg):
+        sys.exit(f"lab: no node {node} (./lab status)")
+    if what in ("stop", "restart"):
+        pid = pids.get((node, "charon"))
+        if pid:
+            stop_pid(pid)
+    if what in ("start", "restart"):
+        if not start_charon(node, cfg):
+            sys.exit(f"lab: {node}: charon did not start; see {charon_dir(node)}/charon.out")
+        say(f"lab: {node}: charon running (pid {read_pids()[(node, 'charon')]})")
+
+
+def start_capture(path):
+    """tcpdump on the first segment's bridge, running before the daemons so
+    the capture sees registrations and IKE from the start."""
+    if os.path.exists(path):
+        os.unlink(path)
+    log = open(os.path.join(STATE, "tcpdump.log"), "ab")
+    p = subprocess.Popen(["ip", "netns", "exec", SWITCH, "tcpdump", "-n", "-U", "-i", "br0",
+                          "-w", path], stdout=log, stderr=log, start_new_session=True)
+    write_pid("switch", "tcpdump", p.pid)
+    t = time.time()
+    while time.time() - t < 5:
+        if os.path.exists(path) and os.path.getsize(path) >= 24:
+            say(f"lab: capturing br0 into {path}")
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"tcpdump did not start; see {STATE}/tcpdump.log")
+
+
+def start_dmvpnd(node, cfg, vici=None):
     ns = node_ns(node)
     sock = os.path.join(STATE, f"{node}.sock")
     if os.path.exists(sock):
         os.unlink(sock)  # a stale socket of a stopped daemon
     log = open(os.path.join(STATE, f"{node}.log"), "ab")
-    p = subprocess.Popen(["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpnd"), "-d",
-                          "-f", cfg, "-s", sock], stdout=log, stderr=log,
-                         start_new_session=True)
+    cmd = ["ip", "netns", "exec", ns, os.path.join(BIN, "dmvpnd"), "-d", "-f", cfg, "-s", sock]
+    if vici:
+        cmd += ["--vici", vici]
+    if os.environ.get("DMVPN_LAB_DEBUG"):
+        cmd.append("-v")  # debug lines in the node's log
+    p = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
     write_pid(node, "dmvpnd", p.pid)
     return p.pid, sock
 
@@ -193,9 +292,22 @@ def up(cfgdir):
             run("ip", "link", "set", tmp, "netns", node_ns(node))
             run("ip", "link", "set", tmp, "name", lnx, ns=node_ns(node))
         say(f"lab: segment {net}: " + ", ".join(f"{n} {ios}" for n, _, ios in members))
+    if os.environ.get("DMVPN_LAB_PCAP"):
+        start_capture(os.environ["DMVPN_LAB_PCAP"])
     ok = True
     for node in nodes:
-        pid, sock = start_dmvpnd(node, os.path.join(STATE, node + ".cfg"))
+        vici = None
+        if nodes[node].get("ipsec"):
+            if not os.access(CHARON, os.X_OK):
+                ok = False
+                say(f"lab: {node}: {CHARON} missing (scripts/deps.sh); tunnels NOT encrypted")
+            elif start_charon(node, os.path.join(STATE, node + ".cfg")):
+                vici = vici_path(node)
+                say(f"lab: {node}: charon running (kernel-libipsec, VICI {vici})")
+            else:
+                ok = False
+                say(f"lab: {node}: charon did not start; see {charon_dir(node)}/charon.out")
+        pid, sock = start_dmvpnd(node, os.path.join(STATE, node + ".cfg"), vici)
         if wait_socket(sock, pid):
             say(f"lab: {node}: dmvpnd running (pid {pid})")
         else:
@@ -220,21 +332,25 @@ def status():
     if not nss:
         say("lab: nothing is up")
         return
-    say(f"{'node':<12} {'namespace':<14} {'dmvpnd':<10} addresses")
+    say(f"{'node':<12} {'namespace':<14} {'dmvpnd':<10} {'charon':<10} addresses")
     for ns in sorted(nss):
         node = ns[len(PREFIX):]
         pid = pids.get((node, "dmvpnd"))
         state = "running" if pid and pid_alive(pid) else "stopped"
+        cpid = pids.get((node, "charon"))
+        cstate = "-" if not cpid else "running" if pid_alive(cpid) else "stopped"
         r = run("ip", "-4", "-o", "addr", "show", ns=ns, capture=True, check=False)
         addrs = [f"{l.split()[1]}:{l.split()[3]}" for l in r.stdout.splitlines()
                  if " 127.0.0.1/" not in l]
-        say(f"{node:<12} {ns:<14} {state:<10} {' '.join(addrs)}")
+        say(f"{node:<12} {ns:<14} {state:<10} {cstate:<10} {' '.join(addrs)}")
     say(f"\nshell: ./lab cli NODE   commands: ./lab exec NODE CMD...   state: {STATE}")
 
 
 def down():
     pids = read_pids()
-    for (node, what), pid in pids.items():
+    # dmvpnd first (it would see charon go and try again), then the rest
+    order = sorted(pids.items(), key=lambda kv: kv[0][1] != "dmvpnd")
+    for (node, what), pid in order:
         if pid_alive(pid):
             try:
                 os.killpg(pid, signal.SIGTERM)
@@ -283,7 +399,10 @@ def start_node(node):
     if pid and pid_alive(pid):
         say(f"lab: {node}: dmvpnd already running (pid {pid})")
         return
-    pid, sock = start_dmvpnd(node, cfg)
+    # a protected node's charon outlives its dmvpnd: the new one reconnects
+    charon = pids.get((node, "charon"))
+    vici = vici_path(node) if charon and pid_alive(charon) else None
+    pid, sock = start_dmvpnd(node, cfg, vici)
     if not wait_socket(sock, pid):
         sys.exit(f"lab: {node}: dmvpnd did not start; see {STATE}/{node}.log")
     say(f"lab: {node}: dmvpnd running (pid {pid})")
@@ -327,6 +446,8 @@ def main(argv):
         cli(argv[2], argv[3:])
     elif cmd == "exec" and len(argv) >= 3:
         exec_(argv[2], argv[3:])
+    elif cmd == "charon" and len(argv) == 4 and argv[3] in ("start", "stop", "restart"):
+        charon_cmd(argv[2], argv[3])
     else:
         print(__doc__)
         sys.exit(2)

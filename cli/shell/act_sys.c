@@ -212,9 +212,11 @@ act_clear(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
     if (exec_has(m, "nhrp"))
         snprintf(line, sizeof(line), "clear ip nhrp%s%.*s", a ? " " : "", a ? (int)a->len : 0,
                  a ? a->str : "");
-    else if (exec_has(m, "session"))
-        snprintf(line, sizeof(line), "clear crypto session");
-    else if (exec_has(m, "isakmp"))
+    else if (exec_has(m, "session")) {
+        const struct cmd_val *p = m_get(m, "peer");
+        snprintf(line, sizeof(line), "clear crypto session%s%.*s", p ? " peer " : "",
+                 p ? (int)p->len : 0, p ? p->str : "");
+    } else if (exec_has(m, "isakmp"))
         snprintf(line, sizeof(line), "clear crypto isakmp");
     else
         snprintf(line, sizeof(line), "clear crypto sa");

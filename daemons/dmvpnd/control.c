@@ -14,6 +14,11 @@
  *   CTL_CONFIG    header line, '\n', config lines; reply CTL_OK/CTL_ERR with
  *                 "<mode>\t<header>\n" then IOS messages
  *   CTL_EXEC      the canonical EXEC command line
+ *
+ * A snapshot whose records a module must fetch first (its prepare() hook:
+ * IPsec asks charon for list-sas) is answered when the module calls
+ * dmvpnd_snapshot_ready(); until then that client's later frames wait, so
+ * replies keep the order of requests.
  */
 #include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/dmvpnd.h"
@@ -38,7 +43,8 @@
 
 #define MAX_CLIENTS 64
 
-#define MAX_TOPICS 4
+#define MAX_TOPICS   4
+#define SNAP_WAIT_MS 5000 /* a prepare() that never calls back: answer anyway */
 
 struct client {
     struct control *ctl;
@@ -48,6 +54,13 @@ struct client {
     char topics[MAX_TOPICS][16]; /* log topics: "all" (terminal monitor), "nhrp" ... */
     bool config_changed;         /* for %SYS-5-CONFIG_I when the session ends config mode */
     int debug_topics;            /* how many non-"all" topics (log level accounting) */
+    /* a snapshot waiting for modules' prepare(): token 0 = none */
+    uint64_t wait_token;
+    unsigned wait_asked, wait_done; /* prepare() calls that will call back / did */
+    bool in_prepare;
+    int64_t wait_deadline;
+    struct ctl_frame wait_frame; /* payload copied (wait_payload) */
+    uint8_t *wait_payload;
 };
 
 struct control {
@@ -57,7 +70,12 @@ struct control {
     struct ev_fd *w;
     struct client *clients[MAX_CLIENTS];
     uint64_t bad_frames, refused, requests;
+    uint64_t next_token;
+    struct ev_timer *wait_timer;
+    uint64_t snap_waits, snap_wait_timeouts;
 };
+
+static void on_client(void *arg, int fd, unsigned re);
 
 static void
 client_close(struct client *cl)
@@ -71,6 +89,7 @@ client_close(struct client *cl)
     if (cl->debug_topics)
         dmvpnd_debug_subscribers(c->d, -cl->debug_topics);
     c->bad_frames += cl->conn.bad_frames;
+    free(cl->wait_payload);
     ev_fd_del(cl->w);
     ctl_conn_free(&cl->conn);
     free(cl);
@@ -148,7 +167,7 @@ do_hello(struct client *cl, const struct ctl_frame *f)
 }
 
 static void
-do_snapshot(struct client *cl, const struct ctl_frame *f)
+snapshot_answer(struct client *cl, const struct ctl_frame *f)
 {
     struct dmvpnd *d = cl->ctl->d;
     struct rec_header h = {0};
@@ -157,10 +176,6 @@ do_snapshot(struct client *cl, const struct ctl_frame *f)
     long n = -1;
     int i;
 
-    if (f->len < 4) {
-        reply_text(cl, CTL_ERR, f->seq, "% Bad snapshot request");
-        return;
-    }
     h.kind = (uint32_t)f->payload[0] << 24 | (uint32_t)f->payload[1] << 16 |
              (uint32_t)f->payload[2] << 8 | f->payload[3];
     if (f->len > 4)
@@ -183,6 +198,117 @@ do_snapshot(struct client *cl, const struct ctl_frame *f)
     reply(cl, CTL_RECORDS, f->seq, out.buf, out.len);
     sb_free(&out);
     sb_free(&recs);
+}
+
+static void
+wait_timer_arm(struct control *c)
+{
+    int64_t first = INT64_MAX;
+    int i;
+
+    for (i = 0; i < MAX_CLIENTS; i++)
+        if (c->clients[i] && c->clients[i]->wait_token && c->clients[i]->wait_deadline < first)
+            first = c->clients[i]->wait_deadline;
+    if (first == INT64_MAX)
+        ev_timer_cancel(c->wait_timer);
+    else
+        ev_timer_arm(c->wait_timer, first);
+}
+
+/* The waiting snapshot of cl is answered; frames that queued behind it run. */
+static void
+wait_finish(struct client *cl)
+{
+    struct ctl_frame f = cl->wait_frame;
+    uint8_t *payload = cl->wait_payload;
+
+    cl->wait_token = 0;
+    cl->wait_payload = NULL;
+    f.payload = payload;
+    snapshot_answer(cl, &f);
+    free(payload);
+    wait_timer_arm(cl->ctl);
+    /* later frames already read */
+    on_client(cl, -1, 0);
+}
+
+static void
+on_wait_timer(void *arg)
+{
+    struct control *c = arg;
+    int64_t now = ev_now(c->d->ev);
+    int i;
+
+    for (i = 0; i < MAX_CLIENTS; i++) {
+        struct client *cl = c->clients[i];
+        if (cl && cl->wait_token && cl->wait_deadline <= now) {
+            c->snap_wait_timeouts++;
+            log_warn("control: snapshot records not ready after %d ms; answering with what "
+                     "there is",
+                     SNAP_WAIT_MS);
+            wait_finish(cl); /* may close cl */
+        }
+    }
+    wait_timer_arm(c);
+}
+
+void
+dmvpnd_snapshot_ready(struct dmvpnd *d, uint64_t token)
+{
+    struct control *c = d->ctl;
+    int i;
+
+    if (!c || !token)
+        return;
+    for (i = 0; i < MAX_CLIENTS; i++) {
+        struct client *cl = c->clients[i];
+        if (cl && cl->wait_token == token) {
+            cl->wait_done++;
+            if (!cl->in_prepare && cl->wait_done >= cl->wait_asked)
+                wait_finish(cl);
+            return;
+        }
+    }
+}
+
+/* Returns true when the answer waits for a module's prepare(). */
+static bool
+do_snapshot(struct client *cl, const struct ctl_frame *f)
+{
+    struct control *c = cl->ctl;
+    struct dmvpnd *d = c->d;
+    uint32_t kind;
+    uint64_t token;
+    int i;
+
+    if (f->len < 4) {
+        reply_text(cl, CTL_ERR, f->seq, "% Bad snapshot request");
+        return false;
+    }
+    kind = (uint32_t)f->payload[0] << 24 | (uint32_t)f->payload[1] << 16 |
+           (uint32_t)f->payload[2] << 8 | f->payload[3];
+    token = ++c->next_token;
+    cl->wait_token = token;
+    cl->wait_asked = cl->wait_done = 0;
+    cl->in_prepare = true;
+    for (i = 0; i < d->nmods; i++)
+        if (d->mods[i].prepare && d->mods[i].prepare(d, d->mods[i].self, kind, token) > 0)
+            cl->wait_asked++;
+    cl->in_prepare = false;
+    if (cl->wait_done >= cl->wait_asked) {
+        cl->wait_token = 0;
+        snapshot_answer(cl, f);
+        return false;
+    }
+    c->snap_waits++;
+    cl->wait_frame = *f;
+    cl->wait_payload = malloc(f->len ? f->len : 1);
+    if (!cl->wait_payload)
+        fatal("out of memory");
+    memcpy(cl->wait_payload, f->payload, f->len);
+    cl->wait_deadline = ev_now(d->ev) + SNAP_WAIT_MS;
+    wait_timer_arm(c);
+    return true;
 }
 
 static void
@@ -355,7 +481,7 @@ dispatch(struct client *cl, const struct ctl_frame *f)
     }
     switch (f->type) {
     case CTL_SNAPSHOT:
-        do_snapshot(cl, f);
+        do_snapshot(cl, f); /* may leave cl waiting (wait_token) */
         break;
     case CTL_EXEC:
         do_exec(cl, f);
@@ -391,10 +517,16 @@ on_client(void *arg, int fd, unsigned re)
         if (ctl_conn_flush(&cl->conn) == 0)
             ev_fd_set(cl->w, EV_READ);
     }
-    if (re & EV_READ) {
+    if (re & EV_READ)
         ctl_conn_read(&cl->conn);
-        while (ctl_conn_next(&cl->conn, &f))
-            dispatch(cl, &f);
+    /* while a snapshot waits for a module, later frames stay queued */
+    while (!cl->wait_token && ctl_conn_next(&cl->conn, &f))
+        dispatch(cl, &f);
+    if (cl->wait_token && !cl->conn.closed)
+        return; /* the answer is owed first */
+    if (cl->wait_token) {
+        client_close(cl); /* gone while its answer was being fetched */
+        return;
     }
     if (cl->conn.closed && !ctl_conn_pending(&cl->conn)) {
         if (cl->conn.bad_frames)
@@ -475,6 +607,7 @@ control_open(struct dmvpnd *d, const char *path)
     }
     chmod(path, 0666); /* access is decided per connection, not by the file mode */
     c->w = ev_fd_add(d->ev, c->fd, EV_READ, on_accept, c);
+    c->wait_timer = ev_timer_new(d->ev, on_wait_timer, c);
     return c;
 }
 
@@ -489,6 +622,7 @@ control_close(struct control *c)
         if (c->clients[i])
             client_close(c->clients[i]);
     ev_fd_del(c->w);
+    ev_timer_free(c->wait_timer);
     close(c->fd);
     unlink(c->path);
     free(c);

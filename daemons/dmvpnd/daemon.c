@@ -120,6 +120,15 @@ on_term(void *arg, int signo)
 }
 
 static const char *snapshot_file;
+static const char *opt_vici;
+static bool opt_kernel_esp;
+
+void
+dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp)
+{
+    opt_vici = vici_path;
+    opt_kernel_esp = kernel_esp;
+}
 
 void
 dmvpnd_set_snapshot_file(const char *path)
@@ -139,6 +148,8 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
     d.boot_wall_ms = wall_ms();
     d.dataplane = "userspace";
     d.no_access = no_vty;
+    d.vici_path = opt_vici;
+    d.kernel_esp = opt_kernel_esp;
     if (!foreground) {
         if (daemon(0, 0) < 0) {
             perror("dmvpnd: daemon");

@@ -43,6 +43,11 @@ struct dmvpnd_module {
     /* EXEC commands the module owns (clear ip nhrp ...): 1 handled, 0 not
      * mine, -1 handled with an error in *reply. */
     int (*exec)(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply);
+    /* Optional: called before a snapshot of `kind` is taken. Returns 0 when
+     * the module's records are current; 1 when it is fetching them (IPsec:
+     * a list-sas round trip to charon) and will call
+     * dmvpnd_snapshot_ready(d, token) exactly once, whatever the outcome. */
+    int (*prepare)(struct dmvpnd *d, void *self, uint32_t kind, uint64_t token);
     void (*fini)(struct dmvpnd *d, void *self);
     void *self;
 };
@@ -73,9 +78,17 @@ struct dmvpnd {
     unsigned debug_subscribers; /* sessions with a debug topic on */
     bool interactive_apply;     /* the change being applied came from a session */
     bool no_access;             /* --no-vty: never start telnetd/sshd */
+    const char *vici_path;      /* --vici: charon's socket; NULL = no IPsec */
+    bool kernel_esp;            /* --kernel-esp: charon has kernel ESP (not libipsec) */
 };
 
 int dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty);
+/* IPsec options, set before dmvpnd_run (main.c). */
+void dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp);
+/* `dmvpnd -n --charon-conf -f CONFIG`: the strongswan.conf the node's
+ * charon runs with (check.c). */
+int dmvpnd_charon_conf(const char *config, const char *vici_path, const char *log_path,
+                       bool kernel_esp);
 
 /* config.c */
 int dmvpnd_config_load(struct dmvpnd *d);
@@ -102,6 +115,9 @@ void control_close(struct control *c);
  * monitor): `topic` is the line's topic ("nhrp"), "" for none. Returns how
  * many sessions got it. */
 int control_broadcast_log(struct control *c, const char *topic, const char *line);
+/* A module's prepare() finished: the snapshot request waiting on token is
+ * answered now (nothing happens when its client went away). */
+void dmvpnd_snapshot_ready(struct dmvpnd *d, uint64_t token);
 /* daemon.c: a debug subscription came or went (raises the log level). */
 void dmvpnd_debug_subscribers(struct dmvpnd *d, int delta);
 

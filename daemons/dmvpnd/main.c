@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * dmvpnd command line (INTERFACES.md):
- *   dmvpnd -f CONFIG [-s SOCKET] [-d]     run (--no-vty: never start telnetd/sshd)
+ *   dmvpnd -f CONFIG [-s SOCKET] [-d] [-v]  run (--no-vty: never start telnetd/sshd;
+ *                                         -v: debug lines too)
  *   dmvpnd -n -f CONFIG                   check only
  *   dmvpnd -nv -f CONFIG                  check, print the running-config
  *   dmvpnd -n --report[=text|json] -f CONFIG
  *   dmvpnd --snapshot-file FILE ...       TEST FIXTURE (snapfile.c): records from FILE
+ * IPsec (tunnel protection through strongSwan's charon):
+ *   dmvpnd -f CONFIG --vici PATH [--kernel-esp]   drive the charon listening on PATH
+ *   dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] [--kernel-esp]
+ *                                         print that charon's strongswan.conf
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
 #include "lib/ctl.h"
+#include "lib/log.h"
 #include "lib/strbuf.h"
 
 #include <getopt.h>
@@ -20,8 +26,9 @@
 static void
 usage(FILE *f)
 {
-    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [--no-vty]\n"
+    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [--no-vty] [--vici PATH [--kernel-esp]]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
+          "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE]\n"
           "       dmvpnd -n --report[=text|json] -f CONFIG\n"
           "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n",
           f);
@@ -38,12 +45,17 @@ main(int argc, char **argv)
         {"json", no_argument, NULL, 'J'},
         {"snapshot-file", required_argument, NULL, 'S'}, /* test fixture */
         {"no-vty", no_argument, NULL, 'N'},
+        {"vici", required_argument, NULL, 'I'},
+        {"kernel-esp", no_argument, NULL, 'K'},
+        {"charon-conf", no_argument, NULL, 'G'},
+        {"charon-log", required_argument, NULL, 'L'},
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
     bool check = false, verbose = false, foreground = false, no_vty = false;
     enum report_fmt report = REPORT_NONE;
-    bool json = false;
+    bool json = false, charon_conf = false, kernel_esp = false;
+    const char *vici = NULL, *charon_log = NULL;
     int c;
 
     while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
@@ -84,6 +96,18 @@ main(int argc, char **argv)
         case 'N':
             no_vty = true;
             break;
+        case 'I':
+            vici = optarg;
+            break;
+        case 'K':
+            kernel_esp = true;
+            break;
+        case 'G':
+            charon_conf = true;
+            break;
+        case 'L':
+            charon_log = optarg;
+            break;
         case 'S':
             dmvpnd_set_snapshot_file(optarg);
             break;
@@ -109,9 +133,18 @@ main(int argc, char **argv)
         fprintf(stderr, "dmvpnd: --report needs -n\n");
         return 2;
     }
+    if (charon_conf && !check) {
+        fprintf(stderr, "dmvpnd: --charon-conf needs -n\n");
+        return 2;
+    }
+    if (charon_conf)
+        return dmvpnd_charon_conf(config, vici, charon_log, kernel_esp);
     if (check && json)
         report = REPORT_MODEL_JSON;
     if (check)
         return dmvpnd_check(config, verbose, report);
+    dmvpnd_set_ipsec(vici, kernel_esp);
+    if (verbose)
+        log_set_level(LOG_LVL_DEBUG); /* -v while running: debug lines to the log too */
     return dmvpnd_run(config, socket, foreground, no_vty);
 }

@@ -6,6 +6,12 @@
  * their own `H` route, or, when the prefix already has a route (phase 3 with
  * a routing protocol's prefix via the hub), as a preferred copy that
  * overrides its next hop, which IOS shows as `%` (NHO).
+ *
+ * On a protected tunnel (with an IPsec module) the data plane may use a
+ * peer only while its SA is up: with kernel-libipsec, GRE to a peer without
+ * an SA would leave in clear, which IOS never does. So mappings to such a
+ * peer go in as DP_MAP_PENDING (data waits, as for an unresolved next hop)
+ * and multicast replication to it waits; both follow the SA's state.
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "daemons/dmvpnd/mods.h"
@@ -30,8 +36,19 @@ struct nroute {
     uint32_t distance;
 };
 
+/* A mapping or multicast destination of a protected tunnel. */
+struct pmap {
+    int tun;
+    uint32_t proto; /* 0: a multicast destination */
+    uint32_t nbma;
+    bool live; /* handed to the data plane as usable */
+};
+
 struct mod_nhrp {
     struct dmvpnd *d;
+    struct mod_ipsec *ipsec;
+    struct pmap *pmaps;
+    size_t npmaps, cappmaps;
     struct mod_dp *dp;
     struct nhrp_engine *e;
     struct ev_timer *timer;
@@ -79,13 +96,94 @@ op_send(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len)
     dp->ops->nhrp_send(dp, (int)tun, nbma, pkt, len);
 }
 
+static bool
+tun_protected(struct mod_nhrp *m, uint32_t tun)
+{
+    size_t i;
+
+    if (!m->have_ipsec)
+        return false;
+    for (i = 0; i < m->nslices; i++)
+        if (m->slices[i].tun == tun)
+            return m->slices[i].protection;
+    return false;
+}
+
+static bool
+sa_up(struct mod_nhrp *m, int tun, uint32_t nbma)
+{
+    const char *ifname = mod_dp_tunnel_name(m->dp, tun);
+
+    return ifname && mod_ipsec_level(m->ipsec, ifname, nbma) == NHRP_SA_UP;
+}
+
+static struct pmap *
+pmap_find(struct mod_nhrp *m, int tun, uint32_t proto, uint32_t nbma)
+{
+    size_t i;
+
+    for (i = 0; i < m->npmaps; i++)
+        if (m->pmaps[i].tun == tun && m->pmaps[i].proto == proto &&
+            (proto || m->pmaps[i].nbma == nbma))
+            return &m->pmaps[i];
+    return NULL;
+}
+
+static struct pmap *
+pmap_add(struct mod_nhrp *m, int tun, uint32_t proto, uint32_t nbma)
+{
+    struct pmap *p = pmap_find(m, tun, proto, nbma);
+
+    if (p)
+        return p;
+    if (m->npmaps == m->cappmaps) {
+        m->cappmaps = m->cappmaps ? m->cappmaps * 2 : 16;
+        m->pmaps = realloc(m->pmaps, m->cappmaps * sizeof(*m->pmaps));
+        if (!m->pmaps)
+            fatal("out of memory");
+    }
+    p = &m->pmaps[m->npmaps++];
+    *p = (struct pmap){.tun = tun, .proto = proto, .nbma = nbma};
+    return p;
+}
+
+static void
+pmap_del(struct mod_nhrp *m, struct pmap *p)
+{
+    *p = m->pmaps[--m->npmaps];
+}
+
+/* Hands a protected mapping to the data plane as its SA allows. */
+static void
+pmap_push(struct mod_nhrp *m, struct pmap *p, bool up)
+{
+    struct dp *dp = mod_dp_backend(m->dp);
+
+    if (p->proto) {
+        dp->ops->map_set(dp, p->tun, p->proto, p->nbma,
+                         DP_MAP_DYNAMIC | (up ? 0u : (unsigned)DP_MAP_PENDING));
+    } else if (up && !p->live) {
+        dp->ops->mcast_add(dp, p->tun, p->nbma, DP_MCAST_DYNAMIC);
+    } else if (!up && p->live) {
+        dp->ops->mcast_del(dp, p->tun, p->nbma, DP_MCAST_DYNAMIC);
+    }
+    p->live = up;
+}
+
 static void
 op_map(void *ctx, uint32_t tun, uint32_t proto, uint32_t nbma)
 {
     struct mod_nhrp *m = ctx;
     struct dp *dp = mod_dp_backend(m->dp);
+    struct pmap *p;
 
-    dp->ops->map_set(dp, (int)tun, proto, nbma, DP_MAP_DYNAMIC);
+    if (!tun_protected(m, tun)) {
+        dp->ops->map_set(dp, (int)tun, proto, nbma, DP_MAP_DYNAMIC);
+        return;
+    }
+    p = pmap_add(m, (int)tun, proto, nbma);
+    p->nbma = nbma;
+    pmap_push(m, p, sa_up(m, (int)tun, nbma));
 }
 
 static void
@@ -93,7 +191,10 @@ op_unmap(void *ctx, uint32_t tun, uint32_t proto)
 {
     struct mod_nhrp *m = ctx;
     struct dp *dp = mod_dp_backend(m->dp);
+    struct pmap *p = proto ? pmap_find(m, (int)tun, proto, 0) : NULL;
 
+    if (p)
+        pmap_del(m, p);
     dp->ops->map_clear(dp, (int)tun, proto);
 }
 
@@ -102,11 +203,46 @@ op_mcast(void *ctx, uint32_t tun, uint32_t nbma, bool add)
 {
     struct mod_nhrp *m = ctx;
     struct dp *dp = mod_dp_backend(m->dp);
+    struct pmap *p;
 
+    if (tun_protected(m, tun)) {
+        /* replicated to the peer only while its SA is up */
+        p = add ? pmap_add(m, (int)tun, 0, nbma) : pmap_find(m, (int)tun, 0, nbma);
+        if (!p)
+            return;
+        if (add) {
+            pmap_push(m, p, sa_up(m, (int)tun, nbma));
+        } else {
+            if (p->live)
+                dp->ops->mcast_del(dp, (int)tun, nbma, DP_MCAST_DYNAMIC);
+            pmap_del(m, p);
+        }
+        return;
+    }
     if (add)
         dp->ops->mcast_add(dp, (int)tun, nbma, DP_MCAST_DYNAMIC);
     else
         dp->ops->mcast_del(dp, (int)tun, nbma, DP_MCAST_DYNAMIC);
+}
+
+static void
+op_protect(void *ctx, uint32_t tun, uint32_t nbma)
+{
+    struct mod_nhrp *m = ctx;
+    const char *ifname = mod_dp_tunnel_name(m->dp, (int)tun);
+
+    if (m->ipsec && ifname)
+        mod_ipsec_protect(m->ipsec, ifname, nbma);
+}
+
+static void
+op_release(void *ctx, uint32_t tun, uint32_t nbma)
+{
+    struct mod_nhrp *m = ctx;
+    const char *ifname = mod_dp_tunnel_name(m->dp, (int)tun);
+
+    if (m->ipsec && ifname)
+        mod_ipsec_release(m->ipsec, ifname, nbma);
 }
 
 static void
@@ -244,11 +380,20 @@ configure(struct mod_nhrp *m, const struct cfg *c)
             next[n].protection = false;
         n++;
     }
-    nhrp_configure(m->e, now(m), next, n);
     for (i = 0; i < m->nslices; i++)
         nhrp_if_config_free(&m->slices[i]);
     memcpy(m->slices, next, n * sizeof(next[0]));
     m->nslices = n;
+    /* a tunnel that lost its protection: what waited for SAs goes in */
+    for (i = 0; i < m->npmaps;) {
+        if (tun_protected(m, (uint32_t)m->pmaps[i].tun)) {
+            i++;
+            continue;
+        }
+        pmap_push(m, &m->pmaps[i], true);
+        pmap_del(m, &m->pmaps[i]);
+    }
+    nhrp_configure(m->e, now(m), m->slices, n);
     rearm(m);
 }
 
@@ -342,6 +487,7 @@ fini(struct dmvpnd *d, void *self)
     size_t i;
 
     nhrp_free(m->e);
+    free(m->pmaps);
     for (i = 0; i < m->nslices; i++)
         nhrp_if_config_free(&m->slices[i]);
     ev_timer_free(m->timer);
@@ -353,10 +499,49 @@ void
 mod_nhrp_sa_event(struct mod_nhrp *m, const char *ifname, uint32_t nbma, int state)
 {
     int tun = ifname ? mod_dp_tunnel(m->dp, ifname) : -1;
+    size_t i;
 
     nhrp_sa_event(m->e, now(m), tun < 0 ? NHRP_TUN_ANY : (uint32_t)tun, nbma,
                   (enum nhrp_sa_state)state);
+    /* data to the peer flows only through an SA */
+    for (i = 0; i < m->npmaps; i++)
+        if (m->pmaps[i].nbma == nbma && (tun < 0 || m->pmaps[i].tun == tun))
+            pmap_push(m, &m->pmaps[i], state == NHRP_SA_UP);
     rearm(m);
+}
+
+bool
+mod_nhrp_peer_in_use(struct mod_nhrp *m, const char *ifname, uint32_t nbma)
+{
+    int tun = mod_dp_tunnel(m->dp, ifname);
+    size_t i;
+
+    for (i = 0; i < m->npmaps; i++)
+        if (m->pmaps[i].tun == tun && m->pmaps[i].nbma == nbma && m->pmaps[i].proto)
+            return true;
+    return false;
+}
+
+static void
+ipsec_sa_event(void *arg, const char *ifname, uint32_t nbma, int state)
+{
+    mod_nhrp_sa_event(arg, ifname, nbma, state);
+}
+
+static bool
+ipsec_in_use(void *arg, const char *ifname, uint32_t nbma)
+{
+    return mod_nhrp_peer_in_use(arg, ifname, nbma);
+}
+
+void
+mod_nhrp_use_ipsec(struct mod_nhrp *m, struct mod_ipsec *ipsec)
+{
+    struct mod_ipsec_ops o = {.arg = m, .sa_event = ipsec_sa_event, .peer_in_use = ipsec_in_use};
+
+    m->ipsec = ipsec;
+    m->have_ipsec = mod_ipsec_enabled(ipsec);
+    mod_ipsec_listen(ipsec, &o);
 }
 
 struct mod_nhrp *
@@ -379,6 +564,8 @@ mod_nhrp_register(struct dmvpnd *d, struct mod_dp *dp)
     ops.route_add = op_route_add;
     ops.route_del = op_route_del;
     ops.route_lookup = op_route_lookup;
+    ops.protect = op_protect; /* no-ops until mod_nhrp_use_ipsec() */
+    ops.release = op_release;
     m->e = nhrp_new(&ops, ev_now(d->ev));
     m->timer = ev_timer_new(d->ev, on_timer, m);
     l.arg = m;

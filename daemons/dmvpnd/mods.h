@@ -49,11 +49,35 @@ struct mod_nhrp *mod_nhrp_register(struct dmvpnd *d, struct mod_dp *dp);
 /* IPsec SA state towards a peer changed (state: enum nhrp_sa_state). */
 void mod_nhrp_sa_event(struct mod_nhrp *m, const char *ifname, uint32_t nbma, int state);
 
+/* The data plane mappings and multicast destinations of a protected
+ * tunnel follow its peers' SAs: usable only while the SA to the peer is up
+ * (kernel-libipsec sends GRE in clear when there is none). */
+/* NHRP maps a tunnel address to nbma (data would go there). */
+bool mod_nhrp_peer_in_use(struct mod_nhrp *m, const char *ifname, uint32_t nbma);
+
 /* ---- IPsec module (mod_ipsec.c) ---- */
 struct mod_ipsec;
 struct mod_ipsec_ops {
     void *arg;
+    /* the SA level towards nbma changed (enum nhrp_sa_state) */
     void (*sa_event)(void *arg, const char *ifname, uint32_t nbma, int state);
+    /* tunnel addresses are mapped to nbma: data uses that peer */
+    bool (*peer_in_use)(void *arg, const char *ifname, uint32_t nbma);
 };
+/* vici_path NULL: no charon; tunnel protection is then not enforced (the
+ * module logs it) and NHRP runs as on an unprotected tunnel. */
+struct mod_ipsec *mod_ipsec_register(struct dmvpnd *d, struct mod_dp *dp, const char *vici_path,
+                                     bool kernel_esp);
+void mod_ipsec_listen(struct mod_ipsec *m, const struct mod_ipsec_ops *ops);
+/* A charon is configured: NHRP must wait for SAs on protected tunnels. */
+bool mod_ipsec_enabled(const struct mod_ipsec *m);
+/* NHRP's ops.protect / ops.release. */
+void mod_ipsec_protect(struct mod_ipsec *m, const char *ifname, uint32_t nbma);
+void mod_ipsec_release(struct mod_ipsec *m, const char *ifname, uint32_t nbma);
+/* The SA level towards nbma now (enum nhrp_sa_state). */
+int mod_ipsec_level(struct mod_ipsec *m, const char *ifname, uint32_t nbma);
+
+/* NHRP module: use this IPsec module (protect/release, SA levels). */
+void mod_nhrp_use_ipsec(struct mod_nhrp *m, struct mod_ipsec *ipsec);
 
 #endif

@@ -14,5 +14,8 @@ dmvpnd_register_modules(struct dmvpnd *d)
     struct mod_dp *dp = mod_dp_register(d);
 
     d->dp = dp;
+    d->ipsec = mod_ipsec_register(d, dp, d->vici_path, d->kernel_esp);
     d->nhrp = mod_nhrp_register(d, dp);
+    if (mod_ipsec_enabled(d->ipsec))
+        mod_nhrp_use_ipsec(d->nhrp, d->ipsec);
 }

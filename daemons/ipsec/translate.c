@@ -453,6 +453,15 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
         vici_msg_kvf(m, "dpd_timeout", "%u", ip->dpd_timeout);
     }
     vici_msg_kv(m, "send_certreq", "no");
+    /* A per-peer connection is what we initiate, and what charon picks as
+     * responder for a peer it knows. With unique=replace a new IKE SA with
+     * the same peer identity deletes the older one ("schedule delete of
+     * duplicate IKE_SA ... due to uniqueness policy" in charon's log): the
+     * SAs a peer kept while our charon restarted, or a duplicate from both
+     * sides initiating at once, go instead of lingering until their
+     * lifetime ends. */
+    if (peer)
+        vici_msg_kv(m, "unique", "replace");
     vici_msg_section_begin(m, "local");
     vici_msg_kv(m, "auth", "psk");
     vici_msg_section_end(m);

@@ -1,0 +1,736 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * dmvpnd's IPsec module: strongSwan's charon, driven over VICI, protects
+ * the tunnels whose config says `tunnel protection ipsec profile`. This
+ * file is the module's frame: the VICI client on the daemon's event loop,
+ * the config turned into charon objects (ipsec_xlate_config; on every
+ * change only what changed is reloaded and what went is unloaded; after a
+ * charon restart everything is loaded again), per-peer connections for
+ * peers NHRP learns at run time (ipsec_xlate_peer), the show records
+ * (fetched fresh from charon before a show: the prepare hook), and the
+ * clear commands. Peers and SA events are in mod_ipsec_sa.c.
+ */
+#include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/dmvpnd/mod_ipsec_int.h"
+#include "daemons/ipsec/ipsec_cmds.h"
+#include "parsers/cfg.h"
+#include "lib/evloop.h"
+#include "lib/inet.h"
+#include "lib/rec.h"
+#include "lib/vici.h"
+
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int64_t
+mi_now(struct mod_ipsec *m)
+{
+    return ev_now(m->d->ev);
+}
+
+/* ---- event loop glue ---- */
+
+static void
+on_fd(void *arg, int fd, unsigned re)
+{
+    struct mod_ipsec *m = arg;
+
+    if (re & (EV_READ | EV_ERROR))
+        ipsec_vici_on_readable(m->v, fd);
+    if (re & EV_WRITE)
+        ipsec_vici_on_writable(m->v, fd);
+    mi_rearm(m);
+}
+
+static unsigned
+ev_bits(short pollev)
+{
+    return (pollev & POLLIN ? EV_READ : 0u) | (pollev & POLLOUT ? EV_WRITE : 0u);
+}
+
+/* What charon sent that we could not use is dropped and counted by the
+ * client; the totals go to the log (rate-limited) so operators see them. */
+static void
+bad_input_report(struct mod_ipsec *m)
+{
+    const struct ipsec_vici_counters *c = ipsec_vici_counters(m->v);
+    uint64_t bad = c->bad_frames + c->bad_packets + c->bad_messages + c->unexpected +
+                   c->cmd_unknown + m->cnt.malformed + m->cnt.bad_events;
+
+    if (bad <= m->bad_seen || !log_ratelimit_ok(&m->rl, (uint64_t)mi_now(m)))
+        return;
+    m->bad_seen = bad;
+    log_warn("ipsec: %llu VICI input(s) from charon dropped so far (bad frames %llu, packets "
+             "%llu, messages %llu, unexpected %llu, unknown commands %llu, unreadable SAs "
+             "%llu); the session goes on",
+             (unsigned long long)bad, (unsigned long long)c->bad_frames,
+             (unsigned long long)c->bad_packets, (unsigned long long)c->bad_messages,
+             (unsigned long long)c->unexpected, (unsigned long long)c->cmd_unknown,
+             (unsigned long long)(m->cnt.malformed + m->cnt.bad_events));
+}
+
+/* Follows the client's descriptors and the earliest deadline. Called after
+ * every call into the client or the peers. */
+void
+mi_rearm(struct mod_ipsec *m)
+{
+    struct ipsec_vici_pollfd pf[2];
+    size_t n, i, k;
+    int64_t t = INT64_MAX;
+    uint64_t vd;
+
+    if (!m->v)
+        return;
+    bad_input_report(m);
+    n = ipsec_vici_pollfds(m->v, pf);
+    for (k = 0; k < 2; k++) {
+        bool keep = false;
+        for (i = 0; i < n; i++)
+            keep = keep || (m->fds[k].w && m->fds[k].fd == pf[i].fd);
+        if (m->fds[k].w && !keep) {
+            ev_fd_del(m->fds[k].w);
+            m->fds[k].w = NULL;
+        }
+    }
+    for (i = 0; i < n; i++) {
+        for (k = 0; k < 2 && !(m->fds[k].w && m->fds[k].fd == pf[i].fd); k++)
+            ;
+        if (k < 2) {
+            if (m->fds[k].events != pf[i].events)
+                ev_fd_set(m->fds[k].w, ev_bits(pf[i].events));
+        } else {
+            for (k = 0; k < 2 && m->fds[k].w; k++)
+                ;
+            if (k == 2)
+                continue; /* not reached: the client has two sockets at most */
+            m->fds[k].fd = pf[i].fd;
+            m->fds[k].w = ev_fd_add(m->d->ev, pf[i].fd, ev_bits(pf[i].events), on_fd, m);
+        }
+        m->fds[k].events = pf[i].events;
+    }
+    vd = ipsec_vici_next_deadline(m->v);
+    if (vd != UINT64_MAX)
+        t = (int64_t)vd;
+    if (mi_peers_deadline(m) < t)
+        t = mi_peers_deadline(m);
+    if (m->charon_up && m->next_poll && m->next_poll < t)
+        t = m->next_poll;
+    if (t == INT64_MAX)
+        ev_timer_cancel(m->timer);
+    else
+        ev_timer_arm(m->timer, t);
+}
+
+static void
+on_timer(void *arg)
+{
+    struct mod_ipsec *m = arg;
+    int64_t now = mi_now(m);
+
+    if (ipsec_vici_next_deadline(m->v) <= (uint64_t)now)
+        ipsec_vici_on_timer(m->v);
+    mi_peers_timers(m);
+    if (m->charon_up && m->next_poll && now >= m->next_poll) {
+        m->next_poll = 0;
+        mi_refresh(m, 0);
+    }
+    mi_rearm(m);
+}
+
+void
+mi_kick(struct mod_ipsec *m)
+{
+    ev_timer_arm(m->kick, mi_now(m));
+}
+
+/* Work that must not run inside the client's callbacks: answering shows
+ * (their answer may ask the client again). */
+static void
+on_kick(void *arg)
+{
+    struct mod_ipsec *m = arg;
+    size_t i, n = m->nready;
+    uint64_t *v = m->ready;
+
+    m->ready = NULL;
+    m->nready = m->capready = 0;
+    for (i = 0; i < n; i++)
+        dmvpnd_snapshot_ready(m->d, v[i]);
+    free(v);
+    if (m->refresh_wanted) {
+        m->refresh_wanted = false;
+        mi_refresh(m, 0);
+    }
+    mi_rearm(m);
+}
+
+static uint64_t
+client_now(void *arg)
+{
+    struct mod_ipsec *m = arg;
+
+    return (uint64_t)mi_now(m);
+}
+
+/* ---- charon objects ---- */
+
+static struct mi_loaded *
+loaded_find(struct mod_ipsec *m, const char *name, bool conn)
+{
+    size_t i;
+
+    for (i = 0; i < m->nloaded; i++)
+        if (m->loaded[i].conn == conn && !strcmp(m->loaded[i].name, name))
+            return &m->loaded[i];
+    return NULL;
+}
+
+struct load_ctx {
+    struct mod_ipsec *m;
+    char name[IPSEC_NAME_LEN];
+    const char *what;
+};
+
+static void
+load_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
+{
+    struct load_ctx *c = arg;
+    char err[256];
+
+    if (st == IPSEC_VICI_OK && ipsec_reply_ok(reply, err, sizeof(err))) {
+        free(c);
+        return;
+    }
+    if (st != IPSEC_VICI_OK)
+        snprintf(err, sizeof(err), "%s", ipsec_vici_status_name(st));
+    if (!strcmp(c->what, "terminate")) {
+        /* nothing to terminate is the usual answer: we also terminate by
+         * name in case an SA was being negotiated */
+        log_debug("ipsec: %s %s: %s", c->what, c->name, err);
+    } else if (st != IPSEC_VICI_CANCELLED && st != IPSEC_VICI_DISCONNECTED) {
+        c->m->cnt.load_failures++;
+        log_err("ipsec: %s %s: %s", c->what, c->name, err);
+    }
+    free(c);
+}
+
+/* Sends a command whose outcome is only logged; req is freed when own. */
+static void
+submit(struct mod_ipsec *m, const char *cmd, const char *name, struct vici_msg *req, bool own)
+{
+    struct load_ctx *c = calloc(1, sizeof(*c));
+    int rc;
+
+    if (!c)
+        fatal("out of memory");
+    c->m = m;
+    c->what = cmd;
+    snprintf(c->name, sizeof(c->name), "%s", name);
+    rc = ipsec_vici_submit(m->v, cmd, req, 0, NULL, load_done, c);
+    if (own)
+        vici_msg_free(req);
+    if (rc < 0) {
+        log_warn("ipsec: %s %s: not sent (%d)", cmd, name, rc);
+        free(c);
+    }
+}
+
+static void
+want(struct mod_ipsec *m, const char *name, bool conn, const struct vici_msg *msg)
+{
+    struct mi_loaded *l = loaded_find(m, name, conn);
+    struct strbuf sb;
+
+    sb_init(&sb);
+    if (vici_msg_encode(msg, &sb) < 0) {
+        sb_free(&sb);
+        return; /* the translator reported it */
+    }
+    if (l && l->bytes.len == sb.len && !memcmp(l->bytes.buf, sb.buf, sb.len)) {
+        l->mark = true;
+        sb_free(&sb);
+        return;
+    }
+    if (!l) {
+        if (m->nloaded == m->caploaded) {
+            m->caploaded = m->caploaded ? m->caploaded * 2 : 16;
+            m->loaded = realloc(m->loaded, m->caploaded * sizeof(*m->loaded));
+            if (!m->loaded)
+                fatal("out of memory");
+        }
+        l = &m->loaded[m->nloaded++];
+        memset(l, 0, sizeof(*l));
+        snprintf(l->name, sizeof(l->name), "%s", name);
+        l->conn = conn;
+    } else {
+        sb_free(&l->bytes);
+    }
+    l->bytes = sb;
+    l->mark = true;
+    m->cnt.loads++;
+    submit(m, conn ? "load-conn" : "load-shared", name, (struct vici_msg *)msg, false);
+}
+
+void
+mi_sync(struct mod_ipsec *m)
+{
+    size_t i;
+
+    if (!m->charon_up)
+        return;
+    for (i = 0; i < m->nloaded; i++)
+        m->loaded[i].mark = false;
+    for (i = 0; i < m->x.nshared; i++)
+        want(m, m->x.shared[i].id, false, m->x.shared[i].msg);
+    for (i = 0; i < m->x.nconns; i++)
+        want(m, m->x.conns[i].name, true, m->x.conns[i].msg);
+    for (i = 0; i < m->ndyn; i++)
+        if (m->dyn[i].x.nconns)
+            want(m, m->dyn[i].x.conns[0].name, true, m->dyn[i].x.conns[0].msg);
+    for (i = 0; i < m->nloaded;) {
+        struct mi_loaded *l = &m->loaded[i];
+        if (l->mark) {
+            i++;
+            continue;
+        }
+        m->cnt.unloads++;
+        if (l->conn) {
+            /* its SAs go with it, as when IOS loses tunnel protection */
+            submit(m, "terminate", l->name, ipsec_cmd_terminate_ike(l->name, 0, true, -1), true);
+            submit(m, "unload-conn", l->name, ipsec_cmd_unload_conn(l->name), true);
+        } else {
+            submit(m, "unload-shared", l->name, ipsec_cmd_unload_shared(l->name), true);
+        }
+        sb_free(&l->bytes);
+        m->loaded[i] = m->loaded[--m->nloaded];
+    }
+}
+
+static void
+loaded_clear(struct mod_ipsec *m)
+{
+    size_t i;
+
+    for (i = 0; i < m->nloaded; i++)
+        sb_free(&m->loaded[i].bytes);
+    m->nloaded = 0;
+}
+
+/* What the show records need of a connection, read back from its message. */
+static void
+rconn_add(struct mod_ipsec *m, const char *ifname, const struct ipsec_conn *c)
+{
+    const struct vici_node *sec = vici_node_first(vici_msg_root(c->msg)), *ch;
+    struct ipsec_rec_conn *r;
+    uint64_t reauth = 0, over = 0, bytes = 0;
+
+    if (m->nrconns == m->caprconns) {
+        m->caprconns = m->caprconns ? m->caprconns * 2 : 16;
+        m->rconns = realloc(m->rconns, m->caprconns * sizeof(*m->rconns));
+        if (!m->rconns)
+            fatal("out of memory");
+    }
+    r = &m->rconns[m->nrconns++];
+    memset(r, 0, sizeof(*r));
+    snprintf(r->name, sizeof(r->name), "%s", c->name);
+    snprintf(r->ifname, sizeof(r->ifname), "%s", ifname);
+    if (!sec)
+        return;
+    vici_node_u64(sec, "reauth_time", &reauth);
+    vici_node_u64(sec, "over_time", &over);
+    r->ike_life = (uint32_t)(reauth + over);
+    r->dpd = vici_node_get(sec, "dpd_delay") != NULL;
+    ch = vici_node_get(sec, "children");
+    ch = ch ? vici_node_first(ch) : NULL;
+    if (ch && vici_node_u64(ch, "life_bytes", &bytes))
+        r->life_kb = bytes / 1024u;
+}
+
+static void
+rconns_rebuild(struct mod_ipsec *m)
+{
+    size_t i;
+
+    m->nrconns = 0;
+    for (i = 0; i < m->x.nconns; i++)
+        rconn_add(m, m->x.conns[i].ifname, &m->x.conns[i]);
+    for (i = 0; i < m->ndyn; i++)
+        if (m->dyn[i].x.nconns)
+            rconn_add(m, m->dyn[i].ifname, &m->dyn[i].x.conns[0]);
+}
+
+static void
+log_notes(const struct ipsec_xlate *x)
+{
+    size_t i;
+
+    for (i = 0; i < x->nnotes; i++) {
+        const struct ipsec_note *n = &x->notes[i];
+        if (n->kind == IPSEC_NOTE_ERROR)
+            log_err("ipsec: %s: %s", n->where, n->text);
+        else if (n->kind == IPSEC_NOTE_UNSUPPORTED)
+            log_warn("ipsec: %s: %s", n->where, n->text);
+        else
+            log_info("ipsec: %s: %s (%s)", n->where, n->text, ipsec_note_kind_name(n->kind));
+    }
+}
+
+int
+mi_peer_conn(struct mod_ipsec *m, const char *ifname, uint32_t nbma, char *name, size_t sz,
+             bool *may_initiate)
+{
+    struct mi_dyn *d;
+    size_t i;
+
+    ipsec_conn_name(name, sz, ifname, nbma);
+    for (i = 0; i < m->x.nconns; i++)
+        if (!strcmp(m->x.conns[i].name, name)) {
+            *may_initiate = m->x.conns[i].initiate;
+            return 0;
+        }
+    for (i = 0; i < m->ndyn; i++)
+        if (m->dyn[i].nbma == nbma && !strcmp(m->dyn[i].ifname, ifname)) {
+            *may_initiate = m->dyn[i].x.nconns && m->dyn[i].x.conns[0].initiate;
+            return m->dyn[i].x.nconns ? 0 : -1;
+        }
+    if (!m->cfg)
+        return -1;
+    if (m->ndyn == m->capdyn) {
+        m->capdyn = m->capdyn ? m->capdyn * 2 : 16;
+        m->dyn = realloc(m->dyn, m->capdyn * sizeof(*m->dyn));
+        if (!m->dyn)
+            fatal("out of memory");
+    }
+    d = &m->dyn[m->ndyn];
+    memset(d, 0, sizeof(*d));
+    snprintf(d->ifname, sizeof(d->ifname), "%s", ifname);
+    d->nbma = nbma;
+    if (ipsec_xlate_peer(m->cfg, &m->xopts, ifname, nbma, &d->x) < 0 || !d->x.nconns) {
+        log_notes(&d->x);
+        ipsec_xlate_free(&d->x);
+        return -1;
+    }
+    m->ndyn++;
+    rconn_add(m, ifname, &d->x.conns[0]);
+    mi_sync(m);
+    *may_initiate = d->x.conns[0].initiate;
+    return 0;
+}
+
+void
+mi_dyn_drop(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
+{
+    size_t i;
+
+    for (i = 0; i < m->ndyn; i++)
+        if (m->dyn[i].nbma == nbma && !strcmp(m->dyn[i].ifname, ifname)) {
+            ipsec_xlate_free(&m->dyn[i].x);
+            m->dyn[i] = m->dyn[--m->ndyn];
+            rconns_rebuild(m);
+            mi_sync(m);
+            return;
+        }
+}
+
+/* ---- the tunnels (show records and which tunnels are protected) ---- */
+
+static const struct cfg_iface *
+iface_with_addr(const struct cfg *c, uint32_t a)
+{
+    size_t i;
+
+    for (i = 0; i < c->nifs; i++)
+        if (!cfg_iface_is_tunnel(&c->ifs[i]) && c->ifs[i].has_addr && c->ifs[i].addr.addr == a)
+            return &c->ifs[i];
+    return NULL;
+}
+
+static void
+tunnels(struct mod_ipsec *m, const struct cfg *c)
+{
+    size_t i, n = 0;
+
+    free(m->rifs);
+    m->rifs = calloc(c->nifs + 1, sizeof(*m->rifs));
+    if (!m->rifs)
+        fatal("out of memory");
+    for (i = 0; i < c->nifs; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i], *src = NULL;
+        struct ipsec_rec_if *r;
+        if (!cfg_iface_is_tunnel(ifp) || !ifp->tun_protection)
+            continue;
+        r = &m->rifs[n++];
+        snprintf(r->ifname, sizeof(r->ifname), "%s", ifp->name);
+        if (ifp->tun_src_if)
+            src = cfg_find_iface(c, ifp->tun_src_if);
+        else if (ifp->has_tun_src_ip)
+            src = iface_with_addr(c, ifp->tun_src_ip);
+        if (src) {
+            snprintf(r->idb, sizeof(r->idb), "%s", src->name);
+            r->ip_mtu = src->ip_mtu;
+            if (src->has_addr)
+                r->local = src->addr.addr;
+        }
+        if (ifp->has_tun_src_ip)
+            r->local = ifp->tun_src_ip;
+    }
+    m->nrifs = n;
+}
+
+void
+mi_rec_input(struct mod_ipsec *m, struct ipsec_rec_input *in, struct ipsec_rec_peer **peers)
+{
+    size_t it = 0, n = 0;
+    struct ipsec_peer *p;
+
+    memset(in, 0, sizeof(*in));
+    in->sas = &m->cache;
+    in->now_ms = m->cache_at ? m->cache_at : mi_now(m);
+    in->conns = m->rconns;
+    in->nconns = m->nrconns;
+    in->ifs = m->rifs;
+    in->nifs = m->nrifs;
+    *peers = calloc(m->peers.count + 1, sizeof(**peers));
+    if (!*peers)
+        fatal("out of memory");
+    /* peers NHRP wants or charon was working on: a DOWN session when no SA */
+    while ((p = htab_next(&m->peers, &it)))
+        if (p->want || p->restore || p->st != IPSEC_PEER_IDLE) {
+            snprintf((*peers)[n].ifname, sizeof((*peers)[n].ifname), "%s", p->ifname);
+            (*peers)[n++].peer = p->nbma;
+        }
+    in->peers = *peers;
+    in->npeers = n;
+}
+
+/* ---- the module ---- */
+
+static void
+apply(struct dmvpnd *d, void *self, const struct cfg *old, const struct cfg *new_,
+      const struct cfg_diff *diff)
+{
+    struct mod_ipsec *m = self;
+    size_t i;
+
+    m->cfg = new_;
+    tunnels(m, new_);
+    ipsec_xlate_free(&m->x);
+    ipsec_xlate_config(new_, &m->xopts, &m->x);
+    log_notes(&m->x);
+    /* run-time peers follow the new config, or go with their tunnel */
+    for (i = 0; i < m->ndyn;) {
+        struct mi_dyn *dy = &m->dyn[i];
+        ipsec_xlate_free(&dy->x);
+        memset(&dy->x, 0, sizeof(dy->x));
+        if (ipsec_xlate_peer(new_, &m->xopts, dy->ifname, dy->nbma, &dy->x) < 0 || !dy->x.nconns) {
+            ipsec_xlate_free(&dy->x);
+            m->dyn[i] = m->dyn[--m->ndyn];
+            continue;
+        }
+        i++;
+    }
+    rconns_rebuild(m);
+    if (!m->v) {
+        if (m->nrifs)
+            log_warn("ipsec: tunnel protection is configured but dmvpnd runs without charon "
+                     "(--vici): the tunnels are not encrypted");
+        return;
+    }
+    mi_guard_apply(m);
+    mi_sync(m);
+    mi_peers_prune(m);
+    mi_rearm(m);
+}
+
+static bool
+crypto_kind(uint32_t kind)
+{
+    return kind == REC_IKE_SA || kind == REC_IPSEC_SA || kind == REC_CRYPTO_SESSION;
+}
+
+static int
+prepare(struct dmvpnd *d, void *self, uint32_t kind, uint64_t token)
+{
+    struct mod_ipsec *m = self;
+    int rc;
+
+    if (!crypto_kind(kind) || !m->v)
+        return 0;
+    rc = mi_refresh(m, token) ? 1 : 0;
+    mi_rearm(m);
+    return rc;
+}
+
+static long
+snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct strbuf *out)
+{
+    struct mod_ipsec *m = self;
+    struct ipsec_rec_input in;
+    struct ipsec_rec_peer *peers;
+    void *recs = NULL;
+    size_t n = 0, sz = 0;
+
+    if (!crypto_kind(kind))
+        return -1;
+    mi_rec_input(m, &in, &peers);
+    if (kind == REC_IKE_SA) {
+        n = ipsec_rec_ike(&in, (struct rec_ike_sa **)&recs);
+        sz = sizeof(struct rec_ike_sa);
+    } else if (kind == REC_IPSEC_SA) {
+        n = ipsec_rec_ipsec(&in, (struct rec_ipsec_sa **)&recs);
+        sz = sizeof(struct rec_ipsec_sa);
+    } else {
+        n = ipsec_rec_sessions(&in, (struct rec_crypto_session **)&recs);
+        sz = sizeof(struct rec_crypto_session);
+    }
+    free(peers);
+    if (n)
+        sb_append(out, recs, n * sz);
+    free(recs);
+    return (long)n;
+}
+
+/* clear crypto session [peer A.B.C.D] | clear crypto isakmp | clear crypto sa */
+static int
+exec(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply)
+{
+    struct mod_ipsec *m = self;
+    uint32_t peer = 0;
+    const char *rest;
+
+    if (!strncmp(line, "clear crypto session", 20)) {
+        rest = line + 20;
+        while (*rest == ' ')
+            rest++;
+        if (!strncmp(rest, "peer ", 5) && !inet_parse4(rest + 5, &peer)) {
+            sb_puts(reply, "% Invalid input detected at '^' marker.\n");
+            return -1;
+        }
+        if (*rest && !peer) {
+            sb_puts(reply, "% Invalid input detected at '^' marker.\n");
+            return -1;
+        }
+        mi_clear(m, peer, false);
+    } else if (!strcmp(line, "clear crypto isakmp")) {
+        mi_clear(m, 0, false);
+    } else if (!strcmp(line, "clear crypto sa")) {
+        mi_clear(m, 0, true);
+    } else {
+        return 0;
+    }
+    mi_rearm(m);
+    return 1;
+}
+
+static void
+on_up(void *arg)
+{
+    struct mod_ipsec *m = arg;
+
+    m->charon_up = true;
+    log_notice("ipsec: connected to charon (%s); loading the crypto configuration", m->vici_path);
+    loaded_clear(m); /* a (re)started charon has nothing */
+    mi_sync(m);
+    mi_peers_all(m, IPSEC_PEV_CHARON_UP);
+    mi_refresh(m, 0);
+}
+
+static void
+on_down(void *arg)
+{
+    struct mod_ipsec *m = arg;
+
+    m->charon_up = false;
+    m->cnt.charon_restarts++;
+    m->down_since = mi_now(m);
+    log_warn("ipsec: lost charon (%s): every SA is gone; protected peers wait", m->vici_path);
+    loaded_clear(m);
+    mi_charon_down(m);
+}
+
+static void
+fini(struct dmvpnd *d, void *self)
+{
+    struct mod_ipsec *m = self;
+    size_t i;
+
+    for (i = 0; i < 2; i++)
+        if (m->fds[i].w)
+            ev_fd_del(m->fds[i].w);
+    mi_guard_remove(m);
+    ipsec_vici_free(m->v);
+    ev_timer_free(m->timer);
+    ev_timer_free(m->kick);
+    mi_peers_fini(m);
+    loaded_clear(m);
+    free(m->loaded);
+    ipsec_xlate_free(&m->x);
+    for (i = 0; i < m->ndyn; i++)
+        ipsec_xlate_free(&m->dyn[i].x);
+    free(m->dyn);
+    free(m->rifs);
+    free(m->rconns);
+    ipsec_sa_list_free(&m->cache);
+    if (m->listing) {
+        ipsec_sa_list_free(m->listing);
+        free(m->listing);
+    }
+    free(m->waiters);
+    free(m->ready);
+    free(m->vici_path);
+    free(m);
+}
+
+struct mod_ipsec *
+mod_ipsec_register(struct dmvpnd *d, struct mod_dp *dp, const char *vici_path, bool kernel_esp)
+{
+    struct mod_ipsec *m = calloc(1, sizeof(*m));
+    struct dmvpnd_module mod = {0};
+
+    if (!m)
+        fatal("out of memory");
+    m->d = d;
+    m->dp = dp;
+    m->xopts.kernel_ipsec = kernel_esp;
+    m->rl = (struct log_ratelimit){.interval_ms = 1000, .burst = 10, .tokens = 10};
+    m->timer = ev_timer_new(d->ev, on_timer, m);
+    m->kick = ev_timer_new(d->ev, on_kick, m);
+    mi_peers_init(m);
+    if (vici_path) {
+        /* a local socket: retrying often costs nothing and a restarted
+         * charon is back in charge sooner */
+        struct ipsec_vici_conf conf = {.path = vici_path, .backoff_max_ms = 1000};
+        struct ipsec_vici_cbs cbs = {
+            .arg = m, .on_up = on_up, .on_down = on_down, .on_event = mi_on_event};
+        struct ipsec_vici_env env = {.arg = m, .now_ms = client_now};
+        m->vici_path = strdup(vici_path);
+        if (!m->vici_path)
+            fatal("out of memory");
+        m->v = ipsec_vici_new(&conf, &cbs, &env);
+        ipsec_vici_start(m->v);
+    }
+    mod.name = "ipsec";
+    mod.apply = apply;
+    mod.snapshot = snapshot;
+    mod.prepare = prepare;
+    mod.exec = exec;
+    mod.fini = fini;
+    mod.self = m;
+    dmvpnd_register(d, &mod);
+    mi_rearm(m);
+    return m;
+}
+
+void
+mod_ipsec_listen(struct mod_ipsec *m, const struct mod_ipsec_ops *ops)
+{
+    m->ops = *ops;
+}
+
+bool
+mod_ipsec_enabled(const struct mod_ipsec *m)
+{
+    return m && m->v;
+}

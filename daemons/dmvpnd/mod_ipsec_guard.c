@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The clear-text guard of protected tunnels under kernel-libipsec. IOS never
+ * sends a protected tunnel's GRE without ESP and drops GRE that arrives in
+ * clear. Here ESP happens in charon: protected GRE is routed into its TUN
+ * (ipsec0, table 220) only while an SA exists, and would otherwise leave in
+ * clear. The NHRP coupling keeps data and NHRP waiting until SAs are up, but
+ * between charon dropping an SA (or dying) and dmvpnd hearing of it packets
+ * could still slip out. So the node's netfilter gets two rules per set of
+ * protected tunnel sources: GRE from them leaves only through ipsec0, GRE to
+ * them is accepted only from ipsec0. They are installed with nft(8) when the
+ * set changes and removed when dmvpnd stops.
+ */
+#include "daemons/dmvpnd/mod_ipsec_int.h"
+#include "lib/inet.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define GUARD_TABLE "dmvpnd_ipsec"
+#define LIBIPSEC_IF "ipsec0" /* kernel-libipsec's TUN device */
+
+extern char **environ;
+
+/* Feeds script to `nft -f -`; 0 when nft accepted it. */
+static int
+nft_run(const char *script)
+{
+    static char *const argv[] = {"nft", "-f", "-", NULL};
+    posix_spawn_file_actions_t fa;
+    int pfd[2], status = 0, rc;
+    size_t len = strlen(script), off = 0;
+    pid_t pid;
+
+    if (pipe2(pfd, O_CLOEXEC) < 0)
+        return -errno;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, pfd[0], 0);
+    rc = posix_spawnp(&pid, "nft", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(pfd[0]);
+    if (rc != 0) {
+        close(pfd[1]);
+        return -rc;
+    }
+    while (off < len) {
+        ssize_t n = write(pfd[1], script + off, len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        off += (size_t)n;
+    }
+    close(pfd[1]);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -EIO;
+}
+
+static void
+set_list(struct strbuf *sb, const uint32_t *v, size_t n)
+{
+    char a[INET_ADDRSTRLEN_];
+    size_t i;
+
+    sb_puts(sb, "{ ");
+    for (i = 0; i < n; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "", inet_fmt4(v[i], a));
+    sb_puts(sb, " }");
+}
+
+void
+mi_guard_apply(struct mod_ipsec *m)
+{
+    uint32_t srcs[64];
+    size_t n = 0, i, k;
+    struct strbuf sb;
+    int rc;
+
+    if (!m->v || m->xopts.kernel_ipsec)
+        return; /* kernel ESP: the kernel's policies never send in clear */
+    for (i = 0; i < m->nrifs && n < sizeof(srcs) / sizeof(srcs[0]); i++) {
+        bool dup = false;
+        for (k = 0; k < n; k++)
+            dup = dup || srcs[k] == m->rifs[i].local;
+        if (m->rifs[i].local && !dup)
+            srcs[n++] = m->rifs[i].local;
+    }
+    if (n == m->nguard && !memcmp(srcs, m->guard, n * sizeof(srcs[0])))
+        return;
+    sb_init(&sb);
+    /* create-then-delete makes the script work whether or not it exists */
+    sb_puts(&sb, "table ip " GUARD_TABLE "\ndelete table ip " GUARD_TABLE "\n");
+    if (n) {
+        sb_puts(&sb, "table ip " GUARD_TABLE " {\n"
+                     "  chain out {\n"
+                     "    type filter hook output priority 0; policy accept;\n"
+                     "    ip protocol gre ip saddr ");
+        set_list(&sb, srcs, n);
+        sb_puts(&sb, " oifname != \"" LIBIPSEC_IF "\" counter drop\n"
+                     "  }\n"
+                     "  chain in {\n"
+                     "    type filter hook input priority 0; policy accept;\n"
+                     "    ip protocol gre ip daddr ");
+        set_list(&sb, srcs, n);
+        sb_puts(&sb, " iifname != \"" LIBIPSEC_IF "\" counter drop\n"
+                     "  }\n"
+                     "}\n");
+    }
+    rc = nft_run(sb.buf);
+    sb_free(&sb);
+    if (rc < 0) {
+        log_warn("ipsec: cannot install the clear-text GRE guard with nft (%s); protected "
+                 "tunnels rely on the NHRP coupling alone",
+                 strerror(-rc));
+        return;
+    }
+    memcpy(m->guard, srcs, n * sizeof(srcs[0]));
+    m->nguard = n;
+    if (n)
+        log_info("ipsec: GRE of %zu protected tunnel source(s) only through %s", n, LIBIPSEC_IF);
+}
+
+void
+mi_guard_remove(struct mod_ipsec *m)
+{
+    if (!m->nguard)
+        return;
+    nft_run("table ip " GUARD_TABLE "\ndelete table ip " GUARD_TABLE "\n");
+    m->nguard = 0;
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Internals of dmvpnd's IPsec module, shared by its files: mod_ipsec.c
+ * (registration, event loop glue, config -> charon, show and clear),
+ * mod_ipsec_sa.c (peers, charon's SA view, events), mod_ipsec_guard.c (no
+ * GRE in clear under kernel-libipsec). Not an API: other modules use
+ * mods.h.
+ */
+#ifndef DMVPN_DAEMONS_DMVPND_MOD_IPSEC_INT_H
+#define DMVPN_DAEMONS_DMVPND_MOD_IPSEC_INT_H
+
+#include "daemons/dmvpnd/mods.h"
+#include "daemons/ipsec/ipsec_peer.h"
+#include "daemons/ipsec/ipsec_records.h"
+#include "daemons/ipsec/ipsec_state.h"
+#include "daemons/ipsec/translate.h"
+#include "daemons/ipsec/vici_client.h"
+#include "lib/htab.h"
+#include "lib/log.h"
+#include "lib/strbuf.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct ev_fd;
+struct ev_timer;
+struct vici_msg;
+
+#define MI_LIST_TIMEOUT_MS 3000
+#define MI_POLL_BUSY_MS    1000  /* list-sas while a peer is negotiating */
+#define MI_POLL_IDLE_MS    10000 /* list-sas otherwise (missed events, counters) */
+#define MI_STALE_LISTS_MAX 3     /* lists skipped for events during them, at most */
+/* Quick mode has no acknowledgement (RFC 2409 5.5): the initiator's SAs are
+ * in place when it sends the third message, the responder's once it has
+ * processed it. Packets the initiator sends at once (NHRP that waited for
+ * the SA: a resolution reply) would reach a responder not ready yet and be
+ * dropped, costing the requester its 1 s retransmission. So a CHILD SA we
+ * initiated counts as up this long after charon installed it. */
+#define MI_QM_SETTLE_MS 15
+
+/* A charon object we loaded (shared key or connection) and its bytes, so a
+ * config change reloads only what changed and unloads what went. */
+struct mi_loaded {
+    char name[IPSEC_NAME_LEN];
+    bool conn; /* load-conn (else load-shared) */
+    struct strbuf bytes;
+    bool mark; /* sweep flag during a sync */
+};
+
+/* A per-peer connection made at run time (ipsec_xlate_peer). */
+struct mi_dyn {
+    char ifname[IPSEC_PEER_IFNAMSIZ];
+    uint32_t nbma;
+    struct ipsec_xlate x; /* one conn */
+};
+
+struct mod_ipsec {
+    struct dmvpnd *d;
+    struct mod_dp *dp;
+    char *vici_path;
+    struct ipsec_xlate_opts xopts;
+    struct ipsec_vici *v;
+    struct {
+        int fd;
+        short events;
+        struct ev_fd *w;
+    } fds[2];
+    struct ev_timer *timer; /* the client's deadline, peer timers, polling */
+    struct ev_timer *kick;  /* work deferred out of callbacks */
+    const struct cfg *cfg;  /* the running config */
+    bool protected_tunnels; /* the config has tunnel protection */
+
+    /* what charon should have */
+    struct ipsec_xlate x;
+    struct mi_dyn *dyn;
+    size_t ndyn, capdyn;
+    struct mi_loaded *loaded;
+    size_t nloaded, caploaded;
+
+    /* tunnels and connections, as the show records need them */
+    struct ipsec_rec_if *rifs;
+    size_t nrifs;
+    struct ipsec_rec_conn *rconns;
+    size_t nrconns, caprconns;
+
+    /* peers, by (tunnel, NBMA address) */
+    struct htab peers;
+    struct ipsec_peer_ops pops;
+
+    /* charon's SAs as last listed */
+    struct ipsec_sa_list cache;
+    int64_t cache_at;
+    struct ipsec_sa_list *listing; /* the list-sas in flight, NULL when none */
+    bool list_again;               /* something changed while it was in flight */
+    bool refresh_wanted;           /* an event asked for a list (run from the kick) */
+    unsigned stale_lists;          /* lists in a row not observed (events during them) */
+    int64_t next_poll;
+    uint64_t *waiters; /* snapshot tokens waiting for the list in flight */
+    size_t nwaiters, capwaiters;
+    uint64_t *ready; /* tokens to release from the kick timer */
+    size_t nready, capready;
+
+    struct mod_ipsec_ops ops; /* towards NHRP */
+    bool charon_up;
+    int64_t down_since;
+
+    uint32_t guard[64]; /* tunnel sources the clear-text guard covers */
+    size_t nguard;
+
+    struct log_ratelimit rl;
+    struct {
+        uint64_t lists, list_failures, malformed, events, bad_events;
+        uint64_t loads, load_failures, unloads, initiates, initiate_failures;
+        uint64_t terminates, charon_restarts;
+    } cnt;
+    uint64_t bad_seen; /* the client's counters of input it dropped, as last logged */
+};
+
+/* mod_ipsec.c */
+void mi_rearm(struct mod_ipsec *m);
+void mi_kick(struct mod_ipsec *m);
+int64_t mi_now(struct mod_ipsec *m);
+/* Loads what changed, unloads what went (charon READY only). */
+void mi_sync(struct mod_ipsec *m);
+/* The per-peer connection of (ifname, nbma): its name, whether the daemon
+ * may initiate it; a run-time one is translated and loaded first. -1 when
+ * the tunnel cannot be protected. */
+int mi_peer_conn(struct mod_ipsec *m, const char *ifname, uint32_t nbma, char *name, size_t sz,
+                 bool *may_initiate);
+void mi_dyn_drop(struct mod_ipsec *m, const char *ifname, uint32_t nbma);
+void mi_rec_input(struct mod_ipsec *m, struct ipsec_rec_input *in, struct ipsec_rec_peer **peers);
+
+/* mod_ipsec_guard.c */
+void mi_guard_apply(struct mod_ipsec *m);
+void mi_guard_remove(struct mod_ipsec *m);
+
+/* mod_ipsec_sa.c */
+void mi_peers_init(struct mod_ipsec *m);
+void mi_peers_fini(struct mod_ipsec *m);
+struct ipsec_peer *mi_peer_find(struct mod_ipsec *m, const char *ifname, uint32_t nbma);
+void mi_peer_event(struct mod_ipsec *m, struct ipsec_peer *p, enum ipsec_peer_event ev);
+void mi_peers_all(struct mod_ipsec *m, enum ipsec_peer_event ev);
+void mi_peers_timers(struct mod_ipsec *m);
+int64_t mi_peers_deadline(struct mod_ipsec *m);
+bool mi_peers_busy(struct mod_ipsec *m);
+/* Peers of tunnels that are no longer protected go. */
+void mi_peers_prune(struct mod_ipsec *m);
+/* Starts a list-sas (or marks one to follow the one in flight); token != 0
+ * is a snapshot waiting for it. Returns false when charon is not there. */
+bool mi_refresh(struct mod_ipsec *m, uint64_t token);
+void mi_on_event(void *arg, const char *name, const struct vici_msg *msg);
+void mi_charon_down(struct mod_ipsec *m);
+/* clear crypto session [peer X] / isakmp / sa */
+void mi_clear(struct mod_ipsec *m, uint32_t peer, bool children_only);
+
+#endif
