@@ -10,6 +10,7 @@
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "daemons/dmvpnd/mods.h"
+#include "daemons/dmvpnd/rlookup.h"
 #include "daemons/dmvpnd/sysinfo.h"
 #include "daemons/dataplane/dp_kernel.h"
 #include "daemons/dataplane/dp_user.h"
@@ -497,65 +498,22 @@ snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct
     return rc.n;
 }
 
-/* ---- route lookup for the NHRP engine ---- */
+/* ---- route lookup for the NHRP engine (rlookup.c) ---- */
 
-struct lookup {
-    struct mod_dp *m;
-    uint32_t dst;
-    int best;
-    int subnet; /* longest local/connected subnet (< /32) off the tunnels holding dst */
-    struct nhrp_route_info *out;
-};
-
-static void
-lookup_route(void *arg, const struct dp_route *rt)
+static int
+lookup_tunnel(void *arg, const char *ifname)
 {
-    struct lookup *lk = arg;
-    struct mod_dp *m = lk->m;
-    uint32_t mask = inet_len_mask(rt->len);
-    int k;
-
-    if (rt->kind == DP_RT_NHRP || (lk->dst & mask) != rt->prefix)
-        return;
-    if ((rt->kind == DP_RT_LOCAL || rt->kind == DP_RT_CONNECTED) && rt->len < 32 &&
-        (int)rt->len > lk->subnet && mod_dp_tunnel(m, rt->ifname) < 0)
-        lk->subnet = rt->len;
-    if ((int)rt->len < lk->best)
-        return;
-    if ((int)rt->len == lk->best && lk->out->kind == NHRP_ROUTE_LOCAL)
-        return; /* a local entry beats an equal-length route */
-    lk->best = rt->len;
-    lk->out->prefix = rt->prefix;
-    lk->out->plen = rt->len;
-    lk->out->nexthop = 0;
-    if (rt->kind == DP_RT_LOCAL) {
-        lk->out->kind = NHRP_ROUTE_LOCAL;
-        return;
-    }
-    for (k = 0; k < m->ntun; k++)
-        if (!strcmp(m->tun[k].ifname, rt->ifname)) {
-            lk->out->kind = NHRP_ROUTE_TUNNEL;
-            lk->out->tun = (uint32_t)m->tun[k].id;
-            lk->out->nexthop = rt->nexthop;
-            return;
-        }
-    lk->out->kind = NHRP_ROUTE_OFF_NBMA;
+    return mod_dp_tunnel(arg, ifname);
 }
 
 bool
 mod_dp_route_lookup(struct mod_dp *m, uint32_t dst, struct nhrp_route_info *out)
 {
-    struct lookup lk = {m, dst, -1, -1, out};
+    struct rlookup lk;
 
-    memset(out, 0, sizeof(*out));
-    m->dp->ops->route_list(m->dp, lookup_route, &lk);
-    /* An address of a LAN interface: IOS answers resolutions for it with the
-     * connected subnet (192.168.3.0/24), not the /32 of the address. */
-    if (out->kind == NHRP_ROUTE_LOCAL && out->plen == 32 && lk.subnet >= 0) {
-        out->plen = (uint8_t)lk.subnet;
-        out->prefix = dst & inet_len_mask(lk.subnet);
-    }
-    return lk.best >= 0;
+    rlookup_init(&lk, dst, out, lookup_tunnel, m);
+    m->dp->ops->route_list(m->dp, rlookup_route, &lk);
+    return rlookup_finish(&lk);
 }
 
 /* ---- interface counters for show interfaces / ip interface brief ---- */

@@ -42,17 +42,18 @@ expect "spoke1 LAN -> spoke2 LAN through the hub" \
   ip netns exec spoke1 ping -c 3 -W 2 -I 192.168.2.1 192.168.3.1
 hroute() {
   ip netns exec spoke1 ping -c 1 -W 1 -I 192.168.2.1 192.168.3.1 >/dev/null
-  ip -n spoke1 route show proto 211 | grep -qE "^192.168.3.(0/24|1) via 10.1.1.3 dev Tunnel0"
+  ip -n spoke1 route show proto 211 | grep -q "^192.168.3.0/24 via 10.1.1.3 dev Tunnel0"
 }
-# The prefix is the responder's choice: our engine answers for the address
-# on its loopback with a /32 today (IOS would answer with the /24).
-expect "spoke1 installed an NHRP shortcut route to spoke2's LAN via 10.1.1.3" retry 30 hroute
+# spoke2 answers for the address on its Loopback0 (Linux lo) with the
+# loopback's subnet, as IOS does: the route and the cache entry are the /24.
+expect "spoke1 installed an NHRP shortcut route to spoke2's LAN (192.168.3.0/24) via 10.1.1.3" \
+  retry 30 hroute
 ip -n spoke1 route | tee /out/spoke1-kernel-routes.txt
 show spoke1 route | tee /out/spoke1-show-ip-route.txt
 show spoke1 nhrp | tee /out/spoke1-show-ip-nhrp.txt
 show spoke1 traffic | tee /out/spoke1-show-ip-nhrp-traffic.txt
-expect "spoke1 show ip nhrp: the shortcut entry for spoke2's LAN" sh -c \
-  'grep -A3 -E "^192.168.3.(0/24|1/32) via 10.1.1.3" /out/spoke1-show-ip-nhrp.txt | grep -q "NBMA address: 192.0.2.13"'
+expect "spoke1 show ip nhrp: the shortcut entry for spoke2's LAN is 192.168.3.0/24" sh -c \
+  'grep -A3 "^192.168.3.0/24 via 10.1.1.3" /out/spoke1-show-ip-nhrp.txt | grep -q "NBMA address: 192.0.2.13"'
 expect "spoke1 show ip nhrp: spoke2's NBMA for the shortcut" sh -c \
   'grep -A3 "^10.1.1.3/32" /out/spoke1-show-ip-nhrp.txt | grep -q "NBMA address: 192.0.2.13"'
 expect "spoke1 received a traffic indication from FRR" sh -c \
