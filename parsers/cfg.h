@@ -271,6 +271,13 @@ struct cfg {
     size_t ntsets, captsets;
     struct cfg_ipsec_profile *profs;
     size_t nprofs, capprofs;
+    /* crypto ipsec security-association ...: the global SA settings a
+     * profile's own `set security-association` overrides */
+    uint32_t ipsec_sa_life_secs; /* 0: default 3600 */
+    uint64_t ipsec_sa_life_kb;   /* 0: default 4608000 */
+    bool ipsec_sa_life_kb_disable;
+    uint32_t ipsec_replay_window; /* 0: default (64, not printed) */
+    bool ipsec_replay_disable;
     struct cfg_route *routes;
     size_t nroutes, caproutes;
     struct cfg_user *users;

@@ -195,6 +195,41 @@ h_nat_keepalive(struct cfg_build *b, const struct cmd_match *m, const char **err
     return H_OK;
 }
 
+/* crypto ipsec security-association lifetime ...: the global SA lifetimes
+ * (IOS: a profile's own set security-association lifetime wins). */
+static int
+h_sa_lifetime(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+
+    if (m_has(m, "seconds") || (m->op != OP_SET && !m_has(m, "kilobytes")))
+        c->ipsec_sa_life_secs = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 0) : 0;
+    if (m_has(m, "kilobytes") || (m->op != OP_SET && !m_has(m, "seconds"))) {
+        c->ipsec_sa_life_kb = m->op == OP_SET ? m_num(m, "kb", 0) : 0;
+        c->ipsec_sa_life_kb_disable = m->op == OP_SET && m_has(m, "disable");
+    }
+    return H_OK;
+}
+
+/* crypto ipsec security-association replay {window-size N | disable}: the
+ * anti-replay window of every SA (RFC 4303 3.4.3); `no` of either form
+ * goes back to the default 64-packet window. */
+static int
+h_sa_replay(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg *c = b->c;
+
+    c->ipsec_replay_window = 0;
+    c->ipsec_replay_disable = false;
+    if (m->op != OP_SET)
+        return H_OK;
+    if (m_has(m, "disable"))
+        c->ipsec_replay_disable = true;
+    else
+        c->ipsec_replay_window = (uint32_t)atoi(m->vals[m->nvals - 1].str);
+    return H_OK;
+}
+
 struct xf_name {
     const char *kw;
     enum cfg_transform xf;
@@ -429,6 +464,15 @@ const struct cmd_def cmd_tbl_crypto[] = {
     {MODE_TSET, "mode {tunnel | transport [require]}", CLS_TRANSLATED,
      "charon CHILD_SA mode (tunnel mode with host selectors where the kernel lacks transport)",
      h_tset_mode, MODE_EXEC, NP},
+    {MODE_GLOBAL,
+     "crypto ipsec security-association lifetime {seconds <num:120-2592000:secs> | kilobytes "
+     "{<num:2560-4294967295:kb> | disable}}",
+     CLS_TRANSLATED, "charon CHILD_SA life_time/life_bytes where the profile sets none",
+     h_sa_lifetime, MODE_EXEC, NP},
+    {MODE_GLOBAL,
+     "crypto ipsec security-association replay {window-size {64|128|256|512|1024} | "
+     "disable}",
+     CLS_TRANSLATED, "charon CHILD_SA replay_window (0 with disable)", h_sa_replay, MODE_EXEC, NP},
     {MODE_GLOBAL, "crypto ipsec profile <word:name>", CLS_TRANSLATED, NOTE_CHILD, h_profile,
      MODE_IPSEC_PROF, CMDF_NO},
     {MODE_IPSEC_PROF,

@@ -100,9 +100,11 @@ const struct cmd_def cmd_tbl_opaque[] = {
     G("crypto isakmp {aggressive-mode|default|diagnose|disconnect-revoked-peers|enable|"
       "fragmentation|identity|invalid-spi-recovery|performance|xauth}",
       UNS, N_CRYPTO, SG_CRYPTO_ISAKMP),
-    G("crypto ipsec {security-association|df-bit|fragmentation|nat-transparency|optional|"
-      "ipv4-deny|exclude|ike|session-key|client}",
+    G("crypto ipsec {df-bit|fragmentation|nat-transparency|optional|ipv4-deny|exclude|ike|"
+      "session-key|client}",
       UNS, N_CRYPTO, SG_CRYPTO_LATE),
+    G("crypto ipsec security-association {idle-time|dummy|ecn|multi-sn}", UNS, N_CRYPTO,
+      SG_CRYPTO_SA),
     G("crypto map <word:name> {local-address|redundancy|client|isakmp|isakmp-profile|gdoi}", UNS,
       "crypto maps are not implemented; tunnel protection is", SG_CRYPTO_LATE),
     S("crypto map <word:name> <num:1-65535:seq>", UNS,

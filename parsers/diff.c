@@ -205,6 +205,14 @@ profiles_eq(const struct cfg *o, const struct cfg *n)
 {
     size_t i, j;
 
+    /* the global SA settings are part of every profile's translation */
+    if (o->ipsec_sa_life_secs != n->ipsec_sa_life_secs ||
+        o->ipsec_sa_life_kb != n->ipsec_sa_life_kb ||
+        o->ipsec_sa_life_kb_disable != n->ipsec_sa_life_kb_disable ||
+        o->ipsec_replay_window != n->ipsec_replay_window ||
+        o->ipsec_replay_disable != n->ipsec_replay_disable)
+        return false;
+
     if (o->nprofs != n->nprofs)
         return false;
     for (i = 0; i < o->nprofs; i++) {

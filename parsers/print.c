@@ -238,7 +238,7 @@ print_crypto(struct strbuf *sb, const struct cfg *c)
     static const char *const hash[] = {"sha", "md5", "sha256", "sha384", "sha512"};
     static const char *const auth[] = {"rsa-sig", "pre-share", "rsa-encr", "ecdsa-sig"};
     char a[16], m[16];
-    size_t i;
+    size_t i, n0;
     int k;
 
     for (i = 0; i < c->npols; i++) {
@@ -284,6 +284,24 @@ print_crypto(struct strbuf *sb, const struct cfg *c)
         sb_printf(sb, "crypto isakmp nat keepalive %u\n", c->isakmp_nat_keepalive);
     print_slot(sb, &c->global_opaque, SG_CRYPTO_ISAKMP);
     sb_puts(sb, "!\n");
+    if (c->ipsec_sa_life_kb_disable)
+        sb_puts(sb, "crypto ipsec security-association lifetime kilobytes disable\n");
+    else if (c->ipsec_sa_life_kb)
+        sb_printf(sb, "crypto ipsec security-association lifetime kilobytes %llu\n",
+                  (unsigned long long)c->ipsec_sa_life_kb);
+    if (c->ipsec_sa_life_secs)
+        sb_printf(sb, "crypto ipsec security-association lifetime seconds %u\n",
+                  c->ipsec_sa_life_secs);
+    if (c->ipsec_replay_disable)
+        sb_puts(sb, "crypto ipsec security-association replay disable\n");
+    else if (c->ipsec_replay_window)
+        sb_printf(sb, "crypto ipsec security-association replay window-size %u\n",
+                  c->ipsec_replay_window);
+    n0 = sb->len;
+    print_slot(sb, &c->global_opaque, SG_CRYPTO_SA);
+    if (c->ipsec_sa_life_kb_disable || c->ipsec_sa_life_kb || c->ipsec_sa_life_secs ||
+        c->ipsec_replay_disable || c->ipsec_replay_window || sb->len != n0)
+        sb_puts(sb, "!\n");
     for (i = 0; i < c->ntsets; i++) {
         const struct cfg_tset *t = &c->tsets[i];
         sb_printf(sb, "crypto ipsec transform-set %s", t->name);

@@ -17,6 +17,7 @@ enum slot_global {
     SG_USERS,         /* (username is modeled), redundancy */
     SG_CRYPTO_PKI,    /* crypto pki, ikev2, keyring: before isakmp policies */
     SG_CRYPTO_ISAKMP, /* crypto isakmp profile/keepalive...: after the keys */
+    SG_CRYPTO_SA,     /* crypto ipsec security-association ...: before transform-sets */
     SG_CRYPTO_LATE,   /* crypto map, gdoi: after ipsec profiles */
     SG_PRE_IF,        /* class-map, policy-map, zone ... before interfaces */
     SG_ROUTER,        /* router stanzas (modeled) */

@@ -346,6 +346,10 @@ rconn_add(struct mod_ipsec *m, const char *ifname, const struct ipsec_conn *c)
     ch = ch ? vici_node_first(ch) : NULL;
     if (ch && vici_node_u64(ch, "life_bytes", &bytes))
         r->life_kb = bytes / 1024u;
+    if (ch && vici_node_u64(ch, "replay_window", &bytes)) {
+        r->replay_window = (uint32_t)bytes;
+        r->replay_off = bytes == 0;
+    }
 }
 
 static void

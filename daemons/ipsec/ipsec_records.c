@@ -286,7 +286,9 @@ sa_entry(const struct ipsec_rec_input *in, struct rec_ipsec_sa *r, const struct 
     e->mode = !strcmp(c->mode, "TRANSPORT") ? REC_SA_TRANSPORT : REC_SA_TUNNEL;
     e->udp_encaps = c->encap;
     e->iv_size = e->proto == REC_SA_ESP ? (uint8_t)ipsec_esp_iv_size(c->encr_alg) : 0;
-    e->replay = 1;
+    e->replay = !conn || !conn->replay_off;
+    if (e->replay && conn && conn->replay_window && conn->replay_window != 64)
+        e->replay_window = conn->replay_window;
     e->status = REC_SA_ACTIVE;
 }
 

@@ -59,6 +59,7 @@ struct child_props {
     uint32_t life, rekey;
     uint64_t life_bytes, rekey_bytes; /* 0: no volume limit */
     bool responder_only;
+    uint32_t replay_window; /* packets; 0: replay detection off */
 };
 
 static char *
@@ -392,14 +393,23 @@ child_props(struct xctx *x, const struct cfg_ipsec_profile *p, struct child_prop
         note(x, IPSEC_NOTE_ERROR, where, "no usable transform-set");
         return false;
     }
-    cp->life = p->lifetime_secs ? p->lifetime_secs : IOS_SA_LIFE;
+    /* The profile's lifetimes, else the global ones, else IOS's defaults. */
+    cp->life = p->lifetime_secs           ? p->lifetime_secs
+               : x->c->ipsec_sa_life_secs ? x->c->ipsec_sa_life_secs
+                                          : IOS_SA_LIFE;
     cp->rekey = cp->life - cp->life / 10;
-    if (!p->lifetime_kb_disable) {
-        cp->life_bytes = (uint64_t)(p->lifetime_kb ? p->lifetime_kb : IOS_SA_KB) * 1024u;
-        cp->rekey_bytes = cp->life_bytes - cp->life_bytes / 10;
-    } else {
+    if (p->lifetime_kb_disable || (!p->lifetime_kb && x->c->ipsec_sa_life_kb_disable)) {
         note(x, IPSEC_NOTE_TRANSLATED, where, "kilobytes disable: no volume lifetime");
+    } else {
+        uint64_t kb = p->lifetime_kb ? p->lifetime_kb : x->c->ipsec_sa_life_kb;
+        cp->life_bytes = (kb ? kb : IOS_SA_KB) * 1024u;
+        cp->rekey_bytes = cp->life_bytes - cp->life_bytes / 10;
     }
+    /* RFC 4303 3.4.3: the receiver's anti-replay window; charon's default
+     * (32) differs from IOS's (64), so IOS's is always stated. */
+    cp->replay_window = x->c->ipsec_replay_disable  ? 0
+                        : x->c->ipsec_replay_window ? x->c->ipsec_replay_window
+                                                    : 64;
     cp->responder_only = p->responder_only;
     if (p->isakmp_profile)
         note(x, IPSEC_NOTE_UNSUPPORTED, where, "set isakmp-profile %s: not translated",
@@ -504,6 +514,7 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
         vici_msg_kvf(m, "rekey_bytes", "%llu", (unsigned long long)cp->rekey_bytes);
         vici_msg_kvf(m, "life_bytes", "%llu", (unsigned long long)cp->life_bytes);
     }
+    vici_msg_kvf(m, "replay_window", "%u", cp->replay_window);
     vici_msg_kv(m, "start_action", "none");
     vici_msg_kv(m, "close_action", "none");
     vici_msg_kv(m, "dpd_action", "clear");

@@ -8,9 +8,10 @@ Netmiko's own use_textfsm), and every parsed field must equal the node's
 state: the config it runs and the same records as `| json`.
 
 The seed spoke1 runs beside the hub and registers with it, so show dmvpn has a
-real peer. No IPsec module answers yet on a live node, so the crypto tables are
-empty; their rich cases are parsed in the unit tier (render_crypto_textfsm).
-Here they must parse to exactly the (empty) set the node reports.
+real peer. These nodes run without charon (no --vici), so the crypto tables are
+empty and must parse to exactly that; the same templates over live SAs (the
+encrypted seed lab) are in tests/e2e/ipsec (test_dmvpn_ipsec.py seed), their
+rich cases in the unit tier (render_crypto_textfsm).
 
 usage: test_textfsm.py BINDIR SRCDIR
 """

@@ -49,7 +49,16 @@ def established(lab):
 
 
 def test_seed(bindir, srcdir):
-    lab = Lab("seed", srcdir, bindir, pcap=True)
+    # The seed configs plus the replay window most DMVPN hubs in the captures
+    # set: then IOS's show crypto ipsec sa detail carries the line the ntc
+    # TextFSM template requires ("replay window size: 1024").
+    cfgs = tempfile.mkdtemp(prefix="ix-seed-cfg-")
+    seed = os.path.join(srcdir, "testdata", "lab", "seed")
+    for f in ("hub.cfg", "spoke1.cfg", "spoke2.cfg"):
+        with open(os.path.join(seed, f)) as i, open(os.path.join(cfgs, f), "w") as o:
+            o.write(i.read().rstrip("\n") +
+                    "\ncrypto ipsec security-association replay window-size 1024\n")
+    lab = Lab("seed", srcdir, bindir, cfgdir=cfgs, pcap=True)
     try:
         lab.up()
         t = lab.wait("hub<->spokes SAs", lambda: established(lab))
@@ -108,6 +117,7 @@ def test_seed(bindir, srcdir):
         check("Capabilities:" in detail and "Inbound:  #pkts dec'ed" in detail,
               f"show crypto session detail:\n{detail}")
         textfsm_checks(lab, srcdir, detail)
+        textfsm_ipsec_sa(lab, srcdir)
 
         # the wire: ESP between every pair, not one GRE packet in clear
         time.sleep(0.3)
@@ -147,6 +157,34 @@ def textfsm_checks(lab, srcdir, session_detail):
     got = sorted((r["PEER_NBMA"], r["STATE"]) for r in rows)
     check(got == [(S1, "UP"), (S2, "UP")], f"TextFSM show dmvpn: {got}")
     lab.log("ntc TextFSM parsed the hub's show crypto session detail and show dmvpn")
+
+
+def textfsm_ipsec_sa(lab, srcdir):
+    """ntc's show crypto ipsec sa detail template over the live hub: one row
+    per SA, equal to the node's own records (| json read just after). The
+    template knows one peer block per interface header (IOS prints further
+    peers of an interface without one, and the template stops there, on IOS
+    as on us), so scripts ask per peer: show crypto ipsec sa peer X detail."""
+    import json
+    rows = []
+    for peer in (S1, S2):
+        text = lab.cli("hub", f"show crypto ipsec sa peer {peer} detail")
+        rows += textfsm(srcdir, "cisco_ios_show_crypto_ipsec_sa_detail.textfsm", text)
+    js = json.loads(lab.cli("hub", "show crypto ipsec sa | json"))["ipsec_sas"]
+    got = sorted((r["CURRENT_PEER"], r["SA_ORIENTATION"], int(r["SA_SPI_DEC"]), r["SA_STATUS"],
+                  r["SA_REPLAY_WINDOW_SIZE"], r["LOCAL_IDENT_ADDR"], r["REMOTE_IDENT_PROT"])
+                 for r in rows)
+    want = sorted((b["current_peer"], s["direction"], s["spi"], "ACTIVE(ACTIVE)",
+                   str(s["replay_window"]), b["local_ident"]["addr"],
+                   str(b["remote_ident"]["prot"]))
+                  for b in js for s in b["sas"] if s["protocol"] == "esp")
+    check(len(got) >= 4 and got == want, f"TextFSM ipsec sa detail rows {got} != json {want}")
+    enc = {r["CURRENT_PEER"]: int(r["PKTS_ENCAPS"]) for r in rows}
+    jenc = {b["current_peer"]: b["counters"]["encaps"] for b in js}
+    check(all(0 < enc[p] <= jenc[p] for p in enc),
+          f"TextFSM #pkts encaps {enc} vs json (read later) {jenc}")
+    lab.log(f"ntc TextFSM parsed show crypto ipsec sa detail: {len(rows)} SAs, "
+            f"replay window {sorted({r['SA_REPLAY_WINDOW_SIZE'] for r in rows})}")
 
 
 def test_psk(bindir, srcdir):

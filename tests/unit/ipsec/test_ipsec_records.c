@@ -200,6 +200,54 @@ test_hub_seed(void **state)
 
 /* A peer still in main mode (the responder has not named it: "(unnamed)")
  * and a peer NHRP wants with no SA at all. */
+/* crypto ipsec security-association replay ...: the window charon was given
+ * shows in the SA blocks as IOS prints it (size only when not 64), and
+ * `replay disable` turns the detection flag to N. */
+static void
+test_replay_window(void **state)
+{
+    static const struct {
+        uint32_t window;
+        bool off;
+        const char *want;
+    } cases[] = {
+        {0, false, "replay detection support: Y\n"},
+        {64, false, "replay detection support: Y\n"},
+        {1024, false, "replay detection support: Y  replay window size: 1024\n"},
+        {0, true, "replay detection support: N\n"},
+    };
+    struct ipsec_sa_list l = {0};
+    struct render_crypto_opts o = {.detail = 1};
+    size_t k;
+
+    add(&l, "list-sa-hub-seed-0.bin");
+    for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        struct ipsec_rec_conn c = conns[0];
+        struct ipsec_rec_input in;
+        struct ipsec_rec_if ifv[1];
+        struct rec_ipsec_sa *ips;
+        struct strbuf sb;
+        size_t n, i;
+
+        c.replay_window = cases[k].window;
+        c.replay_off = cases[k].off;
+        input(&in, ifv, &l);
+        in.conns = &c;
+        n = ipsec_rec_ipsec(&in, &ips);
+        assert_int_equal(n, 1);
+        for (i = 0; i < ips[0].n_sas; i++) {
+            assert_int_equal(ips[0].sas[i].replay, !cases[k].off);
+            assert_int_equal(ips[0].sas[i].replay_window, cases[k].window == 1024 ? 1024 : 0);
+        }
+        sb_init(&sb);
+        render_show_crypto_ipsec_sa(&sb, NOW, ips, n, &o);
+        assert_non_null(strstr(sb.buf, cases[k].want));
+        sb_free(&sb);
+        free(ips);
+    }
+    ipsec_sa_list_free(&l);
+}
+
 static void
 test_negotiating_and_down(void **state)
 {
@@ -318,6 +366,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hub_seed),
+        cmocka_unit_test(test_replay_window),
         cmocka_unit_test(test_negotiating_and_down),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_odd_lists),
