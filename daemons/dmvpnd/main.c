@@ -26,11 +26,14 @@
 static void
 usage(FILE *f)
 {
-    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [--no-vty] [--vici PATH [--kernel-esp]]\n"
+    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [-v] [--no-vty] [--vici PATH [--kernel-esp]]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
           "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE]\n"
           "       dmvpnd -n --report[=text|json] -f CONFIG\n"
-          "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n",
+          "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n"
+          "       dmvpnd --ios-compat              (docs/ios-compat.md from the command table)\n"
+          "  -d: stay in the foreground; -v: debug logging; DMVPND_DATAPLANE=kernel|user\n"
+          "  forces a data plane backend (default: kernel when it can make a gre link)\n",
           f);
 }
 
