@@ -431,7 +431,10 @@ ipsec_rec_ipsec(const struct ipsec_rec_input *in, struct rec_ipsec_sa **out)
         fatal("out of memory");
     for (i = 0; i < l->nchild; i++) {
         const struct ipsec_child_sa *c = &l->child[i];
-        if (ipsec_child_usable(c) && c->ike < l->nike && l->ike[c->ike].remote_addr)
+        /* a CHILD SA an event ended is not counted again by a list that
+         * started before the event (ipsec_tally.c) */
+        if (ipsec_child_usable(c) && c->ike < l->nike && l->ike[c->ike].remote_addr &&
+            !(in->tally && ipsec_tally_child_ended(in->tally, c->uniqueid)))
             cv[nc++] = c;
     }
     /* newest CHILD SA first, so each flow's first one is its current SA */

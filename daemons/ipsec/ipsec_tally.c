@@ -2,9 +2,14 @@
 /*
  * The counts that outlive charon's SAs (ipsec_tally.h). Every complete SA
  * list is a generation: a CHILD SA or IKE SA not stamped with the newest one
- * has ended. A CHILD SA's counts are the highest charon reported for it (a
- * list, or the event of its deletion), so what moves from an SA to its flow
- * and from a flow to the totals never makes a sum fall.
+ * has ended. A CHILD SA's counts are the highest charon reported for it, so
+ * what moves from an SA to its flow and from a flow to the totals never
+ * makes a sum fall. A deletion event ends a CHILD SA at once: its counts go
+ * to its flow and it stays as a tombstone (flow NULL) that no list counts
+ * again, until a list no longer has it; the records skip tombstones too, so
+ * a list that started before the event cannot count the SA twice. A flow
+ * whose last CHILD SA went that way has ended (clear, delete, DPD): a new SA
+ * with the same selectors is a new tunnel, not a rekey of the old one.
  */
 #include "daemons/ipsec/ipsec_tally.h"
 #include "lib/log.h"
@@ -16,7 +21,7 @@
 struct tally_child {
     uint32_t uid;
     uint32_t gen;
-    struct ipsec_tally_flow *flow;
+    struct ipsec_tally_flow *flow; /* NULL: ended by an event (a tombstone) */
     uint64_t pin, pout, bin, bout;
 };
 
@@ -122,15 +127,22 @@ child_of(struct ipsec_tally *t, const struct ipsec_rec_input *in, const struct i
     f = htab_find(&t->flows, &key);
     if (f) {
         f->refreshes++; /* a new SA for a live flow: a rekey */
+        if (f->born == t->gen && c->uniqueid && 2 * c->uniqueid - 1 < f->index) {
+            /* first seen with several generations: it is the oldest's */
+            f->index = 2 * c->uniqueid - 1;
+            if (in->now_ms - c->install_time * 1000 < f->created_ms)
+                f->created_ms = in->now_ms - c->install_time * 1000;
+        }
     } else {
         f = zalloc(sizeof(*f));
         f->key = key.key;
         /* IOS conn ids: CHILD uniqueid n is inbound 2n-1 (ipsec_records.h) */
         f->index = c->uniqueid ? 2 * c->uniqueid - 1 : 0;
         f->created_ms = in->now_ms - c->install_time * 1000;
-        f->gen = t->gen;
+        f->gen = f->born = t->gen;
         htab_put(&t->flows, f);
     }
+    f->nkids++;
     ch = zalloc(sizeof(*ch));
     ch->uid = c->uniqueid;
     ch->flow = f;
@@ -139,9 +151,34 @@ child_of(struct ipsec_tally *t, const struct ipsec_rec_input *in, const struct i
     return ch;
 }
 
+/* A flow's tunnel ended: its counts join the totals. */
+static void
+flow_end(struct ipsec_tally *t, struct ipsec_tally_flow *f)
+{
+    t->ipsec_previous++;
+    t->pin += f->pin;
+    t->pout += f->pout;
+    t->bin += f->bin;
+    t->bout += f->bout;
+    free(f);
+}
+
+/* A CHILD SA left: its counts stay with its flow. */
+static void
+child_retire(struct ipsec_tally_flow *f, const struct tally_child *ch)
+{
+    f->pin += ch->pin;
+    f->pout += ch->pout;
+    f->bin += ch->bin;
+    f->bout += ch->bout;
+    f->nkids--;
+}
+
 static void
 child_count(struct tally_child *ch, const struct ipsec_child_sa *c)
 {
+    if (!ch->flow)
+        return; /* a tombstone counts no more */
     ch->pin = max64(ch->pin, c->packets_in);
     ch->pout = max64(ch->pout, c->packets_out);
     ch->bin = max64(ch->bin, c->bytes_in);
@@ -163,10 +200,33 @@ ipsec_tally_final(struct ipsec_tally *t, const struct ipsec_rec_input *in)
 
     for (i = 0; l && i < l->nchild; i++) {
         const struct ipsec_child_sa *c = &l->child[i];
+        struct ipsec_tally_flow *f;
+        struct tally_child *ch;
         /* an SA going down is no longer "installed": take any state */
-        if (c->uniqueid && c->ike < l->nike && l->ike[c->ike].remote_addr)
-            child_count(child_of(t, in, &l->ike[c->ike], c), c);
+        if (!c->uniqueid || c->ike >= l->nike || !l->ike[c->ike].remote_addr)
+            continue;
+        ch = child_of(t, in, &l->ike[c->ike], c);
+        if (!ch->flow)
+            continue; /* reported twice */
+        child_count(ch, c);
+        f = ch->flow;
+        child_retire(f, ch);
+        ch->flow = NULL;
+        if (f->nkids) {
+            f->expired += 2; /* one generation of a live flow */
+        } else {
+            htab_del(&t->flows, f);
+            flow_end(t, f);
+        }
     }
+}
+
+bool
+ipsec_tally_child_ended(const struct ipsec_tally *t, uint32_t uid)
+{
+    const struct tally_child *ch = htab_find(&t->children, &uid);
+
+    return ch && !ch->flow;
 }
 
 /* Entries of h whose gen is not the current one; the caller frees them. */
@@ -200,34 +260,28 @@ observe_children(struct ipsec_tally *t, const struct ipsec_rec_input *in)
         if (!counted(l, c))
             continue;
         ch = child_of(t, in, &l->ike[c->ike], c);
+        ch->gen = t->gen;
+        if (!ch->flow)
+            continue; /* ended by an event; gone from a later list */
         child_count(ch, c);
-        ch->gen = ch->flow->gen = t->gen;
+        ch->flow->gen = t->gen;
     }
     /* CHILD SAs that left: their counts stay with their flow */
     v = stale(&t->children, t->gen, offsetof(struct tally_child, gen), &n);
     for (i = 0; i < n; i++) {
         struct tally_child *ch = v[i];
-        struct ipsec_tally_flow *f = ch->flow;
-        f->pin += ch->pin;
-        f->pout += ch->pout;
-        f->bin += ch->bin;
-        f->bout += ch->bout;
-        if (f->gen == t->gen)
-            f->expired += 2; /* its inbound and outbound SA */
+        if (ch->flow) {
+            child_retire(ch->flow, ch);
+            if (ch->flow->gen == t->gen)
+                ch->flow->expired += 2; /* its inbound and outbound SA */
+        }
         free(ch);
     }
     free(v);
     /* flows without a CHILD SA: the tunnel ended */
     v = stale(&t->flows, t->gen, offsetof(struct ipsec_tally_flow, gen), &n);
-    for (i = 0; i < n; i++) {
-        struct ipsec_tally_flow *f = v[i];
-        t->ipsec_previous++;
-        t->pin += f->pin;
-        t->pout += f->pout;
-        t->bin += f->bin;
-        t->bout += f->bout;
-        free(f);
-    }
+    for (i = 0; i < n; i++)
+        flow_end(t, v[i]);
     free(v);
 }
 

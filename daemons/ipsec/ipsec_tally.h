@@ -17,6 +17,7 @@
 #include "daemons/ipsec/ipsec_records.h"
 #include "lib/htab.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct ipsec_tally_flow {
@@ -25,6 +26,8 @@ struct ipsec_tally_flow {
     uint32_t refreshes;            /* CHILD SAs that joined it after the first */
     uint32_t expired;              /* SAs (in + out) of CHILD SAs that left while it lived on */
     uint32_t gen;                  /* the list that last had a CHILD SA of it */
+    uint32_t nkids;                /* its CHILD SAs not ended */
+    uint32_t born;                 /* the list (or event) that first had it */
     int64_t created_ms;            /* when its first CHILD SA was installed */
     uint64_t pin, pout, bin, bout; /* counts of the CHILD SAs that left */
 };
@@ -45,9 +48,14 @@ void ipsec_tally_free(struct ipsec_tally *t);
  * SA ended). */
 void ipsec_tally_observe(struct ipsec_tally *t, const struct ipsec_rec_input *in);
 
-/* CHILD SAs reported by an event (child-updown going down): their counts
- * as charon had them at the end. The next list retires them. */
+/* CHILD SAs reported by an event going down (child-updown, ike-updown):
+ * they end now, with their counts as charon had them at the end; a flow
+ * left without CHILD SAs ends too. */
 void ipsec_tally_final(struct ipsec_tally *t, const struct ipsec_rec_input *in);
+
+/* Whether CHILD SA uid was ended by an event: a list that still has it
+ * (it started before the event) must not count it. */
+bool ipsec_tally_child_ended(const struct ipsec_tally *t, uint32_t uid);
 
 /* The flow of key k; NULL when the tally has not seen it. */
 const struct ipsec_tally_flow *ipsec_tally_flow(const struct ipsec_tally *t,

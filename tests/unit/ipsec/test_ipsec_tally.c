@@ -241,6 +241,7 @@ test_end_and_restart(void **state)
         input(&in, &t);
         ipsec_tally_final(&t, &in);
     }
+    assert_int_equal(t.ipsec_previous, 1); /* its last SA went: ended at once */
     reset();
     observe(&t);
     global(&t, &g);
@@ -262,6 +263,98 @@ test_end_and_restart(void **state)
     free(v);
     global(&t, &g);
     assert_int_equal(g.ctr[REC_IPC_DECAPS], 12 + 3 + 1);
+    ipsec_tally_free(&t);
+}
+
+/* A deletion event followed by a list that started before it (the SA
+ * still installed there) and a new SA with the same selectors: the old
+ * tunnel ended once and is not counted twice; the new one is a new tunnel,
+ * not a rekey. */
+static void
+test_event_race(void **state)
+{
+    struct ipsec_tally t;
+    struct ipsec_rec_input in;
+    struct rec_crypto_global g;
+    struct rec_ipsec_sa *v, *r;
+    size_t n, k;
+
+    (void)state;
+    ipsec_tally_init(&t);
+    reset();
+    k = ike(1, SPOKE1, false, IPSEC_IKE_ESTABLISHED);
+    child(k, 1, 10, 10, IPSEC_CHILD_INSTALLED);
+    observe(&t);
+    reset();
+    k = ike(1, SPOKE1, false, IPSEC_IKE_DELETING);
+    child(k, 1, 12, 12, IPSEC_CHILD_DELETING);
+    input(&in, &t);
+    ipsec_tally_final(&t, &in);
+    ipsec_tally_final(&t, &in); /* reported twice (child and IKE event) */
+    assert_int_equal(t.ipsec_previous, 1);
+    assert_true(ipsec_tally_child_ended(&t, 1));
+
+    reset();
+    k = ike(1, SPOKE1, false, IPSEC_IKE_ESTABLISHED);
+    child(k, 1, 11, 11, IPSEC_CHILD_INSTALLED); /* the list predates the event */
+    k = ike(2, SPOKE1, false, IPSEC_IKE_ESTABLISHED);
+    child(k, 2, 1, 1, IPSEC_CHILD_INSTALLED);
+    observe(&t);
+    r = flow(&t, SPOKE1, &v, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(r->tun_index, 3); /* a new tunnel */
+    assert_int_equal(r->refreshes, 0);
+    assert_int_equal(r->ctr[REC_IPC_DECAPS], 1);
+    assert_int_equal(r->n_sas, 2); /* the ended SA is not listed */
+    free(v);
+    global(&t, &g);
+    assert_int_equal(g.ctr[REC_IPC_DECAPS], 12 + 1);
+    assert_int_equal(g.ipsec_previous, 1);
+
+    reset();
+    k = ike(2, SPOKE1, false, IPSEC_IKE_ESTABLISHED);
+    child(k, 2, 2, 2, IPSEC_CHILD_INSTALLED);
+    observe(&t);
+    assert_false(ipsec_tally_child_ended(&t, 1)); /* the tombstone went */
+    global(&t, &g);
+    assert_int_equal(g.ctr[REC_IPC_DECAPS], 12 + 2);
+    assert_int_equal(g.ipsec_previous, 1);
+    ipsec_tally_free(&t);
+}
+
+/* One generation of a rekeyed flow deleted by an event: the flow lives on. */
+static void
+test_rekey_event(void **state)
+{
+    struct ipsec_tally t;
+    struct ipsec_rec_input in;
+    struct rec_ipsec_sa *v, *r;
+    size_t n, k;
+
+    (void)state;
+    ipsec_tally_init(&t);
+    reset();
+    k = ike(1, SPOKE2, true, IPSEC_IKE_ESTABLISHED);
+    child(k, 4, 1, 1, IPSEC_CHILD_INSTALLED);
+    child(k, 3, 20, 30, IPSEC_CHILD_INSTALLED);
+    observe(&t);
+    reset();
+    k = ike(1, SPOKE2, true, IPSEC_IKE_ESTABLISHED);
+    child(k, 3, 21, 31, IPSEC_CHILD_DELETING);
+    input(&in, &t);
+    ipsec_tally_final(&t, &in);
+    assert_int_equal(t.ipsec_previous, 0);
+    reset();
+    k = ike(1, SPOKE2, true, IPSEC_IKE_ESTABLISHED);
+    child(k, 4, 2, 2, IPSEC_CHILD_INSTALLED);
+    observe(&t);
+    r = flow(&t, SPOKE2, &v, &n);
+    assert_int_equal(r->tun_index, 5); /* the oldest CHILD SA's: 3 */
+    assert_int_equal(r->ctr[REC_IPC_DECAPS], 21 + 2);
+    assert_int_equal(r->ctr[REC_IPC_ENCAPS], 31 + 2);
+    assert_int_equal(r->expired_sas, 2);
+    assert_int_equal(r->refreshes, 1);
+    free(v);
     ipsec_tally_free(&t);
 }
 
@@ -333,7 +426,7 @@ test_never_falls(void **state)
 {
     struct ipsec_tally t;
     struct {
-        bool live;
+        bool live, linger; /* linger: ended by an event, still in one list */
         uint32_t uid;
         uint64_t pin, pout;
     } sa[4][2] = {{{0}}}; /* per spoke, up to two generations */
@@ -354,7 +447,7 @@ test_never_falls(void **state)
         j = (int)((seed >> 12) % 2);
         switch ((seed >> 16) % 6) {
         case 0: /* a new SA (a tunnel or a rekey) */
-            if (!sa[s][j].live && next_uid < 250) {
+            if (!sa[s][j].live && !sa[s][j].linger && next_uid < 250) {
                 sa[s][j].live = true;
                 sa[s][j].uid = next_uid++;
                 sa[s][j].pin = sa[s][j].pout = 0;
@@ -370,6 +463,7 @@ test_never_falls(void **state)
                         sa[s][j].uid, sa[s][j].pin + 3, sa[s][j].pout + 2, IPSEC_CHILD_DELETING);
                     input(&in, &t);
                     ipsec_tally_final(&t, &in);
+                    sa[s][j].linger = (seed & 0x200000) != 0;
                 }
             }
             break;
@@ -382,9 +476,11 @@ test_never_falls(void **state)
         reset();
         for (s = 0; s < 4; s++) {
             size_t k = ike(100 + (uint32_t)s, SPOKE1 + (uint32_t)s, false, IPSEC_IKE_ESTABLISHED);
-            for (j = 0; j < 2; j++)
-                if (sa[s][j].live)
+            for (j = 0; j < 2; j++) {
+                if (sa[s][j].live || sa[s][j].linger)
                     child(k, sa[s][j].uid, sa[s][j].pin, sa[s][j].pout, IPSEC_CHILD_INSTALLED);
+                sa[s][j].linger = false;
+            }
         }
         observe(&t);
         flow(&t, 0, &v, &n);
@@ -414,6 +510,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rekey_keeps_flow), cmocka_unit_test(test_end_and_restart),
         cmocka_unit_test(test_unlisted_child),   cmocka_unit_test(test_ike_counts),
+        cmocka_unit_test(test_event_race),       cmocka_unit_test(test_rekey_event),
         cmocka_unit_test(test_never_falls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
