@@ -40,6 +40,7 @@ enum rec_kind {
     REC_IFACE,
     REC_LOG,
     REC_SYSTEM, /* added by the shell (issue 7): show version, show logging totals */
+    REC_CRYPTO_GLOBAL, /* lib/rec_crypto.h: IPsec totals for dmvpn-snmp */
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,

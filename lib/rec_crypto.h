@@ -11,7 +11,8 @@
  * lifetimes and uptimes are computed against the reply's now_ms; IPv4 in host
  * byte order; strings NUL-terminated and truncated to their field, "" meaning
  * "IOS prints its default" (documented per field).
- * Record kinds: REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION (lib/rec.h).
+ * Record kinds: REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL
+ * (lib/rec.h).
  */
 #ifndef DMVPN_LIB_REC_CRYPTO_H
 #define DMVPN_LIB_REC_CRYPTO_H
@@ -189,6 +190,28 @@ struct rec_ipsec_sa {
      * show commands print no byte counts, so the renderers ignore them. */
     uint64_t in_octets, out_octets;
     int64_t created_ms; /* when the flow's first SA was installed; 0 unknown */
+    /* Added for dmvpn-snmp (additive). A flow is IOS's phase-2 tunnel: it
+     * lives on across rekeys, and ctr[] and the octets above count from its
+     * start (the SAs a rekey retired included), as IOS's counters do. */
+    uint32_t tun_index;   /* stable number of the flow (cipSecTunIndex): conn id
+                           * of its first inbound SA; 0 = unknown */
+    uint32_t refreshes;   /* SA refreshes (rekeys) since the flow started */
+    uint32_t expired_sas; /* SAs (inbound and outbound) retired by them */
+    uint32_t life_s;      /* negotiated lifetime of its SAs, seconds; 0 unknown */
+    uint32_t life_kb;     /* and volume, kilobytes; 0 unknown or disabled */
+    uint32_t pad3;
+};
+
+/* ---- REC_CRYPTO_GLOBAL: totals that outlive the SAs ----
+ * One record: what CISCO-IPSEC-FLOW-MONITOR-MIB's global groups count since
+ * the daemon started. Counters never fall: a tunnel that ends leaves its
+ * counts behind in them. */
+struct rec_crypto_global {
+    uint64_t ike_previous;       /* established IKE SAs that have ended */
+    uint64_t ike_initiated;      /* IKE SAs established that we initiated */
+    uint64_t ipsec_previous;     /* flows (phase-2 tunnels) that have ended */
+    uint64_t ctr[REC_IPC_COUNT]; /* the flows' counters, live and ended */
+    uint64_t in_octets, out_octets;
 };
 
 /* ---- show crypto session [detail]: one record per (interface, peer) ---- */

@@ -9,7 +9,10 @@
  * hmacMd5, hmacSha; DiffHellmanGrp: none, dhGroup1, dhGroup2): anything
  * outside them reads none(1), as docs/snmp.md says. cikeTunStatus and
  * cipSecTunStatus are writable in Cisco's MIB (destroy); here every object
- * is read-only.
+ * is read-only. A phase-2 tunnel is a flow: its number, counters and
+ * refreshes survive rekeys (the daemon's tally), and the global counters
+ * (REC_CRYPTO_GLOBAL) keep what ended tunnels counted. Without compression
+ * the (de)compressed octet counters equal the plain ones, as the MIB says.
  */
 #include "snmp/sn_mib.h"
 
@@ -73,6 +76,10 @@ get_cike(const struct sn_table *t, const struct sn_snap *s, const struct sn_row 
         return true;
     case 4:
         sn_val_ipv4(v, k->local);
+        return true;
+    case 5: /* cike{Local,Remote}Name: the DNS names, "" when not known */
+    case 9:
+        sn_val_str(v, "");
         return true;
     case 8:
         sn_val_ipv4(v, k->remote);
@@ -206,11 +213,27 @@ get_cipsec(const struct sn_table *t, const struct sn_snap *s, const struct sn_ro
     case 7: /* cipSecTunEncapMode: tunnel(1) / transport(2) */
         sn_val_int(v, a->n_sas && a->sas[0].mode == REC_SA_TRANSPORT ? 2 : 1);
         return true;
+    case 8: /* cipSecTunLifeSize, KB */
+        if (!a->life_kb || a->life_kb > INT32_MAX_)
+            return false;
+        sn_val_int(v, a->life_kb);
+        return true;
+    case 9: /* cipSecTunLifeTime, seconds */
+        if (!a->life_s || a->life_s > INT32_MAX_)
+            return false;
+        sn_val_int(v, a->life_s);
+        return true;
     case 10: /* cipSecTunActiveTime */
         if (!a->created_ms)
             return false;
         x = sn_ms_diff(s->now_ms, a->created_ms) / 10;
         sn_val_int(v, x < 0 ? 0 : x > INT32_MAX_ ? INT32_MAX_ : x);
+        return true;
+    case 13: /* cipSecTunTotalRefreshes */
+        sn_val_uns(v, SN_COUNTER, a->refreshes);
+        return true;
+    case 14: /* cipSecTunExpiredSaInstances */
+        sn_val_uns(v, SN_COUNTER, a->expired_sas);
         return true;
     case 15: /* cipSecTunCurrentSaInstances */
         sn_val_uns(v, SN_GAUGE, a->n_sas);
@@ -235,13 +258,16 @@ get_cipsec(const struct sn_table *t, const struct sn_snap *s, const struct sn_ro
     case 25: /* CompAlgo: no compression */
         sn_val_int(v, ALG_NONE);
         return true;
-    case 26:
+    case 26: /* in octets, and 29-31 in decompressed octets */
+    case 29:
         sn_val_uns(v, SN_COUNTER, a->in_octets);
         return true;
     case 27:
+    case 30:
         sn_val_uns(v, SN_COUNTER64, a->in_octets);
         return true;
     case 28:
+    case 31:
         sn_val_uns(v, SN_COUNTER, a->in_octets >> 32);
         return true;
     case 32:
@@ -265,13 +291,16 @@ get_cipsec(const struct sn_table *t, const struct sn_snap *s, const struct sn_ro
     case 38:
         sn_val_uns(v, SN_COUNTER, a->ctr[REC_IPC_DECAPS_FAILED_RCV]);
         return true;
-    case 39:
+    case 39: /* out octets, and 42-44 out uncompressed octets */
+    case 42:
         sn_val_uns(v, SN_COUNTER, a->out_octets);
         return true;
     case 40:
+    case 43:
         sn_val_uns(v, SN_COUNTER64, a->out_octets);
         return true;
     case 41:
+    case 44:
         sn_val_uns(v, SN_COUNTER, a->out_octets >> 32);
         return true;
     case 45:
@@ -301,12 +330,15 @@ get_endpt(const struct sn_table *t, const struct sn_snap *s, const struct sn_row
           struct sn_val *v)
 {
     const struct rec_ipsec_sa *a = r->rec;
-    bool remote = col >= 9;
+    bool remote = col >= 8; /* 2-7 local, 8-13 remote */
     uint32_t addr = remote ? a->rid_addr : a->lid_addr;
     uint32_t mask = remote ? a->rid_mask : a->lid_mask;
     bool single = mask == 0xffffffffu;
 
     switch (remote ? col - 6 : col) {
+    case 2: /* cipSecEndPt{Local,Remote}Name: DNS name, "" when not known */
+        sn_val_str(v, "");
+        return true;
     case 3: /* cipSecEndPt{Local,Remote}Type */
         sn_val_int(v, single ? EP_SINGLE : EP_SUBNET);
         return true;
@@ -350,11 +382,78 @@ get_spi(const struct sn_table *t, const struct sn_snap *s, const struct sn_row *
     return false;
 }
 
+/* A global counter: Counter32 (low 32 bits), Counter64, or the wraps of
+ * the 32-bit one, as the MIB's octet triples have them. */
+static void
+octets(struct sn_val *v, uint64_t x, int form)
+{
+    if (form == 1)
+        sn_val_uns(v, SN_COUNTER64, x);
+    else
+        sn_val_uns(v, SN_COUNTER, form == 2 ? x >> 32 : x);
+}
+
+static bool
+get_cike_global(const struct rec_crypto_global *g, unsigned col, struct sn_val *v)
+{
+    switch (col) {
+    case 2: /* cikeGlobalPreviousTunnels */
+        sn_val_uns(v, SN_COUNTER, g->ike_previous);
+        return true;
+    case 19: /* cikeGlobalInitTunnels */
+        sn_val_uns(v, SN_COUNTER, g->ike_initiated);
+        return true;
+    }
+    return false;
+}
+
+/* cipSecGlobalStats column -> counter; -1 for the octet columns, 0 none */
+static const int8_t cip_global_ctr[] = {
+    [9] = REC_IPC_DECAPS + 1,
+    [10] = REC_IPC_RECV_ERRORS + 1,
+    [11] = REC_IPC_REPLAY_FAILED_RCV + 1,
+    [12] = REC_IPC_VERIFY + 1,
+    [13] = REC_IPC_VERIFY_FAILED + 1,
+    [14] = REC_IPC_DECRYPT + 1,
+    [15] = REC_IPC_DECAPS_FAILED_RCV + 1,
+    [22] = REC_IPC_ENCAPS + 1,
+    [23] = REC_IPC_SEND_ERRORS + 1,
+    [24] = REC_IPC_DIGEST + 1,
+    [26] = REC_IPC_ENCRYPT + 1,
+    [27] = REC_IPC_ENCAPS_FAILED_SEND + 1,
+};
+
+static bool
+get_cip_global(const struct rec_crypto_global *g, unsigned col, struct sn_val *v)
+{
+    if (col == 2) { /* cipSecGlobalPreviousTunnels */
+        sn_val_uns(v, SN_COUNTER, g->ipsec_previous);
+        return true;
+    }
+    if (col >= 3 && col <= 8) { /* in octets, then in decompressed octets */
+        octets(v, g->in_octets, (int)(col - 3) % 3);
+        return true;
+    }
+    if (col >= 16 && col <= 21) { /* out octets, then out uncompressed octets */
+        octets(v, g->out_octets, (int)(col - 16) % 3);
+        return true;
+    }
+    if (col < sizeof(cip_global_ctr) && cip_global_ctr[col]) {
+        sn_val_uns(v, SN_COUNTER, g->ctr[cip_global_ctr[col] - 1]);
+        return true;
+    }
+    return false;
+}
+
 static bool
 get_scalars(const struct sn_table *t, const struct sn_snap *s, const struct sn_row *r, unsigned col,
             struct sn_val *v)
 {
-    if (!strcmp(t->name, "cipSecLevels") && col == 1) {
+    bool ike = !strcmp(t->name, "cikeGlobalStats");
+
+    if (!strcmp(t->name, "cipSecLevels")) {
+        if (col != 1)
+            return false;
         sn_val_int(v, 1); /* cipSecMibLevel: the MIB revision level served */
         return true;
     }
@@ -362,15 +461,20 @@ get_scalars(const struct sn_table *t, const struct sn_snap *s, const struct sn_r
         sn_val_uns(v, SN_GAUGE, r->n);
         return true;
     }
-    return false;
+    if (!s->cglobal)
+        return false;
+    return ike ? get_cike_global(s->cglobal, col, v) : get_cip_global(s->cglobal, col, v);
 }
 
 static const uint8_t cols_one[] = {1, 0};
-static const uint8_t cols_cike[] = {2, 3, 4, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 35, 0};
-static const uint8_t cols_cipsec[] = {2,  3,  4,  5,  6,  7,  10, 15, 16, 17, 18, 19, 20,
-                                      21, 22, 23, 24, 25, 26, 27, 28, 32, 33, 34, 35, 36,
-                                      37, 38, 39, 40, 41, 45, 46, 47, 49, 50, 51, 0};
-static const uint8_t cols_endpt[] = {3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 0};
+static const uint8_t cols_cike_global[] = {1, 2, 19, 0};
+static const uint8_t cols_cip_global[] = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14,
+                                          15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 27, 0};
+static const uint8_t cols_cike[] = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 35, 0};
+static const uint8_t cols_cipsec[] = {
+    2,  3,  4,  5,  6,  7,  8,  9,  10, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
+    28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 49, 50, 51, 0};
+static const uint8_t cols_endpt[] = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0};
 static const uint8_t cols_spi[] = {2, 3, 4, 5, 0};
 
 static void
@@ -395,21 +499,25 @@ void
 sn_ipsec_init(struct sn_mib *m)
 {
     DEF(SN_T_CIP_LEVELS, "cipSecLevels", cols_one, get_scalars, true, 1);
-    DEF(SN_T_CIKE_GLOBAL, "cikeGlobalStats", cols_one, get_scalars, true, 2, 1);
+    DEF(SN_T_CIKE_GLOBAL, "cikeGlobalStats", cols_cike_global, get_scalars, true, 2, 1);
     DEF(SN_T_CIKE_TUNNEL, "cikeTunnelEntry", cols_cike, get_cike, false, 2, 3, 1);
-    DEF(SN_T_CIPSEC_GLOBAL, "cipSecGlobalStats", cols_one, get_scalars, true, 3, 1);
+    DEF(SN_T_CIPSEC_GLOBAL, "cipSecGlobalStats", cols_cip_global, get_scalars, true, 3, 1);
     DEF(SN_T_CIPSEC_TUNNEL, "cipSecTunnelEntry", cols_cipsec, get_cipsec, false, 3, 2, 1);
     DEF(SN_T_CIPSEC_ENDPT, "cipSecEndPtEntry", cols_endpt, get_endpt, false, 3, 3, 1);
     DEF(SN_T_CIPSEC_SPI, "cipSecSpiEntry", cols_spi, get_spi, false, 3, 4, 1);
 }
 
-/* cipSecTunIndex: the conn-id of the flow's first inbound SA (what `show
- * crypto ipsec sa` prints as "conn id"), else its position. */
+/* cipSecTunIndex: the flow's number from the daemon (the conn id of its
+ * first inbound SA, kept across rekeys), else the conn-id of its current
+ * inbound SA (what `show crypto ipsec sa` prints as "conn id"), else its
+ * position. */
 static uint32_t
 flow_index(const struct rec_ipsec_sa *a, size_t pos)
 {
     int i;
 
+    if (a->tun_index && a->tun_index <= INT32_MAX_)
+        return a->tun_index;
     for (i = 0; i < a->n_sas && i < REC_IPSEC_MAX_SAS; i++)
         if (a->sas[i].dir == REC_SA_IN && a->sas[i].conn_id && a->sas[i].conn_id <= INT32_MAX_)
             return a->sas[i].conn_id;

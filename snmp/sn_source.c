@@ -19,19 +19,25 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-enum { B_TUN, B_CACHE, B_NHS, B_TRAFFIC, B_IKE, B_IPSEC };
+enum { B_TUN, B_CACHE, B_NHS, B_TRAFFIC, B_IKE, B_IPSEC, B_CGLOBAL, B_COUNT };
 
 static const struct {
     uint32_t kind;
     size_t size;
-} kinds[6] = {
+} kinds[B_COUNT] = {
     [B_TUN] = {REC_TUNNEL, sizeof(struct rec_tunnel)},
     [B_CACHE] = {REC_NHRP_CACHE, sizeof(struct rec_nhrp_cache)},
     [B_NHS] = {REC_NHRP_NHS, sizeof(struct rec_nhrp_nhs)},
     [B_TRAFFIC] = {REC_NHRP_TRAFFIC, sizeof(struct rec_nhrp_traffic)},
     [B_IKE] = {REC_IKE_SA, sizeof(struct rec_ike_sa)},
     [B_IPSEC] = {REC_IPSEC_SA, sizeof(struct rec_ipsec_sa)},
+    /* an older daemon (or the fixture) answers none: the global counters
+     * are then not served */
+    [B_CGLOBAL] = {REC_CRYPTO_GLOBAL, sizeof(struct rec_crypto_global)},
 };
+
+_Static_assert(sizeof(((struct sn_source *)0)->bufs) / sizeof(void *) == B_COUNT,
+               "sn_source.bufs holds one buffer per record kind");
 
 #define ZT(f) ((f)[sizeof(f) - 1] = '\0')
 
@@ -93,7 +99,7 @@ kind_size(uint32_t kind)
 {
     int b;
 
-    for (b = 0; b < 6; b++)
+    for (b = 0; b < B_COUNT; b++)
         if (kinds[b].kind == kind)
             return kinds[b].size;
     return 0;
@@ -183,7 +189,7 @@ clear(struct sn_source *s)
 {
     int b;
 
-    for (b = 0; b < 6; b++) {
+    for (b = 0; b < B_COUNT; b++) {
         free(s->bufs[b]);
         s->bufs[b] = NULL;
     }
@@ -193,6 +199,7 @@ clear(struct sn_source *s)
     s->snap.traffic = NULL;
     s->snap.ike = NULL;
     s->snap.ipsec = NULL;
+    s->snap.cglobal = NULL;
     s->snap.ntun = s->snap.ncache = s->snap.nnhs = s->snap.ntraffic = s->snap.nike =
         s->snap.nipsec = 0;
 }
@@ -226,8 +233,8 @@ fetch_all(struct sn_source *s, void **bufs, long *counts, struct rec_header *h0)
         bool lost = false;
         if (s->fd < 0 && connect_daemon(s) < 0)
             return false;
-        memset(bufs, 0, 6 * sizeof(*bufs));
-        for (b = 0; b < 6; b++) {
+        memset(bufs, 0, B_COUNT * sizeof(*bufs));
+        for (b = 0; b < B_COUNT; b++) {
             struct rec_header h;
             long n = fetch(s, b, &bufs[b], &h);
             if (n == -2) {
@@ -240,7 +247,7 @@ fetch_all(struct sn_source *s, void **bufs, long *counts, struct rec_header *h0)
         }
         if (!lost)
             return true;
-        for (b = 0; b < 6; b++)
+        for (b = 0; b < B_COUNT; b++)
             free(bufs[b]);
         /* the daemon restarted since our last request: reconnect once */
         disconnect(s);
@@ -251,8 +258,8 @@ fetch_all(struct sn_source *s, void **bufs, long *counts, struct rec_header *h0)
 int
 sn_source_refresh(struct sn_source *s, int64_t now_ms, uint32_t uptime_ticks)
 {
-    void *bufs[6];
-    long counts[6] = {0};
+    void *bufs[B_COUNT];
+    long counts[B_COUNT] = {0};
     struct rec_header h;
 
     if (s->fetched_at && now_ms - s->fetched_at < s->cache_ms)
@@ -289,6 +296,7 @@ sn_source_refresh(struct sn_source *s, int64_t now_ms, uint32_t uptime_ticks)
     s->snap.nike = (size_t)counts[B_IKE];
     s->snap.ipsec = bufs[B_IPSEC];
     s->snap.nipsec = (size_t)counts[B_IPSEC];
+    s->snap.cglobal = counts[B_CGLOBAL] > 0 ? bufs[B_CGLOBAL] : NULL;
     s->ok = true;
     return 1;
 }

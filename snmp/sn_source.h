@@ -23,7 +23,7 @@ struct sn_source {
     bool ok;             /* the last attempt got every kind */
     int64_t boot_ms;     /* the daemon's boot_ms seen last */
     struct sn_snap snap; /* points into the arrays below */
-    void *bufs[6];
+    void *bufs[7];       /* one per record kind fetched (sn_source.c) */
     uint64_t fetches, failures, reconnects;
     struct log_ratelimit rl;
 };

@@ -90,6 +90,7 @@ struct sn_snap {
     size_t nike;
     const struct rec_ipsec_sa *ipsec;
     size_t nipsec;
+    const struct rec_crypto_global *cglobal; /* NULL: the daemon has none */
     /* The IF-MIB ifIndex of an interface (0 = none): the agent asks the
      * kernel; tests give a fixed map. */
     uint32_t (*ifindex)(void *arg, const char *ifname);

@@ -324,7 +324,7 @@ rconn_add(struct mod_ipsec *m, const char *ifname, const struct ipsec_conn *c)
 {
     const struct vici_node *sec = vici_node_first(vici_msg_root(c->msg)), *ch;
     struct ipsec_rec_conn *r;
-    uint64_t reauth = 0, over = 0, bytes = 0;
+    uint64_t reauth = 0, over = 0, bytes = 0, life = 0;
 
     if (m->nrconns == m->caprconns) {
         m->caprconns = m->caprconns ? m->caprconns * 2 : 16;
@@ -350,6 +350,8 @@ rconn_add(struct mod_ipsec *m, const char *ifname, const struct ipsec_conn *c)
         r->replay_window = (uint32_t)bytes;
         r->replay_off = bytes == 0;
     }
+    if (ch && vici_node_u64(ch, "life_time", &life))
+        r->life_s = (uint32_t)life;
 }
 
 static void
@@ -496,6 +498,7 @@ mi_rec_input(struct mod_ipsec *m, struct ipsec_rec_input *in, struct ipsec_rec_p
     in->nconns = m->nrconns;
     in->ifs = m->rifs;
     in->nifs = m->nrifs;
+    in->tally = &m->tally;
     *peers = calloc(m->peers.count + 1, sizeof(**peers));
     if (!*peers)
         fatal("out of memory");
@@ -551,7 +554,8 @@ apply(struct dmvpnd *d, void *self, const struct cfg *old, const struct cfg *new
 static bool
 crypto_kind(uint32_t kind)
 {
-    return kind == REC_IKE_SA || kind == REC_IPSEC_SA || kind == REC_CRYPTO_SESSION;
+    return kind == REC_IKE_SA || kind == REC_IPSEC_SA || kind == REC_CRYPTO_SESSION ||
+           kind == REC_CRYPTO_GLOBAL;
 }
 
 static int
@@ -585,6 +589,18 @@ snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct
     } else if (kind == REC_IPSEC_SA) {
         n = ipsec_rec_ipsec(&in, (struct rec_ipsec_sa **)&recs);
         sz = sizeof(struct rec_ipsec_sa);
+    } else if (kind == REC_CRYPTO_GLOBAL) {
+        /* one record: what ended plus the flows as they are now */
+        struct rec_crypto_global *g = calloc(1, sizeof(*g));
+        struct rec_ipsec_sa *flows;
+        size_t nf = ipsec_rec_ipsec(&in, &flows);
+        if (!g)
+            fatal("out of memory");
+        ipsec_tally_global(&m->tally, flows, nf, g);
+        free(flows);
+        recs = g;
+        n = 1;
+        sz = sizeof(*g);
     } else {
         n = ipsec_rec_sessions(&in, (struct rec_crypto_session **)&recs);
         sz = sizeof(struct rec_crypto_session);
@@ -677,6 +693,7 @@ fini(struct dmvpnd *d, void *self)
     free(m->rifs);
     free(m->rconns);
     ipsec_sa_list_free(&m->cache);
+    ipsec_tally_free(&m->tally);
     if (m->listing) {
         ipsec_sa_list_free(m->listing);
         free(m->listing);
@@ -702,6 +719,7 @@ mod_ipsec_register(struct dmvpnd *d, struct mod_dp *dp, const char *vici_path, b
     m->timer = ev_timer_new(d->ev, on_timer, m);
     m->kick = ev_timer_new(d->ev, on_kick, m);
     mi_peers_init(m);
+    ipsec_tally_init(&m->tally);
     if (vici_path) {
         /* a local socket: retrying often costs nothing and a restarted
          * charon is back in charge sooner */

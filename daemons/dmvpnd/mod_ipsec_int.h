@@ -13,6 +13,7 @@
 #include "daemons/ipsec/ipsec_peer.h"
 #include "daemons/ipsec/ipsec_records.h"
 #include "daemons/ipsec/ipsec_state.h"
+#include "daemons/ipsec/ipsec_tally.h"
 #include "daemons/ipsec/translate.h"
 #include "daemons/ipsec/vici_client.h"
 #include "lib/htab.h"
@@ -90,6 +91,7 @@ struct mod_ipsec {
     /* charon's SAs as last listed */
     struct ipsec_sa_list cache;
     int64_t cache_at;
+    struct ipsec_tally tally;      /* what ended SAs counted (follows every list) */
     struct ipsec_sa_list *listing; /* the list-sas in flight, NULL when none */
     bool list_again;               /* something changed while it was in flight */
     bool refresh_wanted;           /* an event asked for a list (run from the kick) */

@@ -497,6 +497,24 @@ list_stream(void *arg, const char *event, const struct vici_msg *msg)
     }
 }
 
+/* The tally follows every list the records are built from (stale or not:
+ * counts are counts) and the final counts of SAs going down. */
+static void
+tally(struct mod_ipsec *m, const struct ipsec_sa_list *l, bool final)
+{
+    struct ipsec_rec_input in = {.sas = l,
+                                 .now_ms = mi_now(m),
+                                 .conns = m->rconns,
+                                 .nconns = m->nrconns,
+                                 .ifs = m->rifs,
+                                 .nifs = m->nrifs};
+
+    if (final)
+        ipsec_tally_final(&m->tally, &in);
+    else
+        ipsec_tally_observe(&m->tally, &in);
+}
+
 static void
 list_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
 {
@@ -518,6 +536,7 @@ list_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
         ipsec_sa_list_free(&m->cache);
         m->cache = *l;
         m->cache_at = mi_now(m);
+        tally(m, &m->cache, false);
         if (!again)
             observe(m);
     } else {
@@ -607,6 +626,12 @@ mi_on_event(void *arg, const char *name, const struct vici_msg *msg)
                 mi_peer_event(m, p, IPSEC_PEV_OBS_IPSEC);
         }
         ipsec_sa_list_free(&l);
+    } else if (child || ike) {
+        /* SAs going down: the CHILD SAs' counts as charon had them at the end */
+        if (ipsec_sa_list_add(&l, msg) < 0)
+            m->cnt.bad_events++;
+        tally(m, &l, true);
+        ipsec_sa_list_free(&l);
     }
     /* whatever it was, a list after it tells the whole state */
     if (m->listing)
@@ -624,6 +649,7 @@ mi_charon_down(struct mod_ipsec *m)
     ipsec_sa_list_free(&m->cache);
     memset(&m->cache, 0, sizeof(m->cache));
     m->cache_at = mi_now(m);
+    tally(m, &m->cache, false); /* every SA ended with charon */
     while ((p = htab_next(&m->peers, &it)))
         p->ignore_uid = 0; /* a new charon counts from 1 again */
     mi_peers_all(m, IPSEC_PEV_CHARON_DOWN);

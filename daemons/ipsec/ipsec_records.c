@@ -8,6 +8,7 @@
  */
 #include "daemons/ipsec/ipsec_records.h"
 #include "daemons/ipsec/ios_words.h"
+#include "daemons/ipsec/ipsec_tally.h"
 #include "lib/inet.h"
 #include "lib/log.h"
 
@@ -216,15 +217,45 @@ ts_proto(const struct ipsec_ts *t, size_t n)
     return n && t->parsed ? t->proto : 0;
 }
 
-static bool
-same_flow(const struct rec_ipsec_sa *r, const char *ifname, const struct ipsec_ike_sa *ike,
-          const struct ipsec_child_sa *c)
+void
+ipsec_rec_flow_key(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *ike,
+                   const struct ipsec_child_sa *c, struct ipsec_flow_key *k)
 {
-    return !strcmp(r->ifname, ifname) && r->peer == ike->remote_addr &&
-           r->lid_addr == ts_addr(c->local_ts, c->nlocal_ts) &&
-           r->rid_addr == ts_addr(c->remote_ts, c->nremote_ts) &&
-           r->lid_proto == ts_proto(c->local_ts, c->nlocal_ts) &&
-           r->rid_proto == ts_proto(c->remote_ts, c->nremote_ts);
+    memset(k, 0, sizeof(*k));
+    ipsec_rec_ifname(in, ike, k->ifname, sizeof(k->ifname));
+    k->peer = ike->remote_addr;
+    k->lid = ts_addr(c->local_ts, c->nlocal_ts);
+    k->rid = ts_addr(c->remote_ts, c->nremote_ts);
+    k->lproto = ts_proto(c->local_ts, c->nlocal_ts);
+    k->rproto = ts_proto(c->remote_ts, c->nremote_ts);
+}
+
+bool
+ipsec_flow_key_eq(const struct ipsec_flow_key *a, const struct ipsec_flow_key *b)
+{
+    return a->peer == b->peer && a->lid == b->lid && a->rid == b->rid && a->lproto == b->lproto &&
+           a->rproto == b->rproto && !strcmp(a->ifname, b->ifname);
+}
+
+static void
+rec_flow_key(const struct rec_ipsec_sa *r, struct ipsec_flow_key *k)
+{
+    memset(k, 0, sizeof(*k));
+    PUT(k->ifname, r->ifname);
+    k->peer = r->peer;
+    k->lid = r->lid_addr;
+    k->rid = r->rid_addr;
+    k->lproto = r->lid_proto;
+    k->rproto = r->rid_proto;
+}
+
+static bool
+same_flow(const struct rec_ipsec_sa *r, const struct ipsec_flow_key *k)
+{
+    struct ipsec_flow_key rk;
+
+    rec_flow_key(r, &rk);
+    return ipsec_flow_key_eq(&rk, k);
 }
 
 static void
@@ -320,6 +351,11 @@ flow_add_child(const struct ipsec_rec_input *in, struct rec_ipsec_sa *r,
     flow_count(in, r, c);
     if (r->n_sas == 0) { /* the newest generation: the current SAs */
         r->out_spi = c->spi_out;
+        if (conn && conn->life_s)
+            r->life_s = conn->life_s;
+        else if (c->has_life_time && c->life_time + c->install_time > 0)
+            r->life_s = (uint32_t)(c->life_time + c->install_time);
+        r->life_kb = (uint32_t)(conn ? conn->life_kb : IOS_SA_KB);
         r->pfs_group = (uint8_t)ipsec_ios_dh_group(c->dh_group);
         r->plaintext_mtu = ipsec_plaintext_mtu(r->path_mtu, c->encr_alg, c->integ_alg,
                                                strcmp(c->mode, "TRANSPORT") != 0, c->encap);
@@ -328,6 +364,36 @@ flow_add_child(const struct ipsec_rec_input *in, struct rec_ipsec_sa *r,
         return; /* more generations than a record holds: counted, not listed */
     sa_entry(in, r, c, conn, REC_SA_IN);
     sa_entry(in, r, c, conn, REC_SA_OUT);
+}
+
+/* A flow's counts from its start: the retired SAs' too (IOS keeps a
+ * phase-2 tunnel's counters across rekeys); its number and start are the
+ * first SA's. */
+static void
+with_tally(const struct ipsec_tally *t, struct rec_ipsec_sa *r)
+{
+    const struct ipsec_tally_flow *f;
+    struct ipsec_flow_key k;
+
+    if (!t)
+        return;
+    rec_flow_key(r, &k);
+    f = ipsec_tally_flow(t, &k);
+    if (!f)
+        return;
+    r->ctr[REC_IPC_ENCAPS] += f->pout;
+    r->ctr[REC_IPC_ENCRYPT] += f->pout;
+    r->ctr[REC_IPC_DIGEST] += f->pout;
+    r->ctr[REC_IPC_DECAPS] += f->pin;
+    r->ctr[REC_IPC_DECRYPT] += f->pin;
+    r->ctr[REC_IPC_VERIFY] += f->pin;
+    r->in_octets += f->bin;
+    r->out_octets += f->bout;
+    r->tun_index = f->index;
+    r->refreshes = f->refreshes;
+    r->expired_sas = f->expired;
+    if (f->created_ms && (!r->created_ms || f->created_ms < r->created_ms))
+        r->created_ms = f->created_ms;
 }
 
 static int
@@ -367,27 +433,33 @@ ipsec_rec_ipsec(const struct ipsec_rec_input *in, struct rec_ipsec_sa **out)
         fatal("out of memory");
     for (i = 0; i < l->nchild; i++) {
         const struct ipsec_child_sa *c = &l->child[i];
-        if (ipsec_child_usable(c) && c->ike < l->nike && l->ike[c->ike].remote_addr)
+        /* a CHILD SA an event ended is not counted again by a list that
+         * started before the event (ipsec_tally.c) */
+        if (ipsec_child_usable(c) && c->ike < l->nike && l->ike[c->ike].remote_addr &&
+            !(in->tally && ipsec_tally_child_ended(in->tally, c->uniqueid)))
             cv[nc++] = c;
     }
     /* newest CHILD SA first, so each flow's first one is its current SA */
     qsort(cv, nc, sizeof(*cv), cmp_child_newest);
     for (i = 0; i < nc; i++) {
         const struct ipsec_ike_sa *ike = &l->ike[cv[i]->ike];
-        char ifname[REC_IFNAMSIZ] = "";
         struct rec_ipsec_sa *r = NULL;
 
-        ipsec_rec_ifname(in, ike, ifname, sizeof(ifname));
+        struct ipsec_flow_key key;
+
+        ipsec_rec_flow_key(in, ike, cv[i], &key);
         for (k = 0; k < n && !r; k++)
-            if (same_flow(&v[k], ifname, ike, cv[i]))
+            if (same_flow(&v[k], &key))
                 r = &v[k];
         if (!r) {
             r = &v[n++];
-            flow_init(in, r, ifname, ike, cv[i]);
+            flow_init(in, r, key.ifname, ike, cv[i]);
         }
         flow_add_child(in, r, ike, cv[i]);
     }
     free(cv);
+    for (k = 0; k < n; k++)
+        with_tally(in->tally, &v[k]);
     qsort(v, n, sizeof(*v), cmp_flow);
     if (!n) {
         free(v);

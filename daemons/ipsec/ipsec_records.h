@@ -35,6 +35,7 @@ struct ipsec_rec_conn {
      * IOS prints the size only for a non-default window. */
     uint32_t replay_window;
     bool replay_off; /* crypto ipsec security-association replay disable */
+    uint32_t life_s;   /* IOS SA lifetime, seconds (0: unknown) */
 };
 
 /* A protected tunnel interface. */
@@ -52,6 +53,8 @@ struct ipsec_rec_peer {
     uint32_t peer;
 };
 
+struct ipsec_tally;
+
 struct ipsec_rec_input {
     const struct ipsec_sa_list *sas;
     int64_t now_ms; /* the daemon's clock when charon answered */
@@ -61,7 +64,21 @@ struct ipsec_rec_input {
     size_t nifs;
     const struct ipsec_rec_peer *peers;
     size_t npeers;
+    /* what ended SAs counted (ipsec_tally.h); NULL: only the current SAs */
+    const struct ipsec_tally *tally;
 };
+
+/* What makes CHILD SAs one flow, one block of show crypto ipsec sa (IOS's
+ * phase-2 tunnel): tunnel, peer and the first selector of each side. */
+struct ipsec_flow_key {
+    char ifname[REC_IFNAMSIZ];
+    uint32_t peer, lid, rid;
+    uint8_t lproto, rproto;
+};
+
+void ipsec_rec_flow_key(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *ike,
+                        const struct ipsec_child_sa *c, struct ipsec_flow_key *k);
+bool ipsec_flow_key_eq(const struct ipsec_flow_key *a, const struct ipsec_flow_key *b);
 
 /* The tunnel an IKE SA belongs to: its loaded connection's, else its name
  * up to the last '-' ("Tunnel0-202.1.1.1" -> "Tunnel0"), else (a responder

@@ -185,6 +185,16 @@ check "hub: phase 2 flow points at its IKE tunnel" \
     grep -q 'cipSecTunIkeTunnelIndex.2001 = INTEGER: 1001$' <<<"$ips"
 check "hub: cipSecSpiTable lists in and out SPIs" \
     test "$(snmp "$HUB" snmpwalk -c public 127.0.0.1 CISCO-IPSEC-FLOW-MONITOR-MIB::cipSecSpiValue | wc -l)" = 6
+glob=$(snmp "$HUB" snmpwalk -c public 127.0.0.1 CISCO-IPSEC-FLOW-MONITOR-MIB::cipSecGlobalStats)
+# 3 flows of 5 x 2^32 + (90..92) x 1400 octets, plus 2^34 + 1000 from ended ones
+check "hub: cipSecGlobalHcInOctets totals live and ended tunnels (> 4 GiB)" \
+    grep -q 'cipSecGlobalHcInOctets.0 = Counter64: 81604761824$' <<<"$glob"
+check "hub: cipSecGlobalInOctWraps counts its 4 GiB wraps" \
+    grep -q 'cipSecGlobalInOctWraps.0 = Counter32: 19$' <<<"$glob"
+check "hub: cipSecGlobalPreviousTunnels from the daemon's totals" \
+    grep -q 'cipSecGlobalPreviousTunnels.0 = Counter32: 4$' <<<"$glob"
+check "hub: cipSecGlobalOutPkts = the flows' 100+101+102" \
+    grep -q 'cipSecGlobalOutPkts.0 = Counter32: 303$' <<<"$glob"
 
 # counters move when the daemon's records move (here: the fixture doubles)
 "$FIX" hub 3 "$T/hub/fixture.bin.new" 2 && mv "$T/hub/fixture.bin.new" "$T/hub/fixture.bin"

@@ -59,6 +59,7 @@ hub(FILE *f, long n, uint64_t scale)
     struct rec_nhrp_traffic tr;
     struct rec_ike_sa ike[3];
     struct rec_ipsec_sa ips[3];
+    struct rec_crypto_global g;
     long i, nsa = n < 3 ? n : 3;
 
     if (!c)
@@ -143,6 +144,19 @@ hub(FILE *f, long n, uint64_t scale)
     }
     block(f, REC_IKE_SA, ike, (uint32_t)nsa, sizeof(ike[0]));
     block(f, REC_IPSEC_SA, ips, (uint32_t)nsa, sizeof(ips[0]));
+
+    /* the totals: these flows plus 4 that ended with 2^34 + 1000 octets in */
+    memset(&g, 0, sizeof(g));
+    g.ike_previous = g.ipsec_previous = 4;
+    g.in_octets = (4ull << 32) + 1000;
+    for (i = 0; i < nsa; i++) {
+        int k;
+        for (k = 0; k < REC_IPC_COUNT; k++)
+            g.ctr[k] += ips[i].ctr[k];
+        g.in_octets += ips[i].in_octets;
+        g.out_octets += ips[i].out_octets;
+    }
+    block(f, REC_CRYPTO_GLOBAL, &g, 1, sizeof(g));
     return 0;
 }
 

@@ -22,6 +22,7 @@ static struct rec_nhrp_nhs nhs[2];
 static struct rec_nhrp_traffic tr[2];
 static struct rec_ike_sa ike[2];
 static struct rec_ipsec_sa ips[1];
+static struct rec_crypto_global cglob;
 
 static uint32_t
 fake_ifindex(void *arg, const char *name)
@@ -132,6 +133,24 @@ fill(struct sn_snap *s)
     ips[0].ctr[REC_IPC_DECAPS] = 66;
     ips[0].in_octets = (3ull << 32) + 10;
     ips[0].created_ms = NOW - 12345;
+    ips[0].refreshes = 3;
+    ips[0].expired_sas = 6;
+    ips[0].life_s = 3600;
+    ips[0].life_kb = 4608000;
+    ips[0].out_octets = (1ull << 32) + 7;
+    memset(&cglob, 0, sizeof(cglob));
+    cglob.ike_previous = 4;
+    cglob.ike_initiated = 9;
+    cglob.ipsec_previous = 5;
+    cglob.in_octets = (2ull << 32) + 300;
+    cglob.out_octets = 400;
+    cglob.ctr[REC_IPC_DECAPS] = 1000;
+    cglob.ctr[REC_IPC_ENCAPS] = 2000;
+    cglob.ctr[REC_IPC_VERIFY] = 1001;
+    cglob.ctr[REC_IPC_DIGEST] = 2001;
+    cglob.ctr[REC_IPC_DECRYPT] = 1002;
+    cglob.ctr[REC_IPC_ENCRYPT] = 2002;
+    cglob.ctr[REC_IPC_REPLAY_FAILED_RCV] = 11;
 
     s->now_ms = NOW;
     s->disc_ticks = 4242;
@@ -147,6 +166,7 @@ fill(struct sn_snap *s)
     s->nike = 2;
     s->ipsec = ips;
     s->nipsec = 1;
+    s->cglobal = &cglob;
     s->ifindex = fake_ifindex;
 }
 
@@ -348,6 +368,25 @@ test_ipsec(void **state)
     assert_int_equal(get_uns(f, CIP "3.2.1.32.2001", SN_COUNTER), 66);
     assert_int_equal(get_uns(f, CIP "3.2.1.45.2001", SN_COUNTER), 77);
     assert_int_equal(get(f, CIP "3.2.1.48.2001", &v), -1); /* not served */
+    assert_int_equal(get(f, CIP "3.2.1.11.2001", &v), -1);
+    /* life, refreshes; (de)compressed octets equal the octets */
+    assert_int_equal(get_int(f, CIP "3.2.1.8.2001"), 4608000);
+    assert_int_equal(get_int(f, CIP "3.2.1.9.2001"), 3600);
+    assert_int_equal(get_uns(f, CIP "3.2.1.13.2001", SN_COUNTER), 3);
+    assert_int_equal(get_uns(f, CIP "3.2.1.14.2001", SN_COUNTER), 6);
+    assert_int_equal(get_uns(f, CIP "3.2.1.29.2001", SN_COUNTER), 10);
+    assert_int_equal(get_uns(f, CIP "3.2.1.30.2001", SN_COUNTER64), (3ull << 32) + 10);
+    assert_int_equal(get_uns(f, CIP "3.2.1.31.2001", SN_COUNTER), 3);
+    assert_int_equal(get_uns(f, CIP "3.2.1.42.2001", SN_COUNTER), 7);
+    assert_int_equal(get_uns(f, CIP "3.2.1.43.2001", SN_COUNTER64), (1ull << 32) + 7);
+    assert_int_equal(get_uns(f, CIP "3.2.1.44.2001", SN_COUNTER), 1);
+    /* DNS names are not known: empty strings, as the MIB says */
+    assert_int_equal(get(f, CIP "2.3.1.5.1001", &v), 1);
+    assert_int_equal(v.len, 0);
+    assert_int_equal(get(f, CIP "2.3.1.9.1001", &v), 1);
+    assert_int_equal(v.len, 0);
+    assert_int_equal(get(f, CIP "3.3.1.8.2001.1", &v), 1);
+    assert_int_equal(v.len, 0);
     /* end points: local host, remote subnet */
     assert_int_equal(get_int(f, CIP "3.3.1.3.2001.1"), 1);
     assert_octets(f, CIP "3.3.1.5.2001.1", "c0 00 02 01");
@@ -358,6 +397,57 @@ test_ipsec(void **state)
     assert_int_equal(f->m.t[SN_T_CIPSEC_SPI].nrows, 2);
     assert_int_equal(get_uns(f, CIP "3.4.1.3.2001.2", SN_UNSIGNED), 0x2222);
     assert_int_equal(get_int(f, CIP "3.4.1.2.2001.2"), 2);
+}
+
+/* The global groups: gauges from the rows, counters from REC_CRYPTO_GLOBAL
+ * (octets as Counter32 / Counter64 / wraps, twice: plain and (de)compressed). */
+static void
+test_ipsec_global(void **state)
+{
+    struct fixture *f = *state;
+    struct sn_val v;
+
+    assert_int_equal(get_uns(f, CIP "2.1.2.0", SN_COUNTER), 4); /* previous IKE */
+    assert_int_equal(get_uns(f, CIP "2.1.19.0", SN_COUNTER), 9);
+    assert_int_equal(get(f, CIP "2.1.3.0", &v), -1); /* IKE octets: no record has them */
+    assert_int_equal(get_uns(f, CIP "3.1.2.0", SN_COUNTER), 5);
+    assert_int_equal(get_uns(f, CIP "3.1.3.0", SN_COUNTER), 300);
+    assert_int_equal(get_uns(f, CIP "3.1.4.0", SN_COUNTER64), (2ull << 32) + 300);
+    assert_int_equal(get_uns(f, CIP "3.1.5.0", SN_COUNTER), 2);
+    assert_int_equal(get_uns(f, CIP "3.1.6.0", SN_COUNTER), 300);
+    assert_int_equal(get_uns(f, CIP "3.1.7.0", SN_COUNTER64), (2ull << 32) + 300);
+    assert_int_equal(get_uns(f, CIP "3.1.8.0", SN_COUNTER), 2);
+    assert_int_equal(get_uns(f, CIP "3.1.9.0", SN_COUNTER), 1000);  /* in pkts */
+    assert_int_equal(get_uns(f, CIP "3.1.11.0", SN_COUNTER), 11);   /* replay drops */
+    assert_int_equal(get_uns(f, CIP "3.1.12.0", SN_COUNTER), 1001); /* in auths */
+    assert_int_equal(get_uns(f, CIP "3.1.14.0", SN_COUNTER), 1002); /* in decrypts */
+    assert_int_equal(get_uns(f, CIP "3.1.17.0", SN_COUNTER64), 400);
+    assert_int_equal(get_uns(f, CIP "3.1.20.0", SN_COUNTER64), 400);
+    assert_int_equal(get_uns(f, CIP "3.1.22.0", SN_COUNTER), 2000); /* out pkts */
+    assert_int_equal(get_uns(f, CIP "3.1.24.0", SN_COUNTER), 2001);
+    assert_int_equal(get_uns(f, CIP "3.1.26.0", SN_COUNTER), 2002);
+    assert_int_equal(get(f, CIP "3.1.25.0", &v), -1); /* out auth fails: not counted */
+    assert_int_equal(get(f, CIP "3.1.28.0", &v), -1);
+
+    /* a daemon without REC_CRYPTO_GLOBAL: the gauges only */
+    f->s.cglobal = NULL;
+    sn_mib_build(&f->m, &f->s);
+    assert_int_equal(get_uns(f, CIP "3.1.1.0", SN_GAUGE), 1);
+    assert_int_equal(get(f, CIP "3.1.2.0", &v), 0);
+    assert_int_equal(get(f, CIP "2.1.2.0", &v), 0);
+}
+
+/* The daemon's flow number, when it gives one, is the row index. */
+static void
+test_ipsec_tun_index(void **state)
+{
+    struct fixture *f = *state;
+
+    ips[0].tun_index = 77;
+    sn_mib_build(&f->m, &f->s);
+    assert_int_equal(get_int(f, CIP "3.2.1.2.77"), 1001);
+    assert_int_equal(get_uns(f, CIP "3.4.1.3.77.1", SN_UNSIGNED), 0x1111);
+    assert_int_equal(get_int(f, CIP "3.3.1.12.77.1"), 47);
 }
 
 /* A walk from the root visits every instance once, in increasing order,
@@ -406,6 +496,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_cache, setup, teardown),
         cmocka_unit_test_setup_teardown(test_client_server, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ipsec, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ipsec_global, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ipsec_tun_index, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk, setup, teardown),
         cmocka_unit_test(test_empty),
     };
