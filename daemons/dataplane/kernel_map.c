@@ -130,6 +130,7 @@ dpk_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flag
         return dpk_fail(k, -EINVAL, "%s: mapping %s -> %s", t->cfg.ifname, inet_fmt4(proto, a),
                         inet_fmt4(nbma, b));
     struct dpk_map *m = map_find(k, tun, proto);
+    bool was_usable = usable(m);
     if (!m) {
         if (!(m = calloc(1, sizeof *m)))
             fatal("out of memory");
@@ -139,9 +140,18 @@ dpk_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flag
     }
     m->nbma = nbma;
     m->flags = flags;
-    /* Pending (IPsec not up): no entry, so the kernel queues and probes,
-     * and the probe is not reported as a phase 2 trigger. */
-    int e = usable(m) ? neigh_install(k, t, m) : neigh_remove(k, t, proto);
+    /* Pending (IPsec not up): no entry of ours, so the kernel queues and
+     * probes, and the probe is not reported as a phase 2 trigger. Only an
+     * entry we installed is removed: the kernel's own INCOMPLETE entry
+     * holds the packets that triggered the resolution, and deleting it
+     * would fail them back to the sender as host unreachable (a resolution
+     * reply arriving just before the SA is reported up, seen spoke to
+     * spoke in the VM tier's ipsec_kernel). */
+    int e = 0;
+    if (usable(m))
+        e = neigh_install(k, t, m);
+    else if (was_usable)
+        e = neigh_remove(k, t, proto);
     if (e < 0)
         return dpk_fail(k, e, "%s: neighbour %s: %s", t->cfg.ifname, inet_fmt4(proto, a),
                         strerror(-e));

@@ -28,7 +28,8 @@ usage(FILE *f)
 {
     fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [-v] [--no-vty] [--vici PATH [--kernel-esp]]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
-          "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE]\n"
+          "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] "
+          "[--kernel-esp]\n"
           "       dmvpnd -n --report[=text|json] -f CONFIG\n"
           "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n"
           "       dmvpnd --ios-compat              (docs/ios-compat.md from the command table)\n"

@@ -1,18 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The clear-text guard of protected tunnels under kernel-libipsec. IOS never
- * sends a protected tunnel's GRE without ESP and drops GRE that arrives in
- * clear. Here ESP happens in charon: protected GRE is routed into its TUN
- * (ipsec0, table 220) only while an SA exists, and would otherwise leave in
- * clear. The NHRP coupling keeps data and NHRP waiting until SAs are up, but
- * between charon dropping an SA (or dying) and dmvpnd hearing of it packets
- * could still slip out. So the node's netfilter gets two rules per set of
- * protected tunnel sources: GRE from them leaves only through ipsec0, GRE to
- * them is accepted only from ipsec0. They are installed with nft(8) when the
- * set changes and removed when dmvpnd stops.
+ * The clear-text guard of protected tunnels. IOS never sends a protected
+ * tunnel's GRE without ESP and drops GRE that arrives in clear. The NHRP
+ * coupling keeps data and NHRP waiting until SAs are up, but between charon
+ * dropping an SA (or dying) and dmvpnd hearing of it packets could still
+ * slip out: under kernel-libipsec they are no longer routed into its TUN,
+ * under kernel ESP charon has removed the IPsec policies with the SA. So
+ * the node's netfilter gets two rules for the set of protected tunnel
+ * sources (daemons/ipsec/guard_rules.c writes them for either back end),
+ * installed with nft(8) when the set changes and removed when dmvpnd stops.
  */
 #include "daemons/dmvpnd/mod_ipsec_int.h"
-#include "lib/inet.h"
+#include "daemons/ipsec/guard_rules.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,9 +21,6 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#define GUARD_TABLE "dmvpnd_ipsec"
-#define LIBIPSEC_IF "ipsec0" /* kernel-libipsec's TUN device */
 
 extern char **environ;
 
@@ -63,18 +59,6 @@ nft_run(const char *script)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -EIO;
 }
 
-static void
-set_list(struct strbuf *sb, const uint32_t *v, size_t n)
-{
-    char a[INET_ADDRSTRLEN_];
-    size_t i;
-
-    sb_puts(sb, "{ ");
-    for (i = 0; i < n; i++)
-        sb_printf(sb, "%s%s", i ? ", " : "", inet_fmt4(v[i], a));
-    sb_puts(sb, " }");
-}
-
 void
 mi_guard_apply(struct mod_ipsec *m)
 {
@@ -83,8 +67,8 @@ mi_guard_apply(struct mod_ipsec *m)
     struct strbuf sb;
     int rc;
 
-    if (!m->v || m->xopts.kernel_ipsec)
-        return; /* kernel ESP: the kernel's policies never send in clear */
+    if (!m->v)
+        return;
     for (i = 0; i < m->nrifs && n < sizeof(srcs) / sizeof(srcs[0]); i++) {
         bool dup = false;
         for (k = 0; k < n; k++)
@@ -95,24 +79,7 @@ mi_guard_apply(struct mod_ipsec *m)
     if (n == m->nguard && !memcmp(srcs, m->guard, n * sizeof(srcs[0])))
         return;
     sb_init(&sb);
-    /* create-then-delete makes the script work whether or not it exists */
-    sb_puts(&sb, "table ip " GUARD_TABLE "\ndelete table ip " GUARD_TABLE "\n");
-    if (n) {
-        sb_puts(&sb, "table ip " GUARD_TABLE " {\n"
-                     "  chain out {\n"
-                     "    type filter hook output priority 0; policy accept;\n"
-                     "    ip protocol gre ip saddr ");
-        set_list(&sb, srcs, n);
-        sb_puts(&sb, " oifname != \"" LIBIPSEC_IF "\" counter drop\n"
-                     "  }\n"
-                     "  chain in {\n"
-                     "    type filter hook input priority 0; policy accept;\n"
-                     "    ip protocol gre ip daddr ");
-        set_list(&sb, srcs, n);
-        sb_puts(&sb, " iifname != \"" LIBIPSEC_IF "\" counter drop\n"
-                     "  }\n"
-                     "}\n");
-    }
+    ipsec_guard_script(&sb, srcs, n, m->xopts.kernel_ipsec);
     rc = nft_run(sb.buf);
     sb_free(&sb);
     if (rc < 0) {
@@ -124,14 +91,20 @@ mi_guard_apply(struct mod_ipsec *m)
     memcpy(m->guard, srcs, n * sizeof(srcs[0]));
     m->nguard = n;
     if (n)
-        log_info("ipsec: GRE of %zu protected tunnel source(s) only through %s", n, LIBIPSEC_IF);
+        log_info("ipsec: GRE of %zu protected tunnel source(s) only %s", n,
+                 m->xopts.kernel_ipsec ? "through kernel ESP" : "through " IPSEC_LIBIPSEC_IF);
 }
 
 void
 mi_guard_remove(struct mod_ipsec *m)
 {
+    struct strbuf sb;
+
     if (!m->nguard)
         return;
-    nft_run("table ip " GUARD_TABLE "\ndelete table ip " GUARD_TABLE "\n");
+    sb_init(&sb);
+    ipsec_guard_script(&sb, NULL, 0, false);
+    nft_run(sb.buf);
+    sb_free(&sb);
     m->nguard = 0;
 }

@@ -3,8 +3,8 @@
  * Internals of dmvpnd's IPsec module, shared by its files: mod_ipsec.c
  * (registration, event loop glue, config -> charon, show and clear),
  * mod_ipsec_sa.c (peers, charon's SA view, events), mod_ipsec_guard.c (no
- * GRE in clear under kernel-libipsec). Not an API: other modules use
- * mods.h.
+ * protected GRE in clear, under kernel-libipsec or kernel ESP). Not an API:
+ * other modules use mods.h.
  */
 #ifndef DMVPN_DAEMONS_DMVPND_MOD_IPSEC_INT_H
 #define DMVPN_DAEMONS_DMVPND_MOD_IPSEC_INT_H

@@ -51,7 +51,8 @@ void mod_nhrp_sa_event(struct mod_nhrp *m, const char *ifname, uint32_t nbma, in
 
 /* The data plane mappings and multicast destinations of a protected
  * tunnel follow its peers' SAs: usable only while the SA to the peer is up
- * (kernel-libipsec sends GRE in clear when there is none). */
+ * (without an SA charon installs no policy either, so GRE would leave in
+ * clear, under kernel-libipsec and kernel ESP alike). */
 /* NHRP maps a tunnel address to nbma (data would go there). */
 bool mod_nhrp_peer_in_use(struct mod_nhrp *m, const char *ifname, uint32_t nbma);
 

@@ -284,7 +284,6 @@ nhrp_recv(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t src, const 
           size_t len)
 {
     struct nhrp_if *nif = nhrp_if_find(e, tun);
-    struct nhrp_peer *peer = NULL;
     struct nhrp_pkt p;
     enum nhrp_dec_err r;
     uint16_t bad;
@@ -316,16 +315,15 @@ nhrp_recv(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t src, const 
         nhrp_count_drop(nif, REC_DROP_AUTH);
         return;
     }
-    if (nif->cfg.protection) {
-        /* On a protected tunnel, GRE only arrives through an SA, so a
-         * packet from src proves the SA to src is up. */
-        peer = nhrp_peer_get(nif, src);
-        nhrp_peer_sa(peer, NHRP_SA_UP);
-    }
+    /* On a protected tunnel a packet from src proves only src's outbound
+     * SA (our inbound one). Ours towards src may not be installed yet:
+     * charon installs the inbound SA, then the outbound SA, then the
+     * policies, and the peer's first packet can arrive in between. What
+     * we send back waits in the peer's queue until IPsec reports the SA
+     * up (nhrp_send asks for it), or it would leave in clear (seen in the
+     * VM tier with kernel ESP: the hub's registration reply). */
     nhrp_count_rx(nif, &p);
     dispatch(nif, &p, src);
-    if (peer)
-        nhrp_peer_unref(peer);
 }
 
 /* --- timers ---------------------------------------------------------------- */

@@ -88,8 +88,7 @@ nhrp_peer_unref(struct nhrp_peer *p)
     if (p->mcast_dyn && ops->mcast && !static_mcast(nif, p->nbma))
         ops->mcast(ops->ctx, nif->cfg.tun, p->nbma, false);
     /* NHRP no longer needs this peer: the SA we asked for, or one that
-     * protected a binding, may go. Transient peers (a packet that proved
-     * an SA, nothing learnt) are not released. */
+     * protected a binding, may go. */
     if (nif->cfg.protection && ops->release &&
         (p->protect_req || (p->bound && p->sa != NHRP_SA_DOWN)))
         ops->release(ops->ctx, nif->cfg.tun, p->nbma);

@@ -29,7 +29,7 @@ trap cleanup EXIT
 
 cp -r "$HERE/jobs/$S/." "$JOB/"
 cp "$HERE/jobs/lib.sh" "$JOB/lib.sh"
-for b in bin/dmvpnd tests/dp_harness tests/vm_show; do
+for b in bin/dmvpnd bin/dmvpn-cli tests/dp_harness tests/vm_show; do
   [ -x "$BUILD/$b" ] || { echo "run.sh: $BUILD/$b missing (build first)" >&2; exit 1; }
   cp "$BUILD/$b" "$JOB/bin/"
 done

@@ -545,13 +545,20 @@ t_ipsec_coupling(void **state)
     nhrp_sa_event(a->e, net.now, 0, N_HUB, NHRP_SA_UP);
     fnet_pump(&net);
     assert_int_equal(fnet_count(&net, a->idx, -1, NHRP_REG_REQ), 1);
-    /* the hub saw it through the SA and answered at once */
+    /* The request proves only A's outbound SA: the hub's charon may not
+     * have installed the hub's outbound SA and policy yet, so the reply
+     * waits for the hub's own SA report (it asks for the SA). */
+    assert_int_equal(fnet_count(&net, hub->idx, a->idx, NHRP_REG_REPLY), 0);
+    assert_int_equal(hub->nprotect, 1);
+    assert_int_equal(hub->protect[0], N_A);
+    nhrp_sa_event(hub->e, net.now, NHRP_TUN_ANY, N_A, NHRP_SA_UP);
+    fnet_pump(&net);
     assert_int_equal(fnet_count(&net, hub->idx, a->idx, NHRP_REG_REPLY), 1);
     n = nhrp_snap_peers(a->e, net.now, 0, &peers);
     assert_int_equal(peers[0].state, REC_PEER_UP);
     free(peers);
 
-    a->auto_sa = b->auto_sa = true;
+    hub->auto_sa = a->auto_sa = b->auto_sa = true;
     fnode_config(b, &bc, 1);
     fnet_pump(&net);
     b->auto_sa = false;
@@ -597,7 +604,7 @@ t_ipsec_s2s_requested(void **state)
      * B yet: A asks for one as soon as it learns the direct path. */
     hc.protection = ac.protection = bc.protection = true;
     hc.answer_from_cache = true;
-    a->auto_sa = b->auto_sa = true;
+    hub->auto_sa = a->auto_sa = b->auto_sa = true;
     up3();
     a->auto_sa = false;
     a->nprotect = 0;

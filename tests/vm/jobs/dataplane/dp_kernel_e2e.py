@@ -199,6 +199,27 @@ def run(t, outdir):
     t.ping("s1", LAN["s2"], src=LAN["s1"], count=1)
     step("pending mapping holds without a trigger")
 
+    # 7b. A resolution answered while the SA is not up yet (map pending after
+    # the probe) keeps the packet the kernel queued; the SA coming up
+    # (map dynamic) releases it. A usable entry going pending is removed.
+    s1.cmd("unmap %s" % TUN["s2"])
+    m = s1.mark()
+    ping = t.spawn("s1", "ping", "-n", "-c", "1", "-W", "5", "-I", LAN["s1"], LAN["s2"])
+    s1.wait_line(r"^PHASE2 tun=Tunnel0 nexthop=10\.1\.1\.3 ", start=m, timeout=5)
+    s1.cmd("map %s %s pending" % (TUN["s2"], NBMA["s2"]))
+    time.sleep(0.3)
+    neigh = t.out("s1", "ip", "neigh", "show", "nud", "all", "10.1.1.3", "dev", "Tunnel0")
+    check("INCOMPLETE" in neigh and ping.poll() is None,
+          "pending dropped the queued packet: %s / ping %r" % (neigh, ping.poll()))
+    s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA["s2"]))
+    check(ping.wait(timeout=10) == 0, "queued packet not released: %s" % ping.stdout.read())
+    s1.cmd("map %s %s pending" % (TUN["s2"], NBMA["s2"]))
+    neigh = t.out("s1", "ip", "neigh", "show", "nud", "all", "10.1.1.3", "dev", "Tunnel0")
+    check("lladdr" not in neigh, "usable entry left after going pending: %s" % neigh)
+    s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA["s2"]))
+    t.ping("s1", LAN["s2"], src=LAN["s1"], count=1)
+    step("pending after the probe keeps the queued packet; usable -> pending removes the entry")
+
     # 8. Multicast and subnet broadcast: replicated to the static and dynamic list.
     hub.cmd("mcast add %s dynamic" % NBMA["s2"])
     r1, r2 = (s.counters()["Tunnel0"]["rx_packets"] for s in (s1, s2))
