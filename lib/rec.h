@@ -39,7 +39,7 @@ enum rec_kind {
     REC_CRYPTO_SESSION,
     REC_IFACE,
     REC_LOG,
-    REC_SYSTEM, /* added by the shell (issue 7): show version, show logging totals */
+    REC_SYSTEM,        /* added by the shell (issue 7): show version, show logging totals */
     REC_CRYPTO_GLOBAL, /* lib/rec_crypto.h: IPsec totals for dmvpn-snmp */
 };
 
@@ -329,12 +329,12 @@ struct rec_iface {
     uint8_t has_key;
     uint8_t protected_;
     uint8_t pad;
-    uint32_t tun_src;                 /* 0: not set */
-    char tun_src_if[REC_IFNAMSIZ];    /* "" when the source was an address */
-    uint32_t tun_dst;                 /* 0: multipoint / none */
+    uint32_t tun_src;              /* 0: not set */
+    char tun_src_if[REC_IFNAMSIZ]; /* "" when the source was an address */
+    uint32_t tun_dst;              /* 0: multipoint / none */
     uint32_t key;
-    uint32_t tun_transport_mtu;       /* 0: computed from the mode and key */
-    uint32_t tun_ttl;                 /* 0: 255 */
+    uint32_t tun_transport_mtu; /* 0: computed from the mode and key */
+    uint32_t tun_ttl;           /* 0: 255 */
     char profile[REC_NAMESIZ];
     /* counters (data plane) */
     uint64_t in_pkts, in_bytes, out_pkts, out_bytes;

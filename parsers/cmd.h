@@ -203,7 +203,7 @@ struct cmd_help_text {
 };
 void cmd_add_help_texts(const struct cmd_help_text *t, size_t n);
 
-const char *cfg_mode_name(enum cfg_mode m);   /* "config-if" etc. */
+const char *cfg_mode_name(enum cfg_mode m); /* "config-if" etc. */
 /* MODE_EXEC or MODE_EXEC_PRIV: shell modes, no `no`/`default` prefix help. */
 bool cfg_mode_is_exec(enum cfg_mode m);
 const char *cfg_class_name(enum cfg_class c); /* "supported" etc. */

@@ -59,8 +59,8 @@ build(uint8_t *out, size_t cap, uint32_t hub_nbma, uint32_t hub_proto, uint32_t 
     size_t h, n;
 
     nhrp_w_init(&w, gre + 8, cap - sizeof(*ip) - 8);
-    nhrp_w_header(&w, NHRP_REG_REQ, NHRP_HOPS_DEFAULT, NHRP_F_REG_U | NHRP_F_CISCO_NAT, reqid,
-                  nbma, proto, hub_proto);
+    nhrp_w_header(&w, NHRP_REG_REQ, NHRP_HOPS_DEFAULT, NHRP_F_REG_U | NHRP_F_CISCO_NAT, reqid, nbma,
+                  proto, hub_proto);
     cie.plen = 32;
     cie.mtu = 1472;
     cie.holdtime = 7200;

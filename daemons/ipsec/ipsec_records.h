@@ -35,7 +35,7 @@ struct ipsec_rec_conn {
      * IOS prints the size only for a non-default window. */
     uint32_t replay_window;
     bool replay_off; /* crypto ipsec security-association replay disable */
-    uint32_t life_s;   /* IOS SA lifetime, seconds (0: unknown) */
+    uint32_t life_s; /* IOS SA lifetime, seconds (0: unknown) */
 };
 
 /* A protected tunnel interface. */
