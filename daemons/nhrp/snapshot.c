@@ -253,28 +253,30 @@ peer_state(const struct nhrp_entry *en, int64_t *since)
     *since = en->created;
     if (en->origin == ORIG_INCOMPLETE)
         return REC_PEER_NHRP;
+    bool nhs_down = false;
     for (i = 0; i < nif->nnhs; i++) {
         const struct nhrp_nhs *h = &nif->nhs[i];
         if (h->cfg.nbma == en->nbma && h->addr == en->proto) {
             *since = h->since ? h->since : en->created;
             if (h->state != NHS_UP && h->state != NHS_REFRESHING)
-                return REC_PEER_NHRP;
+                nhs_down = true;
         }
     }
+    /* Crypto before NHRP (IOS-REFERENCE, show dmvpn State): on a protected
+     * tunnel a peer without its SAs is IKE (no IKE SA, whether charon is
+     * negotiating or between attempts, e.g. a wrong key) or IPSEC (IKE up,
+     * no IPsec SA); NHRP only once the SAs are up and the NHS does not
+     * answer. */
     if (nif->cfg.protection && p && en->origin != ORIG_LOCAL) {
         if (p->sa_since > *since)
             *since = p->sa_since;
-        switch (p->sa) {
-        case NHRP_SA_UP:
-            return REC_PEER_UP;
-        case NHRP_SA_IPSEC:
+        if (p->sa == NHRP_SA_IPSEC)
             return REC_PEER_IPSEC;
-        case NHRP_SA_IKE:
+        if (p->sa != NHRP_SA_UP)
             return REC_PEER_IKE;
-        default:
-            return REC_PEER_NHRP;
-        }
     }
+    if (nhs_down)
+        return REC_PEER_NHRP;
     return REC_PEER_UP;
 }
 

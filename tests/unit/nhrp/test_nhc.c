@@ -539,10 +539,19 @@ t_ipsec_coupling(void **state)
     assert_true(nhs.protect_requested);
     n = nhrp_snap_peers(a->e, net.now, 0, &peers);
     assert_int_equal(n, 1);
-    assert_int_equal(peers[0].state, REC_PEER_NHRP);
+    /* No SA yet: IKE, as IOS shows a protected peer before its IKE SA. */
+    assert_int_equal(peers[0].state, REC_PEER_IKE);
     free(peers);
     nhrp_sa_event(a->e, net.now, 0, N_HUB, NHRP_SA_IKE);
+    nhrp_sa_event(a->e, net.now, 0, N_HUB, NHRP_SA_IPSEC);
+    n = nhrp_snap_peers(a->e, net.now, 0, &peers);
+    assert_int_equal(peers[0].state, REC_PEER_IPSEC);
+    free(peers);
     nhrp_sa_event(a->e, net.now, 0, N_HUB, NHRP_SA_UP);
+    /* SAs up, registration not answered yet: NHRP. */
+    n = nhrp_snap_peers(a->e, net.now, 0, &peers);
+    assert_int_equal(peers[0].state, REC_PEER_NHRP);
+    free(peers);
     fnet_pump(&net);
     assert_int_equal(fnet_count(&net, a->idx, -1, NHRP_REG_REQ), 1);
     /* The request proves only A's outbound SA: the hub's charon may not
