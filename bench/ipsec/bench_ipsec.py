@@ -54,6 +54,10 @@ def main(argv):
                         return False
                     if any(x[1] == other for x in lab.dmvpn_rows(lab.cli(n, "show dmvpn"))):
                         return False
+                    # IKEv1 CHILD SAs can outlive their IKE SA (IOS: UP-NO-IKE),
+                    # e.g. one the other spoke re-created while the clear ran
+                    if f"current_peer {other} " in lab.cli(n, "show crypto ipsec sa"):
+                        return False
                 return True
 
             lab.wait("no spoke-to-spoke state", clean)

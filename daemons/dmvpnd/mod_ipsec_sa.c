@@ -336,14 +336,17 @@ op_forget(void *arg, struct ipsec_peer *p)
 }
 
 static void
-op_report(void *arg, struct ipsec_peer *p, enum ipsec_level lvl)
+op_report(void *arg, struct ipsec_peer *p, enum ipsec_level lvl, bool again)
 {
     struct mod_ipsec *m = arg;
     char a[16];
 
     inet_fmt4(p->nbma, a);
-    /* IOS's message (15.x wording) when the session goes up or down */
-    if (lvl == IPSEC_LVL_UP || lvl == IPSEC_LVL_DOWN)
+    /* IOS's message (15.x wording) when the session goes up or down, once:
+     * not when NHRP is told again */
+    if (again)
+        ;
+    else if (lvl == IPSEC_LVL_UP || lvl == IPSEC_LVL_DOWN)
         log_notice("%%CRYPTO-5-SESSION_STATUS: Crypto tunnel is %s.  Peer %s:%u       Id: %s",
                    lvl == IPSEC_LVL_UP ? "UP  " : "DOWN", a, p->port ? p->port : 500u, a);
     else

@@ -280,7 +280,7 @@ act(struct ipsec_peer *p, uint8_t a, uint8_t next, enum ipsec_peer_event ev, int
         break;
     }
     if (force && ops->report)
-        ops->report(ops->arg, p, (enum ipsec_level)p->reported);
+        ops->report(ops->arg, p, (enum ipsec_level)p->reported, true);
     return next;
 }
 
@@ -308,6 +308,6 @@ ipsec_peer_event(struct ipsec_peer *p, enum ipsec_peer_event ev, int64_t now,
     if (lvl != p->reported) {
         p->reported = (uint8_t)lvl;
         if (ops->report)
-            ops->report(ops->arg, p, lvl);
+            ops->report(ops->arg, p, lvl, false);
     }
 }

@@ -80,8 +80,9 @@ struct ipsec_peer_ops {
     void (*terminate)(void *arg, struct ipsec_peer *p);
     /* NHRP no longer needs the peer: a connection made for it may go. */
     void (*forget)(void *arg, struct ipsec_peer *p);
-    /* Tell NHRP the SA level (changes only). */
-    void (*report)(void *arg, struct ipsec_peer *p, enum ipsec_level lvl);
+    /* Tell NHRP the SA level: on a change, or again (again = true, the
+     * level is unchanged) when NHRP asks for an SA that is already up. */
+    void (*report)(void *arg, struct ipsec_peer *p, enum ipsec_level lvl, bool again);
     /* NHRP still maps tunnel addresses to this peer (data would use it). */
     bool (*in_use)(void *arg, const struct ipsec_peer *p);
 };

@@ -18,6 +18,7 @@
 
 struct fake {
     int initiates, terminates, forgets, reports;
+    int agains; /* reports flagged as a repeat of the level */
     int init_rc; /* what initiate returns */
     bool in_use;
     enum ipsec_level last;
@@ -45,9 +46,10 @@ f_forget(void *arg, struct ipsec_peer *p)
 }
 
 static void
-f_report(void *arg, struct ipsec_peer *p, enum ipsec_level lvl)
+f_report(void *arg, struct ipsec_peer *p, enum ipsec_level lvl, bool again)
 {
     F.reports++;
+    F.agains += again;
     F.last = lvl;
 }
 
@@ -90,10 +92,12 @@ test_protect_up_release(void **state)
     assert_int_equal(p.st, IPSEC_PEER_UP);
     assert_int_equal(F.last, IPSEC_LVL_UP);
     int reports = F.reports;
+    assert_int_equal(F.agains, 0); /* every report so far was a change */
     EV(&p, OBS_UP, 50); /* nothing new: nothing said */
     assert_int_equal(F.reports, reports);
     EV(&p, PROTECT, 60); /* NHRP asks again (a new peer of its own): told again */
     assert_int_equal(F.reports, reports + 1);
+    assert_int_equal(F.agains, 1); /* as a repeat: no second session-up syslog */
     assert_int_equal(F.last, IPSEC_LVL_UP);
     assert_int_equal(F.initiates, 1);
     EV(&p, RELEASE, 70);
