@@ -63,6 +63,11 @@ def test_seed(bindir, srcdir):
         lab.up()
         t = lab.wait("hub<->spokes SAs", lambda: established(lab))
         lab.log(f"hub sees both spokes UP-ACTIVE {t:.2f}s after ./lab up returned")
+        # IOS logs a session going up once, however often NHRP asks for it
+        hub_log = open(os.path.join(lab.state, "hub.log")).read()
+        for sp in (S1, S2):
+            ups = hub_log.count(f"Crypto tunnel is UP  .  Peer {sp}:")
+            check(ups == 1, f"hub logged {ups} session-up messages for {sp}")
 
         # show crypto isakmp sa: the seed's rows (dst hub, src spoke, QM_IDLE, ACTIVE)
         rows = lab.isakmp_rows(lab.cli("hub", "show crypto isakmp sa"))
