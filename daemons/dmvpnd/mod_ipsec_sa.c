@@ -343,13 +343,11 @@ op_report(void *arg, struct ipsec_peer *p, enum ipsec_level lvl, bool again)
 
     inet_fmt4(p->nbma, a);
     /* IOS's message (15.x wording) when the session goes up or down, once:
-     * not when NHRP is told again */
-    if (again)
-        ;
-    else if (lvl == IPSEC_LVL_UP || lvl == IPSEC_LVL_DOWN)
+     * not when NHRP is only told again */
+    if (!again && (lvl == IPSEC_LVL_UP || lvl == IPSEC_LVL_DOWN))
         log_notice("%%CRYPTO-5-SESSION_STATUS: Crypto tunnel is %s.  Peer %s:%u       Id: %s",
                    lvl == IPSEC_LVL_UP ? "UP  " : "DOWN", a, p->port ? p->port : 500u, a);
-    else
+    else if (!again)
         log_debug("ipsec: %s peer %s: %s", p->ifname, a, ipsec_level_name(lvl));
     if (m->ops.sa_event)
         m->ops.sa_event(m->ops.arg, p->ifname, p->nbma, (int)lvl);
