@@ -18,7 +18,7 @@
 
 struct fake {
     int initiates, terminates, forgets, reports;
-    int agains; /* reports flagged as a repeat of the level */
+    int agains;  /* reports flagged as a repeat of the level */
     int init_rc; /* what initiate returns */
     bool in_use;
     enum ipsec_level last;
@@ -93,7 +93,7 @@ test_protect_up_release(void **state)
     assert_int_equal(F.last, IPSEC_LVL_UP);
     int reports = F.reports;
     assert_int_equal(F.agains, 0); /* every report so far was a change */
-    EV(&p, OBS_UP, 50); /* nothing new: nothing said */
+    EV(&p, OBS_UP, 50);            /* nothing new: nothing said */
     assert_int_equal(F.reports, reports);
     EV(&p, PROTECT, 60); /* NHRP asks again (a new peer of its own): told again */
     assert_int_equal(F.reports, reports + 1);
