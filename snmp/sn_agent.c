@@ -12,6 +12,7 @@
 #include "snmp/sn_mib.h"
 #include "snmp/sn_source.h"
 #include "lib/log.h"
+#include "lib/evloop.h"
 
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
@@ -41,15 +42,6 @@ struct agent {
 static struct agent A;
 static volatile sig_atomic_t stopping;
 
-static int64_t
-mono_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* IF-MIB's ifIndex is the kernel's (snmpd's Linux interface code), looked
  * up once per snapshot and interface. */
 static uint32_t
@@ -73,7 +65,7 @@ ifindex_of(void *arg, const char *name)
 static void
 refresh(struct agent *a, uint32_t uptime)
 {
-    if (sn_source_refresh(&a->src, mono_ms(), uptime)) {
+    if (sn_source_refresh(&a->src, ev_clock_monotonic_ms(), uptime)) {
         a->nifc = 0;
         sn_mib_build(&a->mib, &a->src.snap);
     }

@@ -7,6 +7,7 @@
  * machinery here and upcalls are delivered as each message is read.
  */
 #include "daemons/dataplane/kernel_int.h"
+#include "lib/evloop.h"
 
 #include <net/if.h> /* before linux/if_tunnel.h: glibc's definitions win */
 
@@ -28,9 +29,7 @@ dpk_now(struct dpk *k)
 {
     if (k->o.clock_ms)
         return k->o.clock_ms(k->o.clock_arg);
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return ev_clock_monotonic_ms();
 }
 
 int

@@ -5,6 +5,7 @@
  * do when one is readable, the next hold-queue deadline).
  */
 #include "daemons/dataplane/user_int.h"
+#include "lib/evloop.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -19,9 +20,7 @@ dpu_now(struct dpu *u)
 {
     if (u->o.clock_ms)
         return u->o.clock_ms(u->o.clock_arg);
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return ev_clock_monotonic_ms();
 }
 
 int

@@ -12,6 +12,7 @@
  * vici_client_rx.c.
  */
 #include "daemons/ipsec/vici_client_int.h"
+#include "lib/evloop.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -33,10 +34,7 @@ static const char *const default_streams[] = {"list-sa", "list-conn", NULL};
 static uint64_t
 real_now(void *arg)
 {
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+    return (uint64_t)ev_clock_monotonic_ms();
 }
 
 static int
