@@ -12,6 +12,7 @@
 #include "daemons/dataplane/dp_kernel.h"
 #include "daemons/dataplane/knft.h"
 #include "daemons/dataplane/kmsg.h"
+#include "daemons/dataplane/mcset.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/rtab.h"
 #include "daemons/dataplane/trig.h"
@@ -33,11 +34,6 @@ struct dpk_map {
     int64_t used_ms;
 };
 
-struct dpk_mcast {
-    uint32_t nbma;
-    unsigned flags;
-};
-
 struct dpk_tun {
     int id;
     bool live;
@@ -46,8 +42,7 @@ struct dpk_tun {
     int ifindex;
     bool up;
     uint32_t bcast; /* subnet broadcast, 0: none */
-    struct dpk_mcast *mc;
-    size_t nmc, capmc;
+    struct dp_mcset mc;
     struct dp_counters ctr; /* what we count ourselves (NHRP, triggers, mcast) */
     uint8_t last_mc[20];    /* IPv4 header of the last packet replicated */
     int64_t last_mc_ms;

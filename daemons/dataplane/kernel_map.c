@@ -242,21 +242,7 @@ dpk_mcast_add(struct dp *dp, int tun, uint32_t nbma, unsigned flags)
     struct dpk_tun *t = dpk_tun_get(k, tun);
     if (!t)
         return dpk_fail(k, -ENOENT, "no tunnel %d", tun);
-    for (size_t i = 0; i < t->nmc; i++) {
-        if (t->mc[i].nbma == nbma) {
-            t->mc[i].flags |= flags;
-            return 0;
-        }
-    }
-    if (t->nmc == t->capmc) {
-        size_t cap = t->capmc ? t->capmc * 2 : 8;
-        struct dpk_mcast *v = realloc(t->mc, cap * sizeof *v);
-        if (!v)
-            fatal("out of memory");
-        t->mc = v;
-        t->capmc = cap;
-    }
-    t->mc[t->nmc++] = (struct dpk_mcast){nbma, flags};
+    dp_mcset_add(&t->mc, nbma, flags);
     return 0;
 }
 
@@ -267,14 +253,7 @@ dpk_mcast_del(struct dp *dp, int tun, uint32_t nbma, unsigned flags)
     struct dpk_tun *t = dpk_tun_get(k, tun);
     if (!t)
         return dpk_fail(k, -ENOENT, "no tunnel %d", tun);
-    for (size_t i = 0; i < t->nmc; i++) {
-        if (t->mc[i].nbma != nbma)
-            continue;
-        t->mc[i].flags &= ~flags;
-        if (!t->mc[i].flags)
-            t->mc[i] = t->mc[--t->nmc];
-        return 0;
-    }
+    dp_mcset_del(&t->mc, nbma, flags);
     return 0;
 }
 
@@ -293,12 +272,12 @@ dpk_mcast_replicate(struct dpk *k, struct dpk_tun *t, const uint8_t *pkt, size_t
         return;
     memcpy(t->last_mc, pkt, 20);
     t->last_mc_ms = now;
-    if (!t->nmc) {
+    if (!t->mc.n) {
         t->ctr.tx_no_mcast++; /* IOS drops multicast with no map multicast entry */
         return;
     }
-    for (size_t i = 0; i < t->nmc; i++) {
-        if (dpk_pkt_send(k, t, ETHERTYPE_IP, t->mc[i].nbma, pkt, len) < 0)
+    for (size_t i = 0; i < t->mc.n; i++) {
+        if (dpk_pkt_send(k, t, ETHERTYPE_IP, t->mc.v[i].nbma, pkt, len) < 0)
             t->ctr.tx_send_errors++;
         else
             t->ctr.mcast_tx++;

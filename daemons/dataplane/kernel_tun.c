@@ -332,7 +332,7 @@ tun_free(struct dpk *k, struct dpk_tun *t)
 {
     gre_delete(k, t); /* its neighbours and routes go with it */
     dpk_maps_drop_tunnel(k, t->id);
-    free(t->mc);
+    dp_mcset_free(&t->mc);
     k->tun[t->id] = NULL;
     free(t);
 }

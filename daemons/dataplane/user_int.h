@@ -15,6 +15,7 @@
 #include "daemons/dataplane/dp_user.h"
 #include "daemons/dataplane/fib.h"
 #include "daemons/dataplane/gre.h"
+#include "daemons/dataplane/mcset.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/rtab.h"
 #include "daemons/dataplane/trig.h"
@@ -47,11 +48,6 @@ struct dpu_map {
     bool listed;           /* in dpu.holding */
 };
 
-struct dpu_mcast {
-    uint32_t nbma;
-    unsigned flags;
-};
-
 /* One raw GRE socket per tunnel source address. */
 struct dpu_sock {
     uint32_t src;
@@ -74,8 +70,7 @@ struct dpu_tun {
     uint32_t bcast; /* subnet broadcast, 0: none */
     struct fib *fib;
     bool resync;
-    struct dpu_mcast *mc;
-    size_t nmc, capmc;
+    struct dp_mcset mc;
     struct dp_counters ctr;
 };
 

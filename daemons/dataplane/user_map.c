@@ -304,21 +304,7 @@ dpu_mcast_add(struct dp *dp, int tun, uint32_t nbma, unsigned flags)
         return dpu_fail(u, -ENOENT, "no tunnel %d", tun);
     if (!nbma || !(flags & (DP_MCAST_STATIC | DP_MCAST_DYNAMIC)))
         return dpu_fail(u, -EINVAL, "%s: bad multicast destination", t->cfg.ifname);
-    for (size_t i = 0; i < t->nmc; i++) {
-        if (t->mc[i].nbma == nbma) {
-            t->mc[i].flags |= flags;
-            return 0;
-        }
-    }
-    if (t->nmc == t->capmc) {
-        size_t cap = t->capmc ? t->capmc * 2 : 8;
-        struct dpu_mcast *v = realloc(t->mc, cap * sizeof *v);
-        if (!v)
-            fatal("out of memory");
-        t->mc = v;
-        t->capmc = cap;
-    }
-    t->mc[t->nmc++] = (struct dpu_mcast){nbma, flags};
+    dp_mcset_add(&t->mc, nbma, flags);
     return 0;
 }
 
@@ -329,16 +315,8 @@ dpu_mcast_del(struct dp *dp, int tun, uint32_t nbma, unsigned flags)
     struct dpu_tun *t = dpu_tun_get(u, tun);
     if (!t)
         return dpu_fail(u, -ENOENT, "no tunnel %d", tun);
-    for (size_t i = 0; i < t->nmc; i++) {
-        if (t->mc[i].nbma != nbma)
-            continue;
-        t->mc[i].flags &= ~flags;
-        if (!t->mc[i].flags) {
-            memmove(&t->mc[i], &t->mc[i + 1], (t->nmc - i - 1) * sizeof t->mc[0]);
-            t->nmc--;
-        }
+    if (dp_mcset_del(&t->mc, nbma, flags))
         return 0;
-    }
     char b[INET_ADDRSTRLEN_];
     return dpu_fail(u, -ENOENT, "%s: %s is no multicast destination", t->cfg.ifname,
                     inet_fmt4(nbma, b));

@@ -282,7 +282,7 @@ tun_free(struct dpu *u, struct dpu_tun *t)
     close(t->fd); /* a non-persistent TUN disappears with its routes */
     sock_put(u, t->sock);
     fib_free(t->fib);
-    free(t->mc);
+    dp_mcset_free(&t->mc);
     u->tun[t->id] = NULL;
     free(t);
 }

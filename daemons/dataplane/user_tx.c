@@ -220,10 +220,10 @@ tx_one(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struct tso_
         return;
     }
     if (is_multi(t, ip.dst)) {
-        if (!t->nmc)
+        if (!t->mc.n)
             t->ctr.tx_no_mcast++;
-        for (size_t i = 0; i < t->nmc; i++) {
-            dpu_out_add(u, t, t->mc[i].nbma, p, ip.tot, gso);
+        for (size_t i = 0; i < t->mc.n; i++) {
+            dpu_out_add(u, t, t->mc.v[i].nbma, p, ip.tot, gso);
             t->ctr.mcast_tx++;
         }
         return;
