@@ -44,26 +44,10 @@ dpk_route_del(struct dp *dp, const struct dp_route *rt)
     return 0;
 }
 
-struct list_ctx {
-    struct dpk *k;
-    void (*cb)(void *arg, const struct dp_route *rt);
-    void *arg;
-};
-
-static void
-list_one(void *arg, const struct dpnl_route *r)
-{
-    struct list_ctx *c = arg;
-    struct dp_route o;
-    if (rtab_listing(&c->k->routes, r, &o))
-        c->cb(c->arg, &o);
-}
-
 int
 dpk_route_list(struct dp *dp, void (*cb)(void *arg, const struct dp_route *rt), void *arg)
 {
     struct dpk *k = dpk_of(dp);
-    struct list_ctx c = {k, cb, arg};
-    int e = dpnl_route_dump(k->nl, list_one, &c);
+    int e = rtab_list(&k->routes, k->nl, cb, arg);
     return e < 0 ? dpk_fail(k, e, "%s", dpnl_error(k->nl)) : 0;
 }

@@ -155,3 +155,26 @@ rtab_next(const struct rtab *t, size_t *iter)
 {
     return htab_next(&t->h, iter);
 }
+
+struct list_ctx {
+    const struct rtab *t;
+    void (*cb)(void *arg, const struct dp_route *rt);
+    void *arg;
+};
+
+static void
+list_one(void *arg, const struct dpnl_route *r)
+{
+    struct list_ctx *c = arg;
+    struct dp_route o;
+    if (rtab_listing(c->t, r, &o))
+        c->cb(c->arg, &o);
+}
+
+int
+rtab_list(const struct rtab *t, struct dpnl *nl, void (*cb)(void *arg, const struct dp_route *rt),
+          void *arg)
+{
+    struct list_ctx c = {t, cb, arg};
+    return dpnl_route_dump(nl, list_one, &c);
+}

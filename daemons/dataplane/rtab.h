@@ -44,6 +44,10 @@ void rtab_removed(struct rtab *t, const struct dpnl_route *r);
 /* A dumped kernel route as a listing entry (route_list); false for routes
  * a listing does not show (other tables, loopback, non-unicast types). */
 bool rtab_listing(const struct rtab *t, const struct dpnl_route *r, struct dp_route *o);
+/* route_list of either backend: dumps the kernel's routes through nl and
+ * calls cb for each listing entry; the dump's result (< 0: dpnl_error). */
+int rtab_list(const struct rtab *t, struct dpnl *nl,
+              void (*cb)(void *arg, const struct dp_route *rt), void *arg);
 
 /* Iteration over what we installed: for (i = 0; (e = rtab_next(t, &i));) */
 const struct rtab_ent *rtab_next(const struct rtab *t, size_t *iter);

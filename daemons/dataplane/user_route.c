@@ -76,26 +76,10 @@ dpu_route_del(struct dp *dp, const struct dp_route *rt)
     return 0;
 }
 
-struct list_ctx {
-    struct dpu *u;
-    void (*cb)(void *arg, const struct dp_route *rt);
-    void *arg;
-};
-
-static void
-list_one(void *arg, const struct dpnl_route *r)
-{
-    struct list_ctx *c = arg;
-    struct dp_route o;
-    if (rtab_listing(&c->u->routes, r, &o))
-        c->cb(c->arg, &o);
-}
-
 int
 dpu_route_list(struct dp *dp, void (*cb)(void *arg, const struct dp_route *rt), void *arg)
 {
     struct dpu *u = dpu_of(dp);
-    struct list_ctx c = {u, cb, arg};
-    int e = dpnl_route_dump(u->nl, list_one, &c);
+    int e = rtab_list(&u->routes, u->nl, cb, arg);
     return e < 0 ? dpu_fail(u, e, "%s", dpnl_error(u->nl)) : 0;
 }
