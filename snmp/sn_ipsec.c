@@ -477,22 +477,10 @@ static const uint8_t cols_cipsec[] = {
 static const uint8_t cols_endpt[] = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0};
 static const uint8_t cols_spi[] = {2, 3, 4, 5, 0};
 
-static void
-def(struct sn_table *t, const char *name, const uint32_t *oid, size_t n, const uint8_t *cols,
-    sn_get_fn get, bool scalar)
-{
-    t->name = name;
-    memcpy(t->oid, oid, n * sizeof(*oid));
-    t->oidlen = n;
-    t->cols = cols;
-    t->get = get;
-    t->scalar = scalar;
-}
-
 #define DEF(id, name, cols, get, scalar, ...)                                                      \
     do {                                                                                           \
         static const uint32_t o_[] = {OID_CIP, __VA_ARGS__};                                       \
-        def(&m->t[id], name, o_, sizeof(o_) / sizeof(o_[0]), cols, get, scalar);                   \
+        sn_table_def(&m->t[id], name, o_, sizeof(o_) / sizeof(o_[0]), cols, get, scalar);          \
     } while (0)
 
 void

@@ -412,22 +412,10 @@ static const uint8_t cols_server_stat[] = {1,  2,  3,  4,  5,  6,  7,  8,  9,  1
                                            15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
                                            29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 0};
 
-static void
-def(struct sn_table *t, const char *name, const uint32_t *oid, size_t n, const uint8_t *cols,
-    sn_get_fn get, bool scalar)
-{
-    t->name = name;
-    memcpy(t->oid, oid, n * sizeof(*oid));
-    t->oidlen = n;
-    t->cols = cols;
-    t->get = get;
-    t->scalar = scalar;
-}
-
 #define DEF(id, name, cols, get, scalar, ...)                                                      \
     do {                                                                                           \
         static const uint32_t o_[] = {OID_NHRP, __VA_ARGS__};                                      \
-        def(&m->t[id], name, o_, sizeof(o_) / sizeof(o_[0]), cols, get, scalar);                   \
+        sn_table_def(&m->t[id], name, o_, sizeof(o_) / sizeof(o_[0]), cols, get, scalar);          \
     } while (0)
 
 void

@@ -45,6 +45,18 @@ sn_oid_parse(const char *s, uint32_t *oid, size_t max)
     return n;
 }
 
+void
+sn_table_def(struct sn_table *t, const char *name, const uint32_t *oid, size_t n,
+             const uint8_t *cols, sn_get_fn get, bool scalar)
+{
+    t->name = name;
+    memcpy(t->oid, oid, n * sizeof(*oid));
+    t->oidlen = n;
+    t->cols = cols;
+    t->get = get;
+    t->scalar = scalar;
+}
+
 struct sn_row *
 sn_table_add(struct sn_table *t, const uint32_t *idx, size_t idxlen)
 {

@@ -103,6 +103,9 @@ struct sn_row *sn_table_add(struct sn_table *t, const uint32_t *idx, size_t idxl
  * ones get idx[bump_pos] raised by 256 per duplicate (so an entry whose
  * natural index collides still gets a distinct, stable one); otherwise the
  * later ones are dropped. */
+/* Sets what a table is: its name, entry OID (n arcs), columns, getter. */
+void sn_table_def(struct sn_table *t, const char *name, const uint32_t *oid, size_t n,
+                  const uint8_t *cols, sn_get_fn get, bool scalar);
 void sn_table_sort(struct sn_table *t, int bump_pos);
 void sn_table_clear(struct sn_table *t);
 void sn_table_free(struct sn_table *t);
