@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Multicast replication destinations of a tunnel (mcset.h). */
 #include "daemons/dataplane/mcset.h"
-#include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,14 +15,7 @@ dp_mcset_add(struct dp_mcset *s, uint32_t nbma, unsigned flags)
             return;
         }
     }
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
-        struct dp_mcast *v = realloc(s->v, cap * sizeof *v);
-        if (!v)
-            fatal("out of memory");
-        s->v = v;
-        s->cap = cap;
-    }
+    s->v = mem_grow(s->v, &s->cap, s->n, sizeof *s->v);
     s->v[s->n++] = (struct dp_mcast){nbma, flags};
 }
 

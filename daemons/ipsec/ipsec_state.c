@@ -11,6 +11,7 @@
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "lib/vici.h"
+#include "lib/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,18 +268,6 @@ ipsec_parse_child(const struct vici_node *sec, struct ipsec_child_sa *o)
     return ok;
 }
 
-static void *
-grow(void *v, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap)
-        return v;
-    *cap = *cap ? *cap * 2 : 8;
-    v = realloc(v, *cap * elem);
-    if (!v)
-        fatal("out of memory");
-    return v;
-}
-
 /* One IKE section; rekey: take the `new` half of the IKE SA and of each
  * CHILD SA. */
 static bool
@@ -290,7 +279,7 @@ add_ike(struct ipsec_sa_list *l, const struct vici_node *sec, bool rekey)
 
     if (rekey && !ike) /* child-rekey: IKE data inline, children old/new */
         ike = sec;
-    l->ike = grow(l->ike, &l->capike, l->nike, sizeof(*l->ike));
+    l->ike = mem_grow(l->ike, &l->capike, l->nike, sizeof(*l->ike));
     is = &l->ike[l->nike];
     ok = ipsec_parse_ike(ike, is);
     copy(is->name, sizeof(is->name), vici_node_name(sec));
@@ -300,7 +289,7 @@ add_ike(struct ipsec_sa_list *l, const struct vici_node *sec, bool rekey)
         ok = false;
     for (c = cs ? vici_node_first(cs) : NULL; c; c = vici_node_next(c)) {
         const struct vici_node *cn = rekey && vici_node_get(c, "new") ? vici_node_get(c, "new") : c;
-        l->child = grow(l->child, &l->capchild, l->nchild, sizeof(*l->child));
+        l->child = mem_grow(l->child, &l->capchild, l->nchild, sizeof(*l->child));
         if (!ipsec_parse_child(cn, &l->child[l->nchild])) {
             ok = false;
             continue;
@@ -416,7 +405,7 @@ ipsec_conn_list_add(struct ipsec_conn_list *l, const struct vici_msg *event)
     for (c = vici_node_first(vici_msg_root(event)); c; c = vici_node_next(c)) {
         if (vici_node_kind(c) != VICI_N_SECTION)
             continue;
-        l->v = grow(l->v, &l->cap, l->n, sizeof(*l->v));
+        l->v = mem_grow(l->v, &l->cap, l->n, sizeof(*l->v));
         if (parse_conn(c, &l->v[l->n])) {
             l->n++;
         } else {

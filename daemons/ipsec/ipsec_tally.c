@@ -13,6 +13,7 @@
  */
 #include "daemons/ipsec/ipsec_tally.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -97,16 +98,6 @@ ipsec_tally_flow(const struct ipsec_tally *t, const struct ipsec_flow_key *k)
     return htab_find(&t->flows, &key);
 }
 
-static void *
-zalloc(size_t n)
-{
-    void *p = calloc(1, n);
-
-    if (!p)
-        fatal("out of memory");
-    return p;
-}
-
 static uint64_t
 max64(uint64_t a, uint64_t b)
 {
@@ -134,7 +125,7 @@ child_of(struct ipsec_tally *t, const struct ipsec_rec_input *in, const struct i
                 f->created_ms = in->now_ms - c->install_time * 1000;
         }
     } else {
-        f = zalloc(sizeof(*f));
+        f = mem_zalloc(sizeof(*f));
         f->key = key.key;
         /* IOS conn ids: CHILD uniqueid n is inbound 2n-1 (ipsec_records.h) */
         f->index = c->uniqueid ? 2 * c->uniqueid - 1 : 0;
@@ -143,7 +134,7 @@ child_of(struct ipsec_tally *t, const struct ipsec_rec_input *in, const struct i
         htab_put(&t->flows, f);
     }
     f->nkids++;
-    ch = zalloc(sizeof(*ch));
+    ch = mem_zalloc(sizeof(*ch));
     ch->uid = c->uniqueid;
     ch->flow = f;
     ch->gen = t->gen;
@@ -298,7 +289,7 @@ observe_ikes(struct ipsec_tally *t, const struct ipsec_sa_list *l)
             continue;
         k = htab_find(&t->ikes, &sa->uniqueid);
         if (!k) {
-            k = zalloc(sizeof(*k));
+            k = mem_zalloc(sizeof(*k));
             k->uid = sa->uniqueid;
             htab_put(&t->ikes, k);
             if (sa->initiator)

@@ -22,6 +22,7 @@
 #include "lib/strbuf.h"
 #include "lib/vici.h"
 #include "parsers/cfg.h"
+#include "lib/mem.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -62,28 +63,6 @@ struct child_props {
     uint32_t replay_window; /* packets; 0: replay detection off */
 };
 
-static char *
-xstrdup(const char *s)
-{
-    char *d = strdup(s);
-
-    if (!d)
-        fatal("out of memory");
-    return d;
-}
-
-static void *
-grow(void *v, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap)
-        return v;
-    *cap = *cap ? *cap * 2 : 8;
-    v = realloc(v, *cap * elem);
-    if (!v)
-        fatal("out of memory");
-    return v;
-}
-
 /* Records a note once: several tunnels share policies, keys and profiles. */
 static void __attribute__((format(printf, 4, 5)))
 note(struct xctx *x, enum ipsec_note_kind k, const char *where, const char *fmt, ...)
@@ -107,8 +86,8 @@ note(struct xctx *x, enum ipsec_note_kind k, const char *where, const char *fmt,
         }
     if (k == IPSEC_NOTE_ERROR)
         x->errors++;
-    o->notes = grow(o->notes, &o->capnotes, o->nnotes, sizeof(*o->notes));
-    o->notes[o->nnotes++] = (struct ipsec_note){k, xstrdup(where), sb_steal(&sb)};
+    o->notes = mem_grow(o->notes, &o->capnotes, o->nnotes, sizeof(*o->notes));
+    o->notes[o->nnotes++] = (struct ipsec_note){k, mem_strdup(where), sb_steal(&sb)};
     sb_free(&sb);
 }
 
@@ -182,8 +161,8 @@ add_shared_keys(struct xctx *x)
             vici_msg_free(m);
             continue;
         }
-        o->shared = grow(o->shared, &o->capshared, o->nshared, sizeof(*o->shared));
-        o->shared[o->nshared++] = (struct ipsec_shared){xstrdup(id), m};
+        o->shared = mem_grow(o->shared, &o->capshared, o->nshared, sizeof(*o->shared));
+        o->shared[o->nshared++] = (struct ipsec_shared){mem_strdup(id), m};
     }
 }
 
@@ -526,10 +505,10 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
         vici_msg_free(m);
         return;
     }
-    o->conns = grow(o->conns, &o->capconns, o->nconns, sizeof(*o->conns));
+    o->conns = mem_grow(o->conns, &o->capconns, o->nconns, sizeof(*o->conns));
     o->conns[o->nconns++] = (struct ipsec_conn){
-        .name = xstrdup(name),
-        .ifname = xstrdup(ifname),
+        .name = mem_strdup(name),
+        .ifname = mem_strdup(ifname),
         .local = local,
         .peer = peer,
         .initiate = peer != 0 && !cp->responder_only,
