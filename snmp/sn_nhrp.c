@@ -174,26 +174,39 @@ get_server_cache(const struct sn_table *t, const struct sn_snap *s, const struct
 
 /* ---- client tables ---- */
 
+/* Columns 2-6 of nhrpClientEntry and nhrpServerEntry are the same: the
+ * tunnel's own address and its NBMA address (the tunnel source), no
+ * subaddress. False for any other column. */
+static bool
+tun_addr_col(const struct rec_tunnel *tun, unsigned col, struct sn_val *v)
+{
+    switch (col) {
+    case 2: /* InternetworkAddrType */
+    case 4: /* NbmaAddrType */
+        sn_val_int(v, AF_IPV4);
+        return true;
+    case 3: /* InternetworkAddr: the tunnel address */
+        sn_val_ipv4(v, tun->addr);
+        return true;
+    case 5: /* NbmaAddr: the tunnel source */
+        sn_val_ipv4(v, tun->src);
+        return true;
+    case 6: /* NbmaSubaddr */
+        sn_val_bytes(v, "", 0);
+        return true;
+    }
+    return false;
+}
+
 static bool
 get_client(const struct sn_table *t, const struct sn_snap *s, const struct sn_row *r, unsigned col,
            struct sn_val *v)
 {
     const struct rec_tunnel *tun = r->rec;
 
+    if (tun_addr_col(tun, col, v))
+        return true;
     switch (col) {
-    case 2: /* InternetworkAddrType */
-    case 4: /* NbmaAddrType */
-        sn_val_int(v, AF_IPV4);
-        return true;
-    case 3: /* nhrpClientInternetworkAddr: the tunnel address */
-        sn_val_ipv4(v, tun->addr);
-        return true;
-    case 5: /* nhrpClientNbmaAddr: the tunnel source */
-        sn_val_ipv4(v, tun->src);
-        return true;
-    case 6:
-        sn_val_bytes(v, "", 0);
-        return true;
     case 11: /* nhrpClientDefaultMtu */
         if (!tun->mtu)
             return false;
@@ -320,20 +333,9 @@ get_server(const struct sn_table *t, const struct sn_snap *s, const struct sn_ro
 {
     const struct rec_tunnel *tun = r->rec;
 
+    if (tun_addr_col(tun, col, v))
+        return true;
     switch (col) {
-    case 2:
-    case 4:
-        sn_val_int(v, AF_IPV4);
-        return true;
-    case 3:
-        sn_val_ipv4(v, tun->addr);
-        return true;
-    case 5:
-        sn_val_ipv4(v, tun->src);
-        return true;
-    case 6:
-        sn_val_bytes(v, "", 0);
-        return true;
     case 7:
         sn_val_int(v, ST_NONVOLATILE);
         return true;

@@ -31,10 +31,13 @@ struct ipsec_rec_conn {
     uint32_t ike_life; /* IOS isakmp lifetime, seconds (0: 86400) */
     uint64_t life_kb;  /* IOS SA volume lifetime, KB; 0: volume rekey disabled */
     bool dpd;          /* crypto isakmp keepalive */
-    /* anti-replay window charon was given (packets; 0: IOS's default 64);
-     * IOS prints the size only for a non-default window. */
+    /* anti-replay window charon was given, packets (0: not in the reply,
+     * IOS's default 64 assumed); IOS prints the size only for a
+     * non-default window. */
     uint32_t replay_window;
-    bool replay_off; /* crypto ipsec security-association replay disable */
+    /* charon was given a window of 0 (`... replay disable`): kept apart
+     * because replay_window 0 also means "not reported" */
+    bool replay_off;
     uint32_t life_s; /* IOS SA lifetime, seconds (0: unknown) */
 };
 
