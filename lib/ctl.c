@@ -3,6 +3,7 @@
  * Control protocol framing and connection buffers (see ctl.h).
  */
 #include "lib/ctl.h"
+#include "lib/mem.h"
 #include "lib/log.h"
 
 #include <errno.h>
@@ -265,8 +266,19 @@ ctl_read_frame(int fd, struct ctl_frame *f, uint8_t **payload)
         return -1;
     }
     *payload = malloc(f->len + 1);
-    if (!*payload)
-        fatal("out of memory");
+    if (!*payload) {
+        /* read the frame to its end first, so that whoever catches the
+         * out-of-memory (the shell ends just the command) still has a
+         * stream that starts at a frame */
+        uint8_t sink[4096];
+        for (size_t left = f->len; left;) {
+            size_t k = left < sizeof(sink) ? left : sizeof(sink);
+            if (read_all(fd, sink, k) < 0)
+                return -1;
+            left -= k;
+        }
+        mem_oom();
+    }
     if (read_all(fd, *payload, f->len) < 0) {
         free(*payload);
         *payload = NULL;

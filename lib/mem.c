@@ -6,6 +6,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*oom_hook)(void);
+
+void
+mem_set_oom_hook(void (*fn)(void))
+{
+    oom_hook = fn;
+}
+
+_Noreturn void
+mem_oom(void)
+{
+    if (oom_hook)
+        oom_hook();
+    fatal("out of memory");
+}
+
 void *
 mem_grow(void *v, size_t *cap, size_t n, size_t elem)
 {
@@ -14,7 +30,7 @@ mem_grow(void *v, size_t *cap, size_t n, size_t elem)
     *cap = *cap ? *cap * 2 : 8;
     v = realloc(v, *cap * elem);
     if (!v)
-        fatal("out of memory");
+        mem_oom();
     return v;
 }
 
@@ -24,7 +40,7 @@ mem_zalloc(size_t n)
     void *p = calloc(1, n);
 
     if (!p)
-        fatal("out of memory");
+        mem_oom();
     return p;
 }
 
@@ -34,6 +50,6 @@ mem_strdup(const char *s)
     char *d = strdup(s);
 
     if (!d)
-        fatal("out of memory");
+        mem_oom();
     return d;
 }

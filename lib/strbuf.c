@@ -2,6 +2,7 @@
 /* Growable byte buffer; allocation failure is fatal. */
 #include "lib/strbuf.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +45,7 @@ sb_reserve(struct strbuf *sb, size_t extra)
         cap *= 2;
     sb->buf = realloc(sb->buf, cap);
     if (!sb->buf)
-        fatal("out of memory");
+        mem_oom();
     if (sb->cap == 0)
         sb->buf[0] = '\0';
     sb->cap = cap;

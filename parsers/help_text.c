@@ -6,7 +6,11 @@
  * `map` under `crypto` get their own text; a NULL context matches any.
  */
 #include "parsers/help.h"
+#include "lib/mem.h"
 
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct help_entry {
@@ -203,12 +207,85 @@ static const struct cmd_help_text *extra[4];
 static size_t nextra_n[4];
 static int nextra;
 
+/*
+ * `?` looks a word up for every node of the walk, so each table gets an
+ * index sorted by (word, position): a binary search finds a word's rows,
+ * still in table order, which decides between rows of the same word.
+ */
+struct help_index {
+    const char *rows; /* row k at rows + k * size, its word at offset off */
+    size_t size, off, n;
+    uint16_t *order;
+};
+
+static const char *
+row_word(const struct help_index *ix, size_t k)
+{
+    const char *w;
+
+    memcpy(&w, ix->rows + k * ix->size + ix->off, sizeof(w));
+    return w;
+}
+
+static struct help_index entries_ix, extra_ix[4];
+
+static const struct help_index *sort_ix;
+
+static int
+cmp_rows(const void *a, const void *b)
+{
+    uint16_t x = *(const uint16_t *)a, y = *(const uint16_t *)b;
+    int c = strcmp(row_word(sort_ix, x), row_word(sort_ix, y));
+
+    return c ? c : (x > y) - (x < y);
+}
+
+static void
+index_build(struct help_index *ix, const void *rows, size_t size, size_t off, size_t n)
+{
+    ix->rows = rows;
+    ix->size = size;
+    ix->off = off;
+    ix->n = n;
+    ix->order = calloc(n ? n : 1, sizeof(*ix->order));
+    if (!ix->order)
+        mem_oom();
+    for (size_t k = 0; k < n; k++)
+        ix->order[k] = (uint16_t)k;
+    sort_ix = ix;
+    qsort(ix->order, n, sizeof(*ix->order), cmp_rows);
+}
+
+/* The first position in ix->order whose row has `word`; n if none. */
+static size_t
+index_find(const struct help_index *ix, const char *word)
+{
+    size_t lo = 0, hi = ix->n;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(row_word(ix, ix->order[mid]), word) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ix->n && strcmp(row_word(ix, ix->order[lo]), word) == 0 ? lo : ix->n;
+}
+
+static bool
+same_word(const struct help_index *ix, size_t pos, const char *word)
+{
+    return pos < ix->n && strcmp(row_word(ix, ix->order[pos]), word) == 0;
+}
+
 void
 cmd_add_help_texts(const struct cmd_help_text *t, size_t n)
 {
     if (nextra < 4) {
         extra[nextra] = t;
-        nextra_n[nextra++] = n;
+        nextra_n[nextra] = n;
+        index_build(&extra_ix[nextra], t, sizeof(*t), offsetof(struct cmd_help_text, word), n);
+        nextra++;
     }
 }
 
@@ -223,13 +300,12 @@ static const char *
 extra_text(enum cfg_mode mode, const char *prev, const char *word)
 {
     const char *fallback = NULL;
-    size_t i;
     int x;
 
     for (x = 0; x < nextra; x++)
-        for (i = 0; i < nextra_n[x]; i++) {
-            const struct cmd_help_text *e = &extra[x][i];
-            if (!mode_fits(e->mode, mode) || strcmp(e->word, word) != 0)
+        for (size_t k = index_find(&extra_ix[x], word); same_word(&extra_ix[x], k, word); k++) {
+            const struct cmd_help_text *e = &extra[x][extra_ix[x].order[k]];
+            if (!mode_fits(e->mode, mode))
                 continue;
             if (e->prev && prev && strcmp(e->prev, prev) == 0)
                 return e->help;
@@ -242,12 +318,14 @@ extra_text(enum cfg_mode mode, const char *prev, const char *word)
 const char *
 help_text(enum cfg_mode mode, const char *prev, const char *word)
 {
-    size_t i;
     const char *fallback = extra_text(mode, prev, word);
+    const size_t n = sizeof(entries) / sizeof(entries[0]);
 
-    for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
-        const struct help_entry *e = &entries[i];
-        if ((e->mode != ANY && e->mode != (int)mode) || strcmp(e->word, word) != 0)
+    if (!entries_ix.order)
+        index_build(&entries_ix, entries, sizeof(entries[0]), offsetof(struct help_entry, word), n);
+    for (size_t k = index_find(&entries_ix, word); same_word(&entries_ix, k, word); k++) {
+        const struct help_entry *e = &entries[entries_ix.order[k]];
+        if (e->mode != ANY && e->mode != (int)mode)
             continue;
         if (e->prev && prev && strcmp(e->prev, prev) == 0)
             return e->help;

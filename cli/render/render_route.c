@@ -12,6 +12,7 @@
 #include "cli/render/render_time.h"
 #include "lib/inet.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <stdio.h>
@@ -200,7 +201,7 @@ render_show_ip_route(struct strbuf *out, int64_t now_ms, const struct rec_route 
 
     idx = calloc(n ? n : 1, sizeof(*idx));
     if (!idx)
-        fatal("out of memory");
+        mem_oom();
     for (i = 0; i < n; i++)
         idx[i] = i;
     qsort_r(idx, n, sizeof(*idx), cmp_route, (void *)r);

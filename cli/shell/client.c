@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Control socket calls for the shell (see client.h). */
 #include "cli/shell/client.h"
+#include "cli/shell/guard.h"
 #include "lib/ctl.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +98,11 @@ client_snapshot(struct client *c, uint32_t kind, const char *filter, size_t want
         return -1; /* a reply that does not hold what it says */
     }
     s->buf = calloc(s->h.count + 1, want_size);
-    if (!s->buf)
-        fatal("out of memory");
+    if (!s->buf) {
+        sb_free(&rep);
+        mem_oom();
+    }
+    guard_own(s->buf);
     for (i = 0; i < s->h.count; i++)
         memcpy(s->buf + i * want_size, recs + i * stride, stride < want_size ? stride : want_size);
     sb_free(&rep);
@@ -107,6 +112,7 @@ client_snapshot(struct client *c, uint32_t kind, const char *filter, size_t want
 void
 snapshot_free(struct snapshot *s)
 {
+    guard_disown(s->buf);
     free(s->buf);
     s->buf = NULL;
 }

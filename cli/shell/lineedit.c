@@ -6,6 +6,7 @@
  */
 #include "cli/shell/lineedit.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,7 @@ le_history_add(struct lineedit *le, const char *line)
         return;
     d = strdup(line);
     if (!d)
-        fatal("out of memory");
+        mem_oom();
     if (le->nhist == LE_HISTORY) {
         free(le->hist[0]);
         memmove(le->hist, le->hist + 1, sizeof(le->hist[0]) * (LE_HISTORY - 1));

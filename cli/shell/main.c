@@ -11,6 +11,7 @@
  * Exit status: 0, 1 when a command was rejected or failed, 2 when dmvpnd
  * cannot be reached.
  */
+#include "cli/shell/guard.h"
 #include "cli/shell/session.h"
 #include "lib/ctl.h"
 
@@ -103,6 +104,7 @@ main(int argc, char **argv)
         return 2;
     }
     signal(SIGPIPE, SIG_IGN);
+    guard_session_limits();
     if (ssh && getenv("SSH_ORIGINAL_COMMAND") && *getenv("SSH_ORIGINAL_COMMAND"))
         cmds[ncmds++] = getenv("SSH_ORIGINAL_COMMAND");
     kind = ncmds ? TERM_PIPE : telnet ? TERM_TELNET : isatty(0) ? TERM_TTY : TERM_PIPE;

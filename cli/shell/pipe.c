@@ -7,9 +7,8 @@
  *  - section: a section is a line at the left margin and the indented lines
  *    under it; a section is printed whole when any of its lines matches;
  *  - count prints "Number of lines which match regexp = N".
- * IOS's `_` (any delimiter: blank, comma, braces, parentheses, start or end
- * of line) is translated to an alternation that also takes a literal `_`, so
- * `| include CONFIG_I` finds %SYS-5-CONFIG_I as operators expect.
+ * The regular expressions are lib/rx's: IOS syntax (`_` included), and a
+ * cost bounded by the pattern's length whatever a user types.
  */
 #include "cli/shell/pipe.h"
 
@@ -46,33 +45,12 @@ pipe_help(void)
     return h;
 }
 
-/* IOS regex `_`: a delimiter (start/end of line, blank, comma, braces,
- * parentheses) or the underscore itself. */
-static void
-ios_regex(const char *in, char *out, size_t outsz)
-{
-    size_t k = 0;
-
-    for (; *in && k + 16 < outsz; in++) {
-        if (*in == '_') {
-            k += (size_t)snprintf(out + k, outsz - k, "(^|$|[ ,{}()_])");
-        } else if (*in == '\\' && in[1]) {
-            out[k++] = *in++;
-            out[k++] = *in;
-        } else {
-            out[k++] = *in;
-        }
-    }
-    out[k] = '\0';
-}
-
 enum pipe_err
 pipe_parse(const char *line, struct pipe_spec *p, size_t *col)
 {
     const char *bar = strchr(line, '|'), *w, *e;
     size_t wl, i, found = NFILTERS;
     int hits = 0;
-    char rx[600];
 
     memset(p, 0, sizeof(*p));
     p->bar = bar ? (size_t)(bar - line) : strlen(line);
@@ -115,38 +93,35 @@ pipe_parse(const char *line, struct pipe_spec *p, size_t *col)
     /* trailing blanks are part of what the user typed but never of a match */
     for (i = strlen(p->pattern); i > 0 && p->pattern[i - 1] == ' '; i--)
         p->pattern[i - 1] = '\0';
-    ios_regex(p->pattern, rx, sizeof(rx));
-    if (regcomp(&p->re, rx, REG_EXTENDED | REG_NOSUB) != 0) {
+    if (rx_compile(&p->re, p->pattern, NULL) != RX_OK) {
         *col = (size_t)(e - line);
         return PIPE_ERR_REGEX;
     }
-    p->has_re = true;
     return PIPE_OK;
 }
 
 void
 pipe_free(struct pipe_spec *p)
 {
-    if (p->has_re)
-        regfree(&p->re);
-    p->has_re = false;
+    rx_free(p->re);
+    p->re = NULL;
 }
 
 static bool
 line_matches(const struct pipe_spec *p, const char *s, size_t n)
 {
-    char buf[4096];
-
-    if (!p->has_re)
+    if (!p->re)
         return true;
-    if (n >= sizeof(buf))
-        n = sizeof(buf) - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return regexec(&p->re, buf, 0, NULL, 0) == 0;
+    return rx_search(p->re, s, n);
 }
 
-static void
+static bool
+stopped(const struct pipe_spec *p)
+{
+    return p->stop && *p->stop;
+}
+
+static bool
 section(const struct pipe_spec *p, const char *in, size_t n, struct strbuf *out)
 {
     size_t start = 0, i = 0;
@@ -160,6 +135,8 @@ section(const struct pipe_spec *p, const char *in, size_t n, struct strbuf *out)
             size_t le = nl ? (size_t)(nl - in) + 1 : n;
             if (i > start && in[i] != ' ' && in[i] != '\t')
                 break;
+            if (stopped(p))
+                return false;
             if (line_matches(p, in + i, le - i - (nl ? 1 : 0)))
                 hit = true;
             i = le;
@@ -169,19 +146,20 @@ section(const struct pipe_spec *p, const char *in, size_t n, struct strbuf *out)
             sb_append(out, in + start, end - start);
         start = end;
     }
+    return true;
 }
 
-void
+bool
 pipe_apply(const struct pipe_spec *p, const char *in, size_t n, struct strbuf *out)
 {
     size_t i = 0, count = 0;
     bool begun = false;
 
-    if (p->kind == PIPE_SECTION) {
-        section(p, in, n, out);
-        return;
-    }
+    if (p->kind == PIPE_SECTION)
+        return section(p, in, n, out);
     while (i < n) {
+        if (stopped(p))
+            return false;
         const char *nl = memchr(in + i, '\n', n - i);
         size_t le = nl ? (size_t)(nl - in) + 1 : n;
         bool m = line_matches(p, in + i, le - i - (nl ? 1 : 0));
@@ -210,4 +188,5 @@ pipe_apply(const struct pipe_spec *p, const char *in, size_t n, struct strbuf *o
     }
     if (p->kind == PIPE_COUNT)
         sb_printf(out, "Number of lines which match regexp = %zu\n", count);
+    return true;
 }

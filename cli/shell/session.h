@@ -42,6 +42,9 @@ struct session {
     /* the command being run, for actions that put a caret under a word */
     const char *cur_line;
     const struct tokline *cur_tl;
+    /* its output before and after `|`: here, not on the stack, so that a
+     * command unwound by the memory guard (guard.h) can still free them */
+    struct strbuf out, filtered;
 };
 
 /* session.c */

@@ -13,6 +13,7 @@
  *   find computer address" (IOS would try to telnet to it).
  */
 #include "cli/shell/exec.h"
+#include "cli/shell/guard.h"
 #include "cli/shell/pipe.h"
 #include "cli/shell/session.h"
 
@@ -80,7 +81,7 @@ session_exec_line(struct session *s, const char *line)
     struct tokline tl;
     struct match_result r;
     const struct exec_cmd *ec;
-    struct strbuf out, filtered;
+    sigjmp_buf jb;
     enum cfg_mode mode = s->level >= 15 ? MODE_EXEC_PRIV : MODE_EXEC;
     size_t col = 0;
     int rc;
@@ -113,33 +114,56 @@ session_exec_line(struct session *s, const char *line)
         pipe_free(&p);
         return;
     }
-    sb_init(&out);
-    sb_init(&filtered);
+    p.stop = guard_cmd_flag();
+    if (sigsetjmp(jb, 1)) {
+        /* out of memory inside the command: drop what it held, not the
+         * session */
+        guard_cmd_end();
+        guard_release();
+        sb_free(&s->out);
+        sb_free(&s->filtered);
+        s->cur_tl = NULL;
+        s->status = 1;
+        session_error(s, line, -1, GUARD_MSG_MEM);
+        tokline_free(&tl);
+        pipe_free(&p);
+        return;
+    }
+    sb_init(&s->out);
+    sb_init(&s->filtered);
     s->cur_line = line;
     s->cur_tl = &tl;
-    rc = ec->fn(s, &r.m, &out, p.kind == PIPE_JSON);
+    guard_cmd_begin(&jb);
+    rc = ec->fn(s, &r.m, &s->out, p.kind == PIPE_JSON);
     s->cur_tl = NULL;
     if (rc < 0) {
+        guard_cmd_end();
         term_puts(&s->t, "% Connection to dmvpnd lost\n");
         s->quit = true;
         s->status = 1;
     } else {
-        const struct strbuf *o = &out;
+        const struct strbuf *o = &s->out;
+        bool cut = false;
         if (rc > 0)
             s->status = 1;
-        if (p.kind == PIPE_JSON && out.len && out.buf[out.len - 1] != '\n')
-            sb_putc(&out, '\n');
+        if (p.kind == PIPE_JSON && s->out.len && s->out.buf[s->out.len - 1] != '\n')
+            sb_putc(&s->out, '\n');
         if (p.kind != PIPE_NONE && p.kind != PIPE_JSON && rc == 0) {
-            pipe_apply(&p, out.buf, out.len, &filtered);
-            o = &filtered;
+            cut = !pipe_apply(&p, s->out.buf, s->out.len, &s->filtered);
+            o = &s->filtered;
         }
+        guard_cmd_end();
         if (rc > 0 && s->oneshot)
             fwrite(o->buf, 1, o->len, stderr);
         else if (o->len)
             session_output(s, o->buf, o->len);
+        if (cut) {
+            s->status = 1;
+            session_error(s, line, -1, GUARD_MSG_CPU);
+        }
     }
-    sb_free(&out);
-    sb_free(&filtered);
+    sb_free(&s->out);
+    sb_free(&s->filtered);
     tokline_free(&tl);
     pipe_free(&p);
 }

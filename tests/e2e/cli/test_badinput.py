@@ -275,7 +275,52 @@ def oneshot_errors(lab):
     check(rc == 0, "one-shot success: exit 0")
 
 
+def regex_limits(lab):
+    """The | include patterns that took glibc's regcomp gigabytes answer at once
+    with little memory: over telnet at privilege 1, and one-shot with the
+    peak RSS measured."""
+    import resource
+    for plus in (20, 60, 400):
+        pat = "Tunne" + "+" * plus + "l"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        r = subprocess.run(["ip", "netns", "exec", lab.hub, os.path.join(lab.bin, "dmvpn-cli"),
+                            "-s", lab.sock, "-c", "show ip interface brief | include " + pat],
+                           capture_output=True, text=True, timeout=30)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        check(r.returncode == 0 and "Tunnel0" in r.stdout and "Loopback" not in r.stdout,
+              "| include Tunne%s+l: the Tunnel0 row, exit 0" % ("+" * 3), (r.returncode, r.stdout,
+                                                                      r.stderr))
+        # ru_maxrss of the children is the largest any child reached (KB)
+        check(peak < 64 * 1024 and before < 64 * 1024,
+              "%d '+': the session's peak RSS is %d KB (< 64 MB)" % (plus, peak))
+    rc, out, err = lab.oneshot("show ip interface brief | include Tun(nel")
+    check(rc == 1 and "% Invalid regular expression" in err, "an unbalanced ( is refused",
+          (rc, out, err))
+    rc, out, err = lab.oneshot("show running-config | include _Tunnel0$")
+    check(rc == 0 and "interface Tunnel0" in out, "IOS's _ delimiter matches", (rc, out, err))
+    t = Tn(lab)
+    out, ok = t.login("oper", "operpw")
+    check(ok, "oper logs in at privilege 1", out)
+    t.send("show ip interface brief | include Tunne" + "+" * 60 + "l\r\n")
+    out, ok = t.read_until(b"hub>", timeout=10)
+    check(ok and b"Tunnel0" in out, "telnet at privilege 1: the filtered answer", out)
+    t.send("show version\r\n")
+    out, ok = t.read_until(b"uptime is", timeout=10)
+    check(ok, "and the session goes on", out)
+    t.close()
+    # a session whose command runs out of its address space: IOS's low-memory
+    # error for that command, the next command of the same session runs
+    r = subprocess.run(["ip", "netns", "exec", lab.hub, os.path.join(lab.bin, "dmvpn-cli"),
+                        "-s", lab.sock, "-c", "show running-config | include " + "(a|b)*" * 80,
+                        "-c", "show version"],
+                       capture_output=True, text=True, timeout=30,
+                       env=dict(os.environ, DMVPN_CLI_CPU_MS="1"))
+    check("uptime is" in r.stdout, "a CPU-limited filter does not end the session",
+          (r.returncode, r.stdout[-300:], r.stderr))
+
+
 def body(lab):
+    regex_limits(lab)
     wrong_passwords(lab)
     ssh_wrong_password(lab)
     commands(lab)
