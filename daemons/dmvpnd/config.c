@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The daemon's config ownership: load the startup config, apply changes to
- * the modules through diff(old, new), reload on SIGHUP, apply interactive
+ * the services through diff(old, new), reload on SIGHUP, apply interactive
  * config lines, and write the running config back atomically.
  *
  * Rules (IOS's, plus "never half-applied"):
@@ -14,6 +14,7 @@
  */
 #include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/dmvpnd/host.h"
 #include "parsers/diff.h"
 #include "parsers/parse.h"
 #include "parsers/print.h"
@@ -28,14 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-void
-dmvpnd_register(struct dmvpnd *d, const struct dmvpnd_module *m)
-{
-    if (d->nmods == DMVPND_MAX_MODULES)
-        fatal("too many modules");
-    d->mods[d->nmods++] = *m;
-}
 
 static void
 log_findings(const char *path, const struct cfg *c)
@@ -58,9 +51,7 @@ commit(struct dmvpnd *d, struct cfg *next)
     int i;
 
     cfg_diff(old, next, &diff);
-    for (i = 0; i < d->nmods; i++)
-        if (d->mods[i].apply)
-            d->mods[i].apply(d, d->mods[i].self, old, next, &diff);
+    host_reconfigure(d->host, old, next, &diff);
     for (i = 0; i < (int)diff.n; i++) {
         const struct cfg_change *ch = &diff.v[i];
         /* show ip interface brief's Method: an address set in a session is

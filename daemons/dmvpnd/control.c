@@ -22,6 +22,7 @@
  */
 #include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/dmvpnd/host.h"
 #include "parsers/cfg.h"
 #include "parsers/cmd.h"
 #include "parsers/print.h"
@@ -174,16 +175,13 @@ snapshot_answer(struct client *cl, const struct ctl_frame *f)
     struct strbuf out, recs;
     char filter[256] = "";
     long n = -1;
-    int i;
 
     h.kind = (uint32_t)f->payload[0] << 24 | (uint32_t)f->payload[1] << 16 |
              (uint32_t)f->payload[2] << 8 | f->payload[3];
     if (f->len > 4)
         snprintf(filter, sizeof(filter), "%.*s", (int)(f->len - 4), f->payload + 4);
     sb_init(&recs);
-    for (i = 0; i < d->nmods && n < 0; i++)
-        if (d->mods[i].snapshot)
-            n = d->mods[i].snapshot(d, d->mods[i].self, h.kind, filter, &recs);
+    n = host_snapshot(d->host, h.kind, filter, &recs);
     if (n < 0)
         n = sysinfo_snapshot(d, h.kind, filter, &recs);
     if (n < 0)
@@ -279,7 +277,6 @@ do_snapshot(struct client *cl, const struct ctl_frame *f)
     struct dmvpnd *d = c->d;
     uint32_t kind;
     uint64_t token;
-    int i;
 
     if (f->len < 4) {
         reply_text(cl, CTL_ERR, f->seq, "% Bad snapshot request");
@@ -291,9 +288,7 @@ do_snapshot(struct client *cl, const struct ctl_frame *f)
     cl->wait_token = token;
     cl->wait_asked = cl->wait_done = 0;
     cl->in_prepare = true;
-    for (i = 0; i < d->nmods; i++)
-        if (d->mods[i].prepare && d->mods[i].prepare(d, d->mods[i].self, kind, token) > 0)
-            cl->wait_asked++;
+    cl->wait_asked += (unsigned)host_prepare(d->host, kind, token);
     cl->in_prepare = false;
     if (cl->wait_done >= cl->wait_asked) {
         cl->wait_token = 0;
@@ -338,9 +333,9 @@ do_exec(struct client *cl, const struct ctl_frame *f)
         logbuf_clear(&d->logbuf);
         rc = 1;
     } else {
-        for (i = 0; i < d->nmods && rc == 0; i++)
-            if (d->mods[i].exec)
-                rc = d->mods[i].exec(d, d->mods[i].self, line, &r);
+        for (i = 0; i < d->host->n && rc == 0; i++)
+            if (d->host->svc[i].s.exec_text)
+                rc = d->host->svc[i].s.exec_text(d->host->svc[i].self, line, &r);
     }
     if (rc == 0)
         sb_puts(&r, "% Invalid input detected at '^' marker.\n");

@@ -7,6 +7,7 @@
  */
 #include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/dmvpnd/host.h"
 #include "daemons/dmvpnd/modules.h"
 #include "cli/render/render_system.h"
 #include "parsers/cfg.h"
@@ -140,13 +141,13 @@ int
 dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
 {
     static struct dmvpnd d; /* large (log buffer); one per process */
-    int i, rc = 0;
+    static struct host host;
+    int rc = 0;
 
     memset(&d, 0, sizeof(d));
     logbuf_init(&d.logbuf);
     d.verbosity = log_get_level();
     d.boot_wall_ms = wall_ms();
-    d.dataplane = "userspace";
     d.no_access = no_vty;
     d.vici_path = opt_vici;
     d.kernel_esp = opt_kernel_esp;
@@ -171,9 +172,13 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
     ev_signal(d.ev, SIGHUP, on_hup, &d);
     ev_signal(d.ev, SIGTERM, on_term, &d);
     ev_signal(d.ev, SIGINT, on_term, &d);
-    if (snapshot_file) /* first, so the fixture's kinds win */
+    host_init(&host, &d);
+    d.host = &host;
+    if (snapshot_file)
         dmvpnd_snapfile_register(&d, snapshot_file);
     dmvpnd_register_modules(&d);
+    if (host_check(&host))
+        fatal("the services' declarations do not match (see above)");
     if (dmvpnd_config_load(&d) < 0) {
         rc = 2;
         goto out;
@@ -191,9 +196,7 @@ out:
     d.access = NULL;
     control_close(d.ctl);
     d.ctl = NULL;
-    for (i = d.nmods - 1; i >= 0; i--)
-        if (d.mods[i].fini)
-            d.mods[i].fini(&d, d.mods[i].self);
+    host_fini(&host);
     cfg_free(d.running);
     ev_free(d.ev);
     the_daemon = NULL;

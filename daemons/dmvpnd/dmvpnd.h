@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * dmvpnd: what crosses the daemon's modules. The daemon owns the event loop,
- * the running and startup config, and the control socket; modules (NHRP,
- * data plane, IPsec) are told about config changes through a diff and are
- * asked for snapshot records by kind.
+ * dmvpnd, the host: it owns the event loop, the running and startup config,
+ * the control socket and the service registry (host.h). Services (data
+ * plane, IPsec, NHRP) live in their own folders and meet the host only
+ * through service.h.
  */
 #ifndef DMVPN_DAEMONS_DMVPND_H
 #define DMVPN_DAEMONS_DMVPND_H
@@ -26,53 +26,19 @@ struct cfg_diff;
 struct evloop;
 struct dmvpnd;
 
-/*
- * A module of the daemon. apply() moves the module from old to new (old is
- * an empty config at start-up); it must not fail half-way: a module that
- * cannot apply a piece marks that piece down and says so in the log, as
- * IOS does with a tunnel whose source is missing.
- */
-struct dmvpnd_module {
-    const char *name;
-    void (*apply)(struct dmvpnd *d, void *self, const struct cfg *old, const struct cfg *new_,
-                  const struct cfg_diff *diff);
-    /* Appends records of `kind` (enum rec_kind); returns how many, -1 when
-     * the kind is not this module's. */
-    long (*snapshot)(struct dmvpnd *d, void *self, uint32_t kind, const char *filter,
-                     struct strbuf *out);
-    /* EXEC commands the module owns (clear ip nhrp ...): 1 handled, 0 not
-     * mine, -1 handled with an error in *reply. */
-    int (*exec)(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply);
-    /* Optional: called before a snapshot of `kind` is taken. Returns 0 when
-     * the module's records are current; 1 when it is fetching them (IPsec:
-     * a list-sas round trip to charon) and will call
-     * dmvpnd_snapshot_ready(d, token) exactly once, whatever the outcome. */
-    int (*prepare)(struct dmvpnd *d, void *self, uint32_t kind, uint64_t token);
-    void (*fini)(struct dmvpnd *d, void *self);
-    void *self;
-};
-
-#define DMVPND_MAX_MODULES 8
-
 struct dmvpnd {
     struct evloop *ev;
     const char *config_path; /* startup config (also where write memory goes) */
     const char *socket_path;
     struct cfg *running;
     int64_t boot_ms;
-    struct dmvpnd_module mods[DMVPND_MAX_MODULES];
-    int nmods;
+    struct host *host; /* the services */
     struct control *ctl;
-    struct mod_dp *dp; /* the modules, for those that talk to each other */
-    struct mod_nhrp *nhrp;
-    struct mod_ipsec *ipsec;
     uint64_t reloads, reload_failures;
-    /* added by the shell (issue 7) */
     struct access *access; /* telnet listener, sshd, SSH uid -> user */
     struct auth auth;      /* login throttling */
     struct logbuf logbuf;  /* show logging */
     struct sysinfo_state sysinfo;
-    const char *dataplane; /* backend in use, for show version */
     int64_t boot_wall_ms;
     enum log_level verbosity;   /* what goes to stderr/syslog */
     unsigned debug_subscribers; /* sessions with a debug topic on */
@@ -100,7 +66,6 @@ int dmvpnd_config_write(struct dmvpnd *d, struct strbuf *err);
  * now (enum cfg_mode; MODE_COUNT when unchanged). */
 int dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines,
                         struct strbuf *reply, int *mode_out, char *header_out, size_t header_sz);
-void dmvpnd_register(struct dmvpnd *d, const struct dmvpnd_module *m);
 
 /* snapfile.c -- TEST FIXTURE: serve snapshot records from a file
  * (`dmvpnd --snapshot-file FILE`, for tests and benchmarks only). */
@@ -115,7 +80,7 @@ void control_close(struct control *c);
  * monitor): `topic` is the line's topic ("nhrp"), "" for none. Returns how
  * many sessions got it. */
 int control_broadcast_log(struct control *c, const char *topic, const char *line);
-/* A module's prepare() finished: the snapshot request waiting on token is
+/* A service's prepare() finished: the snapshot request waiting on token is
  * answered now (nothing happens when its client went away). */
 void dmvpnd_snapshot_ready(struct dmvpnd *d, uint64_t token);
 /* daemon.c: a debug subscription came or went (raises the log level). */

@@ -1,21 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Which modules dmvpnd runs, in the order they see config changes: the data
- * plane first (links and addresses must exist before NHRP uses them), then
- * IPsec, then NHRP. Each module's glue lives in its own file.
+ * Which services dmvpnd hosts, in the order they see config changes: the
+ * data plane first (links and tunnels must exist before NHRP runs on
+ * them), then IPsec, then NHRP. The host knows the services; they do not
+ * know each other.
  */
 #include "daemons/dmvpnd/modules.h"
+#include "daemons/dataplane/service/dps.h"
 #include "daemons/dmvpnd/dmvpnd.h"
-#include "daemons/dmvpnd/mods.h"
+#include "daemons/ipsec/service/ipsec_svc.h"
+#include "daemons/nhrp/service/nhrp_svc.h"
 
 void
 dmvpnd_register_modules(struct dmvpnd *d)
 {
-    struct mod_dp *dp = mod_dp_register(d);
-
-    d->dp = dp;
-    d->ipsec = mod_ipsec_register(d, dp, d->vici_path, d->kernel_esp);
-    d->nhrp = mod_nhrp_register(d, dp);
-    if (mod_ipsec_enabled(d->ipsec))
-        mod_nhrp_use_ipsec(d->nhrp, d->ipsec);
+    dps_register(d->host);
+    ipsec_svc_register(d->host, d->vici_path, d->kernel_esp);
+    nhrp_svc_register(d->host);
 }

@@ -15,6 +15,8 @@
  * lets a test change counters under a running daemon.
  */
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/dmvpnd/host.h"
+#include "lib/mem.h"
 #include "lib/evloop.h"
 #include "lib/log.h"
 #include "lib/rec.h"
@@ -26,6 +28,7 @@
 #include <sys/stat.h>
 
 struct snapfile {
+    struct host *h;
     char *path;
     struct timespec mtime;
     uint8_t *data;
@@ -119,7 +122,7 @@ load(struct snapfile *sf, int64_t now)
 }
 
 static long
-snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct strbuf *out)
+snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
 {
     struct snapfile *sf = self;
     struct stat st;
@@ -128,7 +131,7 @@ snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct
     if (stat(sf->path, &st) == 0 &&
         (st.st_mtim.tv_sec != sf->mtime.tv_sec || st.st_mtim.tv_nsec != sf->mtime.tv_nsec)) {
         sf->mtime = st.st_mtim;
-        load(sf, ev_now(d->ev));
+        load(sf, ev_now(host_ev(sf->h)));
     }
     for (off = 0; off + sizeof(struct rec_header) <= sf->len;) {
         struct rec_header h;
@@ -145,7 +148,7 @@ snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct
 }
 
 static void
-fini(struct dmvpnd *d, void *self)
+fini(void *self)
 {
     struct snapfile *sf = self;
 
@@ -154,15 +157,37 @@ fini(struct dmvpnd *d, void *self)
     free(sf);
 }
 
+/* Every kind a fixture file may hold; snapshot() declines those it lacks. */
+static const uint32_t kinds[] = {REC_TUNNEL,
+                                 REC_NHRP_CACHE,
+                                 REC_NHRP_NHS,
+                                 REC_NHRP_TRAFFIC,
+                                 REC_DMVPN_PEER,
+                                 REC_ROUTE,
+                                 REC_IKE_SA,
+                                 REC_IPSEC_SA,
+                                 REC_CRYPTO_SESSION,
+                                 REC_IFACE,
+                                 REC_LOG,
+                                 REC_SYSTEM,
+                                 REC_CRYPTO_GLOBAL,
+                                 0};
+
+static const struct service snapfile_service = {
+    .name = "snapshot-file",
+    .rec_kinds = kinds,
+    .overrides = true,
+    .snapshot = snapshot,
+    .fini = fini,
+};
+
 void
 dmvpnd_snapfile_register(struct dmvpnd *d, const char *path)
 {
-    struct snapfile *sf = calloc(1, sizeof(*sf));
-    struct dmvpnd_module m = {.name = "snapshot-file", .snapshot = snapshot, .fini = fini};
+    struct snapfile *sf = mem_zalloc(sizeof(*sf));
 
-    if (!sf || !(sf->path = strdup(path)))
-        fatal("out of memory");
-    m.self = sf;
+    sf->h = d->host;
+    sf->path = mem_strdup(path);
     log_warn("snapshot-file %s: TEST FIXTURE: show/SNMP records come from this file", path);
-    dmvpnd_register(d, &m);
+    host_register(d->host, &snapfile_service, sf);
 }

@@ -9,6 +9,7 @@
  * the modules first and comes here only when none has the kind.
  */
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/dmvpnd/host.h"
 #include "daemons/dmvpnd/sysinfo.h"
 #include "parsers/cfg.h"
 #include "lib/inet.h"
@@ -153,8 +154,6 @@ ifaces(const struct sysinfo_state *st, const struct cfg *c, const char *filter, 
         if (filter && *filter && strcasecmp(filter, i->name) != 0)
             continue;
         fill_iface(st, c, i, &r);
-        if (st->counters)
-            st->counters(st->counters_arg, &r);
         sb_append(out, &r, sizeof(r));
         n++;
     }
@@ -279,7 +278,7 @@ system_rec(struct dmvpnd *d, struct strbuf *out)
     memset(&r, 0, sizeof(r));
     snprintf(r.hostname, sizeof(r.hostname), "%s", c->hostname ? c->hostname : "Router");
     snprintf(r.version, sizeof(r.version), "%s", DMVPN_VERSION);
-    snprintf(r.dataplane, sizeof(r.dataplane), "%s", d->dataplane ? d->dataplane : "none");
+    snprintf(r.dataplane, sizeof(r.dataplane), "none"); /* the data plane service fills it */
     if (uname(&u) == 0) {
         snprintf(r.kernel, sizeof(r.kernel), "%.20s %.40s", u.sysname, u.release);
         snprintf(r.machine, sizeof(r.machine), "%.15s", u.machine);
@@ -319,13 +318,22 @@ system_rec(struct dmvpnd *d, struct strbuf *out)
 long
 sysinfo_snapshot(struct dmvpnd *d, uint32_t kind, const char *filter, struct strbuf *out)
 {
+    size_t at = out->len;
+    long n;
+
     switch (kind) {
     case REC_SYSTEM:
-        return system_rec(d, out);
+        n = system_rec(d, out);
+        /* the services complete what only they know (the data plane's
+         * backend, interface counters) */
+        host_fill(d->host, kind, out->buf + at, (size_t)n, sizeof(struct rec_system));
+        return n;
     case REC_LOG:
         return logbuf_records(&d->logbuf, out);
     case REC_IFACE:
-        return ifaces(&d->sysinfo, d->running, filter, out);
+        n = ifaces(&d->sysinfo, d->running, filter, out);
+        host_fill(d->host, kind, out->buf + at, (size_t)n, sizeof(struct rec_iface));
+        return n;
     case REC_ROUTE:
         return routes(&d->sysinfo, d->running, out);
     case REC_TUNNEL:

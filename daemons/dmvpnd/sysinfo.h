@@ -22,10 +22,6 @@ struct rec_iface;
 struct sysinfo_state {
     char manual[SYSINFO_MAX_MANUAL][32];
     int nmanual;
-    /* Live link state and counters for an interface record (the data plane
-     * module sets this); NULL leaves the config-derived values. */
-    void (*counters)(void *arg, struct rec_iface *r);
-    void *counters_arg;
 };
 
 /* Records of `kind`; -1 when the core does not have that kind. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The nftables script of the clear-text GRE guard (mod_ipsec_guard.c runs
+ * The nftables script of the clear-text GRE guard (ipsec_svc_guard.c runs
  * it with nft -f): pure, so both ESP back ends' rules are unit-tested.
  * IOS never sends a protected tunnel's GRE without ESP and drops GRE that
  * arrives in clear; the rules say the same for a set of tunnel sources:

@@ -144,13 +144,8 @@ struct nhrp_if_config {
  * redirect timeout 2, max-send 10000/10, ...). */
 void nhrp_if_config_init(struct nhrp_if_config *c);
 
-/* Adapter from the parsed IOS model. Fills *out for tunnel ifp of c; the
- * maps/mcast arrays are allocated and released by nhrp_if_config_free().
- * Returns false when ifp is not an NHRP tunnel. */
-struct cfg;
-struct cfg_iface;
-bool nhrp_config_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t tun,
-                          struct nhrp_if_config *out);
+/* The maps/mcast arrays of a slice (filled by the service's adapter from
+ * the IOS model, daemons/nhrp/service/nhrp_cfg.h). */
 void nhrp_if_config_free(struct nhrp_if_config *c);
 
 /* --- engine ------------------------------------------------------------ */

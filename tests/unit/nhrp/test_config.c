@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "fake.h"
+#include "daemons/nhrp/service/nhrp_cfg.h"
 #include "lib/log.h"
 #include "parsers/parse.h"
 

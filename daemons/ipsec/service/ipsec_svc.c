@@ -1,20 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * dmvpnd's IPsec module: strongSwan's charon, driven over VICI, protects
- * the tunnels whose config says `tunnel protection ipsec profile`. This
- * file is the module's frame: the VICI client on the daemon's event loop,
+ * The IPsec service: strongSwan's charon, driven over VICI, protects the
+ * tunnels whose config says `tunnel protection ipsec profile`. This file
+ * is the service's frame: the VICI client on the daemon's event loop,
  * the config turned into charon objects (ipsec_xlate_config; on every
  * change only what changed is reloaded and what went is unloaded; after a
  * charon restart everything is loaded again), per-peer connections for
  * peers NHRP learns at run time (ipsec_xlate_peer), the show records
  * (fetched fresh from charon before a show: the prepare hook), and the
- * clear commands. Peers and SA events are in mod_ipsec_sa.c.
+ * clear commands. Peers and SA events are in ipsec_svc_sa.c; NHRP asks for SAs
+ * through SVC_EV_PROTECT/RELEASE and hears of them through SVC_EV_SA_STATE.
  */
-#include "daemons/dmvpnd/dmvpnd.h"
-#include "daemons/dmvpnd/mod_ipsec_int.h"
+#include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/ipsec_cmds.h"
+#include "daemons/ipsec/service/ipsec_svc.h"
 #include "parsers/cfg.h"
 #include "lib/evloop.h"
+#include "lib/mem.h"
 #include "lib/inet.h"
 #include "lib/rec.h"
 #include "lib/vici.h"
@@ -25,9 +27,9 @@
 #include <string.h>
 
 int64_t
-mi_now(struct mod_ipsec *m)
+mi_now(struct ipsec_svc *m)
 {
-    return ev_now(m->d->ev);
+    return ev_now(host_ev(m->h));
 }
 
 /* ---- event loop glue ---- */
@@ -35,7 +37,7 @@ mi_now(struct mod_ipsec *m)
 static void
 on_fd(void *arg, int fd, unsigned re)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
 
     if (re & (EV_READ | EV_ERROR))
         ipsec_vici_on_readable(m->v, fd);
@@ -53,7 +55,7 @@ ev_bits(short pollev)
 /* What charon sent that we could not use is dropped and counted by the
  * client; the totals go to the log (rate-limited) so operators see them. */
 static void
-bad_input_report(struct mod_ipsec *m)
+bad_input_report(struct ipsec_svc *m)
 {
     const struct ipsec_vici_counters *c = ipsec_vici_counters(m->v);
     uint64_t bad = c->bad_frames + c->bad_packets + c->bad_messages + c->unexpected +
@@ -74,7 +76,7 @@ bad_input_report(struct mod_ipsec *m)
 /* Follows the client's descriptors and the earliest deadline. Called after
  * every call into the client or the peers. */
 void
-mi_rearm(struct mod_ipsec *m)
+mi_rearm(struct ipsec_svc *m)
 {
     struct ipsec_vici_pollfd pf[2];
     size_t n, i, k;
@@ -106,7 +108,7 @@ mi_rearm(struct mod_ipsec *m)
             if (k == 2)
                 continue; /* not reached: the client has two sockets at most */
             m->fds[k].fd = pf[i].fd;
-            m->fds[k].w = ev_fd_add(m->d->ev, pf[i].fd, ev_bits(pf[i].events), on_fd, m);
+            m->fds[k].w = ev_fd_add(host_ev(m->h), pf[i].fd, ev_bits(pf[i].events), on_fd, m);
         }
         m->fds[k].events = pf[i].events;
     }
@@ -126,7 +128,7 @@ mi_rearm(struct mod_ipsec *m)
 static void
 on_timer(void *arg)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
     int64_t now = mi_now(m);
 
     if (ipsec_vici_next_deadline(m->v) <= (uint64_t)now)
@@ -140,7 +142,7 @@ on_timer(void *arg)
 }
 
 void
-mi_kick(struct mod_ipsec *m)
+mi_kick(struct ipsec_svc *m)
 {
     ev_timer_arm(m->kick, mi_now(m));
 }
@@ -150,14 +152,14 @@ mi_kick(struct mod_ipsec *m)
 static void
 on_kick(void *arg)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
     size_t i, n = m->nready;
     uint64_t *v = m->ready;
 
     m->ready = NULL;
     m->nready = m->capready = 0;
     for (i = 0; i < n; i++)
-        dmvpnd_snapshot_ready(m->d, v[i]);
+        host_snapshot_ready(m->h, v[i]);
     free(v);
     if (m->refresh_wanted) {
         m->refresh_wanted = false;
@@ -169,7 +171,7 @@ on_kick(void *arg)
 static uint64_t
 client_now(void *arg)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
 
     return (uint64_t)mi_now(m);
 }
@@ -177,7 +179,7 @@ client_now(void *arg)
 /* ---- charon objects ---- */
 
 static struct mi_loaded *
-loaded_find(struct mod_ipsec *m, const char *name, bool conn)
+loaded_find(struct ipsec_svc *m, const char *name, bool conn)
 {
     size_t i;
 
@@ -188,7 +190,7 @@ loaded_find(struct mod_ipsec *m, const char *name, bool conn)
 }
 
 struct load_ctx {
-    struct mod_ipsec *m;
+    struct ipsec_svc *m;
     char name[IPSEC_NAME_LEN];
     const char *what;
 };
@@ -218,7 +220,7 @@ load_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
 
 /* Sends a command whose outcome is only logged; req is freed when own. */
 static void
-submit(struct mod_ipsec *m, const char *cmd, const char *name, struct vici_msg *req, bool own)
+submit(struct ipsec_svc *m, const char *cmd, const char *name, struct vici_msg *req, bool own)
 {
     struct load_ctx *c = calloc(1, sizeof(*c));
     int rc;
@@ -238,7 +240,7 @@ submit(struct mod_ipsec *m, const char *cmd, const char *name, struct vici_msg *
 }
 
 static void
-want(struct mod_ipsec *m, const char *name, bool conn, const struct vici_msg *msg)
+want(struct ipsec_svc *m, const char *name, bool conn, const struct vici_msg *msg)
 {
     struct mi_loaded *l = loaded_find(m, name, conn);
     struct strbuf sb;
@@ -274,7 +276,7 @@ want(struct mod_ipsec *m, const char *name, bool conn, const struct vici_msg *ms
 }
 
 void
-mi_sync(struct mod_ipsec *m)
+mi_sync(struct ipsec_svc *m)
 {
     size_t i;
 
@@ -309,7 +311,7 @@ mi_sync(struct mod_ipsec *m)
 }
 
 static void
-loaded_clear(struct mod_ipsec *m)
+loaded_clear(struct ipsec_svc *m)
 {
     size_t i;
 
@@ -320,7 +322,7 @@ loaded_clear(struct mod_ipsec *m)
 
 /* What the show records need of a connection, read back from its message. */
 static void
-rconn_add(struct mod_ipsec *m, const char *ifname, const struct ipsec_conn *c)
+rconn_add(struct ipsec_svc *m, const char *ifname, const struct ipsec_conn *c)
 {
     const struct vici_node *sec = vici_node_first(vici_msg_root(c->msg)), *ch;
     struct ipsec_rec_conn *r;
@@ -355,7 +357,7 @@ rconn_add(struct mod_ipsec *m, const char *ifname, const struct ipsec_conn *c)
 }
 
 static void
-rconns_rebuild(struct mod_ipsec *m)
+rconns_rebuild(struct ipsec_svc *m)
 {
     size_t i;
 
@@ -384,7 +386,7 @@ log_notes(const struct ipsec_xlate *x)
 }
 
 int
-mi_peer_conn(struct mod_ipsec *m, const char *ifname, uint32_t nbma, char *name, size_t sz,
+mi_peer_conn(struct ipsec_svc *m, const char *ifname, uint32_t nbma, char *name, size_t sz,
              bool *may_initiate)
 {
     struct mi_dyn *d;
@@ -426,7 +428,7 @@ mi_peer_conn(struct mod_ipsec *m, const char *ifname, uint32_t nbma, char *name,
 }
 
 void
-mi_dyn_drop(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
+mi_dyn_drop(struct ipsec_svc *m, const char *ifname, uint32_t nbma)
 {
     size_t i;
 
@@ -454,7 +456,7 @@ iface_with_addr(const struct cfg *c, uint32_t a)
 }
 
 static void
-tunnels(struct mod_ipsec *m, const struct cfg *c)
+tunnels(struct ipsec_svc *m, const struct cfg *c)
 {
     size_t i, n = 0;
 
@@ -486,7 +488,7 @@ tunnels(struct mod_ipsec *m, const struct cfg *c)
 }
 
 void
-mi_rec_input(struct mod_ipsec *m, struct ipsec_rec_input *in, struct ipsec_rec_peer **peers)
+mi_rec_input(struct ipsec_svc *m, struct ipsec_rec_input *in, struct ipsec_rec_peer **peers)
 {
     size_t it = 0, n = 0;
     struct ipsec_peer *p;
@@ -514,13 +516,14 @@ mi_rec_input(struct mod_ipsec *m, struct ipsec_rec_input *in, struct ipsec_rec_p
 
 /* ---- the module ---- */
 
-static void
-apply(struct dmvpnd *d, void *self, const struct cfg *old, const struct cfg *new_,
-      const struct cfg_diff *diff)
+static enum svc_apply
+reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const struct cfg_diff *diff)
 {
-    struct mod_ipsec *m = self;
+    struct ipsec_svc *m = self;
     size_t i;
 
+    (void)old;
+    (void)diff;
     m->cfg = new_;
     tunnels(m, new_);
     ipsec_xlate_free(&m->x);
@@ -543,12 +546,13 @@ apply(struct dmvpnd *d, void *self, const struct cfg *old, const struct cfg *new
         if (m->nrifs)
             log_warn("ipsec: tunnel protection is configured but dmvpnd runs without charon "
                      "(--vici): the tunnels are not encrypted");
-        return;
+        return SVC_APPLIED;
     }
     mi_guard_apply(m);
     mi_sync(m);
     mi_peers_prune(m);
     mi_rearm(m);
+    return SVC_APPLIED;
 }
 
 static bool
@@ -559,9 +563,9 @@ crypto_kind(uint32_t kind)
 }
 
 static int
-prepare(struct dmvpnd *d, void *self, uint32_t kind, uint64_t token)
+prepare(void *self, uint32_t kind, uint64_t token)
 {
-    struct mod_ipsec *m = self;
+    struct ipsec_svc *m = self;
     int rc;
 
     if (!crypto_kind(kind) || !m->v)
@@ -572,9 +576,9 @@ prepare(struct dmvpnd *d, void *self, uint32_t kind, uint64_t token)
 }
 
 static long
-snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct strbuf *out)
+snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
 {
-    struct mod_ipsec *m = self;
+    struct ipsec_svc *m = self;
     struct ipsec_rec_input in;
     struct ipsec_rec_peer *peers;
     void *recs = NULL;
@@ -614,9 +618,9 @@ snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct
 
 /* clear crypto session [peer A.B.C.D] | clear crypto isakmp | clear crypto sa */
 static int
-exec(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply)
+exec_text(void *self, const char *line, struct strbuf *reply)
 {
-    struct mod_ipsec *m = self;
+    struct ipsec_svc *m = self;
     uint32_t peer = 0;
     const char *rest;
 
@@ -647,7 +651,7 @@ exec(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply)
 static void
 on_up(void *arg)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
 
     m->charon_up = true;
     log_notice("ipsec: connected to charon (%s); loading the crypto configuration", m->vici_path);
@@ -660,7 +664,7 @@ on_up(void *arg)
 static void
 on_down(void *arg)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
 
     m->charon_up = false;
     m->cnt.charon_restarts++;
@@ -671,9 +675,9 @@ on_down(void *arg)
 }
 
 static void
-fini(struct dmvpnd *d, void *self)
+fini(void *self)
 {
-    struct mod_ipsec *m = self;
+    struct ipsec_svc *m = self;
     size_t i;
 
     for (i = 0; i < 2; i++)
@@ -704,20 +708,67 @@ fini(struct dmvpnd *d, void *self)
     free(m);
 }
 
-struct mod_ipsec *
-mod_ipsec_register(struct dmvpnd *d, struct mod_dp *dp, const char *vici_path, bool kernel_esp)
+static void
+event(void *self, int type, const void *p)
 {
-    struct mod_ipsec *m = calloc(1, sizeof(*m));
-    struct dmvpnd_module mod = {0};
+    struct ipsec_svc *m = self;
+    const struct svc_peer *e = p;
 
-    if (!m)
-        fatal("out of memory");
-    m->d = d;
-    m->dp = dp;
+    if (type == SVC_EV_PROTECT)
+        mi_protect(m, e->ifname, e->nbma);
+    else if (type == SVC_EV_RELEASE)
+        mi_release(m, e->ifname, e->nbma);
+}
+
+static int
+call(void *self, int type, const void *in, void *out)
+{
+    struct ipsec_svc *m = self;
+    const struct svc_peer *q = in;
+
+    switch (type) {
+    case SVC_CALL_SA_LEVEL:
+        *(int *)out = mi_level(m, q->ifname, q->nbma);
+        return 0;
+    case SVC_CALL_IPSEC_ENABLED:
+        *(bool *)out = m->v != NULL;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+static const uint32_t kinds[] = {REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL,
+                                 0};
+static const uint16_t consumes[] = {SVC_EV_PROTECT, SVC_EV_RELEASE, 0};
+static const uint16_t emits[] = {SVC_EV_SA_STATE, 0};
+static const uint16_t answers[] = {SVC_CALL_SA_LEVEL, SVC_CALL_IPSEC_ENABLED, 0};
+
+const struct service ipsec_service = {
+    .name = "ipsec",
+    .rec_kinds = kinds,
+    .consumes = consumes,
+    .emits = emits,
+    .answers = answers,
+    .reconfigure = reconfigure,
+    .snapshot = snapshot,
+    .prepare = prepare,
+    .exec_text = exec_text,
+    .event = event,
+    .call = call,
+    .fini = fini,
+};
+
+void
+ipsec_svc_register(struct host *h, const char *vici_path, bool kernel_esp)
+{
+    struct ipsec_svc *m = mem_zalloc(sizeof(*m));
+
+    m->h = h;
     m->xopts.kernel_ipsec = kernel_esp;
     m->rl = (struct log_ratelimit){.interval_ms = 1000, .burst = 10, .tokens = 10};
-    m->timer = ev_timer_new(d->ev, on_timer, m);
-    m->kick = ev_timer_new(d->ev, on_kick, m);
+    m->timer = ev_timer_new(host_ev(h), on_timer, m);
+    m->kick = ev_timer_new(host_ev(h), on_kick, m);
     mi_peers_init(m);
     ipsec_tally_init(&m->tally);
     if (vici_path) {
@@ -727,32 +778,10 @@ mod_ipsec_register(struct dmvpnd *d, struct mod_dp *dp, const char *vici_path, b
         struct ipsec_vici_cbs cbs = {
             .arg = m, .on_up = on_up, .on_down = on_down, .on_event = mi_on_event};
         struct ipsec_vici_env env = {.arg = m, .now_ms = client_now};
-        m->vici_path = strdup(vici_path);
-        if (!m->vici_path)
-            fatal("out of memory");
+        m->vici_path = mem_strdup(vici_path);
         m->v = ipsec_vici_new(&conf, &cbs, &env);
         ipsec_vici_start(m->v);
     }
-    mod.name = "ipsec";
-    mod.apply = apply;
-    mod.snapshot = snapshot;
-    mod.prepare = prepare;
-    mod.exec = exec;
-    mod.fini = fini;
-    mod.self = m;
-    dmvpnd_register(d, &mod);
+    host_register(h, &ipsec_service, m);
     mi_rearm(m);
-    return m;
-}
-
-void
-mod_ipsec_listen(struct mod_ipsec *m, const struct mod_ipsec_ops *ops)
-{
-    m->ops = *ops;
-}
-
-bool
-mod_ipsec_enabled(const struct mod_ipsec *m)
-{
-    return m && m->v;
 }

@@ -11,7 +11,7 @@
  * addresses without a subnet stay /32 and NHRP routes are never an answer.
  */
 #include "daemons/dataplane/rtab.h"
-#include "daemons/dmvpnd/rlookup.h"
+#include "daemons/dataplane/service/rlookup.h"
 #include "lib/inet.h"
 
 #include <linux/rtnetlink.h>

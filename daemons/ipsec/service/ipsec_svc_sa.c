@@ -9,8 +9,7 @@
  * result is observed peer by peer. A list that started before an event is
  * not observed (it may predate the event); another one follows.
  */
-#include "daemons/dmvpnd/dmvpnd.h"
-#include "daemons/dmvpnd/mod_ipsec_int.h"
+#include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/ipsec_cmds.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
@@ -39,7 +38,7 @@ peer_eq(const void *a, const void *b)
 }
 
 struct ipsec_peer *
-mi_peer_find(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
+mi_peer_find(struct ipsec_svc *m, const char *ifname, uint32_t nbma)
 {
     struct ipsec_peer key;
 
@@ -49,7 +48,7 @@ mi_peer_find(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
 }
 
 static struct ipsec_peer *
-peer_get(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
+peer_get(struct ipsec_svc *m, const char *ifname, uint32_t nbma)
 {
     struct ipsec_peer *p = mi_peer_find(m, ifname, nbma);
 
@@ -64,7 +63,7 @@ peer_get(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
 }
 
 static void
-peer_drop_if_idle(struct mod_ipsec *m, struct ipsec_peer *p)
+peer_drop_if_idle(struct ipsec_svc *m, struct ipsec_peer *p)
 {
     if (ipsec_peer_idle(p) && !p->ignore_uid) {
         htab_del(&m->peers, p);
@@ -73,7 +72,7 @@ peer_drop_if_idle(struct mod_ipsec *m, struct ipsec_peer *p)
 }
 
 void
-mi_peer_event(struct mod_ipsec *m, struct ipsec_peer *p, enum ipsec_peer_event ev)
+mi_peer_event(struct ipsec_svc *m, struct ipsec_peer *p, enum ipsec_peer_event ev)
 {
     ipsec_peer_event(p, ev, mi_now(m), &m->pops);
     peer_drop_if_idle(m, p);
@@ -81,7 +80,7 @@ mi_peer_event(struct mod_ipsec *m, struct ipsec_peer *p, enum ipsec_peer_event e
 
 /* The peers as an array: events may free table entries. */
 static struct ipsec_peer **
-peers_array(struct mod_ipsec *m, size_t *n)
+peers_array(struct ipsec_svc *m, size_t *n)
 {
     struct ipsec_peer **v = calloc(m->peers.count + 1, sizeof(*v)), *p;
     size_t it = 0;
@@ -95,7 +94,7 @@ peers_array(struct mod_ipsec *m, size_t *n)
 }
 
 void
-mi_peers_all(struct mod_ipsec *m, enum ipsec_peer_event ev)
+mi_peers_all(struct ipsec_svc *m, enum ipsec_peer_event ev)
 {
     size_t n, i;
     struct ipsec_peer **v = peers_array(m, &n);
@@ -106,7 +105,7 @@ mi_peers_all(struct mod_ipsec *m, enum ipsec_peer_event ev)
 }
 
 void
-mi_peers_timers(struct mod_ipsec *m)
+mi_peers_timers(struct ipsec_svc *m)
 {
     int64_t now = mi_now(m);
     size_t n, i;
@@ -128,7 +127,7 @@ mi_peers_timers(struct mod_ipsec *m)
 }
 
 int64_t
-mi_peers_deadline(struct mod_ipsec *m)
+mi_peers_deadline(struct ipsec_svc *m)
 {
     int64_t t = INT64_MAX;
     size_t it = 0;
@@ -144,7 +143,7 @@ mi_peers_deadline(struct mod_ipsec *m)
 }
 
 bool
-mi_peers_busy(struct mod_ipsec *m)
+mi_peers_busy(struct ipsec_svc *m)
 {
     size_t it = 0;
     struct ipsec_peer *p;
@@ -157,7 +156,7 @@ mi_peers_busy(struct mod_ipsec *m)
 }
 
 static bool
-tunnel_protected(struct mod_ipsec *m, const char *ifname)
+tunnel_protected(struct ipsec_svc *m, const char *ifname)
 {
     size_t i;
 
@@ -168,7 +167,7 @@ tunnel_protected(struct mod_ipsec *m, const char *ifname)
 }
 
 void
-mi_peers_prune(struct mod_ipsec *m)
+mi_peers_prune(struct ipsec_svc *m)
 {
     size_t n, i;
     struct ipsec_peer **v = peers_array(m, &n);
@@ -184,17 +183,17 @@ mi_peers_prune(struct mod_ipsec *m)
     free(v);
 }
 
-static void pops_init(struct mod_ipsec *m);
+static void pops_init(struct ipsec_svc *m);
 
 void
-mi_peers_init(struct mod_ipsec *m)
+mi_peers_init(struct ipsec_svc *m)
 {
     htab_init(&m->peers, peer_hash, peer_eq);
     pops_init(m);
 }
 
 void
-mi_peers_fini(struct mod_ipsec *m)
+mi_peers_fini(struct ipsec_svc *m)
 {
     size_t it = 0;
     struct ipsec_peer *p;
@@ -207,7 +206,7 @@ mi_peers_fini(struct mod_ipsec *m)
 /* ---- the peers' operations ---- */
 
 struct init_ctx {
-    struct mod_ipsec *m;
+    struct ipsec_svc *m;
     char ifname[IPSEC_PEER_IFNAMSIZ];
     uint32_t nbma;
 };
@@ -216,7 +215,7 @@ static void
 init_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
 {
     struct init_ctx *c = arg;
-    struct mod_ipsec *m = c->m;
+    struct ipsec_svc *m = c->m;
     struct ipsec_peer *p;
     char err[256], a[16];
 
@@ -242,7 +241,7 @@ init_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
 static int
 op_initiate(void *arg, struct ipsec_peer *p)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
     struct init_ctx *c;
     char name[IPSEC_NAME_LEN];
     bool may = false;
@@ -277,7 +276,7 @@ op_initiate(void *arg, struct ipsec_peer *p)
 }
 
 static void
-terminate_uid(struct mod_ipsec *m, const char *conn, uint32_t uid, bool child)
+terminate_uid(struct ipsec_svc *m, const char *conn, uint32_t uid, bool child)
 {
     struct vici_msg *req;
 
@@ -295,7 +294,7 @@ terminate_uid(struct mod_ipsec *m, const char *conn, uint32_t uid, bool child)
 }
 
 static bool
-sa_of(struct mod_ipsec *m, const struct ipsec_ike_sa *sa, const char *ifname, uint32_t nbma)
+sa_of(struct ipsec_svc *m, const struct ipsec_ike_sa *sa, const char *ifname, uint32_t nbma)
 {
     struct ipsec_rec_input in = {
         .conns = m->rconns, .nconns = m->nrconns, .ifs = m->rifs, .nifs = m->nrifs};
@@ -308,7 +307,7 @@ sa_of(struct mod_ipsec *m, const struct ipsec_ike_sa *sa, const char *ifname, ui
 static void
 op_terminate(void *arg, struct ipsec_peer *p)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
     char name[IPSEC_NAME_LEN];
     size_t i;
 
@@ -338,7 +337,7 @@ op_forget(void *arg, struct ipsec_peer *p)
 static void
 op_report(void *arg, struct ipsec_peer *p, enum ipsec_level lvl, bool again)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
     char a[16];
 
     inet_fmt4(p->nbma, a);
@@ -349,16 +348,17 @@ op_report(void *arg, struct ipsec_peer *p, enum ipsec_level lvl, bool again)
                    lvl == IPSEC_LVL_UP ? "UP  " : "DOWN", a, p->port ? p->port : 500u, a);
     else if (!again)
         log_debug("ipsec: %s peer %s: %s", p->ifname, a, ipsec_level_name(lvl));
-    if (m->ops.sa_event)
-        m->ops.sa_event(m->ops.arg, p->ifname, p->nbma, (int)lvl);
+    host_emit(m->h, SVC_EV_SA_STATE, &(struct svc_sa_state){p->ifname, p->nbma, (int)lvl});
 }
 
 static bool
 op_in_use(void *arg, const struct ipsec_peer *p)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
+    struct svc_peer q = {p->ifname, p->nbma};
+    bool used = false;
 
-    return m->ops.peer_in_use && m->ops.peer_in_use(m->ops.arg, p->ifname, p->nbma);
+    return host_call(m->h, SVC_CALL_PEER_IN_USE, &q, &used) == 0 && used;
 }
 
 /* ---- charon's view ---- */
@@ -393,7 +393,7 @@ sa_level(const struct ipsec_sa_list *l, size_t k)
 
 /* Feeds charon's level (a sa_level() mark) to a peer. */
 static void
-feed(struct mod_ipsec *m, struct ipsec_peer *p, unsigned mark)
+feed(struct ipsec_svc *m, struct ipsec_peer *p, unsigned mark)
 {
     static const enum ipsec_peer_event ev[] = {IPSEC_PEV_OBS_NONE, IPSEC_PEV_OBS_IKE,
                                                IPSEC_PEV_OBS_IPSEC};
@@ -414,7 +414,7 @@ feed(struct mod_ipsec *m, struct ipsec_peer *p, unsigned mark)
 
 /* Every peer gets the level charon shows now (the best of its SAs). */
 static void
-observe(struct mod_ipsec *m)
+observe(struct ipsec_svc *m)
 {
     const struct ipsec_sa_list *l = &m->cache;
     struct ipsec_rec_input in = {
@@ -460,7 +460,7 @@ observe(struct mod_ipsec *m)
 }
 
 static void
-ready_push(struct mod_ipsec *m, uint64_t token)
+ready_push(struct ipsec_svc *m, uint64_t token)
 {
     if (m->nready == m->capready) {
         m->capready = m->capready ? m->capready * 2 : 8;
@@ -472,7 +472,7 @@ ready_push(struct mod_ipsec *m, uint64_t token)
 }
 
 static void
-waiters_release(struct mod_ipsec *m)
+waiters_release(struct ipsec_svc *m)
 {
     size_t i;
 
@@ -486,7 +486,7 @@ waiters_release(struct mod_ipsec *m)
 static void
 list_stream(void *arg, const char *event, const struct vici_msg *msg)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
 
     if (!m->listing || strcmp(event, "list-sa") != 0)
         return;
@@ -501,7 +501,7 @@ list_stream(void *arg, const char *event, const struct vici_msg *msg)
 /* The tally follows every list the records are built from (stale or not:
  * counts are counts) and the final counts of SAs going down. */
 static void
-tally(struct mod_ipsec *m, const struct ipsec_sa_list *l, bool final)
+tally(struct ipsec_svc *m, const struct ipsec_sa_list *l, bool final)
 {
     struct ipsec_rec_input in = {.sas = l,
                                  .now_ms = mi_now(m),
@@ -519,7 +519,7 @@ tally(struct mod_ipsec *m, const struct ipsec_sa_list *l, bool final)
 static void
 list_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
     struct ipsec_sa_list *l = m->listing;
     bool again = m->list_again;
 
@@ -555,7 +555,7 @@ list_done(void *arg, enum ipsec_vici_status st, const struct vici_msg *reply)
 }
 
 bool
-mi_refresh(struct mod_ipsec *m, uint64_t token)
+mi_refresh(struct ipsec_svc *m, uint64_t token)
 {
     struct vici_msg *req;
     int rc;
@@ -597,7 +597,7 @@ mi_refresh(struct mod_ipsec *m, uint64_t token)
 void
 mi_on_event(void *arg, const char *name, const struct vici_msg *msg)
 {
-    struct mod_ipsec *m = arg;
+    struct ipsec_svc *m = arg;
     struct ipsec_rec_input in = {
         .conns = m->rconns, .nconns = m->nrconns, .ifs = m->rifs, .nifs = m->nrifs};
     struct ipsec_sa_list l = {0};
@@ -642,7 +642,7 @@ mi_on_event(void *arg, const char *name, const struct vici_msg *msg)
 }
 
 void
-mi_charon_down(struct mod_ipsec *m)
+mi_charon_down(struct ipsec_svc *m)
 {
     size_t it = 0;
     struct ipsec_peer *p;
@@ -660,7 +660,7 @@ mi_charon_down(struct mod_ipsec *m)
 }
 
 void
-mi_clear(struct mod_ipsec *m, uint32_t peer, bool children_only)
+mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only)
 {
     size_t n, i;
     struct ipsec_peer **v;
@@ -690,7 +690,7 @@ mi_clear(struct mod_ipsec *m, uint32_t peer, bool children_only)
 /* ---- what other modules call ---- */
 
 static void
-pops_init(struct mod_ipsec *m)
+pops_init(struct ipsec_svc *m)
 {
     m->pops.arg = m;
     m->pops.initiate = op_initiate;
@@ -701,7 +701,7 @@ pops_init(struct mod_ipsec *m)
 }
 
 void
-mod_ipsec_protect(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
+mi_protect(struct ipsec_svc *m, const char *ifname, uint32_t nbma)
 {
     if (!m->v || !tunnel_protected(m, ifname))
         return;
@@ -710,7 +710,7 @@ mod_ipsec_protect(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
 }
 
 void
-mod_ipsec_release(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
+mi_release(struct ipsec_svc *m, const char *ifname, uint32_t nbma)
 {
     struct ipsec_peer *p;
 
@@ -721,7 +721,7 @@ mod_ipsec_release(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
 }
 
 int
-mod_ipsec_level(struct mod_ipsec *m, const char *ifname, uint32_t nbma)
+mi_level(struct ipsec_svc *m, const char *ifname, uint32_t nbma)
 {
     struct ipsec_peer *p = m ? mi_peer_find(m, ifname, nbma) : NULL;
 

@@ -6,7 +6,7 @@
  * 7200 s, IP MTU 1476 (1472 with a tunnel key), NHS priority and cluster
  * 0, redirect timeout 2 s, max-send 10000 every 10 s.
  */
-#include "daemons/nhrp/nhrp.h"
+#include "daemons/nhrp/service/nhrp_cfg.h"
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "parsers/cfg.h"

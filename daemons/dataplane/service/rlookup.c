@@ -10,7 +10,7 @@
  * in main); on any other device the subnet is a connected route in main.
  * Both reach us as DP_RT_LOCAL / DP_RT_CONNECTED entries (rtab_listing).
  */
-#include "daemons/dmvpnd/rlookup.h"
+#include "daemons/dataplane/service/rlookup.h"
 
 #include <string.h>
 

@@ -10,7 +10,7 @@
  * sources (daemons/ipsec/guard_rules.c writes them for either back end),
  * installed with nft(8) when the set changes and removed when dmvpnd stops.
  */
-#include "daemons/dmvpnd/mod_ipsec_int.h"
+#include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/guard_rules.h"
 
 #include <errno.h>
@@ -60,7 +60,7 @@ nft_run(const char *script)
 }
 
 void
-mi_guard_apply(struct mod_ipsec *m)
+mi_guard_apply(struct ipsec_svc *m)
 {
     uint32_t srcs[64];
     size_t n = 0, i, k;
@@ -96,7 +96,7 @@ mi_guard_apply(struct mod_ipsec *m)
 }
 
 void
-mi_guard_remove(struct mod_ipsec *m)
+mi_guard_remove(struct ipsec_svc *m)
 {
     struct strbuf sb;
 

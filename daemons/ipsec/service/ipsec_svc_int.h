@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Internals of dmvpnd's IPsec module, shared by its files: mod_ipsec.c
- * (registration, event loop glue, config -> charon, show and clear),
- * mod_ipsec_sa.c (peers, charon's SA view, events), mod_ipsec_guard.c (no
- * protected GRE in clear, under kernel-libipsec or kernel ESP). Not an API:
- * other modules use mods.h.
+ * Internals of the IPsec service, shared by its files: ipsec_svc.c (the
+ * service: event loop glue, config -> charon, show and clear),
+ * ipsec_svc_sa.c (peers, charon's SA view, SA events), ipsec_svc_guard.c
+ * (no protected GRE in clear, under kernel-libipsec or kernel ESP). Not an
+ * API: the host and other services see only its struct service.
  */
-#ifndef DMVPN_DAEMONS_DMVPND_MOD_IPSEC_INT_H
-#define DMVPN_DAEMONS_DMVPND_MOD_IPSEC_INT_H
+#ifndef DMVPN_DAEMONS_IPSEC_SERVICE_IPSEC_SVC_INT_H
+#define DMVPN_DAEMONS_IPSEC_SERVICE_IPSEC_SVC_INT_H
 
-#include "daemons/dmvpnd/mods.h"
+#include "daemons/dmvpnd/service.h"
 #include "daemons/ipsec/ipsec_peer.h"
 #include "daemons/ipsec/ipsec_records.h"
 #include "daemons/ipsec/ipsec_state.h"
@@ -55,9 +55,8 @@ struct mi_dyn {
     struct ipsec_xlate x; /* one conn */
 };
 
-struct mod_ipsec {
-    struct dmvpnd *d;
-    struct mod_dp *dp;
+struct ipsec_svc {
+    struct host *h;
     char *vici_path;
     struct ipsec_xlate_opts xopts;
     struct ipsec_vici *v;
@@ -102,7 +101,6 @@ struct mod_ipsec {
     uint64_t *ready; /* tokens to release from the kick timer */
     size_t nready, capready;
 
-    struct mod_ipsec_ops ops; /* towards NHRP */
     bool charon_up;
     int64_t down_since;
 
@@ -118,41 +116,47 @@ struct mod_ipsec {
     uint64_t bad_seen; /* the client's counters of input it dropped, as last logged */
 };
 
-/* mod_ipsec.c */
-void mi_rearm(struct mod_ipsec *m);
-void mi_kick(struct mod_ipsec *m);
-int64_t mi_now(struct mod_ipsec *m);
+/* ipsec_svc.c */
+void mi_rearm(struct ipsec_svc *m);
+void mi_kick(struct ipsec_svc *m);
+int64_t mi_now(struct ipsec_svc *m);
 /* Loads what changed, unloads what went (charon READY only). */
-void mi_sync(struct mod_ipsec *m);
+void mi_sync(struct ipsec_svc *m);
 /* The per-peer connection of (ifname, nbma): its name, whether the daemon
  * may initiate it; a run-time one is translated and loaded first. -1 when
  * the tunnel cannot be protected. */
-int mi_peer_conn(struct mod_ipsec *m, const char *ifname, uint32_t nbma, char *name, size_t sz,
+int mi_peer_conn(struct ipsec_svc *m, const char *ifname, uint32_t nbma, char *name, size_t sz,
                  bool *may_initiate);
-void mi_dyn_drop(struct mod_ipsec *m, const char *ifname, uint32_t nbma);
-void mi_rec_input(struct mod_ipsec *m, struct ipsec_rec_input *in, struct ipsec_rec_peer **peers);
+void mi_dyn_drop(struct ipsec_svc *m, const char *ifname, uint32_t nbma);
+void mi_rec_input(struct ipsec_svc *m, struct ipsec_rec_input *in, struct ipsec_rec_peer **peers);
 
-/* mod_ipsec_guard.c */
-void mi_guard_apply(struct mod_ipsec *m);
-void mi_guard_remove(struct mod_ipsec *m);
+/* ipsec_svc_guard.c */
+/* What NHRP asks (SVC_EV_PROTECT / SVC_EV_RELEASE) and the SA level
+ * towards a peer (SVC_CALL_SA_LEVEL, enum nhrp_sa_state). */
+void mi_protect(struct ipsec_svc *m, const char *ifname, uint32_t nbma);
+void mi_release(struct ipsec_svc *m, const char *ifname, uint32_t nbma);
+int mi_level(struct ipsec_svc *m, const char *ifname, uint32_t nbma);
 
-/* mod_ipsec_sa.c */
-void mi_peers_init(struct mod_ipsec *m);
-void mi_peers_fini(struct mod_ipsec *m);
-struct ipsec_peer *mi_peer_find(struct mod_ipsec *m, const char *ifname, uint32_t nbma);
-void mi_peer_event(struct mod_ipsec *m, struct ipsec_peer *p, enum ipsec_peer_event ev);
-void mi_peers_all(struct mod_ipsec *m, enum ipsec_peer_event ev);
-void mi_peers_timers(struct mod_ipsec *m);
-int64_t mi_peers_deadline(struct mod_ipsec *m);
-bool mi_peers_busy(struct mod_ipsec *m);
+void mi_guard_apply(struct ipsec_svc *m);
+void mi_guard_remove(struct ipsec_svc *m);
+
+/* ipsec_svc_sa.c */
+void mi_peers_init(struct ipsec_svc *m);
+void mi_peers_fini(struct ipsec_svc *m);
+struct ipsec_peer *mi_peer_find(struct ipsec_svc *m, const char *ifname, uint32_t nbma);
+void mi_peer_event(struct ipsec_svc *m, struct ipsec_peer *p, enum ipsec_peer_event ev);
+void mi_peers_all(struct ipsec_svc *m, enum ipsec_peer_event ev);
+void mi_peers_timers(struct ipsec_svc *m);
+int64_t mi_peers_deadline(struct ipsec_svc *m);
+bool mi_peers_busy(struct ipsec_svc *m);
 /* Peers of tunnels that are no longer protected go. */
-void mi_peers_prune(struct mod_ipsec *m);
+void mi_peers_prune(struct ipsec_svc *m);
 /* Starts a list-sas (or marks one to follow the one in flight); token != 0
  * is a snapshot waiting for it. Returns false when charon is not there. */
-bool mi_refresh(struct mod_ipsec *m, uint64_t token);
+bool mi_refresh(struct ipsec_svc *m, uint64_t token);
 void mi_on_event(void *arg, const char *name, const struct vici_msg *msg);
-void mi_charon_down(struct mod_ipsec *m);
+void mi_charon_down(struct ipsec_svc *m);
 /* clear crypto session [peer X] / isakmp / sa */
-void mi_clear(struct mod_ipsec *m, uint32_t peer, bool children_only);
+void mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only);
 
 #endif

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The data plane service's state, shared by its files: dps.c (the service:
+ * backend, events, calls, records), dps_links.c (tunnels and the Linux
+ * links of the other IOS interfaces), dps_static.c (`ip route` with retry)
+ * and dps_gate.c (what NHRP maps, gated by IPsec SAs; NHRP's routes).
+ * Nothing here is seen outside this folder.
+ */
+#ifndef DMVPN_DAEMONS_DATAPLANE_SERVICE_DPS_INT_H
+#define DMVPN_DAEMONS_DATAPLANE_SERVICE_DPS_INT_H
+
+#include "daemons/dataplane/dataplane.h"
+#include "daemons/dmvpnd/service.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define DPS_MAX_TUN  64
+#define DPS_MAX_FDS  32
+#define DPS_RETRY_MS 2000
+
+struct cfg;
+struct dpnl;
+struct ev_timer;
+struct ev_fd;
+struct nhrp_route_info;
+
+struct dps_tunnel {
+    char ifname[DP_IFNAMSIZ];
+    int id;
+    bool up;
+    bool gated; /* protected and a charon enforces it: maps wait for SAs */
+    struct dp_tunnel_cfg cfg;
+};
+
+struct dps_hostaddr {
+    char lnx[DP_IFNAMSIZ];
+    uint32_t addr;
+    uint8_t len;
+};
+
+struct dps_sroute {
+    struct dp_route rt;
+    bool installed;
+};
+
+/* A mapping (proto != 0) or multicast destination (proto 0) of a gated
+ * tunnel. */
+struct dps_pmap {
+    int tun;
+    uint32_t proto;
+    uint32_t nbma;
+    bool live; /* handed to the backend as usable */
+};
+
+/* A route NHRP installed: its own `H` or a next-hop override. */
+struct dps_nroute {
+    uint32_t prefix, nexthop;
+    uint8_t len;
+    int tun;
+    uint32_t distance;
+};
+
+struct dp_svc {
+    struct host *h;
+    struct dp *dp;
+    struct dpnl *nl; /* host links: addresses and admin state */
+    struct dps_tunnel tun[DPS_MAX_TUN];
+    int ntun;
+    struct dps_hostaddr *addrs;
+    size_t naddrs;
+    struct dps_sroute *routes;
+    size_t nroutes;
+    struct dps_pmap *pmaps;
+    size_t npmaps, cappmaps;
+    struct dps_nroute *nroutes_v;
+    size_t nnroutes, capnroutes;
+    struct {
+        int fd;
+        struct ev_fd *w;
+    } fds[DPS_MAX_FDS];
+    struct ev_timer *dp_timer, *retry_timer;
+};
+
+/* dps.c */
+int dps_tunnel(const struct dp_svc *m, const char *ifname);
+const char *dps_tunnel_name(const struct dp_svc *m, int tun);
+struct dps_tunnel *dps_tunnel_by_id(struct dp_svc *m, int tun);
+bool dps_route_lookup(struct dp_svc *m, uint32_t dst, struct nhrp_route_info *out);
+
+/* dps_links.c */
+void dps_apply_hosts(struct dp_svc *m, const struct cfg *c);
+void dps_apply_tunnels(struct dp_svc *m, const struct cfg *c);
+
+/* dps_static.c */
+void dps_apply_routes(struct dp_svc *m, const struct cfg *c);
+void dps_on_retry(void *arg);
+
+/* dps_gate.c */
+void dps_gate_map(struct dp_svc *m, const struct svc_map *p);
+void dps_gate_unmap(struct dp_svc *m, const struct svc_map *p);
+void dps_gate_mcast(struct dp_svc *m, const struct svc_map *p, bool add);
+void dps_gate_sa(struct dp_svc *m, const struct svc_sa_state *s);
+/* After a reconfigure: what waited on a tunnel that is no longer gated
+ * goes in. */
+void dps_gate_reconfigured(struct dp_svc *m);
+bool dps_gate_in_use(struct dp_svc *m, const struct svc_peer *p);
+int dps_nhrp_route_add(struct dp_svc *m, const struct svc_route *r);
+void dps_nhrp_route_del(struct dp_svc *m, const struct svc_route *r);
+void dps_gate_fini(struct dp_svc *m);
+
+#endif

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The data plane service's links: tunnel interfaces become backend tunnels
+ * (created, updated, shut, removed as the config says); the addresses and
+ * admin state of the other IOS interfaces go to their Linux links
+ * (FastEthernet0/0 -> Fa0-0, every Loopback -> lo).
+ */
+#include "daemons/dataplane/nl.h"
+#include "daemons/dataplane/service/dps_int.h"
+#include "parsers/cfg.h"
+#include "lib/inet.h"
+#include "lib/log.h"
+#include "lib/mem.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool
+has_addr(const struct dps_hostaddr *v, size_t n, const struct dps_hostaddr *a)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!strcmp(v[i].lnx, a->lnx) && v[i].addr == a->addr && v[i].len == a->len)
+            return true;
+    return false;
+}
+
+void
+dps_apply_hosts(struct dp_svc *m, const struct cfg *c)
+{
+    struct dps_hostaddr *want = mem_zalloc((c->nifs * 8 + 1) * sizeof(*want));
+    size_t nwant = 0, i, k;
+    char buf[16];
+
+    for (i = 0; i < c->nifs; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i];
+        char lnx[DP_IFNAMSIZ];
+        int idx;
+        if (cfg_iface_is_tunnel(ifp) || !ifname_linux(ifp->name, lnx, sizeof(lnx)))
+            continue;
+        if (dpnl_link_index(m->nl, lnx, &idx) < 0)
+            continue; /* no such link on this box: nothing to configure */
+        if (strcmp(lnx, "lo") != 0)
+            dpnl_link_set(m->nl, idx, 0, ifp->shutdown ? 0 : 1);
+        if (ifp->shutdown)
+            continue;
+        if (ifp->has_addr) {
+            struct dps_hostaddr *a = &want[nwant++];
+            snprintf(a->lnx, sizeof(a->lnx), "%s", lnx);
+            a->addr = ifp->addr.addr;
+            a->len = (uint8_t)inet_mask_len(ifp->addr.mask);
+        }
+        for (k = 0; k < ifp->nsecondary && k < 7; k++) {
+            struct dps_hostaddr *a = &want[nwant++];
+            snprintf(a->lnx, sizeof(a->lnx), "%s", lnx);
+            a->addr = ifp->secondary[k].addr;
+            a->len = (uint8_t)inet_mask_len(ifp->secondary[k].mask);
+        }
+    }
+    for (i = 0; i < m->naddrs; i++) { /* addresses the config no longer has */
+        int idx;
+        if (has_addr(want, nwant, &m->addrs[i]) || dpnl_link_index(m->nl, m->addrs[i].lnx, &idx))
+            continue;
+        dpnl_addr(m->nl, false, idx, m->addrs[i].addr, m->addrs[i].len);
+    }
+    for (i = 0; i < nwant; i++) {
+        int idx;
+        if (has_addr(m->addrs, m->naddrs, &want[i]) || dpnl_link_index(m->nl, want[i].lnx, &idx))
+            continue;
+        if (dpnl_addr(m->nl, true, idx, want[i].addr, want[i].len) < 0 && errno != EEXIST)
+            log_warn("dataplane: %s: address %s/%u: %s", want[i].lnx, inet_fmt4(want[i].addr, buf),
+                     want[i].len, dpnl_error(m->nl));
+    }
+    free(m->addrs);
+    m->addrs = want;
+    m->naddrs = nwant;
+}
+
+static bool
+tunnel_cfg(const struct cfg *c, const struct cfg_iface *ifp, struct dp_tunnel_cfg *t)
+{
+    memset(t, 0, sizeof(*t));
+    if (ifp->tun_mode == TUN_MODE_OTHER || strlen(ifp->name) >= DP_IFNAMSIZ)
+        return false;
+    snprintf(t->ifname, sizeof(t->ifname), "%s", ifp->name);
+    if (ifp->has_addr) {
+        t->addr = ifp->addr.addr;
+        t->mask = ifp->addr.mask;
+    }
+    if (ifp->tun_src_if) {
+        const struct cfg_iface *src = cfg_find_iface(c, ifp->tun_src_if);
+        if (!src || !src->has_addr)
+            return false; /* IOS: the tunnel stays down */
+        t->src = src->addr.addr;
+    } else if (ifp->has_tun_src_ip) {
+        t->src = ifp->tun_src_ip;
+    } else {
+        return false;
+    }
+    if (ifp->tun_mode == TUN_MODE_GRE_IP) {
+        if (!ifp->has_tun_dst)
+            return false;
+        t->dst = ifp->tun_dst;
+    }
+    t->has_key = ifp->has_tun_key;
+    t->key = ifp->tun_key;
+    t->mtu = (uint16_t)ifp->ip_mtu;
+    t->tcp_mss = (uint16_t)ifp->tcp_mss;
+    return true;
+}
+
+void
+dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
+{
+    bool keep[DPS_MAX_TUN] = {false};
+    bool ipsec = false;
+    size_t i;
+    int k;
+
+    /* without a charon nothing would ever bring an SA up: protection is
+     * then not enforced (the IPsec service logs it) */
+    host_call(m->h, SVC_CALL_IPSEC_ENABLED, NULL, &ipsec);
+
+    for (i = 0; i < c->nifs; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i];
+        struct dp_tunnel_cfg t;
+        if (!cfg_iface_is_tunnel(ifp))
+            continue;
+        for (k = 0; k < m->ntun && strcmp(m->tun[k].ifname, ifp->name); k++)
+            ;
+        if (!tunnel_cfg(c, ifp, &t)) {
+            if (k == m->ntun)
+                log_warn("dataplane: %s stays down (no usable tunnel source or mode)", ifp->name);
+            continue; /* an existing one is destroyed below */
+        }
+        if (k < m->ntun) {
+            keep[k] = true;
+            if (memcmp(&t, &m->tun[k].cfg, sizeof(t)) &&
+                m->dp->ops->tunnel_update(m->dp, m->tun[k].id, &t) < 0)
+                log_err("dataplane: %s: %s", ifp->name, dp_last_error(m->dp));
+            m->tun[k].cfg = t;
+        } else {
+            int id = m->dp->ops->tunnel_create(m->dp, &t);
+            if (id < 0 || m->ntun == DPS_MAX_TUN) {
+                log_err("dataplane: %s: %s", ifp->name, dp_last_error(m->dp));
+                continue;
+            }
+            k = m->ntun++;
+            memset(&m->tun[k], 0, sizeof(m->tun[k]));
+            snprintf(m->tun[k].ifname, sizeof(m->tun[k].ifname), "%s", ifp->name);
+            m->tun[k].id = id;
+            m->tun[k].cfg = t;
+            keep[k] = true;
+            log_notice("dataplane: %s created (%s)", ifp->name, m->dp->ops->name);
+        }
+        m->tun[k].gated = ipsec && ifp->tun_protection != NULL;
+        if (m->tun[k].up == ifp->shutdown) {
+            m->dp->ops->link_set(m->dp, m->tun[k].id, !ifp->shutdown);
+            m->tun[k].up = !ifp->shutdown;
+        }
+    }
+    for (k = m->ntun - 1; k >= 0; k--) {
+        if (keep[k])
+            continue;
+        m->dp->ops->tunnel_destroy(m->dp, m->tun[k].id);
+        log_notice("dataplane: %s removed", m->tun[k].ifname);
+        m->tun[k] = m->tun[--m->ntun];
+    }
+}

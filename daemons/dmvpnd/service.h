@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The service contract: dmvpnd is a host of services (data plane, IPsec,
+ * NHRP, later routing and EIGRP). A service owns its folder and its state
+ * and declares, in one struct service, everything the host may do with it:
+ * the record kinds it answers, the records of the host's it completes, the
+ * events it consumes and emits, the calls it answers, how it follows a new
+ * config. Services never call into each other: the host forwards events
+ * (one way, synchronous, in the order emitted, to every consumer but the
+ * emitter) and routes calls (a question with an answer, to the one service
+ * that declares it). The contract is also where processes can later split:
+ * every payload below is flat but for packet bytes and names.
+ *
+ * Tunnels are named by the data plane's tunnel id (`tun`) between the data
+ * plane and NHRP, and by IOS interface name towards IPsec.
+ */
+#ifndef DMVPN_DAEMONS_DMVPND_SERVICE_H
+#define DMVPN_DAEMONS_DMVPND_SERVICE_H
+
+#include "lib/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct cfg;
+struct cfg_diff;
+struct evloop;
+struct host;
+struct req;
+
+/* What reconfigure() achieved. IOS answers some changes with "takes
+ * effect after a reload"; a service says so instead of applying half. */
+enum svc_apply {
+    SVC_APPLIED,
+    SVC_NEEDS_RESTART,
+};
+
+/* Events. The payload type is in the comment. */
+enum svc_ev {
+    SVC_EV_NONE,
+    SVC_EV_NHRP_RX,    /* svc_pkt: an NHRP packet arrived on a tunnel (data plane) */
+    SVC_EV_DP_MISS,    /* svc_dp_miss: data for a next hop with no mapping */
+    SVC_EV_DP_HAIRPIN, /* svc_dp_hairpin: data in and out of the hub's tunnels */
+    SVC_EV_DP_USED,    /* svc_dp_used: a mapping carried data */
+    SVC_EV_NHRP_TX,    /* svc_pkt: send this NHRP packet to an NBMA address */
+    SVC_EV_MAP,        /* svc_map: tunnel address -> NBMA, learned by NHRP */
+    SVC_EV_UNMAP,      /* svc_map (nbma unused): forget a mapping */
+    SVC_EV_MCAST_ADD,  /* svc_map (proto 0): replicate multicast to nbma */
+    SVC_EV_MCAST_DEL,  /* svc_map (proto 0) */
+    SVC_EV_ROUTE_DEL,  /* svc_route: an NHRP route is gone */
+    SVC_EV_PROTECT,    /* svc_peer: NHRP needs an SA to the peer */
+    SVC_EV_RELEASE,    /* svc_peer: NHRP no longer needs it */
+    SVC_EV_SA_STATE,   /* svc_sa_state: the SA level towards a peer changed */
+    SVC_EV_COUNT
+};
+
+/* Calls: answered by exactly one service. */
+enum svc_call {
+    SVC_CALL_NONE,
+    SVC_CALL_TUNNEL_ID,     /* in: const char ifname[]; out: int (-1: none) */
+    SVC_CALL_TUNNEL_NAME,   /* in: int; out: char[SVC_IFNAMSIZ] ("" none) */
+    SVC_CALL_ROUTE_LOOKUP,  /* in: uint32_t dst; out: struct nhrp_route_info */
+    SVC_CALL_ROUTE_ADD,     /* in: svc_route; out: enum nhrp_route_result */
+    SVC_CALL_SA_LEVEL,      /* in: svc_peer; out: int (enum nhrp_sa_state) */
+    SVC_CALL_PEER_IN_USE,   /* in: svc_peer; out: bool */
+    SVC_CALL_IPSEC_ENABLED, /* in: NULL; out: bool (a charon to enforce protection) */
+    SVC_CALL_COUNT
+};
+
+#define SVC_IFNAMSIZ 32
+
+struct svc_pkt {
+    int tun;
+    uint32_t nbma; /* source (RX) or destination (TX) */
+    const uint8_t *pkt;
+    size_t len;
+};
+
+struct svc_dp_miss {
+    int tun;
+    uint32_t nexthop;
+};
+
+struct svc_dp_hairpin {
+    int tun_in, tun_out;
+    uint32_t in_nbma;
+    const uint8_t *pkt;
+    size_t len;
+};
+
+struct svc_dp_used {
+    int tun;
+    uint32_t proto, dst;
+};
+
+struct svc_map {
+    int tun;
+    uint32_t proto; /* 0 for a multicast destination */
+    uint32_t nbma;
+};
+
+struct svc_route {
+    int tun;
+    uint32_t prefix;
+    uint8_t len;
+    uint32_t nexthop;
+};
+
+struct svc_peer {
+    const char *ifname;
+    uint32_t nbma;
+};
+
+struct svc_sa_state {
+    const char *ifname; /* NULL: every tunnel */
+    uint32_t nbma;
+    int state; /* enum nhrp_sa_state */
+};
+
+/* Lists are 0-terminated. */
+struct service {
+    const char *name;
+    const uint32_t *rec_kinds; /* kinds it answers; one owner each */
+    const uint32_t *rec_fills; /* kinds the host builds and it completes */
+    const uint32_t *req_ids;   /* typed EXEC requests it serves */
+    const uint16_t *consumes;  /* events it is handed */
+    const uint16_t *emits;     /* events it may emit (checked by the host) */
+    const uint16_t *answers;   /* calls it answers */
+    bool overrides;            /* a test fixture: its kinds are asked first, and it may
+                                * decline one (snapshot -1) for the regular owner */
+
+    /* Moves the service from old to new (old is empty at start-up). It must
+     * not fail half-way: a piece that cannot be applied is marked down and
+     * logged, as IOS does with a tunnel whose source is missing. */
+    enum svc_apply (*reconfigure)(void *self, const struct cfg *old, const struct cfg *new_,
+                                  const struct cfg_diff *diff);
+    /* Appends records of kind; returns how many (-1: declined, fixtures
+     * only). */
+    long (*snapshot)(void *self, uint32_t kind, const char *filter, struct strbuf *out);
+    /* Completes n records of kind (each `size` bytes) the host built. */
+    void (*fill)(void *self, uint32_t kind, void *recs, size_t n, size_t size);
+    /* Before a snapshot of kind: 0 when current; 1 when fetching, and then
+     * host_snapshot_ready(h, token) follows exactly once. */
+    int (*prepare)(void *self, uint32_t kind, uint64_t token);
+    /* 0 done (text in reply), -1 failed (IOS's message in reply). */
+    int (*request)(void *self, const struct req *r, struct strbuf *reply);
+    /* EXEC text the service parses itself (clear ip nhrp ...): 1 handled,
+     * 0 not its own, -1 handled with an error in reply. Goes away with the
+     * typed requests above. */
+    int (*exec_text)(void *self, const char *line, struct strbuf *reply);
+    void (*event)(void *self, int type, const void *payload);
+    /* 0 answered, -1 cannot answer (out untouched). */
+    int (*call)(void *self, int type, const void *in, void *out);
+    void (*fini)(void *self);
+};
+
+/* ---- what the host offers a service ---- */
+
+struct evloop *host_ev(struct host *h);
+/* The running config (valid until the next reconfigure). */
+const struct cfg *host_running(struct host *h);
+/* Registers svc (copied) with its state; services see config changes in
+ * registration order. */
+void host_register(struct host *h, const struct service *svc, void *self);
+void host_emit(struct host *h, int type, const void *payload);
+/* -1 when no service answers that call. */
+int host_call(struct host *h, int type, const void *in, void *out);
+void host_snapshot_ready(struct host *h, uint64_t token);
+
+#endif

@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The NHRP service: owns the protocol engine (daemons/nhrp), feeds it the
+ * config slices of the tunnels, the data plane's events, the SA events and
+ * the clock, and turns its ops into events (packets to send, mappings,
+ * multicast destinations, SAs wanted) and calls (shortcut routes, the RIB).
+ * What becomes of a mapping on a protected tunnel (it waits for the SA) is
+ * the data plane service's business, not this one's.
+ */
+#include "daemons/nhrp/service/nhrp_svc.h"
+#include "daemons/nhrp/nhrp.h"
+#include "daemons/nhrp/service/nhrp_cfg.h"
+#include "parsers/cfg.h"
+#include "lib/evloop.h"
+#include "lib/inet.h"
+#include "lib/log.h"
+#include "lib/mem.h"
+#include "lib/rec.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SLICES 64
+
+struct nhrp_svc {
+    struct host *h;
+    struct nhrp_engine *e;
+    struct ev_timer *timer;
+    struct nhrp_if_config slices[MAX_SLICES];
+    size_t nslices;
+};
+
+static int64_t
+now(struct nhrp_svc *m)
+{
+    return ev_now(host_ev(m->h));
+}
+
+static void
+rearm(struct nhrp_svc *m)
+{
+    int64_t t = nhrp_next_deadline(m->e);
+
+    if (t == NHRP_NEVER)
+        ev_timer_cancel(m->timer);
+    else
+        ev_timer_arm(m->timer, t);
+}
+
+static void
+on_timer(void *arg)
+{
+    struct nhrp_svc *m = arg;
+
+    nhrp_tick(m->e, ev_clock_monotonic_ms());
+    rearm(m);
+}
+
+/* The IOS name of a data plane tunnel, "" when it has none. */
+static void
+tunnel_name(struct nhrp_svc *m, uint32_t tun, char name[SVC_IFNAMSIZ])
+{
+    int id = (int)tun;
+
+    name[0] = '\0';
+    host_call(m->h, SVC_CALL_TUNNEL_NAME, &id, name);
+}
+
+static int
+tunnel_id(struct nhrp_svc *m, const char *ifname)
+{
+    int id = -1;
+
+    host_call(m->h, SVC_CALL_TUNNEL_ID, ifname, &id);
+    return id;
+}
+
+/* ---- ops: the engine acting, as events and calls ---- */
+
+static void
+op_send(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_pkt e = {(int)tun, nbma, pkt, len};
+
+    host_emit(m->h, SVC_EV_NHRP_TX, &e);
+}
+
+static void
+op_map(void *ctx, uint32_t tun, uint32_t proto, uint32_t nbma)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_map e = {(int)tun, proto, nbma};
+
+    host_emit(m->h, SVC_EV_MAP, &e);
+}
+
+static void
+op_unmap(void *ctx, uint32_t tun, uint32_t proto)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_map e = {(int)tun, proto, 0};
+
+    host_emit(m->h, SVC_EV_UNMAP, &e);
+}
+
+static void
+op_mcast(void *ctx, uint32_t tun, uint32_t nbma, bool add)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_map e = {(int)tun, 0, nbma};
+
+    host_emit(m->h, add ? SVC_EV_MCAST_ADD : SVC_EV_MCAST_DEL, &e);
+}
+
+static void
+peer_event(struct nhrp_svc *m, int type, uint32_t tun, uint32_t nbma)
+{
+    char ifname[SVC_IFNAMSIZ];
+    struct svc_peer e = {ifname, nbma};
+
+    tunnel_name(m, tun, ifname);
+    if (ifname[0])
+        host_emit(m->h, type, &e);
+}
+
+static void
+op_protect(void *ctx, uint32_t tun, uint32_t nbma)
+{
+    peer_event(ctx, SVC_EV_PROTECT, tun, nbma);
+}
+
+static void
+op_release(void *ctx, uint32_t tun, uint32_t nbma)
+{
+    peer_event(ctx, SVC_EV_RELEASE, tun, nbma);
+}
+
+static enum nhrp_route_result
+op_route_add(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t nexthop)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_route r = {(int)tun, prefix, plen, nexthop};
+    int res = NHRP_RT_FAILED;
+
+    if (host_call(m->h, SVC_CALL_ROUTE_ADD, &r, &res) < 0)
+        return NHRP_RT_FAILED;
+    return (enum nhrp_route_result)res;
+}
+
+static void
+op_route_del(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t nexthop)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_route r = {(int)tun, prefix, plen, nexthop};
+
+    host_emit(m->h, SVC_EV_ROUTE_DEL, &r);
+}
+
+static bool
+op_route_lookup(void *ctx, uint32_t dst, struct nhrp_route_info *out)
+{
+    struct nhrp_svc *m = ctx;
+
+    return host_call(m->h, SVC_CALL_ROUTE_LOOKUP, &dst, out) == 0;
+}
+
+/* ---- events: the data plane and IPsec telling the engine ---- */
+
+static void
+event(void *self, int type, const void *p)
+{
+    struct nhrp_svc *m = self;
+
+    switch (type) {
+    case SVC_EV_NHRP_RX: {
+        const struct svc_pkt *e = p;
+        nhrp_recv(m->e, now(m), (uint32_t)e->tun, e->nbma, e->pkt, e->len);
+        break;
+    }
+    case SVC_EV_DP_MISS: {
+        const struct svc_dp_miss *e = p;
+        nhrp_trigger_resolve(m->e, now(m), (uint32_t)e->tun, e->nexthop);
+        break;
+    }
+    case SVC_EV_DP_HAIRPIN: {
+        const struct svc_dp_hairpin *e = p;
+        nhrp_trigger_hairpin(m->e, now(m), (uint32_t)e->tun_in, e->in_nbma, (uint32_t)e->tun_out,
+                             e->pkt, e->len);
+        break;
+    }
+    case SVC_EV_DP_USED: {
+        const struct svc_dp_used *e = p;
+        nhrp_trigger_used(m->e, now(m), (uint32_t)e->tun, e->proto, e->dst);
+        break;
+    }
+    case SVC_EV_SA_STATE: {
+        const struct svc_sa_state *e = p;
+        int tun = e->ifname ? tunnel_id(m, e->ifname) : -1;
+        nhrp_sa_event(m->e, now(m), tun < 0 ? NHRP_TUN_ANY : (uint32_t)tun, e->nbma,
+                      (enum nhrp_sa_state)e->state);
+        break;
+    }
+    default:
+        return;
+    }
+    rearm(m);
+}
+
+/* ---- config ---- */
+
+static void
+configure(struct nhrp_svc *m, const struct cfg *c)
+{
+    struct nhrp_if_config next[MAX_SLICES];
+    size_t n = 0, i;
+    bool ipsec = false;
+
+    host_call(m->h, SVC_CALL_IPSEC_ENABLED, NULL, &ipsec);
+    for (i = 0; i < c->nifs && n < MAX_SLICES; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i];
+        int tun;
+        /* every tunnel, NHRP or not: NHRP arriving on a tunnel without a
+         * network-id is dropped and counted there, as IOS drops it */
+        if (!cfg_iface_is_tunnel(ifp))
+            continue;
+        tun = tunnel_id(m, ifp->name);
+        if (tun < 0)
+            continue; /* no tunnel device: NHRP has nothing to run on */
+        if (!nhrp_config_from_cfg(c, ifp, (uint32_t)tun, &next[n]))
+            continue;
+        /* without an IPsec module nothing would ever bring an SA up */
+        if (!ipsec)
+            next[n].protection = false;
+        n++;
+    }
+    for (i = 0; i < m->nslices; i++)
+        nhrp_if_config_free(&m->slices[i]);
+    memcpy(m->slices, next, n * sizeof(next[0]));
+    m->nslices = n;
+    nhrp_configure(m->e, now(m), m->slices, n);
+    rearm(m);
+}
+
+static enum svc_apply
+reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const struct cfg_diff *diff)
+{
+    (void)old;
+    (void)diff;
+    configure(self, new_);
+    return SVC_APPLIED;
+}
+
+static uint32_t
+tun_filter(struct nhrp_svc *m, const char *filter)
+{
+    int t;
+
+    if (!filter || !*filter)
+        return NHRP_TUN_ANY;
+    t = tunnel_id(m, filter);
+    return t < 0 ? 0xfffffffeu : (uint32_t)t; /* an unknown tunnel: nothing */
+}
+
+static long
+snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
+{
+    struct nhrp_svc *m = self;
+    uint32_t tun = tun_filter(m, filter);
+    void *recs = NULL;
+    size_t n, sz;
+
+    switch (kind) {
+    case REC_NHRP_CACHE:
+        n = nhrp_snap_cache(m->e, now(m), tun, (struct rec_nhrp_cache **)&recs);
+        sz = sizeof(struct rec_nhrp_cache);
+        break;
+    case REC_NHRP_NHS:
+        n = nhrp_snap_nhs(m->e, now(m), tun, (struct rec_nhrp_nhs **)&recs);
+        sz = sizeof(struct rec_nhrp_nhs);
+        break;
+    case REC_NHRP_TRAFFIC:
+        n = nhrp_snap_traffic(m->e, now(m), tun, (struct rec_nhrp_traffic **)&recs);
+        sz = sizeof(struct rec_nhrp_traffic);
+        break;
+    case REC_DMVPN_PEER:
+        n = nhrp_snap_peers(m->e, now(m), tun, (struct rec_dmvpn_peer **)&recs);
+        sz = sizeof(struct rec_dmvpn_peer);
+        break;
+    case REC_TUNNEL:
+        n = nhrp_snap_tunnels(m->e, now(m), tun, (struct rec_tunnel **)&recs);
+        sz = sizeof(struct rec_tunnel);
+        break;
+    default:
+        return -1;
+    }
+    if (n)
+        sb_append(out, recs, n * sz);
+    free(recs);
+    return (long)n;
+}
+
+/* clear ip nhrp [A.B.C.D [M.M.M.M]] */
+static int
+exec_text(void *self, const char *line, struct strbuf *reply)
+{
+    struct nhrp_svc *m = self;
+    char a[32] = "", msk[32] = "";
+    uint32_t prefix = 0, mask = 0;
+    int n;
+
+    if (strncmp(line, "clear ip nhrp", 13) != 0)
+        return 0;
+    n = sscanf(line + 13, "%31s %31s", a, msk);
+    if (n >= 1 && !inet_parse4(a, &prefix)) {
+        sb_puts(reply, "% Invalid input detected at '^' marker.\n");
+        return -1;
+    }
+    mask = 0xffffffffu;
+    if (n >= 2 && (!inet_parse4(msk, &mask) || !inet_mask_ok(mask))) {
+        sb_puts(reply, "% Invalid input detected at '^' marker.\n");
+        return -1;
+    }
+    nhrp_clear(m->e, now(m), NHRP_TUN_ANY, prefix & mask,
+               n >= 1 ? (uint8_t)inet_mask_len(mask) : 0);
+    rearm(m);
+    return 1;
+}
+
+static void
+fini(void *self)
+{
+    struct nhrp_svc *m = self;
+    size_t i;
+
+    nhrp_free(m->e);
+    for (i = 0; i < m->nslices; i++)
+        nhrp_if_config_free(&m->slices[i]);
+    ev_timer_free(m->timer);
+    free(m);
+}
+
+static const uint32_t kinds[] = {REC_TUNNEL,       REC_NHRP_CACHE, REC_NHRP_NHS,
+                                 REC_NHRP_TRAFFIC, REC_DMVPN_PEER, 0};
+static const uint16_t consumes[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
+                                    SVC_EV_DP_USED, SVC_EV_SA_STATE, 0};
+static const uint16_t emits[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,       SVC_EV_UNMAP,
+                                 SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL, SVC_EV_ROUTE_DEL,
+                                 SVC_EV_PROTECT,   SVC_EV_RELEASE,   0};
+
+const struct service nhrp_service = {
+    .name = "nhrp",
+    .rec_kinds = kinds,
+    .consumes = consumes,
+    .emits = emits,
+    .reconfigure = reconfigure,
+    .snapshot = snapshot,
+    .exec_text = exec_text,
+    .event = event,
+    .fini = fini,
+};
+
+void
+nhrp_svc_register(struct host *h)
+{
+    struct nhrp_svc *m = mem_zalloc(sizeof(*m));
+    struct nhrp_ops ops = {0};
+
+    m->h = h;
+    ops.ctx = m;
+    ops.send = op_send;
+    ops.map = op_map;
+    ops.unmap = op_unmap;
+    ops.mcast = op_mcast;
+    ops.route_add = op_route_add;
+    ops.route_del = op_route_del;
+    ops.route_lookup = op_route_lookup;
+    ops.protect = op_protect;
+    ops.release = op_release;
+    m->e = nhrp_new(&ops, ev_now(host_ev(h)));
+    m->timer = ev_timer_new(host_ev(h), on_timer, m);
+    host_register(h, &nhrp_service, m);
+}
