@@ -32,8 +32,23 @@
 void
 dmvpnd_register(struct dmvpnd *d, const struct dmvpnd_module *m)
 {
+    const uint32_t *id;
+    int i;
+
     if (d->nmods == DMVPND_MAX_MODULES)
         fatal("too many modules");
+    /* one owner per request id, so routing never depends on module order */
+    for (id = m->req_ids; id && *id; id++) {
+        if (!req_name(*id) || control_host_request(*id))
+            fatal("module %s: cannot serve request %u", m->name, (unsigned)*id);
+        for (i = 0; i < d->nmods; i++) {
+            const uint32_t *o;
+            for (o = d->mods[i].req_ids; o && *o; o++)
+                if (*o == *id)
+                    fatal("module %s: request %s is served by %s already", m->name, req_name(*id),
+                          d->mods[i].name);
+        }
+    }
     d->mods[d->nmods++] = *m;
 }
 

@@ -11,6 +11,7 @@
 #include "daemons/dmvpnd/auth.h"
 #include "daemons/dmvpnd/logbuf.h"
 #include "daemons/dmvpnd/sysinfo.h"
+#include "lib/req.h"
 #include "lib/strbuf.h"
 
 #include <stdbool.h>
@@ -40,9 +41,13 @@ struct dmvpnd_module {
      * the kind is not this module's. */
     long (*snapshot)(struct dmvpnd *d, void *self, uint32_t kind, const char *filter,
                      struct strbuf *out);
-    /* EXEC commands the module owns (clear ip nhrp ...): 1 handled, 0 not
-     * mine, -1 handled with an error in *reply. */
-    int (*exec)(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply);
+    /* Typed EXEC requests (lib/req.h) the module serves: the ids in req_ids
+     * (0-terminated) are routed to this module alone. The values have the
+     * shape req_check() accepts for the id. Returns 0 with the output text
+     * in *reply, or -1 with an encoded error there (req_err_invalid() at
+     * the value the module refuses, req_err_failed() with IOS's text). */
+    int (*request)(struct dmvpnd *d, void *self, const struct req *r, struct strbuf *reply);
+    const uint32_t *req_ids;
     /* Optional: called before a snapshot of `kind` is taken. Returns 0 when
      * the module's records are current; 1 when it is fetching them (IPsec:
      * a list-sas round trip to charon) and will call
@@ -115,6 +120,8 @@ void control_close(struct control *c);
  * monitor): `topic` is the line's topic ("nhrp"), "" for none. Returns how
  * many sessions got it. */
 int control_broadcast_log(struct control *c, const char *topic, const char *line);
+/* The host serves request `id` itself (write memory, end, clear logging). */
+bool control_host_request(uint32_t id);
 /* A module's prepare() finished: the snapshot request waiting on token is
  * answered now (nothing happens when its client went away). */
 void dmvpnd_snapshot_ready(struct dmvpnd *d, uint64_t token);

@@ -613,35 +613,22 @@ snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct
 }
 
 /* clear crypto session [peer A.B.C.D] | clear crypto isakmp | clear crypto sa */
+static const uint32_t req_ids[] = {REQ_CLEAR_CRYPTO_SESSION, REQ_CLEAR_CRYPTO_ISAKMP,
+                                   REQ_CLEAR_CRYPTO_SA, 0};
+
 static int
-exec(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply)
+request(struct dmvpnd *d, void *self, const struct req *r, struct strbuf *reply)
 {
     struct mod_ipsec *m = self;
-    uint32_t peer = 0;
-    const char *rest;
+    uint32_t peer = r->nvals >= 1 ? r->vals[0].u32 : 0;
 
-    if (!strncmp(line, "clear crypto session", 20)) {
-        rest = line + 20;
-        while (*rest == ' ')
-            rest++;
-        if (!strncmp(rest, "peer ", 5) && !inet_parse4(rest + 5, &peer)) {
-            sb_puts(reply, "% Invalid input detected at '^' marker.\n");
-            return -1;
-        }
-        if (*rest && !peer) {
-            sb_puts(reply, "% Invalid input detected at '^' marker.\n");
-            return -1;
-        }
-        mi_clear(m, peer, false);
-    } else if (!strcmp(line, "clear crypto isakmp")) {
-        mi_clear(m, 0, false);
-    } else if (!strcmp(line, "clear crypto sa")) {
-        mi_clear(m, 0, true);
-    } else {
-        return 0;
+    if (r->nvals >= 1 && !peer) { /* 0.0.0.0 would mean every peer */
+        req_err_invalid(reply, 0);
+        return -1;
     }
+    mi_clear(m, peer, r->id == REQ_CLEAR_CRYPTO_SA);
     mi_rearm(m);
-    return 1;
+    return 0;
 }
 
 static void
@@ -737,7 +724,8 @@ mod_ipsec_register(struct dmvpnd *d, struct mod_dp *dp, const char *vici_path, b
     mod.apply = apply;
     mod.snapshot = snapshot;
     mod.prepare = prepare;
-    mod.exec = exec;
+    mod.request = request;
+    mod.req_ids = req_ids;
     mod.fini = fini;
     mod.self = m;
     dmvpnd_register(d, &mod);

@@ -453,31 +453,24 @@ snapshot(struct dmvpnd *d, void *self, uint32_t kind, const char *filter, struct
     return (long)n;
 }
 
-/* clear ip nhrp [A.B.C.D [M.M.M.M]] */
+/* clear ip nhrp [A.B.C.D [M.M.M.M]]: values address, mask */
+static const uint32_t req_ids[] = {REQ_CLEAR_IP_NHRP, 0};
+
 static int
-exec(struct dmvpnd *d, void *self, const char *line, struct strbuf *reply)
+request(struct dmvpnd *d, void *self, const struct req *r, struct strbuf *reply)
 {
     struct mod_nhrp *m = self;
-    char a[32] = "", msk[32] = "";
-    uint32_t prefix = 0, mask = 0;
-    int n;
+    uint32_t prefix = r->nvals >= 1 ? r->vals[0].u32 : 0;
+    uint32_t mask = r->nvals >= 2 ? r->vals[1].u32 : 0xffffffffu;
 
-    if (strncmp(line, "clear ip nhrp", 13) != 0)
-        return 0;
-    n = sscanf(line + 13, "%31s %31s", a, msk);
-    if (n >= 1 && !inet_parse4(a, &prefix)) {
-        sb_puts(reply, "% Invalid input detected at '^' marker.\n");
-        return -1;
-    }
-    mask = 0xffffffffu;
-    if (n >= 2 && (!inet_parse4(msk, &mask) || !inet_mask_ok(mask))) {
-        sb_puts(reply, "% Invalid input detected at '^' marker.\n");
+    if (!inet_mask_ok(mask)) {
+        req_err_invalid(reply, 1);
         return -1;
     }
     nhrp_clear(m->e, now(m), NHRP_TUN_ANY, prefix & mask,
-               n >= 1 ? (uint8_t)inet_mask_len(mask) : 0);
+               r->nvals >= 1 ? (uint8_t)inet_mask_len(mask) : 0);
     rearm(m);
-    return 1;
+    return 0;
 }
 
 static void
@@ -577,7 +570,8 @@ mod_nhrp_register(struct dmvpnd *d, struct mod_dp *dp)
     mod.name = "nhrp";
     mod.apply = apply;
     mod.snapshot = snapshot;
-    mod.exec = exec;
+    mod.request = request;
+    mod.req_ids = req_ids;
     mod.fini = fini;
     mod.self = m;
     dmvpnd_register(d, &mod);
