@@ -323,6 +323,9 @@ def typed_exec(lab):
           "one-shot: the daemon's typed error puts the caret under the mask", (rc, out, err))
     rc, out, err = lab.oneshot("clear ip nhrp 10.0.0.0 255.0.0.0", "clear ip nhrp 10.0.0.1")
     check(rc == 0 and not err, "clear ip nhrp with an address, and with a mask", (rc, out, err))
+    rc, out, err = lab.oneshot("clear crypto session", "clear crypto session peer 202.1.1.2",
+                               "clear crypto isakmp", "clear crypto sa")
+    check(rc == 0 and not err, "the clear crypto requests reach the IPsec module", (rc, out, err))
 
 
 def regex_limits(lab):
