@@ -3,8 +3,9 @@
  * The control protocol between dmvpnd and its clients (dmvpn-cli, the
  * SNMP subagent): framed messages on a UNIX stream socket. A frame is a
  * 12-byte header (payload length, type, flags, sequence number, all
- * big-endian) and a payload. Requests carry text (a command line, config
- * lines) or a snapshot kind; replies carry text or snapshot records
+ * big-endian) and a payload. Requests carry config lines, a typed EXEC
+ * request (lib/req.h) or a snapshot kind; replies carry text, a typed error
+ * or snapshot records
  * (lib/rec.h: a rec_header and fixed-size records). The decoder is pure and
  * bounds-checked: a bad frame is an error for that connection, never a
  * crash, and it is counted.
@@ -26,7 +27,8 @@ enum ctl_type {
     CTL_HELLO = 1, /* payload: "user\0password\0", "enable\0password\0", or empty
                     * (who am I: "LEVEL\tUSER" from the peer credentials) */
     CTL_SNAPSHOT,  /* payload: u32 kind (enum rec_kind), then a filter string */
-    CTL_EXEC,      /* payload: an EXEC command line (clear ip nhrp, write memory ...) */
+    CTL_EXEC,      /* payload: a typed request (lib/req.h: id + values, never command
+                    * text); CTL_ERR replies carry its typed error */
     CTL_CONFIG,    /* payload: sub-mode header line(s) + "\n" + config lines */
     CTL_RUNNING,   /* payload: empty; reply is show running-config text */
     CTL_STARTUP,   /* payload: empty; reply is the startup-config text */

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * EXEC actions other than show: enable/disable, configure, copy/write,
- * terminal settings, debug, clear, exit, and the small shows (privilege,
- * history, clock, debugging, terminal). The daemon enforces privilege on
- * every request; these only speak IOS to the user.
+ * EXEC actions other than show: enable/disable, configure, the requests
+ * the daemon carries out (copy/write, clear: sent typed, see lib/req.h),
+ * terminal settings, debug, exit, and the small shows (privilege, history,
+ * clock, debugging, terminal). The daemon enforces privilege on every
+ * request; these only speak IOS to the user.
  */
 #include "cli/shell/exec.h"
 #include "cli/shell/session.h"
 #include "lib/ctl.h"
 #include "lib/json.h"
+#include "lib/req.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,13 +98,71 @@ act_configure(struct session *s, const struct cmd_match *m, struct strbuf *out, 
     return 0;
 }
 
+/* The matched values in syntax order become the request's values; vtok[i]
+ * is the token value i was typed as. Returns -1 with *bad the token of a
+ * value a request cannot carry. */
 static int
-exec_call(struct session *s, const char *line, struct strbuf *out)
+build_request(const struct cmd_match *m, struct req *r, int *vtok, int *bad)
 {
-    int rc = client_call(&s->cl, CTL_EXEC, line, strlen(line), out);
+    const struct exec_cmd *ec = m->cmd->aux;
+    int i, rc;
 
-    if (rc > 0 && out->len && out->buf[out->len - 1] != '\n')
-        sb_putc(out, '\n');
+    req_init(r, ec->req);
+    for (i = 0; i < m->nvals; i++) {
+        const struct cmd_val *v = &m->vals[i];
+        switch (v->kind) {
+        case TK_KEYWORD:
+            continue; /* the row and its id say which keywords were typed */
+        case TK_IP:
+        case TK_MASK:
+        case TK_WILD:
+            rc = req_add_ipv4(r, (uint32_t)v->num);
+            break;
+        case TK_NUM:
+            rc = v->num > UINT32_MAX ? -1 : req_add_u32(r, (uint32_t)v->num);
+            break;
+        default:
+            rc = req_add_str(r, v->str, v->len);
+            break;
+        }
+        if (rc < 0) {
+            *bad = v->tok;
+            return -1;
+        }
+        vtok[r->nvals - 1] = v->tok;
+    }
+    return 0;
+}
+
+int
+act_request(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct req r;
+    struct req_error e;
+    struct strbuf enc, rep;
+    int vtok[REQ_MAX_VALS], bad = 0, rc;
+
+    if (build_request(m, &r, vtok, &bad) < 0) {
+        session_error(s, s->cur_line, (int)s->cur_tl->t[bad].col,
+                      "% Invalid input detected at '^' marker.");
+        return 1;
+    }
+    sb_init(&enc);
+    sb_init(&rep);
+    req_encode(&enc, &r);
+    rc = client_call(&s->cl, CTL_EXEC, enc.buf, enc.len, &rep);
+    sb_free(&enc);
+    if (rc == 0) {
+        sb_append(out, rep.buf, rep.len);
+    } else if (rc > 0) {
+        if (req_err_decode((const uint8_t *)rep.buf, rep.len, &e) < 0)
+            sb_puts(out, "% Unexpected reply from dmvpnd\n");
+        else if (e.code == REQ_E_FAILED && e.text[0])
+            sb_printf(out, "%s%s", e.text, e.text[strlen(e.text) - 1] == '\n' ? "" : "\n");
+        else if (e.code != REQ_E_FAILED)
+            session_req_error(s, s->cur_line, s->cur_tl, vtok, r.nvals, &e);
+    }
+    sb_free(&rep);
     return rc;
 }
 
@@ -117,13 +178,7 @@ act_copy(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
         sb_printf(out, "%%Error opening %s (No such file or directory)\n", dst);
         return 1;
     }
-    return exec_call(s, "copy running-config startup-config", out);
-}
-
-int
-act_write(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
-{
-    return exec_call(s, "write memory", out);
+    return act_request(s, m, out, json);
 }
 
 int
@@ -196,31 +251,16 @@ act_debug(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
 }
 
 int
-act_clear(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+act_clear_logging(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
-    char line[128], ans[16];
-    const struct cmd_val *a = m_get(m, "addr");
+    char ans[16];
 
-    if (exec_has(m, "logging")) {
-        if (!s->oneshot &&
-            !session_read_line(s, "Clear logging buffer [confirm]", true, ans, sizeof(ans)))
-            return 0;
-        if (!s->oneshot && *ans && strncasecmp(ans, "yes", strlen(ans)) != 0)
-            return 0;
-        return exec_call(s, "clear logging", out);
-    }
-    if (exec_has(m, "nhrp"))
-        snprintf(line, sizeof(line), "clear ip nhrp%s%.*s", a ? " " : "", a ? (int)a->len : 0,
-                 a ? a->str : "");
-    else if (exec_has(m, "session")) {
-        const struct cmd_val *p = m_get(m, "peer");
-        snprintf(line, sizeof(line), "clear crypto session%s%.*s", p ? " peer " : "",
-                 p ? (int)p->len : 0, p ? p->str : "");
-    } else if (exec_has(m, "isakmp"))
-        snprintf(line, sizeof(line), "clear crypto isakmp");
-    else
-        snprintf(line, sizeof(line), "clear crypto sa");
-    return exec_call(s, line, out);
+    if (!s->oneshot &&
+        !session_read_line(s, "Clear logging buffer [confirm]", true, ans, sizeof(ans)))
+        return 0;
+    if (!s->oneshot && *ans && strncasecmp(ans, "yes", strlen(ans)) != 0)
+        return 0;
+    return act_request(s, m, out, json);
 }
 
 static void

@@ -31,6 +31,9 @@ struct exec_cmd {
     exec_fn fn;
     uint8_t level; /* 1: user EXEC too; 15: privileged only */
     uint8_t flags;
+    /* enum req_id of a command the daemon carries out: the action sends it
+     * with the matched values (act_request), never the line. 0: none. */
+    uint32_t req;
 };
 
 /* Registers the EXEC tables and help texts (once, before cmd_init). */
@@ -44,10 +47,11 @@ int act_disable(struct session *s, const struct cmd_match *m, struct strbuf *out
 int act_exit(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_configure(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_copy(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
-int act_write(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_terminal(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_debug(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
-int act_clear(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_clear_logging(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* Sends the row's request (struct exec_cmd.req) built from the match. */
+int act_request(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_show_misc(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 

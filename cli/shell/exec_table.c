@@ -2,11 +2,13 @@
 /*
  * The EXEC command table and its `?` help texts (see exec.h). One row per
  * command: syntax (parsers/cmd.h DSL), the lowest privilege level that may
- * run it, whether its output takes `|` filters and `| json`, and the action.
+ * run it, whether its output takes `|` filters and `| json`, the action, and
+ * for a command the daemon carries out, the request id it is sent as.
  * Help strings are IOS's where we know them.
  */
 #include "cli/shell/exec.h"
 #include "lib/log.h"
+#include "lib/req.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,17 +56,18 @@ static const struct exec_row rows[] = {
     {"show debugging", {act_show_misc, 15, PJ}, 0},
     {"show terminal", {act_show_misc, 1, PJ}, 0},
     {"configure [terminal]", {act_configure, 15, 0}, 0},
-    {"copy running-config startup-config", {act_copy, 15, EXEC_LIVE}, 0},
-    {"write [memory]", {act_write, 15, 0}, 0},
+    {"copy running-config startup-config", {act_copy, 15, EXEC_LIVE, REQ_WRITE_MEMORY}, 0},
+    {"write [memory]", {act_request, 15, 0, REQ_WRITE_MEMORY}, 0},
     {"write terminal", {act_show_run, 15, P}, 0},
     {"debug nhrp [{packet|detail|cache|error}]", {act_debug, 15, 0}, NP},
     {"debug all", {act_debug, 15, 0}, NP | CMDF_NOFORM_ONLY},
     {"undebug {all|nhrp}", {act_debug, 15, 0}, 0},
-    {"clear ip nhrp [<ip:addr>]", {act_clear, 15, 0}, 0},
-    {"clear crypto session [peer <ip:peer>]", {act_clear, 15, 0}, 0},
-    {"clear crypto isakmp", {act_clear, 15, 0}, 0},
-    {"clear crypto sa", {act_clear, 15, 0}, 0},
-    {"clear logging", {act_clear, 15, 0}, 0},
+    /* IOS 15/17: an optional address, then an optional mask */
+    {"clear ip nhrp [<ip:addr> [<mask:mask>]]", {act_request, 15, 0, REQ_CLEAR_IP_NHRP}, 0},
+    {"clear crypto session [peer <ip:peer>]", {act_request, 15, 0, REQ_CLEAR_CRYPTO_SESSION}, 0},
+    {"clear crypto isakmp", {act_request, 15, 0, REQ_CLEAR_CRYPTO_ISAKMP}, 0},
+    {"clear crypto sa", {act_request, 15, 0, REQ_CLEAR_CRYPTO_SA}, 0},
+    {"clear logging", {act_clear_logging, 15, 0, REQ_CLEAR_LOGGING}, 0},
 };
 
 #define NROWS (sizeof(rows) / sizeof(rows[0]))

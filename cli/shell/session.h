@@ -14,8 +14,10 @@
 #include "cli/shell/lineedit.h"
 #include "cli/shell/term.h"
 #include "parsers/cmd.h"
+#include "lib/req.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct session {
     struct term t;
@@ -66,6 +68,10 @@ void session_refresh_hostname(struct session *s);
 
 /* session_exec.c */
 void session_exec_line(struct session *s, const char *line);
+/* A typed error of a request (lib/req.h) in IOS's words for `line` (split
+ * into tl): vtok[i] is the token request value i was typed as. */
+void session_req_error(struct session *s, const char *line, const struct tokline *tl,
+                       const int *vtok, uint32_t nvals, const struct req_error *e);
 /* session_config.c */
 void session_config_line(struct session *s, const char *line);
 void session_config_leave(struct session *s);

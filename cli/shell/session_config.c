@@ -11,6 +11,7 @@
 #include "cli/shell/prompt.h"
 #include "cli/shell/session.h"
 #include "lib/ctl.h"
+#include "lib/req.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,14 +20,19 @@
 void
 session_config_leave(struct session *s)
 {
-    struct strbuf r;
+    struct strbuf enc, r;
+    struct req q;
 
     session_set_mode(s, MODE_EXEC, "");
     if (!s->config_changed)
         return;
     /* dmvpnd logs %SYS-5-CONFIG_I for this session, as IOS does on `end` */
+    req_init(&q, REQ_CONFIG_END);
+    sb_init(&enc);
     sb_init(&r);
-    client_call(&s->cl, CTL_EXEC, "end", 3, &r);
+    req_encode(&enc, &q);
+    client_call(&s->cl, CTL_EXEC, enc.buf, enc.len, &r);
+    sb_free(&enc);
     sb_free(&r);
     s->config_changed = false;
 }

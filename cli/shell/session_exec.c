@@ -11,6 +11,8 @@
  *   "% Ambiguous command:  \"<line>\""  (two blanks, no blank line after)
  *   a lone unknown word: "% Unknown command or computer name, or unable to
  *   find computer address" (IOS would try to telnet to it).
+ * The daemon's typed errors for a request (lib/req.h) get the same words,
+ * the caret under the word its value was typed as.
  */
 #include "cli/shell/exec.h"
 #include "cli/shell/guard.h"
@@ -53,6 +55,38 @@ match_error(struct session *s, const char *line, const struct tokline *tl,
     default:
         return;
     }
+}
+
+void
+session_req_error(struct session *s, const char *line, const struct tokline *tl, const int *vtok,
+                  uint32_t nvals, const struct req_error *e)
+{
+    struct match_result r;
+    const struct tok *last = tl->ntok ? &tl->t[tl->ntok - 1] : NULL;
+
+    memset(&r, 0, sizeof(r));
+    switch (e->code) {
+    case REQ_E_INVALID:
+        r.status = MATCH_INVALID;
+        if (e->val < nvals) {
+            r.err_tok = vtok[e->val];
+            r.err_col = tl->t[r.err_tok].col;
+        } else { /* a value the line did not have: after the last word */
+            r.err_tok = tl->ntok;
+            r.err_col = last ? last->col + last->len : 0;
+        }
+        break;
+    case REQ_E_INCOMPLETE:
+        r.status = MATCH_INCOMPLETE;
+        break;
+    case REQ_E_AMBIGUOUS:
+        r.status = MATCH_AMBIGUOUS;
+        break;
+    default:
+        session_error(s, line, -1, e->text);
+        return;
+    }
+    match_error(s, line, tl, &r);
 }
 
 static bool

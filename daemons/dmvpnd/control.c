@@ -13,7 +13,9 @@
  *   CTL_SNAPSHOT  u32 kind (big-endian), then an optional filter string
  *   CTL_CONFIG    header line, '\n', config lines; reply CTL_OK/CTL_ERR with
  *                 "<mode>\t<header>\n" then IOS messages
- *   CTL_EXEC      the canonical EXEC command line
+ *   CTL_EXEC      a typed request (lib/req.h): an id and the values the
+ *                 shell's match captured; reply CTL_OK with output text, or
+ *                 CTL_ERR with a typed error (lib/req.h)
  *
  * A snapshot whose records a module must fetch first (its prepare() hook:
  * IPsec asks charon for list-sas) is answered when the module calls
@@ -31,6 +33,7 @@
 #include "lib/evloop.h"
 #include "lib/log.h"
 #include "lib/rec.h"
+#include "lib/req.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -71,6 +74,8 @@ struct control {
     struct ev_fd *w;
     struct client *clients[MAX_CLIENTS];
     uint64_t bad_frames, refused, requests;
+    uint64_t bad_requests; /* CTL_EXEC payloads that are no request */
+    struct log_ratelimit bad_rl;
     uint64_t next_token;
     struct ev_timer *wait_timer;
     uint64_t snap_waits, snap_wait_timeouts;
@@ -306,21 +311,77 @@ do_snapshot(struct client *cl, const struct ctl_frame *f)
     return true;
 }
 
+/* The requests the host serves itself; modules may not claim them. */
+static const uint32_t host_req_ids[] = {REQ_WRITE_MEMORY, REQ_CONFIG_END, REQ_CLEAR_LOGGING, 0};
+
+static bool
+ids_have(const uint32_t *ids, uint32_t id)
+{
+    for (; ids && *ids; ids++)
+        if (*ids == id)
+            return true;
+    return false;
+}
+
+bool
+control_host_request(uint32_t id)
+{
+    return ids_have(host_req_ids, id);
+}
+
+/* The one service that declared the request's id. */
+static int
+route_request(struct dmvpnd *d, const struct req *q, struct strbuf *r)
+{
+    const struct host_svc *s = host_request_owner(d->host, q->id);
+
+    if (!s || !s->s.request) {
+        /* a daemon built without the service that serves it */
+        req_err_failed(r, "% Not supported by this dmvpnd");
+        return -1;
+    }
+    if (s->s.request(s->self, q, r) == 0)
+        return 0;
+    if (!r->len) /* the user must see that it failed */
+        req_err_failed(r, "% Command failed");
+    return -1;
+}
+
 static void
 do_exec(struct client *cl, const struct ctl_frame *f)
 {
-    struct dmvpnd *d = cl->ctl->d;
+    struct control *c = cl->ctl;
+    struct dmvpnd *d = c->d;
+    struct req_error e;
+    struct req q;
     struct strbuf r;
-    char line[1024];
-    int i, rc = 0;
+    enum req_dec dec;
+    int rc = 0;
 
-    snprintf(line, sizeof(line), "%.*s", (int)f->len, (const char *)f->payload);
+    dec = req_decode(f->payload, f->len, &q);
+    if (dec != REQ_DEC_OK) {
+        /* a client of the text protocol, or a broken one: refused, counted */
+        c->bad_requests++;
+        if (log_ratelimit_ok(&c->bad_rl, (uint64_t)ev_now(d->ev)))
+            log_warn("control: bad EXEC request from %s: %s (%llu so far)",
+                     cl->who.user[0] ? cl->who.user : "a client", req_dec_str(dec),
+                     (unsigned long long)c->bad_requests);
+        reply_text(cl, CTL_ERR, f->seq, "% Bad request");
+        return;
+    }
     sb_init(&r);
-    if (!strcmp(line, "write memory") || !strcmp(line, "copy running-config startup-config")) {
-        rc = dmvpnd_config_write(d, &r) == 0 ? 1 : -1;
-        if (rc > 0)
+    if (req_check(&q, &e) < 0) {
+        req_err_encode(&r, &e);
+        rc = -1;
+    } else if (q.id == REQ_WRITE_MEMORY) {
+        if (dmvpnd_config_write(d, &r) == 0) {
             sb_puts(&r, "Building configuration...\n[OK]\n");
-    } else if (!strcmp(line, "end")) {
+        } else {
+            rc = -1; /* r holds the failure's text */
+            if (!r.len)
+                req_err_failed(&r, "% Write failed");
+        }
+    } else if (q.id == REQ_CONFIG_END) {
         /* a session left configuration mode: IOS's note of who changed it */
         if (cl->config_changed)
             log_notice("%%SYS-5-CONFIG_I: Configured from console by %s on %s%s%s%s",
@@ -328,18 +389,12 @@ do_exec(struct client *cl, const struct ctl_frame *f)
                        cl->who.transport[0] ? "vty0" : "console", cl->who.source[0] ? " (" : "",
                        cl->who.source, cl->who.source[0] ? ")" : "");
         cl->config_changed = false;
-        rc = 1;
-    } else if (!strcmp(line, "clear logging")) {
+    } else if (q.id == REQ_CLEAR_LOGGING) {
         logbuf_clear(&d->logbuf);
-        rc = 1;
     } else {
-        for (i = 0; i < d->host->n && rc == 0; i++)
-            if (d->host->svc[i].s.exec_text)
-                rc = d->host->svc[i].s.exec_text(d->host->svc[i].self, line, &r);
+        rc = route_request(d, &q, &r);
     }
-    if (rc == 0)
-        sb_puts(&r, "% Invalid input detected at '^' marker.\n");
-    reply(cl, rc > 0 ? CTL_OK : CTL_ERR, f->seq, r.buf, r.len);
+    reply(cl, rc == 0 ? CTL_OK : CTL_ERR, f->seq, r.buf, r.len);
     sb_free(&r);
 }
 
@@ -579,6 +634,7 @@ control_open(struct dmvpnd *d, const char *path)
     if (!c)
         fatal("out of memory");
     c->d = d;
+    c->bad_rl = (struct log_ratelimit){.interval_ms = 1000, .burst = 5, .tokens = 5};
     memset(&sa, 0, sizeof(sa));
     sa.sun_family = AF_UNIX;
     if (strlen(path) >= sizeof(sa.sun_path)) {

@@ -11,6 +11,7 @@
 #include "daemons/dmvpnd/auth.h"
 #include "daemons/dmvpnd/logbuf.h"
 #include "daemons/dmvpnd/sysinfo.h"
+#include "lib/req.h"
 #include "lib/strbuf.h"
 
 #include <stdbool.h>
@@ -80,6 +81,8 @@ void control_close(struct control *c);
  * monitor): `topic` is the line's topic ("nhrp"), "" for none. Returns how
  * many sessions got it. */
 int control_broadcast_log(struct control *c, const char *topic, const char *line);
+/* The host serves request `id` itself (write memory, end, clear logging). */
+bool control_host_request(uint32_t id);
 /* A service's prepare() finished: the snapshot request waiting on token is
  * answered now (nothing happens when its client went away). */
 void dmvpnd_snapshot_ready(struct dmvpnd *d, uint64_t token);

@@ -9,6 +9,7 @@
 #include "daemons/dmvpnd/host.h"
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "lib/log.h"
+#include "lib/req.h"
 
 #include <string.h>
 
@@ -85,9 +86,11 @@ host_register(struct host *h, const struct service *svc, void *self)
         if (o)
             fatal("host: record kind %u claimed by %s and %s", *kind, o->s.name, svc->name);
     }
+    /* one owner per request id, so routing never depends on order */
     for (const uint32_t *id = svc->req_ids; id && *id; id++)
-        if (host_request_owner(h, *id))
-            fatal("host: request %u served twice (%s)", *id, svc->name);
+        if (!req_name(*id) || control_host_request(*id) || host_request_owner(h, *id))
+            fatal("host: %s cannot serve request %u (unknown or served already)", svc->name,
+                  (unsigned)*id);
     idx = h->n++;
     s = &h->svc[idx];
     s->s = *svc;

@@ -143,12 +143,11 @@ struct service {
     /* Before a snapshot of kind: 0 when current; 1 when fetching, and then
      * host_snapshot_ready(h, token) follows exactly once. */
     int (*prepare)(void *self, uint32_t kind, uint64_t token);
-    /* 0 done (text in reply), -1 failed (IOS's message in reply). */
+    /* A typed EXEC request (lib/req.h) whose id is in req_ids; the values
+     * have the shape req_check() accepts for the id. 0 with the output text
+     * in reply, or -1 with an encoded error there (req_err_invalid() at the
+     * value refused, req_err_failed() with IOS's text). */
     int (*request)(void *self, const struct req *r, struct strbuf *reply);
-    /* EXEC text the service parses itself (clear ip nhrp ...): 1 handled,
-     * 0 not its own, -1 handled with an error in reply. Goes away with the
-     * typed requests above. */
-    int (*exec_text)(void *self, const char *line, struct strbuf *reply);
     void (*event)(void *self, int type, const void *payload);
     /* 0 answered, -1 cannot answer (out untouched). */
     int (*call)(void *self, int type, const void *in, void *out);

@@ -19,6 +19,7 @@
 #include "lib/mem.h"
 #include "lib/inet.h"
 #include "lib/rec.h"
+#include "lib/req.h"
 #include "lib/vici.h"
 
 #include <poll.h>
@@ -617,35 +618,22 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
 }
 
 /* clear crypto session [peer A.B.C.D] | clear crypto isakmp | clear crypto sa */
+static const uint32_t req_ids[] = {REQ_CLEAR_CRYPTO_SESSION, REQ_CLEAR_CRYPTO_ISAKMP,
+                                   REQ_CLEAR_CRYPTO_SA, 0};
+
 static int
-exec_text(void *self, const char *line, struct strbuf *reply)
+request(void *self, const struct req *r, struct strbuf *reply)
 {
     struct ipsec_svc *m = self;
-    uint32_t peer = 0;
-    const char *rest;
+    uint32_t peer = r->nvals >= 1 ? r->vals[0].u32 : 0;
 
-    if (!strncmp(line, "clear crypto session", 20)) {
-        rest = line + 20;
-        while (*rest == ' ')
-            rest++;
-        if (!strncmp(rest, "peer ", 5) && !inet_parse4(rest + 5, &peer)) {
-            sb_puts(reply, "% Invalid input detected at '^' marker.\n");
-            return -1;
-        }
-        if (*rest && !peer) {
-            sb_puts(reply, "% Invalid input detected at '^' marker.\n");
-            return -1;
-        }
-        mi_clear(m, peer, false);
-    } else if (!strcmp(line, "clear crypto isakmp")) {
-        mi_clear(m, 0, false);
-    } else if (!strcmp(line, "clear crypto sa")) {
-        mi_clear(m, 0, true);
-    } else {
-        return 0;
+    if (r->nvals >= 1 && !peer) { /* 0.0.0.0 would mean every peer */
+        req_err_invalid(reply, 0);
+        return -1;
     }
+    mi_clear(m, peer, r->id == REQ_CLEAR_CRYPTO_SA);
     mi_rearm(m);
-    return 1;
+    return 0;
 }
 
 static void
@@ -753,7 +741,8 @@ const struct service ipsec_service = {
     .reconfigure = reconfigure,
     .snapshot = snapshot,
     .prepare = prepare,
-    .exec_text = exec_text,
+    .req_ids = req_ids,
+    .request = request,
     .event = event,
     .call = call,
     .fini = fini,

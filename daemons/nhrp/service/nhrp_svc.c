@@ -16,6 +16,7 @@
 #include "lib/log.h"
 #include "lib/mem.h"
 #include "lib/rec.h"
+#include "lib/req.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -301,31 +302,24 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     return (long)n;
 }
 
-/* clear ip nhrp [A.B.C.D [M.M.M.M]] */
+/* clear ip nhrp [A.B.C.D [M.M.M.M]]: values address, mask */
+static const uint32_t req_ids[] = {REQ_CLEAR_IP_NHRP, 0};
+
 static int
-exec_text(void *self, const char *line, struct strbuf *reply)
+request(void *self, const struct req *r, struct strbuf *reply)
 {
     struct nhrp_svc *m = self;
-    char a[32] = "", msk[32] = "";
-    uint32_t prefix = 0, mask = 0;
-    int n;
+    uint32_t prefix = r->nvals >= 1 ? r->vals[0].u32 : 0;
+    uint32_t mask = r->nvals >= 2 ? r->vals[1].u32 : 0xffffffffu;
 
-    if (strncmp(line, "clear ip nhrp", 13) != 0)
-        return 0;
-    n = sscanf(line + 13, "%31s %31s", a, msk);
-    if (n >= 1 && !inet_parse4(a, &prefix)) {
-        sb_puts(reply, "% Invalid input detected at '^' marker.\n");
-        return -1;
-    }
-    mask = 0xffffffffu;
-    if (n >= 2 && (!inet_parse4(msk, &mask) || !inet_mask_ok(mask))) {
-        sb_puts(reply, "% Invalid input detected at '^' marker.\n");
+    if (!inet_mask_ok(mask)) {
+        req_err_invalid(reply, 1);
         return -1;
     }
     nhrp_clear(m->e, now(m), NHRP_TUN_ANY, prefix & mask,
-               n >= 1 ? (uint8_t)inet_mask_len(mask) : 0);
+               r->nvals >= 1 ? (uint8_t)inet_mask_len(mask) : 0);
     rearm(m);
-    return 1;
+    return 0;
 }
 
 static void
@@ -356,7 +350,8 @@ const struct service nhrp_service = {
     .emits = emits,
     .reconfigure = reconfigure,
     .snapshot = snapshot,
-    .exec_text = exec_text,
+    .req_ids = req_ids,
+    .request = request,
     .event = event,
     .fini = fini,
 };

@@ -3,7 +3,8 @@
 """Bad input never crashes the node or half-applies a change: wrong passwords
 (telnet and SSH; the daemon throttles the source and logs SEC_LOGIN), unknown
 commands, an overlong line, binary garbage on telnet and SSH, a disconnect in
-the middle of config mode, and one-shot errors with their exit status.
+the middle of config mode, one-shot errors with their exit status, and broken
+typed EXEC requests on the control socket.
 
 usage: test_badinput.py BINDIR SRCDIR
 """
@@ -275,6 +276,58 @@ def oneshot_errors(lab):
     check(rc == 0, "one-shot success: exit 0")
 
 
+def typed_exec(lab):
+    """CTL_EXEC carries typed requests (lib/req.h): a privileged client that
+    sends command text or a broken request gets % Bad request and the daemon
+    goes on; the daemon's typed error for a value comes out as IOS's caret
+    under that value."""
+    import struct
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(lab.sock)
+
+    def req(t, p, seq=[0]):
+        seq[0] += 1
+        s.sendall(struct.pack(">IHHI", len(p), t, 0, seq[0]) + p)
+        h = b""
+        while len(h) < 12:
+            h += s.recv(12 - len(h))
+        n, ty, _, _ = struct.unpack(">IHHI", h)
+        d = b""
+        while len(d) < n:
+            d += s.recv(n - len(d))
+        return ty, d
+
+    def typed(rid, *addrs):
+        return struct.pack(">II", rid, len(addrs)) + b"".join(
+            b"\x01" + socket.inet_aton(a) for a in addrs)
+
+    for what, p in (("command text", b"clear ip nhrp"), ("an unknown id", typed(99)),
+                    ("a truncated request", typed(4, "10.0.0.0")[:-1]),
+                    ("trailing bytes", typed(4) + b"x"),
+                    ("an unterminated string", struct.pack(">II", 4, 1) + b"\x03abc")):
+        check(req(3, p) == (65, b"% Bad request"), "CTL_EXEC with %s: %% Bad request" % what)
+    check(req(3, typed(4, "10.0.0.0", "255.0.255.0")) == (65, b"\x00\x01\x00\x00\x00\x01"),
+          "clear ip nhrp with a non-contiguous mask: invalid at value 1")
+    check(req(3, typed(5, "0.0.0.0")) == (65, b"\x00\x01\x00\x00\x00\x00"),
+          "clear crypto session peer 0.0.0.0: invalid at value 0")
+    three = typed(4, "1.2.3.4", "1.2.3.4", "1.2.3.4")
+    check(req(3, three) == (65, b"\x00\x01\x00\x00\x00\x02"),
+          "a value more than clear ip nhrp takes: invalid there")
+    check(req(3, typed(4, "10.0.0.0", "255.0.0.0")) == (64, b""), "a good clear ip nhrp: OK")
+    s.close()
+    check(lab.daemon_alive() and "bad EXEC request" in lab.daemon_log(),
+          "dmvpnd goes on and logs the bad requests", lab.daemon_log()[-500:])
+    rc, out, err = lab.oneshot("clear ip nhrp 10.0.0.0 255.0.255.0")
+    check(rc == 1 and err == "clear ip nhrp 10.0.0.0 255.0.255.0\n" + " " * 23 + "^\n"
+          "% Invalid input detected at '^' marker.\n",
+          "one-shot: the daemon's typed error puts the caret under the mask", (rc, out, err))
+    rc, out, err = lab.oneshot("clear ip nhrp 10.0.0.0 255.0.0.0", "clear ip nhrp 10.0.0.1")
+    check(rc == 0 and not err, "clear ip nhrp with an address, and with a mask", (rc, out, err))
+    rc, out, err = lab.oneshot("clear crypto session", "clear crypto session peer 202.1.1.2",
+                               "clear crypto isakmp", "clear crypto sa")
+    check(rc == 0 and not err, "the clear crypto requests reach the IPsec module", (rc, out, err))
+
+
 def regex_limits(lab):
     """The | include patterns that took glibc's regcomp gigabytes answer at once
     with little memory: over telnet at privilege 1, and one-shot with the
@@ -329,6 +382,7 @@ def body(lab):
     type9_user(lab)
     enable_and_authorization(lab)
     oneshot_errors(lab)
+    typed_exec(lab)
 
 
 if __name__ == "__main__":

@@ -363,6 +363,30 @@ test_exec_table(void **state)
     assert_true(n >= 5);
     assert_string_equal(items[0].word, "brief");
     assert_string_equal(items[n - 1].word, "<cr>");
+    /* clear ip nhrp: IOS's one grammar, an optional address then a mask */
+    assert_string_equal(match(MODE_EXEC_PRIV, "clear ip nhrp 10.0.0.0 255.0.0.0", &st),
+                        "clear ip nhrp [<ip:addr> [<mask:mask>]]");
+    assert_string_equal(match(MODE_EXEC_PRIV, "clear ip nhrp 10.0.0.1", &st),
+                        "clear ip nhrp [<ip:addr> [<mask:mask>]]");
+    match(MODE_EXEC_PRIV, "clear ip nhrp 10.0.0.0 255.0.0.0 1.2.3.4", &st);
+    assert_int_equal(st, MATCH_INVALID);
+    /* every command the daemon carries out is sent as a request id */
+    {
+        const struct cmd_def *defs;
+        size_t nd, k, reqs = 0;
+        defs = cmd_defs(&nd);
+        for (k = 0; k < nd; k++) {
+            const struct exec_cmd *ec = defs[k].aux;
+            if (defs[k].mode != MODE_EXEC_PRIV || !ec || !ec->fn)
+                continue;
+            if (!strncmp(defs[k].syntax, "clear ", 6) || !strncmp(defs[k].syntax, "copy ", 5) ||
+                !strcmp(defs[k].syntax, "write [memory]")) {
+                assert_true(ec->req > 0);
+                reqs++;
+            }
+        }
+        assert_int_equal(reqs, 7);
+    }
 }
 
 static void

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The shell's half of typed EXEC: a line run through the real EXEC path
+ * (session_exec_line) against a fake daemon on a socketpair. What goes out
+ * is the row's request id with the matched values, never the line; what
+ * comes back as a typed error is worded as IOS does, the caret under the
+ * word the daemon names by value index. Leaving config mode sends the
+ * config-end request.
+ */
+#include "cli/shell/exec.h"
+#include "cli/shell/prompt.h"
+#include "cli/shell/session.h"
+#include "lib/ctl.h"
+#include "lib/req.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+struct fixture {
+    struct session s;
+    int daemon; /* the fake daemon's end of the control socket */
+    int out;    /* the terminal's output file */
+};
+
+static struct fixture fx;
+
+static int
+setup(void **state)
+{
+    char tmpl[] = "/tmp/cl-req-XXXXXX";
+    int sv[2];
+
+    memset(&fx, 0, sizeof(fx));
+    exec_register();
+    assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    fx.daemon = sv[1];
+    fx.out = mkstemp(tmpl);
+    assert_true(fx.out >= 0);
+    unlink(tmpl);
+    term_open(&fx.s.t, -1, fx.out, TERM_PIPE);
+    le_init(&fx.s.le);
+    fx.s.cl.fd = sv[0];
+    fx.s.interactive = true;
+    fx.s.level = 15;
+    fx.s.mode = MODE_EXEC;
+    snprintf(fx.s.hostname, sizeof(fx.s.hostname), "R1");
+    prompt_build(fx.s.prompt, sizeof(fx.s.prompt), "R1", MODE_EXEC_PRIV, "");
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    le_free(&fx.s.le);
+    term_close(&fx.s.t);
+    close(fx.s.cl.fd);
+    close(fx.daemon);
+    close(fx.out);
+    return 0;
+}
+
+/* The daemon's answer, queued before the shell asks (the shell's next seq). */
+static void
+answer(uint16_t type, const void *p, size_t n)
+{
+    struct strbuf sb;
+
+    sb_init(&sb);
+    ctl_encode(&sb, type, 0, fx.s.cl.seq + 1, p, n);
+    assert_int_equal(write(fx.daemon, sb.buf, sb.len), (ssize_t)sb.len);
+    sb_free(&sb);
+}
+
+/* The request the shell sent. */
+static void
+sent(struct req *r)
+{
+    struct ctl_frame f;
+    uint8_t *payload;
+
+    assert_int_equal(ctl_read_frame(fx.daemon, &f, &payload), 0);
+    assert_int_equal(f.type, CTL_EXEC);
+    assert_int_equal(req_decode(payload, f.len, r), REQ_DEC_OK);
+    free(payload);
+}
+
+/* What the terminal got since the last call. */
+static const char *
+screen(void)
+{
+    static char buf[4096];
+    off_t end = lseek(fx.out, 0, SEEK_CUR);
+    ssize_t n;
+
+    lseek(fx.out, 0, SEEK_SET);
+    n = read(fx.out, buf, sizeof(buf) - 1);
+    assert_true(n >= 0 && n == (ssize_t)end);
+    buf[n] = '\0';
+    assert_int_equal(ftruncate(fx.out, 0), 0);
+    lseek(fx.out, 0, SEEK_SET);
+    return buf;
+}
+
+static void
+run(const char *line)
+{
+    fx.s.status = 0;
+    session_exec_line(&fx.s, line);
+}
+
+static void
+test_values_sent(void **state)
+{
+    struct req r;
+
+    answer(CTL_OK, "", 0);
+    run("clear ip nhrp 10.1.0.0 255.255.0.0");
+    sent(&r);
+    assert_int_equal(r.id, REQ_CLEAR_IP_NHRP);
+    assert_int_equal(r.nvals, 2);
+    assert_int_equal(r.vals[0].type, REQ_V_IPV4);
+    assert_int_equal(r.vals[0].u32, 0x0a010000);
+    assert_int_equal(r.vals[1].type, REQ_V_IPV4);
+    assert_int_equal(r.vals[1].u32, 0xffff0000);
+    assert_string_equal(screen(), "");
+    assert_int_equal(fx.s.status, 0);
+
+    answer(CTL_OK, "", 0);
+    run("clear ip nhrp");
+    sent(&r);
+    assert_int_equal(r.id, REQ_CLEAR_IP_NHRP);
+    assert_int_equal(r.nvals, 0);
+
+    answer(CTL_OK, "", 0);
+    run("clear crypto session peer 192.168.1.2");
+    sent(&r);
+    assert_int_equal(r.id, REQ_CLEAR_CRYPTO_SESSION);
+    assert_int_equal(r.nvals, 1);
+    assert_int_equal(r.vals[0].u32, 0xc0a80102);
+
+    answer(CTL_OK, "", 0);
+    run("cl cry isa");
+    sent(&r);
+    assert_int_equal(r.id, REQ_CLEAR_CRYPTO_ISAKMP);
+
+    answer(CTL_OK, "", 0);
+    run("clear crypto sa");
+    sent(&r);
+    assert_int_equal(r.id, REQ_CLEAR_CRYPTO_SA);
+    assert_int_equal(r.nvals, 0);
+
+    /* write and copy are one request; the daemon's output is shown */
+    answer(CTL_OK, "Building configuration...\n[OK]\n", 31);
+    run("wr");
+    sent(&r);
+    assert_int_equal(r.id, REQ_WRITE_MEMORY);
+    assert_int_equal(r.nvals, 0);
+    assert_string_equal(screen(), "Building configuration...\n[OK]\n");
+
+    /* a mask without an address is not the grammar: nothing is sent */
+    run("clear ip nhrp 255.255.0.0 10.0.0.1 1.2.3.4");
+    assert_int_equal(fx.s.status, 1);
+    assert_non_null(strstr(screen(), "% Invalid input detected at '^' marker."));
+}
+
+static void
+test_typed_errors(void **state)
+{
+    struct req r;
+    char want[256];
+
+    /* invalid at value 1: the caret under the mask, after the prompt */
+    answer(CTL_ERR, "\0\1\0\0\0\1", 6);
+    run("clear ip nhrp 10.0.0.0 255.0.255.0");
+    sent(&r);
+    snprintf(want, sizeof(want), "%*s^\n%% Invalid input detected at '^' marker.\n\n",
+             (int)strlen("R1#clear ip nhrp 10.0.0.0 "), "");
+    assert_string_equal(screen(), want);
+    assert_int_equal(fx.s.status, 1);
+
+    /* at value 0 of an abbreviated line: the caret follows the word */
+    answer(CTL_ERR, "\0\1\0\0\0\0", 6);
+    run("cl cr ses peer 0.0.0.0");
+    sent(&r);
+    snprintf(want, sizeof(want), "%*s^\n%% Invalid input detected at '^' marker.\n\n",
+             (int)strlen("R1#cl cr ses peer "), "");
+    assert_string_equal(screen(), want);
+
+    /* a value the line did not have: after the last word */
+    answer(CTL_ERR, "\0\1\0\0\0\5", 6);
+    run("clear crypto sa");
+    sent(&r);
+    snprintf(want, sizeof(want), "%*s^\n%% Invalid input detected at '^' marker.\n\n",
+             (int)strlen("R1#clear crypto sa"), "");
+    assert_string_equal(screen(), want);
+
+    answer(CTL_ERR, "\0\2", 2);
+    run("clear crypto sa");
+    sent(&r);
+    assert_string_equal(screen(), "% Incomplete command.\n\n");
+
+    answer(CTL_ERR, "\0\3", 2);
+    run("clear crypto sa ");
+    sent(&r);
+    assert_string_equal(screen(), "% Ambiguous command:  \"clear crypto sa\"\n");
+
+    /* a failure is its text, as the daemon wrote it */
+    answer(CTL_ERR, "%Error opening /x (Permission denied)", 37);
+    run("write memory");
+    sent(&r);
+    assert_string_equal(screen(), "%Error opening /x (Permission denied)\n");
+    assert_int_equal(fx.s.status, 1);
+
+    /* a typed error the shell cannot read */
+    answer(CTL_ERR, "\0\x09", 2);
+    run("clear crypto sa");
+    sent(&r);
+    assert_string_equal(screen(), "% Unexpected reply from dmvpnd\n");
+}
+
+static void
+test_config_end(void **state)
+{
+    struct req r;
+
+    fx.s.mode = MODE_GLOBAL;
+    fx.s.config_changed = true;
+    answer(CTL_OK, "", 0);
+    session_config_leave(&fx.s);
+    sent(&r);
+    assert_int_equal(r.id, REQ_CONFIG_END);
+    assert_int_equal(r.nvals, 0);
+    assert_int_equal(fx.s.mode, MODE_EXEC);
+    assert_false(fx.s.config_changed);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_values_sent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_typed_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_config_end, setup, teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
