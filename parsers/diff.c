@@ -24,6 +24,27 @@ push(struct cfg_diff *d, enum cfg_change_kind k, unsigned flags, const char *nam
     d->v[d->n++] = (struct cfg_change){k, flags, name, o, n, r};
 }
 
+bool
+cfg_diff_has(const struct cfg_diff *d, enum cfg_change_kind k)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].kind == k)
+            return true;
+    return false;
+}
+
+bool
+cfg_diff_ifaces(const struct cfg_diff *d, unsigned ignore)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const struct cfg_change *c = &d->v[i];
+        if (c->kind == CHG_IF_ADD || c->kind == CHG_IF_DEL ||
+            (c->kind == CHG_IF_MOD && (c->flags & ~ignore)))
+            return true;
+    }
+    return false;
+}
+
 void
 cfg_diff_free(struct cfg_diff *d)
 {

@@ -53,6 +53,11 @@ struct cfg_diff {
 
 void cfg_diff(const struct cfg *oldc, const struct cfg *newc, struct cfg_diff *out);
 void cfg_diff_free(struct cfg_diff *d);
+/* The diff holds a change of kind k. */
+bool cfg_diff_has(const struct cfg_diff *d, enum cfg_change_kind k);
+/* An interface was added or removed, or changed in more than the CHGF_IF_*
+ * flags in `ignore`: what a service that follows interfaces must look at. */
+bool cfg_diff_ifaces(const struct cfg_diff *d, unsigned ignore);
 const char *cfg_change_name(enum cfg_change_kind k);
 
 #endif

@@ -8,6 +8,7 @@
  * changed; a new address or NBMA source restarts the tunnel.
  */
 #include "daemons/nhrp/internal.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -189,15 +190,80 @@ nhs_same(const struct nhrp_if_config *a, const struct nhrp_if_config *b)
            a->network_id == b->network_id && a->protection == b->protection;
 }
 
-static bool
-map_in(const struct nhrp_map_config *v, size_t n, const struct nhrp_map_config *m)
+static int
+map_cmp(const struct nhrp_map_config *a, const struct nhrp_map_config *b)
 {
-    size_t i;
+    if (a->proto != b->proto)
+        return a->proto < b->proto ? -1 : 1;
+    if (a->plen != b->plen)
+        return a->plen < b->plen ? -1 : 1;
+    if (a->nbma != b->nbma)
+        return a->nbma < b->nbma ? -1 : 1;
+    return 0;
+}
 
-    for (i = 0; i < n; i++)
-        if (v[i].proto == m->proto && v[i].plen == m->plen && v[i].nbma == m->nbma)
-            return true;
-    return false;
+static int
+map_qcmp(const void *a, const void *b)
+{
+    return map_cmp(*(const struct nhrp_map_config *const *)a,
+                   *(const struct nhrp_map_config *const *)b);
+}
+
+static const struct nhrp_map_config **
+map_sorted(const struct nhrp_map_config *v, size_t n)
+{
+    const struct nhrp_map_config **s = mem_zalloc((n ? n : 1) * sizeof(*s));
+
+    for (size_t i = 0; i < n; i++)
+        s[i] = &v[i];
+    qsort(s, n, sizeof(*s), map_qcmp);
+    return s;
+}
+
+/*
+ * Static maps in a but not in b go to fn, in a's (the config's) order: both
+ * sorted, one merge walk, so a hub with 100,000 `ip nhrp map` lines diffs
+ * in n log n, not n squared.
+ */
+static void
+map_minus(struct nhrp_if *nif, const struct nhrp_map_config *a, size_t na,
+          const struct nhrp_map_config *b, size_t nb,
+          void (*fn)(struct nhrp_if *nif, const struct nhrp_map_config *m))
+{
+    const struct nhrp_map_config **sa = map_sorted(a, na), **sb = map_sorted(b, nb);
+    bool *gone = mem_zalloc(na ? na : 1);
+    size_t i = 0, j = 0;
+
+    while (i < na) {
+        int c = j < nb ? map_cmp(sa[i], sb[j]) : -1;
+        if (c < 0)
+            gone[sa[i++] - a] = true;
+        else if (c > 0)
+            j++;
+        else
+            i++;
+    }
+    for (i = 0; i < na; i++)
+        if (gone[i])
+            fn(nif, &a[i]);
+    free(gone);
+    free(sa);
+    free(sb);
+}
+
+static void
+map_gone(struct nhrp_if *nif, const struct nhrp_map_config *m)
+{
+    struct nhrp_entry *en = nhrp_cache_find(nif, m->proto & inet_len_mask(m->plen), m->plen);
+
+    if (en && en->origin == ORIG_STATIC)
+        nhrp_cache_delete(en, false);
+}
+
+static void
+map_new(struct nhrp_if *nif, const struct nhrp_map_config *m)
+{
+    static_map(nif, m);
 }
 
 static bool
@@ -240,18 +306,8 @@ update(struct nhrp_if *nif, const struct nhrp_if_config *c)
     nif->maps = NULL;
     nif->mcast = NULL;
     copy_cfg(nif, c);
-    for (i = 0; i < old.nmaps; i++) {
-        const struct nhrp_map_config *m = &omaps[i];
-        struct nhrp_entry *en;
-        if (map_in(nif->maps, nif->cfg.nmaps, m))
-            continue;
-        en = nhrp_cache_find(nif, m->proto & inet_len_mask(m->plen), m->plen);
-        if (en && en->origin == ORIG_STATIC)
-            nhrp_cache_delete(en, false);
-    }
-    for (i = 0; i < nif->cfg.nmaps; i++)
-        if (!map_in(omaps, old.nmaps, &nif->maps[i]))
-            static_map(nif, &nif->maps[i]);
+    map_minus(nif, omaps, old.nmaps, nif->maps, nif->cfg.nmaps, map_gone);
+    map_minus(nif, nif->maps, nif->cfg.nmaps, omaps, old.nmaps, map_new);
     if (ops->mcast) {
         for (i = 0; i < old.nmcast; i++)
             if (!u32_in(nif->mcast, nif->cfg.nmcast, omcast[i]))

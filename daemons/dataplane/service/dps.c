@@ -139,11 +139,10 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     struct dp_svc *m = self;
 
     (void)old;
-    (void)diff;
     dps_apply_hosts(m, new_);
     dps_apply_tunnels(m, new_);
     dps_gate_reconfigured(m);
-    dps_apply_routes(m, new_);
+    dps_apply_routes(m, diff);
     rearm(m);
     return SVC_APPLIED;
 }
@@ -431,8 +430,8 @@ fini(void *self)
     ev_timer_free(m->dp_timer);
     ev_timer_free(m->retry_timer);
     dps_gate_fini(m);
+    dps_routes_fini(m);
     free(m->addrs);
-    free(m->routes);
     free(m);
 }
 

@@ -11,6 +11,7 @@
 
 #include "daemons/dataplane/dataplane.h"
 #include "daemons/dmvpnd/service.h"
+#include "lib/htab.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -42,6 +43,8 @@ struct dps_hostaddr {
 struct dps_sroute {
     struct dp_route rt;
     bool installed;
+    unsigned refs; /* config lines that make this route */
+    size_t pos;    /* in dp_svc.routes */
 };
 
 /* A mapping (proto != 0) or multicast destination (proto 0) of a gated
@@ -69,8 +72,9 @@ struct dp_svc {
     int ntun;
     struct dps_hostaddr *addrs;
     size_t naddrs;
-    struct dps_sroute *routes;
-    size_t nroutes;
+    struct dps_sroute **routes; /* static routes, for the retry walk */
+    size_t nroutes, caproutes;
+    struct htab route_idx; /* the same, by backend identity */
     struct dps_pmap *pmaps;
     size_t npmaps, cappmaps;
     struct dps_nroute *nroutes_v;
@@ -93,8 +97,10 @@ void dps_apply_hosts(struct dp_svc *m, const struct cfg *c);
 void dps_apply_tunnels(struct dp_svc *m, const struct cfg *c);
 
 /* dps_static.c */
-void dps_apply_routes(struct dp_svc *m, const struct cfg *c);
+struct cfg_diff;
+void dps_apply_routes(struct dp_svc *m, const struct cfg_diff *diff);
 void dps_on_retry(void *arg);
+void dps_routes_fini(struct dp_svc *m);
 
 /* dps_gate.c */
 void dps_gate_map(struct dp_svc *m, const struct svc_map *p);

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The data plane service's static routes: `ip route` lines become backend
- * routes. Routes that cannot go in yet (their next hop is behind a tunnel
- * still coming up) are retried until they do.
+ * routes, from the config diff (one line typed in config mode touches one
+ * route, whatever the size of the config), indexed by their identity in
+ * the backend. Routes that cannot go in yet (their next hop is behind a
+ * tunnel still coming up) are retried until they do.
  */
 #include "daemons/dataplane/service/dps_int.h"
 #include "parsers/cfg.h"
+#include "parsers/diff.h"
+#include "lib/htab.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -15,9 +19,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool
-route_eq(const struct dp_route *a, const struct dp_route *b)
+/* A route's identity in the backend: what route_del needs to find it. */
+static uint64_t
+route_hash(const void *e)
 {
+    const struct dp_route *r = &((const struct dps_sroute *)e)->rt;
+    uint64_t h = htab_hash_u64((uint64_t)r->prefix << 8 | r->len);
+
+    h ^= htab_hash_u64((uint64_t)r->nexthop << 32 | r->distance << 8 | r->flags);
+    return h ^ htab_hash_bytes(r->ifname, strnlen(r->ifname, sizeof(r->ifname)));
+}
+
+static int
+route_eq(const void *x, const void *y)
+{
+    const struct dp_route *a = &((const struct dps_sroute *)x)->rt;
+    const struct dp_route *b = &((const struct dps_sroute *)y)->rt;
+
     return a->prefix == b->prefix && a->len == b->len && a->nexthop == b->nexthop &&
            a->distance == b->distance && a->flags == b->flags && !strcmp(a->ifname, b->ifname);
 }
@@ -33,42 +51,84 @@ install(struct dp_svc *m, struct dps_sroute *r, bool quiet)
                  r->rt.len, dp_last_error(m->dp));
 }
 
-void
-dps_apply_routes(struct dp_svc *m, const struct cfg *c)
+/* The backend route of an `ip route` line. */
+static void
+to_dp(const struct cfg_route *cr, struct dp_route *rt)
 {
-    struct dps_sroute *want = mem_zalloc((c->nroutes + 1) * sizeof(*want));
-    size_t i, j;
+    memset(rt, 0, sizeof(*rt));
+    rt->prefix = cr->prefix;
+    rt->len = (uint8_t)inet_mask_len(cr->mask);
+    rt->kind = DP_RT_STATIC;
+    rt->nexthop = cr->has_nh ? cr->nh : 0;
+    rt->distance = cr->distance ? cr->distance : 1;
+    if (cr->ifname && !strncmp(cr->ifname, "Null", 4))
+        rt->flags = DP_RTF_BLACKHOLE;
+    else if (cr->ifname)
+        ifname_linux(cr->ifname, rt->ifname, sizeof(rt->ifname));
+}
 
-    for (i = 0; i < c->nroutes; i++) {
-        const struct cfg_route *cr = &c->routes[i];
-        struct dp_route *rt = &want[i].rt;
-        rt->prefix = cr->prefix;
-        rt->len = (uint8_t)inet_mask_len(cr->mask);
-        rt->kind = DP_RT_STATIC;
-        rt->nexthop = cr->has_nh ? cr->nh : 0;
-        rt->distance = cr->distance ? cr->distance : 1;
-        if (cr->ifname && !strncmp(cr->ifname, "Null", 4))
-            rt->flags = DP_RTF_BLACKHOLE;
-        else if (cr->ifname)
-            ifname_linux(cr->ifname, rt->ifname, sizeof(rt->ifname));
+static void
+route_add(struct dp_svc *m, const struct cfg_route *cr)
+{
+    struct dps_sroute key, *r;
+
+    to_dp(cr, &key.rt);
+    if (!m->route_idx.hash)
+        htab_init(&m->route_idx, route_hash, route_eq);
+    r = htab_find(&m->route_idx, &key);
+    if (r) { /* two lines that make the same backend route (tag, name) */
+        r->refs++;
+        return;
     }
-    for (i = 0; i < m->nroutes; i++) { /* gone from the config */
-        for (j = 0; j < c->nroutes && !route_eq(&want[j].rt, &m->routes[i].rt); j++)
-            ;
-        if (j == c->nroutes && m->routes[i].installed)
-            m->dp->ops->route_del(m->dp, &m->routes[i].rt);
-    }
-    for (i = 0; i < c->nroutes; i++) {
-        for (j = 0; j < m->nroutes && !route_eq(&want[i].rt, &m->routes[j].rt); j++)
-            ;
-        want[i].installed = j < m->nroutes && m->routes[j].installed;
-        if (!want[i].installed)
-            install(m, &want[i], false);
-    }
-    free(m->routes);
-    m->routes = want;
-    m->nroutes = c->nroutes;
+    r = mem_zalloc(sizeof(*r));
+    r->rt = key.rt;
+    r->refs = 1;
+    r->pos = m->nroutes;
+    htab_put(&m->route_idx, r);
+    m->routes = mem_grow(m->routes, &m->caproutes, m->nroutes, sizeof(*m->routes));
+    m->routes[m->nroutes++] = r;
+    install(m, r, false);
+}
+
+static void
+route_del(struct dp_svc *m, const struct cfg_route *cr)
+{
+    struct dps_sroute key, *r;
+
+    to_dp(cr, &key.rt);
+    r = m->route_idx.hash ? htab_find(&m->route_idx, &key) : NULL;
+    if (!r || --r->refs > 0)
+        return;
+    if (r->installed)
+        m->dp->ops->route_del(m->dp, &r->rt);
+    htab_del(&m->route_idx, r);
+    m->routes[r->pos] = m->routes[--m->nroutes];
+    m->routes[r->pos]->pos = r->pos;
+    free(r);
+}
+
+void
+dps_apply_routes(struct dp_svc *m, const struct cfg_diff *diff)
+{
+    /* additions first: a line replaced by one that makes the same backend
+     * route (a new tag) never takes the route out, not even for a moment */
+    for (size_t i = 0; i < diff->n; i++)
+        if (diff->v[i].kind == CHG_ROUTE_ADD)
+            route_add(m, diff->v[i].route);
+    for (size_t i = 0; i < diff->n; i++)
+        if (diff->v[i].kind == CHG_ROUTE_DEL)
+            route_del(m, diff->v[i].route);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS);
+}
+
+void
+dps_routes_fini(struct dp_svc *m)
+{
+    for (size_t i = 0; i < m->nroutes; i++)
+        free(m->routes[i]);
+    free(m->routes);
+    if (m->route_idx.hash)
+        htab_fini(&m->route_idx);
 }
 
 /* The kernel drops a link's routes when it goes down, and a next hop behind
@@ -81,6 +141,6 @@ dps_on_retry(void *arg)
     size_t i;
 
     for (i = 0; i < m->nroutes; i++)
-        install(m, &m->routes[i], true);
+        install(m, m->routes[i], true);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS * 5);
 }

@@ -15,6 +15,7 @@
 #include "daemons/ipsec/ipsec_cmds.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "parsers/cfg.h"
+#include "parsers/diff.h"
 #include "lib/evloop.h"
 #include "lib/mem.h"
 #include "lib/inet.h"
@@ -524,8 +525,14 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     size_t i;
 
     (void)old;
-    (void)diff;
     m->cfg = new_;
+    /* charon's objects come from the crypto config and the protected
+     * tunnels with their sources: NHRP maps, routes, users leave them */
+    if (!cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS |
+                                   CHGF_IF_NHRP_NHS) &&
+        !cfg_diff_has(diff, CHG_ISAKMP) && !cfg_diff_has(diff, CHG_TSET) &&
+        !cfg_diff_has(diff, CHG_PROFILE) && !cfg_diff_has(diff, CHG_OTHER))
+        return SVC_APPLIED;
     tunnels(m, new_);
     ipsec_xlate_free(&m->x);
     ipsec_xlate_config(new_, &m->xopts, &m->x);

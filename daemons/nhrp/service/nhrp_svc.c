@@ -11,6 +11,7 @@
 #include "daemons/nhrp/nhrp.h"
 #include "daemons/nhrp/service/nhrp_cfg.h"
 #include "parsers/cfg.h"
+#include "parsers/diff.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -248,8 +249,10 @@ static enum svc_apply
 reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const struct cfg_diff *diff)
 {
     (void)old;
-    (void)diff;
-    configure(self, new_);
+    /* the slices come from the tunnels and the interfaces they use as
+     * source: a change elsewhere (a static route, a user) leaves them */
+    if (cfg_diff_ifaces(diff, CHGF_IF_DESC))
+        configure(self, new_);
     return SVC_APPLIED;
 }
 
