@@ -6,7 +6,7 @@
  * Help strings are IOS's where we know them.
  */
 #include "cli/shell/exec.h"
-#include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -163,11 +163,9 @@ exec_register(void)
     if (done)
         return;
     done = true;
-    priv = calloc(NROWS, sizeof(*priv));
-    user = calloc(NROWS, sizeof(*user));
-    cfg = calloc(NCFG + 1, sizeof(*cfg));
-    if (!priv || !user || !cfg)
-        fatal("out of memory");
+    priv = mem_zalloc(NROWS * sizeof(*priv));
+    user = mem_zalloc(NROWS * sizeof(*user));
+    cfg = mem_zalloc((NCFG + 1) * sizeof(*cfg));
     for (i = 0; i < NROWS; i++) {
         struct cmd_def d = {MODE_EXEC_PRIV, rows[i].syntax, CLS_SUPPORTED,    NULL,
                             NULL,           MODE_EXEC,      rows[i].cmdflags, 0,
