@@ -8,6 +8,7 @@
  */
 #include "daemons/dataplane/kernel_int.h"
 #include "lib/evloop.h"
+#include "lib/mem.h"
 
 #include <net/if.h> /* before linux/if_tunnel.h: glibc's definitions win */
 
@@ -178,9 +179,7 @@ struct dp *
 dp_kernel_new(const struct dp_kernel_opts *opts, const struct dp_upcalls *up, char *err,
               size_t errlen)
 {
-    struct dpk *k = calloc(1, sizeof *k);
-    if (!k)
-        fatal("out of memory");
+    struct dpk *k = mem_zalloc(sizeof *k);
     k->base.ops = &kernel_ops;
     if (up)
         k->base.up = *up;

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "lib/inet.h"
+#include "lib/mem.h"
 
 static uint64_t
 map_key(int tun, uint32_t proto)
@@ -132,8 +133,7 @@ dpk_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flag
     struct dpk_map *m = map_find(k, tun, proto);
     bool was_usable = usable(m);
     if (!m) {
-        if (!(m = calloc(1, sizeof *m)))
-            fatal("out of memory");
+        m = mem_zalloc(sizeof *m);
         m->tun = tun;
         m->proto = proto;
         htab_put(&k->maps, m);

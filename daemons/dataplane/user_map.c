@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lib/inet.h"
+#include "lib/mem.h"
 
 /* Bound on next hops with held packets but no mapping: traffic to many
  * unresolvable destinations must not grow memory without limit. */
@@ -55,14 +56,7 @@ holding_add(struct dpu *u, struct dpu_map *m)
 {
     if (m->listed)
         return;
-    if (u->nholding == u->capholding) {
-        size_t cap = u->capholding ? u->capholding * 2 : 16;
-        struct dpu_map **v = realloc(u->holding, cap * sizeof *v);
-        if (!v)
-            fatal("out of memory");
-        u->holding = v;
-        u->capholding = cap;
-    }
+    u->holding = mem_grow(u->holding, &u->capholding, u->nholding, sizeof *u->holding);
     u->holding[u->nholding++] = m;
     m->listed = true;
 }
@@ -128,12 +122,7 @@ dpu_maps_drop_tunnel(struct dpu *u, int tun)
     while ((m = htab_next(&u->maps, &it))) {
         if (m->tun != tun)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            v = realloc(v, cap * sizeof *v);
-            if (!v)
-                fatal("out of memory");
-        }
+        v = mem_grow(v, &cap, n, sizeof *v);
         v[n++] = m;
     }
     for (size_t i = 0; i < n; i++)
@@ -190,9 +179,7 @@ dpu_hold(struct dpu *u, struct dpu_tun *t, uint32_t nexthop, const uint8_t *pkt,
             t->ctr.tx_hold_drops++;
             return;
         }
-        m = calloc(1, sizeof *m);
-        if (!m)
-            fatal("out of memory");
+        m = mem_zalloc(sizeof *m);
         m->tun = t->id;
         m->proto = nexthop;
         htab_put(&u->maps, m);
@@ -267,8 +254,7 @@ dpu_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flag
         return dpu_fail(u, -EINVAL, "%s: bad mapping", t->cfg.ifname);
     struct dpu_map *m = dpu_map_find(u, tun, proto);
     if (!m) {
-        if (!(m = calloc(1, sizeof *m)))
-            fatal("out of memory");
+        m = mem_zalloc(sizeof *m);
         m->tun = tun;
         m->proto = proto;
         htab_put(&u->maps, m);
