@@ -180,7 +180,7 @@ tokline_free(struct tokline *tl)
 /* Arguments only: a keyword flag never shadows an argument of the same
  * name (`crypto isakmp key <word:key>`). */
 const struct cmd_val *
-m_get(const struct cmd_match *m, const char *name)
+cmd_get(const struct cmd_match *m, const char *name)
 {
     int i;
 
@@ -192,7 +192,7 @@ m_get(const struct cmd_match *m, const char *name)
 
 /* An argument or a keyword of that name was given. */
 bool
-m_has(const struct cmd_match *m, const char *name)
+cmd_has(const struct cmd_match *m, const char *name)
 {
     int i;
 
@@ -203,17 +203,17 @@ m_has(const struct cmd_match *m, const char *name)
 }
 
 uint64_t
-m_num(const struct cmd_match *m, const char *name, uint64_t dflt)
+cmd_num(const struct cmd_match *m, const char *name, uint64_t dflt)
 {
-    const struct cmd_val *v = m_get(m, name);
+    const struct cmd_val *v = cmd_get(m, name);
 
     return v ? v->num : dflt;
 }
 
 uint32_t
-m_ip(const struct cmd_match *m, const char *name)
+cmd_ip(const struct cmd_match *m, const char *name)
 {
-    const struct cmd_val *v = m_get(m, name);
+    const struct cmd_val *v = cmd_get(m, name);
 
     return v ? (uint32_t)v->num : 0;
 }

@@ -189,7 +189,7 @@ opaque_subline(struct cfg_build *b, const char *line, size_t len)
 int
 h_banner(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    const struct cmd_val *txt = m_get(m, "text");
+    const struct cmd_val *txt = cmd_get(m, "text");
     const char *type = m->vals[1].str;
     struct cfg_opaque_list *l = &b->c->global_opaque;
     char head[64];

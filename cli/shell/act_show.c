@@ -40,7 +40,7 @@ same_if(const char *a, const char *b)
 static int
 show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
-    const struct cmd_val *v = m_get(m, "name");
+    const struct cmd_val *v = cmd_get(m, "name");
     struct snapshot snap;
     const struct rec_iface *r;
     size_t n, i, k = 0;
@@ -158,7 +158,7 @@ static int
 show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     struct snapshot snap;
-    const struct cmd_val *ifv = m_get(m, "name");
+    const struct cmd_val *ifv = cmd_get(m, "name");
 
     if (exec_has(m, "nhs")) {
         struct rec_nhrp_nhs *r;
@@ -230,7 +230,7 @@ show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
              : render_show_crypto_isakmp_sa(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,
                                             snap.h.count, &o);
     } else {
-        o.peer = m_ip(m, "peer");
+        o.peer = cmd_ip(m, "peer");
         if (fetch(s, REC_IPSEC_SA, sizeof(struct rec_ipsec_sa), &snap) < 0)
             return -1;
         json ? render_show_crypto_ipsec_sa_json(

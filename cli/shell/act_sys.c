@@ -22,7 +22,7 @@ act_enable(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     char pw[128];
     int tries, rc = 1;
 
-    if (s->level >= 15 || m_num(m, "level", 15) < 15)
+    if (s->level >= 15 || cmd_num(m, "level", 15) < 15)
         return 0;
     sb_init(&r);
     sb_init(&req);
@@ -133,11 +133,11 @@ act_terminal(struct session *s, const struct cmd_match *m, struct strbuf *out, b
     int rc = 0;
 
     if (exec_has(m, "length")) {
-        s->length = (unsigned)m_num(m, "len", 24);
+        s->length = (unsigned)cmd_num(m, "len", 24);
         return 0;
     }
     if (exec_has(m, "width")) {
-        s->width = (unsigned)m_num(m, "wid", 80);
+        s->width = (unsigned)cmd_num(m, "wid", 80);
         return 0;
     }
     sb_init(&r);
@@ -199,7 +199,7 @@ int
 act_clear(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     char line[128], ans[16];
-    const struct cmd_val *a = m_get(m, "addr");
+    const struct cmd_val *a = cmd_get(m, "addr");
 
     if (exec_has(m, "logging")) {
         if (!s->oneshot &&
@@ -213,7 +213,7 @@ act_clear(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
         snprintf(line, sizeof(line), "clear ip nhrp%s%.*s", a ? " " : "", a ? (int)a->len : 0,
                  a ? a->str : "");
     else if (exec_has(m, "session")) {
-        const struct cmd_val *p = m_get(m, "peer");
+        const struct cmd_val *p = cmd_get(m, "peer");
         snprintf(line, sizeof(line), "clear crypto session%s%.*s", p ? " peer " : "",
                  p ? (int)p->len : 0, p ? p->str : "");
     } else if (exec_has(m, "isakmp"))

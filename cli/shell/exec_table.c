@@ -197,5 +197,5 @@ exec_register(void)
 bool
 exec_has(const struct cmd_match *m, const char *name)
 {
-    return m_has(m, name);
+    return cmd_has(m, name);
 }
