@@ -107,7 +107,7 @@ weak(const struct match_result *r)
 {
     int i;
 
-    if (r->m.cmd->handler != h_opaque)
+    if (r->m.cmd->handler != opaque_h_line)
         return -1;
     for (i = 0; i < r->m.nvals; i++)
         if (r->m.vals[i].kind == TK_LINE)
