@@ -330,7 +330,7 @@ static void
 tun_free(struct dpk *k, struct dpk_tun *t)
 {
     gre_delete(k, t); /* its neighbours and routes go with it */
-    dpk_maps_drop_tunnel(k, t->id);
+    dp_maptab_drop_tunnel(&k->maps, t->id, NULL, NULL);
     dp_mcset_free(&t->mc);
     k->tun[t->id] = NULL;
     free(t);
