@@ -5,6 +5,7 @@
  */
 #include "lib/arena.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,10 +27,8 @@ struct arena {
 struct arena *
 arena_new(size_t chunk_size)
 {
-    struct arena *a = calloc(1, sizeof(*a));
+    struct arena *a = mem_zalloc(sizeof(*a));
 
-    if (!a)
-        fatal("out of memory");
     a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
     return a;
 }

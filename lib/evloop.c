@@ -9,6 +9,7 @@
  */
 #include "lib/evloop.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -80,10 +81,8 @@ mono(void *ctx)
 struct evloop *
 ev_new(void)
 {
-    struct evloop *ev = calloc(1, sizeof(*ev));
+    struct evloop *ev = mem_zalloc(sizeof(*ev));
 
-    if (!ev)
-        fatal("out of memory");
     ev->clock = mono;
     ev->sigfd = -1;
     sigemptyset(&ev->sigmask);
@@ -125,21 +124,14 @@ ev_now(struct evloop *ev)
 struct ev_fd *
 ev_fd_add(struct evloop *ev, int fd, unsigned events, ev_fd_cb cb, void *arg)
 {
-    struct ev_fd *w = calloc(1, sizeof(*w));
+    struct ev_fd *w = mem_zalloc(sizeof(*w));
 
-    if (!w)
-        fatal("out of memory");
     w->ev = ev;
     w->fd = fd;
     w->events = events;
     w->cb = cb;
     w->arg = arg;
-    if (ev->nfds == ev->capfds) {
-        ev->capfds = ev->capfds ? ev->capfds * 2 : 16;
-        ev->fds = realloc(ev->fds, ev->capfds * sizeof(*ev->fds));
-        if (!ev->fds)
-            fatal("out of memory");
-    }
+    ev->fds = mem_grow(ev->fds, &ev->capfds, ev->nfds, sizeof(*ev->fds));
     ev->fds[ev->nfds++] = w;
     return w;
 }
@@ -216,10 +208,8 @@ heap_down(struct evloop *ev, size_t i)
 struct ev_timer *
 ev_timer_new(struct evloop *ev, ev_timer_cb cb, void *arg)
 {
-    struct ev_timer *t = calloc(1, sizeof(*t));
+    struct ev_timer *t = mem_zalloc(sizeof(*t));
 
-    if (!t)
-        fatal("out of memory");
     t->ev = ev;
     t->slot = SIZE_MAX;
     t->cb = cb;
@@ -259,12 +249,7 @@ ev_timer_arm(struct ev_timer *t, int64_t at_ms)
     struct evloop *ev = t->ev;
 
     ev_timer_cancel(t);
-    if (ev->nheap == ev->capheap) {
-        ev->capheap = ev->capheap ? ev->capheap * 2 : 16;
-        ev->heap = realloc(ev->heap, ev->capheap * sizeof(*ev->heap));
-        if (!ev->heap)
-            fatal("out of memory");
-    }
+    ev->heap = mem_grow(ev->heap, &ev->capheap, ev->nheap, sizeof(*ev->heap));
     t->at = at_ms;
     t->slot = ev->nheap;
     ev->heap[ev->nheap++] = t;

@@ -3,6 +3,7 @@
 #include "lib/mem.h"
 #include "lib/log.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,12 +26,18 @@ mem_oom(void)
 void *
 mem_grow(void *v, size_t *cap, size_t n, size_t elem)
 {
+    size_t ncap = *cap ? *cap * 2 : 8;
+
     if (n < *cap)
         return v;
-    *cap = *cap ? *cap * 2 : 8;
-    v = realloc(v, *cap * elem);
+    if (elem && ncap > SIZE_MAX / elem)
+        mem_oom();
+    /* *cap changes only with v: an out-of-memory hook unwinds past the
+     * caller, whose array must still match its capacity afterwards. */
+    v = realloc(v, ncap * elem);
     if (!v)
         mem_oom();
+    *cap = ncap;
     return v;
 }
 

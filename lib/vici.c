@@ -8,7 +8,7 @@
  */
 #include "lib/vici_int.h"
 #include "lib/arena.h"
-#include "lib/log.h"
+#include "lib/mem.h"
 #include "lib/strbuf.h"
 
 #include <stdarg.h>
@@ -19,10 +19,8 @@
 struct vici_msg *
 vici_msg_alloc(void)
 {
-    struct vici_msg *m = calloc(1, sizeof(*m));
+    struct vici_msg *m = mem_zalloc(sizeof(*m));
 
-    if (!m)
-        fatal("out of memory");
     m->arena = arena_new(4096);
     m->root.kind = VICI_N_SECTION;
     m->root.name = "";

@@ -7,7 +7,7 @@
  */
 #include "parsers/cfg_build.h"
 #include "lib/arena.h"
-#include "lib/log.h"
+#include "lib/mem.h"
 #include "parsers/print.h"
 
 #include <stdarg.h>
@@ -26,9 +26,7 @@ void
 cfg_build_init(struct cfg_build *b)
 {
     memset(b, 0, sizeof(*b));
-    b->c = calloc(1, sizeof(*b->c));
-    if (!b->c)
-        fatal("out of memory");
+    b->c = mem_zalloc(sizeof(*b->c));
     b->c->arena = arena_new(256 * 1024);
     b->scratch = arena_new(64 * 1024);
     b->mode = MODE_GLOBAL;

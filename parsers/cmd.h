@@ -177,12 +177,12 @@ void cmd_init(void); /* compiles the syntax strings once; idempotent */
 void cmd_add_table(const struct cmd_def *defs, size_t n);
 
 /* Accessors for handlers. Names are the NAME parts of the syntax. */
-const struct cmd_val *m_get(const struct cmd_match *m, const char *name);
-bool m_has(const struct cmd_match *m, const char *name);
-uint64_t m_num(const struct cmd_match *m, const char *name, uint64_t dflt);
-uint32_t m_ip(const struct cmd_match *m, const char *name);
+const struct cmd_val *cmd_get(const struct cmd_match *m, const char *name);
+bool cmd_has(const struct cmd_match *m, const char *name);
+uint64_t cmd_num(const struct cmd_match *m, const char *name, uint64_t dflt);
+uint32_t cmd_ip(const struct cmd_match *m, const char *name);
 /* Copies a string value into the builder's arena. */
-const char *m_str(struct cfg_build *b, const struct cmd_match *m, const char *name);
+const char *cmd_str(struct cfg_build *b, const struct cmd_match *m, const char *name);
 
 /* Help: the candidates that could follow the given tokens (for `?`, TAB). */
 struct help_item {

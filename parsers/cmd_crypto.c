@@ -21,7 +21,7 @@ static int
 h_policy(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
-    uint32_t prio = (uint32_t)m_num(m, "prio", 0);
+    uint32_t prio = (uint32_t)cmd_num(m, "prio", 0);
     size_t i;
 
     /* kept sorted: IOS prints policies in ascending priority */
@@ -60,13 +60,16 @@ h_encr(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg_isakmp_policy *p = cur_pol(b);
 
     p->aes_bits = 0;
-    if (m->op != OP_SET || m_has(m, "des"))
+    if (m->op != OP_SET || cmd_has(m, "des"))
         p->encr = ENCR_DES;
-    else if (m_has(m, "3des"))
+    else if (cmd_has(m, "3des"))
         p->encr = ENCR_3DES;
     else {
         p->encr = ENCR_AES;
-        p->aes_bits = m_has(m, "256") ? 256 : m_has(m, "192") ? 192 : m_has(m, "128") ? 128 : 0;
+        p->aes_bits = cmd_has(m, "256")   ? 256
+                      : cmd_has(m, "192") ? 192
+                      : cmd_has(m, "128") ? 128
+                                          : 0;
     }
     return H_OK;
 }
@@ -76,12 +79,12 @@ h_hash(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_isakmp_policy *p = cur_pol(b);
 
-    p->hash = m->op != OP_SET      ? HASH_SHA
-              : m_has(m, "md5")    ? HASH_MD5
-              : m_has(m, "sha256") ? HASH_SHA256
-              : m_has(m, "sha384") ? HASH_SHA384
-              : m_has(m, "sha512") ? HASH_SHA512
-                                   : HASH_SHA;
+    p->hash = m->op != OP_SET        ? HASH_SHA
+              : cmd_has(m, "md5")    ? HASH_MD5
+              : cmd_has(m, "sha256") ? HASH_SHA256
+              : cmd_has(m, "sha384") ? HASH_SHA384
+              : cmd_has(m, "sha512") ? HASH_SHA512
+                                     : HASH_SHA;
     return H_OK;
 }
 
@@ -90,11 +93,11 @@ h_auth(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_isakmp_policy *p = cur_pol(b);
 
-    p->auth = m->op != OP_SET         ? AUTH_RSA_SIG
-              : m_has(m, "pre-share") ? AUTH_PRE_SHARE
-              : m_has(m, "rsa-encr")  ? AUTH_RSA_ENCR
-              : m_has(m, "ecdsa-sig") ? AUTH_ECDSA_SIG
-                                      : AUTH_RSA_SIG;
+    p->auth = m->op != OP_SET           ? AUTH_RSA_SIG
+              : cmd_has(m, "pre-share") ? AUTH_PRE_SHARE
+              : cmd_has(m, "rsa-encr")  ? AUTH_RSA_ENCR
+              : cmd_has(m, "ecdsa-sig") ? AUTH_ECDSA_SIG
+                                        : AUTH_RSA_SIG;
     return H_OK;
 }
 
@@ -118,7 +121,7 @@ h_group(struct cfg_build *b, const struct cmd_match *m, const char **err)
 static int
 h_lifetime(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    cur_pol(b)->lifetime = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 86400) : 86400;
+    cur_pol(b)->lifetime = m->op == OP_SET ? (uint32_t)cmd_num(m, "secs", 86400) : 86400;
     return H_OK;
 }
 
@@ -127,13 +130,13 @@ h_key(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
     struct cfg_isakmp_key k = {0}, *kp;
-    const struct cmd_val *host = m_get(m, "host");
+    const struct cmd_val *host = cmd_get(m, "host");
     size_t i;
 
     k.is_hostname = host != NULL;
-    k.addr = m_ip(m, "addr");
-    k.has_mask = m_has(m, "mask");
-    k.mask = m_ip(m, "mask");
+    k.addr = cmd_ip(m, "addr");
+    k.has_mask = cmd_has(m, "mask");
+    k.mask = cmd_ip(m, "mask");
     if (k.has_mask && !inet_mask_ok(k.mask)) {
         *err = "%Inconsistent address and mask";
         return H_ERR;
@@ -160,10 +163,10 @@ h_key(struct cfg_build *b, const struct cmd_match *m, const char **err)
         c->nkeys--;
         return H_OK;
     }
-    k.key = m_str(b, m, "key");
-    k.enc_type = m_has(m, "6") ? 6 : 0;
-    k.hostname = m_str(b, m, "host");
-    k.no_xauth = m_has(m, "no-xauth");
+    k.key = cmd_str(b, m, "key");
+    k.enc_type = cmd_has(m, "6") ? 6 : 0;
+    k.hostname = cmd_str(b, m, "host");
+    k.no_xauth = cmd_has(m, "no-xauth");
     if (i < c->nkeys) {
         c->keys[i] = k;
         return H_OK;
@@ -182,16 +185,16 @@ h_keepalive(struct cfg_build *b, const struct cmd_match *m, const char **err)
     if (m->op != OP_SET)
         return H_OK;
     k->set = true;
-    k->secs = (uint32_t)m_num(m, "secs", 0);
-    k->retry = (uint32_t)m_num(m, "retry", 0);
-    k->mode = m_has(m, "periodic") ? 1 : m_has(m, "on-demand") ? 2 : 0;
+    k->secs = (uint32_t)cmd_num(m, "secs", 0);
+    k->retry = (uint32_t)cmd_num(m, "retry", 0);
+    k->mode = cmd_has(m, "periodic") ? 1 : cmd_has(m, "on-demand") ? 2 : 0;
     return H_OK;
 }
 
 static int
 h_nat_keepalive(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    b->c->isakmp_nat_keepalive = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 0) : 0;
+    b->c->isakmp_nat_keepalive = m->op == OP_SET ? (uint32_t)cmd_num(m, "secs", 0) : 0;
     return H_OK;
 }
 
@@ -202,11 +205,11 @@ h_sa_lifetime(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
 
-    if (m_has(m, "seconds") || (m->op != OP_SET && !m_has(m, "kilobytes")))
-        c->ipsec_sa_life_secs = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 0) : 0;
-    if (m_has(m, "kilobytes") || (m->op != OP_SET && !m_has(m, "seconds"))) {
-        c->ipsec_sa_life_kb = m->op == OP_SET ? m_num(m, "kb", 0) : 0;
-        c->ipsec_sa_life_kb_disable = m->op == OP_SET && m_has(m, "disable");
+    if (cmd_has(m, "seconds") || (m->op != OP_SET && !cmd_has(m, "kilobytes")))
+        c->ipsec_sa_life_secs = m->op == OP_SET ? (uint32_t)cmd_num(m, "secs", 0) : 0;
+    if (cmd_has(m, "kilobytes") || (m->op != OP_SET && !cmd_has(m, "seconds"))) {
+        c->ipsec_sa_life_kb = m->op == OP_SET ? cmd_num(m, "kb", 0) : 0;
+        c->ipsec_sa_life_kb_disable = m->op == OP_SET && cmd_has(m, "disable");
     }
     return H_OK;
 }
@@ -223,7 +226,7 @@ h_sa_replay(struct cfg_build *b, const struct cmd_match *m, const char **err)
     c->ipsec_replay_disable = false;
     if (m->op != OP_SET)
         return H_OK;
-    if (m_has(m, "disable"))
+    if (cmd_has(m, "disable"))
         c->ipsec_replay_disable = true;
     else
         c->ipsec_replay_window = (uint32_t)atoi(m->vals[m->nvals - 1].str);
@@ -261,7 +264,7 @@ static int
 h_tset(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
-    const struct cmd_val *name = m_get(m, "name");
+    const struct cmd_val *name = cmd_get(m, "name");
     struct cfg_tset t = {0};
     bool seen[4] = {false};
     size_t i;
@@ -307,7 +310,7 @@ h_tset(struct cfg_build *b, const struct cmd_match *m, const char **err)
         c->tsets[i] = t;
     } else {
         struct cfg_tset *tp = CB_PUSH(b, c->tsets, c->ntsets, c->captsets);
-        t.name = m_str(b, m, "name");
+        t.name = cmd_str(b, m, "name");
         *tp = t;
     }
     b->cur_tset = i;
@@ -320,8 +323,8 @@ h_tset_mode(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_tset *t = &b->c->tsets[b->cur_tset];
 
-    t->transport = m->op == OP_SET && m_has(m, "transport");
-    t->transport_require = t->transport && m_has(m, "require");
+    t->transport = m->op == OP_SET && cmd_has(m, "transport");
+    t->transport_require = t->transport && cmd_has(m, "require");
     return H_OK;
 }
 
@@ -329,7 +332,7 @@ static int
 h_profile(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
-    const struct cmd_val *name = m_get(m, "name");
+    const struct cmd_val *name = cmd_get(m, "name");
     size_t i;
 
     for (i = 0; i < c->nprofs; i++)
@@ -346,7 +349,7 @@ h_profile(struct cfg_build *b, const struct cmd_match *m, const char **err)
     if (i == c->nprofs) {
         struct cfg_ipsec_profile *p = CB_PUSH(b, c->profs, c->nprofs, c->capprofs);
         memset(p, 0, sizeof(*p));
-        p->name = m_str(b, m, "name");
+        p->name = cmd_str(b, m, "name");
     }
     b->cur_prof = i;
     b->mode = MODE_IPSEC_PROF;
@@ -400,12 +403,12 @@ h_prof_lifetime(struct cfg_build *b, const struct cmd_match *m, const char **err
 {
     struct cfg_ipsec_profile *p = cur_prof(b);
 
-    if (m_has(m, "seconds") || (m->op != OP_SET && !m_has(m, "kilobytes"))) {
-        p->lifetime_secs = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 0) : 0;
+    if (cmd_has(m, "seconds") || (m->op != OP_SET && !cmd_has(m, "kilobytes"))) {
+        p->lifetime_secs = m->op == OP_SET ? (uint32_t)cmd_num(m, "secs", 0) : 0;
     }
-    if (m_has(m, "kilobytes") || (m->op != OP_SET && !m_has(m, "seconds"))) {
-        p->lifetime_kb = m->op == OP_SET ? m_num(m, "kb", 0) : 0;
-        p->lifetime_kb_disable = m->op == OP_SET && m_has(m, "disable");
+    if (cmd_has(m, "kilobytes") || (m->op != OP_SET && !cmd_has(m, "seconds"))) {
+        p->lifetime_kb = m->op == OP_SET ? cmd_num(m, "kb", 0) : 0;
+        p->lifetime_kb_disable = m->op == OP_SET && cmd_has(m, "disable");
     }
     return H_OK;
 }
@@ -414,9 +417,9 @@ static int
 h_prof_ref(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_ipsec_profile *p = cur_prof(b);
-    const char *v = m->op == OP_SET ? m_str(b, m, "name") : NULL;
+    const char *v = m->op == OP_SET ? cmd_str(b, m, "name") : NULL;
 
-    if (m_has(m, "isakmp-profile"))
+    if (cmd_has(m, "isakmp-profile"))
         p->isakmp_profile = v;
     else
         p->ikev2_profile = v;

@@ -17,9 +17,9 @@
 #define NOTE_ROUTE "kernel route in the node's routing table (libnl-3)"
 
 const char *
-m_str(struct cfg_build *b, const struct cmd_match *m, const char *name)
+cmd_str(struct cfg_build *b, const struct cmd_match *m, const char *name)
 {
-    const struct cmd_val *v = m_get(m, name);
+    const struct cmd_val *v = cmd_get(m, name);
 
     return v ? cb_strdup(b, v->str, v->len) : NULL;
 }
@@ -27,7 +27,7 @@ m_str(struct cfg_build *b, const struct cmd_match *m, const char *name)
 static int
 h_hostname(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    const struct cmd_val *v = m_get(m, "name");
+    const struct cmd_val *v = cmd_get(m, "name");
 
     if (m->op != OP_SET) {
         b->c->hostname = NULL;
@@ -38,7 +38,7 @@ h_hostname(struct cfg_build *b, const struct cmd_match *m, const char **err)
         *err = "% Hostname contains one or more illegal characters.";
         return H_ERR;
     }
-    b->c->hostname = m_str(b, m, "name");
+    b->c->hostname = cmd_str(b, m, "name");
     return H_OK;
 }
 
@@ -50,8 +50,8 @@ static int
 secret_arg(struct cfg_build *b, const struct cmd_match *m, int *type, const char **value,
            const char **err)
 {
-    const struct cmd_val *v = m_get(m, "secret");
-    int t = m_has(m, "5") ? 5 : m_has(m, "8") ? 8 : m_has(m, "9") ? 9 : 0;
+    const struct cmd_val *v = cmd_get(m, "secret");
+    int t = cmd_has(m, "5") ? 5 : cmd_has(m, "8") ? 8 : cmd_has(m, "9") ? 9 : 0;
 
     if (t == 0) {
         char *clear = strndup(v->str, v->len);
@@ -67,7 +67,7 @@ secret_arg(struct cfg_build *b, const struct cmd_match *m, int *type, const char
         return H_ERR;
     }
     *type = t;
-    *value = m_str(b, m, "secret");
+    *value = cmd_str(b, m, "secret");
     return H_OK;
 }
 
@@ -95,18 +95,18 @@ h_enable_password(struct cfg_build *b, const struct cmd_match *m, const char **e
         b->c->enable_password = NULL;
         return H_OK;
     }
-    if (m_has(m, "7")) {
+    if (cmd_has(m, "7")) {
         *err = "% Type 7 passwords are not supported here; use enable secret";
         return H_ERR;
     }
-    b->c->enable_password = m_str(b, m, "pw");
+    b->c->enable_password = cmd_str(b, m, "pw");
     return H_OK;
 }
 
 static int
 h_username(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    const struct cmd_val *name = m_get(m, "name");
+    const struct cmd_val *name = cmd_get(m, "name");
     struct cfg *c = b->c;
     struct cfg_user u = {0}, *up;
     size_t i;
@@ -122,24 +122,24 @@ h_username(struct cfg_build *b, const struct cmd_match *m, const char **err)
         }
         return H_OK;
     }
-    u.privilege = (int)m_num(m, "priv", (uint64_t)-1);
-    if (m_has(m, "secret")) {
+    u.privilege = (int)cmd_num(m, "priv", (uint64_t)-1);
+    if (cmd_has(m, "secret")) {
         u.is_secret = true;
         if (secret_arg(b, m, &u.type, &u.value, err) != H_OK)
             return H_ERR;
-    } else if (m_has(m, "pw")) {
-        if (m_has(m, "7")) {
+    } else if (cmd_has(m, "pw")) {
+        if (cmd_has(m, "7")) {
             *err = "% Type 7 passwords are not supported here; use secret";
             return H_ERR;
         }
-        u.value = m_str(b, m, "pw");
+        u.value = cmd_str(b, m, "pw");
     } else if (i < c->nusers) {
         /* `username X privilege 15` alone changes only the privilege */
         if (u.privilege >= 0)
             c->users[i].privilege = u.privilege;
         return H_OK;
     }
-    u.name = m_str(b, m, "name");
+    u.name = cmd_str(b, m, "name");
     if (i < c->nusers) {
         c->users[i] = u;
         return H_OK;
@@ -154,21 +154,21 @@ h_ip_route(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
     struct cfg_route r = {0}, *rp;
-    const struct cmd_val *ifv = m_get(m, "ifname");
+    const struct cmd_val *ifv = cmd_get(m, "ifname");
     long idx;
 
-    if (!m_has(m, "mask")) { /* `no ip route P` */
+    if (!cmd_has(m, "mask")) { /* `no ip route P` */
         *err = "% Incomplete command.";
         return H_ERR;
     }
-    r.prefix = m_ip(m, "prefix");
-    r.mask = m_ip(m, "mask");
+    r.prefix = cmd_ip(m, "prefix");
+    r.mask = cmd_ip(m, "mask");
     if (!inet_mask_ok(r.mask) || (r.prefix & ~r.mask) != 0) {
         *err = "%Inconsistent address and mask";
         return H_ERR;
     }
-    r.has_nh = m_has(m, "nh");
-    r.nh = m_ip(m, "nh");
+    r.has_nh = cmd_has(m, "nh");
+    r.nh = cmd_ip(m, "nh");
     r.ifname = ifv ? ifv->str : NULL; /* points into the match until stored */
     if (m->op != OP_SET) {
         size_t i, j, removed = 0;
@@ -199,14 +199,14 @@ h_ip_route(struct cfg_build *b, const struct cmd_match *m, const char **err)
         b->route_idx_dirty = true;
         return H_OK;
     }
-    r.distance = (uint32_t)m_num(m, "distance", 0);
-    r.has_tag = m_has(m, "tag");
-    r.tag = (uint32_t)m_num(m, "tagv", 0);
-    r.permanent = m_has(m, "permanent");
-    r.track = (uint32_t)m_num(m, "track", 0);
+    r.distance = (uint32_t)cmd_num(m, "distance", 0);
+    r.has_tag = cmd_has(m, "tag");
+    r.tag = (uint32_t)cmd_num(m, "tagv", 0);
+    r.permanent = cmd_has(m, "permanent");
+    r.track = (uint32_t)cmd_num(m, "track", 0);
     idx = cb_route_find(b, &r);
     r.ifname = ifv ? cb_strdup(b, ifv->str, ifv->len) : NULL;
-    r.name = m_str(b, m, "rname");
+    r.name = cmd_str(b, m, "rname");
     if (idx >= 0) { /* IOS replaces distance, tag and name of the same route */
         c->routes[idx] = r;
         return H_OK;
@@ -220,7 +220,7 @@ h_ip_route(struct cfg_build *b, const struct cmd_match *m, const char **err)
 static int
 h_snmp_community(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    const struct cmd_val *name = m_get(m, "name");
+    const struct cmd_val *name = cmd_get(m, "name");
     struct cfg *c = b->c;
     struct cfg_community cm = {0}, *cp;
     size_t i;
@@ -236,10 +236,10 @@ h_snmp_community(struct cfg_build *b, const struct cmd_match *m, const char **er
         }
         return H_OK;
     }
-    cm.name = m_str(b, m, "name");
-    cm.rw = m_has(m, "rw");
-    cm.has_mode = cm.rw || m_has(m, "ro");
-    cm.acl = m_str(b, m, "acl");
+    cm.name = cmd_str(b, m, "name");
+    cm.rw = cmd_has(m, "rw");
+    cm.has_mode = cm.rw || cmd_has(m, "ro");
+    cm.acl = cmd_str(b, m, "acl");
     if (i < c->ncomms) {
         c->comms[i] = cm;
         return H_OK;
@@ -252,9 +252,9 @@ h_snmp_community(struct cfg_build *b, const struct cmd_match *m, const char **er
 static int
 h_snmp_text(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    const char *v = m->op == OP_SET ? m_str(b, m, "text") : NULL;
+    const char *v = m->op == OP_SET ? cmd_str(b, m, "text") : NULL;
 
-    if (m_has(m, "location"))
+    if (cmd_has(m, "location"))
         b->c->snmp_location = v;
     else
         b->c->snmp_contact = v;
@@ -265,9 +265,11 @@ static int
 h_line(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg *c = b->c;
-    enum cfg_line_kind kind = m_has(m, "vty") ? LINE_VTY : m_has(m, "aux") ? LINE_AUX : LINE_CON;
-    uint32_t first = (uint32_t)m_num(m, "first", 0);
-    uint32_t last = (uint32_t)m_num(m, "last", first);
+    enum cfg_line_kind kind = cmd_has(m, "vty")   ? LINE_VTY
+                              : cmd_has(m, "aux") ? LINE_AUX
+                                                  : LINE_CON;
+    uint32_t first = (uint32_t)cmd_num(m, "first", 0);
+    uint32_t last = (uint32_t)cmd_num(m, "last", first);
     struct cfg_line *l;
     size_t i;
 
@@ -301,7 +303,7 @@ h_line(struct cfg_build *b, const struct cmd_match *m, const char **err)
 static int
 h_interface(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    const char *name = m_get(m, "name")->str;
+    const char *name = cmd_get(m, "name")->str;
     size_t idx;
 
     if (m->op != OP_SET) {
@@ -338,10 +340,10 @@ h_router(struct cfg_build *b, const struct cmd_match *m, const char **err)
         size_t L = strlen(hdr);
         snprintf(hdr + L, sizeof(hdr) - L, "%s%.*s", L ? " " : "", (int)v->len, v->str);
     }
-    proto = m_has(m, "eigrp")  ? RTR_EIGRP
-            : m_has(m, "ospf") ? RTR_OSPF
-            : m_has(m, "bgp")  ? RTR_BGP
-                               : RTR_OTHER;
+    proto = cmd_has(m, "eigrp")  ? RTR_EIGRP
+            : cmd_has(m, "ospf") ? RTR_OSPF
+            : cmd_has(m, "bgp")  ? RTR_BGP
+                                 : RTR_OTHER;
     for (i = 0; i < c->nrouters; i++)
         if (strcmp(c->routers[i].header, hdr) == 0)
             break;

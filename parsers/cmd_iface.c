@@ -17,7 +17,7 @@
 static int
 h_description(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    cb_cur_if(b)->description = m->op == OP_SET ? m_str(b, m, "text") : NULL;
+    cb_cur_if(b)->description = m->op == OP_SET ? cmd_str(b, m, "text") : NULL;
     return H_OK;
 }
 
@@ -45,13 +45,13 @@ static int
 h_ip_address(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_iface *ifp = cb_cur_if(b);
-    struct cfg_addr a = {m_ip(m, "addr"), m_ip(m, "mask")}, *ap;
-    bool secondary = m_has(m, "secondary");
+    struct cfg_addr a = {cmd_ip(m, "addr"), cmd_ip(m, "mask")}, *ap;
+    bool secondary = cmd_has(m, "secondary");
     size_t i;
 
     if (m->op != OP_SET) {
-        if (!m_has(m, "mask")) { /* `no ip address`: everything goes */
-            if (m_has(m, "addr")) {
+        if (!cmd_has(m, "mask")) { /* `no ip address`: everything goes */
+            if (cmd_has(m, "addr")) {
                 *err = "% Incomplete command.";
                 return H_ERR;
             }
@@ -112,15 +112,15 @@ static int
 h_num_field(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_iface *ifp = cb_cur_if(b);
-    uint32_t v = m->op == OP_SET ? (uint32_t)m_num(m, "v", 0) : 0;
+    uint32_t v = m->op == OP_SET ? (uint32_t)cmd_num(m, "v", 0) : 0;
 
-    if (m_has(m, "mtu"))
+    if (cmd_has(m, "mtu"))
         ifp->ip_mtu = v;
-    else if (m_has(m, "adjust-mss"))
+    else if (cmd_has(m, "adjust-mss"))
         ifp->tcp_mss = v;
-    else if (m_has(m, "bandwidth"))
+    else if (cmd_has(m, "bandwidth"))
         ifp->bandwidth = v;
-    else if (m_has(m, "delay"))
+    else if (cmd_has(m, "delay"))
         ifp->delay = v;
     return H_OK;
 }
@@ -135,8 +135,8 @@ h_keepalive(struct cfg_build *b, const struct cmd_match *m, const char **err)
         ifp->keepalive_retries = -1;
         return H_OK;
     }
-    ifp->keepalive_period = (int)m_num(m, "period", 10);
-    ifp->keepalive_retries = (int)m_num(m, "retries", 3);
+    ifp->keepalive_period = (int)cmd_num(m, "period", 10);
+    ifp->keepalive_retries = (int)cmd_num(m, "retries", 3);
     return H_OK;
 }
 
@@ -149,11 +149,11 @@ h_tunnel_source(struct cfg_build *b, const struct cmd_match *m, const char **err
     ifp->has_tun_src_ip = false;
     if (m->op != OP_SET)
         return H_OK;
-    if (m_has(m, "ip")) {
+    if (cmd_has(m, "ip")) {
         ifp->has_tun_src_ip = true;
-        ifp->tun_src_ip = m_ip(m, "ip");
+        ifp->tun_src_ip = cmd_ip(m, "ip");
     } else {
-        ifp->tun_src_if = m_str(b, m, "ifname");
+        ifp->tun_src_if = cmd_str(b, m, "ifname");
     }
     return H_OK;
 }
@@ -162,7 +162,7 @@ static int
 h_tunnel_dest(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_iface *ifp = cb_cur_if(b);
-    const struct cmd_val *v = m_get(m, "dst");
+    const struct cmd_val *v = cmd_get(m, "dst");
     uint32_t a;
 
     if (m->op != OP_SET) {
@@ -186,11 +186,11 @@ h_tunnel_mode(struct cfg_build *b, const struct cmd_match *m, const char **err)
     int i;
 
     ifp->tun_mode_text = NULL;
-    if (m->op != OP_SET || (m_has(m, "gre") && m_has(m, "ip"))) {
+    if (m->op != OP_SET || (cmd_has(m, "gre") && cmd_has(m, "ip"))) {
         ifp->tun_mode = TUN_MODE_GRE_IP;
         return H_OK;
     }
-    if (m_has(m, "gre") && m_has(m, "multipoint")) {
+    if (cmd_has(m, "gre") && cmd_has(m, "multipoint")) {
         ifp->tun_mode = TUN_MODE_GRE_MULTIPOINT;
         return H_OK;
     }
@@ -217,7 +217,7 @@ h_tunnel_key(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg_iface *ifp = cb_cur_if(b);
 
     ifp->has_tun_key = m->op == OP_SET;
-    ifp->tun_key = (uint32_t)m_num(m, "key", 0);
+    ifp->tun_key = (uint32_t)cmd_num(m, "key", 0);
     return H_OK;
 }
 
@@ -232,17 +232,17 @@ h_tunnel_protection(struct cfg_build *b, const struct cmd_match *m, const char *
         ifp->tun_protection_isakmp_profile = ifp->tun_protection_ikev2_profile = NULL;
         return H_OK;
     }
-    ifp->tun_protection = m_str(b, m, "prof");
-    ifp->tun_protection_shared = m_has(m, "shared");
-    ifp->tun_protection_isakmp_profile = m_str(b, m, "isakmp");
-    ifp->tun_protection_ikev2_profile = m_str(b, m, "ikev2");
+    ifp->tun_protection = cmd_str(b, m, "prof");
+    ifp->tun_protection_shared = cmd_has(m, "shared");
+    ifp->tun_protection_isakmp_profile = cmd_str(b, m, "isakmp");
+    ifp->tun_protection_ikev2_profile = cmd_str(b, m, "ikev2");
     return H_OK;
 }
 
 static int
 h_tunnel_vrf(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    cb_cur_if(b)->tun_vrf = m->op == OP_SET ? m_str(b, m, "vrf") : NULL;
+    cb_cur_if(b)->tun_vrf = m->op == OP_SET ? cmd_str(b, m, "vrf") : NULL;
     return H_OK;
 }
 

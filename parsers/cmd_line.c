@@ -24,7 +24,7 @@ h_login(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg_line *l = cur_line(b);
 
     l->no_login = m->op == OP_NO;
-    l->login = m->op != OP_SET ? 0 : m_has(m, "local") ? 2 : 1;
+    l->login = m->op != OP_SET ? 0 : cmd_has(m, "local") ? 2 : 1;
     return H_OK;
 }
 
@@ -37,11 +37,11 @@ h_password(struct cfg_build *b, const struct cmd_match *m, const char **err)
         l->password = NULL;
         return H_OK;
     }
-    if (m_has(m, "7")) {
+    if (cmd_has(m, "7")) {
         *err = "% Type 7 passwords are not supported here; use a clear-text password";
         return H_ERR;
     }
-    l->password = m_str(b, m, "pw");
+    l->password = cmd_str(b, m, "pw");
     l->password_type = 0;
     return H_OK;
 }
@@ -57,13 +57,13 @@ h_transport(struct cfg_build *b, const struct cmd_match *m, const char **err)
         l->transport = 0;
         return H_OK;
     }
-    if (m_has(m, "telnet"))
+    if (cmd_has(m, "telnet"))
         t |= TRANSPORT_TELNET;
-    if (m_has(m, "ssh"))
+    if (cmd_has(m, "ssh"))
         t |= TRANSPORT_SSH;
-    if (m_has(m, "none"))
+    if (cmd_has(m, "none"))
         t = TRANSPORT_NONE;
-    if (m_has(m, "all"))
+    if (cmd_has(m, "all"))
         t = TRANSPORT_ALL;
     l->has_transport = true;
     l->transport = t;
@@ -75,15 +75,15 @@ h_exec_timeout(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_line *l = cur_line(b);
 
-    l->exec_timeout_min = m->op == OP_SET ? (int)m_num(m, "min", 10) : -1;
-    l->exec_timeout_sec = m->op == OP_SET ? (int)m_num(m, "sec", 0) : -1;
+    l->exec_timeout_min = m->op == OP_SET ? (int)cmd_num(m, "min", 10) : -1;
+    l->exec_timeout_sec = m->op == OP_SET ? (int)cmd_num(m, "sec", 0) : -1;
     return H_OK;
 }
 
 static int
 h_privilege(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    cur_line(b)->privilege = m->op == OP_SET ? (int)m_num(m, "lvl", 1) : -1;
+    cur_line(b)->privilege = m->op == OP_SET ? (int)cmd_num(m, "lvl", 1) : -1;
     return H_OK;
 }
 

@@ -15,7 +15,7 @@
 static int
 h_auth(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    const struct cmd_val *v = m_get(m, "key");
+    const struct cmd_val *v = cmd_get(m, "key");
     struct cfg_iface *ifp = cb_cur_if(b);
 
     if (m->op != OP_SET) {
@@ -28,7 +28,7 @@ h_auth(struct cfg_build *b, const struct cmd_match *m, const char **err)
         return H_ERR;
     }
     ifp->nhrp.enabled = true;
-    ifp->nhrp.auth = m_str(b, m, "key");
+    ifp->nhrp.auth = cmd_str(b, m, "key");
     return H_OK;
 }
 
@@ -38,7 +38,7 @@ h_network_id(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg_iface *ifp = cb_cur_if(b);
 
     ifp->nhrp.has_network_id = m->op == OP_SET;
-    ifp->nhrp.network_id = (uint32_t)m_num(m, "id", 0);
+    ifp->nhrp.network_id = (uint32_t)cmd_num(m, "id", 0);
     if (m->op == OP_SET)
         ifp->nhrp.enabled = true;
     return H_OK;
@@ -49,7 +49,7 @@ h_holdtime(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_iface *ifp = cb_cur_if(b);
 
-    ifp->nhrp.holdtime = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 0) : 0;
+    ifp->nhrp.holdtime = m->op == OP_SET ? (uint32_t)cmd_num(m, "secs", 0) : 0;
     if (m->op == OP_SET)
         ifp->nhrp.enabled = true;
     return H_OK;
@@ -63,12 +63,12 @@ h_map(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg_nhrp_map key = {0}, *mp;
     long idx;
 
-    key.multicast = m_has(m, "multicast");
-    key.dynamic = m_has(m, "dynamic");
-    key.proto = m_ip(m, "proto");
-    key.proto_mask = m_ip(m, "pmask");
-    key.nbma = m_ip(m, "nbma");
-    if (m_has(m, "pmask") &&
+    key.multicast = cmd_has(m, "multicast");
+    key.dynamic = cmd_has(m, "dynamic");
+    key.proto = cmd_ip(m, "proto");
+    key.proto_mask = cmd_ip(m, "pmask");
+    key.nbma = cmd_ip(m, "nbma");
+    if (cmd_has(m, "pmask") &&
         (!inet_mask_ok(key.proto_mask) || (key.proto & ~key.proto_mask) != 0)) {
         *err = "%Inconsistent address and mask";
         return H_ERR;
@@ -96,12 +96,12 @@ h_nhs(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_nhrp *n = &cb_cur_if(b)->nhrp;
     struct cfg_nhrp_nhs s = {0}, *sp;
-    const struct cmd_val *nb = m_get(m, "nbma");
+    const struct cmd_val *nb = cmd_get(m, "nbma");
     size_t i;
 
-    s.dynamic = m_has(m, "dynamic");
-    s.addr = m_ip(m, "addr");
-    if (!s.dynamic && !m_has(m, "addr")) {
+    s.dynamic = cmd_has(m, "dynamic");
+    s.addr = cmd_ip(m, "addr");
+    if (!s.dynamic && !cmd_has(m, "addr")) {
         *err = "% Incomplete command.";
         return H_ERR;
     }
@@ -118,11 +118,11 @@ h_nhs(struct cfg_build *b, const struct cmd_match *m, const char **err)
     if (nb) {
         s.has_nbma = true;
         if (!inet_parse4n(nb->str, nb->len, &s.nbma))
-            s.nbma_fqdn = m_str(b, m, "nbma");
+            s.nbma_fqdn = cmd_str(b, m, "nbma");
     }
-    s.multicast = m_has(m, "multicast");
-    s.priority = (int)m_num(m, "prio", (uint64_t)-1);
-    s.cluster = (int)m_num(m, "clus", (uint64_t)-1);
+    s.multicast = cmd_has(m, "multicast");
+    s.priority = (int)cmd_num(m, "prio", (uint64_t)-1);
+    s.cluster = (int)cmd_num(m, "clus", (uint64_t)-1);
     n->enabled = true;
     if (i < n->nnhs) { /* re-typing an NHS updates it in place */
         n->nhs[i] = s;
@@ -136,7 +136,7 @@ h_nhs(struct cfg_build *b, const struct cmd_match *m, const char **err)
 static int
 h_nhs_fallback(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    cb_cur_if(b)->nhrp.nhs_fallback = m->op == OP_SET ? (int)m_num(m, "secs", 0) : -1;
+    cb_cur_if(b)->nhrp.nhs_fallback = m->op == OP_SET ? (int)cmd_num(m, "secs", 0) : -1;
     return H_OK;
 }
 
@@ -145,10 +145,10 @@ h_registration(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_nhrp *n = &cb_cur_if(b)->nhrp;
 
-    if (m_has(m, "no-unique"))
+    if (cmd_has(m, "no-unique"))
         n->reg_no_unique = m->op == OP_SET;
     else
-        n->reg_timeout = m->op == OP_SET ? (uint32_t)m_num(m, "secs", 0) : 0;
+        n->reg_timeout = m->op == OP_SET ? (uint32_t)cmd_num(m, "secs", 0) : 0;
     if (m->op == OP_SET)
         n->enabled = true;
     return H_OK;
@@ -160,7 +160,7 @@ h_redirect(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg_nhrp *n = &cb_cur_if(b)->nhrp;
 
     n->redirect = m->op == OP_SET;
-    n->redirect_timeout = m->op == OP_SET ? (int)m_num(m, "secs", (uint64_t)-1) : -1;
+    n->redirect_timeout = m->op == OP_SET ? (int)cmd_num(m, "secs", (uint64_t)-1) : -1;
     if (m->op == OP_SET)
         n->enabled = true;
     return H_OK;
@@ -183,7 +183,7 @@ h_server_only(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg_nhrp *n = &cb_cur_if(b)->nhrp;
 
     n->server_only = m->op == OP_SET;
-    n->server_only_non_caching = m->op == OP_SET && m_has(m, "non-caching");
+    n->server_only_non_caching = m->op == OP_SET && cmd_has(m, "non-caching");
     return H_OK;
 }
 
@@ -192,15 +192,15 @@ h_max_send(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_nhrp *n = &cb_cur_if(b)->nhrp;
 
-    n->max_send_pkts = m->op == OP_SET ? (int)m_num(m, "pkts", 0) : -1;
-    n->max_send_every = m->op == OP_SET ? (int)m_num(m, "secs", 0) : -1;
+    n->max_send_pkts = m->op == OP_SET ? (int)cmd_num(m, "pkts", 0) : -1;
+    n->max_send_every = m->op == OP_SET ? (int)cmd_num(m, "secs", 0) : -1;
     return H_OK;
 }
 
 static int
 h_group(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    cb_cur_if(b)->nhrp.group = m->op == OP_SET ? m_str(b, m, "name") : NULL;
+    cb_cur_if(b)->nhrp.group = m->op == OP_SET ? cmd_str(b, m, "name") : NULL;
     return H_OK;
 }
 

@@ -164,7 +164,8 @@ const struct cmd_def cmd_tbl_opaque[] = {
     {MODE_GLOBAL,
      "banner {motd|exec|login|incoming|slip-ppp|prompt-timeout|config-save} "
      "[<line:text>]",
-     IGN, "banners are not shown by the shell yet", h_banner, MODE_EXEC, CMDF_NO, SG_CONTROL},
+     IGN, "banners are not shown by the shell yet", opaque_h_banner, MODE_EXEC, CMDF_NO,
+     SG_CONTROL},
     G("mgcp", IGN, N_NOLINUX, SG_CONTROL),
     S("gatekeeper", IGN, N_NOLINUX, SG_CONTROL),
     S("call-home", IGN, N_NOLINUX, SG_CONTROL),

@@ -37,7 +37,7 @@ const struct cmd_def cmd_tbl_opaque_if[] = {
     I("ip igmp", UNS, "multicast routing is not implemented", SI_IP_MISC),
     I("ip flow", UNS, "NetFlow is not implemented", SI_IP_MISC),
     I("ip route-cache {cef|flow|policy|same-interface|distributed}", IGN, N_NOLIN, SI_IP_MISC),
-    {MODE_IF, "ip route-cache", IGN, N_NOLIN, h_opaque, MODE_EXEC, CMDF_NO | CMDF_DEFAULT,
+    {MODE_IF, "ip route-cache", IGN, N_NOLIN, opaque_h_line, MODE_EXEC, CMDF_NO | CMDF_DEFAULT,
      SI_IP_MISC},
     I("ip mroute-cache", IGN, N_NOLIN, SI_IP_MISC),
     I("ip helper-address", UNS, "DHCP relay is not implemented", SI_IP_MISC),

@@ -12,19 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-const struct cmd_def *defs_all;
-size_t ndefs_all;
+const struct cmd_def *cmd_defs_all;
+size_t cmd_ndefs_all;
 /* Per mode: indices of the commands in that mode, in table order, and the
  * same split by the first letter of their first keyword (seeding a line
  * only looks at commands that can match its first word). */
-int *mode_cmds[MODE_COUNT];
-int mode_ncmds[MODE_COUNT];
-int *mode_letter[MODE_COUNT][27];
-int mode_nletter[MODE_COUNT][27];
-int *mode_runend[MODE_COUNT][27][SYN_LEAD];
+int *cmd_mode_cmds[MODE_COUNT];
+int cmd_mode_ncmds[MODE_COUNT];
+int *cmd_mode_letter[MODE_COUNT][27];
+int cmd_mode_nletter[MODE_COUNT][27];
+int *cmd_mode_runend[MODE_COUNT][27][SYN_LEAD];
 
 int
-letter_of(char c)
+cmd_letter_of(char c)
 {
     c = (char)(c | 0x20);
     return c >= 'a' && c <= 'z' ? c - 'a' : 26;
@@ -70,53 +70,53 @@ cmd_init(void)
     if (inited)
         return;
     {
-        struct cmd_def *all = cmd_table_build(&ndefs_all);
+        struct cmd_def *all = cmd_table_build(&cmd_ndefs_all);
         int x;
         for (x = 0; x < nextra; x++) {
-            all = realloc(all, (ndefs_all + extra_n[x]) * sizeof(*all));
+            all = realloc(all, (cmd_ndefs_all + extra_n[x]) * sizeof(*all));
             if (!all)
                 fatal("out of memory");
-            memcpy(all + ndefs_all, extra_defs[x], extra_n[x] * sizeof(*all));
-            ndefs_all += extra_n[x];
+            memcpy(all + cmd_ndefs_all, extra_defs[x], extra_n[x] * sizeof(*all));
+            cmd_ndefs_all += extra_n[x];
         }
-        defs_all = all;
+        cmd_defs_all = all;
     }
-    syn_compile_all(defs_all, ndefs_all);
+    syn_compile_all(cmd_defs_all, cmd_ndefs_all);
     for (m = 0; m < MODE_COUNT; m++) {
-        mode_cmds[m] = calloc(ndefs_all + 1, sizeof(int));
-        if (!mode_cmds[m])
+        cmd_mode_cmds[m] = calloc(cmd_ndefs_all + 1, sizeof(int));
+        if (!cmd_mode_cmds[m])
             fatal("out of memory");
     }
-    for (i = 0; i < ndefs_all; i++)
-        mode_cmds[defs_all[i].mode][mode_ncmds[defs_all[i].mode]++] = (int)i;
+    for (i = 0; i < cmd_ndefs_all; i++)
+        cmd_mode_cmds[cmd_defs_all[i].mode][cmd_mode_ncmds[cmd_defs_all[i].mode]++] = (int)i;
     for (m = 0; m < MODE_COUNT; m++) {
         int l;
         for (l = 0; l < 27; l++) {
-            mode_letter[m][l] = calloc((size_t)mode_ncmds[m] + 1, sizeof(int));
-            if (!mode_letter[m][l])
+            cmd_mode_letter[m][l] = calloc((size_t)cmd_mode_ncmds[m] + 1, sizeof(int));
+            if (!cmd_mode_letter[m][l])
                 fatal("out of memory");
         }
-        for (i = 0; i < (size_t)mode_ncmds[m]; i++) {
-            int c = mode_cmds[m][i];
-            l = letter_of(syn_cmds[c].first_kw[0]);
-            mode_letter[m][l][mode_nletter[m][l]++] = c;
+        for (i = 0; i < (size_t)cmd_mode_ncmds[m]; i++) {
+            int c = cmd_mode_cmds[m][i];
+            l = cmd_letter_of(syn_cmds[c].first_kw[0]);
+            cmd_mode_letter[m][l][cmd_mode_nletter[m][l]++] = c;
         }
         /* commands sharing leading keywords side by side: the matcher's
          * seeding compares each distinct keyword once (priority stays the
          * table index, so this order is free to choose) */
         for (l = 0; l < 27; l++) {
-            int n = mode_nletter[m][l], k, j;
-            qsort(mode_letter[m][l], (size_t)n, sizeof(int), lead_cmp);
+            int n = cmd_mode_nletter[m][l], k, j;
+            qsort(cmd_mode_letter[m][l], (size_t)n, sizeof(int), lead_cmp);
             /* where each run of equal keywords at position k ends */
             for (k = 0; k < SYN_LEAD; k++) {
-                mode_runend[m][l][k] = calloc((size_t)n + 1, sizeof(int));
-                if (!mode_runend[m][l][k])
+                cmd_mode_runend[m][l][k] = calloc((size_t)n + 1, sizeof(int));
+                if (!cmd_mode_runend[m][l][k])
                     fatal("out of memory");
                 for (j = n - 1; j >= 0; j--) {
-                    const int *b = mode_letter[m][l];
-                    mode_runend[m][l][k][j] =
+                    const int *b = cmd_mode_letter[m][l];
+                    cmd_mode_runend[m][l][k][j] =
                         (j + 1 < n && syn_cmds[b[j + 1]].lead[k] == syn_cmds[b[j]].lead[k])
-                            ? mode_runend[m][l][k][j + 1]
+                            ? cmd_mode_runend[m][l][k][j + 1]
                             : j + 1;
                 }
             }
@@ -130,8 +130,8 @@ const struct cmd_def *
 cmd_defs(size_t *n)
 {
     cmd_init();
-    *n = ndefs_all;
-    return defs_all;
+    *n = cmd_ndefs_all;
+    return cmd_defs_all;
 }
 
 void
@@ -180,7 +180,7 @@ tokline_free(struct tokline *tl)
 /* Arguments only: a keyword flag never shadows an argument of the same
  * name (`crypto isakmp key <word:key>`). */
 const struct cmd_val *
-m_get(const struct cmd_match *m, const char *name)
+cmd_get(const struct cmd_match *m, const char *name)
 {
     int i;
 
@@ -192,7 +192,7 @@ m_get(const struct cmd_match *m, const char *name)
 
 /* An argument or a keyword of that name was given. */
 bool
-m_has(const struct cmd_match *m, const char *name)
+cmd_has(const struct cmd_match *m, const char *name)
 {
     int i;
 
@@ -203,17 +203,17 @@ m_has(const struct cmd_match *m, const char *name)
 }
 
 uint64_t
-m_num(const struct cmd_match *m, const char *name, uint64_t dflt)
+cmd_num(const struct cmd_match *m, const char *name, uint64_t dflt)
 {
-    const struct cmd_val *v = m_get(m, name);
+    const struct cmd_val *v = cmd_get(m, name);
 
     return v ? v->num : dflt;
 }
 
 uint32_t
-m_ip(const struct cmd_match *m, const char *name)
+cmd_ip(const struct cmd_match *m, const char *name)
 {
-    const struct cmd_val *v = m_get(m, name);
+    const struct cmd_val *v = cmd_get(m, name);
 
     return v ? (uint32_t)v->num : 0;
 }

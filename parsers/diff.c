@@ -6,7 +6,7 @@
  */
 #include "parsers/diff.h"
 #include "lib/htab.h"
-#include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +15,7 @@ static void
 push(struct cfg_diff *d, enum cfg_change_kind k, unsigned flags, const char *name,
      const struct cfg_iface *o, const struct cfg_iface *n, const struct cfg_route *r)
 {
-    if (d->n == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 16;
-        d->v = realloc(d->v, d->cap * sizeof(*d->v));
-        if (!d->v)
-            fatal("out of memory");
-    }
+    d->v = mem_grow(d->v, &d->cap, d->n, sizeof(*d->v));
     d->v[d->n++] = (struct cfg_change){k, flags, name, o, n, r};
 }
 

@@ -80,7 +80,7 @@ on_node(void *ctx, int cmd, int node, const char *prev, bool if_unit)
     char buf[24];
 
     if (nd->kind == TK_KEYWORD) {
-        if (defs_all[cmd].flags & CMDF_HIDDEN)
+        if (cmd_defs_all[cmd].flags & CMDF_HIDDEN)
             return;
         if (w->partial &&
             (w->partial->len > nd->kwlen || memcmp(w->partial->lc, nd->kw, w->partial->len) != 0))

@@ -362,18 +362,18 @@ seed(struct mstate *ms, enum cfg_mode mode, int set)
 
     new_set(ms, set);
     if (ms->first >= tl->ntok) { /* help on an empty line: everything */
-        for (i = 0; i < mode_ncmds[mode]; i++)
-            if (cmd_allowed(&defs_all[mode_cmds[mode][i]], ms->op))
-                add_thread(ms, set, mode_cmds[mode][i], syn_cmds[mode_cmds[mode][i]].start, -1,
-                           NULL, NULL);
+        for (i = 0; i < cmd_mode_ncmds[mode]; i++)
+            if (cmd_allowed(&cmd_defs_all[cmd_mode_cmds[mode][i]], ms->op))
+                add_thread(ms, set, cmd_mode_cmds[mode][i], syn_cmds[cmd_mode_cmds[mode][i]].start,
+                           -1, NULL, NULL);
         return;
     }
     /* the bucket is sorted by leading keywords (cmdtab.c), so at every
      * position the commands sharing a keyword form one run */
-    l = letter_of(tl->t[ms->first].s[0]);
-    bucket = mode_letter[mode][l];
+    l = cmd_letter_of(tl->t[ms->first].s[0]);
+    bucket = cmd_mode_letter[mode][l];
     lo = 0;
-    hi = mode_nletter[mode][l];
+    hi = cmd_mode_nletter[mode][l];
     for (k = 0; k < SYN_LEAD && ms->first + k < tl->ntok && lo < hi; k++) {
         const struct tok *w = &tl->t[ms->first + k];
         const char *chosen = NULL;
@@ -391,7 +391,7 @@ seed(struct mstate *ms, enum cfg_mode mode, int set)
         }
         for (r = b; r < hi && strncmp(syn_cmds[bucket[r]].lead[k], w->lc, w->len) == 0;) {
             const char *kw = syn_cmds[bucket[r]].lead[k];
-            int end = mode_runend[mode][l][k][r], j;
+            int end = cmd_mode_runend[mode][l][k][r], j;
             bool allowed = false;
             if (!kw)
                 goto done; /* an argument or option here: let the NFA decide */
@@ -399,7 +399,7 @@ seed(struct mstate *ms, enum cfg_mode mode, int set)
                 end = hi;
             if (w->len <= syn_cmds[bucket[r]].leadlen[k] && memcmp(w->lc, kw, w->len) == 0)
                 for (j = r; j < end && !allowed; j++)
-                    allowed = cmd_allowed(&defs_all[bucket[j]], ms->op);
+                    allowed = cmd_allowed(&cmd_defs_all[bucket[j]], ms->op);
             if (allowed) {
                 if (w->len == syn_cmds[bucket[r]].leadlen[k]) {
                     if (!exact)
@@ -427,7 +427,7 @@ seed(struct mstate *ms, enum cfg_mode mode, int set)
     }
 done:
     for (i = lo; i < hi; i++)
-        if (cmd_allowed(&defs_all[bucket[i]], ms->op))
+        if (cmd_allowed(&cmd_defs_all[bucket[i]], ms->op))
             add_thread(ms, set, bucket[i], syn_cmds[bucket[i]].start, -1, NULL, NULL);
 }
 
@@ -540,7 +540,7 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
         int i, ntok_cmd = tl->ntok - ms->first;
         for (i = 0; i < ms->nth[cur]; i++) {
             struct thread *th = &ms->th[cur][i];
-            const struct cmd_def *d = &defs_all[th->cmd];
+            const struct cmd_def *d = &cmd_defs_all[th->cmd];
             /* `no ip nhrp holdtime` needs no value: IOS accepts any prefix
              * that names the setting */
             if (!th->pend_type && ms->op != OP_SET && (d->flags & CMDF_NO_PREFIX) &&
@@ -588,7 +588,7 @@ match_impl(const struct tokline *tl, enum cfg_mode mode, struct match_result *re
         return;
     }
     ms.tl = tl;
-    ms.defs = defs_all;
+    ms.defs = cmd_defs_all;
     ms.ncaps = 0;
     ms.nifs = 0;
     ms.overflow = false;
@@ -605,10 +605,10 @@ match_impl(const struct tokline *tl, enum cfg_mode mode, struct match_result *re
         bool is_no = is_prefix(t0, "no");
         int others = (is_prefix(t0, "no") && is_prefix(t0, "default")) ? 1 : 0, i;
         const char *seen = NULL;
-        int l = letter_of(t0->s[0]);
+        int l = cmd_letter_of(t0->s[0]);
         if (!is_exact(t0, is_no ? "no" : "default"))
-            for (i = 0; i < mode_nletter[mode][l]; i++) {
-                const char *kw = syn_cmds[mode_letter[mode][l][i]].first_kw;
+            for (i = 0; i < cmd_mode_nletter[mode][l]; i++) {
+                const char *kw = syn_cmds[cmd_mode_letter[mode][l][i]].first_kw;
                 if (is_prefix(t0, kw) && (!seen || strcmp(seen, kw) != 0)) {
                     if (is_exact(t0, kw)) {
                         others = -1; /* an exact first keyword wins */

@@ -6,17 +6,17 @@
 
 #include "parsers/syntax.h"
 
-extern const struct cmd_def *defs_all;
-extern size_t ndefs_all;
-extern int *mode_cmds[MODE_COUNT];
-extern int mode_ncmds[MODE_COUNT];
-extern int *mode_letter[MODE_COUNT][27];
-extern int mode_nletter[MODE_COUNT][27];
-/* mode_runend[m][l][k][i]: end of the run of mode_letter[m][l] entries that
+extern const struct cmd_def *cmd_defs_all;
+extern size_t cmd_ndefs_all;
+extern int *cmd_mode_cmds[MODE_COUNT];
+extern int cmd_mode_ncmds[MODE_COUNT];
+extern int *cmd_mode_letter[MODE_COUNT][27];
+extern int cmd_mode_nletter[MODE_COUNT][27];
+/* cmd_mode_runend[m][l][k][i]: end of the run of cmd_mode_letter[m][l] entries that
  * share entry i's keyword at leading position k */
-extern int *mode_runend[MODE_COUNT][27][SYN_LEAD];
+extern int *cmd_mode_runend[MODE_COUNT][27][SYN_LEAD];
 
-int letter_of(char c);
+int cmd_letter_of(char c);
 void match_init_stamps(void);
 
 /* Help walk: runs the matcher over all words of tl and, instead of deciding,

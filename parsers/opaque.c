@@ -130,7 +130,7 @@ remove_stanza(struct cfg_opaque_list *l, const char *header)
 }
 
 int
-h_opaque(struct cfg_build *b, const struct cmd_match *m, const char **err)
+opaque_h_line(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     const struct cmd_def *d = m->cmd;
     struct cfg_opaque_list *l;
@@ -187,9 +187,9 @@ opaque_subline(struct cfg_build *b, const char *line, size_t len)
  * newlines, so `no banner TYPE` can remove it.
  */
 int
-h_banner(struct cfg_build *b, const struct cmd_match *m, const char **err)
+opaque_h_banner(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
-    const struct cmd_val *txt = m_get(m, "text");
+    const struct cmd_val *txt = cmd_get(m, "text");
     const char *type = m->vals[1].str;
     struct cfg_opaque_list *l = &b->c->global_opaque;
     char head[64];

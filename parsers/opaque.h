@@ -5,9 +5,9 @@
 
 #include "parsers/cfg_build.h"
 
-int h_opaque(struct cfg_build *b, const struct cmd_match *m, const char **err);
+int opaque_h_line(struct cfg_build *b, const struct cmd_match *m, const char **err);
 void opaque_subline(struct cfg_build *b, const char *line, size_t len);
-int h_banner(struct cfg_build *b, const struct cmd_match *m, const char **err);
+int opaque_h_banner(struct cfg_build *b, const struct cmd_match *m, const char **err);
 void opaque_banner_line(struct cfg_build *b, const char *line, size_t len);
 size_t opaque_canon(const struct tokline *tl, const struct cmd_match *m, int indent, char *buf,
                     size_t sz);
@@ -15,12 +15,13 @@ size_t opaque_canon(const struct tokline *tl, const struct cmd_match *m, int ind
 /* Table entry helpers: keywords, then anything. */
 #define OPQ(mode, kws, cls, note, slot)                                                            \
     {                                                                                              \
-        mode, kws " [<line:rest>]", cls, note, h_opaque, MODE_EXEC, CMDF_NO | CMDF_DEFAULT, slot   \
+        mode, kws " [<line:rest>]", cls, note, opaque_h_line, MODE_EXEC, CMDF_NO | CMDF_DEFAULT,   \
+            slot                                                                                   \
     }
 /* A stanza header: the lines after it belong to it until a global command. */
 #define OPQ_STANZA(kws, cls, note, slot)                                                           \
     {                                                                                              \
-        MODE_GLOBAL, kws " [<line:rest>]", cls, note, h_opaque, MODE_OPAQUE, CMDF_NO, slot         \
+        MODE_GLOBAL, kws " [<line:rest>]", cls, note, opaque_h_line, MODE_OPAQUE, CMDF_NO, slot    \
     }
 
 #endif

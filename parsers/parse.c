@@ -15,6 +15,7 @@
 #include "parsers/cfg_build.h"
 #include "parsers/opaque.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -65,15 +66,8 @@ keep_msg(struct cfg_parse *p, const char *m)
 
     if (!m)
         return NULL;
-    if (p->nmsgs == p->capmsgs) {
-        p->capmsgs = p->capmsgs ? p->capmsgs * 2 : 16;
-        p->msgs = realloc(p->msgs, p->capmsgs * sizeof(*p->msgs));
-        if (!p->msgs)
-            fatal("out of memory");
-    }
-    d = strdup(m);
-    if (!d)
-        fatal("out of memory");
+    p->msgs = mem_grow(p->msgs, &p->capmsgs, p->nmsgs, sizeof(*p->msgs));
+    d = mem_strdup(m);
     p->msgs[p->nmsgs++] = d;
     return d;
 }
@@ -113,7 +107,7 @@ weak(const struct match_result *r)
 {
     int i;
 
-    if (r->m.cmd->handler != h_opaque)
+    if (r->m.cmd->handler != opaque_h_line)
         return -1;
     for (i = 0; i < r->m.nvals; i++)
         if (r->m.vals[i].kind == TK_LINE)
@@ -366,13 +360,11 @@ done:
 struct cfg_parse *
 cfg_parse_text(const char *text, size_t len)
 {
-    struct cfg_parse *p = calloc(1, sizeof(*p));
+    struct cfg_parse *p = mem_zalloc(sizeof(*p));
     struct parser ps;
     size_t i, start = 0, nlines = 1;
     int lineno = 0;
 
-    if (!p)
-        fatal("out of memory");
     cmd_init();
     p->text = malloc(len + 1);
     if (!p->text)

@@ -9,6 +9,7 @@
  */
 #include "parsers/syntax.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -35,12 +36,7 @@ syn_pool_len(void)
 static int
 node_new(enum syn_type t)
 {
-    if (pool_len == pool_cap) {
-        pool_cap = pool_cap ? pool_cap * 2 : 1024;
-        syn_pool = realloc(syn_pool, pool_cap * sizeof(*syn_pool));
-        if (!syn_pool)
-            fatal("out of memory");
-    }
+    syn_pool = mem_grow(syn_pool, &pool_cap, pool_len, sizeof(*syn_pool));
     memset(&syn_pool[pool_len], 0, sizeof(syn_pool[0]));
     syn_pool[pool_len].type = t;
     syn_pool[pool_len].next = -1;
@@ -110,12 +106,7 @@ kw_intern(char *kw)
             free(kw);
             return kw_table[i];
         }
-    if (kw_n == kw_cap) {
-        kw_cap = kw_cap ? kw_cap * 2 : 256;
-        kw_table = realloc(kw_table, kw_cap * sizeof(*kw_table));
-        if (!kw_table)
-            fatal("out of memory");
-    }
+    kw_table = mem_grow(kw_table, &kw_cap, kw_n, sizeof(*kw_table));
     kw_table[kw_n++] = kw;
     return kw;
 }

@@ -6,7 +6,7 @@
  */
 #include "parsers/validate.h"
 #include "lib/inet.h"
-#include "lib/log.h"
+#include "lib/mem.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,12 +22,7 @@ add(struct cfg_findings *f, const char *where, const char *fmt, ...)
     va_list ap;
     int n;
 
-    if (f->n == f->cap) {
-        f->cap = f->cap ? f->cap * 2 : 8;
-        f->v = realloc(f->v, f->cap * sizeof(*f->v));
-        if (!f->v)
-            fatal("out of memory");
-    }
+    f->v = mem_grow(f->v, &f->cap, f->n, sizeof(*f->v));
     f->v[f->n].where = where;
     n = snprintf(f->v[f->n].msg, sizeof(f->v[0].msg), "%s: ", where);
     va_start(ap, fmt);

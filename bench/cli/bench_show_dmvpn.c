@@ -51,17 +51,17 @@ bench(const char *name, enum what w, const struct render_dmvpn_in *in, int64_t n
         sb_init(&sb);
         sb_init(&f);
         if (w == INCLUDE)
-            render_show_dmvpn(&sb, now, in);
+            render_dmvpn(&sb, now, in);
         t0 = now_ms();
         switch (w) {
         case TEXT:
-            render_show_dmvpn(&sb, now, in);
+            render_dmvpn(&sb, now, in);
             break;
         case DETAIL:
-            render_show_dmvpn_detail(&sb, now, in);
+            render_dmvpn_detail(&sb, now, in);
             break;
         case JSON:
-            render_json_dmvpn(&sb, now, in);
+            render_dmvpn_json(&sb, now, in);
             break;
         case INCLUDE:
             pipe_apply(&p, sb.buf, sb.len, &f);

@@ -38,26 +38,24 @@ struct render_crypto_opts {
 };
 
 /* show crypto isakmp sa [detail] */
-void render_show_crypto_isakmp_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *recs,
-                                  size_t n, const struct render_crypto_opts *o);
+void render_crypto_isakmp_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *recs,
+                             size_t n, const struct render_crypto_opts *o);
 /* show crypto ipsec sa [peer X] [detail] */
-void render_show_crypto_ipsec_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *recs,
-                                 size_t n, const struct render_crypto_opts *o);
+void render_crypto_ipsec_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *recs,
+                            size_t n, const struct render_crypto_opts *o);
 /* show crypto session [detail] */
-void render_show_crypto_session(struct strbuf *sb, int64_t now_ms,
-                                const struct rec_crypto_session *recs, size_t n,
-                                const struct render_crypto_opts *o);
+void render_crypto_session(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session *recs,
+                           size_t n, const struct render_crypto_opts *o);
 
 /* `| json`: the same records as one JSON object, every field whatever the
  * detail keyword, with remaining lifetimes/uptimes already computed in
  * seconds against now_ms. The peer filter of `o` applies to ipsec sa. */
-void render_show_crypto_isakmp_sa_json(struct strbuf *sb, int64_t now_ms,
-                                       const struct rec_ike_sa *recs, size_t n);
-void render_show_crypto_ipsec_sa_json(struct strbuf *sb, int64_t now_ms,
-                                      const struct rec_ipsec_sa *recs, size_t n,
-                                      const struct render_crypto_opts *o);
-void render_show_crypto_session_json(struct strbuf *sb, int64_t now_ms,
-                                     const struct rec_crypto_session *recs, size_t n);
+void render_crypto_isakmp_sa_json(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *recs,
+                                  size_t n);
+void render_crypto_ipsec_sa_json(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *recs,
+                                 size_t n, const struct render_crypto_opts *o);
+void render_crypto_session_json(struct strbuf *sb, int64_t now_ms,
+                                const struct rec_crypto_session *recs, size_t n);
 
 /* IOS words for the record enums (also used by dmvpnd's logs); "?" when out
  * of range. */

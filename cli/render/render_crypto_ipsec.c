@@ -152,8 +152,8 @@ peer_block(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *r, unsi
 }
 
 void
-render_show_crypto_ipsec_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *recs,
-                            size_t n, const struct render_crypto_opts *o)
+render_crypto_ipsec_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *recs, size_t n,
+                       const struct render_crypto_opts *o)
 {
     unsigned dialect = o ? o->dialect : RENDER_CRYPTO_IOS15;
     int detail = o && o->detail;

@@ -52,8 +52,8 @@ isakmp_detail_row(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *r)
 }
 
 void
-render_show_crypto_isakmp_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *recs,
-                             size_t n, const struct render_crypto_opts *o)
+render_crypto_isakmp_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *recs, size_t n,
+                        const struct render_crypto_opts *o)
 {
     unsigned dialect = o ? o->dialect : RENDER_CRYPTO_IOS15;
     int titles = dialect != RENDER_CRYPTO_IOS124; /* 12.4 predates IPv6 ISAKMP */

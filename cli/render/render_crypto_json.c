@@ -55,8 +55,8 @@ jhex(struct json *j, const char *key, uint64_t v)
 }
 
 void
-render_show_crypto_isakmp_sa_json(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *recs,
-                                  size_t n)
+render_crypto_isakmp_sa_json(struct strbuf *sb, int64_t now_ms, const struct rec_ike_sa *recs,
+                             size_t n)
 {
     struct json j;
 
@@ -140,8 +140,8 @@ jsa_entry(struct json *j, int64_t now_ms, const struct rec_ipsec_sa_entry *e)
 }
 
 void
-render_show_crypto_ipsec_sa_json(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *recs,
-                                 size_t n, const struct render_crypto_opts *o)
+render_crypto_ipsec_sa_json(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *recs,
+                            size_t n, const struct render_crypto_opts *o)
 {
     uint32_t peer = o ? o->peer : 0;
     struct json j;
@@ -260,8 +260,8 @@ jsession(struct json *j, int64_t now_ms, const struct rec_crypto_session *s)
 }
 
 void
-render_show_crypto_session_json(struct strbuf *sb, int64_t now_ms,
-                                const struct rec_crypto_session *recs, size_t n)
+render_crypto_session_json(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session *recs,
+                           size_t n)
 {
     struct json j;
 

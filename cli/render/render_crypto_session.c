@@ -126,8 +126,8 @@ session_block(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session
 }
 
 void
-render_show_crypto_session(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session *recs,
-                           size_t n, const struct render_crypto_opts *o)
+render_crypto_session(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session *recs,
+                      size_t n, const struct render_crypto_opts *o)
 {
     unsigned dialect = o ? o->dialect : RENDER_CRYPTO_IOS15;
     int detail = o && o->detail;

@@ -159,7 +159,7 @@ put_rows(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in,
 }
 
 void
-render_show_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in)
+render_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in)
 {
     size_t i;
 
@@ -218,7 +218,7 @@ put_detail_head(struct strbuf *out, const struct rec_tunnel *t)
 }
 
 void
-render_show_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in)
+render_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in)
 {
     size_t i;
 

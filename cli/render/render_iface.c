@@ -37,7 +37,7 @@ method_word(uint8_t m)
 }
 
 void
-render_show_ip_int_brief(struct strbuf *out, const struct rec_iface *ifs, size_t n)
+render_interfaces_brief(struct strbuf *out, const struct rec_iface *ifs, size_t n)
 {
     size_t i;
 
@@ -183,7 +183,7 @@ put_block(struct strbuf *out, int64_t now_ms, const struct rec_iface *r)
 }
 
 void
-render_show_interfaces(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs, size_t n)
+render_interfaces(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs, size_t n)
 {
     size_t i;
 
@@ -192,7 +192,7 @@ render_show_interfaces(struct strbuf *out, int64_t now_ms, const struct rec_ifac
 }
 
 void
-render_json_interfaces(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs, size_t n)
+render_interfaces_json(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs, size_t n)
 {
     struct json j;
     size_t i;

@@ -111,7 +111,7 @@ j_peers(struct json *j, int64_t now_ms, const struct render_dmvpn_in *in, const 
 }
 
 void
-render_json_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in)
+render_dmvpn_json(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in)
 {
     struct json j;
     size_t i, k;
@@ -156,7 +156,7 @@ render_json_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_
 }
 
 void
-render_json_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c, size_t n)
+render_nhrp_cache_json(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c, size_t n)
 {
     char t[RENDER_TIME_LEN];
     struct json j;
@@ -204,7 +204,7 @@ render_json_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp
 }
 
 void
-render_json_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs, size_t n)
+render_nhrp_nhs_json(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs, size_t n)
 {
     struct json j;
     size_t i;
@@ -231,7 +231,7 @@ j_counters(struct json *j, const char *key, uint64_t total, const uint64_t *ctr)
 }
 
 void
-render_json_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n)
+render_nhrp_traffic_json(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n)
 {
     struct json j;
     size_t i;
@@ -259,7 +259,7 @@ render_json_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, s
 }
 
 void
-render_json_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n)
+render_route_json(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n)
 {
     const struct rec_route *gw = NULL;
     struct json j;

@@ -40,8 +40,7 @@ level_name(uint32_t sev)
 }
 
 void
-render_show_logging(struct strbuf *out, const struct rec_system *s, const struct rec_log *l,
-                    size_t n)
+render_logging(struct strbuf *out, const struct rec_system *s, const struct rec_log *l, size_t n)
 {
     size_t i;
 
@@ -82,7 +81,7 @@ render_show_logging(struct strbuf *out, const struct rec_system *s, const struct
 }
 
 void
-render_json_logging(struct strbuf *out, const struct rec_system *s, const struct rec_log *l,
+render_logging_json(struct strbuf *out, const struct rec_system *s, const struct rec_log *l,
                     size_t n)
 {
     struct json j;

@@ -90,8 +90,8 @@ put_brief(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n)
 }
 
 void
-render_show_ip_nhrp(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c, size_t n,
-                    enum render_nhrp_view view)
+render_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c, size_t n,
+                  enum render_nhrp_view view)
 {
     size_t i;
 

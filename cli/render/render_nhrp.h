@@ -57,23 +57,23 @@ struct render_dmvpn_in {
     enum render_dmvpn_legend legend;
 };
 
-void render_show_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
-void render_show_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
+void render_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
+void render_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
 
 /* show ip nhrp [detail|brief]. On 15.x `detail` prints the plain layout. */
 enum render_nhrp_view { RENDER_NHRP_PLAIN, RENDER_NHRP_DETAIL, RENDER_NHRP_BRIEF };
-void render_show_ip_nhrp(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c,
-                         size_t n, enum render_nhrp_view view);
+void render_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c, size_t n,
+                       enum render_nhrp_view view);
 
 /*
  * show ip nhrp nhs [TunnelX] [detail]. `one_tunnel` is set when the command
  * named an interface: IOS then drops the "(TuX)" of pending requests.
  */
-void render_show_ip_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs,
-                             size_t n, bool detail, bool one_tunnel);
+void render_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs, size_t n,
+                     bool detail, bool one_tunnel);
 
 /* show ip nhrp traffic: counters only, no clock needed. */
-void render_show_ip_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n);
+void render_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n);
 
 /*
  * show ip route [next-hop-override]. Routes in any order; the renderer sorts
@@ -82,8 +82,8 @@ void render_show_ip_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traff
  * a record with nho_path set is the NHRP override path of its route and is
  * only printed ("[NHO]...") when next_hop_override is true.
  */
-void render_show_ip_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
-                          bool next_hop_override);
+void render_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
+                  bool next_hop_override);
 
 /*
  * `| json` for the same commands: one JSON object per call, no trailing
@@ -92,13 +92,13 @@ void render_show_ip_route(struct strbuf *out, int64_t now_ms, const struct rec_r
  * tests/unit/render_nhrp/test_json.c. `null` stands for none/unknown/never;
  * ages come as IOS text plus `*_seconds`.
  */
-void render_json_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
-void render_json_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c,
+void render_dmvpn_json(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
+void render_nhrp_cache_json(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c,
                             size_t n);
-void render_json_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs,
+void render_nhrp_nhs_json(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs,
                           size_t n);
-void render_json_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n);
-void render_json_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n);
+void render_nhrp_traffic_json(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n);
+void render_route_json(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n);
 
 /* Vocabulary shared by the text and JSON renderers (render_nhrp_words.c). */
 #define RENDER_ATTRB_LEN 24

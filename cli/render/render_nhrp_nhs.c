@@ -75,8 +75,8 @@ put_pending(struct strbuf *out, const struct rec_nhrp_nhs *nhs, size_t n, bool o
 }
 
 void
-render_show_ip_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs,
-                        size_t n, bool detail, bool one_tunnel)
+render_nhrp_nhs(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_nhs *nhs, size_t n,
+                bool detail, bool one_tunnel)
 {
     size_t i, k;
 

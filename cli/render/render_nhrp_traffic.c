@@ -38,7 +38,7 @@ put_dir(struct strbuf *out, const char *dir, uint64_t total, const uint64_t *ctr
 }
 
 void
-render_show_ip_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n)
+render_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t n)
 {
     size_t i;
 

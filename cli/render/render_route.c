@@ -194,8 +194,8 @@ put_major(struct strbuf *out, int64_t now_ms, const struct rec_route *base, cons
 }
 
 void
-render_show_ip_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
-                     bool next_hop_override)
+render_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
+             bool next_hop_override)
 {
     size_t *idx, i, j;
 

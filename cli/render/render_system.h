@@ -17,28 +17,27 @@
 #include <stdint.h>
 
 /* show version: `now_ms`/`boot_ms` are the reply header's clock readings. */
-void render_show_version(struct strbuf *out, int64_t now_ms, int64_t boot_ms,
-                         const struct rec_system *s);
-void render_json_version(struct strbuf *out, int64_t now_ms, int64_t boot_ms,
+void render_version(struct strbuf *out, int64_t now_ms, int64_t boot_ms,
+                    const struct rec_system *s);
+void render_version_json(struct strbuf *out, int64_t now_ms, int64_t boot_ms,
                          const struct rec_system *s);
 /* "1 week, 2 days, 3 hours, 4 minutes" (IOS uptime wording). */
 void render_uptime(struct strbuf *out, int64_t secs);
 
 /* show ip interface brief: rows in the caller's order (IOS: interface order). */
-void render_show_ip_int_brief(struct strbuf *out, const struct rec_iface *ifs, size_t n);
+void render_interfaces_brief(struct strbuf *out, const struct rec_iface *ifs, size_t n);
 /* show interfaces [X]: one block per record. */
-void render_show_interfaces(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs,
-                            size_t n);
-void render_json_interfaces(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs,
+void render_interfaces(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs, size_t n);
+void render_interfaces_json(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs,
                             size_t n);
 /* The Tunnel transport MTU IOS prints when the record leaves it 0. */
 uint32_t render_tunnel_transport_mtu(const struct rec_iface *r);
 
 /* show logging: the header from the system record, then the buffer,
  * oldest first. Timestamps are UTC ("*Sep 21 07:03:50.269"). */
-void render_show_logging(struct strbuf *out, const struct rec_system *s, const struct rec_log *l,
-                         size_t n);
-void render_json_logging(struct strbuf *out, const struct rec_system *s, const struct rec_log *l,
+void render_logging(struct strbuf *out, const struct rec_system *s, const struct rec_log *l,
+                    size_t n);
+void render_logging_json(struct strbuf *out, const struct rec_system *s, const struct rec_log *l,
                          size_t n);
 /* One log line as IOS prints it: "*Sep 21 07:03:50.269: <text>" (no newline). */
 void render_log_line(struct strbuf *out, int64_t wall_ms, const char *text);

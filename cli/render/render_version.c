@@ -50,7 +50,7 @@ count_line(struct strbuf *out, uint32_t n, const char *what)
 }
 
 void
-render_show_version(struct strbuf *out, int64_t now_ms, int64_t boot_ms, const struct rec_system *s)
+render_version(struct strbuf *out, int64_t now_ms, int64_t boot_ms, const struct rec_system *s)
 {
     const char *host = s->hostname[0] ? s->hostname : "Router";
 
@@ -77,7 +77,7 @@ render_show_version(struct strbuf *out, int64_t now_ms, int64_t boot_ms, const s
 }
 
 void
-render_json_version(struct strbuf *out, int64_t now_ms, int64_t boot_ms, const struct rec_system *s)
+render_version_json(struct strbuf *out, int64_t now_ms, int64_t boot_ms, const struct rec_system *s)
 {
     const char *host = s->hostname[0] ? s->hostname : "Router";
     const char *dp = s->dataplane[0] ? s->dataplane : "none";

@@ -81,9 +81,9 @@ ping_finish(struct ping_state *p, struct strbuf *out)
 int
 act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
-    const struct cmd_val *tv = m_get(m, "target");
-    unsigned count = (unsigned)m_num(m, "count", 5), size = (unsigned)m_num(m, "size", 100);
-    unsigned timeout = (unsigned)m_num(m, "timeout", 2);
+    const struct cmd_val *tv = cmd_get(m, "target");
+    unsigned count = (unsigned)cmd_num(m, "count", 5), size = (unsigned)cmd_num(m, "size", 100);
+    unsigned timeout = (unsigned)cmd_num(m, "timeout", 2);
     char target[256], src[INET_ADDRSTRLEN_], cnt[16], sz[16], to[16];
     const char *argv[16];
     struct ping_state ps;
@@ -112,8 +112,8 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     argv[argc++] = sz;
     argv[argc++] = "-W";
     argv[argc++] = to;
-    if (m_get(m, "src")) {
-        inet_fmt4(m_ip(m, "src"), src);
+    if (cmd_get(m, "src")) {
+        inet_fmt4(cmd_ip(m, "src"), src);
         argv[argc++] = "-I";
         argv[argc++] = src;
     }
@@ -124,7 +124,7 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
                 "Type escape sequence to abort.\n"
                 "Sending %u, %u-byte ICMP Echos to %s, timeout is %u seconds:\n",
                 count, size, target, timeout);
-    if (m_get(m, "src"))
+    if (cmd_get(m, "src"))
         term_printf(&s->t, "Packet sent with a source address of %s \n", src);
     if (pipe(pfd) < 0)
         return 1;

@@ -40,7 +40,7 @@ same_if(const char *a, const char *b)
 static int
 show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
-    const struct cmd_val *v = m_get(m, "name");
+    const struct cmd_val *v = cmd_get(m, "name");
     struct snapshot snap;
     const struct rec_iface *r;
     size_t n, i, k = 0;
@@ -65,11 +65,11 @@ show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
         k = n;
     }
     if (exec_has(m, "brief"))
-        json ? render_json_interfaces(out, snap.h.now_ms, r, k)
-             : render_show_ip_int_brief(out, r, k);
+        json ? render_interfaces_json(out, snap.h.now_ms, r, k)
+             : render_interfaces_brief(out, r, k);
     else
-        json ? render_json_interfaces(out, snap.h.now_ms, r, k)
-             : render_show_interfaces(out, snap.h.now_ms, r, k);
+        json ? render_interfaces_json(out, snap.h.now_ms, r, k)
+             : render_interfaces(out, snap.h.now_ms, r, k);
     snapshot_free(&snap);
     return 0;
 }
@@ -87,15 +87,15 @@ show_system(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
     if (sys.h.count)
         r = (const struct rec_system *)sys.buf;
     if (exec_has(m, "version")) {
-        json ? render_json_version(out, sys.h.now_ms, sys.h.boot_ms, r)
-             : render_show_version(out, sys.h.now_ms, sys.h.boot_ms, r);
+        json ? render_version_json(out, sys.h.now_ms, sys.h.boot_ms, r)
+             : render_version(out, sys.h.now_ms, sys.h.boot_ms, r);
     } else {
         if (fetch(s, REC_LOG, sizeof(struct rec_log), &logs) < 0) {
             snapshot_free(&sys);
             return -1;
         }
-        json ? render_json_logging(out, r, (const struct rec_log *)logs.buf, logs.h.count)
-             : render_show_logging(out, r, (const struct rec_log *)logs.buf, logs.h.count);
+        json ? render_logging_json(out, r, (const struct rec_log *)logs.buf, logs.h.count)
+             : render_logging(out, r, (const struct rec_log *)logs.buf, logs.h.count);
         snapshot_free(&logs);
     }
     snapshot_free(&sys);
@@ -131,17 +131,17 @@ show_dmvpn(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
          * title and legend (they start at the first "Interface:") */
         struct render_crypto_opts o = {.detail = 1};
         const char *first;
-        render_show_crypto_session(&crypto, cs.h.now_ms, (const struct rec_crypto_session *)cs.buf,
-                                   cs.h.count, &o);
+        render_crypto_session(&crypto, cs.h.now_ms, (const struct rec_crypto_session *)cs.buf,
+                              cs.h.count, &o);
         first = strstr(crypto.buf, "Interface: ");
         in.crypto_sessions = first;
     }
     if (json)
-        render_json_dmvpn(out, tun.h.now_ms, &in);
+        render_dmvpn_json(out, tun.h.now_ms, &in);
     else if (detail)
-        render_show_dmvpn_detail(out, tun.h.now_ms, &in);
+        render_dmvpn_detail(out, tun.h.now_ms, &in);
     else
-        render_show_dmvpn(out, tun.h.now_ms, &in);
+        render_dmvpn(out, tun.h.now_ms, &in);
     rc = 0;
 out2:
     snapshot_free(&nhs);
@@ -158,7 +158,7 @@ static int
 show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     struct snapshot snap;
-    const struct cmd_val *ifv = m_get(m, "name");
+    const struct cmd_val *ifv = cmd_get(m, "name");
 
     if (exec_has(m, "nhs")) {
         struct rec_nhrp_nhs *r;
@@ -169,26 +169,24 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
         for (i = 0; i < snap.h.count; i++) /* NHS of the named tunnel only */
             if (!ifv || same_if(r[i].ifname, ifv->str))
                 r[k++] = r[i];
-        json
-            ? render_json_nhrp_nhs(out, snap.h.now_ms, r, k)
-            : render_show_ip_nhrp_nhs(out, snap.h.now_ms, r, k, exec_has(m, "detail"), ifv != NULL);
+        json ? render_nhrp_nhs_json(out, snap.h.now_ms, r, k)
+             : render_nhrp_nhs(out, snap.h.now_ms, r, k, exec_has(m, "detail"), ifv != NULL);
     } else if (exec_has(m, "traffic")) {
         if (fetch(s, REC_NHRP_TRAFFIC, sizeof(struct rec_nhrp_traffic), &snap) < 0)
             return -1;
         json
-            ? render_json_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count)
-            : render_show_ip_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf,
-                                          snap.h.count);
+            ? render_nhrp_traffic_json(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count)
+            : render_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count);
     } else {
         enum render_nhrp_view v = exec_has(m, "detail")  ? RENDER_NHRP_DETAIL
                                   : exec_has(m, "brief") ? RENDER_NHRP_BRIEF
                                                          : RENDER_NHRP_PLAIN;
         if (fetch(s, REC_NHRP_CACHE, sizeof(struct rec_nhrp_cache), &snap) < 0)
             return -1;
-        json ? render_json_nhrp_cache(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
+        json ? render_nhrp_cache_json(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
                                       snap.h.count)
-             : render_show_ip_nhrp(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
-                                   snap.h.count, v);
+             : render_nhrp_cache(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
+                                 snap.h.count, v);
     }
     snapshot_free(&snap);
     return 0;
@@ -201,9 +199,9 @@ show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
 
     if (fetch(s, REC_ROUTE, sizeof(struct rec_route), &snap) < 0)
         return -1;
-    json ? render_json_route(out, snap.h.now_ms, (const struct rec_route *)snap.buf, snap.h.count)
-         : render_show_ip_route(out, snap.h.now_ms, (const struct rec_route *)snap.buf,
-                                snap.h.count, exec_has(m, "next-hop-override"));
+    json ? render_route_json(out, snap.h.now_ms, (const struct rec_route *)snap.buf, snap.h.count)
+         : render_route(out, snap.h.now_ms, (const struct rec_route *)snap.buf, snap.h.count,
+                        exec_has(m, "next-hop-override"));
     snapshot_free(&snap);
     return 0;
 }
@@ -217,26 +215,25 @@ show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
     if (exec_has(m, "session")) {
         if (fetch(s, REC_CRYPTO_SESSION, sizeof(struct rec_crypto_session), &snap) < 0)
             return -1;
-        json ? render_show_crypto_session_json(
-                   out, snap.h.now_ms, (const struct rec_crypto_session *)snap.buf, snap.h.count)
-             : render_show_crypto_session(out, snap.h.now_ms,
-                                          (const struct rec_crypto_session *)snap.buf, snap.h.count,
-                                          &o);
+        json ? render_crypto_session_json(out, snap.h.now_ms,
+                                          (const struct rec_crypto_session *)snap.buf, snap.h.count)
+             : render_crypto_session(out, snap.h.now_ms,
+                                     (const struct rec_crypto_session *)snap.buf, snap.h.count, &o);
     } else if (exec_has(m, "isakmp")) {
         if (fetch(s, REC_IKE_SA, sizeof(struct rec_ike_sa), &snap) < 0)
             return -1;
-        json ? render_show_crypto_isakmp_sa_json(out, snap.h.now_ms,
-                                                 (const struct rec_ike_sa *)snap.buf, snap.h.count)
-             : render_show_crypto_isakmp_sa(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,
-                                            snap.h.count, &o);
+        json ? render_crypto_isakmp_sa_json(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,
+                                            snap.h.count)
+             : render_crypto_isakmp_sa(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,
+                                       snap.h.count, &o);
     } else {
-        o.peer = m_ip(m, "peer");
+        o.peer = cmd_ip(m, "peer");
         if (fetch(s, REC_IPSEC_SA, sizeof(struct rec_ipsec_sa), &snap) < 0)
             return -1;
-        json ? render_show_crypto_ipsec_sa_json(
-                   out, snap.h.now_ms, (const struct rec_ipsec_sa *)snap.buf, snap.h.count, &o)
-             : render_show_crypto_ipsec_sa(out, snap.h.now_ms,
-                                           (const struct rec_ipsec_sa *)snap.buf, snap.h.count, &o);
+        json ? render_crypto_ipsec_sa_json(out, snap.h.now_ms,
+                                           (const struct rec_ipsec_sa *)snap.buf, snap.h.count, &o)
+             : render_crypto_ipsec_sa(out, snap.h.now_ms, (const struct rec_ipsec_sa *)snap.buf,
+                                      snap.h.count, &o);
     }
     snapshot_free(&snap);
     return 0;

@@ -25,7 +25,7 @@ act_enable(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     char pw[128];
     int tries, rc = 1;
 
-    if (s->level >= 15 || m_num(m, "level", 15) < 15)
+    if (s->level >= 15 || cmd_num(m, "level", 15) < 15)
         return 0;
     sb_init(&r);
     sb_init(&req);
@@ -188,11 +188,11 @@ act_terminal(struct session *s, const struct cmd_match *m, struct strbuf *out, b
     int rc = 0;
 
     if (exec_has(m, "length")) {
-        s->length = (unsigned)m_num(m, "len", 24);
+        s->length = (unsigned)cmd_num(m, "len", 24);
         return 0;
     }
     if (exec_has(m, "width")) {
-        s->width = (unsigned)m_num(m, "wid", 80);
+        s->width = (unsigned)cmd_num(m, "wid", 80);
         return 0;
     }
     sb_init(&r);

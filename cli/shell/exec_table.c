@@ -9,6 +9,7 @@
 #include "cli/shell/exec.h"
 #include "lib/log.h"
 #include "lib/req.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -166,11 +167,9 @@ exec_register(void)
     if (done)
         return;
     done = true;
-    priv = calloc(NROWS, sizeof(*priv));
-    user = calloc(NROWS, sizeof(*user));
-    cfg = calloc(NCFG + 1, sizeof(*cfg));
-    if (!priv || !user || !cfg)
-        fatal("out of memory");
+    priv = mem_zalloc(NROWS * sizeof(*priv));
+    user = mem_zalloc(NROWS * sizeof(*user));
+    cfg = mem_zalloc((NCFG + 1) * sizeof(*cfg));
     for (i = 0; i < NROWS; i++) {
         struct cmd_def d = {MODE_EXEC_PRIV, rows[i].syntax, CLS_SUPPORTED,    NULL,
                             NULL,           MODE_EXEC,      rows[i].cmdflags, 0,
@@ -202,5 +201,5 @@ exec_register(void)
 bool
 exec_has(const struct cmd_match *m, const char *name)
 {
-    return m_has(m, name);
+    return cmd_has(m, name);
 }

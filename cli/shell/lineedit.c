@@ -5,7 +5,6 @@
  * no cursor-addressing escape sequences, as on IOS.
  */
 #include "cli/shell/lineedit.h"
-#include "lib/log.h"
 #include "lib/mem.h"
 
 #include <stdlib.h>
@@ -47,9 +46,7 @@ le_history_add(struct lineedit *le, const char *line)
 
     if (!*line || (le->nhist && !strcmp(le->hist[le->nhist - 1], line)))
         return;
-    d = strdup(line);
-    if (!d)
-        mem_oom();
+    d = mem_strdup(line);
     if (le->nhist == LE_HISTORY) {
         free(le->hist[0]);
         memmove(le->hist, le->hist + 1, sizeof(le->hist[0]) * (LE_HISTORY - 1));

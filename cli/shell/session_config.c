@@ -130,7 +130,7 @@ session_config_line(struct session *s, const char *line)
     }
     cmd_match_line(&tl, s->mode, &r);
     if (r.status == MATCH_OK && r.m.cmd->aux && !strncmp(r.m.cmd->syntax, "do ", 3)) {
-        const struct cmd_val *v = m_get(&r.m, "cmd");
+        const struct cmd_val *v = cmd_get(&r.m, "cmd");
         enum cfg_mode keep = s->mode;
         char hdr[256];
         snprintf(hdr, sizeof(hdr), "%s", s->header);

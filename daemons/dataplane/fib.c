@@ -14,6 +14,7 @@
 #include "lib/htab.h"
 #include "lib/inet.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #define FIB_CACHE 256
 
@@ -57,9 +58,7 @@ node_eq(const void *a, const void *b)
 struct fib *
 fib_new(void)
 {
-    struct fib *f = calloc(1, sizeof *f);
-    if (!f)
-        fatal("out of memory");
+    struct fib *f = mem_zalloc(sizeof *f);
     htab_init(&f->nodes, node_hash, node_eq);
     f->gen = 1;
     return f;
@@ -101,9 +100,7 @@ fib_upsert(struct fib *f, uint32_t prefix, uint8_t len, uint32_t metric, uint32_
     struct fib_node key = {.prefix = prefix, .len = len};
     struct fib_node *n = htab_find(&f->nodes, &key);
     if (!n) {
-        n = calloc(1, sizeof *n);
-        if (!n)
-            fatal("out of memory");
+        n = mem_zalloc(sizeof *n);
         n->prefix = prefix;
         n->len = len;
         htab_put(&f->nodes, n);

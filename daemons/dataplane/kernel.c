@@ -8,6 +8,7 @@
  */
 #include "daemons/dataplane/kernel_int.h"
 #include "lib/evloop.h"
+#include "lib/mem.h"
 
 #include <net/if.h> /* before linux/if_tunnel.h: glibc's definitions win */
 
@@ -67,7 +68,7 @@ k_destroy(struct dp *dp)
     struct dpk *k = dpk_of(dp);
     dpk_tun_free_all(k);
     dpk_nft_sync(k); /* no tunnels left: removes our table */
-    dpk_maps_fini(k);
+    dp_maptab_fini(&k->maps);
     rtab_fini(&k->routes);
     dpk_io_close(k);
     dpnl_close(k->nl);
@@ -178,9 +179,7 @@ struct dp *
 dp_kernel_new(const struct dp_kernel_opts *opts, const struct dp_upcalls *up, char *err,
               size_t errlen)
 {
-    struct dpk *k = calloc(1, sizeof *k);
-    if (!k)
-        fatal("out of memory");
+    struct dpk *k = mem_zalloc(sizeof *k);
     k->base.ops = &kernel_ops;
     if (up)
         k->base.up = *up;
@@ -211,7 +210,7 @@ dp_kernel_new(const struct dp_kernel_opts *opts, const struct dp_upcalls *up, ch
     }
     trig_rl_init(&k->p2);
     trig_rl_init(&k->p3);
-    dpk_maps_init(k);
+    dp_maptab_init(&k->maps, sizeof(struct dp_map));
     rtab_init(&k->routes, k->o.route_table);
     return &k->base;
 }

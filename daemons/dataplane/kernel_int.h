@@ -12,27 +12,16 @@
 #include "daemons/dataplane/dp_kernel.h"
 #include "daemons/dataplane/knft.h"
 #include "daemons/dataplane/kmsg.h"
+#include "daemons/dataplane/maptab.h"
 #include "daemons/dataplane/mcset.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/rtab.h"
 #include "daemons/dataplane/trig.h"
-#include "lib/htab.h"
 #include "lib/log.h"
 
 #define DPK_RXBUF        (65536 + 4096) /* one NFLOG message carries a whole IPv4 packet */
 #define DPK_NFLOG_GROUP0 2332           /* first NFLOG group tried (RFC 2332, NHRP) */
 #define DPK_NFLOG_TRIES  64
-
-/* A mapping tunnel address -> NBMA, the truth the kernel's neighbour
- * table is made to follow (it flushes entries on link down, ages them,
- * and asks again through application probes). */
-struct dpk_map {
-    int tun;
-    uint32_t proto;
-    uint32_t nbma;
-    unsigned flags; /* DP_MAP_* */
-    int64_t used_ms;
-};
 
 struct dpk_tun {
     int id;
@@ -66,7 +55,10 @@ struct dpk {
 
     struct dpk_tun **tun;
     int ntun;
-    struct htab maps; /* struct dpk_map by (tun, proto) */
+    /* The truth the kernel's neighbour table is made to follow (it flushes
+     * entries on link down, ages them, and asks again through application
+     * probes). */
+    struct dp_maptab maps;
     struct rtab routes;
 
     struct trig_rl p2; /* no_mapping per (tun, next hop) */
@@ -96,9 +88,6 @@ int dpk_link_stats(struct dpk *k, struct dpk_tun *t, struct dp_counters *c);
 void dpk_nft_sync(struct dpk *k);
 
 /* kernel_map.c */
-void dpk_maps_init(struct dpk *k);
-void dpk_maps_fini(struct dpk *k);
-void dpk_maps_drop_tunnel(struct dpk *k, int tun);
 void dpk_maps_reinstall(struct dpk *k, struct dpk_tun *t);
 int dpk_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flags);
 int dpk_map_clear(struct dp *dp, int tun, uint32_t proto);

@@ -28,57 +28,8 @@
 
 #include "lib/inet.h"
 
-static uint64_t
-map_key(int tun, uint32_t proto)
-{
-    return (uint64_t)(uint32_t)tun << 32 | proto;
-}
-
-static uint64_t
-map_hash(const void *e)
-{
-    const struct dpk_map *m = e;
-    return htab_hash_u64(map_key(m->tun, m->proto));
-}
-
 static int
-map_eq(const void *a, const void *b)
-{
-    const struct dpk_map *x = a, *y = b;
-    return x->tun == y->tun && x->proto == y->proto;
-}
-
-void
-dpk_maps_init(struct dpk *k)
-{
-    htab_init(&k->maps, map_hash, map_eq);
-}
-
-void
-dpk_maps_fini(struct dpk *k)
-{
-    struct dpk_map *m;
-    size_t it = 0;
-    while ((m = htab_next(&k->maps, &it)))
-        free(m);
-    htab_fini(&k->maps);
-}
-
-static struct dpk_map *
-map_find(struct dpk *k, int tun, uint32_t proto)
-{
-    struct dpk_map key = {.tun = tun, .proto = proto};
-    return htab_find(&k->maps, &key);
-}
-
-static bool
-usable(const struct dpk_map *m)
-{
-    return m && !(m->flags & DP_MAP_PENDING) && m->nbma;
-}
-
-static int
-neigh_install(struct dpk *k, struct dpk_tun *t, const struct dpk_map *m)
+neigh_install(struct dpk *k, struct dpk_tun *t, const struct dp_map *m)
 {
     uint8_t msg[128];
     uint16_t state = (m->flags & DP_MAP_STATIC) ? NUD_NOARP : NUD_REACHABLE;
@@ -96,25 +47,12 @@ neigh_remove(struct dpk *k, struct dpk_tun *t, uint32_t proto)
 }
 
 void
-dpk_maps_drop_tunnel(struct dpk *k, int tun)
-{
-    struct dpk_map *m;
-    size_t it = 0;
-    while ((m = htab_next(&k->maps, &it))) {
-        if (m->tun != tun)
-            continue;
-        htab_del(&k->maps, m);
-        free(m);
-    }
-}
-
-void
 dpk_maps_reinstall(struct dpk *k, struct dpk_tun *t)
 {
-    struct dpk_map *m;
+    struct dp_map *m;
     size_t it = 0;
-    while ((m = htab_next(&k->maps, &it)))
-        if (m->tun == t->id && usable(m))
+    while ((m = dp_maptab_next(&k->maps, &it)))
+        if (m->tun == t->id && dp_map_usable(m))
             neigh_install(k, t, m);
 }
 
@@ -129,15 +67,8 @@ dpk_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flag
     if (!proto || !nbma)
         return dpk_fail(k, -EINVAL, "%s: mapping %s -> %s", t->cfg.ifname, inet_fmt4(proto, a),
                         inet_fmt4(nbma, b));
-    struct dpk_map *m = map_find(k, tun, proto);
-    bool was_usable = usable(m);
-    if (!m) {
-        if (!(m = calloc(1, sizeof *m)))
-            fatal("out of memory");
-        m->tun = tun;
-        m->proto = proto;
-        htab_put(&k->maps, m);
-    }
+    bool was_usable = dp_map_usable(dp_maptab_find(&k->maps, tun, proto));
+    struct dp_map *m = dp_maptab_get(&k->maps, tun, proto);
     m->nbma = nbma;
     m->flags = flags;
     /* Pending (IPsec not up): no entry of ours, so the kernel queues and
@@ -148,7 +79,7 @@ dpk_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flag
      * reply arriving just before the SA is reported up, seen spoke to
      * spoke in the VM tier's ipsec_kernel). */
     int e = 0;
-    if (usable(m))
+    if (dp_map_usable(m))
         e = neigh_install(k, t, m);
     else if (was_usable)
         e = neigh_remove(k, t, proto);
@@ -165,9 +96,8 @@ dpk_map_clear(struct dp *dp, int tun, uint32_t proto)
     struct dpk_tun *t = dpk_tun_get(k, tun);
     if (!t)
         return dpk_fail(k, -ENOENT, "no tunnel %d", tun);
-    struct dpk_map key = {.tun = tun, .proto = proto};
-    free(htab_del(&k->maps, &key));
-    trig_rl_forget(&k->p2, map_key(tun, proto));
+    dp_maptab_del(&k->maps, dp_maptab_find(&k->maps, tun, proto));
+    trig_rl_forget(&k->p2, dp_map_key(tun, proto));
     int e = neigh_remove(k, t, proto);
     if (e < 0) {
         char a[INET_ADDRSTRLEN_];
@@ -181,7 +111,7 @@ dpk_map_clear(struct dp *dp, int tun, uint32_t proto)
  * through it (the engine refreshes what the traffic used), or for the next
  * hop itself when none goes through it. */
 static void
-report_used(struct dpk *k, struct dpk_tun *t, struct dpk_map *m)
+report_used(struct dpk *k, struct dpk_tun *t, struct dp_map *m)
 {
     int64_t now = dpk_now(k);
     if (!k->base.up.mapping_used || now - m->used_ms < (int64_t)k->o.used_ms)
@@ -206,16 +136,16 @@ dpk_neigh_event(struct dpk *k, const struct kmsg_neigh_ev *ev)
     struct dpk_tun *t = dpk_tun_by_ifindex(k, ev->ifindex);
     if (!t || !t->up)
         return;
-    struct dpk_map *m = map_find(k, t->id, ev->dst);
+    struct dp_map *m = dp_maptab_find(&k->maps, t->id, ev->dst);
     if (ev->type == RTM_GETNEIGH) {
-        if (usable(m)) {
+        if (dp_map_usable(m)) {
             /* A STALE entry in use, or an entry the kernel dropped. */
             neigh_install(k, t, m);
             if (!(m->flags & DP_MAP_STATIC))
                 report_used(k, t, m);
         } else if (!m) {
             t->ctr.tx_held++;
-            if (trig_rl_allow(&k->p2, map_key(t->id, ev->dst), dpk_now(k), k->o.phase2_ms)) {
+            if (trig_rl_allow(&k->p2, dp_map_key(t->id, ev->dst), dpk_now(k), k->o.phase2_ms)) {
                 t->ctr.phase2_triggers++;
                 if (k->base.up.no_mapping)
                     k->base.up.no_mapping(k->base.up.arg, t->id, ev->dst, NULL, 0);
@@ -223,7 +153,7 @@ dpk_neigh_event(struct dpk *k, const struct kmsg_neigh_ev *ev)
         }
         return;
     }
-    if (!usable(m))
+    if (!dp_map_usable(m))
         return;
     /* Someone (garbage collection, a flush, an operator) removed or
      * changed our entry: put it back. */

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "lib/inet.h"
+#include "lib/mem.h"
 #include "lib/strbuf.h"
 
 #define DPK_TTL 255 /* IOS tunnel ttl default */
@@ -240,9 +241,7 @@ dpk_tunnel_create(struct dp *dp, const struct dp_tunnel_cfg *cfg)
         if (!k->tun[i] && id < 0)
             id = i;
     }
-    struct dpk_tun *t = calloc(1, sizeof *t);
-    if (!t)
-        fatal("out of memory");
+    struct dpk_tun *t = mem_zalloc(sizeof *t);
     t->cfg = *cfg;
     t->cfg.ifname[DP_IFNAMSIZ - 1] = 0;
     t->up = false; /* IOS: link_set brings it up */
@@ -331,7 +330,7 @@ static void
 tun_free(struct dpk *k, struct dpk_tun *t)
 {
     gre_delete(k, t); /* its neighbours and routes go with it */
-    dpk_maps_drop_tunnel(k, t->id);
+    dp_maptab_drop_tunnel(&k->maps, t->id, NULL, NULL);
     dp_mcset_free(&t->mc);
     k->tun[t->id] = NULL;
     free(t);

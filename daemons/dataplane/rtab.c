@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "lib/inet.h"
-#include "lib/log.h"
+#include "lib/mem.h"
 
 static uint64_t
 ent_hash(const void *e)
@@ -90,8 +90,7 @@ rtab_added(struct rtab *t, const struct dpnl_route *r, uint8_t kind, int64_t now
     struct rtab_ent k = {.prefix = r->prefix, .len = r->len, .distance = r->priority};
     struct rtab_ent *x = htab_find(&t->h, &k);
     if (!x) {
-        if (!(x = calloc(1, sizeof *x)))
-            fatal("out of memory");
+        x = mem_zalloc(sizeof *x);
         *x = k;
         x->since_ms = now;
         htab_put(&t->h, x);

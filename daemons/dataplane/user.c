@@ -6,6 +6,7 @@
  */
 #include "daemons/dataplane/user_int.h"
 #include "lib/evloop.h"
+#include "lib/mem.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -203,9 +204,7 @@ static const struct dp_ops user_ops = {
 struct dp *
 dp_user_new(const struct dp_user_opts *opts, const struct dp_upcalls *up, char *err, size_t errlen)
 {
-    struct dpu *u = calloc(1, sizeof *u);
-    if (!u)
-        fatal("out of memory");
+    struct dpu *u = mem_zalloc(sizeof *u);
     u->base.ops = &user_ops;
     if (up)
         u->base.up = *up;

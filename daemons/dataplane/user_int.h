@@ -15,12 +15,12 @@
 #include "daemons/dataplane/dp_user.h"
 #include "daemons/dataplane/fib.h"
 #include "daemons/dataplane/gre.h"
+#include "daemons/dataplane/maptab.h"
 #include "daemons/dataplane/mcset.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/rtab.h"
 #include "daemons/dataplane/trig.h"
 #include "daemons/dataplane/tso.h"
-#include "lib/htab.h"
 #include "lib/log.h"
 
 #define DPU_BATCH     64    /* packets per read burst */
@@ -38,11 +38,7 @@ struct dpu_held {
 
 /* A mapping, or (flags 0) a next hop we hold packets for without one. */
 struct dpu_map {
-    int tun;
-    uint32_t proto;
-    uint32_t nbma;
-    unsigned flags;  /* DP_MAP_* */
-    int64_t used_ms; /* last mapping_used upcall */
+    struct dp_map map; /* first: the table's entry */
     uint32_t nheld, head;
     struct dpu_held *held; /* ring of opts.hold_packets, allocated when first needed */
     bool listed;           /* in dpu.holding */
@@ -112,7 +108,7 @@ struct dpu {
     struct dpu_sock **sock;
     int nsock;
 
-    struct htab maps; /* struct dpu_map by (tun, proto) */
+    struct dp_maptab maps; /* of struct dpu_map */
     struct dpu_map **holding;
     size_t nholding, capholding;
 
@@ -138,6 +134,13 @@ dpu_of(struct dp *dp)
     return (struct dpu *)dp;
 }
 
+/* The entry of (tun, proto) or NULL; inline, as the send path asks per packet. */
+static inline struct dpu_map *
+dpu_map_find(struct dpu *u, int tun, uint32_t proto)
+{
+    return (struct dpu_map *)dp_maptab_find(&u->maps, tun, proto);
+}
+
 int64_t dpu_now(struct dpu *u);
 int dpu_fail(struct dpu *u, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 struct dpu_tun *dpu_tun_get(struct dpu *u, int id);
@@ -155,7 +158,6 @@ void dpu_tun_free_all(struct dpu *u);
 /* user_map.c */
 void dpu_maps_init(struct dpu *u);
 void dpu_maps_fini(struct dpu *u);
-struct dpu_map *dpu_map_find(struct dpu *u, int tun, uint32_t proto);
 void dpu_hold(struct dpu *u, struct dpu_tun *t, uint32_t nexthop, const uint8_t *pkt, size_t len,
               uint16_t gso, bool *trigger);
 void dpu_maps_drop_tunnel(struct dpu *u, int tun);

@@ -12,42 +12,22 @@
 #include <string.h>
 
 #include "lib/inet.h"
+#include "lib/mem.h"
 
 /* Bound on next hops with held packets but no mapping: traffic to many
  * unresolvable destinations must not grow memory without limit. */
 #define DPU_MAX_UNRESOLVED 1024
 
-static uint64_t
-map_key(int tun, uint32_t proto)
-{
-    return (uint64_t)(uint32_t)tun << 32 | proto;
-}
-
-static uint64_t
-map_hash(const void *e)
-{
-    const struct dpu_map *m = e;
-    return htab_hash_u64(map_key(m->tun, m->proto));
-}
-
-static int
-map_eq(const void *a, const void *b)
-{
-    const struct dpu_map *x = a, *y = b;
-    return x->tun == y->tun && x->proto == y->proto;
-}
-
 void
 dpu_maps_init(struct dpu *u)
 {
-    htab_init(&u->maps, map_hash, map_eq);
+    dp_maptab_init(&u->maps, sizeof(struct dpu_map));
 }
 
-struct dpu_map *
-dpu_map_find(struct dpu *u, int tun, uint32_t proto)
+static struct dpu_map *
+map_get(struct dpu *u, int tun, uint32_t proto)
 {
-    struct dpu_map k = {.tun = tun, .proto = proto};
-    return htab_find(&u->maps, &k);
+    return (struct dpu_map *)dp_maptab_get(&u->maps, tun, proto);
 }
 
 static void
@@ -55,14 +35,7 @@ holding_add(struct dpu *u, struct dpu_map *m)
 {
     if (m->listed)
         return;
-    if (u->nholding == u->capholding) {
-        size_t cap = u->capholding ? u->capholding * 2 : 16;
-        struct dpu_map **v = realloc(u->holding, cap * sizeof *v);
-        if (!v)
-            fatal("out of memory");
-        u->holding = v;
-        u->capholding = cap;
-    }
+    u->holding = mem_grow(u->holding, &u->capholding, u->nholding, sizeof *u->holding);
     u->holding[u->nholding++] = m;
     m->listed = true;
 }
@@ -85,7 +58,7 @@ holding_del(struct dpu *u, struct dpu_map *m)
 static void
 held_drop(struct dpu *u, struct dpu_map *m)
 {
-    struct dpu_tun *t = dpu_tun_get(u, m->tun);
+    struct dpu_tun *t = dpu_tun_get(u, m->map.tun);
     for (uint32_t i = 0; i < m->nheld; i++)
         free(m->held[(m->head + i) % u->o.hold_packets].buf);
     if (t)
@@ -94,51 +67,43 @@ held_drop(struct dpu *u, struct dpu_map *m)
     holding_del(u, m);
 }
 
+/* What an entry keeps beside its mapping, released before the table frees
+ * it (dp_maptab_drop_tunnel's release). */
+static void
+map_release(void *arg, struct dp_map *dm)
+{
+    struct dpu *u = arg;
+    struct dpu_map *m = (struct dpu_map *)dm;
+    held_drop(u, m);
+    free(m->held);
+}
+
 static void
 map_free(struct dpu *u, struct dpu_map *m)
 {
-    held_drop(u, m);
-    htab_del(&u->maps, m);
-    free(m->held);
-    free(m);
+    map_release(u, &m->map);
+    dp_maptab_del(&u->maps, &m->map);
 }
 
 void
 dpu_maps_fini(struct dpu *u)
 {
-    struct dpu_map *m;
+    struct dp_map *dm;
     size_t it = 0;
-    while ((m = htab_next(&u->maps, &it))) {
+    while ((dm = dp_maptab_next(&u->maps, &it))) {
+        struct dpu_map *m = (struct dpu_map *)dm;
         for (uint32_t i = 0; i < m->nheld; i++)
             free(m->held[(m->head + i) % u->o.hold_packets].buf);
         free(m->held);
-        free(m);
     }
-    htab_fini(&u->maps);
+    dp_maptab_fini(&u->maps);
     free(u->holding);
 }
 
 void
 dpu_maps_drop_tunnel(struct dpu *u, int tun)
 {
-    /* Collect first: deleting while iterating an open-addressing table
-     * would skip entries. */
-    size_t n = 0, cap = 0, it = 0;
-    struct dpu_map **v = NULL, *m;
-    while ((m = htab_next(&u->maps, &it))) {
-        if (m->tun != tun)
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            v = realloc(v, cap * sizeof *v);
-            if (!v)
-                fatal("out of memory");
-        }
-        v[n++] = m;
-    }
-    for (size_t i = 0; i < n; i++)
-        map_free(u, v[i]);
-    free(v);
+    dp_maptab_drop_tunnel(&u->maps, tun, map_release, u);
 }
 
 int
@@ -168,7 +133,7 @@ held_flush(struct dpu *u, struct dpu_tun *t, struct dpu_map *m)
      * into segments. Flushed before the buffers are freed. */
     for (uint32_t i = 0; i < m->nheld; i++) {
         struct dpu_held *h = &m->held[(m->head + i) % u->o.hold_packets];
-        dpu_out_add(u, t, m->nbma, h->buf, h->len, h->gso);
+        dpu_out_add(u, t, m->map.nbma, h->buf, h->len, h->gso);
     }
     dpu_out_flush(u);
     for (uint32_t i = 0; i < m->nheld; i++)
@@ -183,19 +148,14 @@ dpu_hold(struct dpu *u, struct dpu_tun *t, uint32_t nexthop, const uint8_t *pkt,
 {
     int64_t now = dpu_now(u);
     struct dpu_map *m = dpu_map_find(u, t->id, nexthop);
-    *trigger = !(m && (m->flags & DP_MAP_PENDING)) &&
-               trig_rl_allow(&u->p2, map_key(t->id, nexthop), now, u->o.phase2_ms);
+    *trigger = !(m && (m->map.flags & DP_MAP_PENDING)) &&
+               trig_rl_allow(&u->p2, dp_map_key(t->id, nexthop), now, u->o.phase2_ms);
     if (!m) {
         if (u->nholding >= DPU_MAX_UNRESOLVED) {
             t->ctr.tx_hold_drops++;
             return;
         }
-        m = calloc(1, sizeof *m);
-        if (!m)
-            fatal("out of memory");
-        m->tun = t->id;
-        m->proto = nexthop;
-        htab_put(&u->maps, m);
+        m = map_get(u, t->id, nexthop);
     }
     uint32_t cap = u->o.hold_packets;
     if (!m->held && !(m->held = calloc(cap, sizeof *m->held)))
@@ -224,7 +184,7 @@ dpu_hold_expire(struct dpu *u, int64_t now)
 {
     for (size_t i = u->nholding; i-- > 0;) {
         struct dpu_map *m = u->holding[i];
-        struct dpu_tun *t = dpu_tun_get(u, m->tun);
+        struct dpu_tun *t = dpu_tun_get(u, m->map.tun);
         while (m->nheld && m->held[m->head].at_ms + u->o.hold_ms <= now) {
             free(m->held[m->head].buf);
             m->head = (m->head + 1) % u->o.hold_packets;
@@ -235,7 +195,7 @@ dpu_hold_expire(struct dpu *u, int64_t now)
         if (m->nheld)
             continue;
         holding_del(u, m);
-        if (!m->flags)
+        if (!m->map.flags)
             map_free(u, m); /* only existed to hold packets */
     }
 }
@@ -265,16 +225,9 @@ dpu_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flag
     if (!(flags & (DP_MAP_STATIC | DP_MAP_DYNAMIC)) ||
         (flags & ~(unsigned)(DP_MAP_STATIC | DP_MAP_DYNAMIC | DP_MAP_PENDING)) || !nbma)
         return dpu_fail(u, -EINVAL, "%s: bad mapping", t->cfg.ifname);
-    struct dpu_map *m = dpu_map_find(u, tun, proto);
-    if (!m) {
-        if (!(m = calloc(1, sizeof *m)))
-            fatal("out of memory");
-        m->tun = tun;
-        m->proto = proto;
-        htab_put(&u->maps, m);
-    }
-    m->nbma = nbma;
-    m->flags = flags;
+    struct dpu_map *m = map_get(u, tun, proto);
+    m->map.nbma = nbma;
+    m->map.flags = flags;
     if (!(flags & DP_MAP_PENDING) && m->nheld)
         held_flush(u, t, m);
     return 0;
@@ -285,13 +238,13 @@ dpu_map_clear(struct dp *dp, int tun, uint32_t proto)
 {
     struct dpu *u = dpu_of(dp);
     struct dpu_map *m = dpu_map_find(u, tun, proto);
-    if (!m || !m->flags) {
+    if (!m || !m->map.flags) {
         char b[INET_ADDRSTRLEN_];
         return dpu_fail(u, -ENOENT, "no mapping for %s", inet_fmt4(proto, b));
     }
     map_free(u, m);
     /* The next packet for it is a fresh phase 2 trigger. */
-    trig_rl_forget(&u->p2, map_key(tun, proto));
+    trig_rl_forget(&u->p2, dp_map_key(tun, proto));
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "lib/inet.h"
+#include "lib/mem.h"
 
 static int
 sock_open(struct dpu *u, uint32_t src, int *out)
@@ -66,9 +67,9 @@ sock_get(struct dpu *u, uint32_t src, int *err)
     if ((*err = sock_open(u, src, &fd)) < 0)
         return NULL;
     struct dpu_sock **v = realloc(u->sock, (size_t)(u->nsock + 1) * sizeof *v);
-    struct dpu_sock *s = calloc(1, sizeof *s);
-    if (!v || !s)
+    if (!v)
         fatal("out of memory");
+    struct dpu_sock *s = mem_zalloc(sizeof *s);
     u->sock = v;
     s->src = src;
     s->fd = fd;
@@ -196,9 +197,7 @@ dpu_tunnel_create(struct dp *dp, const struct dp_tunnel_cfg *cfg)
         if (!u->tun[i] && id < 0)
             id = i;
     }
-    struct dpu_tun *t = calloc(1, sizeof *t);
-    if (!t)
-        fatal("out of memory");
+    struct dpu_tun *t = mem_zalloc(sizeof *t);
     t->cfg = *cfg;
     t->cfg.ifname[DP_IFNAMSIZ - 1] = 0;
     t->fd = -1;

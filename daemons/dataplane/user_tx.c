@@ -168,12 +168,12 @@ tx_unicast(struct dpu *u, struct dpu_tun *t, uint8_t *p, const struct pkt_ip4 *i
     }
     uint32_t nh = fib_nexthop(t->fib, ip->dst);
     struct dpu_map *m = dpu_map_find(u, t->id, nh);
-    if (m && m->flags && !(m->flags & DP_MAP_PENDING)) {
-        dpu_out_add(u, t, m->nbma, p, ip->tot, gso);
-        if (now - m->used_ms >= (int64_t)u->o.used_ms) {
-            m->used_ms = now;
+    if (m && dp_map_usable(&m->map)) {
+        dpu_out_add(u, t, m->map.nbma, p, ip->tot, gso);
+        if (now - m->map.used_ms >= (int64_t)u->o.used_ms) {
+            m->map.used_ms = now;
             dpu_event(u, &(struct dpu_ev){
-                             .kind = DPU_EV_USED, .tun = t->id, .a = m->proto, .b = ip->dst});
+                             .kind = DPU_EV_USED, .tun = t->id, .a = m->map.proto, .b = ip->dst});
         }
         return;
     }

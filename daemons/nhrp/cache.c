@@ -10,6 +10,7 @@
  * clear) purges the stations that resolved it through us (RFC 2332 5.2.5).
  */
 #include "daemons/nhrp/internal.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,14 +35,7 @@ nhrp_slab_alloc(struct nhrp_slab *s)
         s->free = *(void **)p;
     } else {
         if (!s->nchunks || s->fresh == s->per_chunk) {
-            if (s->nchunks == s->capchunks) {
-                size_t ncap = s->capchunks ? s->capchunks * 2 : 8;
-                void **v = realloc(s->chunks, ncap * sizeof(*v));
-                if (!v)
-                    fatal("out of memory");
-                s->chunks = v;
-                s->capchunks = ncap;
-            }
+            s->chunks = mem_grow(s->chunks, &s->capchunks, s->nchunks, sizeof(*s->chunks));
             s->chunks[s->nchunks] = malloc(s->size * s->per_chunk);
             if (!s->chunks[s->nchunks])
                 fatal("out of memory");

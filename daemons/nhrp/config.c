@@ -368,14 +368,7 @@ nhrp_configure(struct nhrp_engine *e, int64_t now, const struct nhrp_if_config *
         nif->sweep.kind = TK_IF;
         nif->line_since = now;
         copy_cfg(nif, &ifs[j]);
-        if (e->nifs == e->capifs) {
-            size_t ncap = e->capifs ? e->capifs * 2 : 8;
-            struct nhrp_if **v = realloc(e->ifs, ncap * sizeof(*v));
-            if (!v)
-                fatal("out of memory");
-            e->ifs = v;
-            e->capifs = ncap;
-        }
+        e->ifs = mem_grow(e->ifs, &e->capifs, e->nifs, sizeof(*e->ifs));
         e->ifs[e->nifs++] = nif;
         if (should_run(&nif->cfg))
             nhrp_if_start(nif);

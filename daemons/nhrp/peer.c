@@ -9,6 +9,7 @@
  * send path also enforces `ip nhrp max-send` and feeds the counters.
  */
 #include "daemons/nhrp/internal.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -240,21 +241,13 @@ nhrp_peer_timer(struct nhrp_peer *p)
 void
 nhrp_peer_flush_if(struct nhrp_if *nif)
 {
-    struct nhrp_peer *p, **v;
-    size_t it = 0, n = 0, cap = 16, i;
+    struct nhrp_peer *p, **v = NULL;
+    size_t it = 0, n = 0, cap = 0, i;
 
-    v = malloc(cap * sizeof(*v));
-    if (!v)
-        fatal("out of memory");
     while ((p = htab_next(&nif->eng->peers, &it))) {
         if (p->nif != nif || !p->nq)
             continue;
-        if (n == cap) {
-            cap *= 2;
-            v = realloc(v, cap * sizeof(*v));
-            if (!v)
-                fatal("out of memory");
-        }
+        v = mem_grow(v, &cap, n, sizeof(*v));
         v[n++] = p;
     }
     for (i = 0; i < n; i++)

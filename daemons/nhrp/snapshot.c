@@ -6,6 +6,7 @@
  * engine's clock; renderers compute ages from the reply's now.
  */
 #include "daemons/nhrp/internal.h"
+#include "lib/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,14 +20,7 @@ struct vec {
 static void *
 vec_push(struct vec *x)
 {
-    if (x->n == x->cap) {
-        size_t ncap = x->cap ? x->cap * 2 : 16;
-        void *v = realloc(x->v, ncap * x->size);
-        if (!v)
-            fatal("out of memory");
-        x->v = v;
-        x->cap = ncap;
-    }
+    x->v = mem_grow(x->v, &x->cap, x->n, x->size);
     memset((char *)x->v + x->n * x->size, 0, x->size);
     return (char *)x->v + x->n++ * x->size;
 }

@@ -7,6 +7,7 @@
  * reads a clock: the owner asks for the earliest deadline and ticks.
  */
 #include "daemons/nhrp/internal.h"
+#include "lib/mem.h"
 
 #include <stdlib.h>
 
@@ -81,14 +82,7 @@ nhrp_timer_set(struct nhrp_theap *h, struct nhrp_timer *t, int64_t when)
             sift_down(h, i);
         return;
     }
-    if (h->n == h->cap) {
-        size_t ncap = h->cap ? h->cap * 2 : 64;
-        struct nhrp_timer **v = realloc(h->v, ncap * sizeof(*v));
-        if (!v)
-            fatal("out of memory");
-        h->v = v;
-        h->cap = ncap;
-    }
+    h->v = mem_grow(h->v, &h->cap, h->n, sizeof(*h->v));
     t->when = when;
     h->v[h->n] = t;
     t->idx = (uint32_t)++h->n;

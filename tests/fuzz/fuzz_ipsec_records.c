@@ -69,14 +69,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sb_init(&sb);
     for (d = 0; d < 4; d++) {
         struct render_crypto_opts o = {.dialect = (uint8_t)(d & 1), .detail = (uint8_t)(d >> 1)};
-        render_show_crypto_isakmp_sa(&sb, in.now_ms, ike, nike, &o);
-        render_show_crypto_ipsec_sa(&sb, in.now_ms, ips, nips, &o);
-        render_show_crypto_session(&sb, in.now_ms, cs, ncs, &o);
+        render_crypto_isakmp_sa(&sb, in.now_ms, ike, nike, &o);
+        render_crypto_ipsec_sa(&sb, in.now_ms, ips, nips, &o);
+        render_crypto_session(&sb, in.now_ms, cs, ncs, &o);
         sb_reset(&sb);
     }
-    render_show_crypto_isakmp_sa_json(&sb, in.now_ms, ike, nike);
-    render_show_crypto_ipsec_sa_json(&sb, in.now_ms, ips, nips, &(struct render_crypto_opts){0});
-    render_show_crypto_session_json(&sb, in.now_ms, cs, ncs);
+    render_crypto_isakmp_sa_json(&sb, in.now_ms, ike, nike);
+    render_crypto_ipsec_sa_json(&sb, in.now_ms, ips, nips, &(struct render_crypto_opts){0});
+    render_crypto_session_json(&sb, in.now_ms, cs, ncs);
     sb_free(&sb);
     free(ike);
     free(ips);

@@ -51,38 +51,38 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     &nc);
         in = (struct render_dmvpn_in){a, na, b,    nb,
                                       c, nc, NULL, (enum render_dmvpn_legend)(data[1] % 3)};
-        render_show_dmvpn(&sb, now, &in);
-        render_show_dmvpn_detail(&sb, now, &in);
-        render_json_dmvpn(&sb, now, &in);
+        render_dmvpn(&sb, now, &in);
+        render_dmvpn_detail(&sb, now, &in);
+        render_dmvpn_json(&sb, now, &in);
         free(a);
         free(b);
         free(c);
         break;
     case 1:
         a = records(data + 9, size - 9, sizeof(struct rec_nhrp_cache), 64, &na);
-        render_show_ip_nhrp(&sb, now, a, na, RENDER_NHRP_PLAIN);
-        render_show_ip_nhrp(&sb, now, a, na, RENDER_NHRP_BRIEF);
-        render_json_nhrp_cache(&sb, now, a, na);
+        render_nhrp_cache(&sb, now, a, na, RENDER_NHRP_PLAIN);
+        render_nhrp_cache(&sb, now, a, na, RENDER_NHRP_BRIEF);
+        render_nhrp_cache_json(&sb, now, a, na);
         free(a);
         break;
     case 2:
         a = records(data + 9, size - 9, sizeof(struct rec_nhrp_nhs), 64, &na);
-        render_show_ip_nhrp_nhs(&sb, now, a, na, true, data[1] & 1);
-        render_show_ip_nhrp_nhs(&sb, now, a, na, false, false);
-        render_json_nhrp_nhs(&sb, now, a, na);
+        render_nhrp_nhs(&sb, now, a, na, true, data[1] & 1);
+        render_nhrp_nhs(&sb, now, a, na, false, false);
+        render_nhrp_nhs_json(&sb, now, a, na);
         free(a);
         break;
     case 3:
         a = records(data + 9, size - 9, sizeof(struct rec_nhrp_traffic), 16, &na);
-        render_show_ip_nhrp_traffic(&sb, a, na);
-        render_json_nhrp_traffic(&sb, a, na);
+        render_nhrp_traffic(&sb, a, na);
+        render_nhrp_traffic_json(&sb, a, na);
         free(a);
         break;
     default:
         a = records(data + 9, size - 9, sizeof(struct rec_route), 256, &na);
-        render_show_ip_route(&sb, now, a, na, true);
-        render_show_ip_route(&sb, now, a, na, false);
-        render_json_route(&sb, now, a, na);
+        render_route(&sb, now, a, na, true);
+        render_route(&sb, now, a, na, false);
+        render_route_json(&sb, now, a, na);
         free(a);
         break;
     }

@@ -44,16 +44,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sb_init(&sb);
     switch (cmd) {
     case 0:
-        render_show_crypto_isakmp_sa(&sb, 1000, recs, n, &o);
-        render_show_crypto_isakmp_sa_json(&sb, 1000, recs, n);
+        render_crypto_isakmp_sa(&sb, 1000, recs, n, &o);
+        render_crypto_isakmp_sa_json(&sb, 1000, recs, n);
         break;
     case 1:
-        render_show_crypto_ipsec_sa(&sb, 1000, recs, n, &o);
-        render_show_crypto_ipsec_sa_json(&sb, 1000, recs, n, &o);
+        render_crypto_ipsec_sa(&sb, 1000, recs, n, &o);
+        render_crypto_ipsec_sa_json(&sb, 1000, recs, n, &o);
         break;
     default:
-        render_show_crypto_session(&sb, 1000, recs, n, &o);
-        render_show_crypto_session_json(&sb, 1000, recs, n);
+        render_crypto_session(&sb, 1000, recs, n, &o);
+        render_crypto_session_json(&sb, 1000, recs, n);
     }
     sb_free(&sb);
     free(recs);

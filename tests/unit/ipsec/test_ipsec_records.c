@@ -180,16 +180,16 @@ test_hub_seed(void **state)
     assert_int_equal(cs[0].peer_port, 4500);
 
     sb_init(&sb);
-    render_show_crypto_isakmp_sa(&sb, NOW, ike, nike, &o);
+    render_crypto_isakmp_sa(&sb, NOW, ike, nike, &o);
     sb_puts(&sb, "----\n");
-    render_show_crypto_session(&sb, NOW, cs, ncs, &o);
+    render_crypto_session(&sb, NOW, cs, ncs, &o);
     sb_puts(&sb, "----\n");
-    render_show_crypto_ipsec_sa(&sb, NOW, ips, nips, &o);
+    render_crypto_ipsec_sa(&sb, NOW, ips, nips, &o);
     sb_puts(&sb, "---- detail\n");
     o.detail = 1;
-    render_show_crypto_isakmp_sa(&sb, NOW, ike, nike, &o);
+    render_crypto_isakmp_sa(&sb, NOW, ike, nike, &o);
     sb_puts(&sb, "----\n");
-    render_show_crypto_session(&sb, NOW, cs, ncs, &o);
+    render_crypto_session(&sb, NOW, cs, ncs, &o);
     golden("hub-seed.txt", &sb);
     sb_free(&sb);
     free(ike);
@@ -240,7 +240,7 @@ test_replay_window(void **state)
             assert_int_equal(ips[0].sas[i].replay_window, cases[k].window == 1024 ? 1024 : 0);
         }
         sb_init(&sb);
-        render_show_crypto_ipsec_sa(&sb, NOW, ips, n, &o);
+        render_crypto_ipsec_sa(&sb, NOW, ips, n, &o);
         assert_non_null(strstr(sb.buf, cases[k].want));
         sb_free(&sb);
         free(ips);
@@ -285,9 +285,9 @@ test_negotiating_and_down(void **state)
     assert_int_equal(cs[1].flows[0].active_sas, 0);
     assert_int_equal(cs[1].flows[0].local, ip("202.1.1.1"));
     sb_init(&sb);
-    render_show_crypto_isakmp_sa(&sb, NOW, ike, nike, &o);
+    render_crypto_isakmp_sa(&sb, NOW, ike, nike, &o);
     sb_puts(&sb, "----\n");
-    render_show_crypto_session(&sb, NOW, cs, ncs, &o);
+    render_crypto_session(&sb, NOW, cs, ncs, &o);
     golden("negotiating.txt", &sb);
     sb_free(&sb);
     free(ike);

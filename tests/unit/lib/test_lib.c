@@ -5,6 +5,7 @@
 #include "lib/inet.h"
 #include "lib/json.h"
 #include "lib/log.h"
+#include "lib/mem.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -101,6 +102,48 @@ test_json(void **state)
     sb_free(&sb);
 }
 
+static jmp_buf oom_jb;
+static size_t *big;
+static size_t bigcap;
+
+static void
+oom_unwind(void)
+{
+    longjmp(oom_jb, 1);
+}
+
+static void
+test_mem_grow(void **state)
+{
+    (void)state;
+    size_t cap = 0, n;
+    int *v = NULL;
+
+    for (n = 0; n < 100; n++) {
+        v = mem_grow(v, &cap, n, sizeof(*v));
+        assert_true(cap > n);
+        v[n] = (int)n;
+    }
+    assert_int_equal(cap, 128);
+    for (n = 0; n < 100; n++)
+        assert_int_equal(v[n], (int)n);
+    free(v);
+    /* A growth that cannot be had (16 elements of an eighth of the address
+     * space) reaches the hook with the array and its capacity unchanged,
+     * so a caller that unwinds keeps a consistent pair. */
+    big = mem_grow(NULL, &bigcap, 0, sizeof(*big));
+    assert_int_equal(bigcap, 8);
+    mem_set_oom_hook(oom_unwind);
+    if (!setjmp(oom_jb)) {
+        big = mem_grow(big, &bigcap, bigcap, SIZE_MAX / 8);
+        fail();
+    }
+    mem_set_oom_hook(NULL);
+    assert_non_null(big);
+    assert_int_equal(bigcap, 8);
+    free(big);
+}
+
 static void
 test_ratelimit(void **state)
 {
@@ -119,10 +162,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_inet),
-        cmocka_unit_test(test_htab_churn),
-        cmocka_unit_test(test_json),
-        cmocka_unit_test(test_ratelimit),
+        cmocka_unit_test(test_inet),     cmocka_unit_test(test_htab_churn),
+        cmocka_unit_test(test_json),     cmocka_unit_test(test_ratelimit),
+        cmocka_unit_test(test_mem_grow),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

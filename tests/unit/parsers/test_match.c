@@ -32,16 +32,16 @@ static void
 test_abbreviations(void **state)
 {
     assert_int_equal(match(MODE_GLOBAL, "Int tunnel 0"), MATCH_OK);
-    assert_string_equal(m_get(&res.m, "name")->str, "Tunnel0");
+    assert_string_equal(cmd_get(&res.m, "name")->str, "Tunnel0");
     assert_int_equal(match(MODE_ISAKMP, "Authe pre-share"), MATCH_OK);
-    assert_true(m_has(&res.m, "pre-share"));
+    assert_true(cmd_has(&res.m, "pre-share"));
     assert_int_equal(match(MODE_ISAKMP, "Hash md5"), MATCH_OK);
-    assert_true(m_has(&res.m, "md5"));
+    assert_true(cmd_has(&res.m, "md5"));
     assert_int_equal(match(MODE_IF, "no shu"), MATCH_OK);
     assert_int_equal(res.m.op, OP_NO);
     assert_string_equal(res.m.cmd->syntax, "shutdown");
     assert_int_equal(match(MODE_IF, "TUN MODE GRE MULTI"), MATCH_OK);
-    assert_true(m_has(&res.m, "multipoint"));
+    assert_true(cmd_has(&res.m, "multipoint"));
 }
 
 static void
@@ -49,8 +49,8 @@ test_exact_beats_prefix(void **state)
 {
     /* "group 1" must not be ambiguous with 14/15/16 */
     assert_int_equal(match(MODE_ISAKMP, "group 1"), MATCH_OK);
-    assert_true(m_has(&res.m, "1"));
-    assert_false(m_has(&res.m, "14"));
+    assert_true(cmd_has(&res.m, "1"));
+    assert_false(cmd_has(&res.m, "14"));
     /* "esp-sha-hmac" is exact although "esp-sha256-hmac" shares the prefix */
     assert_int_equal(match(MODE_GLOBAL, "crypto ipsec transform-set T esp-aes esp-sha-hmac"),
                      MATCH_OK);
@@ -95,13 +95,13 @@ static void
 test_ranges(void **state)
 {
     assert_int_equal(match(MODE_IF, "ip nhrp holdtime 1"), MATCH_OK);
-    assert_int_equal(m_num(&res.m, "secs", 0), 1);
+    assert_int_equal(cmd_num(&res.m, "secs", 0), 1);
     assert_int_equal(match(MODE_IF, "ip nhrp holdtime 65535"), MATCH_OK);
     assert_int_equal(match(MODE_IF, "ip nhrp holdtime 0"), MATCH_INVALID);
     assert_int_equal(match(MODE_IF, "ip nhrp holdtime 65536"), MATCH_INVALID);
     assert_int_equal(match(MODE_IF, "ip nhrp holdtime -1"), MATCH_INVALID);
     assert_int_equal(match(MODE_IF, "tunnel key 4294967295"), MATCH_OK);
-    assert_int_equal(m_num(&res.m, "key", 0), 4294967295ULL);
+    assert_int_equal(cmd_num(&res.m, "key", 0), 4294967295ULL);
     assert_int_equal(match(MODE_IF, "tunnel key 4294967296"), MATCH_INVALID);
 }
 
@@ -109,16 +109,16 @@ static void
 test_addresses(void **state)
 {
     assert_int_equal(match(MODE_IF, "ip address 10.1.1.1 255.255.255.0"), MATCH_OK);
-    assert_int_equal(m_ip(&res.m, "addr"), 0x0a010101);
-    assert_int_equal(m_ip(&res.m, "mask"), 0xffffff00);
+    assert_int_equal(cmd_ip(&res.m, "addr"), 0x0a010101);
+    assert_int_equal(cmd_ip(&res.m, "mask"), 0xffffff00);
     assert_int_equal(match(MODE_IF, "ip address 10.1.1.256 255.255.255.0"), MATCH_INVALID);
     assert_int_equal(match(MODE_IF, "ip address 10.1.1 255.255.255.0"), MATCH_INVALID);
     assert_int_equal(match(MODE_IF, "ip address 10.1.1.1. 255.255.255.0"), MATCH_INVALID);
     /* two IP-shaped arguments in a row: mask or NBMA, decided by what follows */
     assert_int_equal(match(MODE_IF, "ip nhrp map 10.1.1.1 202.1.1.1"), MATCH_OK);
-    assert_false(m_has(&res.m, "pmask"));
+    assert_false(cmd_has(&res.m, "pmask"));
     assert_int_equal(match(MODE_IF, "ip nhrp map 10.1.0.0 255.255.0.0 202.1.1.1"), MATCH_OK);
-    assert_int_equal(m_ip(&res.m, "pmask"), 0xffff0000);
+    assert_int_equal(cmd_ip(&res.m, "pmask"), 0xffff0000);
 }
 
 static void
@@ -143,9 +143,9 @@ test_ifnames(void **state)
     assert_false(ifname_parse("f0/", 3, out, sizeof(out)));
     assert_false(ifname_parse("f0//1", 5, out, sizeof(out)));
     assert_int_equal(match(MODE_GLOBAL, "interface lo 0"), MATCH_OK);
-    assert_string_equal(m_get(&res.m, "name")->str, "Loopback0");
+    assert_string_equal(cmd_get(&res.m, "name")->str, "Loopback0");
     assert_int_equal(match(MODE_IF, "tunnel source e0/0"), MATCH_OK);
-    assert_string_equal(m_get(&res.m, "ifname")->str, "Ethernet0/0");
+    assert_string_equal(cmd_get(&res.m, "ifname")->str, "Ethernet0/0");
 }
 
 static void
@@ -166,10 +166,10 @@ test_keyword_beats_word(void **state)
 {
     /* RO is the keyword, not the ACL name */
     assert_int_equal(match(MODE_GLOBAL, "snmp-server community public RO"), MATCH_OK);
-    assert_true(m_has(&res.m, "ro"));
-    assert_null(m_get(&res.m, "acl"));
+    assert_true(cmd_has(&res.m, "ro"));
+    assert_null(cmd_get(&res.m, "acl"));
     assert_int_equal(match(MODE_GLOBAL, "snmp-server community public 10"), MATCH_OK);
-    assert_string_equal(m_get(&res.m, "acl")->str, "10");
+    assert_string_equal(cmd_get(&res.m, "acl")->str, "10");
 }
 
 static void

@@ -584,21 +584,21 @@ fx_render(struct strbuf *sb, const struct fx *f, int json)
     switch (f->cmd) {
     case FX_ISAKMP:
         if (json)
-            render_show_crypto_isakmp_sa_json(sb, FX_NOW, f->recs, f->n);
+            render_crypto_isakmp_sa_json(sb, FX_NOW, f->recs, f->n);
         else
-            render_show_crypto_isakmp_sa(sb, FX_NOW, f->recs, f->n, &f->opts);
+            render_crypto_isakmp_sa(sb, FX_NOW, f->recs, f->n, &f->opts);
         break;
     case FX_IPSEC:
         if (json)
-            render_show_crypto_ipsec_sa_json(sb, FX_NOW, f->recs, f->n, &f->opts);
+            render_crypto_ipsec_sa_json(sb, FX_NOW, f->recs, f->n, &f->opts);
         else
-            render_show_crypto_ipsec_sa(sb, FX_NOW, f->recs, f->n, &f->opts);
+            render_crypto_ipsec_sa(sb, FX_NOW, f->recs, f->n, &f->opts);
         break;
     case FX_SESSION:
         if (json)
-            render_show_crypto_session_json(sb, FX_NOW, f->recs, f->n);
+            render_crypto_session_json(sb, FX_NOW, f->recs, f->n);
         else
-            render_show_crypto_session(sb, FX_NOW, f->recs, f->n, &f->opts);
+            render_crypto_session(sb, FX_NOW, f->recs, f->n, &f->opts);
         break;
     }
 }

@@ -92,26 +92,26 @@ test_seed_published(void **state)
     sb_init(&sb);
 
     sec = seed_section(all, "Hub#sh crypto session");
-    render_show_crypto_session(&sb, FX_NOW, s, ns, &o);
+    render_crypto_session(&sb, FX_NOW, s, ns, &o);
     seed_compare(sec, sb.buf, "show crypto session");
     free(sec);
 
     sb_reset(&sb);
     sec = seed_section(all, "Hub#sh crypto isakmp sa");
-    render_show_crypto_isakmp_sa(&sb, FX_NOW, k, nk, &o);
+    render_crypto_isakmp_sa(&sb, FX_NOW, k, nk, &o);
     seed_compare(sec, sb.buf, "show crypto isakmp sa");
     free(sec);
 
     sb_reset(&sb);
     sec = seed_section(all, "Hub#sh crypto ipsec sa");
-    render_show_crypto_ipsec_sa(&sb, FX_NOW, p, np, &o);
+    render_crypto_ipsec_sa(&sb, FX_NOW, p, np, &o);
     seed_compare(sec, sb.buf, "show crypto ipsec sa");
     free(sec);
 
     /* The 15.x dialect must not pass: the seed hub is a 12.4 image. */
     sb_reset(&sb);
     o.dialect = RENDER_CRYPTO_IOS15;
-    render_show_crypto_isakmp_sa(&sb, FX_NOW, k, nk, &o);
+    render_crypto_isakmp_sa(&sb, FX_NOW, k, nk, &o);
     sec = seed_section(all, "Hub#sh crypto isakmp sa");
     {
         char *a = golden_collapse(sec), *b = golden_collapse(sb.buf);
@@ -135,14 +135,14 @@ test_peer_filter(void **state)
     assert_non_null(f);
     sb_init(&sb);
     assert_true(inet_parse4("9.9.9.9", &o.peer));
-    render_show_crypto_ipsec_sa(&sb, FX_NOW, f->recs, f->n, &o);
+    render_crypto_ipsec_sa(&sb, FX_NOW, f->recs, f->n, &o);
     assert_int_equal(sb.len, 0); /* no block, no interface header */
     assert_true(inet_parse4("172.16.5.22", &o.peer));
-    render_show_crypto_ipsec_sa(&sb, FX_NOW, f->recs, f->n, &o);
+    render_crypto_ipsec_sa(&sb, FX_NOW, f->recs, f->n, &o);
     assert_non_null(strstr(sb.buf, "interface: Tunnel0\n"));
     assert_null(strstr(sb.buf, "Tunnel500"));
     sb_reset(&sb);
-    render_show_crypto_ipsec_sa_json(&sb, FX_NOW, f->recs, f->n, &o);
+    render_crypto_ipsec_sa_json(&sb, FX_NOW, f->recs, f->n, &o);
     assert_non_null(strstr(sb.buf, "\"current_peer\":\"172.16.5.22\""));
     assert_null(strstr(sb.buf, "172.16.5.30"));
     sb_free(&sb);
@@ -155,17 +155,17 @@ test_empty(void **state)
 
     (void)state;
     sb_init(&sb);
-    render_show_crypto_ipsec_sa(&sb, FX_NOW, NULL, 0, NULL);
+    render_crypto_ipsec_sa(&sb, FX_NOW, NULL, 0, NULL);
     assert_int_equal(sb.len, 0);
-    render_show_crypto_session(&sb, FX_NOW, NULL, 0, NULL);
+    render_crypto_session(&sb, FX_NOW, NULL, 0, NULL);
     assert_string_equal(sb.buf, "Crypto session current status\n\n");
     sb_reset(&sb);
-    render_show_crypto_isakmp_sa(&sb, FX_NOW, NULL, 0,
-                                 &(struct render_crypto_opts){.dialect = RENDER_CRYPTO_IOS124});
+    render_crypto_isakmp_sa(&sb, FX_NOW, NULL, 0,
+                            &(struct render_crypto_opts){.dialect = RENDER_CRYPTO_IOS124});
     assert_string_equal(sb.buf,
                         "dst             src             state          conn-id slot status\n\n");
     sb_reset(&sb);
-    render_show_crypto_session_json(&sb, FX_NOW, NULL, 0);
+    render_crypto_session_json(&sb, FX_NOW, NULL, 0);
     assert_string_equal(sb.buf, "{\"now_ms\":1700000000000,\"sessions\":[]}\n");
     sb_free(&sb);
 }
@@ -179,7 +179,7 @@ test_session_states(void **state)
 
     (void)state;
     sb_init(&sb);
-    render_show_crypto_session(&sb, FX_NOW, f->recs, f->n, &o);
+    render_crypto_session(&sb, FX_NOW, f->recs, f->n, &o);
     /* the status is padded to 14 columns; longer words are not cut */
     assert_non_null(strstr(sb.buf,
                            "Session status: UP-ACTIVE     \nPeer: 203.0.113.9 port 4500 \n"
@@ -193,7 +193,7 @@ test_session_states(void **state)
     assert_null(strstr(sb.buf, "Uptime:")); /* detail only */
     sb_reset(&sb);
     o.detail = 1;
-    render_show_crypto_session(&sb, FX_NOW, f->recs, f->n, &o);
+    render_crypto_session(&sb, FX_NOW, f->recs, f->n, &o);
     assert_non_null(strstr(sb.buf, "Uptime: 2w0d\n")); /* 1234567 s */
     assert_non_null(strstr(sb.buf, "Uptime: 00:00:59\n"));
     assert_non_null(strstr(sb.buf, "Peer: 203.0.113.9 port 4500 fvrf: INET ivrf: (none)\n"
@@ -237,7 +237,7 @@ test_ipsec_variants(void **state)
     e->flow_id = 16001;
     memcpy(e->engine, "HW", 3);
     sb_init(&sb);
-    render_show_crypto_ipsec_sa(&sb, FX_NOW, &r, 1, &o);
+    render_crypto_ipsec_sa(&sb, FX_NOW, &r, 1, &o);
     /* AH sits in its own list and has no IV line */
     assert_non_null(strstr(sb.buf, "     inbound ah sas:\n      spi: 0xABCD(43981)\n"
                                    "        transform: ah-sha-hmac ,\n"));
@@ -251,7 +251,7 @@ test_ipsec_variants(void **state)
                                    "     PFS (Y/N): N, DH group: none\n"));
     sb_reset(&sb);
     o.dialect = RENDER_CRYPTO_IOS124;
-    render_show_crypto_ipsec_sa(&sb, FX_NOW, &r, 1, &o);
+    render_crypto_ipsec_sa(&sb, FX_NOW, &r, 1, &o);
     assert_null(strstr(sb.buf, "sibling_flags"));
     assert_null(strstr(sb.buf, "PFS"));
     assert_null(strstr(sb.buf, "plaintext"));
@@ -276,14 +276,14 @@ test_unterminated_strings(void **state)
     s.status = 99;
     memset(&k, 'B', sizeof k);
     sb_init(&sb);
-    render_show_crypto_session(&sb, FX_NOW, &s, 1, &o);
+    render_crypto_session(&sb, FX_NOW, &s, 1, &o);
     memset(want, 'A', REC_IFNAMSIZ);
     want[REC_IFNAMSIZ] = '\0';
     assert_non_null(strstr(sb.buf, want));
     assert_non_null(strstr(sb.buf, "Session status: ?"));
-    render_show_crypto_isakmp_sa(&sb, FX_NOW, &k, 1, &o);
-    render_show_crypto_session_json(&sb, FX_NOW, &s, 1);
-    render_show_crypto_isakmp_sa_json(&sb, FX_NOW, &k, 1);
+    render_crypto_isakmp_sa(&sb, FX_NOW, &k, 1, &o);
+    render_crypto_session_json(&sb, FX_NOW, &s, 1);
+    render_crypto_isakmp_sa_json(&sb, FX_NOW, &k, 1);
     assert_non_null(strstr(sb.buf, "\"state\":\"?\""));
     sb_free(&sb);
 }

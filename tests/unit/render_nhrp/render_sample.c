@@ -78,8 +78,8 @@ sample_dmvpn(struct strbuf *txt, struct strbuf *json)
          REC_PA_D | REC_PA_T1);
     peer(&p[6], "Tunnel100", "203.0.113.9", "10.253.0.2", REC_PEER_INTF, AGO(400 * 86400),
          REC_PA_S | REC_PA_C);
-    render_show_dmvpn(txt, NOW, &in);
-    render_json_dmvpn(json, NOW, &in);
+    render_dmvpn(txt, NOW, &in);
+    render_dmvpn_json(json, NOW, &in);
 }
 
 static void
@@ -114,8 +114,8 @@ sample_route(struct strbuf *txt, struct strbuf *json)
     route(&r[9], 'C', "2.2.2.2", 32, 0, 0, NULL, "Loopback0", 0);
     route(&r[10], 'D', "3.3.3.0", 24, 90, 130816, "172.16.0.1", "Tunnel0", AGO(3600));
     route(&r[11], 'S', "10.9.0.0", 16, 1, 0, "172.16.0.1", "", 0);
-    render_show_ip_route(txt, NOW, r, 12, false);
-    render_json_route(json, NOW, r, 12);
+    render_route(txt, NOW, r, 12, false);
+    render_route_json(json, NOW, r, 12);
 }
 
 int

@@ -73,9 +73,9 @@ check(const struct golden_case *gc, struct fixture *f, bool detail)
 
     sb_init(&out);
     if (detail)
-        render_show_dmvpn_detail(&out, T_NOW, &f->in);
+        render_dmvpn_detail(&out, T_NOW, &f->in);
     else
-        render_show_dmvpn(&out, T_NOW, &f->in);
+        render_dmvpn(&out, T_NOW, &f->in);
     golden_check(gc, &out);
     sb_free(&out);
 }
@@ -250,7 +250,7 @@ test_admin_down_and_detail_tail(void **state)
     peer(&f, "Tunnel301", "202.100.1.4", "20.169.169.2", REC_PEER_UP, T_DAYS(23, 0),
          REC_PA_D | REC_PA_N);
     sb_init(&out);
-    render_show_dmvpn(&out, T_NOW, &f.in);
+    render_dmvpn(&out, T_NOW, &f.in);
     assert_non_null(strstr(out.buf, "=\nTunnel31 is admin down\n\nInterface: Tunnel301, IPv4 "
                                     "NHRP Details \nType:Hub/Spoke, NHRP Peers:2, \n"));
     assert_non_null(strstr(out.buf, "     2 202.100.1.3        20.169.169.1    UP    3d04h     D\n"
@@ -260,7 +260,7 @@ test_admin_down_and_detail_tail(void **state)
     assert_null(strstr(out.buf, "10.9.9.9"));
     sb_reset(&out);
     f.in.crypto_sessions = "Interface: Tunnel301\nSession: [0x1]\n\n";
-    render_show_dmvpn_detail(&out, T_NOW, &f.in);
+    render_dmvpn_detail(&out, T_NOW, &f.in);
     assert_non_null(strstr(out.buf,
                            "    1 202.100.1.4        20.169.169.2    UP     3w2d    DN"
                            "    20.169.169.2/32\n\n          \nCrypto Session Details: \n"));

@@ -47,7 +47,7 @@ test_dmvpn_json(void **state)
     p[1].target_len = 24;
     p[2].tunnel_addr = ip("172.16.0.4");
     sb_init(&out);
-    render_json_dmvpn(&out, T_NOW, &in);
+    render_dmvpn_json(&out, T_NOW, &in);
     assert_string_equal(
         out.buf,
         "{\"interfaces\":[{\"interface\":\"Tunnel0\",\"admin_up\":true,\"line_up\":true,"
@@ -93,7 +93,7 @@ test_cache_json(void **state)
     c[1].nbma = ip("202.100.1.1");
     c[1].created_ms = T_DAYS(70, 0);
     sb_init(&out);
-    render_json_nhrp_cache(&out, T_NOW, c, 2);
+    render_nhrp_cache_json(&out, T_NOW, c, 2);
     assert_string_equal(
         out.buf,
         "{\"entries\":[{\"interface\":\"Tunnel0\",\"target\":\"20.169.169.2\",\"prefix_len\":32,"
@@ -129,7 +129,7 @@ test_traffic_and_route_json(void **state)
     t.rcvd[REC_CTR_RES_REQ] = 2;
     t.drops[REC_DROP_AUTH] = 5;
     sb_init(&out);
-    render_json_nhrp_traffic(&out, &t, 1);
+    render_nhrp_traffic_json(&out, &t, 1);
     assert_string_equal(
         out.buf, "{\"interfaces\":[{\"interface\":\"Tunnel0\",\"max_send_packets\":10000,"
                  "\"max_send_seconds\":10,\"usage_percent\":0,"
@@ -147,7 +147,7 @@ test_traffic_and_route_json(void **state)
     r[1].prefix = ip("172.16.0.3");
     r[1].since_ms = T_AGO(0, 0, 6);
     sb_reset(&out);
-    render_json_route(&out, T_NOW, r, 2);
+    render_route_json(&out, T_NOW, r, 2);
     assert_string_equal(
         out.buf,
         "{\"gateway_of_last_resort\":\"198.51.100.1\",\"routes\":["

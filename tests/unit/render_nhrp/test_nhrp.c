@@ -52,7 +52,7 @@ check_cache(const char *file, enum golden_mode mode, enum render_nhrp_view view)
     struct strbuf out;
 
     sb_init(&out);
-    render_show_ip_nhrp(&out, T_NOW, cache, n_cache, view);
+    render_nhrp_cache(&out, T_NOW, cache, n_cache, view);
     golden_check(&gc, &out);
     sb_free(&out);
 }
@@ -165,7 +165,7 @@ test_incomplete_entry(void **state)
               T_AGO(0, 0, 4), T_IN(0, 2, 55));
     e->cache_hits = 2;
     sb_init(&out);
-    render_show_ip_nhrp(&out, T_NOW, cache, n_cache, RENDER_NHRP_PLAIN);
+    render_nhrp_cache(&out, T_NOW, cache, n_cache, RENDER_NHRP_PLAIN);
     assert_string_equal(out.buf, "10.0.0.3/32\n"
                                  "   Tunnel0 created 00:00:04, expire 00:02:55\n"
                                  "   Type: incomplete, Flags: negative \n"
@@ -195,7 +195,7 @@ check_nhs(const char *file, enum golden_mode mode, const struct rec_nhrp_nhs *h,
     struct strbuf out;
 
     sb_init(&out);
-    render_show_ip_nhrp_nhs(&out, T_NOW, h, n, true, false);
+    render_nhrp_nhs(&out, T_NOW, h, n, true, false);
     golden_check(&gc, &out);
     sb_free(&out);
 }
@@ -244,7 +244,7 @@ test_nhs_plain(void **state)
     nhs(&h[2], "Tunnel100", "172.16.0.1", "0.0.0.0", REC_NHS_E, 9, 0, 0);
     h[1].pending_request_id = 57;
     sb_init(&out);
-    render_show_ip_nhrp_nhs(&out, T_NOW, h, 3, false, false);
+    render_nhrp_nhs(&out, T_NOW, h, 3, false, false);
     assert_string_equal(out.buf,
                         "Legend:\tE=Expecting replies, R=Responding, W=Waiting, D=Dynamic\n"
                         "Tunnel100:\n"
@@ -255,7 +255,7 @@ test_nhs_plain(void **state)
                         "111.0.0.100   E  NBMA Address: 111.1.1.1 priority = 0 cluster = 0\n"
                         "\n");
     sb_reset(&out);
-    render_show_ip_nhrp_nhs(&out, T_NOW, &h[1], 1, true, true);
+    render_nhrp_nhs(&out, T_NOW, &h[1], 1, true, true);
     assert_non_null(strstr(out.buf, "\n\n\nPending Registration Requests:\n"
                                     "Registration Request: Reqid 57, Ret 0  NHS 111.0.0.100 "
                                     "expired\n"));
@@ -290,7 +290,7 @@ check_traffic(const char *file, enum golden_mode mode, const struct rec_nhrp_tra
     struct strbuf out;
 
     sb_init(&out);
-    render_show_ip_nhrp_traffic(&out, t, n);
+    render_nhrp_traffic(&out, t, n);
     golden_check(&gc, &out);
     sb_free(&out);
 }

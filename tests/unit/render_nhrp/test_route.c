@@ -51,7 +51,7 @@ check(const char *file, const char *begin, bool nho)
     struct strbuf out;
 
     sb_init(&out);
-    render_show_ip_route(&out, T_NOW, rt, n_rt, nho);
+    render_route(&out, T_NOW, rt, n_rt, nho);
     golden_check(&gc, &out);
     sb_free(&out);
 }
@@ -103,7 +103,7 @@ test_nho_hidden_without_keyword(void **state)
     r = route('D', "10.0.3.0", 24, 90, 255, "172.16.0.3", "Tunnel0", T_AGO(0, 0, 6));
     r->nho_path = 1;
     sb_init(&out);
-    render_show_ip_route(&out, T_NOW, rt, n_rt, false);
+    render_route(&out, T_NOW, rt, n_rt, false);
     assert_non_null(strstr(out.buf, "Gateway of last resort is not set\n\n"
                                     "      10.0.0.0/24 is subnetted, 1 subnets\n"
                                     "D   %    10.0.3.0 [90/28288000] via 172.16.0.1, 00:00:21, "
@@ -176,7 +176,7 @@ test_gateway_connected_and_ages(void **state)
     route('S', "0.0.0.0", 0, 1, 0, NULL, "FastEthernet0/0", 0);
     route('B', "6.6.0.0", 16, 200, 0, "195.0.0.1", "", T_DAYS(1, 18));
     sb_init(&out);
-    render_show_ip_route(&out, T_NOW, rt, n_rt, false);
+    render_route(&out, T_NOW, rt, n_rt, false);
     assert_non_null(strstr(out.buf,
                            "Gateway of last resort is 0.0.0.0 to network 0.0.0.0\n\n"
                            "S*    0.0.0.0/0 is directly connected, FastEthernet0/0\n"

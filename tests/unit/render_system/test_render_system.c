@@ -53,7 +53,7 @@ test_brief_r14(void **state)
     struct strbuf sb;
 
     sb_init(&sb);
-    render_show_ip_int_brief(&sb, v, sizeof(v) / sizeof(v[0]));
+    render_interfaces_brief(&sb, v, sizeof(v) / sizeof(v[0]));
     golden_check(&gc, &sb);
     sb_free(&sb);
 }
@@ -78,7 +78,7 @@ test_brief_r61(void **state)
     struct strbuf sb;
 
     sb_init(&sb);
-    render_show_ip_int_brief(&sb, v, sizeof(v) / sizeof(v[0]));
+    render_interfaces_brief(&sb, v, sizeof(v) / sizeof(v[0]));
     golden_check(&gc, &sb);
     sb_free(&sb);
 }
@@ -100,7 +100,7 @@ test_brief_ntc(void **state)
 
     v[2].deleted = 1;
     sb_init(&sb);
-    render_show_ip_int_brief(&sb, v, sizeof(v) / sizeof(v[0]));
+    render_interfaces_brief(&sb, v, sizeof(v) / sizeof(v[0]));
     golden_check(&gc, &sb);
     sb_free(&sb);
 }
@@ -135,7 +135,7 @@ test_interfaces_tunnel(void **state)
     struct strbuf sb;
 
     sb_init(&sb);
-    render_show_interfaces(&sb, T_NOW, &hub, 1);
+    render_interfaces(&sb, T_NOW, &hub, 1);
     golden_check(&gh, &sb);
     /* the part after the capture's cut, as the 15.x tunnel blocks print it */
     assert_non_null(strstr(sb.buf, "  Tunnel protocol/transport multi-GRE/IP\n"
@@ -151,7 +151,7 @@ test_interfaces_tunnel(void **state)
     spoke.key = 100;
     spoke.protected_ = 1;
     snprintf(spoke.profile, sizeof(spoke.profile), "DMVPN-PROF");
-    render_show_interfaces(&sb, T_NOW, &spoke, 1);
+    render_interfaces(&sb, T_NOW, &spoke, 1);
     golden_check(&gs, &sb);
     assert_non_null(strstr(sb.buf, "    Key 0x64, sequencing disabled\n"));
     assert_non_null(strstr(sb.buf, "  Tunnel transport MTU 1472 bytes\n"));
@@ -234,7 +234,7 @@ test_logging(void **state)
     }
     memset(&sys, 0, sizeof(sys));
     sb_init(&sb);
-    render_show_logging(&sb, &sys, logs, 17);
+    render_logging(&sb, &sys, logs, 17);
     golden_check(&gb, &sb);
     /* the header, with the capture's counters */
     sys.log_rate_limited = 4;
@@ -245,7 +245,7 @@ test_logging(void **state)
     sys.log_buffer_bytes = 4096;
     sys.debug_level = 7;
     sb_reset(&sb);
-    render_show_logging(&sb, &sys, NULL, 0);
+    render_logging(&sb, &sys, NULL, 0);
     sb_putc(&sb, '\0');
     sb.len--;
     assert_string_equal(strstr(sb.buf, "Log Buffer"), "Log Buffer (4096 bytes):\n\n");
@@ -309,7 +309,7 @@ test_version(void **state)
     s.n_loopback = 1;
     s.n_tunnel = 1;
     sb_init(&sb);
-    render_show_version(&sb, T_NOW, boot, &s);
+    render_version(&sb, T_NOW, boot, &s);
     sb_putc(&sb, '\0');
     assert_string_equal(sb.buf, VERSION_TEXT);
     /* what the ntc-templates / Genie show-version parsers key on */

@@ -51,25 +51,25 @@ main(int argc, char **argv)
         in.n_tunnels = a.h.count;
         in.peers = (const struct rec_dmvpn_peer *)b.buf;
         in.n_peers = b.h.count;
-        render_show_dmvpn(&out, b.h.now_ms, &in);
+        render_dmvpn(&out, b.h.now_ms, &in);
     } else if (!strcmp(argv[2], "nhrp")) {
         if (fetch(&c, REC_NHRP_CACHE, sizeof(struct rec_nhrp_cache), &a) < 0)
             return 1;
-        render_show_ip_nhrp(&out, a.h.now_ms, (const struct rec_nhrp_cache *)a.buf, a.h.count,
-                            RENDER_NHRP_PLAIN);
+        render_nhrp_cache(&out, a.h.now_ms, (const struct rec_nhrp_cache *)a.buf, a.h.count,
+                          RENDER_NHRP_PLAIN);
     } else if (!strcmp(argv[2], "nhs")) {
         if (fetch(&c, REC_NHRP_NHS, sizeof(struct rec_nhrp_nhs), &a) < 0)
             return 1;
-        render_show_ip_nhrp_nhs(&out, a.h.now_ms, (const struct rec_nhrp_nhs *)a.buf, a.h.count,
-                                false, false);
+        render_nhrp_nhs(&out, a.h.now_ms, (const struct rec_nhrp_nhs *)a.buf, a.h.count, false,
+                        false);
     } else if (!strcmp(argv[2], "route")) {
         if (fetch(&c, REC_ROUTE, sizeof(struct rec_route), &a) < 0)
             return 1;
-        render_show_ip_route(&out, a.h.now_ms, (const struct rec_route *)a.buf, a.h.count, false);
+        render_route(&out, a.h.now_ms, (const struct rec_route *)a.buf, a.h.count, false);
     } else if (!strcmp(argv[2], "traffic")) {
         if (fetch(&c, REC_NHRP_TRAFFIC, sizeof(struct rec_nhrp_traffic), &a) < 0)
             return 1;
-        render_show_ip_nhrp_traffic(&out, (const struct rec_nhrp_traffic *)a.buf, a.h.count);
+        render_nhrp_traffic(&out, (const struct rec_nhrp_traffic *)a.buf, a.h.count);
     } else {
         fprintf(stderr, "vm_show: unknown view %s\n", argv[2]);
         rc = 2;
