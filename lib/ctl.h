@@ -34,7 +34,8 @@ enum ctl_type {
     CTL_STARTUP,   /* payload: empty; reply is the startup-config text */
     CTL_LOG_SUB,   /* payload: filter ("nhrp"...); log lines follow as CTL_LOG */
     CTL_LOG_UNSUB,
-    /* added by the shell (issue 7) */
+    /* the vty's login and `disable`: the daemon, not the shell, decides a
+     * session's privilege */
     CTL_LOGIN,   /* payload: "transport\0source\0" (which login the vty wants) or
                   * "transport\0source\0user\0password\0" (log in); reply "LEVEL\tUSER" */
     CTL_DISABLE, /* payload: empty; the connection drops to privilege level 1 */

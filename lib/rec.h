@@ -39,7 +39,7 @@ enum rec_kind {
     REC_CRYPTO_SESSION,
     REC_IFACE,
     REC_LOG,
-    REC_SYSTEM,        /* added by the shell (issue 7): show version, show logging totals */
+    REC_SYSTEM,        /* show version, show logging totals */
     REC_CRYPTO_GLOBAL, /* lib/rec_crypto.h: IPsec totals for dmvpn-snmp */
 };
 
@@ -298,10 +298,9 @@ struct rec_route {
 };
 
 /*
- * One interface (show ip interface brief, show interfaces). Added by the
- * shell (issue 7). The data plane owns the live fields (line state,
- * counters, rates, last input/output); until it answers, dmvpnd fills what
- * the running config says and zero counters.
+ * One interface (show ip interface brief, show interfaces). The host builds
+ * it from the running config; the data plane service completes the live
+ * fields (line state, counters) it knows.
  */
 #define REC_DESCSIZ 96
 enum rec_if_kind { REC_IFK_ETHERNET, REC_IFK_LOOPBACK, REC_IFK_TUNNEL, REC_IFK_OTHER };
