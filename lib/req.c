@@ -26,6 +26,7 @@ static const struct req_shape shapes[REQ_COUNT] = {
     [REQ_CLEAR_CRYPTO_SESSION] = {"clear crypto session", 0, 1, {REQ_V_IPV4}},
     [REQ_CLEAR_CRYPTO_ISAKMP] = {"clear crypto isakmp", 0, 0, {0}},
     [REQ_CLEAR_CRYPTO_SA] = {"clear crypto sa", 0, 0, {0}},
+    [REQ_COPY_RUNNING] = {"copy running-config", 1, 1, {REQ_V_STR}},
 };
 
 void

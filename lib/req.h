@@ -38,6 +38,7 @@ enum req_id {
     REQ_CLEAR_CRYPTO_SESSION = 5, /* clear crypto session [peer A.B.C.D] */
     REQ_CLEAR_CRYPTO_ISAKMP = 6,  /* clear crypto isakmp */
     REQ_CLEAR_CRYPTO_SA = 7,      /* clear crypto sa */
+    REQ_COPY_RUNNING = 8,         /* copy FILE running-config: the file's lines on top */
     REQ_COUNT
 };
 

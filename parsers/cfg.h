@@ -305,6 +305,8 @@ bool cfg_iface_is_tunnel(const struct cfg_iface *ifp);
 size_t *cfg_iface_print_order(const struct cfg *c);
 
 void cfg_free(struct cfg *c);
+/* A deep copy in an arena of its own (cfg_clone.c). */
+struct cfg *cfg_clone(const struct cfg *c);
 
 /* The Linux link name for an IOS interface (ifname.c): Fa0-0, Tunnel0, lo. */
 bool ifname_linux(const char *ios, char *out, size_t n);

@@ -32,6 +32,17 @@ cfg_build_init(struct cfg_build *b)
     b->mode = MODE_GLOBAL;
 }
 
+void
+cfg_build_init_from(struct cfg_build *b, struct cfg *c)
+{
+    memset(b, 0, sizeof(*b));
+    b->c = c;
+    b->scratch = arena_new(64 * 1024);
+    b->mode = MODE_GLOBAL;
+    b->route_idx_dirty = b->map_idx_dirty = true;
+    b->scans_left = 16;
+}
+
 struct cfg *
 cfg_build_finish(struct cfg_build *b)
 {
@@ -195,6 +206,13 @@ cb_route_find(struct cfg_build *b, const struct cfg_route *key)
     struct idx_key k = {b, 0, 0, key};
     struct idx_key *f;
 
+    if ((b->route_idx_dirty || !b->route_idx.hash) && b->scans_left) {
+        b->scans_left--;
+        for (size_t i = 0; i < b->c->nroutes; i++)
+            if (route_eq(&k, &(struct idx_key){b, 0, i, NULL}))
+                return (long)i;
+        return -1;
+    }
     if (b->route_idx_dirty || !b->route_idx.hash)
         route_reindex(b);
     f = htab_find(&b->route_idx, &k);
@@ -264,6 +282,13 @@ cb_map_find(struct cfg_build *b, size_t ifidx, const struct cfg_nhrp_map *key)
     struct idx_key k = {b, ifidx, 0, key};
     struct idx_key *f;
 
+    if ((b->map_idx_dirty || !b->map_idx.hash) && b->scans_left && ifidx < b->c->nifs) {
+        b->scans_left--;
+        for (size_t i = 0; i < b->c->ifs[ifidx].nhrp.nmaps; i++)
+            if (map_eq(&k, &(struct idx_key){b, ifidx, i, NULL}))
+                return (long)i;
+        return -1;
+    }
     if (b->map_idx_dirty || !b->map_idx.hash)
         map_reindex(b);
     f = htab_find(&b->map_idx, &k);

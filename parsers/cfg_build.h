@@ -35,6 +35,9 @@ struct cfg_build {
     struct htab map_idx;
     struct htab if_idx;
     bool route_idx_dirty, map_idx_dirty;
+    /* lookups left before an index is worth building: an edit of a large
+     * config does a few, and a scan costs less than hashing every route */
+    unsigned scans_left;
     /* an open `banner` whose closing delimiter has not been seen */
     bool banner_open;
     char banner_delim[3];
@@ -42,6 +45,9 @@ struct cfg_build {
 };
 
 void cfg_build_init(struct cfg_build *b);
+/* A builder over c (taken: the builder owns it), for lines applied on top
+ * of an existing config; its indexes are built on first use. */
+void cfg_build_init_from(struct cfg_build *b, struct cfg *c);
 /* Freezes: drops the indexes, returns the config; the builder is spent. */
 struct cfg *cfg_build_finish(struct cfg_build *b);
 void cfg_build_abort(struct cfg_build *b);

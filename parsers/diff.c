@@ -132,8 +132,6 @@ iface_flags(const struct cfg_iface *a, const struct cfg_iface *b)
     return f;
 }
 
-static const struct cfg_route *route_base;
-
 static uint64_t
 route_hash(const void *e)
 {
@@ -157,23 +155,35 @@ route_eq(const void *pa, const void *pb)
            a->permanent == b->permanent && a->track == b->track;
 }
 
+/*
+ * Routes keep their order from one config to the next (an edit appends or
+ * removes a few), so the common head and tail are matched in place and
+ * only what lies between goes through the hash sets: a line typed on a
+ * 100,000-route config costs one pass of compares, not two tables. Routes
+ * are unique in a config, so nothing in the head or tail can stand for a
+ * route in the middle.
+ */
 static void
 diff_routes(const struct cfg *o, const struct cfg *n, struct cfg_diff *d)
 {
     struct htab ho, hn;
-    size_t i;
+    size_t i, head = 0, tail = 0, min = o->nroutes < n->nroutes ? o->nroutes : n->nroutes;
 
-    (void)route_base;
+    while (head < min && route_eq(&o->routes[head], &n->routes[head]))
+        head++;
+    while (tail < min - head &&
+           route_eq(&o->routes[o->nroutes - 1 - tail], &n->routes[n->nroutes - 1 - tail]))
+        tail++;
     htab_init(&ho, route_hash, route_eq);
     htab_init(&hn, route_hash, route_eq);
-    for (i = 0; i < o->nroutes; i++)
+    for (i = head; i < o->nroutes - tail; i++)
         htab_put(&ho, (void *)&o->routes[i]);
-    for (i = 0; i < n->nroutes; i++)
+    for (i = head; i < n->nroutes - tail; i++)
         htab_put(&hn, (void *)&n->routes[i]);
-    for (i = 0; i < o->nroutes; i++)
+    for (i = head; i < o->nroutes - tail; i++)
         if (!htab_find(&hn, &o->routes[i]))
             push(d, CHG_ROUTE_DEL, 0, NULL, NULL, NULL, &o->routes[i]);
-    for (i = 0; i < n->nroutes; i++)
+    for (i = head; i < n->nroutes - tail; i++)
         if (!htab_find(&ho, &n->routes[i]))
             push(d, CHG_ROUTE_ADD, 0, NULL, NULL, NULL, &n->routes[i]);
     htab_fini(&ho);

@@ -357,29 +357,20 @@ done:
     tokline_free(&tl);
 }
 
-struct cfg_parse *
-cfg_parse_text(const char *text, size_t len)
+/* Parses text into ps->b's model, one diag per line. */
+static struct cfg_parse *
+parse_into(struct parser *ps, const char *text, size_t len)
 {
-    struct cfg_parse *p = mem_zalloc(sizeof(*p));
-    struct parser ps;
+    struct cfg_parse *p = ps->p;
     size_t i, start = 0, nlines = 1;
     int lineno = 0;
 
-    cmd_init();
-    p->text = malloc(len + 1);
-    if (!p->text)
-        fatal("out of memory");
+    p->text = mem_zalloc(len + 1);
     memcpy(p->text, text, len);
-    p->text[len] = '\0';
     for (i = 0; i < len; i++)
         if (text[i] == '\n')
             nlines++;
-    p->diags = calloc(nlines, sizeof(*p->diags));
-    if (!p->diags)
-        fatal("out of memory");
-    memset(&ps, 0, sizeof(ps));
-    ps.p = p;
-    cfg_build_init(&ps.b);
+    p->diags = mem_zalloc(nlines * sizeof(*p->diags));
     /* a UTF-8 byte order mark from an editor is not part of the config */
     if (len >= 3 && !memcmp(p->text, "\xef\xbb\xbf", 3))
         start = 3;
@@ -388,20 +379,44 @@ cfg_parse_text(const char *text, size_t len)
             if (i == len && i == start)
                 break; /* no empty last line after a final newline */
             p->text[i] = '\0';
-            parse_line(&ps, p->text + start, i - start, ++lineno);
+            parse_line(ps, p->text + start, i - start, ++lineno);
             start = i + 1;
         }
     }
     /* a banner still open at the end of the text takes the rest of the file,
      * as on IOS; close it so the model prints as a well-formed banner */
-    if (ps.b.banner_open)
-        opaque_banner_line(&ps.b, ps.b.banner_delim, strlen(ps.b.banner_delim));
-    p->final_mode = ps.b.mode;
-    cb_mode_header(&ps.b, p->final_header, sizeof(p->final_header));
-    p->cfg = cfg_build_finish(&ps.b);
+    if (ps->b.banner_open)
+        opaque_banner_line(&ps->b, ps->b.banner_delim, strlen(ps->b.banner_delim));
+    p->final_mode = ps->b.mode;
+    cb_mode_header(&ps->b, p->final_header, sizeof(p->final_header));
+    p->cfg = cfg_build_finish(&ps->b);
     for (i = 0; i < p->ndiags; i++)
         p->counts[p->diags[i].cls]++;
     return p;
+}
+
+struct cfg_parse *
+cfg_parse_text(const char *text, size_t len)
+{
+    struct parser ps;
+
+    cmd_init();
+    memset(&ps, 0, sizeof(ps));
+    ps.p = mem_zalloc(sizeof(*ps.p));
+    cfg_build_init(&ps.b);
+    return parse_into(&ps, text, len);
+}
+
+struct cfg_parse *
+cfg_parse_edit(const struct cfg *base, const char *text, size_t len)
+{
+    struct parser ps;
+
+    cmd_init();
+    memset(&ps, 0, sizeof(ps));
+    ps.p = mem_zalloc(sizeof(*ps.p));
+    cfg_build_init_from(&ps.b, cfg_clone(base));
+    return parse_into(&ps, text, len);
 }
 
 struct cfg_parse *

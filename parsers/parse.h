@@ -40,6 +40,11 @@ struct cfg_parse {
 
 /* Parses a whole config. Never fails: bad lines become CLS_INVALID diags. */
 struct cfg_parse *cfg_parse_text(const char *text, size_t len);
+/* Parses text as lines typed (or pasted) on top of base, which is left as
+ * it is: the result is a new model, as if base's own text and then these
+ * lines had been parsed, at the cost of a copy of base instead of a parse
+ * of it. The diags are those of text's lines. */
+struct cfg_parse *cfg_parse_edit(const struct cfg *base, const char *text, size_t len);
 /* Reads and parses a file; NULL with errno set when it cannot be read. */
 struct cfg_parse *cfg_parse_file(const char *path);
 /* Hands the model to the caller (who frees it with cfg_free). */

@@ -46,6 +46,7 @@
  * installing 50,000 routes).
  */
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/dmvpnd/host.h"
 #include "daemons/dmvpnd/modules.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
@@ -197,6 +198,7 @@ static int
 bench_one(long lines, int k, bool modules)
 {
     static struct dmvpnd d; /* large (log buffer), as in daemon.c */
+    static struct host host;
     char path[] = "/tmp/bench_config_line.XXXXXX", header[64], line[128], where[256];
     double t0, load_s, sum = 0, cpu = 0, max = 0, part[3];
     struct strbuf text, reply;
@@ -217,6 +219,8 @@ bench_one(long lines, int k, bool modules)
     d.config_path = path;
     d.no_access = true; /* no telnetd/sshd: access_apply() is then a no-op */
     d.verbosity = LOG_LVL_NOTICE;
+    host_init(&host, &d);
+    d.host = &host;
     if (modules)
         dmvpnd_register_modules(&d);
     t0 = clock_s(CLOCK_MONOTONIC);
@@ -265,9 +269,7 @@ bench_one(long lines, int k, bool modules)
     printf("             of which, timed apart: print %.1f ms, parse %.1f ms, diff %.1f ms\n",
            part[0], part[1], part[2]);
     fflush(stdout);
-    for (i = d.nmods - 1; i >= 0; i--)
-        if (d.mods[i].fini)
-            d.mods[i].fini(&d, d.mods[i].self);
+    host_fini(&host);
     cfg_free(d.running);
     ev_free(d.ev);
     sb_free(&text);

@@ -181,6 +181,23 @@ act_copy(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     return act_request(s, m, out, json);
 }
 
+/* copy FILE running-config: IOS asks for the destination, then the daemon
+ * applies the file's lines on top of the running config. */
+int
+act_copy_running(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    char dst[128] = "";
+
+    if (!s->oneshot &&
+        !session_read_line(s, "Destination filename [running-config]? ", true, dst, sizeof(dst)))
+        return 0;
+    if (*dst && strcmp(dst, "running-config") != 0 && strcmp(dst, "system:running-config") != 0) {
+        sb_printf(out, "%%Error opening %s (No such file or directory)\n", dst);
+        return 1;
+    }
+    return act_request(s, m, out, json);
+}
+
 int
 act_terminal(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {

@@ -47,6 +47,7 @@ int act_disable(struct session *s, const struct cmd_match *m, struct strbuf *out
 int act_exit(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_configure(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_copy(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+int act_copy_running(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_terminal(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_debug(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_clear_logging(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);

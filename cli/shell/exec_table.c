@@ -58,6 +58,7 @@ static const struct exec_row rows[] = {
     {"show terminal", {act_show_misc, 1, PJ}, 0},
     {"configure [terminal]", {act_configure, 15, 0}, 0},
     {"copy running-config startup-config", {act_copy, 15, EXEC_LIVE, REQ_WRITE_MEMORY}, 0},
+    {"copy <word:src> running-config", {act_copy_running, 15, EXEC_LIVE, REQ_COPY_RUNNING}, 0},
     {"write [memory]", {act_request, 15, 0, REQ_WRITE_MEMORY}, 0},
     {"write terminal", {act_show_run, 15, P}, 0},
     {"debug nhrp [{packet|detail|cache|error}]", {act_debug, 15, 0}, NP},

@@ -159,17 +159,16 @@ dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines, str
     size_t first, i;
     int rc = 0;
 
+    /* the lines go on a copy of the running config (the header first, to
+     * enter the session's sub-mode): no print and reparse of the whole */
     sb_init(&text);
-    cfg_print(&text, d->running, false);
     first = 1;
-    for (i = 0; i < text.len; i++)
-        first += text.buf[i] == '\n';
     if (header && *header) {
         sb_printf(&text, "%s\n", header);
         first++;
     }
     sb_puts(&text, lines);
-    p = cfg_parse_text(text.buf, text.len);
+    p = cfg_parse_edit(d->running, text.buf, text.len);
     for (i = first - 1; i < p->ndiags; i++) {
         const struct cfg_diag *dg = &p->diags[i];
         if (dg->cls == CLS_INVALID) {
@@ -232,4 +231,55 @@ dmvpnd_config_write(struct dmvpnd *d, struct strbuf *err)
     sb_free(&text);
     log_notice("configuration saved to %s", d->config_path);
     return 0;
+}
+
+#define COPY_MAX_BYTES (64u << 20)
+
+int
+dmvpnd_config_merge_file(struct dmvpnd *d, const char *path, struct strbuf *reply)
+{
+    FILE *f = fopen(path, "rb");
+    struct strbuf text;
+    struct cfg_parse *p;
+    char buf[65536];
+    size_t n, i;
+    int rc = 0;
+
+    if (!f) {
+        sb_printf(reply, "%%Error opening %s (%s)\n", path, strerror(errno));
+        return -1;
+    }
+    sb_init(&text);
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && text.len <= COPY_MAX_BYTES)
+        sb_append(&text, buf, n);
+    fclose(f);
+    if (text.len > COPY_MAX_BYTES) {
+        sb_printf(reply, "%%Error reading %s (File too large)\n", path);
+        sb_free(&text);
+        return -1;
+    }
+    /* the one edit path of config mode: the lines on a copy of the running
+     * config; any invalid line and nothing changes (as for a reload) */
+    p = cfg_parse_edit(d->running, text.buf, text.len);
+    for (i = 0; i < p->ndiags; i++) {
+        const struct cfg_diag *dg = &p->diags[i];
+        if (dg->cls != CLS_INVALID)
+            continue;
+        sb_printf(reply, "%s:%d: %s\n", path, dg->lineno, dg->text);
+        if (dg->caret >= 0)
+            sb_printf(reply, "%s:%d: %*s^\n", path, dg->lineno, dg->caret, "");
+        sb_printf(reply, "%s:%d: %s\n", path, dg->lineno, dg->msg ? dg->msg : "% Invalid input");
+        rc = -1;
+    }
+    if (rc == 0) {
+        d->interactive_apply = true;
+        commit(d, cfg_parse_take(p));
+        d->interactive_apply = false;
+        sb_printf(reply, "%zu bytes copied\n", text.len);
+    } else {
+        sb_printf(reply, "%% %s: nothing applied\n", path);
+    }
+    cfg_parse_free(p);
+    sb_free(&text);
+    return rc;
 }

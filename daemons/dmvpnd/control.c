@@ -312,7 +312,8 @@ do_snapshot(struct client *cl, const struct ctl_frame *f)
 }
 
 /* The requests the host serves itself; modules may not claim them. */
-static const uint32_t host_req_ids[] = {REQ_WRITE_MEMORY, REQ_CONFIG_END, REQ_CLEAR_LOGGING, 0};
+static const uint32_t host_req_ids[] = {REQ_WRITE_MEMORY, REQ_CONFIG_END, REQ_CLEAR_LOGGING,
+                                        REQ_COPY_RUNNING, 0};
 
 static bool
 ids_have(const uint32_t *ids, uint32_t id)
@@ -391,6 +392,20 @@ do_exec(struct client *cl, const struct ctl_frame *f)
         cl->config_changed = false;
     } else if (q.id == REQ_CLEAR_LOGGING) {
         logbuf_clear(&d->logbuf);
+    } else if (q.id == REQ_COPY_RUNNING) {
+        struct strbuf out;
+        sb_init(&out);
+        rc = dmvpnd_config_merge_file(d, q.vals[0].str, &out);
+        if (rc == 0) {
+            sb_append(&r, out.buf, out.len);
+            log_notice("%%SYS-5-CONFIG_I: Configured from %s by %s on %s%s%s%s", q.vals[0].str,
+                       cl->who.user[0] ? cl->who.user : "console",
+                       cl->who.transport[0] ? "vty0" : "console", cl->who.source[0] ? " (" : "",
+                       cl->who.source, cl->who.source[0] ? ")" : "");
+        } else {
+            req_err_failed(&r, out.buf);
+        }
+        sb_free(&out);
     } else {
         rc = route_request(d, &q, &r);
     }

@@ -65,6 +65,10 @@ int dmvpnd_config_write(struct dmvpnd *d, struct strbuf *err);
  * it, "" for global). Returns 0, or -1 with IOS's message in *reply and
  * nothing changed. On success *mode_out/header_out say where the session is
  * now (enum cfg_mode; MODE_COUNT when unchanged). */
+/* copy FILE running-config: the file's lines applied on top of the running
+ * config through the same edit path; 0, or -1 with the file's invalid
+ * lines (nothing applied) or the open error in *reply. */
+int dmvpnd_config_merge_file(struct dmvpnd *d, const char *path, struct strbuf *reply);
 int dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines,
                         struct strbuf *reply, int *mode_out, char *header_out, size_t header_sz);
 

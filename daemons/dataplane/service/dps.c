@@ -17,6 +17,7 @@
 #include "daemons/dataplane/service/rlookup.h"
 #include "daemons/nhrp/nhrp.h"
 #include "parsers/cfg.h"
+#include "parsers/diff.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -142,6 +143,8 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     dps_apply_hosts(m, new_);
     dps_apply_tunnels(m, new_);
     dps_gate_reconfigured(m);
+    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS))
+        dps_routes_reinstall(m);
     dps_apply_routes(m, diff);
     rearm(m);
     return SVC_APPLIED;

@@ -16,9 +16,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define DPS_MAX_TUN  64
-#define DPS_MAX_FDS  32
-#define DPS_RETRY_MS 2000
+#define DPS_MAX_TUN      64
+#define DPS_MAX_FDS      32
+#define DPS_RETRY_MS     2000
+#define DPS_SWEEP_ROUTES 1024 /* installed routes re-added per retry tick */
 
 struct cfg;
 struct dpnl;
@@ -75,6 +76,7 @@ struct dp_svc {
     struct dps_sroute **routes; /* static routes, for the retry walk */
     size_t nroutes, caproutes;
     struct htab route_idx; /* the same, by backend identity */
+    size_t sweep;          /* where the next retry's window starts */
     struct dps_pmap *pmaps;
     size_t npmaps, cappmaps;
     struct dps_nroute *nroutes_v;
@@ -101,6 +103,8 @@ struct cfg_diff;
 void dps_apply_routes(struct dp_svc *m, const struct cfg_diff *diff);
 void dps_on_retry(void *arg);
 void dps_routes_fini(struct dp_svc *m);
+/* Links or addresses changed: every route is tried again. */
+void dps_routes_reinstall(struct dp_svc *m);
 
 /* dps_gate.c */
 void dps_gate_map(struct dp_svc *m, const struct svc_map *p);

@@ -131,16 +131,38 @@ dps_routes_fini(struct dp_svc *m)
         htab_fini(&m->route_idx);
 }
 
-/* The kernel drops a link's routes when it goes down, and a next hop behind
- * a tunnel is unreachable until the tunnel's address is up: re-add what is
- * missing, quietly, every DPS_RETRY_MS. */
+/*
+ * The kernel drops a link's routes when it goes down, and a next hop behind
+ * a tunnel is unreachable until the tunnel's address is up. Every tick the
+ * routes not in yet are tried again, quietly, and a window of
+ * DPS_SWEEP_ROUTES of those that are goes in again (a route the kernel
+ * dropped under us comes back within a sweep). Re-adding every route every
+ * tick, as this once did, never let a 100,000-route hub go idle: the work
+ * per tick is bounded instead.
+ */
 void
 dps_on_retry(void *arg)
 {
     struct dp_svc *m = arg;
-    size_t i;
+    size_t i, swept = 0;
 
     for (i = 0; i < m->nroutes; i++)
-        install(m, m->routes[i], true);
+        if (!m->routes[i]->installed)
+            install(m, m->routes[i], true);
+    for (; swept < DPS_SWEEP_ROUTES && swept < m->nroutes; swept++) {
+        if (m->sweep >= m->nroutes)
+            m->sweep = 0;
+        if (m->routes[m->sweep]->installed)
+            install(m, m->routes[m->sweep], true);
+        m->sweep++;
+    }
     ev_timer_after(m->retry_timer, DPS_RETRY_MS * 5);
+}
+
+void
+dps_routes_reinstall(struct dp_svc *m)
+{
+    /* links or addresses changed: the kernel may have dropped any of them */
+    for (size_t i = 0; i < m->nroutes; i++)
+        m->routes[i]->installed = false;
 }
