@@ -513,7 +513,13 @@ static int
 child_status(struct env *e, enum clash what)
 {
     int st = -1, fd;
-    pid_t pid = fork();
+    pid_t pid;
+
+    /* fatal() exits through exit(), which would flush a copy of what the
+     * parent has buffered */
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
 
     assert_true(pid >= 0);
     if (pid == 0) {
