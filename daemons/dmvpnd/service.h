@@ -6,8 +6,9 @@
  * the record kinds it answers, the records of the host's it completes, the
  * events it consumes and emits, the calls it answers, how it follows a new
  * config. Services never call into each other: the host forwards events
- * (one way, synchronous, in the order emitted, to every consumer but the
- * emitter) and routes calls (a question with an answer, to the one service
+ * (one way, synchronous, in the order emitted, to every service that
+ * declares it consumes the type; none consumes what it emits) and routes
+ * calls (a question with an answer, to the one service
  * that declares it). The contract is also where processes can later split:
  * every payload below is flat but for packet bytes and names.
  *

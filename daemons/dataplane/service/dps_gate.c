@@ -3,8 +3,10 @@
  * What NHRP asks of the data plane: mappings, multicast destinations and
  * shortcut routes.
  *
- * On a gated tunnel (tunnel protection, and a charon to enforce it) a peer
- * may carry data only while its SA is up: with kernel-libipsec, and with
+ * Every mapping and multicast destination NHRP hands over is kept here, by
+ * (tunnel, address), with whether the backend may use it. On a gated tunnel
+ * (tunnel protection, and a charon to enforce it) a peer may carry data
+ * only while its SA is up: with kernel-libipsec, and with
  * kernel ESP before charon installs a policy, GRE to a peer without an SA
  * would leave in clear, which IOS never does. So a mapping to such a peer
  * goes to the backend as DP_MAP_PENDING (data waits, as for an unresolved
@@ -17,6 +19,7 @@
  */
 #include "daemons/dataplane/service/dps_int.h"
 #include "daemons/nhrp/nhrp.h"
+#include "lib/htab.h"
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "lib/mem.h"
@@ -45,14 +48,31 @@ sa_up(struct dp_svc *m, int tun, uint32_t nbma)
     return p.ifname && host_call(m->h, SVC_CALL_SA_LEVEL, &p, &level) == 0 && level == NHRP_SA_UP;
 }
 
+/* Mappings by (tunnel, tunnel address); multicast destinations (proto 0)
+ * by (tunnel, NBMA). */
+static uint64_t
+pmap_hash(const void *e)
+{
+    const struct dps_pmap *p = e;
+
+    return htab_hash_u64((uint64_t)(uint32_t)p->tun << 32 | (p->proto ? p->proto : p->nbma)) ^
+           (p->proto ? 0 : 0x9e3779b97f4a7c15ull);
+}
+
+static int
+pmap_eq(const void *a, const void *b)
+{
+    const struct dps_pmap *x = a, *y = b;
+
+    return x->tun == y->tun && x->proto == y->proto && (x->proto || x->nbma == y->nbma);
+}
+
 static struct dps_pmap *
 pmap_find(struct dp_svc *m, int tun, uint32_t proto, uint32_t nbma)
 {
-    for (size_t i = 0; i < m->npmaps; i++)
-        if (m->pmaps[i].tun == tun && m->pmaps[i].proto == proto &&
-            (proto || m->pmaps[i].nbma == nbma))
-            return &m->pmaps[i];
-    return NULL;
+    struct dps_pmap key = {.tun = tun, .proto = proto, .nbma = nbma};
+
+    return m->pmap_idx.hash ? htab_find(&m->pmap_idx, &key) : NULL;
 }
 
 static struct dps_pmap *
@@ -62,19 +82,31 @@ pmap_add(struct dp_svc *m, int tun, uint32_t proto, uint32_t nbma)
 
     if (p)
         return p;
-    m->pmaps = mem_grow(m->pmaps, &m->cappmaps, m->npmaps, sizeof(*m->pmaps));
-    p = &m->pmaps[m->npmaps++];
+    if (!m->pmap_idx.hash)
+        htab_init(&m->pmap_idx, pmap_hash, pmap_eq);
+    p = mem_zalloc(sizeof(*p));
     *p = (struct dps_pmap){.tun = tun, .proto = proto, .nbma = nbma};
+    htab_put(&m->pmap_idx, p);
+    m->npmaps++;
     return p;
 }
 
 static void
 pmap_del(struct dp_svc *m, struct dps_pmap *p)
 {
-    *p = m->pmaps[--m->npmaps];
+    htab_del(&m->pmap_idx, p);
+    m->npmaps--;
+    free(p);
 }
 
-/* Hands a gated mapping to the backend as its SA allows. */
+/* Usable now: an ungated tunnel's peer always, a gated one's with its SA. */
+static bool
+want_live(struct dp_svc *m, const struct dps_pmap *p)
+{
+    return !gated(m, p->tun) || sa_up(m, p->tun, p->nbma);
+}
+
+/* Hands a mapping to the backend as usable or pending. */
 static void
 pmap_push(struct dp_svc *m, struct dps_pmap *p, bool up)
 {
@@ -94,15 +126,10 @@ pmap_push(struct dp_svc *m, struct dps_pmap *p, bool up)
 void
 dps_gate_map(struct dp_svc *m, const struct svc_map *e)
 {
-    struct dps_pmap *p;
+    struct dps_pmap *p = pmap_add(m, e->tun, e->proto, e->nbma);
 
-    if (!gated(m, e->tun)) {
-        m->dp->ops->map_set(m->dp, e->tun, e->proto, e->nbma, DP_MAP_DYNAMIC);
-        return;
-    }
-    p = pmap_add(m, e->tun, e->proto, e->nbma);
     p->nbma = e->nbma;
-    pmap_push(m, p, sa_up(m, e->tun, e->nbma));
+    pmap_push(m, p, want_live(m, p));
 }
 
 void
@@ -120,19 +147,12 @@ dps_gate_mcast(struct dp_svc *m, const struct svc_map *e, bool add)
 {
     struct dps_pmap *p;
 
-    if (!gated(m, e->tun)) {
-        if (add)
-            m->dp->ops->mcast_add(m->dp, e->tun, e->nbma, DP_MCAST_DYNAMIC);
-        else
-            m->dp->ops->mcast_del(m->dp, e->tun, e->nbma, DP_MCAST_DYNAMIC);
-        return;
-    }
-    /* replicated to the peer only while its SA is up */
+    /* replicated to a gated tunnel's peer only while its SA is up */
     p = add ? pmap_add(m, e->tun, 0, e->nbma) : pmap_find(m, e->tun, 0, e->nbma);
     if (!p)
         return;
     if (add) {
-        pmap_push(m, p, sa_up(m, e->tun, e->nbma));
+        pmap_push(m, p, want_live(m, p));
     } else {
         if (p->live)
             m->dp->ops->mcast_del(m->dp, e->tun, e->nbma, DP_MCAST_DYNAMIC);
@@ -144,24 +164,31 @@ void
 dps_gate_sa(struct dp_svc *m, const struct svc_sa_state *s)
 {
     int tun = s->ifname ? dps_tunnel(m, s->ifname) : -1;
+    struct dps_pmap *p;
+    size_t it = 0;
 
+    if (s->ifname && tun < 0)
+        return; /* a tunnel that is gone: nothing of it is mapped */
     /* data to the peer flows only through an SA */
-    for (size_t i = 0; i < m->npmaps; i++)
-        if (m->pmaps[i].nbma == s->nbma && (tun < 0 || m->pmaps[i].tun == tun))
-            pmap_push(m, &m->pmaps[i], s->state == NHRP_SA_UP);
+    while ((p = htab_next(&m->pmap_idx, &it)))
+        if (p->nbma == s->nbma && (tun < 0 || p->tun == tun) && gated(m, p->tun))
+            pmap_push(m, p, s->state == NHRP_SA_UP);
 }
 
 void
 dps_gate_reconfigured(struct dp_svc *m)
 {
-    /* a tunnel that lost its protection: what waited for SAs goes in */
-    for (size_t i = 0; i < m->npmaps;) {
-        if (gated(m, m->pmaps[i].tun)) {
-            i++;
-            continue;
-        }
-        pmap_push(m, &m->pmaps[i], true);
-        pmap_del(m, &m->pmaps[i]);
+    struct dps_pmap *p;
+    size_t it = 0;
+
+    /* a tunnel that lost its protection: what waited for SAs goes in; one
+     * that gained it: what has no SA yet waits from now on */
+    if (!m->pmap_idx.hash)
+        return;
+    while ((p = htab_next(&m->pmap_idx, &it))) {
+        bool want = want_live(m, p);
+        if (want != p->live)
+            pmap_push(m, p, want);
     }
 }
 
@@ -169,9 +196,13 @@ bool
 dps_gate_in_use(struct dp_svc *m, const struct svc_peer *p)
 {
     int tun = dps_tunnel(m, p->ifname);
+    struct dps_pmap *e;
+    size_t it = 0;
 
-    for (size_t i = 0; i < m->npmaps; i++)
-        if (m->pmaps[i].tun == tun && m->pmaps[i].nbma == p->nbma && m->pmaps[i].proto)
+    if (tun < 0 || !m->pmap_idx.hash)
+        return false;
+    while ((e = htab_next(&m->pmap_idx, &it)))
+        if (e->tun == tun && e->nbma == p->nbma && e->proto)
             return true;
     return false;
 }
@@ -230,6 +261,13 @@ dps_nhrp_route_del(struct dp_svc *m, const struct svc_route *r)
 void
 dps_gate_fini(struct dp_svc *m)
 {
-    free(m->pmaps);
+    struct dps_pmap *p;
+    size_t it = 0;
+
+    if (m->pmap_idx.hash) {
+        while ((p = htab_next(&m->pmap_idx, &it)))
+            free(p);
+        htab_fini(&m->pmap_idx);
+    }
     free(m->nroutes_v);
 }

@@ -48,8 +48,8 @@ struct dps_sroute {
     size_t pos;    /* in dp_svc.routes */
 };
 
-/* A mapping (proto != 0) or multicast destination (proto 0) of a gated
- * tunnel. */
+/* A mapping (proto != 0) or multicast destination (proto 0) NHRP handed
+ * over (dps_gate.c). */
 struct dps_pmap {
     int tun;
     uint32_t proto;
@@ -77,8 +77,8 @@ struct dp_svc {
     size_t nroutes, caproutes;
     struct htab route_idx; /* the same, by backend identity */
     size_t sweep;          /* where the next retry's window starts */
-    struct dps_pmap *pmaps;
-    size_t npmaps, cappmaps;
+    struct htab pmap_idx;  /* struct dps_pmap, each allocated */
+    size_t npmaps;
     struct dps_nroute *nroutes_v;
     size_t nnroutes, capnroutes;
     struct {

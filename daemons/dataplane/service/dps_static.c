@@ -107,11 +107,22 @@ route_del(struct dp_svc *m, const struct cfg_route *cr)
     free(r);
 }
 
+static void
+retry_pending(struct dp_svc *m)
+{
+    for (size_t i = 0; i < m->nroutes; i++)
+        if (!m->routes[i]->installed)
+            install(m, m->routes[i], true);
+}
+
 void
 dps_apply_routes(struct dp_svc *m, const struct cfg_diff *diff)
 {
+    /* a change may be what a waiting route needed (its next hop's link) */
+    retry_pending(m);
     /* additions first: a line replaced by one that makes the same backend
-     * route (a new tag) never takes the route out, not even for a moment */
+     * route (a new tag) never takes the route out, not even for a moment,
+     * and a changed one (a new distance) is in before the old one goes */
     for (size_t i = 0; i < diff->n; i++)
         if (diff->v[i].kind == CHG_ROUTE_ADD)
             route_add(m, diff->v[i].route);
@@ -144,11 +155,10 @@ void
 dps_on_retry(void *arg)
 {
     struct dp_svc *m = arg;
-    size_t i, swept = 0;
+    size_t swept = 0;
 
-    for (i = 0; i < m->nroutes; i++)
-        if (!m->routes[i]->installed)
-            install(m, m->routes[i], true);
+    /* the window first, so a route the pending pass puts in is not put in
+     * twice in one tick */
     for (; swept < DPS_SWEEP_ROUTES && swept < m->nroutes; swept++) {
         if (m->sweep >= m->nroutes)
             m->sweep = 0;
@@ -156,6 +166,7 @@ dps_on_retry(void *arg)
             install(m, m->routes[m->sweep], true);
         m->sweep++;
     }
+    retry_pending(m);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS * 5);
 }
 

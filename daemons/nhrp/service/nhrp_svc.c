@@ -55,7 +55,7 @@ on_timer(void *arg)
 {
     struct nhrp_svc *m = arg;
 
-    nhrp_tick(m->e, ev_clock_monotonic_ms());
+    nhrp_tick(m->e, now(m));
     rearm(m);
 }
 
@@ -200,6 +200,8 @@ event(void *self, int type, const void *p)
     case SVC_EV_SA_STATE: {
         const struct svc_sa_state *e = p;
         int tun = e->ifname ? tunnel_id(m, e->ifname) : -1;
+        if (e->ifname && tun < 0)
+            return; /* a tunnel that is gone */
         nhrp_sa_event(m->e, now(m), tun < 0 ? NHRP_TUN_ANY : (uint32_t)tun, e->nbma,
                       (enum nhrp_sa_state)e->state);
         break;

@@ -279,8 +279,9 @@ test_ungated(void **state)
     assert_int_equal(fdp_count(&e->dp, FDP_MCAST_DEL), 0);
     mcast(e, TUN_U, PEER, false);
     assert_int_equal(fdp_count(&e->dp, FDP_MCAST_DEL), 1);
-    /* not in use as far as the gate is concerned: nothing waits on it */
-    assert_false(dps_gate_in_use(&e->m, &(struct svc_peer){"Tunnel1", PEER}));
+    /* the mapping still carries data to the peer */
+    assert_true(dps_gate_in_use(&e->m, &(struct svc_peer){"Tunnel1", PEER}));
+    assert_false(dps_gate_in_use(&e->m, &(struct svc_peer){"Tunnel1", PEER + 1}));
 }
 
 static void
@@ -331,6 +332,44 @@ test_reconfigured_releases(void **state)
     /* a second pass has nothing left to release */
     dps_gate_reconfigured(&e->m);
     assert_int_equal(fdp_count(&e->dp, FDP_MAP_SET), 4);
+}
+
+/* A tunnel that gains `tunnel protection`: what it had mapped waits for SAs
+ * from then on, and a multicast destination removed later is removed. */
+static void
+test_reconfigured_gains_gating(void **state)
+{
+    struct env *e = *state;
+
+    map(e, TUN_U, P1, PEER);
+    mcast(e, TUN_U, PEER, true);
+    assert_map(fdp_last(&e->dp, FDP_MAP_SET), TUN_U, P1, PEER, DP_MAP_DYNAMIC);
+    assert_int_equal(fdp_count(&e->dp, FDP_MCAST_ADD), 1);
+    e->m.tun[2].gated = true;
+    dps_gate_reconfigured(&e->m);
+    assert_int_equal(fdp_count(&e->dp, FDP_MAP_SET), 2);
+    assert_map(fdp_last(&e->dp, FDP_MAP_SET), TUN_U, P1, PEER, DP_MAP_DYNAMIC | DP_MAP_PENDING);
+    assert_int_equal(fdp_count(&e->dp, FDP_MCAST_DEL), 1);
+    /* the SA comes: both go in again */
+    sa(e, "Tunnel1", PEER, NHRP_SA_UP);
+    assert_map(fdp_last(&e->dp, FDP_MAP_SET), TUN_U, P1, PEER, DP_MAP_DYNAMIC);
+    assert_int_equal(fdp_count(&e->dp, FDP_MCAST_ADD), 2);
+    /* and NHRP's removal of the destination reaches the backend */
+    mcast(e, TUN_U, PEER, false);
+    assert_int_equal(fdp_count(&e->dp, FDP_MCAST_DEL), 2);
+    assert_true(dps_gate_in_use(&e->m, &(struct svc_peer){"Tunnel1", PEER}));
+}
+
+/* An SA event for a tunnel the data plane does not have touches nothing. */
+static void
+test_sa_for_unknown_tunnel(void **state)
+{
+    struct env *e = *state;
+
+    map(e, TUN_G, P1, PEER);
+    sa(e, "Tunnel5", PEER, NHRP_SA_UP);
+    assert_int_equal(fdp_count(&e->dp, FDP_MAP_SET), 1);
+    assert_map(fdp_last(&e->dp, FDP_MAP_SET), TUN_G, P1, PEER, DP_MAP_DYNAMIC | DP_MAP_PENDING);
 }
 
 static void
@@ -462,6 +501,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_ungated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unmap_forgets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reconfigured_releases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reconfigured_gains_gating, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sa_for_unknown_tunnel, setup, teardown),
         cmocka_unit_test_setup_teardown(test_in_use, setup, teardown),
         cmocka_unit_test_setup_teardown(test_route_nho_and_rib, setup, teardown),
         cmocka_unit_test_setup_teardown(test_route_own_shortcut_is_no_override, setup, teardown),

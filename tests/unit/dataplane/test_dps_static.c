@@ -14,6 +14,7 @@
 #include "daemons/dataplane/service/dps_int.h"
 #include "fakedp.h"
 #include "lib/evloop.h"
+#include "parsers/diff.h"
 #include "parsers/parse.h"
 
 #include <setjmp.h>
@@ -42,6 +43,7 @@ struct env {
     int64_t now;
     struct fdp dp;
     struct dp_svc m;
+    struct cfg *prev; /* the config the service was last moved to */
 };
 
 static int64_t
@@ -73,7 +75,8 @@ teardown(void **state)
     struct env *e = *state;
 
     ev_timer_free(e->m.retry_timer);
-    free(e->m.routes);
+    dps_routes_fini(&e->m);
+    cfg_free(e->prev);
     ev_free(e->ev);
     return 0;
 }
@@ -82,10 +85,22 @@ static void
 apply(struct env *e, const char *text)
 {
     struct cfg_parse *p = cfg_parse_text(text, strlen(text));
+    struct cfg_parse *empty;
+    struct cfg_diff diff;
 
     assert_int_equal(p->counts[CLS_INVALID], 0);
-    dps_apply_routes(&e->m, p->cfg);
-    cfg_parse_free(p); /* the service keeps copies, not pointers into the config */
+    if (!e->prev) { /* the host's start: a diff from the empty config */
+        empty = cfg_parse_text("", 0);
+        e->prev = cfg_parse_take(empty);
+        cfg_parse_free(empty);
+    }
+    cfg_diff(e->prev, p->cfg, &diff);
+    dps_apply_routes(&e->m, &diff);
+    cfg_diff_free(&diff);
+    /* the service keeps copies, not pointers into the config */
+    cfg_free(e->prev);
+    e->prev = cfg_parse_take(p);
+    cfg_parse_free(p);
 }
 
 /* The route_add ops the backend accepted for prefix. */
@@ -244,15 +259,15 @@ test_changed_route_replaced(void **state)
 
     apply(e, "ip route 172.16.0.0 255.240.0.0 198.51.100.1 5\n");
     apply(e, "ip route 172.16.0.0 255.240.0.0 198.51.100.1 7\n");
-    /* a new distance is another kernel route: the old one goes, the new one
-     * comes */
+    /* a new distance is another kernel route: the new one comes, then the
+     * old one goes (make before break: no moment without a route) */
     assert_int_equal(fdp_count(&e->dp, FDP_ROUTE_DEL), 1);
     assert_int_equal(fdp_last(&e->dp, FDP_ROUTE_DEL)->rt.distance, 5);
     assert_int_equal(fdp_count(&e->dp, FDP_ROUTE_ADD), 2);
     o = fdp_last(&e->dp, FDP_ROUTE_ADD);
     assert_int_equal(o->rt.distance, 7);
-    /* delete before add: the backend never holds both */
-    assert_int_equal(e->dp.ops[e->dp.nops - 2].what, FDP_ROUTE_DEL);
+    assert_int_equal(e->dp.ops[e->dp.nops - 2].what, FDP_ROUTE_ADD);
+    assert_int_equal(e->dp.ops[e->dp.nops - 1].what, FDP_ROUTE_DEL);
 }
 
 static void

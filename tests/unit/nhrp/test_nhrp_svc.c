@@ -28,6 +28,7 @@
 #include "daemons/nhrp/wire.h"
 #include "lib/evloop.h"
 #include "lib/rec.h"
+#include "parsers/diff.h"
 #include "parsers/parse.h"
 
 #include <setjmp.h>
@@ -251,6 +252,21 @@ teardown(void **state)
 
 /* Parses text (the spoke plus, when protect, the crypto lines) and hands
  * it to every service as the new running config. */
+/* What the host does on a commit: the diff from the running config, then
+ * every service, then the swap. */
+static int
+reconfigure(struct env *e, struct cfg *next)
+{
+    struct cfg_diff diff;
+    int n;
+
+    cfg_diff(e->d.running, next, &diff);
+    n = host_reconfigure(&e->h, e->d.running, next, &diff);
+    cfg_diff_free(&diff);
+    e->d.running = next;
+    return n;
+}
+
 static void
 configure(struct env *e, bool protect)
 {
@@ -259,8 +275,7 @@ configure(struct env *e, bool protect)
     snprintf(text, sizeof(text), "%s%s", protect ? crypto : "", spoke);
     e->cfg = cfg_parse_text(text, strlen(text));
     assert_int_equal(e->cfg->counts[CLS_INVALID], 0);
-    assert_int_equal(host_reconfigure(&e->h, e->d.running, e->cfg->cfg, NULL), 0);
-    e->d.running = e->cfg->cfg;
+    assert_int_equal(reconfigure(e, e->cfg->cfg), 0);
 }
 
 static size_t
@@ -443,8 +458,7 @@ test_unconfigure_releases(void **state)
     sa_state(e, "Tunnel0", NHS_NBMA, NHRP_SA_UP);
     /* NHRP is removed from the tunnel: the mapping, the multicast
      * destination and the SA it asked for all go */
-    assert_int_equal(host_reconfigure(&e->h, e->d.running, e->empty->cfg, NULL), 0);
-    e->d.running = e->empty->cfg;
+    assert_int_equal(reconfigure(e, e->empty->cfg), 0);
     assert_int_equal(count(&e->dp, SVC_EV_UNMAP), 1);
     assert_int_equal(last(&e->dp, SVC_EV_UNMAP)->proto, NHS);
     assert_int_equal(count(&e->dp, SVC_EV_MCAST_DEL), 1);
