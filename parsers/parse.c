@@ -175,6 +175,7 @@ fail(struct parser *ps, const struct match_result *r, const struct tokline *tl, 
     d->cls = CLS_INVALID;
     d->msg = keep_msg(ps->p, cfg_match_message(r, d->text, buf, sizeof(buf)));
     d->caret = r->status == MATCH_INVALID ? (int)r->err_col : -1;
+    d->ambiguous = r->status == MATCH_AMBIGUOUS;
     (void)tl;
 }
 

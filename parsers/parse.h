@@ -23,6 +23,8 @@ struct cfg_diag {
     int caret;        /* caret column for CLS_INVALID, -1 when none */
     const char *msg;  /* IOS message (invalid) or notice (warning), or NULL */
     bool warning;     /* msg is a notice on an accepted line */
+    bool ambiguous;   /* the matcher found several commands: msg is the file
+                       * check's wording, an IOS session words it itself */
 };
 
 struct cfg_parse {

@@ -37,10 +37,10 @@ session_config_leave(struct session *s)
     s->config_changed = false;
 }
 
-/* The daemon's error text: an optional caret line ("   ^") then the message.
- * The caret is relative to the line; IOS puts it under the echoed line, so
- * it moves right by the prompt. Ambiguous commands get IOS's interactive
- * wording (two blanks). */
+/* The daemon's error text: an optional caret line ("   ^") then the message
+ * (worded by the daemon as IOS words it in a session). The caret is
+ * relative to the line; IOS puts it under the echoed line, so it moves
+ * right by the prompt. */
 void
 session_config_error(struct session *s, const char *line, const char *text)
 {
@@ -56,10 +56,8 @@ session_config_error(struct session *s, const char *line, const char *text)
         char msg[600];
         nl = strchr(p, '\n');
         snprintf(msg, sizeof(msg), "%.*s", (int)(nl ? nl - p : (long)strlen(p)), p);
-        if (!strncmp(msg, "% Ambiguous command: \"", 22)) {
-            char fixed[620];
-            snprintf(fixed, sizeof(fixed), "%% Ambiguous command:  %s", msg + 21);
-            session_error(s, line, -1, fixed);
+        if (!strncmp(msg, "% Ambiguous command:", 20)) {
+            session_error(s, line, -1, msg);
         } else if (*msg) {
             session_error(s, line, caret, msg);
         }

@@ -372,8 +372,42 @@ def regex_limits(lab):
           (r.returncode, r.stdout[-300:], r.stderr))
 
 
+def copy_running(lab):
+    """copy FILE running-config: the file's lines go on top of the running
+    config through the edit path of config mode; a file with an invalid line
+    changes nothing and names the line."""
+    import tempfile
+    good = tempfile.NamedTemporaryFile("w", suffix=".cfg", delete=False)
+    good.write("interface Tunnel0\n ip nhrp holdtime 444\n!\nip route 10.77.0.0 255.255.0.0 Null0\n")
+    good.close()
+    bad = tempfile.NamedTemporaryFile("w", suffix=".cfg", delete=False)
+    bad.write("interface Tunnel0\n ip nhrp holdtime 555\n ip nhrp mutlicast dynamic\n")
+    bad.close()
+    try:
+        rc, out, err = lab.oneshot("copy %s running-config" % good.name)
+        check(rc == 0 and "bytes copied" in out, "copy FILE running-config applies the file",
+              (rc, out, err))
+        _, run, _ = lab.oneshot("show running-config")
+        check(" ip nhrp holdtime 444" in run and "ip route 10.77.0.0 255.255.0.0 Null0" in run,
+              "the file's lines are in the running config", run)
+        rc, out, err = lab.oneshot("copy %s running-config" % bad.name)
+        check(rc == 1 and bad.name + ":3: % Invalid input detected at '^' marker." in err
+              and "nothing applied" in err, "an invalid line in the file: its line, caret, message",
+              (rc, out, err))
+        _, run, _ = lab.oneshot("show running-config")
+        check(" ip nhrp holdtime 444" in run and "holdtime 555" not in run,
+              "and nothing of that file was applied", run)
+        rc, out, err = lab.oneshot("copy /nonexistent/x.cfg running-config")
+        check(rc == 1 and "%Error opening /nonexistent/x.cfg (No such file or directory)" in err,
+              "a file that is not there: IOS's %Error opening", (rc, out, err))
+    finally:
+        os.unlink(good.name)
+        os.unlink(bad.name)
+
+
 def body(lab):
     regex_limits(lab)
+    copy_running(lab)
     wrong_passwords(lab)
     ssh_wrong_password(lab)
     commands(lab)

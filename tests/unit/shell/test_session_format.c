@@ -97,7 +97,7 @@ test_config_errors(void **state)
     typed(&s, "logging");
     session_config_error(&s, "logging", "% Incomplete command.\n");
     typed(&s, "a");
-    session_config_error(&s, "a", "% Ambiguous command: \"a\"\n");
+    session_config_error(&s, "a", "% Ambiguous command:  \"a\"\n"); /* as dmvpnd words it */
     typed(&s, "logging buffered 20010");
     typed(&s, "ip http server");
     typed(&s, "end");
