@@ -258,12 +258,7 @@ want(struct ipsec_svc *m, const char *name, bool conn, const struct vici_msg *ms
         return;
     }
     if (!l) {
-        if (m->nloaded == m->caploaded) {
-            m->caploaded = m->caploaded ? m->caploaded * 2 : 16;
-            m->loaded = realloc(m->loaded, m->caploaded * sizeof(*m->loaded));
-            if (!m->loaded)
-                fatal("out of memory");
-        }
+        m->loaded = mem_grow(m->loaded, &m->caploaded, m->nloaded, sizeof(*m->loaded));
         l = &m->loaded[m->nloaded++];
         memset(l, 0, sizeof(*l));
         snprintf(l->name, sizeof(l->name), "%s", name);
@@ -330,12 +325,7 @@ rconn_add(struct ipsec_svc *m, const char *ifname, const struct ipsec_conn *c)
     struct ipsec_rec_conn *r;
     uint64_t reauth = 0, over = 0, bytes = 0, life = 0;
 
-    if (m->nrconns == m->caprconns) {
-        m->caprconns = m->caprconns ? m->caprconns * 2 : 16;
-        m->rconns = realloc(m->rconns, m->caprconns * sizeof(*m->rconns));
-        if (!m->rconns)
-            fatal("out of memory");
-    }
+    m->rconns = mem_grow(m->rconns, &m->caprconns, m->nrconns, sizeof(*m->rconns));
     r = &m->rconns[m->nrconns++];
     memset(r, 0, sizeof(*r));
     snprintf(r->name, sizeof(r->name), "%s", c->name);
@@ -407,12 +397,7 @@ mi_peer_conn(struct ipsec_svc *m, const char *ifname, uint32_t nbma, char *name,
         }
     if (!m->cfg)
         return -1;
-    if (m->ndyn == m->capdyn) {
-        m->capdyn = m->capdyn ? m->capdyn * 2 : 16;
-        m->dyn = realloc(m->dyn, m->capdyn * sizeof(*m->dyn));
-        if (!m->dyn)
-            fatal("out of memory");
-    }
+    m->dyn = mem_grow(m->dyn, &m->capdyn, m->ndyn, sizeof(*m->dyn));
     d = &m->dyn[m->ndyn];
     memset(d, 0, sizeof(*d));
     snprintf(d->ifname, sizeof(d->ifname), "%s", ifname);

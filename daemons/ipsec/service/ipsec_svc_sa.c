@@ -13,6 +13,7 @@
 #include "daemons/ipsec/ipsec_cmds.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
+#include "lib/mem.h"
 #include "lib/vici.h"
 
 #include <stdio.h>
@@ -462,12 +463,7 @@ observe(struct ipsec_svc *m)
 static void
 ready_push(struct ipsec_svc *m, uint64_t token)
 {
-    if (m->nready == m->capready) {
-        m->capready = m->capready ? m->capready * 2 : 8;
-        m->ready = realloc(m->ready, m->capready * sizeof(*m->ready));
-        if (!m->ready)
-            fatal("out of memory");
-    }
+    m->ready = mem_grow(m->ready, &m->capready, m->nready, sizeof(*m->ready));
     m->ready[m->nready++] = token;
 }
 
@@ -563,12 +559,7 @@ mi_refresh(struct ipsec_svc *m, uint64_t token)
     if (!m->v || !m->charon_up)
         return false;
     if (token) {
-        if (m->nwaiters == m->capwaiters) {
-            m->capwaiters = m->capwaiters ? m->capwaiters * 2 : 8;
-            m->waiters = realloc(m->waiters, m->capwaiters * sizeof(*m->waiters));
-            if (!m->waiters)
-                fatal("out of memory");
-        }
+        m->waiters = mem_grow(m->waiters, &m->capwaiters, m->nwaiters, sizeof(*m->waiters));
         m->waiters[m->nwaiters++] = token;
     }
     if (m->listing) {
