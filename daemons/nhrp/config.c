@@ -306,8 +306,12 @@ update(struct nhrp_if *nif, const struct nhrp_if_config *c)
     nif->maps = NULL;
     nif->mcast = NULL;
     copy_cfg(nif, c);
-    map_minus(nif, omaps, old.nmaps, nif->maps, nif->cfg.nmaps, map_gone);
-    map_minus(nif, nif->maps, nif->cfg.nmaps, omaps, old.nmaps, map_new);
+    /* a change of another setting leaves the maps as they were: one compare */
+    if (old.nmaps != nif->cfg.nmaps ||
+        (old.nmaps && memcmp(omaps, nif->maps, old.nmaps * sizeof(*omaps)) != 0)) {
+        map_minus(nif, omaps, old.nmaps, nif->maps, nif->cfg.nmaps, map_gone);
+        map_minus(nif, nif->maps, nif->cfg.nmaps, omaps, old.nmaps, map_new);
+    }
     if (ops->mcast) {
         for (i = 0; i < old.nmcast; i++)
             if (!u32_in(nif->mcast, nif->cfg.nmcast, omcast[i]))

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Internals of the IPsec service, shared by its files: ipsec_svc.c (the
- * service: event loop glue, config -> charon, show and clear),
- * ipsec_svc_sa.c (peers, charon's SA view, SA events), ipsec_svc_guard.c
- * (no protected GRE in clear, under kernel-libipsec or kernel ESP). Not an
- * API: the host and other services see only its struct service.
+ * contract, event loop glue, show and clear), ipsec_svc_sync.c (config ->
+ * charon objects, run-time peers' connections, the tunnels), ipsec_svc_sa.c (peers, charon's SA
+ * view, SA events), ipsec_svc_guard.c (no protected GRE in clear, under kernel-libipsec or kernel
+ * ESP). Not an API: the host and other services see only its struct service.
  */
 #ifndef DMVPN_DAEMONS_IPSEC_SERVICE_IPSEC_SVC_INT_H
 #define DMVPN_DAEMONS_IPSEC_SERVICE_IPSEC_SVC_INT_H
@@ -121,7 +121,12 @@ void mi_rearm(struct ipsec_svc *m);
 void mi_kick(struct ipsec_svc *m);
 int64_t mi_now(struct ipsec_svc *m);
 /* Loads what changed, unloads what went (charon READY only). */
+/* ipsec_svc_sync.c */
 void mi_sync(struct ipsec_svc *m);
+void mi_loaded_clear(struct ipsec_svc *m);
+void mi_rconns_rebuild(struct ipsec_svc *m);
+void mi_log_notes(const struct ipsec_xlate *x);
+void mi_tunnels(struct ipsec_svc *m, const struct cfg *c);
 /* The per-peer connection of (ifname, nbma): its name, whether the daemon
  * may initiate it; a run-time one is translated and loaded first. -1 when
  * the tunnel cannot be protected. */
