@@ -16,6 +16,15 @@
  *   <ipv6:NAME>        IPv6 address          <host:NAME>   IPv4 address or hostname
  *   [ ... ]            optional sequence     { a | b c }   alternatives
  * A keyword also records itself as a flag under its own name.
+ *
+ * `?` help lives on the row beside its syntax (struct cmd_help), keyed by
+ * token: a keyword as written ("map"), an argument by its NAME in angle
+ * brackets ("<proto>"). The key names every token of the row that carries it,
+ * so a keyword repeated by an alternative shares its text. Rows that offer
+ * the same word at the same `?` share it too: one of them gives the text,
+ * and two rows that give different texts there are a bug (tests/unit checks
+ * the whole table). Help therefore follows IOS's rule that a keyword's text
+ * depends on the words before it (`map` under `ip nhrp` is not `crypto map`).
  */
 #ifndef DMVPN_PARSERS_CMD_H
 #define DMVPN_PARSERS_CMD_H
@@ -102,6 +111,15 @@ struct cfg_build;
     0x40 /* with CMDF_NO_PREFIX: `no` must name the object                                         \
           * (the first element after the keywords) */
 
+/* One `?` help text of a row: tok is "keyword" or "<NAME>" (see above). */
+struct cmd_help {
+    const char *tok;
+    const char *text;
+};
+
+/* A row's help list, e.g. CMD_HELP({"map", "Map dest ..."}, {"<proto>", "..."}). */
+#define CMD_HELP(...) ((const struct cmd_help[]){__VA_ARGS__, {NULL, NULL}})
+
 /*
  * Handler: applies a matched line to the model being built. Returns 0, or -1
  * with a message in *err (IOS wording, e.g. "%No matching route to delete")
@@ -121,6 +139,7 @@ struct cmd_def {
     /* Owner's data for tables added with cmd_add_table(): the shell's EXEC
      * commands point at their action here. NULL in config tables. */
     const void *aux;
+    const struct cmd_help *help; /* CMD_HELP(...), or NULL */
 };
 
 /* Compiled syntax (internal to match.c, exposed for help/completion). */

@@ -50,21 +50,30 @@ placeholder(const struct syn_node *nd, char *buf, size_t n, bool if_unit)
     return NULL;
 }
 
-static bool
-seen(const struct walk *w, const char *word)
+static int
+find(const struct walk *w, const char *word)
 {
     int i;
 
     for (i = 0; i < w->n; i++)
         if (strcmp(w->out[i].word, word) == 0)
-            return true;
-    return false;
+            return i;
+    return -1;
 }
 
+/* One item per word: rows that offer the same word here share its help,
+ * whichever of them gives it (cmd.h). */
 static void
 add(struct walk *w, const char *word, const char *help)
 {
-    if (w->n == w->max || seen(w, word))
+    int i = find(w, word);
+
+    if (i >= 0) {
+        if (!w->out[i].help[0] && help)
+            w->out[i].help = help;
+        return;
+    }
+    if (w->n == w->max)
         return;
     w->out[w->n].word = word;
     w->out[w->n].help = help ? help : "";
@@ -85,7 +94,7 @@ on_node(void *ctx, int cmd, int node, const char *prev, bool if_unit)
         if (w->partial &&
             (w->partial->len > nd->kwlen || memcmp(w->partial->lc, nd->kw, w->partial->len) != 0))
             return;
-        add(w, nd->kw, help_text(w->mode, prev, nd->kw));
+        add(w, nd->kw, nd->help ? nd->help : help_text(w->mode, prev, nd->kw));
         return;
     }
     if (nd->kind == TK_IF && !if_unit) {
@@ -107,7 +116,7 @@ on_node(void *ctx, int cmd, int node, const char *prev, bool if_unit)
             return;
     }
     snprintf(w->placeholders[w->nph], sizeof(w->placeholders[0]), "%s", ph);
-    add(w, w->placeholders[w->nph], help_text(w->mode, prev, ph));
+    add(w, w->placeholders[w->nph], nd->help ? nd->help : help_text(w->mode, prev, ph));
     if (w->out[w->n - 1].word == w->placeholders[w->nph])
         w->nph++;
 }

@@ -17,6 +17,7 @@ struct syn_node {
     uint32_t kwlen;
     const char *name; /* capture name (keywords: the keyword itself) */
     uint64_t lo, hi;  /* TK_NUM range */
+    const char *help; /* `?` text from the row's help list, or NULL */
     int next;         /* SN_TOK/SN_SPLIT: first successor */
     int alt;          /* SN_SPLIT: second successor */
 };
