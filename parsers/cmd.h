@@ -211,17 +211,6 @@ struct help_item {
 int cmd_help(const struct tokline *tl, enum cfg_mode mode, bool partial_last, struct help_item *out,
              int max);
 
-/* Help texts for tables added at run time (the shell's EXEC commands):
- * `word` after the keyword `prev` (NULL: any) in `mode` (-1: any mode; an
- * EXEC mode matches both EXEC modes). Looked up before the built-in texts. */
-struct cmd_help_text {
-    int mode;
-    const char *prev;
-    const char *word;
-    const char *help;
-};
-void cmd_add_help_texts(const struct cmd_help_text *t, size_t n);
-
 const char *cfg_mode_name(enum cfg_mode m); /* "config-if" etc. */
 /* MODE_EXEC or MODE_EXEC_PRIV: shell modes, no `no`/`default` prefix help. */
 bool cfg_mode_is_exec(enum cfg_mode m);

@@ -374,17 +374,27 @@ h_exit(struct cfg_build *b, const struct cmd_match *m, const char **err)
 }
 
 #define SUBMODES_EXIT(mode)                                                                        \
-    {mode, "exit", CLS_SUPPORTED, "leaves the sub-mode", h_exit, MODE_EXEC, 0},                    \
+    {mode,                                                                                         \
+     "exit",                                                                                       \
+     CLS_SUPPORTED,                                                                                \
+     "leaves the sub-mode",                                                                        \
+     h_exit,                                                                                       \
+     MODE_EXEC,                                                                                    \
+     0,                                                                                            \
+     .help = CMD_HELP({"exit", "Exit from configure mode"})},                                      \
     {                                                                                              \
-        mode, "end", CLS_SUPPORTED, "leaves configuration mode", h_exit, MODE_EXEC, 0              \
+        mode, "end", CLS_SUPPORTED, "leaves configuration mode", h_exit, MODE_EXEC, 0,             \
+            .help = CMD_HELP({"end", "Exit from configure mode"})                                  \
     }
 
 const struct cmd_def cmd_tbl_global[] = {
     {MODE_GLOBAL, "hostname <word:name>", CLS_SUPPORTED, NULL, h_hostname, MODE_EXEC,
-     CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT},
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT,
+     .help = CMD_HELP({"hostname", "Set system's network name"})},
     {MODE_GLOBAL, "enable secret [{0|5|8|9}] <word:secret>", CLS_SUPPORTED,
      "checked by the shell for `enable`", h_enable_secret, MODE_EXEC,
-     CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT},
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT,
+     .help = CMD_HELP({"enable", "Modify enable password parameters"})},
     {MODE_GLOBAL, "enable password [{0|7}] <word:pw>", CLS_SUPPORTED,
      "checked by the shell for `enable`", h_enable_password, MODE_EXEC,
      CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT},
@@ -392,35 +402,42 @@ const struct cmd_def cmd_tbl_global[] = {
      "username <word:name> [privilege <num:0-15:priv>] [{secret [{0|5|8|9}] <word:secret> | "
      "password [{0|7}] <word:pw>}]",
      CLS_SUPPORTED, "shell login (telnet, SSH)", h_username, MODE_EXEC,
-     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
+     .help = CMD_HELP({"username", "Establish User Name Authentication"})},
     {MODE_GLOBAL,
      "ip route <ip:prefix> <mask:mask> {<ip:nh> | <if:ifname> [<ip:nh>]} "
      "[<num:1-255:distance>] [tag <num:1-4294967295:tagv>] [name <word:rname>] "
      "[{permanent | track <num:1-1000:track>}]",
      CLS_TRANSLATED, NOTE_ROUTE, h_ip_route, MODE_EXEC,
-     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
+     .help = CMD_HELP({"ip", "Global IP configuration subcommands"},
+                      {"route", "Establish static routes"})},
     {MODE_GLOBAL, "snmp-server community <word:name> [view <word:view>] [{ro|rw}] [<word:acl>]",
      CLS_TRANSLATED, "snmpd community (dmvpn-snmp over AgentX)", h_snmp_community, MODE_EXEC,
-     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
+     CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
+     .help = CMD_HELP({"snmp-server", "Modify SNMP engine parameters"})},
     {MODE_GLOBAL, "snmp-server location <line:text>", CLS_TRANSLATED, "snmpd sysLocation",
      h_snmp_text, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
     {MODE_GLOBAL, "snmp-server contact <line:text>", CLS_TRANSLATED, "snmpd sysContact",
      h_snmp_text, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX},
     {MODE_GLOBAL, "line {con|aux} <num:0-0:first>", CLS_IGNORED, "no serial console on Linux",
-     h_line, MODE_LINE, CMDF_NO},
+     h_line, MODE_LINE, CMDF_NO, .help = CMD_HELP({"line", "Configure a terminal line"})},
     {MODE_GLOBAL, "line vty <num:0-1869:first> [<num:0-1869:last>]", CLS_TRANSLATED,
      "telnet listener and sshd for the IOS shell", h_line, MODE_LINE, CMDF_NO},
     {MODE_GLOBAL, "interface <if:name> [{point-to-point|multipoint}]", CLS_SUPPORTED, NULL,
-     h_interface, MODE_IF, CMDF_NO},
+     h_interface, MODE_IF, CMDF_NO,
+     .help = CMD_HELP({"interface", "Select an interface to configure"})},
     {MODE_GLOBAL, "router eigrp <word:id>", CLS_UNSUPPORTED,
-     "kept in the model for FRR's eigrpd (not started yet)", h_router, MODE_ROUTER, CMDF_NO},
+     "kept in the model for FRR's eigrpd (not started yet)", h_router, MODE_ROUTER, CMDF_NO,
+     .help = CMD_HELP({"router", "Enable a routing process"})},
     {MODE_GLOBAL, "router ospf <num:1-65535:pid> [vrf <word:vrf>]", CLS_UNSUPPORTED,
      "kept in the model for FRR's ospfd (not started yet)", h_router, MODE_ROUTER, CMDF_NO},
     {MODE_GLOBAL, "router bgp <num:1-4294967295:asn>", CLS_UNSUPPORTED,
      "kept in the model for FRR's bgpd (not started yet)", h_router, MODE_ROUTER, CMDF_NO},
     {MODE_GLOBAL, "router {rip|odr|isis|lisp|mobile} [<word:tag>]", CLS_UNSUPPORTED,
      "kept in the model; no Linux equivalent started", h_router, MODE_ROUTER, CMDF_NO},
-    {MODE_GLOBAL, "end", CLS_IGNORED, "end of configuration", h_exit, MODE_EXEC, 0},
+    {MODE_GLOBAL, "end", CLS_IGNORED, "end of configuration", h_exit, MODE_EXEC, 0,
+     .help = CMD_HELP({"end", "Exit from configure mode"})},
     SUBMODES_EXIT(MODE_IF),
     SUBMODES_EXIT(MODE_ISAKMP),
     SUBMODES_EXIT(MODE_TSET),

@@ -4,8 +4,8 @@
  * becomes a small Thompson NFA (token, split and accept nodes) in a shared
  * pool, so the matcher can run every command of a mode in lock step and find
  * IOS's unique-prefix and ambiguity answers across all of them at once.
- * Each token node also carries its `?` help from the row's help list, so the
- * help walk reads the text off the node it is standing on.
+ * Each token node also carries its `?` help (syntax_help.c), so the help
+ * walk reads the text off the node it is standing on.
  * The table is ours and fixed at build time, so a malformed syntax string is
  * a programming error and fatal at start-up.
  */
@@ -292,45 +292,6 @@ count_kwrun(int n)
     return k;
 }
 
-/* Does help key `tok` ("map" or "<proto>") name token node nd? */
-static bool
-help_names(const char *tok, const struct syn_node *nd)
-{
-    size_t n = strlen(tok);
-
-    if (nd->kind == TK_KEYWORD)
-        return strcmp(tok, nd->kw) == 0;
-    return n > 2 && tok[0] == '<' && tok[n - 1] == '>' && strlen(nd->name) == n - 2 &&
-           memcmp(tok + 1, nd->name, n - 2) == 0;
-}
-
-/*
- * Puts the row's help texts on its nodes [first, pool_len). A key that
- * names no token, or one given twice, is a typo in the table: fatal, like
- * a malformed syntax string.
- */
-static void
-attach_help(const struct cmd_def *d, int first)
-{
-    const struct cmd_help *h, *g;
-
-    for (h = d->help; h && h->tok; h++) {
-        bool used = false;
-        for (g = d->help; g != h; g++)
-            if (strcmp(g->tok, h->tok) == 0)
-                fatal("syntax: help for '%s' given twice in '%s'", h->tok, d->syntax);
-        for (size_t k = (size_t)first; k < pool_len; k++) {
-            struct syn_node *nd = &syn_pool[k];
-            if (nd->type == SN_TOK && help_names(h->tok, nd)) {
-                nd->help = h->text;
-                used = true;
-            }
-        }
-        if (!used)
-            fatal("syntax: help for '%s' names no token of '%s'", h->tok, d->syntax);
-    }
-}
-
 void
 syn_compile_all(const struct cmd_def *defs, size_t n)
 {
@@ -347,7 +308,9 @@ syn_compile_all(const struct cmd_def *defs, size_t n)
             fatal("syntax: cannot compile '%s'", defs[i].syntax);
         acc = node_new(SN_ACCEPT);
         patch(&f, acc);
-        attach_help(&defs[i], first);
+        syn_cmds[i].first_node = first;
+        syn_cmds[i].end_node = (int)pool_len;
+        syn_help_attach(&defs[i], first, (int)pool_len);
         syn_cmds[i].start = f.start;
         syn_cmds[i].kwrun = count_kwrun(f.start);
         {
@@ -362,4 +325,5 @@ syn_compile_all(const struct cmd_def *defs, size_t n)
             fatal("syntax: '%s' must start with a keyword", defs[i].syntax);
         syn_cmds[i].first_kw = syn_pool[f.start].kw;
     }
+    syn_help_share(defs, n);
 }
