@@ -19,12 +19,15 @@
  *
  * `?` help lives on the row beside its syntax (struct cmd_help), keyed by
  * token: a keyword as written ("map"), an argument by its NAME in angle
- * brackets ("<proto>"). The key names every token of the row that carries it,
- * so a keyword repeated by an alternative shares its text. Rows that offer
- * the same word at the same `?` share it too: one of them gives the text,
- * and two rows that give different texts there are a bug (tests/unit checks
- * the whole table). Help therefore follows IOS's rule that a keyword's text
+ * brackets ("<proto>"). A key names every token of the row that carries it,
+ * so a keyword repeated by an alternative shares its text (a row cannot give
+ * one keyword two texts; split the row if IOS does). A token's place is its
+ * mode and the tokens before it; rows share the text of a place, so the
+ * first row of `ip nhrp ...` describes `ip` and `nhrp` for all of them, and
+ * two rows that give one place different texts are a bug that the table's
+ * unit test reports. Help therefore follows IOS's rule that a keyword's text
  * depends on the words before it (`map` under `ip nhrp` is not `crypto map`).
+ * Every keyword has help; an argument without it shows a generic text.
  */
 #ifndef DMVPN_PARSERS_CMD_H
 #define DMVPN_PARSERS_CMD_H
