@@ -117,7 +117,7 @@ on_node(void *ctx, int cmd, int node, bool if_unit)
     }
     snprintf(w->placeholders[w->nph], sizeof(w->placeholders[0]), "%s", ph);
     add(w, w->placeholders[w->nph], nd->help);
-    if (w->out[w->n - 1].word == w->placeholders[w->nph])
+    if (w->n > 0 && w->out[w->n - 1].word == w->placeholders[w->nph])
         w->nph++;
 }
 
