@@ -16,6 +16,18 @@
  *   <ipv6:NAME>        IPv6 address          <host:NAME>   IPv4 address or hostname
  *   [ ... ]            optional sequence     { a | b c }   alternatives
  * A keyword also records itself as a flag under its own name.
+ *
+ * `?` help lives on the row beside its syntax (struct cmd_help), keyed by
+ * token: a keyword as written ("map"), an argument by its NAME in angle
+ * brackets ("<proto>"). A key names every token of the row that carries it,
+ * so a keyword repeated by an alternative shares its text (a row cannot give
+ * one keyword two texts; split the row if IOS does). A token's place is its
+ * mode and the tokens before it; rows share the text of a place, so the
+ * first row of `ip nhrp ...` describes `ip` and `nhrp` for all of them, and
+ * two rows that give one place different texts are a bug that the table's
+ * unit test reports. Help therefore follows IOS's rule that a keyword's text
+ * depends on the words before it (`map` under `ip nhrp` is not `crypto map`).
+ * Every keyword has help; an argument without it shows a generic text.
  */
 #ifndef DMVPN_PARSERS_CMD_H
 #define DMVPN_PARSERS_CMD_H
@@ -102,6 +114,15 @@ struct cfg_build;
     0x40 /* with CMDF_NO_PREFIX: `no` must name the object                                         \
           * (the first element after the keywords) */
 
+/* One `?` help text of a row: tok is "keyword" or "<NAME>" (see above). */
+struct cmd_help {
+    const char *tok;
+    const char *text;
+};
+
+/* A row's help list, e.g. CMD_HELP({"map", "Map dest ..."}, {"<proto>", "..."}). */
+#define CMD_HELP(...) ((const struct cmd_help[]){__VA_ARGS__, {NULL, NULL}})
+
 /*
  * Handler: applies a matched line to the model being built. Returns 0, or -1
  * with a message in *err (IOS wording, e.g. "%No matching route to delete")
@@ -121,6 +142,7 @@ struct cmd_def {
     /* Owner's data for tables added with cmd_add_table(): the shell's EXEC
      * commands point at their action here. NULL in config tables. */
     const void *aux;
+    const struct cmd_help *help; /* CMD_HELP(...), or NULL */
 };
 
 /* Compiled syntax (internal to match.c, exposed for help/completion). */
@@ -191,17 +213,6 @@ struct help_item {
 };
 int cmd_help(const struct tokline *tl, enum cfg_mode mode, bool partial_last, struct help_item *out,
              int max);
-
-/* Help texts for tables added at run time (the shell's EXEC commands):
- * `word` after the keyword `prev` (NULL: any) in `mode` (-1: any mode; an
- * EXEC mode matches both EXEC modes). Looked up before the built-in texts. */
-struct cmd_help_text {
-    int mode;
-    const char *prev;
-    const char *word;
-    const char *help;
-};
-void cmd_add_help_texts(const struct cmd_help_text *t, size_t n);
 
 const char *cfg_mode_name(enum cfg_mode m); /* "config-if" etc. */
 /* MODE_EXEC or MODE_EXEC_PRIV: shell modes, no `no`/`default` prefix help. */

@@ -438,60 +438,158 @@ h_prof_responder(struct cfg_build *b, const struct cmd_match *m, const char **er
     "esp-3des | esp-des | esp-null | esp-seal | esp-md5-hmac | esp-sha-hmac | "                    \
     "esp-sha256-hmac | esp-sha384-hmac | esp-sha512-hmac | ah-md5-hmac | ah-sha-hmac | "           \
     "ah-sha256-hmac | ah-sha384-hmac | ah-sha512-hmac | comp-lzs}"
+/* The help of every transform of XF: one list, for all three of its places.
+ * (clang-format cannot lay out a brace list that ends a macro.) */
+/* clang-format off */
+#define XF_HELP                                                                                    \
+    {"esp-aes", "ESP transform using AES cipher"},                                                 \
+    {"esp-gcm", "ESP transform using GCM cipher"},                                                 \
+    {"esp-gmac", "ESP transform using GMAC cipher"},                                               \
+    {"esp-3des", "ESP transform using 3DES(EDE) cipher (168 bits)"},                               \
+    {"esp-des", "ESP transform using DES cipher (56 bits)"},                                       \
+    {"esp-null", "ESP transform w/o cipher"},                                                      \
+    {"esp-seal", "ESP transform using SEAL cipher (160 bits)"},                                    \
+    {"esp-md5-hmac", "ESP transform using HMAC-MD5 auth"},                                         \
+    {"esp-sha-hmac", "ESP transform using HMAC-SHA auth"},                                         \
+    {"esp-sha256-hmac", "ESP transform using HMAC-SHA256 auth"},                                   \
+    {"esp-sha384-hmac", "ESP transform using HMAC-SHA384 auth"},                                   \
+    {"esp-sha512-hmac", "ESP transform using HMAC-SHA512 auth"},                                   \
+    {"ah-md5-hmac", "AH-HMAC-MD5 transform"},                                                      \
+    {"ah-sha-hmac", "AH-HMAC-SHA transform"},                                                      \
+    {"ah-sha256-hmac", "AH-HMAC-SHA256 transform"},                                                \
+    {"ah-sha384-hmac", "AH-HMAC-SHA384 transform"},                                                \
+    {"ah-sha512-hmac", "AH-HMAC-SHA512 transform"},                                                \
+    {"comp-lzs", "IP Compression using the LZS compression algorithm"},                            \
+    {"128", "128 bit keys."}, {"192", "192 bit keys."}, {"256", "256 bit keys."}
+/* clang-format on */
 #define GROUPS "{1|2|5|14|15|16|19|20|21|24}"
 #define PFSG   "{group1|group2|group5|group14|group15|group16|group19|group20|group21|group24}"
 
 const struct cmd_def cmd_tbl_crypto[] = {
     {MODE_GLOBAL, "crypto isakmp policy <num:1-10000:prio>", CLS_TRANSLATED, NOTE_IKE, h_policy,
-     MODE_ISAKMP, CMDF_NO},
+     MODE_ISAKMP, CMDF_NO,
+     .help = CMD_HELP({"crypto", "Encryption module"}, {"isakmp", "Configure ISAKMP policy"},
+                      {"policy", "Set policy for an ISAKMP protection suite"},
+                      {"<prio>", "Priority of protection suite"})},
     {MODE_ISAKMP, "encryption {des | 3des | aes [{128|192|256}]}", CLS_TRANSLATED, NOTE_IKE, h_encr,
-     MODE_EXEC, NP},
+     MODE_EXEC, NP,
+     .help =
+         CMD_HELP({"encryption", "Set encryption algorithm for protection suite"},
+                  {"des", "DES - Data Encryption Standard (56 bit keys)."},
+                  {"3des", "Three key triple DES"}, {"aes", "AES - Advanced Encryption Standard."},
+                  {"128", "128 bit keys."}, {"192", "192 bit keys."}, {"256", "256 bit keys."})},
     {MODE_ISAKMP, "hash {md5|sha|sha256|sha384|sha512}", CLS_TRANSLATED, NOTE_IKE, h_hash,
-     MODE_EXEC, NP},
+     MODE_EXEC, NP,
+     .help =
+         CMD_HELP({"hash", "Set hash algorithm for protection suite"}, {"md5", "Message Digest 5"},
+                  {"sha", "Secure Hash Standard"}, {"sha256", "Secure Hash Standard 2 (256 bit)"},
+                  {"sha384", "Secure Hash Standard 2 (384 bit)"},
+                  {"sha512", "Secure Hash Standard 2 (512 bit)"})},
     {MODE_ISAKMP, "authentication {pre-share|rsa-sig|rsa-encr|ecdsa-sig}", CLS_TRANSLATED, NOTE_IKE,
-     h_auth, MODE_EXEC, NP},
-    {MODE_ISAKMP, "group " GROUPS, CLS_TRANSLATED, NOTE_IKE, h_group, MODE_EXEC, NP},
+     h_auth, MODE_EXEC, NP,
+     .help = CMD_HELP(
+         {"authentication", "Set authentication method for protection suite"},
+         {"pre-share", "Pre-Shared Key"}, {"rsa-sig", "Rivest-Shamir-Adleman Signature"},
+         {"rsa-encr", "Rivest-Shamir-Adleman Encryption"}, {"ecdsa-sig", "ECDSA Signature"})},
+    {MODE_ISAKMP, "group " GROUPS, CLS_TRANSLATED, NOTE_IKE, h_group, MODE_EXEC, NP,
+     .help = CMD_HELP(
+         {"group", "Set the Diffie-Hellman group"}, {"1", "Diffie-Hellman group 1 (768 bit)"},
+         {"2", "Diffie-Hellman group 2 (1024 bit)"}, {"5", "Diffie-Hellman group 5 (1536 bit)"},
+         {"14", "Diffie-Hellman group 14 (2048 bit)"}, {"15", "Diffie-Hellman group 15 (3072 bit)"},
+         {"16", "Diffie-Hellman group 16 (4096 bit)"},
+         {"19", "Diffie-Hellman group 19 (256 bit ecp)"},
+         {"20", "Diffie-Hellman group 20 (384 bit ecp)"},
+         {"21", "Diffie-Hellman group 21 (521 bit ecp)"},
+         {"24", "Diffie-Hellman group 24 (2048 bit, 256 bit subgroup)"})},
     {MODE_ISAKMP, "lifetime <num:60-86400:secs>", CLS_TRANSLATED, NOTE_IKE, h_lifetime, MODE_EXEC,
-     NP},
+     NP,
+     .help = CMD_HELP({"lifetime", "Set lifetime for ISAKMP security association"},
+                      {"<secs>", "lifetime in seconds"})},
     {MODE_GLOBAL,
      "crypto isakmp key [{0|6}] <word:key> {address <ip:addr> [<mask:mask>] [no-xauth] | "
      "hostname <word:host> [no-xauth]}",
-     CLS_TRANSLATED, NOTE_PSK, h_key, MODE_EXEC, CMDF_NO},
+     CLS_TRANSLATED, NOTE_PSK, h_key, MODE_EXEC, CMDF_NO,
+     .help = CMD_HELP({"key", "Set pre-shared key for remote peer"},
+                      {"0", "Specifies an UNENCRYPTED password will follow"},
+                      {"6", "Specifies an ENCRYPTED password will follow"},
+                      {"address", "define shared key with IP address"},
+                      {"hostname", "define shared key with hostname"},
+                      {"no-xauth", "Bypasses XAuth for this peer"})},
     {MODE_GLOBAL,
      "crypto isakmp keepalive <num:10-3600:secs> [<num:2-60:retry>] [{periodic|on-demand}]",
-     CLS_TRANSLATED, "charon DPD (dpd_delay)", h_keepalive, MODE_EXEC, NP},
+     CLS_TRANSLATED, "charon DPD (dpd_delay)", h_keepalive, MODE_EXEC, NP,
+     .help = CMD_HELP({"keepalive", "Set a keepalive interval for use with IOS peers"},
+                      {"periodic", "Send keepalive periodically"},
+                      {"on-demand", "Send keepalive on demand"})},
     {MODE_GLOBAL, "crypto isakmp nat keepalive <num:5-3600:secs>", CLS_TRANSLATED,
-     "charon NAT-T keepalive interval", h_nat_keepalive, MODE_EXEC, NP},
+     "charon NAT-T keepalive interval", h_nat_keepalive, MODE_EXEC, NP,
+     .help = CMD_HELP({"nat", "Set a nat  keepalive interval for use with IOS peers"},
+                      {"keepalive", "Set a keepalive interval for use with IOS peers"})},
     {MODE_GLOBAL, "crypto ipsec transform-set <word:name> " XF " [" XF " [" XF "]]", CLS_TRANSLATED,
-     NOTE_ESP, h_tset, MODE_TSET, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG},
+     NOTE_ESP, h_tset, MODE_TSET, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
+     .help = CMD_HELP({"ipsec", "Configure IPSEC policy"},
+                      {"transform-set", "Define transform and settings"}, XF_HELP)},
     {MODE_TSET, "mode {tunnel | transport [require]}", CLS_TRANSLATED,
      "charon CHILD_SA mode (tunnel mode with host selectors where the kernel lacks transport)",
-     h_tset_mode, MODE_EXEC, NP},
+     h_tset_mode, MODE_EXEC, NP,
+     .help = CMD_HELP({"mode", "encapsulation mode (transport/tunnel)"},
+                      {"tunnel", "tunnel (datagram encapsulation)"},
+                      {"transport", "transport (payload encapsulation)"},
+                      {"require", "Do not fall back to tunnel mode"})},
     {MODE_GLOBAL,
      "crypto ipsec security-association lifetime {seconds <num:120-2592000:secs> | kilobytes "
      "{<num:2560-4294967295:kb> | disable}}",
      CLS_TRANSLATED, "charon CHILD_SA life_time/life_bytes where the profile sets none",
-     h_sa_lifetime, MODE_EXEC, NP},
+     h_sa_lifetime, MODE_EXEC, NP,
+     .help = CMD_HELP({"security-association", "Security association parameters"},
+                      {"lifetime", "security association lifetime"},
+                      {"seconds", "Time-based key duration in seconds"},
+                      {"kilobytes", "Volume-based key duration"},
+                      {"disable", "Disable Volume-based Rekey"})},
     {MODE_GLOBAL,
      "crypto ipsec security-association replay {window-size {64|128|256|512|1024} | "
      "disable}",
-     CLS_TRANSLATED, "charon CHILD_SA replay_window (0 with disable)", h_sa_replay, MODE_EXEC, NP},
+     CLS_TRANSLATED, "charon CHILD_SA replay_window (0 with disable)", h_sa_replay, MODE_EXEC, NP,
+     .help =
+         CMD_HELP({"replay", "Set replay checking."}, {"window-size", "Set replay window size."},
+                  {"64", "Window size 64"}, {"128", "Window size 128"}, {"256", "Window size 256"},
+                  {"512", "Window size 512"}, {"1024", "Window size 1024"},
+                  {"disable", "Disable replay checking."})},
     {MODE_GLOBAL, "crypto ipsec profile <word:name>", CLS_TRANSLATED, NOTE_CHILD, h_profile,
-     MODE_IPSEC_PROF, CMDF_NO},
+     MODE_IPSEC_PROF, CMDF_NO, .help = CMD_HELP({"profile", "Configure an ipsec policy profile"})},
     {MODE_IPSEC_PROF,
      "set transform-set <word:t1> [<word:t2> [<word:t3> [<word:t4> [<word:t5> [<word:t6>]]]]]",
-     CLS_TRANSLATED, NOTE_CHILD, h_prof_tset, MODE_EXEC, NP},
-    {MODE_IPSEC_PROF, "set pfs [" PFSG "]", CLS_TRANSLATED, NOTE_CHILD, h_prof_pfs, MODE_EXEC, NP},
+     CLS_TRANSLATED, NOTE_CHILD, h_prof_tset, MODE_EXEC, NP,
+     .help = CMD_HELP({"set", "Set a command for this profile"},
+                      {"transform-set", "Specify list of transform sets in priority order"})},
+    {MODE_IPSEC_PROF, "set pfs [" PFSG "]", CLS_TRANSLATED, NOTE_CHILD, h_prof_pfs, MODE_EXEC, NP,
+     .help = CMD_HELP(
+         {"pfs", "Specify pfs settings"}, {"group1", "D-H Group1 (768-bit modulus)"},
+         {"group2", "D-H Group2 (1024-bit modulus)"}, {"group5", "D-H Group5 (1536-bit modulus)"},
+         {"group14", "D-H Group14 (2048-bit modulus)"},
+         {"group15", "D-H Group15 (3072-bit modulus)"},
+         {"group16", "D-H Group16 (4096-bit modulus)"},
+         {"group19", "D-H Group19 (256-bit order ECP)"},
+         {"group20", "D-H Group20 (384-bit order ECP)"},
+         {"group21", "D-H Group21 (521-bit order ECP)"},
+         {"group24", "D-H Group24 (2048-bit modulus & 256-bit prime order subgroup)"})},
     {MODE_IPSEC_PROF,
      "set security-association lifetime {seconds <num:120-2592000:secs> | kilobytes "
      "{<num:2560-4294967295:kb> | disable}}",
-     CLS_TRANSLATED, NOTE_CHILD, h_prof_lifetime, MODE_EXEC, NP},
+     CLS_TRANSLATED, NOTE_CHILD, h_prof_lifetime, MODE_EXEC, NP,
+     .help = CMD_HELP({"security-association", "Security association parameters"},
+                      {"lifetime", "security association lifetime"},
+                      {"seconds", "Time-based key duration in seconds"},
+                      {"kilobytes", "Volume-based key duration"},
+                      {"disable", "Disable Volume-based Rekey"})},
     {MODE_IPSEC_PROF, "set isakmp-profile <word:name>", CLS_UNSUPPORTED,
-     "ISAKMP profiles are not implemented", h_prof_ref, MODE_EXEC, NP},
+     "ISAKMP profiles are not implemented", h_prof_ref, MODE_EXEC, NP,
+     .help = CMD_HELP({"isakmp-profile", "Specify isakmp Profile"})},
     {MODE_IPSEC_PROF, "set ikev2-profile <word:name>", CLS_UNSUPPORTED, "IKEv2 is not implemented",
-     h_prof_ref, MODE_EXEC, NP},
+     h_prof_ref, MODE_EXEC, NP, .help = CMD_HELP({"ikev2-profile", "Specify ikev2 Profile"})},
     {MODE_IPSEC_PROF, "responder-only", CLS_TRANSLATED, "charon start_action none",
-     h_prof_responder, MODE_EXEC, NP},
+     h_prof_responder, MODE_EXEC, NP,
+     .help = CMD_HELP({"responder-only", "Do not initiate SAs, only respond"})},
 };
 
 const size_t cmd_tbl_crypto_len = TABLE_LEN(cmd_tbl_crypto);

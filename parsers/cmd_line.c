@@ -88,14 +88,25 @@ h_privilege(struct cfg_build *b, const struct cmd_match *m, const char **err)
 }
 
 const struct cmd_def cmd_tbl_line[] = {
-    {MODE_LINE, "login [local]", CLS_SUPPORTED, NOTE_VTY, h_login, MODE_EXEC, NP},
-    {MODE_LINE, "password [{0|7}] <word:pw>", CLS_SUPPORTED, NOTE_VTY, h_password, MODE_EXEC, NP},
+    {MODE_LINE, "login [local]", CLS_SUPPORTED, NOTE_VTY, h_login, MODE_EXEC, NP,
+     .help = CMD_HELP({"login", "Enable password checking"}, {"local", "Local password checking"})},
+    {MODE_LINE, "password [{0|7}] <word:pw>", CLS_SUPPORTED, NOTE_VTY, h_password, MODE_EXEC, NP,
+     .help = CMD_HELP({"password", "Set a password"},
+                      {"0", "Specifies an UNENCRYPTED password will follow"},
+                      {"7", "Specifies a HIDDEN password will follow"})},
     {MODE_LINE, "transport input {all | none | telnet [ssh] | ssh [telnet]}", CLS_TRANSLATED,
-     "telnet listener on port 23 / sshd on port 22", h_transport, MODE_EXEC, NP},
+     "telnet listener on port 23 / sshd on port 22", h_transport, MODE_EXEC, NP,
+     .help =
+         CMD_HELP({"transport", "Define transport protocols for line"},
+                  {"input", "Define which protocols to use when connecting to the terminal server"},
+                  {"all", "All protocols"}, {"none", "No protocols"},
+                  {"telnet", "TCP/IP Telnet protocol"}, {"ssh", "TCP/IP SSH protocol"})},
     {MODE_LINE, "exec-timeout <num:0-35791:min> [<num:0-2147483:sec>]", CLS_SUPPORTED, NOTE_VTY,
-     h_exec_timeout, MODE_EXEC, NP},
+     h_exec_timeout, MODE_EXEC, NP, .help = CMD_HELP({"exec-timeout", "Set the EXEC timeout"})},
     {MODE_LINE, "privilege level <num:0-15:lvl>", CLS_SUPPORTED, NOTE_VTY, h_privilege, MODE_EXEC,
-     NP},
+     NP,
+     .help = CMD_HELP({"privilege", "Change privilege level for line"},
+                      {"level", "Assign default privilege level for line"})},
 };
 
 const size_t cmd_tbl_line_len = TABLE_LEN(cmd_tbl_line);

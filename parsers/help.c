@@ -50,29 +50,38 @@ placeholder(const struct syn_node *nd, char *buf, size_t n, bool if_unit)
     return NULL;
 }
 
-static bool
-seen(const struct walk *w, const char *word)
+static int
+find(const struct walk *w, const char *word)
 {
     int i;
 
     for (i = 0; i < w->n; i++)
         if (strcmp(w->out[i].word, word) == 0)
-            return true;
-    return false;
+            return i;
+    return -1;
 }
 
+/* One item per word: rows that offer the same word here share its help,
+ * whichever of them gives it (cmd.h). NULL until one does. */
 static void
 add(struct walk *w, const char *word, const char *help)
 {
-    if (w->n == w->max || seen(w, word))
+    int i = find(w, word);
+
+    if (i >= 0) {
+        if (!w->out[i].help)
+            w->out[i].help = help;
+        return;
+    }
+    if (w->n == w->max)
         return;
     w->out[w->n].word = word;
-    w->out[w->n].help = help ? help : "";
+    w->out[w->n].help = help;
     w->n++;
 }
 
 static void
-on_node(void *ctx, int cmd, int node, const char *prev, bool if_unit)
+on_node(void *ctx, int cmd, int node, bool if_unit)
 {
     struct walk *w = ctx;
     const struct syn_node *nd = &syn_pool[node];
@@ -85,7 +94,7 @@ on_node(void *ctx, int cmd, int node, const char *prev, bool if_unit)
         if (w->partial &&
             (w->partial->len > nd->kwlen || memcmp(w->partial->lc, nd->kw, w->partial->len) != 0))
             return;
-        add(w, nd->kw, help_text(w->mode, prev, nd->kw));
+        add(w, nd->kw, nd->help);
         return;
     }
     if (nd->kind == TK_IF && !if_unit) {
@@ -107,8 +116,8 @@ on_node(void *ctx, int cmd, int node, const char *prev, bool if_unit)
             return;
     }
     snprintf(w->placeholders[w->nph], sizeof(w->placeholders[0]), "%s", ph);
-    add(w, w->placeholders[w->nph], help_text(w->mode, prev, ph));
-    if (w->out[w->n - 1].word == w->placeholders[w->nph])
+    add(w, w->placeholders[w->nph], nd->help);
+    if (w->n > 0 && w->out[w->n - 1].word == w->placeholders[w->nph])
         w->nph++;
 }
 
@@ -153,6 +162,12 @@ cmd_help(const struct tokline *tl, enum cfg_mode mode, bool partial_last, struct
             add(&w, "no", "Negate a command or set its defaults");
         if (!strncmp("default", w.partial->lc, w.partial->len) && !cfg_mode_is_exec(mode))
             add(&w, "default", "Set a command to its defaults");
+    }
+    for (int i = 0; i < w.n; i++) {
+        if (!out[i].help)
+            out[i].help = help_placeholder(out[i].word);
+        if (!out[i].help)
+            out[i].help = "";
     }
     qsort(out, (size_t)w.n, sizeof(*out), cmp_item);
     if (complete && !w.partial && w.n < max) {

@@ -552,13 +552,7 @@ run(struct mstate *ms, enum cfg_mode mode, struct match_result *res)
         if (ms->walk) {
             for (i = 0; i < ms->nth[cur]; i++) {
                 const struct thread *th = &ms->th[cur][i];
-                const char *prev = NULL;
-                int c;
-                /* the last keyword on the way here gives help its context */
-                for (c = th->cap; c >= 0 && !prev; c = ms->caps[c].prev)
-                    if (ms->caps[c].v.kind == TK_KEYWORD)
-                        prev = ms->caps[c].v.str;
-                ms->walk(ms->walk_ctx, th->cmd, th->node, prev, th->pend_type != NULL);
+                ms->walk(ms->walk_ctx, th->cmd, th->node, th->pend_type != NULL);
             }
             ms->walk_complete = acc.cmd >= 0;
             res->status = MATCH_OK;

@@ -21,9 +21,9 @@ void match_init_stamps(void);
 
 /* Help walk: runs the matcher over all words of tl and, instead of deciding,
  * reports every syntax node a next word could match (fn(ctx, cmd, node,
- * the last keyword before it, whether an interface unit number is due)),
- * and whether the words so far already form a complete command. */
-typedef void (*match_walk_fn)(void *ctx, int cmd, int node, const char *prev_kw, bool if_unit);
+ * whether an interface unit number is due)), and whether the words so far
+ * already form a complete command. */
+typedef void (*match_walk_fn)(void *ctx, int cmd, int node, bool if_unit);
 int match_walk(const struct tokline *tl, enum cfg_mode mode, match_walk_fn fn, void *ctx,
                bool *complete);
 

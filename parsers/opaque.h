@@ -12,16 +12,17 @@ void opaque_banner_line(struct cfg_build *b, const char *line, size_t len);
 size_t opaque_canon(const struct tokline *tl, const struct cmd_match *m, int indent, char *buf,
                     size_t sz);
 
-/* Table entry helpers: keywords, then anything. */
-#define OPQ(mode, kws, cls, note, slot)                                                            \
+/* Table entry helpers: keywords, then anything; hlp is the row's CMD_HELP(...). */
+#define OPQ(mode, kws, cls, note, slot, hlp)                                                       \
     {                                                                                              \
         mode, kws " [<line:rest>]", cls, note, opaque_h_line, MODE_EXEC, CMDF_NO | CMDF_DEFAULT,   \
-            slot                                                                                   \
+            slot, .help = hlp                                                                      \
     }
 /* A stanza header: the lines after it belong to it until a global command. */
-#define OPQ_STANZA(kws, cls, note, slot)                                                           \
+#define OPQ_STANZA(kws, cls, note, slot, hlp)                                                      \
     {                                                                                              \
-        MODE_GLOBAL, kws " [<line:rest>]", cls, note, opaque_h_line, MODE_OPAQUE, CMDF_NO, slot    \
+        MODE_GLOBAL, kws " [<line:rest>]", cls, note, opaque_h_line, MODE_OPAQUE, CMDF_NO, slot,   \
+            .help = hlp                                                                            \
     }
 
 #endif

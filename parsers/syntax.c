@@ -4,6 +4,8 @@
  * becomes a small Thompson NFA (token, split and accept nodes) in a shared
  * pool, so the matcher can run every command of a mode in lock step and find
  * IOS's unique-prefix and ambiguity answers across all of them at once.
+ * Each token node also carries its `?` help (syntax_help.c), so the help
+ * walk reads the text off the node it is standing on.
  * The table is ours and fixed at build time, so a malformed syntax string is
  * a programming error and fatal at start-up.
  */
@@ -301,11 +303,14 @@ syn_compile_all(const struct cmd_def *defs, size_t n)
     for (i = 0; i < n; i++) {
         struct lexer lx = {defs[i].syntax, defs[i].syntax};
         struct pfrag f;
-        int acc;
+        int acc, first = (int)pool_len;
         if (parse_seq(&lx, &f, 0, 0) < 0 || *lx.p)
             fatal("syntax: cannot compile '%s'", defs[i].syntax);
         acc = node_new(SN_ACCEPT);
         patch(&f, acc);
+        syn_cmds[i].first_node = first;
+        syn_cmds[i].end_node = (int)pool_len;
+        syn_help_attach(&defs[i], first, (int)pool_len);
         syn_cmds[i].start = f.start;
         syn_cmds[i].kwrun = count_kwrun(f.start);
         {
@@ -320,4 +325,5 @@ syn_compile_all(const struct cmd_def *defs, size_t n)
             fatal("syntax: '%s' must start with a keyword", defs[i].syntax);
         syn_cmds[i].first_kw = syn_pool[f.start].kw;
     }
+    syn_help_share(defs, n);
 }

@@ -17,6 +17,7 @@ struct syn_node {
     uint32_t kwlen;
     const char *name; /* capture name (keywords: the keyword itself) */
     uint64_t lo, hi;  /* TK_NUM range */
+    const char *help; /* `?` text from the row's help list, or NULL */
     int next;         /* SN_TOK/SN_SPLIT: first successor */
     int alt;          /* SN_SPLIT: second successor */
 };
@@ -29,6 +30,7 @@ struct syn_cmd {
     int start; /* first node */
     int kwrun; /* leading keywords before any argument or option */
     const char *first_kw;
+    int first_node, end_node; /* the command's nodes in the pool */
 };
 
 extern struct syn_node *syn_pool;
@@ -37,6 +39,14 @@ extern struct syn_cmd *syn_cmds;
 size_t syn_pool_len(void);
 /* Compiles every entry of the table; fatal on a malformed syntax string. */
 void syn_compile_all(const struct cmd_def *defs, size_t n);
+
+/* `?` help (syntax_help.c): puts d's help list on its nodes [first, end);
+ * then, over all commands, shares each text with the tokens of the same
+ * word at the same place. */
+void syn_help_attach(const struct cmd_def *d, int first, int end);
+void syn_help_share(const struct cmd_def *defs, size_t n);
+/* Places two rows gave different texts: pairs of node indices. */
+size_t syn_help_conflicts(const int (**pairs)[2]);
 
 /* Interface names (ifname.c). */
 bool ifname_resolve_type(const char *s, size_t n, const char **canon);

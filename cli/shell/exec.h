@@ -36,7 +36,7 @@ struct exec_cmd {
     uint32_t req;
 };
 
-/* Registers the EXEC tables and help texts (once, before cmd_init). */
+/* Registers the EXEC tables (once, before cmd_init). */
 void exec_register(void);
 
 /* Actions (act_show.c, act_sys.c, act_ping.c). */

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The EXEC command table and its `?` help texts (see exec.h). One row per
- * command: syntax (parsers/cmd.h DSL), the lowest privilege level that may
- * run it, whether its output takes `|` filters and `| json`, the action, and
- * for a command the daemon carries out, the request id it is sent as.
- * Help strings are IOS's where we know them.
+ * The EXEC command table (see exec.h). One row per command: syntax
+ * (parsers/cmd.h DSL), the lowest privilege level that may run it, whether
+ * its output takes `|` filters and `| json`, the action, for a command the
+ * daemon carries out the request id it is sent as, and its `?` help (IOS's
+ * strings where we know them). A keyword several rows share at the same
+ * place (`show`, `show ip`) gets its help from the first of them.
  */
 #include "cli/shell/exec.h"
 #include "lib/log.h"
@@ -18,58 +19,129 @@
 #define PJ (EXEC_PIPE | EXEC_JSON)
 #define NP (CMDF_NO | CMDF_NO_PREFIX)
 
+/* A row's struct exec_cmd: action, level, flags[, request id]. A macro, not
+ * braces, so the rows keep their help beside them when formatted. */
+#define ACT(...)                                                                                   \
+    {                                                                                              \
+        __VA_ARGS__                                                                                \
+    }
+
 struct exec_row {
     const char *syntax;
     struct exec_cmd cmd;
     unsigned cmdflags;
+    const struct cmd_help *help;
 };
 
 static const struct exec_row rows[] = {
-    {"enable [<num:0-15:level>]", {act_enable, 1, EXEC_LIVE}, 0},
-    {"disable", {act_disable, 1, 0}, 0},
-    {"exit", {act_exit, 1, 0}, 0},
-    {"logout", {act_exit, 1, 0}, 0},
-    {"terminal length <num:0-512:len>", {act_terminal, 1, 0}, 0},
-    {"terminal width <num:0-512:wid>", {act_terminal, 1, 0}, 0},
-    {"terminal monitor", {act_terminal, 1, 0}, 0},
-    {"terminal no monitor", {act_terminal, 1, 0}, 0},
+    {"enable [<num:0-15:level>]", ACT(act_enable, 1, EXEC_LIVE), 0,
+     .help = CMD_HELP({"enable", "Turn on privileged commands"})},
+    {"disable", ACT(act_disable, 1, 0), 0,
+     .help = CMD_HELP({"disable", "Turn off privileged commands"})},
+    {"exit", ACT(act_exit, 1, 0), 0, .help = CMD_HELP({"exit", "Exit from the EXEC"})},
+    {"logout", ACT(act_exit, 1, 0), 0, .help = CMD_HELP({"logout", "Exit from the EXEC"})},
+    {"terminal length <num:0-512:len>", ACT(act_terminal, 1, 0), 0,
+     .help = CMD_HELP({"terminal", "Set terminal line parameters"},
+                      {"length", "Set number of lines on a screen"},
+                      {"<len>", "Number of lines on screen (0 for no pausing)"})},
+    {"terminal width <num:0-512:wid>", ACT(act_terminal, 1, 0), 0,
+     .help = CMD_HELP({"width", "Set width of the display terminal"},
+                      {"<wid>", "Number of characters on a screen line"})},
+    {"terminal monitor", ACT(act_terminal, 1, 0), 0,
+     .help = CMD_HELP({"monitor", "Copy debug output to the current terminal line"})},
+    {"terminal no monitor", ACT(act_terminal, 1, 0), 0,
+     .help = CMD_HELP({"no", "Negate a command or set its defaults"},
+                      {"monitor", "Copy debug output to the current terminal line"})},
     {"ping <host:target> [repeat <num:1-2147483647:count>] [size <num:36-18024:size>] "
      "[timeout <num:0-3600:timeout>] [source <ip:src>]",
-     {act_ping, 1, EXEC_LIVE},
-     0},
-    {"show version", {act_show, 1, PJ}, 0},
-    {"show ip interface brief", {act_show, 1, PJ}, 0},
-    {"show interfaces [<if:name>]", {act_show, 1, PJ}, 0},
-    {"show ip route [next-hop-override]", {act_show, 1, PJ}, 0},
-    {"show dmvpn [detail]", {act_show, 1, PJ}, 0},
-    {"show ip nhrp [{detail|brief}]", {act_show, 1, PJ}, 0},
-    {"show ip nhrp nhs [<if:name>] [detail]", {act_show, 1, PJ}, 0},
-    {"show ip nhrp traffic", {act_show, 1, PJ}, 0},
-    {"show crypto session [detail]", {act_show, 1, PJ}, 0},
-    {"show crypto isakmp sa [detail]", {act_show, 1, PJ}, 0},
-    {"show crypto ipsec sa [peer <ip:peer>] [detail]", {act_show, 1, PJ}, 0},
-    {"show logging", {act_show, 15, PJ}, 0},
-    {"show running-config", {act_show_run, 15, PJ}, 0},
-    {"show startup-config", {act_show_run, 15, PJ}, 0},
-    {"show privilege", {act_show_misc, 1, PJ}, 0},
-    {"show history", {act_show_misc, 1, PJ}, 0},
-    {"show clock", {act_show_misc, 1, PJ}, 0},
-    {"show debugging", {act_show_misc, 15, PJ}, 0},
-    {"show terminal", {act_show_misc, 1, PJ}, 0},
-    {"configure [terminal]", {act_configure, 15, 0}, 0},
-    {"copy running-config startup-config", {act_copy, 15, EXEC_LIVE, REQ_WRITE_MEMORY}, 0},
-    {"copy <word:src> running-config", {act_copy_running, 15, EXEC_LIVE, REQ_COPY_RUNNING}, 0},
-    {"write [memory]", {act_request, 15, 0, REQ_WRITE_MEMORY}, 0},
-    {"write terminal", {act_show_run, 15, P}, 0},
-    {"debug nhrp [{packet|detail|cache|error}]", {act_debug, 15, 0}, NP},
-    {"debug all", {act_debug, 15, 0}, NP | CMDF_NOFORM_ONLY},
-    {"undebug {all|nhrp}", {act_debug, 15, 0}, 0},
+     ACT(act_ping, 1, EXEC_LIVE), 0,
+     .help = CMD_HELP(
+         {"ping", "Send echo messages"}, {"<target>", "Ping destination address or hostname"},
+         {"repeat", "specify repeat count"}, {"size", "specify datagram size"},
+         {"timeout", "specify timeout interval"}, {"source", "specify source address or name"})},
+    {"show version", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"show", "Show running system information"},
+                      {"version", "System hardware and software status"})},
+    {"show ip interface brief", ACT(act_show, 1, PJ), 0,
+     .help =
+         CMD_HELP({"ip", "IP information"}, {"interface", "IP interface status and configuration"},
+                  {"brief", "Brief summary of IP status and configuration"})},
+    {"show interfaces [<if:name>]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"interfaces", "Interface status and configuration"})},
+    {"show ip route [next-hop-override]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"route", "IP routing table"},
+                      {"next-hop-override", "Next Hop Override routes"})},
+    {"show dmvpn [detail]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"dmvpn", "DMVPN information"}, {"detail", "Detailed information"})},
+    {"show ip nhrp [{detail|brief}]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"nhrp", "NHRP information"}, {"detail", "Detailed information"},
+                      {"brief", "Brief display"})},
+    {"show ip nhrp nhs [<if:name>] [detail]", ACT(act_show, 1, PJ), 0,
+     .help =
+         CMD_HELP({"nhs", "NHRP Next Hop Server information"}, {"detail", "Detailed information"})},
+    {"show ip nhrp traffic", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"traffic", "NHRP traffic statistics"})},
+    {"show crypto session [detail]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"crypto", "Encryption module"}, {"session", "Show crypto sessions"},
+                      {"detail", "Detailed information"})},
+    {"show crypto isakmp sa [detail]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"isakmp", "Show ISAKMP"}, {"sa", "Show ISAKMP Security Associations"},
+                      {"detail", "Detailed information"})},
+    {"show crypto ipsec sa [peer <ip:peer>] [detail]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"ipsec", "Show IPSEC info"}, {"sa", "IPSEC SA table"},
+                      {"peer", "Show SAs for a peer"}, {"detail", "Detailed information"})},
+    {"show logging", ACT(act_show, 15, PJ), 0,
+     .help = CMD_HELP({"logging", "Show the contents of logging buffers"})},
+    {"show running-config", ACT(act_show_run, 15, PJ), 0,
+     .help = CMD_HELP({"running-config", "Current operating configuration"})},
+    {"show startup-config", ACT(act_show_run, 15, PJ), 0,
+     .help = CMD_HELP({"startup-config", "Contents of startup configuration"})},
+    {"show privilege", ACT(act_show_misc, 1, PJ), 0,
+     .help = CMD_HELP({"privilege", "Show current privilege level"})},
+    {"show history", ACT(act_show_misc, 1, PJ), 0,
+     .help = CMD_HELP({"history", "Display the session command history"})},
+    {"show clock", ACT(act_show_misc, 1, PJ), 0,
+     .help = CMD_HELP({"clock", "Display the system clock"})},
+    {"show debugging", ACT(act_show_misc, 15, PJ), 0,
+     .help = CMD_HELP({"debugging", "State of each debugging option"})},
+    {"show terminal", ACT(act_show_misc, 1, PJ), 0,
+     .help = CMD_HELP({"terminal", "Display terminal configuration parameters"})},
+    {"configure [terminal]", ACT(act_configure, 15, 0), 0,
+     .help = CMD_HELP({"configure", "Enter configuration mode"},
+                      {"terminal", "Configure from the terminal"})},
+    {"copy running-config startup-config", ACT(act_copy, 15, EXEC_LIVE, REQ_WRITE_MEMORY), 0,
+     .help = CMD_HELP({"copy", "Copy from one file to another"},
+                      {"running-config", "Copy from current system configuration"},
+                      {"startup-config", "Copy to startup configuration"})},
+    {"copy <word:src> running-config", ACT(act_copy_running, 15, EXEC_LIVE, REQ_COPY_RUNNING), 0,
+     .help = CMD_HELP({"running-config", "Update (merge with) current system configuration"})},
+    {"write [memory]", ACT(act_request, 15, 0, REQ_WRITE_MEMORY), 0,
+     .help = CMD_HELP({"write", "Write running configuration to memory, network, or terminal"},
+                      {"memory", "Write to NV memory"})},
+    {"write terminal", ACT(act_show_run, 15, P), 0,
+     .help = CMD_HELP({"terminal", "Write to terminal"})},
+    {"debug nhrp [{packet|detail|cache|error}]", ACT(act_debug, 15, 0), NP,
+     .help =
+         CMD_HELP({"debug", "Debugging functions (see also 'undebug')"}, {"nhrp", "NHRP protocol"},
+                  {"packet", "NHRP activity"}, {"detail", "Detailed information"},
+                  {"cache", "NHRP cache operations"}, {"error", "NHRP errors"})},
+    {"debug all", ACT(act_debug, 15, 0), NP | CMDF_NOFORM_ONLY,
+     .help = CMD_HELP({"all", "Enable all debugging"})},
+    {"undebug {all|nhrp}", ACT(act_debug, 15, 0), 0,
+     .help = CMD_HELP({"undebug", "Disable debugging functions (see also 'debug')"},
+                      {"all", "Disable all debugging"}, {"nhrp", "NHRP protocol"})},
     /* IOS 15/17: an optional address, then an optional mask */
-    {"clear ip nhrp [<ip:addr> [<mask:mask>]]", {act_request, 15, 0, REQ_CLEAR_IP_NHRP}, 0},
-    {"clear crypto session [peer <ip:peer>]", {act_request, 15, 0, REQ_CLEAR_CRYPTO_SESSION}, 0},
-    {"clear crypto isakmp", {act_request, 15, 0, REQ_CLEAR_CRYPTO_ISAKMP}, 0},
-    {"clear crypto sa", {act_request, 15, 0, REQ_CLEAR_CRYPTO_SA}, 0},
-    {"clear logging", {act_clear_logging, 15, 0, REQ_CLEAR_LOGGING}, 0},
+    {"clear ip nhrp [<ip:addr> [<mask:mask>]]", ACT(act_request, 15, 0, REQ_CLEAR_IP_NHRP), 0,
+     .help = CMD_HELP({"clear", "Reset functions"}, {"ip", "IP"}, {"nhrp", "NHRP information"})},
+    {"clear crypto session [peer <ip:peer>]", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SESSION), 0,
+     .help = CMD_HELP({"crypto", "Clear crypto state"},
+                      {"session", "Clear crypto sessions (tunnels)"}, {"peer", "Remote peer"})},
+    {"clear crypto isakmp", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_ISAKMP), 0,
+     .help = CMD_HELP({"isakmp", "Flush the ISAKMP database"})},
+    {"clear crypto sa", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SA), 0,
+     .help = CMD_HELP({"sa", "Clear all IPSEC security associations"})},
+    {"clear logging", ACT(act_clear_logging, 15, 0, REQ_CLEAR_LOGGING), 0,
+     .help = CMD_HELP({"logging", "Clear logging buffer"})},
 };
 
 #define NROWS (sizeof(rows) / sizeof(rows[0]))
@@ -81,82 +153,10 @@ static const enum cfg_mode config_modes[] = {MODE_GLOBAL,     MODE_IF,   MODE_IS
 
 static const struct exec_cmd do_marker = {NULL, 15, 0};
 
-static const struct cmd_help_text texts[] = {
-    {MODE_EXEC_PRIV, NULL, "enable", "Turn on privileged commands"},
-    {MODE_EXEC_PRIV, NULL, "disable", "Turn off privileged commands"},
-    {MODE_EXEC_PRIV, NULL, "exit", "Exit from the EXEC"},
-    {MODE_EXEC_PRIV, NULL, "logout", "Exit from the EXEC"},
-    {MODE_EXEC_PRIV, NULL, "terminal", "Set terminal line parameters"},
-    {MODE_EXEC_PRIV, NULL, "ping", "Send echo messages"},
-    {MODE_EXEC_PRIV, NULL, "show", "Show running system information"},
-    {MODE_EXEC_PRIV, NULL, "configure", "Enter configuration mode"},
-    {MODE_EXEC_PRIV, NULL, "copy", "Copy from one file to another"},
-    {MODE_EXEC_PRIV, NULL, "write", "Write running configuration to memory, network, or terminal"},
-    {MODE_EXEC_PRIV, NULL, "debug", "Debugging functions (see also 'undebug')"},
-    {MODE_EXEC_PRIV, NULL, "undebug", "Disable debugging functions (see also 'debug')"},
-    {MODE_EXEC_PRIV, NULL, "clear", "Reset functions"},
-    {MODE_EXEC_PRIV, "terminal", "length", "Set number of lines on a screen"},
-    {MODE_EXEC_PRIV, "terminal", "width", "Set width of the display terminal"},
-    {MODE_EXEC_PRIV, "terminal", "monitor", "Copy debug output to the current terminal line"},
-    {MODE_EXEC_PRIV, "terminal", "no", "Negate a command or set its defaults"},
-    {MODE_EXEC_PRIV, "show", "version", "System hardware and software status"},
-    {MODE_EXEC_PRIV, "show", "ip", "IP information"},
-    {MODE_EXEC_PRIV, "show", "interfaces", "Interface status and configuration"},
-    {MODE_EXEC_PRIV, "show", "dmvpn", "DMVPN information"},
-    {MODE_EXEC_PRIV, "show", "crypto", "Encryption module"},
-    {MODE_EXEC_PRIV, "show", "logging", "Show the contents of logging buffers"},
-    {MODE_EXEC_PRIV, "show", "running-config", "Current operating configuration"},
-    {MODE_EXEC_PRIV, "show", "startup-config", "Contents of startup configuration"},
-    {MODE_EXEC_PRIV, "show", "privilege", "Show current privilege level"},
-    {MODE_EXEC_PRIV, "show", "history", "Display the session command history"},
-    {MODE_EXEC_PRIV, "show", "clock", "Display the system clock"},
-    {MODE_EXEC_PRIV, "show", "debugging", "State of each debugging option"},
-    {MODE_EXEC_PRIV, "show", "terminal", "Display terminal configuration parameters"},
-    {MODE_EXEC_PRIV, "ip", "interface", "IP interface status and configuration"},
-    {MODE_EXEC_PRIV, "ip", "route", "IP routing table"},
-    {MODE_EXEC_PRIV, "ip", "nhrp", "NHRP information"},
-    {MODE_EXEC_PRIV, "interface", "brief", "Brief summary of IP status and configuration"},
-    {MODE_EXEC_PRIV, "route", "next-hop-override", "Next Hop Override routes"},
-    {MODE_EXEC_PRIV, NULL, "detail", "Detailed information"},
-    {MODE_EXEC_PRIV, "nhrp", "brief", "Brief display"},
-    {MODE_EXEC_PRIV, "nhrp", "nhs", "NHRP Next Hop Server information"},
-    {MODE_EXEC_PRIV, "nhrp", "traffic", "NHRP traffic statistics"},
-    {MODE_EXEC_PRIV, "crypto", "session", "Show crypto sessions"},
-    {MODE_EXEC_PRIV, "crypto", "isakmp", "Show ISAKMP"},
-    {MODE_EXEC_PRIV, "crypto", "ipsec", "Show IPSEC info"},
-    {MODE_EXEC_PRIV, "isakmp", "sa", "Show ISAKMP Security Associations"},
-    {MODE_EXEC_PRIV, "ipsec", "sa", "IPSEC SA table"},
-    {MODE_EXEC_PRIV, "sa", "peer", "Show SAs for a peer"},
-    {MODE_EXEC_PRIV, "configure", "terminal", "Configure from the terminal"},
-    {MODE_EXEC_PRIV, "copy", "running-config", "Copy from current system configuration"},
-    {MODE_EXEC_PRIV, "running-config", "startup-config", "Copy to startup configuration"},
-    {MODE_EXEC_PRIV, "write", "memory", "Write to NV memory"},
-    {MODE_EXEC_PRIV, "write", "terminal", "Write to terminal"},
-    {MODE_EXEC_PRIV, "debug", "nhrp", "NHRP protocol"},
-    {MODE_EXEC_PRIV, "debug", "all", "Enable all debugging"},
-    {MODE_EXEC_PRIV, "undebug", "all", "Disable all debugging"},
-    {MODE_EXEC_PRIV, "undebug", "nhrp", "NHRP protocol"},
-    {MODE_EXEC_PRIV, "nhrp", "packet", "NHRP activity"},
-    {MODE_EXEC_PRIV, "nhrp", "cache", "NHRP cache operations"},
-    {MODE_EXEC_PRIV, "nhrp", "error", "NHRP errors"},
-    {MODE_EXEC_PRIV, "clear", "ip", "IP"},
-    {MODE_EXEC_PRIV, "clear", "crypto", "Clear crypto state"},
-    {MODE_EXEC_PRIV, "clear", "logging", "Clear logging buffer"},
-    {MODE_EXEC_PRIV, "session", "peer", "Remote peer"},
-    {MODE_EXEC_PRIV, "ping", "repeat", "specify repeat count"},
-    {MODE_EXEC_PRIV, "ping", "size", "specify datagram size"},
-    {MODE_EXEC_PRIV, "ping", "timeout", "specify timeout interval"},
-    {MODE_EXEC_PRIV, "ping", "source", "specify source address or name"},
-    {MODE_EXEC_PRIV, NULL, "repeat", "specify repeat count"},
-    {MODE_EXEC_PRIV, NULL, "size", "specify datagram size"},
-    {MODE_EXEC_PRIV, NULL, "timeout", "specify timeout interval"},
-    {MODE_EXEC_PRIV, NULL, "source", "specify source address or name"},
-    {MODE_EXEC_PRIV, NULL, "Hostname or A.B.C.D", "Ping destination address or hostname"},
-    {MODE_EXEC_PRIV, "length", "<0-512>", "Number of lines on screen (0 for no pausing)"},
-    {MODE_EXEC_PRIV, "width", "<0-512>", "Number of characters on a screen line"},
-    {-1, NULL, "do", "To run exec commands in config mode"},
-    {-1, "do", "LINE", "Exec Command"},
-};
+/* Static, unlike a CMD_HELP() inside exec_register(): the rows keep pointing at them. */
+static const struct cmd_help exit_help[] = {{"exit", "Exit from configure mode"}, {NULL, NULL}};
+static const struct cmd_help do_help[] = {
+    {"do", "To run exec commands in config mode"}, {"<cmd>", "Exec Command"}, {NULL, NULL}};
 
 void
 exec_register(void)
@@ -174,7 +174,7 @@ exec_register(void)
     for (i = 0; i < NROWS; i++) {
         struct cmd_def d = {MODE_EXEC_PRIV, rows[i].syntax, CLS_SUPPORTED,    NULL,
                             NULL,           MODE_EXEC,      rows[i].cmdflags, 0,
-                            &rows[i].cmd};
+                            &rows[i].cmd,   rows[i].help};
         priv[i] = d;
         if (rows[i].cmd.level <= 1) {
             d.mode = MODE_EXEC;
@@ -184,19 +184,18 @@ exec_register(void)
     for (i = 0; i < NCFG; i++) {
         struct cmd_def d = {
             config_modes[i], "do <line:cmd>", CLS_SUPPORTED, NULL, NULL, MODE_EXEC, 0, 0,
-            &do_marker};
+            &do_marker,      do_help};
         cfg[i] = d;
     }
     {
         /* `exit` in global configuration leaves configuration mode */
-        struct cmd_def d = {MODE_GLOBAL, "exit", CLS_SUPPORTED, NULL, NULL, MODE_EXEC,
-                            0,           0,      &do_marker};
+        struct cmd_def d = {MODE_GLOBAL, "exit", CLS_SUPPORTED, NULL,     NULL, MODE_EXEC,
+                            0,           0,      &do_marker,    exit_help};
         cfg[NCFG] = d;
     }
     cmd_add_table(priv, NROWS);
     cmd_add_table(user, nu);
     cmd_add_table(cfg, NCFG + 1);
-    cmd_add_help_texts(texts, sizeof(texts) / sizeof(texts[0]));
 }
 
 bool
