@@ -23,17 +23,13 @@ import time
 
 sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import netns  # noqa: E402
+import dp_topo  # noqa: E402
+from netns import check  # noqa: E402
 
 NBMA = {"hub": "202.1.1.1", "s1": "202.1.1.2", "s2": "202.1.1.3", "s3": "202.1.1.4"}
 TUN = {"hub": "10.1.1.1", "s1": "10.1.1.2", "s2": "10.1.1.3", "s3": "10.1.1.4"}
 LAN = {"hub": "192.168.1.1", "s1": "192.168.2.1", "s2": "192.168.3.1", "s3": "192.168.4.1"}
 LANNET = {"hub": "192.168.1.0/24", "s1": "192.168.2.0/24", "s2": "192.168.3.0/24"}
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
 
 
 def base_args(node, key=7, extra=()):
@@ -545,7 +541,7 @@ def main():
             return 77
     work = tempfile.mkdtemp(prefix="dp-e2e-")
     nodes = {k: NBMA[k] for k in ("hub", "s1", "s2")}
-    t = netns.Topo(harness, nodes, work)
+    t = dp_topo.Topo(harness, nodes, work)
     ok = False
     try:
         CASES[case](t)

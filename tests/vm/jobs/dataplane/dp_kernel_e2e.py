@@ -20,17 +20,13 @@ import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import netns  # noqa: E402
+import dp_topo  # noqa: E402
+from netns import check  # noqa: E402
 
 NBMA = {"hub": "202.1.1.1", "s1": "202.1.1.2", "s2": "202.1.1.3"}
 TUN = {"hub": "10.1.1.1", "s1": "10.1.1.2", "s2": "10.1.1.3"}
 LAN = {"hub": "192.168.1.1", "s1": "192.168.2.1", "s2": "192.168.3.1"}
 PASSED = []
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
 
 
 def step(name):
@@ -270,7 +266,7 @@ def main():
     harness, outdir = sys.argv[1], sys.argv[2]
     work = "/tmp/dp-kernel"
     os.makedirs(work, exist_ok=True)
-    t = netns.Topo(harness, dict(NBMA), work)
+    t = dp_topo.Topo(harness, dict(NBMA), work)
     ok = False
     try:
         run(t, outdir)
