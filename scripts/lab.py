@@ -93,11 +93,15 @@ class Lab:
         return self
 
     def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def close(self):
+        """down, and whatever else still runs in a namespace of the prefix."""
         try:
             self.down(stop_all=True)
         finally:
             netns.sweep(self.prefix)
-        return False
 
     def node_ns(self, node):
         return self.prefix + node
