@@ -140,6 +140,7 @@ def test_seed(bindir, srcdir):
             check(lab.guard_drops(node) == 0, f"{node}: the clear-text guard dropped no GRE")
     finally:
         lab.down()
+        shutil.rmtree(cfgs, ignore_errors=True)
 
 
 def textfsm(srcdir, template, text):
