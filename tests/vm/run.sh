@@ -43,7 +43,7 @@ done | sort -u | while read -r l; do
   *) cp -L "$l" "$JOB/lib/" ;;
   esac
 done
-[ -f "$HERE/jobs/$S/uses-netns-py" ] && cp "$HERE/../e2e/dataplane/netns.py" "$JOB/"
+[ -f "$HERE/jobs/$S/uses-netns-py" ] && cp "$HERE/../e2e/dataplane/dp_topo.py" "$HERE/../../scripts/netns.py" "$JOB/"
 
 if [ -f "$HERE/jobs/$S/host.sh" ]; then
   # shellcheck source=/dev/null

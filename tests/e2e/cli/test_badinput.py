@@ -17,14 +17,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lab as labmod  # noqa: E402
+from netns import check  # noqa: E402
 
 import paramiko  # noqa: E402
-
-
-def check(cond, what, detail=""):
-    if not cond:
-        raise AssertionError("%s\n%s" % (what, detail))
-    print("ok:", what)
 
 
 class Tn:

@@ -15,7 +15,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lab as labmod  # noqa: E402
-from test_badinput import Tn, check  # noqa: E402
+from netns import check  # noqa: E402
+from test_badinput import Tn  # noqa: E402
 
 
 def until(t, token, timeout=8):

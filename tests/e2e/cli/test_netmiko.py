@@ -15,14 +15,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lab as labmod  # noqa: E402
+from netns import check  # noqa: E402
 
 from netmiko import ConnectHandler  # noqa: E402
-
-
-def check(cond, what, detail=""):
-    if not cond:
-        raise AssertionError("%s\n%s" % (what, detail))
-    print("ok:", what)
 
 
 def session(lab, device_type, port, holdtime, nbma_peer):

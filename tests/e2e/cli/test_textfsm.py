@@ -24,7 +24,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lab as labmod  # noqa: E402
-from test_badinput import check  # noqa: E402
+from netns import check  # noqa: E402
 
 from netmiko import ConnectHandler  # noqa: E402
 from textfsm import clitable  # noqa: E402

@@ -14,8 +14,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lab as labmod  # noqa: E402
+from netns import check  # noqa: E402
 
-TMUX = ["tmux", "-L", "cl-tmux-e2e"]
+TMUX = ["tmux", "-L", "cl-tmux-e2e-%d" % os.getpid()]
 
 
 def tmux(*args):
@@ -43,12 +44,6 @@ def wait_for(text, timeout=10):
 def last_line(s):
     lines = [l for l in s.split("\n") if l.strip()]
     return lines[-1] if lines else ""
-
-
-def check(cond, what, detail=""):
-    if not cond:
-        raise AssertionError("%s\n%s" % (what, detail))
-    print("ok:", what)
 
 
 def clear():

@@ -23,17 +23,13 @@ import time
 
 sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import netns  # noqa: E402
+import dp_topo  # noqa: E402
+from netns import check  # noqa: E402
 
 NBMA = {"hub": "202.1.1.1", "s1": "202.1.1.2", "s2": "202.1.1.3", "s3": "202.1.1.4"}
 TUN = {"hub": "10.1.1.1", "s1": "10.1.1.2", "s2": "10.1.1.3", "s3": "10.1.1.4"}
 LAN = {"hub": "192.168.1.1", "s1": "192.168.2.1", "s2": "192.168.3.1", "s3": "192.168.4.1"}
 LANNET = {"hub": "192.168.1.0/24", "s1": "192.168.2.0/24", "s2": "192.168.3.0/24"}
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
 
 
 def base_args(node, key=7, extra=()):
@@ -101,7 +97,7 @@ def case_ping(t):
           and sum(1 for mf, off in outer if mf in ("0", "False") and off != "0") == 2,
           "fragments on the wire %r" % frags)
     for h in (hub, s1):
-        check(h.counters()["Tunnel0"]["tx_send_errors"] == 0, "send errors on %s" % h.node)
+        check(h.counters()["Tunnel0"]["tx_send_errors"] == 0, "no send errors on %s" % h.node)
 
 
 def case_capture(t):
@@ -139,20 +135,20 @@ def case_keys(t):
     t.ping("s1", "10.1.1.1", count=2)
     t.ping("s2", "10.2.2.1", count=2)
     before = hub.counters()
-    check(not t.ping("s2", "10.3.3.1", count=3, wait=1, check=False), "key 9 must not reach the hub")
+    check(not t.ping("s2", "10.3.3.1", count=3, wait=1, check=False), "key 9 does not reach the hub")
     after = hub.counters()
     cap.stop()
     check(after["global"]["rx_no_tunnel"] - before["global"]["rx_no_tunnel"] == 3,
           "rx_no_tunnel %r -> %r" % (before["global"], after["global"]))
     check(after["Tunnel0"]["rx_packets"] == before["Tunnel0"]["rx_packets"]
           and after["Tunnel1"]["rx_packets"] == before["Tunnel1"]["rx_packets"],
-          "a key-9 packet was delivered")
+          "no key-9 packet was delivered")
     keys = {r[0] for r in cap.fields("gre.key", dfilter="gre")}
     check(keys == {"0x00000007", "0x00000008", "0x00000009"}, "keys on the wire %r" % keys)
     # A key change at run time (tunnel_update) moves the spoke onto the hub's Tunnel1 key.
     s1 = t.harnesses[1]
     s1.cmd("set key 8")
-    check(not t.ping("s1", "10.1.1.1", count=1, wait=1, check=False), "key 8 reached Tunnel0")
+    check(not t.ping("s1", "10.1.1.1", count=1, wait=1, check=False), "key 8 does not reach Tunnel0")
 
 
 def case_phase2(t):
@@ -167,13 +163,13 @@ def case_phase2(t):
     s1.wait_line(r"^PHASE2 tun=Tunnel0 nexthop=10\.1\.1\.3 src=192\.168\.2\.1 dst=192\.168\.3\.1$",
                  start=m)
     s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA["s2"]))
-    check(ping.wait(timeout=10) == 0, "held packet was not released: %s" % ping.stdout.read())
+    check(ping.wait(timeout=10) == 0, "the held packet was released", ping.stdout.read())
     # 2. Rate limit and hold queue: five packets, one trigger, three held at most.
     s1.cmd("unmap %s" % TUN["s2"])
     c0 = s1.counters()["Tunnel0"]
     m = s1.mark()
     check(not t.ping("s1", LAN["s2"], src=LAN["s1"], count=5, wait=1, check=False),
-          "ping without mapping succeeded")
+          "no ping succeeds without a mapping")
     time.sleep(2.0)  # hold time 1.5 s: every held packet is dropped by now
     c1 = s1.counters()["Tunnel0"]
     trig = s1.grep(r"^PHASE2 .*nexthop=10\.1\.1\.3 ", m)
@@ -190,11 +186,11 @@ def case_phase2(t):
     s1.cmd("map %s %s pending" % (TUN["s2"], NBMA["s2"]))
     ping = t.spawn("s1", "ping", "-n", "-c", "1", "-W", "5", "-I", LAN["s1"], LAN["s2"])
     time.sleep(0.5)
-    check(not s1.grep(r"^PHASE2 .*nexthop=10\.1\.1\.3 ", m), "trigger for a pending mapping")
+    check(not s1.grep(r"^PHASE2 .*nexthop=10\.1\.1\.3 ", m), "no trigger for a pending mapping")
     s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA["s2"]))
-    check(ping.wait(timeout=10) == 0, "pending packet was not released")
+    check(ping.wait(timeout=10) == 0, "the pending packet was released")
     # The hub never saw the spoke-to-spoke traffic.
-    check(t.harnesses[2].counters()["Tunnel0"]["rx_packets"] == 0, "traffic went via the hub")
+    check(t.harnesses[2].counters()["Tunnel0"]["rx_packets"] == 0, "the spoke-to-spoke traffic bypassed the hub")
 
 
 def case_phase3(t):
@@ -210,8 +206,8 @@ def case_phase3(t):
     # Traffic the hub itself answers, or originates, is no hairpin.
     t.ping("s1", LAN["hub"], src=LAN["s1"], count=2)
     t.ping("hub", LAN["s2"], src=LAN["hub"], count=2)
-    check(len(hub.grep(r"^HAIRPIN")) == 2, "false hairpin: %r" % hub.grep(r"^HAIRPIN"))
-    check(not s1.grep(r"^HAIRPIN") and not s2.grep(r"^HAIRPIN"), "hairpin on a spoke")
+    check(len(hub.grep(r"^HAIRPIN")) == 2, "no false hairpin: %r" % hub.grep(r"^HAIRPIN"))
+    check(not s1.grep(r"^HAIRPIN") and not s2.grep(r"^HAIRPIN"), "no hairpin on a spoke")
 
 
 MCAST_SENDER = r"""
@@ -236,12 +232,12 @@ def case_mcast(t):
     t.run("hub", "/usr/bin/python3", "-c", MCAST_SENDER, "mcast", "224.0.0.9")
     t.run("hub", "/usr/bin/python3", "-c", MCAST_SENDER, "bcast", "10.1.1.255")
     time.sleep(0.5)
-    check(s1.counters()["Tunnel0"]["rx_packets"] - r1 == 2, "s1 did not get both copies")
-    check(s2.counters()["Tunnel0"]["rx_packets"] - r2 == 2, "s2 did not get both copies")
+    check(s1.counters()["Tunnel0"]["rx_packets"] - r1 == 2, "s1 got both copies")
+    check(s2.counters()["Tunnel0"]["rx_packets"] - r2 == 2, "s2 got both copies")
     check(hub.counters()["Tunnel0"]["mcast_tx"] == 4, "hub mcast_tx")
     # The registered (dynamic) destination goes away; the static one stays.
     hub.cmd("mcast del %s dynamic" % NBMA["s2"])
-    check(hub.cmd("mcast del %s" % NBMA["s2"], expect_ok=False).startswith("ERR"), "double del")
+    check(hub.cmd("mcast del %s" % NBMA["s2"], expect_ok=False).startswith("ERR"), "a double del is refused")
     t.run("hub", "/usr/bin/python3", "-c", MCAST_SENDER, "mcast", "224.0.0.10")
     time.sleep(0.5)
     cap.stop()
@@ -321,7 +317,7 @@ def bulk(t, src_node, src, dst_node, dst, size, seed):
     out = t.out(src_node, "/usr/bin/python3", "-c", BULK_CLIENT, dst, src, str(seed), str(size))
     srv.wait(timeout=30)
     got_n, got_h, sent_n, sent_h = out.split()
-    check(got_n == sent_n and got_h == sent_h, "bulk %s->%s corrupted: %s" % (src, dst, out))
+    check(got_n == sent_n and got_h == sent_h, "bulk %s->%s intact: %s" % (src, dst, out))
 
 
 def case_tcp(t):
@@ -337,7 +333,7 @@ def case_tcp(t):
         c = h.counters()["Tunnel0"]
         bad = {k: c[k] for k in ("tx_bad_packet", "tx_send_errors", "rx_bad_inner",
                                  "rx_dev_errors") if c[k]}
-        check(not bad, "%s: %r" % (h.node, bad))
+        check(not bad, "%s: no bad lines %r" % (h.node, bad))
     # The hub forwarded spoke-to-spoke TCP in and out of Tunnel0: hairpin upcalls.
     check(len(hub.grep(r"^HAIRPIN .*src=192\.168\.2\.1 dst=192\.168\.3\.1")) == 1, "hairpin")
     # Merged receive: far fewer TUN writes than GRE packets is not visible here,
@@ -435,14 +431,14 @@ def case_garbage(t):
     t.run_input("s1", "\n".join(j.hex() for j in junk if j) + "\n", "/usr/bin/python3", "-c",
                 GARBAGE_SENDER, NBMA["hub"])
     time.sleep(0.5)
-    check(hub.alive(), "harness died on garbage")
+    check(hub.alive(), "the harness survived the garbage")
     t.ping("s1", TUN["hub"], count=2)
     c = hub.counters()
     total = sum(c["global"][k] for k in ("rx_truncated", "rx_bad_gre", "rx_bad_csum",
                                            "rx_no_tunnel", "rx_bad_ip"))
     total += sum(c["Tunnel0"][k] for k in ("rx_truncated", "rx_bad_proto", "rx_bad_inner",
                                             "rx_packets", "nhrp_rx"))
-    check(total >= 400, "not every junk packet was accounted for: %r" % c)
+    check(total >= 400, "every junk packet was accounted for: %r" % c)
 
 
 def nhrp_regreq(src_nbma, src_proto, dst_proto):
@@ -472,8 +468,8 @@ def case_nhrp(t):
     m = hub.mark()
     s1.cmd("nhrp %s %s" % (NBMA["hub"], req.hex()))
     time.sleep(0.5)
-    check(not hub.grep(r"^NHRP", m), "NHRP delivered on a down tunnel")
-    check(hub.counters()["Tunnel0"]["rx_dev_errors"] == 1, "down-tunnel drop not counted")
+    check(not hub.grep(r"^NHRP", m), "no NHRP delivered on a down tunnel")
+    check(hub.counters()["Tunnel0"]["rx_dev_errors"] == 1, "the down-tunnel drop is counted")
     hub.cmd("link up")
     cap.stop()
     rows = cap.fields("gre.key", "gre.proto", "nhrp.hdr.op.type", "nhrp.src.prot.addr",
@@ -499,7 +495,7 @@ def case_routes(t):
             "ROUTE connected 10.1.1.0/24 via 0.0.0.0 dev Tunnel0 dist 0 proto 2",
             "ROUTE local 10.1.1.2/32 via 0.0.0.0 dev Tunnel0 dist 0 proto 2"]
     for w in want:
-        check(any(line.startswith(w) for line in lines), "missing %r in %r" % (w, lines))
+        check(any(line.startswith(w) for line in lines), "%r in %r" % (w, lines))
     # The shortcut carries s1's traffic: the hub sees only s2's replies (s2 has no shortcut).
     h0 = hub.counters()["Tunnel0"]["rx_packets"]
     t.ping("s1", LAN["s2"], src=LAN["s1"], count=3)
@@ -507,9 +503,9 @@ def case_routes(t):
     check(h1 - h0 == 3, "hub saw %d packets, want the 3 replies only" % (h1 - h0))
     # Removing it sends the traffic back through the hub.
     s1.cmd("route del 192.168.3.0/24 10.1.1.3 dev Tunnel0 nhrp dist 250")
-    check("192.168.3.0" not in t.out("s1", "ip", "-4", "route", "show", "proto", "211"), "del")
+    check("192.168.3.0" not in t.out("s1", "ip", "-4", "route", "show", "proto", "211"), "route del removes it from the kernel")
     t.ping("s1", LAN["s2"], src=LAN["s1"], count=2)
-    check(hub.counters()["Tunnel0"]["rx_packets"] - h1 == 4, "traffic did not return to the hub")
+    check(hub.counters()["Tunnel0"]["rx_packets"] - h1 == 4, "the traffic returned to the hub")
     # A route somebody else installed is honoured (netlink mirror).
     t.run("s1", "ip", "route", "add", "192.168.7.0/24", "via", "10.1.1.7", "dev", "Tunnel0",
           "onlink")
@@ -520,10 +516,10 @@ def case_routes(t):
     s1.cmd("route add 192.168.8.0/24 - null0")
     check("blackhole 192.168.8.0/24 proto 210" in t.out("s1", "ip", "-4", "route"), "null0")
     check(s1.cmd("route add 192.168.9.0/24 - dev nosuchdev", expect_ok=False).startswith("ERR"),
-          "route via a missing device accepted")
+          "a route via a missing device is refused")
     # Link down and up: the mirror follows (the connected route comes back).
     s1.cmd("link down")
-    check(not t.ping("s1", TUN["hub"], wait=1, check=False), "ping over a down tunnel")
+    check(not t.ping("s1", TUN["hub"], wait=1, check=False), "no ping over a down tunnel")
     s1.cmd("link up")
     t.ping("s1", TUN["hub"], count=2)
 
@@ -545,7 +541,7 @@ def main():
             return 77
     work = tempfile.mkdtemp(prefix="dp-e2e-")
     nodes = {k: NBMA[k] for k in ("hub", "s1", "s2")}
-    t = netns.Topo(harness, nodes, work)
+    t = dp_topo.Topo(harness, nodes, work)
     ok = False
     try:
         CASES[case](t)

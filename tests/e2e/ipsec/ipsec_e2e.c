@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * End-to-end check of the VICI client and the translator against two real
- * charons (run.sh starts them in namespaces vc-a and vc-b). With our client
- * only: load the translated keys and connections of a hub (A) and a spoke
+ * charons (run.sh starts them in namespaces vc<pid>-a and vc<pid>-b). With our
+ * client only: load the translated keys and connections of a hub (A) and a spoke
  * (B), show that a wrong PSK gives no SA, initiate with the right one and
  * assert the IKE/CHILD SA charon reports (IKEv1, established, GRE host
  * selectors, SPIs), check a second cloud with AES/SHA-256/PFS and transport

@@ -1,84 +1,50 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """A private seed lab for the IPsec end-to-end tests.
 
-Runs scripts/lab.py (the real ./lab: one namespace per node, dmvpnd, and a
-charon per node whose config has `tunnel protection`) under its own
-namespace prefix and state directory, so it never touches a lab someone else
-has up. Everything it made is removed on exit, even after a failure: the lab's
-`down` (processes by PID, namespaces by prefix) and then a sweep of any
-namespace left with the prefix.
+Runs scripts/lab.py as a library (the real ./lab: one namespace per node,
+dmvpnd, and a charon per node whose config has `tunnel protection`) under its
+own namespace prefix (ix<pid>-<test>-) and state directory, so it never
+touches a lab someone else has up. Everything it made is removed on exit, even
+after a failure: the lab's down (processes by PID, namespaces by prefix) and a
+sweep of whatever still runs in a namespace with the prefix.
 """
 import os
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
+import traceback
 
-PY = "/usr/bin/python3"
-
-
-class Fail(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Fail(msg)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..",
+                                "scripts"))
+import lab as labmod  # noqa: E402
+import netns  # noqa: E402
+from netns import check  # noqa: E402
 
 
 class Lab:
     def __init__(self, tag, srcdir, bindir, cfgdir=None, pcap=False):
         self.src = srcdir
-        self.bin = bindir
-        self.prefix = f"ix-{tag}-"
         self.tmp = tempfile.mkdtemp(prefix=f"ix-{tag}-")
         self.state = os.path.join(self.tmp, "state")
         self.cfgdir = cfgdir or os.path.join(srcdir, "testdata", "lab", "seed")
         self.pcap = os.path.join(self.tmp, "br0.pcap") if pcap else None
-        self.env = dict(os.environ, DMVPN_LAB_PREFIX=self.prefix, DMVPN_LAB_STATE=self.state,
-                        DMVPN_BIN=bindir)
-        if self.pcap:
-            self.env["DMVPN_LAB_PCAP"] = self.pcap
+        self.lab = labmod.Lab(netns.unique_prefix("ix") + tag + "-", self.state, bindir,
+                              self.pcap)
+        self.prefix = self.lab.prefix
         self.t0 = time.time()
 
     # -- lifecycle ------------------------------------------------------------
-    def lab(self, *args, check_rc=True):
-        r = subprocess.run([PY, os.path.join(self.src, "scripts", "lab.py")] + list(args),
-                           env=self.env, capture_output=True, text=True, timeout=60)
-        if check_rc and r.returncode != 0:
-            raise Fail(f"./lab {' '.join(args)} failed ({r.returncode}): {r.stdout}{r.stderr}")
-        return r.stdout
-
     def up(self):
-        self.sweep()
-        out = self.lab("up", self.cfgdir)
-        self.log(out.strip().splitlines()[-1] if out.strip() else "up")
-
-    def sweep(self):
-        """Namespaces with our prefix, and whatever still runs inside them (a run
-        killed by a timeout leaves its daemons there): killed by PID, removed."""
-        r = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True)
-        for line in r.stdout.splitlines():
-            ns = line.split()[0] if line.split() else ""
-            if not ns.startswith(self.prefix):
-                continue
-            pids = subprocess.run(["ip", "netns", "pids", ns], capture_output=True,
-                                  text=True).stdout.split()
-            for pid in pids:
-                try:
-                    os.kill(int(pid), signal.SIGKILL)
-                except (OSError, ValueError):
-                    pass
-            subprocess.run(["ip", "netns", "del", ns])
+        check(self.lab.up(self.cfgdir), "every node of the lab started")
+        self.log("up")
 
     def down(self, keep=False):
         try:
-            self.lab("down", check_rc=False)
+            self.lab.close()
         finally:
-            self.sweep()
             if keep or os.environ.get("IX_KEEP"):
                 print(f"files kept in {self.tmp}")
             else:
@@ -89,14 +55,14 @@ class Lab:
 
     # -- nodes ----------------------------------------------------------------
     def cli(self, node, *cmds):
-        args = ["cli", node]
-        for c in cmds:
-            args += ["-c", c]
-        return self.lab(*args)
+        r = self.lab.cli(node, *cmds)
+        if r.returncode != 0:
+            raise RuntimeError(f"{node}: dmvpn-cli {cmds} failed ({r.returncode}): "
+                               f"{r.stdout}{r.stderr}")
+        return r.stdout
 
-    def sh(self, node, *cmd, check_rc=False, timeout=30):
-        return subprocess.run(["ip", "netns", "exec", self.prefix + node] + list(cmd),
-                              capture_output=True, text=True, timeout=timeout)
+    def sh(self, node, *cmd, timeout=30):
+        return self.lab.sh(node, *cmd, timeout=timeout)
 
     def ping(self, node, src, dst, count=1, wait=1, interval=0.2):
         r = self.sh(node, "ping", "-n", "-c", str(count), "-W", str(wait), "-i", str(interval),
@@ -104,23 +70,12 @@ class Lab:
         m = re.search(r"(\d+) received", r.stdout)
         return int(m.group(1)) if m else 0
 
-    def pid(self, node, what):
-        pid = None
-        for line in open(os.path.join(self.state, "pids")):
-            p = line.split()
-            if len(p) == 3 and p[0] == node and p[1] == what:
-                pid = int(p[2])
-        return pid
-
     def kill_charon(self, node):
-        pid = self.pid(node, "charon")
+        pid = self.lab.pid(node, "charon")
         check(pid and open(f"/proc/{pid}/comm").read().strip() == "charon",
-              f"{node}: no charon to kill")
+              f"{node}: a charon to kill")
         os.kill(pid, signal.SIGKILL)
-        for _ in range(100):
-            if not os.path.exists(f"/proc/{pid}"):
-                break
-            time.sleep(0.02)
+        netns.wait_for(lambda: not netns.pid_alive(pid), 2, 0.02)
 
     def guard_drops(self, node):
         """Packets the clear-text guard dropped on the node (nft counters)."""
@@ -128,14 +83,10 @@ class Lab:
         return sum(int(x) for x in re.findall(r"counter packets (\d+)", r.stdout))
 
     def wait(self, what, fn, timeout=15.0, step=0.1):
+        """Seconds until fn() holds; a failed check after timeout."""
         t = time.time()
-        while True:
-            v = fn()
-            if v:
-                return time.time() - t
-            if time.time() - t > timeout:
-                raise Fail(f"timed out after {timeout:.0f}s waiting for {what}")
-            time.sleep(step)
+        check(netns.wait_for(fn, timeout, step), f"{what} within {timeout:.0f}s")
+        return time.time() - t
 
     # -- reading IOS text -------------------------------------------------------
     @staticmethod
@@ -167,12 +118,12 @@ class Lab:
         args = ["tshark", "-r", self.pcap, "-Y", display_filter, "-T", "fields"]
         for f in fields:
             args += ["-e", f]
-        r = subprocess.run(args, capture_output=True, text=True, timeout=60)
+        r = netns.sh(*args, check=False, timeout=60)
         return [l for l in r.stdout.splitlines() if l.strip()]
 
 
 def main(tests, argv):
-    """tests: name -> fn(lab-args). argv: NAME BINDIR SRCDIR."""
+    """tests: name -> fn(bindir, srcdir). argv: NAME BINDIR SRCDIR."""
     if os.geteuid() != 0:
         print("SKIP: needs root (network namespaces)")
         sys.exit(77)
@@ -183,7 +134,11 @@ def main(tests, argv):
     t0 = time.time()
     try:
         tests[name](bindir, srcdir)
-    except Fail as e:
-        print(f"FAIL: {e}")
+    except Exception as e:
+        if not isinstance(e, netns.Failed):
+            traceback.print_exc()
+        check.crashed(e)
+    if check.failed:
+        print(f"FAIL {name}: {check.failed[0]}")
         sys.exit(1)
     print(f"PASS {name} in {time.time() - t0:.1f}s")

@@ -28,8 +28,10 @@ snmp_ipsec  the seed lab (charon per node) with `snmp-server community public RO
 snmp_rekey  the same with a 120 s SA lifetime (about two minutes): through a rekey
         the hub's tunnel row keeps its index and its counters never fall.
 
-Each scenario builds its own lab (private namespace prefix and state directory) and
-removes it at the end, also on failure.
+Each scenario builds its own lab (scripts/lab.py as a library: private namespace
+prefix le<pid>- and state directory) and removes it at the end, also on failure;
+a run killed by a timeout is removed by the next. Every check is reported and
+counted (a failed one does not stop the scenario).
 """
 import json
 import os
@@ -38,29 +40,27 @@ import re
 import signal
 import socket
 import struct
-import subprocess
 import sys
 import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-LAB = [sys.executable, os.path.join(ROOT, "scripts", "lab.py")]
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import lab as labmod  # noqa: E402
+import netns  # noqa: E402
+
 # LAB_E2E_PREFIX / LAB_E2E_STATE: run under a namespace prefix of one's own
-PREFIX = os.environ.get("LAB_E2E_PREFIX", f"le{os.getpid() % 100000}-")
+PREFIX = os.environ.get("LAB_E2E_PREFIX") or netns.unique_prefix("le")
 STATE = os.environ.get("LAB_E2E_STATE", f"/tmp/dmvpn-e2e-{os.getpid()}")
-ENV = dict(os.environ, DMVPN_LAB_PREFIX=PREFIX, DMVPN_LAB_STATE=STATE)
-failures = []
-
-
-def lab(*args, check=True):
-    r = subprocess.run(LAB + list(args), env=ENV, capture_output=True, text=True)
-    if check and r.returncode != 0:
-        raise RuntimeError(f"./lab {' '.join(args)}: {r.stdout}{r.stderr}")
-    return r.stdout
+LAB = labmod.Lab(PREFIX, STATE, os.environ.get("DMVPN_BIN"))
+check = netns.Checks(keep_going=True)
 
 
 def cli(node, cmd):
-    return lab("cli", node, "-c", cmd, check=False)
+    try:
+        return LAB.cli(node, cmd).stdout
+    except RuntimeError:  # no control socket: the node's dmvpnd is not running
+        return ""
 
 
 def jcli(node, cmd):
@@ -69,18 +69,6 @@ def jcli(node, cmd):
         return json.loads(out)
     except ValueError:
         raise RuntimeError(f"{node}: `{cmd} | json` is not JSON: {out[:300]!r}")
-
-
-def nsexec(node, *cmd, check=False):
-    return subprocess.run(["ip", "netns", "exec", PREFIX + node] + list(cmd),
-                          capture_output=True, text=True, check=check)
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what, flush=True)
-    if not cond:
-        failures.append(what)
-    return cond
 
 
 def peers(node):
@@ -93,67 +81,35 @@ def peers(node):
 
 
 def wait_for(pred, secs, step=0.25):
-    t = time.time()
-    while time.time() - t < secs:
-        if pred():
-            return True
-        time.sleep(step)
-    return pred()
+    return netns.wait_for(pred, secs, step)
 
 
 def ping(node, src, dst, count=3):
-    r = nsexec(node, "ping", "-c", str(count), "-i", "0.2", "-W", "1", "-I", src, dst)
+    r = LAB.sh(node, "ping", "-c", str(count), "-i", "0.2", "-W", "1", "-I", src, dst)
     m = re.search(r"(\d+) received", r.stdout)
     return int(m.group(1)) if m else 0
 
 
-class Capture:
-    """tcpdump on the lab's underlay bridge, read back with tshark."""
-
-    def __init__(self, bridge="br0"):
-        self.file = tempfile.NamedTemporaryFile(suffix=".pcap", delete=False).name
-        self.p = subprocess.Popen(["ip", "netns", "exec", PREFIX + "sw", "tcpdump", "-U", "--immediate-mode", "-n",
-                                   "-i", bridge, "-w", self.file, "ip"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        # tcpdump says "listening on" once the capture is live
-        deadline = time.time() + 5
-        while time.time() < deadline:
-            line = self.p.stderr.readline().decode()
-            if "listening" in line or not line:
-                break
-
-    def stop(self):
-        time.sleep(0.3)
-        self.p.send_signal(signal.SIGINT)
-        self.p.wait(timeout=5)
-
-    def fields(self, *fields, flt=""):
-        args = ["tshark", "-r", self.file, "-T", "fields", "-E", "separator=|"]
-        if flt:
-            args += ["-Y", flt]
-        for f in fields:
-            args += ["-e", f]
-        r = subprocess.run(args, capture_output=True, text=True)
-        return [l.split("|") for l in r.stdout.splitlines() if l.strip()]
-
-    def errors(self):
-        r = subprocess.run(["tshark", "-r", self.file, "-Y",
-                            "nhrp && (_ws.malformed || _ws.expert.severity >= warning)"],
-                           capture_output=True, text=True)
-        return r.stdout.strip()
-
-    def close(self):
-        os.unlink(self.file)
+def capture():
+    """tcpdump on the lab's underlay bridge (into the lab's state directory),
+    read back with tshark."""
+    return netns.Capture(LAB.switch, "br0", os.path.join(STATE, "underlay.pcap"), "ip")
 
 
-def up(dirname):
-    lab("down", check=False)
-    out = lab("up", os.path.join(ROOT, "testdata", "lab", dirname))
-    print(out.strip().splitlines()[0], flush=True)
+def nhrp_errors(cap):
+    return netns.sh("tshark", "-r", cap.path, "-Y",
+                    "nhrp && (_ws.malformed || _ws.expert.severity >= warning)",
+                    check=False).stdout.strip()
+
+
+def up(cfgdir):
+    LAB.down()
+    if not LAB.up(cfgdir):
+        raise RuntimeError(f"lab up {cfgdir}: a node did not start")
 
 
 def scenario_seed():
-    up("seed")
+    up(os.path.join(ROOT, "testdata", "lab", "seed"))
     ok = wait_for(lambda: {a: v[1] for a, v in peers("hub").items()} ==
                   {"10.1.1.2": "UP", "10.1.1.3": "UP"}, 20)
     p = peers("hub")
@@ -163,7 +119,7 @@ def scenario_seed():
     text = cli("hub", "show dmvpn")
     check(re.search(r"^\s+1 202\.1\.1\.2\s+10\.1\.1\.2\s+UP", text, re.M) is not None,
           "hub show dmvpn text row for spoke1")
-    cap = Capture()
+    cap = capture()
     got = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
     cap.stop()
     check(got >= 4, f"ping 192.168.2.1 -> 192.168.3.1: {got}/5 replies")
@@ -175,46 +131,44 @@ def scenario_seed():
           "addresses (phase 2 resolution gave a direct path)")
     # The seed tunnels carry `tunnel protection`: the lab runs charon and
     # every GRE packet travels inside ESP (UDP 4500 with kernel-libipsec).
-    gre = cap.fields("ip.src", "ip.dst", flt="gre")
+    gre = cap.fields("ip.src", "ip.dst", dfilter="gre")
     check(not gre, f"no clear-text GRE on the underlay ({len(gre)} packets)")
-    esp = [(p[0].split(",")[0], p[1].split(",")[0]) for p in cap.fields("ip.src", "ip.dst", flt="esp")]
+    esp = [(p[0].split(",")[0], p[1].split(",")[0]) for p in cap.fields("ip.src", "ip.dst", dfilter="esp")]
     spokes = [p for p in esp if set(p) == {"202.1.1.2", "202.1.1.3"}]
     check(len(spokes) >= 8, f"the pings went spoke to spoke inside ESP ({len(spokes)} packets)")
     # 5 echoes and 5 replies through the hub would be 20 ESP packets at the
     # hub; the resolution and its reverse take at most a handful.
     hub = [p for p in esp if "202.1.1.1" in p]
     check(len(hub) <= 8, f"no data went through the hub ({len(hub)} ESP packets at the hub)")
-    nhrp = cap.fields("ip.src", "ip.dst", "nhrp.hdr.op.type", flt="nhrp")
+    nhrp = cap.fields("ip.src", "ip.dst", "nhrp.hdr.op.type", dfilter="nhrp")
     check(not nhrp, f"no NHRP readable on the wire ({len(nhrp)})")
-    cap.close()
     sp = peers("spoke1")
     check(sp.get("10.1.1.3", ("",))[0] == "202.1.1.3",
           f"spoke1 resolved spoke2 (show dmvpn: {sp.get('10.1.1.3')})")
 
 
 def scenario_phase3():
-    up("phase3")
+    up(os.path.join(ROOT, "testdata", "lab", "phase3"))
     wait_for(lambda: len(peers("hub")) == 2, 20)
-    cap = Capture()
+    cap = capture()
     first = ping("spoke1", "192.168.2.1", "192.168.3.1", 1)
     time.sleep(1)
     later = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
     cap.stop()
     check(first == 1 and later >= 4, f"ping works ({first}/1 then {later}/5)")
     icmp = cap.fields("frame.number", "ip.src", "ip.dst", "icmp.type",
-                      flt="gre && icmp && ip.src == 192.168.2.1")
+                      dfilter="gre && icmp && ip.src == 192.168.2.1")
     # outer addresses are the first ip.src/ip.dst values
     outer = [(int(r[0]), r[1].split(",")[0], r[2].split(",")[0]) for r in icmp]
     check(outer and outer[0][2] == "203.0.113.1",
           f"the first packet went to the hub ({outer[0] if outer else None})")
-    ti = cap.fields("frame.number", "ip.src", "ip.dst", flt="nhrp.hdr.op.type == 8")
+    ti = cap.fields("frame.number", "ip.src", "ip.dst", dfilter="nhrp.hdr.op.type == 8")
     check(len(ti) >= 1 and ti[0][1].split(",")[0] == "203.0.113.1" and
           ti[0][2].split(",")[0] == "203.0.113.2",
           f"the hub sent a traffic indication to spoke1 ({len(ti)})")
     direct = [o for o in outer if o[1] == "203.0.113.2" and o[2] == "203.0.113.3"]
     check(len(direct) >= 4, f"later packets went directly spoke1 -> spoke2 ({len(direct)})")
-    check(cap.errors() == "", "tshark decodes every NHRP packet without error")
-    cap.close()
+    check(nhrp_errors(cap) == "", "tshark decodes every NHRP packet without error")
     nh = cli("spoke1", "show ip nhrp")
     check("192.168.3.0/24 via 10.2.2.3" in nh, "show ip nhrp on spoke1 has the shortcut")
     rt = cli("spoke1", "show ip route")
@@ -229,13 +183,13 @@ MIBS = ["-M", f"+{ROOT}/snmp/mibs:{ROOT}/snmp/mibs/base", "-m",
 
 
 def snmp(node, tool, *args, community="public"):
-    r = nsexec(node, tool, "-v2c", "-t", "1", "-r", "0", "-c", community, *MIBS, *args)
+    r = LAB.sh(node, tool, "-v2c", "-t", "1", "-r", "0", "-c", community, *MIBS, *args)
     return r.stdout + r.stderr
 
 
 def scenario_snmp():
     """The phase 3 lab has `snmp-server community public RO` on every node."""
-    up("phase3")
+    up(os.path.join(ROOT, "testdata", "lab", "phase3"))
     wait_for(lambda: len(peers("hub")) == 2, 20)
     walk = snmp("hub", "snmpwalk", "-Ob", "127.0.0.1", "NHRP-MIB::nhrpCacheTable")
     for spoke, nbma in (("10.2.2.2", "203.0.113.2"), ("10.2.2.3", "203.0.113.3")):
@@ -444,8 +398,7 @@ def seed_snmp_lab(checks, edit=lambda text: text):
                 text = edit(open(os.path.join(seed, f)).read())
                 open(os.path.join(tmp, f), "w").write(
                     text + ("" if text.endswith("\n") else "\n") + "snmp-server community public RO\n")
-        lab("down", check=False)
-        print(lab("up", tmp).strip().splitlines()[0], flush=True)
+        up(tmp)
         checks()
     finally:
         for f in os.listdir(tmp):
@@ -661,13 +614,13 @@ for i in range(300):
 
 def garbage(node, dst):
     """Random GRE and NHRP-shaped garbage from node's namespace to dst."""
-    r = nsexec(node, sys.executable, "-c", GARBAGE, dst)
+    r = LAB.sh(node, sys.executable, "-c", GARBAGE, dst)
     if r.returncode != 0:
         raise RuntimeError(f"garbage sender failed: {r.stderr}")
 
 
 def scenario_faults():
-    up("faults")
+    up(os.path.join(ROOT, "testdata", "lab", "faults"))
     good = {"10.3.3.2", "10.3.3.3"}
     check(wait_for(lambda: set(peers("hub")) >= good, 20), "both good spokes registered")
     time.sleep(4)  # the bad ones have retried by now
@@ -697,15 +650,14 @@ def scenario_faults():
     check(wait_for(lambda: set(peers("hub")) >= good, 15), "spokes registered again after clear")
 
     # hub restart: spokes re-register, traffic recovers
-    lab("restart", "hub")
+    LAB.restart("hub")
     check(wait_for(lambda: set(peers("hub")) >= good, 20), "spokes re-registered after hub restart")
     check(wait_for(lambda: ping("spoke1", "192.168.2.1", "192.168.3.1", 2) >= 1, 15),
           "traffic recovered after hub restart")
 
     # SIGHUP: the hub re-reads its config file through the same diff path
     cfg = os.path.join(STATE, "hub.cfg")
-    pid = [int(l.split()[2]) for l in open(os.path.join(STATE, "pids"))
-           if l.startswith("hub dmvpnd ")][-1]
+    pid = LAB.pid("hub", "dmvpnd")
     text = open(cfg).read()
     open(cfg, "w").write(text.replace(" ip nhrp holdtime 30", " ip nhrp holdtime 45"))
     os.killpg(pid, signal.SIGHUP)
@@ -723,7 +675,7 @@ def scenario_faults():
           "SIGHUP back to the original file")
 
     # holdtime expiry: spoke2 dies, its registration (holdtime 30 s) expires
-    lab("stop", "spoke2")
+    LAB.stop("spoke2")
     check("10.3.3.3" in peers("hub"), "spoke2 still listed right after it stopped")
     check(wait_for(lambda: "10.3.3.3" not in peers("hub"), 45, 1),
           "spoke2's entry expired after its holdtime")
@@ -734,20 +686,17 @@ def main():
         print("needs root (network namespaces)")
         return 77
     name = sys.argv[1] if len(sys.argv) > 1 else "seed"
-    try:
-        {"seed": scenario_seed, "phase3": scenario_phase3, "faults": scenario_faults,
-         "snmp": scenario_snmp, "snmp_ipsec": scenario_snmp_ipsec,
-         "snmp_rekey": scenario_snmp_rekey}[name]()
-    except Exception as e:  # a broken step is a failure, with the lab's logs
-        failures.append(f"{type(e).__name__}: {e}")
-        print(f"FAIL {e}")
-        for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:
-            if f.endswith(".log"):
-                print(f"--- {f}\n" + open(os.path.join(STATE, f)).read()[-2000:])
-    finally:
-        lab("down", check=False)
-    print(f"{name}: {len(failures)} failure(s)")
-    return 1 if failures else 0
+    with LAB:  # down and swept on the way out, whatever happened
+        try:
+            {"seed": scenario_seed, "phase3": scenario_phase3, "faults": scenario_faults,
+             "snmp": scenario_snmp, "snmp_ipsec": scenario_snmp_ipsec,
+             "snmp_rekey": scenario_snmp_rekey}[name]()
+        except Exception as e:  # a broken step is a failure, with the lab's logs
+            check.crashed(e)
+            for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:
+                if f.endswith(".log"):
+                    print(f"--- {f}\n" + open(os.path.join(STATE, f)).read()[-2000:])
+    return 0 if check.summary(name) else 1
 
 
 if __name__ == "__main__":

@@ -10,29 +10,33 @@
 # spoke (tunnel address, NBMA address, holding time), the spoke's NHS row,
 # the IPsec tables and their counters following the records, IF-MIB names,
 # community and ACL access, SETs refused, and recovery after dmvpnd and
-# snmpd restarts.
+# snmpd restarts. Namespaces sn<pid>-hub and sn<pid>-spk come from
+# scripts/netns.py, which removes them (and what still runs in them) on exit,
+# and a killed run's on the next.
 #   usage: snmp_e2e.sh DMVPND DMVPN_SNMP SNMP_FIXTURE
 set -u
 DMVPND=$(readlink -f "$1")
 SUB=$(readlink -f "$2")
 FIX=$(readlink -f "$3")
 ROOT=$(pwd)
+netns() { /usr/bin/python3 "$ROOT/scripts/netns.py" "$@"; }
 for t in ip snmpd snmpwalk snmptable snmpget snmpset snmpbulkwalk; do
     command -v "$t" >/dev/null || { echo "FAIL: $t not installed (scripts/deps.sh)"; exit 1; }
 done
 [ "$(id -u)" = 0 ] || { echo "FAIL: needs root (network namespaces)"; exit 1; }
 
 T=$(mktemp -d /tmp/sn-e2e.XXXXXX)
-HUB=sn-hub$$
-SPK=sn-spk$$
+netns reap sn
+P=sn$$-
+HUB=${P}hub
+SPK=${P}spk
 PIDS=()
 cleanup() {
     local p
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
     sleep 0.3
     for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
-    ip netns del "$HUB" 2>/dev/null
-    ip netns del "$SPK" 2>/dev/null
+    netns sweep "$P"
     rm -rf "$T"
 }
 trap cleanup EXIT
@@ -58,8 +62,7 @@ snmp() { # snmp NS TOOL ARGS... (v2c, 1 s timeout, no retry)
 setup_node() { # setup_node NS NAME CFG
     local ns=$1 name=$2 cfg=$3 d=$T/$2
     mkdir -p "$d/persist"
-    ip netns add "$ns"
-    nsx "$ns" ip link set lo up
+    netns add "$ns"
     "$SUB" --snmpd-conf -f "$cfg" -x "$d/agentx.sock" >"$d/snmpd.conf" 2>"$d/conf.err"
 }
 start_dmvpnd() { # start_dmvpnd NS NAME CFG

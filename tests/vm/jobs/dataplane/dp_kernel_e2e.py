@@ -20,17 +20,13 @@ import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import netns  # noqa: E402
+import dp_topo  # noqa: E402
+from netns import check  # noqa: E402
 
 NBMA = {"hub": "202.1.1.1", "s1": "202.1.1.2", "s2": "202.1.1.3"}
 TUN = {"hub": "10.1.1.1", "s1": "10.1.1.2", "s2": "10.1.1.3"}
 LAN = {"hub": "192.168.1.1", "s1": "192.168.2.1", "s2": "192.168.3.1"}
 PASSED = []
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
 
 
 def step(name):
@@ -146,7 +142,7 @@ def run(t, outdir):
                   r"dst=192\.168\.2\.1 len=84$", timeout=5)
     check(len(hub.grep(r"^HAIRPIN")) == 2, "one per flow per interval: %r" % hub.grep(r"^HAIRPIN"))
     t.ping("s1", LAN["hub"], src=LAN["s1"], count=2)
-    check(len(hub.grep(r"^HAIRPIN")) == 2, "hub-local traffic reported as hairpin")
+    check(len(hub.grep(r"^HAIRPIN")) == 2, "hub-local traffic is no hairpin")
     check(hub.counters()["Tunnel0"]["phase3_triggers"] == 2, "phase3 counter")
     step("phase 3: hairpin upcalls from NFLOG (once per flow, GRE source from the log)")
 
@@ -168,7 +164,7 @@ def run(t, outdir):
     neigh = t.out("s1", "ip", "neigh", "show", "nud", "all", "10.1.1.3", "dev", "Tunnel0")
     check("INCOMPLETE" in neigh, "unresolved next hop: %s" % neigh)
     s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA["s2"]))
-    check(ping.wait(timeout=10) == 0, "queued packet not released: %s" % ping.stdout.read())
+    check(ping.wait(timeout=10) == 0, "the queued packet was released", ping.stdout.read())
     neigh = t.out("s1", "ip", "neigh", "show", "nud", "all", "10.1.1.3", "dev", "Tunnel0")
     check("lladdr 202.1.1.3" in neigh and ("REACHABLE" in neigh or "STALE" in neigh
                                            or "DELAY" in neigh), "dynamic: %s" % neigh)
@@ -194,7 +190,7 @@ def run(t, outdir):
     m = s1.mark()
     s1.cmd("map %s %s pending" % (TUN["s2"], NBMA["s2"]))
     t.ping("s1", LAN["s2"], src=LAN["s1"], count=1, wait=2, check=False)
-    check(not s1.grep(r"^PHASE2", m), "trigger for a pending mapping")
+    check(not s1.grep(r"^PHASE2", m), "no trigger for a pending mapping")
     s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA["s2"]))
     t.ping("s1", LAN["s2"], src=LAN["s1"], count=1)
     step("pending mapping holds without a trigger")
@@ -210,12 +206,12 @@ def run(t, outdir):
     time.sleep(0.3)
     neigh = t.out("s1", "ip", "neigh", "show", "nud", "all", "10.1.1.3", "dev", "Tunnel0")
     check("INCOMPLETE" in neigh and ping.poll() is None,
-          "pending dropped the queued packet: %s / ping %r" % (neigh, ping.poll()))
+          "pending keeps the queued packet: %s / ping %r" % (neigh, ping.poll()))
     s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA["s2"]))
-    check(ping.wait(timeout=10) == 0, "queued packet not released: %s" % ping.stdout.read())
+    check(ping.wait(timeout=10) == 0, "the queued packet was released", ping.stdout.read())
     s1.cmd("map %s %s pending" % (TUN["s2"], NBMA["s2"]))
     neigh = t.out("s1", "ip", "neigh", "show", "nud", "all", "10.1.1.3", "dev", "Tunnel0")
-    check("lladdr" not in neigh, "usable entry left after going pending: %s" % neigh)
+    check("lladdr" not in neigh, "no usable entry left after going pending: %s" % neigh)
     s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA["s2"]))
     t.ping("s1", LAN["s2"], src=LAN["s1"], count=1)
     step("pending after the probe keeps the queued packet; usable -> pending removes the entry")
@@ -233,7 +229,7 @@ def run(t, outdir):
     hub.cmd("mcast del %s dynamic" % NBMA["s2"])
     t.run("hub", "/usr/bin/python3", "-c", MCAST_SENDER, "mcast", "224.0.0.10")
     time.sleep(1.0)
-    check(s2.counters()["Tunnel0"]["rx_packets"] - r2 == 2, "s2 got a copy after mcast del")
+    check(s2.counters()["Tunnel0"]["rx_packets"] - r2 == 2, "s2 got no copy after mcast del")
     step("multicast/broadcast replicated from NFLOG to each map multicast NBMA")
 
     # 9. Bulk TCP through the hub (kernel GSO/GRO end to end), MSS clamp by nft.
@@ -245,7 +241,7 @@ def run(t, outdir):
                 str(1 << 20))
     srv.wait(timeout=30)
     got_n, got_h, sent_n, sent_h = out.split()
-    check(got_n == sent_n and got_h == sent_h, "bulk corrupted: %s" % out)
+    check(got_n == sent_n and got_h == sent_h, "bulk intact: %s" % out)
     rules = t.out("hub", "nft", "list", "table", "ip", "dmvpnd")
     clamp = [ln for ln in rules.splitlines() if 'iifname "Tunnel0"' in ln and "maxseg" in ln]
     check(len(clamp) == 1 and "counter packets 0 " not in clamp[0], "mss rules: %s" % rules)
@@ -260,7 +256,7 @@ def run(t, outdir):
     s1.cmd("set key 8")
     check("ikey 0.0.0.8 okey 0.0.0.8" in t.out("s1", "ip", "-d", "link", "show", "Tunnel0"),
           "key change")
-    check(not t.ping("s1", TUN["hub"], count=1, wait=1, check=False), "key 8 reached key 7")
+    check(not t.ping("s1", TUN["hub"], count=1, wait=1, check=False), "key 8 does not reach key 7")
     s1.cmd("set key 7")
     t.ping("s1", TUN["hub"], count=1)
     step("link down/up restores mappings; tunnel key changed in place")
@@ -270,7 +266,7 @@ def main():
     harness, outdir = sys.argv[1], sys.argv[2]
     work = "/tmp/dp-kernel"
     os.makedirs(work, exist_ok=True)
-    t = netns.Topo(harness, dict(NBMA), work)
+    t = dp_topo.Topo(harness, dict(NBMA), work)
     ok = False
     try:
         run(t, outdir)
