@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Golden frr.conf tests: for every real config in testdata/ios/running_config
+# with routing, `dmvpnd -n --frr-conf -f CONFIG` must print exactly
+# testdata/frr/NAME.frr on stdout and testdata/frr/NAME.notes on stderr (the
+# translator's notes); a config without routing prints nothing and has no
+# files. GOLDEN_UPDATE=1 rewrites them (review them as a diff).
+# Run from the repository root (ctest does) so paths in notes are stable.
+set -uo pipefail
+dmvpnd=$1
+fail=0
+n=0
+mkdir -p testdata/frr
+for cfg in testdata/ios/running_config/*.txt; do
+  name=$(basename "$cfg" .txt)
+  base=testdata/frr/$name
+  out=$(mktemp); err=$(mktemp)
+  "$dmvpnd" -n --frr-conf -f "$cfg" >"$out" 2>"$err"
+  n=$((n + 1))
+  for kind in frr notes; do
+    src=$out; [ $kind = notes ] && src=$err
+    if [ "${GOLDEN_UPDATE:-0}" = 1 ]; then
+      if [ -s "$src" ]; then cp "$src" "$base.$kind"; else rm -f "$base.$kind"; fi
+    elif [ -s "$src" ] || [ -e "$base.$kind" ]; then
+      if ! cmp -s "$src" "$base.$kind"; then
+        echo "FAIL $cfg ($kind):"; diff -u "$base.$kind" "$src" | head -40; fail=1
+      fi
+    fi
+  done
+  rm -f "$out" "$err"
+done
+echo "$n configs translated to frr.conf"
+exit $fail
