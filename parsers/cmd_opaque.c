@@ -19,6 +19,9 @@
 #define N_SYSLOG  "logging goes to the daemon log"
 #define N_ROUTING "routing policy is not implemented"
 #define N_CRYPTO  "only IKEv1 PSK with ipsec profiles is implemented"
+/* the routing translator (daemons/routing/frr_conf.h) */
+#define N_FRR_LATER "(dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
+#define N_FRR       "the same line for FRR " N_FRR_LATER
 
 const struct cmd_def cmd_tbl_opaque[] = {
     G("version", IGN, "IOS version marker", SG_VERSION),
@@ -146,12 +149,15 @@ const struct cmd_def cmd_tbl_opaque[] = {
     G("ip access-list {logging|log-update|resequence|persistent}", UNS,
       "access lists are not implemented", SG_ACL),
     G("access-list", UNS, "access lists are not implemented", SG_ACL),
-    G("ip prefix-list", UNS, N_ROUTING, SG_ACL),
-    G("ip as-path", UNS, N_ROUTING, SG_ACL),
+    G("ip prefix-list", CLS_TRANSLATED, N_FRR, SG_ACL),
+    G("ip as-path", CLS_TRANSLATED, "FRR bgpd `bgp as-path access-list` " N_FRR_LATER, SG_ACL),
     G("ip community-list", UNS, N_ROUTING, SG_ACL),
     G("ip extcommunity-list", UNS, N_ROUTING, SG_ACL),
     G("ip bgp-community", UNS, N_ROUTING, SG_ACL),
-    S("route-map", UNS, N_ROUTING, SG_ACL),
+    S("route-map", UNS,
+      "translated to FRR where routing names it (dmvpnd -n --frr-conf); policy routing is not "
+      "implemented",
+      SG_ACL),
     G("snmp-server {enable|host|ifindex|trap-source|chassis-id|system-shutdown|view|group|user|"
       "engineid|trap|manager|queue-length|packetsize|source-interface|tftp-server-list|"
       "file-transfer|inform|ip|trap-timeout|cache|context}",

@@ -15,9 +15,12 @@
 #define L(kws, cls, note)       OPQ(MODE_LINE, kws, cls, note, 0)
 #define P(kws, cls, note)       OPQ(MODE_IPSEC_PROF, kws, cls, note, 0)
 
-#define N_PHY   "physical layer settings belong to the Linux link"
-#define N_OSPF  "kept for FRR's ospfd (not started yet)"
-#define N_EIGRP "kept for FRR's eigrpd (not started yet)"
+#define N_PHY "physical layer settings belong to the Linux link"
+#define N_OSPF                                                                                     \
+    "FRR ospfd interface settings (dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
+#define N_EIGRP                                                                                    \
+    "FRR eigrpd takes hello-interval and hold-time; it always applies split horizon and "          \
+    "next-hop-self and does not summarise (dmvpnd -n --frr-conf)"
 #define N_NOLIN "no meaning on a Linux node"
 #define N_NHRP  "this NHRP option is not implemented"
 
@@ -71,7 +74,7 @@ const struct cmd_def cmd_tbl_opaque_if[] = {
     I("ip nhrp nhs cluster <num:0-10:c> max-connections", UNS, N_NHRP, SI_NHRP),
     I("ip nhrp registration {differential|req-def-map}", UNS, N_NHRP, SI_NHRP),
     I("zone-member", UNS, "zone firewall is not implemented", SI_ZONE),
-    I("ip ospf", UNS, N_OSPF, SI_OSPF),
+    I("ip ospf", CLS_TRANSLATED, N_OSPF, SI_OSPF),
     I("ip summary-address", UNS, "routing protocols are not started yet", SI_OSPF),
     I("ipv6", UNS, "IPv6 is not implemented", SI_IPV6),
     I("bfd", UNS, "BFD is not implemented", SI_BFD),

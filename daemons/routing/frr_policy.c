@@ -30,7 +30,7 @@ prefix_list(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks
     frr_rest(t, 0, rest, sizeof(rest));
     if (t->n >= 4 && (frr_kw(t, 3, "description") || strchr(rest, '.')) && !strchr(rest, ':')) {
         sb_printf(out, "%s\n", rest);
-        frr_ok(x, o, "%s", rest);
+        frr_ok(x, o, "FRR: %s", rest);
     } else
         frr_no(x, o, "not an IPv4 prefix-list entry");
 }
@@ -95,14 +95,14 @@ route_maps(struct frr_ctx *x, struct strbuf *out)
             snprintf(line, sizeof(line), "route-map %s %s %s", t.v[1], t.n > 2 ? t.v[2] : "permit",
                      t.n > 3 ? t.v[3] : "10");
             sb_printf(out, "%s\n", line);
-            frr_ok(x, o, "%s", line);
+            frr_ok(x, o, "FRR: %s", line);
             continue;
         }
         if (!in)
             continue;
         if (rmap_sub(x, &t, line, sizeof(line))) {
             sb_printf(out, " %s\n", line);
-            frr_ok(x, o, "%s", line);
+            frr_ok(x, o, "FRR: %s", line);
         } else
             frr_no(x, o, "FRR route-maps have no equivalent");
     }
@@ -147,14 +147,14 @@ acls(struct frr_ctx *x, struct strbuf *out)
                     frr_no(x, o, "FRR access-lists match addresses only");
                 else {
                     sb_printf(out, "%s\n", rest);
-                    frr_ok(x, o, "%s", rest);
+                    frr_ok(x, o, "FRR: %s", rest);
                 }
             } else if (frr_kw(&t, 0, "ip") && frr_kw(&t, 1, "access-list") && t.n == 4 &&
                        (frr_kw(&t, 2, "standard") || frr_kw(&t, 2, "extended")) &&
                        frr_names_has(&x->acls, t.v[3])) {
                 in = true;
                 snprintf(name, sizeof(name), "%s", t.v[3]);
-                frr_ok(x, o, "access-list %s (FRR has no named ACL mode)", name);
+                frr_ok(x, o, "FRR: access-list %s (FRR has no named ACL mode)", name);
             }
             continue;
         }
@@ -174,7 +174,7 @@ acls(struct frr_ctx *x, struct strbuf *out)
                 continue;
             }
             sb_printf(out, "access-list %s%s %s\n", name, seq, rest);
-            frr_ok(x, o, "access-list %s%s %s", name, seq, rest);
+            frr_ok(x, o, "FRR: access-list %s%s %s", name, seq, rest);
         }
     }
 }
