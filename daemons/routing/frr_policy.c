@@ -179,6 +179,28 @@ acls(struct frr_ctx *x, struct strbuf *out)
     }
 }
 
+/* A name routing uses that the config never defines: bgpd and ospfd then
+ * act on an empty policy, which a migration should not do unnoticed. */
+static void
+undefined(struct frr_ctx *x, const struct frr_names *names, const char *kw)
+{
+    const struct cfg_opaque_list *l = &x->c->global_opaque;
+    char line[256];
+    size_t i, k, L;
+
+    for (i = 0; i < names->n; i++) {
+        snprintf(line, sizeof(line), "%s%s", kw, names->v[i]);
+        L = strlen(line);
+        for (k = 0; k < l->n; k++)
+            if (!strncmp(l->v[k].text, line, L) && l->v[k].text[L] == ' ')
+                break;
+        if (k == l->n) {
+            struct cfg_opaque o = {line, 0, 0};
+            frr_ign(x, &o, "named by the routing config but not defined in it");
+        }
+    }
+}
+
 void
 frr_policy(struct frr_ctx *x, struct strbuf *out)
 {
@@ -208,6 +230,8 @@ frr_policy(struct frr_ctx *x, struct strbuf *out)
         }
     }
     acls(x, &acl);
+    undefined(x, &x->rmaps, "route-map ");
+    undefined(x, &x->plists, "ip prefix-list ");
     sb_append(out, acl.buf, acl.len);
     if (acl.len)
         sb_puts(out, "!\n");
