@@ -76,7 +76,7 @@ route_maps(struct frr_ctx *x, struct strbuf *out)
 {
     const struct cfg_opaque_list *l = &x->c->global_opaque;
     struct frr_toks t;
-    bool in = false;
+    bool in = false, other = false;
     char line[512];
     size_t i;
 
@@ -89,6 +89,13 @@ route_maps(struct frr_ctx *x, struct strbuf *out)
             if (in)
                 sb_puts(out, "exit\n!\n");
             in = frr_kw(&t, 0, "route-map") && t.n >= 2 && frr_names_has(&x->rmaps, t.v[1]);
+            /* a map no translated routing line names serves NAT, policy
+             * routing, IPv6, or a routing line that has a note itself */
+            other = !in && frr_kw(&t, 0, "route-map");
+            if (other)
+                frr_no(x, o,
+                       "no translated routing line names this route-map (NAT, policy "
+                       "routing and IPv6 are not implemented)");
             if (!in)
                 continue;
             /* IOS prints `permit 10` even when typed without: write both */
@@ -98,6 +105,8 @@ route_maps(struct frr_ctx *x, struct strbuf *out)
             frr_ok(x, o, "FRR: %s", line);
             continue;
         }
+        if (other)
+            frr_no(x, o, "part of a route-map that is not translated");
         if (!in)
             continue;
         if (rmap_sub(x, &t, line, sizeof(line))) {
