@@ -23,10 +23,13 @@ struct cfg_router;
 
 #define FRR_MAX_TOKS 64
 
-#define FRR_OIF_ON      0x1 /* OSPF runs on it (area or network) */
-#define FRR_OIF_NETTYPE 0x2 /* ip ospf network given */
-#define FRR_OIF_COST    0x4 /* ip ospf cost given */
-#define FRR_OIF_AREA    0x8 /* ip ospf N area X given */
+#define FRR_OIF_ON      0x1  /* OSPF runs on it (area or network) */
+#define FRR_OIF_NETTYPE 0x2  /* ip ospf network given */
+#define FRR_OIF_COST    0x4  /* ip ospf cost given */
+#define FRR_OIF_AREA    0x8  /* ip ospf N area X given */
+#define FRR_OIF_SLOW    0x10 /* point-to-multipoint or non-broadcast: IOS hello 30 */
+#define FRR_OIF_HELLO   0x20 /* ip ospf hello-interval given */
+#define FRR_OIF_DEAD    0x40 /* ip ospf dead-interval given */
 
 /* One verbatim line split at blanks. Keywords are compared whole and
  * case-insensitively: show running-config spells them out, and an

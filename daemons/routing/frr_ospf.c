@@ -85,10 +85,15 @@ if_line(struct frr_ctx *x, size_t ifi, const struct cfg_opaque *o, const struct 
     }
     if (!strcasecmp(w, "network") && t->n >= 4) {
         x->ospf_if[ifi] |= FRR_OIF_NETTYPE;
+        if (frr_kw(t, 3, "point-to-multipoint") || frr_kw(t, 3, "non-broadcast"))
+            x->ospf_if[ifi] |= FRR_OIF_SLOW;
+    } else if (!strcasecmp(w, "hello-interval")) {
+        x->ospf_if[ifi] |= FRR_OIF_HELLO;
+    } else if (!strcasecmp(w, "dead-interval")) {
+        x->ospf_if[ifi] |= FRR_OIF_DEAD;
     } else if (!strcasecmp(w, "cost")) {
         x->ospf_if[ifi] |= FRR_OIF_COST;
-    } else if (strcasecmp(w, "priority") && strcasecmp(w, "hello-interval") &&
-               strcasecmp(w, "dead-interval") && strcasecmp(w, "retransmit-interval") &&
+    } else if (strcasecmp(w, "priority") && strcasecmp(w, "retransmit-interval") &&
                strcasecmp(w, "transmit-delay") && strcasecmp(w, "authentication") &&
                strcasecmp(w, "authentication-key") && strcasecmp(w, "message-digest-key") &&
                strcasecmp(w, "mtu-ignore")) {
@@ -326,6 +331,14 @@ frr_ospf(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
             continue;
         if (cfg_iface_is_tunnel(ifp) && !(x->ospf_if[i] & FRR_OIF_NETTYPE))
             frr_if_line(x, ln, "ip ospf network point-to-point");
+        /* IOS's timers on point-to-multipoint and NBMA are 30/120 (RFC 2328
+         * leaves them to the implementation); ospfd uses 10/40 on every
+         * type, and neighbors with other timers never come up */
+        if ((x->ospf_if[i] & FRR_OIF_SLOW) && !(x->ospf_if[i] & FRR_OIF_HELLO)) {
+            frr_if_line(x, ln, "ip ospf hello-interval 30");
+            if (!(x->ospf_if[i] & FRR_OIF_DEAD))
+                frr_if_line(x, ln, "ip ospf dead-interval 120");
+        }
         if (!(x->ospf_if[i] & FRR_OIF_COST))
             frr_if_line(x, ln, "ip ospf cost %u%s", ios_cost(x->ospf_refbw, frr_if_bw(ifp)),
                         frr_lo_addr(ifp, lo, sizeof(lo)));

@@ -129,8 +129,9 @@ test_ospf_mixed(void **s)
           " auto-cost reference-bandwidth 1000\n",
           false, &r);
     HAS(&r, "interface lo\n ip ospf area 5 10.0.0.1\n ip ospf cost 1 10.0.0.1\nexit\n");
+    /* IOS's point-to-multipoint timers are 30/120, ospfd's 10/40 */
     HAS(&r, "interface Tunnel0\n ip ospf network point-to-multipoint\n ip ospf area 0\n"
-            " ip ospf cost 10000\nexit\n");
+            " ip ospf hello-interval 30\n ip ospf dead-interval 120\n ip ospf cost 10000\nexit\n");
     LACKS(&r, "\n network ");
     assert_int_equal(note_at(&r, 8)->kind, FRR_NOTE_TRANSLATED);
     assert_int_equal(r.unsupported, 0);
