@@ -330,6 +330,7 @@ frr_bgp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
 {
     struct bgp b = {.x = x};
     struct cfg_opaque h = {r->header, 0, 0};
+    char rid[INET_ADDRSTRLEN_];
     size_t i;
 
     sb_init(&b.hdr);
@@ -341,6 +342,9 @@ frr_bgp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
         line(&b, &r->lines.v[i]);
     frr_ok(x, &h, "bgpd: %s", r->header);
     sb_printf(out, "%s\n", r->header);
+    if (!strstr(b.hdr.buf ? b.hdr.buf : "", " bgp router-id ") &&
+        frr_ios_router_id(x->c, rid, sizeof(rid)))
+        sb_printf(out, " bgp router-id %s\n", rid);
     sb_append(out, b.hdr.buf, b.hdr.len);
     /* IOS exchanges eBGP routes without any policy; bgpd 8.4 drops them
      * unless told otherwise (RFC 8212 behaviour, on since FRR 7.4) */

@@ -278,7 +278,7 @@ frr_eigrp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
     struct cfg_opaque h = {r->header, 0, 0};
     struct frr_toks t;
     char *end;
-    char ln[32];
+    char ln[32], rid[INET_ADDRSTRLEN_];
     size_t i;
     bool named;
 
@@ -304,6 +304,9 @@ frr_eigrp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
             frr_ok(x, &h, "eigrpd: router eigrp %s", e.as);
         if_lines(&e);
         sb_printf(out, "router eigrp %s\n", e.as);
+        if (!strstr(e.body.buf ? e.body.buf : "", " eigrp router-id ") &&
+            frr_ios_router_id(c, rid, sizeof(rid)))
+            sb_printf(out, " eigrp router-id %s\n", rid);
         sb_append(out, e.body.buf, e.body.len);
         sb_puts(out, "exit\n!\n");
         /* IOS metrics: eigrpd's `bandwidth` (kbit/s) and `delay` (tens of

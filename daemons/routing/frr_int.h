@@ -107,6 +107,12 @@ bool frr_names_has(const struct frr_names *s, const char *name);
  * FRR's per-address form says which), else "". */
 const char *frr_lo_addr(const struct cfg_iface *ifp, char *buf, size_t n);
 
+/* The router ID IOS picks when none is configured: the highest loopback
+ * address, else the highest address of an interface not shut down. FRR
+ * would pick among the Linux host's addresses, which are not the same set.
+ * False when the config has no address at all. */
+bool frr_ios_router_id(const struct cfg *c, char *buf, size_t n);
+
 /* Per concern. Each writes its part of frr.conf to out. */
 void frr_bgp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out);
 void frr_ospf_ifaces(struct frr_ctx *x);

@@ -308,7 +308,8 @@ frr_ospf(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
 {
     const struct cfg *c = x->c;
     struct cfg_opaque h = {r->header, 0, 0};
-    char ln[32], lo[24];
+    char ln[32], lo[24], rid[INET_ADDRSTRLEN_];
+    struct strbuf body;
     size_t i;
 
     if (x->ospf_seen || strstr(r->header, " vrf ")) {
@@ -321,10 +322,16 @@ frr_ospf(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
     }
     x->ospf_seen = true;
     frr_ok(x, &h, "ospfd: router ospf (one instance; the IOS process number is local)");
-    sb_puts(out, "router ospf\n");
+    sb_init(&body);
     for (i = 0; i < r->lines.n; i++)
-        line(x, &r->lines.v[i], out);
+        line(x, &r->lines.v[i], &body);
+    sb_puts(out, "router ospf\n");
+    if (!strstr(body.buf ? body.buf : "", " ospf router-id ") &&
+        frr_ios_router_id(c, rid, sizeof(rid)))
+        sb_printf(out, " ospf router-id %s\n", rid);
+    sb_append(out, body.buf, body.len);
     sb_puts(out, "exit\n!\n");
+    sb_free(&body);
     for (i = 0; i < c->nifs; i++) {
         const struct cfg_iface *ifp = &c->ifs[i];
         if (!(x->ospf_if[i] & FRR_OIF_ON) || !ifname_linux(ifp->name, ln, sizeof(ln)))

@@ -181,7 +181,9 @@ test_eigrp_named(void **s)
                    "  eigrp stub connected\n"
                    " exit-address-family\n"),
           false, &r);
-    HAS(&r, "router eigrp 200\n redistribute connected\n network 172.16.0.0/24\nexit\n");
+    /* without `eigrp router-id`, IOS's choice: the highest loopback address */
+    HAS(&r, "router eigrp 200\n eigrp router-id 10.0.0.1\n redistribute connected\n"
+            " network 172.16.0.0/24\nexit\n");
     HAS(&r, "interface Tunnel0\n ip hello-interval eigrp 20\n bandwidth 100\n delay 5000\n");
     assert_int_equal(note_at(&r, 14)->kind, FRR_NOTE_UNSUPPORTED); /* no split-horizon */
     assert_int_equal(note_at(&r, 20)->kind, FRR_NOTE_UNSUPPORTED); /* stub */
