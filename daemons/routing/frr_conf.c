@@ -129,8 +129,12 @@ frr_notes_render(struct strbuf *out, const char *fname, const struct frr_notes *
         const struct frr_note *e = &n->v[i];
         if (e->kind == FRR_NOTE_TRANSLATED)
             continue;
-        sb_printf(out, "%s:%d: %s: %s  # %s\n", fname, e->lineno, frr_note_kind_name(e->kind),
-                  e->line, e->text);
+        /* stanza headers and made-up lines have no line number */
+        if (e->lineno)
+            sb_printf(out, "%s:%d: ", fname, e->lineno);
+        else
+            sb_printf(out, "%s: ", fname);
+        sb_printf(out, "%s: %s  # %s\n", frr_note_kind_name(e->kind), e->line, e->text);
     }
 }
 

@@ -50,7 +50,8 @@ int frr_conf(const struct cfg *c, const struct frr_opts *o, struct strbuf *out,
 void frr_notes_free(struct frr_notes *n);
 const char *frr_note_kind_name(enum frr_note_kind k);
 /* The notes that are not FRR_NOTE_TRANSLATED, one per line:
- * `LINE: IOS-LINE  # kind: why` (what `dmvpnd -n --frr-conf` prints on stderr). */
+ * `FILE:LINE: kind: IOS-LINE  # why` (what `dmvpnd -n --frr-conf` prints on
+ * stderr; `FILE: ...` for a stanza header, which has no line number here). */
 void frr_notes_render(struct strbuf *out, const char *fname, const struct frr_notes *n);
 
 #endif
