@@ -329,6 +329,43 @@ names_free(struct frr_names *s)
 }
 
 /*
+ * `distribute-list {route-map M|prefix P|ACL} in` under OSPF or EIGRP: IOS
+ * filters the routes the protocol gives the RIB. FRR does that in zebra,
+ * `ip protocol PROTO route-map M`, which takes a route-map only, so a
+ * prefix-list or ACL is wrapped in a route-map of our own
+ * (`dmvpn-PROTO-in`). A per-interface or outbound list filters what the
+ * protocol advertises, which has no zebra equivalent: a note.
+ */
+void
+frr_rib_filter(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
+               const char *proto, const char *caveat)
+{
+    char rm[64];
+    int k = 1;
+
+    if (frr_kw(t, 1, "route-map") || frr_kw(t, 1, "prefix"))
+        k = 2;
+    if (t->n != k + 2 || !frr_kw(t, k + 1, "in")) {
+        frr_no(x, o, "only `distribute-list ... in` for all interfaces has an FRR form (zebra)");
+        return;
+    }
+    if (k == 2 && frr_kw(t, 1, "route-map")) {
+        frr_names_add(&x->rmaps, t->v[2]);
+        snprintf(rm, sizeof(rm), "%s", t->v[2]);
+    } else {
+        snprintf(rm, sizeof(rm), "dmvpn-%s-in", proto);
+        if (k == 2)
+            frr_names_add(&x->plists, t->v[2]);
+        else
+            frr_names_add(&x->acls, t->v[1]);
+        sb_printf(&x->synth, "route-map %s permit 10\n match ip address %s%s\nexit\n!\n", rm,
+                  k == 2 ? "prefix-list " : "", t->v[k]);
+    }
+    sb_printf(&x->zebra, "ip protocol %s route-map %s\n", proto, rm);
+    frr_ok(x, o, "zebra: ip protocol %s route-map %s%s", proto, rm, caveat);
+}
+
+/*
  * `ip route` for staticd: `ip route P/len NEXTHOP [IFNAME] [tag T] [DIST]`.
  * IOS's Null0 is staticd's `blackhole`. These lines have no verbatim text
  * (the parser models them), so their notes carry the canonical form.
@@ -417,6 +454,7 @@ frr_conf(const struct cfg *c, const struct frr_opts *o, struct strbuf *out, stru
     sb_init(&pol);
     sb_init(&st);
     sb_init(&x.zebra);
+    sb_init(&x.synth);
     frr_ospf_ifaces(&x);
     for (i = 0; i < c->nrouters; i++) {
         const struct cfg_router *r = &c->routers[i];
@@ -453,6 +491,7 @@ frr_conf(const struct cfg *c, const struct frr_opts *o, struct strbuf *out, stru
         sb_append(out, ospf.buf, ospf.len);
         sb_append(out, eigrp.buf, eigrp.len);
         sb_append(out, pol.buf, pol.len);
+        sb_append(out, x.synth.buf, x.synth.len);
         sb_puts(out, "end\n");
     }
     for (i = 0; i < x.nifb; i++)
@@ -469,5 +508,6 @@ frr_conf(const struct cfg *c, const struct frr_opts *o, struct strbuf *out, stru
     sb_free(&pol);
     sb_free(&st);
     sb_free(&x.zebra);
+    sb_free(&x.synth);
     return x.unsupported;
 }

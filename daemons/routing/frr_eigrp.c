@@ -126,21 +126,12 @@ common(struct eigrp *e, const struct cfg_opaque *o, const struct frr_toks *t)
         passive(e, o, t->v[1]);
     else if (frr_kw(t, 0, "redistribute"))
         redistribute(e, o, t);
-    else if (frr_kw(t, 0, "distribute-list") && !frr_kw(t, 1, "route-map"))
-        frr_no(e->x, o, "eigrpd 8.4 has no distribute-list");
     else if (frr_kw(t, 0, "no") && frr_kw(t, 1, "auto-summary"))
         frr_ign(e->x, o, "eigrpd never summarises automatically");
-    else if (frr_kw(t, 0, "distribute-list") && frr_kw(t, 1, "route-map") && t->n == 4 &&
-             frr_kw(t, 3, "in")) {
-        /* eigrpd has no distribute-list route-map; zebra's protocol
-         * route-map keeps the routes out of the RIB, as IOS does, but
-         * eigrpd still advertises them on (IOS would not) */
-        frr_names_add(&e->x->rmaps, t->v[2]);
-        sb_printf(&e->x->zebra, "ip protocol eigrp route-map %s\n", t->v[2]);
-        frr_ok(e->x, o,
-               "zebra: ip protocol eigrp route-map %s (filters the RIB; eigrpd still "
-               "advertises the routes on)",
-               t->v[2]);
+    else if (frr_kw(t, 0, "distribute-list")) {
+        /* eigrpd 8.4 has no distribute-list: zebra keeps the routes out
+         * of the RIB as IOS does, but eigrpd still advertises them on */
+        frr_rib_filter(e->x, o, t, "eigrp", " (eigrpd still advertises the filtered routes on)");
     } else
         return false;
     return true;

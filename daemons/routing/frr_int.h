@@ -60,6 +60,7 @@ struct frr_ctx {
     struct frr_ifblk *ifb;
     size_t nifb, capifb;
     struct strbuf zebra; /* global zebra lines: `ip protocol ospf route-map X` */
+    struct strbuf synth; /* route-maps of our own, for zebra (frr_rib_filter) */
     struct frr_names rmaps, plists, acls, aspaths; /* referenced by routing */
     bool has_ospf_if_area;                         /* some interface has `ip ospf N area X` */
     uint32_t ospf_refbw; /* Mbit/s, IOS `auto-cost reference-bandwidth`, 100 */
@@ -112,6 +113,11 @@ const char *frr_lo_addr(const struct cfg_iface *ifp, char *buf, size_t n);
  * would pick among the Linux host's addresses, which are not the same set.
  * False when the config has no address at all. */
 bool frr_ios_router_id(const struct cfg *c, char *buf, size_t n);
+
+/* `distribute-list ... in` (tokens t, from t->v[0]) as zebra's protocol
+ * route-map; caveat is appended to the note. */
+void frr_rib_filter(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
+                    const char *proto, const char *caveat);
 
 /* Per concern. Each writes its part of frr.conf to out. */
 void frr_bgp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out);

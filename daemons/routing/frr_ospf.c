@@ -249,6 +249,25 @@ redistribute(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_tok
                    : " (ospfd also takes subnets; IOS without `subnets` only classful networks)");
 }
 
+/* `area X range A M [advertise|not-advertise] [cost N]`: the same in
+ * ospfd with a slash prefix. */
+static void
+area_range(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
+           struct strbuf *out)
+{
+    uint32_t a, m;
+    char p[32], rest[128];
+
+    if (!frr_parse_ip(t->v[3], &a) || !frr_parse_ip(t->v[4], &m) || inet_mask_len(m) < 0) {
+        frr_no(x, o, "not `area X range A.B.C.D MASK`");
+        return;
+    }
+    frr_fmt_prefix(p, sizeof(p), a, inet_mask_len(m));
+    frr_rest(t, 5, rest, sizeof(rest));
+    sb_printf(out, " area %s range %s%s%s\n", t->v[1], p, rest[0] ? " " : "", rest);
+    frr_ok(x, o, "ospfd: area %s range %s%s%s", t->v[1], p, rest[0] ? " " : "", rest);
+}
+
 static void
 line(struct frr_ctx *x, const struct cfg_opaque *o, struct strbuf *out)
 {
@@ -283,13 +302,11 @@ line(struct frr_ctx *x, const struct cfg_opaque *o, struct strbuf *out)
             frr_names_add(&x->plists, t.v[4]);
         sb_printf(out, " %s\n", rest);
         frr_ok(x, o, "ospfd: %s", rest);
-    } else if (frr_kw(&t, 0, "distribute-list") && frr_kw(&t, 1, "route-map") && t.n == 4 &&
-               frr_kw(&t, 3, "in")) {
-        /* IOS filters what OSPF gives the RIB, never the LSAs: in FRR
-         * that is zebra's per-protocol route-map */
-        frr_names_add(&x->rmaps, t.v[2]);
-        sb_printf(&x->zebra, "ip protocol ospf route-map %s\n", t.v[2]);
-        frr_ok(x, o, "zebra: ip protocol ospf route-map %s", t.v[2]);
+    } else if (frr_kw(&t, 0, "area") && frr_kw(&t, 2, "range") && t.n >= 5) {
+        area_range(x, o, &t, out);
+    } else if (frr_kw(&t, 0, "distribute-list")) {
+        /* IOS filters what OSPF gives the RIB, never the LSAs */
+        frr_rib_filter(x, o, &t, "ospf", "");
     } else
         frr_no(x, o, "not translated");
 }

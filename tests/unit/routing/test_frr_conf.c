@@ -286,6 +286,29 @@ test_route_map_sequences(void **s)
     done(&r);
 }
 
+/* A prefix-list or ACL distribute-list becomes zebra's protocol route-map
+ * through a route-map of our own; per-interface lists are notes. */
+static void
+test_distribute_list_in(void **s)
+{
+    struct res r;
+
+    xlate("router ospf 1\n distribute-list prefix P in\n area 1 range 10.1.0.0 255.255.0.0\n"
+          "router eigrp 10\n distribute-list 7 in\n distribute-list prefix P in Tunnel0\n"
+          "ip prefix-list P seq 5 deny 10.0.0.0/8\n"
+          "access-list 7 deny 10.2.0.0 0.0.255.255\n",
+          false, &r);
+    HAS(&r,
+        "ip protocol ospf route-map dmvpn-ospf-in\nip protocol eigrp route-map dmvpn-eigrp-in\n");
+    HAS(&r, " area 1 range 10.1.0.0/16\n");
+    HAS(&r, "route-map dmvpn-ospf-in permit 10\n match ip address prefix-list P\nexit\n");
+    HAS(&r, "route-map dmvpn-eigrp-in permit 10\n match ip address 7\nexit\n");
+    HAS(&r, "access-list 7 deny 10.2.0.0 0.0.255.255\n");
+    assert_int_equal(note_at(&r, 6)->kind, FRR_NOTE_UNSUPPORTED);
+    assert_int_equal(r.unsupported, 1);
+    done(&r);
+}
+
 static void
 test_statics(void **s)
 {
@@ -311,6 +334,7 @@ main(void)
         cmocka_unit_test(test_eigrp_networks),       cmocka_unit_test(test_eigrp_named),
         cmocka_unit_test(test_bgp_aggregate_and_af), cmocka_unit_test(test_bgp_listen_range),
         cmocka_unit_test(test_route_map_sequences),  cmocka_unit_test(test_statics),
+        cmocka_unit_test(test_distribute_list_in),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
