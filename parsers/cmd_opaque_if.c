@@ -18,9 +18,7 @@
 #define N_PHY "physical layer settings belong to the Linux link"
 #define N_OSPF                                                                                     \
     "FRR ospfd interface settings (dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
-#define N_EIGRP                                                                                    \
-    "FRR eigrpd takes hello-interval and hold-time; it always applies split horizon and "          \
-    "next-hop-self and does not summarise (dmvpnd -n --frr-conf)"
+#define N_EIGRP "(FRR eigrpd, dmvpnd -n --frr-conf)"
 #define N_NOLIN "no meaning on a Linux node"
 #define N_NHRP  "this NHRP option is not implemented"
 
@@ -56,13 +54,16 @@ const struct cmd_def cmd_tbl_opaque_if[] = {
     I("ip accounting", UNS, N_NOLIN, SI_IP_MISC),
     I("ip load-sharing", IGN, N_NOLIN, SI_IP_MISC),
     I("ip tcp header-compression", IGN, N_NOLIN, SI_IP_MISC),
-    I("ip split-horizon", UNS, N_EIGRP, SI_EIGRP),
-    I("ip next-hop-self", UNS, N_EIGRP, SI_EIGRP),
-    I("ip hello-interval", UNS, N_EIGRP, SI_EIGRP),
-    I("ip hold-time", UNS, N_EIGRP, SI_EIGRP),
-    I("ip authentication", UNS, N_EIGRP, SI_EIGRP),
-    I("ip bandwidth-percent", UNS, N_EIGRP, SI_EIGRP),
-    I("ip summary-address eigrp", UNS, N_EIGRP, SI_EIGRP),
+    I("ip split-horizon", UNS, "eigrpd always applies split horizon: no DMVPN hub " N_EIGRP,
+      SI_EIGRP),
+    I("ip next-hop-self", UNS, "eigrpd always sets itself as next hop: no DMVPN hub " N_EIGRP,
+      SI_EIGRP),
+    I("ip hello-interval", CLS_TRANSLATED, "the same line for eigrpd " N_EIGRP, SI_EIGRP),
+    I("ip hold-time", CLS_TRANSLATED, "the same line for eigrpd " N_EIGRP, SI_EIGRP),
+    I("ip authentication", UNS, "EIGRP authentication needs key chains, not implemented", SI_EIGRP),
+    I("ip bandwidth-percent", UNS, "eigrpd has no bandwidth-percent " N_EIGRP, SI_EIGRP),
+    I("ip summary-address eigrp", UNS, "eigrpd 8.4 accepts it but does not summarise " N_EIGRP,
+      SI_EIGRP),
     I("ip nat", UNS, "NAT is not implemented", SI_NAT),
     I("ip virtual-reassembly", IGN, "Linux reassembles by itself", SI_REASSEMBLY),
     I("ip virtual-reassembly-out", IGN, "Linux reassembles by itself", SI_REASSEMBLY),
