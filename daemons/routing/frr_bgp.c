@@ -25,6 +25,9 @@ struct bgp {
     enum { AF_NONE, AF_V4, AF_OTHER } af_state;
     char af_name[64];
     struct frr_names groups;
+    /* send-community: IOS sends none unless told, bgpd sends standard,
+     * extended and large by default (bgpd/bgpd.c peer_new) */
+    struct frr_names peers, members, sc_std, sc_ext;
 };
 
 /* Writes an FRR line to buf (with the indentation of where it goes) and
@@ -207,12 +210,24 @@ neighbor(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t, bo
     }
     if (t->n == 3 && frr_kw(t, 2, "peer-group")) {
         frr_names_add(&b->groups, nb);
+        frr_names_add(&b->peers, nb);
         put(b, o, &b->pg, "neighbor %s peer-group", nb);
         return;
     }
     if (frr_kw(t, 2, "update-source") && t->n == 4) {
         update_source(b, o, nb, t->v[3]);
         return;
+    }
+    if (frr_kw(t, 2, "remote-as"))
+        frr_names_add(&b->peers, nb);
+    if (frr_kw(t, 2, "peer-group") && t->n == 4)
+        frr_names_add(&b->members, nb);
+    if (frr_kw(t, 2, "send-community")) {
+        /* IOS: no word is standard, `both` standard and extended */
+        if (t->n == 3 || !frr_kw(t, 3, "extended"))
+            frr_names_add(&b->sc_std, nb);
+        if (frr_kw(t, 3, "extended") || frr_kw(t, 3, "both"))
+            frr_names_add(&b->sc_ext, nb);
     }
     if (frr_kw(t, 2, "password") && t->n == 5 && !strcmp(t->v[3], "7")) {
         frr_no(b->x, o, "a type 7 password: give bgpd the clear text");
@@ -325,6 +340,40 @@ line(struct bgp *b, const struct cfg_opaque *o)
         frr_no(b->x, o, "not translated");
 }
 
+/* What IOS does not send and bgpd would: one line per peer or peer group
+ * (members inherit their group's). */
+static void
+communities(struct bgp *b)
+{
+    size_t i;
+
+    for (i = 0; i < b->peers.n; i++) {
+        const char *p = b->peers.v[i];
+        bool std = frr_names_has(&b->sc_std, p), ext = frr_names_has(&b->sc_ext, p);
+        if (frr_names_has(&b->members, p))
+            continue;
+        if (!std && !ext)
+            sb_printf(&b->af, "  no neighbor %s send-community all\n", p);
+        else {
+            if (!std)
+                sb_printf(&b->af, "  no neighbor %s send-community standard\n", p);
+            if (!ext)
+                sb_printf(&b->af, "  no neighbor %s send-community extended\n", p);
+            sb_printf(&b->af, "  no neighbor %s send-community large\n", p);
+        }
+    }
+}
+
+static void
+names_free(struct frr_names *n)
+{
+    size_t i;
+
+    for (i = 0; i < n->n; i++)
+        free(n->v[i]);
+    free(n->v);
+}
+
 void
 frr_bgp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
 {
@@ -340,6 +389,7 @@ frr_bgp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
     sb_init(&b.af);
     for (i = 0; i < r->lines.n; i++)
         line(&b, &r->lines.v[i]);
+    communities(&b);
     frr_ok(x, &h, "bgpd: %s", r->header);
     sb_printf(out, "%s\n", r->header);
     if (!strstr(b.hdr.buf ? b.hdr.buf : "", " bgp router-id ") &&
@@ -363,7 +413,9 @@ frr_bgp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
     sb_free(&b.listen);
     sb_free(&b.nbr);
     sb_free(&b.af);
-    for (i = 0; i < b.groups.n; i++)
-        free(b.groups.v[i]);
-    free(b.groups.v);
+    names_free(&b.groups);
+    names_free(&b.peers);
+    names_free(&b.members);
+    names_free(&b.sc_std);
+    names_free(&b.sc_ext);
 }

@@ -225,6 +225,8 @@ test_bgp_aggregate_and_af(void **s)
             "  network 10.1.0.0/16\n  aggregate-address 10.0.0.0/8 summary-only\n"
             "  aggregate-address 30.0.0.0/7 as-set summary-only\n"
             "  neighbor 10.9.0.2 activate\n  neighbor 10.9.0.2 next-hop-self\n"
+            /* IOS sends no communities unless told; bgpd sends all three */
+            "  no neighbor 10.9.0.2 send-community all\n"
             " exit-address-family\nexit\n");
     assert_int_equal(r.unsupported, 1); /* bfd */
     done(&r);
@@ -248,7 +250,8 @@ test_bgp_listen_range(void **s)
           false, &r);
     HAS(&r, " neighbor SPOKES peer-group\n neighbor SPOKES remote-as 1001\n"
             " bgp listen range 10.100.0.0/24 peer-group SPOKES\n");
-    HAS(&r, "  neighbor SPOKES route-reflector-client\n  neighbor SPOKES route-map RM out\n");
+    HAS(&r, "  neighbor SPOKES route-reflector-client\n  neighbor SPOKES route-map RM out\n"
+            "  no neighbor SPOKES send-community all\n");
     HAS(&r, "route-map RM permit 10\n set local-preference 200\nexit\n");
     LACKS(&r, "UNUSED");
     done(&r);
