@@ -19,6 +19,9 @@
 #define N_SYSLOG  "logging goes to the daemon log"
 #define N_ROUTING "routing policy is not implemented"
 #define N_CRYPTO  "only IKEv1 PSK with ipsec profiles is implemented"
+/* the routing translator (daemons/routing/frr_conf.h) */
+#define N_FRR_LATER "(dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
+#define N_FRR       "the same line for FRR " N_FRR_LATER
 
 const struct cmd_def cmd_tbl_opaque[] = {
     G("version", IGN, "IOS version marker", SG_VERSION, CMD_HELP({"version", "Version"})),
@@ -270,8 +273,8 @@ const struct cmd_def cmd_tbl_opaque[] = {
                {"persistent", "Access-list entry sequence numbers persistent across reload"})),
     G("access-list", UNS, "access lists are not implemented", SG_ACL,
       CMD_HELP({"access-list", "Add an access list entry"})),
-    G("ip prefix-list", UNS, N_ROUTING, SG_ACL, CMD_HELP({"prefix-list", "Build a prefix list"})),
-    G("ip as-path", UNS, N_ROUTING, SG_ACL,
+    G("ip prefix-list", UNS, N_FRR, SG_ACL, CMD_HELP({"prefix-list", "Build a prefix list"})),
+    G("ip as-path", UNS, "FRR bgpd `bgp as-path access-list` " N_FRR_LATER, SG_ACL,
       CMD_HELP({"as-path", "BGP autonomous system path filter"})),
     G("ip community-list", UNS, N_ROUTING, SG_ACL,
       CMD_HELP({"community-list", "Add a community list entry"})),
@@ -279,7 +282,10 @@ const struct cmd_def cmd_tbl_opaque[] = {
       CMD_HELP({"extcommunity-list", "Add a extended community list entry"})),
     G("ip bgp-community", UNS, N_ROUTING, SG_ACL,
       CMD_HELP({"bgp-community", "format for BGP community"})),
-    S("route-map", UNS, N_ROUTING, SG_ACL,
+    S("route-map", UNS,
+      "translated to FRR where routing names it (dmvpnd -n --frr-conf; the daemon does not "
+      "start FRR yet); policy routing is not implemented",
+      SG_ACL,
       CMD_HELP({"route-map", "Create route-map or enter route-map command mode"})),
     G("snmp-server {enable|host|ifindex|trap-source|chassis-id|system-shutdown|view|group|user|"
       "engineid|trap|manager|queue-length|packetsize|source-interface|tftp-server-list|"

@@ -15,9 +15,10 @@
 #define L(kws, cls, note, hlp)       OPQ(MODE_LINE, kws, cls, note, 0, hlp)
 #define P(kws, cls, note, hlp)       OPQ(MODE_IPSEC_PROF, kws, cls, note, 0, hlp)
 
-#define N_PHY   "physical layer settings belong to the Linux link"
-#define N_OSPF  "kept for FRR's ospfd (not started yet)"
-#define N_EIGRP "kept for FRR's eigrpd (not started yet)"
+#define N_PHY "physical layer settings belong to the Linux link"
+#define N_OSPF                                                                                     \
+    "FRR ospfd interface settings (dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
+#define N_EIGRP "(FRR eigrpd, dmvpnd -n --frr-conf)"
 #define N_NOLIN "no meaning on a Linux node"
 #define N_NHRP  "this NHRP option is not implemented"
 
@@ -86,19 +87,23 @@ const struct cmd_def cmd_tbl_opaque_if[] = {
       CMD_HELP({"load-sharing", "Style of load sharing"})),
     I("ip tcp header-compression", IGN, N_NOLIN, SI_IP_MISC,
       CMD_HELP({"header-compression", "Enable TCP header compression"})),
-    I("ip split-horizon", UNS, N_EIGRP, SI_EIGRP,
+    I("ip split-horizon", UNS, "eigrpd always applies split horizon: no DMVPN hub " N_EIGRP,
+      SI_EIGRP,
       CMD_HELP({"split-horizon", "Perform split horizon"})),
-    I("ip next-hop-self", UNS, N_EIGRP, SI_EIGRP,
+    I("ip next-hop-self", UNS, "eigrpd always sets itself as next hop: no DMVPN hub " N_EIGRP,
+      SI_EIGRP,
       CMD_HELP({"next-hop-self", "Configures EIGRP-IPv4 next-hop-self"})),
-    I("ip hello-interval", UNS, N_EIGRP, SI_EIGRP,
+    I("ip hello-interval", UNS, "the same line for eigrpd " N_EIGRP, SI_EIGRP,
       CMD_HELP({"hello-interval", "Configures EIGRP-IPv4 hello interval"})),
-    I("ip hold-time", UNS, N_EIGRP, SI_EIGRP,
+    I("ip hold-time", UNS, "the same line for eigrpd " N_EIGRP, SI_EIGRP,
       CMD_HELP({"hold-time", "Configures EIGRP-IPv4 hold time"})),
-    I("ip authentication", UNS, N_EIGRP, SI_EIGRP,
+    I("ip authentication", UNS, "EIGRP authentication needs key chains, not implemented",
+      SI_EIGRP,
       CMD_HELP({"authentication", "authentication subcommands"})),
-    I("ip bandwidth-percent", UNS, N_EIGRP, SI_EIGRP,
+    I("ip bandwidth-percent", UNS, "eigrpd has no bandwidth-percent " N_EIGRP, SI_EIGRP,
       CMD_HELP({"bandwidth-percent", "Set EIGRP-IPv4 bandwidth limit"})),
-    I("ip summary-address eigrp", UNS, N_EIGRP, SI_EIGRP,
+    I("ip summary-address eigrp", UNS, "eigrpd 8.4 accepts it but does not summarise " N_EIGRP,
+      SI_EIGRP,
       CMD_HELP({"summary-address", "Perform address summarization"},
                {"eigrp", "Enhanced Interior Gateway Routing Protocol (EIGRP)"})),
     I("ip nat", UNS, "NAT is not implemented", SI_NAT, CMD_HELP({"nat", "NAT interface commands"})),

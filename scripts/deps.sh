@@ -11,6 +11,8 @@ PKGS=(
   libcrypt-dev libssl-dev
   python3 iproute2 tshark tcpdump iputils-ping iperf3 procps psmisc
   strongswan-charon strongswan-swanctl libcharon-extra-plugins nftables
+  # routing: FRR 8.4 (tests/golden/frr_dryrun.sh checks the translated frr.conf)
+  frr
   libstrongswan-standard-plugins libstrongswan-extra-plugins
   snmpd snmp openssh-server openssh-client tmux python3-netmiko python3-textfsm
   inetutils-telnet

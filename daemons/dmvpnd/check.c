@@ -4,7 +4,10 @@
  * printing the canonical running-config (-v) or the migration report
  * (--report). Exit status: 0 no invalid line, 1 some invalid, 2 unreadable.
  * Also `--charon-conf`: the strongswan.conf of the node's charon, from the
- * same config, so the lab and operators do not restate it.
+ * same config, so the lab and operators do not restate it. And
+ * `--frr-conf`: the frr.conf FRR would run for the config's routing, with
+ * the translator's notes on stderr; the report classifies every routing
+ * line by what the translator made of it.
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/parse.h"
@@ -13,17 +16,66 @@
 #include "parsers/report.h"
 #include "parsers/validate.h"
 #include "daemons/ipsec/translate.h"
+#include "daemons/routing/frr_conf.h"
 #include "lib/strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Each routing line the translator looked at takes its class from it:
+ * unsupported or ignored with why, and, while dmvpnd does not run FRR yet,
+ * the lines it translates are unsupported too, with the FRR line(s) they
+ * become: `translated` says applied, and nothing applies them yet. The
+ * stanza headers are not in the model with a line number; they are found
+ * by their text. The notes must outlive the report (d->note points in). */
+static void
+report_routing(struct cfg_parse *p, struct frr_notes *n)
+{
+    static const enum cfg_class cls[] = {CLS_UNSUPPORTED, CLS_UNSUPPORTED, CLS_IGNORED};
+    size_t i, k;
+
+    for (i = 0; i < n->n; i++) {
+        struct frr_note *e = &n->v[i];
+        for (k = 0; k < p->ndiags; k++) {
+            struct cfg_diag *d = &p->diags[k];
+            const char *t = d->text;
+            size_t L;
+            if (e->lineno) {
+                if (d->lineno != e->lineno)
+                    continue;
+            } else {
+                while (*t == ' ')
+                    t++;
+                L = strlen(e->line);
+                if (strncmp(t, e->line, L) || strspn(t + L, " \t") != strlen(t + L))
+                    continue;
+            }
+            if (d->cls == CLS_INVALID)
+                break;
+            p->counts[d->cls]--;
+            d->cls = cls[e->kind];
+            p->counts[d->cls]++;
+            if (e->kind == FRR_NOTE_TRANSLATED) {
+                struct strbuf nt;
+                sb_init(&nt);
+                sb_printf(&nt, "not run yet; FRR: %s (dmvpnd -n --frr-conf)", e->text);
+                free(e->text);
+                e->text = nt.buf; /* freed with the notes */
+            }
+            d->note = e->text;
+            break;
+        }
+    }
+}
 
 int
 dmvpnd_check(const char *path, bool print, enum report_fmt report)
 {
     struct cfg_parse *p = cfg_parse_file(path);
     struct cfg_findings f;
+    struct frr_notes notes = {0};
     struct strbuf out, err;
     int rc;
 
@@ -32,6 +84,13 @@ dmvpnd_check(const char *path, bool print, enum report_fmt report)
         return 2;
     }
     cfg_validate(p->cfg, &f);
+    if (report == REPORT_TEXT || report == REPORT_JSON) {
+        struct frr_opts fo = {0};
+        sb_init(&out);
+        frr_conf(p->cfg, &fo, &out, &notes);
+        sb_free(&out);
+        report_routing(p, &notes);
+    }
     sb_init(&out);
     sb_init(&err);
     cfg_report_errors(&err, path, p);
@@ -51,6 +110,35 @@ dmvpnd_check(const char *path, bool print, enum report_fmt report)
     sb_free(&out);
     sb_free(&err);
     cfg_findings_free(&f);
+    frr_notes_free(&notes);
+    cfg_parse_free(p);
+    return rc;
+}
+
+int
+dmvpnd_frr_conf(const char *path, bool statics)
+{
+    struct cfg_parse *p = cfg_parse_file(path);
+    struct frr_opts fo = {.statics = statics};
+    struct frr_notes notes = {0};
+    struct strbuf out, err;
+    int rc;
+
+    if (!p) {
+        fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+        return 2;
+    }
+    sb_init(&out);
+    sb_init(&err);
+    cfg_report_errors(&err, path, p);
+    frr_conf(p->cfg, &fo, &out, &notes);
+    frr_notes_render(&err, path, &notes);
+    fwrite(err.buf, 1, err.len, stderr);
+    fwrite(out.buf, 1, out.len, stdout);
+    rc = p->counts[CLS_INVALID] ? 1 : 0;
+    sb_free(&out);
+    sb_free(&err);
+    frr_notes_free(&notes);
     cfg_parse_free(p);
     return rc;
 }

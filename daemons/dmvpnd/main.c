@@ -10,6 +10,7 @@
  * IPsec (tunnel protection through strongSwan's charon):
  *   dmvpnd -f CONFIG --vici PATH [--kernel-esp]   drive the charon listening on PATH
  *   dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] [--kernel-esp]
+ *   dmvpnd -n --frr-conf [--frr-statics] -f CONFIG
  *                                         print that charon's strongswan.conf
  */
 #include "daemons/dmvpnd/dmvpnd.h"
@@ -30,6 +31,7 @@ usage(FILE *f)
           "       dmvpnd -n [-v] -f CONFIG\n"
           "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] "
           "[--kernel-esp]\n"
+          "       dmvpnd -n --frr-conf [--frr-statics] -f CONFIG\n"
           "       dmvpnd -n --report[=text|json] -f CONFIG\n"
           "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n"
           "       dmvpnd --ios-compat              (docs/ios-compat.md from the command table)\n"
@@ -53,12 +55,14 @@ main(int argc, char **argv)
         {"kernel-esp", no_argument, NULL, 'K'},
         {"charon-conf", no_argument, NULL, 'G'},
         {"charon-log", required_argument, NULL, 'L'},
+        {"frr-conf", no_argument, NULL, 'F'},
+        {"frr-statics", no_argument, NULL, 'T'},
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
     bool check = false, verbose = false, foreground = false, no_vty = false;
     enum report_fmt report = REPORT_NONE;
-    bool json = false, charon_conf = false, kernel_esp = false;
+    bool json = false, charon_conf = false, kernel_esp = false, frr = false, frr_statics = false;
     const char *vici = NULL, *charon_log = NULL;
     int c;
 
@@ -112,6 +116,12 @@ main(int argc, char **argv)
         case 'L':
             charon_log = optarg;
             break;
+        case 'F':
+            frr = true;
+            break;
+        case 'T':
+            frr_statics = true;
+            break;
         case 'S':
             dmvpnd_set_snapshot_file(optarg);
             break;
@@ -141,6 +151,12 @@ main(int argc, char **argv)
         fprintf(stderr, "dmvpnd: --charon-conf needs -n\n");
         return 2;
     }
+    if (frr && !check) {
+        fprintf(stderr, "dmvpnd: --frr-conf needs -n\n");
+        return 2;
+    }
+    if (frr)
+        return dmvpnd_frr_conf(config, frr_statics);
     if (charon_conf)
         return dmvpnd_charon_conf(config, vici, charon_log, kernel_esp);
     if (check && json)
