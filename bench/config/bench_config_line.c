@@ -201,6 +201,9 @@ bench_one(long lines, int k, bool modules)
     static struct host host;
     char path[] = "/tmp/bench_config_line.XXXXXX", header[64], line[128], where[256];
     double t0, load_s, sum = 0, cpu = 0, max = 0, part[3];
+    /* by kind of line: [0] ip route (global), [1] interface-mode */
+    double ksum[2] = {0, 0}, kcpu[2] = {0, 0};
+    int kn[2] = {0, 0};
     struct strbuf text, reply;
     long running_lines;
     int fd, i, mode, rc = 0;
@@ -248,6 +251,9 @@ bench_one(long lines, int k, bool modules)
         w = clock_s(CLOCK_MONOTONIC) - w0;
         cpu += clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
         sum += w;
+        ksum[header[0] != '\0'] += w;
+        kcpu[header[0] != '\0'] += clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
+        kn[header[0] != '\0']++;
         if (w > max)
             max = w;
         sb_free(&reply);
@@ -268,6 +274,10 @@ bench_one(long lines, int k, bool modules)
            modules ? " [modules]" : "");
     printf("             of which, timed apart: print %.1f ms, parse %.1f ms, diff %.1f ms\n",
            part[0], part[1], part[2]);
+    printf("             by line: ip route %.1f ms mean (cpu %.1f), interface line %.1f ms mean "
+           "(cpu %.1f)\n",
+           kn[0] ? ksum[0] / kn[0] * 1e3 : 0, kn[0] ? kcpu[0] / kn[0] * 1e3 : 0,
+           kn[1] ? ksum[1] / kn[1] * 1e3 : 0, kn[1] ? kcpu[1] / kn[1] * 1e3 : 0);
     fflush(stdout);
     host_fini(&host);
     cfg_free(d.running);

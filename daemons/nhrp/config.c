@@ -266,15 +266,41 @@ map_new(struct nhrp_if *nif, const struct nhrp_map_config *m)
     static_map(nif, m);
 }
 
-static bool
-u32_in(const uint32_t *v, size_t n, uint32_t x)
+static int
+u32_qcmp(const void *a, const void *b)
 {
-    size_t i;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
-    for (i = 0; i < n; i++)
-        if (v[i] == x)
-            return true;
-    return false;
+    return (x > y) - (x < y);
+}
+
+/* Multicast destinations in a but not in b are added (add) or removed,
+ * in a's order: sorted copies and one merge walk, as for the maps. */
+static void
+u32_minus(struct nhrp_if *nif, const uint32_t *a, size_t na, const uint32_t *b, size_t nb, bool add)
+{
+    const struct nhrp_ops *ops = &nif->eng->ops;
+    uint32_t *sa = mem_zalloc((na ? na : 1) * sizeof(*sa)), *sb = mem_zalloc((nb ? nb : 1) * 4);
+    size_t i = 0, j = 0, n = 0;
+
+    memcpy(sa, a, na * sizeof(*sa));
+    memcpy(sb, b, nb * sizeof(*sb));
+    qsort(sa, na, sizeof(*sa), u32_qcmp);
+    qsort(sb, nb, sizeof(*sb), u32_qcmp);
+    /* what is left of sa, compacted at its start, is what to act on */
+    while (i < na) {
+        if (j < nb && sb[j] < sa[i])
+            j++;
+        else if (j < nb && sb[j] == sa[i])
+            i++;
+        else
+            sa[n++] = sa[i++];
+    }
+    for (i = 0; i < na; i++)
+        if (bsearch(&a[i], sa, n, sizeof(*sa), u32_qcmp))
+            ops->mcast(ops->ctx, nif->cfg.tun, a[i], add);
+    free(sa);
+    free(sb);
 }
 
 static void
@@ -312,13 +338,10 @@ update(struct nhrp_if *nif, const struct nhrp_if_config *c)
         map_minus(nif, omaps, old.nmaps, nif->maps, nif->cfg.nmaps, map_gone);
         map_minus(nif, nif->maps, nif->cfg.nmaps, omaps, old.nmaps, map_new);
     }
-    if (ops->mcast) {
-        for (i = 0; i < old.nmcast; i++)
-            if (!u32_in(nif->mcast, nif->cfg.nmcast, omcast[i]))
-                ops->mcast(ops->ctx, nif->cfg.tun, omcast[i], false);
-        for (i = 0; i < nif->cfg.nmcast; i++)
-            if (!u32_in(omcast, old.nmcast, nif->mcast[i]))
-                ops->mcast(ops->ctx, nif->cfg.tun, nif->mcast[i], true);
+    if (ops->mcast && (old.nmcast != nif->cfg.nmcast ||
+                       (old.nmcast && memcmp(omcast, nif->mcast, old.nmcast * sizeof(*omcast))))) {
+        u32_minus(nif, omcast, old.nmcast, nif->mcast, nif->cfg.nmcast, false);
+        u32_minus(nif, nif->mcast, nif->cfg.nmcast, omcast, old.nmcast, true);
     }
     free(omaps);
     free(omcast);
