@@ -140,11 +140,14 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     struct dp_svc *m = self;
 
     (void)old;
-    dps_apply_hosts(m, new_);
-    dps_apply_tunnels(m, new_);
-    dps_gate_reconfigured(m);
-    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS))
+    /* links, tunnels and gating come from the interfaces: a line elsewhere
+     * (a route, a user) leaves them, and the NHRP settings are not theirs */
+    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS)) {
+        dps_apply_hosts(m, new_);
+        dps_apply_tunnels(m, new_);
+        dps_gate_reconfigured(m);
         dps_routes_reinstall(m);
+    }
     dps_apply_routes(m, diff);
     rearm(m);
     return SVC_APPLIED;
