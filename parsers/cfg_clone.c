@@ -9,7 +9,7 @@
  *
  * Every pointer of the model must be copied here: a field left out would
  * point into the original's arena, which is freed once the edit commits.
- * tests/unit/parsers/test_clone.c frees the original before it reads the
+ * tests/unit/parsers/test_edit.c frees the original before it reads the
  * copy (under ASan in CI), over every config in testdata.
  */
 #include "parsers/cfg.h"

@@ -4,7 +4,7 @@
  * snapshot records (lib/rec.h) + the daemon's `now_ms` -> IOS text, or the
  * same records as JSON for `| json`. No clock, no I/O, no global state: the
  * same input always gives the same bytes, which is what the golden tests in
- * tests/unit/render_nhrp/ compare with real IOS captures.
+ * tests/unit/render/nhrp/ compare with real IOS captures.
  *
  * Format family: IOS 15.4-15.9 / IOSv / IOL "new format" (IOS-XE 16/17 print
  * the same tables). Where images differ we follow the byte-exact captures:
@@ -89,7 +89,7 @@ void render_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r,
  * `| json` for the same commands: one JSON object per call, no trailing
  * newline, the same records as the text. Field names are a published
  * interface, listed in docs/architecture.md "Show renderers" and pinned by
- * tests/unit/render_nhrp/test_json.c. `null` stands for none/unknown/never;
+ * tests/unit/render/nhrp/test_json.c. `null` stands for none/unknown/never;
  * ages come as IOS text plus `*_seconds`.
  */
 void render_dmvpn_json(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);

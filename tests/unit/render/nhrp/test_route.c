@@ -5,7 +5,7 @@
  * itself), compared byte for byte (testdata/ios/show/show_ip_route/README.md).
  */
 #include "cli/render/render_nhrp.h"
-#include "tests/unit/render_nhrp/golden.h"
+#include "tests/unit/render/nhrp/golden.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -4,7 +4,7 @@
  * interface (docs/architecture.md), so they are pinned here byte for byte.
  */
 #include "cli/render/render_nhrp.h"
-#include "tests/unit/render_nhrp/golden.h"
+#include "tests/unit/render/nhrp/golden.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -5,7 +5,7 @@
  * bytes with the capture (testdata/ios/show/show_dmvpn*, README there).
  */
 #include "cli/render/render_nhrp.h"
-#include "tests/unit/render_nhrp/golden.h"
+#include "tests/unit/render/nhrp/golden.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

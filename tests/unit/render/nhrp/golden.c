@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Capture comparison for the renderer golden tests (see golden.h). */
-#include "tests/unit/render_nhrp/golden.h"
+#include "tests/unit/render/nhrp/golden.h"
 #include "lib/inet.h"
 
 #include <setjmp.h>

@@ -5,7 +5,7 @@
  * compared byte for byte (testdata/ios/show/show_ip_nhrp*, READMEs there).
  */
 #include "cli/render/render_nhrp.h"
-#include "tests/unit/render_nhrp/golden.h"
+#include "tests/unit/render/nhrp/golden.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

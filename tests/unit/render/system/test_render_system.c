@@ -7,7 +7,7 @@
  * expected text and checked for the fields IOS show-version parsers read.
  */
 #include "cli/render/render_system.h"
-#include "tests/unit/render_nhrp/golden.h"
+#include "tests/unit/render/nhrp/golden.h"
 
 #include <regex.h>
 #include <setjmp.h>
