@@ -283,8 +283,10 @@ u32_minus(struct nhrp_if *nif, const uint32_t *a, size_t na, const uint32_t *b, 
     uint32_t *sa = mem_zalloc((na ? na : 1) * sizeof(*sa)), *sb = mem_zalloc((nb ? nb : 1) * 4);
     size_t i = 0, j = 0, n = 0;
 
-    memcpy(sa, a, na * sizeof(*sa));
-    memcpy(sb, b, nb * sizeof(*sb));
+    if (na)
+        memcpy(sa, a, na * sizeof(*sa));
+    if (nb)
+        memcpy(sb, b, nb * sizeof(*sb));
     qsort(sa, na, sizeof(*sa), u32_qcmp);
     qsort(sb, nb, sizeof(*sb), u32_qcmp);
     /* what is left of sa, compacted at its start, is what to act on */
