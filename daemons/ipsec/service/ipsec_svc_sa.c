@@ -650,6 +650,32 @@ mi_charon_down(struct ipsec_svc *m)
     mi_rearm(m);
 }
 
+/*
+ * The SAs a clear ends are final now: their counts go to their flows and
+ * the flows end, so the SAs that come back are new tunnels (IOS gives them
+ * new rows). Waiting for charon's deletion events would race the next
+ * list: on the command connection its reply can come first, and new SAs
+ * without the old ones beside them would read as a rekey.
+ */
+static void
+cleared_final(struct ipsec_svc *m, uint32_t peer)
+{
+    struct ipsec_sa_list sub = m->cache;
+    size_t i, n = 0;
+
+    if (!m->cache.nchild)
+        return;
+    sub.child = mem_zalloc(m->cache.nchild * sizeof(*sub.child));
+    for (i = 0; i < m->cache.nchild; i++) {
+        const struct ipsec_child_sa *c = &m->cache.child[i];
+        if (c->ike < m->cache.nike && (!peer || m->cache.ike[c->ike].remote_addr == peer))
+            sub.child[n++] = *c;
+    }
+    sub.nchild = sub.capchild = n;
+    tally(m, &sub, true);
+    free(sub.child);
+}
+
 void
 mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only)
 {
@@ -658,6 +684,7 @@ mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only)
 
     if (!m->charon_up)
         return;
+    cleared_final(m, peer);
     if (children_only) {
         for (i = 0; i < m->cache.nchild; i++)
             terminate_uid(m, NULL, m->cache.child[i].uniqueid, true);
