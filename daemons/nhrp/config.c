@@ -191,8 +191,10 @@ nhs_same(const struct nhrp_if_config *a, const struct nhrp_if_config *b)
 }
 
 static int
-map_cmp(const struct nhrp_map_config *a, const struct nhrp_map_config *b)
+map_cmp(const void *pa, const void *pb)
 {
+    const struct nhrp_map_config *a = pa, *b = pb;
+
     if (a->proto != b->proto)
         return a->proto < b->proto ? -1 : 1;
     if (a->plen != b->plen)
@@ -203,106 +205,101 @@ map_cmp(const struct nhrp_map_config *a, const struct nhrp_map_config *b)
 }
 
 static int
-map_qcmp(const void *a, const void *b)
+u32_cmp(const void *pa, const void *pb)
 {
-    return map_cmp(*(const struct nhrp_map_config *const *)a,
-                   *(const struct nhrp_map_config *const *)b);
+    uint32_t x = *(const uint32_t *)pa, y = *(const uint32_t *)pb;
+
+    return (x > y) - (x < y);
 }
 
-static const struct nhrp_map_config **
-map_sorted(const struct nhrp_map_config *v, size_t n)
+/* qsort_r over pointers to elements, with the element comparison as arg. */
+static int
+ptr_cmp(const void *pa, const void *pb, void *cmp)
 {
-    const struct nhrp_map_config **s = mem_zalloc((n ? n : 1) * sizeof(*s));
+    return ((int (*)(const void *, const void *))cmp)(*(const void *const *)pa,
+                                                      *(const void *const *)pb);
+}
+
+static const void **
+sorted_ptrs(const void *v, size_t n, size_t sz, int (*cmp)(const void *, const void *))
+{
+    const void **p = mem_zalloc((n ? n : 1) * sizeof(*p));
 
     for (size_t i = 0; i < n; i++)
-        s[i] = &v[i];
-    qsort(s, n, sizeof(*s), map_qcmp);
-    return s;
+        p[i] = (const char *)v + i * sz;
+    qsort_r(p, n, sizeof(*p), ptr_cmp, (void *)cmp);
+    return p;
 }
 
 /*
- * Static maps in a but not in b go to fn, in a's (the config's) order: both
- * sorted, one merge walk, so a hub with 100,000 `ip nhrp map` lines diffs
- * in n log n, not n squared.
+ * Which elements of a (n of sz bytes) b lacks: the returned flags, one per
+ * element of a, in a's (the config's) order. Both sides sorted, one merge
+ * walk, so a hub with 100,000 `ip nhrp map` lines diffs in n log n, not n
+ * squared. An element is present when b has it at all (duplicates too).
  */
-static void
-map_minus(struct nhrp_if *nif, const struct nhrp_map_config *a, size_t na,
-          const struct nhrp_map_config *b, size_t nb,
-          void (*fn)(struct nhrp_if *nif, const struct nhrp_map_config *m))
+static bool *
+minus(const void *a, size_t na, const void *b, size_t nb, size_t sz,
+      int (*cmp)(const void *, const void *))
 {
-    const struct nhrp_map_config **sa = map_sorted(a, na), **sb = map_sorted(b, nb);
+    const void **sa = sorted_ptrs(a, na, sz, cmp), **sb = sorted_ptrs(b, nb, sz, cmp);
     bool *gone = mem_zalloc(na ? na : 1);
     size_t i = 0, j = 0;
 
     while (i < na) {
-        int c = j < nb ? map_cmp(sa[i], sb[j]) : -1;
+        int c = j < nb ? cmp(sa[i], sb[j]) : -1;
         if (c < 0)
-            gone[sa[i++] - a] = true;
+            gone[((const char *)sa[i++] - (const char *)a) / sz] = true;
         else if (c > 0)
             j++;
         else
             i++;
     }
-    for (i = 0; i < na; i++)
-        if (gone[i])
-            fn(nif, &a[i]);
-    free(gone);
     free(sa);
     free(sb);
+    return gone;
 }
 
+/* The static maps that went, then those that came (config order). */
 static void
-map_gone(struct nhrp_if *nif, const struct nhrp_map_config *m)
+update_maps(struct nhrp_if *nif, const struct nhrp_map_config *omaps, size_t nold)
 {
-    struct nhrp_entry *en = nhrp_cache_find(nif, m->proto & inet_len_mask(m->plen), m->plen);
+    size_t n = nif->cfg.nmaps, i;
+    bool *gone = minus(omaps, nold, nif->maps, n, sizeof(*omaps), map_cmp);
 
-    if (en && en->origin == ORIG_STATIC)
-        nhrp_cache_delete(en, false);
+    for (i = 0; i < nold; i++) {
+        const struct nhrp_map_config *m = &omaps[i];
+        struct nhrp_entry *en;
+        if (!gone[i])
+            continue;
+        en = nhrp_cache_find(nif, m->proto & inet_len_mask(m->plen), m->plen);
+        if (en && en->origin == ORIG_STATIC)
+            nhrp_cache_delete(en, false);
+    }
+    free(gone);
+    gone = minus(nif->maps, n, omaps, nold, sizeof(*omaps), map_cmp);
+    for (i = 0; i < n; i++)
+        if (gone[i])
+            static_map(nif, &nif->maps[i]);
+    free(gone);
 }
 
+/* The static multicast destinations that went, then those that came. */
 static void
-map_new(struct nhrp_if *nif, const struct nhrp_map_config *m)
-{
-    static_map(nif, m);
-}
-
-static int
-u32_qcmp(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-    return (x > y) - (x < y);
-}
-
-/* Multicast destinations in a but not in b are added (add) or removed,
- * in a's order: sorted copies and one merge walk, as for the maps. */
-static void
-u32_minus(struct nhrp_if *nif, const uint32_t *a, size_t na, const uint32_t *b, size_t nb, bool add)
+update_mcast(struct nhrp_if *nif, const uint32_t *omcast, size_t nold)
 {
     const struct nhrp_ops *ops = &nif->eng->ops;
-    uint32_t *sa = mem_zalloc((na ? na : 1) * sizeof(*sa)), *sb = mem_zalloc((nb ? nb : 1) * 4);
-    size_t i = 0, j = 0, n = 0;
+    size_t n = nif->cfg.nmcast, i;
+    bool *gone = minus(omcast, nold, nif->mcast, n, sizeof(*omcast), u32_cmp);
 
-    if (na)
-        memcpy(sa, a, na * sizeof(*sa));
-    if (nb)
-        memcpy(sb, b, nb * sizeof(*sb));
-    qsort(sa, na, sizeof(*sa), u32_qcmp);
-    qsort(sb, nb, sizeof(*sb), u32_qcmp);
-    /* what is left of sa, compacted at its start, is what to act on */
-    while (i < na) {
-        if (j < nb && sb[j] < sa[i])
-            j++;
-        else if (j < nb && sb[j] == sa[i])
-            i++;
-        else
-            sa[n++] = sa[i++];
-    }
-    for (i = 0; i < na; i++)
-        if (bsearch(&a[i], sa, n, sizeof(*sa), u32_qcmp))
-            ops->mcast(ops->ctx, nif->cfg.tun, a[i], add);
-    free(sa);
-    free(sb);
+    for (i = 0; i < nold; i++)
+        if (gone[i])
+            ops->mcast(ops->ctx, nif->cfg.tun, omcast[i], false);
+    free(gone);
+    gone = minus(nif->mcast, n, omcast, nold, sizeof(*omcast), u32_cmp);
+    for (i = 0; i < n; i++)
+        if (gone[i])
+            ops->mcast(ops->ctx, nif->cfg.tun, nif->mcast[i], true);
+    free(gone);
 }
 
 static void
@@ -337,13 +334,11 @@ update(struct nhrp_if *nif, const struct nhrp_if_config *c)
     /* a change of another setting leaves the maps as they were: one compare */
     if (old.nmaps != nif->cfg.nmaps ||
         (old.nmaps && memcmp(omaps, nif->maps, old.nmaps * sizeof(*omaps)) != 0)) {
-        map_minus(nif, omaps, old.nmaps, nif->maps, nif->cfg.nmaps, map_gone);
-        map_minus(nif, nif->maps, nif->cfg.nmaps, omaps, old.nmaps, map_new);
+        update_maps(nif, omaps, old.nmaps);
     }
     if (ops->mcast && (old.nmcast != nif->cfg.nmcast ||
                        (old.nmcast && memcmp(omcast, nif->mcast, old.nmcast * sizeof(*omcast))))) {
-        u32_minus(nif, omcast, old.nmcast, nif->mcast, nif->cfg.nmcast, false);
-        u32_minus(nif, nif->mcast, nif->cfg.nmcast, omcast, old.nmcast, true);
+        update_mcast(nif, omcast, old.nmcast);
     }
     free(omaps);
     free(omcast);
