@@ -36,6 +36,22 @@ struct parser {
 };
 
 const char *
+cfg_ambiguous_message(const char *line, bool session, char *buf, size_t sz)
+{
+    size_t n = strlen(line);
+
+    while (n && isspace((unsigned char)line[n - 1]))
+        n--;
+    while (n && isspace((unsigned char)*line)) {
+        line++;
+        n--;
+    }
+    /* an IOS session puts two blanks after the colon */
+    snprintf(buf, sz, "%% Ambiguous command:%s\"%.*s\"", session ? "  " : " ", (int)n, line);
+    return buf;
+}
+
+const char *
 cfg_match_message(const struct match_result *r, const char *line, char *buf, size_t sz)
 {
     switch (r->status) {
@@ -43,17 +59,8 @@ cfg_match_message(const struct match_result *r, const char *line, char *buf, siz
         return MSG_INVALID;
     case MATCH_INCOMPLETE:
         return MSG_INCOMPLETE;
-    case MATCH_AMBIGUOUS: {
-        size_t n = strlen(line);
-        while (n && isspace((unsigned char)line[n - 1]))
-            n--;
-        while (n && isspace((unsigned char)*line)) {
-            line++;
-            n--;
-        }
-        snprintf(buf, sz, "%% Ambiguous command: \"%.*s\"", (int)n, line);
-        return buf;
-    }
+    case MATCH_AMBIGUOUS:
+        return cfg_ambiguous_message(line, false, buf, sz);
     default:
         return NULL;
     }

@@ -53,6 +53,9 @@ struct cfg_parse *cfg_parse_file(const char *path);
 struct cfg *cfg_parse_take(struct cfg_parse *p);
 void cfg_parse_free(struct cfg_parse *p);
 
+/* `% Ambiguous command: "LINE"` with the line trimmed; session: IOS's
+ * interactive wording (two blanks after the colon). */
+const char *cfg_ambiguous_message(const char *line, bool session, char *buf, size_t sz);
 /* IOS's wording for a matcher failure, e.g. "% Invalid input detected at
  * '^' marker." (the caller prints the caret line itself). */
 const char *cfg_match_message(const struct match_result *r, const char *line, char *buf, size_t sz);

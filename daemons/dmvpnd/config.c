@@ -172,11 +172,8 @@ dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines, str
     for (i = first - 1; i < p->ndiags; i++) {
         const struct cfg_diag *dg = &p->diags[i];
         if (dg->cls == CLS_INVALID && dg->ambiguous) {
-            /* IOS's interactive wording: two blanks after the colon */
-            size_t b = strspn(dg->text, " \t"), e = strlen(dg->text);
-            while (e > b && (dg->text[e - 1] == ' ' || dg->text[e - 1] == '\t'))
-                e--;
-            sb_printf(reply, "%% Ambiguous command:  \"%.*s\"\n", (int)(e - b), dg->text + b);
+            char msg[CFG_MAX_LINE + 32];
+            sb_printf(reply, "%s\n", cfg_ambiguous_message(dg->text, true, msg, sizeof(msg)));
             rc = -1;
         } else if (dg->cls == CLS_INVALID) {
             if (dg->caret >= 0)
