@@ -203,6 +203,20 @@ test_small_edits(void **state)
     cfg_parse_free(base);
 }
 
+/* The wording config mode sends back for an ambiguous line: the file
+ * check's one blank, an IOS session's two. */
+static void
+test_ambiguous_wording(void **state)
+{
+    char buf[128];
+
+    (void)state;
+    assert_string_equal(cfg_ambiguous_message("  ip nhrp re ", false, buf, sizeof(buf)),
+                        "% Ambiguous command: \"ip nhrp re\"");
+    assert_string_equal(cfg_ambiguous_message("  ip nhrp re ", true, buf, sizeof(buf)),
+                        "% Ambiguous command:  \"ip nhrp re\"");
+}
+
 int
 main(void)
 {
@@ -210,6 +224,7 @@ main(void)
         cmocka_unit_test(test_real_configs),
         cmocka_unit_test(test_config_goldens),
         cmocka_unit_test(test_small_edits),
+        cmocka_unit_test(test_ambiguous_wording),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
