@@ -87,7 +87,6 @@ pmap_add(struct dp_svc *m, int tun, uint32_t proto, uint32_t nbma)
     p = mem_zalloc(sizeof(*p));
     *p = (struct dps_pmap){.tun = tun, .proto = proto, .nbma = nbma};
     htab_put(&m->pmap_idx, p);
-    m->npmaps++;
     return p;
 }
 
@@ -95,7 +94,6 @@ static void
 pmap_del(struct dp_svc *m, struct dps_pmap *p)
 {
     htab_del(&m->pmap_idx, p);
-    m->npmaps--;
     free(p);
 }
 

@@ -78,7 +78,6 @@ struct dp_svc {
     struct htab route_idx; /* the same, by backend identity */
     size_t sweep;          /* where the next retry's window starts */
     struct htab pmap_idx;  /* struct dps_pmap, each allocated */
-    size_t npmaps;
     struct dps_nroute *nroutes_v;
     size_t nnroutes, capnroutes;
     struct {
