@@ -330,6 +330,17 @@ control_host_request(uint32_t id)
     return ids_have(host_req_ids, id);
 }
 
+/* IOS's note of who changed the running config and from where (console:
+ * config mode; else the file copied in). */
+static void
+log_config_i(const struct client *cl, const char *from)
+{
+    log_notice("%%SYS-5-CONFIG_I: Configured from %s by %s on %s%s%s%s", from,
+               cl->who.user[0] ? cl->who.user : "console",
+               cl->who.transport[0] ? "vty0" : "console", cl->who.source[0] ? " (" : "",
+               cl->who.source, cl->who.source[0] ? ")" : "");
+}
+
 /* The one service that declared the request's id. */
 static int
 route_request(struct dmvpnd *d, const struct req *q, struct strbuf *r)
@@ -385,10 +396,7 @@ do_exec(struct client *cl, const struct ctl_frame *f)
     } else if (q.id == REQ_CONFIG_END) {
         /* a session left configuration mode: IOS's note of who changed it */
         if (cl->config_changed)
-            log_notice("%%SYS-5-CONFIG_I: Configured from console by %s on %s%s%s%s",
-                       cl->who.user[0] ? cl->who.user : "console",
-                       cl->who.transport[0] ? "vty0" : "console", cl->who.source[0] ? " (" : "",
-                       cl->who.source, cl->who.source[0] ? ")" : "");
+            log_config_i(cl, "console");
         cl->config_changed = false;
     } else if (q.id == REQ_CLEAR_LOGGING) {
         logbuf_clear(&d->logbuf);
@@ -398,10 +406,7 @@ do_exec(struct client *cl, const struct ctl_frame *f)
         rc = dmvpnd_config_merge_file(d, q.vals[0].str, &out);
         if (rc == 0) {
             sb_append(&r, out.buf, out.len);
-            log_notice("%%SYS-5-CONFIG_I: Configured from %s by %s on %s%s%s%s", q.vals[0].str,
-                       cl->who.user[0] ? cl->who.user : "console",
-                       cl->who.transport[0] ? "vty0" : "console", cl->who.source[0] ? " (" : "",
-                       cl->who.source, cl->who.source[0] ? ")" : "");
+            log_config_i(cl, q.vals[0].str);
         } else {
             req_err_failed(&r, out.buf);
         }
