@@ -120,6 +120,7 @@ cfg_json(struct strbuf *sb, const struct cfg *c)
     json_bool(&j, "vty_ssh", ssh);
     json_bool(&j, "snmp", c->ncomms > 0);
     json_bool(&j, "ipsec", c->nprofs > 0);
+    json_bool(&j, "routing", c->nrouters > 0);
     json_obj_end(&j);
     sb_putc(sb, '\n');
 }

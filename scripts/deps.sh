@@ -13,6 +13,8 @@ PKGS=(
   strongswan-charon strongswan-swanctl libcharon-extra-plugins nftables
   # routing: FRR 8.4 (tests/golden/frr_dryrun.sh checks the translated frr.conf)
   frr
+  # frr-reload.py: dmvpnd moves a running FRR to a new routing config with it
+  frr-pythontools
   libstrongswan-standard-plugins libstrongswan-extra-plugins
   snmpd snmp openssh-server openssh-client tmux python3-netmiko python3-textfsm
   inetutils-telnet

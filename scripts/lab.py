@@ -20,6 +20,11 @@ snmpd, as those services are built). A node with snmp-server lines gets snmpd
 (config from `dmvpn-snmp --snmpd-conf`) and dmvpn-snmp as its AgentX subagent.
 With DMVPN_LAB_PCAP=FILE, `up` captures the first segment's bridge into FILE
 from before any daemon starts (tcpdump; stopped by `down`).
+A node whose config has `router bgp|ospf|eigrp` gets FRR (zebra, staticd,
+bgpd, ospfd, eigrpd under watchfrr, FRR pathspace = the node's namespace,
+files in /etc/frr/NS and /var/run/frr/NS) and its dmvpnd drives it
+(`--frr=NS`): the config's routing and static routes run there; `./lab exec
+NODE vtysh -N NS` is FRR's own shell.
 A node whose config has `tunnel protection` gets strongSwan's charon (the
 strongswan.conf from `dmvpnd -n --charon-conf`, kernel-libipsec, a private /run
 and its own VICI socket, PLATFORM.md) and its dmvpnd drives it (`--vici`).
@@ -40,6 +45,8 @@ import netns
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHARON = "/usr/lib/ipsec/charon"
+FRRINIT = "/usr/lib/frr/frrinit.sh"
+FRR_DAEMONS = ("zebra", "staticd", "bgpd", "ospfd", "eigrpd")
 
 
 def say(msg):
@@ -139,6 +146,65 @@ class Lab:
         self.write_pid(node, what, p.pid)
         return p.pid
 
+    # -- FRR ------------------------------------------------------------------
+    def frr_dir(self, node):
+        return os.path.join("/etc/frr", self.node_ns(node))
+
+    def start_frr(self, node, cfg):
+        """FRR in the node's namespace, booting with the frr.conf dmvpnd
+        translates from cfg, as a router's FRR boots with the file dmvpnd
+        last gave it; dmvpnd (--frr) then owns it. (Zebra 8.4 told about an
+        interface by vtysh in the instant the kernel makes it can miss the
+        interface's address; configured first, it binds the link when it
+        comes.)"""
+        ns = self.node_ns(node)
+        d = self.frr_dir(node)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "daemons"), "w") as f:
+            for dmn in FRR_DAEMONS:
+                f.write(f"{dmn}=yes\n{dmn}_options=\"-A 127.0.0.1\"\n")
+            f.write("vtysh_enable=yes\n")
+        with open(os.path.join(d, "frr.conf"), "w") as f:
+            r = subprocess.run([os.path.join(self.bin, "dmvpnd"), "-n", "--frr-conf",
+                                "--frr-statics", "-f", cfg], stdout=f, stderr=subprocess.PIPE,
+                               text=True)
+        if r.returncode != 0:
+            raise RuntimeError(f"{node}: dmvpnd --frr-conf: {r.stderr.strip()}")
+        with open(os.path.join(d, "vtysh.conf"), "w") as f:
+            f.write("service integrated-vtysh-config\n")
+        shutil.chown(d, "frr", "frr")
+        for n in ("daemons", "frr.conf", "vtysh.conf"):
+            shutil.chown(os.path.join(d, n), "frr", "frr")
+        r = netns.sh(FRRINIT, "start", ns, ns=ns, check=False)
+        with open(self.path(f"{node}.frr.log"), "a") as f:
+            f.write(r.stdout + r.stderr)
+        run = os.path.join("/var/run/frr", ns)
+        # watchfrr starts the daemons, then `vtysh -b` loads frr.conf into
+        # them: dmvpnd starts after that (zebra configuring an interface while
+        # the kernel makes it can miss the interface's address)
+        with open(os.path.join(d, "frr.conf")) as f:
+            want = [l for l in f.read().splitlines() if l.startswith("router ")]
+        ok = r.returncode == 0 and netns.wait_for(
+            lambda: all(os.path.exists(os.path.join(run, f"{dmn}.vty")) for dmn in FRR_DAEMONS)
+            and os.path.exists(os.path.join(run, "watchfrr.started"))
+            and all(l in self.vtysh(node, "show running-config").stdout for l in want), 20, 0.1)
+        open(self.path(f"{node}.frr"), "w").close()  # down stops it
+        return ok
+
+    def stop_frr(self, node):
+        ns = self.node_ns(node)
+        if os.path.exists(self.path(f"{node}.frr")) and ns in netns.netns_list():
+            netns.sh(FRRINIT, "stop", ns, ns=ns, check=False)
+        shutil.rmtree(self.frr_dir(node), ignore_errors=True)
+        shutil.rmtree(os.path.join("/var/run/frr", ns), ignore_errors=True)
+
+    def vtysh(self, node, *cmds, timeout=30):
+        """FRR's own shell on the node: the CompletedProcess (text)."""
+        argv = ["vtysh", "-N", self.node_ns(node)]
+        for c in cmds:
+            argv += ["-c", c]
+        return subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
+
     # -- charon ---------------------------------------------------------------
     def charon_dir(self, node):
         return self.path(f"{node}.ipsec")
@@ -208,6 +274,8 @@ class Lab:
         cmd = [os.path.join(self.bin, "dmvpnd"), "-d", "-f", cfg, "-s", sock]
         if vici:
             cmd += ["--vici", vici]
+        if os.path.exists(self.path(f"{node}.frr")):
+            cmd.append(f"--frr={self.node_ns(node)}")
         if self.debug:
             cmd.append("-v")  # debug lines in the node's log
         pid = self.spawn(node, "dmvpnd", cmd, self.path(f"{node}.log"))
@@ -287,6 +355,13 @@ class Lab:
                     ok = False
                     say(f"lab: {node}: charon did not start; see "
                         f"{self.charon_dir(node)}/charon.out")
+            if nodes[node].get("routing"):
+                if self.start_frr(node, cfg):
+                    say(f"lab: {node}: FRR running (pathspace {self.node_ns(node)}; "
+                        f"./lab exec {node} vtysh -N {self.node_ns(node)})")
+                else:
+                    ok = False
+                    say(f"lab: {node}: FRR did not start; see {self.state}/{node}.frr.log")
             pid, sock = self.start_dmvpnd(node, cfg, vici)
             if netns.wait_path(sock, pid):
                 say(f"lab: {node}: dmvpnd running (pid {pid})")
@@ -334,6 +409,8 @@ class Lab:
                 netns.send(pid, signal.SIGTERM, group=True)
         for pid in pids.values():
             netns.kill(pid, group=True)
+        for node in self.node_names():
+            self.stop_frr(node)
         n = len(netns.sweep(self.prefix, stop=stop_all))
         if os.path.isdir(self.state):
             shutil.rmtree(self.state)

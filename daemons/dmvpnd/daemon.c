@@ -123,12 +123,19 @@ on_term(void *arg, int signo)
 static const char *snapshot_file;
 static const char *opt_vici;
 static bool opt_kernel_esp;
+static const char *opt_frr;
 
 void
 dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp)
 {
     opt_vici = vici_path;
     opt_kernel_esp = kernel_esp;
+}
+
+void
+dmvpnd_set_frr(const char *pathspace)
+{
+    opt_frr = pathspace;
 }
 
 void
@@ -151,6 +158,7 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
     d.no_access = no_vty;
     d.vici_path = opt_vici;
     d.kernel_esp = opt_kernel_esp;
+    d.frr_pathspace = opt_frr;
     if (!foreground) {
         if (daemon(0, 0) < 0) {
             perror("dmvpnd: daemon");

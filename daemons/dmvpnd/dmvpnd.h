@@ -50,11 +50,15 @@ struct dmvpnd {
     bool no_access;             /* --no-vty: never start telnetd/sshd */
     const char *vici_path;      /* --vici: charon's socket; NULL = no IPsec */
     bool kernel_esp;            /* --kernel-esp: charon has kernel ESP (not libipsec) */
+    /* --frr[=NAME]: FRR (pathspace NAME, "" the default) runs the routing
+     * and the static routes; NULL: no FRR, the data plane installs them */
+    const char *frr_pathspace;
 };
 
 int dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty);
 /* IPsec options, set before dmvpnd_run (main.c). */
 void dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp);
+void dmvpnd_set_frr(const char *pathspace);
 /* `dmvpnd -n --charon-conf -f CONFIG`: the strongswan.conf the node's
  * charon runs with (check.c). */
 int dmvpnd_charon_conf(const char *config, const char *vici_path, const char *log_path,

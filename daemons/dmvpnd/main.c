@@ -10,8 +10,11 @@
  * IPsec (tunnel protection through strongSwan's charon):
  *   dmvpnd -f CONFIG --vici PATH [--kernel-esp]   drive the charon listening on PATH
  *   dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] [--kernel-esp]
- *   dmvpnd -n --frr-conf [--frr-statics] -f CONFIG
  *                                         print that charon's strongswan.conf
+ * Routing (FRR runs the config's routing and static routes):
+ *   dmvpnd -f CONFIG --frr[=NAME]         drive the FRR of pathspace NAME (none:
+ *                                         the default one in /etc/frr)
+ *   dmvpnd -n --frr-conf [--frr-statics] -f CONFIG   print the frr.conf it gets
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
@@ -28,6 +31,7 @@ static void
 usage(FILE *f)
 {
     fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [-v] [--no-vty] [--vici PATH [--kernel-esp]]\n"
+          "              [--frr[=NAME]]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
           "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] "
           "[--kernel-esp]\n"
@@ -57,13 +61,14 @@ main(int argc, char **argv)
         {"charon-log", required_argument, NULL, 'L'},
         {"frr-conf", no_argument, NULL, 'F'},
         {"frr-statics", no_argument, NULL, 'T'},
+        {"frr", optional_argument, NULL, 'P'},
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
     bool check = false, verbose = false, foreground = false, no_vty = false;
     enum report_fmt report = REPORT_NONE;
     bool json = false, charon_conf = false, kernel_esp = false, frr = false, frr_statics = false;
-    const char *vici = NULL, *charon_log = NULL;
+    const char *vici = NULL, *charon_log = NULL, *frr_ps = NULL;
     int c;
 
     while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
@@ -122,6 +127,9 @@ main(int argc, char **argv)
         case 'T':
             frr_statics = true;
             break;
+        case 'P':
+            frr_ps = optarg ? optarg : "";
+            break;
         case 'S':
             dmvpnd_set_snapshot_file(optarg);
             break;
@@ -164,6 +172,7 @@ main(int argc, char **argv)
     if (check)
         return dmvpnd_check(config, verbose, report);
     dmvpnd_set_ipsec(vici, kernel_esp);
+    dmvpnd_set_frr(frr_ps);
     if (verbose)
         log_set_level(LOG_LVL_DEBUG); /* -v while running: debug lines to the log too */
     return dmvpnd_run(config, socket, foreground, no_vty);

@@ -480,6 +480,11 @@ frr_conf(const struct cfg *c, const struct frr_opts *o, struct strbuf *out, stru
         sb_puts(out, "frr version 8.4.4\nfrr defaults traditional\n");
         if (c->hostname)
             sb_printf(out, "hostname %s\n", c->hostname);
+        /* FRR that dmvpnd drives installs plain kernel routes (gateway in
+         * the route): the userspace data plane reads a route's next hop off
+         * it, and a nexthop-object route (nhid) has none there. */
+        if (o && o->statics)
+            sb_puts(out, "no zebra nexthop kernel enable\n");
         sb_puts(out, "!\n");
         sb_append(out, st.buf, st.len);
         if (x.zebra.len) {

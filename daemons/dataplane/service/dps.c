@@ -148,7 +148,8 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
         dps_gate_reconfigured(m);
         dps_routes_reinstall(m);
     }
-    dps_apply_routes(m, diff);
+    if (!m->statics_in_frr)
+        dps_apply_routes(m, diff);
     rearm(m);
     return SVC_APPLIED;
 }
@@ -509,7 +510,7 @@ const struct service dps_service = {
 };
 
 void
-dps_register(struct host *h)
+dps_register(struct host *h, bool statics_in_frr)
 {
     struct dp_svc *m = mem_zalloc(sizeof(*m));
     struct dp_user_opts o = {0};
@@ -518,6 +519,7 @@ dps_register(struct host *h)
     int fds[DPS_MAX_FDS], n, i;
 
     m->h = h;
+    m->statics_in_frr = statics_in_frr;
     up.arg = m;
     up.nhrp_recv = up_nhrp;
     up.no_mapping = up_no_mapping;

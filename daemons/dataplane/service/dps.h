@@ -8,10 +8,14 @@
 
 #include "daemons/dmvpnd/service.h"
 
+#include <stdbool.h>
+
 extern const struct service dps_service;
 
 /* Creates the backend (kernel where the kernel can, else userspace) and
  * registers the service with h. */
-void dps_register(struct host *h);
+/* statics_in_frr: FRR's staticd installs the config's `ip route` lines
+ * (through zebra, which must own the kernel's routes once FRR runs). */
+void dps_register(struct host *h, bool statics_in_frr);
 
 #endif

@@ -85,6 +85,7 @@ struct dp_svc {
         struct ev_fd *w;
     } fds[DPS_MAX_FDS];
     struct ev_timer *dp_timer, *retry_timer;
+    bool statics_in_frr; /* `ip route` goes to FRR's staticd, not here */
 };
 
 /* dps.c */

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The routing service's parts: the frame (rt_svc.c), the apply job that
+ * hands a translated frr.conf to FRR (rt_apply.c) and the child processes
+ * it runs for that (rt_child.c).
+ */
+#ifndef DMVPN_DAEMONS_ROUTING_SERVICE_RT_INT_H
+#define DMVPN_DAEMONS_ROUTING_SERVICE_RT_INT_H
+
+#include "daemons/routing/service/rt_svc.h"
+#include "lib/strbuf.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct ev_fd;
+struct ev_timer;
+
+/* One child process whose output we keep (bounded) and whose end we see
+ * on the event loop through a pidfd, so a slow FRR never blocks dmvpnd. */
+struct rt_child {
+    pid_t pid;
+    int pidfd, outfd;
+    struct ev_fd *w_pid, *w_out;
+    struct strbuf out; /* stdout and stderr, at most RT_CHILD_OUT_MAX */
+    int64_t deadline_ms;
+};
+#define RT_CHILD_OUT_MAX (64 * 1024)
+
+/* The apply job's states (rt_apply.c has the transition table). */
+enum rt_state {
+    RT_IDLE,    /* FRR runs `applied` (or nothing was asked yet) */
+    RT_CHECK,   /* vtysh --dryrun over the new file */
+    RT_RELOAD,  /* frr-reload.py moving FRR to the new file */
+    RT_BACKOFF, /* a reload failed (FRR down?): waiting to try again */
+    RT_STATE_COUNT
+};
+
+enum rt_input {
+    RT_IN_KICK,  /* the wanted text changed */
+    RT_IN_OK,    /* the child exited 0 */
+    RT_IN_FAIL,  /* the child failed, timed out or could not start */
+    RT_IN_TIMER, /* the backoff ended */
+    RT_INPUT_COUNT
+};
+
+struct rt_counters {
+    uint64_t applied;  /* configs FRR took */
+    uint64_t refused;  /* configs vtysh --dryrun refused: FRR kept its own */
+    uint64_t failed;   /* reloads that failed (retried) */
+    uint64_t timeouts; /* children killed at their deadline */
+    uint64_t spawn_errors;
+};
+
+struct rt_svc {
+    struct host *h;
+    bool enabled;
+    char etc_dir[PATH_MAX - 64]; /* /etc/frr or /etc/frr/NAME */
+    char conf[PATH_MAX];         /* etc_dir/frr.conf: what FRR boots and restarts with */
+    char conf_new[PATH_MAX];     /* etc_dir/frr.conf.dmvpnd: the candidate */
+    const char *pathspace;       /* "" default */
+    const char *vtysh, *reload;
+    char *want;    /* the running config's frr.conf text */
+    char *applied; /* what FRR last took; NULL none yet */
+    char *refused; /* the last text FRR refused (not retried as is) */
+    char *trying;  /* the text the job is on */
+    enum rt_state st;
+    struct rt_child child;
+    struct ev_timer *timer; /* child deadline and backoff */
+    int64_t backoff_ms;
+    struct rt_counters cnt;
+};
+
+/* rt_apply.c */
+void rt_apply_input(struct rt_svc *m, enum rt_input in);
+const char *rt_state_name(enum rt_state s);
+
+/* rt_child.c: starts argv with stdout/stderr captured; 0, or -1 with errno.
+ * done(m, ok) is called once from the event loop when it ends. */
+int rt_child_start(struct rt_svc *m, char *const argv[], int64_t timeout_ms);
+void rt_child_kill(struct rt_svc *m);
+/* The child's last non-empty output line (for the log), "" if none. */
+const char *rt_child_last_line(struct rt_svc *m, char *buf, size_t sz);
+void rt_child_done(struct rt_svc *m, bool ok);
+
+#endif

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The routing service: the config's routing (router bgp|ospf|eigrp, the
+ * interfaces' routing lines, prefix-lists, route-maps, the ACLs they use,
+ * `ip route`) runs in FRR. Each config change is translated to frr.conf
+ * (daemons/routing/frr_conf.c, pure) and, when it differs from what FRR
+ * runs, handed to FRR all or nothing (rt_apply.c). Without FRR (no --frr)
+ * the service is idle: the data plane keeps installing `ip route` itself.
+ */
+#include "daemons/routing/service/rt_int.h"
+#include "daemons/routing/frr_conf.h"
+#include "lib/evloop.h"
+#include "lib/log.h"
+#include "lib/mem.h"
+#include "parsers/cfg.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* FRR needs a file even when the config has no routing: an empty one
+ * tells frr-reload.py to remove whatever routing FRR still runs. */
+static char *
+translate(const struct cfg *c)
+{
+    struct frr_opts o = {.statics = true};
+    struct frr_notes notes = {0};
+    struct strbuf out;
+
+    sb_init(&out);
+    frr_conf(c, &o, &out, &notes);
+    frr_notes_free(&notes);
+    if (!out.len)
+        sb_printf(&out, "frr defaults traditional\n%s%s%s!\nend\n", c->hostname ? "hostname " : "",
+                  c->hostname ? c->hostname : "", c->hostname ? "\n" : "");
+    return out.buf;
+}
+
+static enum svc_apply
+rt_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
+               const struct cfg_diff *diff)
+{
+    struct rt_svc *m = self;
+    char *text;
+    (void)old;
+    (void)diff;
+
+    if (!m->enabled)
+        return SVC_APPLIED;
+    text = translate(new_);
+    if (m->want && !strcmp(m->want, text)) {
+        free(text);
+        return SVC_APPLIED;
+    }
+    free(m->want);
+    m->want = text;
+    rt_apply_input(m, RT_IN_KICK);
+    return SVC_APPLIED;
+}
+
+static void
+on_timer(void *arg)
+{
+    struct rt_svc *m = arg;
+
+    if (m->child.pid) {
+        m->cnt.timeouts++;
+        log_err("routing: %s did not finish in time; stopped",
+                m->st == RT_CHECK ? m->vtysh : m->reload);
+        rt_child_kill(m);
+        rt_child_done(m, false);
+        return;
+    }
+    rt_apply_input(m, RT_IN_TIMER);
+}
+
+static void
+rt_fini(void *self)
+{
+    struct rt_svc *m = self;
+
+    rt_child_kill(m);
+    if (m->timer)
+        ev_timer_free(m->timer);
+    sb_free(&m->child.out);
+    free(m->want);
+    free(m->applied);
+    free(m->refused);
+    free(m->trying);
+    free(m);
+}
+
+const struct service rt_service = {
+    .name = "routing",
+    .reconfigure = rt_reconfigure,
+    .fini = rt_fini,
+};
+
+void
+rt_svc_register(struct host *h, const struct rt_opts *o)
+{
+    struct rt_svc *m = mem_zalloc(sizeof(*m));
+    const char *base = o->etc_base ? o->etc_base : "/etc/frr";
+
+    m->h = h;
+    m->child.outfd = m->child.pidfd = -1;
+    sb_init(&m->child.out);
+    m->enabled = o->pathspace != NULL;
+    m->pathspace = o->pathspace ? o->pathspace : "";
+    m->vtysh = o->vtysh ? o->vtysh : "/usr/bin/vtysh";
+    m->reload = o->reload ? o->reload : "/usr/lib/frr/frr-reload.py";
+    if (strchr(m->pathspace, '/') ||
+        (size_t)snprintf(m->etc_dir, sizeof m->etc_dir, "%s%s%s", base, *m->pathspace ? "/" : "",
+                         m->pathspace) >= sizeof m->etc_dir) {
+        log_err("routing: FRR pathspace `%s' is not a name; routing stays off", m->pathspace);
+        m->enabled = false;
+    }
+    snprintf(m->conf, sizeof m->conf, "%s/frr.conf", m->etc_dir);
+    snprintf(m->conf_new, sizeof m->conf_new, "%s/frr.conf.dmvpnd", m->etc_dir);
+    m->timer = ev_timer_new(host_ev(h), on_timer, m);
+    if (m->enabled)
+        log_info("routing: FRR in %s drives the config's routing", m->etc_dir);
+    host_register(h, &rt_service, m);
+}

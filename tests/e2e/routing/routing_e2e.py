@@ -1,0 +1,262 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Routing over the tunnels: dmvpnd hands the config's routing to FRR.
+
+    routing_e2e.py bgp|ospf
+
+bgp   testdata/lab/bgp: the seed hub and spokes with iBGP instead of static
+      routes (hub: bgp listen range + route reflector). FRR runs per node and
+      dmvpnd gives it the translated config. Checked: the hub's dynamic
+      neighbours come up over the tunnel; each spoke learns the other's LAN
+      with the other spoke's tunnel address as next hop (phase 2), so the
+      traffic between the LANs goes directly between the spokes' NBMA
+      addresses (underlay capture); a static route and a BGP network typed in
+      `configure terminal` reach staticd, the kernel and the hub, and `no`
+      takes them away again; a line FRR refuses changes nothing in FRR;
+      bgpd and zebra killed: watchfrr restarts them with the file dmvpnd
+      wrote and the routes come back; a restarted dmvpnd leaves FRR running.
+ospf  testdata/lab/ospf: the phase 3 lab with OSPF point-to-multipoint over the
+      tunnel. Checked: the hub has both spokes as full neighbours; the spokes
+      learn each other's LANs via the hub; the first packets go via the hub,
+      the hub redirects, later packets go direct with the shortcut overriding
+      the OSPF route's next hop; clear ip nhrp gives the route via the hub back.
+
+Each scenario builds its own lab (scripts/lab.py as a library, namespace prefix
+rt<pid>-) and removes it at the end, also on failure.
+"""
+import json
+import os
+import re
+import signal
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import lab as labmod  # noqa: E402
+import netns  # noqa: E402
+
+PREFIX = netns.unique_prefix("rt")
+STATE = f"/tmp/dmvpn-rt-{os.getpid()}"
+LAB = labmod.Lab(PREFIX, STATE, os.environ.get("DMVPN_BIN"))
+check = netns.Checks(keep_going=True)
+
+
+def cli(node, *cmds):
+    try:
+        return LAB.cli(node, *cmds).stdout
+    except RuntimeError:
+        return ""
+
+
+def vtysh_json(node, cmd):
+    r = LAB.vtysh(node, cmd + " json")
+    try:
+        return json.loads(r.stdout)
+    except ValueError:
+        return {}
+
+
+def frr_running(node):
+    return LAB.vtysh(node, "show running-config").stdout
+
+
+def kroutes(node):
+    """{prefix: line} of the node's kernel main table."""
+    out = {}
+    for line in LAB.sh(node, "ip", "route").stdout.splitlines():
+        w = line.split()
+        if w and w[0] in ("blackhole", "unreachable", "prohibit"):
+            w = w[1:]
+        if w:
+            out.setdefault(w[0], line)
+    return out
+
+
+def route_get(node, dst):
+    return LAB.sh(node, "ip", "route", "get", dst).stdout
+
+
+def ping(node, src, dst, count=3):
+    r = LAB.sh(node, "ping", "-c", str(count), "-i", "0.2", "-W", "1", "-I", src, dst)
+    m = re.search(r"(\d+) received", r.stdout)
+    return int(m.group(1)) if m else 0
+
+
+def underlay(subnet):
+    """A capture on the bridge that wires subnet (the lab numbers its
+    bridges in the sorted order of the subnets)."""
+    nodes = {n: labmod.model(LAB.bin, LAB.path(n + ".cfg"))[0] for n in LAB.node_names()}
+    segs = sorted(labmod.segments(nodes))
+    return netns.Capture(LAB.switch, f"br{segs.index(subnet)}", os.path.join(STATE, "u.pcap"), "ip")
+
+
+def frr_pid(node, daemon):
+    try:
+        with open(f"/var/run/frr/{LAB.node_ns(node)}/{daemon}.pid") as f:
+            return int(f.read().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def kill_frr(node, daemon):
+    """Kills one of the node's FRR daemons (by its pid file, a process this
+    lab started); True when watchfrr has started a new one."""
+    old = frr_pid(node, daemon)
+    if not old:
+        return False
+    os.kill(old, signal.SIGKILL)
+    return netns.wait_for(lambda: frr_pid(node, daemon) not in (None, old) and
+                          netns.pid_alive(frr_pid(node, daemon)), 30, 0.2)
+
+
+def wait_for(pred, secs, step=0.25):
+    return netns.wait_for(pred, secs, step)
+
+
+def up(cfgdir):
+    LAB.down()
+    if not LAB.up(os.path.join(ROOT, "testdata", "lab", cfgdir)):
+        raise RuntimeError(f"lab up {cfgdir}: a node did not start")
+
+
+def bgp_peers(node):
+    """{peer: (state, prefixes received)} from FRR's own summary."""
+    s = vtysh_json(node, "show ip bgp summary").get("ipv4Unicast", {}).get("peers", {})
+    return {p: (v.get("state"), v.get("pfxRcd")) for p, v in s.items()}
+
+
+def scenario_bgp():
+    up("bgp")
+    ok = wait_for(lambda: {p: v[0] for p, v in bgp_peers("hub").items()} ==
+                  {"10.1.1.2": "Established", "10.1.1.3": "Established"}, 40)
+    check(ok, f"hub: both spokes are dynamic BGP neighbours, Established ({bgp_peers('hub')})")
+    ok = wait_for(lambda: "via 10.1.1.3 dev Tunnel0 proto bgp" in
+                  kroutes("spoke1").get("192.168.3.0/24", ""), 30)
+    check(ok, "spoke1: 192.168.3.0/24 from BGP in the kernel, next hop spoke2's tunnel "
+          f"address ({kroutes('spoke1').get('192.168.3.0/24')})")
+    check("via 10.1.1.1 dev Tunnel0 proto bgp" in kroutes("spoke1").get("192.168.1.0/24", ""),
+          "spoke1: the hub's LAN from BGP")
+
+    cap = underlay("202.1.1.0/24")
+    got = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
+    cap.stop()
+    check(got >= 4, f"ping 192.168.2.1 -> 192.168.3.1 over BGP routes: {got}/5")
+    icmp = cap.fields("ip.src", "ip.dst", dfilter="gre && icmp")
+    direct = [r for r in icmp if {r[0].split(",")[0], r[1].split(",")[0]} ==
+              {"202.1.1.2", "202.1.1.3"}]
+    check(len(direct) >= 8, f"the echoes went spoke to spoke on the underlay ({len(direct)} of "
+          f"{len(icmp)})")
+
+    # typed config reaches FRR: a static route and a BGP network
+    cli("spoke1", "configure terminal", "ip route 10.99.0.0 255.255.0.0 Null0",
+        "router bgp 65000", "network 10.99.0.0 mask 255.255.0.0", "end")
+    ok = wait_for(lambda: "10.99.0.0/16" in kroutes("spoke1"), 20)
+    check(ok, f"spoke1: the typed static route is in the kernel through staticd "
+          f"({kroutes('spoke1').get('10.99.0.0/16')})")
+    check("ip route 10.99.0.0/16 blackhole" in frr_running("spoke1"),
+          "spoke1: FRR runs the typed static route (IOS Null0: a blackhole)")
+    ok = wait_for(lambda: "via 10.1.1.2" in kroutes("hub").get("10.99.0.0/16", ""), 30)
+    check(ok, f"hub: learns the typed network from spoke1 ({kroutes('hub').get('10.99.0.0/16')})")
+    cli("spoke1", "configure terminal", "router bgp 65000", "no network 10.99.0.0 mask 255.255.0.0",
+        "exit", "no ip route 10.99.0.0 255.255.0.0 Null0", "end")
+    ok = wait_for(lambda: "10.99.0.0/16" not in kroutes("spoke1") and
+                  "10.99.0.0/16" not in kroutes("hub"), 30)
+    check(ok, "`no` takes the static route out of spoke1's kernel and the network out of the hub's")
+
+    # a line FRR's grammar refuses: FRR keeps what it runs
+    before = frr_running("spoke1")
+    cli("spoke1", "configure terminal", "router bgp 65000", "neighbor 10.1.1.9 remote-as", "end")
+    time.sleep(2)
+    after = frr_running("spoke1")
+    check("10.1.1.9" not in after and before == after,
+          "an incomplete neighbor line changes nothing in FRR")
+    cli("spoke1", "configure terminal", "router bgp 65000", "no neighbor 10.1.1.9 remote-as", "end")
+
+    # FRR's daemons die: watchfrr restarts them with the file dmvpnd wrote.
+    # (spoke2's bgpd: a spoke connects at once; the hub only listens, and a
+    # spoke would wait its 120 s connect-retry timer before calling again)
+    check(kill_frr("spoke2", "bgpd"), "spoke2: bgpd killed, watchfrr started a new one")
+    ok = wait_for(lambda: {p: v[0] for p, v in bgp_peers("hub").items()} ==
+                  {"10.1.1.2": "Established", "10.1.1.3": "Established"} and
+                  bgp_peers("spoke2").get("10.1.1.1", ("",))[0] == "Established", 60)
+    check(ok, f"after spoke2's bgpd restart its session is back ({bgp_peers('hub')})")
+    ok = wait_for(lambda: "via 10.1.1.3" in kroutes("spoke1").get("192.168.3.0/24", "") and
+                  "via 10.1.1.2" in kroutes("spoke2").get("192.168.2.0/24", ""), 60)
+    check(ok, "the spokes' LANs are back in both spokes' kernels")
+    check(kill_frr("spoke1", "zebra"), "spoke1: zebra killed, watchfrr started a new one")
+    ok = wait_for(lambda: "via 10.1.1.3" in kroutes("spoke1").get("192.168.3.0/24", "") and
+                  "via 10.1.1.1" in kroutes("spoke1").get("192.168.1.0/24", ""), 90)
+    check(ok, f"spoke1: the BGP routes are back in the kernel after zebra's restart "
+          f"({sorted(kroutes('spoke1'))})")
+    check(ping("spoke1", "192.168.2.1", "192.168.3.1", 3) >= 2, "spoke1 -> spoke2 works again")
+
+    # dmvpnd restarted: FRR keeps running what it ran
+    LAB.restart("spoke1")
+    time.sleep(2)
+    check("via 10.1.1.3" in kroutes("spoke1").get("192.168.3.0/24", ""),
+          "spoke1: dmvpnd restarted, the BGP routes stayed")
+    log = open(LAB.path("spoke1.log")).read()
+    check("routing: FRR runs the routing config" in log, "spoke1's log says FRR took the config")
+
+
+def ospf_full(node):
+    n = vtysh_json(node, "show ip ospf neighbor").get("neighbors", {})
+    return sorted(k for k, v in n.items() if v and v[0].get("state", "").startswith("Full"))
+
+
+def scenario_ospf():
+    up("ospf")
+    ok = wait_for(lambda: ospf_full("hub") == ["192.168.2.1", "192.168.3.1"], 60)
+    check(ok, f"hub: both spokes are full OSPF neighbours ({ospf_full('hub')})")
+    ok = wait_for(lambda: "via 10.2.2.1 dev Tunnel0 proto ospf" in
+                  kroutes("spoke1").get("192.168.3.0/24", ""), 40)
+    check(ok, "spoke1: spoke2's LAN from OSPF via the hub "
+          f"({kroutes('spoke1').get('192.168.3.0/24')})")
+
+    cap = underlay("203.0.113.0/24")
+    first = ping("spoke1", "192.168.2.1", "192.168.3.1", 1)
+    time.sleep(1)
+    later = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
+    cap.stop()
+    check(first == 1 and later >= 4, f"ping works ({first}/1 then {later}/5)")
+    icmp = cap.fields("ip.src", "ip.dst", dfilter="gre && icmp && ip.src == 192.168.2.1")
+    outer = [(r[0].split(",")[0], r[1].split(",")[0]) for r in icmp]
+    check(outer and outer[0] == ("203.0.113.2", "203.0.113.1"),
+          f"the first packet went to the hub ({outer[:1]})")
+    ti = cap.fields("ip.src", "ip.dst", dfilter="nhrp.hdr.op.type == 8")
+    check(len(ti) >= 1, f"the hub sent a traffic indication ({len(ti)})")
+    direct = [o for o in outer if o == ("203.0.113.2", "203.0.113.3")]
+    check(len(direct) >= 4, f"later packets went directly spoke1 -> spoke2 ({len(direct)})")
+    check("via 10.2.2.3 dev Tunnel0" in route_get("spoke1", "192.168.3.1"),
+          f"spoke1 forwards to 192.168.3.1 via spoke2 ({route_get('spoke1', '192.168.3.1').strip()})")
+    r = LAB.vtysh("spoke1", "show ip route 192.168.3.0/24").stdout
+    check('Known via "ospf"' in r, "the OSPF route is still in FRR's table")
+
+    cli("spoke1", "clear ip nhrp")
+    ok = wait_for(lambda: "via 10.2.2.1 dev Tunnel0" in route_get("spoke1", "192.168.3.1"), 20)
+    check(ok, "clear ip nhrp: the route via the hub is back "
+          f"({route_get('spoke1', '192.168.3.1').strip()})")
+
+
+def main():
+    if os.geteuid() != 0:
+        print("needs root (network namespaces)")
+        return 77
+    if not os.access(labmod.FRRINIT, os.X_OK):
+        print(f"SKIP: {labmod.FRRINIT} missing (scripts/deps.sh installs frr)")
+        return 77
+    name = sys.argv[1] if len(sys.argv) > 1 else "bgp"
+    with LAB:
+        try:
+            {"bgp": scenario_bgp, "ospf": scenario_ospf}[name]()
+        except Exception as e:
+            check.crashed(e)
+            for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:
+                if f.endswith(".log"):
+                    print(f"--- {f}\n" + open(os.path.join(STATE, f)).read()[-2000:])
+    return 0 if check.summary(name) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
