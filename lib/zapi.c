@@ -31,7 +31,9 @@ rd_take(struct rd *r, size_t n)
 {
     const uint8_t *q;
 
-    if (r->err || r->len - r->off < n) {
+    if (r->err)
+        return NULL; /* the first failure is the one reported */
+    if (r->len - r->off < n) {
         r->err = ZAPI_E_SHORT;
         return NULL;
     }

@@ -163,7 +163,7 @@ struct zapi_header {
 #define ZAPI_MAX_LABELS   16   /* lib/mpls.h MPLS_MAX_LABELS */
 #define ZAPI_MAX_BACKUPS  8    /* lib/nexthop.h NEXTHOP_MAX_BACKUPS */
 #define ZAPI_MAX_OPAQUE   1024 /* lib/zclient.h ZAPI_MESSAGE_OPAQUE_LENGTH */
-#define ZAPI_IFNAMSIZ     20   /* lib/zebra.h INTERFACE_NAMSIZ */
+#define ZAPI_IFNAMSIZ     16   /* lib/if.h INTERFACE_NAMSIZ = Linux IFNAMSIZ */
 
 struct zapi_nexthop {
     uint8_t type;  /* enum zapi_nh_type */
