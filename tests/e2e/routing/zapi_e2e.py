@@ -108,7 +108,10 @@ class Lab:
     def cmd(self, line):
         self.tool.stdin.write(line + "\n")
         self.tool.stdin.flush()
-        out = self.tool.stdout.readline().strip()
+        out = self.tool.stdout.readline()
+        if not out:
+            raise Fail("zapi_tool exited (%s) on: %s" % (self.tool.wait(), line))
+        out = out.strip()
         print("zapi_tool: %s -> %s" % (line, out))
         return out
 
@@ -260,7 +263,7 @@ def main():
     if os.geteuid() != 0 or not os.path.exists(FRR + "/zebra") or not shutil.which("vtysh"):
         print("skipped: needs root and FRR (%s)" % FRR)
         return 77
-    tool, case = sys.argv[1], sys.argv[2]
+    tool, case = os.path.abspath(sys.argv[1]), sys.argv[2]
     t0 = time.time()
     try:
         with Lab(case) as lab:
