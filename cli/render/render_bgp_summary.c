@@ -118,7 +118,8 @@ put_neighbor(struct strbuf *out, int64_t now_ms, const struct rec_bgp_neighbor *
         sb_printf(out, " %s\n", render_bgp_state_name(p->state, p->idle_why));
 }
 
-/* The trailer IOS prints when any neighbor came from a listen range. */
+/* The trailer IOS prints when any neighbor came from a listen range; it
+ * ends with a blank line (IOL 15.x captures, up to the next prompt). */
 static void
 put_dynamic(struct strbuf *out, const struct render_bgp_in *in, size_t n_dyn)
 {
@@ -142,7 +143,7 @@ put_dynamic(struct strbuf *out, const struct render_bgp_in *in, size_t n_dyn)
                 sb_printf(out, "  %s \n",
                           render_prefix(p, in->ranges[k].prefix, in->ranges[k].len));
     }
-    sb_printf(out, "\nTotal dynamically created neighbors: %zu/(%u max), Subnet ranges: %zu\n",
+    sb_printf(out, "\nTotal dynamically created neighbors: %zu/(%u max), Subnet ranges: %zu\n\n",
               n_dyn, in->global->listen_limit, in->n_ranges);
 }
 

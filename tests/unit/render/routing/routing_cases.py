@@ -209,6 +209,23 @@ def bgp_summary_cases():
                                  dotp)
     out.append({"file": "show_ip_bgp_summary/ntc-ip_bgp_summary_with_dot_peer_as.txt",
                 "show": "bgp_summary", "recs": recs, "textfsm": summary_tfsm(rows)})
+    # IOL 15.x route reflector with "bgp listen range 172.16.100.0/24
+    # peer-group LEAF" (markdown copy that kept its trailing blanks)
+    g = mem(9, 1260, 10, 800, (5, 5), 720, 4, 96, 0, 0, 0, 0, 2876, (9, 0, 12, 2),
+            router_id="10.0.0.23", local_as=520, table_version=10, rib_version=10,
+            listen_limit=100)
+    recs = [("bgp_global", g)]
+    for a, rc, sn, up, pf in (("172.16.100.1", 19, 21, "00:03:16", "8"),
+                              ("172.16.100.3", 14, 26, "00:08:18", "0"),
+                              ("172.16.100.5", 11, 22, "00:01:54", "2")):
+        n = bgp_neighbor(a, 4, "520", rc, sn, 10, 0, 0, up, pf)
+        n[1].update(dynamic=1, peer_group="LEAF", range_prefix="172.16.100.0", range_len=24)
+        recs.append(n)
+    recs.append(("bgp_range", {"prefix": "172.16.100.0", "len": 24, "peer_group": "LEAF"}))
+    # the ntc template cannot read "*172.16.100.1" rows (it wants a digit
+    # first): it must find none, in the capture as in ours
+    out.append({"file": "show_ip_bgp_summary/otus-R23-iol-listen-range.txt",
+                "show": "bgp_summary", "recs": recs, "textfsm": summary_tfsm([])})
     return out
 
 
@@ -292,6 +309,31 @@ def bgp_table_cases():
     del S3
     out.append(dcantor_table("show_ip_bgp/dcantor-c8000v-R3-spoke-1715.txt", "172.16.3.1", 276,
                              lines))
+    # IOL 15.x: RIB-failure "r>i", non-best "*"/"r" paths; the capture's
+    # pager reprinted the column header after 13 lines: compared up to it
+    P = "80.80.100.13", "80.80.100.11"
+    rows = [("10.0.0.14/32", "*", ">", "", L, "0", "", "32768", "", "i"),
+            ("10.0.0.15/32", "r", ">", "i", "10.0.0.15", "0", "100", "0", "", "i"),
+            ("10.0.0.18/32", "*", ">", "i", P[0], "0", "200", "0", "301 520 2042", "i"),
+            ("10.0.0.18/32", "*", "", "", P[1], "", "", "0", "101 301 520 2042", "i"),
+            ("80.80.100.10/31", "r", ">", "i", P[0], "0", "200", "0", "301 101", "i"),
+            ("80.80.100.10/31", "r", "", "", P[1], "0", "", "0", "101", "i"),
+            ("80.80.100.12/31", "r", ">", "i", P[0], "0", "200", "0", "301", "i"),
+            ("80.80.100.12/31", "r", "", "", P[1], "", "", "0", "101 301", "i"),
+            ("80.80.100.14/31", "*", ">", "i", P[0], "0", "200", "0", "301", "i"),
+            ("80.80.100.14/31", "*", "", "", P[1], "0", "", "0", "101", "i"),
+            ("80.90.100.12/31", "*", ">", "i", P[0], "0", "200", "0", "301", "i"),
+            ("80.90.100.12/31", "*", "", "", P[1], "", "", "0", "101 301", "i"),
+            ("80.100.100.10/31", "*", ">", "i", P[0], "0", "200", "0", "301 520", "i"),
+            ("80.100.100.10/31", "*", "", "", P[1], "", "", "0", "101 301 520", "i"),
+            ("80.100.100.12/31", "*", ">", "i", P[0], "0", "200", "0", "301 520", "i"),
+            ("80.100.100.12/31", "*", "", "", P[1], "", "", "0", "101 301 520", "i")]
+    recs = [("bgp_global", {"router_id": "10.0.0.14", "local_as": 1001, "table_version": 156})]
+    recs += [bgp_path(*r) for r in rows]
+    want = [{"network": r[0], "next_hop": r[4], "metric": r[5], "local_pref": r[6],
+             "weight": r[7], "as_path": r[8], "origin": r[9]} for r in rows]
+    out.append({"file": "show_ip_bgp/otus-R14-iol-rib-failure.txt", "show": "bgp",
+                "upto": " *>i 80.100.100.10/31", "recs": recs, "textfsm": table_tfsm(want)})
     for file, fam, rid, ver in (("ntc-ip_bgp2", "15.5", "10.101.1.1", 9),
                                 ("ntc-ip_bgp5", "xe16", "10.0.0.0", 17)):
         recs, rows = bgp_table_ntc("show_ip_bgp/%s.yml" % file)
@@ -588,6 +630,30 @@ def route_cases():
           + connected("192.168.3.0/24", "192.168.3.1", "GigabitEthernet0/1"))
     out.append({"file": "show_ip_route_protocol/hqlab-iosv-Branch2-summary.txt", "show": "route",
                 "protocol": "D", "begin": "Gateway", "recs": shuffled(b2, 7)})
+    # IOL 15.4 "show ip route bgp" after maximum-paths 2: ECMP under "B*" and
+    # under children. The 10/8 and 80/8 counts include routes the filter
+    # hides: R18's own connected/local routes on its two uplinks
+    # (80.100.100.11/31 and .13/31 per the next hops) and three /32
+    # loopbacks learned over EIGRP (stand-ins: only their number is shown)
+    nh = ("80.100.100.12", "80.100.100.10")
+    r18 = []
+    for p in ("0.0.0.0/0", "10.0.0.14/32", "10.0.0.15/32", "80.80.100.10/31",
+              "80.80.100.12/31", "80.80.100.14/31", "80.90.100.12/31"):
+        r18 += [rt("B", p, 20, 0, nh[0], "", "00:34:26"), rt("B", p, 20, 0, nh[1], "", "00:34:26")]
+    r18 += connected("80.100.100.10/31", "80.100.100.11", "Ethernet0/1")
+    r18 += connected("80.100.100.12/31", "80.100.100.13", "Ethernet0/2")
+    r18 += [rt("C", "10.0.0.18/32", ifname="Loopback0"),
+            rt("D", "10.0.0.31/32", 90, 1, "172.16.20.1", "Ethernet0/0", "01:00:00"),
+            rt("D", "10.0.0.32/32", 90, 1, "172.16.20.7", "Ethernet0/0", "01:00:00")]
+    out.append({"file": "show_ip_route_protocol/otus-R18-iol-15.4-bgp-ecmp.txt",
+                "show": "route", "family": "15.4", "protocol": "B", "recs": shuffled(r18, 9)})
+    # IOL 15.4 full table with an EIGRP external default: "D*EX"
+    r32 = ([rt("D", "0.0.0.0/0", 170, 2048000, "172.16.20.6", "Ethernet0/0", "00:17:14", "EX"),
+            rt("C", "10.0.0.32/32", ifname="Loopback0")]
+           + connected("172.16.20.6/31", "172.16.20.7", "Ethernet0/0"))
+    out.append({"file": "show_ip_route_protocol/otus-R32-iol-15.4-d-ex-default.txt",
+                "show": "route", "family": "15.4", "recs": shuffled(r32, 10),
+                "textfsm": route_tfsm(r32)})
     return out
 
 

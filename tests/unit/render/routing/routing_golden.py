@@ -54,6 +54,9 @@ def compare(case, got):
     if case.get("begin"):
         i = got.find("\n" + case["begin"])
         got = got[i + 1:] if not got.startswith(case["begin"]) else got
+    if case.get("upto"):
+        i = got.find("\n" + case["upto"])
+        got = got[:got.index("\n", i + 1) + 1]
     if mode == "lines":
         got = "\n".join(l.rstrip(" \t") for l in got.split("\n"))
     if got == want:

@@ -102,7 +102,7 @@ test_bgp_dynamic(void **state)
         "BGP peergroup DMVPN_SPOKES listen range group members: \n"
         "  10.0.1.0/24 \n"
         "\n"
-        "Total dynamically created neighbors: 2/(100 max), Subnet ranges: 1\n");
+        "Total dynamically created neighbors: 2/(100 max), Subnet ranges: 1\n\n");
     sb_free(&out);
 }
 
