@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * show ip route [next-hop-override], IOS 15.5+ layout: codes legend, gateway
+ * show ip route [next-hop-override|bgp|ospf|...], IOS 15.5+ layout (the
+ * legend of 15.4 and IOS-XE 17 on request): codes legend, gateway
  * of last resort, then routes grouped under their classful network
  * ("10.0.0.0/8 is variably subnetted, 5 subnets, 2 masks"). A classful
  * network with a single route of its natural length, and supernets such as
  * 0.0.0.0/0, print on their own with a 6-column code field; routes under a
  * parent line use 9 columns. Column 5 of the code field carries the `%`
- * next-hop-override marker. ECMP paths continue under the first `[`.
+ * next-hop-override marker (or `+`, `&`, `p`). ECMP paths continue under the
+ * first `[`. A protocol filter keeps the legend and the gateway line and the
+ * whole table's counts in the "is subnetted" lines (IOS counts every route
+ * of the network, shown or not), and prints only networks holding a route
+ * of that protocol.
  */
 #include "cli/render/render_nhrp.h"
+#include "cli/render/render_routing.h"
 #include "cli/render/render_time.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -18,29 +24,58 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char legend[] =
+/* The legend up to its "i - IS-IS" line differs by image; the rest too. */
+static const char legend_head[] =
     "Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP\n"
     "       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area \n"
-    "       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2\n"
+    "       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2\n";
+static const char legend_15[] =
     "       E1 - OSPF external type 1, E2 - OSPF external type 2\n"
     "       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2\n"
     "       ia - IS-IS inter area, * - candidate default, U - per-user static route\n"
     "       o - ODR, P - periodic downloaded static route, H - NHRP, l - LISP\n"
+    "       a - application route\n";
+static const char legend_xe17[] =
+    "       E1 - OSPF external type 1, E2 - OSPF external type 2, m - OMP\n"
+    "       n - NAT, Ni - NAT inside, No - NAT outside, Nd - NAT DIA\n"
+    "       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2\n"
+    "       ia - IS-IS inter area, * - candidate default, U - per-user static route\n"
+    "       H - NHRP, G - NHRP registered, g - NHRP registration summary\n"
+    "       o - ODR, P - periodic downloaded static route, l - LISP\n"
     "       a - application route\n"
     "       + - replicated route, % - next hop override, p - overrides from PfR\n"
+    "       & - replicated local route overrides by connected\n"
     "\n";
 
-/* Natural (classful) length of a network: A /8, B /16, C /24, D/E /32. */
-static unsigned
-class_len(uint32_t a)
+static void
+put_legend(struct strbuf *out, enum render_ios_family f)
 {
-    if (a < 0x80000000u)
-        return 8;
-    if (a < 0xc0000000u)
-        return 16;
-    if (a < 0xe0000000u)
-        return 24;
-    return 32;
+    sb_puts(out, legend_head);
+    if (f == RENDER_IOS_XE17) {
+        sb_puts(out, legend_xe17);
+        return;
+    }
+    sb_puts(out, legend_15);
+    if (f == RENDER_IOS_15_4)
+        sb_puts(out, "       + - replicated route, % - next hop override\n\n");
+    else
+        sb_puts(out,
+                "       + - replicated route, % - next hop override, p - overrides from PfR\n\n");
+}
+
+/* What the route view prints: options and the protocol filter. */
+struct view {
+    const struct render_route_opts *o;
+};
+
+static bool
+shown(const struct view *v, const struct rec_route *r)
+{
+    char p = v->o->protocol;
+
+    if (!p)
+        return true;
+    return r->code == p || (p == REC_RT_CONNECTED && r->code == REC_RT_LOCAL);
 }
 
 static uint32_t
@@ -91,9 +126,11 @@ put_path(struct strbuf *out, int64_t now_ms, const struct rec_route *r)
 {
     char nh[INET_ADDRSTRLEN_], t[RENDER_TIME_LEN];
 
-    if (r->nexthop)
+    if (r->nexthop) {
         sb_printf(out, "[%u/%u] via %s", r->distance, r->metric, inet_fmt4(r->nexthop, nh));
-    else
+        if (r->nh_vrf[0])
+            sb_printf(out, " (%.*s)", (int)sizeof(r->nh_vrf), r->nh_vrf);
+    } else
         sb_puts(out, "is directly connected");
     if (shows_age(r->code))
         sb_printf(out, ", %s", render_time_since(t, now_ms, r->since_ms ? r->since_ms : now_ms));
@@ -111,11 +148,22 @@ put_route(struct strbuf *out, int64_t now_ms, const struct rec_route *base, cons
           size_t i, size_t j, bool child, bool with_len, bool nho)
 {
     const struct rec_route *r = &base[idx[i]];
-    char code[8], dst[24];
+    char code[8], dst[24], mark;
     size_t start = out->len, col, k;
+    bool cand = r->len == 0 || (r->rflags & REC_RTF_CANDIDATE);
 
-    snprintf(code, sizeof(code), "%c%s", r->code, r->len == 0 ? "*" : "");
-    sb_printf(out, "%-4s%c%s", code, r->nho ? '%' : ' ', child ? "    " : " ");
+    /* "S*", "O IA", "O*E2", "D EX": letter, candidate star, second code */
+    snprintf(code, sizeof(code), "%c%s%.*s", r->code,
+             cand          ? "*"
+             : r->code2[0] ? " "
+                           : "",
+             (int)sizeof(r->code2), r->code2);
+    mark = r->nho                             ? '%'
+           : (r->rflags & REC_RTF_REPLICATED) ? '+'
+           : (r->rflags & REC_RTF_REPL_LOCAL) ? '&'
+           : (r->rflags & REC_RTF_PFR)        ? 'p'
+                                              : ' ';
+    sb_printf(out, "%-4s%c%s", code, mark, child ? "    " : " ");
     if (with_len)
         render_prefix(dst, r->prefix, r->len);
     else
@@ -161,9 +209,10 @@ put_gateway(struct strbuf *out, const struct rec_route *base, const size_t *idx,
 /* Routes idx[i..j) all belong to one classful network; print it. */
 static void
 put_major(struct strbuf *out, int64_t now_ms, const struct rec_route *base, const size_t *idx,
-          size_t i, size_t j, bool nho)
+          size_t i, size_t j, const struct view *v)
 {
-    unsigned subnets = 0, masks = 0, cl = class_len(base[idx[i]].prefix);
+    bool nho = v->o->next_hop_override;
+    unsigned subnets = 0, masks = 0, cl = render_class_len(base[idx[i]].prefix);
     uint32_t seen_len[33] = {0};
     char a[INET_ADDRSTRLEN_];
     unsigned one_len = 0;
@@ -177,6 +226,10 @@ put_major(struct strbuf *out, int64_t now_ms, const struct rec_route *base, cons
             masks++;
         one_len = len;
     }
+    for (k = i; k < j && !shown(v, &base[idx[k]]); k++)
+        ;
+    if (k == j)
+        return; /* nothing of the filtered protocol here: no header either */
     if (subnets == 1 && one_len == cl) {
         put_route(out, now_ms, base, idx, i, j, false, true, nho);
         return;
@@ -189,14 +242,16 @@ put_major(struct strbuf *out, int64_t now_ms, const struct rec_route *base, cons
                   masks);
     for (k = i; k < j; k = e) {
         e = route_end(base, idx, j, k);
-        put_route(out, now_ms, base, idx, k, e, true, masks > 1, nho);
+        if (shown(v, &base[idx[k]]))
+            put_route(out, now_ms, base, idx, k, e, true, masks > 1, nho);
     }
 }
 
 void
-render_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
-             bool next_hop_override)
+render_route_ex(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
+                const struct render_route_opts *o)
 {
+    struct view v = {o};
     size_t *idx, i, j;
 
     idx = calloc(n ? n : 1, sizeof(*idx));
@@ -206,22 +261,32 @@ render_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size
         idx[i] = i;
     qsort_r(idx, n, sizeof(*idx), cmp_route, (void *)r);
 
-    sb_puts(out, legend);
+    put_legend(out, o->family);
     put_gateway(out, r, idx, n);
     for (i = 0; i < n; i = j) {
         const struct rec_route *first = &r[idx[i]];
-        unsigned cl = class_len(first->prefix);
+        unsigned cl = render_class_len(first->prefix);
 
         if (first->len < cl) { /* supernet (or default): a line of its own */
             j = route_end(r, idx, n, i);
-            put_route(out, now_ms, r, idx, i, j, false, true, next_hop_override);
+            if (shown(&v, first))
+                put_route(out, now_ms, r, idx, i, j, false, true, o->next_hop_override);
             continue;
         }
         j = i + 1;
         while (j < n && r[idx[j]].len >= cl &&
                masked(r[idx[j]].prefix, cl) == masked(first->prefix, cl))
             j++;
-        put_major(out, now_ms, r, idx, i, j, next_hop_override);
+        put_major(out, now_ms, r, idx, i, j, &v);
     }
     free(idx);
+}
+
+void
+render_route(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
+             bool next_hop_override)
+{
+    struct render_route_opts o = {.next_hop_override = next_hop_override};
+
+    render_route_ex(out, now_ms, r, n, &o);
 }

@@ -193,20 +193,6 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
 }
 
 static int
-show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
-{
-    struct snapshot snap;
-
-    if (fetch(s, REC_ROUTE, sizeof(struct rec_route), &snap) < 0)
-        return -1;
-    json ? render_route_json(out, snap.h.now_ms, (const struct rec_route *)snap.buf, snap.h.count)
-         : render_route(out, snap.h.now_ms, (const struct rec_route *)snap.buf, snap.h.count,
-                        exec_has(m, "next-hop-override"));
-    snapshot_free(&snap);
-    return 0;
-}
-
-static int
 show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     struct render_crypto_opts o = {.detail = exec_has(m, "detail") ? 1 : 0};
@@ -242,6 +228,9 @@ show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
 int
 act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
+    /* before "interface": show ip ospf interface brief is a routing show */
+    if (exec_has(m, "route") || exec_has(m, "bgp") || exec_has(m, "ospf") || exec_has(m, "eigrp"))
+        return act_show_routing(s, m, out, json); /* act_show_routing.c */
     if (exec_has(m, "version") || exec_has(m, "logging"))
         return show_system(s, m, out, json);
     if (exec_has(m, "interfaces") || exec_has(m, "interface"))
@@ -250,8 +239,8 @@ act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
         return show_dmvpn(s, m, out, json);
     if (exec_has(m, "nhrp"))
         return show_nhrp(s, m, out, json);
-    if (exec_has(m, "route"))
-        return show_route(s, m, out, json);
+    if (exec_has(m, "route") || exec_has(m, "bgp") || exec_has(m, "ospf") || exec_has(m, "eigrp"))
+        return act_show_routing(s, m, out, json); /* act_show_routing.c */
     if (exec_has(m, "crypto"))
         return show_crypto(s, m, out, json);
     return 1;

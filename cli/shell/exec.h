@@ -42,6 +42,8 @@ void exec_register(void);
 /* Actions (act_show.c, act_sys.c, act_ping.c). */
 int act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_show_run(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* show ip route, show ip bgp, show ip ospf, show ip eigrp (act_show_routing.c) */
+int act_show_routing(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_enable(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_disable(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_exit(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The routing shows: show ip bgp [summary], show ip ospf neighbor, show ip
+ * ospf interface brief, show ip eigrp neighbors, show ip route [PROTOCOL].
+ * They fetch the records of lib/rec_routing.h, which dmvpnd's routing
+ * service fills from FRR (and its EIGRP engine). A kind no service owns
+ * comes back as an empty table (daemons/dmvpnd/control.c), which is exactly
+ * IOS with the protocol not running: "% BGP not active" for BGP (no global
+ * record), nothing at all for OSPF and EIGRP.
+ */
+#include "cli/render/render_routing.h"
+#include "cli/shell/exec.h"
+#include "cli/shell/session.h"
+
+#include <string.h>
+
+/* Records of one kind; 0, or -1 when the daemon is gone. A refusal reads
+ * as an empty table, as in act_show.c. */
+static int
+fetch(struct session *s, uint32_t kind, size_t size, struct snapshot *snap)
+{
+    int rc = client_snapshot(&s->cl, kind, NULL, size, snap);
+
+    if (rc > 0) {
+        memset(snap, 0, sizeof(*snap));
+        return 0;
+    }
+    return rc;
+}
+
+static int
+show_bgp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct snapshot g, more = {0}, ranges = {0};
+    struct render_bgp_in in;
+    bool summary = exec_has(m, "summary");
+    int rc = -1;
+
+    memset(&in, 0, sizeof(in));
+    if (fetch(s, REC_BGP_GLOBAL, sizeof(struct rec_bgp_global), &g) < 0)
+        return -1;
+    in.global = g.h.count ? (const struct rec_bgp_global *)g.buf : NULL;
+    if (in.global && summary) {
+        if (fetch(s, REC_BGP_NEIGHBOR, sizeof(struct rec_bgp_neighbor), &more) < 0 ||
+            fetch(s, REC_BGP_LISTEN_RANGE, sizeof(struct rec_bgp_listen_range), &ranges) < 0)
+            goto out;
+        in.nbrs = (const struct rec_bgp_neighbor *)more.buf;
+        in.n_nbrs = more.h.count;
+        in.ranges = (const struct rec_bgp_listen_range *)ranges.buf;
+        in.n_ranges = ranges.h.count;
+    } else if (in.global) {
+        if (fetch(s, REC_BGP_PATH, sizeof(struct rec_bgp_path), &more) < 0)
+            goto out;
+        in.paths = (const struct rec_bgp_path *)more.buf;
+        in.n_paths = more.h.count;
+    }
+    if (summary)
+        json ? render_bgp_summary_json(out, g.h.now_ms, &in)
+             : render_bgp_summary(out, g.h.now_ms, &in);
+    else
+        json ? render_bgp_table_json(out, &in) : render_bgp_table(out, &in);
+    rc = 0;
+out:
+    snapshot_free(&ranges);
+    snapshot_free(&more);
+    snapshot_free(&g);
+    return rc;
+}
+
+static int
+show_ospf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct snapshot snap;
+
+    if (exec_has(m, "neighbor")) {
+        const struct rec_ospf_neighbor *r;
+
+        if (fetch(s, REC_OSPF_NEIGHBOR, sizeof(*r), &snap) < 0)
+            return -1;
+        r = (const struct rec_ospf_neighbor *)snap.buf;
+        json ? render_ospf_neighbor_json(out, snap.h.now_ms, r, snap.h.count)
+             : render_ospf_neighbor(out, snap.h.now_ms, r, snap.h.count);
+    } else {
+        const struct rec_ospf_iface *r;
+
+        if (fetch(s, REC_OSPF_IFACE, sizeof(*r), &snap) < 0)
+            return -1;
+        r = (const struct rec_ospf_iface *)snap.buf;
+        json ? render_ospf_iface_brief_json(out, r, snap.h.count)
+             : render_ospf_iface_brief(out, r, snap.h.count);
+    }
+    snapshot_free(&snap);
+    return 0;
+}
+
+static int
+show_eigrp(struct session *s, struct strbuf *out, bool json)
+{
+    const struct rec_eigrp_neighbor *r;
+    struct snapshot snap;
+
+    if (fetch(s, REC_EIGRP_NEIGHBOR, sizeof(*r), &snap) < 0)
+        return -1;
+    r = (const struct rec_eigrp_neighbor *)snap.buf;
+    json ? render_eigrp_neighbors_json(out, snap.h.now_ms, r, snap.h.count)
+         : render_eigrp_neighbors(out, snap.h.now_ms, r, snap.h.count);
+    snapshot_free(&snap);
+    return 0;
+}
+
+/* show ip route [next-hop-override|bgp|ospf|eigrp|static|nhrp|connected] */
+static int
+show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    static const struct {
+        const char *kw;
+        char code;
+    } protos[] = {
+        {"bgp", REC_RT_BGP},       {"ospf", REC_RT_OSPF}, {"eigrp", REC_RT_EIGRP},
+        {"static", REC_RT_STATIC}, {"nhrp", REC_RT_NHRP}, {"connected", REC_RT_CONNECTED},
+    };
+    struct render_route_opts o = {.next_hop_override = exec_has(m, "next-hop-override")};
+    const struct rec_route *r;
+    struct snapshot snap;
+    size_t i;
+
+    for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
+        if (exec_has(m, protos[i].kw))
+            o.protocol = protos[i].code;
+    if (fetch(s, REC_ROUTE, sizeof(*r), &snap) < 0)
+        return -1;
+    r = (const struct rec_route *)snap.buf;
+    json ? render_route_ex_json(out, snap.h.now_ms, r, snap.h.count, &o)
+         : render_route_ex(out, snap.h.now_ms, r, snap.h.count, &o);
+    snapshot_free(&snap);
+    return 0;
+}
+
+int
+act_show_routing(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    /* first: "show ip route bgp|ospf|eigrp" name the protocols too */
+    if (exec_has(m, "route"))
+        return show_route(s, m, out, json);
+    if (exec_has(m, "bgp"))
+        return show_bgp(s, m, out, json);
+    if (exec_has(m, "ospf"))
+        return show_ospf(s, m, out, json);
+    if (exec_has(m, "eigrp"))
+        return show_eigrp(s, out, json);
+    return 1;
+}
