@@ -41,6 +41,14 @@ enum rec_kind {
     REC_LOG,
     REC_SYSTEM,        /* show version, show logging totals */
     REC_CRYPTO_GLOBAL, /* lib/rec_crypto.h: IPsec totals for dmvpn-snmp */
+    /* lib/rec_routing.h: routing shows answered from FRR / the EIGRP engine */
+    REC_BGP_GLOBAL,
+    REC_BGP_NEIGHBOR,
+    REC_BGP_LISTEN_RANGE,
+    REC_BGP_PATH,
+    REC_OSPF_NEIGHBOR,
+    REC_OSPF_IFACE,
+    REC_EIGRP_NEIGHBOR,
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,
@@ -275,11 +283,22 @@ struct rec_dmvpn_peer {
     int64_t since_ms; /* UpDn time; 0 = never */
 };
 
-/* show ip route. */
+/* show ip route. `code` is the IOS code letter of the protocol. */
 #define REC_RT_CONNECTED 'C'
 #define REC_RT_LOCAL     'L'
 #define REC_RT_STATIC    'S'
 #define REC_RT_NHRP      'H'
+#define REC_RT_BGP       'B'
+#define REC_RT_OSPF      'O'
+#define REC_RT_EIGRP     'D'
+#define REC_RT_RIP       'R'
+#define REC_RT_ISIS      'i'
+/* Marks printed in the code field's fifth column (rec_route.rflags); `%`
+ * (next-hop override) stays the older `nho` byte and wins over these. */
+#define REC_RTF_REPLICATED 0x01 /* + */
+#define REC_RTF_REPL_LOCAL 0x02 /* & replicated local route overridden by connected */
+#define REC_RTF_PFR        0x04 /* p overrides from PfR */
+#define REC_RTF_CANDIDATE  0x08 /* * candidate default (also implied by len 0) */
 struct rec_route {
     uint32_t prefix;
     uint8_t len;
@@ -294,7 +313,16 @@ struct rec_route {
      * path of the route with the same prefix/len ("[NHO][90/255] via ...",
      * show ip route next-hop-override only). */
     uint8_t nho_path;
-    uint8_t pad3[7];
+    /* Added for protocol routes (rshow; taken from the padding, so the
+     * record's size and the older fields did not move): the second part
+     * of the code ("IA", "E1", "E2", "N1", "N2", "EX", "L1", "L2", "ia",
+     * "su"; "" none) and the REC_RTF_* marks. */
+    char code2[3];
+    uint8_t rflags;
+    uint8_t pad3[3];
+    /* Added (rshow): VRF of the next hop when it is not the route's own,
+     * printed "via 10.144.0.1 (red)"; "" none. */
+    char nh_vrf[REC_IFNAMSIZ];
 };
 
 /*
