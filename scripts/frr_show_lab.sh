@@ -276,5 +276,6 @@ echo "captured into $OUT"
 # by hand: vtysh -N fj<pid>-r2 ...); the exit trap still takes it down.
 if [ -n "${FJ_HOLD:-}" ]; then
     echo "holding $P-* for $FJ_HOLD s"
-    sleep "$FJ_HOLD"
+    sleep "$FJ_HOLD" & # in the background: a TERM reaches the trap at once
+    wait $!
 fi

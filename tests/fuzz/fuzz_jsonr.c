@@ -7,6 +7,7 @@
  * container's members end exactly where it ends) and a second parse of the
  * same bytes must give the same tokens; a refused text must say where.
  */
+#include "daemons/routing/frr_show.h"
 #include "lib/jsonr.h"
 
 #include <stdint.h>
@@ -62,6 +63,48 @@ touch_all(const struct jsonr *j)
     }
 }
 
+/* Every converter over the same bytes: -1 must leave its output empty,
+ * anything else must be whole records. */
+static void
+convert_all(const char *s, size_t n)
+{
+    struct strbuf a, b;
+    struct frr_show_diag d;
+    struct rec_route rt[4] = {{0}};
+    struct rec_bgp_neighbor nb[2] = {{0}};
+    int got;
+
+    sb_init(&a);
+    sb_init(&b);
+    memset(&d, 0, sizeof(d));
+    rt[0].code = 'O';
+    nb[0].dynamic = 1;
+    got = frr_show_routes(s, n, 0, &a, &d);
+    if ((got < 0 && a.len != 0) || (got >= 0 && a.len != (size_t)got * sizeof(struct rec_route)))
+        abort();
+    (void)frr_show_ospf_codes(s, n, s, n, rt, 4, &d);
+    sb_reset(&a);
+    got = frr_show_bgp_summary(s, n, 0, &a, &b, &d);
+    if (got < 0 ? a.len + b.len != 0 : b.len != (size_t)got * sizeof(struct rec_bgp_neighbor))
+        abort();
+    sb_reset(&a);
+    (void)frr_show_bgp_peer_groups(s, n, &a, nb, 2, &d);
+    sb_reset(&a);
+    (void)frr_show_bgp_table(s, n, &a, &d);
+    sb_reset(&a);
+    (void)frr_show_ospf_neighbors(s, n, 0, 1, &a, &d);
+    sb_reset(&a);
+    (void)frr_show_ospf_ifaces(s, n, 1, &a, &d);
+    sb_reset(&a);
+    got = frr_show_eigrp_neighbors(s, n, 0, &a, &d);
+    if (got >= 0 && a.len != (size_t)got * sizeof(struct rec_eigrp_neighbor))
+        abort();
+    if (strnlen(d.err, sizeof(d.err)) == sizeof(d.err))
+        abort();
+    sb_free(&a);
+    sb_free(&b);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -83,5 +126,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
     jsonr_free(&a);
+    convert_all((const char *)data, size);
     return 0;
 }
