@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * FRR's answers -> snapshot records (lib/rec.h, lib/rec_routing.h). Pure:
+ * each converter reads the text one FRR daemon printed for one show command
+ * (JSON where the daemon has it, eigrpd's table text where it has not) and
+ * appends fixed-size records to a strbuf, so the routing service only moves
+ * bytes between a vty socket and these functions, and the tests feed them
+ * FRR 8.4.4's real output (testdata/frr-show/).
+ *
+ * Every converter returns the number of records it appended, or -1 when the
+ * text is not what the command prints at all (not JSON, top level of the
+ * wrong type): then `out` is unchanged and diag->err says why. An entry of
+ * an unexpected shape inside a good answer (a key missing, a value of the
+ * wrong type, an address that does not parse) is left out and counted in
+ * diag->skipped, so one odd route never hides the table. diag may be NULL.
+ *
+ * Times: FRR gives ages ("uptime", msec counters); records hold absolute
+ * times of the daemon's clock, so ages are subtracted from `now_ms` (the
+ * clock when the text was read) and countdowns added to it.
+ *
+ * Interface names stay FRR's (the Linux links: "eth0", "Tunnel0", "lo");
+ * the caller maps them back to IOS names.
+ */
+#ifndef DMVPN_ROUTING_FRR_SHOW_H
+#define DMVPN_ROUTING_FRR_SHOW_H
+
+#include "lib/rec.h"
+#include "lib/rec_routing.h"
+#include "lib/strbuf.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct frr_show_diag {
+    uint32_t skipped;    /* entries left out for their shape */
+    uint32_t unselected; /* routes: FRR's candidates that are not the selected route */
+    char err[96];        /* why -1 */
+    size_t err_offset;   /* JSON syntax errors: byte offset in the text */
+};
+
+/*
+ * zebra `show ip route json` -> struct rec_route, one record per next hop of
+ * each selected route (the ECMP convention of rec_route: same prefix, one
+ * record per path), in zebra's order. Routes zebra holds but did not select
+ * (another protocol's candidate) are what IOS does not show: counted in
+ * diag->unselected. Protocols: connected C, kernel K (IOS has none; K is
+ * what FRR prints), static S, bgp B, ospf O, eigrp D, rip R, isis i, nhrp H;
+ * any other is skipped. OSPF's IA/E1/E2/N1/N2 are not in zebra's answer:
+ * frr_show_ospf_codes() adds them. A next hop zebra marks inactive is left
+ * out (counted in skipped only when a selected route has none active), so
+ * are the next hops that resolve a recursive one (IOS prints "via X" with
+ * no interface for those); blackhole and unreachable next hops become
+ * ifname "Null0".
+ */
+int frr_show_routes(const char *json, size_t len, int64_t now_ms, struct strbuf *out,
+                    struct frr_show_diag *diag);
+
+/*
+ * ospfd `show ip ospf route json` (and, optionally, `show ip ospf database
+ * nssa-external json`, NULL when not at hand) -> the code2 of the OSPF
+ * records in routes[0..n): "IA" for inter-area, "E1"/"E2" for externals,
+ * "N1"/"N2" for externals whose prefix another router announces in a type-7
+ * LSA (ospfd's route table says E1/E2 for both). Returns how many OSPF
+ * records it found in ospfd's table (their code2 set, "" for intra-area);
+ * one it lacks is counted in skipped and keeps its code2. -1 on a text
+ * that is not the command's answer.
+ */
+int frr_show_ospf_codes(const char *route_json, size_t route_len, const char *nssa_json,
+                        size_t nssa_len, struct rec_route *routes, size_t n,
+                        struct frr_show_diag *diag);
+
+/*
+ * bgpd `show ip bgp summary json` -> one struct rec_bgp_global into
+ * `global` (none when bgpd has no instance: IOS's "% BGP not active") and
+ * struct rec_bgp_neighbor into `neighbors`, in bgpd's order. Returns the
+ * number of neighbor records. Peer groups and listen ranges are not in
+ * this answer: frr_show_bgp_peer_groups() adds them.
+ */
+int frr_show_bgp_summary(const char *json, size_t len, int64_t now_ms, struct strbuf *global,
+                         struct strbuf *neighbors, struct frr_show_diag *diag);
+
+/*
+ * bgpd `show bgp peer-group json` -> struct rec_bgp_listen_range (one per
+ * range of every peer group), and the peer_group / range of the neighbors
+ * in nbrs[0..n) that are members. Returns the number of ranges.
+ */
+int frr_show_bgp_peer_groups(const char *json, size_t len, struct strbuf *ranges,
+                             struct rec_bgp_neighbor *nbrs, size_t n, struct frr_show_diag *diag);
+
+/* bgpd `show ip bgp json` -> struct rec_bgp_path, every path of every
+ * prefix in bgpd's order. */
+int frr_show_bgp_table(const char *json, size_t len, struct strbuf *out,
+                       struct frr_show_diag *diag);
+
+/*
+ * ospfd `show ip ospf neighbor json` -> struct rec_ospf_neighbor. ospfd
+ * runs one instance; IOS's process number comes from the config
+ * (process_id). The area and the role on point-to-point links are not in
+ * this answer: frr_show_ospf_join() completes them from the interfaces.
+ */
+int frr_show_ospf_neighbors(const char *json, size_t len, int64_t now_ms, uint32_t process_id,
+                            struct strbuf *out, struct frr_show_diag *diag);
+
+/* ospfd `show ip ospf interface json` -> struct rec_ospf_iface (show ip
+ * ospf interface brief), in ospfd's order. */
+int frr_show_ospf_ifaces(const char *json, size_t len, uint32_t process_id, struct strbuf *out,
+                         struct frr_show_diag *diag);
+
+/* Completes neighbors from their interfaces: the area, and no DR/BDR role
+ * on point-to-point and point-to-multipoint links (IOS "FULL/  -", where
+ * ospfd says DROther). */
+void frr_show_ospf_join(struct rec_ospf_neighbor *nbrs, size_t n, const struct rec_ospf_iface *ifs,
+                        size_t m);
+
+/*
+ * eigrpd `show ip eigrp neighbors` (text: eigrpd has no JSON) ->
+ * struct rec_eigrp_neighbor. Rows are read by their columns' order under an
+ * "EIGRP neighbors for AS(N)" header; a row that does not read is skipped.
+ */
+int frr_show_eigrp_neighbors(const char *text, size_t len, int64_t now_ms, struct strbuf *out,
+                             struct frr_show_diag *diag);
+
+/* FRR's uptime text ("01:02:03", "2d03h04m", "05w2d03h"; "never") in
+ * milliseconds, -1 if it is none of them. */
+int64_t frr_show_uptime_ms(const char *s);
+
+#endif
