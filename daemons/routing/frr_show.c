@@ -317,7 +317,9 @@ frr_show_ospf_codes(const char *route_json, size_t route_len, const char *nssa_j
             continue;
         }
         found++;
-        snprintf(r->code2, sizeof(r->code2), "%s", code);
+        /* every code above is two letters (or none) */
+        memset(r->code2, 0, sizeof(r->code2));
+        memcpy(r->code2, code, strnlen(code, sizeof(r->code2) - 1));
     }
     jsonr_free(&j);
     if (have_nssa)
