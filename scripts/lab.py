@@ -162,7 +162,12 @@ class Lab:
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "daemons"), "w") as f:
             for dmn in FRR_DAEMONS:
-                f.write(f"{dmn}=yes\n{dmn}_options=\"-A 127.0.0.1\"\n")
+                # zebra's netlink receive buffer as Debian's daemons file sets
+                # it: with the default a burst of link and address events
+                # (dmvpnd bringing a node up) overruns it and zebra never
+                # learns some of them, e.g. the tunnel's address
+                opts = "-A 127.0.0.1" + (" -s 90000000" if dmn == "zebra" else "")
+                f.write(f"{dmn}=yes\n{dmn}_options=\"{opts}\"\n")
             f.write("vtysh_enable=yes\n")
         with open(os.path.join(d, "frr.conf"), "w") as f:
             r = subprocess.run([os.path.join(self.bin, "dmvpnd"), "-n", "--frr-conf",
@@ -170,6 +175,10 @@ class Lab:
                                text=True)
         if r.returncode != 0:
             raise RuntimeError(f"{node}: dmvpnd --frr-conf: {r.stderr.strip()}")
+        if os.environ.get("DMVPN_LAB_FRR_DEBUG"):
+            with open(os.path.join(d, "frr.conf"), "a") as f:
+                f.write(f"log file /var/log/frr/{self.node_ns(node)}.debug.log debugging\n"
+                        "debug zebra kernel\ndebug zebra events\ndebug zebra dplane\n")
         with open(os.path.join(d, "vtysh.conf"), "w") as f:
             f.write("service integrated-vtysh-config\n")
         shutil.chown(d, "frr", "frr")

@@ -150,6 +150,10 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     }
     if (!m->statics_in_frr)
         dps_apply_routes(m, diff);
+    else {
+        m->reannounced = 0;
+        ev_timer_after(m->reannounce_timer, DPS_REANNOUNCE_MS);
+    }
     rearm(m);
     return SVC_APPLIED;
 }
@@ -436,6 +440,7 @@ fini(void *self)
     dpnl_close(m->nl);
     ev_timer_free(m->dp_timer);
     ev_timer_free(m->retry_timer);
+    ev_timer_free(m->reannounce_timer);
     dps_gate_fini(m);
     dps_routes_fini(m);
     free(m->addrs);
@@ -494,6 +499,10 @@ static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS, SVC_EV_DP_HAIRP
 static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME, SVC_CALL_ROUTE_LOOKUP,
                                    SVC_CALL_ROUTE_ADD, SVC_CALL_PEER_IN_USE, 0};
 
+/* With FRR, zebra's table is the routing table: the routing service answers
+ * show ip route. */
+static const uint32_t no_kinds[] = {0};
+
 const struct service dps_service = {
     .name = "dataplane",
     .rec_kinds = kinds,
@@ -533,8 +542,15 @@ dps_register(struct host *h, bool statics_in_frr)
         fatal("netlink: %s", err);
     m->dp_timer = ev_timer_new(host_ev(h), on_dp_timer, m);
     m->retry_timer = ev_timer_new(host_ev(h), dps_on_retry, m);
+    m->reannounce_timer = ev_timer_new(host_ev(h), dps_links_reannounce, m);
     n = dp_fds(m->dp, fds, DPS_MAX_FDS);
     for (i = 0; i < n && i < DPS_MAX_FDS; i++)
         watch(m, fds[i], true);
-    host_register(h, &dps_service, m);
+    if (statics_in_frr) {
+        struct service s = dps_service;
+        s.rec_kinds = no_kinds;
+        host_register(h, &s, m); /* copied */
+    } else {
+        host_register(h, &dps_service, m);
+    }
 }

@@ -85,7 +85,9 @@ struct dp_svc {
         struct ev_fd *w;
     } fds[DPS_MAX_FDS];
     struct ev_timer *dp_timer, *retry_timer;
-    bool statics_in_frr; /* `ip route` goes to FRR's staticd, not here */
+    bool statics_in_frr;               /* `ip route` goes to FRR's staticd, not here */
+    struct ev_timer *reannounce_timer; /* FRR present: addresses told again */
+    unsigned reannounced;
 };
 
 /* dps.c */
@@ -97,6 +99,13 @@ bool dps_route_lookup(struct dp_svc *m, uint32_t dst, struct nhrp_route_info *ou
 /* dps_links.c */
 void dps_apply_hosts(struct dp_svc *m, const struct cfg *c);
 void dps_apply_tunnels(struct dp_svc *m, const struct cfg *c);
+
+/* With FRR: every address announced again DPS_REANNOUNCE_MS after a config
+ * change and DPS_REANNOUNCE_LATER_MS after that (zebra 8.4 can miss an
+ * address reported right after its link; dps_links.c). */
+#define DPS_REANNOUNCE_MS       1000
+#define DPS_REANNOUNCE_LATER_MS 4000
+void dps_links_reannounce(void *arg);
 
 /* dps_static.c */
 struct cfg_diff;

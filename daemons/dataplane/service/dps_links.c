@@ -8,6 +8,7 @@
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/service/dps_int.h"
 #include "parsers/cfg.h"
+#include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "lib/mem.h"
@@ -169,4 +170,37 @@ dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
         log_notice("dataplane: %s removed", m->tun[k].ifname);
         m->tun[k] = m->tun[--m->ntun];
     }
+}
+
+/*
+ * Zebra 8.4 reads addresses on its data-plane thread and links on its main
+ * thread: an address the kernel reports right after the link it is on can
+ * be read before zebra knows the link, and is then dropped for good (seen
+ * in zebra's debug log: RTM_NEWADDR for ifindex 3 handled before RTM_NEWLINK
+ * ADD Tunnel0(3)). The interface is then up without an address in FRR, and
+ * OSPF, BGP listen ranges and connected routes over it do not work. With
+ * FRR present every address is announced again a little later (the same
+ * address replaced: the kernel reports it again, nothing changes), by when
+ * zebra has the link.
+ */
+void
+dps_links_reannounce(void *arg)
+{
+    struct dp_svc *m = arg;
+    const struct cfg *c = host_running(m->h);
+
+    for (size_t i = 0; c && i < c->nifs; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i];
+        char lnx[DP_IFNAMSIZ];
+        int idx;
+        if (ifp->shutdown || !ifp->has_addr || !ifname_linux(ifp->name, lnx, sizeof(lnx)) ||
+            dpnl_link_index(m->nl, lnx, &idx) < 0)
+            continue;
+        dpnl_addr(m->nl, true, idx, ifp->addr.addr, (uint8_t)inet_mask_len(ifp->addr.mask));
+        for (size_t k = 0; k < ifp->nsecondary; k++)
+            dpnl_addr(m->nl, true, idx, ifp->secondary[k].addr,
+                      (uint8_t)inet_mask_len(ifp->secondary[k].mask));
+    }
+    if (++m->reannounced < 2)
+        ev_timer_after(m->reannounce_timer, DPS_REANNOUNCE_LATER_MS);
 }

@@ -8,6 +8,7 @@
 #define DMVPN_DAEMONS_ROUTING_SERVICE_RT_INT_H
 
 #include "daemons/routing/service/rt_svc.h"
+#include "lib/rec.h"
 #include "lib/strbuf.h"
 
 #include <limits.h>
@@ -45,12 +46,46 @@ enum rt_input {
     RT_INPUT_COUNT
 };
 
+/* One question to one FRR daemon (rt_vty.c). */
+struct rt_vty_query {
+    char daemon[16]; /* zebra, bgpd, ospfd, eigrpd */
+    char cmd[96];
+    struct strbuf out; /* the answer, without the terminator */
+    int status;        /* FRR's status byte; -1: no answer */
+};
+#define RT_VTY_MAX_Q 4
+struct rt_svc;
+struct rt_vty_job {
+    struct rt_vty_query q[RT_VTY_MAX_Q];
+    size_t n, cur;
+    int fd;
+    struct ev_fd *w;
+    struct ev_timer *timer;
+    bool busy;
+    void (*done)(struct rt_svc *m);
+};
+
+/* Records fetched for one kind, served by the next snapshot of it. */
+struct rt_cache {
+    struct strbuf recs;
+    long n;
+};
+
+/* A show waiting for FRR's answers (the host's prepare hook). */
+struct rt_pending {
+    uint32_t kind;
+    uint64_t token;
+};
+
 struct rt_counters {
     uint64_t applied;  /* configs FRR took */
     uint64_t refused;  /* configs vtysh --dryrun refused: FRR kept its own */
     uint64_t failed;   /* reloads that failed (retried) */
     uint64_t timeouts; /* children killed at their deadline */
     uint64_t spawn_errors;
+    uint64_t vty_failures; /* a daemon's vty not there or closed on us */
+    uint64_t vty_timeouts;
+    uint64_t bad_answers; /* an answer the converters could not read */
 };
 
 struct rt_svc {
@@ -70,7 +105,25 @@ struct rt_svc {
     struct ev_timer *timer; /* child deadline and backoff */
     int64_t backoff_ms;
     struct rt_counters cnt;
+    char run_dir[PATH_MAX - 64]; /* /var/run/frr[/NAME]: the vty sockets */
+    struct rt_vty_job vty;
+    struct rt_cache cache[REC_EIGRP_NEIGHBOR + 1];
+    struct rt_pending *pend; /* FIFO; pend[0] is being fetched */
+    size_t npend, cappend;
 };
+
+/* rt_vty.c: queue questions with rt_vty_add, then rt_vty_run; done(m)
+ * is called once, from the event loop, when every one has its answer. */
+void rt_vty_init(struct rt_svc *m);
+void rt_vty_fini(struct rt_svc *m);
+void rt_vty_add(struct rt_svc *m, const char *daemon, const char *cmd);
+void rt_vty_run(struct rt_svc *m, void (*done)(struct rt_svc *m));
+
+/* rt_show.c: the show records from FRR (prepare + snapshot hooks). */
+bool rt_show_kind(uint32_t kind);
+int rt_show_prepare(struct rt_svc *m, uint32_t kind, uint64_t token);
+long rt_show_snapshot(struct rt_svc *m, uint32_t kind, struct strbuf *out);
+void rt_show_fini(struct rt_svc *m);
 
 /* rt_apply.c */
 void rt_apply_input(struct rt_svc *m, enum rt_input in);

@@ -12,6 +12,7 @@
 #include "lib/evloop.h"
 #include "lib/log.h"
 #include "lib/mem.h"
+#include "lib/rec.h"
 #include "parsers/cfg.h"
 
 #include <signal.h>
@@ -81,6 +82,8 @@ rt_fini(void *self)
     struct rt_svc *m = self;
 
     rt_child_kill(m);
+    rt_vty_fini(m);
+    rt_show_fini(m);
     if (m->timer)
         ev_timer_free(m->timer);
     sb_free(&m->child.out);
@@ -91,9 +94,37 @@ rt_fini(void *self)
     free(m);
 }
 
+static int
+rt_prepare(void *self, uint32_t kind, uint64_t token)
+{
+    return rt_show_prepare(self, kind, token);
+}
+
+static long
+rt_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
+{
+    (void)filter;
+    return rt_show_snapshot(self, kind, out);
+}
+
+/* The routing shows; without FRR the service declares none of them (the
+ * data plane answers show ip route from the kernel, and show ip bgp finds
+ * no owner: "% BGP not active"). */
+static const uint32_t frr_kinds[] = {REC_ROUTE,
+                                     REC_BGP_GLOBAL,
+                                     REC_BGP_NEIGHBOR,
+                                     REC_BGP_LISTEN_RANGE,
+                                     REC_BGP_PATH,
+                                     REC_OSPF_NEIGHBOR,
+                                     REC_OSPF_IFACE,
+                                     REC_EIGRP_NEIGHBOR,
+                                     0};
+
 const struct service rt_service = {
     .name = "routing",
     .reconfigure = rt_reconfigure,
+    .snapshot = rt_snapshot,
+    .prepare = rt_prepare,
     .fini = rt_fini,
 };
 
@@ -116,10 +147,20 @@ rt_svc_register(struct host *h, const struct rt_opts *o)
         log_err("routing: FRR pathspace `%s' is not a name; routing stays off", m->pathspace);
         m->enabled = false;
     }
+    if ((size_t)snprintf(m->run_dir, sizeof m->run_dir, "%s%s%s",
+                         o->run_base ? o->run_base : "/var/run/frr", *m->pathspace ? "/" : "",
+                         m->pathspace) >= sizeof m->run_dir)
+        m->enabled = false;
     snprintf(m->conf, sizeof m->conf, "%s/frr.conf", m->etc_dir);
     snprintf(m->conf_new, sizeof m->conf_new, "%s/frr.conf.dmvpnd", m->etc_dir);
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
-    if (m->enabled)
+    rt_vty_init(m);
+    if (m->enabled) {
+        struct service s = rt_service;
+        s.rec_kinds = frr_kinds;
         log_info("routing: FRR in %s drives the config's routing", m->etc_dir);
-    host_register(h, &rt_service, m);
+        host_register(h, &s, m); /* copied */
+    } else {
+        host_register(h, &rt_service, m);
+    }
 }

@@ -17,6 +17,7 @@ extern const struct service rt_service;
 struct rt_opts {
     const char *pathspace;
     const char *etc_base; /* NULL: /etc/frr */
+    const char *run_base; /* NULL: /var/run/frr (the daemons' vty sockets) */
     const char *vtysh;    /* NULL: vtysh from PATH */
     const char *reload;   /* NULL: /usr/lib/frr/frr-reload.py */
 };

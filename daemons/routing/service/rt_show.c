@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The routing shows (show ip route, show ip bgp [summary], show ip ospf
+ * neighbor / interface brief, show ip eigrp neighbors) answered from FRR.
+ * A show asks for a kind; the prepare hook asks the daemons that know it
+ * over their vty sockets (rt_vty.c) and the pure converters
+ * (daemons/routing/frr_show.h) turn the answers into records, which the
+ * snapshot that follows serves. What FRR cannot know comes from the
+ * running config: IOS's interface names (FRR sees the Linux links), the
+ * OSPF process number, and the `L` routes of the router's own addresses
+ * (zebra keeps none). Shows are served one at a time, in the order asked.
+ */
+#include "daemons/routing/service/rt_int.h"
+#include "daemons/routing/frr_show.h"
+#include "lib/evloop.h"
+#include "lib/inet.h"
+#include "lib/log.h"
+#include "lib/mem.h"
+#include "parsers/cfg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum rt_group { RT_G_NONE, RT_G_BGP_SUMMARY, RT_G_BGP_TABLE, RT_G_OSPF, RT_G_EIGRP, RT_G_ROUTE };
+
+static enum rt_group
+group_of(uint32_t kind)
+{
+    switch (kind) {
+    case REC_BGP_GLOBAL:
+    case REC_BGP_NEIGHBOR:
+    case REC_BGP_LISTEN_RANGE:
+        return RT_G_BGP_SUMMARY;
+    case REC_BGP_PATH:
+        return RT_G_BGP_TABLE;
+    case REC_OSPF_NEIGHBOR:
+    case REC_OSPF_IFACE:
+        return RT_G_OSPF;
+    case REC_EIGRP_NEIGHBOR:
+        return RT_G_EIGRP;
+    case REC_ROUTE:
+        return RT_G_ROUTE;
+    default:
+        return RT_G_NONE;
+    }
+}
+
+bool
+rt_show_kind(uint32_t kind)
+{
+    return group_of(kind) != RT_G_NONE;
+}
+
+static int64_t
+now_ms(struct rt_svc *m)
+{
+    return ev_now(host_ev(m->h));
+}
+
+/* ---- names: FRR's Linux links -> IOS's interfaces ---- */
+
+/* The IOS interface whose Linux link is lnx; on `lo`, which holds every
+ * loopback's addresses, the loopback whose subnet holds addr (0: the first). */
+static const char *
+ios_name(const struct cfg *c, const char *lnx, uint32_t addr)
+{
+    const char *first = NULL;
+    char l[64];
+
+    for (size_t i = 0; c && i < c->nifs; i++) {
+        const struct cfg_iface *f = &c->ifs[i];
+        if (!ifname_linux(f->name, l, sizeof l) || strcmp(l, lnx))
+            continue;
+        if (!first)
+            first = f->name;
+        if (addr && f->has_addr && (addr & f->addr.mask) == (f->addr.addr & f->addr.mask))
+            return f->name;
+    }
+    return first ? first : lnx;
+}
+
+static void
+rename_if(const struct cfg *c, char *ifname, size_t sz, uint32_t addr)
+{
+    const char *n = ios_name(c, ifname, addr);
+    if (n != ifname)
+        snprintf(ifname, sz, "%s", n);
+}
+
+static uint32_t
+ospf_process(const struct cfg *c)
+{
+    for (size_t i = 0; c && i < c->nrouters; i++) {
+        unsigned pid;
+        if (c->routers[i].proto == RTR_OSPF &&
+            sscanf(c->routers[i].header, "router ospf %u", &pid) == 1)
+            return pid;
+    }
+    return 0;
+}
+
+static bool
+has_proto(const struct cfg *c, enum cfg_router_proto p)
+{
+    for (size_t i = 0; c && i < c->nrouters; i++)
+        if (c->routers[i].proto == p)
+            return true;
+    return false;
+}
+
+/* ---- the questions for a kind ---- */
+
+static void
+ask(struct rt_svc *m, enum rt_group g)
+{
+    const struct cfg *c = host_running(m->h);
+
+    m->vty.n = 0;
+    switch (g) {
+    case RT_G_BGP_SUMMARY:
+        rt_vty_add(m, "bgpd", "show ip bgp summary json");
+        rt_vty_add(m, "bgpd", "show bgp peer-group json");
+        break;
+    case RT_G_BGP_TABLE:
+        rt_vty_add(m, "bgpd", "show ip bgp json");
+        break;
+    case RT_G_OSPF:
+        rt_vty_add(m, "ospfd", "show ip ospf neighbor json");
+        rt_vty_add(m, "ospfd", "show ip ospf interface json");
+        break;
+    case RT_G_EIGRP:
+        rt_vty_add(m, "eigrpd", "show ip eigrp neighbors");
+        break;
+    case RT_G_ROUTE:
+        rt_vty_add(m, "zebra", "show ip route json");
+        if (has_proto(c, RTR_OSPF)) {
+            rt_vty_add(m, "ospfd", "show ip ospf route json");
+            rt_vty_add(m, "ospfd", "show ip ospf database nssa-external json");
+        }
+        break;
+    case RT_G_NONE:
+        break;
+    }
+}
+
+/* ---- answers -> records ---- */
+
+static void
+put(struct rt_svc *m, uint32_t kind, struct strbuf *recs, size_t size)
+{
+    struct rt_cache *k = &m->cache[kind];
+    sb_free(&k->recs);
+    k->recs = *recs;
+    k->n = (long)(recs->len / size);
+    sb_init(recs);
+}
+
+static const struct rt_vty_query *
+answer(struct rt_svc *m, size_t i)
+{
+    return i < m->vty.n && m->vty.q[i].status == 0 ? &m->vty.q[i] : NULL;
+}
+
+static void
+bad(struct rt_svc *m, const char *what, const struct frr_show_diag *d)
+{
+    m->cnt.bad_answers++;
+    log_debug("routing: FRR's answer to %s unread: %s", what, d->err);
+}
+
+static void
+conv_bgp_summary(struct rt_svc *m, int64_t now)
+{
+    const struct rt_vty_query *s = answer(m, 0), *pg = answer(m, 1);
+    struct frr_show_diag d = {0};
+    struct strbuf g, n, r;
+
+    sb_init(&g);
+    sb_init(&n);
+    sb_init(&r);
+    if (s && frr_show_bgp_summary(s->out.buf, s->out.len, now, &g, &n, &d) < 0)
+        bad(m, "show ip bgp summary", &d);
+    if (pg && g.len &&
+        frr_show_bgp_peer_groups(pg->out.buf, pg->out.len, &r, (struct rec_bgp_neighbor *)n.buf,
+                                 n.len / sizeof(struct rec_bgp_neighbor), &d) < 0)
+        bad(m, "show bgp peer-group", &d);
+    put(m, REC_BGP_GLOBAL, &g, sizeof(struct rec_bgp_global));
+    put(m, REC_BGP_NEIGHBOR, &n, sizeof(struct rec_bgp_neighbor));
+    put(m, REC_BGP_LISTEN_RANGE, &r, sizeof(struct rec_bgp_listen_range));
+}
+
+static void
+conv_bgp_table(struct rt_svc *m)
+{
+    const struct rt_vty_query *t = answer(m, 0);
+    struct frr_show_diag d = {0};
+    struct strbuf p;
+
+    sb_init(&p);
+    if (t && frr_show_bgp_table(t->out.buf, t->out.len, &p, &d) < 0)
+        bad(m, "show ip bgp", &d);
+    put(m, REC_BGP_PATH, &p, sizeof(struct rec_bgp_path));
+}
+
+static void
+conv_ospf(struct rt_svc *m, int64_t now)
+{
+    const struct cfg *c = host_running(m->h);
+    const struct rt_vty_query *nq = answer(m, 0), *iq = answer(m, 1);
+    struct frr_show_diag d = {0};
+    uint32_t pid = ospf_process(c);
+    struct strbuf n, f;
+    size_t nn, nf;
+
+    sb_init(&n);
+    sb_init(&f);
+    if (nq && frr_show_ospf_neighbors(nq->out.buf, nq->out.len, now, pid, &n, &d) < 0)
+        bad(m, "show ip ospf neighbor", &d);
+    if (iq && frr_show_ospf_ifaces(iq->out.buf, iq->out.len, pid, &f, &d) < 0)
+        bad(m, "show ip ospf interface", &d);
+    nn = n.len / sizeof(struct rec_ospf_neighbor);
+    nf = f.len / sizeof(struct rec_ospf_iface);
+    frr_show_ospf_join((struct rec_ospf_neighbor *)n.buf, nn, (struct rec_ospf_iface *)f.buf, nf);
+    for (size_t i = 0; i < nn; i++) {
+        struct rec_ospf_neighbor *r = (struct rec_ospf_neighbor *)n.buf + i;
+        rename_if(c, r->ifname, sizeof r->ifname, r->addr);
+    }
+    for (size_t i = 0; i < nf; i++) {
+        struct rec_ospf_iface *r = (struct rec_ospf_iface *)f.buf + i;
+        rename_if(c, r->ifname, sizeof r->ifname, r->addr);
+    }
+    put(m, REC_OSPF_NEIGHBOR, &n, sizeof(struct rec_ospf_neighbor));
+    put(m, REC_OSPF_IFACE, &f, sizeof(struct rec_ospf_iface));
+}
+
+static void
+conv_eigrp(struct rt_svc *m, int64_t now)
+{
+    const struct cfg *c = host_running(m->h);
+    const struct rt_vty_query *q = answer(m, 0);
+    struct frr_show_diag d = {0};
+    struct strbuf n;
+
+    sb_init(&n);
+    if (q && frr_show_eigrp_neighbors(q->out.buf, q->out.len, now, &n, &d) < 0)
+        bad(m, "show ip eigrp neighbors", &d);
+    for (size_t i = 0; i < n.len / sizeof(struct rec_eigrp_neighbor); i++) {
+        struct rec_eigrp_neighbor *r = (struct rec_eigrp_neighbor *)n.buf + i;
+        rename_if(c, r->ifname, sizeof r->ifname, r->addr);
+    }
+    put(m, REC_EIGRP_NEIGHBOR, &n, sizeof(struct rec_eigrp_neighbor));
+}
+
+/* IOS lists the router's own addresses as `L` /32 routes; zebra has none. */
+static void
+local_routes(const struct cfg *c, struct strbuf *out)
+{
+    for (size_t i = 0; c && i < c->nifs; i++) {
+        const struct cfg_iface *f = &c->ifs[i];
+        if (!f->has_addr || f->shutdown)
+            continue;
+        struct rec_route r = {.prefix = f->addr.addr, .len = 32, .code = 'L'};
+        snprintf(r.ifname, sizeof r.ifname, "%s", f->name);
+        sb_append(out, &r, sizeof r);
+        for (size_t k = 0; k < f->nsecondary; k++) {
+            r.prefix = f->secondary[k].addr;
+            sb_append(out, &r, sizeof r);
+        }
+    }
+}
+
+static void
+conv_routes(struct rt_svc *m, int64_t now)
+{
+    const struct cfg *c = host_running(m->h);
+    const struct rt_vty_query *z = answer(m, 0), *o = answer(m, 1), *nssa = answer(m, 2);
+    struct frr_show_diag d = {0};
+    struct strbuf r;
+    size_t n;
+
+    sb_init(&r);
+    if (z && frr_show_routes(z->out.buf, z->out.len, now, &r, &d) < 0)
+        bad(m, "show ip route", &d);
+    n = r.len / sizeof(struct rec_route);
+    if (o && frr_show_ospf_codes(o->out.buf, o->out.len, nssa ? nssa->out.buf : NULL,
+                                 nssa ? nssa->out.len : 0, (struct rec_route *)r.buf, n, &d) < 0)
+        bad(m, "show ip ospf route", &d);
+    for (size_t i = 0; i < n; i++) {
+        struct rec_route *x = (struct rec_route *)r.buf + i;
+        rename_if(c, x->ifname, sizeof x->ifname, x->nexthop ? x->nexthop : x->prefix);
+    }
+    local_routes(c, &r);
+    put(m, REC_ROUTE, &r, sizeof(struct rec_route));
+}
+
+/* ---- the queue of shows ---- */
+
+static void start(struct rt_svc *m);
+
+static void
+fetched(struct rt_svc *m)
+{
+    struct rt_pending p = m->pend[0];
+    int64_t now = now_ms(m);
+
+    switch (group_of(p.kind)) {
+    case RT_G_BGP_SUMMARY:
+        conv_bgp_summary(m, now);
+        break;
+    case RT_G_BGP_TABLE:
+        conv_bgp_table(m);
+        break;
+    case RT_G_OSPF:
+        conv_ospf(m, now);
+        break;
+    case RT_G_EIGRP:
+        conv_eigrp(m, now);
+        break;
+    case RT_G_ROUTE:
+        conv_routes(m, now);
+        break;
+    case RT_G_NONE:
+        break;
+    }
+    memmove(m->pend, m->pend + 1, (m->npend - 1) * sizeof(*m->pend));
+    m->npend--;
+    host_snapshot_ready(m->h, p.token); /* may ask for the next show at once */
+    if (m->npend && !m->vty.busy)
+        start(m);
+}
+
+static void
+start(struct rt_svc *m)
+{
+    ask(m, group_of(m->pend[0].kind));
+    rt_vty_run(m, fetched);
+}
+
+int
+rt_show_prepare(struct rt_svc *m, uint32_t kind, uint64_t token)
+{
+    if (!m->enabled || !rt_show_kind(kind))
+        return 0;
+    m->pend = mem_grow(m->pend, &m->cappend, m->npend, sizeof(*m->pend));
+    m->pend[m->npend++] = (struct rt_pending){kind, token};
+    if (m->npend == 1 && !m->vty.busy)
+        start(m);
+    return 1;
+}
+
+long
+rt_show_snapshot(struct rt_svc *m, uint32_t kind, struct strbuf *out)
+{
+    struct rt_cache *k;
+
+    if (!rt_show_kind(kind) || kind >= sizeof m->cache / sizeof m->cache[0])
+        return -1;
+    k = &m->cache[kind];
+    if (!m->enabled || !k->n)
+        return 0;
+    sb_append(out, k->recs.buf, k->recs.len);
+    return k->n;
+}
+
+void
+rt_show_fini(struct rt_svc *m)
+{
+    for (size_t i = 0; i < sizeof m->cache / sizeof m->cache[0]; i++)
+        sb_free(&m->cache[i].recs);
+    free(m->pend);
+}
