@@ -184,7 +184,8 @@ drop(struct cfg_opaque_list *l, struct region *r, size_t dep, const char *body, 
         if (!hit)
             l->v[j++] = l->v[i];
     }
-    memmove(&l->v[j], &l->v[i], (l->n - i) * sizeof(*l->v));
+    if (i < l->n) /* (an empty list has no array to move in) */
+        memmove(&l->v[j], &l->v[i], (l->n - i) * sizeof(*l->v));
     l->n -= i - j;
     r->hi = j;
 }
