@@ -350,7 +350,20 @@ cb_mode_header(struct cfg_build *b, char *buf, size_t n)
         break;
     }
     case MODE_ROUTER:
+    case MODE_RTR_BGP:
+    case MODE_RTR_OSPF:
+    case MODE_RTR_EIGRP:
+    case MODE_RTR_EIGRP_NAMED:
         snprintf(buf, n, "%s", c->routers[b->cur_router].header);
+        break;
+    case MODE_RTR_BGP_AF:
+    case MODE_RTR_EIGRP_AF:
+        /* two lines: the control protocol carries them tab-separated */
+        snprintf(buf, n, "%s\n%s", c->routers[b->cur_router].header, b->rtr_af);
+        break;
+    case MODE_RTR_EIGRP_AFIF:
+    case MODE_RTR_EIGRP_TOPO:
+        snprintf(buf, n, "%s\n%s\n%s", c->routers[b->cur_router].header, b->rtr_af, b->rtr_sub);
         break;
     case MODE_OPAQUE:
         snprintf(buf, n, "%s", b->stanza_header);

@@ -24,6 +24,10 @@ struct cfg_build {
     size_t cur_if, cur_pol, cur_tset, cur_prof, cur_line, cur_router;
     struct cfg_opaque_list *cur_opaque; /* MODE_OPAQUE / MODE_ROUTER target */
     char stanza_header[256];            /* MODE_OPAQUE: the header line */
+    /* router sub-modes: the stored header line of the open address family
+     * and of the open af-interface / topology block, with their indentation
+     * (router.c finds the block by it, as lines move when others go) */
+    char rtr_af[160], rtr_sub[160];
     int opaque_slot;
     /* the line being applied, for handlers that keep it verbatim */
     const char *raw;
@@ -91,6 +95,8 @@ CMD_TABLE_DECL(cmd_tbl_crypto);
 CMD_TABLE_DECL(cmd_tbl_line);
 CMD_TABLE_DECL(cmd_tbl_opaque);
 CMD_TABLE_DECL(cmd_tbl_opaque_if);
+CMD_TABLE_DECL(cmd_tbl_router_bgp);
+CMD_TABLE_DECL(cmd_tbl_router_igp);
 struct cmd_def *cmd_table_build(size_t *n);
 
 #define TABLE_LEN(t) (sizeof(t) / sizeof((t)[0]))

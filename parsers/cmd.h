@@ -14,6 +14,7 @@
  *   <word:NAME>        one word              <line:NAME>   rest of the line
  *   <if:NAME>          interface name, `Tunnel0` or `tunnel 0` (one or two words)
  *   <ipv6:NAME>        IPv6 address          <host:NAME>   IPv4 address or hostname
+ *   <asn:NAME>         AS number, 1-4294967295 or asdot 1.0-65535.65535
  *   [ ... ]            optional sequence     { a | b c }   alternatives
  * A keyword also records itself as a flag under its own name.
  *
@@ -47,6 +48,18 @@ enum cfg_mode {
     MODE_ROUTER,     /* (config-router)#: kept as opaque lines for FRR */
     MODE_OPAQUE,     /* any stanza we recognise but do not model */
     MODE_EXEC_PRIV,  /* privileged EXEC (`#`); MODE_EXEC is user EXEC (`>`) */
+    /* Router stanzas with a grammar (cmd_router_*.c); lines are still kept
+     * verbatim in the stanza, but checked first. One mode per protocol and
+     * per sub-mode because their commands differ; MODE_ROUTER stays for
+     * the protocols without one (rip, isis ...). */
+    MODE_RTR_BGP,         /* router bgp N */
+    MODE_RTR_BGP_AF,      /* its address-family ...: (config-router-af)# */
+    MODE_RTR_OSPF,        /* router ospf N */
+    MODE_RTR_EIGRP,       /* router eigrp N (classic) */
+    MODE_RTR_EIGRP_NAMED, /* router eigrp NAME */
+    MODE_RTR_EIGRP_AF,    /* its address-family ipv4 ... autonomous-system N */
+    MODE_RTR_EIGRP_AFIF,  /* its af-interface X: (config-router-af-interface)# */
+    MODE_RTR_EIGRP_TOPO,  /* its topology base: (config-router-af-topology)# */
     MODE_COUNT
 };
 
@@ -73,6 +86,7 @@ enum tok_kind {
     TK_IF,
     TK_IPV6,
     TK_HOST,
+    TK_ASN, /* AS number: 1-4294967295 or asdot X.Y */
 };
 
 /* A captured argument or keyword flag. Strings point into the line buffer. */
@@ -143,6 +157,10 @@ struct cmd_def {
      * commands point at their action here. NULL in config tables. */
     const void *aux;
     const struct cmd_help *help; /* CMD_HELP(...), or NULL */
+    /* Router rows (cmd_router_*.c): how many leading words name the
+     * setting, so a new value replaces the old line (`bgp router-id`: 2);
+     * 0 when lines accumulate (`network`). */
+    unsigned char key;
 };
 
 /* Compiled syntax (internal to match.c, exposed for help/completion). */
@@ -214,7 +232,14 @@ struct help_item {
 int cmd_help(const struct tokline *tl, enum cfg_mode mode, bool partial_last, struct help_item *out,
              int max);
 
-const char *cfg_mode_name(enum cfg_mode m); /* "config-if" etc. */
+/* "config-if" etc.: unique per mode (the shell and the daemon name modes
+ * by it); the prompt is cfg_mode_prompt(), which router sub-modes share. */
+const char *cfg_mode_name(enum cfg_mode m);
+const char *cfg_mode_prompt(enum cfg_mode m);
+/* A router stanza's mode, with or without a grammar, or its sub-modes. */
+bool cfg_mode_is_router(enum cfg_mode m);
+/* The mode a router sub-mode returns to on `exit`; MODE_GLOBAL at the top. */
+enum cfg_mode cfg_mode_parent(enum cfg_mode m);
 /* MODE_EXEC or MODE_EXEC_PRIV: shell modes, no `no`/`default` prefix help. */
 bool cfg_mode_is_exec(enum cfg_mode m);
 const char *cfg_class_name(enum cfg_class c); /* "supported" etc. */

@@ -323,6 +323,26 @@ h_interface(struct cfg_build *b, const struct cmd_match *m, const char **err)
     return H_OK;
 }
 
+/* The grammar a router stanza's lines are checked against: named EIGRP
+ * (`router eigrp NAME`) has other commands than classic (`router eigrp 100`). */
+static enum cfg_mode
+rtr_mode(const struct cfg_router *r)
+{
+    const char *id;
+
+    switch (r->proto) {
+    case RTR_BGP:
+        return MODE_RTR_BGP;
+    case RTR_OSPF:
+        return MODE_RTR_OSPF;
+    case RTR_EIGRP:
+        id = r->header + strlen("router eigrp ");
+        return id[strspn(id, "0123456789")] ? MODE_RTR_EIGRP_NAMED : MODE_RTR_EIGRP;
+    default:
+        return MODE_ROUTER;
+    }
+}
+
 static int
 h_router(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
@@ -362,7 +382,8 @@ h_router(struct cfg_build *b, const struct cmd_match *m, const char **err)
     }
     b->cur_router = i;
     b->cur_opaque = &c->routers[i].lines;
-    b->mode = MODE_ROUTER;
+    b->rtr_af[0] = b->rtr_sub[0] = '\0';
+    b->mode = rtr_mode(&c->routers[i]);
     return H_OK;
 }
 
@@ -464,13 +485,13 @@ const struct cmd_def cmd_tbl_global[] = {
      .help = CMD_HELP({"router", "Enable a routing process"},
                       {"eigrp", "Enhanced Interior Gateway Routing Protocol (EIGRP)"})},
     {MODE_GLOBAL, "router ospf <num:1-65535:pid> [vrf <word:vrf>]", CLS_UNSUPPORTED,
-     "FRR ospfd `router ospf` (dmvpnd -n --frr-conf; the daemon does not start FRR yet)", h_router, MODE_ROUTER, CMDF_NO,
+     "FRR ospfd `router ospf` (dmvpnd -n --frr-conf; the daemon does not start FRR yet)", h_router,
+     MODE_ROUTER, CMDF_NO,
      .help = CMD_HELP({"ospf", "Open Shortest Path First (OSPF)"},
                       {"vrf", "VPN Routing/Forwarding Instance"})},
     {MODE_GLOBAL, "router bgp <num:1-4294967295:asn>", CLS_UNSUPPORTED,
      "FRR bgpd `router bgp ASN` (dmvpnd -n --frr-conf; the daemon does not start FRR yet)",
-     h_router, MODE_ROUTER, CMDF_NO,
-     .help = CMD_HELP({"bgp", "Border Gateway Protocol (BGP)"})},
+     h_router, MODE_ROUTER, CMDF_NO, .help = CMD_HELP({"bgp", "Border Gateway Protocol (BGP)"})},
     {MODE_GLOBAL, "router {rip|odr|isis|lisp|mobile} [<word:tag>]", CLS_UNSUPPORTED,
      "kept in the model; no Linux equivalent started", h_router, MODE_ROUTER, CMDF_NO,
      .help = CMD_HELP({"rip", "Routing Information Protocol (RIP)"},
@@ -484,6 +505,10 @@ const struct cmd_def cmd_tbl_global[] = {
     SUBMODES_EXIT(MODE_IPSEC_PROF),
     SUBMODES_EXIT(MODE_LINE),
     SUBMODES_EXIT(MODE_ROUTER),
+    SUBMODES_EXIT(MODE_RTR_BGP),
+    SUBMODES_EXIT(MODE_RTR_OSPF),
+    SUBMODES_EXIT(MODE_RTR_EIGRP),
+    SUBMODES_EXIT(MODE_RTR_EIGRP_NAMED),
     SUBMODES_EXIT(MODE_OPAQUE),
 };
 

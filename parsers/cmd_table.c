@@ -18,10 +18,15 @@ cmd_table_build(size_t *n)
         const struct cmd_def *d;
         size_t n;
     } parts[] = {
-        {cmd_tbl_global, cmd_tbl_global_len},       {cmd_tbl_iface, cmd_tbl_iface_len},
-        {cmd_tbl_nhrp, cmd_tbl_nhrp_len},           {cmd_tbl_crypto, cmd_tbl_crypto_len},
-        {cmd_tbl_line, cmd_tbl_line_len},           {cmd_tbl_opaque, cmd_tbl_opaque_len},
+        {cmd_tbl_global, cmd_tbl_global_len},
+        {cmd_tbl_iface, cmd_tbl_iface_len},
+        {cmd_tbl_nhrp, cmd_tbl_nhrp_len},
+        {cmd_tbl_crypto, cmd_tbl_crypto_len},
+        {cmd_tbl_line, cmd_tbl_line_len},
+        {cmd_tbl_opaque, cmd_tbl_opaque_len},
         {cmd_tbl_opaque_if, cmd_tbl_opaque_if_len},
+        {cmd_tbl_router_bgp, cmd_tbl_router_bgp_len},
+        {cmd_tbl_router_igp, cmd_tbl_router_igp_len},
     };
     size_t total = 0, i, at = 0;
     struct cmd_def *all;

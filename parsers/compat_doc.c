@@ -24,8 +24,13 @@ md_cell(struct strbuf *sb, const char *s)
 void
 compat_doc(struct strbuf *sb)
 {
-    static const enum cfg_mode order[] = {MODE_GLOBAL, MODE_IF,         MODE_ISAKMP,
-                                          MODE_TSET,   MODE_IPSEC_PROF, MODE_LINE};
+    static const enum cfg_mode order[] = {MODE_GLOBAL,          MODE_IF,
+                                          MODE_ISAKMP,          MODE_TSET,
+                                          MODE_IPSEC_PROF,      MODE_LINE,
+                                          MODE_RTR_BGP,         MODE_RTR_BGP_AF,
+                                          MODE_RTR_OSPF,        MODE_RTR_EIGRP,
+                                          MODE_RTR_EIGRP_NAMED, MODE_RTR_EIGRP_AF,
+                                          MODE_RTR_EIGRP_AFIF,  MODE_RTR_EIGRP_TOPO};
     size_t n, i, k;
     const struct cmd_def *d = cmd_defs(&n);
     unsigned counts[CLS_COUNT] = {0};
@@ -67,9 +72,12 @@ compat_doc(struct strbuf *sb)
     }
     sb_puts(sb,
             "\n## Verbatim stanzas\n\n"
-            "Stanza headers marked as such above (`router ...`, `route-map`, `ip access-list`,\n"
-            "`crypto pki ...`, `class-map`, `policy-map`, ...) keep their indented lines\n"
-            "verbatim, in order, and report them with the header's class.\n"
+            "Stanza headers marked as such above (`route-map`, `ip access-list`,\n"
+            "`crypto pki ...`, `class-map`, `policy-map`, `router rip` ...) keep their indented\n"
+            "lines verbatim, in order, and report them with the header's class.\n"
+            "`router bgp`, `router ospf` and `router eigrp` lines are checked against the\n"
+            "(config-router-...) sections above and refused with IOS's error when they do not\n"
+            "match; a line whose first word no row there knows is kept verbatim, as written.\n"
             "Show-run framing (`Building configuration...`, `Current configuration : N\n"
             "bytes`, `Using N out of M bytes`, CLI prompt lines such as `R1#show run`) and\n"
             "`!` comments are ignored.\n");

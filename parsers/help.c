@@ -36,6 +36,8 @@ placeholder(const struct syn_node *nd, char *buf, size_t n, bool if_unit)
     case TK_NUM:
         snprintf(buf, n, "<%llu-%llu>", (unsigned long long)nd->lo, (unsigned long long)nd->hi);
         return buf;
+    case TK_ASN:
+        return "<1-4294967295>";
     case TK_WORD:
         return "WORD";
     case TK_LINE:

@@ -105,6 +105,25 @@ parse_num(const struct tok *t, uint64_t *out)
     return true;
 }
 
+/* An AS number as IOS takes it: asplain 1-4294967295 or asdot X.Y
+ * (RFC 5396), each half 0-65535 and not both zero. */
+static bool
+parse_asn(const struct tok *t)
+{
+    struct tok half = *t;
+    const char *dot = memchr(t->s, '.', t->len);
+    uint64_t hi, lo;
+
+    if (!dot)
+        return parse_num(t, &hi) && hi >= 1 && hi <= 4294967295u;
+    half.len = (size_t)(dot - t->s);
+    if (!parse_num(&half, &hi) || hi > 65535)
+        return false;
+    half.s = dot + 1;
+    half.len = t->len - half.len - 1;
+    return parse_num(&half, &lo) && lo <= 65535 && (hi || lo);
+}
+
 static bool
 is_hostname(const struct tok *t)
 {
@@ -244,6 +263,11 @@ arg_takes(struct mstate *ms, const struct thread *th, int ti, int *newcap, bool 
         if (!parse_num(t, &num) || num < nd->lo || num > nd->hi)
             return false;
         *newcap = cap_push(ms, th->cap, nd, ti, num, t->s, t->len, -1);
+        return true;
+    case TK_ASN:
+        if (!parse_asn(t))
+            return false;
+        *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, t->len, -1);
         return true;
     case TK_WORD:
         if (t->len > CMD_MAX_WORD)

@@ -26,10 +26,71 @@ cfg_mode_name(enum cfg_mode m)
         return "config-stanza";
     case MODE_EXEC_PRIV:
         return "exec-priv";
+    case MODE_RTR_BGP:
+        return "config-router-bgp";
+    case MODE_RTR_BGP_AF:
+        return "config-router-bgp-af";
+    case MODE_RTR_OSPF:
+        return "config-router-ospf";
+    case MODE_RTR_EIGRP:
+        return "config-router-eigrp";
+    case MODE_RTR_EIGRP_NAMED:
+        return "config-router-eigrp-named";
+    case MODE_RTR_EIGRP_AF:
+        return "config-router-eigrp-af";
+    case MODE_RTR_EIGRP_AFIF:
+        return "config-router-eigrp-af-interface";
+    case MODE_RTR_EIGRP_TOPO:
+        return "config-router-eigrp-af-topology";
     case MODE_COUNT:
         break;
     }
     return "?";
+}
+
+/* IOS shows one prompt for every routing protocol, so the modes that tell
+ * their grammars apart share it. */
+const char *
+cfg_mode_prompt(enum cfg_mode m)
+{
+    switch (m) {
+    case MODE_RTR_BGP:
+    case MODE_RTR_OSPF:
+    case MODE_RTR_EIGRP:
+    case MODE_RTR_EIGRP_NAMED:
+        return "config-router";
+    case MODE_RTR_BGP_AF:
+    case MODE_RTR_EIGRP_AF:
+        return "config-router-af";
+    case MODE_RTR_EIGRP_AFIF:
+        return "config-router-af-interface";
+    case MODE_RTR_EIGRP_TOPO:
+        return "config-router-af-topology";
+    default:
+        return cfg_mode_name(m);
+    }
+}
+
+bool
+cfg_mode_is_router(enum cfg_mode m)
+{
+    return m == MODE_ROUTER || (m >= MODE_RTR_BGP && m <= MODE_RTR_EIGRP_TOPO);
+}
+
+enum cfg_mode
+cfg_mode_parent(enum cfg_mode m)
+{
+    switch (m) {
+    case MODE_RTR_BGP_AF:
+        return MODE_RTR_BGP;
+    case MODE_RTR_EIGRP_AF:
+        return MODE_RTR_EIGRP_NAMED;
+    case MODE_RTR_EIGRP_AFIF:
+    case MODE_RTR_EIGRP_TOPO:
+        return MODE_RTR_EIGRP_AF;
+    default:
+        return MODE_GLOBAL;
+    }
 }
 
 bool

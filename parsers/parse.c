@@ -14,6 +14,7 @@
 #include "parsers/parse.h"
 #include "parsers/cfg_build.h"
 #include "parsers/opaque.h"
+#include "parsers/router.h"
 #include "lib/log.h"
 #include "lib/mem.h"
 
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char MSG_INVALID[] = "% Invalid input detected at '^' marker.";
 static const char MSG_INCOMPLETE[] = "% Incomplete command.";
@@ -157,6 +159,7 @@ apply(struct parser *ps, const struct match_result *r, struct cfg_diag *d)
     }
     /* a stanza header we keep verbatim: its lines inherit its class */
     if (def->submode == MODE_OPAQUE || def->submode == MODE_ROUTER) {
+        /* (router headers say MODE_ROUTER; the handler picks the grammar) */
         ps->stanza_cls = def->cls;
         ps->stanza_note = def->note;
     }
@@ -186,6 +189,28 @@ fail(struct parser *ps, const struct match_result *r, const struct tokline *tl, 
     (void)tl;
 }
 
+/* Is the first word exactly the first keyword of a global command? */
+static bool
+global_keyword(const struct tokline *tl)
+{
+    struct match_result r0;
+    struct tokline one = *tl;
+    size_t i, n;
+    const struct cmd_def *defs;
+
+    one.ntok = 1;
+    one.too_many = false;
+    cmd_match_line(&one, MODE_GLOBAL, &r0);
+    if (r0.status == MATCH_AMBIGUOUS || r0.status == MATCH_INVALID)
+        return false;
+    defs = cmd_defs(&n);
+    for (i = 0; i < n; i++)
+        if (defs[i].mode == MODE_GLOBAL && !strncasecmp(defs[i].syntax, tl->t[0].s, tl->t[0].len) &&
+            (defs[i].syntax[tl->t[0].len] == ' ' || !defs[i].syntax[tl->t[0].len]))
+            return true;
+    return false;
+}
+
 /* A line inside a verbatim stanza (router bgp, route-map, ...). */
 static bool
 stanza_line(struct parser *ps, const char *line, size_t len, const struct tokline *tl,
@@ -210,25 +235,84 @@ stanza_line(struct parser *ps, const char *line, size_t len, const struct toklin
         return false; /* a global command ends the stanza: normal path */
     /* An exact global keyword that then fails is a broken global line; any
      * other word belongs to the stanza's own grammar, which we do not know. */
-    if (r.status == MATCH_INVALID && r.err_tok >= 1) {
-        struct match_result r0;
-        struct tokline one = *tl;
-        one.ntok = 1;
-        one.too_many = false;
-        cmd_match_line(&one, MODE_GLOBAL, &r0);
-        if (r0.status != MATCH_AMBIGUOUS && r0.status != MATCH_INVALID) {
-            size_t i, n;
-            const struct cmd_def *defs = cmd_defs(&n);
-            for (i = 0; i < n; i++)
-                if (defs[i].mode == MODE_GLOBAL &&
-                    !strncasecmp(defs[i].syntax, tl->t[0].s, tl->t[0].len) &&
-                    (defs[i].syntax[tl->t[0].len] == ' ' || !defs[i].syntax[tl->t[0].len]))
-                    return false;
-        }
-    }
+    if (r.status == MATCH_INVALID && r.err_tok >= 1 && global_keyword(tl))
+        return false;
     opaque_subline(&ps->b, line, len);
     d->cls = ps->stanza_cls;
     d->note = ps->stanza_note;
+    return true;
+}
+
+/* Is the first word of the line (after `no`/`default`) one a row of mode
+ * m knows? Then the line is that command and must match its syntax. */
+static bool
+first_known(const struct tokline *tl, enum cfg_mode m)
+{
+    struct match_result r;
+    struct tokline one = *tl;
+
+    /* `no`/`default` and the word after them (match.c decides what they are) */
+    one.ntok = tl->ntok > 1 && ((tl->t[0].len == 2 && !memcmp(tl->t[0].lc, "no", 2)) ||
+                                (tl->t[0].len == 7 && !memcmp(tl->t[0].lc, "default", 7)))
+                   ? 2
+                   : 1;
+    one.too_many = false;
+    cmd_match_line(&one, m, &r);
+    return r.status != MATCH_INVALID;
+}
+
+/*
+ * A line inside a router stanza that has a grammar (cmd_router_*.c). It is
+ * tried in the current sub-mode and then in its parents (IOS's implicit
+ * exit from `address-family` to `router bgp`). A line whose first word a
+ * row knows must match, or it is refused with IOS's error and changes
+ * nothing; a line whose first word no row knows is valid IOS we have no
+ * grammar for, and is kept as written (a real config never loses a line).
+ * A line at the stanza's indentation or less may be global config instead.
+ */
+static bool
+router_line(struct parser *ps, const char *line, size_t len, const struct tokline *tl,
+            struct cfg_diag *d)
+{
+    struct match_result r, best;
+    enum cfg_mode before = ps->b.mode, m;
+    bool inside = (int)tl->t[0].col > ps->stanza_indent, known = false, have = false;
+
+    /* show-run layout: a line indented as deep as the current block's lines
+     * is one of them, even where the grammar lacks it; only typed lines and
+     * shallower ones (` exit-address-family`, the next ` address-family`)
+     * may leave for a parent */
+    bool deep = inside && (int)tl->t[0].col - ps->stanza_indent >= rtr_depth(before);
+
+    for (m = before; m != MODE_GLOBAL && (m == before || !deep); m = cfg_mode_parent(m)) {
+        cmd_match_line(tl, m, &r);
+        if (r.status == MATCH_OK) {
+            ps->b.mode = m;
+            apply(ps, &r, d);
+            if (d->cls == CLS_INVALID)
+                ps->b.mode = before;
+            return true;
+        }
+        if (first_known(tl, m)) {
+            known = true;
+            if (!have || progress(&r, tl) > progress(&best, tl))
+                best = r;
+            have = true;
+        }
+    }
+    if (!inside) {
+        cmd_match_line(tl, MODE_GLOBAL, &r);
+        if (r.status == MATCH_OK ||
+            (!known && r.status == MATCH_INVALID && r.err_tok >= 1 && global_keyword(tl)))
+            return false;
+    }
+    if (known) {
+        fail(ps, &best, tl, d);
+        return true;
+    }
+    rtr_verbatim(&ps->b, line, len);
+    d->cls = ps->stanza_cls;
+    d->note = "not in dmvpnd's router grammar; kept as written";
     return true;
 }
 
@@ -307,12 +391,17 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
         tokline_free(&tl);
         return;
     }
+    if (cfg_mode_is_router(ps->b.mode) && ps->b.mode != MODE_ROUTER &&
+        router_line(ps, line, len, &tl, d)) {
+        tokline_free(&tl);
+        return;
+    }
     if ((ps->b.mode == MODE_OPAQUE || ps->b.mode == MODE_ROUTER) &&
         stanza_line(ps, line, len, &tl, d)) {
         tokline_free(&tl);
         return;
     }
-    if (ps->b.mode == MODE_OPAQUE || ps->b.mode == MODE_ROUTER)
+    if (ps->b.mode == MODE_OPAQUE || cfg_mode_is_router(ps->b.mode))
         ps->b.mode = MODE_GLOBAL;
     mode_before = ps->b.mode;
 
@@ -356,7 +445,7 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
         fail(ps, progress(&rg, &tl) > progress(&r, &tl) ? &rg : &r, &tl, d);
     }
 done:
-    if (ps->b.mode == MODE_OPAQUE || ps->b.mode == MODE_ROUTER)
+    if (ps->b.mode == MODE_OPAQUE || cfg_mode_is_router(ps->b.mode))
         ps->stanza_indent = (int)tl.t[0].col;
     if (ps->b.mode == MODE_GLOBAL || ps->b.mode != mode_before)
         ps->sub_indented = false; /* a new stanza starts */

@@ -148,6 +148,8 @@ parse_arg(struct lexer *lx, struct pfrag *f)
         nd->kind = TK_IPV6;
     else if (tl == 4 && !strncmp(lx->p, "host", 4))
         nd->kind = TK_HOST;
+    else if (tl == 3 && !strncmp(lx->p, "asn", 3))
+        nd->kind = TK_ASN;
     else if (tl == 3 && !strncmp(lx->p, "num", 3)) {
         char *e;
         nd->kind = TK_NUM;

@@ -72,7 +72,7 @@ prompt_build(char *buf, size_t n, const char *hostname, enum cfg_mode mode, cons
         snprintf(buf, n, "%.20s(%s)#", host, stanza_name(header ? header : ""));
         return;
     default:
-        snprintf(buf, n, "%.20s(%s)#", host, cfg_mode_name(mode));
+        snprintf(buf, n, "%.20s(%s)#", host, cfg_mode_prompt(mode));
         return;
     }
 }

@@ -164,7 +164,13 @@ dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines, str
     sb_init(&text);
     first = 1;
     if (header && *header) {
-        sb_printf(&text, "%s\n", header);
+        /* a router sub-mode's header is its lines, tab-separated (control.c) */
+        const char *h;
+        for (h = header; *h; h++) {
+            sb_putc(&text, *h == '\t' ? '\n' : *h);
+            first += *h == '\t';
+        }
+        sb_putc(&text, '\n');
         first++;
     }
     sb_puts(&text, lines);

@@ -439,6 +439,10 @@ do_config(struct client *cl, const struct ctl_frame *f)
     rc = dmvpnd_config_lines(cl->ctl->d, text, nl + 1, &msg, &mode, header, sizeof(header));
     if (rc == 0)
         cl->config_changed = true;
+    /* a router sub-mode is re-entered by two or three lines; the reply
+     * carries them on one, tab-separated (a canonical line has no tab) */
+    for (nl = header; (nl = strchr(nl, '\n')) != NULL;)
+        *nl = '\t';
     sb_init(&out);
     sb_printf(&out, "%s\t%s\n", mode == MODE_COUNT ? "" : cfg_mode_name((enum cfg_mode)mode),
               mode == MODE_COUNT ? "" : header);

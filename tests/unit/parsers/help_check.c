@@ -106,6 +106,9 @@ word_of(const struct syn_node *nd, bool if_unit, char *buf, size_t n, const char
     case TK_LINE:
         *sample = "qq1";
         return nd->kind == TK_WORD ? "WORD" : "LINE";
+    case TK_ASN:
+        *sample = "65000";
+        return "<1-4294967295>";
     case TK_HOST:
         *sample = "10.9.9.9";
         return "Hostname or A.B.C.D";
