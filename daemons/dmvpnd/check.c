@@ -25,15 +25,14 @@
 #include <string.h>
 
 /* Each routing line the translator looked at takes its class from it:
- * unsupported or ignored with why, and, while dmvpnd does not run FRR yet,
- * the lines it translates are unsupported too, with the FRR line(s) they
- * become: `translated` says applied, and nothing applies them yet. The
- * stanza headers are not in the model with a line number; they are found
- * by their text. The notes must outlive the report (d->note points in). */
+ * translated with the FRR line(s) it became (dmvpnd --frr hands them to
+ * FRR), unsupported or ignored with why. The stanza headers are not in the
+ * model with a line number; they are found by their text. The notes must
+ * outlive the report (d->note points in). */
 static void
 report_routing(struct cfg_parse *p, struct frr_notes *n)
 {
-    static const enum cfg_class cls[] = {CLS_UNSUPPORTED, CLS_UNSUPPORTED, CLS_IGNORED};
+    static const enum cfg_class cls[] = {CLS_TRANSLATED, CLS_UNSUPPORTED, CLS_IGNORED};
     size_t i, k;
 
     for (i = 0; i < n->n; i++) {
@@ -60,7 +59,7 @@ report_routing(struct cfg_parse *p, struct frr_notes *n)
             if (e->kind == FRR_NOTE_TRANSLATED) {
                 struct strbuf nt;
                 sb_init(&nt);
-                sb_printf(&nt, "not run yet; FRR: %s (dmvpnd -n --frr-conf)", e->text);
+                sb_printf(&nt, "FRR: %s (dmvpnd --frr; dmvpnd -n --frr-conf shows the file)", e->text);
                 free(e->text);
                 e->text = nt.buf; /* freed with the notes */
             }

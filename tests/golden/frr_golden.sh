@@ -29,9 +29,9 @@ for cfg in testdata/ios/running_config/*.txt; do
   done
   rm -f "$out" "$err"
 done
-# The migration report takes each routing line's class from the translator;
-# until dmvpnd runs FRR, a line it translates is unsupported with its FRR
-# line(s) named ("not run yet").
+# The migration report takes each routing line's class from the translator:
+# a line it translates is `translated` with its FRR line(s) named (dmvpnd
+# --frr hands them to FRR); one it cannot is unsupported with why.
 report() { "$dmvpnd" -n --report -f "testdata/ios/running_config/$1.txt" 2>/dev/null; }
 expect() { # CONFIG LINE CLASS TEXT: the report row for LINE has CLASS and TEXT
   row=$(report "$1" | awk -v l="$2" '$1 == l')
@@ -40,9 +40,9 @@ expect() { # CONFIG LINE CLASS TEXT: the report row for LINE has CLASS and TEXT
     *) echo "FAIL report $1:$2: want $3 ... $4, got: $row"; fail=1 ;;
   esac
 }
-expect otusdump-R14-hub-1544-bgp-rr 125 unsupported "# not run yet; FRR: bgpd: router bgp 1001"
-expect otusdump-R14-hub-1544-bgp-rr 140 unsupported "update-source 192.168.1.1"
-expect otusdump-R14-hub-1544-bgp-rr 72 unsupported "ip ospf area 0 10.10.0.14"
+expect otusdump-R14-hub-1544-bgp-rr 125 translated "# FRR: bgpd: router bgp 1001 (dmvpnd --frr"
+expect otusdump-R14-hub-1544-bgp-rr 140 translated "update-source 192.168.1.1"
+expect otusdump-R14-hub-1544-bgp-rr 72 translated "ip ospf area 0 10.10.0.14"
 expect dcantor-c8000v-R1-hub-1715-EXCERPT 104 unsupported "# BFD is not implemented"
 expect ngmunia-HQ-R1-HUB-ios156 118 unsupported "cannot be a DMVPN hub"
 echo "$n configs translated to frr.conf"
