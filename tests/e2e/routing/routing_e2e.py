@@ -43,8 +43,10 @@ check = netns.Checks(keep_going=True)
 
 
 def cli(node, *cmds):
+    """stdout and stderr (IOS's errors) of dmvpn-cli -c CMD ..."""
     try:
-        return LAB.cli(node, *cmds).stdout
+        r = LAB.cli(node, *cmds)
+        return r.stdout + r.stderr
     except RuntimeError:
         return ""
 
@@ -107,7 +109,7 @@ def kill_frr(node, daemon):
         return False
     os.kill(old, signal.SIGKILL)
     return netns.wait_for(lambda: frr_pid(node, daemon) not in (None, old) and
-                          netns.pid_alive(frr_pid(node, daemon)), 30, 0.2)
+                          netns.pid_alive(frr_pid(node, daemon)), 90, 0.2)
 
 
 def wait_for(pred, secs, step=0.25):
@@ -164,14 +166,35 @@ def scenario_bgp():
                   "10.99.0.0/16" not in kroutes("hub"), 30)
     check(ok, "`no` takes the static route out of spoke1's kernel and the network out of the hub's")
 
-    # a line FRR's grammar refuses: FRR keeps what it runs
-    before = frr_running("spoke1")
-    cli("spoke1", "configure terminal", "router bgp 65000", "neighbor 10.1.1.9 remote-as", "end")
+    # a bad routing line: IOS's error, nothing changes (the running config
+    # nor FRR)
+    before, run_before = frr_running("spoke1"), cli("spoke1", "show running-config")
+    out = cli("spoke1", "configure terminal", "router bgp 65000", "neighbor 10.1.1.9 remote-as",
+              "neighbor 10.1.1.9 remote-az 1", "end")
     time.sleep(2)
-    after = frr_running("spoke1")
-    check("10.1.1.9" not in after and before == after,
-          "an incomplete neighbor line changes nothing in FRR")
-    cli("spoke1", "configure terminal", "router bgp 65000", "no neighbor 10.1.1.9 remote-as", "end")
+    check("% Incomplete command." in out and "% Invalid input detected at '^' marker." in out,
+          f"bad neighbor lines get IOS's errors ({out.strip()[:200]!r})")
+    check(frr_running("spoke1") == before and "10.1.1.9" not in frr_running("spoke1"),
+          "FRR's config is unchanged")
+    check(cli("spoke1", "show running-config") == run_before, "the running config is unchanged")
+
+    # our shows, from FRR's data, in IOS's layout
+    summ = cli("hub", "show ip bgp summary")
+    check(re.search(r"^BGP router identifier 192\.168\.1\.1, local AS number 65000$", summ, re.M)
+          and re.search(r"^\*10\.1\.1\.2\s+4\s+65000\s+\d+\s+\d+\s+\d+\s+0\s+0 \S+\s+1$",
+                        summ, re.M)
+          and "Dynamically created neighbors: 2, Subnet ranges: 1" in summ,
+          f"hub: show ip bgp summary lists the dynamic neighbours ({summ[-400:]!r})")
+    rt = cli("spoke1", "show ip route")
+    check(re.search(r"^B\s+192\.168\.3\.0/24 \[200/0\] via 10\.1\.1\.3, \S+, Tunnel0$", rt, re.M)
+          and re.search(r"^L\s+10\.1\.1\.2/32 is directly connected, Tunnel0$", rt, re.M),
+          "spoke1: show ip route has the BGP route and the local route as IOS prints them")
+    js = json.loads(cli("spoke1", "show ip route bgp | json") or "{}")
+    check(sorted(r["prefix"] for r in js.get("routes", [])) == ["192.168.1.0", "192.168.3.0"],
+          "spoke1: show ip route bgp | json has the two BGP routes")
+    tbl = cli("hub", "show ip bgp")
+    check(re.search(r"^ \*>i 192\.168\.2\.0\s+10\.1\.1\.2\s+0\s+100\s+0 i$", tbl, re.M),
+          "hub: show ip bgp has spoke1's network, internal, best")
 
     # FRR's daemons die: watchfrr restarts them with the file dmvpnd wrote.
     # (spoke2's bgpd: a spoke connects at once; the hub only listens, and a
@@ -185,17 +208,19 @@ def scenario_bgp():
                   "via 10.1.1.2" in kroutes("spoke2").get("192.168.2.0/24", ""), 60)
     check(ok, "the spokes' LANs are back in both spokes' kernels")
     check(kill_frr("spoke1", "zebra"), "spoke1: zebra killed, watchfrr started a new one")
-    ok = wait_for(lambda: "via 10.1.1.3" in kroutes("spoke1").get("192.168.3.0/24", "") and
-                  "via 10.1.1.1" in kroutes("spoke1").get("192.168.1.0/24", ""), 90)
-    check(ok, f"spoke1: the BGP routes are back in the kernel after zebra's restart "
-          f"({sorted(kroutes('spoke1'))})")
+    # (the kernel keeps a killed zebra's routes: what counts is that the new
+    # zebra has them from bgpd again and shows them)
+    ok = wait_for(lambda: re.search(r"^B\s+192\.168\.3\.0/24 \[200/0\] via 10\.1\.1\.3",
+                                    cli("spoke1", "show ip route"), re.M) is not None and
+                  "via 10.1.1.3" in kroutes("spoke1").get("192.168.3.0/24", ""), 90)
+    check(ok, "spoke1: the new zebra has the BGP routes again (show ip route, kernel)")
     check(ping("spoke1", "192.168.2.1", "192.168.3.1", 3) >= 2, "spoke1 -> spoke2 works again")
 
-    # dmvpnd restarted: FRR keeps running what it ran
+    # dmvpnd restarted: FRR keeps running; the tunnel is made again and the
+    # sessions over it and their routes come back
     LAB.restart("spoke1")
-    time.sleep(2)
-    check("via 10.1.1.3" in kroutes("spoke1").get("192.168.3.0/24", ""),
-          "spoke1: dmvpnd restarted, the BGP routes stayed")
+    ok = wait_for(lambda: "via 10.1.1.3" in kroutes("spoke1").get("192.168.3.0/24", ""), 90)
+    check(ok, "spoke1: dmvpnd restarted, the BGP routes come back")
     log = open(LAB.path("spoke1.log")).read()
     check("routing: FRR runs the routing config" in log, "spoke1's log says FRR took the config")
 
@@ -213,6 +238,10 @@ def scenario_ospf():
                   kroutes("spoke1").get("192.168.3.0/24", ""), 40)
     check(ok, "spoke1: spoke2's LAN from OSPF via the hub "
           f"({kroutes('spoke1').get('192.168.3.0/24')})")
+
+    rt = cli("spoke1", "show ip route ospf")
+    check(re.search(r"^O\s+192\.168\.3\.0/24 \[110/2010\] via 10\.2\.2\.1, \S+, Tunnel0$", rt, re.M),
+          f"spoke1: show ip route ospf has spoke2's LAN via the hub ({rt[-300:]!r})")
 
     cap = underlay("203.0.113.0/24")
     first = ping("spoke1", "192.168.2.1", "192.168.3.1", 1)
@@ -233,6 +262,14 @@ def scenario_ospf():
     r = LAB.vtysh("spoke1", "show ip route 192.168.3.0/24").stdout
     check('Known via "ospf"' in r, "the OSPF route is still in FRR's table")
 
+    nb = cli("hub", "show ip ospf neighbor")
+    check(re.search(r"^192\.168\.2\.1\s+0\s+FULL/  -\s+\S+\s+10\.2\.2\.2\s+Tunnel0$", nb, re.M) or
+          re.search(r"^192\.168\.2\.1\s+1\s+FULL/  -\s+\S+\s+10\.2\.2\.2\s+Tunnel0$", nb, re.M),
+          f"hub: show ip ospf neighbor as IOS prints it ({nb!r})")
+    br = cli("hub", "show ip ospf interface brief")
+    check(re.search(r"^Tu0\s+1\s+0\s+10\.2\.2\.1/24\s+1000\s+P2MP\s+2/2$", br, re.M) or
+          re.search(r"^Tunnel0\s+1\s+0\s+10\.2\.2\.1/24\s+1000\s+P2MP\s+2/2$", br, re.M),
+          f"hub: show ip ospf interface brief ({br!r})")
     cli("spoke1", "clear ip nhrp")
     ok = wait_for(lambda: "via 10.2.2.1 dev Tunnel0" in route_get("spoke1", "192.168.3.1"), 20)
     check(ok, "clear ip nhrp: the route via the hub is back "
