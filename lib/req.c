@@ -27,6 +27,7 @@ static const struct req_shape shapes[REQ_COUNT] = {
     [REQ_CLEAR_CRYPTO_ISAKMP] = {"clear crypto isakmp", 0, 0, {0}},
     [REQ_CLEAR_CRYPTO_SA] = {"clear crypto sa", 0, 0, {0}},
     [REQ_COPY_RUNNING] = {"copy running-config", 1, 1, {REQ_V_STR}},
+    [REQ_CLEAR_IP_BGP] = {"clear ip bgp", 0, 1, {REQ_V_IPV4}},
 };
 
 void

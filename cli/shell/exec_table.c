@@ -154,6 +154,10 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"isakmp", "Flush the ISAKMP database"})},
     {"clear crypto sa", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SA), 0,
      .help = CMD_HELP({"sa", "Clear all IPSEC security associations"})},
+    /* a hard reset of every BGP session, or of one neighbour's */
+    {"clear ip bgp {*|<ip:addr>}", ACT(act_request, 15, 0, REQ_CLEAR_IP_BGP), 0,
+     .help = CMD_HELP({"bgp", "Clear BGP connections"}, {"*", "Clear all peers"},
+                      {"<addr>", "BGP neighbor address to clear"})},
     {"clear logging", ACT(act_clear_logging, 15, 0, REQ_CLEAR_LOGGING), 0,
      .help = CMD_HELP({"logging", "Clear logging buffer"})},
 };

@@ -118,6 +118,8 @@ void rt_vty_init(struct rt_svc *m);
 void rt_vty_fini(struct rt_svc *m);
 void rt_vty_add(struct rt_svc *m, const char *daemon, const char *cmd);
 void rt_vty_run(struct rt_svc *m, void (*done)(struct rt_svc *m));
+int rt_vty_now(struct rt_svc *m, const char *daemon, const char *cmd, struct strbuf *out,
+               int timeout_ms);
 
 /* rt_show.c: the show records from FRR (prepare + snapshot hooks). */
 bool rt_show_kind(uint32_t kind);

@@ -12,7 +12,9 @@
 #include "lib/evloop.h"
 #include "lib/log.h"
 #include "lib/mem.h"
+#include "lib/inet.h"
 #include "lib/rec.h"
+#include "lib/req.h"
 #include "parsers/cfg.h"
 
 #include <signal.h>
@@ -107,6 +109,39 @@ rt_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     return rt_show_snapshot(self, kind, out);
 }
 
+/* clear ip bgp {*|A.B.C.D}: bgpd's own clear. Without FRR there is no BGP
+ * to clear: IOS's answer when BGP is not running. */
+static const uint32_t req_ids[] = {REQ_CLEAR_IP_BGP, 0};
+
+static int
+rt_request(void *self, const struct req *r, struct strbuf *reply)
+{
+    struct rt_svc *m = self;
+    struct strbuf out;
+    char cmd[64], a[16];
+    int st;
+
+    if (!m->enabled) {
+        req_err_failed(reply, "% BGP not active");
+        return -1;
+    }
+    snprintf(cmd, sizeof cmd, "clear ip bgp %s", r->nvals ? inet_fmt4(r->vals[0].u32, a) : "*");
+    sb_init(&out);
+    st = rt_vty_now(m, "bgpd", cmd, &out, 5000);
+    if (st < 0 || (st == 0 && strstr(out.buf ? out.buf : "", "not active"))) {
+        req_err_failed(reply, "% BGP not active");
+        sb_free(&out);
+        return -1;
+    }
+    if (st != 0 || (out.len && strstr(out.buf, "No such neighbor"))) {
+        req_err_failed(reply, "% No such neighbor");
+        sb_free(&out);
+        return -1;
+    }
+    sb_free(&out);
+    return 0;
+}
+
 /* The routing shows; without FRR the service declares none of them (the
  * data plane answers show ip route from the kernel, and show ip bgp finds
  * no owner: "% BGP not active"). */
@@ -125,6 +160,8 @@ const struct service rt_service = {
     .reconfigure = rt_reconfigure,
     .snapshot = rt_snapshot,
     .prepare = rt_prepare,
+    .request = rt_request,
+    .req_ids = req_ids,
     .fini = rt_fini,
 };
 

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -191,4 +192,56 @@ rt_vty_run(struct rt_svc *m, void (*done)(struct rt_svc *m))
     j->busy = true;
     ev_timer_after(j->timer, RT_VTY_TIMEOUT_MS);
     next_query(m);
+}
+
+/* Reads one answer up to its terminator; its status, -1 if none came. */
+static int
+read_answer(int fd, struct strbuf *out, int64_t end)
+{
+    char buf[4096];
+
+    for (;;) {
+        int64_t left = end - ev_clock_monotonic_ms();
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        ssize_t n;
+        if (left <= 0 || poll(&p, 1, (int)left) <= 0)
+            return -1;
+        n = read(fd, buf, sizeof buf);
+        if (n < 0 && (errno == EAGAIN || errno == EINTR))
+            continue;
+        if (n <= 0)
+            return -1;
+        sb_append(out, buf, (size_t)n);
+        if (out->len >= 4 && !out->buf[out->len - 4] && !out->buf[out->len - 3] &&
+            !out->buf[out->len - 2]) {
+            int status = (unsigned char)out->buf[out->len - 1];
+            out->len -= 4;
+            out->buf[out->len] = 0;
+            return status;
+        }
+    }
+}
+
+/* One privileged command answered before returning (a clear: bgpd takes it
+ * at once and prints nothing; an operator waits for the prompt anyway). A
+ * vty starts in view mode, where clear commands do not exist: `enable`
+ * first, as vtysh does. The answer's status, or -1 when the daemon is not
+ * there or too slow. */
+int
+rt_vty_now(struct rt_svc *m, const char *daemon, const char *cmd, struct strbuf *out,
+           int timeout_ms)
+{
+    int64_t end = ev_clock_monotonic_ms() + timeout_ms;
+    int fd = open_vty(m, daemon), status = -1;
+    size_t L = strlen(cmd) + 1;
+
+    if (fd < 0)
+        return -1;
+    if (write(fd, "enable", 7) == 7 && read_answer(fd, out, end) == 0) {
+        sb_reset(out);
+        if (write(fd, cmd, L) == (ssize_t)L)
+            status = read_answer(fd, out, end);
+    }
+    close(fd);
+    return status;
 }

@@ -196,6 +196,21 @@ def scenario_bgp():
     check(re.search(r"^ \*>i 192\.168\.2\.0\s+10\.1\.1\.2\s+0\s+100\s+0 i$", tbl, re.M),
           "hub: show ip bgp has spoke1's network, internal, best")
 
+    # clear ip bgp *: the session restarts (bgpd's own clear)
+    def up_ms():
+        p = vtysh_json("spoke1", "show ip bgp summary").get("ipv4Unicast", {}).get("peers", {})
+        return p.get("10.1.1.1", {}).get("peerUptimeMsec", 0)
+    time.sleep(3)
+    before = up_ms()
+    out = cli("spoke1", "clear ip bgp *")
+    check(out.strip() == "", f"clear ip bgp * prints nothing ({out!r})")
+    ok = wait_for(lambda: bgp_peers("spoke1").get("10.1.1.1", ("",))[0] == "Established" and
+                  0 < up_ms() < before, 40)
+    check(ok, f"clear ip bgp *: spoke1's session to the hub started again (uptime {before} ms "
+          f"-> {up_ms()} ms)")
+    out = cli("spoke1", "clear ip bgp 10.9.9.9")
+    check("% No such neighbor" in out, f"clear ip bgp for an unknown neighbour ({out!r})")
+
     # FRR's daemons die: watchfrr restarts them with the file dmvpnd wrote.
     # (spoke2's bgpd: a spoke connects at once; the hub only listens, and a
     # spoke would wait its 120 s connect-retry timer before calling again)
