@@ -127,39 +127,10 @@ def wait_for(pred, secs, step=0.25):
     return netns.wait_for(pred, secs, step)
 
 
-def zebra_addrs(node, ifname):
-    d = vtysh_json(node, f"show interface {ifname}").get(ifname, {})
-    return [a.get("address") for a in d.get("ipAddresses", [])]
-
-
-def heal_zebra_tunnel(node):
-    """FRR 8.4's zebra can miss the address of an interface created and
-    addressed in the same instant (seen here with dmvpnd's userspace
-    tunnels: `show interface Tunnel0` without the address, so no connected
-    route and ospfd/bgpd never use the tunnel). Its link events are handled
-    at once, its address events later through its dataplane thread, so the
-    address event can come first and be dropped. Re-adding the address gives
-    zebra the event again, now that it knows the link. Returns what it did."""
-    if wait_for(lambda: zebra_addrs(node, "Tunnel0"), 5):
-        return ""
-    m = re.search(r"inet (\S+)", LAB.sh(node, "ip", "-4", "-o", "addr", "show", "Tunnel0").stdout)
-    if not m:
-        return ""
-    LAB.sh(node, "ip", "addr", "del", m.group(1), "dev", "Tunnel0")
-    LAB.sh(node, "ip", "addr", "add", m.group(1), "brd", "+", "dev", "Tunnel0")
-    ok = wait_for(lambda: zebra_addrs(node, "Tunnel0"), 5)
-    return f"{node}: zebra missed Tunnel0's address; re-added ({'ok' if ok else 'still missing'})"
-
-
 def up(cfgdir):
     LAB.down()
     if not LAB.up(os.path.join(ROOT, "testdata", "lab", cfgdir)):
         raise RuntimeError(f"lab up {cfgdir}: a node did not start")
-    for node in LAB.node_names():
-        if os.path.exists(LAB.path(f"{node}.frr")):
-            what = heal_zebra_tunnel(node)
-            if what:
-                print(f"lab: {what}", flush=True)
 
 
 def zroutes(node, prefix, proto=None):
