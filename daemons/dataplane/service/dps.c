@@ -503,6 +503,14 @@ static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME, SVC
  * show ip route. */
 static const uint32_t no_kinds[] = {0};
 
+/* With FRR, zebra installs NHRP's routes and the routing service answers
+ * for them: the data plane leaves those calls and the event to it. */
+static const uint16_t consumes_frr[] = {
+    SVC_EV_NHRP_TX,  SVC_EV_MAP, SVC_EV_UNMAP, SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,
+    SVC_EV_SA_STATE, 0};
+static const uint16_t answers_frr[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME,
+                                       SVC_CALL_PEER_IN_USE, 0};
+
 const struct service dps_service = {
     .name = "dataplane",
     .rec_kinds = kinds,
@@ -522,6 +530,7 @@ void
 dps_register(struct host *h, bool statics_in_frr)
 {
     struct dp_svc *m = mem_zalloc(sizeof(*m));
+    struct service s = dps_service;
     struct dp_user_opts o = {0};
     struct dp_upcalls up = {0};
     char err[256];
@@ -547,10 +556,9 @@ dps_register(struct host *h, bool statics_in_frr)
     for (i = 0; i < n && i < DPS_MAX_FDS; i++)
         watch(m, fds[i], true);
     if (statics_in_frr) {
-        struct service s = dps_service;
         s.rec_kinds = no_kinds;
-        host_register(h, &s, m); /* copied */
-    } else {
-        host_register(h, &dps_service, m);
+        s.consumes = consumes_frr;
+        s.answers = answers_frr;
     }
+    host_register(h, &s, m); /* copied */
 }

@@ -14,8 +14,10 @@ extern const struct service dps_service;
 
 /* Creates the backend (kernel where the kernel can, else userspace) and
  * registers the service with h. */
-/* statics_in_frr: FRR's staticd installs the config's `ip route` lines
- * (through zebra, which must own the kernel's routes once FRR runs). */
+/* statics_in_frr: FRR runs. Its staticd installs the config's `ip route`
+ * lines and zebra NHRP's routes (zebra must own the kernel's routes once FRR
+ * runs): the routing service then answers SVC_CALL_ROUTE_LOOKUP and
+ * SVC_CALL_ROUTE_ADD and consumes SVC_EV_ROUTE_DEL, the data plane not. */
 void dps_register(struct host *h, bool statics_in_frr);
 
 #endif

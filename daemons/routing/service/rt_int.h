@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The routing service's parts: the frame (rt_svc.c), the apply job that
- * hands a translated frr.conf to FRR (rt_apply.c) and the child processes
- * it runs for that (rt_child.c).
+ * hands a translated frr.conf to FRR (rt_apply.c), the child processes
+ * it runs for that (rt_child.c) and NHRP's routes through zebra
+ * (rt_zebra.c).
  */
 #ifndef DMVPN_DAEMONS_ROUTING_SERVICE_RT_INT_H
 #define DMVPN_DAEMONS_ROUTING_SERVICE_RT_INT_H
@@ -17,6 +18,9 @@
 
 struct ev_fd;
 struct ev_timer;
+struct rt_zebra;
+struct zclient_counters;
+struct zclient_env;
 
 /* One child process whose output we keep (bounded) and whose end we see
  * on the event loop through a pidfd, so a slow FRR never blocks dmvpnd. */
@@ -110,6 +114,7 @@ struct rt_svc {
     struct rt_cache cache[REC_EIGRP_NEIGHBOR + 1];
     struct rt_pending *pend; /* FIFO; pend[0] is being fetched */
     size_t npend, cappend;
+    struct rt_zebra *z; /* NHRP's routes in zebra; NULL without FRR */
 };
 
 /* rt_vty.c: queue questions with rt_vty_add, then rt_vty_run; done(m)
@@ -138,5 +143,29 @@ void rt_child_kill(struct rt_svc *m);
 /* The child's last non-empty output line (for the log), "" if none. */
 const char *rt_child_last_line(struct rt_svc *m, char *buf, size_t sz);
 void rt_child_done(struct rt_svc *m, bool ok);
+
+/* rt_zebra.c: with FRR, the service answers NHRP's route calls through
+ * zebra. rt_svc.c declares these in its service table when FRR runs. */
+struct rt_zebra_counters {
+    uint64_t lookups, lookup_misses;
+    uint64_t adds_rib;     /* NHRP routes of their own (IOS `H`) */
+    uint64_t adds_nho;     /* next-hop overrides (IOS `%`) */
+    uint64_t add_failures; /* no tunnel interface, or zebra's client refused */
+    uint64_t dels;
+    uint64_t sessions_up, sessions_down;
+    uint64_t zebra_failures; /* zebra could not install or remove one of ours */
+};
+extern const uint16_t rt_zebra_consumes[];
+extern const uint16_t rt_zebra_answers[];
+/* Starts the session at once (env: NULL, or a fake zebra in tests); with
+ * m->enabled false (an unusable pathspace) it only answers, failing adds. */
+void rt_zebra_start(struct rt_svc *m, const struct zclient_env *env);
+void rt_zebra_free(struct rt_svc *m);
+void rt_zebra_event(struct rt_svc *m, int type, const void *payload);
+int rt_zebra_call(struct rt_svc *m, int type, const void *in, void *out);
+/* session: zclient's counters, NULL when there is no session. */
+const struct rt_zebra_counters *rt_zebra_counters(const struct rt_svc *m,
+                                                  const struct zclient_counters **session);
+size_t rt_zebra_route_count(const struct rt_svc *m);
 
 #endif

@@ -6,6 +6,8 @@
  * (daemons/routing/frr_conf.c, pure) and, when it differs from what FRR
  * runs, handed to FRR all or nothing (rt_apply.c). Without FRR (no --frr)
  * the service is idle: the data plane keeps installing `ip route` itself.
+ * With FRR it also owns NHRP's routes (rt_zebra.c): zebra must install
+ * them, so the service, not the data plane, answers the route calls.
  */
 #include "daemons/routing/service/rt_int.h"
 #include "daemons/routing/frr_conf.h"
@@ -79,10 +81,23 @@ on_timer(void *arg)
 }
 
 static void
+rt_event(void *self, int type, const void *payload)
+{
+    rt_zebra_event(self, type, payload);
+}
+
+static int
+rt_call(void *self, int type, const void *in, void *out)
+{
+    return rt_zebra_call(self, type, in, out);
+}
+
+static void
 rt_fini(void *self)
 {
     struct rt_svc *m = self;
 
+    rt_zebra_free(m);
     rt_child_kill(m);
     rt_vty_fini(m);
     rt_show_fini(m);
@@ -169,6 +184,7 @@ void
 rt_svc_register(struct host *h, const struct rt_opts *o)
 {
     struct rt_svc *m = mem_zalloc(sizeof(*m));
+    struct service s = rt_service;
     const char *base = o->etc_base ? o->etc_base : "/etc/frr";
 
     m->h = h;
@@ -193,11 +209,17 @@ rt_svc_register(struct host *h, const struct rt_opts *o)
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
     rt_vty_init(m);
     if (m->enabled) {
-        struct service s = rt_service;
         s.rec_kinds = frr_kinds;
         log_info("routing: FRR in %s drives the config's routing", m->etc_dir);
-        host_register(h, &s, m); /* copied */
-    } else {
-        host_register(h, &rt_service, m);
     }
+    /* the data plane was told the same (dps_register): exactly one of us
+     * answers NHRP's route calls, even when the pathspace is unusable */
+    if (o->pathspace) {
+        s.consumes = rt_zebra_consumes;
+        s.answers = rt_zebra_answers;
+        s.event = rt_event;
+        s.call = rt_call;
+        rt_zebra_start(m, o->zapi_env);
+    }
+    host_register(h, &s, m);
 }

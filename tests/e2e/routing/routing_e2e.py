@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Routing over the tunnels: dmvpnd hands the config's routing to FRR.
 
-    routing_e2e.py bgp|ospf
+    routing_e2e.py bgp|ospf|bgp_summary
 
 bgp   testdata/lab/bgp: the seed hub and spokes with iBGP instead of static
       routes (hub: bgp listen range + route reflector). FRR runs per node and
@@ -20,6 +20,17 @@ ospf  testdata/lab/ospf: the phase 3 lab with OSPF point-to-multipoint over the
       learn each other's LANs via the hub; the first packets go via the hub,
       the hub redirects, later packets go direct with the shortcut overriding
       the OSPF route's next hop; clear ip nhrp gives the route via the hub back.
+      FRR runs, so the shortcut goes through zebra (ZAPI, type nhrp, FIB
+      override): zebra keeps the OSPF route selected beside an nhrp route,
+      the kernel forwards via spoke2; after clear ip nhrp zebra has no nhrp
+      route and the kernel forwards via the hub.
+bgp_summary  testdata/lab/bgp-summary: phase 3 with iBGP, the hub announcing
+      only a summary (aggregate-address summary-only). Checked: the spokes
+      learn only 192.168.0.0/16 via the hub; after the hub's redirect each
+      spoke has an NHRP route of its own (IOS `H`) for the other's LAN in
+      zebra (protocol nhrp, selected, distance 250) and in the kernel, and
+      the traffic goes spoke to spoke on the underlay; clear ip nhrp takes
+      the route out of zebra and the kernel and the traffic goes via the hub.
 
 Each scenario builds its own lab (scripts/lab.py as a library, namespace prefix
 rt<pid>-) and removes it at the end, also on failure.
@@ -120,6 +131,12 @@ def up(cfgdir):
     LAB.down()
     if not LAB.up(os.path.join(ROOT, "testdata", "lab", cfgdir)):
         raise RuntimeError(f"lab up {cfgdir}: a node did not start")
+
+
+def zroutes(node, prefix, proto=None):
+    """zebra's routes for exactly prefix (show ip route P json), of proto."""
+    rs = vtysh_json(node, f"show ip route {prefix}").get(prefix, [])
+    return [r for r in rs if proto is None or r.get("protocol") == proto]
 
 
 def bgp_peers(node):
@@ -276,6 +293,17 @@ def scenario_ospf():
           f"spoke1 forwards to 192.168.3.1 via spoke2 ({route_get('spoke1', '192.168.3.1').strip()})")
     r = LAB.vtysh("spoke1", "show ip route 192.168.3.0/24").stdout
     check('Known via "ospf"' in r, "the OSPF route is still in FRR's table")
+    ospf = zroutes("spoke1", "192.168.3.0/24", "ospf")
+    check(ospf and ospf[0].get("selected") is True,
+          f"zebra: the OSPF route stays selected under the override ({ospf})")
+    nhrp = zroutes("spoke1", "192.168.3.0/24", "nhrp")
+    check(nhrp and nhrp[0].get("distance") == 250 and
+          nhrp[0].get("nexthops", [{}])[0].get("ip") == "10.2.2.3",
+          f"zebra: an nhrp route via 10.2.2.3 beside it, distance 250 ({nhrp})")
+    m = re.search(r"^192\.168\.3\.0/24 via.*?Flags: ([^\n]*)", cli("spoke1", "show ip nhrp"),
+                  re.M | re.S)
+    check(m and "rib nho" in m.group(1),
+          f"show ip nhrp: the shortcut is a next-hop override ({m.group(1) if m else None})")
 
     nb = cli("hub", "show ip ospf neighbor")
     check(re.search(r"^192\.168\.2\.1\s+0\s+FULL/  -\s+\S+\s+10\.2\.2\.2\s+Tunnel0$", nb, re.M) or
@@ -289,6 +317,68 @@ def scenario_ospf():
     ok = wait_for(lambda: "via 10.2.2.1 dev Tunnel0" in route_get("spoke1", "192.168.3.1"), 20)
     check(ok, "clear ip nhrp: the route via the hub is back "
           f"({route_get('spoke1', '192.168.3.1').strip()})")
+    ok = wait_for(lambda: not zroutes("spoke1", "192.168.3.0/24", "nhrp"), 10)
+    check(ok, f"clear ip nhrp: zebra has no nhrp route ({zroutes('spoke1', '192.168.3.0/24')})")
+    ospf = zroutes("spoke1", "192.168.3.0/24", "ospf")
+    check(ospf and ospf[0].get("installed") is True, "zebra: the OSPF route is in the kernel again")
+
+
+def bgp_est(node):
+    return sorted(p for p, v in bgp_peers(node).items() if v[0] == "Established")
+
+
+def scenario_bgp_summary():
+    up("bgp-summary")
+    ok = wait_for(lambda: bgp_est("hub") == ["10.4.4.2", "10.4.4.3"], 60)
+    check(ok, f"hub: both spokes are dynamic BGP neighbours, Established ({bgp_peers('hub')})")
+    ok = wait_for(lambda: all("via 10.4.4.1 dev Tunnel0 proto bgp" in
+                              kroutes(s).get("192.168.0.0/16", "") for s in ("spoke1", "spoke2")),
+                  40)
+    check(ok, f"the spokes learn the hub's summary ({kroutes('spoke1').get('192.168.0.0/16')})")
+    check("192.168.3.0/24" not in kroutes("spoke1"), "spoke1: no route of spoke2's LAN itself")
+    # the summary covers the hub's own LAN, so it can reach the spokes
+    # before the hub has both spokes' LANs
+    ok = wait_for(lambda: "via 10.4.4.2" in kroutes("hub").get("192.168.2.0/24", "") and
+                  "via 10.4.4.3" in kroutes("hub").get("192.168.3.0/24", ""), 40)
+    check(ok, f"hub: has both spokes' LANs ({kroutes('hub').get('192.168.3.0/24')})")
+
+    cap = underlay("203.0.113.0/24")
+    first = ping("spoke1", "192.168.2.1", "192.168.3.1", 1)
+    ok = wait_for(lambda: zroutes("spoke1", "192.168.3.0/24", "nhrp"), 10)
+    later = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
+    cap.stop()
+    check(first == 1 and later >= 4, f"ping works ({first}/1 then {later}/5)")
+    icmp = cap.fields("ip.src", "ip.dst", dfilter="gre && icmp && ip.src == 192.168.2.1")
+    outer = [(r[0].split(",")[0], r[1].split(",")[0]) for r in icmp]
+    check(outer and outer[0] == ("203.0.113.2", "203.0.113.1"),
+          f"the first packet went to the hub ({outer[:1]})")
+    ti = cap.fields("ip.src", "ip.dst", dfilter="nhrp.hdr.op.type == 8")
+    check(len(ti) >= 1, f"the hub sent a traffic indication ({len(ti)})")
+    direct = [o for o in outer if o == ("203.0.113.2", "203.0.113.3")]
+    check(len(direct) >= 4, f"later packets went directly spoke1 -> spoke2 ({len(direct)})")
+
+    for node, lan, peer in (("spoke1", "192.168.3.0/24", "10.4.4.3"),
+                            ("spoke2", "192.168.2.0/24", "10.4.4.2")):
+        nhrp = zroutes(node, lan, "nhrp")
+        check(nhrp and nhrp[0].get("selected") is True and nhrp[0].get("distance") == 250 and
+              nhrp[0].get("nexthops", [{}])[0].get("ip") == peer,
+              f"{node}: zebra has an nhrp route for {lan} via {peer}, selected, distance 250 "
+              f"({nhrp})")
+        check(f"via {peer} dev Tunnel0 proto nhrp" in kroutes(node).get(lan, ""),
+              f"{node}: in the kernel as zebra's nhrp route ({kroutes(node).get(lan)})")
+    m = re.search(r"^192\.168\.3\.0/24 via.*?Flags: ([^\n]*)", cli("spoke1", "show ip nhrp"),
+                  re.M | re.S)
+    check(m and "rib" in m.group(1) and "nho" not in m.group(1),
+          f"show ip nhrp: a route of its own, no override ({m.group(1) if m else None})")
+
+    cli("spoke1", "clear ip nhrp")
+    ok = wait_for(lambda: not zroutes("spoke1", "192.168.3.0/24"), 10)
+    check(ok, f"clear ip nhrp: zebra has no route for 192.168.3.0/24 "
+          f"({zroutes('spoke1', '192.168.3.0/24')})")
+    ok = wait_for(lambda: "192.168.3.0/24" not in kroutes("spoke1") and
+                  "via 10.4.4.1 dev Tunnel0" in route_get("spoke1", "192.168.3.1"), 10)
+    check(ok, f"clear ip nhrp: the kernel forwards via the hub again "
+          f"({route_get('spoke1', '192.168.3.1').strip()})")
 
 
 def main():
@@ -301,7 +391,8 @@ def main():
     name = sys.argv[1] if len(sys.argv) > 1 else "bgp"
     with LAB:
         try:
-            {"bgp": scenario_bgp, "ospf": scenario_ospf}[name]()
+            {"bgp": scenario_bgp, "ospf": scenario_ospf,
+             "bgp_summary": scenario_bgp_summary}[name]()
         except Exception as e:
             check.crashed(e)
             for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:
