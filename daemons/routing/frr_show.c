@@ -212,6 +212,43 @@ route_entry(const struct jsonr *j, uint32_t r, int64_t now_ms, struct strbuf *ou
     return n > 0 ? n : -1;
 }
 
+/*
+ * IOS's next-hop override: an NHRP route zebra holds beside another
+ * protocol's selected route for the same prefix, not selected itself but in
+ * the FIB (dmvpnd adds it with FIB_OVERRIDE). IOS marks the selected route
+ * `%` and lists the override as an extra path "[NHO][AD/metric] via X"
+ * with the selected route's distance (show ip route next-hop-override).
+ * Returns the NHO path records appended.
+ */
+static int
+nho_paths(const struct jsonr *j, uint32_t nhrp, int64_t now_ms, struct strbuf *out, size_t first,
+          struct frr_show_diag *diag)
+{
+    struct rec_route *sel = (struct rec_route *)(out->buf + first);
+    size_t nsel = (out->len - first) / sizeof(struct rec_route);
+    struct strbuf tmp;
+    int n;
+
+    sb_init(&tmp);
+    n = route_entry(j, nhrp, now_ms, &tmp, diag);
+    if (n > 0) {
+        struct rec_route head = sel[0];
+        for (size_t i = 0; i < nsel; i++)
+            sel[i].nho = 1;
+        for (int i = 0; i < n; i++) {
+            struct rec_route *p = (struct rec_route *)tmp.buf + i;
+            p->code = head.code;
+            memcpy(p->code2, head.code2, sizeof(p->code2));
+            p->distance = head.distance;
+            p->nho = 1;
+            p->nho_path = 1;
+        }
+        sb_append(out, tmp.buf, tmp.len); /* out may move: sel is not used after */
+    }
+    sb_free(&tmp);
+    return n > 0 ? n : 0;
+}
+
 int
 frr_show_routes(const char *json, size_t len, int64_t now_ms, struct strbuf *out,
                 struct frr_show_diag *diag)
@@ -230,12 +267,16 @@ frr_show_routes(const char *json, size_t len, int64_t now_ms, struct strbuf *out
             fs_skip(diag);
             continue;
         }
+        size_t first = out->len; /* this prefix's selected records start here */
+        uint32_t nhrp = JSONR_NONE;
         for (jsonr_iter_init(&it2, &j, arr); jsonr_iter_next(&it2, &j, NULL, &r);) {
             if (!jsonr_bool(&j, jsonr_get(&j, r, "selected"), false)) {
                 if (diag && jsonr_type(&j, r) == JSONR_OBJECT)
                     diag->unselected++;
                 else
                     fs_skip(diag);
+                if (route_code(&j, jsonr_get(&j, r, "protocol")) == 'H')
+                    nhrp = r;
                 continue;
             }
             got = route_entry(&j, r, now_ms, out, diag);
@@ -244,6 +285,8 @@ frr_show_routes(const char *json, size_t len, int64_t now_ms, struct strbuf *out
             else
                 n += got;
         }
+        if (nhrp != JSONR_NONE && out->len > first)
+            n += nho_paths(&j, nhrp, now_ms, out, first, diag);
     }
     jsonr_free(&j);
     return n;

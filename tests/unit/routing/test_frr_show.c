@@ -104,6 +104,55 @@ check_route(const struct rec_route *r, char code, const char *code2, uint32_t di
     assert_int_equal(r->nho, 0);
 }
 
+/* spoke1 of testdata/lab/ospf after a phase 3 shortcut to spoke2's LAN:
+ * zebra holds dmvpnd's NHRP route (FIB_OVERRIDE, not selected, in the FIB)
+ * beside ospfd's selected route. IOS: "O   % 192.168.3.0/24 [110/2010] via
+ * 10.2.2.1" and the path "[NHO][110/1] via 10.2.2.3". */
+static void
+test_routes_nho(void **state)
+{
+    struct frr_show_diag d = {0};
+    struct strbuf sb;
+    size_t len, rlen;
+    char *json = slurp("nho", "route.json", &len);
+    char *rj = slurp("nho", "ospf_route.json", &rlen);
+    const struct rec_route *r;
+    int n;
+    (void)state;
+
+    sb_init(&sb);
+    n = frr_show_routes(json, len, NOW, &sb, &d);
+    assert_true(n > 0);
+    assert_int_equal(sb.len, (size_t)n * sizeof(struct rec_route));
+    assert_true(frr_show_ospf_codes(rj, rlen, NULL, 0, (struct rec_route *)sb.buf, (size_t)n, &d) >
+                0);
+    r = find_route(&sb, (size_t)n, "192.168.3.0", 24, 0);
+    assert_non_null(r);
+    assert_int_equal(r->code, 'O');
+    assert_int_equal(r->nho, 1);
+    assert_int_equal(r->nho_path, 0);
+    assert_int_equal(r->distance, 110);
+    assert_int_equal(r->metric, 2010);
+    assert_int_equal(r->nexthop, ip("10.2.2.1"));
+    r = find_route(&sb, (size_t)n, "192.168.3.0", 24, 1);
+    assert_non_null(r);
+    assert_int_equal(r->code, 'O');
+    assert_int_equal(r->nho_path, 1);
+    assert_int_equal(r->distance, 110);
+    assert_int_equal(r->metric, 1);
+    assert_int_equal(r->nexthop, ip("10.2.2.3"));
+    assert_string_equal(r->ifname, "Tunnel0");
+    assert_true(r->since_ms == NOW - 6000); /* the NHRP route's own uptime */
+    assert_null(find_route(&sb, (size_t)n, "192.168.3.0", 24, 2));
+    /* the other OSPF routes are not overridden */
+    r = find_route(&sb, (size_t)n, "192.168.1.0", 24, 0);
+    assert_non_null(r);
+    assert_int_equal(r->nho, 0);
+    sb_free(&sb);
+    free(json);
+    free(rj);
+}
+
 static void
 test_routes_r2(void **state)
 {
@@ -550,6 +599,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_routes_r2),   cmocka_unit_test(test_routes_r1_r3),
+        cmocka_unit_test(test_routes_nho),
         cmocka_unit_test(test_bgp_summary), cmocka_unit_test(test_bgp_table),
         cmocka_unit_test(test_ospf),        cmocka_unit_test(test_eigrp),
         cmocka_unit_test(test_uptime),      cmocka_unit_test(test_malformed),
