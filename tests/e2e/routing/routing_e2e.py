@@ -304,6 +304,13 @@ def scenario_ospf():
                   re.M | re.S)
     check(m and "rib nho" in m.group(1),
           f"show ip nhrp: the shortcut is a next-hop override ({m.group(1) if m else None})")
+    rt = cli("spoke1", "show ip route")
+    check(re.search(r"^O   % 192\.168\.3\.0/24 \[110/2010\] via 10\.2\.2\.1, \S+, Tunnel0$", rt,
+                    re.M), f"show ip route: the OSPF route marked % ({rt[-400:]!r})")
+    rt = cli("spoke1", "show ip route next-hop-override")
+    check(re.search(r"^O   % 192\.168\.3\.0/24 \[110/2010\] via 10\.2\.2\.1, \S+, Tunnel0\n"
+                    r" +\[NHO\]\[110/1\] via 10\.2\.2\.3, \S+, Tunnel0$", rt, re.M),
+          f"show ip route next-hop-override: the [NHO] path via spoke2 ({rt[-400:]!r})")
 
     nb = cli("hub", "show ip ospf neighbor")
     check(re.search(r"^192\.168\.2\.1\s+0\s+FULL/  -\s+\S+\s+10\.2\.2\.2\s+Tunnel0$", nb, re.M) or
@@ -370,6 +377,12 @@ def scenario_bgp_summary():
                   re.M | re.S)
     check(m and "rib" in m.group(1) and "nho" not in m.group(1),
           f"show ip nhrp: a route of its own, no override ({m.group(1) if m else None})")
+    rt = cli("spoke1", "show ip route")
+    check(re.search(r"^H\s+192\.168\.3\.0/24 \[250/1\] via 10\.4\.4\.3, \S+, Tunnel0$", rt, re.M),
+          f"show ip route: the H route as IOS prints it ({rt[-400:]!r})")
+    js = json.loads(cli("spoke1", "show ip route nhrp | json") or "{}")
+    check([r["prefix"] for r in js.get("routes", [])] == ["192.168.3.0"],
+          f"show ip route nhrp | json: the one H route ({js})")
 
     cli("spoke1", "clear ip nhrp")
     ok = wait_for(lambda: not zroutes("spoke1", "192.168.3.0/24"), 10)
