@@ -18,6 +18,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "lib/fwmark.h"
 #include "lib/inet.h"
 #include "lib/mem.h"
 
@@ -39,6 +40,10 @@ sock_open(struct dpu *u, uint32_t src, int *out)
     setsockopt(fd, IPPROTO_IP, IP_TTL, &ttl, sizeof ttl);
     setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu, sizeof pmtu);
     setsockopt(fd, IPPROTO_IP, IP_HDRINCL, &one, sizeof one);
+    /* under kernel-libipsec this mark is what routes our GRE, and only it,
+     * into charon's tunnel (lib/fwmark.h) */
+    int mark = DMVPN_FWMARK_GRE;
+    setsockopt(fd, SOL_SOCKET, SO_MARK, &mark, sizeof mark);
     if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rbuf, sizeof rbuf) < 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rbuf, sizeof rbuf);
     if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sbuf, sizeof sbuf) < 0)

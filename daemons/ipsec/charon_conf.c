@@ -3,13 +3,14 @@
  * The strongswan.conf each node's charon runs with (STRONGSWAN_CONF). Only
  * what a DMVPN node needs is loaded. Without kernel ESP (PLATFORM.md) ESP
  * runs in userspace through kernel-libipsec, which routes protected traffic
- * into its TUN through table 220; IKE packets are marked 0x42 by
- * socket-default and kernel-netlink's rule skips marked packets, so IKE
- * (and libipsec's ESP-in-UDP, sent through the same sockets) never loops
- * into the tunnel; allow_peer_ts lets host-to-host GRE selectors name the
- * peer's own address.
+ * into its TUN through table 220; kernel-netlink's rule to that table takes
+ * only the tunnels' GRE (lib/fwmark.h), so the rest of the traffic to a peer,
+ * which can be an underlay neighbour too, takes the normal routes. IKE and
+ * libipsec's ESP-in-UDP keep socket-default's own mark. allow_peer_ts lets
+ * host-to-host GRE selectors name the peer's own address.
  */
 #include "daemons/ipsec/translate.h"
+#include "lib/fwmark.h"
 #include "lib/strbuf.h"
 #include "parsers/cfg.h"
 
@@ -41,8 +42,10 @@ ipsec_charon_conf_render(struct strbuf *out, const struct ipsec_charon_conf *cc)
     sb_printf(out, "        vici {\n            socket = unix://%s\n        }\n", cc->vici_socket);
     if (cc->libipsec) {
         sb_puts(out, "        kernel-libipsec {\n            allow_peer_ts = yes\n        }\n");
-        sb_puts(out, "        socket-default {\n            fwmark = 0x42\n        }\n");
-        sb_puts(out, "        kernel-netlink {\n            fwmark = !0x42\n        }\n");
+        sb_printf(out, "        socket-default {\n            fwmark = 0x%x\n        }\n",
+                  DMVPN_FWMARK_CHARON);
+        sb_printf(out, "        kernel-netlink {\n            fwmark = 0x%x\n        }\n",
+                  DMVPN_FWMARK_GRE);
     }
     sb_puts(out, "    }\n");
     sb_puts(out, "    filelog {\n");

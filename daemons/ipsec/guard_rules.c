@@ -6,9 +6,13 @@
  * mode a locally sent GRE packet carries its xfrm bundle in the route at
  * the output hook (`rt ipsec`), and decrypted GRE is re-injected with a
  * security path the input hook sees (`meta ipsec`); the ESP packets
- * themselves are protocol 50 and never match.
+ * themselves are protocol 50 and never match. Under kernel-libipsec a third
+ * chain marks protected GRE (lib/fwmark.h) so that charon's table 220 takes
+ * it when a kernel gre link sends it (the userspace data plane's socket
+ * carries the mark itself); a route chain, so the mark reroutes the packet.
  */
 #include "daemons/ipsec/guard_rules.h"
+#include "lib/fwmark.h"
 #include "lib/inet.h"
 #include "lib/strbuf.h"
 
@@ -41,6 +45,14 @@ ipsec_guard_script(struct strbuf *sb, const uint32_t *srcs, size_t n, bool kerne
                 "    ip protocol gre ip saddr ");
     set_list(sb, srcs, n);
     sb_printf(sb, " %s counter drop\n", out_cond);
+    if (!kernel_esp) {
+        sb_puts(sb, "  }\n"
+                    "  chain mark {\n"
+                    "    type route hook output priority mangle; policy accept;\n"
+                    "    ip protocol gre ip saddr ");
+        set_list(sb, srcs, n);
+        sb_printf(sb, " meta mark set 0x%x\n", DMVPN_FWMARK_GRE);
+    }
     sb_puts(sb, "  }\n"
                 "  chain in {\n"
                 "    type filter hook input priority 0; policy accept;\n"

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Routing over the tunnels: dmvpnd hands the config's routing to FRR.
 
-    routing_e2e.py bgp|ospf|bgp_summary
+    routing_e2e.py bgp|ospf|bgp_summary|cdc2
 
 bgp   testdata/lab/bgp: the seed hub and spokes with iBGP instead of static
       routes (hub: bgp listen range + route reflector). FRR runs per node and
@@ -24,6 +24,11 @@ ospf  testdata/lab/ospf: the phase 3 lab with OSPF point-to-multipoint over the
       override): zebra keeps the OSPF route selected beside an nhrp route,
       the kernel forwards via spoke2; after clear ip nhrp zebra has no nhrp
       route and the kernel forwards via the hub.
+cdc2  testdata/lab/fr-cdc2: three real IOS 15.2 configs as pasted (hub R1, spokes
+      R2 and R3, tunnel protection, EIGRP 100 in the underlay and over the tunnel).
+      Checked: R3's NHS is reachable only through R2's EIGRP route, and R3 registers
+      and keeps IKE with R1 through it; R3 has R2 (underlay) and R1 (tunnel) as
+      EIGRP neighbours; R2 resolves R3 and reaches it directly, inside ESP.
 bgp_summary  testdata/lab/bgp-summary: phase 3 with iBGP, the hub announcing
       only a summary (aggregate-address summary-only). Checked: the spokes
       learn only 192.168.0.0/16 via the hub; after the hub's redirect each
@@ -408,6 +413,54 @@ def scenario_bgp_summary():
           f"({route_get('spoke1', '192.168.3.1').strip()})")
 
 
+def scenario_cdc2():
+    """The three fr-cdc2 configs as pasted (testdata/lab/fr-cdc2)."""
+    up("fr-cdc2")
+    ok = wait_for(lambda: {a: (v[0], v[1]) for a, v in peers_of("R1").items()} ==
+                  {"172.16.0.2": ("192.168.1.1", "UP"), "172.16.0.3": ("192.168.2.1", "UP")}, 90)
+    check(ok, f"R1 (hub): both spokes registered and UP with their NBMA addresses "
+          f"({peers_of('R1')})")
+    def eigrp_both():
+        nb = cli("R3", "show ip eigrp neighbors")
+        return (re.search(r"^\d+\s+192\.168\.2\.0\s+Gi2/0\s", nb, re.M) and
+                re.search(r"^\d+\s+172\.16\.0\.1\s+Tu0\s", nb, re.M), nb)
+    wait_for(lambda: eigrp_both()[0], 60)
+    ok, nb = eigrp_both()
+    check(ok,
+          f"R3: EIGRP neighbours R2 on the underlay and R1 over the tunnel ({nb!r})")
+    rt = cli("R3", "show ip route")
+    check(re.search(r"^D\s+192\.168\.1\.0 \[90/\d+\] via 192\.168\.2\.0, \S+, "
+                    r"GigabitEthernet2/0$", rt, re.M),
+          "R3: the hub's NBMA subnet only through R2's EIGRP route")
+    sa = cli("R3", "show crypto isakmp sa")
+    check(re.search(r"^192\.168\.1\.0\s+192\.168\.2\.1\s+QM_IDLE\s+\d+ ACTIVE$", sa, re.M),
+          f"R3: IKE with the hub through R2 ({sa!r})")
+    cap = underlay("192.168.2.0/31")
+    got = ping("R2", "172.16.0.2", "172.16.0.3", 5)
+    cap.stop()
+    check(got >= 4, f"R2 -> R3 over the tunnel: {got}/5")
+    p = peers_of("R2")
+    check(p.get("172.16.0.3", ("",))[0] == "192.168.2.1",
+          f"R2 resolved R3 and went to it directly ({p.get('172.16.0.3')})")
+    gre = cap.fields("ip.src", dfilter="gre")
+    esp = cap.fields("ip.src", dfilter="esp")
+    check(not gre and esp, f"R2-R3 link: the tunnel inside ESP, no clear GRE "
+          f"({len(esp)} ESP, {len(gre)} GRE)")
+
+
+def peers_of(node):
+    """{tunnel address: (nbma, state)} from show dmvpn | json"""
+    out = {}
+    try:
+        data = json.loads(cli(node, "show dmvpn | json") or "{}")
+    except ValueError:
+        return out
+    for ifc in data.get("interfaces", []):
+        for p in ifc.get("peers", []):
+            out[p["tunnel_address"]] = (p["nbma"], p["state"])
+    return out
+
+
 def main():
     if os.geteuid() != 0:
         print("needs root (network namespaces)")
@@ -418,7 +471,7 @@ def main():
     name = sys.argv[1] if len(sys.argv) > 1 else "bgp"
     with LAB:
         try:
-            {"bgp": scenario_bgp, "ospf": scenario_ospf,
+            {"bgp": scenario_bgp, "ospf": scenario_ospf, "cdc2": scenario_cdc2,
              "bgp_summary": scenario_bgp_summary}[name]()
         except Exception as e:
             check.crashed(e)
