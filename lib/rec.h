@@ -49,6 +49,10 @@ enum rec_kind {
     REC_OSPF_NEIGHBOR,
     REC_OSPF_IFACE,
     REC_EIGRP_NEIGHBOR,
+    /* lib/rec_routing2.h: show ip protocols, show ip eigrp topology, show ip
+     * bgp neighbors */
+    REC_RT_PROTO,
+    REC_RT_PROTO_ITEM,
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,

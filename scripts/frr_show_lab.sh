@@ -262,6 +262,9 @@ bgp_peer_group.json show bgp peer-group json
 bgp_peer_group.txt show bgp peer-group
 eigrp_neighbors.txt show ip eigrp neighbors
 eigrp_topology.txt show ip eigrp topology
+bgp_neighbors.json show ip bgp neighbors json
+bgp_neighbors.txt show ip bgp neighbors
+ospf.json show ip ospf json
 EOF
         vtysh -N "$P-$n" -c 'show running-config' >"$OUT/$n/running-config.txt"
     done

@@ -17,6 +17,7 @@
 
 #include "lib/rec.h"
 #include "lib/rec_routing.h"
+#include "lib/rec_routing2.h"
 #include "lib/strbuf.h"
 
 #include <stdbool.h>
@@ -89,6 +90,17 @@ struct render_route_opts {
 };
 void render_route_ex(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
                      const struct render_route_opts *o);
+
+/* ---- show ip protocols (render_protocols.c) ---- */
+
+struct render_proto_in {
+    const struct rec_rt_proto *procs;
+    size_t n_procs;
+    const struct rec_rt_proto_item *items; /* item.proc indexes procs */
+    size_t n_items;
+};
+void render_protocols(struct strbuf *out, int64_t now_ms, const struct render_proto_in *in);
+void render_protocols_json(struct strbuf *out, int64_t now_ms, const struct render_proto_in *in);
 
 /* ---- `| json`: the records as a plain structure (render_routing_json.c) ---- */
 

@@ -229,7 +229,8 @@ int
 act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     /* before "interface": show ip ospf interface brief is a routing show */
-    if (exec_has(m, "route") || exec_has(m, "bgp") || exec_has(m, "ospf") || exec_has(m, "eigrp"))
+    if (exec_has(m, "route") || exec_has(m, "bgp") || exec_has(m, "ospf") || exec_has(m, "eigrp") ||
+        exec_has(m, "protocols"))
         return act_show_routing(s, m, out, json); /* act_show_routing.c */
     if (exec_has(m, "version") || exec_has(m, "logging"))
         return show_system(s, m, out, json);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The routing shows: show ip bgp [summary], show ip ospf neighbor, show ip
- * ospf interface brief, show ip eigrp neighbors, show ip route [PROTOCOL].
+ * ospf interface brief, show ip eigrp neighbors, show ip route [PROTOCOL],
+ * show ip protocols.
  * They fetch the records of lib/rec_routing.h, which dmvpnd's routing
  * service fills from FRR (and its EIGRP engine). A kind no service owns
  * comes back as an empty table (daemons/dmvpnd/control.c), which is exactly
@@ -108,6 +109,32 @@ show_eigrp(struct session *s, struct strbuf *out, bool json)
     return 0;
 }
 
+/* show ip protocols: the processes and their lines (lib/rec_routing2.h) */
+static int
+show_protocols(struct session *s, struct strbuf *out, bool json)
+{
+    struct snapshot procs, items = {0};
+    struct render_proto_in in;
+
+    if (fetch(s, REC_RT_PROTO, sizeof(struct rec_rt_proto), &procs) < 0)
+        return -1;
+    if (fetch(s, REC_RT_PROTO_ITEM, sizeof(struct rec_rt_proto_item), &items) < 0) {
+        snapshot_free(&procs);
+        return -1;
+    }
+    in = (struct render_proto_in){
+        .procs = (const struct rec_rt_proto *)procs.buf,
+        .n_procs = procs.h.count,
+        .items = (const struct rec_rt_proto_item *)items.buf,
+        .n_items = items.h.count,
+    };
+    json ? render_protocols_json(out, procs.h.now_ms, &in)
+         : render_protocols(out, procs.h.now_ms, &in);
+    snapshot_free(&items);
+    snapshot_free(&procs);
+    return 0;
+}
+
 /* show ip route [next-hop-override|bgp|ospf|eigrp|static|nhrp|connected] */
 static int
 show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
@@ -142,6 +169,8 @@ act_show_routing(struct session *s, const struct cmd_match *m, struct strbuf *ou
     /* first: "show ip route bgp|ospf|eigrp" name the protocols too */
     if (exec_has(m, "route"))
         return show_route(s, m, out, json);
+    if (exec_has(m, "protocols"))
+        return show_protocols(s, out, json);
     if (exec_has(m, "bgp"))
         return show_bgp(s, m, out, json);
     if (exec_has(m, "ospf"))

@@ -26,6 +26,7 @@
 
 #include "lib/rec.h"
 #include "lib/rec_routing.h"
+#include "lib/rec_routing2.h"
 #include "lib/strbuf.h"
 
 #include <stddef.h>
@@ -119,6 +120,35 @@ void frr_show_ospf_join(struct rec_ospf_neighbor *nbrs, size_t n, const struct r
  */
 int frr_show_eigrp_neighbors(const char *text, size_t len, int64_t now_ms, struct strbuf *out,
                              struct frr_show_diag *diag);
+
+/* ---- show ip protocols (frr_show_proto.c: which line comes from where) ---- */
+
+struct cfg;
+
+/* The running config's part: one struct rec_rt_proto per classic `router
+ * eigrp N`, `router ospf N`, `router bgp N` (config order) with IOS's
+ * defaults and the config's settings, and the items the config holds
+ * (networks, explicit OSPF interfaces, passive interfaces, BGP neighbors).
+ * Returns the number of processes. */
+int frr_show_proto_cfg(const struct cfg *c, struct strbuf *procs, struct strbuf *items);
+/* ospfd `show ip ospf json` -> the OSPF process's router ID (when the
+ * config sets none), ABR/ASBR and areas by type. 1 done, 0 no OSPF
+ * process or ospfd instance, -1 not the answer. */
+int frr_show_proto_ospf(const char *json, size_t len, struct rec_rt_proto *procs, size_t n,
+                        struct frr_show_diag *diag);
+/* eigrpd `show ip eigrp topology`: the router ID in the title of AS `as`
+ * ("... Topology Table for AS(100)/ID(2.2.2.2)"); 1 found, 0 not. */
+int frr_show_eigrp_router_id(const char *text, size_t len, uint32_t as, uint32_t *rid);
+/* BGP neighbors bgpd has that the config does not name (dynamic ones). */
+void frr_show_proto_bgp(struct rec_rt_proto *procs, size_t n, const struct rec_bgp_neighbor *nbrs,
+                        size_t nn, struct strbuf *items);
+/* "Routing Information Sources" from zebra's selected routes (records of
+ * frr_show_routes): per process of the route's protocol, one source per
+ * next hop (OSPF: the neighbor's router ID), the route's distance, the
+ * newest route's age. */
+void frr_show_proto_sources(struct rec_rt_proto *procs, size_t n, const struct rec_route *routes,
+                            size_t nr, const struct rec_ospf_neighbor *onbrs, size_t no,
+                            struct strbuf *items);
 
 /* FRR's uptime text ("01:02:03", "2d03h04m", "05w2d03h"; "never") in
  * milliseconds, -1 if it is none of them. */

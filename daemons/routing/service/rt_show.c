@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The routing shows (show ip route, show ip bgp [summary], show ip ospf
- * neighbor / interface brief, show ip eigrp neighbors) answered from FRR.
+ * neighbor / interface brief, show ip eigrp neighbors, show ip protocols)
+ * answered from FRR.
  * A show asks for a kind; the prepare hook asks the daemons that know it
  * over their vty sockets (rt_vty.c) and the pure converters
  * (daemons/routing/frr_show.h) turn the answers into records, which the
@@ -22,7 +23,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum rt_group { RT_G_NONE, RT_G_BGP_SUMMARY, RT_G_BGP_TABLE, RT_G_OSPF, RT_G_EIGRP, RT_G_ROUTE };
+enum rt_group {
+    RT_G_NONE,
+    RT_G_BGP_SUMMARY,
+    RT_G_BGP_TABLE,
+    RT_G_OSPF,
+    RT_G_EIGRP,
+    RT_G_ROUTE,
+    RT_G_PROTOCOLS
+};
 
 static enum rt_group
 group_of(uint32_t kind)
@@ -41,6 +50,9 @@ group_of(uint32_t kind)
         return RT_G_EIGRP;
     case REC_ROUTE:
         return RT_G_ROUTE;
+    case REC_RT_PROTO:
+    case REC_RT_PROTO_ITEM:
+        return RT_G_PROTOCOLS;
     default:
         return RT_G_NONE;
     }
@@ -138,6 +150,19 @@ ask(struct rt_svc *m, enum rt_group g)
             rt_vty_add(m, "ospfd", "show ip ospf route json");
             rt_vty_add(m, "ospfd", "show ip ospf database nssa-external json");
         }
+        break;
+    case RT_G_PROTOCOLS:
+        /* the config gives the processes; FRR what it decided (router IDs,
+         * ABR/ASBR, dynamic neighbors) and the sources of routes */
+        rt_vty_add(m, "zebra", "show ip route json");
+        if (has_proto(c, RTR_OSPF)) {
+            rt_vty_add(m, "ospfd", "show ip ospf json");
+            rt_vty_add(m, "ospfd", "show ip ospf neighbor json");
+        }
+        if (has_proto(c, RTR_EIGRP))
+            rt_vty_add(m, "eigrpd", "show ip eigrp topology");
+        if (has_proto(c, RTR_BGP))
+            rt_vty_add(m, "bgpd", "show ip bgp summary json");
         break;
     case RT_G_NONE:
         break;
@@ -294,6 +319,64 @@ conv_routes(struct rt_svc *m, int64_t now)
     put(m, REC_ROUTE, &r, sizeof(struct rec_route));
 }
 
+/* The answer to cmd, whichever place ask() gave it. */
+static const struct rt_vty_query *
+answer_to(struct rt_svc *m, const char *cmd)
+{
+    for (size_t i = 0; i < m->vty.n; i++)
+        if (strcmp(m->vty.q[i].cmd, cmd) == 0)
+            return answer(m, i);
+    return NULL;
+}
+
+static void
+conv_protocols(struct rt_svc *m, int64_t now)
+{
+    const struct cfg *c = host_running(m->h);
+    const struct rt_vty_query *z = answer_to(m, "show ip route json"),
+                              *o = answer_to(m, "show ip ospf json"),
+                              *on = answer_to(m, "show ip ospf neighbor json"),
+                              *e = answer_to(m, "show ip eigrp topology"),
+                              *b = answer_to(m, "show ip bgp summary json");
+    struct frr_show_diag d = {0};
+    struct strbuf procs, items, routes, onbrs, bg, bn;
+    struct rec_rt_proto *p;
+    size_t np;
+
+    sb_init(&procs);
+    sb_init(&items);
+    sb_init(&routes);
+    sb_init(&onbrs);
+    sb_init(&bg);
+    sb_init(&bn);
+    frr_show_proto_cfg(c, &procs, &items);
+    p = (struct rec_rt_proto *)procs.buf;
+    np = procs.len / sizeof(*p);
+    if (o && frr_show_proto_ospf(o->out.buf, o->out.len, p, np, &d) < 0)
+        bad(m, "show ip ospf", &d);
+    for (size_t i = 0; e && i < np; i++)
+        if (p[i].proto == REC_RTP_EIGRP && !p[i].router_id)
+            frr_show_eigrp_router_id(e->out.buf, e->out.len, p[i].as, &p[i].router_id);
+    if (b && frr_show_bgp_summary(b->out.buf, b->out.len, now, &bg, &bn, &d) < 0)
+        bad(m, "show ip bgp summary", &d);
+    frr_show_proto_bgp(p, np, (struct rec_bgp_neighbor *)bn.buf,
+                       bn.len / sizeof(struct rec_bgp_neighbor), &items);
+    if (on && frr_show_ospf_neighbors(on->out.buf, on->out.len, now, 0, &onbrs, &d) < 0)
+        bad(m, "show ip ospf neighbor", &d);
+    if (z && frr_show_routes(z->out.buf, z->out.len, now, &routes, &d) < 0)
+        bad(m, "show ip route", &d);
+    frr_show_proto_sources(p, np, (struct rec_route *)routes.buf,
+                           routes.len / sizeof(struct rec_route),
+                           (struct rec_ospf_neighbor *)onbrs.buf,
+                           onbrs.len / sizeof(struct rec_ospf_neighbor), &items);
+    sb_free(&routes);
+    sb_free(&onbrs);
+    sb_free(&bg);
+    sb_free(&bn);
+    put(m, REC_RT_PROTO, &procs, sizeof(struct rec_rt_proto));
+    put(m, REC_RT_PROTO_ITEM, &items, sizeof(struct rec_rt_proto_item));
+}
+
 /* ---- the queue of shows ---- */
 
 static void start(struct rt_svc *m);
@@ -319,6 +402,9 @@ fetched(struct rt_svc *m)
         break;
     case RT_G_ROUTE:
         conv_routes(m, now);
+        break;
+    case RT_G_PROTOCOLS:
+        conv_protocols(m, now);
         break;
     case RT_G_NONE:
         break;

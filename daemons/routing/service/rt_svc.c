@@ -168,6 +168,8 @@ static const uint32_t frr_kinds[] = {REC_ROUTE,
                                      REC_OSPF_NEIGHBOR,
                                      REC_OSPF_IFACE,
                                      REC_EIGRP_NEIGHBOR,
+                                     REC_RT_PROTO,
+                                     REC_RT_PROTO_ITEM,
                                      0};
 
 const struct service rt_service = {

@@ -217,6 +217,12 @@ def scenario_bgp():
     tbl = cli("hub", "show ip bgp")
     check(re.search(r"^ \*>i 192\.168\.2\.0\s+10\.1\.1\.2\s+0\s+100\s+0 i$", tbl, re.M),
           "hub: show ip bgp has spoke1's network, internal, best")
+    pr = cli("hub", "show ip protocols")
+    check(pr.startswith("*** IP Routing is NSF aware ***\n\nRouting Protocol is \"bgp 65000\"\n")
+          and re.search(r"^    10\.1\.1\.2$", pr, re.M)
+          and re.search(r"^    10\.1\.1\.3\s+200      \d\d:\d\d:\d\d$", pr, re.M)
+          and "  Distance: external 20 internal 200 local 200\n" in pr,
+          f"hub: show ip protocols: the BGP process, its dynamic neighbours and sources ({pr!r})")
 
     # clear ip bgp *: the session restarts (bgpd's own clear)
     def up_ms():

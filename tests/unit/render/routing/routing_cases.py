@@ -657,5 +657,89 @@ def route_cases():
     return out
 
 
+# ---- show ip protocols -------------------------------------------------
+
+RTP = {"eigrp": 0, "ospf": 1, "bgp": 2}
+RTPI = {"network": 0, "iface": 1, "passive": 2, "neighbor": 3, "source": 4}
+RTPF = {"autosum": 0x1, "abr": 0x2, "asbr": 0x4, "sync": 0x8, "def_out": 0x10, "def_in": 0x20,
+        "addr_summ": 0x40, "redist_ext": 0x80}
+
+
+def proto(name, kind, flags=(), **kw):
+    r = {"name": name, "proto": RTP[kind], "as": name.split()[1],
+         "flags": sum(RTPF[f] for f in flags)}
+    r.update(kw)
+    return ("rt_proto", r)
+
+
+def pitem(proc, kind, text="", **kw):
+    r = {"proc": proc, "type": RTPI[kind]}
+    if text:
+        r["text"] = text
+    r.update(kw)
+    return ("rt_proto_item", r)
+
+
+def sources(proc, src, key="distance"):
+    return [pitem(proc, "source", addr=a, distance=v[key], since_ms=ago(v["last_update"]))
+            for a, v in src.items()]
+
+
+def protocols_cases():
+    out = []
+    # genie 7: OSPF with explicit interfaces and passive ones, BGP with route-maps
+    d = genie("show_ip_protocols/genie-iosxe-golden_output_7.expected.py")["protocols"]
+    o = d["ospf"]["vrf"]["default"]["address_family"]["ipv4"]["instance"]["1"]
+    recs = [proto("ospf 1", "ospf", ("abr", "asbr", "redist_ext", "addr_summ"),
+                  router_id=o["router_id"], areas_normal=o["total_normal_area"],
+                  areas_stub=o["total_stub_area"], areas_nssa=o["total_nssa_area"],
+                  max_paths=o["spf_control"]["paths"],
+                  dist_internal=o["preference"]["single_value"]["all"])]
+    recs += [pitem(0, "network", "%s %s area %s" % (n, v["netmask"], v["area"]))
+             for n, v in o["network"].items()]
+    for area, a in o["areas"].items():
+        # Genie normalises the area; the text prints it as configured
+        written = area if area == "0.0.0.0" else str(ipn(area))
+        recs += [pitem(0, "iface", i, area=written) for i in a["configured_interfaces"]]
+    recs += [pitem(0, "passive", i) for i in o["passive_interfaces"]]
+    recs += sources(0, o["routing_information_sources"]["gateway"])
+    b = d["bgp"]["instance"]["default"]
+    bv = b["vrf"]["default"]["address_family"]["ipv4"]
+    pref = bv["preference"]["multi_values"]
+    recs.append(proto("bgp %d" % b["bgp_id"], "bgp", max_paths=bv["maximum_path"],
+                      dist_external=pref["external"], dist_internal=pref["internal"],
+                      dist_local=pref["local"]))
+    recs += [pitem(1, "neighbor", v.get("route_map", ""), addr=a)
+             for a, v in bv["neighbors"].items()]
+    recs += sources(1, bv["routing_information_sources"])
+    out.append({"file": "show_ip_protocols/genie-iosxe-golden_output_7.txt", "show": "protocols",
+                "begin": 'Routing Protocol is "ospf 1"', "mode": "rstrip", "recs": recs})
+    # genie 1: a BGP process without neighbors or sources
+    b = genie("show_ip_protocols/genie-iosxe-golden_output_1.expected.py")["protocols"]["bgp"]
+    b = b["instance"]["default"]
+    bv = b["vrf"]["default"]["address_family"]["ipv4"]
+    pref = bv["preference"]["multi_values"]
+    recs = [proto("bgp %d" % b["bgp_id"], "bgp", max_paths=bv["maximum_path"],
+                  dist_external=pref["external"], dist_internal=pref["internal"],
+                  dist_local=pref["local"])]
+    out.append({"file": "show_ip_protocols/genie-iosxe-golden_output_1.txt", "show": "protocols",
+                "begin": 'Routing Protocol is "bgp 65000"', "recs": recs})
+    # quiz: classic EIGRP, values off the capture
+    recs = [proto("eigrp 100", "eigrp", ("def_out", "def_in"), k="1 0 1 0 0", nsf_hold_s=240,
+                  router_id="150.1.1.1", active_min=3, dist_internal=90, dist_external=170,
+                  max_paths=4, hopcount=100, variance=1),
+            pitem(0, "network", "150.1.0.0"), pitem(0, "network", "155.1.0.0"),
+            pitem(0, "passive", "Loopback0"),
+            pitem(0, "source", addr="155.1.146.4", distance=90, since_ms=ago("00:27:34")),
+            pitem(0, "source", addr="155.1.146.6", distance=90, since_ms=ago("00:27:33"),
+                  group=1),
+            pitem(0, "source", addr="155.1.0.5", distance=90, since_ms=ago("00:27:33"),
+                  group=1)]
+    out.append({"file": "show_ip_protocols/quiz-eigrp-R1-classic-as100.txt", "show": "protocols",
+                "recs": recs})
+    return out
+
+
 def cases():
-    return bgp_summary_cases() + bgp_table_cases() + ospf_cases() + eigrp_cases() + route_cases()
+    return (bgp_summary_cases() + bgp_table_cases() + ospf_cases() + eigrp_cases() + route_cases()
+            + protocols_cases())

@@ -57,6 +57,8 @@ def compare(case, got):
     if case.get("upto"):
         i = got.find("\n" + case["upto"])
         got = got[:got.index("\n", i + 1) + 1]
+    if mode == "rstrip":
+        got = got.rstrip(" \t\n") + want[len(want.rstrip(" \t\n")):]
     if mode == "lines":
         got = "\n".join(l.rstrip(" \t") for l in got.split("\n"))
     if got == want:

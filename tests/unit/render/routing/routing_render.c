@@ -7,12 +7,13 @@
  * off a capture, and compares the output with the capture; the TextFSM check
  * parses the same output. Input, one item per line:
  *
- *   show bgp_summary|bgp|ospf_neighbor|ospf_brief|eigrp|route
+ *   show bgp_summary|bgp|ospf_neighbor|ospf_brief|eigrp|route|protocols
  *   family 15.5|15.4|xe16|xe17      route: protocol C|S|B|O|D|H, nho 1
  *   json 1                          the `| json` form instead of the text
  *   rec KIND                        starts a record: bgp_global, bgp_neighbor,
  *                                   bgp_range, bgp_path, ospf_neighbor,
- *                                   ospf_iface, eigrp_neighbor, route
+ *                                   ospf_iface, eigrp_neighbor, route,
+ *                                   rt_proto, rt_proto_item
  *   FIELD VALUE                     a field of the current record
  *
  * Times are given relative to the fixed "now": `since_ms -5000` is five
@@ -30,7 +31,7 @@
 #define NOW  ((int64_t)400 * 86400 * 1000)
 #define MAXR 4096
 
-enum ftype { F_IP, F_U8, F_U32, F_U64, F_CHAR, F_STR, F_TIME, F_I64 };
+enum ftype { F_IP, F_U8, F_U16, F_U32, F_U64, F_CHAR, F_STR, F_TIME, F_I64, F_BYTES };
 
 struct field {
     const char *kind, *name;
@@ -157,6 +158,35 @@ static const struct field fields[] = {
     FLD("route", rec_route, code2, F_STR),
     FLD("route", rec_route, rflags, F_U8),
     FLD("route", rec_route, nh_vrf, F_STR),
+    FLD("rt_proto", rec_rt_proto, name, F_STR),
+    FLD("rt_proto", rec_rt_proto, proto, F_U8),
+    FLD("rt_proto", rec_rt_proto, max_paths, F_U8),
+    FLD("rt_proto", rec_rt_proto, k, F_BYTES),
+    FLD("rt_proto", rec_rt_proto, variance, F_U8),
+    FLD("rt_proto", rec_rt_proto, flags, F_U16),
+    FLD("rt_proto", rec_rt_proto, nsf_hold_s, F_U16),
+    FLD("rt_proto", rec_rt_proto, hopcount, F_U16),
+    FLD("rt_proto", rec_rt_proto, active_min, F_U16),
+    FLD("rt_proto", rec_rt_proto, as, F_U32),
+    FLD("rt_proto", rec_rt_proto, router_id, F_IP),
+    FLD("rt_proto", rec_rt_proto, dist_internal, F_U8),
+    FLD("rt_proto", rec_rt_proto, dist_external, F_U8),
+    FLD("rt_proto", rec_rt_proto, dist_local, F_U8),
+    FLD("rt_proto", rec_rt_proto, areas_normal, F_U8),
+    FLD("rt_proto", rec_rt_proto, areas_stub, F_U8),
+    FLD("rt_proto", rec_rt_proto, areas_nssa, F_U8),
+    FLD("rt_proto", rec_rt_proto, out_filter, F_STR),
+    FLD("rt_proto", rec_rt_proto, in_filter, F_STR),
+    FLD("rt_proto", rec_rt_proto, stub, F_STR),
+    FLD("rt_proto", rec_rt_proto, redistribute, F_STR),
+    FLD("rt_proto_item", rec_rt_proto_item, proc, F_U16),
+    FLD("rt_proto_item", rec_rt_proto_item, type, F_U8),
+    FLD("rt_proto_item", rec_rt_proto_item, group, F_U8),
+    FLD("rt_proto_item", rec_rt_proto_item, addr, F_IP),
+    FLD("rt_proto_item", rec_rt_proto_item, distance, F_U32),
+    FLD("rt_proto_item", rec_rt_proto_item, since_ms, F_TIME),
+    FLD("rt_proto_item", rec_rt_proto_item, text, F_STR),
+    FLD("rt_proto_item", rec_rt_proto_item, area, F_STR),
 };
 
 /* Record storage per kind, sized for the biggest record. */
@@ -172,6 +202,8 @@ static const struct {
     {"ospf_iface", sizeof(struct rec_ospf_iface)},
     {"eigrp_neighbor", sizeof(struct rec_eigrp_neighbor)},
     {"route", sizeof(struct rec_route)},
+    {"rt_proto", sizeof(struct rec_rt_proto)},
+    {"rt_proto_item", sizeof(struct rec_rt_proto_item)},
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
@@ -211,6 +243,18 @@ set_field(int k, unsigned char *rec, const char *name, const char *val)
             break;
         case F_U8:
             *p = (uint8_t)u;
+            break;
+        case F_U16: {
+            uint16_t h = (uint16_t)u;
+            memcpy(p, &h, 2);
+            break;
+        }
+        case F_BYTES: /* "1 0 1 0 0" */
+            for (size_t b = 0; b < f->size && *val; b++) {
+                char *end;
+                p[b] = (unsigned char)strtoul(val, &end, 10);
+                val = end;
+            }
             break;
         case F_U32:
             a = (uint32_t)u;
@@ -320,7 +364,11 @@ main(void)
     else if (strcmp(show, "route") == 0)
         json ? render_route_ex_json(&out, NOW, RECS(7, rec_route), count[7], &ro)
              : render_route_ex(&out, NOW, RECS(7, rec_route), count[7], &ro);
-    else {
+    else if (strcmp(show, "protocols") == 0) {
+        struct render_proto_in pin = {RECS(8, rec_rt_proto), count[8], RECS(9, rec_rt_proto_item),
+                                      count[9]};
+        json ? render_protocols_json(&out, NOW, &pin) : render_protocols(&out, NOW, &pin);
+    } else {
         fprintf(stderr, "unknown show '%s'\n", show);
         return 2;
     }

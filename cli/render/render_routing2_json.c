@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * `| json` of show ip protocols, show ip eigrp topology and show ip bgp
+ * neighbors (records of lib/rec_routing2.h). Same conventions as
+ * render_routing_json.c: snake_case names, IOS words, addresses dotted,
+ * ages as the IOS text and as `*_seconds`, null for none.
+ */
+#include "cli/render/render_routing.h"
+#include "cli/render/render_time.h"
+#include "lib/inet.h"
+#include "lib/json.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void
+j_ip(struct json *j, const char *key, uint32_t a)
+{
+    char b[INET_ADDRSTRLEN_];
+
+    json_str(j, key, a ? inet_fmt4(a, b) : NULL);
+}
+
+static void
+j_text(struct json *j, const char *key, const char *s, size_t max)
+{
+    if (!s[0])
+        json_str(j, key, NULL);
+    else
+        json_strn(j, key, s, strnlen(s, max));
+}
+
+static void
+j_age(struct json *j, const char *key, int64_t now_ms, int64_t since_ms)
+{
+    char t[RENDER_TIME_LEN], k[48];
+
+    snprintf(k, sizeof(k), "%s_seconds", key);
+    if (since_ms == 0) {
+        json_str(j, key, NULL);
+        json_str(j, k, NULL);
+        return;
+    }
+    json_str(j, key, render_time_since(t, now_ms, since_ms));
+    json_int(j, k, render_time_elapsed(now_ms, since_ms));
+}
+
+/* ---- show ip protocols ---- */
+
+static const char *const proto_names[REC_RTP_COUNT] = {"eigrp", "ospf", "bgp"};
+
+static void
+j_items(struct json *j, int64_t now_ms, const struct render_proto_in *in, size_t proc, uint8_t type,
+        const char *key)
+{
+    json_arr_begin(j, key);
+    for (size_t i = 0; i < in->n_items; i++) {
+        const struct rec_rt_proto_item *it = &in->items[i];
+        if (it->proc != proc || it->type != type)
+            continue;
+        switch (type) {
+        case REC_RTPI_NETWORK:
+        case REC_RTPI_PASSIVE:
+            json_strn(j, NULL, it->text, strnlen(it->text, sizeof(it->text)));
+            break;
+        case REC_RTPI_IFACE:
+            json_obj_begin(j, NULL);
+            j_text(j, "interface", it->text, sizeof(it->text));
+            j_text(j, "area", it->area, sizeof(it->area));
+            json_obj_end(j);
+            break;
+        case REC_RTPI_NEIGHBOR:
+            json_obj_begin(j, NULL);
+            j_ip(j, "address", it->addr);
+            j_text(j, "route_map", it->text, sizeof(it->text));
+            json_obj_end(j);
+            break;
+        default:
+            json_obj_begin(j, NULL);
+            j_ip(j, "gateway", it->addr);
+            json_uint(j, "distance", it->distance);
+            j_age(j, "last_update", now_ms, it->since_ms);
+            json_obj_end(j);
+            break;
+        }
+    }
+    json_arr_end(j);
+}
+
+void
+render_protocols_json(struct strbuf *out, int64_t now_ms, const struct render_proto_in *in)
+{
+    struct json j;
+
+    json_init(&j, out);
+    json_obj_begin(&j, NULL);
+    json_bool(&j, "nsf_aware", true);
+    json_arr_begin(&j, "protocols");
+    for (size_t i = 0; i < in->n_procs; i++) {
+        const struct rec_rt_proto *p = &in->procs[i];
+        bool eigrp = p->proto == REC_RTP_EIGRP, bgp = p->proto == REC_RTP_BGP;
+
+        json_obj_begin(&j, NULL);
+        j_text(&j, "name", p->name, sizeof(p->name));
+        json_str(&j, "protocol", p->proto < REC_RTP_COUNT ? proto_names[p->proto] : NULL);
+        json_uint(&j, eigrp || bgp ? "as" : "process_id", p->as);
+        j_ip(&j, "router_id", p->router_id);
+        j_text(&j, "outgoing_filter", p->out_filter, sizeof(p->out_filter));
+        j_text(&j, "incoming_filter", p->in_filter, sizeof(p->in_filter));
+        json_uint(&j, "maximum_paths", p->max_paths);
+        if (eigrp) {
+            json_arr_begin(&j, "metric_weights");
+            for (int k = 0; k < 5; k++)
+                json_uint(&j, NULL, p->k[k]);
+            json_arr_end(&j);
+            json_uint(&j, "variance", p->variance);
+            json_uint(&j, "maximum_hopcount", p->hopcount);
+            json_uint(&j, "active_timer_minutes", p->active_min);
+            json_uint(&j, "nsf_hold_seconds", p->nsf_hold_s);
+            j_text(&j, "stub", p->stub, sizeof(p->stub));
+            j_text(&j, "redistributing", p->redistribute, sizeof(p->redistribute));
+            json_bool(&j, "default_out", p->flags & REC_RTPF_DEFAULT_OUT);
+            json_bool(&j, "default_in", p->flags & REC_RTPF_DEFAULT_IN);
+        }
+        if (eigrp || bgp)
+            json_bool(&j, "auto_summary", p->flags & REC_RTPF_AUTOSUM);
+        if (bgp) {
+            json_bool(&j, "igp_synchronization", p->flags & REC_RTPF_IGP_SYNC);
+            json_uint(&j, "distance_external", p->dist_external);
+            json_uint(&j, "distance_internal", p->dist_internal);
+            json_uint(&j, "distance_local", p->dist_local);
+        } else if (eigrp) {
+            json_uint(&j, "distance_internal", p->dist_internal);
+            json_uint(&j, "distance_external", p->dist_external);
+        } else {
+            json_uint(&j, "distance", p->dist_internal);
+            json_bool(&j, "area_border_router", p->flags & REC_RTPF_ABR);
+            json_bool(&j, "as_boundary_router", p->flags & REC_RTPF_ASBR);
+            json_uint(&j, "areas_normal", p->areas_normal);
+            json_uint(&j, "areas_stub", p->areas_stub);
+            json_uint(&j, "areas_nssa", p->areas_nssa);
+            j_items(&j, now_ms, in, i, REC_RTPI_IFACE, "interfaces");
+        }
+        if (!bgp) {
+            j_items(&j, now_ms, in, i, REC_RTPI_NETWORK, "networks");
+            j_items(&j, now_ms, in, i, REC_RTPI_PASSIVE, "passive_interfaces");
+        } else {
+            j_items(&j, now_ms, in, i, REC_RTPI_NEIGHBOR, "neighbors");
+        }
+        j_items(&j, now_ms, in, i, REC_RTPI_SOURCE, "sources");
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Snapshot records of the second set of routing shows answered from FRR and
+ * the running config: show ip protocols (REC_RT_PROTO, REC_RT_PROTO_ITEM).
+ * Same conventions as lib/rec_routing.h: flat, fixed-size, IOS words and
+ * units already, times absolute milliseconds of the daemon's clock (0 =
+ * never), IPv4 in host byte order, strings NUL-terminated and cut to their
+ * field.
+ */
+#ifndef DMVPN_LIB_REC_ROUTING2_H
+#define DMVPN_LIB_REC_ROUTING2_H
+
+#include "lib/rec.h"
+
+#include <stdint.h>
+
+/* ---- show ip protocols ---- */
+
+enum rec_rtp_proto { REC_RTP_EIGRP, REC_RTP_OSPF, REC_RTP_BGP, REC_RTP_COUNT };
+
+#define REC_RTPF_AUTOSUM     0x0001 /* EIGRP/BGP automatic summarization on */
+#define REC_RTPF_ABR         0x0002 /* OSPF: "It is an area border ... router" */
+#define REC_RTPF_ASBR        0x0004 /* OSPF: "... autonomous system boundary router" */
+#define REC_RTPF_IGP_SYNC    0x0008 /* BGP synchronization on */
+#define REC_RTPF_DEFAULT_OUT 0x0010 /* EIGRP: "Default networks flagged in outgoing updates" */
+#define REC_RTPF_DEFAULT_IN  0x0020 /* EIGRP: "Default networks accepted from incoming updates" */
+#define REC_RTPF_ADDR_SUMM   0x0040 /* OSPF: "Address Summarization:" heading (IOS-XE) */
+#define REC_RTPF_REDIST_EXT  0x0080 /* OSPF: " Redistributing External Routes from," */
+
+/* One routing process ("Routing Protocol is ..."), in the config's order. */
+struct rec_rt_proto {
+    char name[32]; /* "eigrp 100", "ospf 1", "bgp 65000" */
+    uint8_t proto; /* enum rec_rtp_proto */
+    uint8_t max_paths;
+    uint8_t k[5]; /* EIGRP metric weights K1..K5 */
+    uint8_t variance;
+    uint16_t flags;      /* REC_RTPF_* */
+    uint16_t nsf_hold_s; /* EIGRP "NSF-aware route hold timer is 240" */
+    uint16_t hopcount;   /* EIGRP "Maximum hopcount 100" */
+    uint16_t active_min; /* EIGRP "Active Timer: 3 min" */
+    uint32_t as;         /* EIGRP AS, BGP AS, OSPF process id */
+    uint32_t router_id;  /* 0: not printed */
+    /* EIGRP internal/external; BGP external/internal/local; OSPF: internal
+     * is the default distance "(default is 110)" */
+    uint8_t dist_internal, dist_external, dist_local;
+    uint8_t areas_normal, areas_stub, areas_nssa; /* OSPF "Number of areas" */
+    uint8_t pad[2];
+    char out_filter[REC_NAMESIZ]; /* distribute-list ... out: "" not set */
+    char in_filter[REC_NAMESIZ];
+    char stub[REC_NAMESIZ];         /* EIGRP stub words "connected, summary"; "" not stub */
+    char redistribute[REC_NAMESIZ]; /* "Redistributing: static, connected"; "" none */
+};
+
+enum rec_rtp_item_type {
+    REC_RTPI_NETWORK,  /* "Routing for Networks:" line (text) */
+    REC_RTPI_IFACE,    /* OSPF "Routing on Interfaces Configured Explicitly (Area <area>):" */
+    REC_RTPI_PASSIVE,  /* "Passive Interface(s):" */
+    REC_RTPI_NEIGHBOR, /* BGP "Neighbor(s):" addr, text = inbound route-map */
+    REC_RTPI_SOURCE,   /* "Routing Information Sources:" addr, distance, since_ms */
+    REC_RTPI_COUNT
+};
+
+/* A line of a process's lists; the items of a process follow in the order
+ * printed. */
+struct rec_rt_proto_item {
+    uint16_t proc; /* index of its struct rec_rt_proto in the snapshot */
+    uint8_t type;  /* enum rec_rtp_item_type */
+    uint8_t group; /* sources: a new "Gateway Distance Last Update" header when it changes */
+    uint32_t addr;
+    uint32_t distance;
+    uint32_t pad;
+    int64_t since_ms;       /* sources: the newest route from it ("Last Update") */
+    char text[REC_NAMESIZ]; /* network as IOS prints it, interface, route-map */
+    char area[16];          /* REC_RTPI_IFACE: the area as configured */
+};
+
+#endif

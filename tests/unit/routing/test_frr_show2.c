@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The second set of FRR show converters on FRR 8.4.4's real answers
+ * (testdata/frr-show/, scripts/frr_show_lab.sh): show ip protocols built
+ * from an IOS config like r2's plus r2's ospfd, eigrpd, bgpd and zebra
+ * answers; every field checked against the captured text.
+ */
+#include "daemons/routing/frr_show.h"
+
+#include "lib/inet.h"
+#include "parsers/cfg.h"
+#include "parsers/parse.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#define NOW 1000000000
+
+static char *
+slurp(const char *node, const char *file, size_t *len)
+{
+    char path[256];
+    FILE *f;
+    char *buf;
+    long n;
+
+    snprintf(path, sizeof(path), "testdata/frr-show/%s/%s", node, file);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)n + 1);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static uint32_t
+ip(const char *s)
+{
+    uint32_t a = 0;
+    assert_true(inet_parse4(s, &a));
+    return a;
+}
+
+/* r2's routing as an IOS config would write it */
+static const char r2_ios[] = "hostname r2\n"
+                             "interface Loopback0\n"
+                             " ip address 2.2.2.2 255.255.255.255\n"
+                             " ip ospf 1 area 0\n"
+                             "interface Ethernet0/0\n"
+                             " ip address 10.0.12.2 255.255.255.0\n"
+                             "router eigrp 100\n"
+                             " network 10.0.12.0 0.0.0.255\n"
+                             " passive-interface Loopback0\n"
+                             "router ospf 1\n"
+                             " area 1 nssa\n"
+                             " redistribute static subnets\n"
+                             " network 10.0.12.0 0.0.0.255 area 0\n"
+                             " network 10.0.23.0 0.0.0.255 area 1\n"
+                             "router bgp 65000\n"
+                             " bgp listen range 10.0.23.0/24 peer-group SPOKES\n"
+                             " neighbor SPOKES peer-group\n"
+                             " neighbor SPOKES remote-as 65000\n"
+                             " neighbor 10.0.12.1 remote-as 65001\n"
+                             " neighbor 10.0.12.99 remote-as 65099\n"
+                             " neighbor 10.0.12.1 route-map IN in\n"
+                             " maximum-paths 2\n";
+
+static const struct rec_rt_proto_item *
+find(const struct strbuf *items, uint16_t proc, uint8_t type, uint32_t addr, const char *text)
+{
+    const struct rec_rt_proto_item *it = (const struct rec_rt_proto_item *)items->buf;
+
+    for (size_t i = 0; i < items->len / sizeof(*it); i++)
+        if (it[i].proc == proc && it[i].type == type && (!addr || it[i].addr == addr) &&
+            (!text || strcmp(it[i].text, text) == 0))
+            return &it[i];
+    return NULL;
+}
+
+static size_t
+count(const struct strbuf *items, uint16_t proc, uint8_t type)
+{
+    const struct rec_rt_proto_item *it = (const struct rec_rt_proto_item *)items->buf;
+    size_t n = 0;
+
+    for (size_t i = 0; i < items->len / sizeof(*it); i++)
+        n += it[i].proc == proc && it[i].type == type;
+    return n;
+}
+
+static void
+test_protocols(void **state)
+{
+    struct cfg_parse *cp = cfg_parse_text(r2_ios, strlen(r2_ios));
+    struct strbuf procs, items, routes, onbrs, bg, bn;
+    struct frr_show_diag d = {0};
+    const struct rec_rt_proto_item *it;
+    struct rec_rt_proto *p;
+    size_t len, np;
+    char *t;
+
+    (void)state;
+    assert_non_null(cp->cfg);
+    sb_init(&procs);
+    sb_init(&items);
+    sb_init(&routes);
+    sb_init(&onbrs);
+    sb_init(&bg);
+    sb_init(&bn);
+    assert_int_equal(frr_show_proto_cfg(cp->cfg, &procs, &items), 3);
+    p = (struct rec_rt_proto *)procs.buf;
+    np = 3;
+
+    t = slurp("r2", "ospf.json", &len);
+    assert_int_equal(frr_show_proto_ospf(t, len, p, np, &d), 1);
+    free(t);
+    t = slurp("r2", "eigrp_topology.txt", &len);
+    assert_int_equal(frr_show_eigrp_router_id(t, len, 100, &p[0].router_id), 1);
+    free(t);
+    t = slurp("r2", "bgp_summary.json", &len);
+    assert_true(frr_show_bgp_summary(t, len, NOW, &bg, &bn, &d) == 3);
+    free(t);
+    frr_show_proto_bgp(p, np, (struct rec_bgp_neighbor *)bn.buf, 3, &items);
+    t = slurp("r2", "ospf_neighbor.json", &len);
+    assert_int_equal(frr_show_ospf_neighbors(t, len, NOW, 1, &onbrs, &d), 2);
+    free(t);
+    t = slurp("r2", "route.json", &len);
+    assert_true(frr_show_routes(t, len, NOW, &routes, &d) > 0);
+    free(t);
+    frr_show_proto_sources(p, np, (struct rec_route *)routes.buf,
+                           routes.len / sizeof(struct rec_route),
+                           (struct rec_ospf_neighbor *)onbrs.buf, 2, &items);
+
+    /* EIGRP: the config's network and passive interface, eigrpd's ID */
+    assert_string_equal(p[0].name, "eigrp 100");
+    assert_int_equal(p[0].proto, REC_RTP_EIGRP);
+    assert_int_equal(p[0].router_id, ip("2.2.2.2"));
+    assert_int_equal(p[0].k[0], 1);
+    assert_int_equal(p[0].k[2], 1);
+    assert_int_equal(p[0].max_paths, 4);
+    assert_int_equal(p[0].dist_internal, 90);
+    assert_int_equal(p[0].dist_external, 170);
+    assert_non_null(find(&items, 0, REC_RTPI_NETWORK, 0, "10.0.12.0/24"));
+    assert_non_null(find(&items, 0, REC_RTPI_PASSIVE, 0, "Loopback0"));
+    /* E>* 192.168.11.0/24 [90/30720] via 10.0.12.1, 00:00:52 */
+    assert_int_equal(count(&items, 0, REC_RTPI_SOURCE), 1);
+    it = find(&items, 0, REC_RTPI_SOURCE, ip("10.0.12.1"), NULL);
+    assert_non_null(it);
+    assert_int_equal(it->distance, 90);
+    assert_int_equal(it->since_ms, NOW - 52000);
+
+    /* OSPF: ospfd's ID, ABR (areas 0 and 1), ASBR, 1 normal 1 NSSA area */
+    assert_string_equal(p[1].name, "ospf 1");
+    assert_int_equal(p[1].router_id, ip("2.2.2.2"));
+    assert_true(p[1].flags & REC_RTPF_ABR);
+    assert_true(p[1].flags & REC_RTPF_ASBR);
+    assert_true(p[1].flags & REC_RTPF_REDIST_EXT);
+    assert_int_equal(p[1].areas_normal, 1);
+    assert_int_equal(p[1].areas_stub, 0);
+    assert_int_equal(p[1].areas_nssa, 1);
+    assert_int_equal(p[1].dist_internal, 110);
+    assert_non_null(find(&items, 1, REC_RTPI_NETWORK, 0, "10.0.12.0 0.0.0.255 area 0"));
+    assert_non_null(find(&items, 1, REC_RTPI_NETWORK, 0, "10.0.23.0 0.0.0.255 area 1"));
+    it = find(&items, 1, REC_RTPI_IFACE, 0, "Loopback0");
+    assert_non_null(it);
+    assert_string_equal(it->area, "0");
+    /* O>* 3.3.3.3/32, 10.33.1.0/24 (00:00:33), 10.33.2.0/24 via 10.0.23.3:
+     * the neighbor 3.3.3.3; r1's O routes are not selected (B, D won) */
+    assert_int_equal(count(&items, 1, REC_RTPI_SOURCE), 1);
+    it = find(&items, 1, REC_RTPI_SOURCE, ip("3.3.3.3"), NULL);
+    assert_non_null(it);
+    assert_int_equal(it->distance, 110);
+    assert_int_equal(it->since_ms, NOW - 33000);
+
+    /* BGP: the configured neighbors (route-map in), the dynamic one */
+    assert_string_equal(p[2].name, "bgp 65000");
+    assert_int_equal(p[2].max_paths, 2);
+    assert_int_equal(p[2].dist_external, 20);
+    assert_int_equal(p[2].dist_internal, 200);
+    assert_int_equal(p[2].dist_local, 200);
+    assert_int_equal(count(&items, 2, REC_RTPI_NEIGHBOR), 3);
+    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, ip("10.0.12.1"), "IN"));
+    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, ip("10.0.12.99"), ""));
+    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, ip("10.0.23.3"), ""));
+    /* B>* 1.1.1.1/32 [20/0] via 10.0.12.1 00:00:49; 172.16.1.0/24 [200/0]
+     * via 10.0.23.3; the aggregate's blackhole is no source */
+    assert_int_equal(count(&items, 2, REC_RTPI_SOURCE), 2);
+    it = find(&items, 2, REC_RTPI_SOURCE, ip("10.0.12.1"), NULL);
+    assert_non_null(it);
+    assert_int_equal(it->distance, 20);
+    assert_int_equal(it->since_ms, NOW - 49000);
+    it = find(&items, 2, REC_RTPI_SOURCE, ip("10.0.23.3"), NULL);
+    assert_non_null(it);
+    assert_int_equal(it->distance, 200);
+
+    sb_free(&procs);
+    sb_free(&items);
+    sb_free(&routes);
+    sb_free(&onbrs);
+    sb_free(&bg);
+    sb_free(&bn);
+    cfg_parse_free(cp);
+}
+
+/* No OSPF instance in ospfd / no such AS in eigrpd: the config's values */
+static void
+test_protocols_missing(void **state)
+{
+    struct rec_rt_proto p = {.proto = REC_RTP_OSPF};
+    struct frr_show_diag d = {0};
+    uint32_t rid = 0;
+
+    (void)state;
+    assert_int_equal(frr_show_proto_ospf("{}", 2, &p, 1, &d), 0);
+    assert_int_equal(frr_show_proto_ospf("[]", 2, &p, 1, &d), -1);
+    assert_int_equal(frr_show_proto_ospf("nope", 4, &p, 1, &d), -1);
+    assert_int_equal(frr_show_eigrp_router_id("", 0, 100, &rid), 0);
+    assert_int_equal(
+        frr_show_eigrp_router_id("EIGRP Topology Table for AS(7)/ID(1.2.3.4)\n", 43, 100, &rid), 0);
+    assert_int_equal(
+        frr_show_eigrp_router_id("EIGRP Topology Table for AS(7)/ID(1.2.3.4)\n", 43, 7, &rid), 1);
+    assert_int_equal(rid, ip("1.2.3.4"));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_protocols),
+        cmocka_unit_test(test_protocols_missing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
