@@ -53,6 +53,7 @@ enum rec_kind {
      * bgp neighbors */
     REC_RT_PROTO,
     REC_RT_PROTO_ITEM,
+    REC_EIGRP_TOPO,
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Snapshot records of the second set of routing shows answered from FRR and
- * the running config: show ip protocols (REC_RT_PROTO, REC_RT_PROTO_ITEM).
+ * the running config: show ip protocols (REC_RT_PROTO, REC_RT_PROTO_ITEM),
+ * show ip eigrp topology (REC_EIGRP_TOPO).
  * Same conventions as lib/rec_routing.h: flat, fixed-size, IOS words and
  * units already, times absolute milliseconds of the daemon's clock (0 =
  * never), IPv4 in host byte order, strings NUL-terminated and cut to their
@@ -72,6 +73,39 @@ struct rec_rt_proto_item {
     int64_t since_ms;       /* sources: the newest route from it ("Last Update") */
     char text[REC_NAMESIZ]; /* network as IOS prints it, interface, route-map */
     char area[16];          /* REC_RTPI_IFACE: the area as configured */
+};
+
+/* ---- show ip eigrp topology ---- */
+
+#define REC_EIGRPT_FD_INACCESSIBLE 0x01 /* "FD is Inaccessible" */
+#define REC_EIGRPT_TAG             0x02 /* ", tag is N" */
+#define REC_EIGRPT_METRICS         0x04 /* the path prints "(distance/reported distance)" */
+#define REC_EIGRPT_NOPATH          0x08 /* a route line without "via" lines */
+
+/*
+ * One "via" line of a route; the paths of a route are consecutive records
+ * with the same prefix/len (the route's fields repeated), the routes of one
+ * table consecutive records with the same as/vrf/instance, in the caller's
+ * order (IOS's internal order, not sorted).
+ */
+struct rec_eigrp_topo {
+    uint32_t as;
+    uint32_t router_id;          /* the table's title: "/ID(x)" */
+    char vrf[REC_IFNAMSIZ];      /* "" default */
+    char instance[REC_IFNAMSIZ]; /* named mode: "VR(NAME)" */
+    uint32_t prefix;
+    uint8_t len;
+    char state;    /* 'P' passive, 'A' active, 'U', 'Q', 'R', 'r', 's' */
+    uint8_t flags; /* REC_EIGRPT_* */
+    uint8_t pad;
+    uint32_t successors;
+    uint32_t fd; /* feasible distance */
+    uint32_t tag;
+    /* the path: a neighbor (nexthop) or a word IOS prints in its place */
+    uint32_t nexthop;
+    uint32_t metric, rd;       /* printed with REC_EIGRPT_METRICS */
+    char via[24];              /* "" nexthop; "Connected", "Redistributed", "Rstatic", ... */
+    char ifname[REC_IFNAMSIZ]; /* "" none printed */
 };
 
 #endif

@@ -37,6 +37,8 @@ enum render_ios_family {
                             show ip route as 15.5 */
     RENDER_IOS_XE17,     /* show ip bgp: "t secondary path, L long-lived-stale,"; show ip
                             route: legend with OMP, NAT, "G - NHRP registered", "&" */
+    RENDER_IOS_12,       /* show ip eigrp topology: "IP-EIGRP Topology Table" title, a blank
+                            after it, tables separated (not ended) by a blank */
 };
 
 /* ---- show ip bgp summary / show ip bgp ---- */
@@ -100,6 +102,11 @@ struct render_proto_in {
     size_t n_items;
 };
 void render_protocols(struct strbuf *out, int64_t now_ms, const struct render_proto_in *in);
+/* ---- show ip eigrp topology (render_eigrp_topo.c) ---- */
+
+void render_eigrp_topology(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n,
+                           enum render_ios_family family);
+void render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n);
 void render_protocols_json(struct strbuf *out, int64_t now_ms, const struct render_proto_in *in);
 
 /* ---- `| json`: the records as a plain structure (render_routing_json.c) ---- */

@@ -153,3 +153,74 @@ render_protocols_json(struct strbuf *out, int64_t now_ms, const struct render_pr
     json_arr_end(&j);
     json_obj_end(&j);
 }
+
+/* ---- show ip eigrp topology ---- */
+
+void
+render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n)
+{
+    struct json j;
+    char st[2] = {0};
+
+    json_init(&j, out);
+    json_obj_begin(&j, NULL);
+    json_arr_begin(&j, "routes");
+    for (size_t i = 0; i < n; i++) {
+        const struct rec_eigrp_topo *p = &r[i];
+        char a[INET_ADDRSTRLEN_];
+        bool route = i == 0 || p->as != r[i - 1].as || p->prefix != r[i - 1].prefix ||
+                     p->len != r[i - 1].len || strncmp(p->vrf, r[i - 1].vrf, sizeof(p->vrf)) ||
+                     strncmp(p->instance, r[i - 1].instance, sizeof(p->instance));
+
+        if (route) {
+            if (i > 0) {
+                json_arr_end(&j);
+                json_obj_end(&j);
+            }
+            json_obj_begin(&j, NULL);
+            json_uint(&j, "as", p->as);
+            j_ip(&j, "router_id", p->router_id);
+            j_text(&j, "vrf", p->vrf, sizeof(p->vrf));
+            j_text(&j, "instance", p->instance, sizeof(p->instance));
+            st[0] = p->state ? p->state : 'P';
+            json_str(&j, "state", st);
+            json_str(&j, "prefix", inet_fmt4(p->prefix, a));
+            json_uint(&j, "prefix_len", p->len);
+            json_uint(&j, "successors", p->successors);
+            if (p->flags & REC_EIGRPT_FD_INACCESSIBLE)
+                json_str(&j, "feasible_distance", NULL);
+            else
+                json_uint(&j, "feasible_distance", p->fd);
+            if (p->flags & REC_EIGRPT_TAG)
+                json_uint(&j, "tag", p->tag);
+            else
+                json_str(&j, "tag", NULL);
+            json_arr_begin(&j, "paths");
+        }
+        if (p->flags & REC_EIGRPT_NOPATH)
+            continue;
+        json_obj_begin(&j, NULL);
+        if (p->via[0]) {
+            json_str(&j, "next_hop", NULL);
+            json_strn(&j, "via", p->via, strnlen(p->via, sizeof(p->via)));
+        } else {
+            j_ip(&j, "next_hop", p->nexthop);
+            json_str(&j, "via", NULL);
+        }
+        if (p->flags & REC_EIGRPT_METRICS) {
+            json_uint(&j, "distance", p->metric);
+            json_uint(&j, "reported_distance", p->rd);
+        } else {
+            json_str(&j, "distance", NULL);
+            json_str(&j, "reported_distance", NULL);
+        }
+        j_text(&j, "interface", p->ifname, sizeof(p->ifname));
+        json_obj_end(&j);
+    }
+    if (n) {
+        json_arr_end(&j);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+}

@@ -2,7 +2,7 @@
 /*
  * The routing shows: show ip bgp [summary], show ip ospf neighbor, show ip
  * ospf interface brief, show ip eigrp neighbors, show ip route [PROTOCOL],
- * show ip protocols.
+ * show ip protocols, show ip eigrp topology.
  * They fetch the records of lib/rec_routing.h, which dmvpnd's routing
  * service fills from FRR (and its EIGRP engine). A kind no service owns
  * comes back as an empty table (daemons/dmvpnd/control.c), which is exactly
@@ -95,11 +95,22 @@ show_ospf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
 }
 
 static int
-show_eigrp(struct session *s, struct strbuf *out, bool json)
+show_eigrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     const struct rec_eigrp_neighbor *r;
     struct snapshot snap;
 
+    if (exec_has(m, "topology")) {
+        const struct rec_eigrp_topo *t;
+
+        if (fetch(s, REC_EIGRP_TOPO, sizeof(*t), &snap) < 0)
+            return -1;
+        t = (const struct rec_eigrp_topo *)snap.buf;
+        json ? render_eigrp_topology_json(out, t, snap.h.count)
+             : render_eigrp_topology(out, t, snap.h.count, RENDER_IOS_15_5);
+        snapshot_free(&snap);
+        return 0;
+    }
     if (fetch(s, REC_EIGRP_NEIGHBOR, sizeof(*r), &snap) < 0)
         return -1;
     r = (const struct rec_eigrp_neighbor *)snap.buf;
@@ -176,6 +187,6 @@ act_show_routing(struct session *s, const struct cmd_match *m, struct strbuf *ou
     if (exec_has(m, "ospf"))
         return show_ospf(s, m, out, json);
     if (exec_has(m, "eigrp"))
-        return show_eigrp(s, out, json);
+        return show_eigrp(s, m, out, json);
     return 1;
 }

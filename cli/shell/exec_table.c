@@ -85,6 +85,8 @@ static const struct exec_row rows[] = {
                       {"brief", "Brief summary of interface information"})},
     {"show ip eigrp neighbors", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"eigrp", "IP-EIGRP show commands"}, {"neighbors", "IP-EIGRP neighbors"})},
+    {"show ip eigrp topology", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"topology", "IP-EIGRP Topology Table"})},
     {"show ip protocols", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"protocols", "IP routing protocol process parameters and statistics"})},
     {"show dmvpn [detail]", ACT(act_show, 1, PJ), 0,

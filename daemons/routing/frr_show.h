@@ -121,6 +121,20 @@ void frr_show_ospf_join(struct rec_ospf_neighbor *nbrs, size_t n, const struct r
 int frr_show_eigrp_neighbors(const char *text, size_t len, int64_t now_ms, struct strbuf *out,
                              struct frr_show_diag *diag);
 
+/*
+ * eigrpd `show ip eigrp topology` (text) -> struct rec_eigrp_topo, one per
+ * "via" line (a route without one: REC_EIGRPT_NOPATH), in eigrpd's order.
+ * Interface names stay eigrpd's.
+ */
+int frr_show_eigrp_topology(const char *text, size_t len, struct strbuf *out,
+                            struct frr_show_diag *diag);
+/* The interface of a path through a neighbor is the neighbor's (from
+ * frr_show_eigrp_neighbors): eigrpd 8.4.4's topology names another one for
+ * routes learnt on a second interface (fr-cdc2 lab: a route from the hub
+ * over Tunnel0 printed "Gi2-0"). */
+void frr_show_eigrp_topo_ifaces(struct rec_eigrp_topo *topo, size_t n,
+                                const struct rec_eigrp_neighbor *nbrs, size_t nn);
+
 /* ---- show ip protocols (frr_show_proto.c: which line comes from where) ---- */
 
 struct cfg;

@@ -145,3 +145,194 @@ frr_show_eigrp_neighbors(const char *text, size_t len, int64_t now_ms, struct st
     }
     return n;
 }
+
+/* ---- show ip eigrp topology ----
+ *
+ *   EIGRP Topology Table for AS(100)/ID(2.2.2.2)
+ *
+ *   Codes: P - Passive, A - Active, U - Update, Q - Query, R - Reply
+ *          r - reply Status, s - sia Status
+ *
+ *   P  10.0.12.0/24, 1 successors, FD is 28160, serno: 0
+ *          via Connected, eth21
+ *   P  192.168.11.0/24, 1 successors, FD is 30720, serno: 0
+ *          via 10.0.12.1 (30720/28160), eth21
+ *
+ * eigrpd lists successors and feasible successors (IOS's default view; its
+ * `all-links` adds the others). "serno" is eigrpd's own; an FD of
+ * 4294967295 is EIGRP's infinity, IOS's "Inaccessible". eigrpd 8.4.4 lists
+ * a connected network once per neighbor on it ("via Connected, eth0"
+ * twice, seen in the fr-cdc2 lab): a path equal to one already read for
+ * the route is left out, as IOS has one.
+ */
+
+struct fs_topo {
+    struct rec_eigrp_topo route; /* the route line being read */
+    bool have_route, route_paths;
+    struct strbuf *out;
+    int n;
+};
+
+static void
+topo_emit(struct fs_topo *t, const struct rec_eigrp_topo *r)
+{
+    const struct rec_eigrp_topo *o = (const struct rec_eigrp_topo *)t->out->buf;
+
+    for (size_t i = t->out->len / sizeof(*r); t->route_paths && i-- > 0;) {
+        if (o[i].prefix != r->prefix || o[i].len != r->len || o[i].as != r->as)
+            break;
+        if (memcmp(&o[i], r, sizeof(*r)) == 0)
+            return;
+    }
+    sb_append(t->out, r, sizeof(*r));
+    t->n++;
+}
+
+void
+frr_show_eigrp_topo_ifaces(struct rec_eigrp_topo *topo, size_t n,
+                           const struct rec_eigrp_neighbor *nbrs, size_t nn)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; topo[i].nexthop && k < nn; k++)
+            if (nbrs[k].addr == topo[i].nexthop && nbrs[k].as == topo[i].as) {
+                memcpy(topo[i].ifname, nbrs[k].ifname, sizeof(topo[i].ifname));
+                break;
+            }
+}
+
+/* A route line that got no "via" line still prints. */
+static void
+topo_close(struct fs_topo *t)
+{
+    if (t->have_route && !t->route_paths) {
+        struct rec_eigrp_topo r = t->route;
+        r.flags |= REC_EIGRPT_NOPATH;
+        topo_emit(t, &r);
+    }
+    t->have_route = false;
+}
+
+static bool
+topo_route(struct fs_topo *t, const char *line, uint32_t as, uint32_t rid)
+{
+    char a[16];
+    unsigned len, succ, fd;
+    struct rec_eigrp_topo *r = &t->route;
+
+    if (sscanf(line + 1, " %15[0-9.]/%u, %u successors, FD is %u", a, &len, &succ, &fd) != 4 ||
+        len > 32)
+        return false;
+    memset(r, 0, sizeof(*r));
+    if (!inet_parse4(a, &r->prefix))
+        return false;
+    r->as = as;
+    r->router_id = rid;
+    r->state = line[0];
+    r->len = (uint8_t)len;
+    r->successors = succ;
+    r->fd = fd;
+    if (fd == UINT32_MAX)
+        r->flags |= REC_EIGRPT_FD_INACCESSIBLE;
+    t->have_route = true;
+    t->route_paths = false;
+    return true;
+}
+
+/* "via Connected, eth21" / "via 10.0.12.1 (30720/28160), eth21" */
+static bool
+topo_path(struct fs_topo *t, const char *via)
+{
+    struct rec_eigrp_topo r = t->route;
+    char a[16], ifn[REC_IFNAMSIZ];
+    unsigned m, rd;
+    const char *comma;
+
+    if (!t->have_route)
+        return false;
+    ifn[0] = '\0';
+    if (*via >= '0' && *via <= '9') {
+        int k = sscanf(via, "%15[0-9.] (%u/%u), %31s", a, &m, &rd, ifn);
+        if (k < 3 || !inet_parse4(a, &r.nexthop))
+            return false;
+        r.metric = m;
+        r.rd = rd;
+        r.flags |= REC_EIGRPT_METRICS;
+    } else {
+        size_t wl = strcspn(via, ",");
+        if (wl == 0 || wl >= sizeof(r.via))
+            return false;
+        memcpy(r.via, via, wl);
+        r.via[wl] = '\0';
+        comma = via + wl;
+        if (*comma == ',' && sscanf(comma + 1, " %31s", ifn) != 1)
+            ifn[0] = '\0';
+    }
+    memcpy(r.ifname, ifn, sizeof(r.ifname));
+    topo_emit(t, &r);
+    t->route_paths = true;
+    return true;
+}
+
+int
+frr_show_eigrp_topology(const char *text, size_t len, struct strbuf *out,
+                        struct frr_show_diag *diag)
+{
+    static const char head[] = "Topology Table for AS(";
+    struct fs_topo t = {.out = out};
+    size_t pos = 0, start = out->len;
+    uint32_t as = 0, rid = 0;
+    bool saw_head = false, in_table = false, blank = true;
+
+    while (pos < len) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t ll = nl ? (size_t)(nl - line) : len - pos;
+        char buf[256];
+        const char *h, *s;
+
+        pos += ll + (nl ? 1 : 0);
+        if (ll >= sizeof(buf))
+            ll = sizeof(buf) - 1;
+        memcpy(buf, line, ll);
+        buf[ll] = '\0';
+        for (s = buf; *s == ' ' || *s == '\t' || *s == '\r'; s++)
+            ;
+        if (*s)
+            blank = false;
+        if ((h = strstr(buf, head)) != NULL) {
+            char a[16];
+            unsigned n_as;
+            topo_close(&t);
+            saw_head = true;
+            in_table = sscanf(h + sizeof(head) - 1, "%u)/ID(%15[0-9.])", &n_as, a) == 2 &&
+                       inet_parse4(a, &rid);
+            as = n_as;
+            if (!in_table)
+                fs_skip(diag);
+            continue;
+        }
+        if (!in_table || !*s || strncmp(s, "Codes:", 6) == 0 || strncmp(s, "r - reply", 9) == 0)
+            continue;
+        if (strncmp(s, "via ", 4) == 0) {
+            if (!topo_path(&t, s + 4))
+                fs_skip(diag);
+            continue;
+        }
+        if (s == buf && strchr("PAUQRrs", buf[0]) && buf[1] == ' ') {
+            topo_close(&t);
+            if (!topo_route(&t, buf, as, rid))
+                fs_skip(diag);
+            continue;
+        }
+        fs_skip(diag);
+    }
+    topo_close(&t);
+    if (!saw_head && !blank) {
+        const char *nl = memchr(text, '\n', len);
+        int l = (int)(nl ? (size_t)(nl - text) : len);
+        out->len = start;
+        fs_fail(diag, "show ip eigrp topology: no table: %.*s", l > 60 ? 60 : l, text);
+        return -1;
+    }
+    return t.n;
+}

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The routing shows (show ip route, show ip bgp [summary], show ip ospf
- * neighbor / interface brief, show ip eigrp neighbors, show ip protocols)
+ * neighbor / interface brief, show ip eigrp neighbors, show ip protocols,
+ * show ip eigrp topology)
  * answered from FRR.
  * A show asks for a kind; the prepare hook asks the daemons that know it
  * over their vty sockets (rt_vty.c) and the pure converters
@@ -30,7 +31,8 @@ enum rt_group {
     RT_G_OSPF,
     RT_G_EIGRP,
     RT_G_ROUTE,
-    RT_G_PROTOCOLS
+    RT_G_PROTOCOLS,
+    RT_G_EIGRP_TOPO
 };
 
 static enum rt_group
@@ -53,6 +55,8 @@ group_of(uint32_t kind)
     case REC_RT_PROTO:
     case REC_RT_PROTO_ITEM:
         return RT_G_PROTOCOLS;
+    case REC_EIGRP_TOPO:
+        return RT_G_EIGRP_TOPO;
     default:
         return RT_G_NONE;
     }
@@ -163,6 +167,10 @@ ask(struct rt_svc *m, enum rt_group g)
             rt_vty_add(m, "eigrpd", "show ip eigrp topology");
         if (has_proto(c, RTR_BGP))
             rt_vty_add(m, "bgpd", "show ip bgp summary json");
+        break;
+    case RT_G_EIGRP_TOPO:
+        rt_vty_add(m, "eigrpd", "show ip eigrp topology");
+        rt_vty_add(m, "eigrpd", "show ip eigrp neighbors");
         break;
     case RT_G_NONE:
         break;
@@ -275,6 +283,32 @@ conv_eigrp(struct rt_svc *m, int64_t now)
         rename_if(c, r->ifname, sizeof r->ifname, r->addr);
     }
     put(m, REC_EIGRP_NEIGHBOR, &n, sizeof(struct rec_eigrp_neighbor));
+}
+
+static void
+conv_eigrp_topo(struct rt_svc *m)
+{
+    const struct cfg *c = host_running(m->h);
+    const struct rt_vty_query *q = answer(m, 0), *nq = answer(m, 1);
+    struct frr_show_diag d = {0};
+    struct strbuf t, n;
+
+    sb_init(&t);
+    sb_init(&n);
+    if (q && frr_show_eigrp_topology(q->out.buf, q->out.len, &t, &d) < 0)
+        bad(m, "show ip eigrp topology", &d);
+    if (nq && frr_show_eigrp_neighbors(nq->out.buf, nq->out.len, 0, &n, &d) < 0)
+        bad(m, "show ip eigrp neighbors", &d);
+    frr_show_eigrp_topo_ifaces(
+        (struct rec_eigrp_topo *)t.buf, t.len / sizeof(struct rec_eigrp_topo),
+        (struct rec_eigrp_neighbor *)n.buf, n.len / sizeof(struct rec_eigrp_neighbor));
+    sb_free(&n);
+    for (size_t i = 0; i < t.len / sizeof(struct rec_eigrp_topo); i++) {
+        struct rec_eigrp_topo *r = (struct rec_eigrp_topo *)t.buf + i;
+        if (r->ifname[0])
+            rename_if(c, r->ifname, sizeof r->ifname, r->nexthop ? r->nexthop : r->prefix);
+    }
+    put(m, REC_EIGRP_TOPO, &t, sizeof(struct rec_eigrp_topo));
 }
 
 /* IOS lists the router's own addresses as `L` /32 routes; zebra has none. */
@@ -405,6 +439,9 @@ fetched(struct rt_svc *m)
         break;
     case RT_G_PROTOCOLS:
         conv_protocols(m, now);
+        break;
+    case RT_G_EIGRP_TOPO:
+        conv_eigrp_topo(m);
         break;
     case RT_G_NONE:
         break;

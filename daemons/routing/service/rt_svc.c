@@ -170,6 +170,7 @@ static const uint32_t frr_kinds[] = {REC_ROUTE,
                                      REC_EIGRP_NEIGHBOR,
                                      REC_RT_PROTO,
                                      REC_RT_PROTO_ITEM,
+                                     REC_EIGRP_TOPO,
                                      0};
 
 const struct service rt_service = {

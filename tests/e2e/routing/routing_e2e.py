@@ -438,6 +438,19 @@ def scenario_cdc2():
     check(re.search(r"^D\s+192\.168\.1\.0 \[90/\d+\] via 192\.168\.2\.0, \S+, "
                     r"GigabitEthernet2/0$", rt, re.M),
           "R3: the hub's NBMA subnet only through R2's EIGRP route")
+    tp = cli("R3", "show ip eigrp topology")
+    check(tp.startswith("EIGRP-IPv4 Topology Table for AS(100)/ID(192.168.3.0)\nCodes: ")
+          and re.search(r"^P 172\.16\.0\.0/24, \d+ successors, FD is \d+\n"
+                        r"        via Connected, Tunnel0\nP ", tp, re.M)
+          and re.search(r"^P 192\.168\.0\.0/24, 1 successors, FD is \d+$", tp, re.M)
+          and re.search(r"^        via 172\.16\.0\.1 \(\d+/\d+\), Tunnel0$", tp, re.M),
+          f"R3: show ip eigrp topology: the hub's LAN via the tunnel, connected once ({tp!r})")
+    pr = cli("R3", "show ip protocols")
+    check('Routing Protocol is "eigrp 100"\n' in pr
+          and "    Router-ID: 192.168.3.0\n" in pr
+          and re.search(r"^  Passive Interface\(s\):\n    FastEthernet0/0$", pr, re.M)
+          and re.search(r"^    192\.168\.2\.0\s+90      \d\d:\d\d:\d\d$", pr, re.M),
+          f"R3: show ip protocols: EIGRP's networks, passive interface, R2 as a source ({pr!r})")
     sa = cli("R3", "show crypto isakmp sa")
     check(re.search(r"^192\.168\.1\.0\s+192\.168\.2\.1\s+QM_IDLE\s+\d+ ACTIVE$", sa, re.M),
           f"R3: IKE with the hub through R2 ({sa!r})")

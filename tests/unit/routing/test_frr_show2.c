@@ -3,7 +3,8 @@
  * The second set of FRR show converters on FRR 8.4.4's real answers
  * (testdata/frr-show/, scripts/frr_show_lab.sh): show ip protocols built
  * from an IOS config like r2's plus r2's ospfd, eigrpd, bgpd and zebra
- * answers; every field checked against the captured text.
+ * answers; eigrpd's show ip eigrp topology text; every field checked
+ * against the captured text.
  */
 #include "daemons/routing/frr_show.h"
 
@@ -234,12 +235,127 @@ test_protocols_missing(void **state)
     assert_int_equal(rid, ip("1.2.3.4"));
 }
 
+/* r2: "P  10.0.12.0/24, 1 successors, FD is 28160, serno: 0" via Connected,
+ * eth21; "P  192.168.11.0/24, 1 successors, FD is 30720" via 10.0.12.1
+ * (30720/28160), eth21 */
+static void
+test_eigrp_topology(void **state)
+{
+    struct frr_show_diag d = {0};
+    const struct rec_eigrp_topo *r;
+    struct strbuf out;
+    size_t len;
+    char *t = slurp("r2", "eigrp_topology.txt", &len);
+
+    (void)state;
+    sb_init(&out);
+    assert_int_equal(frr_show_eigrp_topology(t, len, &out, &d), 2);
+    assert_int_equal(d.skipped, 0);
+    r = (const struct rec_eigrp_topo *)out.buf;
+    assert_int_equal(r[0].as, 100);
+    assert_int_equal(r[0].router_id, ip("2.2.2.2"));
+    assert_int_equal(r[0].prefix, ip("10.0.12.0"));
+    assert_int_equal(r[0].len, 24);
+    assert_int_equal(r[0].state, 'P');
+    assert_int_equal(r[0].successors, 1);
+    assert_int_equal(r[0].fd, 28160);
+    assert_int_equal(r[0].flags, 0);
+    assert_string_equal(r[0].via, "Connected");
+    assert_string_equal(r[0].ifname, "eth21");
+    assert_int_equal(r[1].prefix, ip("192.168.11.0"));
+    assert_int_equal(r[1].fd, 30720);
+    assert_int_equal(r[1].flags, REC_EIGRPT_METRICS);
+    assert_string_equal(r[1].via, "");
+    assert_int_equal(r[1].nexthop, ip("10.0.12.1"));
+    assert_int_equal(r[1].metric, 30720);
+    assert_int_equal(r[1].rd, 28160);
+    assert_string_equal(r[1].ifname, "eth21");
+    free(t);
+
+    /* r1: both routes connected (dum11 a stub LAN) */
+    out.len = 0;
+    t = slurp("r1", "eigrp_topology.txt", &len);
+    assert_int_equal(frr_show_eigrp_topology(t, len, &out, &d), 2);
+    r = (const struct rec_eigrp_topo *)out.buf;
+    assert_int_equal(r[0].router_id, ip("1.1.1.1"));
+    assert_int_equal(r[1].prefix, ip("192.168.11.0"));
+    assert_int_equal(r[1].fd, 28160);
+    assert_string_equal(r[1].ifname, "dum11");
+    free(t);
+
+    /* a route line without paths, infinity, an odd line skipped */
+    out.len = 0;
+    static const char odd[] = "EIGRP Topology Table for AS(7)/ID(1.2.3.4)\n\n"
+                              "A  10.9.0.0/16, 0 successors, FD is 4294967295, serno: 3 \n"
+                              "P  garbage\n"
+                              "P  10.8.0.0/16, 1 successors, FD is 5, serno: 1 \n"
+                              "       via Redistributed\n";
+    memset(&d, 0, sizeof d);
+    assert_int_equal(frr_show_eigrp_topology(odd, strlen(odd), &out, &d), 2);
+    assert_int_equal(d.skipped, 1);
+    r = (const struct rec_eigrp_topo *)out.buf;
+    assert_int_equal(r[0].state, 'A');
+    assert_int_equal(r[0].flags, REC_EIGRPT_FD_INACCESSIBLE | REC_EIGRPT_NOPATH);
+    assert_string_equal(r[1].via, "Redistributed");
+    assert_string_equal(r[1].ifname, "");
+    /* empty: eigrpd without an instance; an error text is no answer */
+    out.len = 0;
+    assert_int_equal(frr_show_eigrp_topology("", 0, &out, &d), 0);
+    assert_int_equal(frr_show_eigrp_topology("% Unknown command: x\n", 21, &out, &d), -1);
+    assert_int_equal(out.len, 0);
+    sb_free(&out);
+}
+
+/* fr-cdc2 R3: eigrpd's duplicate connected paths and wrong interfaces */
+static void
+test_eigrp_topology_cdc2(void **state)
+{
+    struct frr_show_diag d = {0};
+    struct rec_eigrp_topo *r;
+    struct strbuf out, nb;
+    size_t len, n;
+    char *t = slurp("cdc2-R3", "eigrp_topology.txt", &len);
+
+    (void)state;
+    sb_init(&out);
+    sb_init(&nb);
+    /* 7 routes; 172.16.0.0/24, 192.168.2.0/31, 192.168.3.0/31 "via
+     * Connected" twice in the text, once here; 192.168.1.0/31 has two */
+    assert_int_equal(frr_show_eigrp_topology(t, len, &out, &d), 8);
+    free(t);
+    r = (struct rec_eigrp_topo *)out.buf;
+    n = out.len / sizeof(*r);
+    assert_int_equal(r[0].prefix, ip("172.16.0.0"));
+    assert_string_equal(r[0].via, "Connected");
+    assert_string_equal(r[0].ifname, "Tunnel0");
+    assert_int_equal(r[1].prefix, ip("192.168.0.0"));
+    assert_int_equal(r[1].nexthop, ip("172.16.0.1"));
+    assert_string_equal(r[1].ifname, "Gi2-0"); /* eigrpd's */
+    assert_int_equal(r[2].nexthop, ip("192.168.2.0"));
+    assert_int_equal(r[3].prefix, ip("192.168.1.0"));
+    assert_int_equal(r[3].nexthop, ip("172.16.0.1"));
+    assert_int_equal(r[3].metric, 28416);
+    assert_int_equal(r[3].rd, 25856);
+    t = slurp("cdc2-R3", "eigrp_neighbors.txt", &len);
+    assert_int_equal(frr_show_eigrp_neighbors(t, len, NOW, &nb, &d), 2);
+    free(t);
+    frr_show_eigrp_topo_ifaces(r, n, (struct rec_eigrp_neighbor *)nb.buf, 2);
+    assert_string_equal(r[1].ifname, "Tunnel0");
+    assert_string_equal(r[2].ifname, "Gi2-0");
+    assert_string_equal(r[3].ifname, "Tunnel0");
+    assert_string_equal(r[0].ifname, "Tunnel0"); /* connected: eigrpd's */
+    sb_free(&out);
+    sb_free(&nb);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_protocols),
         cmocka_unit_test(test_protocols_missing),
+        cmocka_unit_test(test_eigrp_topology),
+        cmocka_unit_test(test_eigrp_topology_cdc2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

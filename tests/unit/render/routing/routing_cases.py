@@ -740,6 +740,128 @@ def protocols_cases():
     return out
 
 
+# ---- show ip eigrp topology --------------------------------------------
+
+EIGRPT = {"inacc": 0x1, "tag": 0x2, "metrics": 0x4, "nopath": 0x8}
+
+
+def topo(as_, rid, net, code, succ, fd, tag="", via="", nh="", m=None, ifname="", vrf="",
+         inst=""):
+    p, ln = net.split("/")
+    flags = 0
+    r = {"as": as_, "router_id": rid, "prefix": p, "len": ln, "state": code,
+         "successors": succ, "vrf": vrf, "instance": inst}
+    if fd == "Inaccessible":
+        flags |= EIGRPT["inacc"]
+    else:
+        r["fd"] = fd
+    if tag:
+        flags |= EIGRPT["tag"]
+        r["tag"] = tag
+    if nh:
+        r["nexthop"] = nh
+    elif via:
+        r["via"] = via
+    else:
+        flags |= EIGRPT["nopath"]
+    if m:
+        flags |= EIGRPT["metrics"]
+        r["metric"], r["rd"] = m
+    if ifname:
+        r["ifname"] = ifname
+    r["flags"] = flags
+    return ("eigrp_topo", r)
+
+
+def topo_tfsm(rows):
+    keys = ["process_id", "router_id", "code", "network", "prefix_length", "successors", "fd",
+            "tag", "adv_router", "out_interface", "source"]
+    return {"template": "cisco_ios_show_ip_eigrp_topology.textfsm", "keys": keys, "want": rows}
+
+
+def topo_ntc(path):
+    recs = []
+    rows = ntc(path)
+    for r in rows:
+        net = "%s/%s" % (r["network"], r["prefix_length"])
+        args = (int(r["process_id"]), r["router_id"], net, r["code"], int(r["successors"]),
+                r["fd"] if r["fd"] == "Inaccessible" else int(r["fd"]), r["tag"])
+        if r["source"]:
+            recs.append(topo(*args, via=r["source"]))
+        for i, (a, ifn) in enumerate(zip(r["adv_router"], r["out_interface"])):
+            m = (int(r["adv_fd"][i]), int(r["adv_rd"][i])) if r["adv_fd"] else None
+            recs.append(topo(*args, nh=a, m=m, ifname=ifn))
+    return recs, rows
+
+
+def topo_genie(path, metrics, inst=""):
+    """Genie's routes; metrics: the (distance/RD) pairs it does not parse, off the text."""
+    recs = []
+    for as_, a in genie(path)["eigrp_instance"].items():
+        for vrf, v in a["vrf"].items():
+            for rid, e in v["address_family"]["IPv4"]["eigrp_id"].items():
+                for net, r in e["eigrp_routes"].items():
+                    kv = r["known_via"]
+                    nh = kv if kv[0].isdigit() else ""
+                    # Genie drops the "+" of "via +Redistributed (2816/0)"
+                    via = "" if nh else ("+" + kv if net in metrics else kv)
+                    recs.append(topo(int(as_), rid, net, r["route_code"], r["successor_count"],
+                                     r["FD"], r.get("route_tag", ""), via=via, nh=nh,
+                                     m=metrics.get(net), ifname=r.get("outgoing_interface", ""),
+                                     vrf="" if vrf == "default" else vrf, inst=inst))
+    return recs
+
+
+def topo_cases():
+    out = []
+    for f in ("ntc-ip_eigrp_topology", "ntc-ip_eigrp_topology1"):
+        recs, rows = topo_ntc("show_ip_eigrp_topology/%s.yml" % f)
+        out.append({"file": "show_ip_eigrp_topology/%s.txt" % f, "show": "eigrp_topo",
+                    "family": "12", "recs": recs, "textfsm": topo_tfsm(rows)})
+    # genie 1: the tag and the pairs are not in the parsed form
+    recs = topo_genie("show_ip_eigrp_topology/genie-iosxe-device_output_1.expected.py",
+                      {"10.36.3.3/32": (130816, 128256), "10.4.1.1/32": (2816, 0)})
+    for r in recs:
+        if r[1]["prefix"] == "10.4.1.1":
+            r[1]["flags"] |= EIGRPT["tag"]
+            r[1]["tag"] = 900
+    out.append({"file": "show_ip_eigrp_topology/genie-iosxe-device_output_1.txt",
+                "show": "eigrp_topo", "family": "xe17", "mode": "rstrip", "recs": recs})
+    recs = topo_genie("show_ip_eigrp_topology/genie-iosxe-device_output_3.expected.py", {},
+                      inst="test")
+    out.append({"file": "show_ip_eigrp_topology/genie-iosxe-device_output_3.txt",
+                "show": "eigrp_topo", "family": "xe17", "mode": "rstrip", "recs": recs})
+    # quiz: IOSv 15, successors and feasible successors over Tunnel0
+    rid, gi, tu = "180.1.1.1", "GigabitEthernet0/1", "Tunnel0"
+    rows = [("192.168.3.0/24", 3328, [("185.1.146.4", 3328, 3072, gi),
+                                      ("185.1.0.5", 26880256, 2816, tu)]),
+            ("62.54.4.4/32", 2565376, [("185.1.146.4", 2565376, 2565120, gi)]),
+            ("185.1.146.0/24", 2816, [("Connected", 0, 0, gi)]),
+            ("185.1.45.0/24", 3072, [("185.1.146.4", 3072, 2816, gi),
+                                     ("185.1.0.5", 26880256, 2816, tu)]),
+            ("185.1.5.5/32", 3104, [("185.1.146.4", 3104, 2848, gi),
+                                    ("185.1.0.5", 26880032, 288, tu)]),
+            ("185.1.67.0/24", 3072, [("185.1.146.6", 3072, 2816, gi)]),
+            ("180.1.1.1/32", 128256, [("Connected", 0, 0, "Loopback0")]),
+            ("185.1.108.0/24", 3584, [("185.1.146.4", 3584, 3328, gi),
+                                      ("185.1.0.5", 26880512, 3072, tu)])]
+    recs, want = [], []
+    for net, fd, paths in rows:
+        for a, m, rd, ifn in paths:
+            if a == "Connected":
+                recs.append(topo(100, rid, net, "P", 1, fd, via=a, ifname=ifn))
+            else:
+                recs.append(topo(100, rid, net, "P", 1, fd, nh=a, m=(m, rd), ifname=ifn))
+        want.append({"process_id": "100", "router_id": rid, "code": "P",
+                     "network": net.split("/")[0], "prefix_length": net.split("/")[1],
+                     "successors": "1", "fd": str(fd), "tag": "",
+                     "adv_router": [p[0] for p in paths], "out_interface": [p[3] for p in paths],
+                     "source": ""})
+    out.append({"file": "show_ip_eigrp_topology/quiz-eigrp-R1-tu0-feasible.txt",
+                "show": "eigrp_topo", "recs": recs, "textfsm": topo_tfsm(want)})
+    return out
+
+
 def cases():
     return (bgp_summary_cases() + bgp_table_cases() + ospf_cases() + eigrp_cases() + route_cases()
-            + protocols_cases())
+            + protocols_cases() + topo_cases())

@@ -7,13 +7,13 @@
  * off a capture, and compares the output with the capture; the TextFSM check
  * parses the same output. Input, one item per line:
  *
- *   show bgp_summary|bgp|ospf_neighbor|ospf_brief|eigrp|route|protocols
+ *   show bgp_summary|bgp|ospf_neighbor|ospf_brief|eigrp|route|protocols|eigrp_topo
  *   family 15.5|15.4|xe16|xe17      route: protocol C|S|B|O|D|H, nho 1
  *   json 1                          the `| json` form instead of the text
  *   rec KIND                        starts a record: bgp_global, bgp_neighbor,
  *                                   bgp_range, bgp_path, ospf_neighbor,
  *                                   ospf_iface, eigrp_neighbor, route,
- *                                   rt_proto, rt_proto_item
+ *                                   rt_proto, rt_proto_item, eigrp_topo
  *   FIELD VALUE                     a field of the current record
  *
  * Times are given relative to the fixed "now": `since_ms -5000` is five
@@ -187,6 +187,22 @@ static const struct field fields[] = {
     FLD("rt_proto_item", rec_rt_proto_item, since_ms, F_TIME),
     FLD("rt_proto_item", rec_rt_proto_item, text, F_STR),
     FLD("rt_proto_item", rec_rt_proto_item, area, F_STR),
+    FLD("eigrp_topo", rec_eigrp_topo, as, F_U32),
+    FLD("eigrp_topo", rec_eigrp_topo, router_id, F_IP),
+    FLD("eigrp_topo", rec_eigrp_topo, vrf, F_STR),
+    FLD("eigrp_topo", rec_eigrp_topo, instance, F_STR),
+    FLD("eigrp_topo", rec_eigrp_topo, prefix, F_IP),
+    FLD("eigrp_topo", rec_eigrp_topo, len, F_U8),
+    FLD("eigrp_topo", rec_eigrp_topo, state, F_CHAR),
+    FLD("eigrp_topo", rec_eigrp_topo, flags, F_U8),
+    FLD("eigrp_topo", rec_eigrp_topo, successors, F_U32),
+    FLD("eigrp_topo", rec_eigrp_topo, fd, F_U32),
+    FLD("eigrp_topo", rec_eigrp_topo, tag, F_U32),
+    FLD("eigrp_topo", rec_eigrp_topo, nexthop, F_IP),
+    FLD("eigrp_topo", rec_eigrp_topo, metric, F_U32),
+    FLD("eigrp_topo", rec_eigrp_topo, rd, F_U32),
+    FLD("eigrp_topo", rec_eigrp_topo, via, F_STR),
+    FLD("eigrp_topo", rec_eigrp_topo, ifname, F_STR),
 };
 
 /* Record storage per kind, sized for the biggest record. */
@@ -204,6 +220,7 @@ static const struct {
     {"route", sizeof(struct rec_route)},
     {"rt_proto", sizeof(struct rec_rt_proto)},
     {"rt_proto_item", sizeof(struct rec_rt_proto_item)},
+    {"eigrp_topo", sizeof(struct rec_eigrp_topo)},
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
@@ -291,6 +308,8 @@ family(const char *s)
         return RENDER_IOS_XE16;
     if (strcmp(s, "xe17") == 0)
         return RENDER_IOS_XE17;
+    if (strcmp(s, "12") == 0)
+        return RENDER_IOS_12;
     return RENDER_IOS_15_5;
 }
 
@@ -368,6 +387,9 @@ main(void)
         struct render_proto_in pin = {RECS(8, rec_rt_proto), count[8], RECS(9, rec_rt_proto_item),
                                       count[9]};
         json ? render_protocols_json(&out, NOW, &pin) : render_protocols(&out, NOW, &pin);
+    } else if (strcmp(show, "eigrp_topo") == 0) {
+        json ? render_eigrp_topology_json(&out, RECS(10, rec_eigrp_topo), count[10])
+             : render_eigrp_topology(&out, RECS(10, rec_eigrp_topo), count[10], bin.family);
     } else {
         fprintf(stderr, "unknown show '%s'\n", show);
         return 2;
