@@ -54,6 +54,7 @@ enum rec_kind {
     REC_RT_PROTO,
     REC_RT_PROTO_ITEM,
     REC_EIGRP_TOPO,
+    REC_BGP_NBR_DETAIL,
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,

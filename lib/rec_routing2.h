@@ -2,7 +2,8 @@
 /*
  * Snapshot records of the second set of routing shows answered from FRR and
  * the running config: show ip protocols (REC_RT_PROTO, REC_RT_PROTO_ITEM),
- * show ip eigrp topology (REC_EIGRP_TOPO).
+ * show ip eigrp topology (REC_EIGRP_TOPO), show ip bgp neighbors
+ * (REC_BGP_NBR_DETAIL).
  * Same conventions as lib/rec_routing.h: flat, fixed-size, IOS words and
  * units already, times absolute milliseconds of the daemon's clock (0 =
  * never), IPv4 in host byte order, strings NUL-terminated and cut to their
@@ -106,6 +107,64 @@ struct rec_eigrp_topo {
     uint32_t metric, rd;       /* printed with REC_EIGRPT_METRICS */
     char via[24];              /* "" nexthop; "Connected", "Redistributed", "Rstatic", ... */
     char ifname[REC_IFNAMSIZ]; /* "" none printed */
+};
+
+/* ---- show ip bgp neighbors ---- */
+
+/* Capabilities: two bits each, advertised (A) and received (R). */
+#define REC_BGPC_REFRESH_A   0x0001 /* "Route refresh: advertised and received(new)" */
+#define REC_BGPC_REFRESH_R   0x0002
+#define REC_BGPC_REFRESH_OLD 0x0004 /* the peer sent the old code too: "(old & new)" */
+#define REC_BGPC_AS4_A       0x0008 /* "Four-octets ASN Capability" */
+#define REC_BGPC_AS4_R       0x0010
+#define REC_BGPC_IPV4_A      0x0020 /* "Address family IPv4 Unicast" */
+#define REC_BGPC_IPV4_R      0x0040
+
+#define REC_BGPN_INTERNAL  0x01 /* "internal link" (else external) */
+#define REC_BGPN_RR_CLIENT 0x02 /* "Route-Reflector Client" */
+#define REC_BGPN_SOFT_IN   0x04 /* "Inbound soft reconfiguration allowed" */
+#define REC_BGPN_TRACKED   0x08 /* "the RIB does have a route to X" */
+#define REC_BGPN_DYNAMIC   0x10 /* from a listen range */
+
+/* One neighbor's block of show ip bgp neighbors (IPv4 unicast). */
+struct rec_bgp_nbr_detail {
+    uint32_t addr;
+    uint32_t remote_as, local_as;
+    uint32_t remote_id;
+    uint8_t state;    /* enum rec_bgp_state */
+    uint8_t idle_why; /* enum rec_bgp_idle */
+    uint8_t version;
+    uint8_t flags;   /* REC_BGPN_* */
+    uint16_t caps;   /* REC_BGPC_* */
+    uint8_t ttl_out; /* "Outgoing TTL 255" */
+    uint8_t pad;
+    uint32_t hold_s, keepalive_s;
+    int64_t since_ms; /* "up for": entered Established; 0 not up */
+    int64_t read_ms;  /* "Last read": 0 never */
+    int64_t write_ms; /* "last write" */
+    int64_t reset_ms; /* "Last reset": 0 never */
+    uint32_t inq, outq;
+    /* message statistics: sent, received */
+    uint32_t opens[2], notifications[2], updates[2], keepalives[2], refreshes[2], totals[2];
+    uint32_t min_adv_s; /* "Default minimum time between advertisement runs" */
+    uint32_t update_group;
+    uint64_t table_version, nbr_version;
+    uint32_t outq_size; /* "Output queue size : N" */
+    /* prefix activity: [0] sent, [1] received */
+    uint32_t pfx_current[2], pfx_total[2], implicit_wd[2], explicit_wd[2];
+    uint32_t bestpath, multipath;                 /* received only */
+    uint32_t pfx_bytes;                           /* "(Consumes N bytes)" when non-zero */
+    uint32_t denied_best_out, denied_invalid_out; /* local policy denied, outbound */
+    uint32_t denied_total[2];                     /* [0] outbound, [1] inbound */
+    uint32_t conn_established, conn_dropped;
+    uint32_t local_host, foreign_host;
+    uint16_t local_port, foreign_port;
+    uint32_t range_prefix; /* dynamic: "Belongs to the subnet range group: P/L" */
+    uint8_t range_len;
+    uint8_t pad2[7];
+    char reset_why[REC_NAMESIZ]; /* after "Last reset 00:01:02, due to " */
+    char peer_group[REC_NAMESIZ];
+    char description[REC_DESCSIZ];
 };
 
 #endif

@@ -107,6 +107,14 @@ void render_protocols(struct strbuf *out, int64_t now_ms, const struct render_pr
 void render_eigrp_topology(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n,
                            enum render_ios_family family);
 void render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n);
+/* ---- show ip bgp neighbors [A.B.C.D] (render_bgp_nbr.c) ---- */
+
+/* addr 0: every neighbor; else that one, or IOS's "% No such neighbor or
+ * address family" and -1. */
+int render_bgp_neighbors(struct strbuf *out, int64_t now_ms, const struct rec_bgp_nbr_detail *r,
+                         size_t n, uint32_t addr);
+void render_bgp_neighbors_json(struct strbuf *out, int64_t now_ms,
+                               const struct rec_bgp_nbr_detail *r, size_t n, uint32_t addr);
 void render_protocols_json(struct strbuf *out, int64_t now_ms, const struct render_proto_in *in);
 
 /* ---- `| json`: the records as a plain structure (render_routing_json.c) ---- */

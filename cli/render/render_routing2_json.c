@@ -224,3 +224,74 @@ render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, s
     json_arr_end(&j);
     json_obj_end(&j);
 }
+
+/* ---- show ip bgp neighbors ---- */
+
+static void
+j_pair(struct json *j, const char *key, const uint32_t v[2])
+{
+    json_obj_begin(j, key);
+    json_uint(j, "sent", v[0]);
+    json_uint(j, "received", v[1]);
+    json_obj_end(j);
+}
+
+void
+render_bgp_neighbors_json(struct strbuf *out, int64_t now_ms, const struct rec_bgp_nbr_detail *r,
+                          size_t n, uint32_t addr)
+{
+    struct json j;
+
+    json_init(&j, out);
+    json_obj_begin(&j, NULL);
+    json_arr_begin(&j, "neighbors");
+    for (size_t i = 0; i < n; i++) {
+        const struct rec_bgp_nbr_detail *p = &r[i];
+        char as[16];
+
+        if (addr && p->addr != addr)
+            continue;
+        json_obj_begin(&j, NULL);
+        j_ip(&j, "address", p->addr);
+        json_str(&j, "remote_as", render_as(as, p->remote_as, false));
+        json_str(&j, "local_as", render_as(as, p->local_as, false));
+        json_bool(&j, "internal", p->flags & REC_BGPN_INTERNAL);
+        json_bool(&j, "dynamic", p->flags & REC_BGPN_DYNAMIC);
+        j_text(&j, "peer_group", p->peer_group, sizeof(p->peer_group));
+        j_text(&j, "description", p->description, sizeof(p->description));
+        j_ip(&j, "remote_router_id", p->remote_id);
+        json_uint(&j, "version", p->version);
+        json_str(&j, "state", render_bgp_state_name(p->state, p->idle_why));
+        j_age(&j, "up", now_ms, p->since_ms);
+        j_age(&j, "last_read", now_ms, p->read_ms);
+        j_age(&j, "last_write", now_ms, p->write_ms);
+        json_uint(&j, "hold_time", p->hold_s);
+        json_uint(&j, "keepalive_interval", p->keepalive_s);
+        json_uint(&j, "inq", p->inq);
+        json_uint(&j, "outq", p->outq);
+        json_obj_begin(&j, "messages");
+        j_pair(&j, "opens", p->opens);
+        j_pair(&j, "notifications", p->notifications);
+        j_pair(&j, "updates", p->updates);
+        j_pair(&j, "keepalives", p->keepalives);
+        j_pair(&j, "route_refresh", p->refreshes);
+        j_pair(&j, "total", p->totals);
+        json_obj_end(&j);
+        json_uint(&j, "table_version", p->table_version);
+        json_uint(&j, "neighbor_version", p->nbr_version);
+        json_bool(&j, "route_reflector_client", p->flags & REC_BGPN_RR_CLIENT);
+        j_pair(&j, "prefixes_current", p->pfx_current);
+        j_pair(&j, "prefixes_total", p->pfx_total);
+        json_uint(&j, "connections_established", p->conn_established);
+        json_uint(&j, "connections_dropped", p->conn_dropped);
+        j_age(&j, "last_reset", now_ms, p->reset_ms);
+        j_text(&j, "last_reset_reason", p->reset_why, sizeof(p->reset_why));
+        j_ip(&j, "local_host", p->local_host);
+        json_uint(&j, "local_port", p->local_port);
+        j_ip(&j, "foreign_host", p->foreign_host);
+        json_uint(&j, "foreign_port", p->foreign_port);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+}

@@ -2,7 +2,7 @@
 /*
  * The routing shows: show ip bgp [summary], show ip ospf neighbor, show ip
  * ospf interface brief, show ip eigrp neighbors, show ip route [PROTOCOL],
- * show ip protocols, show ip eigrp topology.
+ * show ip protocols, show ip eigrp topology, show ip bgp neighbors.
  * They fetch the records of lib/rec_routing.h, which dmvpnd's routing
  * service fills from FRR (and its EIGRP engine). A kind no service owns
  * comes back as an empty table (daemons/dmvpnd/control.c), which is exactly
@@ -26,6 +26,43 @@ fetch(struct session *s, uint32_t kind, size_t size, struct snapshot *snap)
         memset(snap, 0, sizeof(*snap));
         return 0;
     }
+    return rc;
+}
+
+/* show ip bgp neighbors [A.B.C.D]: BGP off is "% BGP not active" as for
+ * the other BGP shows (no global record). */
+static int
+show_bgp_neighbors(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct snapshot g, snap = {0};
+    const struct rec_bgp_nbr_detail *r;
+    uint32_t addr = 0;
+    int rc = 0;
+
+    for (int i = 0; i < m->nvals; i++)
+        if (strcmp(m->vals[i].name, "addr") == 0)
+            addr = (uint32_t)m->vals[i].num;
+    if (fetch(s, REC_BGP_GLOBAL, sizeof(struct rec_bgp_global), &g) < 0)
+        return -1;
+    if (!g.h.count) {
+        if (!json)
+            sb_puts(out, "% BGP not active\n\n");
+        else
+            sb_puts(out, "{\"active\":false,\"neighbors\":[]}");
+        goto out;
+    }
+    if (fetch(s, REC_BGP_NBR_DETAIL, sizeof(*r), &snap) < 0) {
+        rc = -1;
+        goto out;
+    }
+    r = (const struct rec_bgp_nbr_detail *)snap.buf;
+    if (json)
+        render_bgp_neighbors_json(out, snap.h.now_ms, r, snap.h.count, addr);
+    else
+        render_bgp_neighbors(out, snap.h.now_ms, r, snap.h.count, addr);
+out:
+    snapshot_free(&snap);
+    snapshot_free(&g);
     return rc;
 }
 
@@ -182,6 +219,8 @@ act_show_routing(struct session *s, const struct cmd_match *m, struct strbuf *ou
         return show_route(s, m, out, json);
     if (exec_has(m, "protocols"))
         return show_protocols(s, out, json);
+    if (exec_has(m, "bgp") && exec_has(m, "neighbors"))
+        return show_bgp_neighbors(s, m, out, json);
     if (exec_has(m, "bgp"))
         return show_bgp(s, m, out, json);
     if (exec_has(m, "ospf"))

@@ -135,6 +135,19 @@ int frr_show_eigrp_topology(const char *text, size_t len, struct strbuf *out,
 void frr_show_eigrp_topo_ifaces(struct rec_eigrp_topo *topo, size_t n,
                                 const struct rec_eigrp_neighbor *nbrs, size_t nn);
 
+/*
+ * bgpd `show ip bgp neighbors json` -> struct rec_bgp_nbr_detail, in
+ * bgpd's order (frr_show_bgp2.c: what bgpd does not keep stays 0).
+ */
+int frr_show_bgp_neighbors(const char *json, size_t len, int64_t now_ms, struct strbuf *out,
+                           struct frr_show_diag *diag);
+/* The table versions IOS prints per neighbor, from the summary's records
+ * (bgpd's per-peer version is 0: an Established peer with an empty queue
+ * gets the table's). */
+void frr_show_bgp_nbr_versions(struct rec_bgp_nbr_detail *r, size_t n,
+                               const struct rec_bgp_global *g, const struct rec_bgp_neighbor *nbrs,
+                               size_t nn);
+
 /* ---- show ip protocols (frr_show_proto.c: which line comes from where) ---- */
 
 struct cfg;

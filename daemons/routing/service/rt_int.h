@@ -111,7 +111,7 @@ struct rt_svc {
     struct rt_counters cnt;
     char run_dir[PATH_MAX - 64]; /* /var/run/frr[/NAME]: the vty sockets */
     struct rt_vty_job vty;
-    struct rt_cache cache[REC_EIGRP_TOPO + 1];
+    struct rt_cache cache[REC_BGP_NBR_DETAIL + 1];
     struct rt_pending *pend; /* FIFO; pend[0] is being fetched */
     size_t npend, cappend;
     struct rt_zebra *z; /* NHRP's routes in zebra; NULL without FRR */

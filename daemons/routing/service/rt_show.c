@@ -2,7 +2,7 @@
 /*
  * The routing shows (show ip route, show ip bgp [summary], show ip ospf
  * neighbor / interface brief, show ip eigrp neighbors, show ip protocols,
- * show ip eigrp topology)
+ * show ip eigrp topology, show ip bgp neighbors)
  * answered from FRR.
  * A show asks for a kind; the prepare hook asks the daemons that know it
  * over their vty sockets (rt_vty.c) and the pure converters
@@ -32,7 +32,8 @@ enum rt_group {
     RT_G_EIGRP,
     RT_G_ROUTE,
     RT_G_PROTOCOLS,
-    RT_G_EIGRP_TOPO
+    RT_G_EIGRP_TOPO,
+    RT_G_BGP_NBRS
 };
 
 static enum rt_group
@@ -57,6 +58,8 @@ group_of(uint32_t kind)
         return RT_G_PROTOCOLS;
     case REC_EIGRP_TOPO:
         return RT_G_EIGRP_TOPO;
+    case REC_BGP_NBR_DETAIL:
+        return RT_G_BGP_NBRS;
     default:
         return RT_G_NONE;
     }
@@ -171,6 +174,10 @@ ask(struct rt_svc *m, enum rt_group g)
     case RT_G_EIGRP_TOPO:
         rt_vty_add(m, "eigrpd", "show ip eigrp topology");
         rt_vty_add(m, "eigrpd", "show ip eigrp neighbors");
+        break;
+    case RT_G_BGP_NBRS:
+        rt_vty_add(m, "bgpd", "show ip bgp neighbors json");
+        rt_vty_add(m, "bgpd", "show ip bgp summary json"); /* the table versions */
         break;
     case RT_G_NONE:
         break;
@@ -311,6 +318,29 @@ conv_eigrp_topo(struct rt_svc *m)
     put(m, REC_EIGRP_TOPO, &t, sizeof(struct rec_eigrp_topo));
 }
 
+static void
+conv_bgp_nbrs(struct rt_svc *m, int64_t now)
+{
+    const struct rt_vty_query *q = answer(m, 0), *sq = answer(m, 1);
+    struct frr_show_diag d = {0};
+    struct strbuf t, g, n;
+
+    sb_init(&t);
+    sb_init(&g);
+    sb_init(&n);
+    if (q && frr_show_bgp_neighbors(q->out.buf, q->out.len, now, &t, &d) < 0)
+        bad(m, "show ip bgp neighbors", &d);
+    if (sq && frr_show_bgp_summary(sq->out.buf, sq->out.len, now, &g, &n, &d) < 0)
+        bad(m, "show ip bgp summary", &d);
+    frr_show_bgp_nbr_versions(
+        (struct rec_bgp_nbr_detail *)t.buf, t.len / sizeof(struct rec_bgp_nbr_detail),
+        g.len ? (struct rec_bgp_global *)g.buf : NULL, (struct rec_bgp_neighbor *)n.buf,
+        n.len / sizeof(struct rec_bgp_neighbor));
+    sb_free(&g);
+    sb_free(&n);
+    put(m, REC_BGP_NBR_DETAIL, &t, sizeof(struct rec_bgp_nbr_detail));
+}
+
 /* IOS lists the router's own addresses as `L` /32 routes; zebra has none. */
 static void
 local_routes(const struct cfg *c, struct strbuf *out)
@@ -442,6 +472,9 @@ fetched(struct rt_svc *m)
         break;
     case RT_G_EIGRP_TOPO:
         conv_eigrp_topo(m);
+        break;
+    case RT_G_BGP_NBRS:
+        conv_bgp_nbrs(m, now);
         break;
     case RT_G_NONE:
         break;

@@ -171,6 +171,7 @@ static const uint32_t frr_kinds[] = {REC_ROUTE,
                                      REC_RT_PROTO,
                                      REC_RT_PROTO_ITEM,
                                      REC_EIGRP_TOPO,
+                                     REC_BGP_NBR_DETAIL,
                                      0};
 
 const struct service rt_service = {

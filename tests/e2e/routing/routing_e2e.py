@@ -217,6 +217,16 @@ def scenario_bgp():
     tbl = cli("hub", "show ip bgp")
     check(re.search(r"^ \*>i 192\.168\.2\.0\s+10\.1\.1\.2\s+0\s+100\s+0 i$", tbl, re.M),
           "hub: show ip bgp has spoke1's network, internal, best")
+    bn = cli("hub", "show ip bgp neighbors 10.1.1.2")
+    check(bn.startswith("BGP neighbor is *10.1.1.2,  remote AS 65000, internal link\n"
+                        " Member of peer-group SPOKES for session parameters\n")
+          and re.search(r"^  BGP state = Established, up for \d\d:\d\d:\d\d$", bn, re.M)
+          and "  BGP version 4, remote router ID 192.168.2.1\n" in bn
+          and re.search(r"^Local host: 10\.1\.1\.1, Local port: 179\n"
+                        r"Foreign host: 10\.1\.1\.2, Foreign port: \d+$", bn, re.M),
+          f"hub: show ip bgp neighbors 10.1.1.2: the dynamic spoke's block ({bn[:600]!r})")
+    check(cli("hub", "show ip bgp neighbors 10.9.9.9").strip()
+          == "% No such neighbor or address family", "hub: an unknown neighbour is refused")
     pr = cli("hub", "show ip protocols")
     check(pr.startswith("*** IP Routing is NSF aware ***\n\nRouting Protocol is \"bgp 65000\"\n")
           and re.search(r"^    10\.1\.1\.2$", pr, re.M)

@@ -3,8 +3,8 @@
  * The second set of FRR show converters on FRR 8.4.4's real answers
  * (testdata/frr-show/, scripts/frr_show_lab.sh): show ip protocols built
  * from an IOS config like r2's plus r2's ospfd, eigrpd, bgpd and zebra
- * answers; eigrpd's show ip eigrp topology text; every field checked
- * against the captured text.
+ * answers; eigrpd's show ip eigrp topology text; bgpd's show ip bgp
+ * neighbors json; every field checked against the captured text.
  */
 #include "daemons/routing/frr_show.h"
 
@@ -348,14 +348,119 @@ test_eigrp_topology_cdc2(void **state)
     sb_free(&nb);
 }
 
+static const struct rec_bgp_nbr_detail *
+nbr(const struct strbuf *sb, const char *addr)
+{
+    const struct rec_bgp_nbr_detail *r = (const struct rec_bgp_nbr_detail *)sb->buf;
+
+    for (size_t i = 0; i < sb->len / sizeof(*r); i++)
+        if (r[i].addr == ip(addr))
+            return &r[i];
+    fail_msg("no neighbor %s", addr);
+    return NULL;
+}
+
+static void
+test_bgp_neighbors(void **state)
+{
+    struct frr_show_diag d = {0};
+    const struct rec_bgp_nbr_detail *r;
+    struct strbuf out, g, n;
+    size_t len;
+    char *t = slurp("r2", "bgp_neighbors.json", &len);
+
+    (void)state;
+    sb_init(&out);
+    sb_init(&g);
+    sb_init(&n);
+    assert_int_equal(frr_show_bgp_neighbors(t, len, NOW, &out, &d), 3);
+    assert_int_equal(d.skipped, 0);
+    free(t);
+
+    /* eBGP r1: Established 00:00:56, read/write 54 s ago */
+    r = nbr(&out, "10.0.12.1");
+    assert_int_equal(r->remote_as, 65001);
+    assert_int_equal(r->local_as, 65000);
+    assert_int_equal(r->remote_id, ip("1.1.1.1"));
+    assert_int_equal(r->version, 4);
+    assert_int_equal(r->state, REC_BGP_ESTABLISHED);
+    assert_int_equal(r->flags, REC_BGPN_TRACKED);
+    assert_int_equal(r->since_ms, NOW - 56000);
+    assert_int_equal(r->read_ms, NOW - 54000);
+    assert_int_equal(r->write_ms, NOW - 54000);
+    assert_int_equal(r->hold_s, 180);
+    assert_int_equal(r->keepalive_s, 60);
+    assert_int_equal(r->caps, REC_BGPC_REFRESH_A | REC_BGPC_REFRESH_R | REC_BGPC_REFRESH_OLD |
+                                  REC_BGPC_AS4_A | REC_BGPC_AS4_R | REC_BGPC_IPV4_A |
+                                  REC_BGPC_IPV4_R);
+    assert_int_equal(r->opens[0], 1);
+    assert_int_equal(r->opens[1], 1);
+    assert_int_equal(r->updates[0], 4);
+    assert_int_equal(r->updates[1], 4);
+    assert_int_equal(r->keepalives[1], 1);
+    assert_int_equal(r->totals[0], 6);
+    assert_int_equal(r->totals[1], 6);
+    assert_int_equal(r->update_group, 1);
+    assert_int_equal(r->pfx_current[0], 4);
+    assert_int_equal(r->pfx_current[1], 2);
+    assert_int_equal(r->conn_established, 1);
+    assert_int_equal(r->conn_dropped, 0);
+    assert_int_equal(r->reset_ms, 0); /* never dropped: IOS's "never" */
+    assert_int_equal(r->ttl_out, 1);
+    assert_int_equal(r->local_host, ip("10.0.12.2"));
+    assert_int_equal(r->local_port, 33006);
+    assert_int_equal(r->foreign_host, ip("10.0.12.1"));
+    assert_int_equal(r->foreign_port, 179);
+
+    /* r3 through the listen range: a route-reflector client of SPOKES */
+    r = nbr(&out, "10.0.23.3");
+    assert_int_equal(r->flags,
+                     REC_BGPN_INTERNAL | REC_BGPN_TRACKED | REC_BGPN_RR_CLIENT | REC_BGPN_DYNAMIC);
+    assert_string_equal(r->peer_group, "SPOKES");
+    assert_int_equal(r->range_prefix, ip("10.0.23.0"));
+    assert_int_equal(r->range_len, 24);
+    assert_int_equal(r->ttl_out, 255);
+    assert_int_equal(r->update_group, 2);
+    assert_int_equal(r->foreign_port, 54508);
+
+    /* 10.0.12.99 never came up */
+    r = nbr(&out, "10.0.12.99");
+    assert_int_equal(r->state, REC_BGP_ACTIVE);
+    assert_int_equal(r->since_ms, 0);
+    assert_int_equal(r->remote_id, 0);
+    assert_int_equal(r->caps, 0);
+    assert_int_equal(r->local_host, 0);
+    assert_int_equal(r->local_port, 0);
+    assert_int_equal(r->conn_established, 0);
+
+    /* the versions from the summary */
+    t = slurp("r2", "bgp_summary.json", &len);
+    assert_int_equal(frr_show_bgp_summary(t, len, NOW, &g, &n, &d), 3);
+    free(t);
+    frr_show_bgp_nbr_versions((struct rec_bgp_nbr_detail *)out.buf, 3,
+                              (struct rec_bgp_global *)g.buf, (struct rec_bgp_neighbor *)n.buf, 3);
+    r = nbr(&out, "10.0.12.1");
+    assert_int_equal(r->table_version, ((struct rec_bgp_global *)g.buf)->table_version);
+    assert_true(r->table_version > 0);
+    assert_int_equal(r->nbr_version, r->table_version); /* bgpd's 0, nothing queued */
+    assert_int_equal(nbr(&out, "10.0.12.99")->nbr_version, 0);
+
+    out.len = 0;
+    assert_int_equal(frr_show_bgp_neighbors("{}", 2, NOW, &out, &d), 0);
+    assert_int_equal(frr_show_bgp_neighbors("[1]", 3, NOW, &out, &d), -1);
+    assert_int_equal(frr_show_bgp_neighbors("{\"x\":{}}", 8, NOW, &out, &d), 0);
+    sb_free(&out);
+    sb_free(&g);
+    sb_free(&n);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_protocols),
-        cmocka_unit_test(test_protocols_missing),
-        cmocka_unit_test(test_eigrp_topology),
-        cmocka_unit_test(test_eigrp_topology_cdc2),
+        cmocka_unit_test(test_protocols),      cmocka_unit_test(test_protocols_missing),
+        cmocka_unit_test(test_eigrp_topology), cmocka_unit_test(test_eigrp_topology_cdc2),
+        cmocka_unit_test(test_bgp_neighbors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

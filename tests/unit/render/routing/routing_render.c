@@ -7,13 +7,15 @@
  * off a capture, and compares the output with the capture; the TextFSM check
  * parses the same output. Input, one item per line:
  *
- *   show bgp_summary|bgp|ospf_neighbor|ospf_brief|eigrp|route|protocols|eigrp_topo
+ *   show bgp_summary|bgp|ospf_neighbor|ospf_brief|eigrp|route|protocols|eigrp_topo|
+ *        bgp_neighbors
  *   family 15.5|15.4|xe16|xe17      route: protocol C|S|B|O|D|H, nho 1
  *   json 1                          the `| json` form instead of the text
  *   rec KIND                        starts a record: bgp_global, bgp_neighbor,
  *                                   bgp_range, bgp_path, ospf_neighbor,
  *                                   ospf_iface, eigrp_neighbor, route,
- *                                   rt_proto, rt_proto_item, eigrp_topo
+ *                                   rt_proto, rt_proto_item, eigrp_topo,
+ *                                   bgp_nbr (pairs of counters: "SENT RCVD")
  *   FIELD VALUE                     a field of the current record
  *
  * Times are given relative to the fixed "now": `since_ms -5000` is five
@@ -31,7 +33,7 @@
 #define NOW  ((int64_t)400 * 86400 * 1000)
 #define MAXR 4096
 
-enum ftype { F_IP, F_U8, F_U16, F_U32, F_U64, F_CHAR, F_STR, F_TIME, F_I64, F_BYTES };
+enum ftype { F_IP, F_U8, F_U16, F_U32, F_U64, F_CHAR, F_STR, F_TIME, F_I64, F_BYTES, F_U32S };
 
 struct field {
     const char *kind, *name;
@@ -203,6 +205,56 @@ static const struct field fields[] = {
     FLD("eigrp_topo", rec_eigrp_topo, rd, F_U32),
     FLD("eigrp_topo", rec_eigrp_topo, via, F_STR),
     FLD("eigrp_topo", rec_eigrp_topo, ifname, F_STR),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, addr, F_IP),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, remote_as, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, local_as, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, remote_id, F_IP),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, state, F_U8),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, idle_why, F_U8),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, version, F_U8),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, flags, F_U8),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, caps, F_U16),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, ttl_out, F_U8),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, hold_s, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, keepalive_s, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, since_ms, F_TIME),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, read_ms, F_TIME),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, write_ms, F_TIME),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, reset_ms, F_TIME),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, inq, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, outq, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, opens, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, notifications, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, updates, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, keepalives, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, refreshes, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, totals, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, min_adv_s, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, update_group, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, table_version, F_U64),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, nbr_version, F_U64),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, outq_size, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, pfx_current, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, pfx_total, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, implicit_wd, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, explicit_wd, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, bestpath, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, multipath, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, pfx_bytes, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, denied_best_out, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, denied_invalid_out, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, denied_total, F_U32S),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, conn_established, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, conn_dropped, F_U32),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, local_host, F_IP),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, foreign_host, F_IP),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, local_port, F_U16),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, foreign_port, F_U16),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, range_prefix, F_IP),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, range_len, F_U8),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, reset_why, F_STR),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, peer_group, F_STR),
+    FLD("bgp_nbr", rec_bgp_nbr_detail, description, F_STR),
 };
 
 /* Record storage per kind, sized for the biggest record. */
@@ -221,6 +273,7 @@ static const struct {
     {"rt_proto", sizeof(struct rec_rt_proto)},
     {"rt_proto_item", sizeof(struct rec_rt_proto_item)},
     {"eigrp_topo", sizeof(struct rec_eigrp_topo)},
+    {"bgp_nbr", sizeof(struct rec_bgp_nbr_detail)},
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
@@ -270,6 +323,14 @@ set_field(int k, unsigned char *rec, const char *name, const char *val)
             for (size_t b = 0; b < f->size && *val; b++) {
                 char *end;
                 p[b] = (unsigned char)strtoul(val, &end, 10);
+                val = end;
+            }
+            break;
+        case F_U32S: /* "1 2" */
+            for (size_t b = 0; b < f->size / 4 && *val; b++) {
+                char *end;
+                a = (uint32_t)strtoul(val, &end, 10);
+                memcpy(p + 4 * b, &a, 4);
                 val = end;
             }
             break;
@@ -390,6 +451,9 @@ main(void)
     } else if (strcmp(show, "eigrp_topo") == 0) {
         json ? render_eigrp_topology_json(&out, RECS(10, rec_eigrp_topo), count[10])
              : render_eigrp_topology(&out, RECS(10, rec_eigrp_topo), count[10], bin.family);
+    } else if (strcmp(show, "bgp_neighbors") == 0) {
+        json ? render_bgp_neighbors_json(&out, NOW, RECS(11, rec_bgp_nbr_detail), count[11], 0)
+             : (void)render_bgp_neighbors(&out, NOW, RECS(11, rec_bgp_nbr_detail), count[11], 0);
     } else {
         fprintf(stderr, "unknown show '%s'\n", show);
         return 2;
