@@ -3,7 +3,9 @@
  * Fuzz target for the routing show renderers (render_routing.h): the bytes
  * become records as they would arrive over the control socket (strings
  * possibly unterminated, enums and lengths out of range), then every text
- * and JSON renderer of that kind runs over them in every image family.
+ * and JSON renderer of that kind runs over them in every image family
+ * (show ip protocols, show ip eigrp topology and show ip bgp neighbors
+ * included).
  */
 #include "cli/render/render_routing.h"
 
@@ -40,12 +42,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 10)
         return 0;
     memcpy(&now, data + 2, sizeof(now));
-    in.family = ro.family = (enum render_ios_family)(data[1] % 4);
+    in.family = ro.family = (enum render_ios_family)(data[1] % 5);
     data += 10;
     size -= 10;
     third = size / 3;
     sb_init(&sb);
-    switch (data[-10] % 5) {
+    switch (data[-10] % 8) {
     case 0: /* BGP: global, neighbors / paths, listen ranges from thirds */
         a = records(data, third, sizeof(struct rec_bgp_global), 1, &na);
         b = records(data + third, third, sizeof(struct rec_bgp_neighbor), 32, &nb);
@@ -78,6 +80,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         a = records(data, size, sizeof(struct rec_eigrp_neighbor), 64, &na);
         render_eigrp_neighbors(&sb, now, a, na);
         render_eigrp_neighbors_json(&sb, now, a, na);
+        break;
+    case 5: { /* show ip protocols: processes and items from halves */
+        struct render_proto_in pin = {0};
+        a = records(data, size / 2, sizeof(struct rec_rt_proto), 8, &na);
+        b = records(data + size / 2, size / 2, sizeof(struct rec_rt_proto_item), 64, &nb);
+        pin = (struct render_proto_in){a, na, b, nb};
+        render_protocols(&sb, now, &pin);
+        render_protocols_json(&sb, now, &pin);
+        break;
+    }
+    case 6:
+        a = records(data, size, sizeof(struct rec_eigrp_topo), 64, &na);
+        render_eigrp_topology(&sb, a, na, in.family);
+        render_eigrp_topology_json(&sb, a, na);
+        break;
+    case 7:
+        a = records(data, size, sizeof(struct rec_bgp_nbr_detail), 16, &na);
+        render_bgp_neighbors(&sb, now, a, na, 0);
+        render_bgp_neighbors(&sb, now, a, na, na ? ((struct rec_bgp_nbr_detail *)a)->addr : 1);
+        render_bgp_neighbors_json(&sb, now, a, na, 0);
         break;
     default:
         a = records(data, size, sizeof(struct rec_route), 256, &na);
