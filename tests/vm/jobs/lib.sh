@@ -104,31 +104,34 @@ cli() {
   dmvpn-cli -s "/tmp/$n.sock" -c "$*"
 }
 
+# frr_ours_up NODE: the FRR of pathspace NODE answers and runs its frr.conf
+frr_ours_up() {
+  for f in zebra.vty bgpd.vty staticd.vty watchfrr.started; do
+    [ -e "/var/run/frr/$1/$f" ] || return 1
+  done
+  vtysh -N "$1" -c 'show running-config' 2>/dev/null | grep -q '^router bgp'
+}
+
 # frr_ours NODE CONFIG: the FRR that our dmvpnd drives (dmvpnd --frr=NODE),
 # started as the host lab does (scripts/lab.py start_frr): pathspace NODE,
 # /etc/frr/NODE/{daemons,frr.conf,vtysh.conf} with the frr.conf dmvpnd
 # translates from CONFIG, watchfrr by frrinit.sh with zebra, bgpd, staticd;
 # returns once the daemons answer and frr.conf is loaded (dmvpnd must come
-# after: zebra 8.4 can miss the address of a link made while it configures)
+# after: zebra 8.4 can miss the address of a link made while it configures).
+# (No variable named d here: expect keeps its description in d.)
 frr_ours() {
-  d=/etc/frr/$1
-  mkdir -p "$d"
+  fd=/etc/frr/$1
+  mkdir -p "$fd"
   for dmn in zebra bgpd staticd; do
     o="-A 127.0.0.1"
     [ "$dmn" = zebra ] && o="$o -s 90000000"
     printf '%s=yes\n%s_options="%s"\n' "$dmn" "$dmn" "$o"
-  done >"$d/daemons"
-  echo vtysh_enable=yes >>"$d/daemons"
-  dmvpnd -n --frr-conf --frr-statics -f "$2" >"$d/frr.conf" 2>"/out/$1.frr-notes.txt" || return 1
-  echo "service integrated-vtysh-config" >"$d/vtysh.conf"
-  chown -R frr:frr "$d"
+  done >"$fd/daemons"
+  echo vtysh_enable=yes >>"$fd/daemons"
+  dmvpnd -n --frr-conf --frr-statics -f "$2" >"$fd/frr.conf" 2>"/out/$1.frr-notes.txt" || return 1
+  echo "service integrated-vtysh-config" >"$fd/vtysh.conf"
+  chown -R frr:frr "$fd"
   ip netns exec "$1" /usr/lib/frr/frrinit.sh start "$1" >"/out/$1.frrinit.log" 2>&1
-  frr_ours_up() {
-    for f in zebra.vty bgpd.vty staticd.vty watchfrr.started; do
-      [ -e "/var/run/frr/$1/$f" ] || return 1
-    done
-    vtysh -N "$1" -c 'show running-config' 2>/dev/null | grep -q '^router bgp'
-  }
   retry 60 frr_ours_up "$1"
 }
 

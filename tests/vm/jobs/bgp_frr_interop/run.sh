@@ -37,8 +37,10 @@ frr_start fspoke /job/fspoke.conf
 DMVPND_ARGS=--frr=spoke DMVPND_DATAPLANE=kernel dmvpnd_start spoke /job/spoke.cfg
 DMVPND_ARGS=--frr=bspoke DMVPND_DATAPLANE=kernel dmvpnd_start bspoke /job/bspoke.cfg
 say "daemons started"
-expect "hub runs the kernel backend" grep -q "dataplane: kernel backend" /out/hub.log
-expect "hub: zebra session up" retry 30 grep -q "routing: zebra session up" /out/hub.log
+for n in hub spoke bspoke; do
+  expect "$n runs the kernel backend" grep -q "dataplane: kernel backend" /out/$n.log
+  expect "$n: ZAPI session with its zebra up" retry 30 grep -q "routing: zebra session up" /out/$n.log
+done
 
 # --- NHRP registration (both directions)
 registered() { show hub dmvpn | grep -qE "$1 +$2 +UP"; }
@@ -93,6 +95,19 @@ expect "(a) our hub's kernel: 192.168.2.0/24 via 10.1.1.2 dev Tunnel0 proto bgp"
   grep -q "^192.168.2.0/24 via 10.1.1.2 dev Tunnel0 proto bgp" /out/hub-kernel-routes.txt
 expect "(b) our spoke's kernel: 192.168.21.0/24 via 10.2.2.1 dev Tunnel0 proto bgp" \
   grep -q "^192.168.21.0/24 via 10.2.2.1 dev Tunnel0 proto bgp" /out/bspoke-kernel-routes.txt
+
+# --- typed config reaches FRR through frr-reload.py (the routing service's
+# check + apply) and the FRR spoke over BGP
+for n in hub spoke bspoke; do
+  expect "$n: FRR runs its routing config (vtysh --dryrun + frr-reload.py)" \
+    retry 60 grep -q "routing: FRR runs the routing config (/etc/frr/$n/frr.conf)" /out/$n.log
+done
+dmvpn-cli -s /tmp/hub.sock -c "configure terminal" -c "ip route 192.168.99.0 255.255.255.0 Null0" \
+  -c "router bgp 65000" -c "network 192.168.99.0 mask 255.255.255.0" -c "end" >/out/hub-typed.txt 2>&1
+expect "(a) our hub: the typed static + network reach its FRR (show running-config)" retry 60 sh -c \
+  'vtysh -N hub -c "show running-config" | grep -q "network 192.168.99.0/24"'
+expect "(a) FRR spoke: learns the typed network, B> 192.168.99.0/24 via 10.1.1.1" \
+  retry 30 frr_b fspoke 192.168.99.0/24 10.1.1.1
 
 # --- LAN to LAN over the tunnel
 lping() { ip netns exec "$1" ping -c 2 -W 2 -I "$2" "$3" >/dev/null; }
