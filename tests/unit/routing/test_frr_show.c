@@ -598,11 +598,11 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_routes_r2),   cmocka_unit_test(test_routes_r1_r3),
-        cmocka_unit_test(test_routes_nho),
-        cmocka_unit_test(test_bgp_summary), cmocka_unit_test(test_bgp_table),
-        cmocka_unit_test(test_ospf),        cmocka_unit_test(test_eigrp),
-        cmocka_unit_test(test_uptime),      cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_routes_r2),  cmocka_unit_test(test_routes_r1_r3),
+        cmocka_unit_test(test_routes_nho), cmocka_unit_test(test_bgp_summary),
+        cmocka_unit_test(test_bgp_table),  cmocka_unit_test(test_ospf),
+        cmocka_unit_test(test_eigrp),      cmocka_unit_test(test_uptime),
+        cmocka_unit_test(test_malformed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
