@@ -121,6 +121,8 @@ ask(struct rt_svc *m, enum rt_group g)
     case RT_G_BGP_SUMMARY:
         rt_vty_add(m, "bgpd", "show ip bgp summary json");
         rt_vty_add(m, "bgpd", "show bgp peer-group json");
+        rt_vty_add(m, "bgpd", "show bgp ipv4 unicast statistics json");
+        rt_vty_add(m, "bgpd", "show bgp memory");
         break;
     case RT_G_BGP_TABLE:
         rt_vty_add(m, "bgpd", "show ip bgp json");
@@ -172,7 +174,8 @@ bad(struct rt_svc *m, const char *what, const struct frr_show_diag *d)
 static void
 conv_bgp_summary(struct rt_svc *m, int64_t now)
 {
-    const struct rt_vty_query *s = answer(m, 0), *pg = answer(m, 1);
+    const struct rt_vty_query *s = answer(m, 0), *pg = answer(m, 1), *st = answer(m, 2),
+                              *mem = answer(m, 3);
     struct frr_show_diag d = {0};
     struct strbuf g, n, r;
 
@@ -185,6 +188,10 @@ conv_bgp_summary(struct rt_svc *m, int64_t now)
         frr_show_bgp_peer_groups(pg->out.buf, pg->out.len, &r, (struct rec_bgp_neighbor *)n.buf,
                                  n.len / sizeof(struct rec_bgp_neighbor), &d) < 0)
         bad(m, "show bgp peer-group", &d);
+    if (g.len && frr_show_bgp_counts(st ? st->out.buf : NULL, st ? st->out.len : 0,
+                                     mem ? mem->out.buf : NULL, mem ? mem->out.len : 0,
+                                     (struct rec_bgp_global *)g.buf, &d) < 0)
+        bad(m, "show bgp statistics", &d);
     put(m, REC_BGP_GLOBAL, &g, sizeof(struct rec_bgp_global));
     put(m, REC_BGP_NEIGHBOR, &n, sizeof(struct rec_bgp_neighbor));
     put(m, REC_BGP_LISTEN_RANGE, &r, sizeof(struct rec_bgp_listen_range));
