@@ -107,6 +107,10 @@ frr_show_bgp_summary(const char *json, size_t len, int64_t now_ms, struct strbuf
         nb.outq = u32_of(&j, p, "outq");
         nb.prefixes_rcvd = u32_of(&j, p, "pfxRcd");
         bgp_state(&j, jsonr_get(&j, p, "state"), &nb);
+        /* bgpd keeps a peer's table version in its update group and says 0
+         * here; an Established IOS peer that is up to date shows the table's */
+        if (!nb.table_version && nb.state == REC_BGP_ESTABLISHED)
+            nb.table_version = g.table_version;
         /* peerUptimeMsec: since the last change into or out of
          * Established; 0 with peerUptime "never" */
         up = jsonr_int(&j, jsonr_get(&j, p, "peerUptimeMsec"), 0);

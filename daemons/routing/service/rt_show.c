@@ -259,6 +259,20 @@ conv_eigrp(struct rt_svc *m, int64_t now)
     put(m, REC_EIGRP_NEIGHBOR, &n, sizeof(struct rec_eigrp_neighbor));
 }
 
+static bool
+is_local(const struct cfg *c, uint32_t a)
+{
+    for (size_t i = 0; c && i < c->nifs; i++) {
+        const struct cfg_iface *f = &c->ifs[i];
+        if (f->has_addr && !f->shutdown && f->addr.addr == a)
+            return true;
+        for (size_t k = 0; k < f->nsecondary; k++)
+            if (f->secondary[k].addr == a)
+                return true;
+    }
+    return false;
+}
+
 /* IOS lists the router's own addresses as `L` /32 routes; zebra has none. */
 static void
 local_routes(const struct cfg *c, struct strbuf *out)
@@ -293,9 +307,18 @@ conv_routes(struct rt_svc *m, int64_t now)
     if (o && frr_show_ospf_codes(o->out.buf, o->out.len, nssa ? nssa->out.buf : NULL,
                                  nssa ? nssa->out.len : 0, (struct rec_route *)r.buf, n, &d) < 0)
         bad(m, "show ip ospf route", &d);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
         struct rec_route *x = (struct rec_route *)r.buf + i;
+        /* ospfd installs the router's own point-to-multipoint address as an
+         * O /32; IOS lists its own addresses as L routes only */
+        if (x->len == 32 && x->code != 'L' && is_local(c, x->prefix)) {
+            memmove(x, x + 1, (n - i - 1) * sizeof(*x));
+            r.len -= sizeof(*x);
+            n--;
+            continue;
+        }
         rename_if(c, x->ifname, sizeof x->ifname, x->nexthop ? x->nexthop : x->prefix);
+        i++;
     }
     local_routes(c, &r);
     put(m, REC_ROUTE, &r, sizeof(struct rec_route));
