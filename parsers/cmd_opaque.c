@@ -285,8 +285,7 @@ const struct cmd_def cmd_tbl_opaque[] = {
     S("route-map", UNS,
       "translated to FRR where routing names it (dmvpnd -n --frr-conf; the daemon does not "
       "start FRR yet); policy routing is not implemented",
-      SG_ACL,
-      CMD_HELP({"route-map", "Create route-map or enter route-map command mode"})),
+      SG_ACL, CMD_HELP({"route-map", "Create route-map or enter route-map command mode"})),
     G("snmp-server {enable|host|ifindex|trap-source|chassis-id|system-shutdown|view|group|user|"
       "engineid|trap|manager|queue-length|packetsize|source-interface|tftp-server-list|"
       "file-transfer|inform|ip|trap-timeout|cache|context}",

@@ -59,7 +59,8 @@ report_routing(struct cfg_parse *p, struct frr_notes *n)
             if (e->kind == FRR_NOTE_TRANSLATED) {
                 struct strbuf nt;
                 sb_init(&nt);
-                sb_printf(&nt, "FRR: %s (dmvpnd --frr; dmvpnd -n --frr-conf shows the file)", e->text);
+                sb_printf(&nt, "FRR: %s (dmvpnd --frr; dmvpnd -n --frr-conf shows the file)",
+                          e->text);
                 free(e->text);
                 e->text = nt.buf; /* freed with the notes */
             }

@@ -88,6 +88,18 @@ int frr_show_bgp_summary(const char *json, size_t len, int64_t now_ms, struct st
 int frr_show_bgp_peer_groups(const char *json, size_t len, struct strbuf *ranges,
                              struct rec_bgp_neighbor *nbrs, size_t n, struct frr_show_diag *diag);
 
+/*
+ * What the summary JSON lacks, into the global record: the prefix and path
+ * counts IOS prints ("N network entries", "M path entries") from bgpd's
+ * `show bgp ipv4 unicast statistics json` (totalPrefixes, totalAdvertisements;
+ * the summary's ribCount counts tree nodes, not prefixes), the memory lines
+ * from `show bgp memory` (text; bytes per entry times the entries), and the
+ * main routing table version (the table version: zebra has none). Either
+ * text may be NULL. -1 on statistics that are not that command's answer.
+ */
+int frr_show_bgp_counts(const char *stats_json, size_t stats_len, const char *memory,
+                        size_t memory_len, struct rec_bgp_global *g, struct frr_show_diag *diag);
+
 /* bgpd `show ip bgp json` -> struct rec_bgp_path, every path of every
  * prefix in bgpd's order. */
 int frr_show_bgp_table(const char *json, size_t len, struct strbuf *out,

@@ -7,6 +7,7 @@
 
 #include "lib/inet.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* bgpd's default `bgp listen limit`, which is IOS's too; the summary's
@@ -106,6 +107,10 @@ frr_show_bgp_summary(const char *json, size_t len, int64_t now_ms, struct strbuf
         nb.outq = u32_of(&j, p, "outq");
         nb.prefixes_rcvd = u32_of(&j, p, "pfxRcd");
         bgp_state(&j, jsonr_get(&j, p, "state"), &nb);
+        /* bgpd keeps a peer's table version in its update group and says 0
+         * here; an Established IOS peer that is up to date shows the table's */
+        if (!nb.table_version && nb.state == REC_BGP_ESTABLISHED)
+            nb.table_version = g.table_version;
         /* peerUptimeMsec: since the last change into or out of
          * Established; 0 with peerUptime "never" */
         up = jsonr_int(&j, jsonr_get(&j, p, "peerUptimeMsec"), 0);
@@ -273,4 +278,87 @@ frr_show_bgp_table(const char *json, size_t len, struct strbuf *out, struct frr_
     }
     jsonr_free(&j);
     return n;
+}
+
+/* "N <what>, using X bytes|KiB|MiB of memory" from `show bgp memory`. */
+static bool
+mem_line(const char *text, size_t len, const char *what, uint64_t *n, uint64_t *bytes)
+{
+    size_t wl = strlen(what);
+    const char *p = text, *end = text + len;
+
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        unsigned long long cnt, amount;
+        char unit[8], w[64];
+        char line[160];
+        size_t L = (size_t)(e - p) < sizeof line - 1 ? (size_t)(e - p) : sizeof line - 1;
+        memcpy(line, p, L);
+        line[L] = 0;
+        /* the name may be several words: compare it after the count */
+        const char *sp = strchr(line, ' ');
+        if (sp && !strncmp(sp + 1, what, wl) && sp[1 + wl] == ',' &&
+            sscanf(line, "%llu", &cnt) == 1 &&
+            sscanf(sp + 1 + wl, ", using %llu %7s of %63s", &amount, unit, w) == 3) {
+            *n = cnt;
+            *bytes = amount * (!strcmp(unit, "KiB")   ? 1024ull
+                               : !strcmp(unit, "MiB") ? 1024ull * 1024
+                                                      : 1ull);
+            return true;
+        }
+        p = e + 1;
+    }
+    return false;
+}
+
+int
+frr_show_bgp_counts(const char *stats_json, size_t stats_len, const char *memory, size_t memory_len,
+                    struct rec_bgp_global *g, struct frr_show_diag *diag)
+{
+    struct jsonr j;
+    uint32_t fam, inst;
+    struct jsonr_iter it;
+    uint64_t nodes = 0, node_bytes = 0, n, b;
+
+    if (stats_json) {
+        if (fs_open(&j, stats_json, stats_len, "show bgp ipv4 unicast statistics json", diag) < 0)
+            return -1;
+        fam = jsonr_get(&j, jsonr_root(&j), "ipv4Unicast");
+        if (jsonr_type(&j, fam) != JSONR_ARRAY) {
+            fs_fail(diag, "show bgp ipv4 unicast statistics json: no ipv4Unicast list");
+            jsonr_free(&j);
+            return -1;
+        }
+        jsonr_iter_init(&it, &j, fam);
+        if (jsonr_iter_next(&it, &j, NULL, &inst)) {
+            g->network_entries = u64_of(&j, inst, "totalPrefixes");
+            g->path_entries = u64_of(&j, inst, "totalAdvertisements");
+        }
+        jsonr_free(&j);
+    }
+    if (memory && mem_line(memory, memory_len, "RIB nodes", &nodes, &node_bytes) && nodes)
+        g->network_bytes = g->network_entries * (node_bytes / nodes);
+    if (memory && mem_line(memory, memory_len, "BGP routes", &n, &b)) {
+        g->path_bytes = n ? g->path_entries * (b / n) : 0;
+    }
+    if (memory && mem_line(memory, memory_len, "BGP attributes", &n, &b)) {
+        g->attr_entries = n;
+        g->attr_best_entries = n;
+        g->attr_bytes = b;
+    }
+    if (memory && mem_line(memory, memory_len, "BGP AS-PATH entries", &n, &b)) {
+        g->aspath_entries = n;
+        g->aspath_bytes = b;
+    }
+    /* zebra's RIB has no version of its own: once converged IOS prints the
+     * two equal */
+    g->rib_version = g->table_version;
+    /* IOS's total is the sum of the lines above it; its activity line counts
+     * what came and went since start, of which bgpd keeps what is there now */
+    g->total_bytes = g->network_bytes + g->path_bytes + g->attr_bytes + g->aspath_bytes;
+    g->prefixes_added = g->network_entries;
+    g->paths_added = g->path_entries;
+    g->scan_interval_s = 60; /* IOS's scanner interval; bgpd has none to report */
+    return 0;
 }

@@ -9,7 +9,8 @@
 # The image is cached per machine under $DMVPN_VM_CACHE (default
 # ~/.cache/opendmvpn/vm/<key>), key = hash of the recipe files and of the
 # candidate version of every package in the image, so a new kernel or FRR in
-# the archive, or a changed recipe, builds a new image; older ones are removed.
+# the archive, or a changed recipe, builds a new image; only the two images
+# used last are kept.
 # Boot env: NS/TAP (the VM's NIC is tap TAP inside network namespace NS, made
 # by the caller), VM_TIMEOUT (s, default 600), VM_MEM (MiB), VM_SMP.
 set -euo pipefail
@@ -47,10 +48,12 @@ image() {
     fi
     mv "$img.tmp" "$img"
     cat "$CACHE/build-$k.log" >&2
-    for d in "$CACHE"/*; do
-      [ -d "$d" ] && [ "$d" != "$img" ] && rm -rf "$d"
-    done
   fi
+  touch "$img"
+  # keep the two images used last (two branches with different recipes on
+  # one machine do not rebuild each other's in turn), remove older ones
+  # shellcheck disable=SC2012
+  ls -dt "$CACHE"/*/ | tail -n +3 | while read -r d; do rm -rf "$d"; done
   flock -u 9
   echo "$img"
 }

@@ -140,6 +140,8 @@ ask(struct rt_svc *m, enum rt_group g)
     case RT_G_BGP_SUMMARY:
         rt_vty_add(m, "bgpd", "show ip bgp summary json");
         rt_vty_add(m, "bgpd", "show bgp peer-group json");
+        rt_vty_add(m, "bgpd", "show bgp ipv4 unicast statistics json");
+        rt_vty_add(m, "bgpd", "show bgp memory");
         break;
     case RT_G_BGP_TABLE:
         rt_vty_add(m, "bgpd", "show ip bgp json");
@@ -212,7 +214,8 @@ bad(struct rt_svc *m, const char *what, const struct frr_show_diag *d)
 static void
 conv_bgp_summary(struct rt_svc *m, int64_t now)
 {
-    const struct rt_vty_query *s = answer(m, 0), *pg = answer(m, 1);
+    const struct rt_vty_query *s = answer(m, 0), *pg = answer(m, 1), *st = answer(m, 2),
+                              *mem = answer(m, 3);
     struct frr_show_diag d = {0};
     struct strbuf g, n, r;
 
@@ -225,6 +228,10 @@ conv_bgp_summary(struct rt_svc *m, int64_t now)
         frr_show_bgp_peer_groups(pg->out.buf, pg->out.len, &r, (struct rec_bgp_neighbor *)n.buf,
                                  n.len / sizeof(struct rec_bgp_neighbor), &d) < 0)
         bad(m, "show bgp peer-group", &d);
+    if (g.len && frr_show_bgp_counts(st ? st->out.buf : NULL, st ? st->out.len : 0,
+                                     mem ? mem->out.buf : NULL, mem ? mem->out.len : 0,
+                                     (struct rec_bgp_global *)g.buf, &d) < 0)
+        bad(m, "show bgp statistics", &d);
     put(m, REC_BGP_GLOBAL, &g, sizeof(struct rec_bgp_global));
     put(m, REC_BGP_NEIGHBOR, &n, sizeof(struct rec_bgp_neighbor));
     put(m, REC_BGP_LISTEN_RANGE, &r, sizeof(struct rec_bgp_listen_range));
@@ -341,6 +348,20 @@ conv_bgp_nbrs(struct rt_svc *m, int64_t now)
     put(m, REC_BGP_NBR_DETAIL, &t, sizeof(struct rec_bgp_nbr_detail));
 }
 
+static bool
+is_local(const struct cfg *c, uint32_t a)
+{
+    for (size_t i = 0; c && i < c->nifs; i++) {
+        const struct cfg_iface *f = &c->ifs[i];
+        if (f->has_addr && !f->shutdown && f->addr.addr == a)
+            return true;
+        for (size_t k = 0; k < f->nsecondary; k++)
+            if (f->secondary[k].addr == a)
+                return true;
+    }
+    return false;
+}
+
 /* IOS lists the router's own addresses as `L` /32 routes; zebra has none. */
 static void
 local_routes(const struct cfg *c, struct strbuf *out)
@@ -375,9 +396,18 @@ conv_routes(struct rt_svc *m, int64_t now)
     if (o && frr_show_ospf_codes(o->out.buf, o->out.len, nssa ? nssa->out.buf : NULL,
                                  nssa ? nssa->out.len : 0, (struct rec_route *)r.buf, n, &d) < 0)
         bad(m, "show ip ospf route", &d);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
         struct rec_route *x = (struct rec_route *)r.buf + i;
+        /* ospfd installs the router's own point-to-multipoint address as an
+         * O /32; IOS lists its own addresses as L routes only */
+        if (x->len == 32 && x->code != 'L' && is_local(c, x->prefix)) {
+            memmove(x, x + 1, (n - i - 1) * sizeof(*x));
+            r.len -= sizeof(*x);
+            n--;
+            continue;
+        }
         rename_if(c, x->ifname, sizeof x->ifname, x->nexthop ? x->nexthop : x->prefix);
+        i++;
     }
     local_routes(c, &r);
     put(m, REC_ROUTE, &r, sizeof(struct rec_route));

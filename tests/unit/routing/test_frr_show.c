@@ -153,6 +153,51 @@ test_routes_nho(void **state)
     free(rj);
 }
 
+/* testdata/lab/bgp's hub (listen range, two dynamic spokes, three prefixes):
+ * IOS's "3 network entries", "3 path entries" come from bgpd's statistics,
+ * not from the summary's ribCount (tree nodes); the bytes from bgpd's
+ * memory lines. */
+static void
+test_bgp_counts(void **state)
+{
+    struct frr_show_diag d = {0};
+    struct strbuf g, n;
+    size_t sl, stl, ml;
+    char *sum = slurp("bgphub", "bgp_summary.json", &sl);
+    char *st = slurp("bgphub", "bgp_statistics.json", &stl);
+    char *mem = slurp("bgphub", "bgp_memory.txt", &ml);
+    const struct rec_bgp_global *r;
+    (void)state;
+
+    sb_init(&g);
+    sb_init(&n);
+    assert_int_equal(frr_show_bgp_summary(sum, sl, NOW, &g, &n, &d), 2);
+    r = (const struct rec_bgp_global *)g.buf;
+    assert_int_equal(r->network_entries, 5); /* ribCount: what the summary says */
+    assert_int_equal(frr_show_bgp_counts(st, stl, mem, ml, (struct rec_bgp_global *)g.buf, &d), 0);
+    r = (const struct rec_bgp_global *)g.buf;
+    assert_int_equal(r->network_entries, 3);
+    assert_int_equal(r->network_bytes, 3 * (2112 / 11));
+    assert_int_equal(r->path_entries, 3);
+    assert_int_equal(r->path_bytes, 3 * (336 / 3));
+    assert_int_equal(r->attr_entries, 6);
+    assert_int_equal(r->attr_bytes, 1872);
+    assert_int_equal(r->aspath_entries, 1);
+    assert_int_equal(r->aspath_bytes, 40);
+    assert_int_equal(r->rib_version, r->table_version);
+    assert_int_equal(r->total_bytes, 3 * (2112 / 11) + 3 * (336 / 3) + 1872 + 40);
+    assert_int_equal(r->prefixes_added, 3);
+    assert_int_equal(r->paths_added, 3);
+    /* not the statistics' answer: refused, the record untouched */
+    assert_int_equal(frr_show_bgp_counts("[]", 2, NULL, 0, (struct rec_bgp_global *)g.buf, &d), -1);
+    assert_int_equal(r->network_entries, 3);
+    sb_free(&g);
+    sb_free(&n);
+    free(sum);
+    free(st);
+    free(mem);
+}
+
 static void
 test_routes_r2(void **state)
 {
@@ -599,7 +644,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_routes_r2),   cmocka_unit_test(test_routes_r1_r3),
-        cmocka_unit_test(test_routes_nho),
+        cmocka_unit_test(test_routes_nho),  cmocka_unit_test(test_bgp_counts),
         cmocka_unit_test(test_bgp_summary), cmocka_unit_test(test_bgp_table),
         cmocka_unit_test(test_ospf),        cmocka_unit_test(test_eigrp),
         cmocka_unit_test(test_uptime),      cmocka_unit_test(test_malformed),

@@ -82,10 +82,12 @@ capture_stop() {
 }
 
 # dmvpnd_start NODE CONFIG: our daemon in NODE (DMVPND_DATAPLANE picks the
-# backend, default auto), control socket /tmp/NODE.sock, log /out/NODE.log
+# backend, default auto), control socket /tmp/NODE.sock, log /out/NODE.log;
+# DMVPND_ARGS adds options (e.g. --frr=NODE after frr_ours)
 dmvpnd_start() {
+  # shellcheck disable=SC2086
   ip netns exec "$1" env DMVPND_DATAPLANE="${DMVPND_DATAPLANE:-auto}" \
-    dmvpnd -d -f "$2" -s "/tmp/$1.sock" >"/out/$1.log" 2>&1 &
+    dmvpnd -d -f "$2" -s "/tmp/$1.sock" ${DMVPND_ARGS:-} >"/out/$1.log" 2>&1 &
   echo $! >"/tmp/$1.dmvpnd.pid"
   retry 10 test -S "/tmp/$1.sock"
 }
@@ -95,9 +97,50 @@ show() {
   vm_show "/tmp/$1.sock" "$2"
 }
 
-# frr_start NODE CONF: zebra + nhrpd (+ staticd) in NODE with a private /run
-# and /etc/frr; keeps a sleeper whose mount namespace vtysh enters.
+# cli NODE COMMAND: our IOS shell's answer (dmvpn-cli)
+cli() {
+  n=$1
+  shift
+  dmvpn-cli -s "/tmp/$n.sock" -c "$*"
+}
+
+# frr_ours_up NODE: the FRR of pathspace NODE answers and runs its frr.conf
+frr_ours_up() {
+  for f in zebra.vty bgpd.vty staticd.vty watchfrr.started; do
+    [ -e "/var/run/frr/$1/$f" ] || return 1
+  done
+  vtysh -N "$1" -c 'show running-config' 2>/dev/null | grep -q '^router bgp'
+}
+
+# frr_ours NODE CONFIG: the FRR that our dmvpnd drives (dmvpnd --frr=NODE),
+# started as the host lab does (scripts/lab.py start_frr): pathspace NODE,
+# /etc/frr/NODE/{daemons,frr.conf,vtysh.conf} with the frr.conf dmvpnd
+# translates from CONFIG, watchfrr by frrinit.sh with zebra, bgpd, staticd;
+# returns once the daemons answer and frr.conf is loaded (dmvpnd must come
+# after: zebra 8.4 can miss the address of a link made while it configures).
+# (No variable named d here: expect keeps its description in d.)
+frr_ours() {
+  fd=/etc/frr/$1
+  mkdir -p "$fd"
+  for dmn in zebra bgpd staticd; do
+    o="-A 127.0.0.1"
+    [ "$dmn" = zebra ] && o="$o -s 90000000"
+    printf '%s=yes\n%s_options="%s"\n' "$dmn" "$dmn" "$o"
+  done >"$fd/daemons"
+  echo vtysh_enable=yes >>"$fd/daemons"
+  dmvpnd -n --frr-conf --frr-statics -f "$2" >"$fd/frr.conf" 2>"/out/$1.frr-notes.txt" || return 1
+  echo "service integrated-vtysh-config" >"$fd/vtysh.conf"
+  chown -R frr:frr "$fd"
+  ip netns exec "$1" /usr/lib/frr/frrinit.sh start "$1" >"/out/$1.frrinit.log" 2>&1
+  retry 60 frr_ours_up "$1"
+}
+
+# frr_start NODE CONF: zebra + nhrpd (+ staticd, + bgpd when CONF has
+# `router bgp`) in NODE with a private /run and /etc/frr; keeps a sleeper
+# whose mount namespace vtysh enters.
 frr_start() {
+  bgpd=:
+  grep -q '^router bgp' "$2" && bgpd="/usr/lib/frr/bgpd -d -F traditional -A 127.0.0.1"
   mkdir -p "/tmp/etc-$1"
   cp /etc/frr/daemons /etc/frr/vtysh.conf "/tmp/etc-$1/" 2>/dev/null
   cp "$2" "/tmp/etc-$1/frr.conf"
@@ -108,6 +151,7 @@ frr_start() {
     /usr/lib/frr/zebra -d -F traditional -A 127.0.0.1
     /usr/lib/frr/nhrpd -d -F traditional -A 127.0.0.1
     /usr/lib/frr/staticd -d -F traditional -A 127.0.0.1
+    $bgpd
     sleep 1; vtysh -b >/dev/null 2>&1
     sleep 100000 &
     echo \$! > /tmp/$1.keeper
@@ -120,10 +164,10 @@ vt() {
   nsenter -t "$(cat "/tmp/$n.keeper")" -m -n vtysh "$@"
 }
 
-# frr_gre NODE LOCAL TUNADDR: the GRE device FRR nhrpd runs on (it makes
-# none itself): key 42, a /32 as FRR wants
+# frr_gre NODE LOCAL TUNADDR [KEY]: the GRE device FRR nhrpd runs on (it
+# makes none itself): key 42 unless KEY, a /32 as FRR wants
 frr_gre() {
-  ip -n "$1" tunnel add gre1 mode gre key 42 ttl 64 local "$2" dev eth0
+  ip -n "$1" tunnel add gre1 mode gre key "${4:-42}" ttl 64 local "$2" dev eth0
   ip -n "$1" addr add "$3/32" dev gre1
   ip -n "$1" link set gre1 up
 }
