@@ -41,8 +41,8 @@ struct child {
 
 struct access {
     struct dmvpnd *d;
-    char bindir[PATH_MAX]; /* dmvpnd's own directory: dmvpn-telnetd is beside it */
-    char clidir[PATH_MAX]; /* dmvpn-cli's: the same in a build tree, bin/ when installed */
+    char bindir[PATH_MAX];  /* dmvpnd's own directory: dmvpn-telnetd is beside it */
+    char clidir[PATH_MAX];  /* dmvpn-cli's: the same in a build tree, bin/ when installed */
     char dir[PATH_MAX + 8]; /* generated files */
     char sock[PATH_MAX];
     struct child telnetd, sshd;
