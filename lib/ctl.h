@@ -99,6 +99,12 @@ int ctl_request(int fd, uint16_t type, uint32_t seq, const void *p, size_t n);
 /* Reads one frame; the payload is malloc'd into *payload (caller frees). */
 int ctl_read_frame(int fd, struct ctl_frame *f, uint8_t **payload);
 
+/* DMVPN_DEFAULT_SOCKET comes from CMake (DMVPN_SOCKET); the package moves it
+ * under systemd's RuntimeDirectory. */
+#ifdef DMVPN_DEFAULT_SOCKET
+#define CTL_DEFAULT_SOCKET DMVPN_DEFAULT_SOCKET
+#else
 #define CTL_DEFAULT_SOCKET "/run/dmvpnd.sock"
+#endif
 
 #endif

@@ -41,7 +41,8 @@ struct child {
 
 struct access {
     struct dmvpnd *d;
-    char bindir[PATH_MAX];
+    char bindir[PATH_MAX];  /* dmvpnd's own directory: dmvpn-telnetd is beside it */
+    char clidir[PATH_MAX];  /* dmvpn-cli's: the same in a build tree, bin/ when installed */
     char dir[PATH_MAX + 8]; /* generated files */
     char sock[PATH_MAX];
     struct child telnetd, sshd;
@@ -221,7 +222,7 @@ write_files(struct access *a, const struct cfg *c)
               "AllowAgentForwarding no\nAllowStreamLocalForwarding no\nPermitTunnel no\n"
               "PermitUserEnvironment no\nPermitTTY yes\nLogLevel INFO\n"
               "AllowUsers%s\nForceCommand %s/dmvpn-cli -s %s --ssh\n",
-              a->dir, allow.len ? allow.buf : " nobody-at-all", a->bindir, a->sock);
+              a->dir, allow.len ? allow.buf : " nobody-at-all", a->clidir, a->sock);
     changed = write_if_changed(a->dir, "passwd", &pw, 0644);
     changed |= write_if_changed(a->dir, "shadow", &sh, 0600);
     changed |= write_if_changed(a->dir, "sshd_config", &cf, 0644);
@@ -312,7 +313,7 @@ static void
 start(struct access *a, struct child *ch)
 {
     int pfd[2] = {-1, -1};
-    char tel[PATH_MAX + 32];
+    char tel[PATH_MAX + 32], cli[PATH_MAX + 32];
     pid_t pid;
 
     if (pipe2(pfd, O_CLOEXEC) < 0)
@@ -323,7 +324,8 @@ start(struct access *a, struct child *ch)
         if (ch == &a->sshd)
             exec_sshd(a);
         snprintf(tel, sizeof(tel), "%s/dmvpn-telnetd", a->bindir);
-        execl(tel, "dmvpn-telnetd", "-s", a->sock, "-p", "23", (char *)NULL);
+        snprintf(cli, sizeof(cli), "%s/dmvpn-cli", a->clidir);
+        execl(tel, "dmvpn-telnetd", "-s", a->sock, "-p", "23", "--cli", cli, (char *)NULL);
         _exit(127);
     }
     if (pfd[1] >= 0)
@@ -422,6 +424,14 @@ access_new(struct dmvpnd *d)
     n = readlink("/proc/self/exe", self, sizeof(self) - 1);
     self[n > 0 ? n : 0] = '\0';
     snprintf(a->bindir, sizeof(a->bindir), "%s", dirname(self));
+    /* A build tree has every program in one folder; an install puts dmvpnd in
+     * sbin and the operators' dmvpn-cli in bin (DMVPN_INSTALL_BINDIR, CMake). */
+    {
+        char cli[PATH_MAX + 16];
+        snprintf(cli, sizeof(cli), "%s/dmvpn-cli", a->bindir);
+        snprintf(a->clidir, sizeof(a->clidir), "%s",
+                 access(cli, X_OK) == 0 ? a->bindir : DMVPN_INSTALL_BINDIR);
+    }
     if (!realpath(d->socket_path, a->sock) && d->socket_path[0] == '/')
         snprintf(a->sock, sizeof(a->sock), "%s", d->socket_path);
     snprintf(a->dir, sizeof(a->dir), "%s.vty", a->sock);

@@ -13,6 +13,7 @@
 #include "parsers/cfg.h"
 #include "lib/evloop.h"
 #include "lib/log.h"
+#include "lib/sdnotify.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -108,7 +109,11 @@ dmvpnd_debug_subscribers(struct dmvpnd *d, int delta)
 static void
 on_hup(void *arg, int signo)
 {
+    /* systemd's reload (ExecReload=kill -HUP) reports the reload as done when
+     * kill returns; RELOADING/READY at least show it in systemctl status. */
+    sd_notify_state("RELOADING=1");
     dmvpnd_config_reload(arg);
+    sd_notify_state("READY=1");
 }
 
 static void
@@ -117,6 +122,7 @@ on_term(void *arg, int signo)
     struct dmvpnd *d = arg;
 
     log_notice("signal %d: stopping", signo);
+    sd_notify_state("STOPPING=1");
     ev_stop(d->ev);
 }
 
@@ -170,6 +176,7 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
         log_set_sink(stderr_sink, NULL);
     }
     signal(SIGPIPE, SIG_IGN);
+    sd_notify_take();
     d.ev = ev_new();
     d.boot_ms = ev_now(d.ev);
     d.config_path = config;
@@ -197,6 +204,8 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
         goto out;
     }
     log_notice("dmvpnd %s running, control socket %s", DMVPN_VERSION, socket);
+    /* Type=notify: the config is applied and dmvpn-cli can connect now. */
+    sd_notify_state("READY=1");
     if (ev_run(d.ev) < 0)
         rc = 1;
 out:
