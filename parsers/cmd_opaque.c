@@ -20,7 +20,7 @@
 #define N_ROUTING "routing policy is not implemented"
 #define N_CRYPTO  "only IKEv1 PSK with ipsec profiles is implemented"
 /* the routing translator (daemons/routing/frr_conf.h) */
-#define N_FRR_LATER "(dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
+#define N_FRR_LATER "(dmvpnd --frr; dmvpnd -n --frr-conf)"
 #define N_FRR       "the same line for FRR " N_FRR_LATER
 
 const struct cmd_def cmd_tbl_opaque[] = {
@@ -273,8 +273,9 @@ const struct cmd_def cmd_tbl_opaque[] = {
                {"persistent", "Access-list entry sequence numbers persistent across reload"})),
     G("access-list", UNS, "access lists are not implemented", SG_ACL,
       CMD_HELP({"access-list", "Add an access list entry"})),
-    G("ip prefix-list", UNS, N_FRR, SG_ACL, CMD_HELP({"prefix-list", "Build a prefix list"})),
-    G("ip as-path", UNS, "FRR bgpd `bgp as-path access-list` " N_FRR_LATER, SG_ACL,
+    G("ip prefix-list", CLS_TRANSLATED, N_FRR, SG_ACL,
+      CMD_HELP({"prefix-list", "Build a prefix list"})),
+    G("ip as-path", CLS_TRANSLATED, "FRR bgpd `bgp as-path access-list` " N_FRR_LATER, SG_ACL,
       CMD_HELP({"as-path", "BGP autonomous system path filter"})),
     G("ip community-list", UNS, N_ROUTING, SG_ACL,
       CMD_HELP({"community-list", "Add a community list entry"})),

@@ -15,9 +15,8 @@
 #define L(kws, cls, note, hlp)       OPQ(MODE_LINE, kws, cls, note, 0, hlp)
 #define P(kws, cls, note, hlp)       OPQ(MODE_IPSEC_PROF, kws, cls, note, 0, hlp)
 
-#define N_PHY "physical layer settings belong to the Linux link"
-#define N_OSPF                                                                                     \
-    "FRR ospfd interface settings (dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
+#define N_PHY   "physical layer settings belong to the Linux link"
+#define N_OSPF  "FRR ospfd interface settings (dmvpnd --frr; dmvpnd -n --frr-conf)"
 #define N_EIGRP "(FRR eigrpd, dmvpnd -n --frr-conf)"
 #define N_NOLIN "no meaning on a Linux node"
 #define N_NHRP  "this NHRP option is not implemented"
@@ -91,9 +90,9 @@ const struct cmd_def cmd_tbl_opaque_if[] = {
       SI_EIGRP, CMD_HELP({"split-horizon", "Perform split horizon"})),
     I("ip next-hop-self", UNS, "eigrpd always sets itself as next hop: no DMVPN hub " N_EIGRP,
       SI_EIGRP, CMD_HELP({"next-hop-self", "Configures EIGRP-IPv4 next-hop-self"})),
-    I("ip hello-interval", UNS, "the same line for eigrpd " N_EIGRP, SI_EIGRP,
+    I("ip hello-interval", CLS_TRANSLATED, "the same line for eigrpd " N_EIGRP, SI_EIGRP,
       CMD_HELP({"hello-interval", "Configures EIGRP-IPv4 hello interval"})),
-    I("ip hold-time", UNS, "the same line for eigrpd " N_EIGRP, SI_EIGRP,
+    I("ip hold-time", CLS_TRANSLATED, "the same line for eigrpd " N_EIGRP, SI_EIGRP,
       CMD_HELP({"hold-time", "Configures EIGRP-IPv4 hold time"})),
     I("ip authentication", UNS, "EIGRP authentication needs key chains, not implemented", SI_EIGRP,
       CMD_HELP({"authentication", "authentication subcommands"})),
@@ -135,8 +134,8 @@ const struct cmd_def cmd_tbl_opaque_if[] = {
                {"req-def-map", "Request default map(s) in registration requests"})),
     I("zone-member", UNS, "zone firewall is not implemented", SI_ZONE,
       CMD_HELP({"zone-member", "Apply zone name"})),
-    I("ip ospf", UNS, N_OSPF, SI_OSPF, CMD_HELP({"ospf", "OSPF interface commands"})),
-    I("ip summary-address", UNS, "routing protocols are not started yet", SI_OSPF, NULL),
+    I("ip ospf", CLS_TRANSLATED, N_OSPF, SI_OSPF, CMD_HELP({"ospf", "OSPF interface commands"})),
+    I("ip summary-address", UNS, "only `ip summary-address eigrp` is known", SI_OSPF, NULL),
     I("ipv6", UNS, "IPv6 is not implemented", SI_IPV6,
       CMD_HELP({"ipv6", "IPv6 interface subcommands"})),
     I("bfd", UNS, "BFD is not implemented", SI_BFD,

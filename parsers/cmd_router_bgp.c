@@ -11,8 +11,8 @@
  */
 #include "parsers/router.h"
 
-#define N_BGP    "FRR bgpd (dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
-#define N_BGP_NO "kept in the stanza; not translated to bgpd"
+#define N_BGP    CLS_TRANSLATED, "FRR bgpd (dmvpnd --frr; dmvpnd -n --frr-conf)"
+#define N_BGP_NO CLS_UNSUPPORTED, "kept in the stanza; not translated to bgpd"
 
 /* a neighbor: an address or a peer group */
 #define PEER "neighbor {<ip:peer>|<ipv6:peer6>|<word:group>} "

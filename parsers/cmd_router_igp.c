@@ -9,12 +9,18 @@
  */
 #include "parsers/router.h"
 
-#define N_OSPF    "FRR ospfd (dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
-#define N_OSPF_NO "kept in the stanza; not translated to ospfd"
-#define N_EIGRP   "FRR eigrpd (dmvpnd -n --frr-conf; the daemon does not start FRR yet)"
+#define N_OSPF    CLS_TRANSLATED, "FRR ospfd (dmvpnd --frr; dmvpnd -n --frr-conf)"
+#define N_OSPF_NO CLS_UNSUPPORTED, "kept in the stanza; not translated to ospfd"
+#define N_EIGRP   CLS_TRANSLATED, "FRR eigrpd (dmvpnd --frr; dmvpnd -n --frr-conf)"
+#define N_EIGRP_NAMED                                                                              \
+    CLS_TRANSLATED, "FRR eigrpd `router eigrp AS` (IPv4 without a VRF; eigrpd has no named mode)"
+#define N_EIGRP_AFIF CLS_TRANSLATED, "its lines go to FRR `interface` (eigrpd has no af-interface)"
+#define N_EIGRP_TOPO                                                                               \
+    CLS_TRANSLATED, "its lines go to FRR `router eigrp AS` (eigrpd has one topology)"
 #define N_EIGRP_NO                                                                                 \
-    "kept in the stanza; eigrpd cannot do it (no stub, summaries, split-horizon or next-hop "      \
-    "control)"
+    CLS_UNSUPPORTED,                                                                               \
+        "kept in the stanza; eigrpd cannot do it (no stub, summaries, split-horizon or next-hop "  \
+        "control)"
 
 #define AREA "{<num:0-4294967295:area>|<ip:areaip>}"
 #define H_RMAP                                                                                     \
@@ -282,21 +288,18 @@ const struct cmd_def cmd_tbl_router_igp[] = {
     RTR_BLOCK(MODE_RTR_EIGRP_NAMED,
               "address-family {ipv4|ipv6} [unicast] [vrf <word:vrf>] autonomous-system "
               "<num:1-65535:as>",
-              "FRR eigrpd `router eigrp AS` (IPv4 without a VRF; eigrpd has no named mode)",
-              MODE_RTR_EIGRP_AF,
+              N_EIGRP_NAMED, MODE_RTR_EIGRP_AF,
               CMD_HELP({"address-family", "Enter Address Family command mode"},
                        {"ipv4", "Address Family"}, {"ipv6", "Address Family"},
                        {"unicast", "Address Family Modifier"},
                        {"vrf", "Specify a specific virtual routing table"},
                        {"autonomous-system", "Specify Address-Family Autonomous System Number"})),
     EIGRP_AF(MODE_RTR_EIGRP_AF),
-    RTR_BLOCK(MODE_RTR_EIGRP_AF, "af-interface {default|<if:ifname>}",
-              "its lines go to FRR `interface` (eigrpd has no af-interface)", MODE_RTR_EIGRP_AFIF,
+    RTR_BLOCK(MODE_RTR_EIGRP_AF, "af-interface {default|<if:ifname>}", N_EIGRP_AFIF,
+              MODE_RTR_EIGRP_AFIF,
               CMD_HELP({"af-interface", "Enter Address Family interface configuration"},
                        {"default", "Address Family default interface configuration"})),
-    RTR_BLOCK(MODE_RTR_EIGRP_AF, "topology base",
-              "its lines go to FRR `router eigrp AS` (eigrpd has one topology)",
-              MODE_RTR_EIGRP_TOPO,
+    RTR_BLOCK(MODE_RTR_EIGRP_AF, "topology base", N_EIGRP_TOPO, MODE_RTR_EIGRP_TOPO,
               CMD_HELP({"topology", "Topology configuration mode"}, {"base", "Base topology"})),
     RTR(MODE_RTR_EIGRP_AF, "exit-address-family", N_EIGRP, rtr_h_exit, 0, 0,
         CMD_HELP({"exit-address-family", "Exit Address Family configuration mode"})),

@@ -23,9 +23,12 @@ int rtr_depth(enum cfg_mode m);
 
 /* Every row of a router mode is unsupported until dmvpnd runs FRR; the
  * report then takes each line's class from the translator. */
+/* note is a class and its text (N_BGP and the like in cmd_router_*.c):
+ * translated for what the FRR translator turns into FRR config, unsupported
+ * for what stays in the stanza only */
 #define RTR(mode, syn, note, h, flags, k, hlp)                                                     \
     {                                                                                              \
-        mode, syn, CLS_UNSUPPORTED, note, h, MODE_EXEC, flags, 0, .help = hlp, .key = k            \
+        mode, syn, note, h, MODE_EXEC, flags, 0, .help = hlp, .key = k                             \
     }
 /* `exit` (to the parent mode) and `end` of a router sub-mode */
 #define RTR_EXITS(mode, text)                                                                      \
@@ -44,11 +47,14 @@ int rtr_depth(enum cfg_mode m);
 /* a command whose arguments we do not spell out: its keyword, then the
  * rest of the line as written */
 #define RTR_REST(mode, kw, note, text)                                                             \
-    RTR(mode, kw " [<line:rest>]", note, rtr_h_keep, RF, 0, CMD_HELP({kw, text}))
+    {                                                                                              \
+        mode, kw " [<line:rest>]", note, rtr_h_keep, MODE_EXEC, RF, 0,                             \
+            .help = CMD_HELP({kw, text}), .key = 0                                                 \
+    }
 /* a row that opens a block and enters its sub-mode */
 #define RTR_BLOCK(mode, syn, note, sub, hlp)                                                       \
     {                                                                                              \
-        mode, syn, CLS_UNSUPPORTED, note, rtr_h_block, sub, CMDF_NO, 0, .help = hlp                \
+        mode, syn, note, rtr_h_block, sub, CMDF_NO, 0, .help = hlp                                 \
     }
 #define RF  (CMDF_NO | CMDF_DEFAULT)
 #define RFP (CMDF_NO | CMDF_DEFAULT | CMDF_NO_PREFIX)

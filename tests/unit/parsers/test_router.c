@@ -79,10 +79,11 @@ test_bgp_errors(void **state)
     diag_is(p, 2, CLS_INVALID, INC, -1);
     diag_is(p, 3, CLS_INVALID, INV, 28);
     diag_is(p, 4, CLS_INVALID, INV, 18);
-    diag_is(p, 5, CLS_UNSUPPORTED, NULL, -1);
-    diag_is(p, 6, CLS_UNSUPPORTED, NULL, -1);
+    /* lines the FRR translator takes are translated */
+    diag_is(p, 5, CLS_TRANSLATED, NULL, -1);
+    diag_is(p, 6, CLS_TRANSLATED, NULL, -1);
     /* `remot` is a unique prefix of remote-as, as on IOS; asdot is an AS */
-    diag_is(p, 7, CLS_UNSUPPORTED, NULL, -1);
+    diag_is(p, 7, CLS_TRANSLATED, NULL, -1);
     diag_is(p, 8, CLS_INVALID, INV, 31);
     assert_true(p->diags[8].ambiguous); /* neighbor, network */
     s = stanza(p->cfg, "router bgp 65000");
