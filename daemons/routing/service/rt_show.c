@@ -299,6 +299,30 @@ conv_eigrp(struct rt_svc *m, int64_t now)
     put(m, REC_EIGRP_NEIGHBOR, &n, sizeof(struct rec_eigrp_neighbor));
 }
 
+/*
+ * eigrpd 8.4 sometimes prints a path through an address that is nobody
+ * (seen: "via 33.0.0.0 (28416/25856), Tunnel0" where the neighbour is
+ * 172.16.0.1): IOS lists paths through its neighbours only, so a path whose
+ * next hop is no neighbour of that AS is left out (counted).
+ */
+static void
+drop_strangers(struct rec_eigrp_topo *v, size_t *len, const struct rec_eigrp_neighbor *nb,
+               size_t nn)
+{
+    size_t n = *len / sizeof(*v), k = 0;
+
+    if (!nn)
+        return; /* no neighbour table to judge by */
+    for (size_t i = 0; i < n; i++) {
+        bool known = v[i].via[0] != 0; /* Connected, Redistributed ... */
+        for (size_t j = 0; !known && j < nn; j++)
+            known = nb[j].addr == v[i].nexthop && nb[j].as == v[i].as;
+        if (known)
+            v[k++] = v[i];
+    }
+    *len = k * sizeof(*v);
+}
+
 static void
 conv_eigrp_topo(struct rt_svc *m)
 {
@@ -316,6 +340,8 @@ conv_eigrp_topo(struct rt_svc *m)
     frr_show_eigrp_topo_ifaces(
         (struct rec_eigrp_topo *)t.buf, t.len / sizeof(struct rec_eigrp_topo),
         (struct rec_eigrp_neighbor *)n.buf, n.len / sizeof(struct rec_eigrp_neighbor));
+    drop_strangers((struct rec_eigrp_topo *)t.buf, &t.len, (const struct rec_eigrp_neighbor *)n.buf,
+                   n.len / sizeof(struct rec_eigrp_neighbor));
     sb_free(&n);
     for (size_t i = 0; i < t.len / sizeof(struct rec_eigrp_topo); i++) {
         struct rec_eigrp_topo *r = (struct rec_eigrp_topo *)t.buf + i;

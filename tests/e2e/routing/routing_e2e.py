@@ -161,6 +161,10 @@ def scenario_bgp():
           f"address ({kroutes('spoke1').get('192.168.3.0/24')})")
     check("via 10.1.1.1 dev Tunnel0 proto bgp" in kroutes("spoke1").get("192.168.1.0/24", ""),
           "spoke1: the hub's LAN from BGP")
+    ok = wait_for(lambda: "via 10.1.1.2 dev Tunnel0 proto bgp" in
+                  kroutes("spoke2").get("192.168.2.0/24", ""), 30)
+    check(ok, "spoke2: spoke1's LAN from BGP, for the way back "
+          f"({kroutes('spoke2').get('192.168.2.0/24')})")
 
     cap = underlay("202.1.1.0/24")
     got = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
@@ -291,6 +295,11 @@ def scenario_ospf():
                   kroutes("spoke1").get("192.168.3.0/24", ""), 40)
     check(ok, "spoke1: spoke2's LAN from OSPF via the hub "
           f"({kroutes('spoke1').get('192.168.3.0/24')})")
+    # the way back: spoke2's SPF runs on its own schedule
+    ok = wait_for(lambda: "via 10.2.2.1 dev Tunnel0 proto ospf" in
+                  kroutes("spoke2").get("192.168.2.0/24", ""), 40)
+    check(ok, "spoke2: spoke1's LAN from OSPF via the hub "
+          f"({kroutes('spoke2').get('192.168.2.0/24')})")
 
     rt = cli("spoke1", "show ip route ospf")
     check(re.search(r"^O\s+192\.168\.3\.0/24 \[110/2010\] via 10\.2\.2\.1, \S+, Tunnel0$", rt, re.M),
@@ -466,6 +475,13 @@ def scenario_cdc2():
     sa = cli("R3", "show crypto isakmp sa")
     check(re.search(r"^192\.168\.1\.0\s+192\.168\.2\.1\s+QM_IDLE\s+\d+ ACTIVE$", sa, re.M),
           f"R3: IKE with the hub through R2 ({sa!r})")
+    # the first packet to R3 starts NHRP resolution and IKE between the spokes
+    # (on demand, as IOS): count once the spoke-to-spoke SA is up
+    ping("R2", "172.16.0.2", "172.16.0.3", 1)
+    ok = wait_for(lambda: re.search(r"^192\.168\.2\.1\s+192\.168\.1\.1\s+QM_IDLE|"
+                                    r"^192\.168\.1\.1\s+192\.168\.2\.1\s+QM_IDLE",
+                                    cli("R2", "show crypto isakmp sa"), re.M) is not None, 30)
+    check(ok, f"R2 and R3 have their own IKE SA ({cli('R2', 'show crypto isakmp sa')!r})")
     cap = underlay("192.168.2.0/31")
     got = ping("R2", "172.16.0.2", "172.16.0.3", 5)
     cap.stop()
