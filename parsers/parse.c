@@ -310,6 +310,14 @@ router_line(struct parser *ps, const char *line, size_t len, const struct toklin
         fail(ps, &best, tl, d);
         return true;
     }
+    /* an unknown line shallower than the current block's lines ends that
+     * block, as a known one would: it belongs to the block its indentation
+     * names, so printing it back and reading that again puts it there too */
+    if (inside && !deep) {
+        int rel = (int)tl->t[0].col - ps->stanza_indent;
+        while (rtr_depth(ps->b.mode) > rel && cfg_mode_parent(ps->b.mode) != MODE_GLOBAL)
+            ps->b.mode = cfg_mode_parent(ps->b.mode);
+    }
     rtr_verbatim(&ps->b, line, len);
     d->cls = ps->stanza_cls;
     d->note = "not in dmvpnd's router grammar; kept as written";
