@@ -10,39 +10,15 @@
 #include "cli/render/render_time.h"
 #include "lib/inet.h"
 #include "lib/json.h"
+#include "cli/render/render_json_util.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Dotted quad, or null for 0 ("none/unknown" in every record). */
-static void
-j_addr(struct json *j, const char *key, uint32_t a)
-{
-    char b[INET_ADDRSTRLEN_];
-
-    json_str(j, key, a ? inet_fmt4(a, b) : NULL);
-}
 
 static void
 j_ifname(struct json *j, const char *key, const char *ifname)
 {
     json_strn(j, key, ifname, strnlen(ifname, REC_IFNAMSIZ));
-}
-
-/* "<key>": "hh:mm:ss" and "<key>_seconds": N, both null for "never". */
-static void
-j_age(struct json *j, const char *key, int64_t now_ms, int64_t since_ms)
-{
-    char t[RENDER_TIME_LEN], k[48];
-
-    snprintf(k, sizeof(k), "%s_seconds", key);
-    if (since_ms == 0) {
-        json_str(j, key, NULL);
-        json_str(j, k, NULL);
-        return;
-    }
-    json_str(j, key, render_time_since(t, now_ms, since_ms));
-    json_int(j, k, render_time_elapsed(now_ms, since_ms));
 }
 
 static void
@@ -52,15 +28,15 @@ j_nhs(struct json *j, int64_t now_ms, const struct rec_nhrp_nhs *h)
 
     json_obj_begin(j, NULL);
     j_ifname(j, "interface", h->ifname);
-    j_addr(j, "address", h->addr);
-    j_addr(j, "nbma", h->nbma);
+    render_json_addr(j, "address", h->addr);
+    render_json_addr(j, "nbma", h->nbma);
     json_str(j, "status", render_nhs_status(st, h->status));
     json_uint(j, "priority", h->priority);
     json_uint(j, "cluster", h->cluster);
     json_uint(j, "requests_sent", h->req_sent);
     json_uint(j, "requests_failed", h->req_failed);
     json_uint(j, "replies_received", h->repl_recv);
-    j_age(j, "last_reply", now_ms, h->last_reply_ms);
+    render_json_age(j, "last_reply", now_ms, h->last_reply_ms);
     json_uint(j, "current_request_id", h->current_request_id);
     if (h->pending_request_id)
         json_uint(j, "pending_request_id", h->pending_request_id);
@@ -94,10 +70,10 @@ j_peers(struct json *j, int64_t now_ms, const struct render_dmvpn_in *in, const 
 
             json_obj_begin(j, NULL);
             json_uint(j, "entries", run);
-            j_addr(j, "nbma", q->nbma);
-            j_addr(j, "tunnel_address", q->tunnel_addr);
+            render_json_addr(j, "nbma", q->nbma);
+            render_json_addr(j, "tunnel_address", q->tunnel_addr);
             json_str(j, "state", render_peer_state_name(q->state));
-            j_age(j, "updn", now_ms, q->since_ms);
+            render_json_age(j, "updn", now_ms, q->since_ms);
             json_str(j, "attributes", render_peer_attrb(attrb, q->attrs));
             if (q->target == 0 && q->target_len == 0)
                 json_str(j, "target", render_prefix(pfx, q->tunnel_addr, 32));
@@ -128,10 +104,10 @@ render_dmvpn_json(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_
         json_bool(&j, "admin_up", t->admin_up);
         json_bool(&j, "line_up", t->line_up);
         json_str(&j, "type", render_tunnel_type_name(t->type));
-        j_addr(&j, "address", t->addr);
+        render_json_addr(&j, "address", t->addr);
         json_int(&j, "prefix_len", inet_mask_len(t->mask));
-        j_addr(&j, "source", t->src);
-        j_addr(&j, "destination", t->multipoint ? 0 : t->dst);
+        render_json_addr(&j, "source", t->src);
+        render_json_addr(&j, "destination", t->multipoint ? 0 : t->dst);
         json_bool(&j, "multipoint", t->multipoint);
         if (t->protected_)
             json_strn(&j, "protection_profile", t->profile, strnlen(t->profile, REC_NAMESIZ));
@@ -172,17 +148,18 @@ render_nhrp_cache_json(struct strbuf *out, int64_t now_ms, const struct rec_nhrp
 
         json_obj_begin(&j, NULL);
         j_ifname(&j, "interface", e->ifname);
-        j_addr(&j, "target", e->proto);
+        render_json_addr(&j, "target", e->proto);
         json_uint(&j, "prefix_len", e->prefix_len);
-        j_addr(&j, "via", e->type == REC_NHRP_INCOMPLETE ? 0 : (e->via ? e->via : e->proto));
+        render_json_addr(&j, "via",
+                         e->type == REC_NHRP_INCOMPLETE ? 0 : (e->via ? e->via : e->proto));
         json_str(&j, "type", render_nhrp_type_name(e->type));
         json_arr_begin(&j, "flags");
         it = 0;
         while ((flag = render_nhrp_flag_at(e->flags, &it)) != NULL)
             json_str(&j, NULL, flag);
         json_arr_end(&j);
-        j_addr(&j, "nbma", e->nbma);
-        j_addr(&j, "claimed_nbma", e->claimed_nbma != e->nbma ? e->claimed_nbma : 0);
+        render_json_addr(&j, "nbma", e->nbma);
+        render_json_addr(&j, "claimed_nbma", e->claimed_nbma != e->nbma ? e->claimed_nbma : 0);
         json_bool(&j, "no_socket", (e->flags & REC_NF_NOSOCKET) != 0);
         json_str(&j, "created", render_time_secs(t, render_time_elapsed(now_ms, e->created_ms)));
         json_int(&j, "created_seconds", render_time_elapsed(now_ms, e->created_ms));
@@ -194,7 +171,7 @@ render_nhrp_cache_json(struct strbuf *out, int64_t now_ms, const struct rec_nhrp
             json_int(&j, "expire_seconds", render_time_elapsed(e->expires_ms, now_ms));
         }
         json_uint(&j, "preference", e->preference);
-        j_addr(&j, "requester", e->requester);
+        render_json_addr(&j, "requester", e->requester);
         json_uint(&j, "request_id", e->request_id);
         json_uint(&j, "cache_hits", e->cache_hits);
         json_obj_end(&j);
@@ -296,15 +273,15 @@ render_route_json(struct strbuf *out, int64_t now_ms, const struct rec_route *r,
         json_bool(&j, "nho_path", p->nho_path != 0);
         json_uint(&j, "distance", p->distance);
         json_uint(&j, "metric", p->metric);
-        j_addr(&j, "next_hop", p->nexthop);
+        render_json_addr(&j, "next_hop", p->nexthop);
         if (p->ifname[0])
             j_ifname(&j, "interface", p->ifname);
         else
             json_str(&j, "interface", NULL);
         if (aged)
-            j_age(&j, "age", now_ms, p->since_ms ? p->since_ms : now_ms);
+            render_json_age(&j, "age", now_ms, p->since_ms ? p->since_ms : now_ms);
         else
-            j_age(&j, "age", now_ms, 0);
+            render_json_age(&j, "age", now_ms, 0);
         json_obj_end(&j);
     }
     json_arr_end(&j);

@@ -9,17 +9,10 @@
 #include "cli/render/render_time.h"
 #include "lib/inet.h"
 #include "lib/json.h"
+#include "cli/render/render_json_util.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static void
-j_ip(struct json *j, const char *key, uint32_t a)
-{
-    char b[INET_ADDRSTRLEN_];
-
-    json_str(j, key, a ? inet_fmt4(a, b) : NULL);
-}
 
 static void
 j_text(struct json *j, const char *key, const char *s, size_t max)
@@ -28,21 +21,6 @@ j_text(struct json *j, const char *key, const char *s, size_t max)
         json_str(j, key, NULL);
     else
         json_strn(j, key, s, strnlen(s, max));
-}
-
-static void
-j_age(struct json *j, const char *key, int64_t now_ms, int64_t since_ms)
-{
-    char t[RENDER_TIME_LEN], k[48];
-
-    snprintf(k, sizeof(k), "%s_seconds", key);
-    if (since_ms == 0) {
-        json_str(j, key, NULL);
-        json_str(j, k, NULL);
-        return;
-    }
-    json_str(j, key, render_time_since(t, now_ms, since_ms));
-    json_int(j, k, render_time_elapsed(now_ms, since_ms));
 }
 
 /* ---- show ip protocols ---- */
@@ -71,15 +49,15 @@ j_items(struct json *j, int64_t now_ms, const struct render_proto_in *in, size_t
             break;
         case REC_RTPI_NEIGHBOR:
             json_obj_begin(j, NULL);
-            j_ip(j, "address", it->addr);
+            render_json_addr(j, "address", it->addr);
             j_text(j, "route_map", it->text, sizeof(it->text));
             json_obj_end(j);
             break;
         default:
             json_obj_begin(j, NULL);
-            j_ip(j, "gateway", it->addr);
+            render_json_addr(j, "gateway", it->addr);
             json_uint(j, "distance", it->distance);
-            j_age(j, "last_update", now_ms, it->since_ms);
+            render_json_age(j, "last_update", now_ms, it->since_ms);
             json_obj_end(j);
             break;
         }
@@ -104,7 +82,7 @@ render_protocols_json(struct strbuf *out, int64_t now_ms, const struct render_pr
         j_text(&j, "name", p->name, sizeof(p->name));
         json_str(&j, "protocol", p->proto < REC_RTP_COUNT ? proto_names[p->proto] : NULL);
         json_uint(&j, eigrp || bgp ? "as" : "process_id", p->as);
-        j_ip(&j, "router_id", p->router_id);
+        render_json_addr(&j, "router_id", p->router_id);
         j_text(&j, "outgoing_filter", p->out_filter, sizeof(p->out_filter));
         j_text(&j, "incoming_filter", p->in_filter, sizeof(p->in_filter));
         json_uint(&j, "maximum_paths", p->max_paths);
@@ -179,7 +157,7 @@ render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, s
             }
             json_obj_begin(&j, NULL);
             json_uint(&j, "as", p->as);
-            j_ip(&j, "router_id", p->router_id);
+            render_json_addr(&j, "router_id", p->router_id);
             j_text(&j, "vrf", p->vrf, sizeof(p->vrf));
             j_text(&j, "instance", p->instance, sizeof(p->instance));
             st[0] = p->state ? p->state : 'P';
@@ -204,7 +182,7 @@ render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, s
             json_str(&j, "next_hop", NULL);
             json_strn(&j, "via", p->via, strnlen(p->via, sizeof(p->via)));
         } else {
-            j_ip(&j, "next_hop", p->nexthop);
+            render_json_addr(&j, "next_hop", p->nexthop);
             json_str(&j, "via", NULL);
         }
         if (p->flags & REC_EIGRPT_METRICS) {
@@ -252,19 +230,19 @@ render_bgp_neighbors_json(struct strbuf *out, int64_t now_ms, const struct rec_b
         if (addr && p->addr != addr)
             continue;
         json_obj_begin(&j, NULL);
-        j_ip(&j, "address", p->addr);
+        render_json_addr(&j, "address", p->addr);
         json_str(&j, "remote_as", render_as(as, p->remote_as, false));
         json_str(&j, "local_as", render_as(as, p->local_as, false));
         json_bool(&j, "internal", p->flags & REC_BGPN_INTERNAL);
         json_bool(&j, "dynamic", p->flags & REC_BGPN_DYNAMIC);
         j_text(&j, "peer_group", p->peer_group, sizeof(p->peer_group));
         j_text(&j, "description", p->description, sizeof(p->description));
-        j_ip(&j, "remote_router_id", p->remote_id);
+        render_json_addr(&j, "remote_router_id", p->remote_id);
         json_uint(&j, "version", p->version);
         json_str(&j, "state", render_bgp_state_name(p->state, p->idle_why));
-        j_age(&j, "up", now_ms, p->since_ms);
-        j_age(&j, "last_read", now_ms, p->read_ms);
-        j_age(&j, "last_write", now_ms, p->write_ms);
+        render_json_age(&j, "up", now_ms, p->since_ms);
+        render_json_age(&j, "last_read", now_ms, p->read_ms);
+        render_json_age(&j, "last_write", now_ms, p->write_ms);
         json_uint(&j, "hold_time", p->hold_s);
         json_uint(&j, "keepalive_interval", p->keepalive_s);
         json_uint(&j, "inq", p->inq);
@@ -284,11 +262,11 @@ render_bgp_neighbors_json(struct strbuf *out, int64_t now_ms, const struct rec_b
         j_pair(&j, "prefixes_total", p->pfx_total);
         json_uint(&j, "connections_established", p->conn_established);
         json_uint(&j, "connections_dropped", p->conn_dropped);
-        j_age(&j, "last_reset", now_ms, p->reset_ms);
+        render_json_age(&j, "last_reset", now_ms, p->reset_ms);
         j_text(&j, "last_reset_reason", p->reset_why, sizeof(p->reset_why));
-        j_ip(&j, "local_host", p->local_host);
+        render_json_addr(&j, "local_host", p->local_host);
         json_uint(&j, "local_port", p->local_port);
-        j_ip(&j, "foreign_host", p->foreign_host);
+        render_json_addr(&j, "foreign_host", p->foreign_host);
         json_uint(&j, "foreign_port", p->foreign_port);
         json_obj_end(&j);
     }

@@ -11,6 +11,7 @@
 #include "cli/render/render_time.h"
 #include "lib/inet.h"
 #include "lib/json.h"
+#include "cli/render/render_json_util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -27,21 +28,6 @@ static void
 j_strf(struct json *j, const char *key, const char *s, size_t max)
 {
     json_strn(j, key, s, strnlen(s, max));
-}
-
-static void
-j_age(struct json *j, const char *key, int64_t now_ms, int64_t since_ms)
-{
-    char t[RENDER_TIME_LEN], k[48];
-
-    snprintf(k, sizeof(k), "%s_seconds", key);
-    if (since_ms == 0) {
-        json_str(j, key, NULL);
-        json_str(j, k, NULL);
-        return;
-    }
-    json_str(j, key, render_time_since(t, now_ms, since_ms));
-    json_int(j, k, render_time_elapsed(now_ms, since_ms));
 }
 
 static void
@@ -90,7 +76,7 @@ j_global(struct json *j, int64_t now_ms, const struct rec_bgp_global *g)
     json_uint(j, "scan_interval_seconds", g->scan_interval_s);
     json_uint(j, "peak_networks", g->peak_networks);
     if (g->peak_networks)
-        j_age(j, "peak", now_ms, g->peak_ms);
+        render_json_age(j, "peak", now_ms, g->peak_ms);
     json_uint(j, "listen_limit", g->listen_limit);
     json_obj_end(j);
 }
@@ -121,7 +107,7 @@ render_bgp_summary_json(struct strbuf *out, int64_t now_ms, const struct render_
         json_uint(&j, "table_version", p->table_version);
         json_uint(&j, "inq", p->inq);
         json_uint(&j, "outq", p->outq);
-        j_age(&j, "up_down", now_ms, p->since_ms);
+        render_json_age(&j, "up_down", now_ms, p->since_ms);
         json_str(&j, "state", render_bgp_state_name(p->state, p->idle_why));
         if (p->state == REC_BGP_ESTABLISHED)
             json_uint(&j, "prefixes_received", p->prefixes_rcvd);
@@ -233,7 +219,7 @@ render_ospf_neighbor_json(struct strbuf *out, int64_t now_ms, const struct rec_o
         j_strf(&j, "interface", r[i].ifname, sizeof(r[i].ifname));
         json_uint(&j, "process_id", r[i].process_id);
         j_ip(&j, "area", r[i].area);
-        j_age(&j, "up", now_ms, r[i].since_ms);
+        render_json_age(&j, "up", now_ms, r[i].since_ms);
         json_uint(&j, "state_changes", r[i].state_changes);
         json_obj_end(&j);
     }
@@ -288,7 +274,7 @@ render_eigrp_neighbors_json(struct strbuf *out, int64_t now_ms, const struct rec
         j_ip(&j, "address", r[i].addr);
         j_strf(&j, "interface", r[i].ifname, sizeof(r[i].ifname));
         j_left(&j, "hold_seconds", now_ms, r[i].hold_ms);
-        j_age(&j, "uptime", now_ms, r[i].since_ms);
+        render_json_age(&j, "uptime", now_ms, r[i].since_ms);
         json_uint(&j, "srtt_ms", r[i].srtt_ms);
         json_uint(&j, "rto_ms", r[i].rto_ms);
         json_uint(&j, "q_count", r[i].q_count);
@@ -356,7 +342,7 @@ render_route_ex_json(struct strbuf *out, int64_t now_ms, const struct rec_route 
             j_strf(&j, "interface", p->ifname, sizeof(p->ifname));
         else
             json_str(&j, "interface", NULL);
-        j_age(&j, "age", now_ms, aged ? (p->since_ms ? p->since_ms : now_ms) : 0);
+        render_json_age(&j, "age", now_ms, aged ? (p->since_ms ? p->since_ms : now_ms) : 0);
         json_obj_end(&j);
     }
     json_arr_end(&j);
