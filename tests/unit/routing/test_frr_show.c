@@ -11,6 +11,7 @@
  * keys or wrong types (skipped and counted, the rest kept).
  */
 #include "daemons/routing/frr_show.h"
+#include "tests/unit/routing/frr_testdata.h"
 
 #include "lib/inet.h"
 
@@ -26,44 +27,14 @@
 
 #define NOW 1000000000 /* the daemon's clock when the answer was read */
 
-static char *
-slurp(const char *node, const char *file, size_t *len)
-{
-    char path[256];
-    FILE *f;
-    char *buf;
-    long n;
-
-    snprintf(path, sizeof(path), "testdata/frr-show/%s/%s", node, file);
-    f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
-static uint32_t
-ip(const char *s)
-{
-    uint32_t a = 0;
-    assert_true(inet_parse4(s, &a));
-    return a;
-}
-
 /* Converts node's route.json (and the OSPF codes from its ospfd answers). */
 static size_t
 routes_of(const char *node, struct strbuf *sb, struct frr_show_diag *d)
 {
     size_t len, rlen, nlen;
-    char *json = slurp(node, "route.json", &len);
-    char *rj = slurp(node, "ospf_route.json", &rlen);
-    char *nj = slurp(node, "ospf_db_nssa.json", &nlen);
+    char *json = frr_testdata(node, "route.json", &len);
+    char *rj = frr_testdata(node, "ospf_route.json", &rlen);
+    char *nj = frr_testdata(node, "ospf_db_nssa.json", &nlen);
     int n;
 
     sb_init(sb);
@@ -84,7 +55,7 @@ find_route(const struct strbuf *sb, size_t n, const char *prefix, uint8_t len, i
 {
     const struct rec_route *r = (const struct rec_route *)sb->buf;
     for (size_t i = 0; i < n; i++)
-        if (r[i].prefix == ip(prefix) && r[i].len == len && nth-- == 0)
+        if (r[i].prefix == frr_testdata_ip(prefix) && r[i].len == len && nth-- == 0)
             return &r[i];
     return NULL;
 }
@@ -98,7 +69,7 @@ check_route(const struct rec_route *r, char code, const char *code2, uint32_t di
     assert_string_equal(r->code2, code2);
     assert_int_equal(r->distance, dist);
     assert_int_equal(r->metric, metric);
-    assert_int_equal(r->nexthop, nh ? ip(nh) : 0);
+    assert_int_equal(r->nexthop, nh ? frr_testdata_ip(nh) : 0);
     assert_string_equal(r->ifname, ifname);
     assert_true(r->since_ms == NOW - age_s * 1000);
     assert_int_equal(r->nho, 0);
@@ -114,8 +85,8 @@ test_routes_nho(void **state)
     struct frr_show_diag d = {0};
     struct strbuf sb;
     size_t len, rlen;
-    char *json = slurp("nho", "route.json", &len);
-    char *rj = slurp("nho", "ospf_route.json", &rlen);
+    char *json = frr_testdata("nho", "route.json", &len);
+    char *rj = frr_testdata("nho", "ospf_route.json", &rlen);
     const struct rec_route *r;
     int n;
     (void)state;
@@ -133,14 +104,14 @@ test_routes_nho(void **state)
     assert_int_equal(r->nho_path, 0);
     assert_int_equal(r->distance, 110);
     assert_int_equal(r->metric, 2010);
-    assert_int_equal(r->nexthop, ip("10.2.2.1"));
+    assert_int_equal(r->nexthop, frr_testdata_ip("10.2.2.1"));
     r = find_route(&sb, (size_t)n, "192.168.3.0", 24, 1);
     assert_non_null(r);
     assert_int_equal(r->code, 'O');
     assert_int_equal(r->nho_path, 1);
     assert_int_equal(r->distance, 110);
     assert_int_equal(r->metric, 1);
-    assert_int_equal(r->nexthop, ip("10.2.2.3"));
+    assert_int_equal(r->nexthop, frr_testdata_ip("10.2.2.3"));
     assert_string_equal(r->ifname, "Tunnel0");
     assert_true(r->since_ms == NOW - 6000); /* the NHRP route's own uptime */
     assert_null(find_route(&sb, (size_t)n, "192.168.3.0", 24, 2));
@@ -163,9 +134,9 @@ test_bgp_counts(void **state)
     struct frr_show_diag d = {0};
     struct strbuf g, n;
     size_t sl, stl, ml;
-    char *sum = slurp("bgphub", "bgp_summary.json", &sl);
-    char *st = slurp("bgphub", "bgp_statistics.json", &stl);
-    char *mem = slurp("bgphub", "bgp_memory.txt", &ml);
+    char *sum = frr_testdata("bgphub", "bgp_summary.json", &sl);
+    char *st = frr_testdata("bgphub", "bgp_statistics.json", &stl);
+    char *mem = frr_testdata("bgphub", "bgp_memory.txt", &ml);
     const struct rec_bgp_global *r;
     (void)state;
 
@@ -285,8 +256,8 @@ test_bgp_summary(void **state)
     struct strbuf g, nb, lr;
     struct frr_show_diag d = {0};
     size_t len, plen;
-    char *json = slurp("r2", "bgp_summary.json", &len);
-    char *pg = slurp("r2", "bgp_peer_group.json", &plen);
+    char *json = frr_testdata("r2", "bgp_summary.json", &len);
+    char *pg = frr_testdata("r2", "bgp_peer_group.json", &plen);
     const struct rec_bgp_global *gl;
     struct rec_bgp_neighbor *n;
     const struct rec_bgp_listen_range *r;
@@ -298,7 +269,7 @@ test_bgp_summary(void **state)
     assert_int_equal(frr_show_bgp_summary(json, len, NOW, &g, &nb, &d), 3);
     assert_int_equal(g.len, sizeof(*gl));
     gl = (const struct rec_bgp_global *)g.buf;
-    assert_int_equal(gl->router_id, ip("2.2.2.2"));
+    assert_int_equal(gl->router_id, frr_testdata_ip("2.2.2.2"));
     assert_int_equal(gl->local_as, 65000);
     assert_int_equal(gl->table_version, 6);
     assert_int_equal(gl->network_entries, 10);
@@ -307,7 +278,7 @@ test_bgp_summary(void **state)
     assert_int_equal(gl->listen_limit, 100);
 
     n = (struct rec_bgp_neighbor *)nb.buf;
-    assert_int_equal(n[0].addr, ip("10.0.23.3"));
+    assert_int_equal(n[0].addr, frr_testdata_ip("10.0.23.3"));
     assert_int_equal(n[0].dynamic, 1);
     assert_int_equal(n[0].remote_as, 65000);
     assert_int_equal(n[0].version, 4);
@@ -316,12 +287,12 @@ test_bgp_summary(void **state)
     assert_int_equal(n[0].state, REC_BGP_ESTABLISHED);
     assert_int_equal(n[0].prefixes_rcvd, 2);
     assert_true(n[0].since_ms == NOW - 50000);
-    assert_int_equal(n[1].addr, ip("10.0.12.1"));
+    assert_int_equal(n[1].addr, frr_testdata_ip("10.0.12.1"));
     assert_int_equal(n[1].dynamic, 0);
     assert_int_equal(n[1].remote_as, 65001);
     assert_int_equal(n[1].state, REC_BGP_ESTABLISHED);
     /* configured, never up: Active, uptime "never" */
-    assert_int_equal(n[2].addr, ip("10.0.12.99"));
+    assert_int_equal(n[2].addr, frr_testdata_ip("10.0.12.99"));
     assert_int_equal(n[2].remote_as, 65099);
     assert_int_equal(n[2].state, REC_BGP_ACTIVE);
     assert_int_equal(n[2].idle_why, REC_BGP_IDLE_NONE);
@@ -330,11 +301,11 @@ test_bgp_summary(void **state)
 
     assert_int_equal(frr_show_bgp_peer_groups(pg, plen, &lr, n, 3, &d), 1);
     r = (const struct rec_bgp_listen_range *)lr.buf;
-    assert_int_equal(r->prefix, ip("10.0.23.0"));
+    assert_int_equal(r->prefix, frr_testdata_ip("10.0.23.0"));
     assert_int_equal(r->len, 24);
     assert_string_equal(r->peer_group, "SPOKES");
     assert_string_equal(n[0].peer_group, "SPOKES");
-    assert_int_equal(n[0].range_prefix, ip("10.0.23.0"));
+    assert_int_equal(n[0].range_prefix, frr_testdata_ip("10.0.23.0"));
     assert_int_equal(n[0].range_len, 24);
     assert_string_equal(n[1].peer_group, "");
     assert_int_equal(n[1].range_len, 0);
@@ -351,7 +322,7 @@ find_path(const struct strbuf *sb, const char *prefix, uint8_t len)
 {
     const struct rec_bgp_path *p = (const struct rec_bgp_path *)sb->buf;
     for (size_t i = 0; i < sb->len / sizeof(*p); i++)
-        if (p[i].prefix == ip(prefix) && p[i].len == len)
+        if (p[i].prefix == frr_testdata_ip(prefix) && p[i].len == len)
             return &p[i];
     return NULL;
 }
@@ -362,7 +333,7 @@ test_bgp_table(void **state)
     struct strbuf sb;
     struct frr_show_diag d = {0};
     size_t len;
-    char *json = slurp("r2", "bgp.json", &len);
+    char *json = frr_testdata("r2", "bgp.json", &len);
     const struct rec_bgp_path *p;
 
     (void)state;
@@ -374,7 +345,7 @@ test_bgp_table(void **state)
     assert_non_null(p);
     assert_int_equal(p->flags,
                      REC_BGPF_VALID | REC_BGPF_BEST | REC_BGPF_HAS_METRIC); /* no LocPrf: eBGP */
-    assert_int_equal(p->nexthop, ip("10.0.12.1"));
+    assert_int_equal(p->nexthop, frr_testdata_ip("10.0.12.1"));
     assert_int_equal(p->weight, 0);
     assert_string_equal(p->as_path, "65001");
     assert_int_equal(p->origin, 'i');
@@ -392,17 +363,17 @@ test_bgp_table(void **state)
     assert_int_equal(p->flags, REC_BGPF_SUPPRESSED | REC_BGPF_VALID | REC_BGPF_BEST |
                                    REC_BGPF_INTERNAL | REC_BGPF_HAS_METRIC | REC_BGPF_HAS_LOCPREF);
     assert_int_equal(p->local_pref, 100);
-    assert_int_equal(p->nexthop, ip("10.0.23.3"));
+    assert_int_equal(p->nexthop, frr_testdata_ip("10.0.23.3"));
     free(json);
     sb_free(&sb);
 
     /* r3, the reflected client: iBGP paths with r1's AS in the path */
-    json = slurp("r3", "bgp.json", &len);
+    json = frr_testdata("r3", "bgp.json", &len);
     sb_init(&sb);
     assert_int_equal(frr_show_bgp_table(json, len, &sb, &d), 6);
     p = find_path(&sb, "192.168.1.0", 24);
     assert_true(p->flags & REC_BGPF_INTERNAL);
-    assert_int_equal(p->nexthop, ip("10.0.12.1"));
+    assert_int_equal(p->nexthop, frr_testdata_ip("10.0.12.1"));
     assert_string_equal(p->as_path, "65001");
     free(json);
     sb_free(&sb);
@@ -414,8 +385,8 @@ test_ospf(void **state)
     struct strbuf nb, ifs;
     struct frr_show_diag d = {0};
     size_t len, ilen;
-    char *json = slurp("r2", "ospf_neighbor.json", &len);
-    char *ij = slurp("r2", "ospf_interface.json", &ilen);
+    char *json = frr_testdata("r2", "ospf_neighbor.json", &len);
+    char *ij = frr_testdata("r2", "ospf_interface.json", &ilen);
     struct rec_ospf_neighbor *n;
     const struct rec_ospf_iface *f;
 
@@ -425,8 +396,8 @@ test_ospf(void **state)
     assert_int_equal(frr_show_ospf_neighbors(json, len, NOW, 1, &nb, &d), 2);
     n = (struct rec_ospf_neighbor *)nb.buf;
     /* "Full\/Backup": ospfd escapes the slash */
-    assert_int_equal(n[0].router_id, ip("1.1.1.1"));
-    assert_int_equal(n[0].addr, ip("10.0.12.1"));
+    assert_int_equal(n[0].router_id, frr_testdata_ip("1.1.1.1"));
+    assert_int_equal(n[0].addr, frr_testdata_ip("10.0.12.1"));
     assert_int_equal(n[0].state, REC_OSPF_NBR_FULL);
     assert_int_equal(n[0].role, REC_OSPF_ROLE_BDR);
     assert_int_equal(n[0].priority, 1);
@@ -434,7 +405,7 @@ test_ospf(void **state)
     assert_string_equal(n[0].ifname, "eth21");
     assert_true(n[0].dead_ms == NOW + 36037);
     assert_true(n[0].since_ms == NOW - 13689);
-    assert_int_equal(n[1].router_id, ip("3.3.3.3"));
+    assert_int_equal(n[1].router_id, frr_testdata_ip("3.3.3.3"));
     assert_int_equal(n[1].role, REC_OSPF_ROLE_DROTHER); /* until joined */
     assert_string_equal(n[1].ifname, "eth23");
     assert_true(n[1].dead_ms == NOW + 36530);
@@ -444,7 +415,7 @@ test_ospf(void **state)
     assert_string_equal(f[0].ifname, "eth21");
     assert_int_equal(f[0].state, REC_OSPF_IF_DR);
     assert_int_equal(f[0].area, 0);
-    assert_int_equal(f[0].addr, ip("10.0.12.2"));
+    assert_int_equal(f[0].addr, frr_testdata_ip("10.0.12.2"));
     assert_int_equal(f[0].len, 24);
     assert_int_equal(f[0].cost, 10);
     assert_int_equal(f[0].nbrs_full, 1);
@@ -470,7 +441,7 @@ test_ospf(void **state)
     sb_free(&ifs);
 
     /* r1 sees r2 as DR */
-    json = slurp("r1", "ospf_neighbor.json", &len);
+    json = frr_testdata("r1", "ospf_neighbor.json", &len);
     sb_init(&nb);
     assert_int_equal(frr_show_ospf_neighbors(json, len, NOW, 7, &nb, &d), 1);
     n = (struct rec_ospf_neighbor *)nb.buf;
@@ -487,7 +458,7 @@ test_eigrp(void **state)
     struct strbuf sb;
     struct frr_show_diag d = {0};
     size_t len;
-    char *txt = slurp("r2", "eigrp_neighbors.txt", &len);
+    char *txt = frr_testdata("r2", "eigrp_neighbors.txt", &len);
     const struct rec_eigrp_neighbor *e;
     static const char two[] = "\nEIGRP neighbors for AS(100)\n\n"
                               "H   Address  Interface  Hold Uptime SRTT RTO Q Seq\n"
@@ -503,7 +474,7 @@ test_eigrp(void **state)
     /* "0   10.0.12.1  eth21  10  0  0  2  0  2" */
     assert_int_equal(e->as, 100);
     assert_int_equal(e->handle, 0);
-    assert_int_equal(e->addr, ip("10.0.12.1"));
+    assert_int_equal(e->addr, frr_testdata_ip("10.0.12.1"));
     assert_string_equal(e->ifname, "eth21");
     assert_true(e->hold_ms == NOW + 10000);
     assert_true(e->since_ms == NOW); /* eigrpd 8.4.4 prints uptime 0 */
@@ -523,7 +494,7 @@ test_eigrp(void **state)
     assert_true(e[0].since_ms == NOW - 3723000);
     assert_int_equal(e[0].seq, 7);
     assert_int_equal(e[1].as, 200);
-    assert_int_equal(e[1].addr, ip("10.1.0.1"));
+    assert_int_equal(e[1].addr, frr_testdata_ip("10.1.0.1"));
     assert_true(e[1].since_ms == NOW - (86400 + 2 * 3600 + 3 * 60) * 1000LL);
     /* nothing (no instance) is no rows; an error message is an error */
     assert_int_equal(frr_show_eigrp_neighbors("", 0, NOW, &sb, &d), 0);
@@ -601,7 +572,7 @@ test_malformed(void **state)
     memset(&d, 0, sizeof(d));
     assert_int_equal(frr_show_routes(odd_routes, sizeof(odd_routes) - 1, NOW, &sb, &d), 1);
     assert_int_equal(d.skipped, 7);
-    assert_int_equal(((struct rec_route *)sb.buf)[0].nexthop, ip("10.1.1.1"));
+    assert_int_equal(((struct rec_route *)sb.buf)[0].nexthop, frr_testdata_ip("10.1.1.1"));
     assert_true(((struct rec_route *)sb.buf)[0].since_ms == 0); /* no uptime */
 
     /* wrong types inside BGP and OSPF answers */
@@ -632,7 +603,7 @@ test_malformed(void **state)
     assert_int_equal(d.skipped, 4);
     struct rec_ospf_neighbor *on = (struct rec_ospf_neighbor *)sb.buf;
     assert_int_equal(on->state, REC_OSPF_NBR_INIT);
-    assert_int_equal(on->addr, ip("10.0.0.9"));
+    assert_int_equal(on->addr, frr_testdata_ip("10.0.0.9"));
     assert_true(on->dead_ms == 0);
     assert_true(on->since_ms == 0); /* not Full */
     sb_free(&sb);

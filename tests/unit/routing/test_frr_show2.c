@@ -7,6 +7,7 @@
  * neighbors json; every field checked against the captured text.
  */
 #include "daemons/routing/frr_show.h"
+#include "tests/unit/routing/frr_testdata.h"
 
 #include "lib/inet.h"
 #include "parsers/cfg.h"
@@ -23,36 +24,6 @@
 #include <cmocka.h>
 
 #define NOW 1000000000
-
-static char *
-slurp(const char *node, const char *file, size_t *len)
-{
-    char path[256];
-    FILE *f;
-    char *buf;
-    long n;
-
-    snprintf(path, sizeof(path), "testdata/frr-show/%s/%s", node, file);
-    f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
-static uint32_t
-ip(const char *s)
-{
-    uint32_t a = 0;
-    assert_true(inet_parse4(s, &a));
-    return a;
-}
 
 /* r2's routing as an IOS config would write it */
 static const char r2_ios[] = "hostname r2\n"
@@ -124,20 +95,20 @@ test_protocols(void **state)
     p = (struct rec_rt_proto *)procs.buf;
     np = 3;
 
-    t = slurp("r2", "ospf.json", &len);
+    t = frr_testdata("r2", "ospf.json", &len);
     assert_int_equal(frr_show_proto_ospf(t, len, p, np, &d), 1);
     free(t);
-    t = slurp("r2", "eigrp_topology.txt", &len);
+    t = frr_testdata("r2", "eigrp_topology.txt", &len);
     assert_int_equal(frr_show_eigrp_router_id(t, len, 100, &p[0].router_id), 1);
     free(t);
-    t = slurp("r2", "bgp_summary.json", &len);
+    t = frr_testdata("r2", "bgp_summary.json", &len);
     assert_true(frr_show_bgp_summary(t, len, NOW, &bg, &bn, &d) == 3);
     free(t);
     frr_show_proto_bgp(p, np, (struct rec_bgp_neighbor *)bn.buf, 3, &items);
-    t = slurp("r2", "ospf_neighbor.json", &len);
+    t = frr_testdata("r2", "ospf_neighbor.json", &len);
     assert_int_equal(frr_show_ospf_neighbors(t, len, NOW, 1, &onbrs, &d), 2);
     free(t);
-    t = slurp("r2", "route.json", &len);
+    t = frr_testdata("r2", "route.json", &len);
     assert_true(frr_show_routes(t, len, NOW, &routes, &d) > 0);
     free(t);
     frr_show_proto_sources(p, np, (struct rec_route *)routes.buf,
@@ -147,7 +118,7 @@ test_protocols(void **state)
     /* EIGRP: the config's network and passive interface, eigrpd's ID */
     assert_string_equal(p[0].name, "eigrp 100");
     assert_int_equal(p[0].proto, REC_RTP_EIGRP);
-    assert_int_equal(p[0].router_id, ip("2.2.2.2"));
+    assert_int_equal(p[0].router_id, frr_testdata_ip("2.2.2.2"));
     assert_int_equal(p[0].k[0], 1);
     assert_int_equal(p[0].k[2], 1);
     assert_int_equal(p[0].max_paths, 4);
@@ -157,14 +128,14 @@ test_protocols(void **state)
     assert_non_null(find(&items, 0, REC_RTPI_PASSIVE, 0, "Loopback0"));
     /* E>* 192.168.11.0/24 [90/30720] via 10.0.12.1, 00:00:52 */
     assert_int_equal(count(&items, 0, REC_RTPI_SOURCE), 1);
-    it = find(&items, 0, REC_RTPI_SOURCE, ip("10.0.12.1"), NULL);
+    it = find(&items, 0, REC_RTPI_SOURCE, frr_testdata_ip("10.0.12.1"), NULL);
     assert_non_null(it);
     assert_int_equal(it->distance, 90);
     assert_int_equal(it->since_ms, NOW - 52000);
 
     /* OSPF: ospfd's ID, ABR (areas 0 and 1), ASBR, 1 normal 1 NSSA area */
     assert_string_equal(p[1].name, "ospf 1");
-    assert_int_equal(p[1].router_id, ip("2.2.2.2"));
+    assert_int_equal(p[1].router_id, frr_testdata_ip("2.2.2.2"));
     assert_true(p[1].flags & REC_RTPF_ABR);
     assert_true(p[1].flags & REC_RTPF_ASBR);
     assert_true(p[1].flags & REC_RTPF_REDIST_EXT);
@@ -180,7 +151,7 @@ test_protocols(void **state)
     /* O>* 3.3.3.3/32, 10.33.1.0/24 (00:00:33), 10.33.2.0/24 via 10.0.23.3:
      * the neighbor 3.3.3.3; r1's O routes are not selected (B, D won) */
     assert_int_equal(count(&items, 1, REC_RTPI_SOURCE), 1);
-    it = find(&items, 1, REC_RTPI_SOURCE, ip("3.3.3.3"), NULL);
+    it = find(&items, 1, REC_RTPI_SOURCE, frr_testdata_ip("3.3.3.3"), NULL);
     assert_non_null(it);
     assert_int_equal(it->distance, 110);
     assert_int_equal(it->since_ms, NOW - 33000);
@@ -192,17 +163,17 @@ test_protocols(void **state)
     assert_int_equal(p[2].dist_internal, 200);
     assert_int_equal(p[2].dist_local, 200);
     assert_int_equal(count(&items, 2, REC_RTPI_NEIGHBOR), 3);
-    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, ip("10.0.12.1"), "IN"));
-    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, ip("10.0.12.99"), ""));
-    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, ip("10.0.23.3"), ""));
+    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, frr_testdata_ip("10.0.12.1"), "IN"));
+    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, frr_testdata_ip("10.0.12.99"), ""));
+    assert_non_null(find(&items, 2, REC_RTPI_NEIGHBOR, frr_testdata_ip("10.0.23.3"), ""));
     /* B>* 1.1.1.1/32 [20/0] via 10.0.12.1 00:00:49; 172.16.1.0/24 [200/0]
      * via 10.0.23.3; the aggregate's blackhole is no source */
     assert_int_equal(count(&items, 2, REC_RTPI_SOURCE), 2);
-    it = find(&items, 2, REC_RTPI_SOURCE, ip("10.0.12.1"), NULL);
+    it = find(&items, 2, REC_RTPI_SOURCE, frr_testdata_ip("10.0.12.1"), NULL);
     assert_non_null(it);
     assert_int_equal(it->distance, 20);
     assert_int_equal(it->since_ms, NOW - 49000);
-    it = find(&items, 2, REC_RTPI_SOURCE, ip("10.0.23.3"), NULL);
+    it = find(&items, 2, REC_RTPI_SOURCE, frr_testdata_ip("10.0.23.3"), NULL);
     assert_non_null(it);
     assert_int_equal(it->distance, 200);
 
@@ -232,7 +203,7 @@ test_protocols_missing(void **state)
         frr_show_eigrp_router_id("EIGRP Topology Table for AS(7)/ID(1.2.3.4)\n", 43, 100, &rid), 0);
     assert_int_equal(
         frr_show_eigrp_router_id("EIGRP Topology Table for AS(7)/ID(1.2.3.4)\n", 43, 7, &rid), 1);
-    assert_int_equal(rid, ip("1.2.3.4"));
+    assert_int_equal(rid, frr_testdata_ip("1.2.3.4"));
 }
 
 /* r2: "P  10.0.12.0/24, 1 successors, FD is 28160, serno: 0" via Connected,
@@ -245,7 +216,7 @@ test_eigrp_topology(void **state)
     const struct rec_eigrp_topo *r;
     struct strbuf out;
     size_t len;
-    char *t = slurp("r2", "eigrp_topology.txt", &len);
+    char *t = frr_testdata("r2", "eigrp_topology.txt", &len);
 
     (void)state;
     sb_init(&out);
@@ -253,8 +224,8 @@ test_eigrp_topology(void **state)
     assert_int_equal(d.skipped, 0);
     r = (const struct rec_eigrp_topo *)out.buf;
     assert_int_equal(r[0].as, 100);
-    assert_int_equal(r[0].router_id, ip("2.2.2.2"));
-    assert_int_equal(r[0].prefix, ip("10.0.12.0"));
+    assert_int_equal(r[0].router_id, frr_testdata_ip("2.2.2.2"));
+    assert_int_equal(r[0].prefix, frr_testdata_ip("10.0.12.0"));
     assert_int_equal(r[0].len, 24);
     assert_int_equal(r[0].state, 'P');
     assert_int_equal(r[0].successors, 1);
@@ -262,11 +233,11 @@ test_eigrp_topology(void **state)
     assert_int_equal(r[0].flags, 0);
     assert_string_equal(r[0].via, "Connected");
     assert_string_equal(r[0].ifname, "eth21");
-    assert_int_equal(r[1].prefix, ip("192.168.11.0"));
+    assert_int_equal(r[1].prefix, frr_testdata_ip("192.168.11.0"));
     assert_int_equal(r[1].fd, 30720);
     assert_int_equal(r[1].flags, REC_EIGRPT_METRICS);
     assert_string_equal(r[1].via, "");
-    assert_int_equal(r[1].nexthop, ip("10.0.12.1"));
+    assert_int_equal(r[1].nexthop, frr_testdata_ip("10.0.12.1"));
     assert_int_equal(r[1].metric, 30720);
     assert_int_equal(r[1].rd, 28160);
     assert_string_equal(r[1].ifname, "eth21");
@@ -274,11 +245,11 @@ test_eigrp_topology(void **state)
 
     /* r1: both routes connected (dum11 a stub LAN) */
     out.len = 0;
-    t = slurp("r1", "eigrp_topology.txt", &len);
+    t = frr_testdata("r1", "eigrp_topology.txt", &len);
     assert_int_equal(frr_show_eigrp_topology(t, len, &out, &d), 2);
     r = (const struct rec_eigrp_topo *)out.buf;
-    assert_int_equal(r[0].router_id, ip("1.1.1.1"));
-    assert_int_equal(r[1].prefix, ip("192.168.11.0"));
+    assert_int_equal(r[0].router_id, frr_testdata_ip("1.1.1.1"));
+    assert_int_equal(r[1].prefix, frr_testdata_ip("192.168.11.0"));
     assert_int_equal(r[1].fd, 28160);
     assert_string_equal(r[1].ifname, "dum11");
     free(t);
@@ -314,7 +285,7 @@ test_eigrp_topology_cdc2(void **state)
     struct rec_eigrp_topo *r;
     struct strbuf out, nb;
     size_t len, n;
-    char *t = slurp("cdc2-R3", "eigrp_topology.txt", &len);
+    char *t = frr_testdata("cdc2-R3", "eigrp_topology.txt", &len);
 
     (void)state;
     sb_init(&out);
@@ -325,18 +296,18 @@ test_eigrp_topology_cdc2(void **state)
     free(t);
     r = (struct rec_eigrp_topo *)out.buf;
     n = out.len / sizeof(*r);
-    assert_int_equal(r[0].prefix, ip("172.16.0.0"));
+    assert_int_equal(r[0].prefix, frr_testdata_ip("172.16.0.0"));
     assert_string_equal(r[0].via, "Connected");
     assert_string_equal(r[0].ifname, "Tunnel0");
-    assert_int_equal(r[1].prefix, ip("192.168.0.0"));
-    assert_int_equal(r[1].nexthop, ip("172.16.0.1"));
+    assert_int_equal(r[1].prefix, frr_testdata_ip("192.168.0.0"));
+    assert_int_equal(r[1].nexthop, frr_testdata_ip("172.16.0.1"));
     assert_string_equal(r[1].ifname, "Gi2-0"); /* eigrpd's */
-    assert_int_equal(r[2].nexthop, ip("192.168.2.0"));
-    assert_int_equal(r[3].prefix, ip("192.168.1.0"));
-    assert_int_equal(r[3].nexthop, ip("172.16.0.1"));
+    assert_int_equal(r[2].nexthop, frr_testdata_ip("192.168.2.0"));
+    assert_int_equal(r[3].prefix, frr_testdata_ip("192.168.1.0"));
+    assert_int_equal(r[3].nexthop, frr_testdata_ip("172.16.0.1"));
     assert_int_equal(r[3].metric, 28416);
     assert_int_equal(r[3].rd, 25856);
-    t = slurp("cdc2-R3", "eigrp_neighbors.txt", &len);
+    t = frr_testdata("cdc2-R3", "eigrp_neighbors.txt", &len);
     assert_int_equal(frr_show_eigrp_neighbors(t, len, NOW, &nb, &d), 2);
     free(t);
     frr_show_eigrp_topo_ifaces(r, n, (struct rec_eigrp_neighbor *)nb.buf, 2);
@@ -354,7 +325,7 @@ nbr(const struct strbuf *sb, const char *addr)
     const struct rec_bgp_nbr_detail *r = (const struct rec_bgp_nbr_detail *)sb->buf;
 
     for (size_t i = 0; i < sb->len / sizeof(*r); i++)
-        if (r[i].addr == ip(addr))
+        if (r[i].addr == frr_testdata_ip(addr))
             return &r[i];
     fail_msg("no neighbor %s", addr);
     return NULL;
@@ -367,7 +338,7 @@ test_bgp_neighbors(void **state)
     const struct rec_bgp_nbr_detail *r;
     struct strbuf out, g, n;
     size_t len;
-    char *t = slurp("r2", "bgp_neighbors.json", &len);
+    char *t = frr_testdata("r2", "bgp_neighbors.json", &len);
 
     (void)state;
     sb_init(&out);
@@ -381,7 +352,7 @@ test_bgp_neighbors(void **state)
     r = nbr(&out, "10.0.12.1");
     assert_int_equal(r->remote_as, 65001);
     assert_int_equal(r->local_as, 65000);
-    assert_int_equal(r->remote_id, ip("1.1.1.1"));
+    assert_int_equal(r->remote_id, frr_testdata_ip("1.1.1.1"));
     assert_int_equal(r->version, 4);
     assert_int_equal(r->state, REC_BGP_ESTABLISHED);
     assert_int_equal(r->flags, REC_BGPN_TRACKED);
@@ -407,9 +378,9 @@ test_bgp_neighbors(void **state)
     assert_int_equal(r->conn_dropped, 0);
     assert_int_equal(r->reset_ms, 0); /* never dropped: IOS's "never" */
     assert_int_equal(r->ttl_out, 1);
-    assert_int_equal(r->local_host, ip("10.0.12.2"));
+    assert_int_equal(r->local_host, frr_testdata_ip("10.0.12.2"));
     assert_int_equal(r->local_port, 33006);
-    assert_int_equal(r->foreign_host, ip("10.0.12.1"));
+    assert_int_equal(r->foreign_host, frr_testdata_ip("10.0.12.1"));
     assert_int_equal(r->foreign_port, 179);
 
     /* r3 through the listen range: a route-reflector client of SPOKES */
@@ -417,7 +388,7 @@ test_bgp_neighbors(void **state)
     assert_int_equal(r->flags,
                      REC_BGPN_INTERNAL | REC_BGPN_TRACKED | REC_BGPN_RR_CLIENT | REC_BGPN_DYNAMIC);
     assert_string_equal(r->peer_group, "SPOKES");
-    assert_int_equal(r->range_prefix, ip("10.0.23.0"));
+    assert_int_equal(r->range_prefix, frr_testdata_ip("10.0.23.0"));
     assert_int_equal(r->range_len, 24);
     assert_int_equal(r->ttl_out, 255);
     assert_int_equal(r->update_group, 2);
@@ -434,7 +405,7 @@ test_bgp_neighbors(void **state)
     assert_int_equal(r->conn_established, 0);
 
     /* the versions from the summary */
-    t = slurp("r2", "bgp_summary.json", &len);
+    t = frr_testdata("r2", "bgp_summary.json", &len);
     assert_int_equal(frr_show_bgp_summary(t, len, NOW, &g, &n, &d), 3);
     free(t);
     frr_show_bgp_nbr_versions((struct rec_bgp_nbr_detail *)out.buf, 3,
