@@ -28,6 +28,22 @@
 
 static void next_query(struct rt_svc *m);
 
+/* An answer ends with three NUL bytes and FRR's status byte: the status,
+ * with the terminator taken off the text, or -1 while more is to come. */
+static int
+answer_end(struct strbuf *sb)
+{
+    size_t L = sb->len;
+    int status;
+
+    if (L < 4 || sb->buf[L - 4] || sb->buf[L - 3] || sb->buf[L - 2])
+        return -1;
+    status = (unsigned char)sb->buf[L - 1];
+    sb->len = L - 4;
+    sb->buf[sb->len] = 0;
+    return status;
+}
+
 static void
 close_fd(struct rt_vty_job *j)
 {
@@ -79,12 +95,8 @@ on_readable(void *arg, int fd, unsigned re)
             return;
         }
         sb_append(&q->out, buf, (size_t)n);
-        size_t L = q->out.len;
-        const char *s = q->out.buf;
-        if (L >= 4 && !s[L - 4] && !s[L - 3] && !s[L - 2]) {
-            int status = (unsigned char)s[L - 1];
-            q->out.len = L - 4;
-            q->out.buf[q->out.len] = 0;
+        int status = answer_end(&q->out);
+        if (status >= 0) {
             finish_query(m, status);
             return;
         }
@@ -212,13 +224,9 @@ read_answer(int fd, struct strbuf *out, int64_t end)
         if (n <= 0)
             return -1;
         sb_append(out, buf, (size_t)n);
-        if (out->len >= 4 && !out->buf[out->len - 4] && !out->buf[out->len - 3] &&
-            !out->buf[out->len - 2]) {
-            int status = (unsigned char)out->buf[out->len - 1];
-            out->len -= 4;
-            out->buf[out->len] = 0;
+        int status = answer_end(out);
+        if (status >= 0)
             return status;
-        }
     }
 }
 
