@@ -17,6 +17,7 @@
  * FRR the service answers none of these calls.
  */
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "tests/unit/routing/frr_testdata.h"
 #include "daemons/dmvpnd/host.h"
 #include "daemons/nhrp/nhrp.h"
 #include "daemons/routing/service/rt_int.h"
@@ -173,21 +174,9 @@ read_frames(struct env *e, struct frame *out, size_t max)
 static void
 zebra_send_capture(struct env *e, const char *name)
 {
-    char path[256], hex[8192];
     uint8_t b[4096];
-    size_t n, len = 0;
-    FILE *fp;
+    size_t len = frr_testdata_frame(name, b, sizeof(b));
 
-    snprintf(path, sizeof(path), "testdata/zapi/%s.hex", name);
-    assert_non_null(fp = fopen(path, "r"));
-    n = fread(hex, 1, sizeof(hex) - 1, fp);
-    fclose(fp);
-    for (size_t i = 0; i + 1 < n && hex[i] != '\n'; i += 2) {
-        unsigned v;
-
-        sscanf(hex + i, "%2x", &v);
-        b[len++] = (uint8_t)v;
-    }
     assert_int_equal(send(e->zebra, b, len, 0), (ssize_t)len);
 }
 

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "lib/zapi.h"
+#include "tests/unit/routing/frr_testdata.h"
 
 struct frame {
     uint8_t b[4096];
@@ -26,24 +27,7 @@ struct frame {
 static void
 load(const char *name, struct frame *f)
 {
-    char path[256], hex[8192];
-    FILE *fp;
-    size_t n;
-
-    snprintf(path, sizeof(path), "testdata/zapi/%s.hex", name);
-    fp = fopen(path, "r");
-    if (!fp)
-        fail_msg("cannot open %s", path);
-    n = fread(hex, 1, sizeof(hex) - 1, fp);
-    fclose(fp);
-    hex[n] = '\0';
-    f->len = 0;
-    for (size_t i = 0; i + 1 < n && hex[i] != '\n'; i += 2) {
-        unsigned v;
-
-        assert_int_equal(sscanf(hex + i, "%2x", &v), 1);
-        f->b[f->len++] = (uint8_t)v;
-    }
+    f->len = frr_testdata_frame(name, f->b, sizeof(f->b));
     assert_true(f->len >= ZAPI_HEADER_SIZE);
 }
 

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "daemons/routing/zclient.h"
+#include "tests/unit/routing/frr_testdata.h"
 
 struct fake {
     int zebra;   /* our end of the current connection, -1 when none */
@@ -127,21 +128,9 @@ cmd_of(const uint8_t *frame)
 static void
 zebra_send(struct fake *f, const char *name)
 {
-    char path[256], hex[8192];
     uint8_t b[4096];
-    size_t n, len = 0;
-    FILE *fp;
+    size_t len = frr_testdata_frame(name, b, sizeof(b));
 
-    snprintf(path, sizeof(path), "testdata/zapi/%s.hex", name);
-    assert_non_null(fp = fopen(path, "r"));
-    n = fread(hex, 1, sizeof(hex) - 1, fp);
-    fclose(fp);
-    for (size_t i = 0; i + 1 < n && hex[i] != '\n'; i += 2) {
-        unsigned v;
-
-        sscanf(hex + i, "%2x", &v);
-        b[len++] = (uint8_t)v;
-    }
     assert_int_equal(send(f->zebra, b, len, 0), (ssize_t)len);
 }
 
