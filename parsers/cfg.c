@@ -23,6 +23,22 @@ cfg_find_iface(const struct cfg *c, const char *name)
     return NULL;
 }
 
+const struct cfg_iface *
+cfg_iface_of_link(const struct cfg *c, const char *lnx, uint32_t addr)
+{
+    char l[64];
+    bool lo = strcmp(lnx, "lo") == 0;
+
+    for (size_t i = 0; i < c->nifs; i++) {
+        const struct cfg_iface *f = &c->ifs[i];
+        if (!ifname_linux(f->name, l, sizeof(l)) || strcmp(l, lnx))
+            continue;
+        if (!lo || !addr || (f->has_addr && (addr & f->addr.mask) == (f->addr.addr & f->addr.mask)))
+            return f;
+    }
+    return NULL;
+}
+
 const struct cfg_tset *
 cfg_find_tset(const struct cfg *c, const char *name)
 {

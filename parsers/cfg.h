@@ -295,6 +295,10 @@ struct cfg {
 
 /* Lookups over a frozen config. */
 const struct cfg_iface *cfg_find_iface(const struct cfg *c, const char *name);
+/* The interface whose Linux link (ifname_linux) is lnx. Every loopback is
+ * `lo`: there, the loopback whose subnet holds addr (addr 0: the first).
+ * NULL if none. */
+const struct cfg_iface *cfg_iface_of_link(const struct cfg *c, const char *lnx, uint32_t addr);
 const struct cfg_tset *cfg_find_tset(const struct cfg *c, const char *name);
 const struct cfg_ipsec_profile *cfg_find_profile(const struct cfg *c, const char *name);
 /* NBMA address for an NHS: nbma given on the nhs line, else the static map. */

@@ -167,30 +167,6 @@ struct rt_collect {
     long n;
 };
 
-/* IOS name of a Linux link: the config interface mapped to it (for lo, the
- * loopback whose subnet holds the prefix). */
-static void
-ios_name(const struct cfg *c, const char *lnx, uint32_t prefix, char *out, size_t n)
-{
-    size_t i;
-    char l[DP_IFNAMSIZ];
-
-    out[0] = '\0';
-    for (i = 0; i < c->nifs; i++) {
-        const struct cfg_iface *ifp = &c->ifs[i];
-        if (!ifname_linux(ifp->name, l, sizeof(l)) || strcmp(l, lnx))
-            continue;
-        if (strcmp(lnx, "lo") != 0) {
-            snprintf(out, n, "%s", ifp->name);
-            return;
-        }
-        if (ifp->has_addr && (prefix & ifp->addr.mask) == (ifp->addr.addr & ifp->addr.mask)) {
-            snprintf(out, n, "%s", ifp->name);
-            return;
-        }
-    }
-}
-
 static void
 collect_route(void *arg, const struct dp_route *rt)
 {
@@ -223,9 +199,13 @@ collect_route(void *arg, const struct dp_route *rt)
     default:
         return; /* routes nobody configured through IOS */
     }
+    /* the config's interface on that link (for lo, the loopback whose
+     * subnet holds the prefix); none: not an IOS interface */
     if (rt->kind == DP_RT_CONNECTED || rt->kind == DP_RT_LOCAL || rt->kind == DP_RT_NHRP ||
-        !rt->nexthop)
-        ios_name(rc->c, rt->ifname, rt->prefix, r.ifname, sizeof(r.ifname));
+        !rt->nexthop) {
+        const struct cfg_iface *f = cfg_iface_of_link(rc->c, rt->ifname, rt->prefix);
+        snprintf(r.ifname, sizeof(r.ifname), "%s", f ? f->name : "");
+    }
     if ((rt->kind == DP_RT_CONNECTED || rt->kind == DP_RT_LOCAL) && !r.ifname[0])
         return; /* the lab's plumbing, not an IOS interface */
     sb_append(rc->out, &r, sizeof(r));

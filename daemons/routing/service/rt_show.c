@@ -79,32 +79,21 @@ now_ms(struct rt_svc *m)
 
 /* ---- names: FRR's Linux links -> IOS's interfaces ---- */
 
-/* The IOS interface whose Linux link is lnx; on `lo`, which holds every
- * loopback's addresses, the loopback whose subnet holds addr (0: the first). */
-static const char *
-ios_name(const struct cfg *c, const char *lnx, uint32_t addr)
-{
-    const char *first = NULL;
-    char l[64];
-
-    for (size_t i = 0; c && i < c->nifs; i++) {
-        const struct cfg_iface *f = &c->ifs[i];
-        if (!ifname_linux(f->name, l, sizeof l) || strcmp(l, lnx))
-            continue;
-        if (!first)
-            first = f->name;
-        if (addr && f->has_addr && (addr & f->addr.mask) == (f->addr.addr & f->addr.mask))
-            return f->name;
-    }
-    return first ? first : lnx;
-}
-
+/* FRR's Linux link name -> the IOS interface on it; on `lo` the loopback
+ * whose subnet holds addr, else the first loopback; kept when the config
+ * has none. */
 static void
 rename_if(const struct cfg *c, char *ifname, size_t sz, uint32_t addr)
 {
-    const char *n = ios_name(c, ifname, addr);
-    if (n != ifname)
-        snprintf(ifname, sz, "%s", n);
+    const struct cfg_iface *f;
+
+    if (!c)
+        return;
+    f = cfg_iface_of_link(c, ifname, addr);
+    if (!f && addr)
+        f = cfg_iface_of_link(c, ifname, 0);
+    if (f)
+        snprintf(ifname, sz, "%s", f->name);
 }
 
 static uint32_t

@@ -5,6 +5,7 @@
  * rejected line changes nothing, validation findings, and the printer's
  * round trip.
  */
+#include "lib/inet.h"
 #include "parsers/parse.h"
 #include "parsers/print.h"
 #include "parsers/secret.h"
@@ -288,6 +289,30 @@ test_round_trip_all_testdata(void **state)
     }
 }
 
+/* Linux link -> IOS interface: one per link, and on lo (every loopback's
+ * addresses) the loopback whose subnet holds the address. */
+static void
+test_iface_of_link(void **state)
+{
+    struct cfg_parse *p = parse("interface Loopback0\n ip address 10.0.0.1 255.255.255.0\n"
+                                "interface Loopback1\n ip address 10.0.1.1 255.255.255.0\n"
+                                "interface FastEthernet0/0\n ip address 192.0.2.1 255.255.255.0\n"
+                                "interface Tunnel0\n ip address 172.16.0.1 255.255.255.0\n");
+    const struct cfg *c = p->cfg;
+    uint32_t a = 0;
+    (void)state;
+
+    assert_string_equal(cfg_iface_of_link(c, "Fa0-0", 0)->name, "FastEthernet0/0");
+    assert_string_equal(cfg_iface_of_link(c, "Tunnel0", 0)->name, "Tunnel0");
+    assert_true(inet_parse4("10.0.1.7", &a));
+    assert_string_equal(cfg_iface_of_link(c, "lo", a)->name, "Loopback1");
+    assert_string_equal(cfg_iface_of_link(c, "lo", 0)->name, "Loopback0");
+    assert_true(inet_parse4("10.9.9.9", &a));
+    assert_null(cfg_iface_of_link(c, "lo", a));
+    assert_null(cfg_iface_of_link(c, "Et9-9", 0));
+    cfg_parse_free(p);
+}
+
 static void
 test_banner(void **state)
 {
@@ -304,15 +329,11 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_seed_hub),
-        cmocka_unit_test(test_nhs_nbma),
-        cmocka_unit_test(test_rejected_line_changes_nothing),
-        cmocka_unit_test(test_implicit_exit),
-        cmocka_unit_test(test_no_forms),
-        cmocka_unit_test(test_secrets),
-        cmocka_unit_test(test_opaque_kept_and_undone),
-        cmocka_unit_test(test_validate),
-        cmocka_unit_test(test_round_trip_all_testdata),
+        cmocka_unit_test(test_seed_hub),      cmocka_unit_test(test_iface_of_link),
+        cmocka_unit_test(test_nhs_nbma),      cmocka_unit_test(test_rejected_line_changes_nothing),
+        cmocka_unit_test(test_implicit_exit), cmocka_unit_test(test_no_forms),
+        cmocka_unit_test(test_secrets),       cmocka_unit_test(test_opaque_kept_and_undone),
+        cmocka_unit_test(test_validate),      cmocka_unit_test(test_round_trip_all_testdata),
         cmocka_unit_test(test_banner),
     };
 
