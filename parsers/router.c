@@ -111,8 +111,9 @@ region_of(const struct cfg_build *b, const struct cfg_opaque_list *l, enum cfg_m
     bool ex;
     long s;
 
-    if (m == MODE_RTR_BGP || m == MODE_RTR_EIGRP_NAMED || m == MODE_RTR_OSPF ||
-        m == MODE_RTR_EIGRP) {
+    if (m == MODE_RTR_OSPF || m == MODE_RTR_EIGRP)
+        return r; /* no address families: a line that looks like one is text */
+    if (m == MODE_RTR_BGP || m == MODE_RTR_EIGRP_NAMED) {
         /* the top lines come before the first address family */
         for (i = 0; i < l->n; i++)
             if (ind(l->v[i].text) == 1 && starts(l->v[i].text, "address-family"))
