@@ -305,13 +305,15 @@ parse_wide(struct eigrp_pkt *p, const uint8_t *v, size_t n, bool ext)
 static enum eigrp_dec_err
 parse_auth(struct eigrp_pkt *p, size_t toff, const uint8_t *v, size_t n)
 {
-    uint16_t type = eigrp_get16(v), dlen = eigrp_get16(v + 2);
+    uint16_t type, dlen;
 
     /* 6.7.3: type, digest length, key id, key sequence, 8 octets of
      * padding, then the digest. IOS always sends it as the first TLV and
      * the digest construction (eigrp_auth.c) relies on that position. */
     if (n < EIGRP_AUTH_TLV_FIXED - EIGRP_TLV_HDR_LEN)
         return EIGRP_DEC_TLV_LEN;
+    type = eigrp_get16(v);
+    dlen = eigrp_get16(v + 2);
     if (toff != EIGRP_HDR_LEN)
         return EIGRP_DEC_AUTH;
     if (!((type == EIGRP_AUTH_MD5 && dlen == EIGRP_AUTH_MD5_LEN) ||
