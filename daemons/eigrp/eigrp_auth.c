@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * EIGRP authentication digests (RFC 7868 6.7.3) with OpenSSL libcrypto.
+ * EIGRP authentication digests (RFC 7868 6.7, authentication TLV) with OpenSSL libcrypto.
  *
  * Both digests are computed with the header checksum field and the digest
  * field reading as zero: the sender computes the digest first and the
@@ -136,7 +136,7 @@ eigrp_enc_auth(struct eigrp_enc *e, const struct eigrp_auth_key *k)
     size_t dlen = digest_len(k->type);
     uint8_t v[EIGRP_AUTH_TLV_FIXED - EIGRP_TLV_HDR_LEN + EIGRP_AUTH_SHA256_LEN];
 
-    /* 6.7.3: first TLV only, so the digest sits where receivers look. */
+    /* 6.7: first TLV only, so the digest sits where receivers look. */
     if (!dlen || e->bad || e->len != EIGRP_HDR_LEN)
         return false;
     memset(v, 0, sizeof(v));

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * EIGRP packet authentication (RFC 7868 6.7.3): keyed MD5 (type 2) and
+ * EIGRP packet authentication (RFC 7868 6.7, authentication TLV): keyed MD5 (type 2) and
  * HMAC-SHA-256 (type 3) in the authentication TLV, which IOS always sends
  * as the first TLV. The encoder side reserves the TLV right after the
  * header and fills the digest when the packet is complete; the decoder side

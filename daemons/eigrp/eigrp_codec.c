@@ -2,7 +2,8 @@
 /*
  * EIGRP packet decoder and encoder (RFC 7868 section 6). The decoder checks
  * every length against the buffer before reading, in the order the RFC lays
- * the packet out (fixed header 6.2, TLVs 6.6..6.9), and returns a class for
+ * the packet out (fixed header, generic TLVs 6.7, classic route TLVs 6.8,
+ * multi-protocol route TLVs 6.9), and returns a class for
  * the first violation. Wire metric units are converted here, with static
  * helpers of our own, so the metric arithmetic (eigrp_metric.c) and DUAL
  * only ever see picoseconds and kbit/s.
@@ -49,7 +50,8 @@ eigrp_checksum(const uint8_t *p, size_t len)
     uint32_t sum = 0;
     size_t i;
 
-    /* RFC 7868 6.2: the IP checksum over the whole EIGRP packet. */
+    /* RFC 7868 section 6 header checksum: the IP checksum over the whole
+     * EIGRP packet. */
     for (i = 0; i + 1 < len; i += 2) {
         sum += (uint32_t)(p[i] << 8 | p[i + 1]);
         if (sum > 0xffff0000u) /* fold early: packets may exceed 64 KiB words */
@@ -64,7 +66,7 @@ eigrp_checksum(const uint8_t *p, size_t len)
 
 /* --- metric units ------------------------------------------------------------ */
 
-/* Classic scaled delay (RFC 7868 5.6.1.1, 6.9.1): 256 units per 10 us, so
+/* Classic scaled delay (RFC 7868 5.6, 6.8.2): 256 units per 10 us, so
  * one unit is 10^7 / 256 ps = 78125 / 2 ps. Odd values are half a picosecond
  * off; rounding both ways keeps every wire value a fixed point. */
 uint64_t
@@ -88,7 +90,7 @@ eigrp_ps_to_classic_delay(uint64_t ps)
     return d >= EIGRP_CLASSIC_DELAY_INF ? EIGRP_CLASSIC_DELAY_INF - 1 : (uint32_t)d;
 }
 
-/* Classic scaled bandwidth (5.6.1.1): 256 * 10^7 / kbps, the inverse of the
+/* Classic scaled bandwidth (5.6, 6.8.2): 256 * 10^7 / kbps, the inverse of the
  * path's minimum bandwidth. 0 on the wire (infinitely fast) has no kbps
  * equivalent; we read it as the largest bandwidth, which encodes back to 0. */
 #define CLASSIC_BW_K 2560000000ull
@@ -109,7 +111,7 @@ eigrp_kbps_to_classic_bw(uint64_t kbps)
     return (uint32_t)(CLASSIC_BW_K / kbps);
 }
 
-/* Wide metric (6.9.3): 48-bit delay in picoseconds, all ones unreachable;
+/* Wide metric (6.9): 48-bit delay in picoseconds, all ones unreachable;
  * 48-bit bandwidth in kbit/s. */
 static uint64_t
 wide_delay_from_wire(uint64_t d)
@@ -161,7 +163,7 @@ opcode_known(uint8_t op)
            op == EIGRP_OP_SIA_REPLY;
 }
 
-/* Sequence and peer termination TLVs (6.7.2, 6.7.6): a list of (address
+/* Sequence and peer termination TLVs (6.7): a list of (address
  * length, address) pairs; IOS sends length 4 for IPv4 peers. */
 static enum eigrp_dec_err
 parse_addr_list(const uint8_t *v, size_t n, uint32_t *out, uint8_t *count)
@@ -185,7 +187,7 @@ parse_addr_list(const uint8_t *v, size_t n, uint32_t *out, uint8_t *count)
 static void
 classic_metric(const uint8_t *m, struct eigrp_route_tlv *r)
 {
-    /* 6.9.1 (classic metric, 16 octets): scaled delay, scaled bandwidth,
+    /* 6.8.2 (classic metric, 16 octets): scaled delay, scaled bandwidth,
      * MTU (24 bits), hop count, reliability, load, internal tag, flags. */
     r->metric.delay_ps = eigrp_classic_delay_to_ps(eigrp_get32(m));
     r->metric.bw_kbps = eigrp_classic_bw_to_kbps(eigrp_get32(m + 4));
@@ -200,7 +202,7 @@ classic_metric(const uint8_t *m, struct eigrp_route_tlv *r)
 static void
 ext_data(const uint8_t *x, struct eigrp_route_tlv *r)
 {
-    /* 6.9.2 external data (20 octets): originating router, AS, admin tag,
+    /* 6.8 external data (20 octets, the same in 6.9): originating router, AS, admin tag,
      * external metric, reserved, protocol ID, flags. */
     r->orig_router = eigrp_get32(x);
     r->orig_as = eigrp_get32(x + 4);
@@ -211,7 +213,7 @@ ext_data(const uint8_t *x, struct eigrp_route_tlv *r)
 }
 
 /* Destinations from v[off..n): prefix length then (plen + 7) / 8 octets,
- * as many as the TLV holds (6.9.1; IOS sends one, Wireshark reads a list). */
+ * as many as the TLV holds (6.8; IOS sends one, Wireshark reads a list). */
 static enum eigrp_dec_err
 parse_dests(struct eigrp_pkt *p, const uint8_t *v, size_t off, size_t n,
             const struct eigrp_route_tlv *tmpl)
@@ -268,7 +270,7 @@ parse_wide(struct eigrp_pkt *p, const uint8_t *v, size_t n, bool ext)
     memset(&r, 0, sizeof(r));
     if (n < need)
         return EIGRP_DEC_TLV_LEN;
-    /* 6.9.3: topology ID, AFI, router ID, then the 24-octet wide metric
+    /* 6.9: topology ID, AFI, router ID, then the 24-octet wide metric
      * whose first octet counts the extended attributes in 16-bit words. */
     if (eigrp_get16(v + 2) != 1)
         return EIGRP_DEC_AFI;
@@ -307,7 +309,7 @@ parse_auth(struct eigrp_pkt *p, size_t toff, const uint8_t *v, size_t n)
 {
     uint16_t type, dlen;
 
-    /* 6.7.3: type, digest length, key id, key sequence, 8 octets of
+    /* 6.7: type, digest length, key id, key sequence, 8 octets of
      * padding, then the digest. IOS always sends it as the first TLV and
      * the digest construction (eigrp_auth.c) relies on that position. */
     if (n < EIGRP_AUTH_TLV_FIXED - EIGRP_TLV_HDR_LEN)
@@ -393,7 +395,7 @@ parse_tlv(struct eigrp_pkt *p, size_t toff, uint16_t type, const uint8_t *v, siz
     case EIGRP_TLV_MP_EXTERNAL:
         return parse_wide(p, v, n, type == EIGRP_TLV_MP_EXTERNAL);
     default:
-        /* 6.6: TLVs we do not know are skipped by their length. */
+        /* TLVs we do not know are skipped by their length. */
         if (p->unknown_tlvs < 0xffff)
             p->unknown_tlvs++;
         return EIGRP_DEC_OK;
@@ -408,7 +410,7 @@ eigrp_decode(const uint8_t *buf, size_t len, struct eigrp_pkt *p)
     memset(p, 0, offsetof(struct eigrp_pkt, routes));
     p->raw = buf;
     p->len = len;
-    /* RFC 7868 6.2: the fixed header. */
+    /* RFC 7868 section 6: the fixed header. */
     if (len < EIGRP_HDR_LEN)
         return EIGRP_DEC_SHORT;
     if (buf[0] != EIGRP_VERSION)
@@ -426,7 +428,7 @@ eigrp_decode(const uint8_t *buf, size_t len, struct eigrp_pkt *p)
     if (!opcode_known(p->hdr.opcode))
         return EIGRP_DEC_OPCODE;
 
-    /* 6.6: TLVs up to the end of the packet (the IP length bounds it). */
+    /* TLVs up to the end of the packet (the IP length bounds it). */
     for (off = EIGRP_HDR_LEN; off < len;) {
         uint16_t type, tlen;
         enum eigrp_dec_err r;
@@ -600,7 +602,7 @@ put_dest(uint8_t *d, uint32_t prefix, uint8_t plen)
 {
     unsigned i, nb = (plen + 7u) / 8;
 
-    /* 6.9.1: only the octets the prefix length covers, host bits zero. */
+    /* 6.8: only the octets the prefix length covers, host bits zero. */
     if (plen < 32)
         prefix &= plen ? 0xffffffffu << (32 - plen) : 0;
     d[0] = plen;

@@ -41,13 +41,13 @@
 #define EIGRP_CLASSIC_DELAY_INF 0xffffffffu
 #define EIGRP_WIDE_48_INF       0xffffffffffffull
 
-/* Authentication types and digest lengths (RFC 7868 6.7.3). */
+/* Authentication types and digest lengths (RFC 7868 6.7). */
 #define EIGRP_AUTH_MD5        2
 #define EIGRP_AUTH_SHA256     3
 #define EIGRP_AUTH_MD5_LEN    16
 #define EIGRP_AUTH_SHA256_LEN 32
 
-/* Stub flags (RFC 7868 6.7.5, IOS "eigrp stub ..."). */
+/* Stub flags (RFC 7868 6.7, IOS "eigrp stub ..."). */
 #define EIGRP_STUB_CONNECTED 0x0001u
 #define EIGRP_STUB_STATIC    0x0002u
 #define EIGRP_STUB_SUMMARY   0x0004u
@@ -55,17 +55,17 @@
 #define EIGRP_STUB_LEAKING   0x0010u
 #define EIGRP_STUB_RCVONLY   0x0020u
 
-/* Route flags of the metric block (RFC 7868 6.9.1, 6.9.3). */
+/* Route flags of the metric block (RFC 7868 6.8.1; the same octet in 6.9). */
 #define EIGRP_RF_SRC_WITHDRAW 0x01u
 #define EIGRP_RF_CD           0x02u /* candidate default */
 #define EIGRP_RF_ACTIVE       0x04u
 #define EIGRP_RF_REPLICATED   0x08u
 
-/* External data flags (RFC 7868 6.9.2). */
+/* External data flags (RFC 7868 6.8, 6.9). */
 #define EIGRP_EXTF_EXTERNAL 0x01u
 #define EIGRP_EXTF_CD       0x02u
 
-/* External protocol IDs (RFC 7868 6.9.2). */
+/* External protocol IDs (RFC 7868 6.8, 6.9). */
 enum eigrp_ext_proto {
     EIGRP_EXT_IGRP = 1,
     EIGRP_EXT_EIGRP = 2,
@@ -80,19 +80,19 @@ enum eigrp_ext_proto {
     EIGRP_EXT_CONNECTED = 11,
 };
 
-/* Parameter TLV: K1..K6 and the hold time in seconds (6.7.1). */
+/* Parameter TLV: K1..K6 and the hold time in seconds (6.7). */
 struct eigrp_params {
     uint8_t k[6];
     uint16_t hold;
 };
 
-/* Software version TLV (6.7.4): IOS release and EIGRP TLV version. */
+/* Software version TLV (6.7): IOS release and EIGRP TLV version. */
 struct eigrp_sw_version {
     uint8_t ios_major, ios_minor;
     uint8_t tlv_major, tlv_minor;
 };
 
-/* Authentication TLV (6.7.3). Offsets are from the start of the packet so
+/* Authentication TLV (6.7). Offsets are from the start of the packet so
  * that eigrp_auth_verify can find the digest again. */
 struct eigrp_auth_tlv {
     uint16_t type; /* EIGRP_AUTH_MD5 or EIGRP_AUTH_SHA256 */
@@ -169,7 +169,7 @@ enum eigrp_dec_err eigrp_decode(const uint8_t *buf, size_t len, struct eigrp_pkt
 const char *eigrp_dec_err_name(enum eigrp_dec_err e);
 const char *eigrp_opcode_name(unsigned opcode);
 
-/* RFC 7868 6.2: ones' complement of the ones' complement sum (an odd last
+/* RFC 7868 section 6 header: ones' complement of the ones' complement sum (an odd last
  * octet padded with zero). Over a packet with a correct checksum it is 0. */
 uint16_t eigrp_checksum(const uint8_t *p, size_t len);
 
@@ -184,7 +184,7 @@ struct eigrp_enc {
 void eigrp_enc_init(struct eigrp_enc *e, uint8_t *buf, size_t cap, const struct eigrp_hdr *h);
 bool eigrp_enc_params(struct eigrp_enc *e, const struct eigrp_params *p);
 bool eigrp_enc_sw_version(struct eigrp_enc *e, const struct eigrp_sw_version *v);
-/* Sequence TLV (6.7.2): the peers that must not accept the next CR packet. */
+/* Sequence TLV (6.7): the peers that must not accept the next CR packet. */
 bool eigrp_enc_sequence(struct eigrp_enc *e, const uint32_t *addrs, size_t n);
 bool eigrp_enc_next_mcast_seq(struct eigrp_enc *e, uint32_t seq);
 bool eigrp_enc_stub(struct eigrp_enc *e, uint16_t flags);
@@ -201,7 +201,7 @@ bool eigrp_enc_raw_tlv(struct eigrp_enc *e, uint16_t type, const void *val, size
 /* Encoded size of r's TLV. */
 size_t eigrp_route_tlv_size(const struct eigrp_route_tlv *r);
 
-/* Metric unit conversions (RFC 7868 5.6.1, 6.9.1, 6.9.3), exposed for tests:
+/* Metric unit conversions (RFC 7868 5.6, 6.8.2, 6.9), exposed for tests:
  * classic scaled delay is 256 per 10 us, scaled bandwidth 256 * 10^7 / kbps;
  * wide delay is picoseconds and wide bandwidth kbit/s, 48 bits each. */
 uint64_t eigrp_classic_delay_to_ps(uint32_t d);

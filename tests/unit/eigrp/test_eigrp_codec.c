@@ -112,7 +112,7 @@ t_general_tlvs(void **state)
     assert_int_equal(pkt.term_addr[0], A(10, 0, 0, 9));
     assert_int_equal(pkt.unknown_tlvs, 2);
     assert_int_equal(pkt.nroutes, 0);
-    /* the wire bytes of the parameter TLV, RFC 7868 6.7.1 */
+    /* the wire bytes of the parameter TLV, RFC 7868 6.7 */
     assert_int_equal(eigrp_get16(buf + 20), 0x0001);
     assert_int_equal(eigrp_get16(buf + 22), 12);
     assert_int_equal(eigrp_get16(buf + 30), 180);
@@ -157,7 +157,7 @@ t_route_tlvs(void **state)
     assert_int_equal(eigrp_get32(buf + off + 12), 256000);
     assert_int_equal(eigrp_get16(buf + off + 2), 24 + 1 + 4); /* /25: four octets */
     off += 29;
-    /* route 2 external: data before the metric (6.9.2) */
+    /* route 2 external: data before the metric (RFC 7868 6.8) */
     assert_int_equal(eigrp_get16(buf + off), 0x0103);
     assert_int_equal(eigrp_get32(buf + off + 8), A(10, 0, 0, 9));
     assert_int_equal(buf[off + 8 + 18], EIGRP_EXT_OSPF);
