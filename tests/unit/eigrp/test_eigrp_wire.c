@@ -362,6 +362,19 @@ t_tshark_decodes_samples(void **state)
     assert_string_equal(out, "4294967295\n");
     free(out);
 
+    /* EIGRP_CORPUS_DIR=dir: the samples as fuzz seeds (tests/fuzz/corpus/eigrp) */
+    if (getenv("EIGRP_CORPUS_DIR")) {
+        for (k = 0; k < nsamp; k++) {
+            FILE *f;
+
+            snprintf(cmd, sizeof(cmd), "%s/%s", getenv("EIGRP_CORPUS_DIR"), samp[k].name);
+            f = fopen(cmd, "wb");
+            assert_non_null(f);
+            assert_int_equal(fwrite(samp[k].buf, 1, samp[k].len, f), samp[k].len);
+            fclose(f);
+        }
+    }
+
     if (!getenv("EIGRP_WIRE_KEEP")) {
         unlink(path);
         rmdir(dir);
