@@ -307,9 +307,9 @@ frr_eigrp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
         for (i = 0; i < c->nifs; i++) {
             if (!e.on[i] || !ifname_linux(c->ifs[i].name, ln, sizeof(ln)))
                 continue;
-            if (frr_if_bw(&c->ifs[i]) <= 100000)
-                frr_if_line(x, ln, "bandwidth %u", frr_if_bw(&c->ifs[i]));
-            frr_if_line(x, ln, "delay %u", frr_if_delay(&c->ifs[i]));
+            if (cfg_iface_bw(&c->ifs[i]) <= 100000)
+                frr_if_line(x, ln, "bandwidth %u", cfg_iface_bw(&c->ifs[i]));
+            frr_if_line(x, ln, "delay %u", cfg_iface_delay(&c->ifs[i]));
         }
     }
     free(e.on);

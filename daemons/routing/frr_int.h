@@ -88,11 +88,6 @@ void frr_if_line(struct frr_ctx *x, const char *ifname, const char *fmt, ...)
 const struct cfg_iface *frr_find_if(const struct cfg *c, const char *typed);
 /* The Linux link name FRR sees for an IOS interface (ifname_linux). */
 bool frr_linux_if(const char *ios, char *out, size_t n);
-/* IOS's bandwidth (kbit/s) and delay (tens of microseconds) of an
- * interface: configured or the default of its type. */
-uint32_t frr_if_bw(const struct cfg_iface *ifp);
-uint32_t frr_if_delay(const struct cfg_iface *ifp);
-
 /* A.B.C.D and wildcard -> prefix length; -1 when not contiguous. */
 int frr_wild_len(uint32_t wild);
 /* The classful length of a network (A /8, B /16, C /24). */

@@ -364,7 +364,7 @@ frr_ospf(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
                 frr_if_line(x, ln, "ip ospf dead-interval 120");
         }
         if (!(x->ospf_if[i] & FRR_OIF_COST))
-            frr_if_line(x, ln, "ip ospf cost %u%s", ios_cost(x->ospf_refbw, frr_if_bw(ifp)),
+            frr_if_line(x, ln, "ip ospf cost %u%s", ios_cost(x->ospf_refbw, cfg_iface_bw(ifp)),
                         frr_lo_addr(ifp, lo, sizeof(lo)));
     }
 }
