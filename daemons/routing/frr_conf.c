@@ -19,44 +19,6 @@
 #include <string.h>
 #include <strings.h>
 
-void
-frr_tok(struct frr_toks *t, const char *line)
-{
-    char *p;
-
-    memset(t, 0, sizeof(*t));
-    snprintf(t->buf, sizeof(t->buf), "%s", line);
-    for (p = t->buf; *p == ' ' || *p == '\t'; p++)
-        t->indent++;
-    while (*p && t->n < FRR_MAX_TOKS) {
-        t->v[t->n++] = p;
-        while (*p && *p != ' ' && *p != '\t')
-            p++;
-        if (*p)
-            *p++ = '\0';
-        while (*p == ' ' || *p == '\t')
-            p++;
-    }
-}
-
-bool
-frr_kw(const struct frr_toks *t, int i, const char *kw)
-{
-    return i < t->n && !strcasecmp(t->v[i], kw);
-}
-
-void
-frr_rest(const struct frr_toks *t, int i, char *out, size_t n)
-{
-    size_t k = 0;
-
-    out[0] = '\0';
-    for (; i < t->n && k < n; i++) {
-        int w = snprintf(out + k, n - k, "%s%s", k ? " " : "", t->v[i]);
-        k = (w < 0 || (size_t)w >= n - k) ? n : k + (size_t)w;
-    }
-}
-
 /* The stored line without its indentation and trailing blanks (IOS leaves
  * a blank after some lines, `distribute-list ... in `). */
 static char *
@@ -290,19 +252,19 @@ names_free(struct frr_names *s)
  * protocol advertises, which has no zebra equivalent: a note.
  */
 void
-frr_rib_filter(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
+frr_rib_filter(struct frr_ctx *x, const struct cfg_opaque *o, const struct words *t,
                const char *proto, const char *caveat)
 {
     char rm[64];
     int k = 1;
 
-    if (frr_kw(t, 1, "route-map") || frr_kw(t, 1, "prefix"))
+    if (words_kw(t, 1, "route-map") || words_kw(t, 1, "prefix"))
         k = 2;
-    if (t->n != k + 2 || !frr_kw(t, k + 1, "in")) {
+    if (t->n != k + 2 || !words_kw(t, k + 1, "in")) {
         frr_no(x, o, "only `distribute-list ... in` for all interfaces has an FRR form (zebra)");
         return;
     }
-    if (k == 2 && frr_kw(t, 1, "route-map")) {
+    if (k == 2 && words_kw(t, 1, "route-map")) {
         frr_names_add(&x->rmaps, t->v[2]);
         snprintf(rm, sizeof(rm), "%s", t->v[2]);
     } else {
