@@ -247,3 +247,21 @@ cfg_iface_delay(const struct cfg_iface *ifp)
         return ifp->delay;
     return d < 0 ? 10 : if_defaults[d].delay;
 }
+
+uint32_t
+cfg_router_id(const struct cfg *c)
+{
+    uint32_t lo = 0, any = 0;
+    size_t i;
+
+    for (i = 0; i < c->nifs; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i];
+        if (!ifp->has_addr || ifp->shutdown)
+            continue;
+        if (!strncmp(ifp->name, "Loopback", 8) && ifp->addr.addr > lo)
+            lo = ifp->addr.addr;
+        if (ifp->addr.addr > any)
+            any = ifp->addr.addr;
+    }
+    return lo ? lo : any;
+}

@@ -168,22 +168,12 @@ frr_lo_addr(const struct cfg_iface *ifp, char *buf, size_t n)
 bool
 frr_ios_router_id(const struct cfg *c, char *buf, size_t n)
 {
-    uint32_t lo = 0, any = 0;
-    size_t i;
+    uint32_t id = cfg_router_id(c);
 
-    for (i = 0; i < c->nifs; i++) {
-        const struct cfg_iface *ifp = &c->ifs[i];
-        if (!ifp->has_addr || ifp->shutdown)
-            continue;
-        if (!strncmp(ifp->name, "Loopback", 8) && ifp->addr.addr > lo)
-            lo = ifp->addr.addr;
-        if (ifp->addr.addr > any)
-            any = ifp->addr.addr;
-    }
-    if (!lo && !any)
-        return false;
-    inet_fmt4(lo ? lo : any, buf);
     (void)n;
+    if (!id)
+        return false;
+    inet_fmt4(id, buf);
     return true;
 }
 
