@@ -371,7 +371,8 @@ frr_conf(const struct cfg *c, const struct frr_opts *o, struct strbuf *out, stru
             frr_ospf(&x, r, &ospf);
             break;
         case RTR_EIGRP:
-            frr_eigrp(&x, r, &eigrp);
+            if (!o || !o->eigrp_own)
+                frr_eigrp(&x, r, &eigrp);
             break;
         default:
             other_router(&x, r);
