@@ -44,7 +44,8 @@ op_send(void *ctx, const struct eigrp_tx *tx)
         p->hello = *tx->hello;
         if (p->hello.nseq_addrs > 8)
             abort();
-        memcpy(p->seq_addrs, tx->hello->seq_addrs, p->hello.nseq_addrs * sizeof(uint32_t));
+        if (p->hello.nseq_addrs)
+            memcpy(p->seq_addrs, tx->hello->seq_addrs, p->hello.nseq_addrs * sizeof(uint32_t));
     }
     if (tx->len > sizeof(p->payload))
         abort();

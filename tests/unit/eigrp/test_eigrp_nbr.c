@@ -387,6 +387,43 @@ test_peer_restarted(void **state)
     fl_fini(&net);
 }
 
+/* Handles are the lowest free number, stable while the neighbour lives;
+ * the snapshot lists the highest first as IOS does; the hold timer runs on
+ * the hold time the neighbour advertised, not ours. */
+static void
+test_handles_and_advertised_hold(void **state)
+{
+    struct flnet net;
+    struct eigrp_nbr_snap *v;
+
+    (void)state;
+    fl_init(&net);
+    for (int i = 0; i < 3; i++)
+        fl_add(&net);
+    net.nodes[2].cfg.hold_sec = 40;
+    fl_start(&net, A);
+    fl_start(&net, B);
+    fl_run_for(&net, 1000);
+    fl_start(&net, 2);
+    fl_run_for(&net, 6000);
+    size_t n = eigrp_rtp_snap(net.nodes[A].e, EIGRP_NBR_ALL, &v);
+    assert_int_equal(n, 2);
+    assert_int_equal(v[0].handle, 1);
+    assert_int_equal(v[0].addr, fl_addr(2));
+    assert_true(v[0].hold_until_ms - net.now > 30000);
+    assert_int_equal(v[1].handle, 0);
+    assert_int_equal(v[1].addr, fl_addr(B));
+    assert_true(v[1].hold_until_ms - net.now <= 15000);
+    free(v);
+    /* B goes; C keeps handle 1; a newcomer would get 0 again. */
+    eigrp_rtp_clear(net.nodes[A].e, net.now, fl_handle(&net, A, B));
+    assert_string_equal(net.nodes[A].downs[0].text, "manually cleared");
+    assert_int_equal(fl_handle(&net, A, 2), 1);
+    fl_run_for(&net, 6000); /* B's hello brings it back */
+    assert_int_equal(fl_handle(&net, A, B), 0);
+    fl_fini(&net);
+}
+
 int
 main(void)
 {
@@ -402,6 +439,7 @@ main(void)
         cmocka_unit_test(test_peer_termination),
         cmocka_unit_test(test_goodbye_kvalues),
         cmocka_unit_test(test_peer_restarted),
+        cmocka_unit_test(test_handles_and_advertised_hold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
