@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * EIGRP neighbour table (RFC 7868 5.2 "Neighbor Discovery/Recovery"):
+ * EIGRP neighbour table (RFC 7868 "Neighbor Discovery/Recovery"):
  * interfaces and their hellos, neighbours created from hellos with matching
  * AS and K values, hold timers, goodbyes, handles, the timer walk and the
  * show snapshot. What travels reliably lives in eigrp_rtp.c.
@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A goodbye is a hello whose K1..K5 are all 255 (RFC 7868 5.2.1 graceful
- * shutdown); newer IOS adds a PEER_TERMINATION TLV. */
+/* A goodbye is a hello whose K1..K5 are all 255 (RFC 7868 goodbye
+ * message); newer IOS adds a PEER_TERMINATION TLV. */
 #define EIGRP_K_GOODBYE 255
 
 static const struct eigrp_sw_version eigrp_default_version = {23, 0, 2, 0};
@@ -39,8 +39,9 @@ eigrp_rtp_new(const struct eigrp_rtp_ops *ops, int64_t now, const struct eigrp_s
 
     e->ops = *ops;
     /* A restarted router must not reuse the INIT sequence number its peers
-     * remember, or its INIT would pass for a retransmission (RFC 7868 5.3
-     * restart detection); the start time differs from one run to the next. */
+     * remember, or its INIT would pass for a retransmission (RFC 7868
+     * "Reliable Transport Protocol"); the start time differs from one run
+     * to the next. */
     e->seq = (uint32_t)now;
     e->version = version ? *version : eigrp_default_version;
     return e;
@@ -121,8 +122,9 @@ eigrp_nbr_restart_hold(struct eigrp_nbr *n, int64_t now)
 
 /*
  * Hellos are multicast; on an interface that cannot multicast each known
- * neighbour gets a unicast copy instead (RFC 7868 5.2: NBMA without
- * replication). extra carries the sequence TLVs of a conditional receive.
+ * neighbour gets a unicast copy instead (RFC 7868 "Neighbor
+ * Discovery/Recovery": NBMA without replication). extra carries the
+ * sequence TLVs of a conditional receive.
  */
 void
 eigrp_send_hello(struct eigrp_rtp *e, struct eigrp_iface *ifp, uint32_t dst,
@@ -173,8 +175,8 @@ handle_alloc(struct eigrp_rtp *e)
 }
 
 /* A new neighbour is pending: it goes up once the INIT updates are acked
- * both ways (RFC 7868 5.3, initialization sequence). Our INIT is queued at
- * once, unicast, empty. */
+ * both ways (RFC 7868 "Reliable Transport Protocol", initialization
+ * sequence). Our INIT is queued at once, unicast, empty. */
 struct eigrp_nbr *
 eigrp_nbr_create(struct eigrp_rtp *e, int64_t now, struct eigrp_iface *ifp, uint32_t addr,
                  uint16_t hold)
@@ -251,7 +253,8 @@ eigrp_rtp_iface_set(struct eigrp_rtp *e, int64_t now, const struct eigrp_iface_c
         struct eigrp_iface_config old = ifp->cfg;
 
         ifp->cfg = *c;
-        /* Neighbours agreed on the old parameters (RFC 7868 5.2). */
+        /* Neighbours agreed on the old parameters (RFC 7868 "Neighbor
+         * Discovery/Recovery"). */
         if (old.asn != c->asn || memcmp(&old.k, &c->k, sizeof(c->k)) != 0)
             iface_drop_nbrs(e, ifp, "metric changed");
         else if (c->passive && !old.passive)
@@ -321,7 +324,8 @@ rx_hello(struct eigrp_rtp *e, int64_t now, struct eigrp_iface *ifp, struct eigrp
         return;
     }
     /* Different K values would compute different metrics for the same
-     * path, so no adjacency (RFC 7868 5.2); IOS logs it as a down. */
+     * path, so no adjacency (RFC 7868 "Neighbor Discovery/Recovery");
+     * IOS logs it as a down. */
     if (params && memcmp(&h->k, &ifp->cfg.k, sizeof(h->k)) != 0) {
         e->cnt.rx_k_mismatch++;
         if (n)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * EIGRP neighbour table and Reliable Transport Protocol (RFC 7868 5.2
- * "Neighbor Discovery/Recovery" and 5.3 "Reliable Transport Protocol"):
+ * EIGRP neighbour table and Reliable Transport Protocol (RFC 7868,
+ * "Neighbor Discovery/Recovery" and "Reliable Transport Protocol"):
  * hellos and hold timers, the INIT exchange that brings an adjacency up,
  * per-neighbour retransmission queues with one router-wide sequence space,
  * acknowledgements, SRTT/RTO, and conditional receive for multicasts that
@@ -43,7 +43,7 @@ struct eigrp_sw_version {
 /*
  * The hello TLVs this layer reads (rx) and asks to be written (tx); the
  * codec maps them to and from the wire. A hello with none of them and a
- * non-zero ack is an acknowledgement (RFC 7868 5.3).
+ * non-zero ack is an acknowledgement (RFC 7868 "Reliable Transport Protocol").
  */
 struct eigrp_hello_tlvs {
     bool has_params; /* PARAMETER TLV: K values and hold time */
@@ -194,7 +194,7 @@ enum eigrp_send_result eigrp_rtp_send(struct eigrp_rtp *e, int64_t now, unsigned
                                       uint8_t opcode, uint32_t flags, const uint8_t *payload,
                                       size_t len);
 /* Reliable multicast to every neighbour up on an interface: one multicast
- * for those in step, unicast for the rest (RFC 7868 5.3). */
+ * for those in step, unicast for the rest (RFC 7868 "Reliable Transport Protocol"). */
 enum eigrp_send_result eigrp_rtp_send_mcast(struct eigrp_rtp *e, int64_t now, uint32_t iface,
                                             uint8_t opcode, uint32_t flags, const uint8_t *payload,
                                             size_t len);

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * EIGRP Reliable Transport Protocol (RFC 7868 5.3): one sequence space for
- * everything this router sends reliably, a retransmission queue per
- * neighbour with one packet in flight, acknowledgements (piggybacked or as
- * an empty hello), duplicate suppression, SRTT/RTO, the retry limit, and
- * conditional receive so that a multicast can go out while some neighbours
- * are still catching up by unicast.
+ * EIGRP Reliable Transport Protocol (RFC 7868, the section of that name):
+ * one sequence space for everything this router sends reliably, a
+ * retransmission queue per neighbour with one packet in flight,
+ * acknowledgements (piggybacked or as an empty hello), duplicate
+ * suppression, SRTT/RTO, the retry limit, and conditional receive so that
+ * a multicast can go out while some neighbours are still catching up by
+ * unicast.
  */
 #include "daemons/eigrp/eigrp_rtp_int.h"
 
@@ -126,7 +127,7 @@ eigrp_nbr_enqueue(struct eigrp_rtp *e, int64_t now, struct eigrp_nbr *n, struct 
         return; /* window of one: waits for the packets before it */
     if (sent_by_mcast) {
         /* Already on the wire as the multicast: only arm the timer, the
-         * retransmissions are unicast (RFC 7868 5.3). */
+         * retransmissions are unicast (RFC 7868 "Reliable Transport Protocol"). */
         n->head_sent = true;
         n->head_first_tx = now;
         n->retries = 0;
@@ -141,7 +142,7 @@ eigrp_nbr_send_ack(struct eigrp_rtp *e, struct eigrp_nbr *n)
 {
     struct eigrp_tx tx = {0};
 
-    /* An ack is a hello without TLVs, unicast, ack field set (5.3). */
+    /* An ack is a hello without TLVs, unicast, ack field set (RFC 7868). */
     tx.iface = n->ifp->cfg.id;
     tx.dst = n->addr;
     eigrp_fill_hdr(&tx.hdr, n->ifp, EIGRP_OP_HELLO);
@@ -199,7 +200,7 @@ eigrp_nbr_rexmit_tick(struct eigrp_rtp *e, int64_t now, struct eigrp_nbr *n)
 {
     /* IOS resets after 16 retransmissions, but not before the hold time
      * has passed since the first one, so a short RTO cannot make a slow
-     * but alive neighbour flap (RFC 7868 5.3 leaves the limit local). */
+     * but alive neighbour flap (RFC 7868 leaves the limit local). */
     if (n->retries >= EIGRP_MAX_RETRANS && now - n->head_first_tx >= (int64_t)n->hold_sec * 1000) {
         eigrp_nbr_down(e, n, "retry limit exceeded");
         return false;
@@ -234,7 +235,7 @@ eigrp_rtp_send(struct eigrp_rtp *e, int64_t now, unsigned nbr, uint8_t opcode, u
 }
 
 /*
- * RFC 7868 5.3: a reliable multicast reaches the neighbours whose queues
+ * RFC 7868 "Reliable Transport Protocol": a reliable multicast reaches the neighbours whose queues
  * are empty in one transmission. A neighbour still waiting for an ack
  * (or still pending) must not take it out of order, so the multicast then
  * carries CR and is preceded by a hello whose SEQUENCE TLV lists those
@@ -318,7 +319,7 @@ eigrp_rtp_rx_seq_tlv(struct eigrp_nbr *n, const struct eigrp_hello_tlvs *h)
 }
 
 /* An INIT from a neighbour whose INIT we already took: the same one again
- * (our ack was lost) or a restarted peer, RFC 7868 5.3. */
+ * (our ack was lost) or a restarted peer, RFC 7868 "Reliable Transport Protocol". */
 static struct eigrp_nbr *
 rx_init_again(struct eigrp_rtp *e, int64_t now, struct eigrp_nbr *n, uint32_t seq, bool *dup)
 {

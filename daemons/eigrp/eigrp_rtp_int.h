@@ -37,7 +37,8 @@ struct eigrp_nbr {
     bool has_version;
     struct eigrp_sw_version version;
 
-    /* INIT exchange, RFC 7868 5.3: up once both INITs are acknowledged. */
+    /* INIT exchange (RFC 7868 "Reliable Transport Protocol"): up once
+     * both INITs are acknowledged. */
     bool up;
     bool init_rcvd;  /* its INIT accepted (and acked) */
     bool init_acked; /* our INIT acked */
@@ -47,7 +48,7 @@ struct eigrp_nbr {
     /* Receive side. */
     uint32_t recv_seq; /* last reliable sequence accepted */
     bool ack_pending;
-    bool cr_mode; /* take the next CR multicast (sequence TLV, 5.3) */
+    bool cr_mode; /* take the next CR multicast (SEQUENCE TLV, RFC 7868) */
     bool cr_has_seq;
     uint32_t cr_seq;
 
@@ -77,7 +78,7 @@ struct eigrp_rtp {
     struct eigrp_iface *ifaces;
     struct eigrp_nbr **byh; /* handle -> neighbour */
     size_t nh;
-    uint32_t seq; /* last sequence number used, router-wide (5.3) */
+    uint32_t seq; /* last sequence number used, router-wide (RFC 7868) */
     struct eigrp_rtp_counters cnt;
 };
 

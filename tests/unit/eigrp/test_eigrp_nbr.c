@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * EIGRP neighbour table (RFC 7868 5.2) between engines on a fake link:
+ * EIGRP neighbour table (RFC 7868 "Neighbor Discovery/Recovery") between engines on a fake link:
  * adjacency both ways and late starters, hold expiry, K-value mismatch,
  * the INIT exchange under loss, passive interfaces, goodbyes and peer
  * termination, a restarted peer, and a duplicate INIT that must not reset.

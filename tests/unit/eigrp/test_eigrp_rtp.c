@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * EIGRP reliable transport (RFC 7868 5.3) between engines on a fake lossy
+ * EIGRP reliable transport (RFC 7868 "Reliable Transport Protocol") between engines on a fake lossy
  * link: exactly-once in-order delivery despite lost data and lost acks,
  * the window of one, piggybacked acks, the retry limit, SRTT/RTO, and
  * conditional receive with three routers where one is behind.
