@@ -15,6 +15,15 @@
  * owner encodes and decodes with the codec, and the few hello TLVs this layer
  * reads and writes travel as struct eigrp_hello_tlvs. All addresses are IPv4
  * in host byte order.
+ *
+ * A neighbour's life:
+ *   (none)  --hello with our AS and K values--> PENDING, our INIT queued
+ *   PENDING --its INIT taken and our INIT acked--> UP (ops.nbr_up)
+ *   PENDING|UP --INIT with another sequence number--> down "peer restarted",
+ *              then PENDING again at once with that INIT taken
+ *   PENDING|UP --hold time, retry limit, goodbye, K change, clear--> (none)
+ * Only UP neighbours deliver, receive unicast sends and are reached by
+ * multicasts; PENDING ones are named in the SEQUENCE TLV of a CR multicast.
  */
 #ifndef DMVPN_EIGRP_NBR_H
 #define DMVPN_EIGRP_NBR_H
