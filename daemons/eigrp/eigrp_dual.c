@@ -54,9 +54,14 @@ struct dual_tr {
 #define A3 EIGRP_ACTIVE3
 
 /*
- * RFC 7868 3.5, the DUAL FSM. Cells left zero cannot happen (classify()
- * never produces them for that state) and do nothing. Transition numbers
- * 1..17 are this table's; the RFC's figure draws the same arcs.
+ * RFC 7868 3.5, the DUAL FSM: the same arcs as the RFC's figure, which
+ * labels them by event kind (FC not met by other than the successor's
+ * query -> active 1; the successor's query -> active 3; distance increase
+ * 1 -> 0 and 3 -> 2; the successor's query while active 0/1 -> 2; last
+ * reply with FC met against the frozen FD 0/2 -> passive, not met 0 -> 1
+ * and 2 -> 3; last reply in 1/3 -> passive with FD reset). Transition
+ * numbers 1..17 are this table's own. Cells left zero cannot happen
+ * (classify() never produces them for that state) and do nothing.
  */
 static const struct dual_tr fsm[EIGRP_DUAL_NSTATES][IN_N] =
     {
@@ -117,6 +122,17 @@ eigrp_dual_config_init(struct eigrp_dual_config *c)
     c->active_ms = EIGRP_SIA_TIMER_SEC * 1000u;
 }
 
+static void
+config_clamp(struct eigrp_dual_config *c)
+{
+    if (c->variance == 0)
+        c->variance = 1;
+    if (c->max_paths == 0)
+        c->max_paths = 1;
+    if (c->max_paths > EIGRP_DUAL_MAX_PATHS)
+        c->max_paths = EIGRP_DUAL_MAX_PATHS;
+}
+
 struct eigrp_dual *
 eigrp_dual_new(const struct eigrp_dual_config *c, const struct eigrp_dual_ops *ops)
 {
@@ -124,12 +140,7 @@ eigrp_dual_new(const struct eigrp_dual_config *c, const struct eigrp_dual_ops *o
     if (!e)
         return NULL;
     e->cfg = *c;
-    if (e->cfg.variance == 0)
-        e->cfg.variance = 1;
-    if (e->cfg.max_paths == 0)
-        e->cfg.max_paths = 1;
-    if (e->cfg.max_paths > EIGRP_DUAL_MAX_PATHS)
-        e->cfg.max_paths = EIGRP_DUAL_MAX_PATHS;
+    config_clamp(&e->cfg);
     if (ops)
         e->ops = *ops;
     return e;
@@ -148,10 +159,25 @@ eigrp_dual_free(struct eigrp_dual *e)
     free(e);
 }
 
-unsigned
-eigrp_dual_last_ie(const struct eigrp_dual *e)
+void
+eigrp_dual_configure(struct eigrp_dual *e, uint64_t now, const struct eigrp_dual_config *c)
 {
-    return e->last_ie;
+    e->cfg = *c;
+    config_clamp(&e->cfg);
+    for (size_t i = e->ndests; i-- > 0;) {
+        struct eigrp_dest *d = e->dests[i];
+        struct eigrp_dual_ev ev = {.before = eigrp_succ_distance(d)};
+        for (size_t j = 0; j < d->npaths; j++)
+            eigrp_path_compute(e, &d->paths[j]);
+        eigrp_dual_run(e, d, now, &ev);
+        eigrp_dual_gc(e, d);
+    }
+}
+
+unsigned
+eigrp_dual_last_transition(const struct eigrp_dual *e)
+{
+    return e->last_transition;
 }
 
 /* --- selection and publication ----------------------------------------- */
@@ -323,10 +349,15 @@ select_paths(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t fc, struct eig
 {
     uint64_t cur = d->succ_key;
     const struct eigrp_path *best = NULL;
+    /* IOS: an internal path is preferred to an external one whatever
+     * the metrics (the external one came from outside the AS). */
+    bool internal = false;
+    for (size_t i = 0; i < d->npaths; i++)
+        internal |= feasible(&d->paths[i], fc) && !d->paths[i].info.external;
     for (size_t i = 0; i < d->npaths; i++) {
         struct eigrp_path *p = &d->paths[i];
         p->succ = p->fs = false;
-        if (feasible(p, fc) && (!best || better(p, best, cur)))
+        if (feasible(p, fc) && (!internal || !p->info.external) && (!best || better(p, best, cur)))
             best = p;
     }
     if (!best) {
@@ -341,7 +372,7 @@ select_paths(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t fc, struct eig
             for (size_t i = 0; i < d->npaths; i++) {
                 struct eigrp_path *p = &d->paths[i];
                 if (!p->succ && feasible(p, fc) && p->dist <= limit &&
-                    (!pick || better(p, pick, cur)))
+                    (!internal || !p->info.external) && (!pick || better(p, pick, cur)))
                     pick = p;
             }
             if (!pick)
@@ -489,7 +520,7 @@ eigrp_dual_run(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t now,
     const struct dual_tr *t = &fsm[d->state][in];
     if (t->n == 0)
         return;
-    e->last_ie = t->n;
+    e->last_transition = t->n;
     d->state = (enum eigrp_dual_state)t->next;
     act(e, d, now, ev, t->act, &old);
     /* Nobody to ask (no neighbours, or stubs only): the computation is

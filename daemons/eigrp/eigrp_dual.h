@@ -132,6 +132,10 @@ struct eigrp_dual;
 struct eigrp_dual *eigrp_dual_new(const struct eigrp_dual_config *c,
                                   const struct eigrp_dual_ops *ops);
 void eigrp_dual_free(struct eigrp_dual *e);
+/* A new configuration (variance, maximum-paths, K values, wide, ...):
+ * every path is recomputed and every passive destination chooses again;
+ * active ones keep their computation going. */
+void eigrp_dual_configure(struct eigrp_dual *e, uint64_t now, const struct eigrp_dual_config *c);
 
 /* --- inputs -------------------------------------------------------------- */
 
@@ -209,8 +213,8 @@ struct eigrp_dual_dest_view {
 void eigrp_dual_walk(const struct eigrp_dual *e,
                      void (*cb)(void *ctx, const struct eigrp_dual_dest_view *d), void *ctx);
 
-/* The FSM transition of the last input (tests and debug): RFC 7868 IE
- * number, 0 when none ran. */
-unsigned eigrp_dual_last_ie(const struct eigrp_dual *e);
+/* The FSM arc the last input took (tests and debug): 1..17 as numbered in
+ * eigrp_dual.c's table, 0 when none ran yet. */
+unsigned eigrp_dual_last_transition(const struct eigrp_dual *e);
 
 #endif

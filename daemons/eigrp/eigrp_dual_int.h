@@ -73,7 +73,7 @@ struct eigrp_dual {
     size_t nnbrs, ncap;
     struct eigrp_ifc *ifs;
     size_t nifs, icap;
-    unsigned last_ie;
+    unsigned last_transition;
 };
 
 /* What happened, for the classifier and the actions (eigrp_dual.c). */

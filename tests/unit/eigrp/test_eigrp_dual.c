@@ -12,241 +12,10 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "daemons/eigrp/eigrp_dual.h"
+#include "dual_rec.h"
 #include "daemons/eigrp/eigrp_wire.h"
 
 #include <string.h>
-
-#define US(x)         ((uint64_t)(x)*1000000ull)
-#define A(a, b, c, d) (((uint32_t)(a) << 24) | ((uint32_t)(b) << 16) | ((uint32_t)(c) << 8) | (d))
-
-#define IF_LAN  1 /* GigabitEthernet: 10 us, 1 Gbit/s */
-#define IF_TUN  2 /* Tunnel: 50000 us, 100 kbit/s */
-#define IF_LAN2 3 /* a slower GigabitEthernet: 100 us */
-#define N1      101
-#define N2      102
-#define N3      103
-#define N4      104
-#define N5      105
-#define PFX     A(10, 1, 0, 0)
-#define SEC     1000ull
-
-enum rkind { R_INSTALL, R_WITHDRAW, R_UPDATE, R_QUERY, R_REPLY, R_SIAQ, R_SIAR, R_RESET };
-
-struct rec {
-    enum rkind kind;
-    uint32_t prefix;
-    uint8_t plen;
-    uint32_t nbr;
-    size_t n;
-    struct eigrp_dual_nh nh[8];
-    uint32_t nbrs[8];
-    uint8_t distance;
-    struct eigrp_dual_adv adv;
-    bool active;
-};
-
-static struct rec recs[256];
-static size_t nrec;
-static struct eigrp_dual *e;
-static struct eigrp_dual_config cfg;
-
-static struct rec *
-rec_new(enum rkind kind, uint32_t prefix, uint8_t plen)
-{
-    assert_true(nrec < 256);
-    struct rec *r = &recs[nrec++];
-    memset(r, 0, sizeof(*r));
-    r->kind = kind;
-    r->prefix = prefix;
-    r->plen = plen;
-    return r;
-}
-
-static void
-op_install(void *ctx, uint32_t prefix, uint8_t plen, const struct eigrp_dual_nh *nh, size_t n,
-           uint8_t distance)
-{
-    struct rec *r = rec_new(R_INSTALL, prefix, plen);
-    assert_true(n <= 8);
-    r->n = n;
-    memcpy(r->nh, nh, n * sizeof(*nh));
-    r->distance = distance;
-}
-
-static void
-op_withdraw(void *ctx, uint32_t prefix, uint8_t plen)
-{
-    rec_new(R_WITHDRAW, prefix, plen);
-}
-
-static void
-op_update(void *ctx, uint32_t prefix, uint8_t plen, const struct eigrp_dual_adv *adv)
-{
-    rec_new(R_UPDATE, prefix, plen)->adv = *adv;
-}
-
-static void
-op_query(void *ctx, uint32_t prefix, uint8_t plen, const uint32_t *nbrs, size_t n,
-         const struct eigrp_dual_adv *adv)
-{
-    struct rec *r = rec_new(R_QUERY, prefix, plen);
-    assert_true(n <= 8);
-    r->n = n;
-    memcpy(r->nbrs, nbrs, n * sizeof(*nbrs));
-    r->adv = *adv;
-}
-
-static void
-op_reply(void *ctx, uint32_t nbr, uint32_t prefix, uint8_t plen, const struct eigrp_dual_adv *adv)
-{
-    struct rec *r = rec_new(R_REPLY, prefix, plen);
-    r->nbr = nbr;
-    r->adv = *adv;
-}
-
-static void
-op_siaq(void *ctx, uint32_t nbr, uint32_t prefix, uint8_t plen, const struct eigrp_dual_adv *adv)
-{
-    rec_new(R_SIAQ, prefix, plen)->nbr = nbr;
-}
-
-static void
-op_siar(void *ctx, uint32_t nbr, uint32_t prefix, uint8_t plen, const struct eigrp_dual_adv *adv,
-        bool active)
-{
-    struct rec *r = rec_new(R_SIAR, prefix, plen);
-    r->nbr = nbr;
-    r->active = active;
-}
-
-static void
-op_reset(void *ctx, uint32_t nbr, enum eigrp_reset_reason why)
-{
-    assert_int_equal(why, EIGRP_RESET_SIA);
-    rec_new(R_RESET, 0, 0)->nbr = nbr;
-}
-
-static const struct eigrp_dual_ops ops = {
-    .route_install = op_install,
-    .route_withdraw = op_withdraw,
-    .send_update = op_update,
-    .send_query = op_query,
-    .send_reply = op_reply,
-    .send_sia_query = op_siaq,
-    .send_sia_reply = op_siar,
-    .neighbour_reset = op_reset,
-};
-
-static size_t
-count(enum rkind kind)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < nrec; i++)
-        n += recs[i].kind == kind;
-    return n;
-}
-
-static const struct rec *
-last(enum rkind kind)
-{
-    for (size_t i = nrec; i-- > 0;)
-        if (recs[i].kind == kind)
-            return &recs[i];
-    return NULL;
-}
-
-static bool
-queried(const struct rec *q, uint32_t nbr)
-{
-    for (size_t i = 0; i < q->n; i++)
-        if (q->nbrs[i] == nbr)
-            return true;
-    return false;
-}
-
-/* A neighbour's reported vector: delay (us) and bandwidth, one hop. */
-static struct eigrp_metric
-vec(uint64_t delay_us, uint64_t bw)
-{
-    struct eigrp_metric m = {US(delay_us), bw, 1500, 1, 255, 1};
-    return m;
-}
-
-static const struct eigrp_metric inf = {EIGRP_DELAY_INF, 1000000, 1500, 1, 255, 1};
-
-/* The topology walk, captured for one destination. */
-struct snap {
-    bool found;
-    enum eigrp_dual_state state;
-    unsigned nsucc, owed;
-    uint64_t fd;
-    size_t npaths;
-    struct eigrp_dual_path_view p[8];
-};
-
-static uint32_t snap_prefix;
-static struct snap snap_out;
-
-static void
-snap_cb(void *ctx, const struct eigrp_dual_dest_view *d)
-{
-    if (d->prefix != snap_prefix)
-        return;
-    snap_out.found = true;
-    snap_out.state = d->state;
-    snap_out.nsucc = d->nsucc;
-    snap_out.owed = d->replies_owed;
-    snap_out.fd = d->fd;
-    snap_out.npaths = d->npaths;
-    for (size_t i = 0; i < d->npaths && i < 8; i++)
-        snap_out.p[i] = d->paths[i];
-}
-
-static struct snap
-snap(uint32_t prefix)
-{
-    memset(&snap_out, 0, sizeof(snap_out));
-    snap_prefix = prefix;
-    eigrp_dual_walk(e, snap_cb, NULL);
-    return snap_out;
-}
-
-static void
-start(void)
-{
-    nrec = 0;
-    e = eigrp_dual_new(&cfg, &ops);
-    assert_non_null(e);
-    struct eigrp_link lan = {US(10), 1000000, 1500, 255, 1};
-    struct eigrp_link tun = {US(50000), 100, 1476, 255, 1};
-    struct eigrp_link lan2 = {US(100), 1000000, 1500, 255, 1};
-    eigrp_dual_if_set(e, 0, IF_LAN, &lan);
-    eigrp_dual_if_set(e, 0, IF_TUN, &tun);
-    eigrp_dual_if_set(e, 0, IF_LAN2, &lan2);
-}
-
-static int
-setup(void **state)
-{
-    eigrp_dual_config_init(&cfg);
-    start();
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    eigrp_dual_free(e);
-    e = NULL;
-    return 0;
-}
-
-static void
-upd(uint32_t nbr, uint64_t now, struct eigrp_metric m)
-{
-    eigrp_dual_update(e, now, nbr, PFX, 16, &m, NULL);
-}
 
 /* --- scenarios ------------------------------------------------------------ */
 
@@ -312,7 +81,7 @@ test_feasible_successor_switchover(void **state)
     eigrp_dual_nbr_down(e, 10, N1);
     assert_int_equal(count(R_QUERY), 0);
     assert_int_equal(count(R_WITHDRAW), 0);
-    assert_int_equal(eigrp_dual_last_ie(e), 1);
+    assert_int_equal(eigrp_dual_last_transition(e), 1);
     const struct rec *i = last(R_INSTALL);
     assert_non_null(i);
     assert_int_equal(i->nh[0].nbr, N2);
@@ -343,7 +112,7 @@ test_active_query_reply_install(void **state)
 {
     setup_no_fs();
     eigrp_dual_nbr_down(e, 5 * SEC, N1);
-    assert_int_equal(eigrp_dual_last_ie(e), 3);
+    assert_int_equal(eigrp_dual_last_transition(e), 3);
     const struct rec *q = last(R_QUERY);
     assert_non_null(q);
     assert_int_equal(q->n, 1);
@@ -358,7 +127,7 @@ test_active_query_reply_install(void **state)
     /* N3 (stub) answers nothing; an update from it does not end anything */
     struct eigrp_metric m = vec(1000, 1000000);
     eigrp_dual_reply(e, 6 * SEC, N2, PFX, 16, &m, NULL);
-    assert_int_equal(eigrp_dual_last_ie(e), 12);
+    assert_int_equal(eigrp_dual_last_transition(e), 12);
     const struct rec *i = last(R_INSTALL);
     assert_non_null(i);
     assert_int_equal(i->nh[0].nbr, N2);
@@ -420,7 +189,7 @@ test_active_with_only_stubs(void **state)
     assert_int_equal(count(R_QUERY), 0);
     assert_int_equal(count(R_WITHDRAW), 1);
     assert_false(snap(PFX).found);
-    assert_int_equal(eigrp_dual_last_ie(e), 12);
+    assert_int_equal(eigrp_dual_last_transition(e), 12);
 }
 
 static void
@@ -470,7 +239,7 @@ test_sia_query_answered(void **state)
     setup_no_fs();
     /* N1 (successor) queries with infinity: no FS, active 3, reply owed */
     eigrp_dual_query(e, 0, N1, PFX, 16, &inf, NULL);
-    assert_int_equal(eigrp_dual_last_ie(e), 2);
+    assert_int_equal(eigrp_dual_last_transition(e), 2);
     assert_int_equal(count(R_REPLY), 0);
     eigrp_dual_sia_query(e, 1, N1, PFX, 16);
     assert_true(last(R_SIAR)->active);
@@ -489,25 +258,25 @@ test_active0_fc_met(void **state)
     upd(N2, 0, vec(20000, 1000000)); /* RD 512560 no FS */
     nrec = 0;
     upd(N1, 1, vec(2000, 1000000)); /* RD 53760 >= FD: active */
-    assert_int_equal(eigrp_dual_last_ie(e), 3);
+    assert_int_equal(eigrp_dual_last_transition(e), 3);
     assert_int_equal(count(R_WITHDRAW), 0); /* still forwarding via N1 */
     assert_int_equal(last(R_QUERY)->n, 2);
     struct snap s = snap(PFX);
     assert_int_equal(s.state, EIGRP_ACTIVE1);
     assert_int_equal(s.fd, 256u * (10 + 200 + 1)); /* frozen at N1's distance */
     upd(N1, 2, vec(3000, 1000000));
-    assert_int_equal(eigrp_dual_last_ie(e), 8);
+    assert_int_equal(eigrp_dual_last_transition(e), 8);
     assert_int_equal(snap(PFX).state, EIGRP_ACTIVE0);
     /* a non-successor's update while active changes nothing of state */
     upd(N2, 3, vec(10, 1000000)); /* RD 2816 now */
-    assert_int_equal(eigrp_dual_last_ie(e), 4);
+    assert_int_equal(eigrp_dual_last_transition(e), 4);
     assert_int_equal(snap(PFX).state, EIGRP_ACTIVE0);
     struct eigrp_metric m = vec(3000, 1000000);
     eigrp_dual_reply(e, 4, N1, PFX, 16, &m, NULL);
     m = vec(10, 1000000);
     eigrp_dual_reply(e, 5, N2, PFX, 16, &m, NULL);
     /* FC against frozen FD 54016: N2 (RD 2816) qualifies, N1 does not */
-    assert_int_equal(eigrp_dual_last_ie(e), 11);
+    assert_int_equal(eigrp_dual_last_transition(e), 11);
     s = snap(PFX);
     assert_int_equal(s.state, EIGRP_PASSIVE);
     assert_int_equal(last(R_INSTALL)->nh[0].nbr, N2);
@@ -525,25 +294,25 @@ test_active2_requery_then_owed_reply(void **state)
     upd(N1, 0, vec(10, 1000000));   /* FD 3072 */
     upd(N2, 0, vec(1000, 1000000)); /* not feasible */
     upd(N1, 1, vec(20, 1000000));   /* RD 3072: not < FD, active 1 */
-    assert_int_equal(eigrp_dual_last_ie(e), 3);
+    assert_int_equal(eigrp_dual_last_transition(e), 3);
     nrec = 0;
     struct eigrp_metric m = vec(5000, 1000000);
     eigrp_dual_query(e, 2, N1, PFX, 16, &m, NULL);
-    assert_int_equal(eigrp_dual_last_ie(e), 13);
+    assert_int_equal(eigrp_dual_last_transition(e), 13);
     assert_int_equal(snap(PFX).state, EIGRP_ACTIVE2);
     assert_int_equal(count(R_REPLY), 0); /* owed until we are done */
     /* replies: both still above the frozen FD (3328) */
     eigrp_dual_reply(e, 3, N1, PFX, 16, &m, NULL);
     m = vec(1000, 1000000);
     eigrp_dual_reply(e, 4, N2, PFX, 16, &m, NULL);
-    assert_int_equal(eigrp_dual_last_ie(e), 14);
+    assert_int_equal(eigrp_dual_last_transition(e), 14);
     assert_int_equal(snap(PFX).state, EIGRP_ACTIVE3);
     assert_int_equal(count(R_QUERY), 1);
     assert_int_equal(last(R_QUERY)->n, 2);
     assert_int_equal(count(R_REPLY), 0);
     eigrp_dual_reply(e, 5, N2, PFX, 16, &m, NULL);
     eigrp_dual_reply(e, 6, N1, PFX, 16, &inf, NULL); /* N1 lost it too */
-    assert_int_equal(eigrp_dual_last_ie(e), 16);
+    assert_int_equal(eigrp_dual_last_transition(e), 16);
     assert_int_equal(snap(PFX).state, EIGRP_PASSIVE);
     /* FD reset: whatever is left is feasible, N2 over the tunnel */
     assert_int_equal(snap(PFX).fd, 256u * (100000 + 5100));
@@ -569,26 +338,26 @@ test_active3_increase_to_active2(void **state)
     nrec = 0;
     struct eigrp_metric m = vec(20, 1000000); /* RD 3072, FD 3072 */
     eigrp_dual_query(e, 1, N1, PFX, 16, &m, NULL);
-    assert_int_equal(eigrp_dual_last_ie(e), 2);
+    assert_int_equal(eigrp_dual_last_transition(e), 2);
     assert_int_equal(snap(PFX).state, EIGRP_ACTIVE3);
     assert_int_equal(count(R_REPLY), 0);
     m = vec(30, 1000000);
     eigrp_dual_query(e, 2, N4, PFX, 16, &m, NULL);
-    assert_int_equal(eigrp_dual_last_ie(e), 7);
+    assert_int_equal(eigrp_dual_last_transition(e), 7);
     assert_int_equal(count(R_REPLY), 1);
     assert_int_equal(last(R_REPLY)->nbr, N4);
     /* our distance through N1 while active: 256*(10+2+1) */
     assert_int_equal(last(R_REPLY)->adv.metric.delay_ps, US(30));
     m = vec(40, 1000000);
     upd(N1, 3, m);
-    assert_int_equal(eigrp_dual_last_ie(e), 17);
+    assert_int_equal(eigrp_dual_last_transition(e), 17);
     assert_int_equal(snap(PFX).state, EIGRP_ACTIVE2);
     m = vec(40, 1000000);
     eigrp_dual_reply(e, 4, N1, PFX, 16, &m, NULL);
     m = vec(10, 1000000);
     eigrp_dual_reply(e, 5, N4, PFX, 16, &m, NULL); /* RD 2816 < FD 3328 */
     eigrp_dual_reply(e, 6, N2, PFX, 16, &inf, NULL);
-    assert_int_equal(eigrp_dual_last_ie(e), 15);
+    assert_int_equal(eigrp_dual_last_transition(e), 15);
     assert_int_equal(snap(PFX).state, EIGRP_PASSIVE);
     assert_int_equal(last(R_REPLY)->nbr, N1);
     assert_int_equal(last(R_REPLY)->adv.succ_nbr, N4);
@@ -698,7 +467,6 @@ test_local_routes(void **state)
     assert_false(u->adv.has_succ);
     assert_false(u->adv.info.external);
     assert_int_equal(u->adv.metric.delay_ps, US(10));
-    snap_prefix = A(10, 0, 0, 0);
     struct snap s = snap(A(10, 0, 0, 0));
     assert_int_equal(s.fd, 2816);
     assert_true(s.p[0].local);
@@ -764,6 +532,54 @@ test_wide_metrics(void **state)
     assert_int_equal(snap(PFX).p[0].reported, 1310720);
 }
 
+/* Raising variance at run time re-chooses without any message from a
+ * neighbour; max-hops makes a too-long path unreachable. */
+static void
+test_configure_and_max_hops(void **state)
+{
+    eigrp_dual_nbr_up(e, 0, N1, IF_LAN, false);
+    eigrp_dual_nbr_up(e, 0, N2, IF_LAN2, false);
+    upd(N1, 0, vec(10, 1000000));
+    upd(N2, 0, vec(10, 1000000));
+    assert_int_equal(last(R_INSTALL)->n, 1);
+    struct eigrp_dual_config c = cfg;
+    c.variance = 2;
+    eigrp_dual_configure(e, 1, &c);
+    assert_int_equal(last(R_INSTALL)->n, 2);
+    assert_int_equal(snap(PFX).nsucc, 2);
+    c.max_paths = 1;
+    eigrp_dual_configure(e, 2, &c);
+    assert_int_equal(last(R_INSTALL)->n, 1);
+    /* 3 hops reported + ours = 4 > 3: unreachable through N3 */
+    c.max_hops = 3;
+    eigrp_dual_configure(e, 3, &c);
+    eigrp_dual_nbr_up(e, 3, N3, IF_LAN, false);
+    struct eigrp_metric far = vec(10, 1000000);
+    far.hops = 3;
+    eigrp_dual_update(e, 4, N3, A(10, 2, 0, 0), 16, &far, NULL);
+    assert_int_equal(last(R_INSTALL)->prefix, PFX);
+    far.hops = 2;
+    eigrp_dual_update(e, 5, N3, A(10, 2, 0, 0), 16, &far, NULL);
+    assert_int_equal(last(R_INSTALL)->prefix, A(10, 2, 0, 0));
+}
+
+/* An internal path wins over a cheaper external one (IOS). */
+static void
+test_internal_preferred_over_external(void **state)
+{
+    eigrp_dual_nbr_up(e, 0, N1, IF_LAN, false);
+    eigrp_dual_nbr_up(e, 0, N2, IF_TUN, false);
+    struct eigrp_route_info ext = {.external = true};
+    struct eigrp_metric m = vec(10, 1000000);
+    eigrp_dual_update(e, 0, N1, PFX, 16, &m, &ext);
+    assert_int_equal(last(R_INSTALL)->distance, EIGRP_DISTANCE_EXT);
+    eigrp_dual_update(e, 1, N2, PFX, 16, &m, NULL); /* RD 2816 < FD 3072 */
+    const struct rec *i = last(R_INSTALL);
+    assert_int_equal(i->nh[0].nbr, N2);
+    assert_int_equal(i->distance, EIGRP_DISTANCE_INT);
+    assert_int_equal(i->n, 1);
+}
+
 int
 main(void)
 {
@@ -787,6 +603,8 @@ main(void)
         T(test_local_routes),
         T(test_queries_answered),
         T(test_wide_metrics),
+        T(test_configure_and_max_hops),
+        T(test_internal_preferred_over_external),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
