@@ -322,17 +322,20 @@ rib_publish(struct eigrp_dual *e, struct eigrp_dest *d)
 }
 
 /* Neighbours hear of a change of our vector (or of the successor, which
- * moves split horizon) through an update; an unreachable destination they
- * were never told of needs none. */
+ * moves split horizon) through an update. The reference is the last
+ * update, not the active-phase vector: queries reach only non-stubs, so
+ * stub neighbours know only what updates told them. An unreachable
+ * destination they were never told of needs none. */
 static void
-send_update_if_changed(struct eigrp_dual *e, struct eigrp_dest *d, const struct eigrp_dual_adv *old)
+send_update_if_changed(struct eigrp_dual *e, struct eigrp_dest *d)
 {
     bool reach = !eigrp_metric_unreachable(&d->adv.metric);
     if (!reach && !d->adv_sent)
         return;
-    if (d->adv_sent == reach && adv_eq(old, &d->adv))
+    if (d->adv_sent == reach && adv_eq(&d->upd, &d->adv))
         return;
     d->adv_sent = reach;
+    d->upd = d->adv;
     if (e->ops.send_update)
         e->ops.send_update(e->ops.ctx, d->prefix, d->plen, &d->adv);
 }
@@ -345,7 +348,7 @@ send_update_if_changed(struct eigrp_dual *e, struct eigrp_dest *d, const struct 
  * loop). Feasible successors are the other feasible paths.
  */
 static void
-select_paths(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t fc, struct eigrp_dual_adv *old)
+select_paths(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t fc)
 {
     uint64_t cur = d->succ_key;
     const struct eigrp_path *best = NULL;
@@ -386,7 +389,7 @@ select_paths(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t fc, struct eig
     }
     adv_from_succ(d);
     rib_publish(e, d);
-    send_update_if_changed(e, d, old);
+    send_update_if_changed(e, d);
 }
 
 /* --- actions --------------------------------------------------------------- */
@@ -450,13 +453,13 @@ go_active(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t now)
 
 static void
 act(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t now, const struct eigrp_dual_ev *ev,
-    uint8_t a, struct eigrp_dual_adv *old)
+    uint8_t a)
 {
     switch ((enum dual_act)a) {
     case ACT_NONE:
         break;
     case ACT_LOCAL:
-        select_paths(e, d, d->fd, old);
+        select_paths(e, d, d->fd);
         break;
     case ACT_ACTIVE:
         if (ev->query && ev->has_nbr) {
@@ -477,11 +480,11 @@ act(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t now, const struct eigrp
         track(e, d);
         break;
     case ACT_PASSIVE:
-        select_paths(e, d, d->fd, old);
+        select_paths(e, d, d->fd);
         settle_owed(e, d);
         break;
     case ACT_RESET:
-        select_paths(e, d, EIGRP_DUAL_INF, old);
+        select_paths(e, d, EIGRP_DUAL_INF);
         settle_owed(e, d);
         break;
     }
@@ -515,14 +518,13 @@ void
 eigrp_dual_run(struct eigrp_dual *e, struct eigrp_dest *d, uint64_t now,
                const struct eigrp_dual_ev *ev)
 {
-    struct eigrp_dual_adv old = d->adv;
     enum dual_in in = classify(d, ev);
     const struct dual_tr *t = &fsm[d->state][in];
     if (t->n == 0)
         return;
     e->last_transition = t->n;
     d->state = (enum eigrp_dual_state)t->next;
-    act(e, d, now, ev, t->act, &old);
+    act(e, d, now, ev, t->act);
     /* Nobody to ask (no neighbours, or stubs only): the computation is
      * over at once, as if the last reply had come in. */
     if (d->state != EIGRP_PASSIVE && d->nrs == 0 &&

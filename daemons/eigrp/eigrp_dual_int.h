@@ -47,6 +47,7 @@ struct eigrp_dest {
     uint32_t owed_nbr;
     struct eigrp_dual_adv adv; /* what we tell neighbours (while active: the
                                 * distance through the old successor) */
+    struct eigrp_dual_adv upd; /* the last vector sent in an update */
     bool adv_sent;             /* neighbours know a reachable vector */
     bool installed;
     uint8_t inst_distance;

@@ -580,6 +580,28 @@ test_internal_preferred_over_external(void **state)
     assert_int_equal(i->n, 1);
 }
 
+/* The successor's distance goes up past FD with no FS: active, and when
+ * the replies confirm the same successor, the new distance still goes
+ * out in an update (queries told non-stubs only; stubs hear it here). */
+static void
+test_update_after_active_same_successor(void **state)
+{
+    eigrp_dual_nbr_up(e, 0, N1, IF_LAN, false);
+    eigrp_dual_nbr_up(e, 0, N3, IF_LAN, true);
+    upd(N1, 0, vec(10, 1000000));
+    nrec = 0;
+    upd(N1, 1, vec(1000, 1000000));
+    assert_int_equal(snap(PFX).state, EIGRP_ACTIVE1);
+    assert_int_equal(count(R_UPDATE), 0);
+    assert_int_equal(last(R_QUERY)->adv.metric.delay_ps, US(1010));
+    struct eigrp_metric m = vec(1000, 1000000);
+    eigrp_dual_reply(e, 2, N1, PFX, 16, &m, NULL);
+    assert_int_equal(snap(PFX).state, EIGRP_PASSIVE);
+    assert_int_equal(count(R_UPDATE), 1);
+    assert_int_equal(last(R_UPDATE)->adv.metric.delay_ps, US(1010));
+    assert_int_equal(last(R_INSTALL)->nh[0].rib_metric, 256u * (10 + 101));
+}
+
 int
 main(void)
 {
@@ -605,6 +627,7 @@ main(void)
         T(test_wide_metrics),
         T(test_configure_and_max_hops),
         T(test_internal_preferred_over_external),
+        T(test_update_after_active_same_successor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
