@@ -15,11 +15,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define EIGRP_DELAY_INF   UINT64_MAX /* unreachable */
-#define EIGRP_CLASSIC_INF 0xffffffffu
-#define EIGRP_WIDE_INF    UINT64_MAX
-#define EIGRP_MAX_HOPS    100 /* IOS "metric maximum-hops" default */
-#define EIGRP_RIB_SCALE   128 /* IOS "metric rib-scale" default (wide) */
+#define EIGRP_DELAY_INF     UINT64_MAX /* unreachable */
+#define EIGRP_CLASSIC_INF   0xffffffffu
+#define EIGRP_WIDE_INF      UINT64_MAX
+#define EIGRP_MAX_HOPS      100 /* IOS "metric maximum-hops" default */
+#define EIGRP_RIB_SCALE     128 /* IOS "metric rib-scale" default (wide) */
 
 struct eigrp_metric {
     uint64_t delay_ps; /* sum of delays; EIGRP_DELAY_INF = unreachable */

@@ -10,21 +10,21 @@
 
 #include <stdint.h>
 
-#define EIGRP_IP_PROTO      88         /* IANA protocol number */
-#define EIGRP_MCAST_V4      0xe000000a /* 224.0.0.10, host byte order */
-#define EIGRP_VERSION       2          /* header version, 6.2 */
-#define EIGRP_HDR_LEN       20         /* fixed header, 6.2 */
-#define EIGRP_TLV_HDR_LEN   4          /* type + length, 6.6 */
-#define EIGRP_MAX_PKT       1500       /* what IOS fills an update up to */
-#define EIGRP_HELLO_DEFAULT 5          /* seconds, 6.7.1 (fast links) */
-#define EIGRP_HOLD_DEFAULT  15         /* seconds, 3 x hello */
-#define EIGRP_HELLO_NBMA    60         /* seconds: NBMA at T1 or slower */
-#define EIGRP_HOLD_NBMA     180
-#define EIGRP_MAX_RETRANS   16  /* retransmissions before reset, 5.x */
-#define EIGRP_SIA_TIMER_SEC 180 /* IOS "timers active-time" default */
-#define EIGRP_DISTANCE_INT  90  /* IOS administrative distances */
-#define EIGRP_DISTANCE_EXT  170
-#define EIGRP_DISTANCE_SUMM 5
+#define EIGRP_IP_PROTO       88         /* IANA protocol number */
+#define EIGRP_MCAST_V4       0xe000000a /* 224.0.0.10, host byte order */
+#define EIGRP_VERSION        2          /* header version, 6.2 */
+#define EIGRP_HDR_LEN        20         /* fixed header, 6.2 */
+#define EIGRP_TLV_HDR_LEN    4          /* type + length, 6.6 */
+#define EIGRP_MAX_PKT        1500       /* what IOS fills an update up to */
+#define EIGRP_HELLO_DEFAULT  5          /* seconds, 6.7.1 (fast links) */
+#define EIGRP_HOLD_DEFAULT   15         /* seconds, 3 x hello */
+#define EIGRP_HELLO_NBMA     60         /* seconds: NBMA at T1 or slower */
+#define EIGRP_HOLD_NBMA      180
+#define EIGRP_MAX_RETRANS    16         /* retransmissions before reset, 5.x */
+#define EIGRP_SIA_TIMER_SEC  180        /* IOS "timers active-time" default */
+#define EIGRP_DISTANCE_INT   90         /* IOS administrative distances */
+#define EIGRP_DISTANCE_EXT   170
+#define EIGRP_DISTANCE_SUMM  5
 
 /* Opcodes, 6.2 (2 "Request" and 6 "IPX SAP" are not spoken). */
 enum eigrp_opcode {
