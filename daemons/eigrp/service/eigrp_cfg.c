@@ -278,8 +278,10 @@ if_setting(struct eigrp_conf_if *f, const struct words *t, int b, bool neg, cons
         return true;
     }
     if (words_kw(t, b, "authentication") && words_kw(t, b + 1, "mode") && t->n >= b + 3) {
+        /* the mode is kept, but without key chains there is no key to
+         * sign with, so the line does not run yet */
         if (words_kw(t, b + 2, "md5") && t->n == b + 3)
-            return f->auth = EIGRP_AUTH_MD5, true;
+            return f->auth = EIGRP_AUTH_MD5, *why = "key chains are not implemented", false;
         return *why = "authentication needs key chains, not implemented", false;
     }
     if (words_kw(t, b, "authentication") && words_kw(t, b + 1, "key-chain") && t->n == b + 3) {
@@ -304,13 +306,16 @@ classic_if_lines(struct rd *r)
             const char *why = "not implemented";
             struct words t, u;
             bool neg;
-            int b, j;
+            int b, j, w;
 
             words_split(&t, o->text);
             neg = words_kw(&t, 0, "no");
             b = neg ? 1 : 0;
-            if (!words_kw(&t, b, "ip") || !words_kw(&t, b + 2, "eigrp") || t.n < b + 4 ||
-                strcmp(t.v[b + 3], as))
+            /* `ip authentication mode|key-chain eigrp N X` has two words
+             * before the AS, every other setting one */
+            w = words_kw(&t, b + 1, "authentication") ? 2 : 1;
+            if (!words_kw(&t, b, "ip") || !words_kw(&t, b + 1 + w, "eigrp") ||
+                t.n < b + 3 + w || strcmp(t.v[b + 2 + w], as))
                 continue;
             f = find_if(r, r->c->ifs[i].name);
             if (!f) {
@@ -319,8 +324,9 @@ classic_if_lines(struct rd *r)
             }
             /* `ip summary-address eigrp 100 A M` -> `summary-address A M` */
             memset(&u, 0, sizeof(u));
-            u.v[u.n++] = t.v[b + 1];
-            for (j = b + 4; j < t.n; j++)
+            for (j = b + 1; j < b + 1 + w; j++)
+                u.v[u.n++] = t.v[j];
+            for (j = b + 3 + w; j < t.n; j++)
                 u.v[u.n++] = t.v[j];
             if (if_setting(f, &u, 0, neg, &why))
                 note(r, o, true, "");
