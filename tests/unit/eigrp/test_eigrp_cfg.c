@@ -189,7 +189,8 @@ test_typed_hub(void **st)
     /* the authentication mode waits for key chains; auto-summary is
      * refused */
     assert_int_equal(t.refused, 2);
-    assert_string_equal(t.last_refused, " auto-summary");
+    assert_string_equal(t.last_refused, " ip authentication mode eigrp 7 md5");
+    assert_string_equal(t.why, "key chains are not implemented");
 }
 
 static void
