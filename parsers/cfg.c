@@ -201,3 +201,67 @@ cfg_iface_print_order(const struct cfg *c)
     qsort(o, c->nifs, sizeof(*o), iface_cmp);
     return o;
 }
+
+/* IOS interface defaults by type (show interfaces: BW, DLY). A tunnel is
+ * 100 kbit/s and 50000 usec since IOS 12.2(13)T; sub-interfaces inherit
+ * their type's values. */
+static const struct {
+    const char *type;
+    uint32_t bw, delay; /* kbit/s, tens of usec */
+} if_defaults[] = {
+    {"Tunnel", 100, 5000},           {"Loopback", 8000000, 500},
+    {"Ethernet", 10000, 100},        {"FastEthernet", 100000, 10},
+    {"GigabitEthernet", 1000000, 1}, {"TenGigabitEthernet", 10000000, 1},
+    {"Serial", 1544, 2000},
+};
+
+static int
+if_default(const struct cfg_iface *ifp)
+{
+    size_t i, L;
+
+    for (i = 0; i < sizeof(if_defaults) / sizeof(if_defaults[0]); i++) {
+        L = strlen(if_defaults[i].type);
+        if (!strncmp(ifp->name, if_defaults[i].type, L) && isdigit((unsigned char)ifp->name[L]))
+            return (int)i;
+    }
+    return -1;
+}
+
+uint32_t
+cfg_iface_bw(const struct cfg_iface *ifp)
+{
+    int d = if_default(ifp);
+
+    if (ifp->bandwidth)
+        return ifp->bandwidth;
+    return d < 0 ? 100000 : if_defaults[d].bw;
+}
+
+uint32_t
+cfg_iface_delay(const struct cfg_iface *ifp)
+{
+    int d = if_default(ifp);
+
+    if (ifp->delay)
+        return ifp->delay;
+    return d < 0 ? 10 : if_defaults[d].delay;
+}
+
+uint32_t
+cfg_router_id(const struct cfg *c)
+{
+    uint32_t lo = 0, any = 0;
+    size_t i;
+
+    for (i = 0; i < c->nifs; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i];
+        if (!ifp->has_addr || ifp->shutdown)
+            continue;
+        if (!strncmp(ifp->name, "Loopback", 8) && ifp->addr.addr > lo)
+            lo = ifp->addr.addr;
+        if (ifp->addr.addr > any)
+            any = ifp->addr.addr;
+    }
+    return lo ? lo : any;
+}

@@ -299,6 +299,13 @@ const struct cfg_iface *cfg_find_iface(const struct cfg *c, const char *name);
  * `lo`: there, the loopback whose subnet holds addr (addr 0: the first).
  * NULL if none. */
 const struct cfg_iface *cfg_iface_of_link(const struct cfg *c, const char *lnx, uint32_t addr);
+/* IOS's bandwidth (kbit/s) and delay (tens of usec) of an interface: the
+ * configured value, else its type's default as `show interfaces` prints. */
+/* The router ID IOS's routing protocols pick without `router-id`: the
+ * highest loopback address, else the highest interface address; 0 = none. */
+uint32_t cfg_router_id(const struct cfg *c);
+uint32_t cfg_iface_bw(const struct cfg_iface *ifp);
+uint32_t cfg_iface_delay(const struct cfg_iface *ifp);
 const struct cfg_tset *cfg_find_tset(const struct cfg *c, const char *name);
 const struct cfg_ipsec_profile *cfg_find_profile(const struct cfg *c, const char *name);
 /* NBMA address for an NHS: nbma given on the nhs line, else the static map. */

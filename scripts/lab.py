@@ -87,6 +87,10 @@ class Lab:
         self.pcap = pcap
         self.debug = debug
         self.switch = prefix + "sw"
+        # who runs a node's `router eigrp`: "own" (dmvpnd's engine, routes to
+        # zebra) or "frr" (eigrpd); per node, DMVPN_LAB_EIGRP for all
+        self.eigrp_default = os.environ.get("DMVPN_LAB_EIGRP", "frr")
+        self.eigrp = {}
 
     @classmethod
     def from_env(cls):
@@ -171,8 +175,8 @@ class Lab:
             f.write("vtysh_enable=yes\n")
         with open(os.path.join(d, "frr.conf"), "w") as f:
             r = subprocess.run([os.path.join(self.bin, "dmvpnd"), "-n", "--frr-conf",
-                                "--frr-statics", "-f", cfg], stdout=f, stderr=subprocess.PIPE,
-                               text=True)
+                                "--frr-statics", self.eigrp_arg(node), "-f", cfg], stdout=f,
+                               stderr=subprocess.PIPE, text=True)
         if r.returncode != 0:
             raise RuntimeError(f"{node}: dmvpnd --frr-conf: {r.stderr.strip()}")
         if os.environ.get("DMVPN_LAB_FRR_DEBUG"):
@@ -276,6 +280,9 @@ class Lab:
             return
         raise RuntimeError(f"tcpdump did not start; see {self.state}/tcpdump.log")
 
+    def eigrp_arg(self, node):
+        return "--eigrp=" + self.eigrp.get(node, self.eigrp_default)
+
     def start_dmvpnd(self, node, cfg, vici=None):
         sock = self.path(f"{node}.sock")
         if os.path.exists(sock):
@@ -284,7 +291,7 @@ class Lab:
         if vici:
             cmd += ["--vici", vici]
         if os.path.exists(self.path(f"{node}.frr")):
-            cmd.append(f"--frr={self.node_ns(node)}")
+            cmd += [f"--frr={self.node_ns(node)}", self.eigrp_arg(node)]
         if self.debug:
             cmd.append("-v")  # debug lines in the node's log
         pid = self.spawn(node, "dmvpnd", cmd, self.path(f"{node}.log"))

@@ -116,10 +116,10 @@ dmvpnd_check(const char *path, bool print, enum report_fmt report)
 }
 
 int
-dmvpnd_frr_conf(const char *path, bool statics)
+dmvpnd_frr_conf(const char *path, bool statics, bool eigrp_own)
 {
     struct cfg_parse *p = cfg_parse_file(path);
-    struct frr_opts fo = {.statics = statics};
+    struct frr_opts fo = {.statics = statics, .eigrp_own = eigrp_own};
     struct frr_notes notes = {0};
     struct strbuf out, err;
     int rc;

@@ -130,6 +130,7 @@ static const char *snapshot_file;
 static const char *opt_vici;
 static bool opt_kernel_esp;
 static const char *opt_frr;
+static bool opt_eigrp_own;
 
 void
 dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp)
@@ -139,9 +140,10 @@ dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp)
 }
 
 void
-dmvpnd_set_frr(const char *pathspace)
+dmvpnd_set_frr(const char *pathspace, bool eigrp_own)
 {
     opt_frr = pathspace;
+    opt_eigrp_own = eigrp_own;
 }
 
 void
@@ -165,6 +167,7 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
     d.vici_path = opt_vici;
     d.kernel_esp = opt_kernel_esp;
     d.frr_pathspace = opt_frr;
+    d.eigrp_own = opt_eigrp_own;
     if (!foreground) {
         if (daemon(0, 0) < 0) {
             perror("dmvpnd: daemon");

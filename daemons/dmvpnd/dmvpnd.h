@@ -23,7 +23,7 @@ enum report_fmt { REPORT_NONE, REPORT_TEXT, REPORT_JSON, REPORT_MODEL_JSON };
 int dmvpnd_check(const char *path, bool print, enum report_fmt report);
 /* `dmvpnd -n --frr-conf [--frr-statics] -f CONFIG`: the frr.conf of the
  * config's routing on stdout, the translator's notes on stderr. */
-int dmvpnd_frr_conf(const char *path, bool statics);
+int dmvpnd_frr_conf(const char *path, bool statics, bool eigrp_own);
 
 struct cfg;
 struct cfg_diff;
@@ -53,12 +53,13 @@ struct dmvpnd {
     /* --frr[=NAME]: FRR (pathspace NAME, "" the default) runs the routing
      * and the static routes; NULL: no FRR, the data plane installs them */
     const char *frr_pathspace;
+    bool eigrp_own; /* --eigrp=own: our engine runs router eigrp */
 };
 
 int dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty);
 /* IPsec options, set before dmvpnd_run (main.c). */
 void dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp);
-void dmvpnd_set_frr(const char *pathspace);
+void dmvpnd_set_frr(const char *pathspace, bool eigrp_own);
 /* `dmvpnd -n --charon-conf -f CONFIG`: the strongswan.conf the node's
  * charon runs with (check.c). */
 int dmvpnd_charon_conf(const char *config, const char *vici_path, const char *log_path,

@@ -15,6 +15,8 @@
  *   dmvpnd -f CONFIG --frr[=NAME]         drive the FRR of pathspace NAME (none:
  *                                         the default one in /etc/frr)
  *   dmvpnd -n --frr-conf [--frr-statics] -f CONFIG   print the frr.conf it gets
+ *   --eigrp=own|frr                       who runs `router eigrp`: our engine
+ *                                         (routes to zebra) or FRR's eigrpd
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
@@ -31,11 +33,11 @@ static void
 usage(FILE *f)
 {
     fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [-v] [--no-vty] [--vici PATH [--kernel-esp]]\n"
-          "              [--frr[=NAME]]\n"
+          "              [--frr[=NAME] [--eigrp=own|frr]]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
           "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] "
           "[--kernel-esp]\n"
-          "       dmvpnd -n --frr-conf [--frr-statics] -f CONFIG\n"
+          "       dmvpnd -n --frr-conf [--frr-statics] [--eigrp=own|frr] -f CONFIG\n"
           "       dmvpnd -n --report[=text|json] -f CONFIG\n"
           "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n"
           "       dmvpnd --ios-compat              (docs/ios-compat.md from the command table)\n"
@@ -62,12 +64,14 @@ main(int argc, char **argv)
         {"frr-conf", no_argument, NULL, 'F'},
         {"frr-statics", no_argument, NULL, 'T'},
         {"frr", optional_argument, NULL, 'P'},
+        {"eigrp", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
     bool check = false, verbose = false, foreground = false, no_vty = false;
     enum report_fmt report = REPORT_NONE;
-    bool json = false, charon_conf = false, kernel_esp = false, frr = false, frr_statics = false;
+    bool json = false, charon_conf = false, kernel_esp = false, frr = false, frr_statics = false,
+         eigrp_own = false;
     const char *vici = NULL, *charon_log = NULL, *frr_ps = NULL;
     int c;
 
@@ -130,6 +134,13 @@ main(int argc, char **argv)
         case 'P':
             frr_ps = optarg ? optarg : "";
             break;
+        case 'E':
+            if (strcmp(optarg, "own") && strcmp(optarg, "frr")) {
+                fprintf(stderr, "dmvpnd: --eigrp takes own or frr, not %s\n", optarg);
+                return 2;
+            }
+            eigrp_own = !strcmp(optarg, "own");
+            break;
         case 'S':
             dmvpnd_set_snapshot_file(optarg);
             break;
@@ -164,7 +175,7 @@ main(int argc, char **argv)
         return 2;
     }
     if (frr)
-        return dmvpnd_frr_conf(config, frr_statics);
+        return dmvpnd_frr_conf(config, frr_statics, eigrp_own);
     if (charon_conf)
         return dmvpnd_charon_conf(config, vici, charon_log, kernel_esp);
     if (check && json)
@@ -172,7 +183,7 @@ main(int argc, char **argv)
     if (check)
         return dmvpnd_check(config, verbose, report);
     dmvpnd_set_ipsec(vici, kernel_esp);
-    dmvpnd_set_frr(frr_ps);
+    dmvpnd_set_frr(frr_ps, eigrp_own);
     if (verbose)
         log_set_level(LOG_LVL_DEBUG); /* -v while running: debug lines to the log too */
     return dmvpnd_run(config, socket, foreground, no_vty);

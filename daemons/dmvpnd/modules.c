@@ -16,7 +16,7 @@
 void
 dmvpnd_register_modules(struct dmvpnd *d)
 {
-    struct rt_opts ro = {.pathspace = d->frr_pathspace};
+    struct rt_opts ro = {.pathspace = d->frr_pathspace, .eigrp_own = d->eigrp_own};
 
     dps_register(d->host, d->frr_pathspace != NULL);
     ipsec_svc_register(d->host, d->vici_path, d->kernel_esp);

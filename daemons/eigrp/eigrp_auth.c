@@ -32,9 +32,9 @@
 static size_t
 digest_len(uint16_t type)
 {
-    return type == EIGRP_AUTH_MD5      ? EIGRP_AUTH_MD5_LEN
-           : type == EIGRP_AUTH_SHA256 ? EIGRP_AUTH_SHA256_LEN
-                                       : 0;
+    return type == EIGRP_AUTH_TYPE_MD5      ? EIGRP_AUTH_MD5_LEN
+           : type == EIGRP_AUTH_TYPE_SHA256 ? EIGRP_AUTH_SHA256_LEN
+                                            : 0;
 }
 
 /* A sink for the segments: either an MD5 digest or an HMAC. */
@@ -83,7 +83,7 @@ eigrp_auth_digest(const uint8_t *buf, size_t len, const struct eigrp_auth_key *k
         (k->secret_len && !k->secret))
         return false;
     memset(fill, 0, sizeof(fill));
-    if (k->type == EIGRP_AUTH_MD5) {
+    if (k->type == EIGRP_AUTH_TYPE_MD5) {
         unsigned int n = 0;
 
         if (k->secret_len)
@@ -164,7 +164,7 @@ eigrp_auth_finish(struct eigrp_enc *e, const struct eigrp_auth_key *k)
 }
 
 bool
-eigrp_auth_verify(const struct eigrp_pkt *p, const struct eigrp_auth_key *k)
+eigrp_auth_verify(const struct eigrp_msg *p, const struct eigrp_auth_key *k)
 {
     uint8_t d[EIGRP_AUTH_SHA256_LEN];
     bool ok;

@@ -19,7 +19,7 @@
 
 /* One key of a key chain as the digest needs it. */
 struct eigrp_auth_key {
-    uint16_t type;    /* EIGRP_AUTH_MD5 or EIGRP_AUTH_SHA256 */
+    uint16_t type;    /* EIGRP_AUTH_TYPE_MD5 or EIGRP_AUTH_TYPE_SHA256 */
     uint32_t key_id;  /* IOS "key N" */
     uint32_t key_seq; /* sent as is; IOS sends 0 unless configured otherwise */
     const uint8_t *secret;
@@ -41,7 +41,7 @@ size_t eigrp_auth_finish(struct eigrp_enc *e, const struct eigrp_auth_key *k);
 /* Verifies a decoded packet (p from eigrp_decode over buf/len) with key k:
  * false when p has no auth TLV, the type or key id differ, or the digest is
  * wrong. Key sequence checks (replay) belong to the neighbour state. */
-bool eigrp_auth_verify(const struct eigrp_pkt *p, const struct eigrp_auth_key *k);
+bool eigrp_auth_verify(const struct eigrp_msg *p, const struct eigrp_auth_key *k);
 
 /* The digest of buf as the sender computes it (checksum and digest fields
  * read as zero); out gets 16 or 32 octets. Exposed for tests. */

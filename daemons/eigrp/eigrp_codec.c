@@ -215,7 +215,7 @@ ext_data(const uint8_t *x, struct eigrp_route_tlv *r)
 /* Destinations from v[off..n): prefix length then (plen + 7) / 8 octets,
  * as many as the TLV holds (6.8; IOS sends one, Wireshark reads a list). */
 static enum eigrp_dec_err
-parse_dests(struct eigrp_pkt *p, const uint8_t *v, size_t off, size_t n,
+parse_dests(struct eigrp_msg *p, const uint8_t *v, size_t off, size_t n,
             const struct eigrp_route_tlv *tmpl)
 {
     if (off >= n)
@@ -242,7 +242,7 @@ parse_dests(struct eigrp_pkt *p, const uint8_t *v, size_t off, size_t n,
 }
 
 static enum eigrp_dec_err
-parse_classic(struct eigrp_pkt *p, const uint8_t *v, size_t n, bool ext)
+parse_classic(struct eigrp_msg *p, const uint8_t *v, size_t n, bool ext)
 {
     struct eigrp_route_tlv r;
     size_t off = 4;
@@ -261,7 +261,7 @@ parse_classic(struct eigrp_pkt *p, const uint8_t *v, size_t n, bool ext)
 }
 
 static enum eigrp_dec_err
-parse_wide(struct eigrp_pkt *p, const uint8_t *v, size_t n, bool ext)
+parse_wide(struct eigrp_msg *p, const uint8_t *v, size_t n, bool ext)
 {
     struct eigrp_route_tlv r;
     size_t off, attrs, need = (ext ? EIGRP_WIDE_EXT_LEN : EIGRP_WIDE_INT_LEN) - EIGRP_TLV_HDR_LEN;
@@ -305,7 +305,7 @@ parse_wide(struct eigrp_pkt *p, const uint8_t *v, size_t n, bool ext)
 }
 
 static enum eigrp_dec_err
-parse_auth(struct eigrp_pkt *p, size_t toff, const uint8_t *v, size_t n)
+parse_auth(struct eigrp_msg *p, size_t toff, const uint8_t *v, size_t n)
 {
     uint16_t type, dlen;
 
@@ -318,8 +318,8 @@ parse_auth(struct eigrp_pkt *p, size_t toff, const uint8_t *v, size_t n)
     dlen = eigrp_get16(v + 2);
     if (toff != EIGRP_HDR_LEN)
         return EIGRP_DEC_AUTH;
-    if (!((type == EIGRP_AUTH_MD5 && dlen == EIGRP_AUTH_MD5_LEN) ||
-          (type == EIGRP_AUTH_SHA256 && dlen == EIGRP_AUTH_SHA256_LEN)))
+    if (!((type == EIGRP_AUTH_TYPE_MD5 && dlen == EIGRP_AUTH_MD5_LEN) ||
+          (type == EIGRP_AUTH_TYPE_SHA256 && dlen == EIGRP_AUTH_SHA256_LEN)))
         return EIGRP_DEC_AUTH;
     if (n != EIGRP_AUTH_TLV_FIXED - EIGRP_TLV_HDR_LEN + (size_t)dlen)
         return EIGRP_DEC_TLV_LEN;
@@ -347,7 +347,7 @@ fixed(bool *seen, size_t tlen, size_t want)
 }
 
 static enum eigrp_dec_err
-parse_tlv(struct eigrp_pkt *p, size_t toff, uint16_t type, const uint8_t *v, size_t n)
+parse_tlv(struct eigrp_msg *p, size_t toff, uint16_t type, const uint8_t *v, size_t n)
 {
     enum eigrp_dec_err r;
 
@@ -355,7 +355,7 @@ parse_tlv(struct eigrp_pkt *p, size_t toff, uint16_t type, const uint8_t *v, siz
     case EIGRP_TLV_PARAMETER:
         if ((r = fixed(&p->has_params, n + 4, EIGRP_PARAM_TLV_LEN)) != EIGRP_DEC_OK)
             return r;
-        memcpy(p->params.k, v, 6);
+        memcpy(p->params.k.k, v, 6);
         p->params.hold = eigrp_get16(v + 6);
         return EIGRP_DEC_OK;
     case EIGRP_TLV_AUTH:
@@ -368,8 +368,8 @@ parse_tlv(struct eigrp_pkt *p, size_t toff, uint16_t type, const uint8_t *v, siz
     case EIGRP_TLV_SW_VERSION:
         if ((r = fixed(&p->has_sw, n + 4, EIGRP_SW_TLV_LEN)) != EIGRP_DEC_OK)
             return r;
-        p->sw.ios_major = v[0];
-        p->sw.ios_minor = v[1];
+        p->sw.os_major = v[0];
+        p->sw.os_minor = v[1];
         p->sw.tlv_major = v[2];
         p->sw.tlv_minor = v[3];
         return EIGRP_DEC_OK;
@@ -403,11 +403,11 @@ parse_tlv(struct eigrp_pkt *p, size_t toff, uint16_t type, const uint8_t *v, siz
 }
 
 enum eigrp_dec_err
-eigrp_decode(const uint8_t *buf, size_t len, struct eigrp_pkt *p)
+eigrp_decode(const uint8_t *buf, size_t len, struct eigrp_msg *p)
 {
     size_t off;
 
-    memset(p, 0, offsetof(struct eigrp_pkt, routes));
+    memset(p, 0, offsetof(struct eigrp_msg, routes));
     p->raw = buf;
     p->len = len;
     /* RFC 7868 section 6: the fixed header. */
@@ -505,7 +505,7 @@ eigrp_enc_params(struct eigrp_enc *e, const struct eigrp_params *p)
 
     if (!t)
         return false;
-    memcpy(t + 4, p->k, 6);
+    memcpy(t + 4, p->k.k, 6);
     eigrp_put16(t + 10, p->hold);
     return true;
 }
@@ -517,8 +517,8 @@ eigrp_enc_sw_version(struct eigrp_enc *e, const struct eigrp_sw_version *v)
 
     if (!t)
         return false;
-    t[4] = v->ios_major;
-    t[5] = v->ios_minor;
+    t[4] = v->os_major;
+    t[5] = v->os_minor;
     t[6] = v->tlv_major;
     t[7] = v->tlv_minor;
     return true;
@@ -662,6 +662,47 @@ eigrp_enc_route(struct eigrp_enc *e, const struct eigrp_route_tlv *r)
         off += 20;
     }
     put_dest(t + off, r->prefix, plen);
+    return true;
+}
+
+void
+eigrp_msg_hello_tlvs(const struct eigrp_msg *m, uint32_t self, struct eigrp_hello_tlvs *h)
+{
+    unsigned i;
+
+    memset(h, 0, sizeof(*h));
+    h->has_params = m->has_params;
+    h->k = m->params.k;
+    h->hold = m->params.hold;
+    h->has_version = m->has_sw;
+    h->version = m->sw;
+    for (i = 0; i < m->nterm; i++)
+        if (m->term_addr[i] == self)
+            h->peer_termination = true;
+    h->has_seq = m->has_seq;
+    h->seq_addrs = m->seq_addr;
+    h->nseq_addrs = m->nseq;
+    h->has_next_mcast = m->has_nms;
+    h->next_mcast_seq = m->next_mcast_seq;
+}
+
+bool
+eigrp_enc_hello_tlvs(struct eigrp_enc *e, const struct eigrp_hello_tlvs *h)
+{
+    struct eigrp_params par;
+    size_t len0 = e->len;
+
+    par.k = h->k;
+    par.hold = h->hold;
+    /* IOS order: parameters, software version, sequence, next multicast
+     * sequence (the last two only together, 6.7). */
+    if ((h->has_params && !eigrp_enc_params(e, &par)) ||
+        (h->has_version && !eigrp_enc_sw_version(e, &h->version)) ||
+        (h->has_seq && !eigrp_enc_sequence(e, h->seq_addrs, h->nseq_addrs)) ||
+        (h->has_next_mcast && !eigrp_enc_next_mcast_seq(e, h->next_mcast_seq))) {
+        e->len = len0; /* all or nothing, like a single TLV */
+        return false;
+    }
     return true;
 }
 

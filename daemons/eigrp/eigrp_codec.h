@@ -19,6 +19,7 @@
 #define DMVPN_EIGRP_CODEC_H
 
 #include "daemons/eigrp/eigrp_metric.h"
+#include "daemons/eigrp/eigrp_nbr.h"
 #include "daemons/eigrp/eigrp_wire.h"
 
 #include <stdbool.h>
@@ -42,18 +43,18 @@
 #define EIGRP_WIDE_48_INF       0xffffffffffffull
 
 /* Authentication types and digest lengths (RFC 7868 6.7). */
-#define EIGRP_AUTH_MD5        2
-#define EIGRP_AUTH_SHA256     3
-#define EIGRP_AUTH_MD5_LEN    16
-#define EIGRP_AUTH_SHA256_LEN 32
+#define EIGRP_AUTH_TYPE_MD5    2
+#define EIGRP_AUTH_TYPE_SHA256 3
+#define EIGRP_AUTH_MD5_LEN     16
+#define EIGRP_AUTH_SHA256_LEN  32
 
 /* Stub flags (RFC 7868 6.7, IOS "eigrp stub ..."). */
-#define EIGRP_STUB_CONNECTED 0x0001u
-#define EIGRP_STUB_STATIC    0x0002u
-#define EIGRP_STUB_SUMMARY   0x0004u
-#define EIGRP_STUB_REDIST    0x0008u
-#define EIGRP_STUB_LEAKING   0x0010u
-#define EIGRP_STUB_RCVONLY   0x0020u
+#define EIGRP_STUBF_CONNECTED 0x0001u
+#define EIGRP_STUBF_STATIC    0x0002u
+#define EIGRP_STUBF_SUMMARY   0x0004u
+#define EIGRP_STUBF_REDIST    0x0008u
+#define EIGRP_STUBF_LEAKING   0x0010u
+#define EIGRP_STUBF_RCVONLY   0x0020u
 
 /* Route flags of the metric block (RFC 7868 6.8.1; the same octet in 6.9). */
 #define EIGRP_RF_SRC_WITHDRAW 0x01u
@@ -82,20 +83,17 @@ enum eigrp_ext_proto {
 
 /* Parameter TLV: K1..K6 and the hold time in seconds (6.7). */
 struct eigrp_params {
-    uint8_t k[6];
+    struct eigrp_kvals k;
     uint16_t hold;
 };
 
-/* Software version TLV (6.7): IOS release and EIGRP TLV version. */
-struct eigrp_sw_version {
-    uint8_t ios_major, ios_minor;
-    uint8_t tlv_major, tlv_minor;
-};
+/* The software version TLV (6.7) is struct eigrp_sw_version of eigrp_nbr.h:
+ * IOS release and EIGRP TLV version, one octet each. */
 
 /* Authentication TLV (6.7). Offsets are from the start of the packet so
  * that eigrp_auth_verify can find the digest again. */
 struct eigrp_auth_tlv {
-    uint16_t type; /* EIGRP_AUTH_MD5 or EIGRP_AUTH_SHA256 */
+    uint16_t type; /* EIGRP_AUTH_TYPE_MD5 or EIGRP_AUTH_TYPE_SHA256 */
     uint16_t digest_len;
     uint32_t key_id;
     uint32_t key_seq;
@@ -128,7 +126,7 @@ struct eigrp_route_tlv {
 };
 
 /* A decoded packet. */
-struct eigrp_pkt {
+struct eigrp_msg {
     struct eigrp_hdr hdr;
     const uint8_t *raw;
     size_t len;
@@ -165,7 +163,7 @@ enum eigrp_dec_err {
     EIGRP_DEC__COUNT
 };
 
-enum eigrp_dec_err eigrp_decode(const uint8_t *buf, size_t len, struct eigrp_pkt *out);
+enum eigrp_dec_err eigrp_decode(const uint8_t *buf, size_t len, struct eigrp_msg *out);
 const char *eigrp_dec_err_name(enum eigrp_dec_err e);
 const char *eigrp_opcode_name(unsigned opcode);
 
@@ -195,6 +193,13 @@ bool eigrp_enc_route(struct eigrp_enc *e, const struct eigrp_route_tlv *r);
 /* Fills the checksum; returns the packet length, 0 when even the header did
  * not fit. */
 size_t eigrp_enc_finish(struct eigrp_enc *e);
+/* The hello TLVs the neighbour layer reads (eigrp_nbr.h): parameters,
+ * software version, sequence, next multicast sequence, and whether a peer
+ * termination TLV lists self. h->seq_addrs points into m. */
+void eigrp_msg_hello_tlvs(const struct eigrp_msg *m, uint32_t self, struct eigrp_hello_tlvs *h);
+/* And the other way: the TLVs the neighbour layer asks a hello to carry.
+ * False (nothing written) when they do not all fit. */
+bool eigrp_enc_hello_tlvs(struct eigrp_enc *e, const struct eigrp_hello_tlvs *h);
 /* Raw octets as a TLV (tests of unknown types). */
 bool eigrp_enc_raw_tlv(struct eigrp_enc *e, uint16_t type, const void *val, size_t n);
 

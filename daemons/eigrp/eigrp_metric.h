@@ -46,6 +46,9 @@ struct eigrp_link {
 
 void eigrp_kvals_default(struct eigrp_kvals *k);
 bool eigrp_metric_unreachable(const struct eigrp_metric *m);
+/* Marks the vector unreachable (delay all ones, RFC 7868 5.6.1): what a
+ * withdrawal or an infinite reply carries. Other fields are kept. */
+void eigrp_metric_set_unreachable(struct eigrp_metric *m);
 /* The path through a link: delay added, bandwidth/mtu minimum, hops + 1,
  * worst reliability and load. */
 void eigrp_metric_add_link(struct eigrp_metric *m, const struct eigrp_link *l);

@@ -47,7 +47,7 @@ put(struct bgp *b, const struct cfg_opaque *o, struct strbuf *buf, const char *f
 
 /* `network A [mask M]`: without a mask IOS takes the classful one. */
 static void
-network(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t)
+network(struct bgp *b, const struct cfg_opaque *o, const struct words *t)
 {
     uint32_t a, m;
     char p[32], rest[256] = "";
@@ -58,7 +58,7 @@ network(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t)
         return;
     }
     len = frr_classful_len(a);
-    if (frr_kw(t, 2, "mask")) {
+    if (words_kw(t, 2, "mask")) {
         if (!frr_parse_ip(t->n > 3 ? t->v[3] : NULL, &m) || inet_mask_len(m) < 0) {
             frr_no(b->x, o, "the mask is not contiguous");
             return;
@@ -66,7 +66,7 @@ network(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t)
         len = inet_mask_len(m);
         i = 4;
     }
-    if (frr_kw(t, i, "route-map") && i + 1 < t->n) {
+    if (words_kw(t, i, "route-map") && i + 1 < t->n) {
         frr_names_add(&b->x->rmaps, t->v[i + 1]);
         snprintf(rest, sizeof(rest), " route-map %s", t->v[i + 1]);
     } else if (i < t->n) {
@@ -80,7 +80,7 @@ network(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t)
 /* `aggregate-address A M [as-set] [summary-only]`: the same words in bgpd,
  * with the prefix in slash form. */
 static void
-aggregate(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t)
+aggregate(struct bgp *b, const struct cfg_opaque *o, const struct words *t)
 {
     uint32_t a, m;
     char p[32], opts[128] = "";
@@ -92,7 +92,7 @@ aggregate(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t)
         return;
     }
     for (i = 3; i < t->n; i++) {
-        if (!frr_kw(t, i, "as-set") && !frr_kw(t, i, "summary-only")) {
+        if (!words_kw(t, i, "as-set") && !words_kw(t, i, "summary-only")) {
             frr_no(b->x, o, "`%s` is not translated (bgpd takes as-set, summary-only)", t->v[i]);
             return;
         }
@@ -105,30 +105,30 @@ aggregate(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t)
 /* `redistribute PROTO [ID] [match ...] [metric N] [route-map X]`. bgpd has
  * one OSPF and one EIGRP instance, so the process/AS number goes. */
 static void
-redistribute(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t)
+redistribute(struct bgp *b, const struct cfg_opaque *o, const struct words *t)
 {
     char out[256];
-    bool ospf = frr_kw(t, 1, "ospf"), ext = false;
+    bool ospf = words_kw(t, 1, "ospf"), ext = false;
     int i = 2;
 
-    if (t->n < 2 ||
-        !(ospf || frr_kw(t, 1, "eigrp") || frr_kw(t, 1, "connected") || frr_kw(t, 1, "static"))) {
+    if (t->n < 2 || !(ospf || words_kw(t, 1, "eigrp") || words_kw(t, 1, "connected") ||
+                      words_kw(t, 1, "static"))) {
         frr_no(b->x, o, "bgpd redistributes connected, static, ospf and eigrp here");
         return;
     }
     snprintf(out, sizeof(out), "redistribute %s", t->v[1]);
-    if (ospf || frr_kw(t, 1, "eigrp"))
+    if (ospf || words_kw(t, 1, "eigrp"))
         i = 3;
-    if (frr_kw(t, i, "match")) {
-        for (i++; i < t->n && !frr_kw(t, i, "metric") && !frr_kw(t, i, "route-map"); i++)
-            ext |= frr_kw(t, i, "external");
+    if (words_kw(t, i, "match")) {
+        for (i++; i < t->n && !words_kw(t, i, "metric") && !words_kw(t, i, "route-map"); i++)
+            ext |= words_kw(t, i, "external");
     }
     for (; i + 1 < t->n; i += 2) {
-        if (!frr_kw(t, i, "metric") && !frr_kw(t, i, "route-map")) {
+        if (!words_kw(t, i, "metric") && !words_kw(t, i, "route-map")) {
             frr_no(b->x, o, "`%s` is not translated", t->v[i]);
             return;
         }
-        if (frr_kw(t, i, "route-map"))
+        if (words_kw(t, i, "route-map"))
             frr_names_add(&b->x->rmaps, t->v[i + 1]);
         snprintf(out + strlen(out), sizeof(out) - strlen(out), " %s %s", t->v[i], t->v[i + 1]);
     }
@@ -191,7 +191,7 @@ in_list(const char *w, const char *const *l, size_t n)
 }
 
 static void
-neighbor(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t, bool neg)
+neighbor(struct bgp *b, const struct cfg_opaque *o, const struct words *t, bool neg)
 {
     const char *nb = t->v[1], *w = t->n > 2 ? t->v[2] : "";
     char rest[512];
@@ -200,48 +200,48 @@ neighbor(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t, bo
         frr_no(b->x, o, "IPv6 is not implemented");
         return;
     }
-    frr_rest(t, 2, rest, sizeof(rest));
+    words_rest(t, 2, rest, sizeof(rest));
     if (neg) {
-        if (frr_kw(t, 2, "activate"))
+        if (words_kw(t, 2, "activate"))
             put(b, o, &b->af, "no neighbor %s activate", nb);
         else
             frr_no(b->x, o, "only `no neighbor X activate` is translated");
         return;
     }
-    if (t->n == 3 && frr_kw(t, 2, "peer-group")) {
+    if (t->n == 3 && words_kw(t, 2, "peer-group")) {
         frr_names_add(&b->groups, nb);
         frr_names_add(&b->peers, nb);
         put(b, o, &b->pg, "neighbor %s peer-group", nb);
         return;
     }
-    if (frr_kw(t, 2, "update-source") && t->n == 4) {
+    if (words_kw(t, 2, "update-source") && t->n == 4) {
         update_source(b, o, nb, t->v[3]);
         return;
     }
-    if (frr_kw(t, 2, "remote-as"))
+    if (words_kw(t, 2, "remote-as"))
         frr_names_add(&b->peers, nb);
-    if (frr_kw(t, 2, "peer-group") && t->n == 4)
+    if (words_kw(t, 2, "peer-group") && t->n == 4)
         frr_names_add(&b->members, nb);
-    if (frr_kw(t, 2, "send-community")) {
+    if (words_kw(t, 2, "send-community")) {
         /* IOS: no word is standard, `both` standard and extended */
-        if (t->n == 3 || !frr_kw(t, 3, "extended"))
+        if (t->n == 3 || !words_kw(t, 3, "extended"))
             frr_names_add(&b->sc_std, nb);
-        if (frr_kw(t, 3, "extended") || frr_kw(t, 3, "both"))
+        if (words_kw(t, 3, "extended") || words_kw(t, 3, "both"))
             frr_names_add(&b->sc_ext, nb);
     }
-    if (frr_kw(t, 2, "password") && t->n == 5 && !strcmp(t->v[3], "7")) {
+    if (words_kw(t, 2, "password") && t->n == 5 && !strcmp(t->v[3], "7")) {
         frr_no(b->x, o, "a type 7 password: give bgpd the clear text");
         return;
     }
-    if (frr_kw(t, 2, "fall-over")) {
+    if (words_kw(t, 2, "fall-over")) {
         frr_no(b->x, o, "BFD is not implemented");
         return;
     }
-    if (frr_kw(t, 2, "dmzlink-bw")) {
+    if (words_kw(t, 2, "dmzlink-bw")) {
         frr_no(b->x, o, "bgpd has no DMZ link bandwidth");
         return;
     }
-    if (frr_kw(t, 2, "version")) {
+    if (words_kw(t, 2, "version")) {
         frr_ign(b->x, o, "bgpd speaks BGP-4 only");
         return;
     }
@@ -252,13 +252,13 @@ neighbor(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t, bo
         return;
     }
     if (in_list(w, af_kw, sizeof(af_kw) / sizeof(*af_kw))) {
-        if (frr_kw(t, 2, "route-map") && t->n > 3)
+        if (words_kw(t, 2, "route-map") && t->n > 3)
             frr_names_add(&b->x->rmaps, t->v[3]);
-        if (frr_kw(t, 2, "prefix-list") && t->n > 3)
+        if (words_kw(t, 2, "prefix-list") && t->n > 3)
             frr_names_add(&b->x->plists, t->v[3]);
-        if (frr_kw(t, 2, "filter-list") && t->n > 3)
+        if (words_kw(t, 2, "filter-list") && t->n > 3)
             frr_names_add(&b->x->aspaths, t->v[3]);
-        if (frr_kw(t, 2, "distribute-list") && t->n > 3)
+        if (words_kw(t, 2, "distribute-list") && t->n > 3)
             frr_names_add(&b->x->acls, t->v[3]);
         put(b, o, &b->af, "neighbor %s %s", nb, rest);
         return;
@@ -269,16 +269,16 @@ neighbor(struct bgp *b, const struct cfg_opaque *o, const struct frr_toks *t, bo
 static void
 line(struct bgp *b, const struct cfg_opaque *o)
 {
-    struct frr_toks t;
+    struct words t;
     bool neg;
     int k;
 
-    frr_tok(&t, o->text);
+    words_split(&t, o->text);
     if (!t.n)
         return;
-    if (frr_kw(&t, 0, "address-family")) {
-        frr_rest(&t, 0, b->af_name, sizeof(b->af_name));
-        if (frr_kw(&t, 1, "ipv4") && (t.n == 2 || (t.n == 3 && frr_kw(&t, 2, "unicast")))) {
+    if (words_kw(&t, 0, "address-family")) {
+        words_rest(&t, 0, b->af_name, sizeof(b->af_name));
+        if (words_kw(&t, 1, "ipv4") && (t.n == 2 || (t.n == 3 && words_kw(&t, 2, "unicast")))) {
             b->af_state = AF_V4;
             frr_ok(b->x, o, "bgpd: address-family ipv4 unicast");
         } else {
@@ -287,7 +287,7 @@ line(struct bgp *b, const struct cfg_opaque *o)
         }
         return;
     }
-    if (frr_kw(&t, 0, "exit-address-family")) {
+    if (words_kw(&t, 0, "exit-address-family")) {
         if (b->af_state == AF_V4)
             frr_ok(b->x, o, "bgpd: exit-address-family");
         else
@@ -299,42 +299,43 @@ line(struct bgp *b, const struct cfg_opaque *o)
         frr_no(b->x, o, "inside `%s`, which is not translated", b->af_name);
         return;
     }
-    neg = frr_kw(&t, 0, "no");
+    neg = words_kw(&t, 0, "no");
     k = neg ? 1 : 0;
-    if (frr_kw(&t, k, "neighbor") && t.n > k + 2) {
-        struct frr_toks u = t;
+    if (words_kw(&t, k, "neighbor") && t.n > k + 2) {
+        struct words u = t;
         if (neg) { /* drop the `no` so the words sit where neighbor() looks */
             memmove(u.v, u.v + 1, (size_t)(u.n - 1) * sizeof(*u.v));
             u.n--;
         }
         neighbor(b, o, &u, neg);
-    } else if (neg && frr_kw(&t, 1, "synchronization"))
+    } else if (neg && words_kw(&t, 1, "synchronization"))
         frr_ign(b->x, o, "bgpd never waits for IGP synchronisation (IOS default since 12.2(8)T)");
-    else if (neg && frr_kw(&t, 1, "auto-summary"))
+    else if (neg && words_kw(&t, 1, "auto-summary"))
         frr_ign(b->x, o, "bgpd never summarises automatically (IOS default since 12.2(8)T)");
-    else if (neg && frr_kw(&t, 1, "bgp") && frr_kw(&t, 2, "default") &&
-             frr_kw(&t, 3, "ipv4-unicast") && t.n == 4)
+    else if (neg && words_kw(&t, 1, "bgp") && words_kw(&t, 2, "default") &&
+             words_kw(&t, 3, "ipv4-unicast") && t.n == 4)
         put(b, o, &b->hdr, "no bgp default ipv4-unicast");
     else if (neg)
         frr_no(b->x, o, "not translated");
-    else if (frr_kw(&t, 0, "bgp") && frr_kw(&t, 1, "router-id") && t.n == 3)
+    else if (words_kw(&t, 0, "bgp") && words_kw(&t, 1, "router-id") && t.n == 3)
         put(b, o, &b->hdr, "bgp router-id %s", t.v[2]);
-    else if (frr_kw(&t, 0, "bgp") && frr_kw(&t, 1, "log-neighbor-changes") && t.n == 2)
+    else if (words_kw(&t, 0, "bgp") && words_kw(&t, 1, "log-neighbor-changes") && t.n == 2)
         put(b, o, &b->hdr, "bgp log-neighbor-changes");
-    else if (frr_kw(&t, 0, "bgp") && frr_kw(&t, 1, "listen") && frr_kw(&t, 2, "range") &&
-             t.n == 6 && frr_kw(&t, 4, "peer-group"))
+    else if (words_kw(&t, 0, "bgp") && words_kw(&t, 1, "listen") && words_kw(&t, 2, "range") &&
+             t.n == 6 && words_kw(&t, 4, "peer-group"))
         put(b, o, &b->listen, "bgp listen range %s peer-group %s", t.v[3], t.v[5]);
-    else if (frr_kw(&t, 0, "bgp") && frr_kw(&t, 1, "listen") && frr_kw(&t, 2, "limit") && t.n == 4)
+    else if (words_kw(&t, 0, "bgp") && words_kw(&t, 1, "listen") && words_kw(&t, 2, "limit") &&
+             t.n == 4)
         put(b, o, &b->listen, "bgp listen limit %s", t.v[3]);
-    else if (frr_kw(&t, 0, "bgp") && frr_kw(&t, 1, "dmzlink-bw"))
+    else if (words_kw(&t, 0, "bgp") && words_kw(&t, 1, "dmzlink-bw"))
         frr_no(b->x, o, "bgpd has no DMZ link bandwidth");
-    else if (frr_kw(&t, 0, "timers") && frr_kw(&t, 1, "bgp") && t.n == 4)
+    else if (words_kw(&t, 0, "timers") && words_kw(&t, 1, "bgp") && t.n == 4)
         put(b, o, &b->hdr, "timers bgp %s %s", t.v[2], t.v[3]);
-    else if (frr_kw(&t, 0, "network") && t.n >= 2)
+    else if (words_kw(&t, 0, "network") && t.n >= 2)
         network(b, o, &t);
-    else if (frr_kw(&t, 0, "aggregate-address"))
+    else if (words_kw(&t, 0, "aggregate-address"))
         aggregate(b, o, &t);
-    else if (frr_kw(&t, 0, "redistribute"))
+    else if (words_kw(&t, 0, "redistribute"))
         redistribute(b, o, &t);
     else
         frr_no(b->x, o, "not translated");

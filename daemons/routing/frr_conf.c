@@ -13,50 +13,11 @@
 #include "parsers/cfg.h"
 #include "parsers/syntax.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-void
-frr_tok(struct frr_toks *t, const char *line)
-{
-    char *p;
-
-    memset(t, 0, sizeof(*t));
-    snprintf(t->buf, sizeof(t->buf), "%s", line);
-    for (p = t->buf; *p == ' ' || *p == '\t'; p++)
-        t->indent++;
-    while (*p && t->n < FRR_MAX_TOKS) {
-        t->v[t->n++] = p;
-        while (*p && *p != ' ' && *p != '\t')
-            p++;
-        if (*p)
-            *p++ = '\0';
-        while (*p == ' ' || *p == '\t')
-            p++;
-    }
-}
-
-bool
-frr_kw(const struct frr_toks *t, int i, const char *kw)
-{
-    return i < t->n && !strcasecmp(t->v[i], kw);
-}
-
-void
-frr_rest(const struct frr_toks *t, int i, char *out, size_t n)
-{
-    size_t k = 0;
-
-    out[0] = '\0';
-    for (; i < t->n && k < n; i++) {
-        int w = snprintf(out + k, n - k, "%s%s", k ? " " : "", t->v[i]);
-        k = (w < 0 || (size_t)w >= n - k) ? n : k + (size_t)w;
-    }
-}
 
 /* The stored line without its indentation and trailing blanks (IOS leaves
  * a blank after some lines, `distribute-list ... in `). */
@@ -193,52 +154,6 @@ frr_linux_if(const char *ios, char *out, size_t n)
     return ifname_linux(canon, out, n);
 }
 
-/* IOS interface defaults by type (show interfaces: BW, DLY). A tunnel is
- * 100 kbit/s and 50000 usec since IOS 12.2(13)T; sub-interfaces inherit
- * their type's values. */
-static const struct {
-    const char *type;
-    uint32_t bw, delay; /* kbit/s, tens of usec */
-} if_defaults[] = {
-    {"Tunnel", 100, 5000},           {"Loopback", 8000000, 500},
-    {"Ethernet", 10000, 100},        {"FastEthernet", 100000, 10},
-    {"GigabitEthernet", 1000000, 1}, {"TenGigabitEthernet", 10000000, 1},
-    {"Serial", 1544, 2000},
-};
-
-static int
-if_default(const struct cfg_iface *ifp)
-{
-    size_t i, L;
-
-    for (i = 0; i < sizeof(if_defaults) / sizeof(if_defaults[0]); i++) {
-        L = strlen(if_defaults[i].type);
-        if (!strncmp(ifp->name, if_defaults[i].type, L) && isdigit((unsigned char)ifp->name[L]))
-            return (int)i;
-    }
-    return -1;
-}
-
-uint32_t
-frr_if_bw(const struct cfg_iface *ifp)
-{
-    int d = if_default(ifp);
-
-    if (ifp->bandwidth)
-        return ifp->bandwidth;
-    return d < 0 ? 100000 : if_defaults[d].bw;
-}
-
-uint32_t
-frr_if_delay(const struct cfg_iface *ifp)
-{
-    int d = if_default(ifp);
-
-    if (ifp->delay)
-        return ifp->delay;
-    return d < 0 ? 10 : if_defaults[d].delay;
-}
-
 const char *
 frr_lo_addr(const struct cfg_iface *ifp, char *buf, size_t n)
 {
@@ -253,22 +168,12 @@ frr_lo_addr(const struct cfg_iface *ifp, char *buf, size_t n)
 bool
 frr_ios_router_id(const struct cfg *c, char *buf, size_t n)
 {
-    uint32_t lo = 0, any = 0;
-    size_t i;
+    uint32_t id = cfg_router_id(c);
 
-    for (i = 0; i < c->nifs; i++) {
-        const struct cfg_iface *ifp = &c->ifs[i];
-        if (!ifp->has_addr || ifp->shutdown)
-            continue;
-        if (!strncmp(ifp->name, "Loopback", 8) && ifp->addr.addr > lo)
-            lo = ifp->addr.addr;
-        if (ifp->addr.addr > any)
-            any = ifp->addr.addr;
-    }
-    if (!lo && !any)
-        return false;
-    inet_fmt4(lo ? lo : any, buf);
     (void)n;
+    if (!id)
+        return false;
+    inet_fmt4(id, buf);
     return true;
 }
 
@@ -337,19 +242,19 @@ names_free(struct frr_names *s)
  * protocol advertises, which has no zebra equivalent: a note.
  */
 void
-frr_rib_filter(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
+frr_rib_filter(struct frr_ctx *x, const struct cfg_opaque *o, const struct words *t,
                const char *proto, const char *caveat)
 {
     char rm[64];
     int k = 1;
 
-    if (frr_kw(t, 1, "route-map") || frr_kw(t, 1, "prefix"))
+    if (words_kw(t, 1, "route-map") || words_kw(t, 1, "prefix"))
         k = 2;
-    if (t->n != k + 2 || !frr_kw(t, k + 1, "in")) {
+    if (t->n != k + 2 || !words_kw(t, k + 1, "in")) {
         frr_no(x, o, "only `distribute-list ... in` for all interfaces has an FRR form (zebra)");
         return;
     }
-    if (k == 2 && frr_kw(t, 1, "route-map")) {
+    if (k == 2 && words_kw(t, 1, "route-map")) {
         frr_names_add(&x->rmaps, t->v[2]);
         snprintf(rm, sizeof(rm), "%s", t->v[2]);
     } else {
@@ -466,7 +371,8 @@ frr_conf(const struct cfg *c, const struct frr_opts *o, struct strbuf *out, stru
             frr_ospf(&x, r, &ospf);
             break;
         case RTR_EIGRP:
-            frr_eigrp(&x, r, &eigrp);
+            if (!o || !o->eigrp_own)
+                frr_eigrp(&x, r, &eigrp);
             break;
         default:
             other_router(&x, r);

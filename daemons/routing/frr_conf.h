@@ -22,6 +22,10 @@ struct frr_opts {
     /* `ip route` lines go to staticd too. Off while the data plane owns
      * static routes (without FRR zebra the kernel routes are ours). */
     bool statics;
+    /* EIGRP runs in dmvpnd's own engine (daemons/eigrp), which hands its
+     * routes to zebra: no `router eigrp` for eigrpd, the lines are that
+     * engine's. */
+    bool eigrp_own;
 };
 
 enum frr_note_kind {

@@ -38,7 +38,7 @@ struct eigrp {
     } while (0)
 
 static void
-network(struct eigrp *e, const struct cfg_opaque *o, const struct frr_toks *t)
+network(struct eigrp *e, const struct cfg_opaque *o, const struct words *t)
 {
     const struct cfg *c = e->x->c;
     uint32_t a, w = 0;
@@ -69,25 +69,25 @@ network(struct eigrp *e, const struct cfg_opaque *o, const struct frr_toks *t)
 }
 
 static void
-redistribute(struct eigrp *e, const struct cfg_opaque *o, const struct frr_toks *t)
+redistribute(struct eigrp *e, const struct cfg_opaque *o, const struct words *t)
 {
     char r[256];
     int i = 2;
 
-    if (t->n < 2 || !(frr_kw(t, 1, "bgp") || frr_kw(t, 1, "ospf") || frr_kw(t, 1, "connected") ||
-                      frr_kw(t, 1, "static"))) {
+    if (t->n < 2 || !(words_kw(t, 1, "bgp") || words_kw(t, 1, "ospf") ||
+                      words_kw(t, 1, "connected") || words_kw(t, 1, "static"))) {
         frr_no(e->x, o, "eigrpd redistributes bgp, ospf, connected and static here");
         return;
     }
-    if (frr_kw(t, 1, "bgp") || frr_kw(t, 1, "ospf"))
+    if (words_kw(t, 1, "bgp") || words_kw(t, 1, "ospf"))
         i = 3;
     snprintf(r, sizeof(r), "redistribute %s", t->v[1]);
     for (; i < t->n; i++) {
-        if (frr_kw(t, i, "route-map")) {
+        if (words_kw(t, i, "route-map")) {
             frr_no(e->x, o, "eigrpd takes no route-map on redistribute");
             return;
         }
-        if (!frr_kw(t, i, "metric") || i + 5 >= t->n) {
+        if (!words_kw(t, i, "metric") || i + 5 >= t->n) {
             frr_no(e->x, o, "`%s` is not translated", t->v[i]);
             return;
         }
@@ -112,23 +112,23 @@ passive(struct eigrp *e, const struct cfg_opaque *o, const char *ifn)
 
 /* A line valid both in classic mode and in a named mode address family. */
 static bool
-common(struct eigrp *e, const struct cfg_opaque *o, const struct frr_toks *t)
+common(struct eigrp *e, const struct cfg_opaque *o, const struct words *t)
 {
-    if (frr_kw(t, 0, "network") && t->n >= 2)
+    if (words_kw(t, 0, "network") && t->n >= 2)
         network(e, o, t);
-    else if (frr_kw(t, 0, "eigrp") && frr_kw(t, 1, "router-id") && t->n == 3)
+    else if (words_kw(t, 0, "eigrp") && words_kw(t, 1, "router-id") && t->n == 3)
         OK(e, o, "eigrp router-id %s", t->v[2]);
-    else if (frr_kw(t, 0, "eigrp") && frr_kw(t, 1, "stub"))
+    else if (words_kw(t, 0, "eigrp") && words_kw(t, 1, "stub"))
         frr_no(e->x, o, "eigrpd has no stub routing");
-    else if ((frr_kw(t, 0, "variance") || frr_kw(t, 0, "maximum-paths")) && t->n == 2)
+    else if ((words_kw(t, 0, "variance") || words_kw(t, 0, "maximum-paths")) && t->n == 2)
         OK(e, o, "%s %s", t->v[0], t->v[1]);
-    else if (frr_kw(t, 0, "passive-interface") && t->n == 2 && !frr_kw(t, 1, "default"))
+    else if (words_kw(t, 0, "passive-interface") && t->n == 2 && !words_kw(t, 1, "default"))
         passive(e, o, t->v[1]);
-    else if (frr_kw(t, 0, "redistribute"))
+    else if (words_kw(t, 0, "redistribute"))
         redistribute(e, o, t);
-    else if (frr_kw(t, 0, "no") && frr_kw(t, 1, "auto-summary"))
+    else if (words_kw(t, 0, "no") && words_kw(t, 1, "auto-summary"))
         frr_ign(e->x, o, "eigrpd never summarises automatically");
-    else if (frr_kw(t, 0, "distribute-list")) {
+    else if (words_kw(t, 0, "distribute-list")) {
         /* eigrpd 8.4 has no distribute-list: zebra keeps the routes out
          * of the RIB as IOS does, but eigrpd still advertises them on */
         frr_rib_filter(e->x, o, t, "eigrp", " (eigrpd still advertises the filtered routes on)");
@@ -139,19 +139,20 @@ common(struct eigrp *e, const struct cfg_opaque *o, const struct frr_toks *t)
 
 /* af-interface X ... exit-af-interface (named mode). */
 static void
-afif_line(struct eigrp *e, const struct cfg_opaque *o, const struct frr_toks *t)
+afif_line(struct eigrp *e, const struct cfg_opaque *o, const struct words *t)
 {
     char ln[32];
 
-    if (frr_kw(t, 0, "no") && (frr_kw(t, 1, "split-horizon") || frr_kw(t, 1, "next-hop-self")))
+    if (words_kw(t, 0, "no") &&
+        (words_kw(t, 1, "split-horizon") || words_kw(t, 1, "next-hop-self")))
         frr_no(e->x, o,
                "eigrpd always applies split horizon and sets itself as next hop: it "
                "cannot be a DMVPN hub");
-    else if ((frr_kw(t, 0, "hello-interval") || frr_kw(t, 0, "hold-time")) && t->n == 2 &&
+    else if ((words_kw(t, 0, "hello-interval") || words_kw(t, 0, "hold-time")) && t->n == 2 &&
              frr_linux_if(e->afif, ln, sizeof(ln))) {
         frr_if_line(e->x, ln, "ip %s eigrp %s", t->v[0], t->v[1]);
         frr_ok(e->x, o, "eigrpd: interface %s: ip %s eigrp %s", ln, t->v[0], t->v[1]);
-    } else if (frr_kw(t, 0, "passive-interface") && t->n == 1)
+    } else if (words_kw(t, 0, "passive-interface") && t->n == 1)
         passive(e, o, e->afif);
     else
         frr_no(e->x, o, "`%s` in af-interface is not translated", t->v[0]);
@@ -160,15 +161,15 @@ afif_line(struct eigrp *e, const struct cfg_opaque *o, const struct frr_toks *t)
 static void
 line(struct eigrp *e, const struct cfg_opaque *o, bool named)
 {
-    struct frr_toks t;
+    struct words t;
 
-    frr_tok(&t, o->text);
+    words_split(&t, o->text);
     if (!t.n)
         return;
-    if (named && frr_kw(&t, 0, "address-family")) {
+    if (named && words_kw(&t, 0, "address-family")) {
         /* address-family ipv4 [unicast] autonomous-system N */
-        int k = frr_kw(&t, 2, "unicast") ? 3 : 2;
-        if (e->as[0] || !frr_kw(&t, 1, "ipv4") || !frr_kw(&t, k, "autonomous-system") ||
+        int k = words_kw(&t, 2, "unicast") ? 3 : 2;
+        if (e->as[0] || !words_kw(&t, 1, "ipv4") || !words_kw(&t, k, "autonomous-system") ||
             t.n != k + 2) {
             e->where = E_AF_SKIP;
             frr_no(e->x, o,
@@ -181,7 +182,7 @@ line(struct eigrp *e, const struct cfg_opaque *o, bool named)
         frr_ok(e->x, o, "eigrpd: router eigrp %s (eigrpd has no named mode)", e->as);
         return;
     }
-    if (named && frr_kw(&t, 0, "exit-address-family")) {
+    if (named && words_kw(&t, 0, "exit-address-family")) {
         if (e->where == E_AF_SKIP)
             frr_no(e->x, o, "ends an address family that is not translated");
         else
@@ -197,23 +198,23 @@ line(struct eigrp *e, const struct cfg_opaque *o, bool named)
         frr_no(e->x, o, "named-mode line outside an address family");
         return;
     }
-    if (named && frr_kw(&t, 0, "af-interface") && t.n == 2) {
+    if (named && words_kw(&t, 0, "af-interface") && t.n == 2) {
         snprintf(e->afif, sizeof(e->afif), "%s", t.v[1]);
         e->where = E_AFIF;
         frr_ign(e->x, o, "its settings go to `interface` (eigrpd has no af-interface)");
         return;
     }
-    if (named && frr_kw(&t, 0, "exit-af-interface")) {
+    if (named && words_kw(&t, 0, "exit-af-interface")) {
         e->where = E_AF;
         frr_ign(e->x, o, "ends af-interface");
         return;
     }
-    if (named && frr_kw(&t, 0, "topology") && frr_kw(&t, 1, "base")) {
+    if (named && words_kw(&t, 0, "topology") && words_kw(&t, 1, "base")) {
         e->where = E_TOPO;
         frr_ign(e->x, o, "its settings go to `router eigrp %s` (eigrpd has one topology)", e->as);
         return;
     }
-    if (named && frr_kw(&t, 0, "exit-af-topology")) {
+    if (named && words_kw(&t, 0, "exit-af-topology")) {
         e->where = E_AF;
         frr_ign(e->x, o, "ends topology base");
         return;
@@ -231,7 +232,7 @@ static void
 if_lines(struct eigrp *e)
 {
     const struct cfg *c = e->x->c;
-    struct frr_toks t;
+    struct words t;
     char ln[32];
     size_t i, k;
 
@@ -240,19 +241,19 @@ if_lines(struct eigrp *e)
             const struct cfg_opaque *o = &c->ifs[i].opaque.v[k];
             bool neg;
             int b;
-            frr_tok(&t, o->text);
-            neg = frr_kw(&t, 0, "no");
+            words_split(&t, o->text);
+            neg = words_kw(&t, 0, "no");
             b = neg ? 1 : 0;
-            if (!frr_kw(&t, b, "ip") || !frr_kw(&t, b + 2, "eigrp") || t.n < b + 4 ||
+            if (!words_kw(&t, b, "ip") || !words_kw(&t, b + 2, "eigrp") || t.n < b + 4 ||
                 strcmp(t.v[b + 3], e->as) || !ifname_linux(c->ifs[i].name, ln, sizeof(ln)))
                 continue;
-            if (frr_kw(&t, b + 1, "split-horizon") || frr_kw(&t, b + 1, "next-hop-self"))
+            if (words_kw(&t, b + 1, "split-horizon") || words_kw(&t, b + 1, "next-hop-self"))
                 frr_no(e->x, o,
                        "eigrpd always applies split horizon and sets itself as next "
                        "hop: it cannot be a DMVPN hub");
-            else if (frr_kw(&t, b + 1, "summary-address"))
+            else if (words_kw(&t, b + 1, "summary-address"))
                 frr_no(e->x, o, "eigrpd 8.4 accepts summary-address but does not summarise");
-            else if (!neg && (frr_kw(&t, 1, "hello-interval") || frr_kw(&t, 1, "hold-time")) &&
+            else if (!neg && (words_kw(&t, 1, "hello-interval") || words_kw(&t, 1, "hold-time")) &&
                      t.n == 5) {
                 frr_if_line(e->x, ln, "ip %s eigrp %s", t.v[1], t.v[4]);
                 frr_ok(e->x, o, "eigrpd: interface %s: ip %s eigrp %s", ln, t.v[1], t.v[4]);
@@ -267,13 +268,13 @@ frr_eigrp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
     const struct cfg *c = x->c;
     struct eigrp e = {.x = x};
     struct cfg_opaque h = {r->header, 0, 0};
-    struct frr_toks t;
+    struct words t;
     char *end;
     char ln[32], rid[INET_ADDRSTRLEN_];
     size_t i;
     bool named;
 
-    frr_tok(&t, r->header);
+    words_split(&t, r->header);
     strtoul(t.n > 2 ? t.v[2] : "", &end, 10);
     named = t.n < 3 || *end || end == t.v[2];
     e.on = calloc(c->nifs + 1, sizeof(*e.on));
@@ -307,9 +308,9 @@ frr_eigrp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
         for (i = 0; i < c->nifs; i++) {
             if (!e.on[i] || !ifname_linux(c->ifs[i].name, ln, sizeof(ln)))
                 continue;
-            if (frr_if_bw(&c->ifs[i]) <= 100000)
-                frr_if_line(x, ln, "bandwidth %u", frr_if_bw(&c->ifs[i]));
-            frr_if_line(x, ln, "delay %u", frr_if_delay(&c->ifs[i]));
+            if (cfg_iface_bw(&c->ifs[i]) <= 100000)
+                frr_if_line(x, ln, "bandwidth %u", cfg_iface_bw(&c->ifs[i]));
+            frr_if_line(x, ln, "delay %u", cfg_iface_delay(&c->ifs[i]));
         }
     }
     free(e.on);

@@ -11,6 +11,7 @@
 
 #include "daemons/routing/frr_conf.h"
 #include "lib/strbuf.h"
+#include "lib/words.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,8 +22,6 @@ struct cfg_iface;
 struct cfg_opaque;
 struct cfg_router;
 
-#define FRR_MAX_TOKS 64
-
 #define FRR_OIF_ON      0x1  /* OSPF runs on it (area or network) */
 #define FRR_OIF_NETTYPE 0x2  /* ip ospf network given */
 #define FRR_OIF_COST    0x4  /* ip ospf cost given */
@@ -30,16 +29,6 @@ struct cfg_router;
 #define FRR_OIF_SLOW    0x10 /* point-to-multipoint or non-broadcast: IOS hello 30 */
 #define FRR_OIF_HELLO   0x20 /* ip ospf hello-interval given */
 #define FRR_OIF_DEAD    0x40 /* ip ospf dead-interval given */
-
-/* One verbatim line split at blanks. Keywords are compared whole and
- * case-insensitively: show running-config spells them out, and an
- * abbreviation becomes a note rather than a guess. */
-struct frr_toks {
-    int n;
-    int indent;
-    char *v[FRR_MAX_TOKS];
-    char buf[1024];
-};
 
 /* Lines FRR wants inside `interface NAME`, gathered from every protocol. */
 struct frr_ifblk {
@@ -69,11 +58,6 @@ struct frr_ctx {
     unsigned char *ospf_if; /* per c->ifs entry: FRR_OIF_* */
 };
 
-void frr_tok(struct frr_toks *t, const char *line);
-bool frr_kw(const struct frr_toks *t, int i, const char *kw);
-/* The rest of the line from token i, blanks as single spaces. */
-void frr_rest(const struct frr_toks *t, int i, char *out, size_t n);
-
 void frr_note_add(struct frr_ctx *x, enum frr_note_kind k, const struct cfg_opaque *o,
                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 #define frr_ok(x, o, ...)  frr_note_add(x, FRR_NOTE_TRANSLATED, o, __VA_ARGS__)
@@ -88,11 +72,6 @@ void frr_if_line(struct frr_ctx *x, const char *ifname, const char *fmt, ...)
 const struct cfg_iface *frr_find_if(const struct cfg *c, const char *typed);
 /* The Linux link name FRR sees for an IOS interface (ifname_linux). */
 bool frr_linux_if(const char *ios, char *out, size_t n);
-/* IOS's bandwidth (kbit/s) and delay (tens of microseconds) of an
- * interface: configured or the default of its type. */
-uint32_t frr_if_bw(const struct cfg_iface *ifp);
-uint32_t frr_if_delay(const struct cfg_iface *ifp);
-
 /* A.B.C.D and wildcard -> prefix length; -1 when not contiguous. */
 int frr_wild_len(uint32_t wild);
 /* The classful length of a network (A /8, B /16, C /24). */
@@ -116,7 +95,7 @@ bool frr_ios_router_id(const struct cfg *c, char *buf, size_t n);
 
 /* `distribute-list ... in` (tokens t, from t->v[0]) as zebra's protocol
  * route-map; caveat is appended to the note. */
-void frr_rib_filter(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
+void frr_rib_filter(struct frr_ctx *x, const struct cfg_opaque *o, const struct words *t,
                     const char *proto, const char *caveat);
 
 /* Per concern. Each writes its part of frr.conf to out. */

@@ -21,9 +21,9 @@
 #include <strings.h>
 
 static bool
-tok_is_ospf_if(const struct frr_toks *t)
+tok_is_ospf_if(const struct words *t)
 {
-    return t->indent > 0 && frr_kw(t, 0, "ip") && frr_kw(t, 1, "ospf") && t->n >= 3;
+    return t->indent > 0 && words_kw(t, 0, "ip") && words_kw(t, 1, "ospf") && t->n >= 3;
 }
 
 /* The first OSPF process and IOS's reference bandwidth, before anything
@@ -32,31 +32,31 @@ static void
 prescan(struct frr_ctx *x)
 {
     const struct cfg *c = x->c;
-    struct frr_toks t;
+    struct words t;
     size_t i, k;
 
     for (i = 0; i < c->nrouters; i++) {
         const struct cfg_router *r = &c->routers[i];
         if (r->proto != RTR_OSPF || x->ospf_pid[0])
             continue;
-        frr_tok(&t, r->header);
+        words_split(&t, r->header);
         snprintf(x->ospf_pid, sizeof(x->ospf_pid), "%s", t.n > 2 ? t.v[2] : "");
         for (k = 0; k < r->lines.n; k++) {
-            frr_tok(&t, r->lines.v[k].text);
-            if (frr_kw(&t, 0, "auto-cost") && frr_kw(&t, 1, "reference-bandwidth") && t.n == 3)
+            words_split(&t, r->lines.v[k].text);
+            if (words_kw(&t, 0, "auto-cost") && words_kw(&t, 1, "reference-bandwidth") && t.n == 3)
                 x->ospf_refbw = (uint32_t)strtoul(t.v[2], NULL, 10);
         }
     }
     for (i = 0; i < c->nifs; i++)
         for (k = 0; k < c->ifs[i].opaque.n; k++) {
-            frr_tok(&t, c->ifs[i].opaque.v[k].text);
-            if (tok_is_ospf_if(&t) && t.n == 5 && frr_kw(&t, 3, "area"))
+            words_split(&t, c->ifs[i].opaque.v[k].text);
+            if (tok_is_ospf_if(&t) && t.n == 5 && words_kw(&t, 3, "area"))
                 x->has_ospf_if_area = true;
         }
 }
 
 static void
-if_line(struct frr_ctx *x, size_t ifi, const struct cfg_opaque *o, const struct frr_toks *t)
+if_line(struct frr_ctx *x, size_t ifi, const struct cfg_opaque *o, const struct words *t)
 {
     const struct cfg_iface *ifp = &x->c->ifs[ifi];
     char ln[32], lo[24], rest[256];
@@ -67,7 +67,7 @@ if_line(struct frr_ctx *x, size_t ifi, const struct cfg_opaque *o, const struct 
         return;
     }
     frr_lo_addr(ifp, lo, sizeof(lo));
-    if (t->n == 5 && frr_kw(t, 3, "area")) {
+    if (t->n == 5 && words_kw(t, 3, "area")) {
         if (x->ospf_pid[0] && strcmp(t->v[2], x->ospf_pid)) {
             frr_no(x, o, "ospfd runs one instance: OSPF %s is translated, not %s", x->ospf_pid,
                    t->v[2]);
@@ -78,14 +78,14 @@ if_line(struct frr_ctx *x, size_t ifi, const struct cfg_opaque *o, const struct 
         frr_ok(x, o, "ospfd: interface %s: ip ospf area %s%s", ln, t->v[4], lo);
         return;
     }
-    if ((frr_kw(t, 3, "7") && (!strcasecmp(w, "authentication-key"))) ||
-        (frr_kw(t, 5, "7") && !strcasecmp(w, "message-digest-key"))) {
+    if ((words_kw(t, 3, "7") && (!strcasecmp(w, "authentication-key"))) ||
+        (words_kw(t, 5, "7") && !strcasecmp(w, "message-digest-key"))) {
         frr_no(x, o, "a type 7 key: give ospfd the clear text");
         return;
     }
     if (!strcasecmp(w, "network") && t->n >= 4) {
         x->ospf_if[ifi] |= FRR_OIF_NETTYPE;
-        if (frr_kw(t, 3, "point-to-multipoint") || frr_kw(t, 3, "non-broadcast"))
+        if (words_kw(t, 3, "point-to-multipoint") || words_kw(t, 3, "non-broadcast"))
             x->ospf_if[ifi] |= FRR_OIF_SLOW;
     } else if (!strcasecmp(w, "hello-interval")) {
         x->ospf_if[ifi] |= FRR_OIF_HELLO;
@@ -100,7 +100,7 @@ if_line(struct frr_ctx *x, size_t ifi, const struct cfg_opaque *o, const struct 
         frr_no(x, o, "`ip ospf %s` is not translated", w);
         return;
     }
-    frr_rest(t, 2, rest, sizeof(rest));
+    words_rest(t, 2, rest, sizeof(rest));
     /* the per-address form exists for the timers, cost, priority and keys,
      * not for the network type (ospfd/ospf_vty.c) */
     if (!strcasecmp(w, "network") || !strcasecmp(w, "mtu-ignore"))
@@ -113,7 +113,7 @@ void
 frr_ospf_ifaces(struct frr_ctx *x)
 {
     const struct cfg *c = x->c;
-    struct frr_toks t;
+    struct words t;
     size_t i, k;
 
     x->ospf_if = calloc(c->nifs + 1, 1);
@@ -122,7 +122,7 @@ frr_ospf_ifaces(struct frr_ctx *x)
     prescan(x);
     for (i = 0; i < c->nifs; i++)
         for (k = 0; k < c->ifs[i].opaque.n; k++) {
-            frr_tok(&t, c->ifs[i].opaque.v[k].text);
+            words_split(&t, c->ifs[i].opaque.v[k].text);
             if (tok_is_ospf_if(&t))
                 if_line(x, i, &c->ifs[i].opaque.v[k], &t);
         }
@@ -139,7 +139,7 @@ addr_in(uint32_t a, uint32_t net, int len)
 /* `network A W area X`: the interfaces whose primary or secondary address
  * it covers run OSPF (IOS "network area"). */
 static void
-network(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t, struct strbuf *out)
+network(struct frr_ctx *x, const struct cfg_opaque *o, const struct words *t, struct strbuf *out)
 {
     const struct cfg *c = x->c;
     uint32_t a, w;
@@ -147,7 +147,7 @@ network(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
     int len, hits = 0;
     size_t i, s;
 
-    if (t->n != 5 || !frr_kw(t, 3, "area") || !frr_parse_ip(t->v[1], &a) ||
+    if (t->n != 5 || !words_kw(t, 3, "area") || !frr_parse_ip(t->v[1], &a) ||
         !frr_parse_ip(t->v[2], &w)) {
         frr_no(x, o, "not `network A.B.C.D WILDCARD area X`");
         return;
@@ -185,14 +185,14 @@ network(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
 }
 
 static void
-passive(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t, bool neg,
+passive(struct frr_ctx *x, const struct cfg_opaque *o, const struct words *t, bool neg,
         struct strbuf *out)
 {
     const struct cfg_iface *ifp;
     char ln[32], lo[24];
     int k = neg ? 2 : 1;
 
-    if (frr_kw(t, k, "default") && !neg) {
+    if (words_kw(t, k, "default") && !neg) {
         sb_puts(out, " passive-interface default\n");
         frr_ok(x, o, "ospfd: passive-interface default");
         return;
@@ -208,39 +208,39 @@ passive(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
 }
 
 static void
-redistribute(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
+redistribute(struct frr_ctx *x, const struct cfg_opaque *o, const struct words *t,
              struct strbuf *out)
 {
     char r[256];
     bool subnets = false, has_id, metric = false;
     int i;
 
-    if (t->n < 2 || !(frr_kw(t, 1, "bgp") || frr_kw(t, 1, "eigrp") || frr_kw(t, 1, "connected") ||
-                      frr_kw(t, 1, "static"))) {
+    if (t->n < 2 || !(words_kw(t, 1, "bgp") || words_kw(t, 1, "eigrp") ||
+                      words_kw(t, 1, "connected") || words_kw(t, 1, "static"))) {
         frr_no(x, o, "ospfd redistributes bgp, eigrp, connected and static here");
         return;
     }
-    has_id = frr_kw(t, 1, "bgp") || frr_kw(t, 1, "eigrp");
+    has_id = words_kw(t, 1, "bgp") || words_kw(t, 1, "eigrp");
     snprintf(r, sizeof(r), "redistribute %s", t->v[1]);
     for (i = has_id ? 3 : 2; i < t->n; i++) {
-        if (frr_kw(t, i, "subnets")) {
+        if (words_kw(t, i, "subnets")) {
             subnets = true;
             continue;
         }
-        if (i + 1 >= t->n ||
-            !(frr_kw(t, i, "metric") || frr_kw(t, i, "metric-type") || frr_kw(t, i, "route-map"))) {
+        if (i + 1 >= t->n || !(words_kw(t, i, "metric") || words_kw(t, i, "metric-type") ||
+                               words_kw(t, i, "route-map"))) {
             frr_no(x, o, "`%s` is not translated", t->v[i]);
             return;
         }
-        if (frr_kw(t, i, "route-map"))
+        if (words_kw(t, i, "route-map"))
             frr_names_add(&x->rmaps, t->v[i + 1]);
-        metric |= frr_kw(t, i, "metric");
+        metric |= words_kw(t, i, "metric");
         snprintf(r + strlen(r), sizeof(r) - strlen(r), " %s %s", t->v[i], t->v[i + 1]);
         i++;
     }
     /* IOS gives redistributed BGP routes metric 1, everything else 20;
      * ospfd gives 20 to all */
-    if (frr_kw(t, 1, "bgp") && !metric)
+    if (words_kw(t, 1, "bgp") && !metric)
         snprintf(r + strlen(r), sizeof(r) - strlen(r), " metric 1");
     sb_printf(out, " %s\n", r);
     /* ospfd is classless: it always takes subnets */
@@ -252,8 +252,7 @@ redistribute(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_tok
 /* `area X range A M [advertise|not-advertise] [cost N]`: the same in
  * ospfd with a slash prefix. */
 static void
-area_range(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
-           struct strbuf *out)
+area_range(struct frr_ctx *x, const struct cfg_opaque *o, const struct words *t, struct strbuf *out)
 {
     uint32_t a, m;
     char p[32], rest[128];
@@ -263,7 +262,7 @@ area_range(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks 
         return;
     }
     frr_fmt_prefix(p, sizeof(p), a, inet_mask_len(m));
-    frr_rest(t, 5, rest, sizeof(rest));
+    words_rest(t, 5, rest, sizeof(rest));
     sb_printf(out, " area %s range %s%s%s\n", t->v[1], p, rest[0] ? " " : "", rest);
     frr_ok(x, o, "ospfd: area %s range %s%s%s", t->v[1], p, rest[0] ? " " : "", rest);
 }
@@ -271,40 +270,41 @@ area_range(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks 
 static void
 line(struct frr_ctx *x, const struct cfg_opaque *o, struct strbuf *out)
 {
-    struct frr_toks t;
+    struct words t;
     char rest[256];
 
-    frr_tok(&t, o->text);
+    words_split(&t, o->text);
     if (!t.n)
         return;
-    frr_rest(&t, 0, rest, sizeof(rest));
-    if (frr_kw(&t, 0, "router-id") && t.n == 2) {
+    words_rest(&t, 0, rest, sizeof(rest));
+    if (words_kw(&t, 0, "router-id") && t.n == 2) {
         sb_printf(out, " ospf router-id %s\n", t.v[1]);
         frr_ok(x, o, "ospfd: ospf router-id %s", t.v[1]);
-    } else if (frr_kw(&t, 0, "log-adjacency-changes") ||
-               (frr_kw(&t, 0, "auto-cost") && frr_kw(&t, 1, "reference-bandwidth")) ||
-               (frr_kw(&t, 0, "default-information") && frr_kw(&t, 1, "originate")) ||
-               (frr_kw(&t, 0, "maximum-paths") && t.n == 2)) {
+    } else if (words_kw(&t, 0, "log-adjacency-changes") ||
+               (words_kw(&t, 0, "auto-cost") && words_kw(&t, 1, "reference-bandwidth")) ||
+               (words_kw(&t, 0, "default-information") && words_kw(&t, 1, "originate")) ||
+               (words_kw(&t, 0, "maximum-paths") && t.n == 2)) {
         sb_printf(out, " %s\n", rest);
         frr_ok(x, o, "ospfd: %s", rest);
-    } else if (frr_kw(&t, 0, "network")) {
+    } else if (words_kw(&t, 0, "network")) {
         network(x, o, &t, out);
-    } else if (frr_kw(&t, 0, "passive-interface")) {
+    } else if (words_kw(&t, 0, "passive-interface")) {
         passive(x, o, &t, false, out);
-    } else if (frr_kw(&t, 0, "no") && frr_kw(&t, 1, "passive-interface")) {
+    } else if (words_kw(&t, 0, "no") && words_kw(&t, 1, "passive-interface")) {
         passive(x, o, &t, true, out);
-    } else if (frr_kw(&t, 0, "redistribute")) {
+    } else if (words_kw(&t, 0, "redistribute")) {
         redistribute(x, o, &t, out);
-    } else if (frr_kw(&t, 0, "area") && t.n >= 3 &&
-               (frr_kw(&t, 2, "stub") || frr_kw(&t, 2, "nssa") || frr_kw(&t, 2, "authentication") ||
-                (frr_kw(&t, 2, "filter-list") && frr_kw(&t, 3, "prefix") && t.n == 6))) {
-        if (frr_kw(&t, 2, "filter-list"))
+    } else if (words_kw(&t, 0, "area") && t.n >= 3 &&
+               (words_kw(&t, 2, "stub") || words_kw(&t, 2, "nssa") ||
+                words_kw(&t, 2, "authentication") ||
+                (words_kw(&t, 2, "filter-list") && words_kw(&t, 3, "prefix") && t.n == 6))) {
+        if (words_kw(&t, 2, "filter-list"))
             frr_names_add(&x->plists, t.v[4]);
         sb_printf(out, " %s\n", rest);
         frr_ok(x, o, "ospfd: %s", rest);
-    } else if (frr_kw(&t, 0, "area") && frr_kw(&t, 2, "range") && t.n >= 5) {
+    } else if (words_kw(&t, 0, "area") && words_kw(&t, 2, "range") && t.n >= 5) {
         area_range(x, o, &t, out);
-    } else if (frr_kw(&t, 0, "distribute-list")) {
+    } else if (words_kw(&t, 0, "distribute-list")) {
         /* IOS filters what OSPF gives the RIB, never the LSAs */
         frr_rib_filter(x, o, &t, "ospf", "");
     } else
@@ -364,7 +364,7 @@ frr_ospf(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
                 frr_if_line(x, ln, "ip ospf dead-interval 120");
         }
         if (!(x->ospf_if[i] & FRR_OIF_COST))
-            frr_if_line(x, ln, "ip ospf cost %u%s", ios_cost(x->ospf_refbw, frr_if_bw(ifp)),
+            frr_if_line(x, ln, "ip ospf cost %u%s", ios_cost(x->ospf_refbw, cfg_iface_bw(ifp)),
                         frr_lo_addr(ifp, lo, sizeof(lo)));
     }
 }

@@ -22,13 +22,13 @@
 
 /* `ip prefix-list NAME [seq N] {permit|deny} P/len [ge N] [le N]`. */
 static void
-prefix_list(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks *t,
+prefix_list(struct frr_ctx *x, const struct cfg_opaque *o, const struct words *t,
             struct strbuf *out)
 {
     char rest[512];
 
-    frr_rest(t, 0, rest, sizeof(rest));
-    if (t->n >= 4 && (frr_kw(t, 3, "description") || strchr(rest, '.')) && !strchr(rest, ':')) {
+    words_rest(t, 0, rest, sizeof(rest));
+    if (t->n >= 4 && (words_kw(t, 3, "description") || strchr(rest, '.')) && !strchr(rest, ':')) {
         sb_printf(out, "%s\n", rest);
         frr_ok(x, o, "FRR: %s", rest);
     } else
@@ -37,33 +37,35 @@ prefix_list(struct frr_ctx *x, const struct cfg_opaque *o, const struct frr_toks
 
 /* One route-map sub-line; false when FRR has no equivalent. */
 static bool
-rmap_sub(struct frr_ctx *x, const struct frr_toks *t, char *out, size_t n)
+rmap_sub(struct frr_ctx *x, const struct words *t, char *out, size_t n)
 {
     char rest[512], ln[32];
 
-    frr_rest(t, 0, rest, sizeof(rest));
-    if (frr_kw(t, 0, "match") && frr_kw(t, 1, "ip") && frr_kw(t, 2, "address") &&
-        frr_kw(t, 3, "prefix-list") && t->n == 5) {
+    words_rest(t, 0, rest, sizeof(rest));
+    if (words_kw(t, 0, "match") && words_kw(t, 1, "ip") && words_kw(t, 2, "address") &&
+        words_kw(t, 3, "prefix-list") && t->n == 5) {
         frr_names_add(&x->plists, t->v[4]);
-    } else if (frr_kw(t, 0, "match") && frr_kw(t, 1, "ip") && frr_kw(t, 2, "address") &&
+    } else if (words_kw(t, 0, "match") && words_kw(t, 1, "ip") && words_kw(t, 2, "address") &&
                t->n == 4) {
         frr_names_add(&x->acls, t->v[3]);
-    } else if (frr_kw(t, 0, "match") && frr_kw(t, 1, "as-path") && t->n == 3) {
+    } else if (words_kw(t, 0, "match") && words_kw(t, 1, "as-path") && t->n == 3) {
         frr_names_add(&x->aspaths, t->v[2]);
-    } else if (frr_kw(t, 0, "match") && frr_kw(t, 1, "interface") && t->n == 3) {
+    } else if (words_kw(t, 0, "match") && words_kw(t, 1, "interface") && t->n == 3) {
         if (!frr_linux_if(t->v[2], ln, sizeof(ln)))
             return false;
         snprintf(rest, sizeof(rest), "match interface %s", ln);
-    } else if (frr_kw(t, 0, "match") && (frr_kw(t, 1, "tag") || frr_kw(t, 1, "metric")) &&
+    } else if (words_kw(t, 0, "match") && (words_kw(t, 1, "tag") || words_kw(t, 1, "metric")) &&
                t->n == 3) {
-    } else if (frr_kw(t, 0, "set") && frr_kw(t, 1, "metric") && t->n != 3) {
+    } else if (words_kw(t, 0, "set") && words_kw(t, 1, "metric") && t->n != 3) {
         return false; /* EIGRP's five-part metric: FRR route-maps set one */
-    } else if (frr_kw(t, 0, "set") &&
-               (frr_kw(t, 1, "metric") || frr_kw(t, 1, "metric-type") ||
-                frr_kw(t, 1, "local-preference") || frr_kw(t, 1, "tag") || frr_kw(t, 1, "weight") ||
-                frr_kw(t, 1, "origin") || (frr_kw(t, 1, "as-path") && frr_kw(t, 2, "prepend")) ||
-                (frr_kw(t, 1, "ip") && frr_kw(t, 2, "next-hop")) || frr_kw(t, 1, "community"))) {
-    } else if (frr_kw(t, 0, "description") || (frr_kw(t, 0, "continue") && t->n <= 2)) {
+    } else if (words_kw(t, 0, "set") &&
+               (words_kw(t, 1, "metric") || words_kw(t, 1, "metric-type") ||
+                words_kw(t, 1, "local-preference") || words_kw(t, 1, "tag") ||
+                words_kw(t, 1, "weight") || words_kw(t, 1, "origin") ||
+                (words_kw(t, 1, "as-path") && words_kw(t, 2, "prepend")) ||
+                (words_kw(t, 1, "ip") && words_kw(t, 2, "next-hop")) ||
+                words_kw(t, 1, "community"))) {
+    } else if (words_kw(t, 0, "description") || (words_kw(t, 0, "continue") && t->n <= 2)) {
     } else
         return false;
     snprintf(out, n, "%s", rest);
@@ -75,23 +77,23 @@ static void
 route_maps(struct frr_ctx *x, struct strbuf *out)
 {
     const struct cfg_opaque_list *l = &x->c->global_opaque;
-    struct frr_toks t;
+    struct words t;
     bool in = false, other = false;
     char line[512];
     size_t i;
 
     for (i = 0; i < l->n; i++) {
         const struct cfg_opaque *o = &l->v[i];
-        frr_tok(&t, o->text);
+        words_split(&t, o->text);
         if (!t.n)
             continue;
         if (t.indent == 0) {
             if (in)
                 sb_puts(out, "exit\n!\n");
-            in = frr_kw(&t, 0, "route-map") && t.n >= 2 && frr_names_has(&x->rmaps, t.v[1]);
+            in = words_kw(&t, 0, "route-map") && t.n >= 2 && frr_names_has(&x->rmaps, t.v[1]);
             /* a map no translated routing line names serves NAT, policy
              * routing, IPv6, or a routing line that has a note itself */
-            other = !in && frr_kw(&t, 0, "route-map");
+            other = !in && words_kw(&t, 0, "route-map");
             if (other)
                 frr_no(x, o,
                        "no translated routing line names this route-map (NAT, policy "
@@ -122,14 +124,14 @@ route_maps(struct frr_ctx *x, struct strbuf *out)
 /* An ACL entry's words after permit/deny: FRR's filters take standard
  * `A W|host A|any` and extended `ip SRC DST`, not ports or protocols. */
 static bool
-acl_words_ok(const struct frr_toks *t, int i)
+acl_words_ok(const struct words *t, int i)
 {
     if (i >= t->n)
         return false;
-    if (frr_kw(t, i, "ip"))
+    if (words_kw(t, i, "ip"))
         return true;
     for (; i < t->n; i++)
-        if (!frr_kw(t, i, "host") && !frr_kw(t, i, "any") && !strchr(t->v[i], '.'))
+        if (!words_kw(t, i, "host") && !words_kw(t, i, "any") && !strchr(t->v[i], '.'))
             return false;
     return true;
 }
@@ -138,28 +140,28 @@ static void
 acls(struct frr_ctx *x, struct strbuf *out)
 {
     const struct cfg_opaque_list *l = &x->c->global_opaque;
-    struct frr_toks t;
+    struct words t;
     char name[128] = "", rest[512];
     size_t i;
     bool in = false;
 
     for (i = 0; i < l->n; i++) {
         const struct cfg_opaque *o = &l->v[i];
-        frr_tok(&t, o->text);
+        words_split(&t, o->text);
         if (!t.n)
             continue;
         if (t.indent == 0) {
             in = false;
-            if (frr_kw(&t, 0, "access-list") && t.n >= 3 && frr_names_has(&x->acls, t.v[1])) {
-                frr_rest(&t, 0, rest, sizeof(rest));
-                if (!acl_words_ok(&t, 3) || !(frr_kw(&t, 2, "permit") || frr_kw(&t, 2, "deny")))
+            if (words_kw(&t, 0, "access-list") && t.n >= 3 && frr_names_has(&x->acls, t.v[1])) {
+                words_rest(&t, 0, rest, sizeof(rest));
+                if (!acl_words_ok(&t, 3) || !(words_kw(&t, 2, "permit") || words_kw(&t, 2, "deny")))
                     frr_no(x, o, "FRR access-lists match addresses only");
                 else {
                     sb_printf(out, "%s\n", rest);
                     frr_ok(x, o, "FRR: %s", rest);
                 }
-            } else if (frr_kw(&t, 0, "ip") && frr_kw(&t, 1, "access-list") && t.n == 4 &&
-                       (frr_kw(&t, 2, "standard") || frr_kw(&t, 2, "extended")) &&
+            } else if (words_kw(&t, 0, "ip") && words_kw(&t, 1, "access-list") && t.n == 4 &&
+                       (words_kw(&t, 2, "standard") || words_kw(&t, 2, "extended")) &&
                        frr_names_has(&x->acls, t.v[3])) {
                 in = true;
                 snprintf(name, sizeof(name), "%s", t.v[3]);
@@ -174,10 +176,10 @@ acls(struct frr_ctx *x, struct strbuf *out)
             char seq[32] = "";
             if (k)
                 snprintf(seq, sizeof(seq), " seq %s", t.v[0]);
-            frr_rest(&t, k, rest, sizeof(rest));
-            if (frr_kw(&t, k, "remark"))
+            words_rest(&t, k, rest, sizeof(rest));
+            if (words_kw(&t, k, "remark"))
                 snprintf(seq, sizeof(seq), "%s", "");
-            else if (!(frr_kw(&t, k, "permit") || frr_kw(&t, k, "deny")) ||
+            else if (!(words_kw(&t, k, "permit") || words_kw(&t, k, "deny")) ||
                      !acl_words_ok(&t, k + 1)) {
                 frr_no(x, o, "FRR access-lists match addresses only");
                 continue;
@@ -215,7 +217,7 @@ frr_policy(struct frr_ctx *x, struct strbuf *out)
 {
     const struct cfg_opaque_list *l = &x->c->global_opaque;
     struct strbuf rm, pl, ap, acl;
-    struct frr_toks t;
+    struct words t;
     size_t i;
 
     sb_init(&rm);
@@ -225,15 +227,15 @@ frr_policy(struct frr_ctx *x, struct strbuf *out)
     route_maps(x, &rm); /* first: it names prefix-lists, ACLs, as-path lists */
     for (i = 0; i < l->n; i++) {
         const struct cfg_opaque *o = &l->v[i];
-        frr_tok(&t, o->text);
+        words_split(&t, o->text);
         if (t.indent || t.n < 3)
             continue;
-        if (frr_kw(&t, 0, "ip") && frr_kw(&t, 1, "prefix-list"))
+        if (words_kw(&t, 0, "ip") && words_kw(&t, 1, "prefix-list"))
             prefix_list(x, o, &t, &pl);
-        else if (frr_kw(&t, 0, "ip") && frr_kw(&t, 1, "as-path") && frr_kw(&t, 2, "access-list") &&
-                 t.n >= 6) {
+        else if (words_kw(&t, 0, "ip") && words_kw(&t, 1, "as-path") &&
+                 words_kw(&t, 2, "access-list") && t.n >= 6) {
             char rest[512];
-            frr_rest(&t, 1, rest, sizeof(rest));
+            words_rest(&t, 1, rest, sizeof(rest));
             sb_printf(&ap, "bgp %s\n", rest);
             frr_ok(x, o, "bgpd: bgp %s", rest);
         }

@@ -21,11 +21,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct eigrp_pkt p, q, r2;
+static struct eigrp_msg p, q, r2;
 static uint8_t out1[70000], out2[70000];
 
 static size_t
-reencode(const struct eigrp_pkt *a, uint8_t *buf, size_t cap)
+reencode(const struct eigrp_msg *a, uint8_t *buf, size_t cap)
 {
     struct eigrp_enc e;
     unsigned i;
@@ -73,7 +73,7 @@ same_route(const struct eigrp_route_tlv *x, const struct eigrp_route_tlv *y)
 }
 
 static int
-same(const struct eigrp_pkt *a, const struct eigrp_pkt *b)
+same(const struct eigrp_msg *a, const struct eigrp_msg *b)
 {
     unsigned i;
 

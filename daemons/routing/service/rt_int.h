@@ -95,6 +95,7 @@ struct rt_counters {
 struct rt_svc {
     struct host *h;
     bool enabled;
+    bool eigrp_own;              /* router eigrp is our engine's, not eigrpd's */
     char etc_dir[PATH_MAX - 64]; /* /etc/frr or /etc/frr/NAME */
     char conf[PATH_MAX];         /* etc_dir/frr.conf: what FRR boots and restarts with */
     char conf_new[PATH_MAX];     /* etc_dir/frr.conf.dmvpnd: the candidate */

@@ -27,9 +27,9 @@
 /* FRR needs a file even when the config has no routing: an empty one
  * tells frr-reload.py to remove whatever routing FRR still runs. */
 static char *
-translate(const struct cfg *c)
+translate(const struct rt_svc *m, const struct cfg *c)
 {
-    struct frr_opts o = {.statics = true};
+    struct frr_opts o = {.statics = true, .eigrp_own = m->eigrp_own};
     struct frr_notes notes = {0};
     struct strbuf out;
 
@@ -53,7 +53,7 @@ rt_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
 
     if (!m->enabled)
         return SVC_APPLIED;
-    text = translate(new_);
+    text = translate(m, new_);
     if (m->want && !strcmp(m->want, text)) {
         free(text);
         return SVC_APPLIED;
@@ -195,6 +195,7 @@ rt_svc_register(struct host *h, const struct rt_opts *o)
     m->child.outfd = m->child.pidfd = -1;
     sb_init(&m->child.out);
     m->enabled = o->pathspace != NULL;
+    m->eigrp_own = o->eigrp_own;
     m->pathspace = o->pathspace ? o->pathspace : "";
     m->vtysh = o->vtysh ? o->vtysh : "/usr/bin/vtysh";
     m->reload = o->reload ? o->reload : "/usr/lib/frr/frr-reload.py";

@@ -20,6 +20,7 @@ extern const struct service rt_service;
  * (/etc/frr/NAME, /var/run/frr/NAME), as `watchfrr -N NAME` runs it. */
 struct rt_opts {
     const char *pathspace;
+    bool eigrp_own;       /* our EIGRP engine runs router eigrp: not eigrpd */
     const char *etc_base; /* NULL: /etc/frr */
     const char *run_base; /* NULL: /var/run/frr (the vty sockets, zserv.api) */
     const char *vtysh;    /* NULL: vtysh from PATH */

@@ -21,6 +21,7 @@
 #include "daemons/nhrp/nhrp.h"
 #include "daemons/routing/service/rt_int.h"
 #include "daemons/routing/zclient.h"
+#include "daemons/routing/zclient_loop.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -30,7 +31,6 @@
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,10 +50,7 @@ struct rt_zroute {
 struct rt_zebra {
     struct rt_svc *m;
     struct zclient *zc; /* NULL: FRR's pathspace is unusable, every add fails */
-    struct ev_fd *w;
-    int fd;
-    unsigned want;
-    struct ev_timer *timer;
+    struct zclient_loop *loop;
     struct rt_zroute *routes;
     size_t nroutes, cap;
     struct rt_zebra_counters cnt;
@@ -73,71 +70,7 @@ now_ms(const struct rt_zebra *z)
     return (uint64_t)ev_now(host_ev(z->m->h));
 }
 
-/* ---- the session on the event loop ---- */
-
-static void rearm(struct rt_zebra *z);
-
-static void
-on_fd(void *arg, int fd, unsigned re)
-{
-    struct rt_zebra *z = arg;
-    int cur;
-    short evs;
-
-    if (re & (EV_READ | EV_ERROR))
-        zclient_on_readable(z->zc, fd, now_ms(z));
-    /* reading may have torn the session down (and a new one may reuse
-     * the descriptor's number): write only to the session that asked */
-    if ((re & EV_WRITE) && zclient_pollfd(z->zc, &cur, &evs) && cur == fd && (evs & POLLOUT))
-        zclient_on_writable(z->zc, fd, now_ms(z));
-    rearm(z);
-}
-
-static void
-on_timer(void *arg)
-{
-    struct rt_zebra *z = arg;
-
-    zclient_on_timer(z->zc, now_ms(z));
-    rearm(z);
-}
-
-/* The descriptor and the deadline change with every call into the client
- * (reconnects, queued output): follow them after each. */
-static void
-rearm(struct rt_zebra *z)
-{
-    int fd;
-    short evs;
-    uint64_t t;
-
-    if (!z->zc)
-        return;
-    if (!zclient_pollfd(z->zc, &fd, &evs)) {
-        if (z->w)
-            ev_fd_del(z->w);
-        z->w = NULL;
-    } else {
-        unsigned want = EV_READ | ((evs & POLLOUT) ? EV_WRITE : 0);
-        if (z->w && z->fd != fd) {
-            ev_fd_del(z->w);
-            z->w = NULL;
-        }
-        if (!z->w) {
-            z->w = ev_fd_add(host_ev(z->m->h), fd, want, on_fd, z);
-            z->fd = fd;
-            z->want = want;
-        } else if (want != z->want) {
-            ev_fd_set(z->w, want);
-            z->want = want;
-        }
-    }
-    t = zclient_next_deadline(z->zc);
-    if (t == UINT64_MAX)
-        ev_timer_cancel(z->timer);
-    else
-        ev_timer_arm(z->timer, (int64_t)t);
-}
+/* ---- the session ---- */
 
 static void
 on_up(void *arg)
@@ -301,7 +234,7 @@ route_add(struct rt_zebra *z, const struct svc_route *r)
                             : "not a route zebra takes");
         return NHRP_RT_FAILED;
     }
-    rearm(z);
+    zclient_loop_rearm(z->loop);
     if (!(o = owned(z, r->prefix, r->len))) {
         z->routes = mem_grow(z->routes, &z->cap, z->nroutes, sizeof(*z->routes));
         o = &z->routes[z->nroutes++];
@@ -330,7 +263,7 @@ route_del(struct rt_zebra *z, const struct svc_route *r)
         zclient_route_unset(z->zc, r->prefix, r->len, now_ms(z));
     *o = z->routes[--z->nroutes];
     z->cnt.dels++;
-    rearm(z);
+    zclient_loop_rearm(z->loop);
 }
 
 /* ---- the service's hooks (rt_svc.c) ---- */
@@ -374,15 +307,13 @@ rt_zebra_start(struct rt_svc *m, const struct zclient_env *env)
 
     m->z = z;
     z->m = m;
-    z->fd = -1;
-    z->timer = ev_timer_new(host_ev(m->h), on_timer, z);
     if (!m->enabled)
         return; /* the pathspace is not a name: nowhere to connect */
     snprintf(path, sizeof path, "%s/zserv.api", m->run_dir);
     z->zc = zclient_new(&conf, &cbs, env);
     log_info("routing: NHRP routes go through zebra (%s)", path);
     zclient_start(z->zc, now_ms(z));
-    rearm(z);
+    z->loop = zclient_loop_new(host_ev(m->h), z->zc);
 }
 
 void
@@ -392,9 +323,7 @@ rt_zebra_free(struct rt_svc *m)
 
     if (!z)
         return;
-    if (z->w)
-        ev_fd_del(z->w);
-    ev_timer_free(z->timer);
+    zclient_loop_free(z->loop);
     if (z->zc)
         zclient_free(z->zc);
     free(z->routes);

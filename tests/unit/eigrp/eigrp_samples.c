@@ -82,7 +82,7 @@ eigrp_sample_key(struct eigrp_auth_key *k, uint16_t type)
 {
     memset(k, 0, sizeof(*k));
     k->type = type;
-    k->key_id = type == EIGRP_AUTH_MD5 ? 1 : 2;
+    k->key_id = type == EIGRP_AUTH_TYPE_MD5 ? 1 : 2;
     k->key_seq = 0;
     k->secret = (const uint8_t *)SAMPLE_KEY;
     k->secret_len = strlen(SAMPLE_KEY);
@@ -121,7 +121,7 @@ route(struct eigrp_enc *e, unsigned which, bool unreachable)
 size_t
 eigrp_samples(struct eigrp_sample *s, size_t max)
 {
-    static const struct eigrp_params par = {{1, 0, 1, 0, 0, 0}, EIGRP_HOLD_DEFAULT};
+    static const struct eigrp_params par = {{{1, 0, 1, 0, 0, 0}}, EIGRP_HOLD_DEFAULT};
     static const struct eigrp_sw_version sw = {23, 0, 2, 0};
     static const uint32_t seqa[] = {A(10, 0, 0, 2), A(10, 0, 0, 3)};
     const uint32_t mc = EIGRP_MCAST_V4, nb = A(10, 0, 0, 2);
@@ -172,16 +172,16 @@ eigrp_samples(struct eigrp_sample *s, size_t max)
     NEXT("hello-stub", mc, EIGRP_OP_HELLO, 0, 0, 0);
     eigrp_enc_params(&e, &par);
     eigrp_enc_sw_version(&e, &sw);
-    eigrp_enc_stub(&e, EIGRP_STUB_CONNECTED | EIGRP_STUB_SUMMARY);
+    eigrp_enc_stub(&e, EIGRP_STUBF_CONNECTED | EIGRP_STUBF_SUMMARY);
     DONE();
     NEXT("hello-md5", mc, EIGRP_OP_HELLO, 0, 0, 0);
-    eigrp_sample_key(&k, EIGRP_AUTH_MD5);
+    eigrp_sample_key(&k, EIGRP_AUTH_TYPE_MD5);
     eigrp_enc_auth(&e, &k);
     eigrp_enc_params(&e, &par);
     eigrp_enc_sw_version(&e, &sw);
     s[n++].len = eigrp_auth_finish(&e, &k);
     NEXT("update-sha256", nb, EIGRP_OP_UPDATE, 0, 8, 0);
-    eigrp_sample_key(&k, EIGRP_AUTH_SHA256);
+    eigrp_sample_key(&k, EIGRP_AUTH_TYPE_SHA256);
     eigrp_enc_auth(&e, &k);
     route(&e, 1, false);
     route(&e, 5, false);

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static struct eigrp_pkt pkt;
+static struct eigrp_msg pkt;
 
 static void
 hdr(struct eigrp_hdr *h, uint8_t op)
@@ -64,7 +64,7 @@ same_route(const struct eigrp_route_tlv *a, const struct eigrp_route_tlv *b)
 static void
 t_general_tlvs(void **state)
 {
-    static const struct eigrp_params par = {{1, 2, 3, 4, 5, 6}, 180};
+    static const struct eigrp_params par = {{{1, 2, 3, 4, 5, 6}}, 180};
     static const struct eigrp_sw_version sw = {23, 1, 2, 0};
     static const uint32_t seqa[] = {A(10, 0, 0, 2), A(10, 0, 0, 3), A(10, 0, 0, 4)};
     static const uint32_t term[] = {A(10, 0, 0, 9)};
@@ -82,7 +82,7 @@ t_general_tlvs(void **state)
     assert_true(eigrp_enc_sw_version(&e, &sw));
     assert_true(eigrp_enc_sequence(&e, seqa, 3));
     assert_true(eigrp_enc_next_mcast_seq(&e, 0xdeadbeef));
-    assert_true(eigrp_enc_stub(&e, EIGRP_STUB_CONNECTED | EIGRP_STUB_RCVONLY));
+    assert_true(eigrp_enc_stub(&e, EIGRP_STUBF_CONNECTED | EIGRP_STUBF_RCVONLY));
     assert_true(eigrp_enc_peer_term(&e, term, 1));
     assert_true(eigrp_enc_raw_tlv(&e, 0x0104, junk, sizeof(junk))); /* community: skipped */
     assert_true(eigrp_enc_raw_tlv(&e, 0x0f01, NULL, 0));
@@ -98,10 +98,10 @@ t_general_tlvs(void **state)
     assert_int_equal(pkt.hdr.asn, 100);
     assert_true(pkt.has_params && pkt.has_sw && pkt.has_seq && pkt.has_nms && pkt.has_stub &&
                 pkt.has_term && !pkt.has_auth);
-    assert_memory_equal(pkt.params.k, par.k, 6);
+    assert_memory_equal(pkt.params.k.k, par.k.k, 6);
     assert_int_equal(pkt.params.hold, 180);
-    assert_int_equal(pkt.sw.ios_major, 23);
-    assert_int_equal(pkt.sw.ios_minor, 1);
+    assert_int_equal(pkt.sw.os_major, 23);
+    assert_int_equal(pkt.sw.os_minor, 1);
     assert_int_equal(pkt.sw.tlv_major, 2);
     assert_int_equal(pkt.sw.tlv_minor, 0);
     assert_int_equal(pkt.nseq, 3);
@@ -116,6 +116,52 @@ t_general_tlvs(void **state)
     assert_int_equal(eigrp_get16(buf + 20), 0x0001);
     assert_int_equal(eigrp_get16(buf + 22), 12);
     assert_int_equal(eigrp_get16(buf + 30), 180);
+}
+
+static void
+t_hello_tlvs(void **state)
+{
+    static const uint32_t seqa[] = {A(10, 0, 0, 2), A(10, 0, 0, 3)};
+    static const uint32_t term[] = {A(10, 0, 0, 8), A(10, 0, 0, 9)};
+    struct eigrp_hello_tlvs h = {.has_params = true,
+                                 .k = {{1, 0, 1, 0, 0, 0}},
+                                 .hold = 15,
+                                 .has_version = true,
+                                 .version = {23, 0, 2, 0},
+                                 .has_seq = true,
+                                 .seq_addrs = seqa,
+                                 .nseq_addrs = 2,
+                                 .has_next_mcast = true,
+                                 .next_mcast_seq = 77},
+                            g;
+    uint8_t buf[256];
+    struct eigrp_hdr hd;
+    struct eigrp_enc e;
+    size_t n;
+
+    /* the neighbour layer's view of a hello, both ways */
+    hdr(&hd, EIGRP_OP_HELLO);
+    eigrp_enc_init(&e, buf, sizeof(buf), &hd);
+    assert_true(eigrp_enc_hello_tlvs(&e, &h));
+    assert_true(eigrp_enc_peer_term(&e, term, 2));
+    n = eigrp_enc_finish(&e);
+    assert_int_equal(eigrp_decode(buf, n, &pkt), EIGRP_DEC_OK);
+    eigrp_msg_hello_tlvs(&pkt, A(10, 0, 0, 9), &g);
+    assert_true(g.has_params && g.has_version && g.has_seq && g.has_next_mcast);
+    assert_true(g.peer_termination);
+    assert_memory_equal(g.k.k, h.k.k, 6);
+    assert_int_equal(g.hold, 15);
+    assert_int_equal(g.version.os_major, 23);
+    assert_int_equal(g.version.tlv_major, 2);
+    assert_int_equal(g.nseq_addrs, 2);
+    assert_int_equal(g.seq_addrs[1], A(10, 0, 0, 3));
+    assert_int_equal(g.next_mcast_seq, 77);
+    eigrp_msg_hello_tlvs(&pkt, A(10, 0, 0, 7), &g);
+    assert_false(g.peer_termination); /* someone else is dropped */
+    /* all or nothing when the buffer is short */
+    eigrp_enc_init(&e, buf, EIGRP_HDR_LEN + 30, &hd);
+    assert_false(eigrp_enc_hello_tlvs(&e, &h));
+    assert_int_equal(e.len, EIGRP_HDR_LEN);
 }
 
 static void
@@ -401,7 +447,7 @@ t_buffer_full(void **state)
         eigrp_enc_init(&e, buf, cap, &h);
         for (k = 0; eigrp_enc_route(&e, &r); k++)
             assert_true(e.len <= cap);
-        assert_false(eigrp_enc_params(&e, &(struct eigrp_params){{1, 0, 1, 0, 0, 0}, 15}) &&
+        assert_false(eigrp_enc_params(&e, &(struct eigrp_params){{{1, 0, 1, 0, 0, 0}}, 15}) &&
                      e.len > cap);
         n = eigrp_enc_finish(&e);
         for (i = cap; i < sizeof(buf); i++)
@@ -513,7 +559,7 @@ t_auth(void **state)
         memcpy(m, b, n);
         m[2] = m[3] = 0;
         memset(m + 44, 0, pkt.auth.digest_len);
-        if (pkt.auth.type == EIGRP_AUTH_MD5) {
+        if (pkt.auth.type == EIGRP_AUTH_TYPE_MD5) {
             memcpy(m + 44, SAMPLE_KEY, strlen(SAMPLE_KEY));
             openssl_hex("-md5", m, n, want, sizeof(want));
         } else {
@@ -532,7 +578,7 @@ t_auth(void **state)
         k.key_id++;
         assert_false(eigrp_auth_verify(&pkt, &k));
         eigrp_sample_key(&k, pkt.auth.type);
-        if (k.type == EIGRP_AUTH_SHA256) {
+        if (k.type == EIGRP_AUTH_TYPE_SHA256) {
             k.src++;
             assert_false(eigrp_auth_verify(&pkt, &k));
             eigrp_sample_key(&k, pkt.auth.type);
@@ -552,7 +598,7 @@ t_auth(void **state)
 
         hdr(&h, EIGRP_OP_HELLO);
         eigrp_enc_init(&e, m, sizeof(m), &h);
-        eigrp_sample_key(&k, EIGRP_AUTH_MD5);
+        eigrp_sample_key(&k, EIGRP_AUTH_TYPE_MD5);
         assert_int_equal(eigrp_auth_finish(&e, &k), 0); /* nothing reserved */
         eigrp_enc_stub(&e, 1);
         assert_false(eigrp_enc_auth(&e, &k));
@@ -564,11 +610,11 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(t_general_tlvs), cmocka_unit_test(t_route_tlvs),
-        cmocka_unit_test(t_units),        cmocka_unit_test(t_unreachable),
-        cmocka_unit_test(t_rejections),   cmocka_unit_test(t_checksum),
-        cmocka_unit_test(t_buffer_full),  cmocka_unit_test(t_truncated),
-        cmocka_unit_test(t_auth),
+        cmocka_unit_test(t_general_tlvs), cmocka_unit_test(t_hello_tlvs),
+        cmocka_unit_test(t_route_tlvs),   cmocka_unit_test(t_units),
+        cmocka_unit_test(t_unreachable),  cmocka_unit_test(t_rejections),
+        cmocka_unit_test(t_checksum),     cmocka_unit_test(t_buffer_full),
+        cmocka_unit_test(t_truncated),    cmocka_unit_test(t_auth),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

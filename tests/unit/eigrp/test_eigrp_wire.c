@@ -28,7 +28,7 @@
 #define NS 16
 static struct eigrp_sample samp[NS];
 static size_t nsamp;
-static struct eigrp_pkt pkt;
+static struct eigrp_msg pkt;
 
 /* --- pcap ---------------------------------------------------------------------- */
 
@@ -196,9 +196,9 @@ expect(struct strbuf *x, const uint8_t *b, size_t len)
         add(&x[7], "%u", eigrp_get16(b + off + 2));
     }
     if (pkt.has_params) {
-        add(&x[8], "%u", pkt.params.k[0]);
-        add(&x[9], "%u", pkt.params.k[2]);
-        add(&x[10], "%u", pkt.params.k[5]);
+        add(&x[8], "%u", pkt.params.k.k[0]);
+        add(&x[9], "%u", pkt.params.k.k[2]);
+        add(&x[10], "%u", pkt.params.k.k[5]);
         add(&x[11], "%u", pkt.params.hold);
     }
     if (pkt.has_seq)

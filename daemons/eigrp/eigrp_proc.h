@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * One EIGRP process (one autonomous system): the neighbours and their
+ * reliable transport, DUAL's topology table, the codec, and the IOS
+ * interface settings that decide what each packet carries (split horizon,
+ * next-hop-self, summaries, stub, passive). Pure like the NHRP engine:
+ * packets in, packets and route changes out through ops, time passed in;
+ * the owner asks eigrp_proc_next_deadline() after every call and calls
+ * eigrp_proc_tick() when it comes.
+ *
+ * Interfaces are named by their index in the eigrp_conf's ifs[] (`ifi`).
+ */
+#ifndef DMVPN_EIGRP_PROC_H
+#define DMVPN_EIGRP_PROC_H
+
+#include "daemons/eigrp/eigrp_conf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define EIGRP_PROC_MAX_NH EIGRP_MAX_PATHS_LIMIT
+
+struct eigrp_proc;
+
+struct eigrp_proc_nh {
+    uint32_t addr; /* the neighbour; 0 for a summary's Null0 */
+    uint32_t ifi;
+};
+
+/* One route for the RIB (IOS `D` / `D EX`, or a summary's Null0). */
+struct eigrp_proc_route {
+    uint32_t prefix;
+    uint8_t plen;
+    uint8_t distance; /* 90, 170, 5 (summary) as configured */
+    uint32_t metric;  /* classic composite, or wide / rib-scale */
+    bool external;
+    size_t nnh;
+    struct eigrp_proc_nh nh[EIGRP_PROC_MAX_NH];
+};
+
+struct eigrp_proc_ops {
+    void *ctx;
+    /* One packet (EIGRP header on) out of interface ifi to dst, a
+     * neighbour or EIGRP_MCAST_V4. */
+    void (*send)(void *ctx, uint32_t ifi, uint32_t dst, const uint8_t *pkt, size_t len);
+    /* Adds or replaces / withdraws the process's route for a prefix. */
+    void (*route_set)(void *ctx, const struct eigrp_proc_route *r);
+    void (*route_unset)(void *ctx, uint32_t prefix, uint8_t plen);
+    /* An IOS log line without the timestamp ("%DUAL-5-NBRCHANGE: ..."). */
+    void (*log)(void *ctx, int severity, const char *line);
+};
+
+/* Counters for `show ip eigrp traffic` and the bad-input rule. */
+struct eigrp_proc_counters {
+    uint64_t rx[12], tx[12]; /* by opcode; [5] hellos, acks in rx_ack/tx_ack */
+    uint64_t rx_ack, tx_ack;
+    uint64_t rx_bad;         /* failed to decode (any class) */
+    uint64_t rx_bad_as;      /* another AS */
+    uint64_t rx_auth_fail;
+    uint64_t rx_not_running; /* on an interface the process does not run on */
+    uint64_t retrans;
+    uint64_t sia_queries_tx, sia_replies_tx;
+};
+
+struct eigrp_proc *eigrp_proc_new(const struct eigrp_conf *c, const struct eigrp_proc_ops *ops,
+                                  uint64_t now);
+void eigrp_proc_free(struct eigrp_proc *p);
+const struct eigrp_conf *eigrp_proc_conf(const struct eigrp_proc *p);
+
+/* A packet that arrived on interface ifi (src/dst from its IP header). */
+void eigrp_proc_rx(struct eigrp_proc *p, uint32_t ifi, uint32_t src, uint32_t dst,
+                   const uint8_t *pkt, size_t len, uint64_t now);
+/* The interface's link went up or down (down: its neighbours go down). */
+void eigrp_proc_if_state(struct eigrp_proc *p, uint32_t ifi, bool up, uint64_t now);
+/* A route to redistribute appeared or went (connected/static per the
+ * config's redistribute lines; the owner filters by source). */
+void eigrp_proc_redist(struct eigrp_proc *p, uint32_t prefix, uint8_t plen, bool add,
+                       uint64_t now);
+/* Drops every neighbour (`clear ip eigrp neighbors`). */
+void eigrp_proc_clear(struct eigrp_proc *p, uint64_t now);
+uint64_t eigrp_proc_next_deadline(const struct eigrp_proc *p);
+void eigrp_proc_tick(struct eigrp_proc *p, uint64_t now);
+const struct eigrp_proc_counters *eigrp_proc_counters(const struct eigrp_proc *p);
+
+#endif

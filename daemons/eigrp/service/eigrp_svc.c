@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The EIGRP service: the config's `router eigrp` processes run in our own
+ * engine (eigrp_proc.h), one per IPv4 autonomous system. This file is the
+ * engine's world: the raw socket (eigrp_io.c) on the host's event loop, the
+ * interfaces' Linux indexes, one timer for every process's deadline, and
+ * zebra, which gets the routes as type EIGRP (IOS `D`, distance 90/170) so
+ * that one RIB holds them beside BGP, OSPF, statics and NHRP's.
+ *
+ * A config change that alters a process's settings restarts that process
+ * (its neighbours see it go and come back); a change elsewhere leaves it
+ * alone.
+ */
+#include "daemons/eigrp/service/eigrp_svc.h"
+#include "daemons/eigrp/eigrp_proc.h"
+#include "daemons/eigrp/eigrp_wire.h"
+#include "daemons/eigrp/service/eigrp_cfg.h"
+#include "daemons/eigrp/service/eigrp_io.h"
+#include "daemons/routing/zclient.h"
+#include "daemons/routing/zclient_loop.h"
+#include "lib/evloop.h"
+#include "lib/inet.h"
+#include "lib/log.h"
+#include "lib/mem.h"
+#include "lib/zapi.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define RESOLVE_MS 1000 /* how often to look again for links not there yet */
+
+struct esvc_proc {
+    struct eigrp_conf conf;
+    struct eigrp_proc *p;
+    int ifindex[EIGRP_CONF_MAX_IFS]; /* 0: no such link (yet) */
+    bool joined[EIGRP_CONF_MAX_IFS];
+    struct esvc *s;
+};
+
+struct esvc {
+    struct host *h;
+    bool enabled;
+    char zpath[PATH_MAX];
+    struct esvc_proc *procs[EIGRP_CFG_MAX_PROCS]; /* heap: the engines keep pointers */
+    size_t nprocs;
+    int fd;
+    struct ev_fd *w;
+    struct ev_timer *timer;
+    struct zclient *zc;
+    struct zclient_loop *zl;
+    uint64_t rx_no_proc; /* datagrams on an interface no process runs on */
+    uint8_t buf[65536];
+};
+
+static uint64_t
+now_ms(const struct esvc *s)
+{
+    return (uint64_t)ev_now(host_ev(s->h));
+}
+
+/* ---- the engine's ops ---- */
+
+static void
+op_send(void *ctx, uint32_t ifi, uint32_t dst, const uint8_t *pkt, size_t len)
+{
+    struct esvc_proc *e = ctx;
+
+    if (ifi >= e->conf.nifs || !e->ifindex[ifi] || e->s->fd < 0)
+        return;
+    if (eigrp_io_send(e->s->fd, e->ifindex[ifi], e->conf.ifs[ifi].addr, dst, pkt, len) < 0)
+        log_debug("eigrp %u: send on %s: %s", e->conf.asn, e->conf.ifs[ifi].ios_name,
+                  strerror(errno));
+}
+
+static void
+op_route_set(void *ctx, const struct eigrp_proc_route *r)
+{
+    struct esvc_proc *e = ctx;
+    struct zclient_route zr = {0};
+    char a[INET_ADDRSTRLEN_];
+
+    if (!e->s->zc)
+        return;
+    /* zebra takes one next hop per route from this client: the first
+     * successor (the others wait for multipath in the session) */
+    zr.prefix = r->prefix;
+    zr.plen = r->plen;
+    zr.distance = r->distance;
+    zr.metric = r->metric;
+    if (r->nnh && r->nh[0].ifi < e->conf.nifs) {
+        zr.nexthop = r->nh[0].addr;
+        zr.ifindex = (uint32_t)e->ifindex[r->nh[0].ifi];
+    }
+    if (zclient_route_set(e->s->zc, &zr, now_ms(e->s)) < 0)
+        log_warn("eigrp %u: route %s/%u not taken by zebra's client", e->conf.asn,
+                 inet_fmt4(r->prefix, a), r->plen);
+    zclient_loop_rearm(e->s->zl);
+}
+
+static void
+op_route_unset(void *ctx, uint32_t prefix, uint8_t plen)
+{
+    struct esvc_proc *e = ctx;
+
+    if (!e->s->zc)
+        return;
+    zclient_route_unset(e->s->zc, prefix, plen, now_ms(e->s));
+    zclient_loop_rearm(e->s->zl);
+}
+
+static void
+op_log(void *ctx, int severity, const char *line)
+{
+    (void)ctx;
+    if (severity <= 3)
+        log_err("%s", line);
+    else if (severity <= 5)
+        log_notice("%s", line);
+    else
+        log_info("%s", line);
+}
+
+/* ---- timers and packets ---- */
+
+static void
+rearm(struct esvc *s)
+{
+    uint64_t t = UINT64_MAX, d;
+    size_t i;
+
+    for (i = 0; i < s->nprocs; i++) {
+        struct esvc_proc *e = s->procs[i];
+        size_t k;
+        if (!e->p)
+            continue;
+        d = eigrp_proc_next_deadline(e->p);
+        if (d < t)
+            t = d;
+        for (k = 0; k < e->conf.nifs; k++)
+            if (e->conf.ifs[k].running && !e->ifindex[k] && now_ms(s) + RESOLVE_MS < t)
+                t = now_ms(s) + RESOLVE_MS;
+    }
+    if (t == UINT64_MAX)
+        ev_timer_cancel(s->timer);
+    else
+        ev_timer_arm(s->timer, (int64_t)t);
+}
+
+/* Links the data plane creates (tunnels) may appear after the config:
+ * look up the missing ones, join the multicast group where the process
+ * sends hellos, and tell the engine the link is usable. */
+static void
+resolve(struct esvc_proc *e)
+{
+    size_t k;
+
+    for (k = 0; k < e->conf.nifs; k++) {
+        const struct eigrp_conf_if *f = &e->conf.ifs[k];
+        unsigned idx;
+        if (!f->running || e->ifindex[k] || !f->linux_name[0])
+            continue;
+        idx = if_nametoindex(f->linux_name);
+        if (!idx)
+            continue;
+        e->ifindex[k] = (int)idx;
+        if (!f->passive && e->s->fd >= 0 && eigrp_io_join(e->s->fd, (int)idx, true) == 0)
+            e->joined[k] = true;
+        if (e->p)
+            eigrp_proc_if_state(e->p, (uint32_t)k, true, now_ms(e->s));
+    }
+}
+
+static void
+on_timer(void *arg)
+{
+    struct esvc *s = arg;
+    size_t i;
+
+    for (i = 0; i < s->nprocs; i++) {
+        resolve(s->procs[i]);
+        if (s->procs[i]->p)
+            eigrp_proc_tick(s->procs[i]->p, now_ms(s));
+    }
+    rearm(s);
+}
+
+static void
+on_readable(void *arg, int fd, unsigned re)
+{
+    struct esvc *s = arg;
+    struct eigrp_io_rx rx;
+    int budget = 64, r;
+    (void)re;
+
+    while (budget-- > 0 && (r = eigrp_io_recv(fd, s->buf, sizeof(s->buf), &rx)) >= 0) {
+        bool taken = false;
+        size_t i, k;
+        if (r > 0)
+            continue;
+        /* every process running on the interface sees it; the engine
+         * drops another AS's packet and counts it */
+        for (i = 0; i < s->nprocs; i++)
+            for (k = 0; k < s->procs[i]->conf.nifs; k++)
+                if (s->procs[i]->p && s->procs[i]->ifindex[k] == rx.ifindex) {
+                    eigrp_proc_rx(s->procs[i]->p, (uint32_t)k, rx.src, rx.dst, rx.pkt, rx.len,
+                                  now_ms(s));
+                    taken = true;
+                }
+        if (!taken)
+            s->rx_no_proc++;
+    }
+    rearm(s);
+}
+
+/* ---- config ---- */
+
+static void
+stop_proc(struct esvc_proc *e)
+{
+    size_t k;
+
+    for (k = 0; k < e->conf.nifs; k++)
+        if (e->joined[k] && e->s->fd >= 0)
+            eigrp_io_join(e->s->fd, e->ifindex[k], false);
+    if (e->p)
+        eigrp_proc_free(e->p);
+    free(e);
+}
+
+static struct esvc_proc *
+start_proc(struct esvc *s, const struct eigrp_conf *c)
+{
+    struct esvc_proc *e = mem_zalloc(sizeof(*e));
+    struct eigrp_proc_ops ops = {.ctx = e,
+                                 .send = op_send,
+                                 .route_set = op_route_set,
+                                 .route_unset = op_route_unset,
+                                 .log = op_log};
+
+    e->s = s;
+    e->conf = *c;
+    e->p = eigrp_proc_new(&e->conf, &ops, now_ms(s));
+    resolve(e);
+    log_notice("eigrp: AS %u runs on the interfaces its network statements cover", c->asn);
+    return e;
+}
+
+static enum svc_apply
+esvc_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
+                 const struct cfg_diff *diff)
+{
+    struct esvc *s = self;
+    static struct eigrp_conf want[EIGRP_CFG_MAX_PROCS];
+    struct esvc_proc *next[EIGRP_CFG_MAX_PROCS] = {0};
+    size_t n, i, j;
+    (void)old;
+    (void)diff;
+
+    if (!s->enabled)
+        return SVC_APPLIED;
+    memset(want, 0, sizeof(want));
+    n = eigrp_cfg_build(new_, want, EIGRP_CFG_MAX_PROCS, NULL);
+    /* a process whose settings are unchanged keeps running (and its
+     * neighbours); any other is restarted from the new settings */
+    for (i = 0; i < s->nprocs; i++) {
+        for (j = 0; j < n; j++)
+            if (!next[j] && !memcmp(&s->procs[i]->conf, &want[j], sizeof(want[j]))) {
+                next[j] = s->procs[i];
+                s->procs[i] = NULL;
+                break;
+            }
+        if (s->procs[i])
+            stop_proc(s->procs[i]);
+    }
+    for (j = 0; j < n; j++)
+        s->procs[j] = next[j] ? next[j] : start_proc(s, &want[j]);
+    s->nprocs = n;
+    rearm(s);
+    return SVC_APPLIED;
+}
+
+static void
+esvc_fini(void *self)
+{
+    struct esvc *s = self;
+    size_t i;
+
+    for (i = 0; i < s->nprocs; i++)
+        stop_proc(s->procs[i]);
+    zclient_loop_free(s->zl);
+    if (s->zc)
+        zclient_free(s->zc);
+    if (s->w)
+        ev_fd_del(s->w);
+    ev_timer_free(s->timer);
+    if (s->fd >= 0)
+        close(s->fd);
+    free(s);
+}
+
+const struct service eigrp_service = {
+    .name = "eigrp",
+    .reconfigure = esvc_reconfigure,
+    .fini = esvc_fini,
+};
+
+/* What zebra mirrors to us: the sources `redistribute` may name. */
+static const uint8_t redist[] = {ZAPI_RT_CONNECT, ZAPI_RT_STATIC};
+
+void
+eigrp_svc_register(struct host *h, const struct eigrp_svc_opts *o)
+{
+    struct esvc *s = mem_zalloc(sizeof(*s));
+    struct service svc = eigrp_service;
+
+    s->h = h;
+    s->fd = -1;
+    s->timer = ev_timer_new(host_ev(h), on_timer, s);
+    s->enabled = o && o->enabled;
+    if (s->enabled) {
+        s->fd = eigrp_io_open();
+        if (s->fd < 0)
+            log_err("eigrp: raw socket for protocol 88: %s; EIGRP does not run", strerror(errno));
+        else
+            s->w = ev_fd_add(host_ev(h), s->fd, EV_READ, on_readable, s);
+        if (o->zserv) {
+            struct zclient_conf zc = {.path = o->zserv,
+                                      .proto = ZAPI_RT_EIGRP,
+                                      .redist = redist,
+                                      .n_redist = sizeof(redist)};
+            snprintf(s->zpath, sizeof(s->zpath), "%s", o->zserv);
+            zc.path = s->zpath;
+            s->zc = zclient_new(&zc, &(struct zclient_cbs){.arg = s}, o->zapi_env);
+            zclient_start(s->zc, now_ms(s));
+            s->zl = zclient_loop_new(host_ev(h), s->zc);
+        }
+    }
+    host_register(h, &svc, s);
+}

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The EIGRP service's reading of IOS configs: the real fr-cdc2 hub
+ * (classic mode, interface lines) and the ngmunia dual-cloud spoke (named
+ * mode, af-interface and topology blocks), plus typed variants for the
+ * settings a DMVPN hub needs and for refused lines.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "daemons/eigrp/service/eigrp_cfg.h"
+#include "lib/inet.h"
+#include "parsers/cfg.h"
+#include "parsers/parse.h"
+
+struct tally {
+    int ok, refused;
+    char last_refused[160];
+    char why[120];
+};
+
+static void
+on_note(void *ctx, const struct cfg_opaque *o, bool ok, const char *why)
+{
+    struct tally *t = ctx;
+
+    if (ok) {
+        t->ok++;
+        return;
+    }
+    t->refused++;
+    snprintf(t->last_refused, sizeof(t->last_refused), "%s", o->text);
+    snprintf(t->why, sizeof(t->why), "%s", why);
+}
+
+static char *
+slurp(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char *buf;
+    long n;
+
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    rewind(f);
+    buf = calloc(1, (size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    return buf;
+}
+
+static size_t
+build(const char *text, struct eigrp_conf *out, struct tally *t)
+{
+    struct cfg_parse *p = cfg_parse_text(text, strlen(text));
+    struct eigrp_cfg_notes n = {t, on_note};
+    size_t k;
+
+    assert_non_null(p);
+    k = eigrp_cfg_build(p->cfg, out, EIGRP_CFG_MAX_PROCS, &n);
+    cfg_parse_free(p);
+    return k;
+}
+
+static uint32_t
+ip(const char *s)
+{
+    uint32_t a = 0;
+    assert_true(inet_parse4(s, &a));
+    return a;
+}
+
+static void
+test_fr_cdc2_hub(void **st)
+{
+    static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
+    struct tally t = {0};
+    char *text = slurp("../shared/golden/running_config/fr-cdc2-R1-hub-phase3-eigrp-ios152.txt");
+    const struct eigrp_conf_if *tu, *fa;
+
+    (void)st;
+    assert_int_equal(build(text, e, &t), 1);
+    free(text);
+    assert_int_equal(e[0].asn, 100);
+    assert_false(e[0].named);
+    assert_int_equal(e[0].nnets, 5);
+    /* `network 192.168.0.0` without wildcard: the class C network */
+    assert_int_equal(e[0].nets[1].addr, ip("192.168.0.0"));
+    assert_int_equal(e[0].nets[1].wild, 0xff);
+    tu = eigrp_conf_find_if(&e[0], "Tunnel0");
+    assert_non_null(tu);
+    assert_true(tu->running);
+    assert_false(tu->split_horizon); /* no ip split-horizon eigrp 100 */
+    assert_true(tu->next_hop_self);
+    assert_int_equal(tu->link.bw_kbps, 100); /* IOS tunnel default */
+    assert_int_equal(tu->link.delay_ps, 50000ull * 1000000ull);
+    assert_int_equal(tu->link.mtu, 1400); /* ip mtu 1400 */
+    assert_int_equal(eigrp_conf_hello(tu), 5);
+    assert_int_equal(eigrp_conf_hold(tu), 15);
+    fa = eigrp_conf_find_if(&e[0], "FastEthernet0/0");
+    if (fa)
+        assert_true(fa->passive);
+    assert_int_equal(t.refused, 0);
+    assert_true(t.ok >= 8);
+}
+
+static void
+test_ngmunia_named(void **st)
+{
+    static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
+    struct tally t = {0};
+    char *text = slurp("../shared/golden/running_config/ngmunia-R3-spoke-dualcloud-ios157.txt");
+    const struct eigrp_conf_if *tu0, *tu1;
+
+    (void)st;
+    assert_int_equal(build(text, e, &t), 1);
+    free(text);
+    assert_true(e[0].named);
+    assert_string_equal(e[0].name, "EIGRP");
+    assert_int_equal(e[0].asn, 100);
+    assert_int_equal(e[0].stub, EIGRP_STUB_CONNECTED | EIGRP_STUB_SUMMARY);
+    tu0 = eigrp_conf_find_if(&e[0], "Tunnel0");
+    tu1 = eigrp_conf_find_if(&e[0], "Tunnel1");
+    assert_non_null(tu0);
+    assert_non_null(tu1);
+    assert_int_equal(tu0->bw_percent, 25); /* af-interface Tunnel0 only */
+    assert_int_equal(tu1->bw_percent, 50);
+    assert_true(tu0->running && tu1->running);
+    /* the distribute-list is refused, and said so */
+    assert_int_equal(t.refused, 1);
+    assert_non_null(strstr(t.last_refused, "distribute-list prefix"));
+}
+
+static const char hub[] = "hostname H\n"
+                          "interface Loopback0\n ip address 10.0.0.1 255.255.255.255\n"
+                          "interface Tunnel0\n ip address 10.1.1.1 255.255.255.0\n"
+                          " ip hello-interval eigrp 7 2\n ip hold-time eigrp 7 6\n"
+                          " no ip next-hop-self eigrp 7\n"
+                          " ip summary-address eigrp 7 10.0.0.0 255.0.0.0\n"
+                          " ip authentication mode eigrp 7 md5\n"
+                          "interface FastEthernet0/0\n ip address 192.0.2.1 255.255.255.0\n"
+                          "router eigrp 7\n network 10.0.0.0\n network 192.0.2.0 0.0.0.255\n"
+                          " passive-interface default\n no passive-interface Tunnel0\n"
+                          " variance 2\n maximum-paths 6\n metric weights 0 1 0 1 1 0\n"
+                          " redistribute static metric 1000 100 255 1 1500\n"
+                          " timers active-time 2\n"
+                          " auto-summary\n";
+
+static void
+test_typed_hub(void **st)
+{
+    static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
+    struct tally t = {0};
+    const struct eigrp_conf_if *tu, *fa;
+
+    (void)st;
+    assert_int_equal(build(hub, e, &t), 1);
+    assert_int_equal(e[0].router_id, ip("10.0.0.1")); /* the loopback */
+    tu = eigrp_conf_find_if(&e[0], "Tunnel0");
+    fa = eigrp_conf_find_if(&e[0], "FastEthernet0/0");
+    assert_non_null(tu);
+    assert_non_null(fa);
+    assert_false(tu->passive);
+    assert_true(fa->passive);
+    assert_false(tu->next_hop_self);
+    assert_true(tu->split_horizon);
+    assert_int_equal(tu->hello_s, 2);
+    assert_int_equal(tu->hold_s, 6);
+    assert_int_equal(tu->nsumm, 1);
+    assert_int_equal(tu->summ[0].prefix, ip("10.0.0.0"));
+    assert_int_equal(tu->summ[0].plen, 8);
+    assert_int_equal(tu->summ[0].distance, 5);
+    assert_int_equal(tu->auth, EIGRP_AUTH_MD5);
+    assert_int_equal(e[0].variance, 2);
+    assert_int_equal(e[0].max_paths, 6);
+    assert_int_equal(e[0].k.k[3], 1);
+    assert_true(e[0].redist & EIGRP_REDIST_STATIC);
+    assert_true(e[0].redist_metric);
+    assert_int_equal(e[0].redist_vec.bw_kbps, 1000);
+    assert_int_equal(e[0].active_time_s, 120);
+    /* the authentication mode waits for key chains; auto-summary is
+     * refused */
+    assert_int_equal(t.refused, 2);
+    assert_string_equal(t.last_refused, " ip authentication mode eigrp 7 md5");
+    assert_string_equal(t.why, "key chains are not implemented");
+}
+
+static void
+test_vrf_family_refused(void **st)
+{
+    static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
+    struct tally t = {0};
+    const char *text = "interface Tunnel0\n ip address 10.1.1.1 255.255.255.0\n"
+                       "router eigrp OVERLAY\n"
+                       " address-family ipv4 unicast vrf inside-vrf autonomous-system 500\n"
+                       "  network 10.1.1.0 0.0.0.255\n"
+                       " exit-address-family\n";
+
+    (void)st;
+    assert_int_equal(build(text, e, &t), 0);
+    assert_true(t.refused >= 2);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fr_cdc2_hub),
+        cmocka_unit_test(test_ngmunia_named),
+        cmocka_unit_test(test_typed_hub),
+        cmocka_unit_test(test_vrf_family_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
