@@ -43,18 +43,10 @@
 #define EIGRP_WIDE_48_INF       0xffffffffffffull
 
 /* Authentication types and digest lengths (RFC 7868 6.7). */
-#define EIGRP_AUTH_TYPE_MD5    2
-#define EIGRP_AUTH_TYPE_SHA256 3
-#define EIGRP_AUTH_MD5_LEN     16
-#define EIGRP_AUTH_SHA256_LEN  32
+#define EIGRP_AUTH_MD5_LEN    16
+#define EIGRP_AUTH_SHA256_LEN 32
 
 /* Stub flags (RFC 7868 6.7, IOS "eigrp stub ..."). */
-#define EIGRP_STUBF_CONNECTED 0x0001u
-#define EIGRP_STUBF_STATIC    0x0002u
-#define EIGRP_STUBF_SUMMARY   0x0004u
-#define EIGRP_STUBF_REDIST    0x0008u
-#define EIGRP_STUBF_LEAKING   0x0010u
-#define EIGRP_STUBF_RCVONLY   0x0020u
 
 /* Route flags of the metric block (RFC 7868 6.8.1; the same octet in 6.9). */
 #define EIGRP_RF_SRC_WITHDRAW 0x01u

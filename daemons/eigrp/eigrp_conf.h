@@ -12,6 +12,7 @@
 #define DMVPN_EIGRP_CONF_H
 
 #include "daemons/eigrp/eigrp_metric.h"
+#include "daemons/eigrp/eigrp_wire.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,25 +25,11 @@
 #define EIGRP_MAX_PATHS_IOS   4 /* IOS "maximum-paths" default */
 #define EIGRP_MAX_PATHS_LIMIT 32
 
-/* `eigrp stub` options (IOS default with no option: connected summary). */
-#define EIGRP_STUB_CONNECTED    0x01
-#define EIGRP_STUB_STATIC       0x02
-#define EIGRP_STUB_SUMMARY      0x04
-#define EIGRP_STUB_REDISTRIBUTE 0x08
-#define EIGRP_STUB_RECEIVE_ONLY 0x10
-#define EIGRP_STUB_LEAK_MAP     0x20
-
 /* `redistribute` sources the engine can originate from the RIB. */
 #define EIGRP_REDIST_CONNECTED 0x01
 #define EIGRP_REDIST_STATIC    0x02
 #define EIGRP_REDIST_BGP       0x04
 #define EIGRP_REDIST_OSPF      0x08
-
-enum eigrp_auth_mode {
-    EIGRP_AUTH_NONE = 0,
-    EIGRP_AUTH_MD5,
-    EIGRP_AUTH_HMAC_SHA256,
-};
 
 /* `network A.B.C.D [wildcard]`: the interfaces whose primary address falls
  * inside run EIGRP (no wildcard = the classful network). */
@@ -72,7 +59,7 @@ struct eigrp_conf_if {
     struct eigrp_link link; /* what this interface adds to a path */
     struct eigrp_conf_summary summ[EIGRP_CONF_MAX_SUMM];
     size_t nsumm;
-    enum eigrp_auth_mode auth;
+    uint16_t auth; /* EIGRP_AUTH_TYPE_*, 0 = none */
     char key_chain[EIGRP_CONF_NAME];
 };
 
@@ -89,7 +76,7 @@ struct eigrp_conf {
     uint8_t dist_int, dist_ext;     /* distance eigrp */
     uint32_t active_time_s;         /* timers active-time; 0 = disabled */
     uint32_t rib_scale;             /* named mode: metric rib-scale */
-    unsigned stub;                  /* EIGRP_STUB_* or 0 */
+    unsigned stub;                  /* EIGRP_STUBF_* (the wire's bits), 0 = not stub */
     unsigned redist;                /* EIGRP_REDIST_* */
     bool redist_metric;             /* a default metric was given */
     struct eigrp_metric redist_vec; /* ... as a vector */

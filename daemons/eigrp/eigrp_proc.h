@@ -55,8 +55,8 @@ struct eigrp_proc_ops {
 struct eigrp_proc_counters {
     uint64_t rx[12], tx[12]; /* by opcode; [5] hellos, acks in rx_ack/tx_ack */
     uint64_t rx_ack, tx_ack;
-    uint64_t rx_bad;         /* failed to decode (any class) */
-    uint64_t rx_bad_as;      /* another AS */
+    uint64_t rx_bad;    /* failed to decode (any class) */
+    uint64_t rx_bad_as; /* another AS */
     uint64_t rx_auth_fail;
     uint64_t rx_not_running; /* on an interface the process does not run on */
     uint64_t retrans;
@@ -75,8 +75,7 @@ void eigrp_proc_rx(struct eigrp_proc *p, uint32_t ifi, uint32_t src, uint32_t ds
 void eigrp_proc_if_state(struct eigrp_proc *p, uint32_t ifi, bool up, uint64_t now);
 /* A route to redistribute appeared or went (connected/static per the
  * config's redistribute lines; the owner filters by source). */
-void eigrp_proc_redist(struct eigrp_proc *p, uint32_t prefix, uint8_t plen, bool add,
-                       uint64_t now);
+void eigrp_proc_redist(struct eigrp_proc *p, uint32_t prefix, uint8_t plen, bool add, uint64_t now);
 /* Drops every neighbour (`clear ip eigrp neighbors`). */
 void eigrp_proc_clear(struct eigrp_proc *p, uint64_t now);
 uint64_t eigrp_proc_next_deadline(const struct eigrp_proc *p);

@@ -63,6 +63,18 @@ enum eigrp_tlv_type {
     EIGRP_TLV_MP_EXTERNAL = 0x0603,
 };
 
+/* Authentication TLV types (the TLV's first field). */
+#define EIGRP_AUTH_TYPE_MD5    2
+#define EIGRP_AUTH_TYPE_SHA256 3
+
+/* Peer stub TLV flags: what a stub router advertises (`eigrp stub ...`). */
+#define EIGRP_STUBF_CONNECTED 0x0001u
+#define EIGRP_STUBF_STATIC    0x0002u
+#define EIGRP_STUBF_SUMMARY   0x0004u
+#define EIGRP_STUBF_REDIST    0x0008u
+#define EIGRP_STUBF_LEAKING   0x0010u
+#define EIGRP_STUBF_RCVONLY   0x0020u
+
 /* The fixed header in host byte order. */
 struct eigrp_hdr {
     uint8_t version;

@@ -114,19 +114,19 @@ stub(struct rd *r, const struct words *t, int b)
 
     for (i = b + 2; i < t->n; i++) {
         if (words_kw(t, i, "connected"))
-            s |= EIGRP_STUB_CONNECTED;
+            s |= EIGRP_STUBF_CONNECTED;
         else if (words_kw(t, i, "static"))
-            s |= EIGRP_STUB_STATIC;
+            s |= EIGRP_STUBF_STATIC;
         else if (words_kw(t, i, "summary"))
-            s |= EIGRP_STUB_SUMMARY;
+            s |= EIGRP_STUBF_SUMMARY;
         else if (words_kw(t, i, "redistributed"))
-            s |= EIGRP_STUB_REDISTRIBUTE;
+            s |= EIGRP_STUBF_REDIST;
         else if (words_kw(t, i, "receive-only"))
-            s |= EIGRP_STUB_RECEIVE_ONLY;
+            s |= EIGRP_STUBF_RCVONLY;
         else
             return false;
     }
-    r->e->stub = s ? s : EIGRP_STUB_CONNECTED | EIGRP_STUB_SUMMARY;
+    r->e->stub = s ? s : EIGRP_STUBF_CONNECTED | EIGRP_STUBF_SUMMARY;
     return true;
 }
 
@@ -281,7 +281,7 @@ if_setting(struct eigrp_conf_if *f, const struct words *t, int b, bool neg, cons
         /* the mode is kept, but without key chains there is no key to
          * sign with, so the line does not run yet */
         if (words_kw(t, b + 2, "md5") && t->n == b + 3)
-            return f->auth = EIGRP_AUTH_MD5, *why = "key chains are not implemented", false;
+            return f->auth = EIGRP_AUTH_TYPE_MD5, *why = "key chains are not implemented", false;
         return *why = "authentication needs key chains, not implemented", false;
     }
     if (words_kw(t, b, "authentication") && words_kw(t, b + 1, "key-chain") && t->n == b + 3) {

@@ -126,7 +126,7 @@ test_ngmunia_named(void **st)
     assert_true(e[0].named);
     assert_string_equal(e[0].name, "EIGRP");
     assert_int_equal(e[0].asn, 100);
-    assert_int_equal(e[0].stub, EIGRP_STUB_CONNECTED | EIGRP_STUB_SUMMARY);
+    assert_int_equal(e[0].stub, EIGRP_STUBF_CONNECTED | EIGRP_STUBF_SUMMARY);
     tu0 = eigrp_conf_find_if(&e[0], "Tunnel0");
     tu1 = eigrp_conf_find_if(&e[0], "Tunnel1");
     assert_non_null(tu0);
@@ -178,7 +178,7 @@ test_typed_hub(void **st)
     assert_int_equal(tu->summ[0].prefix, ip("10.0.0.0"));
     assert_int_equal(tu->summ[0].plen, 8);
     assert_int_equal(tu->summ[0].distance, 5);
-    assert_int_equal(tu->auth, EIGRP_AUTH_MD5);
+    assert_int_equal(tu->auth, EIGRP_AUTH_TYPE_MD5);
     assert_int_equal(e[0].variance, 2);
     assert_int_equal(e[0].max_paths, 6);
     assert_int_equal(e[0].k.k[3], 1);
