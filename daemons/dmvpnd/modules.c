@@ -3,23 +3,35 @@
  * Which services dmvpnd hosts, in the order they see config changes: the
  * data plane first (links and tunnels must exist before NHRP runs on
  * them), then IPsec, then NHRP, then routing (FRR's daemons find the
- * tunnels up). The host knows the services; they do not
+ * tunnels up), then our EIGRP (its interfaces exist). The host knows the services; they do not
  * know each other.
  */
 #include "daemons/dmvpnd/modules.h"
 #include "daemons/dataplane/service/dps.h"
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/eigrp/service/eigrp_svc.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "daemons/nhrp/service/nhrp_svc.h"
 #include "daemons/routing/service/rt_svc.h"
+
+#include <stdio.h>
 
 void
 dmvpnd_register_modules(struct dmvpnd *d)
 {
     struct rt_opts ro = {.pathspace = d->frr_pathspace, .eigrp_own = d->eigrp_own};
+    struct eigrp_svc_opts eo = {.enabled = d->eigrp_own && d->frr_pathspace};
+    char zserv[256];
+
+    /* our EIGRP hands its routes to the zebra of the FRR dmvpnd drives */
+    if (eo.enabled &&
+        (size_t)snprintf(zserv, sizeof zserv, "/var/run/frr%s%s/zserv.api",
+                         *d->frr_pathspace ? "/" : "", d->frr_pathspace) < sizeof zserv)
+        eo.zserv = zserv;
 
     dps_register(d->host, d->frr_pathspace != NULL);
     ipsec_svc_register(d->host, d->vici_path, d->kernel_esp);
     nhrp_svc_register(d->host);
     rt_svc_register(d->host, &ro);
+    eigrp_svc_register(d->host, &eo);
 }
