@@ -40,6 +40,13 @@ static const struct golden {
      "testdata/vici/ngmunia-R1-BRANCH.txt", false},
     {"testdata/vici/features.cfg", "testdata/vici/features.txt", false},
     {"testdata/vici/features.cfg", "testdata/vici/features.kernel.txt", true},
+    {"testdata/ios/running_config/dcantor-c8000v-R1-hub-1715-EXCERPT.txt",
+     "testdata/vici/dcantor-R1-hub-ikev2.txt", false},
+    {"testdata/ios/running_config/dcantor-c8000v-R2-spoke-1715-EXCERPT.txt",
+     "testdata/vici/dcantor-R2-spoke-ikev2.txt", false},
+    {"testdata/ios/running_config/hb-iwan-hub-csr-ikev2-fvrf.txt",
+     "testdata/vici/hb-iwan-hub-ikev2-fvrf.txt", false},
+    {"testdata/vici/ikev2.cfg", "testdata/vici/ikev2.txt", false},
 };
 
 static char *
