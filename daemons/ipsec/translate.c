@@ -14,6 +14,9 @@
  * tunnel protection uses. charon never starts or restarts SAs by itself
  * (start_action/close_action none): the daemon initiates per peer when NHRP
  * needs the peer, and never for responder-only profiles.
+ * A tunnel whose profile names an ikev2 profile gets the same connections
+ * with the IKE side of translate_ikev2.c (version 2, its proposals, ids and
+ * keyring keys); the CHILD side is the same.
  */
 #include "daemons/ipsec/translate.h"
 #include "daemons/ipsec/translate_int.h"
