@@ -509,8 +509,8 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
 }
 
 /* The tunnel source address, 0 when not static (no note: for lookups). */
-static uint32_t
-source_addr(const struct cfg *c, const struct cfg_iface *ifp)
+uint32_t
+xlate_source_addr(const struct cfg *c, const struct cfg_iface *ifp)
 {
     const struct cfg_iface *src = ifp->tun_src_if ? cfg_find_iface(c, ifp->tun_src_if) : NULL;
 
@@ -623,7 +623,7 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
     const char *other;
     size_t i, n;
 
-    if (!tunnel_props(x, ifp, source_addr(x->c, ifp), &ip, &cp))
+    if (!tunnel_props(x, ifp, xlate_source_addr(x->c, ifp), &ip, &cp))
         return;
     if (ifp->tun_protection_isakmp_profile)
         xlate_note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name,
@@ -692,7 +692,7 @@ ipsec_xlate_peer(const struct cfg *c, const struct ipsec_xlate_opts *o, const ch
         xlate_note(&x, IPSEC_NOTE_ERROR, ifname, "not a protected tunnel (or no peer address)");
         return -1;
     }
-    if (!tunnel_props(&x, ifp, source_addr(c, ifp), &ip, &cp))
+    if (!tunnel_props(&x, ifp, xlate_source_addr(c, ifp), &ip, &cp))
         return -1;
     tunnel_source(&x, ifp, &local);
     add_conn(&x, ifname, local, nbma, &ip, &cp);

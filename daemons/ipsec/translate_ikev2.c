@@ -342,21 +342,48 @@ xlate_v2_has_key(const struct cfg *c, const struct cfg_ikev2_profile *p, uint32_
     return false;
 }
 
+#define MAX_MY_IDS 8
+
+/* Our own identities where keyring r is used: each IKEv2 tunnel's identity
+ * local, else its source address (IOS's default identity). */
+static size_t
+my_ids(const struct cfg *c, const struct cfg_ikev2_keyring *r, char ids[][300])
+{
+    size_t i, j, n = 0;
+
+    for (i = 0; i < c->nifs; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i];
+        const char *pn = ifp->tun_protection ? xlate_v2_profile_name(c, ifp) : NULL;
+        const struct cfg_ikev2_profile *p = pn ? cfg_find_v2prof(c, pn) : NULL;
+        char a[INET_ADDRSTRLEN_], id[300];
+        uint32_t src = xlate_source_addr(c, ifp);
+        if (!p || !p->keyring || strcmp(p->keyring, r->name))
+            continue;
+        if (p->local_id.kind != V2ID_NONE)
+            id_string(&p->local_id, id, sizeof(id));
+        else if (src)
+            snprintf(id, sizeof(id), "%s", inet_fmt4(src, a));
+        else
+            continue;
+        for (j = 0; j < n && strcmp(ids[j], id); j++)
+            ;
+        if (j == n && n < MAX_MY_IDS)
+            snprintf(ids[n++], sizeof(ids[0]), "%s", id);
+    }
+    return n;
+}
+
+/* One load-shared: id, key (type 0/7 as IOS typed it), owners. */
 static void
-load_peer_key(struct xctx *x, const struct cfg_ikev2_keyring *r, const struct cfg_ikev2_peer *e)
+push_key(struct xctx *x, const char *where, const char *id, const struct cfg_ikev2_psk *k,
+         char owners[][300], size_t nowners)
 {
     struct ipsec_xlate *o = x->x;
-    const struct cfg_ikev2_psk *k = e->psk.key ? &e->psk : &e->psk_local;
-    char where[300], id[300], owner[300], addr[64], clear[256], a[INET_ADDRSTRLEN_];
     const char *data = k->key;
+    char clear[256];
     struct vici_msg *m;
+    size_t i;
 
-    snprintf(where, sizeof(where), "crypto ikev2 keyring %s peer %s", r->name, e->name);
-    if (!k->key)
-        return;
-    if (!e->psk.key && e->psk_remote.key && strcmp(e->psk_remote.key, e->psk_local.key))
-        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
-                   "pre-shared-key local and remote differ: the local key is used both ways");
     if (k->type == 6) {
         xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
                    "type 6 (AES-encrypted) key cannot be decrypted here; key not loaded");
@@ -369,40 +396,80 @@ load_peer_key(struct xctx *x, const struct cfg_ikev2_keyring *r, const struct cf
         }
         data = clear;
     }
-    addr[0] = owner[0] = '\0';
-    if (e->has_addr) {
-        int len = inet_mask_len(peer_mask(e));
-        if (len == 0)
-            snprintf(addr, sizeof(addr), "%%any");
-        else if (len == 32)
-            snprintf(addr, sizeof(addr), "%s", inet_fmt4(e->addr, a));
-        else
-            snprintf(addr, sizeof(addr), "%s/%d", inet_fmt4(e->addr & peer_mask(e), a), len);
-    }
-    if (e->id.kind != V2ID_NONE)
-        id_string(&e->id, owner, sizeof(owner));
-    else if (e->hostname)
-        snprintf(owner, sizeof(owner), "fqdn:%s", e->hostname);
-    snprintf(id, sizeof(id), "ikev2-keyring-%s-%s", r->name, e->name);
     m = vici_msg_new();
     vici_msg_kv(m, "id", id);
     vici_msg_kv(m, "type", "IKE");
     vici_msg_kv(m, "data", data);
     vici_msg_list_begin(m, "owners");
-    if (owner[0])
-        vici_msg_list_item(m, owner);
-    if (addr[0])
-        vici_msg_list_item(m, addr);
+    for (i = 0; i < nowners; i++)
+        vici_msg_list_item(m, owners[i]);
     vici_msg_list_end(m);
     if (vici_msg_error(m)) {
         xlate_note(x, IPSEC_NOTE_ERROR, where, "cannot encode: %s", vici_msg_error(m));
         vici_msg_free(m);
         return;
     }
-    xlate_note(x, IPSEC_NOTE_TRANSLATED, where, "shared key %s for %s%s%s", id,
-               owner[0] ? owner : "", owner[0] && addr[0] ? ", " : "", addr);
     o->shared = mem_grow(o->shared, &o->capshared, o->nshared, sizeof(*o->shared));
     o->shared[o->nshared++] = (struct ipsec_shared){mem_strdup(id), m};
+}
+
+/*
+ * A keyring peer's key(s). charon signs with the best-matching key for
+ * (my id, peer id) and verifies by trying every key that matches
+ * (psk_authenticator.c), so IOS's `pre-shared-key local K1` / `remote K2`
+ * become K1 owned by the peer and by us (the best match: we sign with it)
+ * and K2 owned by the peer only (tried when verifying the peer).
+ */
+static void
+load_peer_key(struct xctx *x, const struct cfg_ikev2_keyring *r, const struct cfg_ikev2_peer *e)
+{
+    const struct cfg_ikev2_psk *k = e->psk.key ? &e->psk : &e->psk_local;
+    char where[300], id[300], owners[2 + MAX_MY_IDS][300], a[INET_ADDRSTRLEN_];
+    size_t n = 0, nmy = 0;
+    bool split =
+        !e->psk.key && e->psk_local.key && e->psk_remote.key &&
+        (strcmp(e->psk_local.key, e->psk_remote.key) || e->psk_local.type != e->psk_remote.type);
+
+    snprintf(where, sizeof(where), "crypto ikev2 keyring %s peer %s", r->name, e->name);
+    if (!k->key)
+        k = &e->psk_remote;
+    if (!k->key)
+        return;
+    if (e->id.kind != V2ID_NONE)
+        id_string(&e->id, owners[n++], sizeof(owners[0]));
+    else if (e->hostname)
+        snprintf(owners[n++], sizeof(owners[0]), "fqdn:%s", e->hostname);
+    if (e->has_addr) {
+        int len = inet_mask_len(peer_mask(e));
+        if (len == 0)
+            snprintf(owners[n++], sizeof(owners[0]), "%%any");
+        else if (len == 32)
+            snprintf(owners[n++], sizeof(owners[0]), "%s", inet_fmt4(e->addr, a));
+        else
+            snprintf(owners[n++], sizeof(owners[0]), "%s/%d", inet_fmt4(e->addr & peer_mask(e), a),
+                     len);
+    }
+    snprintf(id, sizeof(id), "ikev2-keyring-%s-%s", r->name, e->name);
+    if (split && (nmy = my_ids(x->c, r, owners + n)) == 0)
+        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
+                   "pre-shared-key local and remote differ, no own identity known (no static "
+                   "tunnel source): the local key is used both ways");
+    if (!split || !nmy) {
+        push_key(x, where, id, k, owners, n);
+        /* no owners: charon offers the key to every peer, as IOS does a
+         * peer entry that names nobody */
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, where, "shared key %s for %s%s%s", id,
+                   n ? owners[0] : "any peer", n > 1 ? ", " : "", n > 1 ? owners[1] : "");
+        return;
+    }
+    snprintf(id, sizeof(id), "ikev2-keyring-%s-%s-remote", r->name, e->name);
+    push_key(x, where, id, &e->psk_remote, owners, n);
+    snprintf(id, sizeof(id), "ikev2-keyring-%s-%s-local", r->name, e->name);
+    push_key(x, where, id, &e->psk_local, owners, n + nmy);
+    xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
+               "pre-shared-key local: owned by the peer and %s (charon signs with it); "
+               "remote: owned by the peer (charon verifies with it)",
+               owners[n]);
 }
 
 void

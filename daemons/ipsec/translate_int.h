@@ -54,6 +54,9 @@ struct child_props {
 void xlate_note(struct xctx *x, enum ipsec_note_kind k, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* The tunnel source address, 0 when not static (no note: for lookups). */
+uint32_t xlate_source_addr(const struct cfg *c, const struct cfg_iface *ifp);
+
 /* ---- translate_ikev2.c ---- */
 
 /* The ikev2 profile protecting a tunnel (interface override, else the
