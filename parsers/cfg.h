@@ -190,6 +190,99 @@ struct cfg_ipsec_profile {
     struct cfg_opaque_list opaque;
 };
 
+/* IKEv2 (crypto ikev2 ...). Algorithm lists keep the order typed: IOS
+ * offers them in that order and prints them back so. */
+enum cfg_v2_encr {
+    V2E_NONE = 0,
+    V2E_3DES,
+    V2E_AES_CBC_128,
+    V2E_AES_CBC_192,
+    V2E_AES_CBC_256,
+    V2E_AES_GCM_128,
+    V2E_AES_GCM_256,
+    V2E_DES,
+    V2E_COUNT
+};
+enum cfg_v2_hash { V2H_NONE = 0, V2H_MD5, V2H_SHA1, V2H_SHA256, V2H_SHA384, V2H_SHA512, V2H_COUNT };
+
+#define CFG_V2_MAX_ALGS 10
+
+struct cfg_ikev2_proposal {
+    const char *name;
+    unsigned char encr[CFG_V2_MAX_ALGS], integ[CFG_V2_MAX_ALGS], prf[CFG_V2_MAX_ALGS];
+    unsigned char group[CFG_V2_MAX_ALGS]; /* IOS DH group numbers */
+    int nencr, ninteg, nprf, ngroup;
+};
+
+#define CFG_V2_MAX_REFS 8
+
+/* fvrf: NULL with fvrf_any false is the global table (IOS's default). */
+struct cfg_ikev2_policy {
+    const char *name;
+    const char *props[CFG_V2_MAX_REFS];
+    int nprops;
+    uint32_t local[CFG_V2_MAX_REFS]; /* match address local; none: any */
+    int nlocal;
+    bool fvrf_any;
+    const char *fvrf;
+};
+
+enum cfg_v2_id_kind { V2ID_NONE = 0, V2ID_ADDRESS, V2ID_FQDN, V2ID_EMAIL, V2ID_KEYID };
+
+/* An IKEv2 identity as IOS names it (identity local, match identity
+ * remote, a keyring peer's identity). */
+struct cfg_ikev2_id {
+    enum cfg_v2_id_kind kind;
+    bool domain;      /* fqdn/email domain X: any name under X */
+    const char *text; /* fqdn, email, key-id */
+    uint32_t addr, mask;
+    bool has_mask;
+};
+
+/* pre-shared-key [local|remote] [0|6|7] KEY: IOS keeps the three forms. */
+struct cfg_ikev2_psk {
+    const char *key;
+    int type; /* 0, 6 or 7 as typed */
+};
+
+struct cfg_ikev2_peer {
+    const char *name;
+    const char *description;
+    bool has_addr, has_mask;
+    uint32_t addr, mask;
+    const char *hostname;
+    struct cfg_ikev2_id id;
+    struct cfg_ikev2_psk psk, psk_local, psk_remote;
+};
+
+struct cfg_ikev2_keyring {
+    const char *name;
+    struct cfg_ikev2_peer *peers;
+    size_t npeers, cappeers;
+};
+
+enum cfg_v2_auth { V2A_NONE = 0, V2A_PRE_SHARE, V2A_RSA_SIG, V2A_ECDSA_SIG };
+
+struct cfg_ikev2_profile {
+    const char *name;
+    const char *description;
+    bool fvrf_any;
+    const char *fvrf;
+    uint32_t local[CFG_V2_MAX_REFS]; /* match address local */
+    int nlocal;
+    struct cfg_ikev2_id remote[CFG_V2_MAX_REFS]; /* match identity remote */
+    int nremote;
+    struct cfg_ikev2_id local_id; /* identity local; V2ID_NONE: the address */
+    enum cfg_v2_auth auth_local;
+    unsigned auth_remote; /* bit (1 << enum cfg_v2_auth) per method */
+    const char *keyring;  /* keyring local */
+    uint32_t lifetime;    /* 0: default 86400 */
+    uint32_t dpd_interval, dpd_retry;
+    bool dpd_periodic;
+    uint32_t nat_keepalive; /* 0: off */
+    const char *ivrf;
+};
+
 struct cfg_route {
     uint32_t prefix, mask;
     bool has_nh;
@@ -278,6 +371,14 @@ struct cfg {
     bool ipsec_sa_life_kb_disable;
     uint32_t ipsec_replay_window; /* 0: default (64, not printed) */
     bool ipsec_replay_disable;
+    struct cfg_ikev2_proposal *v2props;
+    size_t nv2props, capv2props;
+    struct cfg_ikev2_policy *v2pols;
+    size_t nv2pols, capv2pols;
+    struct cfg_ikev2_keyring *v2krs;
+    size_t nv2krs, capv2krs;
+    struct cfg_ikev2_profile *v2profs;
+    size_t nv2profs, capv2profs;
     struct cfg_route *routes;
     size_t nroutes, caproutes;
     struct cfg_user *users;
@@ -308,6 +409,11 @@ uint32_t cfg_iface_bw(const struct cfg_iface *ifp);
 uint32_t cfg_iface_delay(const struct cfg_iface *ifp);
 const struct cfg_tset *cfg_find_tset(const struct cfg *c, const char *name);
 const struct cfg_ipsec_profile *cfg_find_profile(const struct cfg *c, const char *name);
+const struct cfg_ikev2_proposal *cfg_find_v2prop(const struct cfg *c, const char *name);
+const struct cfg_ikev2_keyring *cfg_find_v2kr(const struct cfg *c, const char *name);
+const struct cfg_ikev2_profile *cfg_find_v2prof(const struct cfg *c, const char *name);
+/* IOS's built-in `default` proposal, used when no policy is configured. */
+const struct cfg_ikev2_proposal *cfg_ikev2_default_proposal(void);
 /* NBMA address for an NHS: nbma given on the nhs line, else the static map. */
 bool cfg_nhs_nbma(const struct cfg_iface *ifp, const struct cfg_nhrp_nhs *nhs, uint32_t *nbma);
 uint32_t cfg_nhrp_holdtime(const struct cfg_nhrp *n);

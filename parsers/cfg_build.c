@@ -365,6 +365,24 @@ cb_mode_header(struct cfg_build *b, char *buf, size_t n)
     case MODE_RTR_EIGRP_TOPO:
         snprintf(buf, n, "%s\n%s\n%s", c->routers[b->cur_router].header, b->rtr_af, b->rtr_sub);
         break;
+    case MODE_V2_PROP:
+        snprintf(buf, n, "crypto ikev2 proposal %s", c->v2props[b->cur_v2prop].name);
+        break;
+    case MODE_V2_POL:
+        snprintf(buf, n, "crypto ikev2 policy %s", c->v2pols[b->cur_v2pol].name);
+        break;
+    case MODE_V2_KR:
+        snprintf(buf, n, "crypto ikev2 keyring %s", c->v2krs[b->cur_v2kr].name);
+        break;
+    case MODE_V2_PEER: {
+        const struct cfg_ikev2_keyring *r = &c->v2krs[b->cur_v2kr];
+        snprintf(buf, n, "crypto ikev2 keyring %s\n peer %s", r->name,
+                 r->peers[b->cur_v2peer].name);
+        break;
+    }
+    case MODE_V2_PROF:
+        snprintf(buf, n, "crypto ikev2 profile %s", c->v2profs[b->cur_v2prof].name);
+        break;
     case MODE_OPAQUE:
         snprintf(buf, n, "%s", b->stanza_header);
         break;

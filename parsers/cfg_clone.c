@@ -13,6 +13,7 @@
  * copy (under ASan in CI), over every config in testdata.
  */
 #include "parsers/cfg.h"
+#include "parsers/ikev2.h"
 #include "lib/arena.h"
 #include "lib/mem.h"
 
@@ -134,6 +135,7 @@ cfg_clone(const struct cfg *src)
         c->routers[i].header = str(a, c->routers[i].header);
         opaque(a, &c->routers[i].lines);
     }
+    ikev2_clone(a, c);
     opaque(a, &c->global_opaque);
     return c;
 }

@@ -60,6 +60,12 @@ enum cfg_mode {
     MODE_RTR_EIGRP_AF,    /* its address-family ipv4 ... autonomous-system N */
     MODE_RTR_EIGRP_AFIF,  /* its af-interface X: (config-router-af-interface)# */
     MODE_RTR_EIGRP_TOPO,  /* its topology base: (config-router-af-topology)# */
+    /* crypto ikev2 ... (cmd_ikev2.c) */
+    MODE_V2_PROP, /* (config-ikev2-proposal)# */
+    MODE_V2_POL,  /* (config-ikev2-policy)# */
+    MODE_V2_KR,   /* (config-ikev2-keyring)# */
+    MODE_V2_PEER, /* its peer NAME: (config-ikev2-keyring-peer)# */
+    MODE_V2_PROF, /* (config-ikev2-profile)# */
     MODE_COUNT
 };
 

@@ -30,7 +30,10 @@ compat_doc(struct strbuf *sb)
                                           MODE_RTR_BGP,         MODE_RTR_BGP_AF,
                                           MODE_RTR_OSPF,        MODE_RTR_EIGRP,
                                           MODE_RTR_EIGRP_NAMED, MODE_RTR_EIGRP_AF,
-                                          MODE_RTR_EIGRP_AFIF,  MODE_RTR_EIGRP_TOPO};
+                                          MODE_RTR_EIGRP_AFIF,  MODE_RTR_EIGRP_TOPO,
+                                          MODE_V2_PROP,         MODE_V2_POL,
+                                          MODE_V2_KR,           MODE_V2_PEER,
+                                          MODE_V2_PROF};
     size_t n, i, k;
     const struct cmd_def *d = cmd_defs(&n);
     unsigned counts[CLS_COUNT] = {0};

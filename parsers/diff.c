@@ -5,6 +5,7 @@
  * small and compared field by field.
  */
 #include "parsers/diff.h"
+#include "parsers/ikev2.h"
 #include "lib/htab.h"
 #include "lib/mem.h"
 
@@ -245,7 +246,9 @@ profiles_eq(const struct cfg *o, const struct cfg *n)
         const struct cfg_ipsec_profile *a = &o->profs[i], *b = &n->profs[i];
         if (strcmp(a->name, b->name) || a->ntsets != b->ntsets || a->pfs != b->pfs ||
             a->pfs_group != b->pfs_group || a->lifetime_secs != b->lifetime_secs ||
-            a->lifetime_kb != b->lifetime_kb || a->responder_only != b->responder_only)
+            a->lifetime_kb != b->lifetime_kb || a->responder_only != b->responder_only ||
+            !streq(a->isakmp_profile, b->isakmp_profile) ||
+            !streq(a->ikev2_profile, b->ikev2_profile))
             return false;
         for (j = 0; j < a->ntsets; j++)
             if (strcmp(a->tsets[j], b->tsets[j]))
@@ -342,7 +345,8 @@ cfg_diff(const struct cfg *o, const struct cfg *n, struct cfg_diff *d)
             push(d, CHG_IF_MOD, f, n->ifs[i].name, old, &n->ifs[i], NULL);
     }
     diff_routes(o, n, d);
-    if (!crypto_isakmp_eq(o, n))
+    /* IKEv2 objects shape the same IKE side of charon's connections */
+    if (!crypto_isakmp_eq(o, n) || !ikev2_eq(o, n))
         push(d, CHG_ISAKMP, 0, NULL, NULL, NULL, NULL);
     if (!tsets_eq(o, n))
         push(d, CHG_TSET, 0, NULL, NULL, NULL, NULL);

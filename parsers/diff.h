@@ -17,7 +17,7 @@ enum cfg_change_kind {
     CHG_IF_MOD, /* see the CHGF_IF_* flags */
     CHG_ROUTE_ADD,
     CHG_ROUTE_DEL,
-    CHG_ISAKMP,  /* policies, keys, keepalives */
+    CHG_ISAKMP,  /* IKE: isakmp policies, keys, keepalives; ikev2 objects */
     CHG_TSET,    /* transform-sets */
     CHG_PROFILE, /* ipsec profiles */
     CHG_USERS,   /* usernames, enable secret */

@@ -42,6 +42,16 @@ cfg_mode_name(enum cfg_mode m)
         return "config-router-eigrp-af-interface";
     case MODE_RTR_EIGRP_TOPO:
         return "config-router-eigrp-af-topology";
+    case MODE_V2_PROP:
+        return "config-ikev2-proposal";
+    case MODE_V2_POL:
+        return "config-ikev2-policy";
+    case MODE_V2_KR:
+        return "config-ikev2-keyring";
+    case MODE_V2_PEER:
+        return "config-ikev2-keyring-peer";
+    case MODE_V2_PROF:
+        return "config-ikev2-profile";
     case MODE_COUNT:
         break;
     }
@@ -88,6 +98,8 @@ cfg_mode_parent(enum cfg_mode m)
     case MODE_RTR_EIGRP_AFIF:
     case MODE_RTR_EIGRP_TOPO:
         return MODE_RTR_EIGRP_AF;
+    case MODE_V2_PEER:
+        return MODE_V2_KR;
     default:
         return MODE_GLOBAL;
     }

@@ -9,6 +9,7 @@
  */
 #include "parsers/print.h"
 #include "parsers/slots.h"
+#include "parsers/ikev2.h"
 #include "lib/inet.h"
 
 #include <stdlib.h>
@@ -454,6 +455,7 @@ print_body(struct strbuf *sb, const struct cfg *c)
     print_slot(sb, g, SG_USERS);
     sb_puts(sb, "!\n");
     print_slot(sb, g, SG_CRYPTO_PKI);
+    ikev2_print(sb, c);
     print_crypto(sb, c);
     print_slot(sb, g, SG_CRYPTO_LATE);
     print_slot(sb, g, SG_PRE_IF);

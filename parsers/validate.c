@@ -5,6 +5,7 @@
  * fix it.
  */
 #include "parsers/validate.h"
+#include "parsers/ikev2.h"
 #include "lib/inet.h"
 #include "lib/mem.h"
 
@@ -13,11 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void add(struct cfg_findings *f, const char *where, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-add(struct cfg_findings *f, const char *where, const char *fmt, ...)
+void
+cfg_findings_add(struct cfg_findings *f, const char *where, const char *fmt, ...)
 {
     va_list ap;
     int n;
@@ -65,43 +63,45 @@ check_tunnel(const struct cfg *c, const struct cfg_iface *ifp, struct cfg_findin
     if (ifp->tun_src_if) {
         const struct cfg_iface *src = cfg_find_iface(c, ifp->tun_src_if);
         if (!src)
-            add(f, ifp->name, "tunnel source %s does not exist", ifp->tun_src_if);
+            cfg_findings_add(f, ifp->name, "tunnel source %s does not exist", ifp->tun_src_if);
         else if (!src->has_addr)
-            add(f, ifp->name, "tunnel source %s has no IP address", ifp->tun_src_if);
+            cfg_findings_add(f, ifp->name, "tunnel source %s has no IP address", ifp->tun_src_if);
     } else if (ifp->has_tun_src_ip) {
         if (!iface_with_addr(c, ifp->tun_src_ip))
-            add(f, ifp->name, "tunnel source %s is not an address of any interface",
-                inet_fmt4(ifp->tun_src_ip, a));
+            cfg_findings_add(f, ifp->name, "tunnel source %s is not an address of any interface",
+                             inet_fmt4(ifp->tun_src_ip, a));
     } else if (ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT || n->enabled) {
-        add(f, ifp->name, "no tunnel source: the tunnel stays down");
+        cfg_findings_add(f, ifp->name, "no tunnel source: the tunnel stays down");
     }
     if (ifp->tun_mode == TUN_MODE_GRE_IP && !ifp->has_tun_dst && n->enabled)
-        add(f, ifp->name,
-            "point-to-point GRE without tunnel destination "
-            "(tunnel mode gre multipoint missing?)");
+        cfg_findings_add(f, ifp->name,
+                         "point-to-point GRE without tunnel destination "
+                         "(tunnel mode gre multipoint missing?)");
     if (ifp->tun_protection && !cfg_find_profile(c, ifp->tun_protection))
-        add(f, ifp->name, "crypto ipsec profile %s does not exist", ifp->tun_protection);
+        cfg_findings_add(f, ifp->name, "crypto ipsec profile %s does not exist",
+                         ifp->tun_protection);
     if (!n->enabled)
         return;
     if (!n->has_network_id)
-        add(f, ifp->name, "NHRP stays disabled without ip nhrp network-id");
+        cfg_findings_add(f, ifp->name, "NHRP stays disabled without ip nhrp network-id");
     if (!ifp->has_addr)
-        add(f, ifp->name, "NHRP needs an ip address on the tunnel");
+        cfg_findings_add(f, ifp->name, "NHRP needs an ip address on the tunnel");
     for (i = 0; i < n->nnhs; i++) {
         uint32_t nbma;
         if (n->nhs[i].dynamic || cfg_nhs_nbma(ifp, &n->nhs[i], &nbma))
             continue;
-        add(f, ifp->name, "NHS %s has no NBMA address (add ip nhrp map %s <nbma> or nbma)",
-            inet_fmt4(n->nhs[i].addr, a), inet_fmt4(n->nhs[i].addr, b));
+        cfg_findings_add(f, ifp->name,
+                         "NHS %s has no NBMA address (add ip nhrp map %s <nbma> or nbma)",
+                         inet_fmt4(n->nhs[i].addr, a), inet_fmt4(n->nhs[i].addr, b));
     }
     /* two static maps for one tunnel address: the second never wins */
     for (i = 0; i < n->nmaps && n->nmaps < 4096; i++)
         for (j = i + 1; j < n->nmaps; j++)
             if (!n->maps[i].multicast && !n->maps[j].multicast &&
                 n->maps[i].proto == n->maps[j].proto && n->maps[i].nbma != n->maps[j].nbma)
-                add(f, ifp->name, "ip nhrp map %s has two NBMA addresses (%s and %s)",
-                    inet_fmt4(n->maps[i].proto, a), inet_fmt4(n->maps[i].nbma, b),
-                    inet_fmt4(n->maps[j].nbma, a));
+                cfg_findings_add(f, ifp->name, "ip nhrp map %s has two NBMA addresses (%s and %s)",
+                                 inet_fmt4(n->maps[i].proto, a), inet_fmt4(n->maps[i].nbma, b),
+                                 inet_fmt4(n->maps[j].nbma, a));
 }
 
 static void
@@ -118,9 +118,17 @@ check_overlaps(const struct cfg *c, struct cfg_findings *f)
                 continue;
             m = x->addr.mask < y->addr.mask ? x->addr.mask : y->addr.mask;
             if ((x->addr.addr & m) == (y->addr.addr & m))
-                add(f, y->name, "%s overlaps with %s", inet_fmt4(y->addr.addr & y->addr.mask, a),
-                    x->name);
+                cfg_findings_add(f, y->name, "%s overlaps with %s",
+                                 inet_fmt4(y->addr.addr & y->addr.mask, a), x->name);
         }
+}
+
+static bool
+tunnel_is_ikev2(const struct cfg *c, const struct cfg_iface *ifp)
+{
+    const struct cfg_ipsec_profile *p = cfg_find_profile(c, ifp->tun_protection);
+
+    return ifp->tun_protection_ikev2_profile || (p && p->ikev2_profile);
 }
 
 void
@@ -133,16 +141,19 @@ cfg_validate(const struct cfg *c, struct cfg_findings *f)
     for (i = 0; i < c->nifs; i++) {
         if (cfg_iface_is_tunnel(&c->ifs[i]))
             check_tunnel(c, &c->ifs[i], f);
-        if (c->ifs[i].tun_protection)
+        /* an IKEv2 tunnel authenticates through its ikev2 profile's
+         * keyring, not crypto isakmp keys */
+        if (c->ifs[i].tun_protection && !tunnel_is_ikev2(c, &c->ifs[i]))
             psk_needed = true;
     }
     check_overlaps(c, f);
+    ikev2_validate(c, f);
     for (i = 0; i < c->nprofs; i++) {
         const struct cfg_ipsec_profile *p = &c->profs[i];
         for (j = 0; j < p->ntsets; j++)
             if (!cfg_find_tset(c, p->tsets[j]))
-                add(f, "crypto ipsec profile", "%s: transform-set %s does not exist", p->name,
-                    p->tsets[j]);
+                cfg_findings_add(f, "crypto ipsec profile", "%s: transform-set %s does not exist",
+                                 p->name, p->tsets[j]);
     }
     if (psk_needed) {
         bool psk_policy = false;
@@ -150,15 +161,16 @@ cfg_validate(const struct cfg *c, struct cfg_findings *f)
             if (c->pols[i].auth == AUTH_PRE_SHARE)
                 psk_policy = true;
         if (!psk_policy)
-            add(f, "crypto isakmp",
-                "tunnel protection needs a crypto isakmp policy with "
-                "authentication pre-share");
+            cfg_findings_add(f, "crypto isakmp",
+                             "tunnel protection needs a crypto isakmp policy with "
+                             "authentication pre-share");
         else if (c->nkeys == 0)
-            add(f, "crypto isakmp", "authentication pre-share without any crypto isakmp key");
+            cfg_findings_add(f, "crypto isakmp",
+                             "authentication pre-share without any crypto isakmp key");
     }
     for (i = 0; i < c->nroutes; i++) {
         const struct cfg_route *r = &c->routes[i];
         if (r->ifname && !cfg_find_iface(c, r->ifname))
-            add(f, "ip route", "exit interface %s does not exist", r->ifname);
+            cfg_findings_add(f, "ip route", "exit interface %s does not exist", r->ifname);
     }
 }

@@ -23,5 +23,8 @@ struct cfg_findings {
 
 void cfg_validate(const struct cfg *c, struct cfg_findings *out);
 void cfg_findings_free(struct cfg_findings *f);
+/* Appends "where: message" (for the per-area checks, e.g. ikev2.c). */
+void cfg_findings_add(struct cfg_findings *f, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

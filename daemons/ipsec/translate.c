@@ -14,8 +14,12 @@
  * tunnel protection uses. charon never starts or restarts SAs by itself
  * (start_action/close_action none): the daemon initiates per peer when NHRP
  * needs the peer, and never for responder-only profiles.
+ * A tunnel whose profile names an ikev2 profile gets the same connections
+ * with the IKE side of translate_ikev2.c (version 2, its proposals, ids and
+ * keyring keys); the CHILD side is the same.
  */
 #include "daemons/ipsec/translate.h"
+#include "daemons/ipsec/translate_int.h"
 #include "daemons/ipsec/proposals.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -29,43 +33,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_IKE_PROPS   32
-#define MAX_CHILD_PROPS 8
-#define MAX_PEERS       64
-#define IOS_IKE_LIFE    86400u
-#define IOS_SA_LIFE     3600u
-#define IOS_SA_KB       4608000u
-
-struct xctx {
-    const struct cfg *c;
-    const struct ipsec_xlate_opts *o;
-    struct ipsec_xlate *x;
-    bool quiet; /* run-time peer: only errors are noted */
-    int errors;
-};
-
-struct ike_props {
-    char prop[MAX_IKE_PROPS][64];
-    size_t n;
-    uint32_t lifetime;
-    uint32_t dpd_delay, dpd_timeout; /* 0: no DPD */
-};
-
-struct child_props {
-    char esp[MAX_CHILD_PROPS][96];
-    size_t nesp;
-    char ah[MAX_CHILD_PROPS][64];
-    size_t nah;
-    bool transport;
-    uint32_t life, rekey;
-    uint64_t life_bytes, rekey_bytes; /* 0: no volume limit */
-    bool responder_only;
-    uint32_t replay_window; /* packets; 0: replay detection off */
-};
+#define MAX_PEERS   64
+#define IOS_SA_LIFE 3600u
+#define IOS_SA_KB   4608000u
 
 /* Records a note once: several tunnels share policies, keys and profiles. */
-static void __attribute__((format(printf, 4, 5)))
-note(struct xctx *x, enum ipsec_note_kind k, const char *where, const char *fmt, ...)
+void
+xlate_note(struct xctx *x, enum ipsec_note_kind k, const char *where, const char *fmt, ...)
 {
     struct ipsec_xlate *o = x->x;
     struct strbuf sb;
@@ -129,8 +103,8 @@ add_shared_keys(struct xctx *x)
             snprintf(where, sizeof(where), "crypto isakmp key hostname %s", k->hostname);
             snprintf(id, sizeof(id), "isakmp-key-host-%s", k->hostname);
             snprintf(owner, sizeof(owner), "%s", k->hostname);
-            note(x, IPSEC_NOTE_TRANSLATED, where,
-                 "FQDN owner %s: matches only peers identifying by hostname", k->hostname);
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
+                       "FQDN owner %s: matches only peers identifying by hostname", k->hostname);
         } else {
             inet_fmt4(k->addr, a);
             snprintf(where, sizeof(where), "crypto isakmp key address %s", a);
@@ -143,12 +117,12 @@ add_shared_keys(struct xctx *x)
                 snprintf(owner, sizeof(owner), "%s/%d", a, len);
         }
         if (k->enc_type == 6) {
-            note(x, IPSEC_NOTE_UNSUPPORTED, where,
-                 "type 6 (AES-encrypted) key cannot be decrypted here; key not loaded");
+            xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
+                       "type 6 (AES-encrypted) key cannot be decrypted here; key not loaded");
             continue;
         }
         if (k->no_xauth)
-            note(x, IPSEC_NOTE_IGNORED, where, "no-xauth: XAuth is never requested");
+            xlate_note(x, IPSEC_NOTE_IGNORED, where, "no-xauth: XAuth is never requested");
         m = vici_msg_new();
         vici_msg_kv(m, "id", id);
         vici_msg_kv(m, "type", "IKE");
@@ -157,7 +131,7 @@ add_shared_keys(struct xctx *x)
         vici_msg_list_item(m, owner);
         vici_msg_list_end(m);
         if (vici_msg_error(m)) {
-            note(x, IPSEC_NOTE_ERROR, where, "cannot encode: %s", vici_msg_error(m));
+            xlate_note(x, IPSEC_NOTE_ERROR, where, "cannot encode: %s", vici_msg_error(m));
             vici_msg_free(m);
             continue;
         }
@@ -246,6 +220,7 @@ ike_props(struct xctx *x, struct ike_props *ip)
     size_t i;
 
     memset(ip, 0, sizeof(*ip));
+    ip->version = 1;
     v = calloc(c->npols + 1, sizeof(*v));
     if (!v)
         fatal("out of memory");
@@ -258,28 +233,28 @@ ike_props(struct xctx *x, struct ike_props *ip)
 
         snprintf(where, sizeof(where), "crypto isakmp policy %u", p->priority);
         if (p->auth != AUTH_PRE_SHARE) {
-            note(x, IPSEC_NOTE_UNSUPPORTED, where,
-                 "authentication other than pre-share: policy not offered");
+            xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
+                       "authentication other than pre-share: policy not offered");
             continue;
         }
         if (!dh) {
-            note(x, IPSEC_NOTE_UNSUPPORTED, where, "group %u: policy not offered", p->group);
+            xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where, "group %u: policy not offered", p->group);
             continue;
         }
         if (ip->n == MAX_IKE_PROPS) {
-            note(x, IPSEC_NOTE_UNSUPPORTED, where, "more than %d policies: not offered",
-                 MAX_IKE_PROPS);
+            xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where, "more than %d policies: not offered",
+                       MAX_IKE_PROPS);
             continue;
         }
         snprintf(ip->prop[ip->n], sizeof(ip->prop[0]), "%s-%s-%s",
                  ipsec_ike_encr(p->encr, p->aes_bits), ipsec_ike_hash(p->hash), dh);
-        note(x, IPSEC_NOTE_TRANSLATED, where, "IKEv1 main mode proposal %s", ip->prop[ip->n]);
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, where, "IKEv1 main mode proposal %s", ip->prop[ip->n]);
         if (ip->n == 0)
             ip->lifetime = p->lifetime ? p->lifetime : IOS_IKE_LIFE;
         else if ((p->lifetime ? p->lifetime : IOS_IKE_LIFE) != ip->lifetime)
-            note(x, IPSEC_NOTE_TRANSLATED, where,
-                 "lifetime %u: strongSwan has one IKE lifetime per connection, %u s used",
-                 p->lifetime, ip->lifetime);
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
+                       "lifetime %u: strongSwan has one IKE lifetime per connection, %u s used",
+                       p->lifetime, ip->lifetime);
         ip->n++;
     }
     free(v);
@@ -288,9 +263,10 @@ ike_props(struct xctx *x, struct ike_props *ip)
         ip->dpd_delay = ka->secs;
         /* IOS declares a peer dead after 5 unanswered R-U-THERE retries. */
         ip->dpd_timeout = ka->secs + 5 * retry;
-        note(x, IPSEC_NOTE_TRANSLATED, "crypto isakmp keepalive",
-             "dpd_delay %u s, dpd_timeout %u s%s", ip->dpd_delay, ip->dpd_timeout,
-             ka->mode == 1 ? "" : " (charon probes only when the peer is idle, like on-demand)");
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, "crypto isakmp keepalive",
+                   "dpd_delay %u s, dpd_timeout %u s%s", ip->dpd_delay, ip->dpd_timeout,
+                   ka->mode == 1 ? ""
+                                 : " (charon probes only when the peer is idle, like on-demand)");
     }
     return ip->n > 0;
 }
@@ -311,10 +287,10 @@ child_props(struct xctx *x, const struct cfg_ipsec_profile *p, struct child_prop
         uint32_t g = p->pfs_group ? p->pfs_group : 1; /* IOS: `set pfs` alone is group1 */
         dh = ipsec_dh_name(g);
         if (!dh)
-            note(x, IPSEC_NOTE_ERROR, where, "set pfs group%u: no strongSwan equivalent", g);
+            xlate_note(x, IPSEC_NOTE_ERROR, where, "set pfs group%u: no strongSwan equivalent", g);
         else
-            note(x, IPSEC_NOTE_TRANSLATED, where, "set pfs group%u: -%s on every ESP proposal", g,
-                 dh);
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
+                       "set pfs group%u: -%s on every ESP proposal", g, dh);
         if (!dh)
             return false;
     }
@@ -326,50 +302,55 @@ child_props(struct xctx *x, const struct cfg_ipsec_profile *p, struct child_prop
 
         snprintf(tw, sizeof(tw), "crypto ipsec transform-set %s", p->tsets[i]);
         if (!t) {
-            note(x, IPSEC_NOTE_ERROR, where, "transform-set %s does not exist", p->tsets[i]);
+            xlate_note(x, IPSEC_NOTE_ERROR, where, "transform-set %s does not exist", p->tsets[i]);
             continue;
         }
         ipsec_tset_props(t, dh, &tp);
         for (k = 0; k < tp.ndropped; k++)
-            note(x, IPSEC_NOTE_UNSUPPORTED, tw, "%s: no strongSwan equivalent", tp.dropped[k]);
+            xlate_note(x, IPSEC_NOTE_UNSUPPORTED, tw, "%s: no strongSwan equivalent",
+                       tp.dropped[k]);
         if (tp.comp)
-            note(x, IPSEC_NOTE_IGNORED, tw, "comp-lzs: strongSwan compresses with deflate only");
+            xlate_note(x, IPSEC_NOTE_IGNORED, tw,
+                       "comp-lzs: strongSwan compresses with deflate only");
         if (tp.ah[0] && !x->o->kernel_ipsec) {
-            note(x, IPSEC_NOTE_UNSUPPORTED, tw, "AH: kernel-libipsec does ESP only");
+            xlate_note(x, IPSEC_NOTE_UNSUPPORTED, tw, "AH: kernel-libipsec does ESP only");
             tp.ah[0] = '\0';
         }
         if (tp.ah[0] && tp.esp[0]) {
-            note(x, IPSEC_NOTE_UNSUPPORTED, tw, "AH+ESP bundle: strongSwan negotiates ESP only");
+            xlate_note(x, IPSEC_NOTE_UNSUPPORTED, tw,
+                       "AH+ESP bundle: strongSwan negotiates ESP only");
             tp.ah[0] = '\0';
         }
         if (tp.esp[0] && cp->nesp < MAX_CHILD_PROPS) {
             snprintf(cp->esp[cp->nesp++], sizeof(cp->esp[0]), "%s", tp.esp);
-            note(x, IPSEC_NOTE_TRANSLATED, tw, "in profile %s: ESP proposal %s", p->name, tp.esp);
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, tw, "in profile %s: ESP proposal %s", p->name,
+                       tp.esp);
         } else if (tp.ah[0] && cp->nah < MAX_CHILD_PROPS) {
             snprintf(cp->ah[cp->nah++], sizeof(cp->ah[0]), "%s", tp.ah);
-            note(x, IPSEC_NOTE_TRANSLATED, tw, "in profile %s: AH proposal %s", p->name, tp.ah);
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, tw, "in profile %s: AH proposal %s", p->name,
+                       tp.ah);
         } else {
-            note(x, IPSEC_NOTE_ERROR, tw, "no usable transform");
+            xlate_note(x, IPSEC_NOTE_ERROR, tw, "no usable transform");
             continue;
         }
         if (mode_set && t->transport != cp->transport)
-            note(x, IPSEC_NOTE_TRANSLATED, tw,
-                 "mode differs from the first transform-set: strongSwan has one mode per "
-                 "CHILD_SA, the first one's is used");
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, tw,
+                       "mode differs from the first transform-set: strongSwan has one mode per "
+                       "CHILD_SA, the first one's is used");
         if (mode_set)
             continue;
         mode_set = true;
         cp->transport = t->transport;
         if (t->transport && !x->o->kernel_ipsec) {
             cp->transport = false;
-            note(x, IPSEC_NOTE_TRANSLATED, tw,
-                 "mode transport%s: tunnel mode with host-to-host GRE selectors "
-                 "(kernel-libipsec does tunnel mode only; IOS accepts it from peers)",
-                 t->transport_require ? " require" : "");
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, tw,
+                       "mode transport%s: tunnel mode with host-to-host GRE selectors "
+                       "(kernel-libipsec does tunnel mode only; IOS accepts it from peers)",
+                       t->transport_require ? " require" : "");
         }
     }
     if (!cp->nesp && !cp->nah) {
-        note(x, IPSEC_NOTE_ERROR, where, "no usable transform-set");
+        xlate_note(x, IPSEC_NOTE_ERROR, where, "no usable transform-set");
         return false;
     }
     /* The profile's lifetimes, else the global ones, else IOS's defaults. */
@@ -378,7 +359,7 @@ child_props(struct xctx *x, const struct cfg_ipsec_profile *p, struct child_prop
                                           : IOS_SA_LIFE;
     cp->rekey = cp->life - cp->life / 10;
     if (p->lifetime_kb_disable || (!p->lifetime_kb && x->c->ipsec_sa_life_kb_disable)) {
-        note(x, IPSEC_NOTE_TRANSLATED, where, "kilobytes disable: no volume lifetime");
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, where, "kilobytes disable: no volume lifetime");
     } else {
         uint64_t kb = p->lifetime_kb ? p->lifetime_kb : x->c->ipsec_sa_life_kb;
         cp->life_bytes = (kb ? kb : IOS_SA_KB) * 1024u;
@@ -391,11 +372,8 @@ child_props(struct xctx *x, const struct cfg_ipsec_profile *p, struct child_prop
                                                     : 64;
     cp->responder_only = p->responder_only;
     if (p->isakmp_profile)
-        note(x, IPSEC_NOTE_UNSUPPORTED, where, "set isakmp-profile %s: not translated",
-             p->isakmp_profile);
-    if (p->ikev2_profile)
-        note(x, IPSEC_NOTE_UNSUPPORTED, where, "set ikev2-profile %s: IKEv2 is not translated",
-             p->ikev2_profile);
+        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where, "set isakmp-profile %s: not translated",
+                   p->isakmp_profile);
     return true;
 }
 
@@ -415,16 +393,22 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
          const struct ike_props *ip, const struct child_props *cp)
 {
     struct ipsec_xlate *o = x->x;
-    char name[128], la[INET_ADDRSTRLEN_ + 8], ra[INET_ADDRSTRLEN_ + 8], rid[32];
+    char name[128], la[INET_ADDRSTRLEN_ + 8], ra[INET_ADDRSTRLEN_ + 8], rid[300], lid[300];
     struct vici_msg *m = vici_msg_new();
     size_t i;
 
     ipsec_conn_name(name, sizeof(name), ifname, peer);
     addr_or_any(la, local);
     addr_or_any(ra, peer);
+    lid[0] = '\0';
+    if (ip->version == 2)
+        xlate_v2_ids(ip, peer, lid, sizeof(lid), rid, sizeof(rid));
+    else
+        remote_id(x->c, peer, rid, sizeof(rid));
     vici_msg_section_begin(m, name);
-    vici_msg_kv(m, "version", "1");
-    vici_msg_kv(m, "aggressive", "no");
+    vici_msg_kvf(m, "version", "%d", ip->version);
+    if (ip->version == 1)
+        vici_msg_kv(m, "aggressive", "no");
     vici_msg_list_begin(m, "local_addrs");
     vici_msg_list_item(m, la);
     vici_msg_list_end(m);
@@ -435,12 +419,19 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
     for (i = 0; i < ip->n; i++)
         vici_msg_list_item(m, ip->prop[i]);
     vici_msg_list_end(m);
-    vici_msg_kvf(m, "reauth_time", "%u", ip->lifetime - ip->lifetime / 10);
+    /* IKEv2 rekeys its IKE SA in place as IOS does; IKEv1 can only
+     * re-authenticate (see the top of this file) */
+    vici_msg_kvf(m, ip->version == 2 ? "rekey_time" : "reauth_time", "%u",
+                 ip->lifetime - ip->lifetime / 10);
     vici_msg_kvf(m, "over_time", "%u", ip->lifetime / 10);
-    if (ip->dpd_delay) {
+    if (ip->dpd_delay)
         vici_msg_kvf(m, "dpd_delay", "%u", ip->dpd_delay);
+    if (ip->dpd_delay && ip->dpd_timeout)
         vici_msg_kvf(m, "dpd_timeout", "%u", ip->dpd_timeout);
-    }
+    /* IOS DMVPN peers stay on their NBMA address; MOBIKE would move the
+     * SA off the GRE selectors */
+    if (ip->version == 2)
+        vici_msg_kv(m, "mobike", "no");
     vici_msg_kv(m, "send_certreq", "no");
     /* A per-peer connection is what we initiate, and what charon picks as
      * responder for a peer it knows. With unique=replace a new IKE SA with
@@ -453,10 +444,11 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
         vici_msg_kv(m, "unique", "replace");
     vici_msg_section_begin(m, "local");
     vici_msg_kv(m, "auth", "psk");
+    if (lid[0])
+        vici_msg_kv(m, "id", lid);
     vici_msg_section_end(m);
     vici_msg_section_begin(m, "remote");
     vici_msg_kv(m, "auth", "psk");
-    remote_id(x->c, peer, rid, sizeof(rid));
     if (rid[0])
         vici_msg_kv(m, "id", rid);
     vici_msg_section_end(m);
@@ -501,7 +493,7 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
     vici_msg_section_end(m);
     vici_msg_section_end(m);
     if (vici_msg_error(m)) {
-        note(x, IPSEC_NOTE_ERROR, ifname, "%s: cannot encode: %s", name, vici_msg_error(m));
+        xlate_note(x, IPSEC_NOTE_ERROR, ifname, "%s: cannot encode: %s", name, vici_msg_error(m));
         vici_msg_free(m);
         return;
     }
@@ -514,6 +506,17 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
         .initiate = peer != 0 && !cp->responder_only,
         .msg = m,
     };
+}
+
+/* The tunnel source address, 0 when not static (no note: for lookups). */
+uint32_t
+xlate_source_addr(const struct cfg *c, const struct cfg_iface *ifp)
+{
+    const struct cfg_iface *src = ifp->tun_src_if ? cfg_find_iface(c, ifp->tun_src_if) : NULL;
+
+    if (ifp->has_tun_src_ip)
+        return ifp->tun_src_ip;
+    return src && src->has_addr ? src->addr.addr : 0;
 }
 
 /* Tunnel source address; false (with a note) when it is not static. */
@@ -532,9 +535,9 @@ tunnel_source(struct xctx *x, const struct cfg_iface *ifp, uint32_t *addr)
         *addr = src->addr.addr;
         return true;
     }
-    note(x, IPSEC_NOTE_TRANSLATED, ifp->name,
-         "tunnel source %s has no static address: local_addrs %%any, selectors dynamic",
-         ifp->tun_src_if ? ifp->tun_src_if : "(none)");
+    xlate_note(x, IPSEC_NOTE_TRANSLATED, ifp->name,
+               "tunnel source %s has no static address: local_addrs %%any, selectors dynamic",
+               ifp->tun_src_if ? ifp->tun_src_if : "(none)");
     return false;
 }
 
@@ -573,23 +576,26 @@ tunnel_peers(const struct cfg_iface *ifp, uint32_t local, uint32_t *v)
 
 /* The profile-level pieces of a protected tunnel; false with error notes. */
 static bool
-tunnel_props(struct xctx *x, const struct cfg_iface *ifp, struct ike_props *ip,
+tunnel_props(struct xctx *x, const struct cfg_iface *ifp, uint32_t local, struct ike_props *ip,
              struct child_props *cp)
 {
     const struct cfg_ipsec_profile *p = cfg_find_profile(x->c, ifp->tun_protection);
 
     if (ifp->tun_mode == TUN_MODE_OTHER) {
-        note(x, IPSEC_NOTE_ERROR, ifp->name, "tunnel mode %s: only GRE tunnels are protected",
-             ifp->tun_mode_text ? ifp->tun_mode_text : "?");
+        xlate_note(x, IPSEC_NOTE_ERROR, ifp->name, "tunnel mode %s: only GRE tunnels are protected",
+                   ifp->tun_mode_text ? ifp->tun_mode_text : "?");
         return false;
     }
     if (!p) {
-        note(x, IPSEC_NOTE_ERROR, ifp->name, "ipsec profile %s does not exist",
-             ifp->tun_protection);
+        xlate_note(x, IPSEC_NOTE_ERROR, ifp->name, "ipsec profile %s does not exist",
+                   ifp->tun_protection);
         return false;
     }
-    if (!ike_props(x, ip)) {
-        note(x, IPSEC_NOTE_ERROR, ifp->name, "no crypto isakmp policy with pre-share");
+    if (xlate_v2_profile_name(x->c, ifp)) {
+        if (!xlate_v2_ike_props(x, ifp, local, ip))
+            return false;
+    } else if (!ike_props(x, ip)) {
+        xlate_note(x, IPSEC_NOTE_ERROR, ifp->name, "no crypto isakmp policy with pre-share");
         return false;
     }
     return child_props(x, p, cp);
@@ -617,41 +623,44 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
     const char *other;
     size_t i, n;
 
-    if (!tunnel_props(x, ifp, &ip, &cp))
+    if (!tunnel_props(x, ifp, xlate_source_addr(x->c, ifp), &ip, &cp))
         return;
-    if (ifp->tun_protection_isakmp_profile || ifp->tun_protection_ikev2_profile)
-        note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name,
-             "tunnel protection isakmp/ikev2 profile: not translated");
+    if (ifp->tun_protection_isakmp_profile)
+        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name,
+                   "tunnel protection isakmp-profile: not translated");
     if (ifp->tun_vrf)
-        note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name, "tunnel vrf %s: IKE runs in the global table",
-             ifp->tun_vrf);
+        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name,
+                   "tunnel vrf %s: IKE runs in the global table", ifp->tun_vrf);
     tunnel_source(x, ifp, &local);
     n = tunnel_peers(ifp, local, peers);
     if (ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT) {
         if (conn_exists(x->x, local, 0, &other))
-            note(x, IPSEC_NOTE_TRANSLATED, ifp->name,
-                 "same source as %s: its responder connection serves both%s", other,
-                 ifp->tun_protection_shared ? "" : " (IOS would want `shared`)");
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, ifp->name,
+                       "same source as %s: its responder connection serves both%s", other,
+                       ifp->tun_protection_shared ? "" : " (IOS would want `shared`)");
         else {
             add_conn(x, ifp->name, local, 0, &ip, &cp);
-            if (best_key(x->c, 0) < 0)
-                note(x, IPSEC_NOTE_ERROR, ifp->name,
-                     "no wildcard crypto isakmp key: dynamic peers cannot authenticate");
+            if (ip.v2 ? !xlate_v2_has_key(x->c, ip.v2, 0) : best_key(x->c, 0) < 0)
+                xlate_note(x, IPSEC_NOTE_ERROR, ifp->name, "%s: dynamic peers cannot authenticate",
+                           ip.v2 ? "no keyring peer with address 0.0.0.0 0.0.0.0"
+                                 : "no wildcard crypto isakmp key");
         }
     }
     for (i = 0; i < n; i++) {
         char a[INET_ADDRSTRLEN_];
         inet_fmt4(peers[i], a);
         if (conn_exists(x->x, local, peers[i], &other)) {
-            note(x, IPSEC_NOTE_TRANSLATED, ifp->name, "peer %s already protected by %s", a, other);
+            xlate_note(x, IPSEC_NOTE_TRANSLATED, ifp->name, "peer %s already protected by %s", a,
+                       other);
             continue;
         }
         add_conn(x, ifp->name, local, peers[i], &ip, &cp);
-        if (best_key(x->c, peers[i]) < 0)
-            note(x, IPSEC_NOTE_ERROR, ifp->name, "no crypto isakmp key matches peer %s", a);
+        if (ip.v2 ? !xlate_v2_has_key(x->c, ip.v2, peers[i]) : best_key(x->c, peers[i]) < 0)
+            xlate_note(x, IPSEC_NOTE_ERROR, ifp->name, "no %s matches peer %s",
+                       ip.v2 ? "ikev2 keyring peer" : "crypto isakmp key", a);
     }
     if (cp.responder_only)
-        note(x, IPSEC_NOTE_TRANSLATED, ifp->name, "responder-only: never initiated");
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, ifp->name, "responder-only: never initiated");
 }
 
 int
@@ -662,6 +671,7 @@ ipsec_xlate_config(const struct cfg *c, const struct ipsec_xlate_opts *o, struct
 
     memset(out, 0, sizeof(*out));
     add_shared_keys(&x);
+    xlate_v2_shared_keys(&x);
     for (i = 0; i < c->nifs; i++)
         if (c->ifs[i].tun_protection)
             xlate_tunnel(&x, &c->ifs[i]);
@@ -679,10 +689,10 @@ ipsec_xlate_peer(const struct cfg *c, const struct ipsec_xlate_opts *o, const ch
     uint32_t local;
 
     if (!ifp || !ifp->tun_protection || !nbma) {
-        note(&x, IPSEC_NOTE_ERROR, ifname, "not a protected tunnel (or no peer address)");
+        xlate_note(&x, IPSEC_NOTE_ERROR, ifname, "not a protected tunnel (or no peer address)");
         return -1;
     }
-    if (!tunnel_props(&x, ifp, &ip, &cp))
+    if (!tunnel_props(&x, ifp, xlate_source_addr(c, ifp), &ip, &cp))
         return -1;
     tunnel_source(&x, ifp, &local);
     add_conn(&x, ifname, local, nbma, &ip, &cp);

@@ -40,6 +40,13 @@ static const struct golden {
      "testdata/vici/ngmunia-R1-BRANCH.txt", false},
     {"testdata/vici/features.cfg", "testdata/vici/features.txt", false},
     {"testdata/vici/features.cfg", "testdata/vici/features.kernel.txt", true},
+    {"testdata/ios/running_config/dcantor-c8000v-R1-hub-1715-EXCERPT.txt",
+     "testdata/vici/dcantor-R1-hub-ikev2.txt", false},
+    {"testdata/ios/running_config/dcantor-c8000v-R2-spoke-1715-EXCERPT.txt",
+     "testdata/vici/dcantor-R2-spoke-ikev2.txt", false},
+    {"testdata/ios/running_config/hb-iwan-hub-csr-ikev2-fvrf.txt",
+     "testdata/vici/hb-iwan-hub-ikev2-fvrf.txt", false},
+    {"testdata/vici/ikev2.cfg", "testdata/vici/ikev2.txt", false},
 };
 
 static char *
@@ -190,6 +197,38 @@ test_runtime_peer(void **state)
     sb_free(&sb);
 }
 
+/* A spoke-to-spoke peer of an IKEv2 tunnel (the dcantor spoke, IOS XE
+ * 17.15): the same path as IKEv1, an IKEv2 connection pinned to the
+ * peer's address (the keyring key IOS would use for it). */
+static void
+test_runtime_peer_ikev2(void **state)
+{
+    struct cfg_parse *p =
+        cfg_parse_file("testdata/ios/running_config/dcantor-c8000v-R2-spoke-1715-EXCERPT.txt");
+    struct ipsec_xlate x = {0};
+    struct ipsec_xlate_opts o = {0};
+    uint32_t peer;
+    const struct vici_node *conn;
+
+    assert_non_null(p);
+    assert_true(inet_parse4("100.64.0.3", &peer));
+    assert_int_equal(ipsec_xlate_peer(p->cfg, &o, "Tunnel0", peer, &x), 0);
+    assert_int_equal(x.nconns, 1);
+    assert_true(x.conns[0].initiate);
+    conn = vici_node_get(vici_msg_root(x.conns[0].msg), "Tunnel0-100.64.0.3");
+    assert_non_null(conn);
+    assert_string_equal(vici_node_str(conn, "version"), "2");
+    assert_string_equal(vici_node_str(conn, "mobike"), "no");
+    assert_string_equal(vici_node_str(conn, "rekey_time"), "77760");
+    assert_null(vici_node_str(conn, "reauth_time"));
+    assert_string_equal(vici_node_value(vici_node_first(vici_node_get(conn, "proposals")), NULL),
+                        "aes256-sha256-modp2048");
+    assert_string_equal(vici_node_str(vici_node_get(conn, "remote"), "id"), "100.64.0.3");
+    assert_string_equal(vici_node_str(vici_node_get(conn, "local"), "auth"), "psk");
+    ipsec_xlate_free(&x);
+    cfg_parse_free(p);
+}
+
 static void
 test_tset_props(void **state)
 {
@@ -227,6 +266,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_goldens),
         cmocka_unit_test(test_runtime_peer),
+        cmocka_unit_test(test_runtime_peer_ikev2),
         cmocka_unit_test(test_tset_props),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
