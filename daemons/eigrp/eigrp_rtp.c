@@ -363,7 +363,21 @@ eigrp_rtp_rx_reliable(struct eigrp_rtp *e, int64_t now, struct eigrp_nbr *n,
         n->init_seq = h->seq;
         n->recv_seq = h->seq;
         n->past_init = false;
-        eigrp_nbr_send_ack(e, n);
+        /* Our own INIT still unacked well after we sent it (the peer
+         * dropped it: it did not know us yet): send it again now, carrying
+         * the ack of theirs, as IOS and FRR answer an INIT. A bare ack
+         * would let the peer come up first and then take our late INIT
+         * for a restart (FRR's eigrpd does). INITs that merely crossed on
+         * the wire are answered with the ack alone. */
+        if (n->qhead && n->head_sent && (n->qhead->pkt->flags & EIGRP_F_INIT) && !n->init_acked &&
+            now - n->head_first_tx >= (int64_t)rto_min(n)) {
+            n->retries++;
+            n->retrans++;
+            e->cnt.tx_retrans++;
+            transmit_head(e, now, n, true);
+        } else {
+            eigrp_nbr_send_ack(e, n);
+        }
         eigrp_nbr_check_up(e, n);
         return;
     }

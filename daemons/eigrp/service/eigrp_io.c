@@ -2,9 +2,10 @@
 /*
  * EIGRP's packets on Linux: one raw IPv4 socket of protocol 88 for every
  * interface, the interface named per packet with IP_PKTINFO both ways.
- * Sent as IOS sends them (RFC 7868 6.1 and what captures of IOS show): TTL
- * 2, DSCP CS6 (precedence 6, "internetwork control"), multicast to
- * 224.0.0.10 not looped back to ourselves. On a multipoint tunnel the
+ * Sent with precedence 6 ("internetwork control", as IOS marks routing
+ * protocol packets), multicast to 224.0.0.10 with TTL 1 (it is in the local
+ * network control block, RFC 5771) and not looped back to ourselves,
+ * unicast with TTL 2 (what IOS captures show). On a multipoint tunnel the
  * multicast goes to the tunnel's link and the data plane copies it to
  * every NHRP multicast mapping, as IOS replicates on mGRE.
  */
@@ -19,20 +20,21 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define EIGRP_TTL 2
-#define EIGRP_TOS 0xc0 /* IP precedence 6 */
+#define EIGRP_TTL       2
+#define EIGRP_MCAST_TTL 1
+#define EIGRP_TOS       0xc0 /* IP precedence 6 */
 
 int
 eigrp_io_open(void)
 {
     int fd = socket(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, EIGRP_IP_PROTO);
-    int on = 1, off = 0, ttl = EIGRP_TTL, tos = EIGRP_TOS;
+    int on = 1, off = 0, ttl = EIGRP_TTL, mttl = EIGRP_MCAST_TTL, tos = EIGRP_TOS;
 
     if (fd < 0)
         return -1;
     if (setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)) < 0 ||
         setsockopt(fd, IPPROTO_IP, IP_MULTICAST_LOOP, &off, sizeof(off)) < 0 ||
-        setsockopt(fd, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof(ttl)) < 0 ||
+        setsockopt(fd, IPPROTO_IP, IP_MULTICAST_TTL, &mttl, sizeof(mttl)) < 0 ||
         setsockopt(fd, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl)) < 0 ||
         setsockopt(fd, IPPROTO_IP, IP_TOS, &tos, sizeof(tos)) < 0) {
         int e = errno;

@@ -243,6 +243,63 @@ test_init_exchange_under_loss(void **state)
     fl_fini(&net);
 }
 
+/* B does not hear A at first: A's first two hellos are lost, and so is
+ * every INIT of A's until B has sent its own. */
+static bool
+drop_a_until_b_knows(struct flnet *net, const struct flpkt *p, int to)
+{
+    static int hellos;
+    static bool b_init;
+
+    if (!net->arg) {
+        hellos = 0;
+        b_init = false;
+    }
+    net->arg = &hellos;
+    if (p->from == B && p->tx.hdr.opcode == EIGRP_OP_UPDATE && (p->tx.hdr.flags & EIGRP_F_INIT))
+        b_init = true;
+    if (p->from != A)
+        return false;
+    if (p->tx.hdr.opcode == EIGRP_OP_HELLO && p->has_hello && p->hello.has_params)
+        return hellos++ < 2;
+    return p->tx.hdr.opcode == EIGRP_OP_UPDATE && (p->tx.hdr.flags & EIGRP_F_INIT) && !b_init;
+}
+
+/* A's INIT was lost long before B's arrives: A answers B's INIT with its
+ * own INIT carrying the ack (as IOS and FRR do), not with a bare ack after
+ * which B would come up and take A's retransmitted INIT for a restart. */
+static void
+test_late_init_answered_with_init(void **state)
+{
+    struct flnet net;
+    const struct flpkt *ib, *ia;
+
+    (void)state;
+    fl_init(&net);
+    fl_add(&net);
+    fl_add(&net);
+    net.drop = drop_a_until_b_knows;
+    fl_start(&net, A);
+    fl_start(&net, B);
+    fl_run_for(&net, 12000);
+    ib = fl_find(&net, 0, B, fl_addr(A), EIGRP_OP_UPDATE, 0);
+    assert_non_null(ib);
+    assert_true(ib->tx.hdr.flags & EIGRP_F_INIT);
+    /* the answer: A's INIT with the ack, one hop after B's INIT reached A
+     * (A's own RTO retransmission may cross B's INIT on the wire) */
+    for (ia = fl_find(&net, (size_t)(ib - net.log), A, fl_addr(B), EIGRP_OP_UPDATE, 0);
+         ia && ia->tx.hdr.ack != ib->tx.hdr.seq;
+         ia = fl_find(&net, (size_t)(ia - net.log) + 1, A, fl_addr(B), EIGRP_OP_UPDATE, 0))
+        ;
+    assert_non_null(ia);
+    assert_true(ia->tx.hdr.flags & EIGRP_F_INIT);
+    assert_true(ia->sent_at - ib->sent_at <= 2 * net.latency);
+    assert_true(fl_is_up(&net, A, B));
+    assert_true(fl_is_up(&net, B, A));
+    assert_int_equal(net.nodes[A].ndowns + net.nodes[B].ndowns, 0);
+    fl_fini(&net);
+}
+
 /* Drops A's first pure ack to B (so B retransmits its INIT). */
 static bool
 drop_first_ack_a(struct flnet *net, const struct flpkt *p, int to)
@@ -435,6 +492,7 @@ main(void)
         cmocka_unit_test(test_k_change_resets),
         cmocka_unit_test(test_init_exchange_under_loss),
         cmocka_unit_test(test_duplicate_init_no_reset),
+        cmocka_unit_test(test_late_init_answered_with_init),
         cmocka_unit_test(test_passive),
         cmocka_unit_test(test_peer_termination),
         cmocka_unit_test(test_goodbye_kvalues),
