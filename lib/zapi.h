@@ -118,6 +118,10 @@ enum zapi_nh_type {
     ZAPI_NH_BLACKHOLE = 6,
 };
 
+/* Blackhole kinds (lib/nexthop.h, enum blackhole_type): IOS's Null0 is
+ * "null", a silent discard. */
+#define ZAPI_BLACKHOLE_NULL 1
+
 /* Per-nexthop flags, u8 (lib/zclient.h ZAPI_NEXTHOP_FLAG_*). */
 #define ZAPI_NHF_ONLINK     0x01
 #define ZAPI_NHF_LABEL      0x02

@@ -280,7 +280,11 @@ route_to_zapi(const struct zclient *c, const struct zclient_route *d, struct zap
     z->nexthop_num = 1;
     z->nexthops[0].vrf_id = ZAPI_VRF_DEFAULT;
     z->nexthops[0].ifindex = d->ifindex;
-    if (nh) {
+    if (d->blackhole) {
+        z->nexthops[0].type = ZAPI_NH_BLACKHOLE;
+        z->nexthops[0].ifindex = 0;
+        z->nexthops[0].bh_type = ZAPI_BLACKHOLE_NULL;
+    } else if (nh) {
         /* On-link: the next hop is a peer on the NBMA tunnel, not a subnet
          * neighbour zebra could resolve. */
         z->nexthops[0].type = ZAPI_NH_IPV4_IFINDEX;

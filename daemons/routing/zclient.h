@@ -92,6 +92,7 @@ struct zclient_route {
     uint8_t distance;
     uint32_t metric;
     bool fib_override; /* kernel forwards via us even when zebra selects another */
+    bool blackhole;    /* Null0: a summary's discard route (nexthop, ifindex unused) */
 };
 
 /* One mirrored route, the answer of a lookup. */

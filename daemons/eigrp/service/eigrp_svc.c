@@ -92,7 +92,9 @@ op_route_set(void *ctx, const struct eigrp_proc_route *r)
     zr.plen = r->plen;
     zr.distance = r->distance;
     zr.metric = r->metric;
-    if (r->nnh && r->nh[0].ifi < e->conf.nifs) {
+    if (!r->nnh)
+        zr.blackhole = true; /* a summary's Null0 */
+    else if (r->nh[0].ifi < e->conf.nifs) {
         zr.nexthop = r->nh[0].addr;
         zr.ifindex = (uint32_t)e->ifindex[r->nh[0].ifi];
     }

@@ -1,0 +1,238 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Our own EIGRP (dmvpnd --eigrp=own) in network namespaces, routes to FRR's zebra.
+
+    eigrp_e2e.py frr|p2|p3
+
+frr  testdata/lab/eigrp-plain: node A runs our engine, node B FRR 8.4's eigrpd
+     (the interop peer), on a plain Ethernet. Checked: the adjacency both ways;
+     each side's zebra has the other's LAN as an EIGRP route via the other; a
+     ping between the LANs; every EIGRP packet A sends decodes in tshark with
+     no warning or error; B's eigrpd killed: A's hold timer takes B's LAN out
+     of A's zebra and kernel, and it comes back with watchfrr's new eigrpd; a network added on A (typed) reaches B.
+p2   testdata/lab/eigrp-p2: the DMVPN hub of phase 2 (no split horizon, no
+     next-hop-self on the tunnel), three nodes on our engine. Checked: each
+     spoke has the other's LAN with the other spoke as next hop; the first
+     packet resolves that next hop through NHRP and the traffic between the
+     LANs goes spoke to spoke on the underlay.
+p3   testdata/lab/eigrp-p3: phase 3, the hub announcing only 192.168.0.0/16
+     (ip summary-address eigrp) with a Null0 discard route of distance 5, and
+     redirecting. Checked: the spokes learn only the summary; after traffic
+     each spoke has an NHRP route (IOS `H`, zebra protocol nhrp) to the other's
+     LAN and the traffic goes direct; clear ip nhrp takes it away.
+
+Each scenario builds its own lab (prefix eg<pid>-) and removes it, also on failure.
+"""
+import json
+import os
+import re
+import signal
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import lab as labmod  # noqa: E402
+import netns  # noqa: E402
+
+PREFIX = netns.unique_prefix("eg")
+STATE = f"/tmp/dmvpn-eg-{os.getpid()}"
+LAB = labmod.Lab(PREFIX, STATE, os.environ.get("DMVPN_BIN"))
+check = netns.Checks(keep_going=True)
+
+
+def cli(node, *cmds):
+    try:
+        r = LAB.cli(node, *cmds)
+        return r.stdout + r.stderr
+    except RuntimeError:
+        return ""
+
+
+def vtysh_json(node, cmd):
+    try:
+        return json.loads(LAB.vtysh(node, cmd + " json").stdout)
+    except ValueError:
+        return {}
+
+
+def zroutes(node, prefix, proto=None):
+    """zebra's routes for exactly prefix, of proto."""
+    rs = vtysh_json(node, f"show ip route {prefix}").get(prefix, [])
+    return [r for r in rs if proto is None or r.get("protocol") == proto]
+
+
+def zsel(node, prefix, proto):
+    """(nexthop ip, distance) of the selected zebra route, or None."""
+    for r in zroutes(node, prefix, proto):
+        if r.get("selected"):
+            nh = (r.get("nexthops") or [{}])[0]
+            return nh.get("ip") or ("blackhole" if nh.get("blackhole") else None), r.get("distance")
+    return None
+
+
+def kroute(node, prefix):
+    for line in LAB.sh(node, "ip", "route").stdout.splitlines():
+        w = line.split()
+        if w and w[0] in ("blackhole", "unreachable"):
+            w = w[1:]
+        if w and w[0] == prefix:
+            return line
+    return ""
+
+
+def ping(node, src, dst, count=3):
+    r = LAB.sh(node, "ping", "-c", str(count), "-i", "0.2", "-W", "1", "-I", src, dst)
+    m = re.search(r"(\d+) received", r.stdout)
+    return int(m.group(1)) if m else 0
+
+
+def wait_for(pred, secs, step=0.25):
+    return netns.wait_for(pred, secs, step)
+
+
+def capture(subnet, filt="ip"):
+    nodes = {n: labmod.model(LAB.bin, LAB.path(n + ".cfg"))[0] for n in LAB.node_names()}
+    segs = sorted(labmod.segments(nodes))
+    return netns.Capture(LAB.switch, f"br{segs.index(subnet)}", os.path.join(STATE, "c.pcap"), filt)
+
+
+def up(cfgdir, eigrp):
+    LAB.down()
+    LAB.eigrp = dict(eigrp)
+    if not LAB.up(os.path.join(ROOT, "testdata", "lab", cfgdir)):
+        raise RuntimeError(f"lab up {cfgdir}: a node did not start")
+
+
+def frr_pid(node, daemon):
+    try:
+        with open(f"/var/run/frr/{LAB.node_ns(node)}/{daemon}.pid") as f:
+            return int(f.read().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def log_of(node):
+    try:
+        with open(LAB.path(node + ".log")) as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def scenario_frr():
+    up("eigrp-plain", {"A": "own", "B": "frr"})
+    cap = capture("10.9.0.0/24", "ip proto 88")
+    ok = wait_for(lambda: zsel("A", "192.168.20.0/24", "eigrp") and
+                  zsel("B", "192.168.10.0/24", "eigrp"), 60)
+    check(re.search(r"%DUAL-5-NBRCHANGE: EIGRP-IPv4 100: Neighbor 10\.9\.0\.2 "
+                    r"\(GigabitEthernet0/0\) is up: new adjacency", log_of("A")),
+          "A (ours): the adjacency with FRR's eigrpd, logged as IOS does")
+    nb = LAB.vtysh("B", "show ip eigrp neighbors").stdout
+    check(re.search(r"^\d+\s+10\.9\.0\.1\s+\S+\s+\d+", nb, re.M), f"B (eigrpd): A is its neighbour ({nb!r})")
+    check(ok and zsel("A", "192.168.20.0/24", "eigrp")[0] == "10.9.0.2"
+          and zsel("A", "192.168.20.0/24", "eigrp")[1] == 90,
+          f"A: zebra has B's LAN as EIGRP [90/..] via B ({zroutes('A', '192.168.20.0/24')})")
+    check(ok and zsel("B", "192.168.10.0/24", "eigrp")[0] == "10.9.0.1",
+          f"B: zebra has A's LAN via A ({zroutes('B', '192.168.10.0/24')})")
+    check("via 10.9.0.2" in kroute("A", "192.168.20.0/24"), "A: the kernel forwards B's LAN via B")
+    check(ping("A", "192.168.10.1", "192.168.20.1") >= 2, "A's LAN -> B's LAN")
+    # B's eigrpd dies (FRR 8.4's eigrpd sends no withdrawal for a removed
+    # network or a downed link, so its silence it is): A's hold timer ends
+    # the adjacency and B's LAN leaves A's zebra and kernel; watchfrr
+    # starts a new eigrpd and the route comes back
+    pid = frr_pid("B", "eigrpd")
+    check(pid, "B: eigrpd's pid")
+    if pid:
+        os.kill(pid, signal.SIGKILL)
+    ok = wait_for(lambda: not zroutes("A", "192.168.20.0/24", "eigrp"), 40)
+    check(ok and not kroute("A", "192.168.20.0/24"),
+          "A: after B's hold time B's LAN leaves zebra and the kernel")
+    check(re.search(r"Neighbor 10\.9\.0\.2 \(GigabitEthernet0/0\) is down: holding time expired",
+                    log_of("A")), "A: the adjacency ended by the hold timer, logged as IOS does")
+    ok = wait_for(lambda: zsel("A", "192.168.20.0/24", "eigrp"), 90)
+    check(ok, "A: B's LAN back once watchfrr restarted eigrpd")
+    # a network typed on A (our engine) reaches B
+    cli("A", "configure terminal", "interface Loopback1", "ip address 192.168.11.1 255.255.255.0",
+        "router eigrp 100", "network 192.168.11.0", "end")
+    ok = wait_for(lambda: zsel("B", "192.168.11.0/24", "eigrp"), 40)
+    check(ok, f"B: learns the network typed on A ({zroutes('B', '192.168.11.0/24')})")
+    cap.stop()
+    ours = cap.fields("eigrp.opcode", dfilter="eigrp && ip.src == 10.9.0.1")
+    ops = {int(o[0]) for o in ours if o and o[0]}
+    check({1, 5} <= ops, f"capture: A sent hellos and updates ({sorted(ops)})")
+    bad = cap.fields("frame.number", dfilter="ip.src == 10.9.0.1 && (_ws.malformed || "
+                     "_ws.expert.severity >= 0x00600000)")
+    check(ours and not bad, f"capture: tshark decodes A's {len(ours)} EIGRP packets with no "
+          f"warning or error (frames {bad[:5]})")
+
+
+def scenario_p2():
+    up("eigrp-p2", {n: "own" for n in ("hub", "spoke1", "spoke2")})
+    ok = wait_for(lambda: zsel("spoke1", "192.168.3.0/24", "eigrp") and
+                  zsel("spoke2", "192.168.2.0/24", "eigrp"), 60)
+    check(ok and zsel("spoke1", "192.168.3.0/24", "eigrp")[0] == "10.2.2.3",
+          f"spoke1: spoke2's LAN with spoke2 as next hop ({zroutes('spoke1', '192.168.3.0/24')})")
+    check(ok and zsel("spoke2", "192.168.2.0/24", "eigrp")[0] == "10.2.2.2",
+          f"spoke2: spoke1's LAN with spoke1 as next hop ({zroutes('spoke2', '192.168.2.0/24')})")
+    check(zsel("spoke1", "192.168.1.0/24", "eigrp") and
+          zsel("spoke1", "192.168.1.0/24", "eigrp")[0] == "10.2.2.1", "spoke1: the hub's LAN via the hub")
+    ping("spoke1", "192.168.2.1", "192.168.3.1", 2)  # resolves spoke2 (NHRP)
+    cap = capture("203.0.113.0/24", "ip proto 47")
+    got = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
+    cap.stop()
+    check(got >= 4, f"spoke1 LAN -> spoke2 LAN: {got}/5")
+    pairs = {tuple(p) for p in cap.fields("ip.src", "ip.dst", dfilter="gre")}
+    check(("203.0.113.2", "203.0.113.3") in pairs and ("203.0.113.2", "203.0.113.1") not in pairs,
+          f"underlay: spoke1 to spoke2 directly, not via the hub ({sorted(pairs)})")
+
+
+def scenario_p3():
+    up("eigrp-p3", {n: "own" for n in ("hub", "spoke1", "spoke2")})
+    ok = wait_for(lambda: zsel("spoke1", "192.168.0.0/16", "eigrp") and
+                  zsel("spoke2", "192.168.0.0/16", "eigrp"), 60)
+    check(ok and zsel("spoke1", "192.168.0.0/16", "eigrp")[0] == "10.2.2.1",
+          f"spoke1: the hub's summary via the hub ({zroutes('spoke1', '192.168.0.0/16')})")
+    check(not zroutes("spoke1", "192.168.3.0/24", "eigrp") and
+          not zroutes("spoke1", "192.168.1.0/24", "eigrp"),
+          "spoke1: no component of the summary")
+    check(zsel("hub", "192.168.0.0/16", "eigrp") == ("blackhole", 5),
+          f"hub: the summary's discard route, distance 5 ({zroutes('hub', '192.168.0.0/16')})")
+    check(zsel("hub", "192.168.3.0/24", "eigrp") and
+          zsel("hub", "192.168.3.0/24", "eigrp")[0] == "10.2.2.3", "hub: spoke2's LAN via spoke2")
+    ping("spoke1", "192.168.2.1", "192.168.3.1", 3)  # via the hub: redirect, shortcut
+    ok = wait_for(lambda: zsel("spoke1", "192.168.3.0/24", "nhrp"), 20)
+    check(ok and zsel("spoke1", "192.168.3.0/24", "nhrp")[0] == "10.2.2.3",
+          f"spoke1: an NHRP route (H) to spoke2's LAN via spoke2 ({zroutes('spoke1', '192.168.3.0/24')})")
+    cap = capture("203.0.113.0/24", "ip proto 47")
+    got = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
+    cap.stop()
+    check(got >= 4, f"spoke1 LAN -> spoke2 LAN: {got}/5")
+    pairs = {tuple(p) for p in cap.fields("ip.src", "ip.dst", dfilter="gre")}
+    check(("203.0.113.2", "203.0.113.3") in pairs and ("203.0.113.2", "203.0.113.1") not in pairs,
+          f"underlay: spoke1 to spoke2 directly ({sorted(pairs)})")
+    cli("spoke1", "clear ip nhrp")
+    ok = wait_for(lambda: not zroutes("spoke1", "192.168.3.0/24", "nhrp"), 20)
+    check(ok, "spoke1: clear ip nhrp takes the H route away; the summary via the hub remains")
+
+
+def main():
+    if os.geteuid() != 0:
+        print("needs root (network namespaces)")
+        return 77
+    if not os.access(labmod.FRRINIT, os.X_OK):
+        print(f"SKIP: {labmod.FRRINIT} missing (scripts/deps.sh installs frr)")
+        return 77
+    name = sys.argv[1] if len(sys.argv) > 1 else "frr"
+    with LAB:
+        try:
+            {"frr": scenario_frr, "p2": scenario_p2, "p3": scenario_p3}[name]()
+        except Exception as e:
+            check.crashed(e)
+            for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:
+                if f.endswith(".log"):
+                    print(f"--- {f}\n" + open(os.path.join(STATE, f)).read()[-2000:])
+    return 0 if check.summary(name) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
