@@ -90,6 +90,11 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"eigrp", "IP-EIGRP show commands"}, {"neighbors", "IP-EIGRP neighbors"})},
     {"show ip eigrp topology", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"topology", "IP-EIGRP Topology Table"})},
+    {"show ip eigrp interfaces [detail]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"interfaces", "IP-EIGRP interfaces"},
+                      {"detail", "Show detailed peer information"})},
+    {"show ip eigrp traffic", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"traffic", "IP-EIGRP Traffic Statistics"})},
     {"show ip protocols", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"protocols", "IP routing protocol process parameters and statistics"})},
     {"show dmvpn [detail]", ACT(act_show, 1, PJ), 0,
@@ -165,6 +170,9 @@ static const struct exec_row rows[] = {
     {"clear ip bgp {*|<ip:addr>}", ACT(act_request, 15, 0, REQ_CLEAR_IP_BGP), 0,
      .help = CMD_HELP({"bgp", "Clear BGP connections"}, {"*", "Clear all peers"},
                       {"<addr>", "BGP neighbor address to clear"})},
+    /* every EIGRP neighbour goes down and comes back */
+    {"clear ip eigrp neighbors", ACT(act_request, 15, 0, REQ_CLEAR_IP_EIGRP), 0,
+     .help = CMD_HELP({"eigrp", "Clear IPv4 EIGRP"}, {"neighbors", "Clear IPv4 EIGRP neighbors"})},
     {"clear logging", ACT(act_clear_logging, 15, 0, REQ_CLEAR_LOGGING), 0,
      .help = CMD_HELP({"logging", "Clear logging buffer"})},
 };

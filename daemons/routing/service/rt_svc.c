@@ -173,6 +173,19 @@ static const uint32_t frr_kinds[] = {REC_ROUTE,
                                      REC_EIGRP_TOPO,
                                      REC_BGP_NBR_DETAIL,
                                      0};
+/* With our EIGRP engine (eigrp_own) its service answers the EIGRP shows;
+ * eigrpd does not run, and the host takes one owner per kind. */
+static const uint32_t frr_kinds_eigrp_own[] = {REC_ROUTE,
+                                               REC_BGP_GLOBAL,
+                                               REC_BGP_NEIGHBOR,
+                                               REC_BGP_LISTEN_RANGE,
+                                               REC_BGP_PATH,
+                                               REC_OSPF_NEIGHBOR,
+                                               REC_OSPF_IFACE,
+                                               REC_RT_PROTO,
+                                               REC_RT_PROTO_ITEM,
+                                               REC_BGP_NBR_DETAIL,
+                                               0};
 
 const struct service rt_service = {
     .name = "routing",
@@ -214,7 +227,7 @@ rt_svc_register(struct host *h, const struct rt_opts *o)
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
     rt_vty_init(m);
     if (m->enabled) {
-        s.rec_kinds = frr_kinds;
+        s.rec_kinds = m->eigrp_own ? frr_kinds_eigrp_own : frr_kinds;
         log_info("routing: FRR in %s drives the config's routing", m->etc_dir);
     }
     /* the data plane was told the same (dps_register): exactly one of us
