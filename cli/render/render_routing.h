@@ -77,6 +77,8 @@ void render_ospf_iface_brief(struct strbuf *out, const struct rec_ospf_iface *r,
  * same AS/VRF/instance. */
 void render_eigrp_neighbors(struct strbuf *out, int64_t now_ms, const struct rec_eigrp_neighbor *r,
                             size_t n);
+void render_eigrp_neighbors_detail(struct strbuf *out, int64_t now_ms,
+                                   const struct rec_eigrp_neighbor *r, size_t n);
 
 /* ---- show ip route [protocol] ---- */
 

@@ -174,8 +174,12 @@ show_eigrp(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     if (fetch(s, REC_EIGRP_NEIGHBOR, sizeof(*r), &snap) < 0)
         return -1;
     r = (const struct rec_eigrp_neighbor *)snap.buf;
-    json ? render_eigrp_neighbors_json(out, snap.h.now_ms, r, snap.h.count)
-         : render_eigrp_neighbors(out, snap.h.now_ms, r, snap.h.count);
+    if (json)
+        render_eigrp_neighbors_json(out, snap.h.now_ms, r, snap.h.count);
+    else if (exec_has(m, "detail"))
+        render_eigrp_neighbors_detail(out, snap.h.now_ms, r, snap.h.count);
+    else
+        render_eigrp_neighbors(out, snap.h.now_ms, r, snap.h.count);
     snapshot_free(&snap);
     return 0;
 }

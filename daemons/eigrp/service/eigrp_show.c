@@ -60,6 +60,12 @@ neighbors(const struct eigrp_proc *p, struct strbuf *out)
         cut(r.ifname, sizeof(r.ifname), v[i].ifname);
         r.hold_ms = v[i].hold_ms;
         r.since_ms = v[i].since_ms;
+        memcpy(r.version, v[i].version, sizeof(r.version));
+        r.retrans = v[i].retrans;
+        r.retries = v[i].retries;
+        r.prefixes = v[i].prefixes;
+        /* the wire's stub bits are IOS's words in the same order */
+        r.stub = v[i].stub ? (uint16_t)(REC_EIGRP_STUB | (v[i].stub & 0x3f)) : 0;
         sb_append(out, &r, sizeof(r));
     }
     free(v);

@@ -47,10 +47,12 @@ teardown(void **st)
 }
 
 static void
-hub_and_spoke(bool named)
+hub_and_stub(bool named, unsigned stub)
 {
     struct pnet_node *h = pnet_router(100, "1.1.1.1");
     struct pnet_node *s = pnet_router(100, "2.2.2.2");
+
+    s->c.stub = stub;
 
     if (named) {
         h->c.named = s->c.named = true;
@@ -63,6 +65,12 @@ hub_and_spoke(bool named)
     pnet_iface(s, "Loopback0", "192.168.1.1", 24, -1, 8000000, 5000);
     pnet_start();
     pnet_run(20000);
+}
+
+static void
+hub_and_spoke(bool named)
+{
+    hub_and_stub(named, 0);
 }
 
 /* The records of kind from node i's process. */
@@ -282,6 +290,34 @@ test_rendered(void **st)
     sb_free(&out);
 }
 
+/* detail: the prefixes learned from the spoke (its LAN and the tunnel
+ * network), the version it announces, its stub words */
+static void
+test_neighbor_detail(void **st)
+{
+    const struct rec_eigrp_neighbor *r;
+    struct strbuf b, out;
+    (void)st;
+
+    hub_and_stub(false, EIGRP_STUBF_CONNECTED | EIGRP_STUBF_SUMMARY);
+    assert_int_equal(records(0, REC_EIGRP_NEIGHBOR, &b, sizeof(*r)), 1);
+    r = (const struct rec_eigrp_neighbor *)b.buf;
+    assert_int_equal(r->prefixes, 2);
+    assert_int_equal(r->version[0], 23);
+    assert_int_equal(r->version[2], 2);
+    assert_int_equal(r->stub, REC_EIGRP_STUB | REC_EIGRP_STUB_CONN | REC_EIGRP_STUB_SUMMARY);
+    sb_init(&out);
+    render_eigrp_neighbors_detail(&out, (int64_t)pnet_now, r, 1);
+    sb_putc(&out, '\0');
+    assert_non_null(strstr(out.buf, "\n   Version 23.0/2.0, Retrans: 0, Retries: 0, Prefixes: 2\n"
+                                    "   Topology-ids from peer - 0\n"
+                                    "   Stub Peer Advertising (CONNECTED SUMMARY ) Routes\n"
+                                    "   Suppressing queries\n"
+                                    "Max Nbrs: 0, Current Nbrs: 0\n"));
+    sb_free(&out);
+    sb_free(&b);
+}
+
 static void
 test_not_ours(void **st)
 {
@@ -304,6 +340,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_named_titles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clear, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rendered, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_neighbor_detail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_ours, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,44 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Golden cases of show ip eigrp interfaces [detail] and show ip eigrp
-traffic (the shows only our EIGRP engine answers): records from the Genie
-parsed forms where there is one, else values read off the capture."""
-from routing_cases import genie
+"""Golden cases of show ip eigrp neighbors detail, show ip eigrp interfaces
+[detail] and show ip eigrp traffic (the shows only our EIGRP engine answers
+in full): records from the parsed forms (Genie, ntc) where there is one,
+else values read off the capture."""
+from routing_cases import eigrp_nbr, full_ifname, ntc, genie
+
+
+def nbr_detail(rec, version, retrans, retries, prefixes, stub=0):
+    rec[1].update({"version": version.replace(".", " ").replace("/", " "), "retrans": retrans,
+                   "retries": retries, "prefixes": prefixes, "stub": stub})
+    return rec
+
+
+def nbr_detail_cases():
+    d = "show_ip_eigrp_neighbors_detail/"
+    rows = ntc(d + "ntc-ip_eigrp_neighbors_detail.yml")
+    # ntc leaves the H column out
+    ntc_recs = [nbr_detail(eigrp_nbr(r["as"], h, r["ip_address"], full_ifname(r["interface"]),
+                                     int(r["hold"]), r["uptime"], r["srtt"], r["rto"],
+                                     r["q_cnt"], r["seq_num"]),
+                           r["version"], r["retrans"], r["retries"], r["prefixes"])
+                for r, h in zip(rows, (1, 0))]
+    hand = [(3, "182.1.0.1", "Tunnel0", 11, "00:00:57", 431, 2586, 0, 13, 0, 10),
+            (2, "182.1.0.4", "Tunnel0", 13, "00:02:25", 355, 2130, 0, 18, 0, 10),
+            (1, "182.1.45.4", "GigabitEthernet0/4", 13, "00:02:37", 161, 966, 0, 17, 1, 8),
+            (0, "182.1.58.8", "GigabitEthernet0/8", 14, "00:02:47", 136, 816, 0, 7, 2, 2)]
+    quiz = [nbr_detail(eigrp_nbr(100, *r[:9], inst="pc"), "23.0/2.0", r[9], 0, r[10])
+            for r in hand]
+    return [{"file": d + "ntc-ip_eigrp_neighbors_detail.txt", "show": "eigrp_detail",
+             "mode": "rstrip", "recs": ntc_recs, "textfsm": detail_tfsm(ntc_recs)},
+            {"file": d + "quiz-eigrp-R5-named-2tu0-2gi.txt", "show": "eigrp_detail",
+             "recs": quiz, "textfsm": detail_tfsm(quiz)}]
+
+
+def detail_tfsm(recs):
+    keys = ["ip_address", "retrans", "prefixes", "seq_num"]
+    want = [{"ip_address": r["addr"], "retrans": r["retrans"], "prefixes": r["prefixes"],
+             "seq_num": r["seq"]} for _, r in recs]
+    return {"template": "cisco_ios_show_ip_eigrp_neighbors_detail.textfsm", "keys": keys,
+            "want": want}
 
 # Genie's keys -> the record's fields
 IF_KEYS = {"peers": "peers", "xmit_q_unreliable": "xmit_unrel", "xmit_q_reliable": "xmit_rel",
@@ -50,7 +86,7 @@ def iface(ifname, peers, srtt, flow, hello, pkt, mc, uc, retrans, auth=0, key=""
 def cases():
     d = "show_ip_eigrp_interfaces/"
     dd = "show_ip_eigrp_interfaces_detail/"
-    out = []
+    out = nbr_detail_cases()
     for n in (1, 2):
         # no final newline in Genie's captures
         out.append({"file": d + "genie-iosxe-device_output_%d.txt" % n, "show": "eigrp_if",

@@ -8,7 +8,7 @@
  * parses the same output. Input, one item per line:
  *
  *   show bgp_summary|bgp|ospf_neighbor|ospf_brief|eigrp|route|protocols|eigrp_topo|
- *        bgp_neighbors|eigrp_if|eigrp_if_detail|eigrp_traffic
+ *        bgp_neighbors|eigrp_detail|eigrp_if|eigrp_if_detail|eigrp_traffic
  *   family 15.5|15.4|xe16|xe17      route: protocol C|S|B|O|D|H, nho 1
  *   json 1                          the `| json` form instead of the text
  *   rec KIND                        starts a record: bgp_global, bgp_neighbor,
@@ -208,6 +208,11 @@ static const struct field fields[] = {
     FLD("eigrp_neighbor", rec_eigrp_neighbor, ifname, F_STR),
     FLD("eigrp_neighbor", rec_eigrp_neighbor, hold_ms, F_TIME),
     FLD("eigrp_neighbor", rec_eigrp_neighbor, since_ms, F_TIME),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, version, F_BYTES),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, retrans, F_U32),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, retries, F_U32),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, prefixes, F_U32),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, stub, F_U16),
     FLD("route", rec_route, prefix, F_IP),
     FLD("route", rec_route, len, F_U8),
     FLD("route", rec_route, code, F_CHAR),
@@ -509,6 +514,9 @@ main(void)
     else if (strcmp(show, "ospf_brief") == 0)
         json ? render_ospf_iface_brief_json(&out, RECS(5, rec_ospf_iface), count[5])
              : render_ospf_iface_brief(&out, RECS(5, rec_ospf_iface), count[5]);
+    else if (strcmp(show, "eigrp_detail") == 0)
+        json ? render_eigrp_neighbors_json(&out, NOW, RECS(6, rec_eigrp_neighbor), count[6])
+             : render_eigrp_neighbors_detail(&out, NOW, RECS(6, rec_eigrp_neighbor), count[6]);
     else if (strcmp(show, "eigrp") == 0)
         json ? render_eigrp_neighbors_json(&out, NOW, RECS(6, rec_eigrp_neighbor), count[6])
              : render_eigrp_neighbors(&out, NOW, RECS(6, rec_eigrp_neighbor), count[6]);
