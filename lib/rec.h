@@ -55,6 +55,10 @@ enum rec_kind {
     REC_RT_PROTO_ITEM,
     REC_EIGRP_TOPO,
     REC_BGP_NBR_DETAIL,
+    /* lib/rec_eigrp.h: show ip eigrp interfaces [detail], show ip eigrp
+     * traffic (our EIGRP engine) */
+    REC_EIGRP_IFACE,
+    REC_EIGRP_TRAFFIC,
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,

@@ -229,6 +229,20 @@ struct rec_eigrp_neighbor {
     char ifname[REC_IFNAMSIZ];
     int64_t hold_ms;  /* deadline of the hold timer: Hold prints the seconds left */
     int64_t since_ms; /* up since */
+    /* show ip eigrp neighbors detail (0 where FRR does not say) */
+    uint8_t version[4]; /* "Version 23.0/2.0": release major.minor, TLV major.minor */
+    uint32_t retrans, retries, prefixes;
+    uint16_t stub; /* REC_EIGRP_STUB_*: "Stub Peer Advertising (...) Routes" */
+    uint16_t pad2;
 };
+
+/* A stub neighbour's announcement (RFC 7868 stub routing), in IOS's order. */
+#define REC_EIGRP_STUB          0x8000 /* the neighbour is a stub */
+#define REC_EIGRP_STUB_CONN     0x0001 /* CONNECTED */
+#define REC_EIGRP_STUB_STATIC   0x0002 /* STATIC */
+#define REC_EIGRP_STUB_SUMMARY  0x0004 /* SUMMARY */
+#define REC_EIGRP_STUB_REDIST   0x0008 /* REDISTRIBUTED */
+#define REC_EIGRP_STUB_LEAK     0x0010 /* LEAK-MAP */
+#define REC_EIGRP_STUB_RCV_ONLY 0x0020 /* RECEIVE-ONLY */
 
 #endif

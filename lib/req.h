@@ -40,6 +40,7 @@ enum req_id {
     REQ_CLEAR_CRYPTO_SA = 7,      /* clear crypto sa */
     REQ_COPY_RUNNING = 8,         /* copy FILE running-config: the file's lines on top */
     REQ_CLEAR_IP_BGP = 9,         /* clear ip bgp {*|A.B.C.D}: no value for * */
+    REQ_CLEAR_IP_EIGRP = 10,      /* clear ip eigrp neighbors */
     REQ_COUNT
 };
 

@@ -16,6 +16,7 @@
 #define DMVPN_CLI_RENDER_ROUTING_H
 
 #include "lib/rec.h"
+#include "lib/rec_eigrp.h"
 #include "lib/rec_routing.h"
 #include "lib/rec_routing2.h"
 #include "lib/strbuf.h"
@@ -76,6 +77,8 @@ void render_ospf_iface_brief(struct strbuf *out, const struct rec_ospf_iface *r,
  * same AS/VRF/instance. */
 void render_eigrp_neighbors(struct strbuf *out, int64_t now_ms, const struct rec_eigrp_neighbor *r,
                             size_t n);
+void render_eigrp_neighbors_detail(struct strbuf *out, int64_t now_ms,
+                                   const struct rec_eigrp_neighbor *r, size_t n);
 
 /* ---- show ip route [protocol] ---- */
 
@@ -107,6 +110,13 @@ void render_protocols(struct strbuf *out, int64_t now_ms, const struct render_pr
 void render_eigrp_topology(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n,
                            enum render_ios_family family);
 void render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n);
+/* ---- show ip eigrp interfaces [detail], show ip eigrp traffic (render_eigrp_if.c) ---- */
+
+void render_eigrp_interfaces(struct strbuf *out, const struct rec_eigrp_iface *r, size_t n,
+                             bool detail);
+void render_eigrp_interfaces_json(struct strbuf *out, const struct rec_eigrp_iface *r, size_t n);
+void render_eigrp_traffic(struct strbuf *out, const struct rec_eigrp_traffic *r, size_t n);
+void render_eigrp_traffic_json(struct strbuf *out, const struct rec_eigrp_traffic *r, size_t n);
 /* ---- show ip bgp neighbors [A.B.C.D] (render_bgp_nbr.c) ---- */
 
 /* addr 0: every neighbor; else that one, or IOS's "% No such neighbor or

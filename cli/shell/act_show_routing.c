@@ -2,7 +2,8 @@
 /*
  * The routing shows: show ip bgp [summary], show ip ospf neighbor, show ip
  * ospf interface brief, show ip eigrp neighbors, show ip route [PROTOCOL],
- * show ip protocols, show ip eigrp topology, show ip bgp neighbors.
+ * show ip protocols, show ip eigrp topology|interfaces|traffic, show ip bgp
+ * neighbors.
  * They fetch the records of lib/rec_routing.h, which dmvpnd's routing
  * service fills from FRR (and its EIGRP engine). A kind no service owns
  * comes back as an empty table (daemons/dmvpnd/control.c), which is exactly
@@ -148,11 +149,37 @@ show_eigrp(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
         snapshot_free(&snap);
         return 0;
     }
+    if (exec_has(m, "interfaces")) {
+        const struct rec_eigrp_iface *f;
+
+        if (fetch(s, REC_EIGRP_IFACE, sizeof(*f), &snap) < 0)
+            return -1;
+        f = (const struct rec_eigrp_iface *)snap.buf;
+        json ? render_eigrp_interfaces_json(out, f, snap.h.count)
+             : render_eigrp_interfaces(out, f, snap.h.count, exec_has(m, "detail"));
+        snapshot_free(&snap);
+        return 0;
+    }
+    if (exec_has(m, "traffic")) {
+        const struct rec_eigrp_traffic *t;
+
+        if (fetch(s, REC_EIGRP_TRAFFIC, sizeof(*t), &snap) < 0)
+            return -1;
+        t = (const struct rec_eigrp_traffic *)snap.buf;
+        json ? render_eigrp_traffic_json(out, t, snap.h.count)
+             : render_eigrp_traffic(out, t, snap.h.count);
+        snapshot_free(&snap);
+        return 0;
+    }
     if (fetch(s, REC_EIGRP_NEIGHBOR, sizeof(*r), &snap) < 0)
         return -1;
     r = (const struct rec_eigrp_neighbor *)snap.buf;
-    json ? render_eigrp_neighbors_json(out, snap.h.now_ms, r, snap.h.count)
-         : render_eigrp_neighbors(out, snap.h.now_ms, r, snap.h.count);
+    if (json)
+        render_eigrp_neighbors_json(out, snap.h.now_ms, r, snap.h.count);
+    else if (exec_has(m, "detail"))
+        render_eigrp_neighbors_detail(out, snap.h.now_ms, r, snap.h.count);
+    else
+        render_eigrp_neighbors(out, snap.h.now_ms, r, snap.h.count);
     snapshot_free(&snap);
     return 0;
 }

@@ -36,6 +36,30 @@ if_name(const struct eigrp_proc *p, uint32_t ifi)
 
 /* ---- the transport's callbacks ---- */
 
+/* What show ip eigrp interfaces detail counts per interface: hellos
+ * apart, acknowledgements as unreliable unicasts, the rest reliable. */
+static void
+if_count(struct eigrp_proc *p, const struct eigrp_tx *tx)
+{
+    struct eigrp_proc_if_counters *c;
+    bool mcast = tx->dst == EIGRP_MCAST_V4;
+
+    if (tx->iface >= EIGRP_CONF_MAX_IFS)
+        return;
+    c = &p->ifcnt[tx->iface];
+    if (tx->hdr.opcode == EIGRP_OP_HELLO && tx->hello) {
+        c->hellos++;
+    } else if (tx->hdr.opcode == EIGRP_OP_HELLO) {
+        c->ucast_unrel++;
+    } else {
+        c->reliable++;
+        if (mcast)
+            c->mcast_rel++;
+        else
+            c->ucast_rel++;
+    }
+}
+
 static void
 rtp_send(void *ctx, const struct eigrp_tx *tx)
 {
@@ -67,6 +91,7 @@ rtp_send(void *ctx, const struct eigrp_tx *tx)
         p->cnt.tx_ack++;
     else if (h.opcode < 12)
         p->cnt.tx[h.opcode]++;
+    if_count(p, tx);
     p->ops.send(p->ops.ctx, tx->iface, tx->dst, p->txbuf, len);
 }
 

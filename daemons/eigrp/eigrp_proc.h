@@ -82,4 +82,88 @@ uint64_t eigrp_proc_next_deadline(const struct eigrp_proc *p);
 void eigrp_proc_tick(struct eigrp_proc *p, uint64_t now);
 const struct eigrp_proc_counters *eigrp_proc_counters(const struct eigrp_proc *p);
 
+/* ---- what the shows read (eigrp_proc_snap.c) ----
+ * Copies taken at `now` (the engine reads no clock); arrays are malloc'ed
+ * and the caller frees them. */
+
+/* Per interface, for show ip eigrp interfaces detail: what went out. */
+struct eigrp_proc_if_counters {
+    uint64_t hellos;   /* "Hello's sent" */
+    uint64_t reliable; /* "Packetized sent": updates, queries, replies... */
+    uint64_t mcast_unrel, mcast_rel, ucast_unrel, ucast_rel;
+};
+
+/* show ip eigrp neighbors [detail]: highest handle first, as IOS lists. */
+struct eigrp_proc_snap_nbr {
+    unsigned handle;
+    uint32_t ifi, addr;
+    char ifname[40]; /* IOS name */
+    bool up;         /* false while the INIT exchange is pending */
+    int64_t since_ms, hold_ms;
+    uint32_t srtt_ms, rto_ms, q_cnt, seq;
+    uint32_t retrans, retries;
+    bool has_version;
+    uint8_t version[4]; /* os major.minor, tlv major.minor */
+    uint16_t stub;      /* EIGRP_STUBF_* it announced, 0 not a stub */
+    uint32_t prefixes;  /* destinations with a path through it */
+};
+
+enum eigrp_proc_via {
+    EIGRP_VIA_NBR = 0,
+    EIGRP_VIA_CONNECTED,
+    EIGRP_VIA_REDIST,
+    EIGRP_VIA_SUMMARY,
+    EIGRP_VIA_NONE, /* a destination left without any path (active) */
+};
+
+/* show ip eigrp topology: one entry per path printed (successors and
+ * feasible successors, or every path with all_links), the entries of a
+ * destination consecutive, destinations in prefix order. */
+struct eigrp_proc_snap_path {
+    uint32_t prefix;
+    uint8_t plen;
+    char state; /* 'P' passive, 'A' active */
+    unsigned nsucc;
+    bool fd_inf; /* "FD is Inaccessible" */
+    uint64_t fd;
+    uint8_t via; /* enum eigrp_proc_via */
+    uint32_t nexthop;
+    char ifname[40]; /* "" none; "Null0" for a summary */
+    uint64_t distance, reported;
+    bool successor, feasible;
+    uint32_t tag; /* external routes' tag */
+};
+
+/* show ip eigrp interfaces [detail]: interfaces the process runs on and
+ * sends hellos from, in the config's order. */
+struct eigrp_proc_snap_if {
+    uint32_t ifi;
+    char ifname[40];
+    uint32_t peers;
+    uint32_t peerq_rel;    /* reliable packets queued to its neighbours */
+    uint32_t mean_srtt_ms; /* of its neighbours */
+    uint32_t retrans;      /* of its neighbours now up */
+    uint16_t hello_s, hold_s;
+    bool split_horizon;
+    uint16_t auth; /* EIGRP_AUTH_TYPE_*, 0 none */
+    char key_chain[EIGRP_CONF_NAME];
+    struct eigrp_proc_if_counters cnt;
+};
+
+/* show ip eigrp traffic: [0] sent, [1] received. */
+struct eigrp_proc_snap_traffic {
+    uint64_t hellos[2], updates[2], queries[2], replies[2], acks[2];
+    uint64_t sia_queries[2], sia_replies[2];
+    uint64_t dropped; /* undecodable, other AS, failed authentication */
+};
+
+size_t eigrp_proc_snap_nbrs(const struct eigrp_proc *p, struct eigrp_proc_snap_nbr **out);
+size_t eigrp_proc_snap_topo(const struct eigrp_proc *p, bool all_links,
+                            struct eigrp_proc_snap_path **out);
+size_t eigrp_proc_snap_ifs(const struct eigrp_proc *p, struct eigrp_proc_snap_if **out);
+void eigrp_proc_snap_traffic(const struct eigrp_proc *p, struct eigrp_proc_snap_traffic *out);
+/* The router ID in use: the configured one, else the highest loopback
+ * address, else the highest interface address (IOS's choice). */
+uint32_t eigrp_proc_router_id(const struct eigrp_proc *p);
+
 #endif

@@ -77,6 +77,7 @@ struct eigrp_proc {
     const struct eigrp_msg *cur; /* the packet whose payload is being delivered */
     struct eigrp_msg *scratch;   /* a delivered payload decoded again */
     struct eigrp_proc_counters cnt;
+    struct eigrp_proc_if_counters ifcnt[EIGRP_CONF_MAX_IFS];
     uint8_t txbuf[EIGRP_MAX_PKT];
 };
 

@@ -16,12 +16,14 @@
 #include "daemons/eigrp/eigrp_wire.h"
 #include "daemons/eigrp/service/eigrp_cfg.h"
 #include "daemons/eigrp/service/eigrp_io.h"
+#include "daemons/eigrp/service/eigrp_show.h"
 #include "daemons/routing/zclient.h"
 #include "daemons/routing/zclient_loop.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "lib/mem.h"
+#include "lib/req.h"
 #include "lib/zapi.h"
 
 #include <errno.h>
@@ -305,6 +307,40 @@ esvc_fini(void *self)
     free(s);
 }
 
+/* ---- shows and clear (eigrp_show.c builds the records) ---- */
+
+static long
+esvc_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
+{
+    struct esvc *s = self;
+    const struct eigrp_proc *v[EIGRP_CFG_MAX_PROCS];
+    size_t i;
+    (void)filter;
+
+    for (i = 0; i < s->nprocs; i++)
+        v[i] = s->procs[i]->p;
+    return eigrp_show_records(v, s->nprocs, kind, (uint32_t)getpid(), out);
+}
+
+/* clear ip eigrp neighbors: every process drops its neighbours, which
+ * come back through the INIT exchange (IOS logs "manually cleared"). */
+static const uint32_t esvc_req_ids[] = {REQ_CLEAR_IP_EIGRP, 0};
+
+static int
+esvc_request(void *self, const struct req *r, struct strbuf *reply)
+{
+    struct esvc *s = self;
+    size_t i;
+    (void)r;
+    (void)reply;
+
+    for (i = 0; i < s->nprocs; i++)
+        if (s->procs[i]->p)
+            eigrp_proc_clear(s->procs[i]->p, now_ms(s));
+    rearm(s);
+    return 0;
+}
+
 const struct service eigrp_service = {
     .name = "eigrp",
     .reconfigure = esvc_reconfigure,
@@ -325,6 +361,12 @@ eigrp_svc_register(struct host *h, const struct eigrp_svc_opts *o)
     s->timer = ev_timer_new(host_ev(h), on_timer, s);
     s->enabled = o && o->enabled;
     if (s->enabled) {
+        /* our engine answers the EIGRP shows (the routing service then
+         * leaves them: rt_opts.eigrp_own) */
+        svc.rec_kinds = eigrp_show_kinds;
+        svc.snapshot = esvc_snapshot;
+        svc.req_ids = esvc_req_ids;
+        svc.request = esvc_request;
         s->fd = eigrp_io_open();
         if (s->fd < 0)
             log_err("eigrp: raw socket for protocol 88: %s; EIGRP does not run", strerror(errno));

@@ -157,7 +157,8 @@ ask(struct rt_svc *m, enum rt_group g)
             rt_vty_add(m, "ospfd", "show ip ospf json");
             rt_vty_add(m, "ospfd", "show ip ospf neighbor json");
         }
-        if (has_proto(c, RTR_EIGRP))
+        /* eigrpd's router ID; not running when our engine runs EIGRP */
+        if (has_proto(c, RTR_EIGRP) && !m->eigrp_own)
             rt_vty_add(m, "eigrpd", "show ip eigrp topology");
         if (has_proto(c, RTR_BGP))
             rt_vty_add(m, "bgpd", "show ip bgp summary json");

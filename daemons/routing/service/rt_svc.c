@@ -124,9 +124,39 @@ rt_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     return rt_show_snapshot(self, kind, out);
 }
 
+static bool
+has_eigrp(const struct cfg *c)
+{
+    for (size_t i = 0; c && i < c->nrouters; i++)
+        if (c->routers[i].proto == RTR_EIGRP)
+            return true;
+    return false;
+}
+
 /* clear ip bgp {*|A.B.C.D}: bgpd's own clear. Without FRR there is no BGP
  * to clear: IOS's answer when BGP is not running. */
 static const uint32_t req_ids[] = {REQ_CLEAR_IP_BGP, 0};
+/* clear ip eigrp neighbors too, unless our EIGRP engine runs (its service
+ * serves it then): eigrpd's own clear, nothing to do without FRR. */
+static const uint32_t req_ids_eigrpd[] = {REQ_CLEAR_IP_BGP, REQ_CLEAR_IP_EIGRP, 0};
+
+static int
+clear_eigrp(struct rt_svc *m, struct strbuf *reply)
+{
+    struct strbuf out;
+    int st;
+
+    if (!m->enabled)
+        return 0;
+    sb_init(&out);
+    st = rt_vty_now(m, "eigrpd", "clear ip eigrp neighbors", &out, 5000);
+    sb_free(&out);
+    if (st < 0 && has_eigrp(host_running(m->h))) {
+        req_err_failed(reply, "% Command failed");
+        return -1;
+    }
+    return 0;
+}
 
 static int
 rt_request(void *self, const struct req *r, struct strbuf *reply)
@@ -136,6 +166,8 @@ rt_request(void *self, const struct req *r, struct strbuf *reply)
     char cmd[64], a[16];
     int st;
 
+    if (r->id == REQ_CLEAR_IP_EIGRP)
+        return clear_eigrp(m, reply);
     if (!m->enabled) {
         req_err_failed(reply, "% BGP not active");
         return -1;
@@ -173,6 +205,19 @@ static const uint32_t frr_kinds[] = {REC_ROUTE,
                                      REC_EIGRP_TOPO,
                                      REC_BGP_NBR_DETAIL,
                                      0};
+/* With our EIGRP engine (eigrp_own) its service answers the EIGRP shows;
+ * eigrpd does not run, and the host takes one owner per kind. */
+static const uint32_t frr_kinds_eigrp_own[] = {REC_ROUTE,
+                                               REC_BGP_GLOBAL,
+                                               REC_BGP_NEIGHBOR,
+                                               REC_BGP_LISTEN_RANGE,
+                                               REC_BGP_PATH,
+                                               REC_OSPF_NEIGHBOR,
+                                               REC_OSPF_IFACE,
+                                               REC_RT_PROTO,
+                                               REC_RT_PROTO_ITEM,
+                                               REC_BGP_NBR_DETAIL,
+                                               0};
 
 const struct service rt_service = {
     .name = "routing",
@@ -214,11 +259,15 @@ rt_svc_register(struct host *h, const struct rt_opts *o)
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
     rt_vty_init(m);
     if (m->enabled) {
-        s.rec_kinds = frr_kinds;
+        s.rec_kinds = m->eigrp_own ? frr_kinds_eigrp_own : frr_kinds;
         log_info("routing: FRR in %s drives the config's routing", m->etc_dir);
     }
     /* the data plane was told the same (dps_register): exactly one of us
      * answers NHRP's route calls, even when the pathspace is unusable */
+    /* the EIGRP service runs our engine exactly when both are given
+     * (modules.c) */
+    if (!(o->eigrp_own && o->pathspace))
+        s.req_ids = req_ids_eigrpd;
     if (o->pathspace) {
         s.consumes = rt_zebra_consumes;
         s.answers = rt_zebra_answers;

@@ -659,6 +659,7 @@ def route_cases():
 
 def cases():
     import routing_cases2  # the second set of shows; it uses the helpers above
+    import routing_cases3  # show ip eigrp interfaces / traffic
 
     return (bgp_summary_cases() + bgp_table_cases() + ospf_cases() + eigrp_cases() + route_cases()
-            + routing_cases2.cases())
+            + routing_cases2.cases() + routing_cases3.cases())

@@ -8,14 +8,15 @@
  * parses the same output. Input, one item per line:
  *
  *   show bgp_summary|bgp|ospf_neighbor|ospf_brief|eigrp|route|protocols|eigrp_topo|
- *        bgp_neighbors
+ *        bgp_neighbors|eigrp_detail|eigrp_if|eigrp_if_detail|eigrp_traffic
  *   family 15.5|15.4|xe16|xe17      route: protocol C|S|B|O|D|H, nho 1
  *   json 1                          the `| json` form instead of the text
  *   rec KIND                        starts a record: bgp_global, bgp_neighbor,
  *                                   bgp_range, bgp_path, ospf_neighbor,
  *                                   ospf_iface, eigrp_neighbor, route,
  *                                   rt_proto, rt_proto_item, eigrp_topo,
- *                                   bgp_nbr (pairs of counters: "SENT RCVD")
+ *                                   bgp_nbr (pairs of counters: "SENT RCVD"),
+ *                                   eigrp_iface, eigrp_traffic
  *   FIELD VALUE                     a field of the current record
  *
  * Times are given relative to the fixed "now": `since_ms -5000` is five
@@ -33,7 +34,20 @@
 #define NOW  ((int64_t)400 * 86400 * 1000)
 #define MAXR 4096
 
-enum ftype { F_IP, F_U8, F_U16, F_U32, F_U64, F_CHAR, F_STR, F_TIME, F_I64, F_BYTES, F_U32S };
+enum ftype {
+    F_IP,
+    F_U8,
+    F_U16,
+    F_U32,
+    F_U64,
+    F_CHAR,
+    F_STR,
+    F_TIME,
+    F_I64,
+    F_BYTES,
+    F_U32S,
+    F_U64S
+};
 
 struct field {
     const char *kind, *name;
@@ -47,6 +61,53 @@ struct field {
     }
 
 static const struct field fields[] = {
+    FLD("eigrp_iface", rec_eigrp_iface, as, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, vrf, F_STR),
+    FLD("eigrp_iface", rec_eigrp_iface, instance, F_STR),
+    FLD("eigrp_iface", rec_eigrp_iface, ifname, F_STR),
+    FLD("eigrp_iface", rec_eigrp_iface, peers, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, xmit_unrel, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, xmit_rel, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, peerq_unrel, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, peerq_rel, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, mean_srtt_ms, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, pacing_unrel_ms, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, pacing_rel_ms, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, mcast_flow_ms, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, pending_routes, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, hello_s, F_U16),
+    FLD("eigrp_iface", rec_eigrp_iface, hold_s, F_U16),
+    FLD("eigrp_iface", rec_eigrp_iface, split_horizon, F_U8),
+    FLD("eigrp_iface", rec_eigrp_iface, auth, F_U8),
+    FLD("eigrp_iface", rec_eigrp_iface, next_xmit_serial, F_U32),
+    FLD("eigrp_iface", rec_eigrp_iface, pkt_sent, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, pkt_expedited, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, hello_sent, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, hello_expedited, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, mcast_unrel, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, mcast_rel, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, ucast_unrel, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, ucast_rel, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, mcast_exceptions, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, cr_packets, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, acks_suppressed, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, retrans, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, out_of_seq, F_U64),
+    FLD("eigrp_iface", rec_eigrp_iface, key_chain, F_STR),
+    FLD("eigrp_traffic", rec_eigrp_traffic, as, F_U32),
+    FLD("eigrp_traffic", rec_eigrp_traffic, hello_pid, F_U32),
+    FLD("eigrp_traffic", rec_eigrp_traffic, pdm_pid, F_U32),
+    FLD("eigrp_traffic", rec_eigrp_traffic, vrf, F_STR),
+    FLD("eigrp_traffic", rec_eigrp_traffic, instance, F_STR),
+    FLD("eigrp_traffic", rec_eigrp_traffic, hellos, F_U64S),
+    FLD("eigrp_traffic", rec_eigrp_traffic, updates, F_U64S),
+    FLD("eigrp_traffic", rec_eigrp_traffic, queries, F_U64S),
+    FLD("eigrp_traffic", rec_eigrp_traffic, replies, F_U64S),
+    FLD("eigrp_traffic", rec_eigrp_traffic, acks, F_U64S),
+    FLD("eigrp_traffic", rec_eigrp_traffic, sia_queries, F_U64S),
+    FLD("eigrp_traffic", rec_eigrp_traffic, sia_replies, F_U64S),
+    FLD("eigrp_traffic", rec_eigrp_traffic, sockq, F_U32S),
+    FLD("eigrp_traffic", rec_eigrp_traffic, inq, F_U32S),
     FLD("bgp_global", rec_bgp_global, router_id, F_IP),
     FLD("bgp_global", rec_bgp_global, local_as, F_U32),
     FLD("bgp_global", rec_bgp_global, asdot, F_U8),
@@ -147,6 +208,11 @@ static const struct field fields[] = {
     FLD("eigrp_neighbor", rec_eigrp_neighbor, ifname, F_STR),
     FLD("eigrp_neighbor", rec_eigrp_neighbor, hold_ms, F_TIME),
     FLD("eigrp_neighbor", rec_eigrp_neighbor, since_ms, F_TIME),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, version, F_BYTES),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, retrans, F_U32),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, retries, F_U32),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, prefixes, F_U32),
+    FLD("eigrp_neighbor", rec_eigrp_neighbor, stub, F_U16),
     FLD("route", rec_route, prefix, F_IP),
     FLD("route", rec_route, len, F_U8),
     FLD("route", rec_route, code, F_CHAR),
@@ -274,6 +340,8 @@ static const struct {
     {"rt_proto_item", sizeof(struct rec_rt_proto_item)},
     {"eigrp_topo", sizeof(struct rec_eigrp_topo)},
     {"bgp_nbr", sizeof(struct rec_bgp_nbr_detail)},
+    {"eigrp_iface", sizeof(struct rec_eigrp_iface)},
+    {"eigrp_traffic", sizeof(struct rec_eigrp_traffic)},
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
@@ -331,6 +399,14 @@ set_field(int k, unsigned char *rec, const char *name, const char *val)
                 char *end;
                 a = (uint32_t)strtoul(val, &end, 10);
                 memcpy(p + 4 * b, &a, 4);
+                val = end;
+            }
+            break;
+        case F_U64S: /* "1 2" */
+            for (size_t b = 0; b < f->size / 8 && *val; b++) {
+                char *end;
+                u = strtoull(val, &end, 10);
+                memcpy(p + 8 * b, &u, 8);
                 val = end;
             }
             break;
@@ -438,6 +514,9 @@ main(void)
     else if (strcmp(show, "ospf_brief") == 0)
         json ? render_ospf_iface_brief_json(&out, RECS(5, rec_ospf_iface), count[5])
              : render_ospf_iface_brief(&out, RECS(5, rec_ospf_iface), count[5]);
+    else if (strcmp(show, "eigrp_detail") == 0)
+        json ? render_eigrp_neighbors_json(&out, NOW, RECS(6, rec_eigrp_neighbor), count[6])
+             : render_eigrp_neighbors_detail(&out, NOW, RECS(6, rec_eigrp_neighbor), count[6]);
     else if (strcmp(show, "eigrp") == 0)
         json ? render_eigrp_neighbors_json(&out, NOW, RECS(6, rec_eigrp_neighbor), count[6])
              : render_eigrp_neighbors(&out, NOW, RECS(6, rec_eigrp_neighbor), count[6]);
@@ -454,6 +533,13 @@ main(void)
     } else if (strcmp(show, "bgp_neighbors") == 0) {
         json ? render_bgp_neighbors_json(&out, NOW, RECS(11, rec_bgp_nbr_detail), count[11], 0)
              : (void)render_bgp_neighbors(&out, NOW, RECS(11, rec_bgp_nbr_detail), count[11], 0);
+    } else if (strncmp(show, "eigrp_if", 8) == 0) {
+        json ? render_eigrp_interfaces_json(&out, RECS(12, rec_eigrp_iface), count[12])
+             : render_eigrp_interfaces(&out, RECS(12, rec_eigrp_iface), count[12],
+                                       strcmp(show, "eigrp_if_detail") == 0);
+    } else if (strcmp(show, "eigrp_traffic") == 0) {
+        json ? render_eigrp_traffic_json(&out, RECS(13, rec_eigrp_traffic), count[13])
+             : render_eigrp_traffic(&out, RECS(13, rec_eigrp_traffic), count[13]);
     } else {
         fprintf(stderr, "unknown show '%s'\n", show);
         return 2;
