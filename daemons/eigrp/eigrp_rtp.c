@@ -343,10 +343,14 @@ eigrp_rtp_rx_reliable(struct eigrp_rtp *e, int64_t now, struct eigrp_nbr *n,
     const struct eigrp_hdr *h = &rx->hdr;
 
     if (h->flags & EIGRP_F_INIT) {
+        bool restarted = false;
+
         if (n->init_rcvd) {
             bool dup;
+            struct eigrp_nbr *was = n;
 
             n = rx_init_again(e, now, n, h->seq, &dup);
+            restarted = n != was;
             if (dup) {
                 e->cnt.rx_dup++;
                 if (h->ack)
@@ -363,14 +367,14 @@ eigrp_rtp_rx_reliable(struct eigrp_rtp *e, int64_t now, struct eigrp_nbr *n,
         n->init_seq = h->seq;
         n->recv_seq = h->seq;
         n->past_init = false;
-        /* Our own INIT still unacked well after we sent it (the peer
-         * dropped it: it did not know us yet): send it again now, carrying
-         * the ack of theirs, as IOS and FRR answer an INIT. A bare ack
-         * would let the peer come up first and then take our late INIT
-         * for a restart (FRR's eigrpd does). INITs that merely crossed on
-         * the wire are answered with the ack alone. */
+        /* Our own INIT still unacked and not merely crossing theirs on the
+         * wire (lost because the peer did not know us yet, or sent just now
+         * to a restarted peer): answer with it again, carrying the ack of
+         * theirs, as IOS and FRR answer an INIT. FRR's eigrpd ignores an
+         * INIT without that ack while its own is pending, comes up on a
+         * bare ack, and then takes our retransmitted INIT for a restart. */
         if (n->qhead && n->head_sent && (n->qhead->pkt->flags & EIGRP_F_INIT) && !n->init_acked &&
-            now - n->head_first_tx >= (int64_t)rto_min(n)) {
+            (restarted || now - n->head_first_tx >= (int64_t)rto_min(n))) {
             n->retries++;
             n->retrans++;
             e->cnt.tx_retrans++;
