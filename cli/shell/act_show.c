@@ -253,8 +253,18 @@ show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
              : render_crypto_session(out, snap.h.now_ms,
                                      (const struct rec_crypto_session *)snap.buf, snap.h.count, &o);
     } else if (exec_has(m, "isakmp")) {
+        struct rec_ike_sa *r;
+        uint32_t k = 0;
+
         if (fetch(s, REC_IKE_SA, sizeof(struct rec_ike_sa), &snap) < 0)
             return -1;
+        /* ISAKMP is IKEv1: IOS lists IKEv2 SAs under show crypto ikev2 sa
+         * only (the records keep them for dmvpn-snmp's IKE tunnel table) */
+        r = (struct rec_ike_sa *)snap.buf;
+        for (uint32_t i = 0; i < snap.h.count; i++)
+            if (r[i].ike_version != 2)
+                r[k++] = r[i];
+        snap.h.count = k;
         json ? render_crypto_isakmp_sa_json(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,
                                             snap.h.count)
              : render_crypto_isakmp_sa(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,

@@ -438,6 +438,8 @@ def check_ikev2_shows(lab):
           det.count("      Status Description: Negotiation done\n") == 2,
           "detailed: the profile's dpd 10 3, Negotiation done", det)
     check("IKEv1" not in lab.cli("hub", "show crypto ikev2 session"), "ikev2 session")
+    isakmp = lab.cli("hub", "show crypto isakmp sa")
+    check(not lab.isakmp_rows(isakmp), "IKEv2 SAs are not in show crypto isakmp sa (IKEv1)", isakmp)
     js = json.loads(lab.cli("hub", "show crypto ikev2 sa | json"))
     check(sorted((s["remote_ip"], s["status"], s["prf"]) for s in js["ikev2_sas"]) ==
           [(S1, "READY", "SHA256"), (S2, "READY", "SHA256")], "show crypto ikev2 sa | json", js)
