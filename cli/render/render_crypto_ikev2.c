@@ -38,11 +38,14 @@ void
 render_crypto_ikev2_proposal(struct strbuf *sb, const struct rec_ikev2_proposal *recs, size_t n,
                              const char *name)
 {
+    bool any = false;
+
     for (size_t i = 0; i < n; i++) {
         const struct rec_ikev2_proposal *r = &recs[i];
 
         if (!name_is(r->name, sizeof(r->name), name))
             continue;
+        any = true;
         sb_printf(sb,
                   "IKEv2 proposal: %.*s\n"
                   "     Encryption : %.*s\n"
@@ -52,7 +55,9 @@ render_crypto_ikev2_proposal(struct strbuf *sb, const struct rec_ikev2_proposal 
                   RC_STR(r->name), RC_STR(r->encr), RC_STR(r->integ), RC_STR(r->prf),
                   RC_STR(r->dh));
     }
-    sb_puts(sb, "\n");
+    /* the list ends with an empty line; an unknown name prints nothing */
+    if (any)
+        sb_puts(sb, "\n");
 }
 
 void

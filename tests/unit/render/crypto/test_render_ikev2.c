@@ -118,6 +118,9 @@ test_proposal_genie(void **state)
                                 "     PRF        : SHA1\n"
                                 "     DH Group   : DH_GROUP_4096_MODP/Group 16\n\n");
     sb_reset(&sb);
+    render_crypto_ikev2_proposal(&sb, r, 2, "nosuch");
+    assert_string_equal(sb.buf, "");
+    sb_reset(&sb);
     render_crypto_ikev2_proposal_json(&sb, r, 2, "default");
     assert_non_null(strstr(sb.buf, "\"name\":\"default\",\"encryption\":\"AES-CBC-256\""));
     assert_null(strstr(sb.buf, "ikev2proposal"));
