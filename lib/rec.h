@@ -59,6 +59,10 @@ enum rec_kind {
      * traffic (our EIGRP engine) */
     REC_EIGRP_IFACE,
     REC_EIGRP_TRAFFIC,
+    /* lib/rec_ikev2.h: show crypto ikev2 proposal / policy / sa / session */
+    REC_IKEV2_PROPOSAL,
+    REC_IKEV2_POLICY,
+    REC_IKEV2_SA,
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,

@@ -31,16 +31,17 @@
 
 /* Wire ids: numbered explicitly, never reused or renumbered. */
 enum req_id {
-    REQ_WRITE_MEMORY = 1,         /* write memory, copy running-config startup-config */
-    REQ_CONFIG_END = 2,           /* a session left configuration mode */
-    REQ_CLEAR_LOGGING = 3,        /* clear logging */
-    REQ_CLEAR_IP_NHRP = 4,        /* clear ip nhrp [A.B.C.D [M.M.M.M]] */
-    REQ_CLEAR_CRYPTO_SESSION = 5, /* clear crypto session [peer A.B.C.D] */
-    REQ_CLEAR_CRYPTO_ISAKMP = 6,  /* clear crypto isakmp */
-    REQ_CLEAR_CRYPTO_SA = 7,      /* clear crypto sa */
-    REQ_COPY_RUNNING = 8,         /* copy FILE running-config: the file's lines on top */
-    REQ_CLEAR_IP_BGP = 9,         /* clear ip bgp {*|A.B.C.D}: no value for * */
-    REQ_CLEAR_IP_EIGRP = 10,      /* clear ip eigrp neighbors */
+    REQ_WRITE_MEMORY = 1,           /* write memory, copy running-config startup-config */
+    REQ_CONFIG_END = 2,             /* a session left configuration mode */
+    REQ_CLEAR_LOGGING = 3,          /* clear logging */
+    REQ_CLEAR_IP_NHRP = 4,          /* clear ip nhrp [A.B.C.D [M.M.M.M]] */
+    REQ_CLEAR_CRYPTO_SESSION = 5,   /* clear crypto session [peer A.B.C.D] */
+    REQ_CLEAR_CRYPTO_ISAKMP = 6,    /* clear crypto isakmp */
+    REQ_CLEAR_CRYPTO_SA = 7,        /* clear crypto sa */
+    REQ_COPY_RUNNING = 8,           /* copy FILE running-config: the file's lines on top */
+    REQ_CLEAR_IP_BGP = 9,           /* clear ip bgp {*|A.B.C.D}: no value for * */
+    REQ_CLEAR_IP_EIGRP = 10,        /* clear ip eigrp neighbors */
+    REQ_CLEAR_CRYPTO_IKEV2_SA = 11, /* clear crypto ikev2 sa */
     REQ_COUNT
 };
 

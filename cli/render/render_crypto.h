@@ -13,6 +13,7 @@
 #define DMVPN_CLI_RENDER_CRYPTO_H
 
 #include "lib/rec_crypto.h"
+#include "lib/rec_ikev2.h"
 #include "lib/strbuf.h"
 
 #include <stddef.h>
@@ -28,6 +29,10 @@ enum render_crypto_dialect {
      * "IKE SA:" and no Session ID; no plaintext mtu, PFS or sibling_flags;
      * "Status: ACTIVE". What the seed walk-through's hub printed. */
     RENDER_CRYPTO_IOS124,
+    /* IOS XE 17: show crypto ikev2 sa adds the CE id / Local spi lines, its
+     * detailed form puts Status Description after the SPIs and ends with
+     * PEER TYPE (the other crypto shows print as IOS15). */
+    RENDER_CRYPTO_IOSXE17,
 };
 
 struct render_crypto_opts {
@@ -56,6 +61,25 @@ void render_crypto_ipsec_sa_json(struct strbuf *sb, int64_t now_ms, const struct
                                  size_t n, const struct render_crypto_opts *o);
 void render_crypto_session_json(struct strbuf *sb, int64_t now_ms,
                                 const struct rec_crypto_session *recs, size_t n);
+
+/* show crypto ikev2 proposal [NAME] / policy [NAME]: name NULL lists all. */
+void render_crypto_ikev2_proposal(struct strbuf *sb, const struct rec_ikev2_proposal *recs,
+                                  size_t n, const char *name);
+void render_crypto_ikev2_policy(struct strbuf *sb, const struct rec_ikev2_policy *recs, size_t n,
+                                const char *name);
+/* show crypto ikev2 sa [detailed] (o->detail) */
+void render_crypto_ikev2_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ikev2_sa *recs,
+                            size_t n, const struct render_crypto_opts *o);
+/* show crypto ikev2 session [detailed] */
+void render_crypto_ikev2_session(struct strbuf *sb, int64_t now_ms, const struct rec_ikev2_sa *recs,
+                                 size_t n, const struct render_crypto_opts *o);
+void render_crypto_ikev2_proposal_json(struct strbuf *sb, const struct rec_ikev2_proposal *recs,
+                                       size_t n, const char *name);
+void render_crypto_ikev2_policy_json(struct strbuf *sb, const struct rec_ikev2_policy *recs,
+                                     size_t n, const char *name);
+void render_crypto_ikev2_sa_json(struct strbuf *sb, int64_t now_ms, const struct rec_ikev2_sa *recs,
+                                 size_t n);
+const char *render_crypto_ikev2_status_name(unsigned status);
 
 /* IOS words for the record enums (also used by dmvpnd's logs); "?" when out
  * of range. */

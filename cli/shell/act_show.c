@@ -192,12 +192,59 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
     return 0;
 }
 
+/* show crypto ikev2 proposal|policy [NAME] | sa|session [detailed] */
+static int
+show_ikev2(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct render_crypto_opts o = {.detail = exec_has(m, "detailed") ? 1 : 0};
+    const struct cmd_val *v = cmd_get(m, "name");
+    char name[REC_NAMESIZ];
+    const char *nm = NULL;
+    struct snapshot snap;
+
+    if (v) {
+        snprintf(name, sizeof(name), "%.*s", (int)v->len, v->str);
+        nm = name;
+    }
+    if (exec_has(m, "proposal")) {
+        if (fetch(s, REC_IKEV2_PROPOSAL, sizeof(struct rec_ikev2_proposal), &snap) < 0)
+            return -1;
+        json ? render_crypto_ikev2_proposal_json(out, (const struct rec_ikev2_proposal *)snap.buf,
+                                                 snap.h.count, nm)
+             : render_crypto_ikev2_proposal(out, (const struct rec_ikev2_proposal *)snap.buf,
+                                            snap.h.count, nm);
+    } else if (exec_has(m, "policy")) {
+        if (fetch(s, REC_IKEV2_POLICY, sizeof(struct rec_ikev2_policy), &snap) < 0)
+            return -1;
+        json ? render_crypto_ikev2_policy_json(out, (const struct rec_ikev2_policy *)snap.buf,
+                                               snap.h.count, nm)
+             : render_crypto_ikev2_policy(out, (const struct rec_ikev2_policy *)snap.buf,
+                                          snap.h.count, nm);
+    } else {
+        const struct rec_ikev2_sa *r;
+
+        if (fetch(s, REC_IKEV2_SA, sizeof(struct rec_ikev2_sa), &snap) < 0)
+            return -1;
+        r = (const struct rec_ikev2_sa *)snap.buf;
+        if (json)
+            render_crypto_ikev2_sa_json(out, snap.h.now_ms, r, snap.h.count);
+        else if (exec_has(m, "session"))
+            render_crypto_ikev2_session(out, snap.h.now_ms, r, snap.h.count, &o);
+        else
+            render_crypto_ikev2_sa(out, snap.h.now_ms, r, snap.h.count, &o);
+    }
+    snapshot_free(&snap);
+    return 0;
+}
+
 static int
 show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     struct render_crypto_opts o = {.detail = exec_has(m, "detail") ? 1 : 0};
     struct snapshot snap;
 
+    if (exec_has(m, "ikev2"))
+        return show_ikev2(s, m, out, json);
     if (exec_has(m, "session")) {
         if (fetch(s, REC_CRYPTO_SESSION, sizeof(struct rec_crypto_session), &snap) < 0)
             return -1;
@@ -206,8 +253,18 @@ show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
              : render_crypto_session(out, snap.h.now_ms,
                                      (const struct rec_crypto_session *)snap.buf, snap.h.count, &o);
     } else if (exec_has(m, "isakmp")) {
+        struct rec_ike_sa *r;
+        uint32_t k = 0;
+
         if (fetch(s, REC_IKE_SA, sizeof(struct rec_ike_sa), &snap) < 0)
             return -1;
+        /* ISAKMP is IKEv1: IOS lists IKEv2 SAs under show crypto ikev2 sa
+         * only (the records keep them for dmvpn-snmp's IKE tunnel table) */
+        r = (struct rec_ike_sa *)snap.buf;
+        for (uint32_t i = 0; i < snap.h.count; i++)
+            if (r[i].ike_version != 2)
+                r[k++] = r[i];
+        snap.h.count = k;
         json ? render_crypto_isakmp_sa_json(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,
                                             snap.h.count)
              : render_crypto_isakmp_sa(out, snap.h.now_ms, (const struct rec_ike_sa *)snap.buf,

@@ -39,6 +39,9 @@ struct ipsec_rec_conn {
      * because replay_window 0 also means "not reported" */
     bool replay_off;
     uint32_t life_s; /* IOS SA lifetime, seconds (0: unknown) */
+    /* IKEv2 profile's `dpd INTERVAL RETRY` (show crypto ikev2 sa detailed);
+     * 0 when none */
+    uint32_t dpd_s, dpd_retry;
 };
 
 /* A protected tunnel interface. */

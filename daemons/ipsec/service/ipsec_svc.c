@@ -10,6 +10,7 @@
  */
 #include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/ipsec_cmds.h"
+#include "daemons/ipsec/ikev2_records.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
@@ -226,7 +227,7 @@ static bool
 crypto_kind(uint32_t kind)
 {
     return kind == REC_IKE_SA || kind == REC_IPSEC_SA || kind == REC_CRYPTO_SESSION ||
-           kind == REC_CRYPTO_GLOBAL;
+           kind == REC_CRYPTO_GLOBAL || kind == REC_IKEV2_SA;
 }
 
 static int
@@ -251,12 +252,26 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     void *recs = NULL;
     size_t n = 0, sz = 0;
 
+    /* from the running config: answered with or without charon */
+    if (kind == REC_IKEV2_PROPOSAL) {
+        n = ipsec_rec_v2_proposals(m->cfg, (struct rec_ikev2_proposal **)&recs);
+        sz = sizeof(struct rec_ikev2_proposal);
+        goto out;
+    }
+    if (kind == REC_IKEV2_POLICY) {
+        n = ipsec_rec_v2_policies(m->cfg, (struct rec_ikev2_policy **)&recs);
+        sz = sizeof(struct rec_ikev2_policy);
+        goto out;
+    }
     if (!crypto_kind(kind))
         return -1;
     mi_rec_input(m, &in, &peers);
     if (kind == REC_IKE_SA) {
         n = ipsec_rec_ike(&in, (struct rec_ike_sa **)&recs);
         sz = sizeof(struct rec_ike_sa);
+    } else if (kind == REC_IKEV2_SA) {
+        n = ipsec_rec_ikev2(&in, (struct rec_ikev2_sa **)&recs);
+        sz = sizeof(struct rec_ikev2_sa);
     } else if (kind == REC_IPSEC_SA) {
         n = ipsec_rec_ipsec(&in, (struct rec_ipsec_sa **)&recs);
         sz = sizeof(struct rec_ipsec_sa);
@@ -277,15 +292,17 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         sz = sizeof(struct rec_crypto_session);
     }
     free(peers);
+out:
     if (n)
         sb_append(out, recs, n * sz);
     free(recs);
     return (long)n;
 }
 
-/* clear crypto session [peer A.B.C.D] | clear crypto isakmp | clear crypto sa */
+/* clear crypto session [peer A.B.C.D] | clear crypto isakmp | clear crypto sa |
+ * clear crypto ikev2 sa */
 static const uint32_t req_ids[] = {REQ_CLEAR_CRYPTO_SESSION, REQ_CLEAR_CRYPTO_ISAKMP,
-                                   REQ_CLEAR_CRYPTO_SA, 0};
+                                   REQ_CLEAR_CRYPTO_SA, REQ_CLEAR_CRYPTO_IKEV2_SA, 0};
 
 static int
 request(void *self, const struct req *r, struct strbuf *reply)
@@ -297,7 +314,7 @@ request(void *self, const struct req *r, struct strbuf *reply)
         req_err_invalid(reply, 0);
         return -1;
     }
-    mi_clear(m, peer, r->id == REQ_CLEAR_CRYPTO_SA);
+    mi_clear(m, peer, r->id == REQ_CLEAR_CRYPTO_SA, r->id == REQ_CLEAR_CRYPTO_IKEV2_SA ? 2 : 0);
     mi_rearm(m);
     return 0;
 }
@@ -392,8 +409,9 @@ call(void *self, int type, const void *in, void *out)
     }
 }
 
-static const uint32_t kinds[] = {REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL,
-                                 0};
+static const uint32_t kinds[] = {
+    REC_IKE_SA,   REC_IPSEC_SA,       REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL,
+    REC_IKEV2_SA, REC_IKEV2_PROPOSAL, REC_IKEV2_POLICY,   0};
 static const uint16_t consumes[] = {SVC_EV_PROTECT, SVC_EV_RELEASE, 0};
 static const uint16_t emits[] = {SVC_EV_SA_STATE, 0};
 static const uint16_t answers[] = {SVC_CALL_SA_LEVEL, SVC_CALL_IPSEC_ENABLED, 0};

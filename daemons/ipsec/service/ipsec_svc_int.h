@@ -162,6 +162,7 @@ bool mi_refresh(struct ipsec_svc *m, uint64_t token);
 void mi_on_event(void *arg, const char *name, const struct vici_msg *msg);
 void mi_charon_down(struct ipsec_svc *m);
 /* clear crypto session [peer X] / isakmp / sa */
-void mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only);
+/* version: 0 every IKE SA, 2 the IKEv2 ones only (clear crypto ikev2 sa) */
+void mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only, unsigned version);
 
 #endif

@@ -676,8 +676,19 @@ cleared_final(struct ipsec_svc *m, uint32_t peer)
     free(sub.child);
 }
 
+/* The peer has an IKE SA of that version (clear crypto ikev2 sa leaves
+ * IKEv1 peers alone). */
+static bool
+peer_has_version(struct ipsec_svc *m, const struct ipsec_peer *p, unsigned version)
+{
+    for (size_t i = 0; i < m->cache.nike; i++)
+        if (m->cache.ike[i].remote_addr == p->nbma && m->cache.ike[i].version == version)
+            return true;
+    return false;
+}
+
 void
-mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only)
+mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only, unsigned version)
 {
     size_t n, i;
     struct ipsec_peer **v;
@@ -694,12 +705,13 @@ mi_clear(struct ipsec_svc *m, uint32_t peer, bool children_only)
     }
     v = peers_array(m, &n);
     for (i = 0; i < n; i++)
-        if (!peer || v[i]->nbma == peer)
+        if ((!peer || v[i]->nbma == peer) && (!version || peer_has_version(m, v[i], version)))
             mi_peer_event(m, v[i], IPSEC_PEV_CLEAR);
     free(v);
     /* SAs of peers we do not track (other tunnels, IPv6...) go too */
     for (i = 0; i < m->cache.nike; i++)
-        if (!peer || m->cache.ike[i].remote_addr == peer)
+        if ((!peer || m->cache.ike[i].remote_addr == peer) &&
+            (!version || m->cache.ike[i].version == version))
             terminate_uid(m, NULL, m->cache.ike[i].uniqueid, false);
     m->refresh_wanted = true;
     mi_kick(m);

@@ -9,6 +9,7 @@
  */
 #include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/ipsec_cmds.h"
+#include "daemons/ipsec/ikev2_records.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
@@ -169,18 +170,27 @@ rconn_add(struct ipsec_svc *m, const char *ifname, const struct ipsec_conn *c)
 {
     const struct vici_node *sec = vici_node_first(vici_msg_root(c->msg)), *ch;
     struct ipsec_rec_conn *r;
-    uint64_t reauth = 0, over = 0, bytes = 0, life = 0;
+    const struct cfg_ikev2_profile *pf;
+    uint64_t reauth = 0, rekey = 0, over = 0, bytes = 0, life = 0;
 
     m->rconns = mem_grow(m->rconns, &m->caprconns, m->nrconns, sizeof(*m->rconns));
     r = &m->rconns[m->nrconns++];
     memset(r, 0, sizeof(*r));
     snprintf(r->name, sizeof(r->name), "%s", c->name);
     snprintf(r->ifname, sizeof(r->ifname), "%s", ifname);
+    /* IOS shows the profile's dpd as configured (charon has no retry count) */
+    if ((pf = ipsec_rec_v2_profile(m->cfg, ifname)) != NULL) {
+        r->dpd_s = pf->dpd_interval;
+        r->dpd_retry = pf->dpd_retry;
+    }
     if (!sec)
         return;
     vici_node_u64(sec, "reauth_time", &reauth);
+    vici_node_u64(sec, "rekey_time", &rekey);
     vici_node_u64(sec, "over_time", &over);
-    r->ike_life = (uint32_t)(reauth + over);
+    /* IKEv1 connections reauthenticate, IKEv2 ones rekey (translate_ikev2.c):
+     * either way the IOS lifetime is that time plus charon's margin */
+    r->ike_life = (uint32_t)((reauth ? reauth : rekey) + over);
     r->dpd = vici_node_get(sec, "dpd_delay") != NULL;
     ch = vici_node_get(sec, "children");
     ch = ch ? vici_node_first(ch) : NULL;

@@ -19,6 +19,7 @@ ikev2    the seed lab's addressing with a real IOS XE IKEv2 PSK crypto section
          own swanctl --list-sas says IKEv2), traffic passes encrypted, and a
          spoke-to-spoke SA comes up on demand, IKEv2 too.
 """
+import json
 import os
 import re
 import shutil
@@ -412,6 +413,45 @@ def swanctl_sas(lab, node):
     return lab.sh(node, "swanctl", "--list-sas", "--uri", uri).stdout
 
 
+def ikev2_rows(text):
+    """(tunnel-id, local, remote, status) of show crypto ikev2 sa."""
+    return re.findall(r"^(\d+) +([\d.]+)/\d+ +([\d.]+)/\d+ +none/none +(\S+) *$", text, re.M)
+
+
+def check_ikev2_shows(lab):
+    """The hub's IKEv2 shows: IOS layout and words for both spokes' SAs."""
+    sa = lab.cli("hub", "show crypto ikev2 sa")
+    lab.log("hub: show crypto ikev2 sa\n" + sa)
+    check(sa.startswith(" IPv4 Crypto IKEv2  SA \n\nTunnel-id Local                 Remote      "
+                        "          fvrf/ivrf            Status \n"), "ikev2 sa titles", sa)
+    check(sa.endswith("\n IPv6 Crypto IKEv2  SA \n\n"), "ikev2 sa ends with the IPv6 title", sa)
+    rows = ikev2_rows(sa)
+    check(sorted((r[1], r[2], r[3]) for r in rows) == [(HUB, S1, "READY"), (HUB, S2, "READY")],
+          f"both spokes READY in show crypto ikev2 sa: {rows}", sa)
+    words = ("      Encr: AES-CBC, keysize: 256, PRF: SHA256, Hash: SHA256, DH Grp:14, "
+             "Auth sign: PSK, Auth verify: PSK\n")
+    check(sa.count(words) == 2, "IOS algorithm words for aes-cbc-256/sha256/group 14", sa)
+    check(len(re.findall(r"^      Life/Active Time: 86400/\d+ sec$", sa, re.M)) == 2,
+          "Life/Active Time lines", sa)
+    det = lab.cli("hub", "show crypto ikev2 sa detailed")
+    check(det.count("      DPD configured for 10 seconds, retry 3\n") == 2 and
+          det.count("      Status Description: Negotiation done\n") == 2,
+          "detailed: the profile's dpd 10 3, Negotiation done", det)
+    check("IKEv1" not in lab.cli("hub", "show crypto ikev2 session"), "ikev2 session")
+    isakmp = lab.cli("hub", "show crypto isakmp sa")
+    check(not lab.isakmp_rows(isakmp), "IKEv2 SAs are not in show crypto isakmp sa (IKEv1)", isakmp)
+    js = json.loads(lab.cli("hub", "show crypto ikev2 sa | json"))
+    check(sorted((s["remote_ip"], s["status"], s["prf"]) for s in js["ikev2_sas"]) ==
+          [(S1, "READY", "SHA256"), (S2, "READY", "SHA256")], "show crypto ikev2 sa | json", js)
+    pr = lab.cli("hub", "show crypto ikev2 proposal LAB-PROP")
+    check(pr == "IKEv2 proposal: LAB-PROP\n     Encryption : AES-CBC-256\n"
+                "     Integrity  : SHA256\n     PRF        : SHA256\n"
+                "     DH Group   : DH_GROUP_2048_MODP/Group 14\n\n", "show crypto ikev2 proposal", pr)
+    pol = lab.cli("hub", "show crypto ikev2 policy")
+    check(" IKEv2 policy : LAB-POL\n      Match fvrf  : global\n      Match address local : any\n"
+          "      Proposal    : LAB-PROP\n" in pol, "show crypto ikev2 policy", pol)
+
+
 def test_ikev2(bindir, srcdir):
     lab = Lab("ikev2", srcdir, bindir, cfgdir=os.path.join(srcdir, "tests", "e2e", "ipsec", "ikev2"),
               pcap=True)
@@ -430,6 +470,7 @@ def test_ikev2(bindir, srcdir):
         check("AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048" in sas,
               "IKE SA with the IOS proposal (aes-cbc-256, sha256, group 14)", sas)
         check("ESP:AES_CBC-256/HMAC_SHA2_256_128" in sas, "ESP with the transform set", sas)
+        check_ikev2_shows(lab)
 
         n = lab.ping("spoke1", LAN2, LAN1, count=10, interval=0.05)
         check(n == 10, f"spoke1 LAN -> hub LAN over IKEv2: {n}/10 replies")
@@ -454,6 +495,17 @@ def test_ikev2(bindir, srcdir):
         lab.log(f"capture: {len(esp)} ESP, {len(v2)} IKEv2, {len(gre)} clear GRE")
         check(not gre, f"no clear GRE on the wire: {gre[:5]}")
         check(v2 and esp, "IKEv2 and ESP on the wire")
+
+        # clear crypto ikev2 sa: the hub's IKEv2 SAs go and come back as new
+        # ones (higher Tunnel-ids), NHRP re-registering the spokes
+        before = ikev2_rows(lab.cli("hub", "show crypto ikev2 sa"))
+        lab.cli("hub", "clear crypto ikev2 sa")
+        old = max(int(r[0]) for r in before)
+        t = lab.wait("hub IKEv2 SAs to both spokes again after clear crypto ikev2 sa",
+                     lambda: sorted(r[2] for r in ikev2_rows(lab.cli("hub", "show crypto ikev2 sa"))
+                                    if int(r[0]) > old and r[3] == "READY") == [S1, S2],
+                     timeout=30)
+        lab.log(f"clear crypto ikev2 sa: both spokes READY again after {t:.2f}s")
     except Exception:
         for node in ("hub", "spoke1"):
             try:

@@ -385,7 +385,7 @@ test_exec_table(void **state)
                 reqs++;
             }
         }
-        assert_int_equal(reqs, 10);
+        assert_int_equal(reqs, 11);
     }
 }
 
