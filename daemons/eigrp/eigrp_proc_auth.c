@@ -14,8 +14,9 @@
 #include <string.h>
 
 /* IOS logs an authentication failure only under `debug eigrp packets`;
- * we log it at debug level, once a minute per interface at most, so a
- * misconfigured neighbour cannot flood the log. */
+ * we log it at debug level, once a minute per interface at most (sooner
+ * when the reason changes), so a misconfigured neighbour cannot flood the
+ * log. */
 #define AUTH_LOG_EVERY_MS 60000
 
 bool
@@ -51,9 +52,11 @@ auth_log(struct eigrp_proc *p, uint32_t ifi, uint32_t src, const struct eigrp_ms
 {
     char line[200], a[INET_ADDRSTRLEN_];
 
-    if (!p->ops.log || (p->auth_log_at[ifi] && p->now - p->auth_log_at[ifi] < AUTH_LOG_EVERY_MS))
+    if (!p->ops.log || (p->auth_log_at[ifi] && p->auth_log_why[ifi] == why &&
+                        p->now - p->auth_log_at[ifi] < AUTH_LOG_EVERY_MS))
         return;
     p->auth_log_at[ifi] = p->now ? p->now : 1;
+    p->auth_log_why[ifi] = why;
     /* the words of IOS's `debug eigrp packets` line */
     snprintf(line, sizeof(line),
              "EIGRP: %s: ignored packet from %s, opcode = %u (authentication failure: %s)",

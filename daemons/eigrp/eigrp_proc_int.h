@@ -77,7 +77,8 @@ struct eigrp_proc {
     const struct eigrp_msg *cur; /* the packet whose payload is being delivered */
     struct eigrp_msg *scratch;   /* a delivered payload decoded again */
     struct eigrp_proc_counters cnt;
-    int64_t auth_log_at[EIGRP_CONF_MAX_IFS]; /* last authentication failure logged */
+    int64_t auth_log_at[EIGRP_CONF_MAX_IFS];      /* last authentication failure logged */
+    const char *auth_log_why[EIGRP_CONF_MAX_IFS]; /* ... and its reason */
     uint8_t txbuf[EIGRP_MAX_PKT];
 };
 
