@@ -283,6 +283,31 @@ struct cfg_ikev2_profile {
     const char *ivrf;
 };
 
+/* key chain NAME (routing protocol keys). A lifetime is a window in
+ * seconds since the epoch, read as UTC (IOS reads it in the router's clock
+ * zone; dmvpnd has no `clock timezone`). */
+struct cfg_key_life {
+    bool set;
+    int64_t start;
+    int64_t end;       /* CFG_KEY_INFINITE: no end */
+    uint32_t duration; /* `duration N` as typed (end = start + N), 0: not used */
+    bool local;        /* `local`: kept and printed, read as UTC all the same */
+};
+#define CFG_KEY_INFINITE INT64_MAX
+
+struct cfg_key {
+    uint32_t id;        /* key N */
+    const char *string; /* key-string as typed (type 7: the obfuscated text) */
+    int string_type;    /* 0 or 7 */
+    struct cfg_key_life accept, send;
+};
+
+struct cfg_keychain {
+    const char *name;
+    struct cfg_key *keys; /* ascending id: IOS prints and tries them so */
+    size_t nkeys, capkeys;
+};
+
 struct cfg_route {
     uint32_t prefix, mask;
     bool has_nh;
@@ -379,6 +404,8 @@ struct cfg {
     size_t nv2krs, capv2krs;
     struct cfg_ikev2_profile *v2profs;
     size_t nv2profs, capv2profs;
+    struct cfg_keychain *kcs;
+    size_t nkcs, capkcs;
     struct cfg_route *routes;
     size_t nroutes, caproutes;
     struct cfg_user *users;
@@ -412,6 +439,12 @@ const struct cfg_ipsec_profile *cfg_find_profile(const struct cfg *c, const char
 const struct cfg_ikev2_proposal *cfg_find_v2prop(const struct cfg *c, const char *name);
 const struct cfg_ikev2_keyring *cfg_find_v2kr(const struct cfg *c, const char *name);
 const struct cfg_ikev2_profile *cfg_find_v2prof(const struct cfg *c, const char *name);
+const struct cfg_keychain *cfg_find_keychain(const struct cfg *c, const char *name);
+/* Is the key inside lifetime l at time now (no lifetime: always)? */
+bool cfg_key_life_ok(const struct cfg_key_life *l, int64_t now);
+/* The clear text of a key string (type 7 decoded) into out; false when a
+ * type 7 string does not decode or does not fit. */
+bool cfg_key_clear(const struct cfg_key *k, char *out, size_t n);
 /* IOS's built-in `default` proposal, used when no policy is configured. */
 const struct cfg_ikev2_proposal *cfg_ikev2_default_proposal(void);
 /* NBMA address for an NHS: nbma given on the nhs line, else the static map. */

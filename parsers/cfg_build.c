@@ -383,6 +383,13 @@ cb_mode_header(struct cfg_build *b, char *buf, size_t n)
     case MODE_V2_PROF:
         snprintf(buf, n, "crypto ikev2 profile %s", c->v2profs[b->cur_v2prof].name);
         break;
+    case MODE_KEYCHAIN:
+        snprintf(buf, n, "key chain %s", c->kcs[b->cur_kc].name);
+        break;
+    case MODE_KEYCHAIN_KEY:
+        snprintf(buf, n, "key chain %s\n key %u", c->kcs[b->cur_kc].name,
+                 c->kcs[b->cur_kc].keys[b->cur_key].id);
+        break;
     case MODE_OPAQUE:
         snprintf(buf, n, "%s", b->stanza_header);
         break;

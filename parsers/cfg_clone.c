@@ -14,6 +14,7 @@
  */
 #include "parsers/cfg.h"
 #include "parsers/ikev2.h"
+#include "parsers/keychain.h"
 #include "lib/arena.h"
 #include "lib/mem.h"
 
@@ -136,6 +137,7 @@ cfg_clone(const struct cfg *src)
         opaque(a, &c->routers[i].lines);
     }
     ikev2_clone(a, c);
+    keychain_clone(a, c);
     opaque(a, &c->global_opaque);
     return c;
 }

@@ -66,6 +66,9 @@ enum cfg_mode {
     MODE_V2_KR,   /* (config-ikev2-keyring)# */
     MODE_V2_PEER, /* its peer NAME: (config-ikev2-keyring-peer)# */
     MODE_V2_PROF, /* (config-ikev2-profile)# */
+    /* key chain ... (keychain.c) */
+    MODE_KEYCHAIN,     /* (config-keychain)# */
+    MODE_KEYCHAIN_KEY, /* its key N: (config-keychain-key)# */
     MODE_COUNT
 };
 

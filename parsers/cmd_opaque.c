@@ -124,8 +124,6 @@ const struct cmd_def cmd_tbl_opaque[] = {
     G("alias", UNS, "aliases are not implemented", SG_LATE,
       CMD_HELP({"alias", "Create command alias"})),
     S("redundancy", IGN, N_NOLINUX, SG_USERS, CMD_HELP({"redundancy", "Enter redundancy mode"})),
-    S("key chain", UNS, "key chains are not implemented", SG_USERS,
-      CMD_HELP({"key", "Key management"}, {"chain", "Key-chain management"})),
     G("crypto pki", UNS, "certificates are not implemented; PSK is", SG_CRYPTO_PKI,
       CMD_HELP({"pki", "Public Key components"})),
     S("crypto pki trustpoint", UNS, "certificates are not implemented; PSK is", SG_CRYPTO_PKI,

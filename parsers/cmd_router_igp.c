@@ -22,6 +22,9 @@
         "kept in the stanza; eigrpd cannot do it (no stub, summaries, split-horizon or next-hop "  \
         "control)"
 
+#define N_EIGRP_AUTH                                                                               \
+    CLS_TRANSLATED, "EIGRP authentication (dmvpnd's EIGRP; FRR eigrpd: md5 on the interface)"
+
 #define AREA "{<num:0-4294967295:area>|<ip:areaip>}"
 #define H_RMAP                                                                                     \
     {                                                                                              \
@@ -318,13 +321,13 @@ const struct cmd_def cmd_tbl_router_igp[] = {
         CMD_HELP({"hello-interval", "Configures hello interval"})),
     RTR(MODE_RTR_EIGRP_AFIF, "hold-time <num:1-65535:secs>", N_EIGRP, rtr_h_line, RFP, 1,
         CMD_HELP({"hold-time", "Configures hold time"})),
-    RTR(MODE_RTR_EIGRP_AFIF, "authentication mode {md5|hmac-sha-256 [{0|7}] <word:pw>}", N_EIGRP_NO,
-        rtr_h_line, RFP, 2,
+    RTR(MODE_RTR_EIGRP_AFIF, "authentication mode {md5|hmac-sha-256 [{0|7}] <word:pw>}",
+        N_EIGRP_AUTH, rtr_h_line, RFP, 2,
         CMD_HELP({"authentication", "authentication subcommands"}, {"mode", "authentication mode"},
                  {"md5", "Keyed message digest"}, {"hmac-sha-256", "HMAC-SHA-256 Authentication"},
                  {"0", "Specifies an UNENCRYPTED password will follow"},
                  {"7", "Specifies a HIDDEN password will follow"})),
-    RTR(MODE_RTR_EIGRP_AFIF, "authentication key-chain <word:kc>", N_EIGRP_NO, rtr_h_line, RFP, 2,
+    RTR(MODE_RTR_EIGRP_AFIF, "authentication key-chain <word:kc>", N_EIGRP_AUTH, rtr_h_line, RFP, 2,
         CMD_HELP({"key-chain", "key-chain"})),
     RTR(MODE_RTR_EIGRP_AFIF, "passive-interface", N_EIGRP, rtr_h_keep, RF, 0,
         CMD_HELP({"passive-interface", "Suppress address updates on an interface"})),

@@ -6,6 +6,7 @@
  */
 #include "parsers/diff.h"
 #include "parsers/ikev2.h"
+#include "parsers/keychain.h"
 #include "lib/htab.h"
 #include "lib/mem.h"
 
@@ -358,7 +359,8 @@ cfg_diff(const struct cfg *o, const struct cfg *n, struct cfg_diff *d)
         push(d, CHG_LINES, 0, NULL, NULL, NULL, NULL);
     if (!snmp_eq(o, n))
         push(d, CHG_SNMP, 0, NULL, NULL, NULL, NULL);
-    if (!routers_eq(o, n))
+    /* key chains are read by the routing protocols only (EIGRP auth) */
+    if (!routers_eq(o, n) || !keychain_eq(o, n))
         push(d, CHG_ROUTERS, 0, NULL, NULL, NULL, NULL);
     if (!opaque_eq(&o->global_opaque, &n->global_opaque))
         push(d, CHG_OTHER, 0, NULL, NULL, NULL, NULL);

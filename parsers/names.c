@@ -52,6 +52,10 @@ cfg_mode_name(enum cfg_mode m)
         return "config-ikev2-keyring-peer";
     case MODE_V2_PROF:
         return "config-ikev2-profile";
+    case MODE_KEYCHAIN:
+        return "config-keychain";
+    case MODE_KEYCHAIN_KEY:
+        return "config-keychain-key";
     case MODE_COUNT:
         break;
     }
@@ -100,6 +104,8 @@ cfg_mode_parent(enum cfg_mode m)
         return MODE_RTR_EIGRP_AF;
     case MODE_V2_PEER:
         return MODE_V2_KR;
+    case MODE_KEYCHAIN_KEY:
+        return MODE_KEYCHAIN;
     default:
         return MODE_GLOBAL;
     }

@@ -159,3 +159,29 @@ secret_verify(int type, const char *hash, const char *clear)
     h = crypt_r(clear, hash, &cd);
     return h && strcmp(h, hash) == 0;
 }
+
+/* IOS type 7: the two leading decimal digits index a fixed pad the hex
+ * octets are XORed with (reversible obfuscation, not encryption). */
+bool
+secret_type7_decode(const char *in, char *out, size_t sz)
+{
+    static const char pad[] = "dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87";
+    size_t n = strlen(in), i, o = 0;
+    unsigned seed;
+
+    if (n < 4 || n % 2 || in[0] < '0' || in[0] > '9' || in[1] < '0' || in[1] > '9')
+        return false;
+    seed = (unsigned)(in[0] - '0') * 10 + (unsigned)(in[1] - '0');
+    if (seed > 15 || (n - 2) / 2 >= sz)
+        return false;
+    for (i = 2; i < n; i += 2) {
+        char h[3] = {in[i], in[i + 1], 0}, *end;
+        unsigned long v = strtoul(h, &end, 16);
+        if (*end)
+            return false;
+        out[o] = (char)(v ^ (unsigned char)pad[(seed + o) % (sizeof(pad) - 1)]);
+        o++;
+    }
+    out[o] = '\0';
+    return true;
+}

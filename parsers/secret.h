@@ -22,4 +22,8 @@ bool secret_hash_ok(int type, const char *hash, size_t len);
 /* Checks a clear-text password against a stored secret of the given type. */
 bool secret_verify(int type, const char *hash, const char *clear);
 
+/* Decodes an IOS type 7 string into out (NUL-terminated); false when it
+ * is not type 7 text or does not fit. */
+bool secret_type7_decode(const char *in, char *out, size_t sz);
+
 #endif

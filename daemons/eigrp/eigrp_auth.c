@@ -8,10 +8,16 @@
  * both back to zero to recompute. We never modify the received buffer; the
  * digest is fed in segments around the two fields instead.
  *
- * Keyed MD5 (type 2), as IOS computes it: MD5 over the header and the
- * authentication TLV up to the digest (44 octets), then the key string
- * zero-padded to 16 octets in place of the digest (a longer key is used
- * whole), then the rest of the packet after the digest.
+ * Keyed MD5 (type 2): MD5 over the header and the authentication TLV up
+ * to the digest (44 octets), then the key string zero-padded to 16 octets
+ * in place of the digest (a longer key is used whole), then the rest of the
+ * packet after the digest -- except in a hello, whose digest stops at the
+ * key: the TLVs after it (parameters, software version, stub) are not
+ * covered. RFC 7868 does not spell the construction out; the hello rule is
+ * what FRR's eigrpd sends ("Cisco routers use only first 44 bytes of basic
+ * hello", its authors' observation against IOS) and what we verified on
+ * eigrpd 8.4.4's hellos on the wire (tests/e2e/eigrp_auth). Acks are hellos
+ * with nothing after the TLV, so the rule does not change them.
  *
  * HMAC-SHA-256 (type 3): the RFC mixes the sender's address into the key so
  * that a packet replayed from another address fails. The key is a newline
@@ -59,7 +65,7 @@ feed(struct sink *s, const void *p, size_t n)
  * zero, or for MD5 the digest replaced by the padded key. */
 static void
 feed_packet(struct sink *s, const uint8_t *buf, size_t len, size_t dlen, const uint8_t *fill,
-            size_t fill_len)
+            size_t fill_len, bool md5_hello)
 {
     static const uint8_t zero[2];
     size_t doff = MD5_PREFIX;
@@ -68,7 +74,8 @@ feed_packet(struct sink *s, const uint8_t *buf, size_t len, size_t dlen, const u
     feed(s, zero, 2);
     feed(s, buf + 4, doff - 4);
     feed(s, fill, fill_len);
-    feed(s, buf + doff + dlen, len - doff - dlen);
+    if (!(md5_hello && buf[1] == EIGRP_OP_HELLO))
+        feed(s, buf + doff + dlen, len - doff - dlen);
 }
 
 bool
@@ -93,7 +100,7 @@ eigrp_auth_digest(const uint8_t *buf, size_t len, const struct eigrp_auth_key *k
         if (!s.md)
             return false;
         s.ok = EVP_DigestInit_ex(s.md, EVP_md5(), NULL) == 1;
-        feed_packet(&s, buf, len, dlen, fill, fill_len);
+        feed_packet(&s, buf, len, dlen, fill, fill_len, true);
         if (s.ok)
             s.ok = EVP_DigestFinal_ex(s.md, out, &n) == 1 && n == dlen;
         EVP_MD_CTX_free(s.md);
@@ -120,7 +127,7 @@ eigrp_auth_digest(const uint8_t *buf, size_t len, const struct eigrp_auth_key *k
         prm[1] = OSSL_PARAM_construct_end();
         s.mac = EVP_MAC_CTX_new(mac);
         s.ok = s.mac && EVP_MAC_init(s.mac, key, klen, prm) == 1;
-        feed_packet(&s, buf, len, dlen, fill, dlen);
+        feed_packet(&s, buf, len, dlen, fill, dlen, false);
         if (s.ok)
             s.ok = EVP_MAC_final(s.mac, out, &outl, dlen) == 1 && outl == dlen;
         EVP_MAC_CTX_free(s.mac);

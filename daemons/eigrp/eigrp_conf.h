@@ -24,6 +24,8 @@
 #define EIGRP_CONF_NAME       48
 #define EIGRP_MAX_PATHS_IOS   4 /* IOS "maximum-paths" default */
 #define EIGRP_MAX_PATHS_LIMIT 32
+#define EIGRP_CONF_MAX_KEYS   8
+#define EIGRP_CONF_KEY_LEN    80 /* IOS key-string limit */
 
 /* `redistribute` sources the engine can originate from the RIB. */
 #define EIGRP_REDIST_CONNECTED 0x01
@@ -44,6 +46,15 @@ struct eigrp_conf_summary {
     uint8_t distance; /* 5 unless given ("summary-address ... 250") */
 };
 
+/* One key of the interface's key chain (or named mode's hmac-sha-256
+ * password as key 0), with its lifetimes read when the config was. */
+struct eigrp_conf_key {
+    uint32_t id;
+    bool send, accept;
+    uint8_t len;
+    uint8_t secret[EIGRP_CONF_KEY_LEN];
+};
+
 struct eigrp_conf_if {
     char ios_name[40]; /* Tunnel0 */
     char linux_name[16];
@@ -59,8 +70,14 @@ struct eigrp_conf_if {
     struct eigrp_link link; /* what this interface adds to a path */
     struct eigrp_conf_summary summ[EIGRP_CONF_MAX_SUMM];
     size_t nsumm;
+    /* authentication: every packet sent is signed with the lowest key id
+     * valid to send; a packet is accepted when its key id is a key valid
+     * to accept and the digest matches. auth set with no key: nothing is
+     * sent or accepted on the interface. */
     uint16_t auth; /* EIGRP_AUTH_TYPE_*, 0 = none */
     char key_chain[EIGRP_CONF_NAME];
+    struct eigrp_conf_key keys[EIGRP_CONF_MAX_KEYS]; /* ascending id */
+    size_t nkeys;
 };
 
 struct eigrp_conf {

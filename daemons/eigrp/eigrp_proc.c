@@ -7,6 +7,7 @@
  * gathered, so one event gives one packet per interface at most.
  */
 #include "daemons/eigrp/eigrp_proc_int.h"
+#include "daemons/eigrp/eigrp_auth.h"
 #include "lib/inet.h"
 #include "lib/mem.h"
 
@@ -66,11 +67,19 @@ rtp_send(void *ctx, const struct eigrp_tx *tx)
     struct eigrp_proc *p = ctx;
     struct eigrp_enc e;
     struct eigrp_hdr h = tx->hdr;
+    struct eigrp_auth_key k;
     size_t len;
 
     h.version = EIGRP_VERSION;
     h.asn = p->conf.asn;
     eigrp_enc_init(&e, p->txbuf, sizeof(p->txbuf), &h);
+    if (!eigrp_proc_auth_key(p, tx->iface, &k, true, 0)) {
+        p->cnt.tx_auth_nokey++;
+        return;
+    }
+    /* RFC 7868 6.7: the authentication TLV comes first */
+    if (k.type && !eigrp_enc_auth(&e, &k))
+        return;
     if (tx->hello) {
         if (!eigrp_enc_hello_tlvs(&e, tx->hello))
             return;
@@ -84,7 +93,7 @@ rtp_send(void *ctx, const struct eigrp_tx *tx)
         memcpy(e.buf + e.len, tx->payload, tx->len);
         e.len += tx->len;
     }
-    len = eigrp_enc_finish(&e);
+    len = k.type ? eigrp_auth_finish(&e, &k) : eigrp_enc_finish(&e);
     if (!len)
         return;
     if (h.opcode == EIGRP_OP_HELLO && h.ack && !tx->hello)
@@ -382,11 +391,9 @@ eigrp_proc_rx(struct eigrp_proc *p, uint32_t ifi, uint32_t src, uint32_t dst, co
         p->cnt.rx_bad_as++;
         return;
     }
-    if (m.has_auth || p->conf.ifs[ifi].auth) {
-        /* no key chains yet: an authenticated packet cannot be checked */
-        p->cnt.rx_auth_fail++;
+    m.raw = pkt;
+    if ((m.has_auth || p->conf.ifs[ifi].auth) && !eigrp_proc_auth_rx(p, ifi, src, &m))
         return;
-    }
     memset(&rx, 0, sizeof(rx));
     rx.iface = ifi;
     rx.src = src;

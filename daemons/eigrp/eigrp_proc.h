@@ -61,6 +61,7 @@ struct eigrp_proc_counters {
     uint64_t rx_not_running; /* on an interface the process does not run on */
     uint64_t retrans;
     uint64_t sia_queries_tx, sia_replies_tx;
+    uint64_t tx_auth_nokey; /* not sent: authentication on, no key valid to send */
 };
 
 struct eigrp_proc *eigrp_proc_new(const struct eigrp_conf *c, const struct eigrp_proc_ops *ops,

@@ -78,6 +78,8 @@ struct eigrp_proc {
     struct eigrp_msg *scratch;   /* a delivered payload decoded again */
     struct eigrp_proc_counters cnt;
     struct eigrp_proc_if_counters ifcnt[EIGRP_CONF_MAX_IFS];
+    int64_t auth_log_at[EIGRP_CONF_MAX_IFS];      /* last authentication failure logged */
+    const char *auth_log_why[EIGRP_CONF_MAX_IFS]; /* ... and its reason */
     uint8_t txbuf[EIGRP_MAX_PKT];
 };
 
@@ -92,5 +94,18 @@ struct eigrp_pnbr *eigrp_proc_nbr(struct eigrp_proc *p, uint32_t nbr);
 void eigrp_proc_tp_forget(struct eigrp_proc *p, uint32_t nbr);
 void eigrp_proc_tp_set(struct eigrp_proc *p, uint32_t nbr, uint32_t prefix, uint8_t plen,
                        uint32_t nexthop);
+
+/* eigrp_proc_auth.c */
+struct eigrp_auth_key;
+/* The key to sign with on interface ifi (send) or the key of id key_id to
+ * verify with (!send); k->type 0 when the interface does not authenticate.
+ * False when it does but has no such key valid now. */
+bool eigrp_proc_auth_key(const struct eigrp_proc *p, uint32_t ifi, struct eigrp_auth_key *k,
+                         bool send, uint32_t key_id);
+/* Checks a decoded packet from src on ifi: true to take it; false when
+ * dropped (counted in rx_auth_fail, logged at most once a minute per
+ * interface). */
+bool eigrp_proc_auth_rx(struct eigrp_proc *p, uint32_t ifi, uint32_t src,
+                        const struct eigrp_msg *m);
 
 #endif

@@ -27,6 +27,9 @@ struct eigrp {
     bool *on; /* per c->ifs: covered by a network statement */
     enum { E_TOP, E_AF, E_AF_SKIP, E_AFIF, E_TOPO } where;
     char afif[64]; /* af-interface X */
+    /* key chains the AS's interfaces name, printed before `router eigrp` */
+    char kcs[8][48];
+    size_t nkcs;
 };
 
 #define OK(e, o, ...)                                                                              \
@@ -137,6 +140,61 @@ common(struct eigrp *e, const struct cfg_opaque *o, const struct words *t)
     return true;
 }
 
+static void
+want_chain(struct eigrp *e, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < e->nkcs; i++)
+        if (!strcmp(e->kcs[i], name))
+            return;
+    if (e->nkcs < sizeof(e->kcs) / sizeof(e->kcs[0]))
+        snprintf(e->kcs[e->nkcs++], sizeof(e->kcs[0]), "%s", name);
+}
+
+/* `authentication mode md5` / `authentication key-chain KC`, words from
+ * t->v[b] on ("mode md5", "key-chain KC"): eigrpd's interface lines. Its
+ * HMAC-SHA-256 checks nothing (FRR 8.4 accepts any digest), so it is not
+ * given one. */
+static void
+auth_line(struct eigrp *e, const struct cfg_opaque *o, const struct words *t, int b, const char *ln)
+{
+    if (words_kw(t, b, "mode") && words_kw(t, b + 1, "md5") && t->n == b + 2) {
+        frr_if_line(e->x, ln, "ip authentication mode eigrp %s md5", e->as);
+        frr_ok(e->x, o, "eigrpd: interface %s: ip authentication mode eigrp %s md5", ln, e->as);
+    } else if (words_kw(t, b, "key-chain") && t->n == b + 2) {
+        frr_if_line(e->x, ln, "ip authentication key-chain eigrp %s %s", e->as, t->v[b + 1]);
+        want_chain(e, t->v[b + 1]);
+        frr_ok(e->x, o, "eigrpd: interface %s: ip authentication key-chain eigrp %s %s", ln, e->as,
+               t->v[b + 1]);
+    } else
+        frr_no(e->x, o, "eigrpd authenticates with md5 only (its hmac-sha-256 checks nothing)");
+}
+
+/* The key chains named, as FRR's key chains (clear key strings; FRR
+ * keeps no type 7). Lifetimes are not passed: eigrpd's key chains would
+ * take them, but its MD5 check does not look at accept lifetimes. */
+static void
+chains(struct eigrp *e, struct strbuf *out)
+{
+    char clear[128];
+    size_t i, j;
+
+    for (i = 0; i < e->nkcs; i++) {
+        const struct cfg_keychain *kc = cfg_find_keychain(e->x->c, e->kcs[i]);
+        if (!kc)
+            continue;
+        sb_printf(out, "key chain %s\n", kc->name);
+        for (j = 0; j < kc->nkeys; j++) {
+            sb_printf(out, " key %u\n", kc->keys[j].id);
+            if (cfg_key_clear(&kc->keys[j], clear, sizeof(clear)))
+                sb_printf(out, "  key-string %s\n", clear);
+            sb_puts(out, " exit\n");
+        }
+        sb_puts(out, "exit\n!\n");
+    }
+}
+
 /* af-interface X ... exit-af-interface (named mode). */
 static void
 afif_line(struct eigrp *e, const struct cfg_opaque *o, const struct words *t)
@@ -154,6 +212,8 @@ afif_line(struct eigrp *e, const struct cfg_opaque *o, const struct words *t)
         frr_ok(e->x, o, "eigrpd: interface %s: ip %s eigrp %s", ln, t->v[0], t->v[1]);
     } else if (words_kw(t, 0, "passive-interface") && t->n == 1)
         passive(e, o, e->afif);
+    else if (words_kw(t, 0, "authentication") && frr_linux_if(e->afif, ln, sizeof(ln)))
+        auth_line(e, o, t, 1, ln);
     else
         frr_no(e->x, o, "`%s` in af-interface is not translated", t->v[0]);
 }
@@ -244,6 +304,17 @@ if_lines(struct eigrp *e)
             words_split(&t, o->text);
             neg = words_kw(&t, 0, "no");
             b = neg ? 1 : 0;
+            /* ip authentication mode|key-chain eigrp AS X */
+            if (!neg && words_kw(&t, 0, "ip") && words_kw(&t, 1, "authentication") &&
+                words_kw(&t, 3, "eigrp") && t.n == 6 && !strcmp(t.v[4], e->as) &&
+                ifname_linux(c->ifs[i].name, ln, sizeof(ln))) {
+                struct words u = t;
+                u.v[3] = t.v[2]; /* "mode md5" / "key-chain KC" from word 3 */
+                u.v[4] = t.v[5];
+                u.n = 5;
+                auth_line(e, o, &u, 3, ln);
+                continue;
+            }
             if (!words_kw(&t, b, "ip") || !words_kw(&t, b + 2, "eigrp") || t.n < b + 4 ||
                 strcmp(t.v[b + 3], e->as) || !ifname_linux(c->ifs[i].name, ln, sizeof(ln)))
                 continue;
@@ -295,6 +366,7 @@ frr_eigrp(struct frr_ctx *x, const struct cfg_router *r, struct strbuf *out)
         else
             frr_ok(x, &h, "eigrpd: router eigrp %s", e.as);
         if_lines(&e);
+        chains(&e, out);
         sb_printf(out, "router eigrp %s\n", e.as);
         if (!strstr(e.body.buf ? e.body.buf : "", " eigrp router-id ") &&
             frr_ios_router_id(c, rid, sizeof(rid)))

@@ -14,10 +14,12 @@
 #include "lib/inet.h"
 #include "lib/words.h"
 #include "parsers/cfg.h"
+#include "parsers/secret.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct rd {
     const struct cfg *c;
@@ -247,7 +249,29 @@ process_line(struct rd *r, const struct cfg_opaque *o, const struct words *t)
 /* Interface settings, from `ip X eigrp N ...` (classic, b = first word
  * after the AS) or an af-interface line (named, b = 0). neg: `no` form. */
 static bool
-if_setting(struct eigrp_conf_if *f, const struct words *t, int b, bool neg, const char **why)
+hmac_password(struct eigrp_conf_if *f, const char *type, const char *pw, const char **why)
+{
+    char clear[EIGRP_CONF_KEY_LEN + 1];
+
+    if (!strcmp(type, "7")) {
+        if (!secret_type7_decode(pw, clear, sizeof(clear)))
+            return *why = "the type 7 password does not decode", false;
+    } else if (strcmp(type, "0") || strlen(pw) > EIGRP_CONF_KEY_LEN)
+        return *why = "not a password of type 0 or 7, 80 characters at most", false;
+    else
+        snprintf(clear, sizeof(clear), "%s", pw);
+    f->auth = EIGRP_AUTH_TYPE_SHA256;
+    memset(f->keys, 0, sizeof(f->keys));
+    f->keys[0].send = f->keys[0].accept = true;
+    f->keys[0].len = (uint8_t)strlen(clear);
+    memcpy(f->keys[0].secret, clear, f->keys[0].len);
+    f->nkeys = 1;
+    return true;
+}
+
+static bool
+if_setting(const struct cfg *c, struct eigrp_conf_if *f, const struct words *t, int b, bool neg,
+           const char **why)
 {
     unsigned long v = 0;
     uint32_t a, m;
@@ -277,16 +301,19 @@ if_setting(struct eigrp_conf_if *f, const struct words *t, int b, bool neg, cons
         s->distance = t->n == b + 4 ? (uint8_t)v : EIGRP_DISTANCE_SUMM;
         return true;
     }
-    if (words_kw(t, b, "authentication") && words_kw(t, b + 1, "mode") && t->n >= b + 3) {
-        /* the mode is kept, but without key chains there is no key to
-         * sign with, so the line does not run yet */
-        if (words_kw(t, b + 2, "md5") && t->n == b + 3)
-            return f->auth = EIGRP_AUTH_TYPE_MD5, *why = "key chains are not implemented", false;
-        return *why = "authentication needs key chains, not implemented", false;
-    }
+    if (words_kw(t, b, "authentication") && words_kw(t, b + 1, "mode") && t->n == b + 3 &&
+        words_kw(t, b + 2, "md5"))
+        return f->auth = EIGRP_AUTH_TYPE_MD5, true;
+    /* named mode: `authentication mode hmac-sha-256 [0|7] PASSWORD`; the
+     * password is the key (id 0) unless a key chain is given too */
+    if (words_kw(t, b, "authentication") && words_kw(t, b + 1, "mode") &&
+        words_kw(t, b + 2, "hmac-sha-256") && (t->n == b + 4 || t->n == b + 5))
+        return hmac_password(f, t->n == b + 5 ? t->v[b + 3] : "0", t->v[t->n - 1], why);
     if (words_kw(t, b, "authentication") && words_kw(t, b + 1, "key-chain") && t->n == b + 3) {
         snprintf(f->key_chain, sizeof(f->key_chain), "%s", t->v[b + 2]);
-        return *why = "key chains are not implemented", false;
+        if (!cfg_find_keychain(c, f->key_chain))
+            return *why = "the key chain does not exist: nothing is sent or accepted", false;
+        return true;
     }
     return false;
 }
@@ -314,8 +341,8 @@ classic_if_lines(struct rd *r)
             /* `ip authentication mode|key-chain eigrp N X` has two words
              * before the AS, every other setting one */
             w = words_kw(&t, b + 1, "authentication") ? 2 : 1;
-            if (!words_kw(&t, b, "ip") || !words_kw(&t, b + 1 + w, "eigrp") ||
-                t.n < b + 3 + w || strcmp(t.v[b + 2 + w], as))
+            if (!words_kw(&t, b, "ip") || !words_kw(&t, b + 1 + w, "eigrp") || t.n < b + 3 + w ||
+                strcmp(t.v[b + 2 + w], as))
                 continue;
             f = find_if(r, r->c->ifs[i].name);
             if (!f) {
@@ -328,7 +355,7 @@ classic_if_lines(struct rd *r)
                 u.v[u.n++] = t.v[j];
             for (j = b + 3 + w; j < t.n; j++)
                 u.v[u.n++] = t.v[j];
-            if (if_setting(f, &u, 0, neg, &why))
+            if (if_setting(r->c, f, &u, 0, neg, &why))
                 note(r, o, true, "");
             else
                 note(r, o, false, why);
@@ -354,7 +381,7 @@ afif_line(struct rd *r, const struct cfg_opaque *o, const struct words *t, const
     for (i = 0; i < r->e->nifs; i++)
         if (!strcmp(ifname, "default") || !strcmp(ifname, r->e->ifs[i].ios_name)) {
             any = true;
-            ok = if_setting(&r->e->ifs[i], t, neg, neg, &why);
+            ok = if_setting(r->c, &r->e->ifs[i], t, neg, neg, &why);
             if (!ok)
                 break;
         }
@@ -431,10 +458,37 @@ named(struct rd *r, const struct cfg_router *rt)
     }
 }
 
+/* The interface's key chain as keys valid now (lifetimes are read once,
+ * when the config is applied). A key whose string does not decode is
+ * left out. */
+static void
+load_keys(struct rd *r, struct eigrp_conf_if *f, int64_t now)
+{
+    const struct cfg_keychain *kc = cfg_find_keychain(r->c, f->key_chain);
+    char clear[EIGRP_CONF_KEY_LEN + 8];
+    size_t i;
+
+    memset(f->keys, 0, sizeof(f->keys));
+    f->nkeys = 0;
+    for (i = 0; kc && i < kc->nkeys && f->nkeys < EIGRP_CONF_MAX_KEYS; i++) {
+        const struct cfg_key *k = &kc->keys[i];
+        struct eigrp_conf_key *o = &f->keys[f->nkeys];
+        if (!cfg_key_clear(k, clear, sizeof(clear)) || strlen(clear) > EIGRP_CONF_KEY_LEN)
+            continue;
+        o->id = k->id;
+        o->send = cfg_key_life_ok(&k->send, now);
+        o->accept = cfg_key_life_ok(&k->accept, now);
+        o->len = (uint8_t)strlen(clear);
+        memcpy(o->secret, clear, o->len);
+        f->nkeys++;
+    }
+}
+
 /* An interface runs when a network statement covers its address. */
 static void
 finish(struct rd *r)
 {
+    int64_t now = (int64_t)time(NULL);
     size_t i, k;
 
     for (i = 0; i < r->e->nifs; i++) {
@@ -443,6 +497,8 @@ finish(struct rd *r)
         for (k = 0; k < r->e->nnets && !cov; k++)
             cov = eigrp_conf_net_covers(&r->e->nets[k], f->addr);
         f->running = f->running && cov;
+        if (f->auth && f->key_chain[0])
+            load_keys(r, f, now);
         if (r->e->passive_default && !r->unpassive[i])
             f->passive = true;
     }

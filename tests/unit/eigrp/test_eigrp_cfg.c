@@ -186,11 +186,88 @@ test_typed_hub(void **st)
     assert_true(e[0].redist_metric);
     assert_int_equal(e[0].redist_vec.bw_kbps, 1000);
     assert_int_equal(e[0].active_time_s, 120);
-    /* the authentication mode waits for key chains; auto-summary is
-     * refused */
-    assert_int_equal(t.refused, 2);
-    assert_string_equal(t.last_refused, " ip authentication mode eigrp 7 md5");
-    assert_string_equal(t.why, "key chains are not implemented");
+    /* md5 without a key chain: no key, nothing sent (as IOS); only
+     * auto-summary is refused */
+    assert_int_equal(tu->nkeys, 0);
+    assert_int_equal(t.refused, 1);
+    assert_string_equal(t.last_refused, " auto-summary");
+}
+
+/* Key chains: classic mode's interface lines and named mode's af-interface
+ * lines give each interface its mode and the keys valid now, ascending;
+ * a key outside its send lifetime is kept for accepting only. */
+static const char keyed[] = "key chain KC\n"
+                            " key 5\n  key-string 7 0822455D0A16\n"
+                            " key 2\n  key-string second\n"
+                            "  send-lifetime 00:00:00 Jan 1 1993 00:00:00 Jan 2 1993\n"
+                            " key 9\n"
+                            "interface Tunnel0\n ip address 10.1.1.1 255.255.255.0\n"
+                            " ip authentication mode eigrp 7 md5\n"
+                            " ip authentication key-chain eigrp 7 KC\n"
+                            "interface Tunnel1\n ip address 10.2.1.1 255.255.255.0\n"
+                            " ip authentication key-chain eigrp 7 NOPE\n"
+                            "router eigrp 7\n network 10.0.0.0\n";
+
+static void
+test_key_chain_classic(void **st)
+{
+    static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
+    struct tally t = {0};
+    const struct eigrp_conf_if *tu;
+
+    (void)st;
+    assert_int_equal(build(keyed, e, &t), 1);
+    tu = eigrp_conf_find_if(&e[0], "Tunnel0");
+    assert_non_null(tu);
+    assert_int_equal(tu->auth, EIGRP_AUTH_TYPE_MD5);
+    /* key 9 has no string: left out */
+    assert_int_equal(tu->nkeys, 2);
+    assert_int_equal(tu->keys[0].id, 2);
+    assert_false(tu->keys[0].send);
+    assert_true(tu->keys[0].accept);
+    assert_memory_equal(tu->keys[0].secret, "second", 6);
+    assert_int_equal(tu->keys[1].id, 5);
+    assert_true(tu->keys[1].send);
+    assert_int_equal(tu->keys[1].len, 5);
+    assert_memory_equal(tu->keys[1].secret, "cisco", 5); /* type 7 decoded */
+    assert_int_equal(t.refused, 1);
+    assert_string_equal(t.last_refused, " ip authentication key-chain eigrp 7 NOPE");
+}
+
+static void
+test_key_chain_named(void **st)
+{
+    static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
+    struct tally t = {0};
+    const struct eigrp_conf_if *t0, *t1;
+    const char *text = "key chain KC\n key 1\n  key-string cisco123\n"
+                       "interface Tunnel0\n ip address 10.1.1.1 255.255.255.0\n"
+                       "interface Tunnel1\n ip address 10.2.1.1 255.255.255.0\n"
+                       "router eigrp OVERLAY\n"
+                       " address-family ipv4 unicast autonomous-system 500\n"
+                       "  af-interface Tunnel0\n"
+                       "   authentication mode md5\n   authentication key-chain KC\n"
+                       "  exit-af-interface\n"
+                       "  af-interface Tunnel1\n"
+                       "   authentication mode hmac-sha-256 7 0822455D0A16\n"
+                       "  exit-af-interface\n"
+                       "  network 10.0.0.0\n"
+                       " exit-address-family\n";
+
+    (void)st;
+    assert_int_equal(build(text, e, &t), 1);
+    assert_int_equal(t.refused, 0);
+    t0 = eigrp_conf_find_if(&e[0], "Tunnel0");
+    t1 = eigrp_conf_find_if(&e[0], "Tunnel1");
+    assert_int_equal(t0->auth, EIGRP_AUTH_TYPE_MD5);
+    assert_int_equal(t0->nkeys, 1);
+    assert_int_equal(t0->keys[0].id, 1);
+    assert_memory_equal(t0->keys[0].secret, "cisco123", 8);
+    assert_int_equal(t1->auth, EIGRP_AUTH_TYPE_SHA256);
+    assert_int_equal(t1->nkeys, 1);
+    assert_int_equal(t1->keys[0].id, 0);
+    assert_int_equal(t1->keys[0].len, 5);
+    assert_memory_equal(t1->keys[0].secret, "cisco", 5);
 }
 
 static void
@@ -213,10 +290,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fr_cdc2_hub),
-        cmocka_unit_test(test_ngmunia_named),
-        cmocka_unit_test(test_typed_hub),
-        cmocka_unit_test(test_vrf_family_refused),
+        cmocka_unit_test(test_fr_cdc2_hub),       cmocka_unit_test(test_ngmunia_named),
+        cmocka_unit_test(test_typed_hub),         cmocka_unit_test(test_vrf_family_refused),
+        cmocka_unit_test(test_key_chain_classic), cmocka_unit_test(test_key_chain_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

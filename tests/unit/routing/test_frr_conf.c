@@ -199,6 +199,49 @@ test_eigrp_named(void **s)
     done(&r);
 }
 
+/* EIGRP MD5: the key chain (type 7 decoded: FRR keeps clear text) before
+ * `router eigrp`, the interface lines for eigrpd; named mode's af-interface
+ * lines land on the interface; hmac-sha-256 is not given to eigrpd. */
+static void
+test_eigrp_auth(void **s)
+{
+    struct res r;
+
+    xlate("key chain KC\n key 1\n  key-string 7 0822455D0A16\n key 2\n  key-string two\n"
+          "interface Tunnel0\n ip address 172.16.0.1 255.255.255.0\n"
+          " ip authentication mode eigrp 100 md5\n"
+          " ip authentication key-chain eigrp 100 KC\n"
+          "router eigrp 100\n network 172.16.0.0 0.0.0.255\n",
+          false, &r);
+    HAS(&r, "key chain KC\n key 1\n  key-string cisco\n exit\n key 2\n  key-string two\n exit\n"
+            "exit\n!\nrouter eigrp 100\n");
+    HAS(&r, "interface Tunnel0\n ip authentication mode eigrp 100 md5\n"
+            " ip authentication key-chain eigrp 100 KC\n");
+    assert_int_equal(note_at(&r, 8)->kind, FRR_NOTE_TRANSLATED);
+    assert_int_equal(r.unsupported, 0);
+    done(&r);
+
+    xlate("key chain KC\n key 1\n  key-string one\n"
+          "interface Tunnel0\n ip address 172.16.0.1 255.255.255.0\n"
+          "interface Tunnel1\n ip address 172.16.1.1 255.255.255.0\n"
+          "router eigrp CORP\n"
+          " address-family ipv4 unicast autonomous-system 200\n"
+          "  af-interface Tunnel0\n   authentication mode md5\n   authentication key-chain KC\n"
+          "  exit-af-interface\n"
+          "  af-interface Tunnel1\n   authentication mode hmac-sha-256 secret\n"
+          "  exit-af-interface\n"
+          "  network 172.16.0.0 0.0.255.255\n"
+          " exit-address-family\n",
+          false, &r);
+    HAS(&r, "key chain KC\n key 1\n  key-string one\n exit\nexit\n");
+    HAS(&r, "interface Tunnel0\n ip authentication mode eigrp 200 md5\n"
+            " ip authentication key-chain eigrp 200 KC\n");
+    LACKS(&r, "hmac");
+    assert_int_equal(note_at(&r, 15)->kind, FRR_NOTE_UNSUPPORTED);
+    assert_int_equal(r.unsupported, 1);
+    done(&r);
+}
+
 static void
 test_bgp_aggregate_and_af(void **s)
 {
@@ -337,7 +380,7 @@ main(void)
         cmocka_unit_test(test_eigrp_networks),       cmocka_unit_test(test_eigrp_named),
         cmocka_unit_test(test_bgp_aggregate_and_af), cmocka_unit_test(test_bgp_listen_range),
         cmocka_unit_test(test_route_map_sequences),  cmocka_unit_test(test_statics),
-        cmocka_unit_test(test_distribute_list_in),
+        cmocka_unit_test(test_distribute_list_in),   cmocka_unit_test(test_eigrp_auth),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
