@@ -48,8 +48,10 @@ def configs(dst, key_a, key_b):
     for node, key in (("A", key_a), ("B", key_b)):
         text = open(os.path.join(src, node + ".cfg")).read()
         chain = f"key chain KC\n key 1\n  key-string {key}\n!\n"
-        text = text.replace("!\ninterface Loopback0", "!\n" + chain + "interface Loopback0", 1)
-        text = text.replace(" no shutdown\n", AUTH + " no shutdown\n", 1)
+        i = text.index("\ninterface ") + 1
+        text = text[:i] + chain + text[i:]
+        i = text.index("\n no shutdown\n", text.index("interface GigabitEthernet0/0\n")) + 1
+        text = text[:i] + AUTH + text[i:]
         with open(os.path.join(dst, node + ".cfg"), "w") as f:
             f.write(text)
 
