@@ -464,9 +464,15 @@ conv_protocols(struct rt_svc *m, int64_t now)
     np = procs.len / sizeof(*p);
     if (o && frr_show_proto_ospf(o->out.buf, o->out.len, p, np, &d) < 0)
         bad(m, "show ip ospf", &d);
-    for (size_t i = 0; e && i < np; i++)
-        if (p[i].proto == REC_RTP_EIGRP && !p[i].router_id)
+    for (size_t i = 0; i < np; i++) {
+        if (p[i].proto != REC_RTP_EIGRP || p[i].router_id)
+            continue;
+        /* our engine takes IOS's implicit router ID, as the config gives it */
+        if (m->eigrp_own)
+            p[i].router_id = cfg_router_id(c);
+        else if (e)
             frr_show_eigrp_router_id(e->out.buf, e->out.len, p[i].as, &p[i].router_id);
+    }
     if (b && frr_show_bgp_summary(b->out.buf, b->out.len, now, &bg, &bn, &d) < 0)
         bad(m, "show ip bgp summary", &d);
     frr_show_proto_bgp(p, np, (struct rec_bgp_neighbor *)bn.buf,

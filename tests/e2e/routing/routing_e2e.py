@@ -25,7 +25,9 @@ ospf  testdata/lab/ospf: the phase 3 lab with OSPF point-to-multipoint over the
       the kernel forwards via spoke2; after clear ip nhrp zebra has no nhrp
       route and the kernel forwards via the hub.
 cdc2  testdata/lab/fr-cdc2: three real IOS 15.2 configs as pasted (hub R1, spokes
-      R2 and R3, tunnel protection, EIGRP 100 in the underlay and over the tunnel).
+      R2 and R3, tunnel protection, EIGRP 100 in the underlay and over the tunnel;
+      dmvpnd's own EIGRP engine with DMVPN_LAB_EIGRP=own, as CI runs it, FRR's
+      eigrpd otherwise).
       Checked: R3's NHS is reachable only through R2's EIGRP route, and R3 registers
       and keeps IKE with R1 through it; R3 has R2 (underlay) and R1 (tunnel) as
       EIGRP neighbours; R2 resolves R3 and reaches it directly, inside ESP.
@@ -459,6 +461,14 @@ def scenario_cdc2():
     check(re.search(r"^D\s+192\.168\.1\.0 \[90/\d+\] via 192\.168\.2\.0, \S+, "
                     r"GigabitEthernet2/0$", rt, re.M),
           "R3: the hub's NBMA subnet only through R2's EIGRP route")
+    def topo_ok(tp):
+        return (tp.startswith("EIGRP-IPv4 Topology Table for AS(100)/ID(192.168.3.0)\nCodes: ")
+                and re.search(r"^P 172\.16\.0\.0/24, \d+ successors, FD is \d+\n"
+                              r"        via Connected, Tunnel0\nP ", tp, re.M)
+                and re.search(r"^P 192\.168\.0\.0/24, 1 successors, FD is \d+$", tp, re.M)
+                and re.search(r"^        via 172\.16\.0\.1 \(\d+/\d+\), Tunnel0$", tp, re.M))
+    # the tunnel adjacency's updates follow its INIT exchange
+    wait_for(lambda: topo_ok(cli("R3", "show ip eigrp topology")), 30)
     tp = cli("R3", "show ip eigrp topology")
     check(tp.startswith("EIGRP-IPv4 Topology Table for AS(100)/ID(192.168.3.0)\nCodes: ")
           and re.search(r"^P 172\.16\.0\.0/24, \d+ successors, FD is \d+\n"
