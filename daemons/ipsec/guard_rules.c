@@ -47,7 +47,7 @@ ipsec_guard_script(struct strbuf *sb, const uint32_t *srcs, size_t n, bool kerne
     sb_printf(sb, " %s counter drop\n", out_cond);
     if (!kernel_esp) {
         sb_puts(sb, "  }\n"
-                    "  chain mark {\n"
+                    "  chain gremark {\n"
                     "    type route hook output priority mangle; policy accept;\n"
                     "    ip protocol gre ip saddr ");
         set_list(sb, srcs, n);

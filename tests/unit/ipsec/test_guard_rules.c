@@ -43,7 +43,7 @@ test_libipsec(void **state)
           "    ip protocol gre ip saddr { 192.0.2.11, 202.1.1.1 } oifname != \"ipsec0\" counter "
           "drop\n"
           "  }\n"
-          "  chain mark {\n"
+          "  chain gremark {\n"
           "    type route hook output priority mangle; policy accept;\n"
           "    ip protocol gre ip saddr { 192.0.2.11, 202.1.1.1 } meta mark set 0x43\n"
           "  }\n"
