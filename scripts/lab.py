@@ -89,7 +89,7 @@ class Lab:
         self.switch = prefix + "sw"
         # who runs a node's `router eigrp`: "own" (dmvpnd's engine, routes to
         # zebra) or "frr" (eigrpd); per node, DMVPN_LAB_EIGRP for all
-        self.eigrp_default = os.environ.get("DMVPN_LAB_EIGRP", "frr")
+        self.eigrp_default = os.environ.get("DMVPN_LAB_EIGRP", "own")
         self.eigrp = {}
 
     @classmethod

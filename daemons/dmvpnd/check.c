@@ -17,6 +17,8 @@
 #include "parsers/validate.h"
 #include "daemons/ipsec/translate.h"
 #include "daemons/routing/frr_conf.h"
+#include "daemons/eigrp/service/eigrp_cfg.h"
+#include "lib/mem.h"
 #include "lib/strbuf.h"
 
 #include <errno.h>
@@ -30,7 +32,7 @@
  * model with a line number; they are found by their text. The notes must
  * outlive the report (d->note points in). */
 static void
-report_routing(struct cfg_parse *p, struct frr_notes *n)
+report_routing(struct cfg_parse *p, struct frr_notes *n, bool frr)
 {
     static const enum cfg_class cls[] = {CLS_TRANSLATED, CLS_UNSUPPORTED, CLS_IGNORED};
     size_t i, k;
@@ -59,8 +61,11 @@ report_routing(struct cfg_parse *p, struct frr_notes *n)
             if (e->kind == FRR_NOTE_TRANSLATED) {
                 struct strbuf nt;
                 sb_init(&nt);
-                sb_printf(&nt, "FRR: %s (dmvpnd --frr; dmvpnd -n --frr-conf shows the file)",
-                          e->text);
+                if (frr)
+                    sb_printf(&nt, "FRR: %s (dmvpnd --frr; dmvpnd -n --frr-conf shows the file)",
+                              e->text);
+                else
+                    sb_printf(&nt, "runs in dmvpnd's EIGRP engine, routes to zebra (dmvpnd --frr)");
                 free(e->text);
                 e->text = nt.buf; /* freed with the notes */
             }
@@ -70,12 +75,30 @@ report_routing(struct cfg_parse *p, struct frr_notes *n)
     }
 }
 
+/* Our EIGRP engine's reading of each EIGRP line, as report notes. */
+static void
+eigrp_note(void *ctx, const struct cfg_opaque *o, bool ok, const char *why)
+{
+    struct frr_notes *ns = ctx;
+    const char *t = o->text;
+    size_t n;
+
+    while (*t == ' ')
+        t++;
+    n = strlen(t);
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+        n--;
+    ns->v = mem_grow(ns->v, &ns->cap, ns->n, sizeof(*ns->v));
+    ns->v[ns->n++] = (struct frr_note){ok ? FRR_NOTE_TRANSLATED : FRR_NOTE_UNSUPPORTED, o->lineno,
+                                       strndup(t, n), strdup(ok ? "" : why)};
+}
+
 int
-dmvpnd_check(const char *path, bool print, enum report_fmt report)
+dmvpnd_check(const char *path, bool print, enum report_fmt report, bool eigrp_own)
 {
     struct cfg_parse *p = cfg_parse_file(path);
     struct cfg_findings f;
-    struct frr_notes notes = {0};
+    struct frr_notes notes = {0}, enotes = {0};
     struct strbuf out, err;
     int rc;
 
@@ -85,11 +108,17 @@ dmvpnd_check(const char *path, bool print, enum report_fmt report)
     }
     cfg_validate(p->cfg, &f);
     if (report == REPORT_TEXT || report == REPORT_JSON) {
-        struct frr_opts fo = {0};
+        struct frr_opts fo = {.eigrp_own = eigrp_own};
         sb_init(&out);
         frr_conf(p->cfg, &fo, &out, &notes);
         sb_free(&out);
-        report_routing(p, &notes);
+        report_routing(p, &notes, true);
+        if (eigrp_own) {
+            static struct eigrp_conf procs[EIGRP_CFG_MAX_PROCS];
+            struct eigrp_cfg_notes en = {&enotes, eigrp_note};
+            eigrp_cfg_build(p->cfg, procs, EIGRP_CFG_MAX_PROCS, &en);
+            report_routing(p, &enotes, false);
+        }
     }
     sb_init(&out);
     sb_init(&err);
@@ -111,6 +140,7 @@ dmvpnd_check(const char *path, bool print, enum report_fmt report)
     sb_free(&err);
     cfg_findings_free(&f);
     frr_notes_free(&notes);
+    frr_notes_free(&enotes);
     cfg_parse_free(p);
     return rc;
 }

@@ -20,7 +20,7 @@
 
 enum report_fmt { REPORT_NONE, REPORT_TEXT, REPORT_JSON, REPORT_MODEL_JSON };
 
-int dmvpnd_check(const char *path, bool print, enum report_fmt report);
+int dmvpnd_check(const char *path, bool print, enum report_fmt report, bool eigrp_own);
 /* `dmvpnd -n --frr-conf [--frr-statics] -f CONFIG`: the frr.conf of the
  * config's routing on stdout, the translator's notes on stderr. */
 int dmvpnd_frr_conf(const char *path, bool statics, bool eigrp_own);

@@ -16,7 +16,8 @@
  *                                         the default one in /etc/frr)
  *   dmvpnd -n --frr-conf [--frr-statics] -f CONFIG   print the frr.conf it gets
  *   --eigrp=own|frr                       who runs `router eigrp`: our engine
- *                                         (routes to zebra) or FRR's eigrpd
+ *                                         (default; routes to zebra, can be a
+ *                                         DMVPN hub) or FRR's eigrpd
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
@@ -71,7 +72,7 @@ main(int argc, char **argv)
     bool check = false, verbose = false, foreground = false, no_vty = false;
     enum report_fmt report = REPORT_NONE;
     bool json = false, charon_conf = false, kernel_esp = false, frr = false, frr_statics = false,
-         eigrp_own = false;
+         eigrp_own = true;
     const char *vici = NULL, *charon_log = NULL, *frr_ps = NULL;
     int c;
 
@@ -181,7 +182,7 @@ main(int argc, char **argv)
     if (check && json)
         report = REPORT_MODEL_JSON;
     if (check)
-        return dmvpnd_check(config, verbose, report);
+        return dmvpnd_check(config, verbose, report, eigrp_own);
     dmvpnd_set_ipsec(vici, kernel_esp);
     dmvpnd_set_frr(frr_ps, eigrp_own);
     if (verbose)

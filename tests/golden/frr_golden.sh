@@ -15,7 +15,7 @@ for cfg in testdata/ios/running_config/*.txt; do
   name=$(basename "$cfg" .txt)
   base=testdata/frr/$name
   out=$(mktemp); err=$(mktemp)
-  "$dmvpnd" -n --frr-conf -f "$cfg" >"$out" 2>"$err"
+  "$dmvpnd" -n --frr-conf --eigrp=frr -f "$cfg" >"$out" 2>"$err"
   n=$((n + 1))
   for kind in frr notes; do
     src=$out; [ $kind = notes ] && src=$err
@@ -44,6 +44,6 @@ expect otusdump-R14-hub-1544-bgp-rr 125 translated "# FRR: bgpd: router bgp 1001
 expect otusdump-R14-hub-1544-bgp-rr 140 translated "update-source 192.168.1.1"
 expect otusdump-R14-hub-1544-bgp-rr 72 translated "ip ospf area 0 10.10.0.14"
 expect dcantor-c8000v-R1-hub-1715-EXCERPT 104 unsupported "# BFD is not implemented"
-expect ngmunia-HQ-R1-HUB-ios156 118 unsupported "cannot be a DMVPN hub"
+expect ngmunia-HQ-R1-HUB-ios156 118 translated "runs in dmvpnd's EIGRP engine"
 echo "$n configs translated to frr.conf"
 exit $fail
