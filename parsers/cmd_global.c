@@ -479,8 +479,9 @@ const struct cmd_def cmd_tbl_global[] = {
                       {"point-to-point", "Treat as a point-to-point link"},
                       {"multipoint", "Treat as a multipoint link"})},
     {MODE_GLOBAL, "router eigrp <word:id>", CLS_UNSUPPORTED,
-     "FRR eigrpd `router eigrp AS` (dmvpnd -n --frr-conf; named mode: its IPv4 family)", h_router,
-     MODE_ROUTER, CMDF_NO,
+     "dmvpnd's EIGRP engine, routes to zebra (named mode: its IPv4 family; --eigrp=frr: FRR "
+     "eigrpd)",
+     h_router, MODE_ROUTER, CMDF_NO,
      .help = CMD_HELP({"router", "Enable a routing process"},
                       {"eigrp", "Enhanced Interior Gateway Routing Protocol (EIGRP)"})},
     {MODE_GLOBAL, "router ospf <num:1-65535:pid> [vrf <word:vrf>]", CLS_UNSUPPORTED,

@@ -17,7 +17,7 @@
 
 #define N_PHY   "physical layer settings belong to the Linux link"
 #define N_OSPF  "FRR ospfd interface settings (dmvpnd --frr; dmvpnd -n --frr-conf)"
-#define N_EIGRP "(FRR eigrpd, dmvpnd -n --frr-conf)"
+#define N_EIGRP "(dmvpnd's EIGRP engine)"
 #define N_NOLIN "no meaning on a Linux node"
 #define N_NHRP  "this NHRP option is not implemented"
 
@@ -86,20 +86,22 @@ const struct cmd_def cmd_tbl_opaque_if[] = {
       CMD_HELP({"load-sharing", "Style of load sharing"})),
     I("ip tcp header-compression", IGN, N_NOLIN, SI_IP_MISC,
       CMD_HELP({"header-compression", "Enable TCP header compression"})),
-    I("ip split-horizon", UNS, "eigrpd always applies split horizon: no DMVPN hub " N_EIGRP,
-      SI_EIGRP, CMD_HELP({"split-horizon", "Perform split horizon"})),
-    I("ip next-hop-self", UNS, "eigrpd always sets itself as next hop: no DMVPN hub " N_EIGRP,
-      SI_EIGRP, CMD_HELP({"next-hop-self", "Configures EIGRP-IPv4 next-hop-self"})),
-    I("ip hello-interval", CLS_TRANSLATED, "the same line for eigrpd " N_EIGRP, SI_EIGRP,
+    I("ip split-horizon", CLS_TRANSLATED, "per interface, off on a DMVPN hub " N_EIGRP, SI_EIGRP,
+      CMD_HELP({"split-horizon", "Perform split horizon"})),
+    I("ip next-hop-self", CLS_TRANSLATED,
+      "per interface; off names the announcing spoke as next hop (phase 2) " N_EIGRP, SI_EIGRP,
+      CMD_HELP({"next-hop-self", "Configures EIGRP-IPv4 next-hop-self"})),
+    I("ip hello-interval", CLS_TRANSLATED, "the interface's hello interval " N_EIGRP, SI_EIGRP,
       CMD_HELP({"hello-interval", "Configures EIGRP-IPv4 hello interval"})),
-    I("ip hold-time", CLS_TRANSLATED, "the same line for eigrpd " N_EIGRP, SI_EIGRP,
+    I("ip hold-time", CLS_TRANSLATED, "the hold time the interface announces " N_EIGRP, SI_EIGRP,
       CMD_HELP({"hold-time", "Configures EIGRP-IPv4 hold time"})),
     I("ip authentication", CLS_TRANSLATED,
       "EIGRP authentication (mode eigrp N md5, key-chain eigrp N KC) " N_EIGRP, SI_EIGRP,
       CMD_HELP({"authentication", "authentication subcommands"})),
-    I("ip bandwidth-percent", UNS, "eigrpd has no bandwidth-percent " N_EIGRP, SI_EIGRP,
+    I("ip bandwidth-percent", CLS_TRANSLATED, "kept and shown; no pacing " N_EIGRP, SI_EIGRP,
       CMD_HELP({"bandwidth-percent", "Set EIGRP-IPv4 bandwidth limit"})),
-    I("ip summary-address eigrp", UNS, "eigrpd 8.4 accepts it but does not summarise " N_EIGRP,
+    I("ip summary-address eigrp", CLS_TRANSLATED,
+      "the summary replaces its components on the interface, Null0 at distance 5 " N_EIGRP,
       SI_EIGRP,
       CMD_HELP({"summary-address", "Perform address summarization"},
                {"eigrp", "Enhanced Interior Gateway Routing Protocol (EIGRP)"})),

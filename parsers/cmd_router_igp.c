@@ -11,16 +11,15 @@
 
 #define N_OSPF    CLS_TRANSLATED, "FRR ospfd (dmvpnd --frr; dmvpnd -n --frr-conf)"
 #define N_OSPF_NO CLS_UNSUPPORTED, "kept in the stanza; not translated to ospfd"
-#define N_EIGRP   CLS_TRANSLATED, "FRR eigrpd (dmvpnd --frr; dmvpnd -n --frr-conf)"
+/* router eigrp runs in dmvpnd's own EIGRP engine (daemons/eigrp); with
+ * --eigrp=frr in FRR's eigrpd instead, which the FRR translator's notes
+ * describe line by line */
+#define N_EIGRP CLS_TRANSLATED, "dmvpnd's EIGRP engine, routes to zebra (dmvpnd --frr)"
 #define N_EIGRP_NAMED                                                                              \
-    CLS_TRANSLATED, "FRR eigrpd `router eigrp AS` (IPv4 without a VRF; eigrpd has no named mode)"
-#define N_EIGRP_AFIF CLS_TRANSLATED, "its lines go to FRR `interface` (eigrpd has no af-interface)"
-#define N_EIGRP_TOPO                                                                               \
-    CLS_TRANSLATED, "its lines go to FRR `router eigrp AS` (eigrpd has one topology)"
-#define N_EIGRP_NO                                                                                 \
-    CLS_UNSUPPORTED,                                                                               \
-        "kept in the stanza; eigrpd cannot do it (no stub, summaries, split-horizon or next-hop "  \
-        "control)"
+    CLS_TRANSLATED, "dmvpnd's EIGRP engine, wide metrics (the IPv4 family without a VRF)"
+#define N_EIGRP_AFIF CLS_TRANSLATED, "the interface's EIGRP settings (dmvpnd's EIGRP engine)"
+#define N_EIGRP_TOPO CLS_TRANSLATED, "the process's RIB settings (dmvpnd's EIGRP engine)"
+#define N_EIGRP_NO   CLS_UNSUPPORTED, "kept in the stanza; not implemented by dmvpnd's EIGRP engine"
 
 #define N_EIGRP_AUTH                                                                               \
     CLS_TRANSLATED, "EIGRP authentication (dmvpnd's EIGRP; FRR eigrpd: md5 on the interface)"
@@ -85,7 +84,7 @@
             CMD_HELP({"maximum-paths", "Forward packets over multiple paths"})),                   \
         RTR(M, "auto-summary", N_EIGRP, rtr_h_keep, RF, 0,                                         \
             CMD_HELP({"auto-summary", "Enable automatic network number summarization"})),          \
-        RTR(M, "distance eigrp <num:1-255:int> <num:1-255:ext>", N_EIGRP_NO, rtr_h_line, RFP, 2,   \
+        RTR(M, "distance eigrp <num:1-255:int> <num:1-255:ext>", N_EIGRP, rtr_h_line, RFP, 2,      \
             CMD_HELP({"distance", "Define an administrative distance"},                            \
                      {"eigrp", "IP-EIGRP distance"})),                                             \
         RTR(M,                                                                                     \
@@ -115,7 +114,7 @@
             "[{connected|static|summary|redistributed|leak-map <word:lm>}] "                       \
             "[{connected|static|summary|redistributed|leak-map <word:lm>}] "                       \
             "[{connected|static|summary|redistributed|leak-map <word:lm>}]}]",                     \
-            N_EIGRP_NO, rtr_h_line, RFP, 2,                                                        \
+            N_EIGRP, rtr_h_line, RFP, 2,                                                           \
             CMD_HELP({"stub", "Set IP-EIGRP as stubbed router"},                                   \
                      {"receive-only", "Set receive only neighbor"},                                \
                      {"connected", "Do advertise connected routes"},                               \
@@ -137,10 +136,10 @@
             "metric weights <num:0-8:tos> <num:0-4294967295:k1> <num:0-4294967295:k2> "            \
             "<num:0-4294967295:k3> <num:0-4294967295:k4> <num:0-4294967295:k5> "                   \
             "[<num:0-4294967295:k6>]",                                                             \
-            N_EIGRP_NO, rtr_h_line, RFP, 2,                                                        \
+            N_EIGRP, rtr_h_line, RFP, 2,                                                           \
             CMD_HELP({"metric", "Modify metrics and parameters for advertisement"},                \
                      {"weights", "Modify metric coefficients"})),                                  \
-        RTR(M, "metric {maximum-hops|rib-scale} <num:1-255:n>", N_EIGRP_NO, rtr_h_line, RFP, 2,    \
+        RTR(M, "metric {maximum-hops|rib-scale} <num:1-255:n>", N_EIGRP, rtr_h_line, RFP, 2,       \
             CMD_HELP({"maximum-hops", "Advertise greater hop counts as unreachable"},              \
                      {"rib-scale", "Set the scaling factor for the RIB metric"})),                 \
         RTR(M, "neighbor <ip:nb> <if:ifname> [<line:rest>]", N_EIGRP_NO, rtr_h_line, RF, 0,        \
