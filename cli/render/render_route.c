@@ -130,7 +130,10 @@ put_path(struct strbuf *out, int64_t now_ms, const struct rec_route *r)
         sb_printf(out, "[%u/%u] via %s", r->distance, r->metric, inet_fmt4(r->nexthop, nh));
         if (r->nh_vrf[0])
             sb_printf(out, " (%.*s)", (int)sizeof(r->nh_vrf), r->nh_vrf);
-    } else
+    } else if ((r->code == REC_RT_EIGRP || r->code == REC_RT_OSPF) &&
+               !strncmp(r->ifname, "Null0", sizeof(r->ifname)))
+        sb_puts(out, "is a summary"); /* IOS: an EIGRP/OSPF summary's discard route */
+    else
         sb_puts(out, "is directly connected");
     if (shows_age(r->code))
         sb_printf(out, ", %s", render_time_since(t, now_ms, r->since_ms ? r->since_ms : now_ms));

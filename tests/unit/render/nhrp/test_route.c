@@ -182,7 +182,7 @@ test_gateway_connected_and_ages(void **state)
                            "S*    0.0.0.0/0 is directly connected, FastEthernet0/0\n"
                            "      6.0.0.0/16 is subnetted, 1 subnets\n"
                            "B        6.6.0.0 [200/0] via 195.0.0.1, 1d18h\n"
-                           "D     192.168.0.0/16 is directly connected, 1w2d, Null0\n"
+                           "D     192.168.0.0/16 is a summary, 1w2d, Null0\n"
                            "      192.168.1.0/24 is variably subnetted, 2 subnets, 2 masks\n"
                            "C        192.168.1.0/24 is directly connected, Tunnel0\n"
                            "L        192.168.1.1/32 is directly connected, Tunnel0\n"));
