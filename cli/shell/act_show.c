@@ -14,6 +14,7 @@
 #include "lib/json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Records of one kind; 0, or -1 when the daemon is gone. */
@@ -154,6 +155,56 @@ out0:
     return rc;
 }
 
+/* show ip nhrp [static|dynamic|incomplete] [ADDR [MASK]] [TunnelX]: the
+ * entries asked for, moved to the front of c. */
+static size_t
+nhrp_select(const struct cmd_match *m, struct rec_nhrp_cache *c, size_t n)
+{
+    const struct cmd_val *ifv = cmd_get(m, "name");
+    char ifname[REC_IFNAMSIZ];
+    struct render_nhrp_filter f = {0};
+
+    if (exec_has(m, "static"))
+        f.types = 1u << REC_NHRP_STATIC;
+    else if (exec_has(m, "dynamic"))
+        f.types = 1u << REC_NHRP_DYNAMIC;
+    else if (exec_has(m, "incomplete"))
+        f.types = 1u << REC_NHRP_INCOMPLETE;
+    if (cmd_get(m, "addr")) {
+        f.has_addr = true;
+        f.addr = cmd_ip(m, "addr");
+        f.mask = cmd_ip(m, "mask");
+    }
+    if (ifv) {
+        snprintf(ifname, sizeof(ifname), "%.*s", (int)ifv->len, ifv->str);
+        f.ifname = ifname;
+    }
+    return render_nhrp_filter(c, n, &f);
+}
+
+/* show ip nhrp self [detail]: the router's own entries, from its tunnels. */
+static int
+show_nhrp_self(struct session *s, struct strbuf *out, bool json)
+{
+    struct snapshot tun;
+    struct rec_nhrp_cache *self;
+    size_t k;
+
+    if (fetch(s, REC_TUNNEL, sizeof(struct rec_tunnel), &tun) < 0)
+        return -1;
+    self = calloc(tun.h.count ? tun.h.count : 1, sizeof(*self));
+    if (!self) {
+        snapshot_free(&tun);
+        return -1;
+    }
+    k = render_nhrp_self((const struct rec_tunnel *)tun.buf, tun.h.count, self);
+    json ? render_nhrp_cache_json(out, tun.h.now_ms, self, k)
+         : render_nhrp_cache(out, tun.h.now_ms, self, k, RENDER_NHRP_PLAIN);
+    free(self);
+    snapshot_free(&tun);
+    return 0;
+}
+
 static int
 show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -177,16 +228,24 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
         json
             ? render_nhrp_traffic_json(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count)
             : render_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count);
+    } else if (exec_has(m, "self")) {
+        return show_nhrp_self(s, out, json);
     } else {
         enum render_nhrp_view v = exec_has(m, "detail")  ? RENDER_NHRP_DETAIL
                                   : exec_has(m, "brief") ? RENDER_NHRP_BRIEF
                                                          : RENDER_NHRP_PLAIN;
+        struct rec_nhrp_cache *c;
+        size_t k;
+
         if (fetch(s, REC_NHRP_CACHE, sizeof(struct rec_nhrp_cache), &snap) < 0)
             return -1;
-        json ? render_nhrp_cache_json(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
-                                      snap.h.count)
-             : render_nhrp_cache(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
-                                 snap.h.count, v);
+        c = (struct rec_nhrp_cache *)snap.buf;
+        k = nhrp_select(m, c, snap.h.count);
+        if (exec_has(m, "summary"))
+            json ? render_nhrp_summary_json(out, c, k) : render_nhrp_summary(out, c, k);
+        else
+            json ? render_nhrp_cache_json(out, snap.h.now_ms, c, k)
+                 : render_nhrp_cache(out, snap.h.now_ms, c, k, v);
     }
     snapshot_free(&snap);
     return 0;

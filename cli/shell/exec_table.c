@@ -100,9 +100,19 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"protocols", "IP routing protocol process parameters and statistics"})},
     {"show dmvpn [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"dmvpn", "DMVPN information"}, {"detail", "Detailed information"})},
-    {"show ip nhrp [{detail|brief}]", ACT(act_show, 1, PJ), 0,
-     .help = CMD_HELP({"nhrp", "NHRP information"}, {"detail", "Detailed information"},
-                      {"brief", "Brief display"})},
+    /* IOS: a type, then an address [mask] or an interface, then the view */
+    {"show ip nhrp [{static|dynamic|incomplete}] [<ip:addr> [<mask:mask>]] [<if:name>] "
+     "[{detail|brief}]",
+     ACT(act_show, 1, PJ), 0,
+     .help =
+         CMD_HELP({"nhrp", "NHRP information"}, {"static", "Static NHRP entries"},
+                  {"dynamic", "Dynamic NHRP entries"}, {"incomplete", "Incomplete NHRP entries"},
+                  {"<addr>", "IP address"}, {"<mask>", "IP mask"},
+                  {"detail", "Detailed information"}, {"brief", "Brief display"})},
+    {"show ip nhrp self [detail]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"self", "NHRP self cache information"}, {"detail", "Detailed information"})},
+    {"show ip nhrp summary", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"summary", "NHRP summary information"})},
     {"show ip nhrp nhs [<if:name>] [detail]", ACT(act_show, 1, PJ), 0,
      .help =
          CMD_HELP({"nhs", "NHRP Next Hop Server information"}, {"detail", "Detailed information"})},
