@@ -20,6 +20,7 @@
 #define DMVPN_CLI_RENDER_NHRP_H
 
 #include "lib/rec.h"
+#include "lib/rec_nhrp_stats.h"
 #include "lib/strbuf.h"
 
 #include <stdbool.h>
@@ -99,6 +100,14 @@ void render_nhrp_summary_count(struct render_nhrp_summary *s, const struct rec_n
                                size_t n);
 void render_nhrp_summary(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n);
 void render_nhrp_summary_json(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n);
+
+/*
+ * show ip nhrp stats [TunnelX] [detail] (IOS-XE event counters). one_tunnel:
+ * the command named the tunnel, whose name IOS then leaves out.
+ */
+void render_nhrp_stats(struct strbuf *out, const struct rec_nhrp_stats *r, size_t n, bool detail,
+                       bool one_tunnel);
+void render_nhrp_stats_json(struct strbuf *out, const struct rec_nhrp_stats *r, size_t n);
 
 /*
  * show ip nhrp nhs [TunnelX] [detail]. `one_tunnel` is set when the command

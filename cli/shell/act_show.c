@@ -228,6 +228,18 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
         json
             ? render_nhrp_traffic_json(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count)
             : render_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count);
+    } else if (exec_has(m, "stats")) {
+        struct rec_nhrp_stats *r;
+        size_t i, k = 0;
+
+        if (fetch(s, REC_NHRP_STATS, sizeof(*r), &snap) < 0)
+            return -1;
+        r = (struct rec_nhrp_stats *)snap.buf;
+        for (i = 0; i < snap.h.count; i++) /* the named tunnel only */
+            if (!ifv || same_if(r[i].ifname, ifv->str))
+                r[k++] = r[i];
+        json ? render_nhrp_stats_json(out, r, k)
+             : render_nhrp_stats(out, r, k, exec_has(m, "detail"), ifv != NULL);
     } else if (exec_has(m, "self")) {
         return show_nhrp_self(s, out, json);
     } else {

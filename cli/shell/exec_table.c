@@ -116,6 +116,8 @@ static const struct exec_row rows[] = {
     {"show ip nhrp nhs [<if:name>] [detail]", ACT(act_show, 1, PJ), 0,
      .help =
          CMD_HELP({"nhs", "NHRP Next Hop Server information"}, {"detail", "Detailed information"})},
+    {"show ip nhrp stats [<if:name>] [detail]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"stats", "NHRP statistics"}, {"detail", "Detailed information"})},
     {"show ip nhrp traffic", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"traffic", "NHRP traffic statistics"})},
     {"show crypto session [detail]", ACT(act_show, 1, PJ), 0,

@@ -12,6 +12,7 @@
 #include "cli/shell/session.h"
 #include "lib/ctl.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp_stats.h"
 #include "lib/req.h"
 
 #include <setjmp.h>
@@ -317,6 +318,23 @@ test_show_nhrp_forms(void **state)
     assert_non_null(strstr(out, "10.0.0.2/32 via 10.0.0.2"));
     assert_non_null(strstr(out, "Type: static, Flags: router unique local "));
     assert_non_null(strstr(out, "    (no-socket) "));
+
+    {
+        struct rec_nhrp_stats ns[2];
+
+        memset(ns, 0, sizeof(ns));
+        snprintf(ns[0].ifname, sizeof(ns[0].ifname), "Tunnel0");
+        snprintf(ns[1].ifname, sizeof(ns[1].ifname), "Tunnel1");
+        ns[1].count[REC_NEV_EP_ADD] = 7;
+        answer_recs(REC_NHRP_STATS, ns, sizeof(ns[0]), 2);
+        run("show ip nhrp stats Tunnel1");
+        out = screen();
+        /* the named tunnel only, its name not printed again */
+        assert_null(strstr(out, "Tunnel0"));
+        assert_null(strstr(out, "Tunnel1"));
+        assert_non_null(strstr(out, "[S]End Point Addition         : 7[0]"));
+        assert_null(strstr(out, "Packets received"));
+    }
 }
 
 int

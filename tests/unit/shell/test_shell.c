@@ -382,6 +382,8 @@ test_exec_table(void **state)
     assert_string_equal(match(MODE_EXEC, "show ip nhrp self det", &st),
                         "show ip nhrp self [detail]");
     assert_string_equal(match(MODE_EXEC, "show ip nhrp summ", &st), "show ip nhrp summary");
+    assert_string_equal(match(MODE_EXEC, "show ip nhrp stats tunnel100 detail", &st),
+                        "show ip nhrp stats [<if:name>] [detail]");
     assert_string_equal(match(MODE_EXEC, "show ip nhrp nhs Tunnel0", &st),
                         "show ip nhrp nhs [<if:name>] [detail]");
     /* clear ip nhrp: IOS's one grammar, an optional address then a mask */
