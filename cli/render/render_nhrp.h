@@ -77,6 +77,9 @@ struct render_nhrp_filter {
     bool has_addr;
     uint32_t addr, mask; /* mask 0: the address alone */
     const char *ifname;  /* NULL: every interface */
+    /* show ip nhrp shortcut: what resolution learnt (dynamic, from a
+     * router's reply), not registrations, local answers or incomplete ones */
+    bool shortcut;
 };
 size_t render_nhrp_filter(struct rec_nhrp_cache *c, size_t n, const struct render_nhrp_filter *f);
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The restricted forms of show ip nhrp: `static|dynamic|incomplete`, an
- * address with an optional mask, an interface (IOS prints the same entry
- * layout, only fewer entries), and `show ip nhrp self`, the router's own
- * entries. Pure functions over records, so the shell and the golden tests
+ * address with an optional mask, an interface, `shortcut` (IOS prints the
+ * same entry layout, only fewer entries), and `show ip nhrp self`, the
+ * router's own entries. Pure functions over records, so the shell and the golden tests
  * select exactly alike.
  */
 #include "cli/render/render_nhrp.h"
@@ -17,6 +17,9 @@ keep(const struct rec_nhrp_cache *e, const struct render_nhrp_filter *f)
     if (f->types && !(f->types & (1u << e->type)))
         return false;
     if (f->ifname && strncmp(e->ifname, f->ifname, REC_IFNAMSIZ) != 0)
+        return false;
+    if (f->shortcut &&
+        (e->type != REC_NHRP_DYNAMIC || !(e->flags & REC_NF_ROUTER) || (e->flags & REC_NF_LOCAL)))
         return false;
     if (f->has_addr) {
         int len;

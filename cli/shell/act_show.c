@@ -170,6 +170,7 @@ nhrp_select(const struct cmd_match *m, struct rec_nhrp_cache *c, size_t n)
         f.types = 1u << REC_NHRP_DYNAMIC;
     else if (exec_has(m, "incomplete"))
         f.types = 1u << REC_NHRP_INCOMPLETE;
+    f.shortcut = exec_has(m, "shortcut");
     if (cmd_get(m, "addr")) {
         f.has_addr = true;
         f.addr = cmd_ip(m, "addr");
@@ -223,11 +224,16 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
         json ? render_nhrp_nhs_json(out, snap.h.now_ms, r, k)
              : render_nhrp_nhs(out, snap.h.now_ms, r, k, exec_has(m, "detail"), ifv != NULL);
     } else if (exec_has(m, "traffic")) {
-        if (fetch(s, REC_NHRP_TRAFFIC, sizeof(struct rec_nhrp_traffic), &snap) < 0)
+        struct rec_nhrp_traffic *r;
+        size_t i, k = 0;
+
+        if (fetch(s, REC_NHRP_TRAFFIC, sizeof(*r), &snap) < 0)
             return -1;
-        json
-            ? render_nhrp_traffic_json(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count)
-            : render_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count);
+        r = (struct rec_nhrp_traffic *)snap.buf;
+        for (i = 0; i < snap.h.count; i++) /* traffic interface X: X only */
+            if (!ifv || same_if(r[i].ifname, ifv->str))
+                r[k++] = r[i];
+        json ? render_nhrp_traffic_json(out, r, k) : render_nhrp_traffic(out, r, k);
     } else if (exec_has(m, "stats")) {
         struct rec_nhrp_stats *r;
         size_t i, k = 0;
@@ -362,12 +368,13 @@ act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
         return act_show_routing(s, m, out, json); /* act_show_routing.c */
     if (exec_has(m, "version") || exec_has(m, "logging"))
         return show_system(s, m, out, json);
-    if (exec_has(m, "interfaces") || exec_has(m, "interface"))
-        return show_ifaces(s, m, out, json);
+    /* before "interface": show ip nhrp traffic interface X */
     if (exec_has(m, "dmvpn"))
         return show_dmvpn(s, m, out, json);
     if (exec_has(m, "nhrp"))
         return show_nhrp(s, m, out, json);
+    if (exec_has(m, "interfaces") || exec_has(m, "interface"))
+        return show_ifaces(s, m, out, json);
     if (exec_has(m, "route") || exec_has(m, "bgp") || exec_has(m, "ospf") || exec_has(m, "eigrp"))
         return act_show_routing(s, m, out, json); /* act_show_routing.c */
     if (exec_has(m, "crypto"))

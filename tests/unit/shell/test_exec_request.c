@@ -335,6 +335,18 @@ test_show_nhrp_forms(void **state)
         assert_non_null(strstr(out, "[S]End Point Addition         : 7[0]"));
         assert_null(strstr(out, "Packets received"));
     }
+    {
+        struct rec_nhrp_traffic tr[2];
+
+        memset(tr, 0, sizeof(tr));
+        snprintf(tr[0].ifname, sizeof(tr[0].ifname), "Tunnel0");
+        snprintf(tr[1].ifname, sizeof(tr[1].ifname), "Tunnel1");
+        answer_recs(REC_NHRP_TRAFFIC, tr, sizeof(tr[0]), 2);
+        run("show ip nhrp traffic interface tunnel 1");
+        out = screen();
+        assert_null(strstr(out, "Tunnel0:"));
+        assert_non_null(strstr(out, "Tunnel1: Max-send limit:"));
+    }
 }
 
 int

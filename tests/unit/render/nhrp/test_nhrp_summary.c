@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * show ip nhrp summary, show ip nhrp self and the restricted forms of show
- * ip nhrp (type, address [mask], interface): golden tests against the IOS-XE
- * captures in testdata/ios/show/show_ip_nhrp_summary and show_ip_nhrp_self,
- * and the selection rules the captures cannot show.
+ * ip nhrp (type, address [mask], interface, shortcut): golden tests against
+ * the captures in testdata/ios/show/show_ip_nhrp_summary, show_ip_nhrp_self
+ * and show_ip_nhrp_shortcut, and the selection rules they cannot show.
  */
 #include "cli/render/render_nhrp.h"
 #include "tests/unit/render/nhrp/golden.h"
@@ -152,6 +152,43 @@ test_self(void **state)
     sb_free(&out);
 }
 
+/*
+ * show ip nhrp shortcut on an IOSv spoke (VyOS documentation): the two
+ * entries its resolution learnt for spoke 12, not the hub's static entry
+ * nor the spoke's own LAN answered to others. The copy lost the line-end
+ * blanks, so lines are compared without them.
+ */
+static void
+test_shortcut(void **state)
+{
+    const struct golden_case gc = {"show_ip_nhrp_shortcut/vyosdoc-cisco-spoke.txt", GOLDEN_LINES};
+    struct render_nhrp_filter f = {.shortcut = true};
+    struct rec_nhrp_cache *e;
+    struct strbuf out;
+    size_t k;
+
+    entry("Tunnel100", "10.100.100.1", 32, REC_NHRP_STATIC, REC_NF_USED);
+    e = entry("Tunnel100", "10.100.100.12", 32, REC_NHRP_DYNAMIC,
+              REC_NF_ROUTER | REC_NF_NHOP | REC_NF_RIB | REC_NF_NHO);
+    e->nbma = ip("10.0.12.2");
+    e->created_ms = T_AGO(0, 9, 59);
+    e->expires_ms = T_IN(0, 2, 21);
+    e = entry("Tunnel100", "192.168.11.0", 24, REC_NHRP_DYNAMIC,
+              REC_NF_ROUTER | REC_NF_UNIQUE | REC_NF_LOCAL);
+    e = entry("Tunnel100", "192.168.12.0", 24, REC_NHRP_DYNAMIC,
+              REC_NF_ROUTER | REC_NF_RIB | REC_NF_NHO);
+    e->via = ip("10.100.100.12");
+    e->nbma = ip("10.0.12.2");
+    e->created_ms = T_AGO(0, 2, 38);
+    e->expires_ms = T_IN(0, 2, 21);
+    k = render_nhrp_filter(cache, n_cache, &f);
+    assert_int_equal(k, 2);
+    sb_init(&out);
+    render_nhrp_cache(&out, T_NOW, cache, k, RENDER_NHRP_PLAIN);
+    golden_check(&gc, &out);
+    sb_free(&out);
+}
+
 static size_t
 select_n(const struct render_nhrp_filter *f)
 {
@@ -212,6 +249,7 @@ main(void)
         cmocka_unit_test_setup(test_summary_json, reset),
         cmocka_unit_test_setup(test_self, reset),
         cmocka_unit_test_setup(test_filters, reset),
+        cmocka_unit_test_setup(test_shortcut, reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
