@@ -155,8 +155,8 @@ out0:
     return rc;
 }
 
-/* show ip nhrp [static|dynamic|incomplete] [ADDR [MASK]] [TunnelX]: the
- * entries asked for, moved to the front of c. */
+/* show ip nhrp [static|dynamic|incomplete] [ADDR [MASK]] [TunnelX] and
+ * show ip nhrp shortcut: the entries asked for, moved to the front of c. */
 static size_t
 nhrp_select(const struct cmd_match *m, struct rec_nhrp_cache *c, size_t n)
 {
