@@ -63,6 +63,8 @@ enum rec_kind {
     REC_IKEV2_PROPOSAL,
     REC_IKEV2_POLICY,
     REC_IKEV2_SA,
+    /* lib/rec_nhrp_stats.h: show ip nhrp stats [detail] */
+    REC_NHRP_STATS,
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,

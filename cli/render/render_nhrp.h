@@ -20,6 +20,7 @@
 #define DMVPN_CLI_RENDER_NHRP_H
 
 #include "lib/rec.h"
+#include "lib/rec_nhrp_stats.h"
 #include "lib/strbuf.h"
 
 #include <stdbool.h>
@@ -64,6 +65,52 @@ void render_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render
 enum render_nhrp_view { RENDER_NHRP_PLAIN, RENDER_NHRP_DETAIL, RENDER_NHRP_BRIEF };
 void render_nhrp_cache(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_cache *c, size_t n,
                        enum render_nhrp_view view);
+
+/*
+ * show ip nhrp [static|dynamic|incomplete] [ADDR [MASK]] [TunnelX]: the
+ * entries the command selects, moved to the front of c; returns how many.
+ * types: bits 1 << REC_NHRP_* (0: every type). Without a mask the address
+ * must equal an entry's target; with one, entries inside the network match.
+ */
+struct render_nhrp_filter {
+    unsigned types;
+    bool has_addr;
+    uint32_t addr, mask; /* mask 0: the address alone */
+    const char *ifname;  /* NULL: every interface */
+    /* show ip nhrp shortcut: what resolution learnt (dynamic, from a
+     * router's reply), not registrations, local answers or incomplete ones */
+    bool shortcut;
+};
+size_t render_nhrp_filter(struct rec_nhrp_cache *c, size_t n, const struct render_nhrp_filter *f);
+
+/* show ip nhrp self: the router's own entry per tunnel with an address,
+ * built from the tunnel records into out (room for n). Returns how many. */
+size_t render_nhrp_self(const struct rec_tunnel *t, size_t n, struct rec_nhrp_cache *out);
+
+/* show ip nhrp summary: the cache counted by type and role (render_nhrp_summary.c). */
+struct render_nhrp_summary_part {
+    uint32_t static_, dynamic, incomplete, lfib;
+};
+struct render_nhrp_summary {
+    uint32_t entries;
+    uint64_t bytes;
+    uint32_t static_, dynamic, incomplete;
+    struct render_nhrp_summary_part remote, local;
+    /* remote entries only */
+    uint32_t nhop, bfd, default_, temporary, route, rib, rib_h, rib_nho, bgp;
+};
+void render_nhrp_summary_count(struct render_nhrp_summary *s, const struct rec_nhrp_cache *c,
+                               size_t n);
+void render_nhrp_summary(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n);
+void render_nhrp_summary_json(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n);
+
+/*
+ * show ip nhrp stats [TunnelX] [detail] (IOS-XE event counters). one_tunnel:
+ * the command named the tunnel, whose name IOS then leaves out.
+ */
+void render_nhrp_stats(struct strbuf *out, const struct rec_nhrp_stats *r, size_t n, bool detail,
+                       bool one_tunnel);
+void render_nhrp_stats_json(struct strbuf *out, const struct rec_nhrp_stats *r, size_t n);
 
 /*
  * show ip nhrp nhs [TunnelX] [detail]. `one_tunnel` is set when the command

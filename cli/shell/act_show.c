@@ -14,6 +14,7 @@
 #include "lib/json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Records of one kind; 0, or -1 when the daemon is gone. */
@@ -154,6 +155,57 @@ out0:
     return rc;
 }
 
+/* show ip nhrp [static|dynamic|incomplete] [ADDR [MASK]] [TunnelX] and
+ * show ip nhrp shortcut: the entries asked for, moved to the front of c. */
+static size_t
+nhrp_select(const struct cmd_match *m, struct rec_nhrp_cache *c, size_t n)
+{
+    const struct cmd_val *ifv = cmd_get(m, "name");
+    char ifname[REC_IFNAMSIZ];
+    struct render_nhrp_filter f = {0};
+
+    if (exec_has(m, "static"))
+        f.types = 1u << REC_NHRP_STATIC;
+    else if (exec_has(m, "dynamic"))
+        f.types = 1u << REC_NHRP_DYNAMIC;
+    else if (exec_has(m, "incomplete"))
+        f.types = 1u << REC_NHRP_INCOMPLETE;
+    f.shortcut = exec_has(m, "shortcut");
+    if (cmd_get(m, "addr")) {
+        f.has_addr = true;
+        f.addr = cmd_ip(m, "addr");
+        f.mask = cmd_ip(m, "mask");
+    }
+    if (ifv) {
+        snprintf(ifname, sizeof(ifname), "%.*s", (int)ifv->len, ifv->str);
+        f.ifname = ifname;
+    }
+    return render_nhrp_filter(c, n, &f);
+}
+
+/* show ip nhrp self [detail]: the router's own entries, from its tunnels. */
+static int
+show_nhrp_self(struct session *s, struct strbuf *out, bool json)
+{
+    struct snapshot tun;
+    struct rec_nhrp_cache *self;
+    size_t k;
+
+    if (fetch(s, REC_TUNNEL, sizeof(struct rec_tunnel), &tun) < 0)
+        return -1;
+    self = calloc(tun.h.count ? tun.h.count : 1, sizeof(*self));
+    if (!self) {
+        snapshot_free(&tun);
+        return -1;
+    }
+    k = render_nhrp_self((const struct rec_tunnel *)tun.buf, tun.h.count, self);
+    json ? render_nhrp_cache_json(out, tun.h.now_ms, self, k)
+         : render_nhrp_cache(out, tun.h.now_ms, self, k, RENDER_NHRP_PLAIN);
+    free(self);
+    snapshot_free(&tun);
+    return 0;
+}
+
 static int
 show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -172,21 +224,46 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
         json ? render_nhrp_nhs_json(out, snap.h.now_ms, r, k)
              : render_nhrp_nhs(out, snap.h.now_ms, r, k, exec_has(m, "detail"), ifv != NULL);
     } else if (exec_has(m, "traffic")) {
-        if (fetch(s, REC_NHRP_TRAFFIC, sizeof(struct rec_nhrp_traffic), &snap) < 0)
+        struct rec_nhrp_traffic *r;
+        size_t i, k = 0;
+
+        if (fetch(s, REC_NHRP_TRAFFIC, sizeof(*r), &snap) < 0)
             return -1;
-        json
-            ? render_nhrp_traffic_json(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count)
-            : render_nhrp_traffic(out, (const struct rec_nhrp_traffic *)snap.buf, snap.h.count);
+        r = (struct rec_nhrp_traffic *)snap.buf;
+        for (i = 0; i < snap.h.count; i++) /* traffic interface X: X only */
+            if (!ifv || same_if(r[i].ifname, ifv->str))
+                r[k++] = r[i];
+        json ? render_nhrp_traffic_json(out, r, k) : render_nhrp_traffic(out, r, k);
+    } else if (exec_has(m, "stats")) {
+        struct rec_nhrp_stats *r;
+        size_t i, k = 0;
+
+        if (fetch(s, REC_NHRP_STATS, sizeof(*r), &snap) < 0)
+            return -1;
+        r = (struct rec_nhrp_stats *)snap.buf;
+        for (i = 0; i < snap.h.count; i++) /* the named tunnel only */
+            if (!ifv || same_if(r[i].ifname, ifv->str))
+                r[k++] = r[i];
+        json ? render_nhrp_stats_json(out, r, k)
+             : render_nhrp_stats(out, r, k, exec_has(m, "detail"), ifv != NULL);
+    } else if (exec_has(m, "self")) {
+        return show_nhrp_self(s, out, json);
     } else {
         enum render_nhrp_view v = exec_has(m, "detail")  ? RENDER_NHRP_DETAIL
                                   : exec_has(m, "brief") ? RENDER_NHRP_BRIEF
                                                          : RENDER_NHRP_PLAIN;
+        struct rec_nhrp_cache *c;
+        size_t k;
+
         if (fetch(s, REC_NHRP_CACHE, sizeof(struct rec_nhrp_cache), &snap) < 0)
             return -1;
-        json ? render_nhrp_cache_json(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
-                                      snap.h.count)
-             : render_nhrp_cache(out, snap.h.now_ms, (const struct rec_nhrp_cache *)snap.buf,
-                                 snap.h.count, v);
+        c = (struct rec_nhrp_cache *)snap.buf;
+        k = nhrp_select(m, c, snap.h.count);
+        if (exec_has(m, "summary"))
+            json ? render_nhrp_summary_json(out, c, k) : render_nhrp_summary(out, c, k);
+        else
+            json ? render_nhrp_cache_json(out, snap.h.now_ms, c, k)
+                 : render_nhrp_cache(out, snap.h.now_ms, c, k, v);
     }
     snapshot_free(&snap);
     return 0;
@@ -291,12 +368,13 @@ act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
         return act_show_routing(s, m, out, json); /* act_show_routing.c */
     if (exec_has(m, "version") || exec_has(m, "logging"))
         return show_system(s, m, out, json);
-    if (exec_has(m, "interfaces") || exec_has(m, "interface"))
-        return show_ifaces(s, m, out, json);
+    /* before "interface": show ip nhrp traffic interface X */
     if (exec_has(m, "dmvpn"))
         return show_dmvpn(s, m, out, json);
     if (exec_has(m, "nhrp"))
         return show_nhrp(s, m, out, json);
+    if (exec_has(m, "interfaces") || exec_has(m, "interface"))
+        return show_ifaces(s, m, out, json);
     if (exec_has(m, "route") || exec_has(m, "bgp") || exec_has(m, "ospf") || exec_has(m, "eigrp"))
         return act_show_routing(s, m, out, json); /* act_show_routing.c */
     if (exec_has(m, "crypto"))

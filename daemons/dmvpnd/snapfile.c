@@ -158,20 +158,10 @@ fini(void *self)
 }
 
 /* Every kind a fixture file may hold; snapshot() declines those it lacks. */
-static const uint32_t kinds[] = {REC_TUNNEL,
-                                 REC_NHRP_CACHE,
-                                 REC_NHRP_NHS,
-                                 REC_NHRP_TRAFFIC,
-                                 REC_DMVPN_PEER,
-                                 REC_ROUTE,
-                                 REC_IKE_SA,
-                                 REC_IPSEC_SA,
-                                 REC_CRYPTO_SESSION,
-                                 REC_IFACE,
-                                 REC_LOG,
-                                 REC_SYSTEM,
-                                 REC_CRYPTO_GLOBAL,
-                                 0};
+static const uint32_t kinds[] = {
+    REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS,      REC_NHRP_TRAFFIC,   REC_DMVPN_PEER,
+    REC_ROUTE,  REC_IKE_SA,     REC_IPSEC_SA,      REC_CRYPTO_SESSION, REC_IFACE,
+    REC_LOG,    REC_SYSTEM,     REC_CRYPTO_GLOBAL, REC_NHRP_STATS,     0};
 
 static const struct service snapfile_service = {
     .name = "snapshot-file",

@@ -177,10 +177,12 @@ nhrp_cache_bind(struct nhrp_entry *en, uint32_t nbma, uint32_t claimed)
         if (ops->map)
             ops->map(ops->ctx, nif->cfg.tun, en->proto, nbma);
         en->flags |= EF_MAPPED;
+        nhrp_event(nif, REC_NEV_EP_ADD, false);
     } else if (en->flags & EF_MAPPED) {
         if (ops->unmap)
             ops->unmap(ops->ctx, nif->cfg.tun, en->proto);
         en->flags &= ~EF_MAPPED;
+        nhrp_event(nif, REC_NEV_EP_DEL, false);
     }
 }
 
@@ -300,10 +302,15 @@ nhrp_cache_delete(struct nhrp_entry *en, bool purge)
 
     nhrp_timer_cancel(&e->timers, &en->t);
     purge_requesters(en, purge && nif->running);
-    if (en->flags & EF_MAPPED && ops->unmap)
-        ops->unmap(ops->ctx, nif->cfg.tun, en->proto);
-    if (en->flags & (EF_RIB | EF_NHO) && ops->route_del)
+    if (en->flags & EF_MAPPED) {
+        if (ops->unmap)
+            ops->unmap(ops->ctx, nif->cfg.tun, en->proto);
+        nhrp_event(nif, REC_NEV_EP_DEL, false);
+    }
+    if (en->flags & (EF_RIB | EF_NHO) && ops->route_del) {
         ops->route_del(ops->ctx, nif->cfg.tun, en->proto, en->plen, en->via);
+        nhrp_event(nif, en->flags & EF_NHO ? REC_NEV_RIB_DEL_NHO : REC_NEV_RIB_DEL_ROUTE, false);
+    }
     if (en->peer)
         nhrp_peer_unref(en->peer);
     htab_del(&e->cache, en);

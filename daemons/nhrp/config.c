@@ -126,6 +126,7 @@ nhrp_if_start(struct nhrp_if *nif)
 
     nif->running = true;
     nif->line_since = nif->eng->now;
+    nhrp_event(nif, REC_NEV_IF_UP, false);
     for (i = 0; i < nif->cfg.nmaps; i++)
         static_map(nif, &nif->maps[i]);
     load_nhs(nif);
@@ -154,6 +155,7 @@ nhrp_if_stop(struct nhrp_if *nif)
     if (!nif->running)
         return;
     nif->running = false; /* nothing leaves from here on (no purges) */
+    nhrp_event(nif, REC_NEV_IF_DOWN, false);
     nhrp_nhc_stop(nif);
     nhrp_pend_flush_if(nif);
     nhrp_cache_flush_if(nif, false);

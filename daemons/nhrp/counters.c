@@ -36,6 +36,14 @@ nhrp_mib(struct nhrp_if *nif, enum rec_nhrp_mib m)
     nif->ctr.mib[m]++;
 }
 
+void
+nhrp_event(struct nhrp_if *nif, enum rec_nhrp_event ev, bool failed)
+{
+    nif->ctr.ev[ev]++;
+    if (failed)
+        nif->ctr.ev_err[ev]++;
+}
+
 static bool
 is_client(const struct nhrp_if *nif)
 {

@@ -13,6 +13,7 @@
 #include "lib/htab.h"
 #include "lib/inet.h"
 #include "lib/log.h"
+#include "lib/rec_nhrp_stats.h"
 
 #include <stddef.h>
 
@@ -75,6 +76,9 @@ struct nhrp_counters {
     uint64_t mib[REC_MIB_COUNT];
     uint64_t tx_ratelimited; /* not sent: max-send exceeded */
     uint64_t tx_queue_drops; /* dropped while waiting for an SA */
+    /* show ip nhrp stats: events (lib/rec_nhrp_stats.h), failed ones */
+    uint64_t ev[REC_NEV_COUNT];
+    uint64_t ev_err[REC_NEV_COUNT];
 };
 
 /* --- cache entries (cache.c) --------------------------------------------- */
@@ -349,6 +353,8 @@ void nhrp_count_rx(struct nhrp_if *nif, const struct nhrp_pkt *p);
 void nhrp_count_tx(struct nhrp_if *nif, const uint8_t *pkt, size_t len, bool fwd);
 void nhrp_count_drop(struct nhrp_if *nif, enum rec_nhrp_drop d);
 void nhrp_mib(struct nhrp_if *nif, enum rec_nhrp_mib m);
+/* One show ip nhrp stats event; failed: the data plane refused it. */
+void nhrp_event(struct nhrp_if *nif, enum rec_nhrp_event ev, bool failed);
 
 #define NHRP_LOG(nif, lvl, ...)                                                                    \
     do {                                                                                           \

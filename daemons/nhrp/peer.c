@@ -91,8 +91,10 @@ nhrp_peer_unref(struct nhrp_peer *p)
     /* NHRP no longer needs this peer: the SA we asked for, or one that
      * protected a binding, may go. */
     if (nif->cfg.protection && ops->release &&
-        (p->protect_req || (p->bound && p->sa != NHRP_SA_DOWN)))
+        (p->protect_req || (p->bound && p->sa != NHRP_SA_DOWN))) {
         ops->release(ops->ctx, nif->cfg.tun, p->nbma);
+        nhrp_event(nif, REC_NEV_TP_DEL_SOCKET, false);
+    }
     htab_del(&nif->eng->peers, p);
     nhrp_slab_put(&nif->eng->peer_slab, p);
 }
@@ -109,6 +111,7 @@ nhrp_peer_want_sa(struct nhrp_peer *p)
         p->sa = NHRP_SA_IKE;
     if (ops->protect)
         ops->protect(ops->ctx, p->nif->cfg.tun, p->nbma);
+    nhrp_event(p->nif, REC_NEV_TP_CREATE_SOCKET, false);
 }
 
 void
@@ -218,6 +221,8 @@ nhrp_peer_sa(struct nhrp_peer *p, enum nhrp_sa_state st)
         return;
     p->sa = (uint8_t)st;
     p->sa_since = nif->eng->now;
+    if (st == NHRP_SA_UP || st == NHRP_SA_DOWN)
+        nhrp_event(nif, st == NHRP_SA_UP ? REC_NEV_TP_UP : REC_NEV_TP_DOWN, false);
     if (st == NHRP_SA_UP) {
         nhrp_peer_ref(p);
         queue_release(p, true);

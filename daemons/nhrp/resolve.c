@@ -280,8 +280,11 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
     if (!created && en->origin != ORIG_RESOLVED && en->origin != ORIG_INCOMPLETE)
         return; /* static, registered or local: leave it */
     if (!created && en->flags & (EF_RIB | EF_NHO) && en->via != proto) {
-        if (ops->route_del)
+        if (ops->route_del) {
             ops->route_del(ops->ctx, nif->cfg.tun, en->proto, en->plen, en->via);
+            nhrp_event(nif, en->flags & EF_NHO ? REC_NEV_RIB_DEL_NHO : REC_NEV_RIB_DEL_ROUTE,
+                       false);
+        }
         en->flags &= ~(EF_RIB | EF_NHO);
     }
     if (created || en->origin == ORIG_INCOMPLETE)
@@ -297,11 +300,15 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
         switch (ops->route_add(ops->ctx, nif->cfg.tun, net, plen, proto)) {
         case NHRP_RT_RIB:
             en->flags |= EF_RIB;
+            nhrp_event(nif, REC_NEV_RIB_ADD_ROUTE, false);
             break;
         case NHRP_RT_NHO:
             en->flags |= EF_RIB | EF_NHO;
+            nhrp_event(nif, REC_NEV_RIB_ADD_NHO, false);
             break;
         default:
+            /* the data plane refused it: IOS counts a failed attempt */
+            nhrp_event(nif, REC_NEV_RIB_ADD_ROUTE, true);
             break;
         }
     }

@@ -17,6 +17,7 @@
 #include "lib/log.h"
 #include "lib/mem.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp_stats.h"
 #include "lib/req.h"
 
 #include <stdio.h>
@@ -290,6 +291,10 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         n = nhrp_snap_traffic(m->e, now(m), tun, (struct rec_nhrp_traffic **)&recs);
         sz = sizeof(struct rec_nhrp_traffic);
         break;
+    case REC_NHRP_STATS:
+        n = nhrp_snap_stats(m->e, now(m), tun, (struct rec_nhrp_stats **)&recs);
+        sz = sizeof(struct rec_nhrp_stats);
+        break;
     case REC_DMVPN_PEER:
         n = nhrp_snap_peers(m->e, now(m), tun, (struct rec_dmvpn_peer **)&recs);
         sz = sizeof(struct rec_dmvpn_peer);
@@ -340,8 +345,8 @@ fini(void *self)
     free(m);
 }
 
-static const uint32_t kinds[] = {REC_TUNNEL,       REC_NHRP_CACHE, REC_NHRP_NHS,
-                                 REC_NHRP_TRAFFIC, REC_DMVPN_PEER, 0};
+static const uint32_t kinds[] = {
+    REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_NHRP_TRAFFIC, REC_DMVPN_PEER, REC_NHRP_STATS, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
                                     SVC_EV_DP_USED, SVC_EV_SA_STATE, 0};
 static const uint16_t emits[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,       SVC_EV_UNMAP,

@@ -13,6 +13,7 @@
 
 #include "fake.h"
 #include "lib/log.h"
+#include "lib/rec_nhrp_stats.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,6 +282,20 @@ t_phase2_resolution(void **state)
     fnode_traffic(a, 0, &t);
     assert_int_equal(t.mib[REC_MIB_C_TX_RESOLVE_REQ], 1);
     assert_int_equal(t.mib[REC_MIB_C_RX_RESOLVE_REPLY_ACK], 1);
+    {
+        /* show ip nhrp stats: the tunnel came up once, mapped the hub
+         * (static NHS) then B; packets received as show ip nhrp traffic */
+        struct rec_nhrp_stats *st;
+
+        assert_int_equal(nhrp_snap_stats(a->e, net.now, 0, &st), 1);
+        assert_int_equal(st[0].count[REC_NEV_IF_UP], 1);
+        assert_int_equal(st[0].count[REC_NEV_IF_DOWN], 0);
+        assert_int_equal(st[0].count[REC_NEV_EP_ADD], 2);
+        assert_int_equal(st[0].count[REC_NEV_EP_DEL], 0);
+        assert_int_equal(st[0].count[REC_NEV_IF_PKTS_RCVD], t.rcvd_total);
+        assert_true(t.rcvd_total > 0);
+        free(st);
+    }
 
     n = nhrp_snap_peers(a->e, net.now, 0, &peers);
     assert_int_equal(n, 2);
@@ -445,6 +460,22 @@ t_phase3_next_hop_override(void **state)
         }
     assert_int_equal(found, 1);
     free(peers);
+    {
+        /* show ip nhrp stats counts the override as "Add NHO", not a route;
+         * clear ip nhrp takes it back as "Del NHO" */
+        struct rec_nhrp_stats *st;
+
+        assert_int_equal(nhrp_snap_stats(a->e, net.now, 0, &st), 1);
+        assert_int_equal(st[0].count[REC_NEV_RIB_ADD_NHO], 1);
+        assert_int_equal(st[0].count[REC_NEV_RIB_ADD_ROUTE], 0);
+        free(st);
+        nhrp_clear(a->e, net.now, NHRP_TUN_ANY, 0, 0);
+        assert_int_equal(nhrp_snap_stats(a->e, net.now, 0, &st), 1);
+        assert_int_equal(st[0].count[REC_NEV_RIB_DEL_NHO], 1);
+        assert_int_equal(st[0].count[REC_NEV_RIB_DEL_ROUTE], 0);
+        assert_true(st[0].count[REC_NEV_EP_DEL] >= 1); /* B's mapping */
+        free(st);
+    }
 }
 
 static void

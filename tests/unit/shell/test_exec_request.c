@@ -11,6 +11,8 @@
 #include "cli/shell/prompt.h"
 #include "cli/shell/session.h"
 #include "lib/ctl.h"
+#include "lib/rec.h"
+#include "lib/rec_nhrp_stats.h"
 #include "lib/req.h"
 
 #include <setjmp.h>
@@ -243,6 +245,110 @@ test_config_end(void **state)
     assert_false(fx.s.config_changed);
 }
 
+/* A snapshot reply of n records of one kind, the daemon's clock at 1 h. */
+static void
+answer_recs(uint32_t kind, const void *recs, size_t size, uint32_t n)
+{
+    struct rec_header h = {
+        .kind = kind, .count = n, .rec_size = (uint32_t)size, .now_ms = 3600 * 1000};
+    struct strbuf sb;
+
+    sb_init(&sb);
+    sb_append(&sb, &h, sizeof(h));
+    sb_append(&sb, recs, size * n);
+    answer(CTL_OK, sb.buf, sb.len);
+    sb_free(&sb);
+}
+
+/* The restricted forms of show ip nhrp, self and summary, end to end in the
+ * shell: the records selected, the layout the plain form's. */
+static void
+test_show_nhrp_forms(void **state)
+{
+    struct rec_nhrp_cache c[2];
+    struct rec_tunnel t;
+    const char *out;
+
+    memset(c, 0, sizeof(c));
+    snprintf(c[0].ifname, sizeof(c[0].ifname), "Tunnel0");
+    c[0].proto = c[0].via = 0x0a000001;
+    c[0].prefix_len = 32;
+    c[0].type = REC_NHRP_STATIC;
+    c[0].flags = REC_NF_USED;
+    c[0].nbma = 0xc0000201;
+    c[0].created_ms = 1000;
+    c[1] = c[0];
+    c[1].proto = c[1].via = 0x0a000003;
+    c[1].type = REC_NHRP_DYNAMIC;
+    c[1].flags = REC_NF_NHOP;
+    c[1].expires_ms = 3600 * 1000 + 60 * 1000;
+
+    answer_recs(REC_NHRP_CACHE, c, sizeof(c[0]), 2);
+    run("show ip nhrp dynamic");
+    out = screen();
+    assert_non_null(strstr(out, "10.0.0.3/32 via 10.0.0.3"));
+    assert_null(strstr(out, "10.0.0.1/32"));
+
+    answer_recs(REC_NHRP_CACHE, c, sizeof(c[0]), 2);
+    run("show ip nhrp 10.0.0.0 255.255.255.0 Tunnel0 brief");
+    out = screen();
+    assert_non_null(strstr(out, "10.0.0.1/32"));
+    assert_non_null(strstr(out, "10.0.0.3/32"));
+
+    answer_recs(REC_NHRP_CACHE, c, sizeof(c[0]), 2);
+    run("show ip nhrp 10.0.0.1 | json");
+    out = screen();
+    assert_non_null(strstr(out, "\"10.0.0.1\""));
+    assert_null(strstr(out, "\"10.0.0.3\""));
+
+    answer_recs(REC_NHRP_CACHE, c, sizeof(c[0]), 2);
+    run("show ip nhrp summary");
+    out = screen();
+    assert_non_null(strstr(out, "IP NHRP cache 2 entries, 1568 bytes"));
+    assert_non_null(strstr(out, "    1 nhop     0 bfd"));
+
+    memset(&t, 0, sizeof(t));
+    snprintf(t.ifname, sizeof(t.ifname), "Tunnel0");
+    t.addr = 0x0a000002;
+    t.src = 0xc0000202;
+    t.state_since_ms = 1000;
+    answer_recs(REC_TUNNEL, &t, sizeof(t), 1);
+    run("show ip nhrp self detail");
+    out = screen();
+    assert_non_null(strstr(out, "10.0.0.2/32 via 10.0.0.2"));
+    assert_non_null(strstr(out, "Type: static, Flags: router unique local "));
+    assert_non_null(strstr(out, "    (no-socket) "));
+
+    {
+        struct rec_nhrp_stats ns[2];
+
+        memset(ns, 0, sizeof(ns));
+        snprintf(ns[0].ifname, sizeof(ns[0].ifname), "Tunnel0");
+        snprintf(ns[1].ifname, sizeof(ns[1].ifname), "Tunnel1");
+        ns[1].count[REC_NEV_EP_ADD] = 7;
+        answer_recs(REC_NHRP_STATS, ns, sizeof(ns[0]), 2);
+        run("show ip nhrp stats Tunnel1");
+        out = screen();
+        /* the named tunnel only, its name not printed again */
+        assert_null(strstr(out, "Tunnel0"));
+        assert_null(strstr(out, "Tunnel1"));
+        assert_non_null(strstr(out, "[S]End Point Addition         : 7[0]"));
+        assert_null(strstr(out, "Packets received"));
+    }
+    {
+        struct rec_nhrp_traffic tr[2];
+
+        memset(tr, 0, sizeof(tr));
+        snprintf(tr[0].ifname, sizeof(tr[0].ifname), "Tunnel0");
+        snprintf(tr[1].ifname, sizeof(tr[1].ifname), "Tunnel1");
+        answer_recs(REC_NHRP_TRAFFIC, tr, sizeof(tr[0]), 2);
+        run("show ip nhrp traffic interface tunnel 1");
+        out = screen();
+        assert_null(strstr(out, "Tunnel0:"));
+        assert_non_null(strstr(out, "Tunnel1: Max-send limit:"));
+    }
+}
+
 int
 main(void)
 {
@@ -250,6 +356,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_values_sent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_typed_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_config_end, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_show_nhrp_forms, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

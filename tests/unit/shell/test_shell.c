@@ -4,6 +4,7 @@
  * framing, the line editor, EXEC command matching per privilege level and
  * `?` help from the shared command table, and the reading of ping output.
  */
+#include "cli/render/render_nhrp.h"
 #include "cli/shell/exec.h"
 #include "cli/shell/lineedit.h"
 #include "cli/shell/pager.h"
@@ -318,7 +319,7 @@ test_exec_table(void **state)
     struct help_item items[128];
     struct tokline tl;
     int n, i;
-    bool has_conf = false, has_show = false;
+    bool has_conf = false, has_show = false, has_self = false, has_summary = false;
 
     assert_string_equal(match(MODE_EXEC_PRIV, "sh ip int br", &st), "show ip interface brief");
     assert_string_equal(match(MODE_EXEC_PRIV, "conf t", &st), "configure [terminal]");
@@ -361,8 +362,30 @@ test_exec_table(void **state)
     n = cmd_help(&tl, MODE_EXEC_PRIV, false, items, 128);
     tokline_free(&tl);
     assert_true(n >= 5);
-    assert_string_equal(items[0].word, "brief");
+    /* IOS lists the address first, then the interface types and keywords */
+    assert_string_equal(items[0].word, "A.B.C.D");
     assert_string_equal(items[n - 1].word, "<cr>");
+    for (i = 0; i < n; i++) {
+        has_self |= !strcmp(items[i].word, "self");
+        has_summary |=
+            !strcmp(items[i].word, "summary") && !strcmp(items[i].help, "NHRP summary information");
+    }
+    assert_true(has_self && has_summary);
+    /* the restricted forms of show ip nhrp are one row, self and summary their own */
+    assert_string_equal(
+        match(MODE_EXEC, "show ip nhrp dynamic 10.0.0.0 255.0.0.0 tunnel 0 detail", &st),
+        "show ip nhrp [{static|dynamic|incomplete}] [<ip:addr> [<mask:mask>]] [<if:name>] "
+        "[{detail|brief}]");
+    assert_string_equal(match(MODE_EXEC, "sh ip nhrp 10.0.0.1", &st),
+                        "show ip nhrp [{static|dynamic|incomplete}] [<ip:addr> [<mask:mask>]] "
+                        "[<if:name>] [{detail|brief}]");
+    assert_string_equal(match(MODE_EXEC, "show ip nhrp self det", &st),
+                        "show ip nhrp self [detail]");
+    assert_string_equal(match(MODE_EXEC, "show ip nhrp summ", &st), "show ip nhrp summary");
+    assert_string_equal(match(MODE_EXEC, "show ip nhrp stats tunnel100 detail", &st),
+                        "show ip nhrp stats [<if:name>] [detail]");
+    assert_string_equal(match(MODE_EXEC, "show ip nhrp nhs Tunnel0", &st),
+                        "show ip nhrp nhs [<if:name>] [detail]");
     /* clear ip nhrp: IOS's one grammar, an optional address then a mask */
     assert_string_equal(match(MODE_EXEC_PRIV, "clear ip nhrp 10.0.0.0 255.0.0.0", &st),
                         "clear ip nhrp [<ip:addr> [<mask:mask>]]");
@@ -418,6 +441,54 @@ test_ping_output(void **state)
     sb_free(&out);
 }
 
+/*
+ * `show dmvpn | count UP` against the IOS-XE capture (genie
+ * ShowDmvpnCountStatus, testdata/ios/show/show_dmvpn_count_status): a hub
+ * with two spokes up and one still registering. The legend's "Up or Down"
+ * and the "UpDn" header do not match: the count is case sensitive, as on IOS.
+ */
+static void
+test_dmvpn_count_capture(void **state)
+{
+    struct rec_tunnel t;
+    struct rec_dmvpn_peer p[3];
+    struct render_dmvpn_in in = {.tunnels = &t, .n_tunnels = 1, .peers = p, .n_peers = 3};
+    struct strbuf text, out;
+    struct pipe_spec ps;
+    size_t col = 0, i;
+    char want[128];
+    FILE *f;
+
+    memset(&t, 0, sizeof(t));
+    snprintf(t.ifname, sizeof(t.ifname), "Tunnel0");
+    t.admin_up = t.line_up = t.multipoint = 1;
+    t.type = REC_TUN_HUB;
+    memset(p, 0, sizeof(p));
+    for (i = 0; i < 3; i++) {
+        snprintf(p[i].ifname, sizeof(p[i].ifname), "Tunnel0");
+        p[i].nbma = 0xc0000202 + (uint32_t)i;
+        p[i].tunnel_addr = 0x0a000002 + (uint32_t)i;
+        p[i].state = i < 2 ? REC_PEER_UP : REC_PEER_NHRP;
+        p[i].since_ms = i < 2 ? 1000 : 0;
+        p[i].attrs = REC_PA_D;
+    }
+    sb_init(&text);
+    sb_init(&out);
+    render_dmvpn(&text, 3600 * 1000, &in);
+    assert_int_equal(pipe_parse("show dmvpn | count UP", &ps, &col), PIPE_OK);
+    pipe_apply(&ps, text.buf, text.len, &out);
+    pipe_free(&ps);
+    f = fopen("testdata/ios/show/show_dmvpn_count_status/genie-iosxe-golden_output_2.txt", "r");
+    assert_non_null(f);
+    memset(want, 0, sizeof(want));
+    assert_true(fread(want, 1, sizeof(want) - 1, f) > 0);
+    fclose(f);
+    sb_putc(&out, '\0');
+    assert_string_equal(out.buf, want);
+    sb_free(&text);
+    sb_free(&out);
+}
+
 int
 main(void)
 {
@@ -425,7 +496,7 @@ main(void)
         cmocka_unit_test(test_pipes),       cmocka_unit_test(test_pager),
         cmocka_unit_test(test_prompt),      cmocka_unit_test(test_telnet),
         cmocka_unit_test(test_lineedit),    cmocka_unit_test(test_exec_table),
-        cmocka_unit_test(test_ping_output),
+        cmocka_unit_test(test_ping_output), cmocka_unit_test(test_dmvpn_count_capture),
     };
 
     exec_register();

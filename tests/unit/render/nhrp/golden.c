@@ -63,6 +63,24 @@ find_line(const char *from, const char *end, const char *prefix)
     return NULL;
 }
 
+/* Appends [p, e) to sb without the blanks that end each line. */
+static void
+strip_lines(struct strbuf *sb, const char *p, const char *e)
+{
+    while (p < e) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        const char *le = nl ? nl : e;
+        const char *t = le;
+
+        while (t > p && (t[-1] == ' ' || t[-1] == '\t'))
+            t--;
+        sb_append(sb, p, (size_t)(t - p));
+        if (nl)
+            sb_putc(sb, '\n');
+        p = nl ? nl + 1 : e;
+    }
+}
+
 static void
 show_diff(const char *exp, size_t elen, const char *got, size_t glen)
 {
@@ -109,20 +127,15 @@ golden_check(const struct golden_case *gc, const struct strbuf *rendered)
     }
     sb_init(&got);
     if (gc->mode == GOLDEN_LINES) {
-        const char *p = b;
+        struct strbuf want;
 
-        while (p < e) {
-            const char *nl = memchr(p, '\n', (size_t)(e - p));
-            const char *le = nl ? nl : e;
-            const char *t = le;
-
-            while (t > p && (t[-1] == ' ' || t[-1] == '\t'))
-                t--;
-            sb_append(&got, p, (size_t)(t - p));
-            if (nl)
-                sb_putc(&got, '\n');
-            p = nl ? nl + 1 : e;
-        }
+        strip_lines(&got, b, e);
+        /* the capture too: some keep the blanks of a few lines only */
+        sb_init(&want);
+        strip_lines(&want, exp, exp + elen);
+        free(exp);
+        elen = want.len;
+        exp = sb_steal(&want);
     } else {
         sb_append(&got, b, (size_t)(e - b));
     }

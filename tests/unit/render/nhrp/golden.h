@@ -27,7 +27,7 @@
 enum golden_mode {
     GOLDEN_EXACT,  /* capture == rendering */
     GOLDEN_RSTRIP, /* source stripped trailing whitespace of the whole output */
-    GOLDEN_LINES,  /* source stripped trailing blanks of every line */
+    GOLDEN_LINES,  /* compared without the blanks that end each line */
 };
 
 struct golden_case {

@@ -332,6 +332,40 @@ test_traffic_two_tunnels(void **state)
     check_traffic("show_ip_nhrp_traffic/otusdump-R61-spoke-2tunnels.txt", GOLDEN_LINES, t, 2);
 }
 
+/* IOS-XE hub with two tunnels (genie); the second only registers. */
+static void
+test_traffic_xe_two_tunnels(void **state)
+{
+    static const uint64_t s100[] = {69, 73, 5083, 0, 41, 0, 0, 0, 0};
+    static const uint64_t r100[] = {73, 41, 0, 5055, 41, 0, 0, 41, 0};
+    static const uint64_t s111[] = {0, 0, 8531, 0, 0, 0, 0, 0, 0};
+    static const uint64_t zero[REC_CTR_COUNT] = {0};
+    struct rec_nhrp_traffic t[2];
+
+    traffic(&t[0], "Tunnel100", 10000, 5266, s100, 5251, r100);
+    traffic(&t[1], "Tunnel111", 10000, 8531, s111, 0, zero);
+    check_traffic("show_ip_nhrp_traffic/genie-iosxe-golden_output.txt", GOLDEN_LINES, t, 2);
+    /* show ip nhrp traffic interface Tunnel100: the shell passes that one */
+    check_traffic("show_ip_nhrp_traffic/genie-iosxe-golden_output_2.txt", GOLDEN_LINES, t, 1);
+}
+
+/* IOS 15.4 dual hubs of one cloud: registrations answered, a few purges. */
+static void
+test_traffic_154_hubs(void **state)
+{
+    static const uint64_t s13[] = {3, 0, 0, 5406, 2, 1, 0, 0, 0};
+    static const uint64_t r13[] = {3, 0, 5406, 0, 2, 1, 0, 0, 0};
+    static const uint64_t s14[] = {6, 0, 0, 5435, 3, 3, 1, 0, 0};
+    static const uint64_t r14[] = {6, 0, 5435, 0, 4, 3, 0, 0, 0};
+    struct rec_nhrp_traffic t;
+
+    traffic(&t, "Tunnel10", 100, 5412, s13, 5412, r13);
+    check_traffic("show_ip_nhrp_traffic/otusdump-R13-hub.txt", GOLDEN_LINES, &t, 1);
+    traffic(&t, "Tunnel10", 100, 5448, s14, 5448, r14);
+    t.usage_pct = 1;
+    check_traffic("show_ip_nhrp_traffic/otusdump-R14-hub.txt", GOLDEN_LINES, &t, 1);
+}
+
 int
 main(void)
 {
@@ -351,6 +385,8 @@ main(void)
         cmocka_unit_test(test_traffic_hub),
         cmocka_unit_test(test_traffic_spoke),
         cmocka_unit_test(test_traffic_two_tunnels),
+        cmocka_unit_test(test_traffic_xe_two_tunnels),
+        cmocka_unit_test(test_traffic_154_hubs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
