@@ -597,8 +597,9 @@ h_prof_ivrf(struct cfg_build *b, const struct cmd_match *m, const char **err)
 #define ENCR "{3des|aes-cbc-128|aes-cbc-192|aes-cbc-256|aes-gcm-128|aes-gcm-256|des}"
 #define HASH "{md5|sha1|sha256|sha384|sha512}"
 #define GRP  "{1|2|5|14|15|16|19|20|21|24}"
-/* IOS takes several algorithms on one line */
-#define LIST3(x) x " [" x " [" x " [" x "]]]"
+/* IOS takes several algorithms on one line, and prints every algorithm a
+ * proposal has on one line: as many as there are distinct ones (groups: 10) */
+#define LISTN(x) x " [" x " [" x " [" x " [" x " [" x " [" x " [" x " [" x " [" x "]]]]]]]]]"
 /* clang-format off */
 #define HASH_HELP                                                                                  \
     {"md5", "Message Digest 5"}, {"sha1", "Secure Hash Standard"},                                 \
@@ -632,18 +633,18 @@ const struct cmd_def cmd_tbl_ikev2[] = {
      .help =
          CMD_HELP({"crypto", "Encryption module"}, {"ikev2", "Configure IKEv2 Options"},
                   {"proposal", "Define IKEv2 proposals"}, {"<name>", "Name of IKEv2 proposal"})},
-    {MODE_V2_PROP, "encryption " LIST3(ENCR), CLS_TRANSLATED, NOTE_V2, h_encr, MODE_EXEC, NP,
+    {MODE_V2_PROP, "encryption " LISTN(ENCR), CLS_TRANSLATED, NOTE_V2, h_encr, MODE_EXEC, NP,
      .help = CMD_HELP({"encryption", "Set encryption algorithm(s) for proposal"},
                       {"3des", "Triple DES"}, {"aes-cbc-128", "AES-CBC-128"},
                       {"aes-cbc-192", "AES-CBC-192"}, {"aes-cbc-256", "AES-CBC-256"},
                       {"aes-gcm-128", "Combined-mode,128 bit key,16 byte ICV(Authentication Tag)"},
                       {"aes-gcm-256", "Combined-mode,256 bit key,16 byte ICV(Authentication Tag)"},
                       {"des", "DES"})},
-    {MODE_V2_PROP, "integrity " LIST3(HASH), CLS_TRANSLATED, NOTE_V2, h_integ, MODE_EXEC, NP,
+    {MODE_V2_PROP, "integrity " LISTN(HASH), CLS_TRANSLATED, NOTE_V2, h_integ, MODE_EXEC, NP,
      .help = CMD_HELP({"integrity", "Set integrity hash algorithm(s) for proposal"}, HASH_HELP)},
-    {MODE_V2_PROP, "prf " LIST3(HASH), CLS_TRANSLATED, NOTE_V2, h_prf, MODE_EXEC, NP,
+    {MODE_V2_PROP, "prf " LISTN(HASH), CLS_TRANSLATED, NOTE_V2, h_prf, MODE_EXEC, NP,
      .help = CMD_HELP({"prf", "Set prf algorithm(s) for proposal"}, HASH_HELP)},
-    {MODE_V2_PROP, "group " LIST3(GRP), CLS_TRANSLATED, NOTE_V2, h_group, MODE_EXEC, NP,
+    {MODE_V2_PROP, "group " LISTN(GRP), CLS_TRANSLATED, NOTE_V2, h_group, MODE_EXEC, NP,
      .help = CMD_HELP({"group", "Set the Diffie-Hellman group(s)"}, {"1", "DH 768 MODP"},
                       {"2", "DH 1024 MODP"}, {"5", "DH 1536 MODP"}, {"14", "DH 2048 MODP"},
                       {"15", "DH 3072 MODP"}, {"16", "DH 4096 MODP"}, {"19", "DH 256 ECP"},
