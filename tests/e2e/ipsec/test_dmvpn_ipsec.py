@@ -20,9 +20,10 @@ ikev2    the seed lab's addressing with a real IOS XE IKEv2 PSK crypto section
          spoke-to-spoke SA comes up on demand, IKEv2 too.
 ikev2_cert  the same with rsa-sig (tests/e2e/ipsec/ikev2-cert/): an offline CA
          made here with openssl, the chains pasted in IOS's hex form, keys in
-         $DMVPND_KEY_DIR; spoke1 registers over a certificate-authenticated
-         IKEv2 SA and pings the hub's LAN; spoke2's certificate comes from
-         another CA: the hub refuses it (no SA) and spoke1 is not disturbed.
+         $DMVPND_KEY_DIR; the spokes register over certificate-authenticated
+         IKEv2 SAs, traffic passes, spoke to spoke too; a third spoke's
+         certificate comes from another CA: the hub refuses it (no SA, the
+         charon log says why) and the others are not disturbed.
 """
 import json
 import os
@@ -563,6 +564,7 @@ def ios_hex(data):
 
 
 def test_ikev2_cert(bindir, srcdir):
+    S3 = "202.1.1.4"
     tmp = tempfile.mkdtemp(prefix="ix-ikev2cert-")
     pki, cfgs, keys = (os.path.join(tmp, x) for x in ("pki", "cfg", "keys"))
     for x in (pki, cfgs, keys):
@@ -570,74 +572,82 @@ def test_ikev2_cert(bindir, srcdir):
     t0 = time.time()
     make_ca(pki, "LabCA")
     make_ca(pki, "OtherCA")
-    make_cert(pki, "LabCA", "hub", 2, HUB)
-    make_cert(pki, "LabCA", "spoke1", 3, S1)
-    make_cert(pki, "OtherCA", "spoke2", 4, S2)  # trusts LabCA, signed by another
+    nodes = (("hub", "LabCA", 2, HUB), ("spoke1", "LabCA", 3, S1), ("spoke2", "LabCA", 4, S2),
+             ("spoke3", "OtherCA", 5, S3))  # spoke3 trusts LabCA, signed by another
+    for node, ca, serial, ip in nodes:
+        make_cert(pki, ca, node, serial, ip)
     ca = der(pki, "LabCA")
-    # rsakeypair NAME: PKCS#1, DER for two nodes and PEM for one (both are read)
-    for node, fmt in (("hub", "DER"), ("spoke1", "PEM"), ("spoke2", "DER")):
+    tdir = os.path.join(srcdir, "tests", "e2e", "ipsec", "ikev2-cert")
+    for i, (node, _, serial, _) in enumerate(nodes):
+        # rsakeypair NAME: PKCS#1, DER or PEM (both are read)
+        fmt = "PEM" if i % 2 else "DER"
         openssl("rsa", "-traditional", "-in", f"{node}.key", "-outform", fmt, "-out",
                 os.path.join(keys, f"{node.upper()}-KEY.{fmt.lower()}"), cwd=pki)
-    tdir = os.path.join(srcdir, "tests", "e2e", "ipsec", "ikev2-cert")
-    for node, serial in (("hub", "02"), ("spoke1", "03"), ("spoke2", "04")):
-        chain = (f"crypto pki certificate chain LAB-TP\n certificate {serial}\n" +
+        chain = (f"crypto pki certificate chain LAB-TP\n certificate {serial:02X}\n" +
                  ios_hex(der(pki, node)) + " certificate ca 01\n" + ios_hex(ca))
         with open(os.path.join(tdir, node + ".cfg.in")) as f:
             text = f.read().replace("@CHAIN@", chain)
         with open(os.path.join(cfgs, node + ".cfg"), "w") as f:
             f.write(text)
-    print(f"[  0.00s] CA, 3 certificates and keys made with openssl in {time.time() - t0:.2f}s",
+    print(f"[  0.00s] 2 CAs, 4 certificates and keys made with openssl in {time.time() - t0:.2f}s",
           flush=True)
     os.environ["DMVPND_KEY_DIR"] = keys
     lab = Lab("ikev2c", srcdir, bindir, cfgdir=cfgs)
     try:
+        lab.up()
         # the chain reads back as pasted: show running-config prints the DER
         # in IOS's hex form, byte for byte what was pasted
-        lab.up()
         run = lab.cli("hub", "show running-config")
         check(ios_hex(ca) in run and "crypto pki trustpoint LAB-TP\n" in run and
               " pki trustpoint LAB-TP\n" in run and " authentication local rsa-sig\n" in run,
               "hub show running-config: the trustpoint and the chain in IOS's hex form", run)
-
-        def spoke1_up():
-            s = lab.sessions(lab.cli("hub", "show crypto session"))
-            return [p for st, p, _ in s if st == "UP-ACTIVE"] == [S1] and \
-                (S1, "UP") in [(r[1], r[3]) for r in lab.dmvpn_rows(lab.cli("hub", "show dmvpn"))]
-        t = lab.wait("hub<->spoke1 IKEv2 SA authenticated by certificates", spoke1_up)
-        lab.log(f"spoke1 UP-ACTIVE on the hub {t:.2f}s after ./lab up returned")
+        t = lab.wait("hub<->spokes IKEv2 SAs authenticated by certificates",
+                     lambda: established(lab))
+        lab.log(f"spoke1 and spoke2 UP-ACTIVE on the hub {t:.2f}s after ./lab up returned")
         det = lab.cli("hub", "show crypto ikev2 sa detailed")
         lab.log("hub: show crypto ikev2 sa detailed\n" + det)
-        check("Auth sign: RSA, Auth verify: RSA" in det, "IOS's words: Auth sign/verify RSA", det)
+        check(det.count("Auth sign: RSA, Auth verify: RSA") == 2,
+              "IOS's words for both spokes: Auth sign: RSA, Auth verify: RSA", det)
         s1 = swanctl_sas(lab, "spoke1")
         check(re.search(r"remote 'O=Lab, CN=hub\.lab'", s1),
               "spoke1 charon: the hub authenticated as its certificate's subject "
               "(identity local dn)", s1)
         hub = swanctl_sas(lab, "hub")
-        check(re.search(r"remote '202\.1\.1\.2'", hub) and "ESTABLISHED, IKEv2" in hub,
-              "hub charon: spoke1 by its address (IOS's default identity, in its certificate)", hub)
+        check(re.search(r"remote '202\.1\.1\.2'", hub) and re.search(r"remote '202\.1\.1\.3'", hub)
+              and hub.count("ESTABLISHED, IKEv2") == 2,
+              "hub charon: the spokes by their addresses (IOS's default identity, in their "
+              "certificates)", hub)
         n = lab.ping("spoke1", LAN2, LAN1, count=10, interval=0.05)
         check(n == 10, f"spoke1 LAN -> hub LAN over the certificate SA: {n}/10 replies")
+        t1 = time.time()
+        n = lab.ping("spoke1", LAN2, LAN3, count=5, interval=0.2)
+        lab.log(f"spoke1 LAN -> spoke2 LAN: {n}/5 replies ({time.time() - t1:.2f}s)")
+        check(n >= 4, f"spoke1 LAN -> spoke2 LAN: {n}/5 replies")
+        cs = lab.cli("spoke1", "show crypto session")
+        check(re.search(rf"IKEv2 SA: local {S1}/\d+ remote {S2}/\d+ Active", cs),
+              "spoke1: a spoke-to-spoke IKEv2 SA on demand, by certificates too", cs)
 
-        # spoke2 presents a certificate of another CA: refused by the hub
-        # (charon names the reason when spoke2 next tries: it backs off)
+        # spoke3 presents a certificate of another CA: refused by the hub
+        # (charon names the reason when spoke3 next tries: it backs off)
         def refusal():
             with open(os.path.join(lab.state, "hub.ipsec", "charon.log")) as f:
                 return re.findall(r".*(?:no issuer certificate found for|"
-                                  r"no trusted RSA public key found for '202\.1\.1\.3'|"
+                                  r"no trusted RSA public key found for '202\.1\.1\.4'|"
                                   r"constraint check failed).*", f.read())
-        t = lab.wait("the hub's charon refusing spoke2's certificate", refusal, timeout=20)
-        lab.log(f"hub charon on spoke2 ({t:.2f}s): {refusal()[0].strip()}")
+        t = lab.wait("the hub's charon refusing spoke3's certificate", refusal, timeout=20)
+        lab.log(f"hub charon on spoke3 ({t:.2f}s): {refusal()[0].strip()}")
         rows = ikev2_rows(lab.cli("hub", "show crypto ikev2 sa"))
-        check([r[2] for r in rows if r[3] == "READY"] == [S1],
-              f"show crypto ikev2 sa: spoke1 only, no SA with spoke2 (other CA): {rows}")
-        check(re.search(r"remote '202\.1\.1\.3'", swanctl_sas(lab, "hub")) is None,
-              "hub charon: no IKE SA with spoke2")
-        check((S2, "UP") not in [(r[1], r[3]) for r in lab.dmvpn_rows(lab.cli("hub", "show dmvpn"))],
-              "spoke2 not registered at the hub")
+        check(sorted(r[2] for r in rows if r[3] == "READY") == [S1, S2],
+              f"show crypto ikev2 sa: spoke1 and spoke2, no SA with spoke3 (other CA): {rows}")
+        check(re.search(r"remote '202\.1\.1\.4'", swanctl_sas(lab, "hub")) is None,
+              "hub charon: no IKE SA with spoke3")
+        check(S3 not in [r[1] for r in lab.dmvpn_rows(lab.cli("hub", "show dmvpn"))],
+              "spoke3 not registered at the hub")
         n = lab.ping("spoke1", LAN2, LAN1, count=5, interval=0.05)
-        check(n == 5 and spoke1_up(), f"spoke1 undisturbed: {n}/5 replies, still UP-ACTIVE")
+        check(n == 5 and established(lab),
+              f"spoke1 and spoke2 undisturbed: {n}/5 replies, both still UP-ACTIVE")
     except Exception:
-        for node in ("hub", "spoke1", "spoke2"):
+        for node in ("hub", "spoke1", "spoke3"):
             try:
                 print(f"--- {node} charon\n" + swanctl_sas(lab, node))
                 for log in (f"{node}.log", f"{node}.ipsec/charon.log"):
