@@ -10,8 +10,8 @@
  *   transforms of each type (RFC 7296 3.3), which is what one strongSwan
  *   proposal string is; AEAD (aes-gcm) takes no integrity transform
  *   (RFC 5282 8), so it becomes a proposal of its own.
- * - authentication: PSK only; keys are keyring peer entries loaded with
- *   load-shared, owned by the peer's identity or address, since charon
+ * - authentication: PSK, or rsa-sig (translate_pki.c). Keys are keyring
+ *   peer entries loaded with load-shared, owned by the peer's identity or address, since charon
  *   looks a key up by the two IKE identities. IOS's default identity is
  *   the address, as charon's is, so the ids are only set where the profile
  *   says otherwise or where the key must be pinned (a per-peer connection
