@@ -11,12 +11,12 @@
  *   proposal string is; AEAD (aes-gcm) takes no integrity transform
  *   (RFC 5282 8), so it becomes a proposal of its own.
  * - authentication: PSK, or rsa-sig (translate_pki.c). Keys are keyring
- *   peer entries loaded with load-shared, owned by the peer's identity or address, since charon
- *   looks a key up by the two IKE identities. IOS's default identity is
- *   the address, as charon's is, so the ids are only set where the profile
- *   says otherwise or where the key must be pinned (a per-peer connection
- *   names the peer's address: its key is then the most specific one, as
- *   IOS's keyring lookup by address does).
+ *   peer entries loaded with load-shared, owned by the peer's identity or
+ *   address, since charon looks a key up by the two IKE identities. IOS's
+ *   default identity is the address, as charon's is, so the ids are only set
+ *   where the profile says otherwise or where the key must be pinned (a
+ *   per-peer connection names the peer's address: its key is then the most
+ *   specific one, as IOS's keyring lookup by address does).
  * - IKE lifetime: rekeyed (not re-authenticated) at 90%, as IKEv2 can.
  */
 #include "daemons/ipsec/translate_int.h"
