@@ -23,7 +23,9 @@ ikev2_cert  the same with rsa-sig (tests/e2e/ipsec/ikev2-cert/): an offline CA
          $DMVPND_KEY_DIR; the spokes register over certificate-authenticated
          IKEv2 SAs, traffic passes, spoke to spoke too; a third spoke's
          certificate comes from another CA: the hub refuses it (no SA, the
-         charon log says why) and the others are not disturbed.
+         charon log says why) and the others are not disturbed; a LabCA
+         certificate pasted for it in config mode (IOS's certificate entry up
+         to quit) brings it up.
 """
 import json
 import os
@@ -646,6 +648,27 @@ def test_ikev2_cert(bindir, srcdir):
         n = lab.ping("spoke1", LAN2, LAN1, count=5, interval=0.05)
         check(n == 5 and established(lab),
               f"spoke1 and spoke2 undisturbed: {n}/5 replies, both still UP-ACTIVE")
+
+        # the operator pastes a LabCA certificate for spoke3's key in config
+        # mode, as on IOS: certificate entry up to quit, then spoke3 comes up
+        openssl("x509", "-req", "-in", "spoke3.csr", "-CA", "LabCA.pem", "-CAkey", "LabCA.key",
+                "-set_serial", "6", "-days", "2", "-extfile", "spoke3.ext", "-out",
+                "spoke3-new.pem", cwd=pki)
+        new = der(pki, "spoke3-new")
+        out = lab.cli("spoke3", "configure terminal", "crypto pki certificate chain LAB-TP",
+                      "no certificate 05", "certificate 06",
+                      *ios_hex(new).splitlines(), "end")
+        check("Enter the certificate in hexidecimal representation" in out,
+              "config mode: IOS's certificate entry prompt", out)
+        run = lab.cli("spoke3", "show running-config")
+        check(" certificate 06\n" + ios_hex(new) in run and " certificate 05\n" not in run,
+              "spoke3 show running-config: the pasted certificate replaced the other CA's", run)
+        t = lab.wait("spoke3 up at the hub with its new certificate",
+                     lambda: S3 in [r[2] for r in ikev2_rows(lab.cli("hub", "show crypto ikev2 sa"))
+                                    if r[3] == "READY"], timeout=30)
+        lab.log(f"spoke3 READY at the hub {t:.2f}s after the paste")
+        n = lab.ping("spoke3", "10.1.1.4", "10.1.1.1", count=5, interval=0.05)
+        check(n == 5, f"spoke3 -> hub over the tunnel: {n}/5 replies")
     except Exception:
         for node in ("hub", "spoke1", "spoke3"):
             try:
