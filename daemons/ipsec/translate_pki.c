@@ -127,6 +127,11 @@ xlate_v2_pki(struct xctx *x, const struct cfg_ikev2_profile *p, struct ike_props
             }
         }
     }
+    if (sign && (p->local_id.kind == V2ID_NONE || p->local_id.kind == V2ID_ADDRESS))
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
+                   "identity local address%s with rsa-sig: the certificate must carry the "
+                   "address as subjectAltName (charon checks it; IOS does not)",
+                   p->local_id.kind == V2ID_NONE ? " (IOS's default)" : "");
     if (sign && !ip->mycert) {
         xlate_note(x, IPSEC_NOTE_ERROR, where,
                    "authentication local rsa-sig: no certificate in the chain of a pki trustpoint");
