@@ -181,8 +181,12 @@ vici_msg_list_begin(struct vici_msg *m, const char *name)
 void
 vici_msg_list_item(struct vici_msg *m, const char *value)
 {
-    size_t n = strlen(value);
+    vici_msg_list_item_blob(m, value, strlen(value));
+}
 
+void
+vici_msg_list_item_blob(struct vici_msg *m, const void *value, size_t n)
+{
     if (m->failed)
         return;
     if (m->cur->kind != VICI_N_LIST) {

@@ -73,6 +73,8 @@ void vici_msg_kvf(struct vici_msg *m, const char *key, const char *fmt, ...)
 void vici_msg_kv_blob(struct vici_msg *m, const char *key, const void *p, size_t n);
 void vici_msg_list_begin(struct vici_msg *m, const char *name);
 void vici_msg_list_item(struct vici_msg *m, const char *value);
+/* A binary list item (certificate DER in load-conn certs/cacerts). */
+void vici_msg_list_item_blob(struct vici_msg *m, const void *value, size_t n);
 void vici_msg_list_itemf(struct vici_msg *m, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void vici_msg_list_end(struct vici_msg *m);

@@ -227,7 +227,17 @@ struct cfg_ikev2_policy {
     const char *fvrf;
 };
 
-enum cfg_v2_id_kind { V2ID_NONE = 0, V2ID_ADDRESS, V2ID_FQDN, V2ID_EMAIL, V2ID_KEYID };
+/* V2ID_DN: identity local dn (the certificate's subject); V2ID_ANY: match
+ * identity remote any (whoever the certificate chain vouches for). */
+enum cfg_v2_id_kind {
+    V2ID_NONE = 0,
+    V2ID_ADDRESS,
+    V2ID_FQDN,
+    V2ID_EMAIL,
+    V2ID_KEYID,
+    V2ID_DN,
+    V2ID_ANY
+};
 
 /* An IKEv2 identity as IOS names it (identity local, match identity
  * remote, a keyring peer's identity). */
@@ -281,6 +291,44 @@ struct cfg_ikev2_profile {
     bool dpd_periodic;
     uint32_t nat_keepalive; /* 0: off */
     const char *ivrf;
+    /* pki trustpoint NAME [sign|verify]: IOS takes several lines */
+    const char *pki_tp[CFG_V2_MAX_REFS];
+    unsigned char pki_use[CFG_V2_MAX_REFS]; /* enum cfg_pki_use */
+    int npki;
+};
+
+enum cfg_pki_use { PKI_USE_BOTH = 0, PKI_USE_SIGN, PKI_USE_VERIFY };
+
+/* crypto pki trustpoint NAME. Values are kept as typed (IOS prints them
+ * back so); only rsakeypair and the name matter to the translator. */
+#define CFG_PKI_MAX_EXTRA 16
+struct cfg_pki_trustpoint {
+    const char *name;
+    const char *enrollment;             /* "terminal", "url http://...", "selfsigned" */
+    const char *subject;                /* subject-name text */
+    const char *revocation;             /* revocation-check text: "none", "crl" ... */
+    const char *rsakeypair;             /* NULL: the trustpoint's name names the key */
+    const char *fqdn, *serial, *ipaddr; /* fqdn / serial-number / ip-address text */
+    /* sub-lines we keep but do not use (auto-enroll, usage ...), verbatim */
+    const char *extra[CFG_PKI_MAX_EXTRA];
+    int nextra;
+};
+
+enum cfg_pki_cert_kind { PKI_CERT_ROUTER = 0, PKI_CERT_CA, PKI_CERT_SELF_SIGNED };
+
+/* One `certificate [ca|self-signed] SERIAL` of a chain: DER from IOS's
+ * hex dump. */
+struct cfg_pki_cert {
+    enum cfg_pki_cert_kind kind;
+    const char *serial;
+    unsigned char *der;
+    size_t len, cap;
+};
+
+struct cfg_pki_chain {
+    const char *name; /* the trustpoint's */
+    struct cfg_pki_cert *certs;
+    size_t ncerts, capcerts;
 };
 
 /* key chain NAME (routing protocol keys). A lifetime is a window in
@@ -406,6 +454,10 @@ struct cfg {
     size_t nv2profs, capv2profs;
     struct cfg_keychain *kcs;
     size_t nkcs, capkcs;
+    struct cfg_pki_trustpoint *tps;
+    size_t ntps, captps;
+    struct cfg_pki_chain *chains;
+    size_t nchains, capchains;
     struct cfg_route *routes;
     size_t nroutes, caproutes;
     struct cfg_user *users;
@@ -440,6 +492,8 @@ const struct cfg_ikev2_proposal *cfg_find_v2prop(const struct cfg *c, const char
 const struct cfg_ikev2_keyring *cfg_find_v2kr(const struct cfg *c, const char *name);
 const struct cfg_ikev2_profile *cfg_find_v2prof(const struct cfg *c, const char *name);
 const struct cfg_keychain *cfg_find_keychain(const struct cfg *c, const char *name);
+const struct cfg_pki_trustpoint *cfg_find_trustpoint(const struct cfg *c, const char *name);
+const struct cfg_pki_chain *cfg_find_chain(const struct cfg *c, const char *name);
 /* Is the key inside lifetime l at time now (no lifetime: always)? */
 bool cfg_key_life_ok(const struct cfg_key_life *l, int64_t now);
 /* The clear text of a key string (type 7 decoded) into out; false when a

@@ -386,6 +386,12 @@ cb_mode_header(struct cfg_build *b, char *buf, size_t n)
     case MODE_KEYCHAIN:
         snprintf(buf, n, "key chain %s", c->kcs[b->cur_kc].name);
         break;
+    case MODE_PKI_TP:
+        snprintf(buf, n, "crypto pki trustpoint %s", c->tps[b->cur_tp].name);
+        break;
+    case MODE_PKI_CHAIN:
+        snprintf(buf, n, "crypto pki certificate chain %s", c->chains[b->cur_chain].name);
+        break;
     case MODE_KEYCHAIN_KEY:
         snprintf(buf, n, "key chain %s\n key %u", c->kcs[b->cur_kc].name,
                  c->kcs[b->cur_kc].keys[b->cur_key].id);

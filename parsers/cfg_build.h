@@ -24,6 +24,9 @@ struct cfg_build {
     size_t cur_if, cur_pol, cur_tset, cur_prof, cur_line, cur_router;
     size_t cur_v2prop, cur_v2pol, cur_v2kr, cur_v2peer, cur_v2prof;
     size_t cur_kc, cur_key;
+    size_t cur_tp, cur_chain;
+    /* a `certificate` of a chain open: its hex lines until `quit` */
+    bool cert_open;
     struct cfg_opaque_list *cur_opaque; /* MODE_OPAQUE / MODE_ROUTER target */
     char stanza_header[256];            /* MODE_OPAQUE: the header line */
     /* router sub-modes: the stored header line of the open address family
@@ -96,6 +99,7 @@ CMD_TABLE_DECL(cmd_tbl_nhrp);
 CMD_TABLE_DECL(cmd_tbl_crypto);
 CMD_TABLE_DECL(cmd_tbl_ikev2);
 CMD_TABLE_DECL(cmd_tbl_keychain);
+CMD_TABLE_DECL(cmd_tbl_pki);
 CMD_TABLE_DECL(cmd_tbl_line);
 CMD_TABLE_DECL(cmd_tbl_opaque);
 CMD_TABLE_DECL(cmd_tbl_opaque_if);

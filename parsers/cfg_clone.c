@@ -15,6 +15,7 @@
 #include "parsers/cfg.h"
 #include "parsers/ikev2.h"
 #include "parsers/keychain.h"
+#include "parsers/pki.h"
 #include "lib/arena.h"
 #include "lib/mem.h"
 
@@ -138,6 +139,7 @@ cfg_clone(const struct cfg *src)
     }
     ikev2_clone(a, c);
     keychain_clone(a, c);
+    pki_clone(a, c);
     opaque(a, &c->global_opaque);
     return c;
 }

@@ -69,6 +69,9 @@ enum cfg_mode {
     /* key chain ... (keychain.c) */
     MODE_KEYCHAIN,     /* (config-keychain)# */
     MODE_KEYCHAIN_KEY, /* its key N: (config-keychain-key)# */
+    /* crypto pki ... (cmd_pki.c) */
+    MODE_PKI_TP,    /* (ca-trustpoint)# */
+    MODE_PKI_CHAIN, /* (config-cert-chain)#; its certificates' hex is read raw */
     MODE_COUNT
 };
 

@@ -376,6 +376,10 @@ read_id(struct cfg_build *b, const struct cmd_match *m, struct cfg_ikev2_id *id,
         }
         return H_OK;
     }
+    if (cmd_has(m, "dn") || cmd_has(m, "any")) {
+        id->kind = cmd_has(m, "dn") ? V2ID_DN : V2ID_ANY;
+        return H_OK;
+    }
     id->kind = cmd_has(m, "fqdn") ? V2ID_FQDN : cmd_has(m, "email") ? V2ID_EMAIL : V2ID_KEYID;
     id->domain = cmd_has(m, "domain") && id->kind != V2ID_KEYID;
     id->text = cmd_str(b, m, "id");
@@ -496,7 +500,7 @@ h_prof_remote(struct cfg_build *b, const struct cmd_match *m, const char **err)
     int k;
 
     if (m->op != OP_SET && !cmd_has(m, "address") && !cmd_has(m, "fqdn") && !cmd_has(m, "email") &&
-        !cmd_has(m, "key-id")) {
+        !cmd_has(m, "key-id") && !cmd_has(m, "any")) {
         p->nremote = 0;
         return H_OK;
     }
@@ -711,6 +715,9 @@ const struct cmd_def cmd_tbl_ikev2[] = {
     {MODE_V2_PROF, "match address local <ip:addr>", CLS_TRANSLATED,
      "kept; the tunnel source selects the profile here", h_prof_local, MODE_EXEC, NP,
      .help = CMD_HELP({"address", "Local address"}, {"local", "Local address"})},
+    {MODE_V2_PROF, "match identity remote any", CLS_TRANSLATED,
+     "charon remote id %any: any identity the peer's certificate carries", h_prof_remote, MODE_EXEC,
+     NP, .help = CMD_HELP({"any", "match any peer identity"})},
     {MODE_V2_PROF, "match identity remote " ID_SYNTAX, CLS_TRANSLATED,
      "charon remote id (and the owners of the peer's shared key)", h_prof_remote, MODE_EXEC, NP,
      .help = CMD_HELP({"identity", "Peer identity"}, {"remote", "Remote identity"}, ID_HELP,
@@ -721,15 +728,20 @@ const struct cmd_def cmd_tbl_ikev2[] = {
      CLS_TRANSLATED, "charon local id", h_prof_local_id, MODE_EXEC, NP,
      .help = CMD_HELP({"identity", "Specify IKE identity to use"}, {"local", "Local IKE identity"},
                       ID_HELP)},
+    {MODE_V2_PROF, "identity local dn", CLS_TRANSLATED,
+     "charon local id left unset: the certificate's subject DN", h_prof_local_id, MODE_EXEC, NP,
+     .help = CMD_HELP({"dn", "Distinguished Name"})},
     {MODE_V2_PROF, "authentication {local|remote} pre-share", CLS_TRANSLATED,
      "charon local/remote auth psk", h_prof_auth, MODE_EXEC, NP,
      .help = CMD_HELP({"authentication", "Set authentication method"},
                       {"local", "Local authentication method"},
                       {"remote", "Remote authentication method"}, {"pre-share", "Pre-Shared Key"})},
-    {MODE_V2_PROF, "authentication {local|remote} {rsa-sig|ecdsa-sig}", CLS_UNSUPPORTED,
-     "certificates are not implemented; PSK is", h_prof_auth, MODE_EXEC, NP,
-     .help = CMD_HELP({"rsa-sig", "Rivest-Shamir-Adleman Signature"},
-                      {"ecdsa-sig", "ECDSA Signature"})},
+    {MODE_V2_PROF, "authentication {local|remote} rsa-sig", CLS_TRANSLATED,
+     "charon local/remote auth pubkey with the profile's pki trustpoint", h_prof_auth, MODE_EXEC,
+     NP, .help = CMD_HELP({"rsa-sig", "Rivest-Shamir-Adleman Signature"})},
+    {MODE_V2_PROF, "authentication {local|remote} ecdsa-sig", CLS_UNSUPPORTED,
+     "ECDSA certificates are not implemented; rsa-sig is", h_prof_auth, MODE_EXEC, NP,
+     .help = CMD_HELP({"ecdsa-sig", "ECDSA Signature"})},
     {MODE_V2_PROF, "keyring local <word:name>", CLS_TRANSLATED, NOTE_PSK, h_prof_keyring, MODE_EXEC,
      NP,
      .help =

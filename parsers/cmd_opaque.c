@@ -126,8 +126,6 @@ const struct cmd_def cmd_tbl_opaque[] = {
     S("redundancy", IGN, N_NOLINUX, SG_USERS, CMD_HELP({"redundancy", "Enter redundancy mode"})),
     G("crypto pki", UNS, "certificates are not implemented; PSK is", SG_CRYPTO_PKI,
       CMD_HELP({"pki", "Public Key components"})),
-    S("crypto pki trustpoint", UNS, "certificates are not implemented; PSK is", SG_CRYPTO_PKI,
-      CMD_HELP({"trustpoint", "Define a CA trustpoint"})),
     S("crypto pki certificate", UNS, "certificates are not implemented; PSK is", SG_CRYPTO_PKI,
       CMD_HELP({"certificate", "Actions on certificates"})),
     S("crypto pki server", UNS, "certificates are not implemented; PSK is", SG_CRYPTO_PKI,

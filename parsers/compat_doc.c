@@ -34,7 +34,8 @@ compat_doc(struct strbuf *sb)
                                           MODE_V2_PROP,         MODE_V2_POL,
                                           MODE_V2_KR,           MODE_V2_PEER,
                                           MODE_V2_PROF,         MODE_KEYCHAIN,
-                                          MODE_KEYCHAIN_KEY};
+                                          MODE_KEYCHAIN_KEY,    MODE_PKI_TP,
+                                          MODE_PKI_CHAIN};
     size_t n, i, k;
     const struct cmd_def *d = cmd_defs(&n);
     unsigned counts[CLS_COUNT] = {0};
@@ -77,12 +78,31 @@ compat_doc(struct strbuf *sb)
     sb_puts(sb,
             "\n## Verbatim stanzas\n\n"
             "Stanza headers marked as such above (`route-map`, `ip access-list`,\n"
-            "`crypto pki ...`, `class-map`, `policy-map`, `router rip` ...) keep their indented\n"
-            "lines verbatim, in order, and report them with the header's class.\n"
+            "`crypto pki server|profile`, `class-map`, `policy-map`, `router rip` ...) keep their\n"
+            "indented lines verbatim, in order, and report them with the header's class.\n"
             "`router bgp`, `router ospf` and `router eigrp` lines are checked against the\n"
             "(config-router-...) sections above and refused with IOS's error when they do not\n"
             "match; a line whose first word no row there knows is kept verbatim, as written.\n"
             "Show-run framing (`Building configuration...`, `Current configuration : N\n"
             "bytes`, `Using N out of M bytes`, CLI prompt lines such as `R1#show run`) and\n"
-            "`!` comments are ignored.\n");
+            "`!` comments are ignored.\n"
+            "\n## Certificates (IKEv2 rsa-sig)\n\n"
+            "A `crypto pki certificate chain` is read as IOS prints it: after `certificate\n"
+            "[ca|self-signed] SERIAL`, lines of hex up to `quit` are the certificate's DER\n"
+            "(any grouping of the digits is accepted; `show running-config` prints IOS's: 4-byte\n"
+            "words in upper case, 8 to a line, `quit` after a tab). An ikev2 profile with\n"
+            "`authentication local|remote rsa-sig` and `pki trustpoint NAME` becomes charon\n"
+            "`auth = pubkey`: the chain's CA certificates are loaded with `load-cert` (flag CA)\n"
+            "and given as the peer's `cacerts` (a peer certificate from another CA is refused),\n"
+            "the router's own certificate with `load-cert` and as `certs` (sent in every\n"
+            "IKE_AUTH). IOS keeps the private key in NVRAM, never in the running-config, so\n"
+            "the key of `rsakeypair NAME` (else the trustpoint's name) is read from the file\n"
+            "`NAME.der` or `NAME.pem` (PKCS#1 RSA, as `openssl rsa -traditional` writes it)\n"
+            "in `/etc/opendmvpn/keys`, or in the directory `$DMVPND_KEY_DIR` names\n"
+            "(tests, packaging): an IOS key pair has a name and no file, and the name is\n"
+            "what the running-config carries. `identity local dn` leaves charon's id to the\n"
+            "certificate's subject; IOS's default, the address, becomes the tunnel source,\n"
+            "which the certificate must then carry as a subjectAltName (charon requires the\n"
+            "IKE identity to be in the certificate; IOS does not check). `match identity\n"
+            "remote any` accepts whoever the peer's certificate names.\n");
 }

@@ -120,6 +120,12 @@ print_id(struct strbuf *sb, const struct cfg_ikev2_id *id, bool blank)
     case V2ID_KEYID:
         sb_printf(sb, "key-id %s", id->text);
         break;
+    case V2ID_DN:
+        sb_puts(sb, "dn");
+        break;
+    case V2ID_ANY:
+        sb_puts(sb, "any");
+        break;
     case V2ID_NONE:
         break;
     }
@@ -185,6 +191,11 @@ print_profile(struct strbuf *sb, const struct cfg_ikev2_profile *p)
         sb_printf(sb, " authentication local %s\n", auth_names[p->auth_local]);
     if (p->keyring)
         sb_printf(sb, " keyring local %s\n", p->keyring);
+    for (k = 0; k < p->npki; k++)
+        sb_printf(sb, " pki trustpoint %s%s\n", p->pki_tp[k],
+                  p->pki_use[k] == PKI_USE_SIGN     ? " sign"
+                  : p->pki_use[k] == PKI_USE_VERIFY ? " verify"
+                                                    : "");
     if (p->lifetime)
         sb_printf(sb, " lifetime %u\n", p->lifetime);
     if (p->dpd_interval)
@@ -331,6 +342,8 @@ ikev2_clone(struct arena *a, struct cfg *c)
         id_clone(a, &p->local_id);
         p->keyring = str(a, p->keyring);
         p->ivrf = str(a, p->ivrf);
+        for (k = 0; k < p->npki; k++)
+            p->pki_tp[k] = str(a, p->pki_tp[k]);
     }
 }
 
@@ -381,6 +394,11 @@ profile_eq(const struct cfg_ikev2_profile *a, const struct cfg_ikev2_profile *b)
         return false;
     for (k = 0; k < a->nremote; k++)
         if (!id_eq(&a->remote[k], &b->remote[k]))
+            return false;
+    if (a->npki != b->npki || memcmp(a->pki_use, b->pki_use, sizeof(a->pki_use)))
+        return false;
+    for (k = 0; k < a->npki; k++)
+        if (strcmp(a->pki_tp[k], b->pki_tp[k]))
             return false;
     return true;
 }

@@ -52,6 +52,10 @@ cfg_mode_name(enum cfg_mode m)
         return "config-ikev2-keyring-peer";
     case MODE_V2_PROF:
         return "config-ikev2-profile";
+    case MODE_PKI_TP:
+        return "ca-trustpoint";
+    case MODE_PKI_CHAIN:
+        return "config-cert-chain";
     case MODE_KEYCHAIN:
         return "config-keychain";
     case MODE_KEYCHAIN_KEY:

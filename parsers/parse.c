@@ -14,6 +14,7 @@
 #include "parsers/parse.h"
 #include "parsers/cfg_build.h"
 #include "parsers/opaque.h"
+#include "parsers/pki.h"
 #include "parsers/router.h"
 #include "lib/log.h"
 #include "lib/mem.h"
@@ -363,6 +364,17 @@ parse_line(struct parser *ps, char *line, size_t len, int lineno)
         d->cls = CLS_INVALID;
         d->caret = CFG_MAX_LINE;
         d->msg = MSG_INVALID;
+        return;
+    }
+    if (ps->b.cert_open) {
+        const char *err = NULL;
+        if (pki_cert_line(&ps->b, line, len, &err)) {
+            d->cls = CLS_TRANSLATED;
+            d->note = ps->b.cert_open ? "certificate data (DER in hex)" : "end of certificate";
+        } else {
+            d->cls = CLS_INVALID;
+            d->msg = err;
+        }
         return;
     }
     if (ps->b.banner_open) {

@@ -11,6 +11,7 @@
 #include "parsers/slots.h"
 #include "parsers/ikev2.h"
 #include "parsers/keychain.h"
+#include "parsers/pki.h"
 #include "lib/inet.h"
 
 #include <stdlib.h>
@@ -456,6 +457,7 @@ print_body(struct strbuf *sb, const struct cfg *c)
     print_slot(sb, g, SG_USERS);
     sb_puts(sb, "!\n");
     keychain_print(sb, c);
+    pki_print(sb, c);
     print_slot(sb, g, SG_CRYPTO_PKI);
     ikev2_print(sb, c);
     print_crypto(sb, c);

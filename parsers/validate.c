@@ -7,6 +7,7 @@
 #include "parsers/validate.h"
 #include "parsers/ikev2.h"
 #include "parsers/keychain.h"
+#include "parsers/pki.h"
 #include "lib/inet.h"
 #include "lib/mem.h"
 
@@ -150,6 +151,7 @@ cfg_validate(const struct cfg *c, struct cfg_findings *f)
     check_overlaps(c, f);
     ikev2_validate(c, f);
     keychain_validate(c, f);
+    pki_validate(c, f);
     for (i = 0; i < c->nprofs; i++) {
         const struct cfg_ipsec_profile *p = &c->profs[i];
         for (j = 0; j < p->ntsets; j++)

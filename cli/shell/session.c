@@ -65,6 +65,7 @@ void
 session_close(struct session *s)
 {
     client_close(&s->cl);
+    sb_free(&s->cert);
     le_free(&s->le);
     term_close(&s->t);
 }

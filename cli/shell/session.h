@@ -37,6 +37,11 @@ struct session {
     bool monitor;           /* terminal monitor: every log line */
     bool debug_nhrp;
     bool config_changed; /* a config line was applied in this visit */
+    /* a chain's `certificate ...` typed: its hex lines are gathered up to
+     * `quit` (or a blank line) and sent with it as one request, since the
+     * daemon reads them as the certificate's data, not as commands */
+    bool cert_open;
+    struct strbuf cert;
     struct lineedit le;
     bool quit;
     int status;     /* one-shot exit status: 1 once a command failed */

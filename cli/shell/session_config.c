@@ -114,6 +114,25 @@ send_line(struct session *s, const char *line, bool hostname)
     sb_free(&rep);
 }
 
+/* A line while a certificate is being entered; true when it was one. */
+static bool
+cert_line(struct session *s, const char *line)
+{
+    const char *w = line + strspn(line, " \t");
+
+    if (!s->cert_open)
+        return false;
+    if (!*w || !strncmp(w, "quit", 4)) {
+        sb_puts(&s->cert, "quit\n");
+        s->cert_open = false;
+        send_line(s, s->cert.buf, false);
+        sb_reset(&s->cert);
+        return true;
+    }
+    sb_printf(&s->cert, "%s\n", line);
+    return true;
+}
+
 void
 session_config_line(struct session *s, const char *line)
 {
@@ -121,6 +140,8 @@ session_config_line(struct session *s, const char *line)
     struct match_result r;
     bool hostname;
 
+    if (cert_line(s, line))
+        return;
     tokline_split(&tl, line, strlen(line));
     if (tl.ntok == 0) {
         tokline_free(&tl);
@@ -146,6 +167,17 @@ session_config_line(struct session *s, const char *line)
     }
     if (r.status == MATCH_OK && s->mode == MODE_GLOBAL && !strcmp(r.m.cmd->syntax, "exit")) {
         session_config_leave(s);
+        tokline_free(&tl);
+        return;
+    }
+    if (r.status == MATCH_OK && s->mode == MODE_PKI_CHAIN && r.m.op == OP_SET &&
+        !strncmp(r.m.cmd->syntax, "certificate", 11)) {
+        /* IOS's certificate entry, worded as IOS words it */
+        term_puts(&s->t, "Enter the certificate in hexidecimal representation....\n"
+                         "End with a blank line or the word \"quit\" on a line by itself\n");
+        sb_reset(&s->cert);
+        sb_printf(&s->cert, "%s\n", line);
+        s->cert_open = true;
         tokline_free(&tl);
         return;
     }

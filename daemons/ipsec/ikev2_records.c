@@ -259,8 +259,8 @@ sa_fill(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *sa, struct 
     PUT(r->encr, sa_encr(sa->encr_alg));
     PUT(r->prf, sa_hash(sa->prf_alg));
     PUT(r->hash, sa_hash(sa->integ_alg));
-    PUT(r->auth_sign, "PSK");
-    PUT(r->auth_verify, "PSK");
+    PUT(r->auth_sign, c && c->sign_rsa ? "RSA" : "PSK");
+    PUT(r->auth_verify, c && c->verify_rsa ? "RSA" : "PSK");
     PUT(r->local_id, sa->local_id);
     PUT(r->remote_id, sa->remote_id);
     r->keysize = (uint16_t)sa->encr_keysize;

@@ -42,6 +42,9 @@ struct ipsec_rec_conn {
     /* IKEv2 profile's `dpd INTERVAL RETRY` (show crypto ikev2 sa detailed);
      * 0 when none */
     uint32_t dpd_s, dpd_retry;
+    /* auth = pubkey on our side / the peer's (IKEv2 rsa-sig): IOS's
+     * `Auth sign: RSA` / `Auth verify: RSA` instead of PSK */
+    bool sign_rsa, verify_rsa;
 };
 
 /* A protected tunnel interface. */

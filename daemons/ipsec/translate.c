@@ -432,7 +432,12 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
      * SA off the GRE selectors */
     if (ip->version == 2)
         vici_msg_kv(m, "mobike", "no");
-    vici_msg_kv(m, "send_certreq", "no");
+    /* with certificates, ours goes in every IKE_AUTH and we ask for the
+     * peer's (IOS does both); charon's default sends one only if asked */
+    if (ip->v2 && ip->v2->auth_local == V2A_RSA_SIG)
+        vici_msg_kv(m, "send_cert", "always");
+    vici_msg_kv(m, "send_certreq",
+                ip->v2 && (ip->v2->auth_remote & (1u << V2A_RSA_SIG)) ? "yes" : "no");
     /* A per-peer connection is what we initiate, and what charon picks as
      * responder for a peer it knows. With unique=replace a new IKE SA with
      * the same peer identity deletes the older one ("schedule delete of
@@ -443,12 +448,17 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
     if (peer)
         vici_msg_kv(m, "unique", "replace");
     vici_msg_section_begin(m, "local");
-    vici_msg_kv(m, "auth", "psk");
+    xlate_v2_auth(ip, true, m);
+    /* IOS's default identity is the address whatever the method; charon's
+     * is the certificate's subject with a certificate */
+    if (!lid[0] && local && ip->v2 && ip->v2->auth_local == V2A_RSA_SIG &&
+        ip->v2->local_id.kind == V2ID_NONE)
+        snprintf(lid, sizeof(lid), "%s", la);
     if (lid[0])
         vici_msg_kv(m, "id", lid);
     vici_msg_section_end(m);
     vici_msg_section_begin(m, "remote");
-    vici_msg_kv(m, "auth", "psk");
+    xlate_v2_auth(ip, false, m);
     if (rid[0])
         vici_msg_kv(m, "id", rid);
     vici_msg_section_end(m);
@@ -706,6 +716,7 @@ ipsec_xlate_free(struct ipsec_xlate *x)
 
     for (i = 0; i < x->nshared; i++) {
         free(x->shared[i].id);
+        free(x->shared[i].keyfile);
         vici_msg_free(x->shared[i].msg);
     }
     for (i = 0; i < x->nconns; i++) {
@@ -745,8 +756,11 @@ ipsec_xlate_dump(struct strbuf *out, const struct ipsec_xlate *x)
         sb_printf(out, "%s: %s: %s\n", ipsec_note_kind_name(x->notes[i].kind), x->notes[i].where,
                   x->notes[i].text);
     for (i = 0; i < x->nshared; i++) {
-        sb_printf(out, "# load-shared %s (%zu bytes)\n", x->shared[i].id,
-                  encoded_len(x->shared[i].msg));
+        sb_printf(out, "# %s %s (%zu bytes)\n", x->shared[i].cmd ? x->shared[i].cmd : "load-shared",
+                  x->shared[i].id, encoded_len(x->shared[i].msg));
+        if (x->shared[i].keyfile)
+            sb_printf(out, "# data from %s.der or %s.pem\n", x->shared[i].keyfile,
+                      x->shared[i].keyfile);
         vici_msg_dump(out, x->shared[i].msg);
     }
     for (i = 0; i < x->nconns; i++) {

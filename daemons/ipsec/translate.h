@@ -25,7 +25,12 @@ struct ipsec_xlate_opts {
     /* The kernel does IPsec itself (ESP, AH, transport mode). False under
      * kernel-libipsec: userspace ESP, tunnel mode only (PLATFORM.md). */
     bool kernel_ipsec;
+    /* where `rsakeypair NAME` keys are (NAME.der / NAME.pem); NULL:
+     * IPSEC_KEY_DIR */
+    const char *key_dir;
 };
+
+#define IPSEC_KEY_DIR "/etc/opendmvpn/keys"
 
 enum ipsec_note_kind {
     IPSEC_NOTE_TRANSLATED,  /* applied through a strongSwan equivalent */
@@ -40,9 +45,16 @@ struct ipsec_note {
     char *text;
 };
 
+/* A credential: a shared key, or (IKEv2 rsa-sig) a certificate or the
+ * private key of a trustpoint. charon has no command to unload the last
+ * two; they stay until charon restarts, harmless without a connection. */
 struct ipsec_shared {
     char *id;             /* load-shared id, also for unload-shared */
-    struct vici_msg *msg; /* load-shared request */
+    struct vici_msg *msg; /* the request; load-key: without its data */
+    const char *cmd;      /* "load-shared" (NULL too), "load-cert", "load-key" */
+    /* load-key: the key file without extension; the service reads
+     * PATH.der or PATH.pem when it loads (the translator does no I/O) */
+    char *keyfile;
 };
 
 struct ipsec_conn {

@@ -10,13 +10,13 @@
  *   transforms of each type (RFC 7296 3.3), which is what one strongSwan
  *   proposal string is; AEAD (aes-gcm) takes no integrity transform
  *   (RFC 5282 8), so it becomes a proposal of its own.
- * - authentication: PSK only; keys are keyring peer entries loaded with
- *   load-shared, owned by the peer's identity or address, since charon
- *   looks a key up by the two IKE identities. IOS's default identity is
- *   the address, as charon's is, so the ids are only set where the profile
- *   says otherwise or where the key must be pinned (a per-peer connection
- *   names the peer's address: its key is then the most specific one, as
- *   IOS's keyring lookup by address does).
+ * - authentication: PSK, or rsa-sig (translate_pki.c). Keys are keyring
+ *   peer entries loaded with load-shared, owned by the peer's identity or
+ *   address, since charon looks a key up by the two IKE identities. IOS's
+ *   default identity is the address, as charon's is, so the ids are only set
+ *   where the profile says otherwise or where the key must be pinned (a
+ *   per-peer connection names the peer's address: its key is then the most
+ *   specific one, as IOS's keyring lookup by address does).
  * - IKE lifetime: rekeyed (not re-authenticated) at 90%, as IKEv2 can.
  */
 #include "daemons/ipsec/translate_int.h"
@@ -159,6 +159,17 @@ pick_policy(const struct cfg *c, const struct cfg_iface *ifp, uint32_t local)
     return best;
 }
 
+#define PSK_BIT (1u << V2A_PRE_SHARE)
+#define RSA_BIT (1u << V2A_RSA_SIG)
+
+/* A shared key is needed: we sign with one, or the peer's is verified with
+ * one (rsa-sig wins when both are accepted, see xlate_v2_auth). */
+static bool
+v2_uses_psk(const struct cfg_ikev2_profile *p)
+{
+    return p->auth_local == V2A_PRE_SHARE || p->auth_remote == PSK_BIT;
+}
+
 bool
 xlate_v2_ike_props(struct xctx *x, const struct cfg_iface *ifp, uint32_t local,
                    struct ike_props *ip)
@@ -178,16 +189,22 @@ xlate_v2_ike_props(struct xctx *x, const struct cfg_iface *ifp, uint32_t local,
     }
     ip->v2 = p;
     snprintf(where, sizeof(where), "crypto ikev2 profile %s", p->name);
-    if (p->auth_local != V2A_PRE_SHARE || !(p->auth_remote & (1u << V2A_PRE_SHARE))) {
+    if ((p->auth_local != V2A_PRE_SHARE && p->auth_local != V2A_RSA_SIG) ||
+        !(p->auth_remote & (PSK_BIT | RSA_BIT))) {
         xlate_note(x, IPSEC_NOTE_ERROR, where,
-                   "authentication local and remote pre-share are needed (certificates are not "
-                   "implemented)");
+                   "authentication local and remote pre-share or rsa-sig are needed");
         return false;
     }
-    if (p->auth_remote != (1u << V2A_PRE_SHARE))
+    if ((p->auth_remote & PSK_BIT) && (p->auth_remote & RSA_BIT))
         xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
-                   "authentication remote other than pre-share: not accepted");
-    if (!p->keyring || !cfg_find_v2kr(c, p->keyring)) {
+                   "authentication remote pre-share and rsa-sig: charon verifies one method per "
+                   "connection; rsa-sig is required");
+    if (p->auth_remote & (1u << V2A_ECDSA_SIG))
+        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
+                   "authentication remote ecdsa-sig: not accepted");
+    if ((p->auth_local == V2A_RSA_SIG || (p->auth_remote & RSA_BIT)) && !xlate_v2_pki(x, p, ip))
+        return false;
+    if (v2_uses_psk(p) && (!p->keyring || !cfg_find_v2kr(c, p->keyring))) {
         xlate_note(x, IPSEC_NOTE_ERROR, where, "keyring local %s does not exist",
                    p->keyring ? p->keyring : "(none)");
         return false;
@@ -261,6 +278,8 @@ id_string(const struct cfg_ikev2_id *id, char *buf, size_t sz)
     case V2ID_KEYID:
         snprintf(buf, sz, "keyid:%s", id->text);
         break;
+    case V2ID_DN:  /* charon's default with a certificate: its subject */
+    case V2ID_ANY: /* whoever the peer's certificate names */
     case V2ID_NONE:
         break;
     }
@@ -327,9 +346,11 @@ peer_mask(const struct cfg_ikev2_peer *e)
 bool
 xlate_v2_has_key(const struct cfg *c, const struct cfg_ikev2_profile *p, uint32_t peer)
 {
-    const struct cfg_ikev2_keyring *r = cfg_find_v2kr(c, p->keyring);
+    const struct cfg_ikev2_keyring *r = p->keyring ? cfg_find_v2kr(c, p->keyring) : NULL;
     size_t i;
 
+    if (!v2_uses_psk(p))
+        return true; /* certificates: xlate_v2_pki checked them */
     for (i = 0; r && i < r->npeers; i++) {
         const struct cfg_ikev2_peer *e = &r->peers[i];
         uint32_t m = peer_mask(e);

@@ -15,10 +15,13 @@
 
 struct cfg_iface;
 struct cfg_ikev2_profile;
+struct cfg_pki_cert;
+struct vici_msg;
 
 #define MAX_IKE_PROPS   32
 #define MAX_CHILD_PROPS 8
 #define IOS_IKE_LIFE    86400u
+#define MAX_CAS         8
 
 struct xctx {
     const struct cfg *c;
@@ -36,6 +39,11 @@ struct ike_props {
     uint32_t dpd_delay, dpd_timeout; /* 0: no DPD (timeout: IKEv1 only) */
     /* IKEv2: the tunnel's ikev2 profile (identities come from it) */
     const struct cfg_ikev2_profile *v2;
+    /* IKEv2 rsa-sig: our certificate (local certs) and the CAs we accept
+     * the peer's from (remote cacerts), from the profile's trustpoints */
+    const struct cfg_pki_cert *mycert;
+    const struct cfg_pki_cert *cas[MAX_CAS];
+    size_t ncas;
 };
 
 struct child_props {
@@ -74,5 +82,15 @@ void xlate_v2_ids(const struct ike_props *ip, uint32_t peer, char *lid, size_t l
                   size_t rsz);
 /* A keyring key IOS would use for peer exists (0: a wildcard one). */
 bool xlate_v2_has_key(const struct cfg *c, const struct cfg_ikev2_profile *p, uint32_t peer);
+
+/* ---- translate_pki.c ---- */
+
+/* IKEv2 rsa-sig: the certificates and the key of the profile's
+ * trustpoints into ip (and load-cert / load-key, once each); false with an
+ * error note when a side that signs or verifies has nothing to do it with. */
+bool xlate_v2_pki(struct xctx *x, const struct cfg_ikev2_profile *p, struct ike_props *ip);
+/* auth (psk or pubkey) and, for pubkey, certs / cacerts of a local or
+ * remote section. */
+void xlate_v2_auth(const struct ike_props *ip, bool local, struct vici_msg *m);
 
 #endif

@@ -439,6 +439,11 @@ ipsec_svc_register(struct host *h, const char *vici_path, bool kernel_esp)
 
     m->h = h;
     m->xopts.kernel_ipsec = kernel_esp;
+    /* `rsakeypair NAME` keys: IOS keeps them outside the config, we in a
+     * directory; the variable moves it for tests and packagers */
+    m->xopts.key_dir = getenv("DMVPND_KEY_DIR");
+    if (m->xopts.key_dir && !*m->xopts.key_dir)
+        m->xopts.key_dir = NULL;
     m->rl = (struct log_ratelimit){.interval_ms = 1000, .burst = 10, .tokens = 10};
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
     m->kick = ev_timer_new(host_ev(h), on_kick, m);

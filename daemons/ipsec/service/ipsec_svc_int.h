@@ -43,7 +43,8 @@ struct vici_msg;
  * config change reloads only what changed and unloads what went. */
 struct mi_loaded {
     char name[IPSEC_NAME_LEN];
-    bool conn; /* load-conn (else load-shared) */
+    bool conn;       /* load-conn (else a credential) */
+    const char *cmd; /* a credential's load command: load-shared, -cert, -key */
     struct strbuf bytes;
     bool mark; /* sweep flag during a sync */
 };

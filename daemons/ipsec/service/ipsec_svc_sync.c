@@ -88,8 +88,43 @@ submit(struct ipsec_svc *m, const char *cmd, const char *name, struct vici_msg *
     }
 }
 
+/* A load-key request: the translator's message plus the key file's
+ * content (PATH.der, else PATH.pem), read now so a key replaced on disk is
+ * loaded at the next sync. NULL (logged) when neither can be read. */
+static struct vici_msg *
+key_msg(const struct ipsec_shared *s)
+{
+    static const char *const ext[] = {".der", ".pem"};
+    char path[1100], err[128] = "";
+    struct vici_msg *k;
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        struct strbuf data;
+        FILE *f;
+        size_t n;
+        char buf[4096];
+        snprintf(path, sizeof(path), "%s%s", s->keyfile, ext[i]);
+        if (!(f = fopen(path, "rb"))) {
+            snprintf(err, sizeof(err), "%m");
+            continue;
+        }
+        sb_init(&data);
+        while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && data.len < VICI_VALUE_MAX)
+            sb_append(&data, buf, n);
+        fclose(f);
+        k = vici_msg_new();
+        vici_msg_kv(k, "type", vici_msg_str(s->msg, "type") ? vici_msg_str(s->msg, "type") : "any");
+        vici_msg_kv_blob(k, "data", data.buf, data.len);
+        sb_free(&data);
+        return k;
+    }
+    log_err("ipsec: %s: no key file %s.der or %s.pem (%s)", s->id, s->keyfile, s->keyfile, err);
+    return NULL;
+}
+
 static void
-want(struct ipsec_svc *m, const char *name, bool conn, const struct vici_msg *msg)
+want(struct ipsec_svc *m, const char *name, bool conn, const char *cmd, const struct vici_msg *msg)
 {
     struct mi_loaded *l = loaded_find(m, name, conn);
     struct strbuf sb;
@@ -115,8 +150,25 @@ want(struct ipsec_svc *m, const char *name, bool conn, const struct vici_msg *ms
     }
     l->bytes = sb;
     l->mark = true;
+    l->cmd = cmd;
     m->cnt.loads++;
-    submit(m, conn ? "load-conn" : "load-shared", name, (struct vici_msg *)msg, false);
+    submit(m, conn ? "load-conn" : cmd ? cmd : "load-shared", name, (struct vici_msg *)msg, false);
+}
+
+/* A credential of the translation: its command goes with it. */
+static void
+want_cred(struct ipsec_svc *m, const struct ipsec_shared *s)
+{
+    struct vici_msg *k = s->keyfile ? key_msg(s) : NULL;
+    struct mi_loaded *l;
+
+    if (s->keyfile && !k) {
+        if ((l = loaded_find(m, s->id, false)) != NULL)
+            l->mark = true; /* keep what charon has */
+        return;
+    }
+    want(m, s->id, false, s->cmd, k ? k : s->msg);
+    vici_msg_free(k);
 }
 
 void
@@ -129,12 +181,12 @@ mi_sync(struct ipsec_svc *m)
     for (i = 0; i < m->nloaded; i++)
         m->loaded[i].mark = false;
     for (i = 0; i < m->x.nshared; i++)
-        want(m, m->x.shared[i].id, false, m->x.shared[i].msg);
+        want_cred(m, &m->x.shared[i]);
     for (i = 0; i < m->x.nconns; i++)
-        want(m, m->x.conns[i].name, true, m->x.conns[i].msg);
+        want(m, m->x.conns[i].name, true, NULL, m->x.conns[i].msg);
     for (i = 0; i < m->ndyn; i++)
         if (m->dyn[i].x.nconns)
-            want(m, m->dyn[i].x.conns[0].name, true, m->dyn[i].x.conns[0].msg);
+            want(m, m->dyn[i].x.conns[0].name, true, NULL, m->dyn[i].x.conns[0].msg);
     for (i = 0; i < m->nloaded;) {
         struct mi_loaded *l = &m->loaded[i];
         if (l->mark) {
@@ -146,9 +198,9 @@ mi_sync(struct ipsec_svc *m)
             /* its SAs go with it, as when IOS loses tunnel protection */
             submit(m, "terminate", l->name, ipsec_cmd_terminate_ike(l->name, 0, true, -1), true);
             submit(m, "unload-conn", l->name, ipsec_cmd_unload_conn(l->name), true);
-        } else {
+        } else if (!l->cmd || !strcmp(l->cmd, "load-shared")) {
             submit(m, "unload-shared", l->name, ipsec_cmd_unload_shared(l->name), true);
-        }
+        } /* certificates and keys: charon has no unload for them by our id */
         sb_free(&l->bytes);
         m->loaded[i] = m->loaded[--m->nloaded];
     }
@@ -192,6 +244,10 @@ rconn_add(struct ipsec_svc *m, const char *ifname, const struct ipsec_conn *c)
      * either way the IOS lifetime is that time plus charon's margin */
     r->ike_life = (uint32_t)((reauth ? reauth : rekey) + over);
     r->dpd = vici_node_get(sec, "dpd_delay") != NULL;
+    ch = vici_node_get(sec, "local");
+    r->sign_rsa = ch && vici_node_str(ch, "auth") && !strcmp(vici_node_str(ch, "auth"), "pubkey");
+    ch = vici_node_get(sec, "remote");
+    r->verify_rsa = ch && vici_node_str(ch, "auth") && !strcmp(vici_node_str(ch, "auth"), "pubkey");
     ch = vici_node_get(sec, "children");
     ch = ch ? vici_node_first(ch) : NULL;
     if (ch && vici_node_u64(ch, "life_bytes", &bytes))

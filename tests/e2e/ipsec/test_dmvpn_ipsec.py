@@ -18,6 +18,14 @@ ikev2    the seed lab's addressing with a real IOS XE IKEv2 PSK crypto section
          (tests/e2e/ipsec/ikev2/): spokes register over IKEv2 SAs (charon's
          own swanctl --list-sas says IKEv2), traffic passes encrypted, and a
          spoke-to-spoke SA comes up on demand, IKEv2 too.
+ikev2_cert  the same with rsa-sig (tests/e2e/ipsec/ikev2-cert/): an offline CA
+         made here with openssl, the chains pasted in IOS's hex form, keys in
+         $DMVPND_KEY_DIR; the spokes register over certificate-authenticated
+         IKEv2 SAs, traffic passes, spoke to spoke too; a third spoke's
+         certificate comes from another CA: the hub refuses it (no SA, the
+         charon log says why) and the others are not disturbed; a LabCA
+         certificate pasted for it in config mode (IOS's certificate entry up
+         to quit) brings it up.
 """
 import json
 import os
@@ -517,7 +525,167 @@ def test_ikev2(bindir, srcdir):
         lab.down()
 
 
+def openssl(*args, cwd):
+    import subprocess
+    r = subprocess.run(["openssl", *args], cwd=cwd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"openssl {args}: {r.stderr}")
+
+
+def make_ca(d, name):
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key",
+            "-out", f"{name}.pem", "-days", "2", "-subj", f"/O=Lab/CN={name}", "-set_serial", "1",
+            "-addext", "basicConstraints=critical,CA:TRUE",
+            "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=d)
+
+
+def make_cert(d, ca, name, serial, ip):
+    """A node certificate from ca: subject CN=<name>.lab, the NBMA address
+    as subjectAltName (IOS's default identity is the address)."""
+    with open(os.path.join(d, f"{name}.ext"), "w") as f:
+        f.write(f"subjectAltName=IP:{ip},DNS:{name}.lab\nkeyUsage=digitalSignature\n")
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out",
+            f"{name}.csr", "-subj", f"/O=Lab/CN={name}.lab", cwd=d)
+    openssl("x509", "-req", "-in", f"{name}.csr", "-CA", f"{ca}.pem", "-CAkey", f"{ca}.key",
+            "-set_serial", str(serial), "-days", "2", "-extfile", f"{name}.ext",
+            "-out", f"{name}.pem", cwd=d)
+
+
+def der(d, name):
+    openssl("x509", "-in", f"{name}.pem", "-outform", "DER", "-out", f"{name}.der", cwd=d)
+    with open(os.path.join(d, f"{name}.der"), "rb") as f:
+        return f.read()
+
+
+def ios_hex(data):
+    """A certificate as IOS's running-config prints it: 4-byte words in
+    upper-case hex, 8 to a line, then quit after a tab."""
+    words = [data[i:i + 4].hex().upper() for i in range(0, len(data), 4)]
+    lines = ["  " + " ".join(words[i:i + 8]) for i in range(0, len(words), 8)]
+    return "\n".join(lines) + "\n  \tquit\n"
+
+
+def test_ikev2_cert(bindir, srcdir):
+    S3 = "202.1.1.4"
+    tmp = tempfile.mkdtemp(prefix="ix-ikev2cert-")
+    pki, cfgs, keys = (os.path.join(tmp, x) for x in ("pki", "cfg", "keys"))
+    for x in (pki, cfgs, keys):
+        os.makedirs(x)
+    t0 = time.time()
+    make_ca(pki, "LabCA")
+    make_ca(pki, "OtherCA")
+    nodes = (("hub", "LabCA", 2, HUB), ("spoke1", "LabCA", 3, S1), ("spoke2", "LabCA", 4, S2),
+             ("spoke3", "OtherCA", 5, S3))  # spoke3 trusts LabCA, signed by another
+    for node, ca, serial, ip in nodes:
+        make_cert(pki, ca, node, serial, ip)
+    ca = der(pki, "LabCA")
+    tdir = os.path.join(srcdir, "tests", "e2e", "ipsec", "ikev2-cert")
+    for i, (node, _, serial, _) in enumerate(nodes):
+        # rsakeypair NAME: PKCS#1, DER or PEM (both are read)
+        fmt = "PEM" if i % 2 else "DER"
+        openssl("rsa", "-traditional", "-in", f"{node}.key", "-outform", fmt, "-out",
+                os.path.join(keys, f"{node.upper()}-KEY.{fmt.lower()}"), cwd=pki)
+        chain = (f"crypto pki certificate chain LAB-TP\n certificate {serial:02X}\n" +
+                 ios_hex(der(pki, node)) + " certificate ca 01\n" + ios_hex(ca))
+        with open(os.path.join(tdir, node + ".cfg.in")) as f:
+            text = f.read().replace("@CHAIN@", chain)
+        with open(os.path.join(cfgs, node + ".cfg"), "w") as f:
+            f.write(text)
+    print(f"[  0.00s] 2 CAs, 4 certificates and keys made with openssl in {time.time() - t0:.2f}s",
+          flush=True)
+    os.environ["DMVPND_KEY_DIR"] = keys
+    lab = Lab("ikev2c", srcdir, bindir, cfgdir=cfgs)
+    try:
+        lab.up()
+        # the chain reads back as pasted: show running-config prints the DER
+        # in IOS's hex form, byte for byte what was pasted
+        run = lab.cli("hub", "show running-config")
+        check(ios_hex(ca) in run and "crypto pki trustpoint LAB-TP\n" in run and
+              " pki trustpoint LAB-TP\n" in run and " authentication local rsa-sig\n" in run,
+              "hub show running-config: the trustpoint and the chain in IOS's hex form", run)
+        t = lab.wait("hub<->spokes IKEv2 SAs authenticated by certificates",
+                     lambda: established(lab))
+        lab.log(f"spoke1 and spoke2 UP-ACTIVE on the hub {t:.2f}s after ./lab up returned")
+        det = lab.cli("hub", "show crypto ikev2 sa detailed")
+        lab.log("hub: show crypto ikev2 sa detailed\n" + det)
+        check(det.count("Auth sign: RSA, Auth verify: RSA") == 2,
+              "IOS's words for both spokes: Auth sign: RSA, Auth verify: RSA", det)
+        s1 = swanctl_sas(lab, "spoke1")
+        check(re.search(r"remote 'O=Lab, CN=hub\.lab'", s1),
+              "spoke1 charon: the hub authenticated as its certificate's subject "
+              "(identity local dn)", s1)
+        hub = swanctl_sas(lab, "hub")
+        check(re.search(r"remote '202\.1\.1\.2'", hub) and re.search(r"remote '202\.1\.1\.3'", hub)
+              and hub.count("ESTABLISHED, IKEv2") == 2,
+              "hub charon: the spokes by their addresses (IOS's default identity, in their "
+              "certificates)", hub)
+        n = lab.ping("spoke1", LAN2, LAN1, count=10, interval=0.05)
+        check(n == 10, f"spoke1 LAN -> hub LAN over the certificate SA: {n}/10 replies")
+        t1 = time.time()
+        n = lab.ping("spoke1", LAN2, LAN3, count=5, interval=0.2)
+        lab.log(f"spoke1 LAN -> spoke2 LAN: {n}/5 replies ({time.time() - t1:.2f}s)")
+        check(n >= 4, f"spoke1 LAN -> spoke2 LAN: {n}/5 replies")
+        cs = lab.cli("spoke1", "show crypto session")
+        check(re.search(rf"IKEv2 SA: local {S1}/\d+ remote {S2}/\d+ Active", cs),
+              "spoke1: a spoke-to-spoke IKEv2 SA on demand, by certificates too", cs)
+
+        # spoke3 presents a certificate of another CA: refused by the hub
+        # (charon names the reason when spoke3 next tries: it backs off)
+        def refusal():
+            with open(os.path.join(lab.state, "hub.ipsec", "charon.log")) as f:
+                return re.findall(r".*(?:no issuer certificate found for|"
+                                  r"no trusted RSA public key found for '202\.1\.1\.4'|"
+                                  r"constraint check failed).*", f.read())
+        t = lab.wait("the hub's charon refusing spoke3's certificate", refusal, timeout=20)
+        lab.log(f"hub charon on spoke3 ({t:.2f}s): {refusal()[0].strip()}")
+        rows = ikev2_rows(lab.cli("hub", "show crypto ikev2 sa"))
+        check(sorted(r[2] for r in rows if r[3] == "READY") == [S1, S2],
+              f"show crypto ikev2 sa: spoke1 and spoke2, no SA with spoke3 (other CA): {rows}")
+        check(re.search(r"remote '202\.1\.1\.4'", swanctl_sas(lab, "hub")) is None,
+              "hub charon: no IKE SA with spoke3")
+        check(S3 not in [r[1] for r in lab.dmvpn_rows(lab.cli("hub", "show dmvpn"))],
+              "spoke3 not registered at the hub")
+        n = lab.ping("spoke1", LAN2, LAN1, count=5, interval=0.05)
+        check(n == 5 and established(lab),
+              f"spoke1 and spoke2 undisturbed: {n}/5 replies, both still UP-ACTIVE")
+
+        # the operator pastes a LabCA certificate for spoke3's key in config
+        # mode, as on IOS: certificate entry up to quit, then spoke3 comes up
+        openssl("x509", "-req", "-in", "spoke3.csr", "-CA", "LabCA.pem", "-CAkey", "LabCA.key",
+                "-set_serial", "6", "-days", "2", "-extfile", "spoke3.ext", "-out",
+                "spoke3-new.pem", cwd=pki)
+        new = der(pki, "spoke3-new")
+        out = lab.cli("spoke3", "configure terminal", "crypto pki certificate chain LAB-TP",
+                      "no certificate 05", "certificate 06",
+                      *ios_hex(new).splitlines(), "end")
+        check("Enter the certificate in hexidecimal representation" in out,
+              "config mode: IOS's certificate entry prompt", out)
+        run = lab.cli("spoke3", "show running-config")
+        check(" certificate 06\n" + ios_hex(new) in run and " certificate 05\n" not in run,
+              "spoke3 show running-config: the pasted certificate replaced the other CA's", run)
+        t = lab.wait("spoke3 up at the hub with its new certificate",
+                     lambda: S3 in [r[2] for r in ikev2_rows(lab.cli("hub", "show crypto ikev2 sa"))
+                                    if r[3] == "READY"], timeout=30)
+        lab.log(f"spoke3 READY at the hub {t:.2f}s after the paste")
+        n = lab.ping("spoke3", "10.1.1.4", "10.1.1.1", count=5, interval=0.05)
+        check(n == 5, f"spoke3 -> hub over the tunnel: {n}/5 replies")
+    except Exception:
+        for node in ("hub", "spoke1", "spoke3"):
+            try:
+                print(f"--- {node} charon\n" + swanctl_sas(lab, node))
+                for log in (f"{node}.log", f"{node}.ipsec/charon.log"):
+                    with open(os.path.join(lab.state, log)) as f:
+                        print(f"--- {log} (end)\n" + "".join(f.readlines()[-25:]))
+            except Exception:
+                pass
+        raise
+    finally:
+        lab.down()
+        os.environ.pop("DMVPND_KEY_DIR", None)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 if __name__ == "__main__":
     main({"seed": test_seed, "psk": test_psk, "restart": test_restart, "garbage": test_garbage,
-          "ikev2": test_ikev2},
+          "ikev2": test_ikev2, "ikev2_cert": test_ikev2_cert},
          sys.argv)

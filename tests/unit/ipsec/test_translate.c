@@ -47,6 +47,7 @@ static const struct golden {
     {"testdata/ios/running_config/hb-iwan-hub-csr-ikev2-fvrf.txt",
      "testdata/vici/hb-iwan-hub-ikev2-fvrf.txt", false},
     {"testdata/vici/ikev2.cfg", "testdata/vici/ikev2.txt", false},
+    {"testdata/vici/ikev2-cert.cfg", "testdata/vici/ikev2-cert.txt", false},
 };
 
 static char *
