@@ -11,7 +11,9 @@
  *  - after a tick at `now` the next deadline is later than `now` (a
  *    deadline that does not move would spin the daemon's loop);
  *  - every packet the process sends decodes, carries our AS, and on the
- *    MD5 interface verifies with the key.
+ *    MD5 interface verifies with the key;
+ *  - the shows' snapshots of whatever state the input left are consistent
+ *    (a topology entry's prefix has no host bits beyond its length).
  */
 #include "tests/fuzz/fuzz_eigrp_proc.h"
 
@@ -160,6 +162,33 @@ fix(uint8_t *b, size_t len, bool if1)
     eigrp_put16(b + 2, eigrp_checksum(b, len));
 }
 
+/* What `show ip eigrp ...` would read, in the state the input left. */
+static void
+snapshots(const struct eigrp_proc *p)
+{
+    struct eigrp_proc_snap_nbr *nb = NULL;
+    struct eigrp_proc_snap_path *pa = NULL;
+    struct eigrp_proc_snap_if *fs = NULL;
+    struct eigrp_proc_snap_traffic tr;
+    size_t n;
+
+    n = eigrp_proc_snap_nbrs(p, &nb);
+    (void)n;
+    free(nb);
+    for (int all = 0; all < 2; all++) {
+        n = eigrp_proc_snap_topo(p, all, &pa);
+        for (size_t i = 0; i < n; i++)
+            if (pa[i].plen > 32 || (pa[i].plen < 32 && (pa[i].prefix << pa[i].plen)))
+                abort();
+        free(pa);
+        pa = NULL;
+    }
+    (void)eigrp_proc_snap_ifs(p, &fs);
+    free(fs);
+    eigrp_proc_snap_traffic(p, &tr);
+    (void)eigrp_proc_router_id(p);
+}
+
 /* Moves the clock to `to`, firing every timer due on the way. */
 static void
 advance(struct eigrp_proc *p, uint64_t *now, uint64_t to)
@@ -226,6 +255,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
     }
+    snapshots(p);
     /* the hold and active timers run out: every neighbour goes */
     advance(p, &now, now + 200000);
     eigrp_proc_free(p);
