@@ -426,14 +426,20 @@ eigrp_rtp_tick(struct eigrp_rtp *e, int64_t now)
 void
 eigrp_rtp_clear(struct eigrp_rtp *e, int64_t now, unsigned nbr)
 {
+    eigrp_rtp_reset(e, now, nbr, "manually cleared");
+}
+
+void
+eigrp_rtp_reset(struct eigrp_rtp *e, int64_t now, unsigned nbr, const char *reason)
+{
     (void)now;
     if (nbr != EIGRP_NBR_ALL) {
         if (nbr < e->nh && e->byh[nbr])
-            eigrp_nbr_down(e, e->byh[nbr], "manually cleared");
+            eigrp_nbr_down(e, e->byh[nbr], reason);
         return;
     }
     for (struct eigrp_iface *ifp = e->ifaces; ifp; ifp = ifp->next)
-        iface_drop_nbrs(e, ifp, "manually cleared");
+        iface_drop_nbrs(e, ifp, reason);
 }
 
 bool

@@ -213,6 +213,8 @@ void eigrp_rtp_tick(struct eigrp_rtp *e, int64_t now);
 
 /* clear ip eigrp neighbors [addr]: nbr EIGRP_NBR_ALL for all. */
 void eigrp_rtp_clear(struct eigrp_rtp *e, int64_t now, unsigned nbr);
+/* The same with the reason IOS prints after "is down:" ("stuck in active"). */
+void eigrp_rtp_reset(struct eigrp_rtp *e, int64_t now, unsigned nbr, const char *reason);
 
 /* The neighbour with this handle; false if none. */
 bool eigrp_rtp_nbr_info(const struct eigrp_rtp *e, unsigned nbr, uint32_t *iface, uint32_t *addr);

@@ -411,7 +411,7 @@ send_unicast(struct eigrp_proc *p, struct eigrp_pend *v, size_t n)
             continue;
         if (op == 0) { /* a reset DUAL asked for */
             v[i].opcode = 0xff;
-            eigrp_rtp_clear(p->rtp, p->now, nbr);
+            eigrp_rtp_reset(p->rtp, p->now, nbr, "stuck in active");
             continue;
         }
         batch_start(&b);
