@@ -26,6 +26,7 @@
 #include "lib/strbuf.h"
 #include "lib/vici.h"
 #include "parsers/cfg.h"
+#include "parsers/secret.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -311,32 +312,6 @@ xlate_v2_ids(const struct ike_props *ip, uint32_t peer, char *lid, size_t lsz, c
 
 /* ---- keys ---- */
 
-/* IOS type 7: the two leading digits index a fixed pad the hex bytes are
- * XORed with (a reversible obfuscation, not encryption). */
-static bool
-type7_decode(const char *in, char *out, size_t sz)
-{
-    static const char pad[] = "dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87";
-    size_t n = strlen(in), i, o = 0;
-    unsigned seed;
-
-    if (n < 4 || n % 2 || in[0] < '0' || in[0] > '9' || in[1] < '0' || in[1] > '9')
-        return false;
-    seed = (unsigned)(in[0] - '0') * 10 + (unsigned)(in[1] - '0');
-    if (seed > 15 || (n - 2) / 2 >= sz)
-        return false;
-    for (i = 2; i < n; i += 2) {
-        char h[3] = {in[i], in[i + 1], 0}, *end;
-        unsigned long v = strtoul(h, &end, 16);
-        if (*end)
-            return false;
-        out[o] = (char)(v ^ (unsigned char)pad[(seed + o) % (sizeof(pad) - 1)]);
-        o++;
-    }
-    out[o] = '\0';
-    return true;
-}
-
 static uint32_t
 peer_mask(const struct cfg_ikev2_peer *e)
 {
@@ -411,7 +386,7 @@ push_key(struct xctx *x, const char *where, const char *id, const struct cfg_ike
         return;
     }
     if (k->type == 7) {
-        if (!type7_decode(k->key, clear, sizeof(clear))) {
+        if (!secret_type7_decode(k->key, clear, sizeof(clear))) {
             xlate_note(x, IPSEC_NOTE_ERROR, where, "type 7 key does not decode; key not loaded");
             return;
         }
