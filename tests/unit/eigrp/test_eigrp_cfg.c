@@ -83,7 +83,7 @@ test_fr_cdc2_hub(void **st)
 {
     static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
     struct tally t = {0};
-    char *text = slurp("../shared/golden/running_config/fr-cdc2-R1-hub-phase3-eigrp-ios152.txt");
+    char *text = slurp("testdata/ios/running_config/fr-cdc2-R1-hub-phase3-eigrp-ios152.txt");
     const struct eigrp_conf_if *tu, *fa;
 
     (void)st;
@@ -117,7 +117,7 @@ test_ngmunia_named(void **st)
 {
     static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
     struct tally t = {0};
-    char *text = slurp("../shared/golden/running_config/ngmunia-R3-spoke-dualcloud-ios157.txt");
+    char *text = slurp("testdata/ios/running_config/ngmunia-R3-spoke-dualcloud-ios157.txt");
     const struct eigrp_conf_if *tu0, *tu1;
 
     (void)st;
