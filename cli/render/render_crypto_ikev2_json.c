@@ -7,27 +7,11 @@
  * against now_ms. Every field is present whatever `detailed` asked.
  */
 #include "cli/render/render_crypto_int.h"
+#include "cli/render/render_json_util.h"
 #include "lib/json.h"
 
 #include <stdbool.h>
 #include <stdio.h>
-
-static void
-jfix(struct json *j, const char *key, const char *field, size_t cap)
-{
-    json_strn(j, key, field, strnlen(field, cap));
-}
-#define JFIX(j, key, field) jfix((j), (key), (field), sizeof(field))
-
-static void
-jfix_or(struct json *j, const char *key, const char *field, size_t cap, const char *dflt)
-{
-    if (field[0])
-        jfix(j, key, field, cap);
-    else
-        json_str(j, key, dflt);
-}
-#define JFIX_OR(j, key, field, dflt) jfix_or((j), (key), (field), sizeof(field), (dflt))
 
 static void
 jip(struct json *j, const char *key, uint32_t a)

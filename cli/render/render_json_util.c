@@ -5,6 +5,7 @@
 #include "lib/inet.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void
 render_json_addr(struct json *j, const char *key, uint32_t a)
@@ -27,4 +28,20 @@ render_json_age(struct json *j, const char *key, int64_t now_ms, int64_t since_m
     }
     json_str(j, key, render_time_since(t, now_ms, since_ms));
     json_int(j, k, render_time_elapsed(now_ms, since_ms));
+}
+
+void
+render_json_fixed(struct json *j, const char *key, const char *field, size_t cap)
+{
+    json_strn(j, key, field, strnlen(field, cap));
+}
+
+void
+render_json_fixed_or(struct json *j, const char *key, const char *field, size_t cap,
+                     const char *dflt)
+{
+    if (field[0])
+        render_json_fixed(j, key, field, cap);
+    else
+        json_str(j, key, dflt);
 }
