@@ -149,27 +149,13 @@ rtp_log(void *ctx, const struct eigrp_log_ev *ev)
     p->ops.log(p->ops.ctx, 5, line);
 }
 
-/* The routes of a delivered packet. The packet being received is at hand;
- * a payload the transport kept (none today: it delivers in order as
- * packets arrive) is decoded again behind a header of its own. */
+/* The routes of a delivered packet: the transport delivers only the packet
+ * being received (one in flight per neighbour, taken in order as it
+ * arrives), already decoded in eigrp_proc_rx. */
 static const struct eigrp_msg *
-delivered(struct eigrp_proc *p, uint8_t opcode, const uint8_t *payload, size_t len)
+delivered(const struct eigrp_proc *p, const uint8_t *payload)
 {
-    struct eigrp_enc e;
-    struct eigrp_hdr h = {.version = EIGRP_VERSION, .opcode = opcode, .asn = p->conf.asn};
-
-    if (p->cur && p->cur->raw && payload == p->cur->raw + EIGRP_HDR_LEN)
-        return p->cur;
-    eigrp_enc_init(&e, p->txbuf, sizeof(p->txbuf), &h);
-    if (e.len + len > e.cap)
-        return NULL;
-    memcpy(e.buf + e.len, payload, len);
-    e.len += len;
-    if (!p->scratch)
-        p->scratch = mem_zalloc(sizeof(*p->scratch));
-    if (!eigrp_enc_finish(&e) || eigrp_decode(p->txbuf, e.len, p->scratch) != EIGRP_DEC_OK)
-        return NULL;
-    return p->scratch;
+    return p->cur && payload == p->cur->raw + EIGRP_HDR_LEN ? p->cur : NULL;
 }
 
 static void
@@ -177,11 +163,12 @@ rtp_deliver(void *ctx, unsigned nbr, uint8_t opcode, uint32_t flags, const uint8
             size_t len)
 {
     struct eigrp_proc *p = ctx;
-    const struct eigrp_msg *m = delivered(p, opcode, payload, len);
+    const struct eigrp_msg *m = delivered(p, payload);
     struct eigrp_pnbr *n = eigrp_proc_nbr(p, nbr);
     uint64_t now = (uint64_t)p->now;
     size_t i;
     (void)flags;
+    (void)len;
 
     if (!m) {
         p->cnt.rx_bad++;
@@ -284,7 +271,6 @@ eigrp_proc_free(struct eigrp_proc *p)
     free(p->hstub);
     free(p->tp);
     free(p->pend);
-    free(p->scratch);
     free(p);
 }
 
@@ -411,7 +397,6 @@ eigrp_proc_rx(struct eigrp_proc *p, uint32_t ifi, uint32_t src, uint32_t dst, co
         else
             p->cnt.rx[EIGRP_OP_HELLO]++;
     }
-    m.raw = pkt;
     p->cur = &m;
     eigrp_rtp_rx(p->rtp, p->now, &rx);
     p->cur = NULL;

@@ -75,7 +75,6 @@ struct eigrp_proc {
     size_t nsumm;
     bool flushing;
     const struct eigrp_msg *cur; /* the packet whose payload is being delivered */
-    struct eigrp_msg *scratch;   /* a delivered payload decoded again */
     struct eigrp_proc_counters cnt;
     struct eigrp_proc_if_counters ifcnt[EIGRP_CONF_MAX_IFS];
     int64_t auth_log_at[EIGRP_CONF_MAX_IFS];      /* last authentication failure logged */
