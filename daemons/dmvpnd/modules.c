@@ -12,6 +12,7 @@
 #include "daemons/eigrp/service/eigrp_svc.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "daemons/nhrp/service/nhrp_svc.h"
+#include "daemons/routing/frr_conf.h"
 #include "daemons/routing/service/rt_svc.h"
 
 #include <stdio.h>
@@ -21,13 +22,13 @@ dmvpnd_register_modules(struct dmvpnd *d)
 {
     struct rt_opts ro = {.pathspace = d->frr_pathspace, .eigrp_own = d->eigrp_own};
     struct eigrp_svc_opts eo = {.enabled = d->eigrp_own && d->frr_pathspace};
-    char zserv[256];
+    char dir[240], zserv[256];
 
     /* our EIGRP hands its routes to the zebra of the FRR dmvpnd drives */
-    if (eo.enabled &&
-        (size_t)snprintf(zserv, sizeof zserv, "/var/run/frr%s%s/zserv.api",
-                         *d->frr_pathspace ? "/" : "", d->frr_pathspace) < sizeof zserv)
+    if (eo.enabled && frr_run_dir(NULL, d->frr_pathspace, dir, sizeof dir)) {
+        snprintf(zserv, sizeof zserv, "%s/zserv.api", dir);
         eo.zserv = zserv;
+    }
 
     dps_register(d->host, d->frr_pathspace != NULL);
     ipsec_svc_register(d->host, d->vici_path, d->kernel_esp);

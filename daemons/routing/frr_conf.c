@@ -422,3 +422,11 @@ frr_conf(const struct cfg *c, const struct frr_opts *o, struct strbuf *out, stru
     sb_free(&x.synth);
     return x.unsupported;
 }
+
+bool
+frr_run_dir(const char *run_base, const char *ps, char *out, size_t n)
+{
+    return !strchr(ps, '/') &&
+           (size_t)snprintf(out, n, "%s%s%s", run_base ? run_base : "/var/run/frr", *ps ? "/" : "",
+                            ps) < n;
+}

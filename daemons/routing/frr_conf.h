@@ -58,4 +58,9 @@ const char *frr_note_kind_name(enum frr_note_kind k);
  * stderr; `FILE: ...` for a stanza header, which has no line number here). */
 void frr_notes_render(struct strbuf *out, const char *fname, const struct frr_notes *n);
 
+/* The run directory (vty sockets, zserv.api) of FRR pathspace ps ("" the
+ * default instance) under run_base (NULL: /var/run/frr), as watchfrr -N
+ * lays it out; false when ps is not a name or the path does not fit. */
+bool frr_run_dir(const char *run_base, const char *ps, char *out, size_t n);
+
 #endif

@@ -250,9 +250,7 @@ rt_svc_register(struct host *h, const struct rt_opts *o)
         log_err("routing: FRR pathspace `%s' is not a name; routing stays off", m->pathspace);
         m->enabled = false;
     }
-    if ((size_t)snprintf(m->run_dir, sizeof m->run_dir, "%s%s%s",
-                         o->run_base ? o->run_base : "/var/run/frr", *m->pathspace ? "/" : "",
-                         m->pathspace) >= sizeof m->run_dir)
+    if (!frr_run_dir(o->run_base, m->pathspace, m->run_dir, sizeof m->run_dir))
         m->enabled = false;
     snprintf(m->conf, sizeof m->conf, "%s/frr.conf", m->etc_dir);
     snprintf(m->conf_new, sizeof m->conf_new, "%s/frr.conf.dmvpnd", m->etc_dir);
