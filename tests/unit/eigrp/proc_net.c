@@ -68,6 +68,55 @@ op_send(void *ctx, uint32_t ifi, uint32_t dst, const uint8_t *b, size_t len)
     memcpy(k->b, b, len);
 }
 
+struct pnet_rt *
+pnet_rib(struct pnet_node *n, uint32_t prefix, uint8_t plen)
+{
+    for (int i = 0; i < PNET_ROUTES; i++)
+        if (n->rib[i].on && n->rib[i].prefix == prefix && n->rib[i].plen == plen)
+            return &n->rib[i];
+    return NULL;
+}
+
+static void
+op_set(void *ctx, const struct eigrp_proc_route *r)
+{
+    struct pnet_node *n = ctx;
+    struct pnet_rt *e = pnet_rib(n, r->prefix, r->plen);
+
+    for (int i = 0; !e && i < PNET_ROUTES; i++)
+        if (!n->rib[i].on)
+            e = &n->rib[i];
+    if (!e)
+        abort();
+    *e = (struct pnet_rt){.prefix = r->prefix,
+                          .plen = r->plen,
+                          .nh = r->nnh ? r->nh[0].addr : 0,
+                          .distance = r->distance,
+                          .metric = r->metric,
+                          .on = true};
+}
+
+static void
+op_unset(void *ctx, uint32_t prefix, uint8_t plen)
+{
+    struct pnet_rt *e = pnet_rib(ctx, prefix, plen);
+
+    if (e)
+        e->on = false;
+}
+
+static void
+op_log(void *ctx, int sev, const char *line)
+{
+    struct pnet_node *n = ctx;
+    (void)sev;
+
+    if (strstr(line, " is up: "))
+        n->up++;
+    if (strstr(line, " is down: "))
+        n->down++;
+}
+
 struct pnet_node *
 pnet_router(uint16_t asn, const char *rid)
 {
@@ -104,7 +153,11 @@ void
 pnet_start(void)
 {
     for (int i = 0; i < pnet_n; i++) {
-        struct eigrp_proc_ops o = {.ctx = &pnet_nodes[i], .send = op_send};
+        struct eigrp_proc_ops o = {.ctx = &pnet_nodes[i],
+                                   .send = op_send,
+                                   .route_set = op_set,
+                                   .route_unset = op_unset,
+                                   .log = op_log};
         pnet_nodes[i].p = eigrp_proc_new(&pnet_nodes[i].c, &o, pnet_now);
         for (uint32_t k = 0; k < pnet_nodes[i].c.nifs; k++)
             eigrp_proc_if_state(pnet_nodes[i].p, k, true, pnet_now);
@@ -121,7 +174,9 @@ deliver(const struct pnet_pkt *pk)
             continue;
         for (uint32_t k = 0; k < pnet_nodes[i].c.nifs; k++)
             if (pnet_nodes[i].seg[k] == seg &&
-                (pk->dst == EIGRP_MCAST_V4 || pk->dst == pnet_nodes[i].c.ifs[k].addr))
+                ((pk->dst == EIGRP_MCAST_V4 &&
+                  !(pnet_nodes[pk->from].spoke && pnet_nodes[i].spoke)) ||
+                 pk->dst == pnet_nodes[i].c.ifs[k].addr))
                 eigrp_proc_rx(pnet_nodes[i].p, k, pk->src, pk->dst, pk->b, pk->len, pnet_now);
     }
 }
