@@ -36,6 +36,7 @@ and its own VICI socket, PLATFORM.md) and its dmvpnd drives it (`--vici`).
 import ipaddress
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -483,6 +484,49 @@ class Lab:
     def sh(self, node, *cmd, check=False, timeout=60):
         """A Linux command in the node's namespace: the CompletedProcess (text)."""
         return netns.sh(*cmd, ns=self.node_ns(node), check=check, timeout=timeout)
+
+    # -- what the e2e tests ask of a node ----------------------------------------
+    def cli_text(self, node, *cmds):
+        """stdout and stderr (IOS's errors) of dmvpn-cli -c CMD ...; "" when
+        the node's dmvpnd does not answer."""
+        try:
+            r = self.cli(node, *cmds)
+            return r.stdout + r.stderr
+        except RuntimeError:
+            return ""
+
+    def vtysh_json(self, node, cmd):
+        """FRR's JSON answer to cmd on the node ({} when it has none)."""
+        try:
+            return json.loads(self.vtysh(node, cmd + " json").stdout)
+        except ValueError:
+            return {}
+
+    def zroutes(self, node, prefix, proto=None):
+        """zebra's routes for exactly prefix (show ip route P json), of proto."""
+        rs = self.vtysh_json(node, f"show ip route {prefix}").get(prefix, [])
+        return [r for r in rs if proto is None or r.get("protocol") == proto]
+
+    def ping(self, node, src, dst, count=3):
+        """Echo replies received from dst, sent from the node's address src."""
+        r = self.sh(node, "ping", "-c", str(count), "-i", "0.2", "-W", "1", "-I", src, dst)
+        m = re.search(r"(\d+) received", r.stdout)
+        return int(m.group(1)) if m else 0
+
+    def frr_pid(self, node, daemon):
+        """The pid of one of the node's FRR daemons (its pid file), or None."""
+        try:
+            with open(f"/var/run/frr/{self.node_ns(node)}/{daemon}.pid") as f:
+                return int(f.read().strip())
+        except (OSError, ValueError):
+            return None
+
+    def capture(self, subnet, path, filt="ip"):
+        """A capture on the bridge that wires subnet (the lab numbers its
+        bridges in the sorted order of the subnets)."""
+        nodes = {n: model(self.bin, self.path(n + ".cfg"))[0] for n in self.node_names()}
+        segs = sorted(segments(nodes))
+        return netns.Capture(self.switch, f"br{segs.index(subnet)}", path, filt)
 
 
 def main(argv):

@@ -23,7 +23,6 @@ p3   testdata/lab/eigrp-p3: phase 3, the hub announcing only 192.168.0.0/16
 
 Each scenario builds its own lab (prefix eg<pid>-) and removes it, also on failure.
 """
-import json
 import os
 import re
 import signal
@@ -37,28 +36,12 @@ import netns  # noqa: E402
 PREFIX = netns.unique_prefix("eg")
 STATE = f"/tmp/dmvpn-eg-{os.getpid()}"
 LAB = labmod.Lab(PREFIX, STATE, os.environ.get("DMVPN_BIN"))
+cli, vtysh_json, zroutes, ping, frr_pid = LAB.cli_text, LAB.vtysh_json, LAB.zroutes, LAB.ping, LAB.frr_pid
+
+
+def capture(subnet, filt="ip"):
+    return LAB.capture(subnet, os.path.join(STATE, "c.pcap"), filt)
 check = netns.Checks(keep_going=True)
-
-
-def cli(node, *cmds):
-    try:
-        r = LAB.cli(node, *cmds)
-        return r.stdout + r.stderr
-    except RuntimeError:
-        return ""
-
-
-def vtysh_json(node, cmd):
-    try:
-        return json.loads(LAB.vtysh(node, cmd + " json").stdout)
-    except ValueError:
-        return {}
-
-
-def zroutes(node, prefix, proto=None):
-    """zebra's routes for exactly prefix, of proto."""
-    rs = vtysh_json(node, f"show ip route {prefix}").get(prefix, [])
-    return [r for r in rs if proto is None or r.get("protocol") == proto]
 
 
 def zsel(node, prefix, proto):
@@ -80,20 +63,8 @@ def kroute(node, prefix):
     return ""
 
 
-def ping(node, src, dst, count=3):
-    r = LAB.sh(node, "ping", "-c", str(count), "-i", "0.2", "-W", "1", "-I", src, dst)
-    m = re.search(r"(\d+) received", r.stdout)
-    return int(m.group(1)) if m else 0
-
-
 def wait_for(pred, secs, step=0.25):
     return netns.wait_for(pred, secs, step)
-
-
-def capture(subnet, filt="ip"):
-    nodes = {n: labmod.model(LAB.bin, LAB.path(n + ".cfg"))[0] for n in LAB.node_names()}
-    segs = sorted(labmod.segments(nodes))
-    return netns.Capture(LAB.switch, f"br{segs.index(subnet)}", os.path.join(STATE, "c.pcap"), filt)
 
 
 def outer(cap):
@@ -108,14 +79,6 @@ def up(cfgdir, eigrp):
     LAB.eigrp = dict(eigrp)
     if not LAB.up(os.path.join(ROOT, "testdata", "lab", cfgdir)):
         raise RuntimeError(f"lab up {cfgdir}: a node did not start")
-
-
-def frr_pid(node, daemon):
-    try:
-        with open(f"/var/run/frr/{LAB.node_ns(node)}/{daemon}.pid") as f:
-            return int(f.read().strip())
-    except (OSError, ValueError):
-        return None
 
 
 def log_of(node):

@@ -57,24 +57,12 @@ import netns  # noqa: E402
 PREFIX = netns.unique_prefix("rt")
 STATE = f"/tmp/dmvpn-rt-{os.getpid()}"
 LAB = labmod.Lab(PREFIX, STATE, os.environ.get("DMVPN_BIN"))
+cli, vtysh_json, zroutes, ping, frr_pid = LAB.cli_text, LAB.vtysh_json, LAB.zroutes, LAB.ping, LAB.frr_pid
+
+
+def underlay(subnet):
+    return LAB.capture(subnet, os.path.join(STATE, "u.pcap"))
 check = netns.Checks(keep_going=True)
-
-
-def cli(node, *cmds):
-    """stdout and stderr (IOS's errors) of dmvpn-cli -c CMD ..."""
-    try:
-        r = LAB.cli(node, *cmds)
-        return r.stdout + r.stderr
-    except RuntimeError:
-        return ""
-
-
-def vtysh_json(node, cmd):
-    r = LAB.vtysh(node, cmd + " json")
-    try:
-        return json.loads(r.stdout)
-    except ValueError:
-        return {}
 
 
 def frr_running(node):
@@ -97,28 +85,6 @@ def route_get(node, dst):
     return LAB.sh(node, "ip", "route", "get", dst).stdout
 
 
-def ping(node, src, dst, count=3):
-    r = LAB.sh(node, "ping", "-c", str(count), "-i", "0.2", "-W", "1", "-I", src, dst)
-    m = re.search(r"(\d+) received", r.stdout)
-    return int(m.group(1)) if m else 0
-
-
-def underlay(subnet):
-    """A capture on the bridge that wires subnet (the lab numbers its
-    bridges in the sorted order of the subnets)."""
-    nodes = {n: labmod.model(LAB.bin, LAB.path(n + ".cfg"))[0] for n in LAB.node_names()}
-    segs = sorted(labmod.segments(nodes))
-    return netns.Capture(LAB.switch, f"br{segs.index(subnet)}", os.path.join(STATE, "u.pcap"), "ip")
-
-
-def frr_pid(node, daemon):
-    try:
-        with open(f"/var/run/frr/{LAB.node_ns(node)}/{daemon}.pid") as f:
-            return int(f.read().strip())
-    except (OSError, ValueError):
-        return None
-
-
 def kill_frr(node, daemon):
     """Kills one of the node's FRR daemons (by its pid file, a process this
     lab started); True when watchfrr has started a new one."""
@@ -138,12 +104,6 @@ def up(cfgdir):
     LAB.down()
     if not LAB.up(os.path.join(ROOT, "testdata", "lab", cfgdir)):
         raise RuntimeError(f"lab up {cfgdir}: a node did not start")
-
-
-def zroutes(node, prefix, proto=None):
-    """zebra's routes for exactly prefix (show ip route P json), of proto."""
-    rs = vtysh_json(node, f"show ip route {prefix}").get(prefix, [])
-    return [r for r in rs if proto is None or r.get("protocol") == proto]
 
 
 def bgp_peers(node):
