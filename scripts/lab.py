@@ -121,9 +121,15 @@ class Lab:
     def path(self, *parts):
         return os.path.join(self.state, *parts)
 
+    def vrf_ns(self, node, vrf):
+        """The namespace dmvpnd makes for a node's VRF (DMVPND_VRF_NETNS_PREFIX
+        is the node's namespace and a dot, so `down` sweeps it with the node)."""
+        return self.node_ns(node) + "." + vrf
+
     def node_names(self):
         return [ns[len(self.prefix):] for ns in netns.netns_list()
-                if ns.startswith(self.prefix) and ns != self.switch]
+                if ns.startswith(self.prefix) and ns != self.switch
+                and "." not in ns[len(self.prefix):]]
 
     def read_pids(self):
         pids = {}
@@ -141,11 +147,12 @@ class Lab:
         with open(self.path("pids"), "a") as f:
             f.write(f"{node} {what} {pid}\n")
 
-    def spawn(self, node, what, cmd, log, env=None):
-        """cmd in node's namespace in a session of its own (stopped as a group),
-        output appended to log, its PID recorded as node's what."""
+    def spawn(self, node, what, cmd, log, env=None, ns=None):
+        """cmd in node's namespace (or ns, one of its VRFs') in a session of its
+        own (stopped as a group), output appended to log, its PID recorded as
+        node's what."""
         out = open(log, "ab")
-        p = netns.spawn(self.node_ns(node), cmd, stdout=out, stderr=out, env=env,
+        p = netns.spawn(ns or self.node_ns(node), cmd, stdout=out, stderr=out, env=env,
                         start_new_session=True)
         out.close()
         self.write_pid(node, what, p.pid)
@@ -246,8 +253,17 @@ class Lab:
                   'mount -t tmpfs tmpfs /run; mkdir -p "$D"; mount --move "$t" "$D"; rmdir "$t"; '
                   f'exec {CHARON}')
         env = dict(os.environ, STRONGSWAN_CONF=conf, D=d)
+        # a protected tunnel's front-door VRF is where IKE and ESP flow: its
+        # charon lives in that VRF's namespace (made here first; dmvpnd opens it)
+        ns = None
+        fvrf = [i.get("tunnel_vrf") for i in model(self.bin, cfg)[0]["interfaces"]
+                if i.get("tunnel") and i.get("tunnel_protection") and i.get("tunnel_vrf")]
+        if fvrf:
+            ns = self.vrf_ns(node, fvrf[0])
+            if ns not in netns.netns_list():
+                netns.add(ns)
         pid = self.spawn(node, "charon", ["unshare", "-m", "--propagation", "private", "sh", "-c",
-                                          script], os.path.join(d, "charon.out"), env)
+                                          script], os.path.join(d, "charon.out"), env, ns=ns)
         return netns.wait_path(self.vici_path(node), pid)
 
     def charon(self, node, what):
@@ -295,7 +311,8 @@ class Lab:
             cmd += [f"--frr={self.node_ns(node)}", self.eigrp_arg(node)]
         if self.debug:
             cmd.append("-v")  # debug lines in the node's log
-        pid = self.spawn(node, "dmvpnd", cmd, self.path(f"{node}.log"))
+        env = dict(os.environ, DMVPND_VRF_NETNS_PREFIX=self.node_ns(node) + ".")
+        pid = self.spawn(node, "dmvpnd", cmd, self.path(f"{node}.log"), env)
         return pid, sock
 
     def start_snmp(self, node, cfg, sock):

@@ -98,6 +98,12 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"traffic", "IP-EIGRP Traffic Statistics"})},
     {"show ip protocols", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"protocols", "IP routing protocol process parameters and statistics"})},
+    {"show vrf [<word:vrf>]", ACT(act_show_vrf, 1, PJ), 0,
+     .help =
+         CMD_HELP({"vrf", "VPN Routing/Forwarding instance information"}, {"<vrf>", "VRF name"})},
+    {"show ip vrf [{interfaces|<word:vrf>}]", ACT(act_show_vrf, 1, PJ), 0,
+     .help = CMD_HELP({"vrf", "VPN Routing/Forwarding instance information"},
+                      {"interfaces", "Show interface VRF information"}, {"<vrf>", "VRF name"})},
     {"show dmvpn [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"dmvpn", "DMVPN information"}, {"detail", "Detailed information"})},
     /* IOS: a type, then an address [mask] or an interface, then the view */

@@ -47,6 +47,7 @@ struct dpu_map {
 /* One raw GRE socket per tunnel source address. */
 struct dpu_sock {
     uint32_t src;
+    char ns[200]; /* the front-door VRF's namespace it lives in; "" ours */
     int fd;
     int refs;
 };

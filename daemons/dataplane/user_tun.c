@@ -21,13 +21,22 @@
 #include "lib/fwmark.h"
 #include "lib/inet.h"
 #include "lib/mem.h"
+#include "lib/netns.h"
 
 static int
-sock_open(struct dpu *u, uint32_t src, int *out)
+sock_open(struct dpu *u, uint32_t src, const char *ns, int *out)
 {
-    int fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_GRE);
+    /* a front-door VRF: the socket is made in its namespace and routes
+     * there for good (lib/netns.h) */
+    int nsfd = -1;
+    if (ns[0] && (nsfd = netns_open(ns)) < 0)
+        return dpu_fail(u, -errno, "tunnel vrf: network namespace %s: %s", ns, strerror(errno));
+    int fd = netns_socket(nsfd, AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_GRE);
+    int se = errno;
+    if (nsfd >= 0)
+        close(nsfd);
     if (fd < 0)
-        return dpu_fail(u, -errno, "raw GRE socket: %s", strerror(errno));
+        return dpu_fail(u, -se, "raw GRE socket: %s", strerror(se));
     int one = 1, ttl = 255, pmtu = IP_PMTUDISC_DONT, rbuf = 8 << 20, sbuf = 4 << 20;
     /* FREEBIND: IOS accepts a tunnel source whose address is not up yet. */
     setsockopt(fd, IPPROTO_IP, IP_FREEBIND, &one, sizeof one);
@@ -60,16 +69,16 @@ sock_open(struct dpu *u, uint32_t src, int *out)
 }
 
 static struct dpu_sock *
-sock_get(struct dpu *u, uint32_t src, int *err)
+sock_get(struct dpu *u, uint32_t src, const char *ns, int *err)
 {
     for (int i = 0; i < u->nsock; i++) {
-        if (u->sock[i]->src == src) {
+        if (u->sock[i]->src == src && !strcmp(u->sock[i]->ns, ns)) {
             u->sock[i]->refs++;
             return u->sock[i];
         }
     }
     int fd = -1;
-    if ((*err = sock_open(u, src, &fd)) < 0)
+    if ((*err = sock_open(u, src, ns, &fd)) < 0)
         return NULL;
     struct dpu_sock **v = realloc(u->sock, (size_t)(u->nsock + 1) * sizeof *v);
     if (!v)
@@ -77,6 +86,7 @@ sock_get(struct dpu *u, uint32_t src, int *err)
     struct dpu_sock *s = mem_zalloc(sizeof *s);
     u->sock = v;
     s->src = src;
+    snprintf(s->ns, sizeof(s->ns), "%s", ns);
     s->fd = fd;
     s->refs = 1;
     u->sock[u->nsock++] = s;
@@ -216,7 +226,7 @@ dpu_tunnel_create(struct dp *dp, const struct dp_tunnel_cfg *cfg)
         e = dpu_fail(u, e, "%s: %s", t->cfg.ifname, dpnl_error(u->nl));
         goto fail;
     }
-    if (!(t->sock = sock_get(u, t->cfg.src, &e)))
+    if (!(t->sock = sock_get(u, t->cfg.src, t->cfg.fvrf_ns, &e)))
         goto fail;
     t->fib = fib_new();
     resync(u, t);
@@ -254,7 +264,8 @@ dpu_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg)
         return dpu_fail(u, -EINVAL, "%s: a tunnel cannot be renamed", t->cfg.ifname);
     /* The new source socket first: on failure nothing has changed. */
     struct dpu_sock *ns = NULL;
-    if (cfg->src != t->cfg.src && !(ns = sock_get(u, cfg->src, &e)))
+    if ((cfg->src != t->cfg.src || strcmp(cfg->fvrf_ns, t->cfg.fvrf_ns)) &&
+        !(ns = sock_get(u, cfg->src, cfg->fvrf_ns, &e)))
         return e;
     struct dp_tunnel_cfg old = t->cfg;
     t->cfg = *cfg;

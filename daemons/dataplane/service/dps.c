@@ -148,6 +148,9 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
         dps_gate_reconfigured(m);
         dps_routes_reinstall(m);
     }
+    /* FRR's staticd sees the global table only: a VRF's routes are ours */
+    dps_vrf_apply_routes(m, new_);
+    ev_timer_after(m->retry_timer, DPS_RETRY_MS);
     if (!m->statics_in_frr)
         dps_apply_routes(m, diff);
     else {
@@ -423,6 +426,7 @@ fini(void *self)
     ev_timer_free(m->reannounce_timer);
     dps_gate_fini(m);
     dps_routes_fini(m);
+    dps_vrf_fini(m);
     free(m->addrs);
     free(m);
 }
