@@ -59,6 +59,10 @@ static const struct exec_row rows[] = {
          {"ping", "Send echo messages"}, {"<target>", "Ping destination address or hostname"},
          {"repeat", "specify repeat count"}, {"size", "specify datagram size"},
          {"timeout", "specify timeout interval"}, {"source", "specify source address or name"})},
+    {"ping vrf <word:vrf> <host:target> [repeat <num:1-2147483647:count>] "
+     "[size <num:36-18024:size>] [timeout <num:0-3600:timeout>] [source <ip:src>]",
+     ACT(act_ping, 1, EXEC_LIVE), 0,
+     .help = CMD_HELP({"vrf", "VRF name"}, {"<vrf>", "VRF name"})},
     {"show version", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"show", "Show running system information"},
                       {"version", "System hardware and software status"})},
@@ -68,6 +72,10 @@ static const struct exec_row rows[] = {
                   {"brief", "Brief summary of IP status and configuration"})},
     {"show interfaces [<if:name>]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"interfaces", "Interface status and configuration"})},
+    {"show ip route vrf <word:vrf> [{bgp|connected|eigrp|nhrp|ospf|static}]", ACT(act_show, 1, PJ),
+     0,
+     .help = CMD_HELP({"vrf", "Display routes from a VPN Routing/Forwarding instance"},
+                      {"<vrf>", "VPN Routing/Forwarding instance name"})},
     {"show ip route [{next-hop-override|bgp|connected|eigrp|nhrp|ospf|static}]",
      ACT(act_show, 1, PJ), 0,
      .help =

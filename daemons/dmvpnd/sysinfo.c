@@ -15,6 +15,7 @@
 #include "parsers/vrf.h"
 #include "lib/inet.h"
 #include "lib/log.h"
+#include "lib/netns.h"
 #include "lib/rec.h"
 
 #include <stdio.h>
@@ -177,6 +178,8 @@ vrfs(const struct cfg *c, struct strbuf *out)
         memset(&r, 0, sizeof(r));
         snprintf(r.name, sizeof(r.name), "%.32s", v[i].name);
         snprintf(r.rd, sizeof(r.rd), "%.31s", v[i].rd);
+        if (!netns_vrf_name(v[i].name, r.netns, sizeof(r.netns)))
+            r.netns[0] = '\0';
         r.ipv4 = v[i].ipv4;
         r.ipv6 = v[i].ipv6;
         for (k = 0; k < c->nifs && r.nifs < REC_VRF_MAX_IFS; k++) {

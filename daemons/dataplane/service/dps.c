@@ -221,8 +221,8 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     struct dp_svc *m = self;
     struct rt_collect rc = {m, host_running(m->h), out, 0};
 
-    (void)kind; /* REC_ROUTE, the one kind declared */
-    (void)filter;
+    if (kind == REC_VRF_ROUTE)
+        return dps_vrf_list(m, filter, collect_route, &rc) < 0 ? 0 : rc.n;
     m->dp->ops->route_list(m->dp, collect_route, &rc);
     return rc.n;
 }
@@ -473,7 +473,7 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
     return dp;
 }
 
-static const uint32_t kinds[] = {REC_ROUTE, 0};
+static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
 static const uint16_t consumes[] = {
     SVC_EV_NHRP_TX,   SVC_EV_MAP,       SVC_EV_UNMAP,    SVC_EV_MCAST_ADD,
@@ -485,7 +485,7 @@ static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME, SVC
 
 /* With FRR, zebra's table is the routing table: the routing service answers
  * show ip route. */
-static const uint32_t no_kinds[] = {0};
+static const uint32_t no_kinds[] = {REC_VRF_ROUTE, 0}; /* FRR sees the global table only */
 
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */

@@ -151,6 +151,10 @@ void dps_vrf_apply_routes(struct dp_svc *m, const struct cfg *c);
  * up yet) is tried again. */
 void dps_vrf_retry(struct dp_svc *m);
 void dps_vrf_fini(struct dp_svc *m);
+/* The routes of a VRF's table as the backend lists its own (cb gets each);
+ * -1 when the VRF is unknown. */
+int dps_vrf_list(struct dp_svc *m, const char *vrf, void (*cb)(void *, const struct dp_route *),
+                 void *arg);
 
 /* dps_static.c */
 struct cfg_diff;

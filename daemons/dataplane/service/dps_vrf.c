@@ -8,6 +8,7 @@
  * the GRE socket is opened in that namespace (dp_tunnel_cfg.fvrf_ns).
  */
 #include "daemons/dataplane/nl.h"
+#include "daemons/dataplane/rtab.h"
 #include "daemons/dataplane/service/dps_int.h"
 #include "parsers/cfg.h"
 #include "lib/inet.h"
@@ -208,6 +209,31 @@ dps_vrf_retry(struct dp_svc *m)
             if (!v->routes[i].installed)
                 v->routes[i].installed = vroute_nl(v, true, &v->routes[i]) == 0;
     }
+}
+
+int
+dps_vrf_list(struct dp_svc *m, const char *vrf, void (*cb)(void *, const struct dp_route *),
+             void *arg)
+{
+    struct rtab t;
+    int rc;
+
+    for (int k = 0; k < m->nvrf; k++) {
+        struct dps_vrf *v = &m->vrf[k];
+        if (strcmp(v->name, vrf))
+            continue;
+        /* the listing names links by index in the current namespace: stand
+         * in the VRF's while it runs */
+        if (netns_enter(v->fd) < 0)
+            return -1;
+        rtab_init(&t, 0);
+        rc = rtab_list(&t, v->nl, cb, arg);
+        rtab_fini(&t);
+        if (netns_leave() < 0)
+            fatal("dataplane: cannot return from VRF %s's namespace", v->name);
+        return rc;
+    }
+    return -1;
 }
 
 void
