@@ -759,7 +759,8 @@ const struct cmd_def cmd_tbl_ikev2[] = {
     {MODE_V2_PROF, "nat keepalive <num:5-3600:secs>", CLS_IGNORED,
      "charon sends NAT-T keepalives on its own (every 20 s)", h_prof_nat, MODE_EXEC, NP,
      .help = CMD_HELP({"nat", "NAT-transparency"}, {"keepalive", "Set NAT keepalive interval"})},
-    {MODE_V2_PROF, "ivrf <word:vrf>", CLS_UNSUPPORTED, "inside VRF: VRFs are not implemented here",
+    {MODE_V2_PROF, "ivrf <word:vrf>", CLS_TRANSLATED,
+     "inside VRF of the sessions: the tunnel's own (vrf forwarding); shown in the SA tables",
      h_prof_ivrf, MODE_EXEC, NP, .help = CMD_HELP({"ivrf", "I-VRF of the profile"})},
     EXITS(MODE_V2_PROF, h_end),
 };

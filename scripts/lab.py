@@ -259,9 +259,7 @@ class Lab:
         fvrf = [i.get("tunnel_vrf") for i in model(self.bin, cfg)[0]["interfaces"]
                 if i.get("tunnel") and i.get("tunnel_protection") and i.get("tunnel_vrf")]
         if fvrf:
-            ns = self.vrf_ns(node, fvrf[0])
-            if ns not in netns.netns_list():
-                netns.add(ns)
+            ns = self.vrf_ns(node, fvrf[0])  # made by up()
         pid = self.spawn(node, "charon", ["unshare", "-m", "--propagation", "private", "sh", "-c",
                                           script], os.path.join(d, "charon.out"), env, ns=ns)
         return netns.wait_path(self.vici_path(node), pid)
@@ -364,6 +362,13 @@ class Lab:
         for node in nodes:
             netns.add(self.node_ns(node))
             netns.sh("sysctl", "-qw", "net.ipv4.ip_forward=1", ns=self.node_ns(node))
+            # a node's VRFs, made here as a router's boot would: a namespace
+            # dmvpnd makes under `ip netns exec` (a mount namespace of its
+            # own) would be visible to dmvpnd alone, not to the lab's tools
+            vrfs = {i.get(k) for i in nodes[node]["interfaces"] for k in ("vrf", "tunnel_vrf")}
+            for vrf in sorted(v for v in vrfs if v):
+                netns.add(self.vrf_ns(node, vrf))
+                netns.sh("sysctl", "-qw", "net.ipv4.ip_forward=1", ns=self.vrf_ns(node, vrf))
         for i, (net, members) in enumerate(sorted(segments(nodes).items())):
             br = f"br{i}"
             netns.bridge(self.switch, br)

@@ -47,6 +47,9 @@ struct dp_tunnel_cfg {
     /* `tunnel vrf`: the network namespace (lib/netns.h) whose routing
      * table carries the GRE packets; "" the daemon's own */
     char fvrf_ns[200];
+    /* `vrf forwarding` on the tunnel: the namespace the tunnel device and
+     * its routes live in; "" the daemon's own */
+    char ivrf_ns[200];
 };
 
 /* Mapping flags (dp_ops.map_set). */

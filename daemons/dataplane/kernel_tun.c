@@ -42,9 +42,9 @@ cfg_check(struct dpk *k, const struct dp_tunnel_cfg *cfg)
         return dpk_fail(k, -EINVAL, "%s: ip mtu %u out of range", cfg->ifname, cfg->mtu);
     /* a gre link made in the VRF's namespace and moved out would keep its
      * underlay there; not built yet */
-    if (cfg->fvrf_ns[0])
+    if (cfg->fvrf_ns[0] || cfg->ivrf_ns[0])
         return dpk_fail(k, -EOPNOTSUPP,
-                        "%s: tunnel vrf needs the userspace data plane for now "
+                        "%s: a tunnel in a VRF needs the userspace data plane for now "
                         "(DMVPND_DATAPLANE=user)",
                         cfg->ifname);
     return 0;

@@ -236,12 +236,17 @@ lookup_tunnel(void *arg, const char *ifname)
 }
 
 bool
-dps_route_lookup(struct dp_svc *m, uint32_t dst, struct nhrp_route_info *out)
+dps_route_lookup(struct dp_svc *m, const struct svc_route_q *q, struct nhrp_route_info *out)
 {
+    const struct dps_tunnel *t = dps_tunnel_by_id(m, q->tun);
     struct rlookup lk;
 
-    rlookup_init(&lk, dst, out, lookup_tunnel, m);
-    m->dp->ops->route_list(m->dp, rlookup_route, &lk);
+    rlookup_init(&lk, q->dst, out, lookup_tunnel, m);
+    /* a tunnel in an inside VRF answers from that VRF's table */
+    if (t && t->vrf[0])
+        dps_vrf_list(m, t->vrf, rlookup_route, &lk);
+    else
+        m->dp->ops->route_list(m->dp, rlookup_route, &lk);
     return rlookup_finish(&lk);
 }
 
@@ -395,7 +400,7 @@ call(void *self, int type, const void *in, void *out)
         snprintf(out, SVC_IFNAMSIZ, "%s", name ? name : "");
         return 0;
     case SVC_CALL_ROUTE_LOOKUP:
-        return dps_route_lookup(m, *(const uint32_t *)in, out) ? 0 : -1;
+        return dps_route_lookup(m, in, out) ? 0 : -1;
     case SVC_CALL_ROUTE_ADD:
         *(int *)out = dps_nhrp_route_add(m, in);
         rearm(m);

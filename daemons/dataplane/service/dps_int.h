@@ -27,16 +27,18 @@ struct ev_timer;
 struct ev_fd;
 struct nhrp_route_info;
 
+#define DPS_VRF_NAME_MAX 32
+
 struct dps_tunnel {
     char ifname[DP_IFNAMSIZ];
+    char vrf[DPS_VRF_NAME_MAX + 1]; /* inside VRF (`vrf forwarding`), "" global */
     int id;
     bool up;
     bool gated; /* protected and a charon enforces it: maps wait for SAs */
     struct dp_tunnel_cfg cfg;
 };
 
-#define DPS_MAX_VRF      16
-#define DPS_VRF_NAME_MAX 32
+#define DPS_MAX_VRF 16
 
 /* A VRF: a network namespace of its own (lib/netns.h); its links, their
  * addresses and its `ip route vrf` routes are set through a netlink
@@ -121,7 +123,7 @@ struct dp_svc {
 int dps_tunnel(const struct dp_svc *m, const char *ifname);
 const char *dps_tunnel_name(const struct dp_svc *m, int tun);
 struct dps_tunnel *dps_tunnel_by_id(struct dp_svc *m, int tun);
-bool dps_route_lookup(struct dp_svc *m, uint32_t dst, struct nhrp_route_info *out);
+bool dps_route_lookup(struct dp_svc *m, const struct svc_route_q *q, struct nhrp_route_info *out);
 
 /* dps_links.c */
 void dps_apply_hosts(struct dp_svc *m, const struct cfg *c);

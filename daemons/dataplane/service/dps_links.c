@@ -119,6 +119,8 @@ tunnel_cfg(const struct cfg *c, const struct cfg_iface *ifp, struct dp_tunnel_cf
     }
     if (ifp->tun_vrf && !netns_vrf_name(ifp->tun_vrf, t->fvrf_ns, sizeof(t->fvrf_ns)))
         return false;
+    if (ifp->vrf && !netns_vrf_name(ifp->vrf, t->ivrf_ns, sizeof(t->ivrf_ns)))
+        return false;
     t->has_key = ifp->has_tun_key;
     t->key = ifp->tun_key;
     t->mtu = (uint16_t)ifp->ip_mtu;
@@ -137,6 +139,17 @@ dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
     /* without a charon nothing would ever bring an SA up: protection is
      * then not enforced (the IPsec service logs it) */
     host_call(m->h, SVC_CALL_IPSEC_ENABLED, NULL, &ipsec);
+    /* a tunnel that changes VRF is a new device in the other namespace */
+    for (k = m->ntun - 1; k >= 0; k--) {
+        const struct cfg_iface *ifp = cfg_find_iface(c, m->tun[k].ifname);
+        const char *want = ifp && ifp->vrf ? ifp->vrf : "";
+        if (!ifp || !strcmp(want, m->tun[k].vrf))
+            continue;
+        m->dp->ops->tunnel_destroy(m->dp, m->tun[k].id);
+        log_notice("dataplane: %s moves from VRF \"%s\" to \"%s\"", m->tun[k].ifname, m->tun[k].vrf,
+                   want);
+        m->tun[k] = m->tun[--m->ntun];
+    }
 
     for (i = 0; i < c->nifs; i++) {
         const struct cfg_iface *ifp = &c->ifs[i];
@@ -145,12 +158,9 @@ dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
             continue;
         for (k = 0; k < m->ntun && strcmp(m->tun[k].ifname, ifp->name); k++)
             ;
-        if (ifp->vrf && k == m->ntun)
-            log_warn("dataplane: %s: an inside VRF on a tunnel is not implemented; the tunnel "
-                     "is in the global table",
-                     ifp->name);
-        if (ifp->tun_vrf && !dps_vrf_get(m, ifp->tun_vrf))
-            continue; /* logged; the tunnel cannot reach its underlay */
+        if ((ifp->tun_vrf && !dps_vrf_get(m, ifp->tun_vrf)) ||
+            (ifp->vrf && !dps_vrf_get(m, ifp->vrf)))
+            continue; /* logged; the tunnel cannot reach its underlay or its VRF */
         if (!tunnel_cfg(c, ifp, &t)) {
             if (k == m->ntun)
                 log_warn("dataplane: %s stays down (no usable tunnel source or mode)", ifp->name);
@@ -171,6 +181,7 @@ dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
             k = m->ntun++;
             memset(&m->tun[k], 0, sizeof(m->tun[k]));
             snprintf(m->tun[k].ifname, sizeof(m->tun[k].ifname), "%s", ifp->name);
+            snprintf(m->tun[k].vrf, sizeof(m->tun[k].vrf), "%s", ifp->vrf ? ifp->vrf : "");
             m->tun[k].id = id;
             m->tun[k].cfg = t;
             keep[k] = true;

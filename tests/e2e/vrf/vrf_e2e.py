@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Front-door VRF end to end (testdata/lab/fvrf, scripts/lab.py as a library).
 
-    vrf_e2e.py fvrf
+    vrf_e2e.py fvrf|ivrf
 
 fvrf  hub and two spokes whose transport interface and only default route are in
       VRF INET-1 (a network namespace per VRF on this kernel), a plain ISP router
@@ -16,6 +16,10 @@ fvrf  hub and two spokes whose transport interface and only default route are in
         show crypto session detail and their JSON;
       - `ip route vrf` typed in config mode goes into the VRF's table and `no`
         takes it out; a restarted dmvpnd finds its link in the VRF and registers.
+ivrf  the same with the tunnels and the LANs in inside VRF CORP (testdata/lab/ivrf):
+      the global tables are empty; registration, the phase 3 shortcut (its H route
+      in CORP's table), show ip nhrp vrf CORP, show ip route vrf CORP, show ip vrf,
+      IKEv2 SAs with fvrf/ivrf INET-1/CORP, a hub restart.
 Every check is reported and counted (a failed one does not stop the scenario).
 """
 import json
@@ -52,8 +56,14 @@ def peers(node):
     return out
 
 
-def vrf_sh(node, *cmd):
-    return netns.sh(*cmd, ns=LAB.vrf_ns(node, "INET-1"), check=False)
+def vrf_sh(node, *cmd, vrf="INET-1"):
+    return netns.sh(*cmd, ns=LAB.vrf_ns(node, vrf), check=False)
+
+
+def vrf_ping(node, vrf, src, dst, count):
+    r = vrf_sh(node, "ping", "-c", str(count), "-i", "0.2", "-W", "1", "-I", src, dst, vrf=vrf)
+    m = re.search(r"(\d+) received", r.stdout)
+    return int(m.group(1)) if m else 0
 
 
 def placement():
@@ -165,6 +175,59 @@ def scenario_fvrf():
     restart()
 
 
+def scenario_ivrf():
+    LAB.down()
+    if not LAB.up(os.path.join(ROOT, "testdata", "lab", "ivrf")):
+        raise RuntimeError("lab up ivrf: a node did not start")
+    ok = netns.wait_for(lambda: {a: v[1] for a, v in peers("hub").items()} ==
+                        {"10.0.0.2": "UP", "10.0.0.3": "UP"}, 30, 0.5)
+    check(ok, f"hub show dmvpn lists both spokes UP: {peers('hub')}")
+    for node in ("hub", "spoke1", "spoke2"):
+        g = LAB.sh(node, "ip", "-o", "route", "show", "table", "all").stdout
+        g = [line for line in g.splitlines() if not line.startswith(("local 127.", "broadcast 127.",
+                                                                    "multicast", "fe80", "ff00"))]
+        check(not [line for line in g if "10.0.0." in line or "192.168." in line or "100.64." in line],
+              f"{node}: the global table has neither the overlay nor the transport ({g})")
+        check(vrf_sh(node, "ip", "link", "show", "Tunnel0", vrf="CORP").returncode == 0,
+              f"{node}: Tunnel0 is in CORP's namespace")
+    v = LAB.cli_text("spoke1", "show ip vrf")
+    check(re.search(r"^  CORP {29}2:2 {19}Lo0\n {57}Tu0\n  INET-1 {27}1:1 {19}Gi1\n", v, re.M)
+          is not None, f"show ip vrf: {v!r}")
+    cap = LAB.capture("100.64.2.0/24", os.path.join(STATE, "spoke1.pcap"))
+    first = vrf_ping("spoke1", "CORP", "192.168.2.1", "192.168.3.1", 1)
+    ok = netns.wait_for(lambda: "192.168.3.0/24 via 10.0.0.3" in
+                        vrf_sh("spoke1", "ip", "route", vrf="CORP").stdout, 10, 0.2)
+    later = vrf_ping("spoke1", "CORP", "192.168.2.1", "192.168.3.1", 5)
+    cap.stop()
+    check(first == 1 and later >= 4, f"LAN to LAN inside CORP ({first}/1, then {later}/5)")
+    check(ok, "the shortcut route is in CORP's table")
+    esp = [(p[0].split(",")[0], p[1].split(",")[0]) for p in cap.fields("ip.src", "ip.dst",
+                                                                         dfilter="esp")]
+    direct = [p for p in esp if set(p) == {NBMA["spoke1"], NBMA["spoke2"]}]
+    check(len(direct) >= 8, f"spoke to spoke inside ESP ({len(direct)})")
+    check(not cap.fields("ip.src", dfilter="gre"), "no clear-text GRE on the transport")
+    rt = LAB.cli_text("spoke1", "show ip route vrf CORP")
+    check(re.search(r"^H\s+192\.168\.3\.0/24 \[250/1\] via 10\.0\.0\.3", rt, re.M) is not None,
+          f"show ip route vrf CORP has the H route: {rt!r}")
+    check(not re.search(r"^H", LAB.cli_text("spoke1", "show ip route"), re.M),
+          "show ip route (global) has no H route")
+    nh = LAB.cli_text("spoke1", "show ip nhrp vrf CORP")
+    check("10.0.0.3/32 via 10.0.0.3" in nh and "192.168.3.0/24 via 10.0.0.3" in nh,
+          f"show ip nhrp vrf CORP: {nh!r}")
+    check(LAB.cli_text("spoke1", "show ip nhrp vrf INET-1") == "", "no NHRP entries in INET-1")
+    sa = LAB.cli_text("hub", "show crypto ikev2 sa")
+    check(len(re.findall(r"INET-1/CORP\s+READY", sa)) == 2, f"hub IKEv2 SAs INET-1/CORP: {sa!r}")
+    # a restarted spoke makes its tunnel in CORP again and registers at once
+    LAB.restart("spoke2")
+    ok = netns.wait_for(lambda: peers("spoke2").get("10.0.0.1", ("", ""))[1] == "UP", 30, 0.5)
+    check(ok, "spoke2 registered again after its dmvpnd restarted")
+    check(vrf_sh("spoke2", "ip", "link", "show", "Tunnel0", vrf="CORP").returncode == 0 and
+          LAB.sh("spoke2", "ip", "link", "show", "Tunnel0").returncode != 0,
+          "its new Tunnel0 is in CORP again, not in the global namespace")
+    check(vrf_ping("spoke2", "CORP", "192.168.3.1", "192.168.1.1", 3) >= 2,
+          "spoke2 LAN -> hub LAN inside CORP")
+
+
 def main():
     if os.geteuid() != 0:
         print("needs root (network namespaces)")
@@ -172,7 +235,7 @@ def main():
     scen = sys.argv[1] if len(sys.argv) > 1 else "fvrf"
     with LAB:  # down and swept on the way out, whatever happened
         try:
-            {"fvrf": scenario_fvrf}[scen]()
+            {"fvrf": scenario_fvrf, "ivrf": scenario_ivrf}[scen]()
         except Exception as e:  # a broken step is a failure, with the lab's logs
             check.crashed(e)
             for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:
