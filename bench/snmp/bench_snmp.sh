@@ -4,9 +4,10 @@
 # 161, in a network namespace, with both ways of serving our MIBs:
 #   module  snmpd loads dmvpn_snmp.so (dlmod): the tables are in snmpd
 #   agentx  snmpd is the AgentX master of the dmvpn-snmp subagent
-# For each it prints the wall time and the CPU of snmpd and of the
-# subagent for: one column with GETBULK and with GETNEXT, the whole
-# nhrpCacheTable (13 columns) with GETBULK, and snmptable; plus the
+# For each it prints the wall time and the CPU of snmpd, of the subagent
+# and of the client tool for: one column with GETBULK and with GETNEXT, the
+# whole nhrpCacheTable (13 columns) with GETBULK and with GETNEXT, and
+# snmptable, and the system group (snmpd's own) beside ours; plus the
 # subagent's own cost without snmpd (--dump). The records come from
 # dmvpnd's --snapshot-file test fixture.
 #   usage: bench_snmp.sh DMVPND DMVPN_SNMP DMVPN_SNMP_SO SNMP_FIXTURE [N [MODES]]
@@ -86,17 +87,19 @@ stop() {
     wait "$SNMPD" ${AGENT:+"$AGENT"} 2>/dev/null || true
 }
 
-run() { # run LABEL EXPECTED_LINES COMMAND...
-    local label=$1 want=$2 t0 t1 n s0 a0
+run() { # run LABEL EXPECTED_LINES COMMAND...: wall, snmpd, subagent and client CPU
+    local label=$1 want=$2 s0 a0 n tm
     shift 2
     s0=$(cpu_ms "$SNMPD")
     a0=$(cpu_ms "$AGENT")
-    t0=$(date +%s.%N)
-    n=$("$@" 2>/dev/null | wc -l)
-    t1=$(date +%s.%N)
-    printf '%-7s %-44s %7d lines %6.2f s  snmpd %5d ms  subagent %5d ms%s\n' "$MODE" "$label" \
-        "$n" "$(echo "$t1 - $t0" | bc)" $(($(cpu_ms "$SNMPD") - s0)) \
-        $(($(cpu_ms "$AGENT") - a0)) "$([ -z "$want" ] || [ "$n" = "$want" ] || echo "  (expected $want)")"
+    # `time` on the pipeline: its user+sys are the client's (and wc's)
+    tm=$( { TIMEFORMAT='%R %U %S'; time "$@" 2>/dev/null | wc -l >"$T/n"; } 2>&1)
+    n=$(cat "$T/n")
+    read -r wall cu cs <<<"$tm"
+    printf '%-7s %-44s %6d lines %6.2f s  snmpd %5d ms  subagent %5d ms  client %5.0f ms%s\n' \
+        "$MODE" "$label" "$n" "$wall" $(($(cpu_ms "$SNMPD") - s0)) $(($(cpu_ms "$AGENT") - a0)) \
+        "$(echo "($cu + $cs) * 1000" | bc)" \
+        "$([ -z "$want" ] || [ "$n" = "$want" ] || echo "  (expected $want)")"
 }
 CACHE=.1.3.6.1.2.1.71.1.1.2
 echo "bench_snmp: NHRP cache of $N entries; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -110,6 +113,8 @@ for MODE in $MODES; do
         $CACHE.1.12
     run "snmpbulkwalk -Cr50 nhrpCacheTable (13 cols)" "$((N * 13))" "${W[@]}" snmpbulkwalk \
         -v2c -c public -On -Cr50 127.0.0.1 $CACHE
+    run "snmpwalk nhrpCacheTable (13 cols, GETNEXT)" "$((N * 13))" "${W[@]}" snmpwalk -v2c \
+        -c public -On 127.0.0.1 $CACHE
     run "snmptable -Cb nhrpCacheTable" "$((N + 3))" "${W[@]}" snmptable -v2c -c public \
         -M "+$ROOT/snmp/mibs:$ROOT/snmp/mibs/base" -m NHRP-MIB -Ob -Cb -Ci 127.0.0.1 \
         NHRP-MIB::nhrpCacheTable
