@@ -113,6 +113,8 @@ for MODE in $MODES; do
         $CACHE.1.12
     run "snmpbulkwalk -Cr50 nhrpCacheTable (13 cols)" "$((N * 13))" "${W[@]}" snmpbulkwalk \
         -v2c -c public -On -Cr50 127.0.0.1 $CACHE
+    run "snmpbulkwalk nhrpCacheTable (13 cols, -Cr10)" "$((N * 13))" "${W[@]}" snmpbulkwalk \
+        -v2c -c public -On 127.0.0.1 $CACHE
     run "snmpwalk nhrpCacheTable (13 cols, GETNEXT)" "$((N * 13))" "${W[@]}" snmpwalk -v2c \
         -c public -On 127.0.0.1 $CACHE
     run "snmptable -Cb nhrpCacheTable" "$((N + 3))" "${W[@]}" snmptable -v2c -c public \
