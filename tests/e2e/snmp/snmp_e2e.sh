@@ -247,10 +247,23 @@ check "SET with a RO community is refused (noAccess)" grep -q noAccess <<<"$ro"
 check "value unchanged after the SETs" \
     grep -q 'INTEGER: 255' <<<"$(snmp "$HUB" snmpget -c public 127.0.0.1 "$inst")"
 
-# ---- restarts ------------------------------------------------------------
+# ---- a daemon that does not answer, restarts -------------------------------
+no_rows() { ! snmp "$HUB" snmpwalk -c public -t 3 -On 127.0.0.1 $CACHE | grep -q "^$CACHE\.1\."; }
+# stopped, dmvpnd accepts but never answers: one request timeout, then empty
+# tables, and no further request for 10 s (SN_SOURCE_QUIET_MS), so snmpd
+# (with the module, the same process) is not held up every cache period
+kill -STOP "$DPID_hub"
+sleep 1.2 # the 1 s cache period ends
+check "daemon stopped: $WHO times out once and answers with empty tables" no_rows
+check "daemon stopped: snmpd still answers sysName" \
+    grep -q 'sysName.0 = STRING: sn-hub' <<<"$(snmp "$HUB" snmpget -c public 127.0.0.1 SNMPv2-MIB::sysName.0)"
+kill -CONT "$DPID_hub"
+sleep 1.2
+check "daemon answers again: $WHO does not ask before its quiet time ends" no_rows
+check "daemon answers again: rows are back within 15 s" wait_rows "$HUB" public $CACHE 3 15
+
 kill "$DPID_hub"
 sleep 1.3
-no_rows() { ! snmp "$HUB" snmpwalk -c public -On 127.0.0.1 $CACHE | grep -q "^$CACHE\.1\."; }
 check "daemon down: $WHO answers with empty tables" no_rows
 start_dmvpnd "$HUB" hub testdata/snmp/hub.cfg
 check "daemon restarted: cache rows are back within 5 s" wait_rows "$HUB" public $CACHE 3 5
