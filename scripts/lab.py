@@ -17,7 +17,8 @@ FastEthernet0/0 -> Fa0-0). Loopback and tunnel interfaces are not wired: dmvpnd
 puts loopback addresses on the node's lo and creates the tunnel itself. Each
 node runs its own dmvpnd (and, where its config asks, charon, sshd, telnet and
 snmpd, as those services are built). A node with snmp-server lines gets snmpd
-(config from `dmvpn-snmp --snmpd-conf`) and dmvpn-snmp as its AgentX subagent.
+(config from `dmvpn-snmp --snmpd-conf`) with our MIBs in it (dmvpn_snmp.so;
+DMVPN_SNMP_AGENTX=1: dmvpn-snmp as its AgentX subagent instead).
 With DMVPN_LAB_PCAP=FILE, `up` captures the first segment's bridge into FILE
 from before any daemon starts (tcpdump; stopped by `down`).
 A node whose config has `router bgp|ospf|eigrp` gets FRR (zebra, staticd,
@@ -313,23 +314,40 @@ class Lab:
         pid = self.spawn(node, "dmvpnd", cmd, self.path(f"{node}.log"), env)
         return pid, sock
 
+    def snmp_module(self):
+        """dmvpn_snmp.so beside the binaries (build/lib), unless
+        DMVPN_SNMP_AGENTX is set: then, or without it, the AgentX subagent."""
+        mod = os.path.normpath(os.path.join(self.bin, "..", "lib", "dmvpn_snmp.so"))
+        return mod if os.path.exists(mod) and not os.environ.get("DMVPN_SNMP_AGENTX") else None
+
     def start_snmp(self, node, cfg, sock):
         """snmpd with the snmpd.conf the node's snmp-server lines give
-        (dmvpn-snmp --snmpd-conf), and dmvpn-snmp as its AgentX subagent."""
+        (dmvpn-snmp --snmpd-conf), serving our MIBs from dmvpn_snmp.so loaded
+        into it, or with dmvpn-snmp as its AgentX subagent."""
         d = self.path(f"{node}.snmp")
         os.makedirs(os.path.join(d, "persist"), exist_ok=True)
         agentx = os.path.join(d, "agentx.sock")
         conf = os.path.join(d, "snmpd.conf")
+        log = os.path.join(d, "snmpd.log")
+        mod = self.snmp_module()
+        place = ["--module", mod, "-s", sock] if mod else ["-x", agentx]
         with open(conf, "w") as f:
-            r = subprocess.run([os.path.join(self.bin, "dmvpn-snmp"), "--snmpd-conf", "-f", cfg,
-                                "-x", agentx], stdout=f, stderr=subprocess.PIPE, text=True)
+            r = subprocess.run([os.path.join(self.bin, "dmvpn-snmp"), "--snmpd-conf", "-f", cfg]
+                               + place, stdout=f, stderr=subprocess.PIPE, text=True)
         if r.returncode != 0:
             raise RuntimeError(f"{node}: dmvpn-snmp --snmpd-conf: {r.stderr.strip()}")
         if r.stderr.strip():
             say(f"lab: {node}: {r.stderr.strip()} ({conf})")
         env = dict(os.environ, SNMP_PERSISTENT_DIR=os.path.join(d, "persist"), MIBS="")
-        pid = self.spawn(node, "snmpd", ["snmpd", "-f", "-Lf", os.path.join(d, "snmpd.log"), "-C",
-                                         "-c", conf], os.path.join(d, "snmpd.log"), env)
+        pid = self.spawn(node, "snmpd", ["snmpd", "-f", "-Lf", log, "-C", "-c", conf], log, env)
+        if mod:
+            # snmpd logs its version once the config (and the module) is loaded
+            def started():
+                if not netns.alive(pid):
+                    return True
+                with open(log, errors="replace") as f:
+                    return "NET-SNMP version" in f.read()
+            return netns.wait_for(started, 5.0, 0.05) and netns.alive(pid)
         if not netns.wait_path(agentx, pid):
             return False
         self.spawn(node, "dmvpn-snmp", [os.path.join(self.bin, "dmvpn-snmp"), "-d", "-s", sock,
@@ -410,7 +428,8 @@ class Lab:
                 continue
             if nodes[node].get("snmp"):
                 if self.start_snmp(node, cfg, sock):
-                    say(f"lab: {node}: snmpd + dmvpn-snmp running (UDP 161, snmp-server community)")
+                    how = "dmvpn_snmp.so" if self.snmp_module() else "dmvpn-snmp (AgentX)"
+                    say(f"lab: {node}: snmpd + {how} running (UDP 161, snmp-server community)")
                 else:
                     ok = False
                     say(f"lab: {node}: snmpd did not start; see {self.state}/{node}.snmp/snmpd.log")
