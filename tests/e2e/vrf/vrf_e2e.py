@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Front-door VRF end to end (testdata/lab/fvrf, scripts/lab.py as a library).
 
-    vrf_e2e.py fvrf|ivrf
+    vrf_e2e.py fvrf|ivrf|dualcloud
 
 fvrf  hub and two spokes whose transport interface and only default route are in
       VRF INET-1 (a network namespace per VRF on this kernel), a plain ISP router
@@ -20,12 +20,18 @@ ivrf  the same with the tunnels and the LANs in inside VRF CORP (testdata/lab/iv
       the global tables are empty; registration, the phase 3 shortcut (its H route
       in CORP's table), show ip nhrp vrf CORP, show ip route vrf CORP, show ip vrf,
       IKEv2 SAs with fvrf/ivrf INET-1/CORP, a hub restart.
+dualcloud  a spoke with one tunnel per transport, each transport in its own
+      front-door VRF (testdata/lab/dualcloud: two ISPs, two hubs, a DC router behind
+      both, EIGRP 100 everywhere, cloud 1 preferred): DC -> spoke LAN flows over
+      transport 1; transport 1's link at the spoke's ISP goes down and traffic flows
+      over transport 2 within the EIGRP hold time; back up, back to transport 1.
 Every check is reported and counted (a failed one does not stop the scenario).
 """
 import json
 import os
 import re
 import sys
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
@@ -228,6 +234,61 @@ def scenario_ivrf():
           "spoke2 LAN -> hub LAN inside CORP")
 
 
+def spoke_route(nexthop):
+    return re.search(r"^D\s+192\.168\.100\.0/24 \[90/\d+\] via " + re.escape(nexthop),
+                     LAB.cli_text("spoke", "show ip route eigrp"), re.M) is not None
+
+
+def gre_icmp(cap, a, b):
+    """ICMP inside GRE between the outer addresses a and b."""
+    rows = cap.fields("ip.src", "ip.dst", dfilter="gre && icmp")
+    return [r for r in rows if {r[0].split(",")[0], r[1].split(",")[0]} == {a, b}]
+
+
+def scenario_dualcloud():
+    LAB.down()
+    if not LAB.up(os.path.join(ROOT, "testdata", "lab", "dualcloud")):
+        raise RuntimeError("lab up dualcloud: a node did not start")
+    nb = lambda: LAB.cli_text("spoke", "show ip eigrp neighbors")  # noqa: E731
+    ok = netns.wait_for(lambda: re.search(r"10\.1\.0\.1\s+Tu1", nb()) and
+                        re.search(r"10\.2\.0\.1\s+Tu2", nb()), 30, 0.5)
+    check(ok, f"the spoke has both hubs as EIGRP neighbours, one per cloud: {nb()!r}")
+    for vrf, dev, addr in (("INET1", "Gi1", "100.64.2.1"), ("INET2", "Gi2", "100.65.2.1")):
+        a = vrf_sh("spoke", "ip", "-br", "addr", "show", dev, vrf=vrf).stdout
+        check(addr in a, f"spoke: {dev} ({addr}) is in {vrf}'s namespace")
+    g = LAB.sh("spoke", "ip", "route", "get", "100.65.1.1")
+    check(g.returncode != 0, "spoke: no transport route in the global table")
+    check(netns.wait_for(lambda: spoke_route("10.1.0.1"), 15, 0.5),
+          "the spoke reaches the DC LAN through cloud 1 (Tunnel1)")
+    dc = lambda: LAB.cli_text("dc", "show ip route eigrp")  # noqa: E731
+    check(netns.wait_for(lambda: re.search(r"192\.168\.10\.0/24 \[90/\d+\] via 192\.168\.100\.1,",
+                                           dc()), 15, 0.5),
+          "the DC router reaches the spoke LAN through hub1")
+    cap = LAB.capture("100.64.2.0/24", os.path.join(STATE, "t1.pcap"))
+    got = LAB.ping("dc", "192.168.100.10", "192.168.10.1", 5)
+    cap.stop()
+    check(got >= 4, f"DC -> spoke LAN ({got}/5)")
+    check(len(gre_icmp(cap, "100.64.2.1", "100.64.1.1")) >= 8,
+          "over transport 1 (GRE between the spoke's and hub1's INET1 addresses)")
+    # transport 1 fails at the spoke's ISP
+    LAB.sh("isp1", "ip", "link", "set", "Gi0-1", "down")
+    t0 = time.monotonic()
+    ok = netns.wait_for(lambda: spoke_route("10.2.0.1"), 20, 0.2)
+    check(ok, f"the spoke moved to cloud 2 (Tunnel2) {time.monotonic() - t0:.1f} s after the "
+          "link went down (EIGRP hold time 3 s)")
+    netns.wait_for(lambda: LAB.ping("dc", "192.168.100.10", "192.168.10.1", 1) == 1, 10, 0.2)
+    cap = LAB.capture("100.65.2.0/24", os.path.join(STATE, "t2.pcap"))
+    got = LAB.ping("dc", "192.168.100.10", "192.168.10.1", 5)
+    cap.stop()
+    check(got >= 4, f"DC -> spoke LAN still works ({got}/5)")
+    check(len(gre_icmp(cap, "100.65.2.1", "100.65.1.1")) >= 8,
+          "now over transport 2 (GRE between the spoke's and hub2's INET2 addresses)")
+    LAB.sh("isp1", "ip", "link", "set", "Gi0-1", "up")
+    check(netns.wait_for(lambda: spoke_route("10.1.0.1"), 30, 0.5),
+          "transport 1 back: the spoke prefers cloud 1 again")
+    check(LAB.ping("dc", "192.168.100.10", "192.168.10.1", 3) >= 2, "DC -> spoke LAN after it")
+
+
 def main():
     if os.geteuid() != 0:
         print("needs root (network namespaces)")
@@ -235,7 +296,8 @@ def main():
     scen = sys.argv[1] if len(sys.argv) > 1 else "fvrf"
     with LAB:  # down and swept on the way out, whatever happened
         try:
-            {"fvrf": scenario_fvrf, "ivrf": scenario_ivrf}[scen]()
+            {"fvrf": scenario_fvrf, "ivrf": scenario_ivrf,
+             "dualcloud": scenario_dualcloud}[scen]()
         except Exception as e:  # a broken step is a failure, with the lab's logs
             check.crashed(e)
             for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:
