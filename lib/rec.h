@@ -110,6 +110,8 @@ struct rec_tunnel {
     uint32_t holdtime;
     uint32_t network_id;
     int64_t state_since_ms; /* last line state change */
+    char vrf[REC_NAMESIZ];     /* the tunnel's own VRF (vrf forwarding), "" global */
+    char tun_vrf[REC_NAMESIZ]; /* its front-door VRF (tunnel vrf), "" global */
 };
 
 /* NHRP cache entry (show ip nhrp [detail|brief]). */

@@ -227,6 +227,8 @@ tunnels(const struct sysinfo_state *st, const struct cfg *c, struct strbuf *out)
         t.has_key = ri.has_key;
         t.protected_ = ri.protected_;
         memcpy(t.profile, ri.profile, sizeof(t.profile));
+        snprintf(t.vrf, sizeof(t.vrf), "%s", i->vrf ? i->vrf : "");
+        snprintf(t.tun_vrf, sizeof(t.tun_vrf), "%s", i->tun_vrf ? i->tun_vrf : "");
         t.mtu = i->ip_mtu ? i->ip_mtu : 1476 - (ri.has_key ? 4 : 0);
         t.holdtime = cfg_nhrp_holdtime(&i->nhrp);
         t.network_id = i->nhrp.network_id;

@@ -223,6 +223,10 @@ def scenario_ivrf():
     check(LAB.cli_text("spoke1", "show ip nhrp vrf INET-1") == "", "no NHRP entries in INET-1")
     sa = LAB.cli_text("hub", "show crypto ikev2 sa")
     check(len(re.findall(r"INET-1/CORP\s+READY", sa)) == 2, f"hub IKEv2 SAs INET-1/CORP: {sa!r}")
+    d = LAB.cli_text("spoke1", "show dmvpn detail")
+    check('Interface Tunnel0 is up/up, Addr. is 10.0.0.2, VRF "CORP" \n' in d and
+          'Tunnel Src./Dest. addr: 100.64.2.1/MGRE, Tunnel VRF "INET-1"\n' in d,
+          "show dmvpn detail names the tunnel's VRF and its front-door VRF")
     # a restarted spoke makes its tunnel in CORP again and registers at once
     LAB.restart("spoke2")
     ok = netns.wait_for(lambda: peers("spoke2").get("10.0.0.1", ("", ""))[1] == "UP", 30, 0.5)
