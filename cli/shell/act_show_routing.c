@@ -74,10 +74,14 @@ show_bgp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
 {
     struct snapshot g, more = {0}, ranges = {0};
     struct render_bgp_in in;
+    struct render_personality pers;
     bool summary = exec_has(m, "summary");
     int rc = -1;
 
     memset(&in, 0, sizeof(in));
+    if (exec_personality(s, &pers) < 0)
+        return -1;
+    in.family = pers.family;
     if (fetch(s, REC_BGP_GLOBAL, sizeof(struct rec_bgp_global), &g) < 0)
         return -1;
     in.global = g.h.count ? (const struct rec_bgp_global *)g.buf : NULL;
@@ -142,12 +146,13 @@ show_eigrp(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
 
     if (exec_has(m, "topology")) {
         const struct rec_eigrp_topo *t;
+        struct render_personality pers;
 
-        if (fetch(s, REC_EIGRP_TOPO, sizeof(*t), &snap) < 0)
+        if (exec_personality(s, &pers) < 0 || fetch(s, REC_EIGRP_TOPO, sizeof(*t), &snap) < 0)
             return -1;
         t = (const struct rec_eigrp_topo *)snap.buf;
         json ? render_eigrp_topology_json(out, t, snap.h.count)
-             : render_eigrp_topology(out, t, snap.h.count, RENDER_IOS_15_5);
+             : render_eigrp_topology(out, t, snap.h.count, pers.family);
         snapshot_free(&snap);
         return 0;
     }
@@ -243,6 +248,7 @@ show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     };
     struct render_route_opts o = {.next_hop_override = exec_has(m, "next-hop-override")};
     const struct cmd_val *vrf = cmd_get(m, "vrf");
+    struct render_personality pers;
     char vname[REC_NAMESIZ];
     const struct rec_route *r;
     struct snapshot snap;
@@ -251,6 +257,9 @@ show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
         if (exec_has(m, protos[i].kw))
             o.protocol = protos[i].code;
+    if (exec_personality(s, &pers) < 0)
+        return -1;
+    o.family = pers.family;
     if (vrf) { /* that VRF's table, from the data plane (its namespace) */
         int rc;
         snprintf(vname, sizeof(vname), "%.*s", (int)vrf->len, vrf->str);

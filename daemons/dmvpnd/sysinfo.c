@@ -321,6 +321,9 @@ system_rec(struct dmvpnd *d, struct strbuf *out)
     if (readlink("/proc/self/exe", r.image, sizeof(r.image) - 1) < 0)
         snprintf(r.image, sizeof(r.image), "dmvpnd");
     snprintf(r.config, sizeof(r.config), "%s", d->config_path ? d->config_path : "");
+    for (i = 0; i < c->global_opaque.n; i++) /* `version 15.4`: kept verbatim */
+        if (!strncmp(c->global_opaque.v[i].text, "version ", 8))
+            snprintf(r.ios_version, sizeof(r.ios_version), "%.15s", c->global_opaque.v[i].text + 8);
     r.boot_wall_ms = d->boot_wall_ms;
     if (sysinfo(&si) == 0)
         r.mem_kb = (uint64_t)si.totalram * si.mem_unit / 1024;
