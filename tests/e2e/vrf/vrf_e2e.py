@@ -104,6 +104,11 @@ def shows():
           re.search(r"^C\s+100\.64\.2\.0/24 is directly connected, GigabitEthernet1$", rt, re.M)
           and re.search(r"^L\s+100\.64\.2\.1/32 is directly connected, GigabitEthernet1$", rt,
                         re.M), f"show ip route vrf INET-1: {rt!r}")
+    # the hub's config says `version 17.15`: IOS-XE 17's legend there, the
+    # default (15.7) on the spokes (no version line)
+    check("m - OMP" in LAB.cli_text("hub", "show ip route vrf INET-1") and
+          "m - OMP" not in rt and "p - overrides from PfR" in rt,
+          "each node's show ip route legend follows its config's version line")
     glob = LAB.cli_text("spoke1", "show ip route")
     check("100.64." not in glob, "show ip route (global) has no transport route")
     nope = LAB.cli_text("spoke1", "show ip route vrf NOPE")
