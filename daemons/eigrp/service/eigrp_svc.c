@@ -9,7 +9,10 @@
  *
  * A config change that alters a process's settings restarts that process
  * (its neighbours see it go and come back); a change elsewhere leaves it
- * alone.
+ * alone. A `shutdown` or a network statement typed or removed only starts
+ * or stops interfaces in the running process, as on IOS: a restart there
+ * would reset every neighbour for one withdrawn prefix (and FRR 8.4's
+ * eigrpd aborts on a restarted neighbour's INIT now and then).
  */
 #include "daemons/eigrp/service/eigrp_svc.h"
 #include "daemons/eigrp/eigrp_proc.h"
@@ -254,6 +257,41 @@ start_proc(struct esvc *s, const struct eigrp_conf *c)
     return e;
 }
 
+/* Do a and b differ at most in the network statements and which interfaces
+ * run? */
+static bool
+same_but_running(const struct eigrp_conf *a, const struct eigrp_conf *b)
+{
+    static struct eigrp_conf t;
+    size_t k;
+
+    if (a->nifs != b->nifs)
+        return false;
+    t = *b;
+    memcpy(t.nets, a->nets, sizeof(t.nets));
+    t.nnets = a->nnets;
+    for (k = 0; k < t.nifs; k++)
+        t.ifs[k].running = a->ifs[k].running;
+    return !memcmp(&t, a, sizeof(t));
+}
+
+static void
+keep_proc(struct esvc_proc *e, const struct eigrp_conf *c)
+{
+    size_t k;
+
+    for (k = 0; k < e->conf.nifs; k++)
+        if (e->conf.ifs[k].running && !c->ifs[k].running) {
+            if (e->joined[k] && e->s->fd >= 0)
+                eigrp_io_join(e->s->fd, e->ifindex[k], false);
+            e->joined[k] = false;
+            e->ifindex[k] = 0;
+        }
+    eigrp_proc_set_running(e->p, c, now_ms(e->s));
+    e->conf = *c;
+    resolve(e); /* an interface now running joins when its link is there */
+}
+
 static enum svc_apply
 esvc_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
                  const struct cfg_diff *diff)
@@ -270,13 +308,20 @@ esvc_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
     memset(want, 0, sizeof(want));
     n = eigrp_cfg_build(new_, want, EIGRP_CFG_MAX_PROCS, NULL);
     /* a process whose settings are unchanged keeps running (and its
-     * neighbours); any other is restarted from the new settings */
+     * neighbours), one whose interfaces only start or stop too; any other
+     * is restarted from the new settings */
     for (i = 0; i < s->nprocs; i++) {
         for (j = 0; j < n; j++)
             if (!next[j] && !memcmp(&s->procs[i]->conf, &want[j], sizeof(want[j]))) {
                 next[j] = s->procs[i];
                 s->procs[i] = NULL;
                 break;
+            }
+        for (j = 0; s->procs[i] && j < n; j++)
+            if (!next[j] && s->procs[i]->p && same_but_running(&s->procs[i]->conf, &want[j])) {
+                keep_proc(s->procs[i], &want[j]);
+                next[j] = s->procs[i];
+                s->procs[i] = NULL;
             }
         if (s->procs[i])
             stop_proc(s->procs[i]);
