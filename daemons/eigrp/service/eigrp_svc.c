@@ -15,6 +15,7 @@
  * eigrpd aborts on a restarted neighbour's INIT now and then).
  */
 #include "daemons/eigrp/service/eigrp_svc.h"
+#include "daemons/eigrp/eigrp_debug.h"
 #include "daemons/eigrp/eigrp_proc.h"
 #include "daemons/eigrp/eigrp_wire.h"
 #include "daemons/eigrp/service/eigrp_cfg.h"
@@ -68,6 +69,28 @@ now_ms(const struct esvc *s)
     return (uint64_t)ev_now(host_ev(s->h));
 }
 
+/* ---- debug eigrp packets|neighbors ---- */
+
+/* Only while a debug session listens does the daemon log at debug level;
+ * the lines go out under eigrp_debug_topic()'s topic, which the control
+ * socket gives to the sessions that asked for that packet type. */
+static void
+debug_pkt(const struct esvc_proc *e, uint32_t ifi, bool sent, uint32_t nbr, const uint8_t *pkt,
+          size_t len)
+{
+    struct eigrp_debug_pkt d = {.sent = sent, .nbr = nbr};
+    char l1[160], l2[160];
+    const char *t;
+
+    if (log_get_level() < LOG_LVL_DEBUG || ifi >= e->conf.nifs || !eigrp_debug_parse(pkt, len, &d))
+        return;
+    d.ifname = e->conf.ifs[ifi].ios_name;
+    t = eigrp_debug_topic(&d);
+    eigrp_debug_lines(&d, l1, sizeof(l1), l2, sizeof(l2));
+    log_debug("%s: %s", t, l1);
+    log_debug("%s: %s", t, l2);
+}
+
 /* ---- the engine's ops ---- */
 
 static void
@@ -77,6 +100,7 @@ op_send(void *ctx, uint32_t ifi, uint32_t dst, const uint8_t *pkt, size_t len)
 
     if (ifi >= e->conf.nifs || !e->ifindex[ifi] || e->s->fd < 0)
         return;
+    debug_pkt(e, ifi, true, dst == EIGRP_MCAST_V4 ? 0 : dst, pkt, len);
     if (eigrp_io_send(e->s->fd, e->ifindex[ifi], e->conf.ifs[ifi].addr, dst, pkt, len) < 0)
         log_debug("eigrp %u: send on %s: %s", e->conf.asn, e->conf.ifs[ifi].ios_name,
                   strerror(errno));
@@ -123,13 +147,17 @@ op_route_unset(void *ctx, uint32_t prefix, uint8_t plen)
 static void
 op_log(void *ctx, int severity, const char *line)
 {
+    char d[160];
     (void)ctx;
+
     if (severity <= 3)
         log_err("%s", line);
     else if (severity <= 5)
         log_notice("%s", line);
     else
         log_info("%s", line);
+    if (log_get_level() >= LOG_LVL_DEBUG && eigrp_debug_nbr(line, d, sizeof(d)))
+        log_debug(EIGRP_DEBUG_TOPIC_NBRS ": %s", d);
 }
 
 /* ---- timers and packets ---- */
@@ -214,6 +242,7 @@ on_readable(void *arg, int fd, unsigned re)
         for (i = 0; i < s->nprocs; i++)
             for (k = 0; k < s->procs[i]->conf.nifs; k++)
                 if (s->procs[i]->p && s->procs[i]->ifindex[k] == rx.ifindex) {
+                    debug_pkt(s->procs[i], (uint32_t)k, false, rx.src, rx.pkt, rx.len);
                     eigrp_proc_rx(s->procs[i]->p, (uint32_t)k, rx.src, rx.dst, rx.pkt, rx.len,
                                   now_ms(s));
                     taken = true;

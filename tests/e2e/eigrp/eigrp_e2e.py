@@ -31,14 +31,21 @@ p3   testdata/lab/eigrp-p3: phase 3, the hub announcing only 192.168.0.0/16
      (ip summary-address eigrp) with a Null0 discard route of distance 5, and
      redirecting. Checked: the spokes learn only the summary; after traffic
      each spoke has an NHRP route (IOS `H`, zebra protocol nhrp) to the other's
-     LAN and the traffic goes direct; clear ip nhrp takes it away.
+     LAN and the traffic goes direct; clear ip nhrp takes it away. Then a
+     session on the hub with `terminal monitor`, `debug eigrp packets hello`
+     and `debug eigrp neighbors` prints the hellos sent and received in
+     IOS's two lines, no other packet type, and spoke1's `clear ip eigrp
+     neighbors` as neighbour lines; `undebug all` ends it.
 
 Each scenario builds its own lab (prefix eg<pid>-) and removes it, also on failure.
 """
 import os
 import re
+import select
 import signal
+import subprocess
 import sys
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
@@ -235,6 +242,73 @@ def scenario_p2():
     frr_spoke(fcap)
 
 
+class LiveCli:
+    """An interactive dmvpn-cli on a node, fed by a pipe: what it prints
+    (log lines pushed by the daemon too) is read as it comes."""
+
+    def __init__(self, node):
+        argv = LAB.cli_argv(node)
+        self.p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT)
+        self.out = ""
+
+    def send(self, *lines):
+        for line in lines:
+            self.p.stdin.write((line + "\n").encode())
+        self.p.stdin.flush()
+
+    def until(self, pattern, secs=10):
+        """Reads until pattern (a regex, multiline) is in the output."""
+        end = time.monotonic() + secs
+        while not re.search(pattern, self.out, re.M) and time.monotonic() < end:
+            r, _, _ = select.select([self.p.stdout], [], [], 0.2)
+            if r:
+                d = os.read(self.p.stdout.fileno(), 65536)
+                if not d:
+                    break
+                self.out += d.decode(errors="replace")
+        return re.search(pattern, self.out, re.M)
+
+    def close(self):
+        self.p.stdin.close()
+        try:
+            self.p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+
+
+def debug_live():
+    """debug eigrp packets hello / neighbors with terminal monitor on the hub."""
+    t = LiveCli("hub")
+    failed = len(check.failed)
+    try:
+        t.send("enable", "terminal monitor", "debug eigrp packets hello", "debug eigrp neighbors",
+               "show debugging")
+        check(t.until(r"^  EIGRP Neighbors debugging is on"), f"show debugging lists them ({t.out!r})")
+        check(re.search(r"^EIGRP Packets debugging is on\n    \(HELLO\)$", t.out, re.M),
+              "debug eigrp packets hello answers like IOS")
+        ts = r"^\*\w{3} +\d+ \d\d:\d\d:\d\d\.\d{3}: "
+        sent = t.until(ts + r"EIGRP: Sending HELLO on Tunnel0 - paklen 20\n(?:hub#\n)?" + ts +
+                       r"  AS 100, Flags 0x0:\(NULL\), Seq 0/0 interfaceQ 0/0 iidbQ un/rely 0/0$")
+        check(sent, "a hello sent, in IOS's two timestamped lines")
+        got = t.until(ts + r"EIGRP: Received HELLO on Tunnel0 - paklen 20 nbr 10\.2\.2\.[23]$")
+        check(got, "a hello received from a spoke")
+        cli("spoke1", "clear ip eigrp neighbors")
+        nb = t.until(ts + r"EIGRP: Neighbor 10\.2\.2\.2 \(Tunnel0\) is up: new adjacency$", 20)
+        check(nb, "debug eigrp neighbors: spoke1's new adjacency")
+        check(not re.search(r"EIGRP: (Sending|Received) (UPDATE|ACK|QUERY|REPLY)", t.out),
+              "only the hellos asked for")
+        t.send("undebug all", "show debugging", "show privilege")
+        check(t.until(r"^Current privilege level is 15") and
+              "All possible debugging has been turned off" in t.out and
+              not re.search(r"undebug all[\s\S]*  EIGRP Packets debugging is on", t.out),
+              "undebug all ends it")
+    finally:
+        t.close()
+        if len(check.failed) > failed:
+            print("--- the hub's session\n" + t.out[-3000:])
+
+
 def scenario_p3():
     up("eigrp-p3", {n: "own" for n in ("hub", "spoke1", "spoke2")})
     ok = wait_for(lambda: zsel("spoke1", "192.168.0.0/16", "eigrp") and
@@ -262,6 +336,7 @@ def scenario_p3():
     cli("spoke1", "clear ip nhrp")
     ok = wait_for(lambda: not zroutes("spoke1", "192.168.3.0/24", "nhrp"), 20)
     check(ok, "spoke1: clear ip nhrp takes the H route away; the summary via the hub remains")
+    debug_live()
 
 
 def main():
