@@ -89,8 +89,15 @@ static const struct exec_row rows[] = {
     {"show ip eigrp neighbors [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"eigrp", "IP-EIGRP show commands"}, {"neighbors", "IP-EIGRP neighbors"},
                       {"detail", "Show detailed peer information"})},
-    {"show ip eigrp topology", ACT(act_show, 1, PJ), 0,
-     .help = CMD_HELP({"topology", "IP-EIGRP Topology Table"})},
+    {"show ip eigrp topology [all-links]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"topology", "IP-EIGRP Topology Table"},
+                      {"all-links", "Show all links in topology table"})},
+    /* one entry in detail: A.B.C.D/nn or A.B.C.D A.B.C.D */
+    {"show ip eigrp topology <ip:addr> <mask:mask>", ACT(act_show, 1, PJ), 0,
+     .help =
+         CMD_HELP({"<addr>", "Network to display information about"}, {"<mask>", "Network mask"})},
+    {"show ip eigrp topology <word:pfx>", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"<pfx>", "IP prefix <network>/<length>, e.g., 192.168.0.0/16"})},
     {"show ip eigrp interfaces [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"interfaces", "IP-EIGRP interfaces"},
                       {"detail", "Show detailed peer information"})},

@@ -140,6 +140,12 @@ struct eigrp_proc_snap_path {
     uint64_t distance, reported;
     bool successor, feasible;
     uint32_t tag; /* external routes' tag */
+    /* the entry's detail (show ip eigrp topology A.B.C.D/LEN) */
+    struct eigrp_metric vec; /* through our link; local: our own */
+    bool external;
+    uint32_t orig_router; /* internal: the router that originated it */
+    uint32_t orig_as, ext_metric;
+    uint8_t ext_proto; /* EIGRP_EXT_PROTO_* of the external TLV */
 };
 
 /* show ip eigrp interfaces [detail]: interfaces the process runs on and

@@ -389,11 +389,9 @@ esvc_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     struct esvc *s = self;
     const struct eigrp_proc *v[EIGRP_CFG_MAX_PROCS];
     size_t i;
-    (void)filter;
-
     for (i = 0; i < s->nprocs; i++)
         v[i] = s->procs[i]->p;
-    return eigrp_show_records(v, s->nprocs, kind, (uint32_t)getpid(), out);
+    return eigrp_show_records(v, s->nprocs, kind, filter, (uint32_t)getpid(), out);
 }
 
 /* clear ip eigrp neighbors: every process drops its neighbours, which

@@ -39,6 +39,7 @@ p3   testdata/lab/eigrp-p3: phase 3, the hub announcing only 192.168.0.0/16
 
 Each scenario builds its own lab (prefix eg<pid>-) and removes it, also on failure.
 """
+import json
 import os
 import re
 import select
@@ -220,6 +221,30 @@ def frr_spoke(cap):
           f"and spoke3 with no warning or error (frames {bad[:5]})")
 
 
+def topology_shows():
+    """show ip eigrp topology all-links and one entry in detail, on the hub."""
+    plain = cli("hub", "show ip eigrp topology")
+    every = cli("hub", "show ip eigrp topology all-links")
+    pat = r"^P 10\.2\.2\.0/24, 1 successors, FD is \d+\n(?:        via .*\n)*?        via 10\.2\.2\.2 \("
+    check(re.search(pat, every, re.M) and not re.search(pat, plain, re.M),
+          f"all-links: the tunnel's network also via spoke1, not feasible ({every!r})")
+    one = cli("hub", "show ip eigrp topology 192.168.2.0/24")
+    check(one.startswith("EIGRP-IPv4 Topology Entry for AS(100)/ID(192.168.1.1) for 192.168.2.0/24\n"
+                         "  State is Passive, Query origin flag is 1, 1 Successor(s), FD is ")
+          and "  10.2.2.2 (Tunnel0), from 10.2.2.2, Send flag is 0x0\n" in one
+          and "        Hop count is 1\n" in one, f"an entry in detail ({one!r})")
+    check(cli("hub", "show ip eigrp topology 192.168.2.0 255.255.255.0") == one, "A.B.C.D MASK: the same")
+    js = cli("hub", "show ip eigrp topology 192.168.2.0/24 | json")
+    try:
+        e = json.loads(js)["entries"][0]
+        ok = e["prefix"] == "192.168.2.0" and e["paths"][0]["hops"] == 1
+    except (ValueError, KeyError, IndexError):
+        ok = False
+    check(ok, f"| json of the entry ({js!r})")
+    check("% Route not in topology table" in cli("hub", "show ip eigrp topology 10.99.0.0/24"),
+          "a prefix not in the table")
+
+
 def scenario_p2():
     up("eigrp-p2", {"hub": "own", "spoke1": "own", "spoke2": "own", "spoke3": "frr"})
     fcap = LAB.capture("203.0.113.0/24", os.path.join(STATE, "frr.pcap"), "ip proto 47")
@@ -239,6 +264,7 @@ def scenario_p2():
     pairs = outer(cap)
     check(("203.0.113.2", "203.0.113.3") in pairs and ("203.0.113.2", "203.0.113.1") not in pairs,
           f"underlay: spoke1 to spoke2 directly, not via the hub ({sorted(pairs)})")
+    topology_shows()
     frr_spoke(fcap)
 
 
