@@ -202,7 +202,7 @@ def frr_spoke(cap):
     nb = cli("hub", "show ip eigrp neighbors")
     check(len(re.findall(r"^\d+\s+10\.2\.2\.\d\s+Tu0\s", nb, re.M)) == 3
           and "is down" not in log_of("hub"), f"hub: its three adjacencies kept ({nb!r})")
-    gone = wait_for(lambda: not zroutes("spoke3", "192.168.1.0/24", "eigrp"), 5)
+    gone = wait_for(lambda: not zroutes("spoke3", "192.168.1.0/24", "eigrp"), 3)
     cap.stop()
     q = cap.fields("eigrp.opcode", dfilter="eigrp.opcode == 3 && ip.src == 10.2.2.1 && "
                    "ip.dst == 10.2.2.4 && eigrp.ipv4.destination == 192.168.1.0")
