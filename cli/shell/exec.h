@@ -53,6 +53,12 @@ int act_copy(struct session *s, const struct cmd_match *m, struct strbuf *out, b
 int act_copy_running(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_terminal(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_debug(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* debug eigrp packets|neighbors and their no forms (act_debug_eigrp.c) */
+int act_debug_eigrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* undebug all's EIGRP part; show debugging's EIGRP section (j: as JSON) */
+struct json;
+int debug_eigrp_off(struct session *s, struct strbuf *out);
+void debug_eigrp_show(const struct session *s, struct strbuf *out, struct json *j);
 int act_clear_logging(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 /* Sends the row's request (struct exec_cmd.req) built from the match. */
 int act_request(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
