@@ -119,6 +119,9 @@ check_overlaps(const struct cfg *c, struct cfg_findings *f)
             uint32_t m;
             if (!x->has_addr || !y->has_addr || x->shutdown || y->shutdown)
                 continue;
+            /* two VRFs are two tables: the same subnet in each is fine */
+            if ((x->vrf || y->vrf) && (!x->vrf || !y->vrf || strcmp(x->vrf, y->vrf)))
+                continue;
             m = x->addr.mask < y->addr.mask ? x->addr.mask : y->addr.mask;
             if ((x->addr.addr & m) == (y->addr.addr & m))
                 cfg_findings_add(f, y->name, "%s overlaps with %s",
