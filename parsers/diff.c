@@ -6,6 +6,7 @@
  */
 #include "parsers/diff.h"
 #include "parsers/ikev2.h"
+#include "parsers/isakmp_prof.h"
 #include "parsers/keychain.h"
 #include "parsers/pki.h"
 #include "lib/htab.h"
@@ -353,7 +354,7 @@ cfg_diff(const struct cfg *o, const struct cfg *n, struct cfg_diff *d)
     }
     diff_routes(o, n, d);
     /* IKEv2 objects shape the same IKE side of charon's connections */
-    if (!crypto_isakmp_eq(o, n) || !ikev2_eq(o, n) || !pki_eq(o, n))
+    if (!crypto_isakmp_eq(o, n) || !isaprof_eq(o, n) || !ikev2_eq(o, n) || !pki_eq(o, n))
         push(d, CHG_ISAKMP, 0, NULL, NULL, NULL, NULL);
     if (!tsets_eq(o, n))
         push(d, CHG_TSET, 0, NULL, NULL, NULL, NULL);
