@@ -13,8 +13,8 @@
 #include <string.h>
 
 #define NOTE_KR                                                                                    \
-    "strongSwan charon shared key (VICI load-shared) for the tunnels whose front-door VRF is the " \
-    "keyring's"
+    "strongSwan charon shared key (VICI load-shared) for the tunnels of the keyring's front-door " \
+    "VRF, or whose isakmp profile names it"
 #define NOTE_PROF                                                                                  \
     "selects the keyrings, remote identity and DPD of the charon connections of the tunnels "      \
     "whose ipsec profile names it"
