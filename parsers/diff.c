@@ -108,7 +108,9 @@ iface_flags(const struct cfg_iface *a, const struct cfg_iface *b)
         a->vrf_ip_form != b->vrf_ip_form)
         f |= CHGF_IF_TUNNEL;
     if (!streq(a->tun_protection, b->tun_protection) ||
-        a->tun_protection_shared != b->tun_protection_shared)
+        a->tun_protection_shared != b->tun_protection_shared ||
+        !streq(a->tun_protection_isakmp_profile, b->tun_protection_isakmp_profile) ||
+        !streq(a->tun_protection_ikev2_profile, b->tun_protection_ikev2_profile))
         f |= CHGF_IF_PROTECTION;
     if (x->enabled != y->enabled || !streq(x->auth, y->auth) ||
         x->has_network_id != y->has_network_id || x->network_id != y->network_id ||

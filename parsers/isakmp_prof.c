@@ -8,6 +8,7 @@
  */
 #include "parsers/isakmp_prof.h"
 #include "parsers/validate.h"
+#include "parsers/vrf.h"
 #include "lib/arena.h"
 #include "lib/inet.h"
 #include "lib/strbuf.h"
@@ -221,9 +222,15 @@ isaprof_eq(const struct cfg *o, const struct cfg *n)
 void
 isaprof_validate(const struct cfg *c, struct cfg_findings *f)
 {
+    struct cfg_vrf_info v;
     size_t i;
     int k;
 
+    /* as for tunnel vrf: IOS wants the VRF defined, excerpts leave it out */
+    for (i = 0; i < c->nkrs; i++)
+        if (c->krs[i].vrf && !cfg_vrf_find(c, c->krs[i].vrf, &v))
+            cfg_findings_add(f, "crypto keyring", "%s: VRF %s is not defined", c->krs[i].name,
+                             c->krs[i].vrf);
     for (i = 0; i < c->nisaprofs; i++) {
         const struct cfg_isakmp_profile *p = &c->isaprofs[i];
         for (k = 0; k < p->nkeyrings; k++)

@@ -306,7 +306,8 @@ test_diff_and_findings(void **state)
 {
     struct cfg_parse *a = parse("crypto keyring K\n  pre-shared-key address 10.0.0.1 key one\n");
     struct cfg_parse *b = parse("crypto keyring K\n  pre-shared-key address 10.0.0.1 key two\n");
-    struct cfg_parse *c = parse("crypto isakmp profile P\n"
+    struct cfg_parse *c = parse("crypto keyring K vrf NOWHERE\n"
+                                "crypto isakmp profile P\n"
                                 "   keyring NOPE\n"
                                 "crypto ipsec profile IP\n"
                                 " set isakmp-profile MISSING\n");
@@ -323,6 +324,20 @@ test_diff_and_findings(void **state)
     assert_int_equal(d.n, 1);
     assert_int_equal(d.v[0].kind, CHG_ISAKMP);
     cfg_diff_free(&d);
+    /* the interface's isakmp-profile override changes its protection */
+    {
+        struct cfg_parse *t1 = parse("interface Tunnel0\n"
+                                     " tunnel protection ipsec profile IP\n");
+        struct cfg_parse *t2 = parse("interface Tunnel0\n"
+                                     " tunnel protection ipsec profile IP isakmp-profile P\n");
+        cfg_diff(t1->cfg, t2->cfg, &d);
+        assert_int_equal(d.n, 1);
+        assert_int_equal(d.v[0].kind, CHG_IF_MOD);
+        assert_true(d.v[0].flags & CHGF_IF_PROTECTION);
+        cfg_diff_free(&d);
+        cfg_parse_free(t1);
+        cfg_parse_free(t2);
+    }
     cfg_validate(c->cfg, &f);
     for (i = 0; i < f.n; i++) {
         if (strstr(f.v[i].msg, "P: keyring NOPE does not exist"))
@@ -331,8 +346,10 @@ test_diff_and_findings(void **state)
             seen |= 2;
         if (strstr(f.v[i].msg, "IP: isakmp-profile MISSING does not exist"))
             seen |= 4;
+        if (strstr(f.v[i].msg, "K: VRF NOWHERE is not defined"))
+            seen |= 8;
     }
-    assert_int_equal(seen, 7);
+    assert_int_equal(seen, 15);
     cfg_findings_free(&f);
     cfg_parse_free(a);
     cfg_parse_free(b);
