@@ -154,6 +154,8 @@ struct cfg_keyring {
     const char *name;
     const char *vrf; /* NULL: the global table */
     const char *description;
+    /* local-address IP|INTERFACE: only for SAs from that local address */
+    const char *local_addr;
     struct cfg_isakmp_key *keys; /* pre-shared-key ...: enc_type 0/6 */
     size_t nkeys, capkeys;
 };

@@ -67,6 +67,13 @@ h_kr_desc(struct cfg_build *b, const struct cmd_match *m, const char **err)
 }
 
 static int
+h_kr_local(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    b->c->krs[b->cur_kr].local_addr = m->op == OP_SET ? cmd_str(b, m, "where") : NULL;
+    return H_OK;
+}
+
+static int
 h_kr_psk(struct cfg_build *b, const struct cmd_match *m, const char **err)
 {
     struct cfg_keyring *r = &b->c->krs[b->cur_kr];
@@ -273,6 +280,11 @@ const struct cmd_def cmd_tbl_isakmp_prof[] = {
                       {"vrf", "Define VRF for this keyring"}, {"<vrf>", "VRF name"})},
     {MODE_KEYRING, "description <line:text>", CLS_SUPPORTED, NULL, h_kr_desc, MODE_EXEC, NP,
      .help = CMD_HELP({"description", "Specify a description of this keyring"})},
+    {MODE_KEYRING, "local-address <word:where>", CLS_TRANSLATED,
+     "the keyring serves only the tunnels whose source is this address or interface", h_kr_local,
+     MODE_EXEC, NP,
+     .help = CMD_HELP({"local-address", "Restrict scope based on local address"},
+                      {"<where>", "IP address or interface name"})},
     {MODE_KEYRING,
      "pre-shared-key {address <ip:addr> [<mask:mask>] | hostname <word:host>} key [{0|6}] "
      "<word:key>",

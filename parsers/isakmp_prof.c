@@ -53,6 +53,8 @@ keyring_print(struct strbuf *sb, const struct cfg *c)
         sb_puts(sb, " \n");
         if (r->description)
             sb_printf(sb, "  description %s\n", r->description);
+        if (r->local_addr)
+            sb_printf(sb, "  local-address %s\n", r->local_addr);
         for (j = 0; j < r->nkeys; j++) {
             const struct cfg_isakmp_key *k = &r->keys[j];
             if (k->is_hostname)
@@ -136,6 +138,7 @@ isaprof_clone(struct arena *a, struct cfg *c)
         r[i].name = str(a, r[i].name);
         r[i].vrf = str(a, r[i].vrf);
         r[i].description = str(a, r[i].description);
+        r[i].local_addr = str(a, r[i].local_addr);
         for (j = 0; j < r[i].nkeys; j++) {
             keys[j].key = str(a, keys[j].key);
             keys[j].hostname = str(a, keys[j].hostname);
@@ -205,7 +208,8 @@ isaprof_eq(const struct cfg *o, const struct cfg *n)
     for (i = 0; i < o->nkrs; i++) {
         const struct cfg_keyring *a = &o->krs[i], *b = &n->krs[i];
         if (strcmp(a->name, b->name) || !streq(a->vrf, b->vrf) ||
-            !streq(a->description, b->description) || a->nkeys != b->nkeys)
+            !streq(a->description, b->description) || !streq(a->local_addr, b->local_addr) ||
+            a->nkeys != b->nkeys)
             return false;
         for (j = 0; j < a->nkeys; j++)
             if (!key_eq(&a->keys[j], &b->keys[j]))

@@ -29,6 +29,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_OWNERS 16
 
@@ -51,6 +52,20 @@ xlate_v1_profile(const struct cfg *c, const struct cfg_iface *ifp)
     return p && p->isakmp_profile ? cfg_find_isaprof(c, p->isakmp_profile) : NULL;
 }
 
+/* local-address X of a keyring: the tunnel's source is X (an address or
+ * the source interface's name, IOS matching names without case). */
+static bool
+local_ok(const struct cfg *c, const struct cfg_iface *ifp, const char *want)
+{
+    uint32_t a;
+
+    if (!ifp)
+        return false;
+    if (inet_parse4(want, &a))
+        return a == xlate_source_addr(c, ifp);
+    return ifp->tun_src_if && !strcasecmp(ifp->tun_src_if, want);
+}
+
 /* Does keyring r (NULL: the global crypto isakmp keys) serve tunnel ifp
  * (NULL: no tunnel, the global table)? */
 static bool
@@ -59,6 +74,8 @@ serves(const struct cfg *c, const struct cfg_iface *ifp, const struct cfg_keyrin
     const struct cfg_isakmp_profile *p = xlate_v1_profile(c, ifp);
     int k;
 
+    if (r && r->local_addr && !local_ok(c, ifp, r->local_addr))
+        return false;
     if (p && p->nkeyrings) {
         for (k = 0; r && k < p->nkeyrings; k++)
             if (!strcmp(p->keyrings[k], r->name))
@@ -271,6 +288,10 @@ xlate_v1_shared_keys(struct xctx *x)
             if (r->vrf)
                 xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
                            "vrf %s: serves the tunnels with tunnel vrf %s", r->vrf, r->vrf);
+            if (r->local_addr)
+                xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
+                           "local-address %s: serves only the tunnels with that source",
+                           r->local_addr);
             load_key(x, k, where, id, (const char(*)[64])owners, n);
         }
     }

@@ -46,6 +46,7 @@ test_key_choice(void **state)
     /* global table, no profile: global keys + keyrings without vrf */
     assert_string_equal(key_for(c, "Tunnel0", "198.51.100.9"), "hostkey");
     assert_string_equal(key_for(c, "Tunnel0", "198.51.100.20"), "globalhost");
+    /* not ETH3-ONLY's more specific key: local-address Ethernet3 */
     assert_string_equal(key_for(c, "Tunnel0", "198.51.100.50"), "subnetkey");
     assert_string_equal(key_for(c, "Tunnel0", "203.0.113.7"), "spokewild");
     assert_string_equal(key_for(c, "Tunnel0", ""), "spokewild");
@@ -58,8 +59,10 @@ test_key_choice(void **state)
     assert_string_equal(key_for(c, "Tunnel2", "198.51.100.77"), "subnetkey");
     assert_string_equal(key_for(c, "Tunnel2", "198.51.100.20"), "subnetkey");
     assert_string_equal(key_for(c, "Tunnel2", "10.9.9.9"), "spokewild");
-    /* tunnel protection ... isakmp-profile ANY-PROF overrides: SPOKES only */
-    assert_string_equal(key_for(c, "Tunnel3", "198.51.100.9"), "spokewild");
+    /* tunnel protection ... isakmp-profile ANY-PROF overrides: SPOKES and
+     * ETH3-ONLY (Tunnel3's source is Ethernet3), not GLOBAL-KR */
+    assert_string_equal(key_for(c, "Tunnel3", "198.51.100.9"), "eth3key");
+    assert_string_equal(key_for(c, "Tunnel3", "198.51.100.200"), "spokewild");
     /* no tunnel context: the global table */
     assert_string_equal(key_for(c, NULL, "203.0.113.7"), "spokewild");
     cfg_parse_free(p);
@@ -128,7 +131,10 @@ test_vici(void **state)
     n = conn(&x, "Tunnel2-198.51.100.77");
     assert_string_equal(vici_node_str(vici_node_get(n, "remote"), "id"), "198.51.100.0/24");
     n = conn(&x, "Tunnel3-198.51.100.9");
-    assert_null(vici_node_str(vici_node_get(n, "remote"), "id"));
+    assert_string_equal(vici_node_str(vici_node_get(n, "remote"), "id"), "198.51.100.0/25");
+    s = shared(&x, "keyring-198.51.100.0/25@ETH3-ONLY");
+    assert_true(has_owner(s, "192.0.2.65"));
+    assert_false(has_owner(s, "192.0.2.1"));
     n = conn(&x, "Tunnel1-203.0.113.7");
     assert_string_equal(vici_node_str(vici_node_get(n, "remote"), "id"), "203.0.113.7");
     /* the profile's keepalive (10 retry 2) beats crypto isakmp keepalive 30 5 */

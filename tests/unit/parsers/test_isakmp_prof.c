@@ -62,7 +62,8 @@ test_values(void **state)
     assert_non_null(p);
     assert_int_equal(p->counts[CLS_INVALID], 0);
     assert_int_equal(p->counts[CLS_UNSUPPORTED], 0);
-    assert_int_equal(p->cfg->nkrs, 3);
+    assert_int_equal(p->cfg->nkrs, 4);
+    assert_string_equal(cfg_find_keyring(p->cfg, "ETH3-ONLY")->local_addr, "Ethernet3");
     r = cfg_find_keyring(p->cfg, "GLOBAL-KR");
     assert_non_null(r);
     assert_null(r->vrf);
@@ -119,6 +120,9 @@ test_print_and_round_trip(void **state)
                               "  pre-shared-key address 203.0.113.7 key inethost\n"
                               "!\ncrypto keyring SPOKES \n"
                               "  pre-shared-key address 0.0.0.0 0.0.0.0 key spokewild\n"
+                              "!\ncrypto keyring ETH3-ONLY \n"
+                              "  local-address Ethernet3\n"
+                              "  pre-shared-key address 198.51.100.0 255.255.255.128 key eth3key\n"
                               "!\ncrypto isakmp policy 10\n"));
     assert_non_null(strstr(a, "crypto isakmp keepalive 30 5\n"
                               "crypto isakmp profile SPOKES-PROF\n"
@@ -129,6 +133,7 @@ test_print_and_round_trip(void **state)
                               "   keepalive 10 retry 2\n"
                               "!\ncrypto isakmp profile ANY-PROF\n"
                               "   keyring SPOKES\n"
+                              "   keyring ETH3-ONLY\n"
                               "   match identity address 0.0.0.0 \n"
                               "!\n"));
     assert_non_null(strstr(a, " set isakmp-profile SPOKES-PROF\n"));
