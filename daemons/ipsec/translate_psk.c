@@ -317,8 +317,10 @@ xlate_v1_profile_props(struct xctx *x, const struct cfg_iface *ifp, struct ike_p
         const struct cfg_ipsec_profile *ipp = cfg_find_profile(x->c, ifp->tun_protection);
         const char *n = ifp->tun_protection_isakmp_profile ? ifp->tun_protection_isakmp_profile
                                                            : (ipp ? ipp->isakmp_profile : NULL);
+        /* not an error: the tunnel still works with its VRF's keys, and a
+         * run-time peer must not be refused for it */
         if (n)
-            xlate_note(x, IPSEC_NOTE_ERROR, ifp->name,
+            xlate_note(x, IPSEC_NOTE_IGNORED, ifp->name,
                        "isakmp profile %s does not exist: the keys of the front-door VRF serve", n);
         return;
     }
