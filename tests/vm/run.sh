@@ -35,10 +35,15 @@ if [ -f "$HERE/jobs/$S/needs-deb" ]; then
   # the package instead of the build tree's binaries: the .deb the package
   # test built (tests/package), built again when a file it is made of
   # changed since (anything tracked outside tests/)
-  deb=$(ls "$BUILD"/package/opendmvpn_*.deb 2>/dev/null | head -1)
-  if [ -z "$deb" ] || [ -n "$(cd "$HERE/../.." && git ls-files -z -- . ':!tests' |
-    xargs -0 -r find 2>/dev/null -newer "$deb" -print -quit)" ]; then
-    echo "=== $S: building the .deb (scripts/package.sh)"
+  deb=$(find "$BUILD/package" -maxdepth 1 -name 'opendmvpn_*.deb' 2>/dev/null | head -n 1)
+  newer=
+  if [ -n "$deb" ]; then
+    while IFS= read -r -d '' f; do
+      if [ "$HERE/../../$f" -nt "$deb" ]; then newer=$f; break; fi
+    done < <(cd "$HERE/../.." && git ls-files -z -co --exclude-standard -- . ':!tests' ':!build*')
+  fi
+  if [ -z "$deb" ] || [ -n "$newer" ]; then
+    echo "=== $S: building the .deb (scripts/package.sh)${newer:+: $newer is newer}"
     deb=$("$HERE/../../scripts/package.sh" "$BUILD/package" | tail -n 1)
   fi
   echo "=== $S: $(basename "$deb")"

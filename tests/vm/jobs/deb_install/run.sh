@@ -74,7 +74,8 @@ if [ "$B" -eq 1 ]; then
   expect "dmvpn-cli reaches dmvpnd on /run/opendmvpn/dmvpnd.sock" \
     sh -c 'dmvpn-cli -c "show running-config" | grep -q "^hostname hub"'
   # the operators' group (postinst made it): privileged EXEC without root
-  useradd -M -s /bin/sh -G opendmvpn oper
+  useradd -M -s /bin/sh oper
+  adduser --quiet oper opendmvpn
   useradd -M -s /bin/sh outsider
   expect "a member of group opendmvpn uses dmvpn-cli without root" \
     runuser -u oper -- sh -c 'dmvpn-cli -c "show running-config" | grep -q "^hostname hub"'
