@@ -21,7 +21,8 @@ write, fsync, rename, fsync-the-directory sequence
 
 After each kill the file must be byte for byte OLD or NEW (NEW: what an
 uninterrupted write memory of the same change writes) and a new dmvpnd
-must start from it with the matching running-config. Failing system calls
+must start from it with the matching running-config, and its first write
+memory removes the temporary file the kill left. Failing system calls
 (write ENOSPC, a short write, fsync EIO, rename EIO) must give the user an
 %Error, leave OLD and no temporary file, and keep the daemon running; the
 next write memory then succeeds.
@@ -158,7 +159,7 @@ def main(bindir):
                 check(rc == -9, "%s: dmvpnd died of SIGKILL there" % step, "rc %s" % rc)
                 r.proc = None
                 # what a kill can leave besides: the temporary file, still
-                # root-only (it holds the same secrets); purge removes it
+                # root-only (it holds the same secrets) until the next save
                 for f in r.leftovers():
                     mode = os.stat(os.path.join(tmp, f)).st_mode & 0o777
                     check(mode == 0o600, "%s: %s left is 0600" % (step, f), oct(mode))
@@ -169,6 +170,10 @@ def main(bindir):
                 check(("description " + DESC in sr) == (want is new),
                       "%s: a new dmvpnd starts from it (%s running-config)" %
                       (step, "the change in its" if want is new else "the old"), sr)
+                w = r.cli("write memory")
+                check(w.returncode == 0 and r.leftovers() == [],
+                      "%s: the next write memory removes what the kill left" % step,
+                      w.stdout + w.stderr + str(r.leftovers()))
                 r.stop()
 
             errs = [("write", "tmp", "error=ENOSPC"), ("write", "tmp", "retval=1"),
