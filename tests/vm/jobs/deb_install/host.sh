@@ -31,6 +31,8 @@ systemd started dmvpnd at boot, before this job
 the hub came back from the startup-config by itself
 the change written in boot 1 is in the running-config
 FRR spoke registered with the hub after the reboot
+systemctl reload dmvpnd
+reload: the edited startup-config is the running-config
 apt remove: no dmvpnd process left
 apt remove: /etc/opendmvpn/startup-config kept
 apt purge: /etc/opendmvpn removed

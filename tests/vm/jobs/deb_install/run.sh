@@ -11,13 +11,15 @@
 #          systemctl restart dmvpnd, the spoke registers again; a change
 #          typed over dmvpn-cli and `write memory`; then the guest reboots.
 #  boot 2: systemd started dmvpnd from the startup-config by itself, the
-#          change is in the running-config, the spoke registers; apt remove
+#          change is in the running-config, the spoke registers; the file
+#          edited and `systemctl reload dmvpnd` (SIGHUP); apt remove
 #          leaves no dmvpnd and keeps /etc/opendmvpn; apt purge removes it.
 . /job/lib.sh
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive
 unset LD_LIBRARY_PATH
 B=${VM_BOOT:?}
 DESC="written over the shell in boot 1"
+DESC2="edited in the file in boot 2"
 
 pid1_is_systemd() { [ "$(cat /proc/1/comm)" = systemd ]; }
 active() { [ "$(systemctl is-active "$1")" = active ]; }
@@ -102,6 +104,9 @@ if [ "$B" -eq 1 ]; then
   expect "write memory left no temporary file" sh -c '! ls /etc/opendmvpn/ | grep -q tmp'
   capture_stop deb-install-boot1
   journal
+  expect "journal: the shell's change as IOS logs it (%SYS-5-CONFIG_I) and the save" sh -c \
+    'grep -q "%SYS-5-CONFIG_I: Configured from console by root" /out/journal-dmvpnd.boot1.txt &&
+     grep -q "configuration saved to /etc/opendmvpn/startup-config" /out/journal-dmvpnd.boot1.txt'
   say "boot 1 done: reboot"
   touch /out/.reboot
   finish
@@ -125,9 +130,17 @@ spoke_up
 wait_registered "FRR spoke registered with the hub after the reboot" boot2
 capture_stop deb-install-boot2
 
+# the admin edits the file and reloads: SIGHUP, the same process re-reads it
+pid=$(mainpid)
+sed -i "s/^ description $DESC\$/ description $DESC2/" /etc/opendmvpn/startup-config
+expect "systemctl reload dmvpnd" systemctl reload dmvpnd
+expect "reload: the same dmvpnd ($pid)" test "$(mainpid)" = "$pid"
+expect "reload: the edited startup-config is the running-config" \
+  sh -c "dmvpn-cli -c 'show running-config' | grep -q 'description $DESC2'"
+
 expect "apt remove opendmvpn" sh -c 'apt-get remove -y opendmvpn >/out/apt-remove.log 2>&1'
 expect "apt remove: no dmvpnd process left" retry 10 no_dmvpnd
-expect "apt remove: /etc/opendmvpn/startup-config kept" grep -q "description $DESC" /etc/opendmvpn/startup-config
+expect "apt remove: /etc/opendmvpn/startup-config kept" grep -q "description $DESC2" /etc/opendmvpn/startup-config
 # shellcheck disable=SC2016 # dpkg-query's own ${Status}
 st=$(dpkg-query -W -f='${Status}' opendmvpn 2>&1)
 expect "apt remove: the package is in config-files state ($st)" test "$st" = "deinstall ok config-files"
