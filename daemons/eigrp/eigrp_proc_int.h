@@ -94,6 +94,12 @@ void eigrp_proc_tp_forget(struct eigrp_proc *p, uint32_t nbr);
 void eigrp_proc_tp_set(struct eigrp_proc *p, uint32_t nbr, uint32_t prefix, uint8_t plen,
                        uint32_t nexthop);
 
+/* eigrp_proc_pol.c: do the distribute-lists let a route heard on ifi in,
+ * or a destination out of ifi? */
+bool eigrp_proc_pol_in(const struct eigrp_proc *p, uint32_t ifi, const struct eigrp_route_tlv *r);
+bool eigrp_proc_pol_out(const struct eigrp_proc *p, uint32_t ifi, uint32_t prefix, uint8_t plen,
+                        const struct eigrp_dual_adv *adv);
+
 /* eigrp_proc_auth.c */
 struct eigrp_auth_key;
 /* The key to sign with on interface ifi (send) or the key of id key_id to
