@@ -22,6 +22,8 @@
 
 struct pnet_rt {
     uint32_t prefix, nh; /* first next hop */
+    uint8_t nnh;         /* next hops given */
+    uint32_t nhs[4];     /* the first four */
     uint8_t plen, distance;
     uint32_t metric;
     bool on;
