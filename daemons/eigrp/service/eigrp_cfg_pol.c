@@ -473,12 +473,14 @@ eigrp_cfg_distribute(struct eigrp_cfg_pol *x, const struct words *t, const char 
     struct eigrp_pol_dlist d = {.ifi = EIGRP_POL_ANY_IF};
     int i = 2, li;
 
+    for (li = 1; li < t->n; li++)
+        if (words_kw(t, li, "gateway"))
+            return *why = "filtering by the advertising router is not implemented", false;
     if (words_kw(t, 1, "route-map") || words_kw(t, 1, "prefix")) {
         i = 3;
         if (t->n < 4)
             return *why = "incomplete", false;
-    } else if (words_kw(t, 1, "gateway"))
-        return *why = "filtering by the advertising router is not implemented", false;
+    }
     if (i >= t->n || (!words_kw(t, i, "in") && !words_kw(t, i, "out")) || t->n > i + 2)
         return *why = "distribute-list LIST in|out [IFACE]", false;
     d.out = words_kw(t, i, "out");

@@ -285,6 +285,14 @@ test_refused(void **st)
     memset(&t, 0, sizeof(t));
     build_text("interface Ethernet0\n ip address 192.0.2.1 255.255.255.0\n"
                "router eigrp 7\n network 192.0.2.0\n"
+               " distribute-list 10 gateway 20 in\n",
+               &t);
+    assert_int_equal(t.refused, 1);
+    assert_string_equal(t.why, "filtering by the advertising router is not implemented");
+    assert_int_equal(e[0].pol.ndlists, 0);
+    memset(&t, 0, sizeof(t));
+    build_text("interface Ethernet0\n ip address 192.0.2.1 255.255.255.0\n"
+               "router eigrp 7\n network 192.0.2.0\n"
                " distribute-list 10 out Serial9\n",
                &t);
     assert_int_equal(t.refused, 1);
