@@ -92,6 +92,12 @@ struct eigrp_proc_ext {
  * their metric means nothing to EIGRP). */
 void eigrp_proc_redist(struct eigrp_proc *p, const struct eigrp_proc_ext *r, bool add,
                        uint64_t now);
+/* Between hold(true) and hold(false) the changes of several calls (a
+ * table's worth of redistributed routes) are gathered and leave as few
+ * update packets as possible when the hold ends; without it each call
+ * sends its own. Only for calls made together, with no packet or tick in
+ * between. */
+void eigrp_proc_hold(struct eigrp_proc *p, bool on);
 /* Drops every neighbour (`clear ip eigrp neighbors`). */
 void eigrp_proc_clear(struct eigrp_proc *p, uint64_t now);
 uint64_t eigrp_proc_next_deadline(const struct eigrp_proc *p);

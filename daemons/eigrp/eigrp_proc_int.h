@@ -74,6 +74,7 @@ struct eigrp_proc {
     struct eigrp_summ summ[EIGRP_CONF_MAX_IFS];
     size_t nsumm;
     bool flushing;
+    bool held;                   /* eigrp_proc_hold: gather, send at the end */
     const struct eigrp_msg *cur; /* the packet whose payload is being delivered */
     struct eigrp_proc_counters cnt;
     struct eigrp_proc_if_counters ifcnt[EIGRP_CONF_MAX_IFS];

@@ -110,3 +110,11 @@ eigrp_proc_pol_out(const struct eigrp_proc *p, uint32_t ifi, uint32_t prefix, ui
 
     return eigrp_pol_filter(&p->conf.pol, true, &pr);
 }
+
+void
+eigrp_proc_hold(struct eigrp_proc *p, bool on)
+{
+    p->held = on;
+    if (!on)
+        eigrp_proc_flush(p);
+}

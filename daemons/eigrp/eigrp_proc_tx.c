@@ -445,7 +445,7 @@ eigrp_proc_flush(struct eigrp_proc *p)
 {
     int round;
 
-    if (p->flushing)
+    if (p->flushing || p->held)
         return;
     p->flushing = true;
     /* sending can cause more to send (a reset takes a neighbour's routes

@@ -144,6 +144,7 @@ eigrp_redist_sync(struct eigrp_redist *r, struct eigrp_proc *p, const struct zcl
     size_t i = 0, n = 0, cap = 0;
 
     r->gen++;
+    eigrp_proc_hold(p, true); /* one update for a table, not one per route */
     if (zc && eigrp_proc_conf(p)->redist)
         zclient_mirror_walk(zc, walk_cb, &w);
     while ((g = htab_next(&r->set, &i)))
@@ -157,4 +158,5 @@ eigrp_redist_sync(struct eigrp_redist *r, struct eigrp_proc *p, const struct zcl
         free(gone[i]);
     }
     free(gone);
+    eigrp_proc_hold(p, false);
 }

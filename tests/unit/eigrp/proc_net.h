@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #define PNET_NODES  4
-#define PNET_ROUTES 32
+#define PNET_ROUTES 160
 
 struct pnet_rt {
     uint32_t prefix, nh; /* first next hop */

@@ -182,6 +182,43 @@ test_redistribute_route_map(void **st)
     assert_int_equal(r1->down + r2->down, 0);
 }
 
+/* A table's worth of routes given under eigrp_proc_hold leaves as a few
+ * full update packets, not one per route, and all of them arrive. */
+static void
+test_redistribute_held(void **st)
+{
+    struct pnet_node *r1, *r2;
+    uint64_t before;
+    int i, have = 0;
+    (void)st;
+
+    asbr();
+    r1 = &pnet_nodes[0];
+    r2 = &pnet_nodes[1];
+    r1->c.redist_metric = true; /* default-metric: clause 20 then has one */
+    r1->c.redist_vec = m50k;
+    pnet_start();
+    pnet_run(10000);
+    before = eigrp_proc_counters(r1->p)->tx[EIGRP_OP_UPDATE];
+    eigrp_proc_hold(r1->p, true);
+    for (i = 0; i < 100; i++) {
+        char a[24];
+        snprintf(a, sizeof(a), "20.0.%d.0", i);
+        bgp(r1, a, 0, true);
+    }
+    assert_int_equal(eigrp_proc_counters(r1->p)->tx[EIGRP_OP_UPDATE], before);
+    eigrp_proc_hold(r1->p, false);
+    pnet_run(5000);
+    /* 100 external TLVs of 49 octets: 4 packets at most */
+    assert_true(eigrp_proc_counters(r1->p)->tx[EIGRP_OP_UPDATE] - before <= 4);
+    for (i = 0; i < 100; i++) {
+        char a[24];
+        snprintf(a, sizeof(a), "20.0.%d.0", i);
+        have += pnet_rib(r2, pnet_ip(a), 24) != NULL;
+    }
+    assert_int_equal(have, 100);
+}
+
 /* R2 between R1 (segment 0) and R3 (segment 1); both announce 9.9.9.0/24
  * redistributed from static with one default metric. */
 static void
@@ -271,6 +308,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_redistribute_route_map, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_redistribute_held, setup, teardown),
         cmocka_unit_test_setup_teardown(test_multipath_equal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_multipath_max_paths_1, setup, teardown),
         cmocka_unit_test_setup_teardown(test_multipath_variance, setup, teardown),
