@@ -11,8 +11,8 @@
  *   - prefix-list and ACL entries are tried in sequence order, the first
  *     that matches decides, no match is a deny;
  *   - a list that a route-map or distribute-list names but the config
- *     does not define matches every route (IOS treats a reference to a
- *     missing list as "permit any");
+ *     does not define, or defines without entries, matches every route
+ *     (IOS treats a reference to a missing or empty list as "permit any");
  *   - route-map clauses are tried in sequence order; a clause matches when
  *     every one of its match lines matches (several values on one line:
  *     any of them); a clause without match lines matches everything; the

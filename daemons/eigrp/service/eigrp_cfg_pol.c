@@ -219,7 +219,6 @@ list_idx(struct eigrp_cfg_pol *x, uint8_t kind, const char *name)
                  (words_kw(&t, 2, "standard") || words_kw(&t, 2, "extended"));
             if (in) {
                 ext = words_kw(&t, 2, "extended");
-                l->defined = true;
                 note(x, o, true, "");
                 continue;
             }
@@ -227,7 +226,6 @@ list_idx(struct eigrp_cfg_pol *x, uint8_t kind, const char *name)
                 words_kw(&t, 1, "prefix-list") && t.n >= 3 && !strcmp(t.v[2], name)) {
                 mine = true;
                 if (words_kw(&t, 3, "description")) {
-                    l->defined = true;
                     note(x, o, true, "");
                     continue;
                 }
@@ -256,6 +254,9 @@ list_idx(struct eigrp_cfg_pol *x, uint8_t kind, const char *name)
         }
         if (!mine)
             continue;
+        /* IOS: a list without entries (a named ACL's header, a
+         * description, remarks) lets everything through, like a missing
+         * one; an entry we cannot read still makes it a list */
         l->defined = true;
         if (ok && n + p->nentries >= EIGRP_POL_MAX_ENTRIES)
             ok = false, full = true;

@@ -140,6 +140,7 @@ static const char typed[] =
     "access-list 10 permit any\n"
     "access-list 110 permit ip 10.0.0.0 0.255.255.255 host 255.255.255.0\n"
     "ip access-list standard NAMED\n 20 permit host 10.3.3.0\n 10 deny 10.3.0.0 0.0.255.255\n"
+    "ip access-list standard EMPTY\n remark nothing yet\n"
     "route-map RM deny 5\n match tag 1 2\n"
     "route-map RM permit 10\n match ip address prefix-list PL\n match interface Tunnel0\n"
     " set metric 1000 10 255 1 1400\n set tag 77\n"
@@ -154,7 +155,8 @@ static const char typed[] =
     " distribute-list 10 in\n"
     " distribute-list NAMED out\n"
     " distribute-list route-map RM in Tunnel0\n"
-    " distribute-list 99 out Tunnel0\n";
+    " distribute-list 99 out Tunnel0\n"
+    " distribute-list EMPTY out Tunnel0\n";
 
 struct row {
     const char *pfx;
@@ -250,7 +252,10 @@ test_distribute_lists(void **st)
 
     (void)st;
     build_text(typed, &t);
-    assert_int_equal(p->ndlists, 5);
+    assert_int_equal(p->ndlists, 6);
+    /* a named ACL with a remark and no entry: IOS lets everything through */
+    assert_false(p->lists[p->dlists[5].idx].defined);
+    assert_true(eigrp_pol_list_permits(p, p->dlists[5].idx, r.prefix, r.plen));
     run_rows(dl_in_rows, sizeof(dl_in_rows) / sizeof(dl_in_rows[0]), false);
     run_rows(dl_out_rows, sizeof(dl_out_rows) / sizeof(dl_out_rows[0]), true);
     /* ACL 99 is not defined: IOS lets everything through it; Tunnel0 out
