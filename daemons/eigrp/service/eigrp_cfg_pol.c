@@ -471,8 +471,13 @@ bool
 eigrp_cfg_distribute(struct eigrp_cfg_pol *x, const struct words *t, const char **why)
 {
     struct eigrp_pol *p = &x->e->pol;
-    struct eigrp_pol_dlist d = {.ifi = EIGRP_POL_ANY_IF};
+    struct eigrp_pol_dlist d;
     int i = 2, li;
+
+    /* the conf is compared as memory (a changed one restarts the process):
+     * no stray padding */
+    memset(&d, 0, sizeof(d));
+    d.ifi = EIGRP_POL_ANY_IF;
 
     for (li = 1; li < t->n; li++)
         if (words_kw(t, li, "gateway"))
