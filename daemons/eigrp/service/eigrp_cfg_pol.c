@@ -458,7 +458,9 @@ eigrp_cfg_redistribute(struct eigrp_cfg_pol *x, const struct words *t, const cha
             r.has_rmap = true;
             if (!add_rmap(x, t->v[++i], &r.rmap, why))
                 return false;
-        } else
+        } else if (words_kw(t, i, "match"))
+            return *why = "OSPF route types are not told apart (zebra does not pass them)", false;
+        else
             return *why = "takes metric B D R L M and route-map X only", false;
     }
     x->e->redist |= r.src;

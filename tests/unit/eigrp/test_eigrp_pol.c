@@ -290,6 +290,14 @@ test_refused(void **st)
     memset(&t, 0, sizeof(t));
     build_text("interface Ethernet0\n ip address 192.0.2.1 255.255.255.0\n"
                "router eigrp 7\n network 192.0.2.0\n"
+               " redistribute ospf 1 match external 2 metric 1 1 255 1 1500\n",
+               &t);
+    assert_int_equal(t.refused, 1);
+    assert_string_equal(t.why, "OSPF route types are not told apart (zebra does not pass them)");
+    assert_int_equal(e[0].redist, 0);
+    memset(&t, 0, sizeof(t));
+    build_text("interface Ethernet0\n ip address 192.0.2.1 255.255.255.0\n"
+               "router eigrp 7\n network 192.0.2.0\n"
                " distribute-list 10 gateway 20 in\n",
                &t);
     assert_int_equal(t.refused, 1);
