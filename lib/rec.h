@@ -65,6 +65,28 @@ enum rec_kind {
     REC_IKEV2_SA,
     /* lib/rec_nhrp_stats.h: show ip nhrp stats [detail] */
     REC_NHRP_STATS,
+    /* show vrf, show ip vrf [interfaces] (struct rec_vrf) */
+    REC_VRF,
+    /* show ip route vrf X: struct rec_route of that VRF's table; the
+     * snapshot's filter is the VRF's name */
+    REC_VRF_ROUTE,
+};
+
+/* One VRF and the interfaces in it (show vrf, show ip vrf [interfaces]). */
+#define REC_VRF_MAX_IFS 16
+struct rec_vrf {
+    char name[REC_NAMESIZ];
+    char netns[128]; /* its network namespace (ping vrf runs there) */
+    char rd[32];     /* "" = "<not set>" */
+    uint8_t ipv4, ipv6;
+    uint8_t nifs;
+    uint8_t pad;
+    struct {
+        char name[REC_IFNAMSIZ];
+        uint32_t addr; /* 0: unassigned */
+        uint8_t up;
+        uint8_t pad[3];
+    } ifs[REC_VRF_MAX_IFS];
 };
 
 /* One NHRP-enabled tunnel interface (show dmvpn headers and detail,

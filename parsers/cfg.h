@@ -109,6 +109,10 @@ struct cfg_iface {
     const char *tun_protection_isakmp_profile;
     const char *tun_protection_ikev2_profile;
     const char *tun_vrf;
+    /* `vrf forwarding X` (or the older `ip vrf forwarding X`, vrf_ip_form):
+     * the interface's routing table; NULL = the global one */
+    const char *vrf;
+    bool vrf_ip_form;
     struct cfg_nhrp nhrp;
     struct cfg_opaque_list opaque;
 };
@@ -357,6 +361,7 @@ struct cfg_keychain {
 };
 
 struct cfg_route {
+    const char *vrf; /* `ip route vrf X ...`; NULL: the global table */
     uint32_t prefix, mask;
     bool has_nh;
     uint32_t nh;

@@ -174,6 +174,8 @@ route_hash(const void *e)
     h = htab_hash_u64(h) ^ htab_hash_u64(r->nh + ((uint64_t)r->has_nh << 33));
     if (r->ifname)
         h ^= htab_hash_bytes(r->ifname, strlen(r->ifname));
+    if (r->vrf)
+        h ^= htab_hash_bytes(r->vrf, strlen(r->vrf)) * 3;
     return h;
 }
 
@@ -184,6 +186,7 @@ route_eq(const void *a, const void *b)
 
     return x->prefix == y->prefix && x->mask == y->mask && x->has_nh == y->has_nh &&
            x->nh == y->nh &&
+           ((!x->vrf && !y->vrf) || (x->vrf && y->vrf && !strcmp(x->vrf, y->vrf))) &&
            ((!x->ifname && !y->ifname) ||
             (x->ifname && y->ifname && strcmp(x->ifname, y->ifname) == 0));
 }

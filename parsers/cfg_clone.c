@@ -61,6 +61,7 @@ iface(struct arena *a, struct cfg_iface *i)
     i->tun_protection_isakmp_profile = str(a, i->tun_protection_isakmp_profile);
     i->tun_protection_ikev2_profile = str(a, i->tun_protection_ikev2_profile);
     i->tun_vrf = str(a, i->tun_vrf);
+    i->vrf = str(a, i->vrf);
     i->nhrp.auth = str(a, i->nhrp.auth);
     i->nhrp.group = str(a, i->nhrp.group);
     i->nhrp.maps = arr(a, i->nhrp.maps, i->nhrp.nmaps, &i->nhrp.capmaps, sizeof(*i->nhrp.maps));
@@ -116,6 +117,8 @@ cfg_clone(const struct cfg *src)
             c->routes[i].ifname = str(a, c->routes[i].ifname);
         if (c->routes[i].name)
             c->routes[i].name = str(a, c->routes[i].name);
+        if (c->routes[i].vrf)
+            c->routes[i].vrf = str(a, c->routes[i].vrf);
     }
     c->users = arr(a, c->users, c->nusers, &c->capusers, sizeof(*c->users));
     for (i = 0; i < c->nusers; i++) {

@@ -6,6 +6,7 @@
  * builder, so a rejected line leaves the model as it was.
  */
 #include "parsers/cfg_build.h"
+#include "parsers/vrf.h"
 #include "parsers/secret.h"
 #include "parsers/slots.h"
 #include "lib/inet.h"
@@ -14,7 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOTE_ROUTE "kernel route in the node's routing table (libnl-3)"
+#define NOTE_ROUTE     "kernel route in the node's routing table (libnl-3)"
+#define NOTE_ROUTE_VRF "kernel route in the VRF's network namespace (libnl-3)"
 
 const char *
 cmd_str(struct cfg_build *b, const struct cmd_match *m, const char *name)
@@ -155,14 +157,24 @@ h_ip_route(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg *c = b->c;
     struct cfg_route r = {0}, *rp;
     const struct cmd_val *ifv = cmd_get(m, "ifname");
+    const struct cmd_val *vrfv = cmd_get(m, "vrf");
+    char vrfname[CFG_VRF_NAME_MAX + 1];
     long idx;
 
+    if (vrfv) { /* cmd_val strings are not terminated */
+        snprintf(vrfname, sizeof(vrfname), "%.*s", (int)vrfv->len, vrfv->str);
+        if (vrfv->len > CFG_VRF_NAME_MAX) {
+            *err = "% VRF name too long";
+            return H_ERR;
+        }
+    }
     if (!cmd_has(m, "mask")) { /* `no ip route P` */
         *err = "% Incomplete command.";
         return H_ERR;
     }
     r.prefix = cmd_ip(m, "prefix");
     r.mask = cmd_ip(m, "mask");
+    r.vrf = vrfv ? vrfname : NULL; /* a local copy until stored */
     if (!inet_mask_ok(r.mask) || (r.prefix & ~r.mask) != 0) {
         *err = "%Inconsistent address and mask";
         return H_ERR;
@@ -185,7 +197,8 @@ h_ip_route(struct cfg_build *b, const struct cmd_match *m, const char **err)
             return H_OK;
         }
         for (i = j = 0; i < c->nroutes; i++) {
-            if (c->routes[i].prefix == r.prefix && c->routes[i].mask == r.mask) {
+            if (c->routes[i].prefix == r.prefix && c->routes[i].mask == r.mask &&
+                !(c->routes[i].vrf ? !vrfv || strcmp(c->routes[i].vrf, vrfname) : !!vrfv)) {
                 removed++;
                 continue;
             }
@@ -206,6 +219,7 @@ h_ip_route(struct cfg_build *b, const struct cmd_match *m, const char **err)
     r.track = (uint32_t)cmd_num(m, "track", 0);
     idx = cb_route_find(b, &r);
     r.ifname = ifv ? cb_strdup(b, ifv->str, ifv->len) : NULL;
+    r.vrf = vrfv ? cb_strdup(b, vrfv->str, vrfv->len) : NULL;
     r.name = cmd_str(b, m, "rname");
     if (idx >= 0) { /* IOS replaces distance, tag and name of the same route */
         c->routes[idx] = r;
@@ -452,9 +466,21 @@ const struct cmd_def cmd_tbl_global[] = {
                       {"route", "Establish static routes"}, {"tag", "Set tag for this route"},
                       {"name", "Specify name of the next hop"}, {"permanent", "permanent route"},
                       {"track", "Install route depending on tracked item"})},
-    {MODE_GLOBAL, "snmp-server community <word:name> [view <word:view>] [{ro|rw}] [<word:acl>]",
-     CLS_TRANSLATED, "snmpd community (dmvpn-snmp over AgentX)", h_snmp_community, MODE_EXEC,
+    {MODE_GLOBAL,
+     "ip route vrf <word:vrf> <ip:prefix> <mask:mask> {<ip:nh> | <if:ifname> [<ip:nh>]} "
+     "[<num:1-255:distance>] [tag <num:1-4294967295:tagv>] [name <word:rname>] "
+     "[{permanent | track <num:1-1000:track>}]",
+     CLS_TRANSLATED, NOTE_ROUTE_VRF, h_ip_route, MODE_EXEC,
      CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
+     .help = CMD_HELP(
+         {"ip", "Global IP configuration subcommands"}, {"route", "Establish static routes"},
+         {"vrf", "Configure static route for a VPN Routing/Forwarding instance"},
+         {"<vrf>", "VPN Routing/Forwarding instance name"}, {"tag", "Set tag for this route"},
+         {"name", "Specify name of the next hop"}, {"permanent", "permanent route"},
+         {"track", "Install route depending on tracked item"})},
+    {MODE_GLOBAL, "snmp-server community <word:name> [view <word:view>] [{ro|rw}] [<word:acl>]",
+     CLS_TRANSLATED, "snmpd community (dmvpn_snmp.so in snmpd, or dmvpn-snmp over AgentX)",
+     h_snmp_community, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
      .help = CMD_HELP({"snmp-server", "Modify SNMP engine parameters"},
                       {"community", "Enable SNMP; set community string and access privs"},
                       {"view", "Restrict this community to a named MIB view"},

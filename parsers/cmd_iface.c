@@ -6,6 +6,7 @@
  * because operators recognise them.
  */
 #include "parsers/cfg_build.h"
+#include "parsers/vrf.h"
 #include "lib/inet.h"
 
 #include <stdio.h>
@@ -246,9 +247,60 @@ h_tunnel_vrf(struct cfg_build *b, const struct cmd_match *m, const char **err)
     return H_OK;
 }
 
+/* `vrf forwarding X` / `ip vrf forwarding X`. IOS takes the interface's
+ * IPv4 addresses away when its VRF changes and says so; the VRF must be
+ * defined first. */
+static int
+h_vrf_forwarding(struct cfg_build *b, const struct cmd_match *m, const char **err)
+{
+    struct cfg_iface *ifp = cb_cur_if(b);
+    const char *was = ifp->vrf;
+    int rc = H_OK;
+
+    if (m->op == OP_SET) {
+        const struct cmd_val *name = cmd_get(m, "vrf");
+        char nm[CFG_VRF_NAME_MAX + 1];
+        snprintf(nm, sizeof(nm), "%.*s", (int)name->len, name->str);
+        if (name->len > CFG_VRF_NAME_MAX) {
+            *err = "% VRF name too long";
+            return H_ERR;
+        }
+        if (was && !strcmp(was, nm)) {
+            ifp->vrf_ip_form = cmd_has(m, "ip");
+            return H_OK;
+        }
+        ifp->vrf = cmd_str(b, m, "vrf");
+        ifp->vrf_ip_form = cmd_has(m, "ip");
+    } else {
+        if (!was)
+            return H_OK;
+        ifp->vrf = NULL;
+        ifp->vrf_ip_form = false;
+    }
+    if (ifp->has_addr || ifp->nsecondary) {
+        *err = cb_msg(b, "%% Interface %s IPv4 disabled and address(es) removed due to %s VRF %s",
+                      ifp->name, ifp->vrf ? "enabling" : "disabling", ifp->vrf ? ifp->vrf : was);
+        ifp->has_addr = false;
+        ifp->nsecondary = 0;
+        rc = H_WARN;
+    }
+    return rc;
+}
+
 #define NP (CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT)
+#define NOTE_VRF                                                                                   \
+    "the link moves to the VRF's network namespace (this kernel has no VRF device); "              \
+    "its addresses and routes are there"
 
 const struct cmd_def cmd_tbl_iface[] = {
+    {MODE_IF, "vrf forwarding <word:vrf>", CLS_TRANSLATED, NOTE_VRF, h_vrf_forwarding, MODE_EXEC,
+     NP,
+     .help = CMD_HELP({"vrf", "VPN Routing/Forwarding parameters on the interface"},
+                      {"forwarding", "Configure forwarding table"}, {"<vrf>", "VRF name"})},
+    {MODE_IF, "ip vrf forwarding <word:vrf>", CLS_TRANSLATED, NOTE_VRF, h_vrf_forwarding, MODE_EXEC,
+     NP,
+     .help = CMD_HELP({"vrf", "VPN Routing/Forwarding parameters on the interface"},
+                      {"forwarding", "Configure forwarding table"}, {"<vrf>", "VRF name"})},
     {MODE_IF, "description <line:text>", CLS_SUPPORTED, "interface alias", h_description, MODE_EXEC,
      NP, .help = CMD_HELP({"description", "Interface specific description"})},
     {MODE_IF, "ip address <ip:addr> <mask:mask> [secondary]", CLS_TRANSLATED, NOTE_ADDR,
@@ -321,8 +373,9 @@ const struct cmd_def cmd_tbl_iface[] = {
                       {"shared", "Use a shared socket for the crypto connection."},
                       {"isakmp-profile", "Specify isakmp profile for the crypto connection."},
                       {"ikev2-profile", "Specify ikev2 profile for the crypto connection."})},
-    {MODE_IF, "tunnel vrf <word:vrf>", CLS_UNSUPPORTED, "front-door VRF is not implemented",
-     h_tunnel_vrf, MODE_EXEC, NP, .help = CMD_HELP({"vrf", "set tunnel vrf membership"})},
+    {MODE_IF, "tunnel vrf <word:vrf>", CLS_TRANSLATED,
+     "front-door VRF: GRE (and IKE/ESP) go out through the VRF's namespace", h_tunnel_vrf,
+     MODE_EXEC, NP, .help = CMD_HELP({"vrf", "set tunnel vrf membership"})},
 };
 
 const size_t cmd_tbl_iface_len = TABLE_LEN(cmd_tbl_iface);

@@ -16,7 +16,7 @@
 
 #define NOTE_V2  "strongSwan charon IKEv2 connection (VICI load-conn version 2)"
 #define NOTE_PSK "strongSwan charon shared key (VICI load-shared), owners from the identities"
-#define NOTE_VRF "front-door VRF: IKE runs in the global table (VRFs are not implemented here)"
+#define NOTE_VRF "front-door VRF: IKE runs in the VRF's network namespace (its charon)"
 #define NP       (CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT)
 
 /* Index of the object called like the `name` argument in an array of
@@ -667,7 +667,7 @@ const struct cmd_def cmd_tbl_ikev2[] = {
                       {"local", "Local address"})},
     {MODE_V2_POL, "match fvrf any", CLS_TRANSLATED, "applies to every tunnel", h_pol_fvrf,
      MODE_EXEC, NP, .help = CMD_HELP({"fvrf", "Front door VRF"}, {"any", "Any VRF"})},
-    {MODE_V2_POL, "match fvrf <word:vrf>", CLS_UNSUPPORTED, NOTE_VRF, h_pol_fvrf, MODE_EXEC, NP,
+    {MODE_V2_POL, "match fvrf <word:vrf>", CLS_TRANSLATED, NOTE_VRF, h_pol_fvrf, MODE_EXEC, NP,
      .help = CMD_HELP({"<vrf>", "VRF name"})},
     EXITS(MODE_V2_POL, h_end),
 
@@ -710,7 +710,7 @@ const struct cmd_def cmd_tbl_ikev2[] = {
      MODE_EXEC, NP,
      .help = CMD_HELP({"match", "Match values of peer"}, {"fvrf", "Match a front door VRF"},
                       {"any", "Any VRF"})},
-    {MODE_V2_PROF, "match fvrf <word:vrf>", CLS_UNSUPPORTED, NOTE_VRF, h_prof_fvrf, MODE_EXEC, NP,
+    {MODE_V2_PROF, "match fvrf <word:vrf>", CLS_TRANSLATED, NOTE_VRF, h_prof_fvrf, MODE_EXEC, NP,
      .help = CMD_HELP({"<vrf>", "VRF name"})},
     {MODE_V2_PROF, "match address local <ip:addr>", CLS_TRANSLATED,
      "kept; the tunnel source selects the profile here", h_prof_local, MODE_EXEC, NP,
@@ -759,7 +759,8 @@ const struct cmd_def cmd_tbl_ikev2[] = {
     {MODE_V2_PROF, "nat keepalive <num:5-3600:secs>", CLS_IGNORED,
      "charon sends NAT-T keepalives on its own (every 20 s)", h_prof_nat, MODE_EXEC, NP,
      .help = CMD_HELP({"nat", "NAT-transparency"}, {"keepalive", "Set NAT keepalive interval"})},
-    {MODE_V2_PROF, "ivrf <word:vrf>", CLS_UNSUPPORTED, "inside VRF: VRFs are not implemented here",
+    {MODE_V2_PROF, "ivrf <word:vrf>", CLS_TRANSLATED,
+     "inside VRF of the sessions: the tunnel's own (vrf forwarding); shown in the SA tables",
      h_prof_ivrf, MODE_EXEC, NP, .help = CMD_HELP({"ivrf", "I-VRF of the profile"})},
     EXITS(MODE_V2_PROF, h_end),
 };

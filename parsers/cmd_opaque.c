@@ -18,7 +18,10 @@
 #define N_NOLINUX "no meaning on a Linux node"
 #define N_SYSLOG  "logging goes to the daemon log"
 #define N_ROUTING "routing policy is not implemented"
-#define N_CRYPTO  "only IKEv1 PSK with ipsec profiles is implemented"
+#define N_VRF                                                                                      \
+    "a network namespace per VRF (this kernel has no VRF device); rd and address families "        \
+    "shown by show vrf"
+#define N_CRYPTO "only IKEv1 PSK with ipsec profiles is implemented"
 /* the routing translator (daemons/routing/frr_conf.h) */
 #define N_FRR_LATER "(dmvpnd --frr; dmvpnd -n --frr-conf)"
 #define N_FRR       "the same line for FRR " N_FRR_LATER
@@ -72,9 +75,9 @@ const struct cmd_def cmd_tbl_opaque[] = {
       CMD_HELP({"dhcp", "Configure DHCP server and relay parameters"})),
     S("ip dhcp pool", UNS, "DHCP server is not implemented", SG_EARLY,
       CMD_HELP({"pool", "Configure DHCP address pools"})),
-    G("ip vrf", UNS, "VRFs are not implemented", SG_EARLY,
+    S("ip vrf", CLS_TRANSLATED, N_VRF, SG_EARLY,
       CMD_HELP({"vrf", "Configure an IP VPN Routing/Forwarding instance"})),
-    S("vrf definition", UNS, "VRFs are not implemented", SG_EARLY,
+    S("vrf definition", CLS_TRANSLATED, N_VRF, SG_EARLY,
       CMD_HELP({"vrf", "Configure a VRF"}, {"definition", "VRF definition"})),
     G("ip flow-export", UNS, "NetFlow is not implemented", SG_POST_ROUTER,
       CMD_HELP({"flow-export", "Specify host/port to send flow statistics"})),
@@ -248,8 +251,6 @@ const struct cmd_def cmd_tbl_opaque[] = {
       CMD_HELP({"inspect", "Context-based Access Control Engine"})),
     G("ip ips", UNS, "IPS is not implemented", SG_POST_ROUTER,
       CMD_HELP({"ips", "Intrusion Prevention System"})),
-    G("ip route vrf <word:vrf>", UNS, "VRFs are not implemented", SG_POST_ROUTER,
-      CMD_HELP({"vrf", "Configure static route for a VPN Routing/Forwarding instance"})),
     G("ip routing", IGN, "Linux forwarding is always on", SG_EARLY,
       CMD_HELP({"routing", "Enable IP routing"})),
     G("ip default-gateway", UNS, "use ip route 0.0.0.0 0.0.0.0", SG_POST_ROUTER,

@@ -93,6 +93,8 @@ iface_flags(const struct cfg_iface *a, const struct cfg_iface *b)
         (a->nsecondary &&
          memcmp(a->secondary, b->secondary, a->nsecondary * sizeof(*a->secondary))))
         f |= CHGF_IF_ADDR;
+    if (!streq(a->vrf, b->vrf)) /* the link and its addresses move to another table */
+        f |= CHGF_IF_ADDR;
     if (a->shutdown != b->shutdown)
         f |= CHGF_IF_ADMIN;
     if (a->ip_mtu != b->ip_mtu || a->tcp_mss != b->tcp_mss)
@@ -101,7 +103,8 @@ iface_flags(const struct cfg_iface *a, const struct cfg_iface *b)
         a->tun_src_ip != b->tun_src_ip || a->has_tun_dst != b->has_tun_dst ||
         a->tun_dst != b->tun_dst || a->tun_mode != b->tun_mode ||
         !streq(a->tun_mode_text, b->tun_mode_text) || a->has_tun_key != b->has_tun_key ||
-        a->tun_key != b->tun_key || !streq(a->tun_vrf, b->tun_vrf))
+        a->tun_key != b->tun_key || !streq(a->tun_vrf, b->tun_vrf) || !streq(a->vrf, b->vrf) ||
+        a->vrf_ip_form != b->vrf_ip_form)
         f |= CHGF_IF_TUNNEL;
     if (!streq(a->tun_protection, b->tun_protection) ||
         a->tun_protection_shared != b->tun_protection_shared)
@@ -144,6 +147,8 @@ route_hash(const void *e)
     h ^= htab_hash_u64(r->nh ^ ((uint64_t)r->has_nh << 40) ^ ((uint64_t)r->distance << 48));
     if (r->ifname)
         h ^= htab_hash_bytes(r->ifname, strlen(r->ifname));
+    if (r->vrf)
+        h ^= htab_hash_bytes(r->vrf, strlen(r->vrf)) * 3;
     return h;
 }
 
@@ -153,9 +158,9 @@ route_eq(const void *pa, const void *pb)
     const struct cfg_route *a = pa, *b = pb;
 
     return a->prefix == b->prefix && a->mask == b->mask && a->has_nh == b->has_nh &&
-           a->nh == b->nh && streq(a->ifname, b->ifname) && a->distance == b->distance &&
-           a->has_tag == b->has_tag && a->tag == b->tag && streq(a->name, b->name) &&
-           a->permanent == b->permanent && a->track == b->track;
+           a->nh == b->nh && streq(a->vrf, b->vrf) && streq(a->ifname, b->ifname) &&
+           a->distance == b->distance && a->has_tag == b->has_tag && a->tag == b->tag &&
+           streq(a->name, b->name) && a->permanent == b->permanent && a->track == b->track;
 }
 
 /*

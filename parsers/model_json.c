@@ -41,8 +41,10 @@ iface(struct json *j, const struct cfg_iface *ifp)
     }
     json_arr_end(j);
     json_bool(j, "shutdown", ifp->shutdown);
+    json_str(j, "vrf", ifp->vrf);
     json_bool(j, "tunnel", cfg_iface_is_tunnel(ifp));
     if (cfg_iface_is_tunnel(ifp)) {
+        json_str(j, "tunnel_vrf", ifp->tun_vrf);
         json_str(j, "tunnel_source_if", ifp->tun_src_if);
         if (ifp->has_tun_src_ip)
             addr(j, "tunnel_source_ip", ifp->tun_src_ip);
@@ -90,6 +92,7 @@ cfg_json(struct strbuf *sb, const struct cfg *c)
     json_arr_begin(&j, "routes");
     for (i = 0; i < c->nroutes; i++) {
         json_obj_begin(&j, NULL);
+        json_str(&j, "vrf", c->routes[i].vrf);
         addr(&j, "prefix", c->routes[i].prefix);
         json_int(&j, "len", inet_mask_len(c->routes[i].mask));
         if (c->routes[i].has_nh)

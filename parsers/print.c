@@ -135,6 +135,8 @@ print_iface(struct strbuf *sb, const struct cfg_iface *ifp)
     if (ifp->bandwidth)
         sb_printf(sb, " bandwidth %u\n", ifp->bandwidth);
     print_slot(sb, o, SI_BANDWIDTH);
+    if (ifp->vrf)
+        sb_printf(sb, " %svrf forwarding %s\n", ifp->vrf_ip_form ? "ip " : "", ifp->vrf);
     print_slot(sb, o, SI_VRF);
     /* IOS prints secondary addresses before the primary */
     for (i = 0; i < ifp->nsecondary; i++)
@@ -359,6 +361,8 @@ print_route(struct strbuf *sb, const struct cfg_route *r)
     char a[16], b[16], c[16];
 
     sb_puts(sb, "ip route ");
+    if (r->vrf)
+        sb_printf(sb, "vrf %s ", r->vrf);
     sb_puts(sb, inet_fmt4(r->prefix, a));
     sb_putc(sb, ' ');
     sb_puts(sb, inet_fmt4(r->mask, b));
@@ -475,8 +479,13 @@ print_body(struct strbuf *sb, const struct cfg *c)
     }
     print_slot(sb, g, SG_ROUTER);
     print_slot(sb, g, SG_POST_ROUTER);
+    /* IOS prints the global table's static routes, then the VRFs' */
     for (i = 0; i < c->nroutes; i++)
-        print_route(sb, &c->routes[i]);
+        if (!c->routes[i].vrf)
+            print_route(sb, &c->routes[i]);
+    for (i = 0; i < c->nroutes; i++)
+        if (c->routes[i].vrf)
+            print_route(sb, &c->routes[i]);
     sb_puts(sb, "!\n");
     print_slot(sb, g, SG_ACL);
     sb_puts(sb, "!\n");

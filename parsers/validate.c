@@ -5,6 +5,7 @@
  * fix it.
  */
 #include "parsers/validate.h"
+#include "parsers/vrf.h"
 #include "parsers/ikev2.h"
 #include "parsers/keychain.h"
 #include "parsers/pki.h"
@@ -133,6 +134,29 @@ tunnel_is_ikev2(const struct cfg *c, const struct cfg_iface *ifp)
     return ifp->tun_protection_ikev2_profile || (p && p->ikev2_profile);
 }
 
+/* IOS refuses a VRF nobody defined; excerpts of real configs leave the
+ * definitions out, so a missing one is a finding here, and the VRF still
+ * gets its table. */
+static void
+vrf_refs(const struct cfg *c, struct cfg_findings *f)
+{
+    struct cfg_vrf_info v;
+    size_t i;
+
+    for (i = 0; i < c->nifs; i++) {
+        const struct cfg_iface *ifp = &c->ifs[i];
+        if (ifp->vrf && !cfg_vrf_find(c, ifp->vrf, &v))
+            cfg_findings_add(f, ifp->name, "VRF %s is not defined (vrf definition %s)", ifp->vrf,
+                             ifp->vrf);
+        if (ifp->tun_vrf && !cfg_vrf_find(c, ifp->tun_vrf, &v))
+            cfg_findings_add(f, ifp->name, "tunnel vrf %s is not defined (vrf definition %s)",
+                             ifp->tun_vrf, ifp->tun_vrf);
+    }
+    for (i = 0; i < c->nroutes; i++)
+        if (c->routes[i].vrf && !cfg_vrf_find(c, c->routes[i].vrf, &v))
+            cfg_findings_add(f, "ip route", "VRF %s is not defined", c->routes[i].vrf);
+}
+
 void
 cfg_validate(const struct cfg *c, struct cfg_findings *f)
 {
@@ -177,4 +201,5 @@ cfg_validate(const struct cfg *c, struct cfg_findings *f)
         if (r->ifname && !cfg_find_iface(c, r->ifname))
             cfg_findings_add(f, "ip route", "exit interface %s does not exist", r->ifname);
     }
+    vrf_refs(c, f);
 }

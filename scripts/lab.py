@@ -17,7 +17,8 @@ FastEthernet0/0 -> Fa0-0). Loopback and tunnel interfaces are not wired: dmvpnd
 puts loopback addresses on the node's lo and creates the tunnel itself. Each
 node runs its own dmvpnd (and, where its config asks, charon, sshd, telnet and
 snmpd, as those services are built). A node with snmp-server lines gets snmpd
-(config from `dmvpn-snmp --snmpd-conf`) and dmvpn-snmp as its AgentX subagent.
+(config from `dmvpn-snmp --snmpd-conf`) with our MIBs in it (dmvpn_snmp.so;
+DMVPN_SNMP_AGENTX=1: dmvpn-snmp as its AgentX subagent instead).
 With DMVPN_LAB_PCAP=FILE, `up` captures the first segment's bridge into FILE
 from before any daemon starts (tcpdump; stopped by `down`).
 A node whose config has `router bgp|ospf|eigrp` gets FRR (zebra, staticd,
@@ -121,9 +122,15 @@ class Lab:
     def path(self, *parts):
         return os.path.join(self.state, *parts)
 
+    def vrf_ns(self, node, vrf):
+        """The namespace dmvpnd makes for a node's VRF (DMVPND_VRF_NETNS_PREFIX
+        is the node's namespace and a dot, so `down` sweeps it with the node)."""
+        return self.node_ns(node) + "." + vrf
+
     def node_names(self):
         return [ns[len(self.prefix):] for ns in netns.netns_list()
-                if ns.startswith(self.prefix) and ns != self.switch]
+                if ns.startswith(self.prefix) and ns != self.switch
+                and "." not in ns[len(self.prefix):]]
 
     def read_pids(self):
         pids = {}
@@ -141,11 +148,12 @@ class Lab:
         with open(self.path("pids"), "a") as f:
             f.write(f"{node} {what} {pid}\n")
 
-    def spawn(self, node, what, cmd, log, env=None):
-        """cmd in node's namespace in a session of its own (stopped as a group),
-        output appended to log, its PID recorded as node's what."""
+    def spawn(self, node, what, cmd, log, env=None, ns=None):
+        """cmd in node's namespace (or ns, one of its VRFs') in a session of its
+        own (stopped as a group), output appended to log, its PID recorded as
+        node's what."""
         out = open(log, "ab")
-        p = netns.spawn(self.node_ns(node), cmd, stdout=out, stderr=out, env=env,
+        p = netns.spawn(ns or self.node_ns(node), cmd, stdout=out, stderr=out, env=env,
                         start_new_session=True)
         out.close()
         self.write_pid(node, what, p.pid)
@@ -246,8 +254,15 @@ class Lab:
                   'mount -t tmpfs tmpfs /run; mkdir -p "$D"; mount --move "$t" "$D"; rmdir "$t"; '
                   f'exec {CHARON}')
         env = dict(os.environ, STRONGSWAN_CONF=conf, D=d)
+        # a protected tunnel's front-door VRF is where IKE and ESP flow: its
+        # charon lives in that VRF's namespace (made here first; dmvpnd opens it)
+        ns = None
+        fvrf = [i.get("tunnel_vrf") for i in model(self.bin, cfg)[0]["interfaces"]
+                if i.get("tunnel") and i.get("tunnel_protection") and i.get("tunnel_vrf")]
+        if fvrf:
+            ns = self.vrf_ns(node, fvrf[0])  # made by up()
         pid = self.spawn(node, "charon", ["unshare", "-m", "--propagation", "private", "sh", "-c",
-                                          script], os.path.join(d, "charon.out"), env)
+                                          script], os.path.join(d, "charon.out"), env, ns=ns)
         return netns.wait_path(self.vici_path(node), pid)
 
     def charon(self, node, what):
@@ -295,26 +310,44 @@ class Lab:
             cmd += [f"--frr={self.node_ns(node)}", self.eigrp_arg(node)]
         if self.debug:
             cmd.append("-v")  # debug lines in the node's log
-        pid = self.spawn(node, "dmvpnd", cmd, self.path(f"{node}.log"))
+        env = dict(os.environ, DMVPND_VRF_NETNS_PREFIX=self.node_ns(node) + ".")
+        pid = self.spawn(node, "dmvpnd", cmd, self.path(f"{node}.log"), env)
         return pid, sock
+
+    def snmp_module(self):
+        """dmvpn_snmp.so beside the binaries (build/lib), unless
+        DMVPN_SNMP_AGENTX is set: then, or without it, the AgentX subagent."""
+        mod = os.path.normpath(os.path.join(self.bin, "..", "lib", "dmvpn_snmp.so"))
+        return mod if os.path.exists(mod) and not os.environ.get("DMVPN_SNMP_AGENTX") else None
 
     def start_snmp(self, node, cfg, sock):
         """snmpd with the snmpd.conf the node's snmp-server lines give
-        (dmvpn-snmp --snmpd-conf), and dmvpn-snmp as its AgentX subagent."""
+        (dmvpn-snmp --snmpd-conf), serving our MIBs from dmvpn_snmp.so loaded
+        into it, or with dmvpn-snmp as its AgentX subagent."""
         d = self.path(f"{node}.snmp")
         os.makedirs(os.path.join(d, "persist"), exist_ok=True)
         agentx = os.path.join(d, "agentx.sock")
         conf = os.path.join(d, "snmpd.conf")
+        log = os.path.join(d, "snmpd.log")
+        mod = self.snmp_module()
+        place = ["--module", mod, "-s", sock] if mod else ["-x", agentx]
         with open(conf, "w") as f:
-            r = subprocess.run([os.path.join(self.bin, "dmvpn-snmp"), "--snmpd-conf", "-f", cfg,
-                                "-x", agentx], stdout=f, stderr=subprocess.PIPE, text=True)
+            r = subprocess.run([os.path.join(self.bin, "dmvpn-snmp"), "--snmpd-conf", "-f", cfg]
+                               + place, stdout=f, stderr=subprocess.PIPE, text=True)
         if r.returncode != 0:
             raise RuntimeError(f"{node}: dmvpn-snmp --snmpd-conf: {r.stderr.strip()}")
         if r.stderr.strip():
             say(f"lab: {node}: {r.stderr.strip()} ({conf})")
         env = dict(os.environ, SNMP_PERSISTENT_DIR=os.path.join(d, "persist"), MIBS="")
-        pid = self.spawn(node, "snmpd", ["snmpd", "-f", "-Lf", os.path.join(d, "snmpd.log"), "-C",
-                                         "-c", conf], os.path.join(d, "snmpd.log"), env)
+        pid = self.spawn(node, "snmpd", ["snmpd", "-f", "-Lf", log, "-C", "-c", conf], log, env)
+        if mod:
+            # snmpd logs its version once the config (and the module) is loaded
+            def started():
+                if not netns.alive(pid):
+                    return True
+                with open(log, errors="replace") as f:
+                    return "NET-SNMP version" in f.read()
+            return netns.wait_for(started, 5.0, 0.05) and netns.alive(pid)
         if not netns.wait_path(agentx, pid):
             return False
         self.spawn(node, "dmvpn-snmp", [os.path.join(self.bin, "dmvpn-snmp"), "-d", "-s", sock,
@@ -347,6 +380,13 @@ class Lab:
         for node in nodes:
             netns.add(self.node_ns(node))
             netns.sh("sysctl", "-qw", "net.ipv4.ip_forward=1", ns=self.node_ns(node))
+            # a node's VRFs, made here as a router's boot would: a namespace
+            # dmvpnd makes under `ip netns exec` (a mount namespace of its
+            # own) would be visible to dmvpnd alone, not to the lab's tools
+            vrfs = {i.get(k) for i in nodes[node]["interfaces"] for k in ("vrf", "tunnel_vrf")}
+            for vrf in sorted(v for v in vrfs if v):
+                netns.add(self.vrf_ns(node, vrf))
+                netns.sh("sysctl", "-qw", "net.ipv4.ip_forward=1", ns=self.vrf_ns(node, vrf))
         for i, (net, members) in enumerate(sorted(segments(nodes).items())):
             br = f"br{i}"
             netns.bridge(self.switch, br)
@@ -388,7 +428,8 @@ class Lab:
                 continue
             if nodes[node].get("snmp"):
                 if self.start_snmp(node, cfg, sock):
-                    say(f"lab: {node}: snmpd + dmvpn-snmp running (UDP 161, snmp-server community)")
+                    how = "dmvpn_snmp.so" if self.snmp_module() else "dmvpn-snmp (AgentX)"
+                    say(f"lab: {node}: snmpd + {how} running (UDP 161, snmp-server community)")
                 else:
                     ok = False
                     say(f"lab: {node}: snmpd did not start; see {self.state}/{node}.snmp/snmpd.log")

@@ -4,7 +4,9 @@
  *   dmvpn-snmp [-s SOCKET] [-x AGENTX] [-d] [--cache-ms N] [--ping SECS]
  *       run the AgentX subagent (-d: foreground, log to stderr)
  *   dmvpn-snmp --snmpd-conf -f CONFIG [-x AGENTX] [--agent-address ADDR]
- *       print the snmpd.conf that the IOS configuration asks for
+ *       [--module PATH [-s SOCKET] [--cache-ms N]]
+ *       print the snmpd.conf that the IOS configuration asks for; with
+ *       --module, snmpd loads dmvpn_snmp.so instead of being our AgentX master
  *   dmvpn-snmp --dump [-s SOCKET]
  *       print every instance the subagent would serve (numeric), no snmpd
  */
@@ -25,6 +27,7 @@ usage(FILE *f)
 {
     fputs("usage: dmvpn-snmp [-s SOCKET] [-x AGENTX_SOCKET] [-d] [--cache-ms N] [--ping SECS]\n"
           "       dmvpn-snmp --snmpd-conf -f CONFIG [-x AGENTX_SOCKET] [--agent-address ADDR]\n"
+          "                  [--module PATH [-s SOCKET] [--cache-ms N]]\n"
           "       dmvpn-snmp --dump [-s SOCKET]\n",
           f);
 }
@@ -54,13 +57,14 @@ snmpd_conf(const char *config, const struct sn_conf_opts *o)
 int
 main(int argc, char **argv)
 {
-    enum { O_CONF = 256, O_DUMP, O_CACHE, O_PING, O_ADDR };
+    enum { O_CONF = 256, O_DUMP, O_CACHE, O_PING, O_ADDR, O_MODULE };
     static const struct option longopts[] = {
         {"snmpd-conf", no_argument, NULL, O_CONF},
         {"dump", no_argument, NULL, O_DUMP},
         {"cache-ms", required_argument, NULL, O_CACHE},
         {"ping", required_argument, NULL, O_PING},
         {"agent-address", required_argument, NULL, O_ADDR},
+        {"module", required_argument, NULL, O_MODULE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -68,13 +72,14 @@ main(int argc, char **argv)
     struct sn_agent_opts ao = {.ctl_socket = CTL_DEFAULT_SOCKET, .cache_ms = 2000, .ping_secs = 2};
     struct sn_conf_opts co = {0};
     const char *config = NULL;
-    bool conf = false, dump = false;
+    bool conf = false, dump = false, sock_set = false;
     int c;
 
     while ((c = getopt_long(argc, argv, "s:x:f:dhV", longopts, NULL)) != -1) {
         switch (c) {
         case 's':
             ao.ctl_socket = optarg;
+            sock_set = true;
             break;
         case 'x':
             ao.agentx_socket = co.agentx_socket = optarg;
@@ -108,6 +113,9 @@ main(int argc, char **argv)
         case O_ADDR:
             co.agent_address = optarg;
             break;
+        case O_MODULE:
+            co.module_path = optarg;
+            break;
         case 'V':
             printf("dmvpn-snmp %s\n", DMVPN_VERSION);
             return 0;
@@ -123,8 +131,16 @@ main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    if (conf)
+    if (co.module_path && !conf) {
+        usage(stderr);
+        return 2;
+    }
+    if (conf) {
+        /* the module reads dmvpnd itself: where, and how often */
+        co.ctl_socket = sock_set ? ao.ctl_socket : NULL;
+        co.cache_ms = ao.cache_ms != 2000 ? (long)ao.cache_ms : 0;
         return snmpd_conf(config, &co);
+    }
     if (dump)
         return sn_agent_dump(ao.ctl_socket);
     return sn_agent_run(&ao);

@@ -279,11 +279,21 @@ sn_conf_render(struct strbuf *out, const struct cfg *c, const struct sn_conf_opt
                  "# (snmp-server lines). Regenerated on every start: edit the IOS config.\n"
                  "# Run snmpd with -C -c THIS_FILE so no other snmpd.conf adds access.\n");
     sb_printf(out, "agentAddress %s\n", o && o->agent_address ? o->agent_address : "udp:161");
-    sb_puts(out, "master agentx\n");
-    if (o && o->agentx_socket)
-        sb_printf(out, "agentXSocket unix:%s\n", o->agentx_socket);
-    /* only root (dmvpn-snmp) may register subtrees */
-    sb_puts(out, "agentXPerms 0600 0700\n");
+    if (o && o->module_path) {
+        /* the tables in snmpd itself: a GETBULK repetition is a function
+         * call, not an AgentX round trip (docs/PERFORMANCE.md) */
+        sb_printf(out, "dlmod dmvpn_snmp %s\n", o->module_path);
+        if (o->ctl_socket)
+            sb_printf(out, "dmvpnControlSocket %s\n", o->ctl_socket);
+        if (o->cache_ms > 0)
+            sb_printf(out, "dmvpnCacheMs %ld\n", o->cache_ms);
+    } else {
+        sb_puts(out, "master agentx\n");
+        if (o && o->agentx_socket)
+            sb_printf(out, "agentXSocket unix:%s\n", o->agentx_socket);
+        /* only root (dmvpn-snmp) may register subtrees */
+        sb_puts(out, "agentXPerms 0600 0700\n");
+    }
     /* no log line per request: a walk of a 10,000-row table is many */
     sb_puts(out, "dontLogTCPWrappersConnects yes\n");
     if (c->hostname)

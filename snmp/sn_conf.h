@@ -2,9 +2,10 @@
 /*
  * snmpd.conf from the IOS configuration: `snmp-server community NAME
  * [RO|RW] [ACL]`, `snmp-server location|contact` and the hostname become
- * the configuration of the system's snmpd, which is the AgentX master that
- * dmvpn-snmp registers its MIBs with. A pure function of the parsed model
- * (parsers/cfg.h) and a few placement options, so it is golden-tested. The
+ * the configuration of the system's snmpd. A pure function of the parsed model
+ * (parsers/cfg.h) and a few placement options, so it is golden-tested.
+ * With a module path, snmpd loads dmvpn_snmp.so (sn_dlmod.c) and serves
+ * the MIBs itself; without one it is the AgentX master of dmvpn-snmp. The
  * rules are in docs/snmp.md; in short, every community becomes com2sec
  * lines (one per ACL entry, IOS's first-match order kept, denies mapped to
  * a security name that no group grants anything), a group and an access
@@ -19,6 +20,11 @@
 struct sn_conf_opts {
     const char *agent_address; /* snmpd agentAddress; NULL: "udp:161" */
     const char *agentx_socket; /* AgentX master socket path; NULL: net-snmp's default */
+    /* dmvpn_snmp.so: when set, snmpd loads our handlers (dlmod) instead of
+     * being the AgentX master of dmvpn-snmp */
+    const char *module_path;
+    const char *ctl_socket; /* dmvpnd's control socket for the module; NULL: default */
+    long cache_ms;          /* the module's snapshot lifetime; 0: its default */
 };
 
 /* Appends the snmpd.conf text. Returns how many communities could not be

@@ -227,7 +227,7 @@ sn_source_free(struct sn_source *s)
 static bool
 fetch_all(struct sn_source *s, void **bufs, long *counts, struct rec_header *h0)
 {
-    int b, attempt;
+    int b, attempt, err;
 
     for (attempt = 0; attempt < 2; attempt++) {
         bool lost = false;
@@ -247,10 +247,15 @@ fetch_all(struct sn_source *s, void **bufs, long *counts, struct rec_header *h0)
         }
         if (!lost)
             return true;
+        err = errno;
         for (b = 0; b < B_COUNT; b++)
             free(bufs[b]);
-        /* the daemon restarted since our last request: reconnect once */
         disconnect(s);
+        errno = err;
+        /* a timeout: asking again would only wait again */
+        if (err == EAGAIN || err == EWOULDBLOCK)
+            return false;
+        /* else the daemon restarted since our last request: reconnect once */
     }
     return false;
 }
@@ -264,10 +269,17 @@ sn_source_refresh(struct sn_source *s, int64_t now_ms, uint32_t uptime_ticks)
 
     if (s->fetched_at && now_ms - s->fetched_at < s->cache_ms)
         return 0;
+    if (now_ms < s->quiet_until)
+        return 0;
     s->fetched_at = now_ms;
     s->fetches++;
     if (!fetch_all(s, bufs, counts, &h)) {
         s->failures++;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            /* SO_RCVTIMEO expired: the daemon is there but not answering */
+            s->timeouts++;
+            s->quiet_until = now_ms + SN_SOURCE_QUIET_MS;
+        }
         if (log_ratelimit_ok(&s->rl, (uint64_t)now_ms))
             log_warn("dmvpn-snmp: dmvpnd at %s: %s; tables are empty", s->path, strerror(errno));
         clear(s);

@@ -5,13 +5,18 @@
  * walk of a large table costs one request per record kind, not one per row.
  * The connection is re-opened whenever the daemon went away, so the
  * subagent outlives daemon restarts; while the daemon is down the tables
- * are empty.
+ * are empty. A daemon that accepts but does not answer (stopped, or stuck)
+ * costs the request timeouts once, then SN_SOURCE_QUIET_MS of empty tables
+ * without asking: inside snmpd (the module) every wait stalls the host MIBs
+ * too.
  */
 #ifndef DMVPN_SNMP_SN_SOURCE_H
 #define DMVPN_SNMP_SN_SOURCE_H
 
 #include "snmp/sn_table.h"
 #include "lib/log.h"
+
+#define SN_SOURCE_QUIET_MS 10000
 
 struct sn_source {
     const char *path; /* dmvpnd control socket */
@@ -20,11 +25,12 @@ struct sn_source {
     int fd;           /* -1 when not connected */
     uint32_t seq;
     int64_t fetched_at;  /* our clock (ms) of the last attempt, 0 = never */
+    int64_t quiet_until; /* after a timeout: no request before this (ms) */
     bool ok;             /* the last attempt got every kind */
     int64_t boot_ms;     /* the daemon's boot_ms seen last */
     struct sn_snap snap; /* points into the arrays below */
     void *bufs[7];       /* one per record kind fetched (sn_source.c) */
-    uint64_t fetches, failures, reconnects;
+    uint64_t fetches, failures, reconnects, timeouts;
     struct log_ratelimit rl;
 };
 

@@ -264,6 +264,8 @@ render_route_ex(struct strbuf *out, int64_t now_ms, const struct rec_route *r, s
         idx[i] = i;
     qsort_r(idx, n, sizeof(*idx), cmp_route, (void *)r);
 
+    if (o->vrf)
+        sb_printf(out, "Routing Table: %s\n", o->vrf);
     put_legend(out, o->family);
     put_gateway(out, r, idx, n);
     for (i = 0; i < n; i = j) {

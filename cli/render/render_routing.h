@@ -92,6 +92,7 @@ struct render_route_opts {
      */
     char protocol;
     enum render_ios_family family;
+    const char *vrf; /* show ip route vrf X: "Routing Table: X" heads it */
 };
 void render_route_ex(struct strbuf *out, int64_t now_ms, const struct rec_route *r, size_t n,
                      const struct render_route_opts *o);

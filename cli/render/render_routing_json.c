@@ -304,6 +304,8 @@ render_route_ex_json(struct strbuf *out, int64_t now_ms, const struct rec_route 
             gw = &r[i];
     json_init(&j, out);
     json_obj_begin(&j, NULL);
+    if (o->vrf)
+        json_str(&j, "vrf", o->vrf);
     json_str(&j, "gateway_of_last_resort", gw ? inet_fmt4(gw->nexthop, b) : NULL);
     json_arr_begin(&j, "routes");
     for (i = 0; i < n; i++) {

@@ -9,6 +9,9 @@
 #include "cli/shell/ping.h"
 #include "cli/shell/session.h"
 #include "lib/inet.h"
+#include "lib/netns.h"
+#include "lib/rec.h"
+#include "cli/shell/client.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -78,9 +81,35 @@ ping_finish(struct ping_state *p, struct strbuf *out)
     sb_putc(out, '\n');
 }
 
+/* ping vrf X: the namespace of X, from the daemon's VRF records; 0 when
+ * the config has no such VRF, -1 when the daemon is gone. */
+static int
+vrf_netns(struct session *s, const struct cmd_val *v, char *ns, size_t sz)
+{
+    struct snapshot snap;
+    const struct rec_vrf *r;
+    int rc = client_snapshot(&s->cl, REC_VRF, NULL, sizeof(*r), &snap), found = 0;
+
+    if (rc < 0)
+        return -1;
+    if (rc > 0)
+        return 0;
+    r = (const struct rec_vrf *)snap.buf;
+    for (size_t i = 0; i < snap.h.count && !found; i++)
+        if (strlen(r[i].name) == v->len && !strncmp(r[i].name, v->str, v->len) && r[i].netns[0]) {
+            snprintf(ns, sz, "%.*s", (int)sizeof(r[i].netns), r[i].netns);
+            found = 1;
+        }
+    snapshot_free(&snap);
+    return found;
+}
+
 int
 act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
+    const struct cmd_val *vrf = cmd_get(m, "vrf");
+    char ns[128] = "";
+    int nsfd = -1;
     const struct cmd_val *tv = cmd_get(m, "target");
     unsigned count = (unsigned)cmd_num(m, "count", 5), size = (unsigned)cmd_num(m, "size", 100);
     unsigned timeout = (unsigned)cmd_num(m, "timeout", 2);
@@ -94,6 +123,16 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     char line[512];
 
     snprintf(target, sizeof(target), "%.*s", tv ? (int)tv->len : 0, tv ? tv->str : "");
+    if (vrf) {
+        int rc = vrf_netns(s, vrf, ns, sizeof(ns));
+        if (rc < 0)
+            return -1;
+        if (rc == 0 || (nsfd = netns_open(ns)) < 0) {
+            sb_printf(out, "%% VRF %.*s does not have a usable source address\n\n", (int)vrf->len,
+                      vrf->str);
+            return 1;
+        }
+    }
     if (target[0] == '-') { /* never an option to ping */
         sb_puts(out, "% Unrecognized host or address, or protocol not running.\n\n");
         return 1;
@@ -126,10 +165,16 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
                 count, size, target, timeout);
     if (cmd_get(m, "src"))
         term_printf(&s->t, "Packet sent with a source address of %s \n", src);
-    if (pipe(pfd) < 0)
+    if (pipe(pfd) < 0) {
+        if (nsfd >= 0)
+            close(nsfd);
         return 1;
+    }
     pid = fork();
     if (pid == 0) {
+        /* a VRF's pings leave from its namespace (lib/netns.h) */
+        if (nsfd >= 0 && netns_enter(nsfd) < 0)
+            _exit(126);
         dup2(pfd[1], 1);
         dup2(pfd[1], 2);
         close(pfd[0]);
@@ -139,6 +184,8 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
         _exit(127);
     }
     close(pfd[1]);
+    if (nsfd >= 0)
+        close(nsfd);
     if (pid < 0) {
         close(pfd[0]);
         return 1;

@@ -183,6 +183,32 @@ nhrp_select(const struct cmd_match *m, struct rec_nhrp_cache *c, size_t n)
     return render_nhrp_filter(c, n, &f);
 }
 
+/* show ip nhrp vrf X: the entries of the tunnels in VRF X (the daemon's VRF
+ * records name them), kept in place; (size_t)-1 when the daemon is gone. */
+static size_t
+nhrp_in_vrf(struct session *s, const struct cmd_val *vrf, struct rec_nhrp_cache *c, size_t n)
+{
+    struct snapshot vs;
+    const struct rec_vrf *v = NULL;
+    size_t i, k = 0, j;
+
+    if (fetch(s, REC_VRF, sizeof(struct rec_vrf), &vs) < 0)
+        return (size_t)-1;
+    for (i = 0; i < vs.h.count; i++) {
+        const struct rec_vrf *x = (const struct rec_vrf *)vs.buf + i;
+        if (strlen(x->name) == vrf->len && !strncmp(x->name, vrf->str, vrf->len))
+            v = x;
+    }
+    for (i = 0; v && i < n; i++)
+        for (j = 0; j < v->nifs; j++)
+            if (same_if(c[i].ifname, v->ifs[j].name)) {
+                c[k++] = c[i];
+                break;
+            }
+    snapshot_free(&vs);
+    return k;
+}
+
 /* show ip nhrp self [detail]: the router's own entries, from its tunnels. */
 static int
 show_nhrp_self(struct session *s, struct strbuf *out, bool json)
@@ -259,6 +285,10 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
             return -1;
         c = (struct rec_nhrp_cache *)snap.buf;
         k = nhrp_select(m, c, snap.h.count);
+        if (cmd_get(m, "vrf") && (k = nhrp_in_vrf(s, cmd_get(m, "vrf"), c, k)) == (size_t)-1) {
+            snapshot_free(&snap);
+            return -1;
+        }
         if (exec_has(m, "summary"))
             json ? render_nhrp_summary_json(out, c, k) : render_nhrp_summary(out, c, k);
         else

@@ -11,9 +11,11 @@
  * record), nothing at all for OSPF and EIGRP.
  */
 #include "cli/render/render_routing.h"
+#include "cli/shell/client.h"
 #include "cli/shell/exec.h"
 #include "cli/shell/session.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Records of one kind; 0, or -1 when the daemon is gone. A refusal reads
@@ -210,6 +212,24 @@ show_protocols(struct session *s, struct strbuf *out, bool json)
     return 0;
 }
 
+/* 1 when the config defines the VRF, 0 when not, -1: the daemon is gone. */
+static int
+vrf_known(struct session *s, const char *name)
+{
+    struct snapshot snap;
+    const struct rec_vrf *v;
+    int rc = fetch(s, REC_VRF, sizeof(*v), &snap), found = 0;
+
+    if (rc < 0)
+        return -1;
+    v = (const struct rec_vrf *)snap.buf;
+    for (size_t i = 0; i < snap.h.count; i++)
+        if (!strncmp(v[i].name, name, sizeof(v[i].name)))
+            found = 1;
+    snapshot_free(&snap);
+    return found;
+}
+
 /* show ip route [next-hop-override|bgp|ospf|eigrp|static|nhrp|connected] */
 static int
 show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
@@ -222,6 +242,8 @@ show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
         {"static", REC_RT_STATIC}, {"nhrp", REC_RT_NHRP}, {"connected", REC_RT_CONNECTED},
     };
     struct render_route_opts o = {.next_hop_override = exec_has(m, "next-hop-override")};
+    const struct cmd_val *vrf = cmd_get(m, "vrf");
+    char vname[REC_NAMESIZ];
     const struct rec_route *r;
     struct snapshot snap;
     size_t i;
@@ -229,8 +251,23 @@ show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
         if (exec_has(m, protos[i].kw))
             o.protocol = protos[i].code;
-    if (fetch(s, REC_ROUTE, sizeof(*r), &snap) < 0)
+    if (vrf) { /* that VRF's table, from the data plane (its namespace) */
+        int rc;
+        snprintf(vname, sizeof(vname), "%.*s", (int)vrf->len, vrf->str);
+        o.vrf = vname;
+        if ((rc = vrf_known(s, vname)) <= 0) {
+            if (rc == 0)
+                sb_printf(out, "%% IP routing table %s does not exist\n", vname);
+            return rc < 0 ? -1 : 1;
+        }
+        rc = client_snapshot(&s->cl, REC_VRF_ROUTE, vname, sizeof(*r), &snap);
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            memset(&snap, 0, sizeof(snap));
+    } else if (fetch(s, REC_ROUTE, sizeof(*r), &snap) < 0) {
         return -1;
+    }
     r = (const struct rec_route *)snap.buf;
     json ? render_route_ex_json(out, snap.h.now_ms, r, snap.h.count, &o)
          : render_route_ex(out, snap.h.now_ms, r, snap.h.count, &o);

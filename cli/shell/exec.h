@@ -56,6 +56,8 @@ int act_clear_logging(struct session *s, const struct cmd_match *m, struct strbu
 /* Sends the row's request (struct exec_cmd.req) built from the match. */
 int act_request(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* show vrf, show ip vrf (act_show_vrf.c) */
+int act_show_vrf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_show_misc(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 
 /* The keyword text of a token `name` in the match ("detail" ...). */

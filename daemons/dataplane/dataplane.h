@@ -44,6 +44,12 @@ struct dp_tunnel_cfg {
     uint32_t key;     /* tunnel key (RFC 2890) */
     uint16_t mtu;     /* ip mtu; 0 = IOS default: 1500 - 24 (- 4 with a key) */
     uint16_t tcp_mss; /* ip tcp adjust-mss; 0 = off */
+    /* `tunnel vrf`: the network namespace (lib/netns.h) whose routing
+     * table carries the GRE packets; "" the daemon's own */
+    char fvrf_ns[200];
+    /* `vrf forwarding` on the tunnel: the namespace the tunnel device and
+     * its routes live in; "" the daemon's own */
+    char ivrf_ns[200];
 };
 
 /* Mapping flags (dp_ops.map_set). */

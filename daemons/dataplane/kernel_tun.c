@@ -40,6 +40,13 @@ cfg_check(struct dpk *k, const struct dp_tunnel_cfg *cfg)
         return dpk_fail(k, -EINVAL, "%s: bad mask", cfg->ifname);
     if (cfg->mtu && cfg->mtu < 68)
         return dpk_fail(k, -EINVAL, "%s: ip mtu %u out of range", cfg->ifname, cfg->mtu);
+    /* a gre link made in the VRF's namespace and moved out would keep its
+     * underlay there; not built yet */
+    if (cfg->fvrf_ns[0] || cfg->ivrf_ns[0])
+        return dpk_fail(k, -EOPNOTSUPP,
+                        "%s: a tunnel in a VRF needs the userspace data plane for now "
+                        "(DMVPND_DATAPLANE=user)",
+                        cfg->ifname);
     return 0;
 }
 

@@ -239,6 +239,25 @@ dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up)
 }
 
 int
+dpnl_link_netns(struct dpnl *nl, int ifindex, int nsfd)
+{
+    struct rtnl_link *cur = NULL;
+    int e = rtnl_link_get_kernel(nl->req, ifindex, NULL, &cur);
+    if (e < 0)
+        return dpnl_fail(nl, e, "link lookup");
+    struct rtnl_link *chg = rtnl_link_alloc();
+    if (!chg) {
+        rtnl_link_put(cur);
+        return dpnl_fail(nl, -NLE_NOMEM, "link move");
+    }
+    rtnl_link_set_ns_fd(chg, nsfd);
+    e = rtnl_link_change(nl->req, cur, chg, 0);
+    rtnl_link_put(chg);
+    rtnl_link_put(cur);
+    return e < 0 ? dpnl_fail(nl, e, "link move to another namespace") : 0;
+}
+
+int
 dpnl_addr(struct dpnl *nl, bool add, int ifindex, uint32_t a, uint8_t len)
 {
     struct rtnl_addr *ad = rtnl_addr_alloc();

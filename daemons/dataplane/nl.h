@@ -46,6 +46,9 @@ const char *dpnl_error(const struct dpnl *nl);
 int dpnl_link_index(struct dpnl *nl, const char *name, int *ifindex);
 /* mtu 0: unchanged; up < 0: unchanged. */
 int dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up);
+/* Moves the link into the network namespace nsfd (its addresses stay
+ * behind: the kernel drops them). */
+int dpnl_link_netns(struct dpnl *nl, int ifindex, int nsfd);
 int dpnl_addr(struct dpnl *nl, bool add, int ifindex, uint32_t addr, uint8_t len);
 int dpnl_route(struct dpnl *nl, bool add, const struct dpnl_route *r);
 /* Calls cb for every IPv4 route of every table. */

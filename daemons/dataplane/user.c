@@ -124,6 +124,11 @@ u_fds(struct dp *dp, int *fds, int max)
     if (n < max)
         fds[n] = dpnl_monitor_fd(u->nl);
     n++;
+    for (int i = 0; i < u->nns; i++) {
+        if (n < max)
+            fds[n] = dpnl_monitor_fd(u->ns[i]->nl);
+        n++;
+    }
     for (int i = 0; i < u->ntun; i++) {
         struct dpu_tun *t = dpu_tun_get(u, i);
         if (!t)
@@ -145,7 +150,12 @@ u_on_readable(struct dp *dp, int fd)
 {
     struct dpu *u = dpu_of(dp);
     if (fd == dpnl_monitor_fd(u->nl)) {
-        dpu_monitor(u);
+        dpu_monitor(u, NULL);
+        return;
+    }
+    struct dpu_ns *ns = dpu_ns_of_fd(u, fd);
+    if (ns) {
+        dpu_monitor(u, ns);
         return;
     }
     for (int i = 0; i < u->ntun; i++) {

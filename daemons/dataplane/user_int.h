@@ -47,12 +47,23 @@ struct dpu_map {
 /* One raw GRE socket per tunnel source address. */
 struct dpu_sock {
     uint32_t src;
+    char ns[200]; /* the front-door VRF's namespace it lives in; "" ours */
     int fd;
+    int refs;
+};
+
+/* An inside VRF's namespace: tunnels in it have their device, addresses
+ * and routes there, handled through its own netlink sockets (user_ns.c). */
+struct dpu_ns {
+    char name[200];
+    int fd;
+    struct dpnl *nl; /* requests and a monitor inside the namespace */
     int refs;
 };
 
 struct dpu_tun {
     int id;
+    struct dpu_ns *ns; /* NULL: the daemon's namespace */
     bool live;
     struct dp_tunnel_cfg cfg;
     uint16_t mtu;
@@ -107,6 +118,8 @@ struct dpu {
     int ntun;
     struct dpu_sock **sock;
     int nsock;
+    struct dpu_ns **ns;
+    int nns;
 
     struct dp_maptab maps; /* of struct dpu_map */
     struct dpu_map **holding;
@@ -152,8 +165,23 @@ int dpu_tunnel_create(struct dp *dp, const struct dp_tunnel_cfg *cfg);
 int dpu_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg);
 int dpu_tunnel_destroy(struct dp *dp, int id);
 int dpu_link_set(struct dp *dp, int id, bool up);
-void dpu_monitor(struct dpu *u);
+/* Reads the monitor of ns (NULL: ours) into the route mirrors of the
+ * tunnels there. */
+void dpu_monitor(struct dpu *u, struct dpu_ns *ns);
 void dpu_tun_free_all(struct dpu *u);
+
+/* user_ns.c */
+/* The namespace name (made known, opened, its netlink and monitor in it)
+ * with one more reference; NULL with u->err set. */
+struct dpu_ns *dpu_ns_get(struct dpu *u, const char *name);
+void dpu_ns_put(struct dpu *u, struct dpu_ns *ns);
+/* The netlink handle of t's namespace. */
+struct dpnl *dpu_nl(struct dpu *u, const struct dpu_tun *t);
+/* Runs in ns (NULL: ours) and returns; 0 or -errno. */
+int dpu_ns_enter(struct dpu_ns *ns);
+void dpu_ns_leave(struct dpu_ns *ns);
+/* The namespace whose monitor descriptor fd is, or NULL. */
+struct dpu_ns *dpu_ns_of_fd(struct dpu *u, int fd);
 
 /* user_map.c */
 void dpu_maps_init(struct dpu *u);

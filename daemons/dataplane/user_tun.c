@@ -21,13 +21,22 @@
 #include "lib/fwmark.h"
 #include "lib/inet.h"
 #include "lib/mem.h"
+#include "lib/netns.h"
 
 static int
-sock_open(struct dpu *u, uint32_t src, int *out)
+sock_open(struct dpu *u, uint32_t src, const char *ns, int *out)
 {
-    int fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_GRE);
+    /* a front-door VRF: the socket is made in its namespace and routes
+     * there for good (lib/netns.h) */
+    int nsfd = -1;
+    if (ns[0] && (nsfd = netns_open(ns)) < 0)
+        return dpu_fail(u, -errno, "tunnel vrf: network namespace %s: %s", ns, strerror(errno));
+    int fd = netns_socket(nsfd, AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_GRE);
+    int se = errno;
+    if (nsfd >= 0)
+        close(nsfd);
     if (fd < 0)
-        return dpu_fail(u, -errno, "raw GRE socket: %s", strerror(errno));
+        return dpu_fail(u, -se, "raw GRE socket: %s", strerror(se));
     int one = 1, ttl = 255, pmtu = IP_PMTUDISC_DONT, rbuf = 8 << 20, sbuf = 4 << 20;
     /* FREEBIND: IOS accepts a tunnel source whose address is not up yet. */
     setsockopt(fd, IPPROTO_IP, IP_FREEBIND, &one, sizeof one);
@@ -60,16 +69,16 @@ sock_open(struct dpu *u, uint32_t src, int *out)
 }
 
 static struct dpu_sock *
-sock_get(struct dpu *u, uint32_t src, int *err)
+sock_get(struct dpu *u, uint32_t src, const char *ns, int *err)
 {
     for (int i = 0; i < u->nsock; i++) {
-        if (u->sock[i]->src == src) {
+        if (u->sock[i]->src == src && !strcmp(u->sock[i]->ns, ns)) {
             u->sock[i]->refs++;
             return u->sock[i];
         }
     }
     int fd = -1;
-    if ((*err = sock_open(u, src, &fd)) < 0)
+    if ((*err = sock_open(u, src, ns, &fd)) < 0)
         return NULL;
     struct dpu_sock **v = realloc(u->sock, (size_t)(u->nsock + 1) * sizeof *v);
     if (!v)
@@ -77,6 +86,7 @@ sock_get(struct dpu *u, uint32_t src, int *err)
     struct dpu_sock *s = mem_zalloc(sizeof *s);
     u->sock = v;
     s->src = src;
+    snprintf(s->ns, sizeof(s->ns), "%s", ns);
     s->fd = fd;
     s->refs = 1;
     u->sock[u->nsock++] = s;
@@ -141,14 +151,29 @@ resync(struct dpu *u, struct dpu_tun *t)
 {
     fib_clear(t->fib);
     t->resync = false;
-    if (dpnl_route_dump(u->nl, sync_one, t) < 0) {
-        log_warn("%s: route mirror resync failed: %s", t->cfg.ifname, dpnl_error(u->nl));
+    if (dpnl_route_dump(dpu_nl(u, t), sync_one, t) < 0) {
+        log_warn("%s: route mirror resync failed: %s", t->cfg.ifname, dpnl_error(dpu_nl(u, t)));
         t->resync = true;
     }
 }
 
+/* The TUN device (in t's namespace: a device is made where its maker
+ * stands). */
+static int tun_open_here(struct dpu *u, struct dpu_tun *t);
+
 static int
 tun_open(struct dpu *u, struct dpu_tun *t)
+{
+    int e = dpu_ns_enter(t->ns);
+    if (e < 0)
+        return dpu_fail(u, e, "%s: cannot enter namespace %s", t->cfg.ifname, t->ns->name);
+    e = tun_open_here(u, t);
+    dpu_ns_leave(t->ns);
+    return e;
+}
+
+static int
+tun_open_here(struct dpu *u, struct dpu_tun *t)
 {
     int fd = open("/dev/net/tun", O_RDWR | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
@@ -207,16 +232,21 @@ dpu_tunnel_create(struct dp *dp, const struct dp_tunnel_cfg *cfg)
     t->cfg.ifname[DP_IFNAMSIZ - 1] = 0;
     t->fd = -1;
     tun_derive(t);
-    if ((e = tun_open(u, t)) < 0)
-        goto fail;
-    if ((e = dpnl_link_index(u->nl, t->cfg.ifname, &t->ifindex)) < 0 ||
-        (e = dpnl_link_set(u->nl, t->ifindex, t->mtu, -1)) < 0 ||
-        (t->cfg.addr && (e = dpnl_addr(u->nl, true, t->ifindex, t->cfg.addr,
-                                       (uint8_t)inet_mask_len(t->cfg.mask))) < 0)) {
-        e = dpu_fail(u, e, "%s: %s", t->cfg.ifname, dpnl_error(u->nl));
+    if (t->cfg.ivrf_ns[0] && !(t->ns = dpu_ns_get(u, t->cfg.ivrf_ns))) {
+        e = -EIO;
         goto fail;
     }
-    if (!(t->sock = sock_get(u, t->cfg.src, &e)))
+    if ((e = tun_open(u, t)) < 0)
+        goto fail;
+    struct dpnl *nl = dpu_nl(u, t);
+    if ((e = dpnl_link_index(nl, t->cfg.ifname, &t->ifindex)) < 0 ||
+        (e = dpnl_link_set(nl, t->ifindex, t->mtu, -1)) < 0 ||
+        (t->cfg.addr && (e = dpnl_addr(nl, true, t->ifindex, t->cfg.addr,
+                                       (uint8_t)inet_mask_len(t->cfg.mask))) < 0)) {
+        e = dpu_fail(u, e, "%s: %s", t->cfg.ifname, dpnl_error(nl));
+        goto fail;
+    }
+    if (!(t->sock = sock_get(u, t->cfg.src, t->cfg.fvrf_ns, &e)))
         goto fail;
     t->fib = fib_new();
     resync(u, t);
@@ -236,6 +266,7 @@ dpu_tunnel_create(struct dp *dp, const struct dp_tunnel_cfg *cfg)
 fail:
     if (t->fd >= 0)
         close(t->fd);
+    dpu_ns_put(u, t->ns);
     free(t);
     return e;
 }
@@ -252,9 +283,13 @@ dpu_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg)
         return e;
     if (strncmp(cfg->ifname, t->cfg.ifname, DP_IFNAMSIZ))
         return dpu_fail(u, -EINVAL, "%s: a tunnel cannot be renamed", t->cfg.ifname);
+    if (strcmp(cfg->ivrf_ns, t->cfg.ivrf_ns))
+        return dpu_fail(u, -EXDEV, "%s: a tunnel cannot move to another VRF (recreate it)",
+                        t->cfg.ifname);
     /* The new source socket first: on failure nothing has changed. */
     struct dpu_sock *ns = NULL;
-    if (cfg->src != t->cfg.src && !(ns = sock_get(u, cfg->src, &e)))
+    if ((cfg->src != t->cfg.src || strcmp(cfg->fvrf_ns, t->cfg.fvrf_ns)) &&
+        !(ns = sock_get(u, cfg->src, cfg->fvrf_ns, &e)))
         return e;
     struct dp_tunnel_cfg old = t->cfg;
     t->cfg = *cfg;
@@ -264,14 +299,15 @@ dpu_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg)
         t->sock = ns;
     }
     uint16_t oldmtu = old.mtu ? old.mtu : dp_default_mtu(&old);
-    if (t->mtu != oldmtu && (e = dpnl_link_set(u->nl, t->ifindex, t->mtu, -1)) < 0)
-        return dpu_fail(u, e, "%s: mtu: %s", t->cfg.ifname, dpnl_error(u->nl));
+    struct dpnl *nl = dpu_nl(u, t);
+    if (t->mtu != oldmtu && (e = dpnl_link_set(nl, t->ifindex, t->mtu, -1)) < 0)
+        return dpu_fail(u, e, "%s: mtu: %s", t->cfg.ifname, dpnl_error(nl));
     if (old.addr != cfg->addr || old.mask != cfg->mask) {
         if (old.addr)
-            dpnl_addr(u->nl, false, t->ifindex, old.addr, (uint8_t)inet_mask_len(old.mask));
-        if (cfg->addr && (e = dpnl_addr(u->nl, true, t->ifindex, cfg->addr,
-                                        (uint8_t)inet_mask_len(cfg->mask))) < 0)
-            return dpu_fail(u, e, "%s: address: %s", t->cfg.ifname, dpnl_error(u->nl));
+            dpnl_addr(nl, false, t->ifindex, old.addr, (uint8_t)inet_mask_len(old.mask));
+        if (cfg->addr &&
+            (e = dpnl_addr(nl, true, t->ifindex, cfg->addr, (uint8_t)inet_mask_len(cfg->mask))) < 0)
+            return dpu_fail(u, e, "%s: address: %s", t->cfg.ifname, dpnl_error(nl));
         resync(u, t);
     }
     return 0;
@@ -285,6 +321,7 @@ tun_free(struct dpu *u, struct dpu_tun *t)
         u->base.up.fd_changed(u->base.up.arg, t->fd, false);
     close(t->fd); /* a non-persistent TUN disappears with its routes */
     sock_put(u, t->sock);
+    dpu_ns_put(u, t->ns);
     fib_free(t->fib);
     dp_mcset_free(&t->mc);
     u->tun[t->id] = NULL;
@@ -310,6 +347,9 @@ dpu_tun_free_all(struct dpu *u)
             tun_free(u, u->tun[i]);
     free(u->tun);
     free(u->sock);
+    free(u->ns);
+    u->ns = NULL;
+    u->nns = 0;
     u->tun = NULL;
     u->ntun = 0;
 }
@@ -321,21 +361,28 @@ dpu_link_set(struct dp *dp, int id, bool up)
     struct dpu_tun *t = dpu_tun_get(u, id);
     if (!t)
         return dpu_fail(u, -ENOENT, "no tunnel %d", id);
-    int e = dpnl_link_set(u->nl, t->ifindex, 0, up);
+    int e = dpnl_link_set(dpu_nl(u, t), t->ifindex, 0, up);
     if (e < 0)
-        return dpu_fail(u, e, "%s: %s", t->cfg.ifname, dpnl_error(u->nl));
+        return dpu_fail(u, e, "%s: %s", t->cfg.ifname, dpnl_error(dpu_nl(u, t)));
     t->up = up;
     /* IPv4 flushes routes of a downed link without RTM_DELROUTE. */
     resync(u, t);
     return 0;
 }
 
+/* A monitor's news concern the tunnels of its own namespace only (indexes
+ * repeat from one namespace to the next). */
+struct mon_ctx {
+    struct dpu *u;
+    struct dpu_ns *ns;
+};
+
 static struct dpu_tun *
-tun_by_ifindex(struct dpu *u, int ifindex)
+tun_by_ifindex(struct dpu *u, struct dpu_ns *ns, int ifindex)
 {
     for (int i = 0; i < u->ntun; i++) {
         struct dpu_tun *t = dpu_tun_get(u, i);
-        if (t && t->ifindex == ifindex)
+        if (t && t->ns == ns && t->ifindex == ifindex)
             return t;
     }
     return NULL;
@@ -344,22 +391,23 @@ tun_by_ifindex(struct dpu *u, int ifindex)
 static void
 mon_event(void *arg, enum dpnl_event ev, const struct dpnl_route *r, int ifindex)
 {
-    struct dpu *u = arg;
+    struct mon_ctx *c = arg;
+    struct dpu *u = c->u;
     if (ev == DPNL_LINK || ev == DPNL_ADDR) {
         for (int i = 0; i < u->ntun; i++) {
             struct dpu_tun *t = dpu_tun_get(u, i);
-            if (t && (ifindex == 0 || t->ifindex == ifindex))
+            if (t && t->ns == c->ns && (ifindex == 0 || t->ifindex == ifindex))
                 t->resync = true;
         }
         return;
     }
-    struct dpu_tun *t = tun_by_ifindex(u, ifindex);
+    struct dpu_tun *t = tun_by_ifindex(u, c->ns, ifindex);
     if (ev == DPNL_ROUTE_NEW) {
         /* A replace that moved the route to another device is announced
          * only as the new route: forget it everywhere else. */
         for (int i = 0; i < u->ntun; i++) {
             struct dpu_tun *o = dpu_tun_get(u, i);
-            if (o && o != t)
+            if (o && o != t && o->ns == c->ns)
                 fib_remove(o->fib, r->prefix, r->len, r->priority, r->table);
         }
     }
@@ -372,9 +420,10 @@ mon_event(void *arg, enum dpnl_event ev, const struct dpnl_route *r, int ifindex
 }
 
 void
-dpu_monitor(struct dpu *u)
+dpu_monitor(struct dpu *u, struct dpu_ns *ns)
 {
-    dpnl_monitor_read(u->nl, mon_event, u);
+    struct mon_ctx c = {u, ns};
+    dpnl_monitor_read(ns ? ns->nl : u->nl, mon_event, &c);
     for (int i = 0; i < u->ntun; i++) {
         struct dpu_tun *t = dpu_tun_get(u, i);
         if (t && t->resync)

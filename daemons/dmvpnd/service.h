@@ -61,7 +61,7 @@ enum svc_call {
     SVC_CALL_NONE,
     SVC_CALL_TUNNEL_ID,     /* in: const char ifname[]; out: int (-1: none) */
     SVC_CALL_TUNNEL_NAME,   /* in: int; out: char[SVC_IFNAMSIZ] ("" none) */
-    SVC_CALL_ROUTE_LOOKUP,  /* in: uint32_t dst; out: struct nhrp_route_info */
+    SVC_CALL_ROUTE_LOOKUP,  /* in: svc_route_q; out: struct nhrp_route_info */
     SVC_CALL_ROUTE_ADD,     /* in: svc_route; out: enum nhrp_route_result */
     SVC_CALL_SA_LEVEL,      /* in: svc_peer; out: int (enum nhrp_sa_state) */
     SVC_CALL_PEER_IN_USE,   /* in: svc_peer; out: bool */
@@ -99,6 +99,12 @@ struct svc_map {
     int tun;
     uint32_t proto; /* 0 for a multicast destination */
     uint32_t nbma;
+};
+
+/* A route lookup on behalf of tunnel tun: its VRF's table is searched. */
+struct svc_route_q {
+    int tun;
+    uint32_t dst;
 };
 
 struct svc_route {

@@ -12,8 +12,10 @@
 #include "daemons/dmvpnd/host.h"
 #include "daemons/dmvpnd/sysinfo.h"
 #include "parsers/cfg.h"
+#include "parsers/vrf.h"
 #include "lib/inet.h"
 #include "lib/log.h"
+#include "lib/netns.h"
 #include "lib/rec.h"
 
 #include <stdio.h>
@@ -163,6 +165,37 @@ ifaces(const struct sysinfo_state *st, const struct cfg *c, const char *filter, 
 
 /* NHRP tunnels as the config defines them (show dmvpn's headers, "TunnelN
  * is admin down"), until the NHRP module answers with its live view. */
+/* The VRFs of the config and the interfaces in each, in IOS's order (by
+ * name; interfaces as configured). */
+static long
+vrfs(const struct cfg *c, struct strbuf *out)
+{
+    struct cfg_vrf_info v[64];
+    size_t n = c ? cfg_vrfs(c, v, 64) : 0, i, k;
+
+    for (i = 0; i < n; i++) {
+        struct rec_vrf r;
+        memset(&r, 0, sizeof(r));
+        snprintf(r.name, sizeof(r.name), "%.32s", v[i].name);
+        snprintf(r.rd, sizeof(r.rd), "%.31s", v[i].rd);
+        if (!netns_vrf_name(v[i].name, r.netns, sizeof(r.netns)))
+            r.netns[0] = '\0';
+        r.ipv4 = v[i].ipv4;
+        r.ipv6 = v[i].ipv6;
+        for (k = 0; k < c->nifs && r.nifs < REC_VRF_MAX_IFS; k++) {
+            const struct cfg_iface *ifp = &c->ifs[k];
+            if (!ifp->vrf || strcmp(ifp->vrf, v[i].name))
+                continue;
+            snprintf(r.ifs[r.nifs].name, sizeof(r.ifs[0].name), "%s", ifp->name);
+            r.ifs[r.nifs].addr = ifp->has_addr ? ifp->addr.addr : 0;
+            r.ifs[r.nifs].up = !ifp->shutdown;
+            r.nifs++;
+        }
+        sb_append(out, &r, sizeof(r));
+    }
+    return (long)n;
+}
+
 static long
 tunnels(const struct sysinfo_state *st, const struct cfg *c, struct strbuf *out)
 {
@@ -338,6 +371,8 @@ sysinfo_snapshot(struct dmvpnd *d, uint32_t kind, const char *filter, struct str
         return routes(&d->sysinfo, d->running, out);
     case REC_TUNNEL:
         return tunnels(&d->sysinfo, d->running, out);
+    case REC_VRF:
+        return vrfs(d->running, out);
     default:
         return -1;
     }

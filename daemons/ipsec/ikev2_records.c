@@ -256,6 +256,8 @@ sa_fill(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *sa, struct 
 
     memset(r, 0, sizeof(*r));
     ipsec_rec_ifname(in, sa, r->ifname, sizeof(r->ifname));
+    PUT(r->fvrf, ipsec_rec_fvrf(in, r->ifname));
+    PUT(r->ivrf, ipsec_rec_ivrf(in, r->ifname));
     PUT(r->encr, sa_encr(sa->encr_alg));
     PUT(r->prf, sa_hash(sa->prf_alg));
     PUT(r->hash, sa_hash(sa->integ_alg));

@@ -51,6 +51,22 @@ if_of(const struct ipsec_rec_input *in, const char *ifname)
     return NULL;
 }
 
+const char *
+ipsec_rec_fvrf(const struct ipsec_rec_input *in, const char *ifname)
+{
+    const struct ipsec_rec_if *ifp = if_of(in, ifname);
+
+    return ifp ? ifp->fvrf : "";
+}
+
+const char *
+ipsec_rec_ivrf(const struct ipsec_rec_input *in, const char *ifname)
+{
+    const struct ipsec_rec_if *ifp = if_of(in, ifname);
+
+    return ifp ? ifp->ivrf : "";
+}
+
 bool
 ipsec_rec_ifname(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *sa, char *out,
                  size_t sz)
@@ -144,6 +160,8 @@ ike_fill(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *sa, struct
 
     memset(r, 0, sizeof(*r));
     ipsec_rec_ifname(in, sa, r->ifname, sizeof(r->ifname));
+    PUT(r->fvrf, ipsec_rec_fvrf(in, r->ifname));
+    PUT(r->ivrf, ipsec_rec_ivrf(in, r->ifname));
     PUT(r->encr, ipsec_ios_ike_encr(sa->encr_alg));
     PUT(r->hash, ipsec_ios_ike_hash(sa->integ_alg[0] ? sa->integ_alg : sa->prf_alg));
     PUT(r->auth, "psk");

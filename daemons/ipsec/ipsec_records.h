@@ -54,6 +54,8 @@ struct ipsec_rec_if {
     uint32_t local;         /* tunnel source address */
     uint32_t path_mtu;      /* of the source interface (0: 1500) */
     uint32_t ip_mtu;
+    char fvrf[REC_NAMESIZ]; /* `tunnel vrf`; "" the global table */
+    char ivrf[REC_NAMESIZ]; /* the tunnel's `vrf forwarding`; "" global */
 };
 
 /* A peer the daemon tracks that may have no SA at all (session DOWN). */
@@ -93,6 +95,9 @@ bool ipsec_flow_key_eq(const struct ipsec_flow_key *a, const struct ipsec_flow_k
  * up to the last '-' ("Tunnel0-202.1.1.1" -> "Tunnel0"), else (a responder
  * that has not found the peer's connection yet) the tunnel whose source
  * address the SA is on. False when none gives one. */
+/* The front-door VRF of a protected tunnel; "" for the global table. */
+const char *ipsec_rec_fvrf(const struct ipsec_rec_input *in, const char *ifname);
+const char *ipsec_rec_ivrf(const struct ipsec_rec_input *in, const char *ifname);
 bool ipsec_rec_ifname(const struct ipsec_rec_input *in, const struct ipsec_ike_sa *sa, char *out,
                       size_t sz);
 

@@ -178,6 +178,8 @@ ipsec_rec_sessions(const struct ipsec_rec_input *in, struct rec_crypto_session *
     for (i = 0; i < n; i++) {
         struct rec_crypto_session *s = &v[i];
         struct rec_cs_flow *f;
+        snprintf(s->fvrf, sizeof(s->fvrf), "%s", ipsec_rec_fvrf(in, s->ifname));
+        snprintf(s->ivrf, sizeof(s->ivrf), "%s", ipsec_rec_ivrf(in, s->ifname));
         if (s->n_flows)
             continue;
         /* tunnel protection's flow, with no SA (yet) */

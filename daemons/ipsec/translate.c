@@ -639,8 +639,9 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
         xlate_note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name,
                    "tunnel protection isakmp-profile: not translated");
     if (ifp->tun_vrf)
-        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name,
-                   "tunnel vrf %s: IKE runs in the global table", ifp->tun_vrf);
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, ifp->name,
+                   "tunnel vrf %s: IKE and ESP run in the VRF's network namespace (its charon)",
+                   ifp->tun_vrf);
     tunnel_source(x, ifp, &local);
     n = tunnel_peers(ifp, local, peers);
     if (ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT) {

@@ -244,10 +244,14 @@ xlate_v2_ike_props(struct xctx *x, const struct cfg_iface *ifp, uint32_t local,
         xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
                    "several match identity remote: only the first is used");
     if (p->fvrf)
-        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where, "match fvrf %s: IKE runs in the global table",
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
+                   "match fvrf %s: the charon of VRF %s's network namespace runs it", p->fvrf,
                    p->fvrf);
     if (p->ivrf)
-        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where, "ivrf %s: not translated", p->ivrf);
+        xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
+                   "ivrf %s: the inside VRF is the tunnel's (vrf forwarding); GRE between the "
+                   "NBMA addresses is what charon protects",
+                   p->ivrf);
     return true;
 }
 

@@ -149,7 +149,7 @@ nhrp_route(struct nhrp_if *nif, uint32_t dst, struct nhrp_route_info *ri)
         ri->plen = 32;
         return true;
     }
-    if (!ops->route_lookup || !ops->route_lookup(ops->ctx, dst, ri))
+    if (!ops->route_lookup || !ops->route_lookup(ops->ctx, nif->cfg.tun, dst, ri))
         ri->kind = NHRP_ROUTE_NONE;
     return ri->kind != NHRP_ROUTE_NONE;
 }

@@ -78,8 +78,9 @@ struct nhrp_ops {
     enum nhrp_route_result (*route_add)(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen,
                                         uint32_t nexthop);
     void (*route_del)(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t nexthop);
-    /* Longest-match RIB lookup, ignoring routes the engine installed. */
-    bool (*route_lookup)(void *ctx, uint32_t dst, struct nhrp_route_info *out);
+    /* Longest-match lookup in the routing table of tunnel tun's VRF,
+     * ignoring routes the engine installed. */
+    bool (*route_lookup)(void *ctx, uint32_t tun, uint32_t dst, struct nhrp_route_info *out);
     /* IPsec: bring up (or stop needing) an SA to nbma for tunnel tun. The
      * answer comes back as nhrp_sa_event(). */
     void (*protect)(void *ctx, uint32_t tun, uint32_t nbma);

@@ -98,7 +98,7 @@ op_route_add(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t ne
 }
 
 static bool
-op_lookup(void *ctx, uint32_t dst, struct nhrp_route_info *ri)
+op_lookup(void *ctx, uint32_t tun, uint32_t dst, struct nhrp_route_info *ri)
 {
     memset(ri, 0, sizeof(*ri));
     if ((dst >> 24) == 192) {

@@ -73,6 +73,15 @@ cp "$r/etc/opendmvpn/startup-config" "$tmp/startup-config"
 "$r/usr/sbin/dmvpnd" -n -f "$tmp/startup-config" || bad "the shipped startup-config does not check"
 "$r/usr/bin/dmvpn-cli" -h >/dev/null || bad "dmvpn-cli -h"
 "$r/usr/sbin/dmvpn-snmp" --help >/dev/null || bad "dmvpn-snmp --help"
+# the snmpd module: in the multiarch private directory, exporting only what
+# snmpd's dlmod calls
+mods=("$r"/usr/lib/*/dmvpn/dmvpn_snmp.so)
+if [ -f "${mods[0]}" ]; then
+  syms=$(nm -D --defined-only "${mods[0]}" | awk '{print $3}' | sort | tr '\n' ' ')
+  [ "$syms" = "deinit_dmvpn_snmp init_dmvpn_snmp " ] || bad "dmvpn_snmp.so exports: $syms"
+else
+  bad "missing usr/lib/<triplet>/dmvpn/dmvpn_snmp.so"
+fi
 # dmvpn-cli with no -s must find the socket the unit gives dmvpnd
 grep -q /run/opendmvpn/dmvpnd.sock "$r/usr/bin/dmvpn-cli" || bad "dmvpn-cli's default socket"
 # an installed dmvpnd finds dmvpn-cli in /usr/bin for sshd's ForceCommand

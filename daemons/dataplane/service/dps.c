@@ -148,6 +148,9 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
         dps_gate_reconfigured(m);
         dps_routes_reinstall(m);
     }
+    /* FRR's staticd sees the global table only: a VRF's routes are ours */
+    dps_vrf_apply_routes(m, new_);
+    ev_timer_after(m->retry_timer, DPS_RETRY_MS);
     if (!m->statics_in_frr)
         dps_apply_routes(m, diff);
     else {
@@ -218,8 +221,8 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     struct dp_svc *m = self;
     struct rt_collect rc = {m, host_running(m->h), out, 0};
 
-    (void)kind; /* REC_ROUTE, the one kind declared */
-    (void)filter;
+    if (kind == REC_VRF_ROUTE)
+        return dps_vrf_list(m, filter, collect_route, &rc) < 0 ? 0 : rc.n;
     m->dp->ops->route_list(m->dp, collect_route, &rc);
     return rc.n;
 }
@@ -233,12 +236,17 @@ lookup_tunnel(void *arg, const char *ifname)
 }
 
 bool
-dps_route_lookup(struct dp_svc *m, uint32_t dst, struct nhrp_route_info *out)
+dps_route_lookup(struct dp_svc *m, const struct svc_route_q *q, struct nhrp_route_info *out)
 {
+    const struct dps_tunnel *t = dps_tunnel_by_id(m, q->tun);
     struct rlookup lk;
 
-    rlookup_init(&lk, dst, out, lookup_tunnel, m);
-    m->dp->ops->route_list(m->dp, rlookup_route, &lk);
+    rlookup_init(&lk, q->dst, out, lookup_tunnel, m);
+    /* a tunnel in an inside VRF answers from that VRF's table */
+    if (t && t->vrf[0])
+        dps_vrf_list(m, t->vrf, rlookup_route, &lk);
+    else
+        m->dp->ops->route_list(m->dp, rlookup_route, &lk);
     return rlookup_finish(&lk);
 }
 
@@ -392,7 +400,7 @@ call(void *self, int type, const void *in, void *out)
         snprintf(out, SVC_IFNAMSIZ, "%s", name ? name : "");
         return 0;
     case SVC_CALL_ROUTE_LOOKUP:
-        return dps_route_lookup(m, *(const uint32_t *)in, out) ? 0 : -1;
+        return dps_route_lookup(m, in, out) ? 0 : -1;
     case SVC_CALL_ROUTE_ADD:
         *(int *)out = dps_nhrp_route_add(m, in);
         rearm(m);
@@ -423,6 +431,7 @@ fini(void *self)
     ev_timer_free(m->reannounce_timer);
     dps_gate_fini(m);
     dps_routes_fini(m);
+    dps_vrf_fini(m);
     free(m->addrs);
     free(m);
 }
@@ -469,7 +478,7 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
     return dp;
 }
 
-static const uint32_t kinds[] = {REC_ROUTE, 0};
+static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
 static const uint16_t consumes[] = {
     SVC_EV_NHRP_TX,   SVC_EV_MAP,       SVC_EV_UNMAP,    SVC_EV_MCAST_ADD,
@@ -481,7 +490,7 @@ static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME, SVC
 
 /* With FRR, zebra's table is the routing table: the routing service answers
  * show ip route. */
-static const uint32_t no_kinds[] = {0};
+static const uint32_t no_kinds[] = {REC_VRF_ROUTE, 0}; /* FRR sees the global table only */
 
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */

@@ -223,9 +223,10 @@ int
 dps_nhrp_route_add(struct dp_svc *m, const struct svc_route *r)
 {
     struct nhrp_route_info ri;
+    struct svc_route_q q = {r->tun, r->prefix};
     struct dp_route rt;
-    bool override = dps_route_lookup(m, r->prefix, &ri) && ri.prefix == r->prefix &&
-                    ri.plen == r->len && ri.kind != NHRP_ROUTE_LOCAL;
+    bool override = dps_route_lookup(m, &q, &ri) && ri.prefix == r->prefix && ri.plen == r->len &&
+                    ri.kind != NHRP_ROUTE_LOCAL;
     uint32_t dist = override ? NHO_DISTANCE : NHRP_DISTANCE;
 
     fill_route(m, &rt, r, dist);

@@ -27,15 +27,42 @@ struct ev_timer;
 struct ev_fd;
 struct nhrp_route_info;
 
+#define DPS_VRF_NAME_MAX 32
+
 struct dps_tunnel {
     char ifname[DP_IFNAMSIZ];
+    char vrf[DPS_VRF_NAME_MAX + 1]; /* inside VRF (`vrf forwarding`), "" global */
     int id;
     bool up;
     bool gated; /* protected and a charon enforces it: maps wait for SAs */
     struct dp_tunnel_cfg cfg;
 };
 
+#define DPS_MAX_VRF 16
+
+/* A VRF: a network namespace of its own (lib/netns.h); its links, their
+ * addresses and its `ip route vrf` routes are set through a netlink
+ * socket opened inside it (dps_vrf.c). */
+struct dps_vroute {
+    uint32_t prefix, nexthop;
+    uint8_t len;
+    bool blackhole;
+    char oif[DP_IFNAMSIZ]; /* exit link, "" none */
+    uint32_t distance;
+    bool installed;
+};
+
+struct dps_vrf {
+    char name[DPS_VRF_NAME_MAX + 1];
+    char ns[200];
+    int fd;
+    struct dpnl *nl;
+    struct dps_vroute *routes;
+    size_t nroutes;
+};
+
 struct dps_hostaddr {
+    char vrf[DPS_VRF_NAME_MAX + 1]; /* "" the global table */
     char lnx[DP_IFNAMSIZ];
     uint32_t addr;
     uint8_t len;
@@ -85,7 +112,9 @@ struct dp_svc {
         struct ev_fd *w;
     } fds[DPS_MAX_FDS];
     struct ev_timer *dp_timer, *retry_timer;
-    bool statics_in_frr;               /* `ip route` goes to FRR's staticd, not here */
+    bool statics_in_frr; /* `ip route` goes to FRR's staticd, not here */
+    struct dps_vrf vrf[DPS_MAX_VRF];
+    int nvrf;
     struct ev_timer *reannounce_timer; /* FRR present: addresses told again */
     unsigned reannounced;
 };
@@ -94,7 +123,7 @@ struct dp_svc {
 int dps_tunnel(const struct dp_svc *m, const char *ifname);
 const char *dps_tunnel_name(const struct dp_svc *m, int tun);
 struct dps_tunnel *dps_tunnel_by_id(struct dp_svc *m, int tun);
-bool dps_route_lookup(struct dp_svc *m, uint32_t dst, struct nhrp_route_info *out);
+bool dps_route_lookup(struct dp_svc *m, const struct svc_route_q *q, struct nhrp_route_info *out);
 
 /* dps_links.c */
 void dps_apply_hosts(struct dp_svc *m, const struct cfg *c);
@@ -106,6 +135,28 @@ void dps_apply_tunnels(struct dp_svc *m, const struct cfg *c);
 #define DPS_REANNOUNCE_MS       1000
 #define DPS_REANNOUNCE_LATER_MS 4000
 void dps_links_reannounce(void *arg);
+
+/* dps_vrf.c */
+/* The VRF's state, its namespace made or opened; NULL (logged) if it
+ * cannot be. */
+struct dps_vrf *dps_vrf_get(struct dp_svc *m, const char *name);
+/* The netlink handle of a VRF ("" or NULL: the global table). */
+struct dpnl *dps_vrf_nl(struct dp_svc *m, const char *vrf);
+/* The Linux link lnx placed in vrf's namespace (moved there from the
+ * global one or another VRF's when it is elsewhere): the handle to
+ * configure it with and its index; NULL when the link exists nowhere. */
+struct dpnl *dps_vrf_place(struct dp_svc *m, const char *lnx, const char *vrf, int *ifindex);
+/* `ip route vrf` of the config into their namespaces (the whole set; a VRF
+ * has few). */
+void dps_vrf_apply_routes(struct dp_svc *m, const struct cfg *c);
+/* The retry tick: a VRF route that did not go in (its next hop's link not
+ * up yet) is tried again. */
+void dps_vrf_retry(struct dp_svc *m);
+void dps_vrf_fini(struct dp_svc *m);
+/* The routes of a VRF's table as the backend lists its own (cb gets each);
+ * -1 when the VRF is unknown. */
+int dps_vrf_list(struct dp_svc *m, const char *vrf, void (*cb)(void *, const struct dp_route *),
+                 void *arg);
 
 /* dps_static.c */
 struct cfg_diff;

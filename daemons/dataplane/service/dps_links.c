@@ -12,6 +12,7 @@
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "lib/mem.h"
+#include "lib/netns.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,9 +25,20 @@ has_addr(const struct dps_hostaddr *v, size_t n, const struct dps_hostaddr *a)
     size_t i;
 
     for (i = 0; i < n; i++)
-        if (!strcmp(v[i].lnx, a->lnx) && v[i].addr == a->addr && v[i].len == a->len)
+        if (!strcmp(v[i].lnx, a->lnx) && !strcmp(v[i].vrf, a->vrf) && v[i].addr == a->addr &&
+            v[i].len == a->len)
             return true;
     return false;
+}
+
+static struct dps_hostaddr *
+want_addr(struct dps_hostaddr *a, const char *vrf, const char *lnx, const struct cfg_addr *x)
+{
+    snprintf(a->vrf, sizeof(a->vrf), "%s", vrf ? vrf : "");
+    snprintf(a->lnx, sizeof(a->lnx), "%s", lnx);
+    a->addr = x->addr;
+    a->len = (uint8_t)inet_mask_len(x->mask);
+    return a;
 }
 
 void
@@ -39,41 +51,40 @@ dps_apply_hosts(struct dp_svc *m, const struct cfg *c)
     for (i = 0; i < c->nifs; i++) {
         const struct cfg_iface *ifp = &c->ifs[i];
         char lnx[DP_IFNAMSIZ];
+        struct dpnl *nl;
         int idx;
         if (cfg_iface_is_tunnel(ifp) || !ifname_linux(ifp->name, lnx, sizeof(lnx)))
             continue;
-        if (dpnl_link_index(m->nl, lnx, &idx) < 0)
+        /* in its VRF's namespace (moved there first if it is elsewhere) */
+        if ((nl = dps_vrf_place(m, lnx, ifp->vrf, &idx)) == NULL)
             continue; /* no such link on this box: nothing to configure */
         if (strcmp(lnx, "lo") != 0)
-            dpnl_link_set(m->nl, idx, 0, ifp->shutdown ? 0 : 1);
+            dpnl_link_set(nl, idx, 0, ifp->shutdown ? 0 : 1);
         if (ifp->shutdown)
             continue;
-        if (ifp->has_addr) {
-            struct dps_hostaddr *a = &want[nwant++];
-            snprintf(a->lnx, sizeof(a->lnx), "%s", lnx);
-            a->addr = ifp->addr.addr;
-            a->len = (uint8_t)inet_mask_len(ifp->addr.mask);
-        }
-        for (k = 0; k < ifp->nsecondary && k < 7; k++) {
-            struct dps_hostaddr *a = &want[nwant++];
-            snprintf(a->lnx, sizeof(a->lnx), "%s", lnx);
-            a->addr = ifp->secondary[k].addr;
-            a->len = (uint8_t)inet_mask_len(ifp->secondary[k].mask);
-        }
+        if (ifp->has_addr)
+            want_addr(&want[nwant++], ifp->vrf, lnx, &ifp->addr);
+        for (k = 0; k < ifp->nsecondary && k < 7; k++)
+            want_addr(&want[nwant++], ifp->vrf, lnx, &ifp->secondary[k]);
     }
     for (i = 0; i < m->naddrs; i++) { /* addresses the config no longer has */
+        struct dpnl *nl = dps_vrf_nl(m, m->addrs[i].vrf);
         int idx;
-        if (has_addr(want, nwant, &m->addrs[i]) || dpnl_link_index(m->nl, m->addrs[i].lnx, &idx))
-            continue;
-        dpnl_addr(m->nl, false, idx, m->addrs[i].addr, m->addrs[i].len);
+        if (has_addr(want, nwant, &m->addrs[i]) || !nl ||
+            dpnl_link_index(nl, m->addrs[i].lnx, &idx))
+            continue; /* a link that left the namespace left its addresses */
+        dpnl_addr(nl, false, idx, m->addrs[i].addr, m->addrs[i].len);
     }
     for (i = 0; i < nwant; i++) {
+        struct dpnl *nl = dps_vrf_nl(m, want[i].vrf);
         int idx;
-        if (has_addr(m->addrs, m->naddrs, &want[i]) || dpnl_link_index(m->nl, want[i].lnx, &idx))
+        if (!nl || dpnl_link_index(nl, want[i].lnx, &idx))
             continue;
-        if (dpnl_addr(m->nl, true, idx, want[i].addr, want[i].len) < 0 && errno != EEXIST)
+        /* a link that came back from another namespace lost its addresses:
+         * what we think is there is put there again (REPLACE: no error) */
+        if (dpnl_addr(nl, true, idx, want[i].addr, want[i].len) < 0 && errno != EEXIST)
             log_warn("dataplane: %s: address %s/%u: %s", want[i].lnx, inet_fmt4(want[i].addr, buf),
-                     want[i].len, dpnl_error(m->nl));
+                     want[i].len, dpnl_error(nl));
     }
     free(m->addrs);
     m->addrs = want;
@@ -106,6 +117,10 @@ tunnel_cfg(const struct cfg *c, const struct cfg_iface *ifp, struct dp_tunnel_cf
             return false;
         t->dst = ifp->tun_dst;
     }
+    if (ifp->tun_vrf && !netns_vrf_name(ifp->tun_vrf, t->fvrf_ns, sizeof(t->fvrf_ns)))
+        return false;
+    if (ifp->vrf && !netns_vrf_name(ifp->vrf, t->ivrf_ns, sizeof(t->ivrf_ns)))
+        return false;
     t->has_key = ifp->has_tun_key;
     t->key = ifp->tun_key;
     t->mtu = (uint16_t)ifp->ip_mtu;
@@ -124,6 +139,17 @@ dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
     /* without a charon nothing would ever bring an SA up: protection is
      * then not enforced (the IPsec service logs it) */
     host_call(m->h, SVC_CALL_IPSEC_ENABLED, NULL, &ipsec);
+    /* a tunnel that changes VRF is a new device in the other namespace */
+    for (k = m->ntun - 1; k >= 0; k--) {
+        const struct cfg_iface *ifp = cfg_find_iface(c, m->tun[k].ifname);
+        const char *want = ifp && ifp->vrf ? ifp->vrf : "";
+        if (!ifp || !strcmp(want, m->tun[k].vrf))
+            continue;
+        m->dp->ops->tunnel_destroy(m->dp, m->tun[k].id);
+        log_notice("dataplane: %s moves from VRF \"%s\" to \"%s\"", m->tun[k].ifname, m->tun[k].vrf,
+                   want);
+        m->tun[k] = m->tun[--m->ntun];
+    }
 
     for (i = 0; i < c->nifs; i++) {
         const struct cfg_iface *ifp = &c->ifs[i];
@@ -132,6 +158,9 @@ dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
             continue;
         for (k = 0; k < m->ntun && strcmp(m->tun[k].ifname, ifp->name); k++)
             ;
+        if ((ifp->tun_vrf && !dps_vrf_get(m, ifp->tun_vrf)) ||
+            (ifp->vrf && !dps_vrf_get(m, ifp->vrf)))
+            continue; /* logged; the tunnel cannot reach its underlay or its VRF */
         if (!tunnel_cfg(c, ifp, &t)) {
             if (k == m->ntun)
                 log_warn("dataplane: %s stays down (no usable tunnel source or mode)", ifp->name);
@@ -152,6 +181,7 @@ dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
             k = m->ntun++;
             memset(&m->tun[k], 0, sizeof(m->tun[k]));
             snprintf(m->tun[k].ifname, sizeof(m->tun[k].ifname), "%s", ifp->name);
+            snprintf(m->tun[k].vrf, sizeof(m->tun[k].vrf), "%s", ifp->vrf ? ifp->vrf : "");
             m->tun[k].id = id;
             m->tun[k].cfg = t;
             keep[k] = true;
@@ -193,8 +223,9 @@ dps_links_reannounce(void *arg)
         const struct cfg_iface *ifp = &c->ifs[i];
         char lnx[DP_IFNAMSIZ];
         int idx;
-        if (ifp->shutdown || !ifp->has_addr || !ifname_linux(ifp->name, lnx, sizeof(lnx)) ||
-            dpnl_link_index(m->nl, lnx, &idx) < 0)
+        /* FRR runs in the global table: a VRF's links are not its business */
+        if (ifp->shutdown || !ifp->has_addr || ifp->vrf ||
+            !ifname_linux(ifp->name, lnx, sizeof(lnx)) || dpnl_link_index(m->nl, lnx, &idx) < 0)
             continue;
         dpnl_addr(m->nl, true, idx, ifp->addr.addr, (uint8_t)inet_mask_len(ifp->addr.mask));
         for (size_t k = 0; k < ifp->nsecondary; k++)

@@ -123,11 +123,11 @@ dps_apply_routes(struct dp_svc *m, const struct cfg_diff *diff)
     /* additions first: a line replaced by one that makes the same backend
      * route (a new tag) never takes the route out, not even for a moment,
      * and a changed one (a new distance) is in before the old one goes */
-    for (size_t i = 0; i < diff->n; i++)
-        if (diff->v[i].kind == CHG_ROUTE_ADD)
+    for (size_t i = 0; i < diff->n; i++) /* a VRF's routes: dps_vrf.c */
+        if (diff->v[i].kind == CHG_ROUTE_ADD && !diff->v[i].route->vrf)
             route_add(m, diff->v[i].route);
     for (size_t i = 0; i < diff->n; i++)
-        if (diff->v[i].kind == CHG_ROUTE_DEL)
+        if (diff->v[i].kind == CHG_ROUTE_DEL && !diff->v[i].route->vrf)
             route_del(m, diff->v[i].route);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS);
 }
@@ -167,6 +167,7 @@ dps_on_retry(void *arg)
         m->sweep++;
     }
     retry_pending(m);
+    dps_vrf_retry(m);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS * 5);
 }
 

@@ -12,6 +12,9 @@
  */
 #include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/guard_rules.h"
+#include "parsers/cfg.h"
+#include "lib/log.h"
+#include "lib/netns.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,9 +27,26 @@
 
 extern char **environ;
 
-/* Feeds script to `nft -f -`; 0 when nft accepted it. */
+/* The namespace the protected tunnels' GRE arrives in: their front-door
+ * VRF's (one charon serves one underlay, in that namespace); -1 ours. */
 static int
-nft_run(const char *script)
+underlay_ns(const struct ipsec_svc *m)
+{
+    char ns[200];
+    size_t i;
+
+    for (i = 0; m->cfg && i < m->cfg->nifs; i++) {
+        const struct cfg_iface *ifp = &m->cfg->ifs[i];
+        if (ifp->tun_protection && ifp->tun_vrf && netns_vrf_name(ifp->tun_vrf, ns, sizeof(ns)))
+            return netns_open(ns);
+    }
+    return -1;
+}
+
+/* Feeds script to `nft -f -` in the underlay's namespace; 0 when nft
+ * accepted it. */
+static int
+nft_run(const struct ipsec_svc *m, const char *script)
 {
     static char *const argv[] = {"nft", "-f", "-", NULL};
     posix_spawn_file_actions_t fa;
@@ -38,7 +58,16 @@ nft_run(const char *script)
         return -errno;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, pfd[0], 0);
-    rc = posix_spawnp(&pid, "nft", &fa, NULL, argv, environ);
+    int nsfd = underlay_ns(m);
+    if (nsfd >= 0 && netns_enter(nsfd) < 0) {
+        rc = errno;
+    } else {
+        rc = posix_spawnp(&pid, "nft", &fa, NULL, argv, environ);
+        if (nsfd >= 0 && netns_leave() < 0)
+            fatal("ipsec: cannot return from the front-door VRF's namespace");
+    }
+    if (nsfd >= 0)
+        close(nsfd);
     posix_spawn_file_actions_destroy(&fa);
     close(pfd[0]);
     if (rc != 0) {
@@ -80,7 +109,7 @@ mi_guard_apply(struct ipsec_svc *m)
         return;
     sb_init(&sb);
     ipsec_guard_script(&sb, srcs, n, m->xopts.kernel_ipsec);
-    rc = nft_run(sb.buf);
+    rc = nft_run(m, sb.buf);
     sb_free(&sb);
     if (rc < 0) {
         log_warn("ipsec: cannot install the clear-text GRE guard with nft (%s); protected "
@@ -104,7 +133,7 @@ mi_guard_remove(struct ipsec_svc *m)
         return;
     sb_init(&sb);
     ipsec_guard_script(&sb, NULL, 0, false);
-    nft_run(sb.buf);
+    nft_run(m, sb.buf);
     sb_free(&sb);
     m->nguard = 0;
 }

@@ -370,6 +370,8 @@ mi_tunnels(struct ipsec_svc *m, const struct cfg *c)
             continue;
         r = &m->rifs[n++];
         snprintf(r->ifname, sizeof(r->ifname), "%s", ifp->name);
+        snprintf(r->fvrf, sizeof(r->fvrf), "%s", ifp->tun_vrf ? ifp->tun_vrf : "");
+        snprintf(r->ivrf, sizeof(r->ivrf), "%s", ifp->vrf ? ifp->vrf : "");
         if (ifp->tun_src_if)
             src = cfg_find_iface(c, ifp->tun_src_if);
         else if (ifp->has_tun_src_ip)

@@ -162,11 +162,12 @@ op_route_del(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t ne
 }
 
 static bool
-op_route_lookup(void *ctx, uint32_t dst, struct nhrp_route_info *out)
+op_route_lookup(void *ctx, uint32_t tun, uint32_t dst, struct nhrp_route_info *out)
 {
     struct nhrp_svc *m = ctx;
+    struct svc_route_q q = {(int)tun, dst};
 
-    return host_call(m->h, SVC_CALL_ROUTE_LOOKUP, &dst, out) == 0;
+    return host_call(m->h, SVC_CALL_ROUTE_LOOKUP, &q, out) == 0;
 }
 
 /* ---- events: the data plane and IPsec telling the engine ---- */

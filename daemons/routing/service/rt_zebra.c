@@ -285,7 +285,8 @@ rt_zebra_call(struct rt_svc *m, int type, const void *in, void *out)
     switch (type) {
     case SVC_CALL_ROUTE_LOOKUP:
         z->cnt.lookups++;
-        if (lookup(z, *(const uint32_t *)in, out))
+        /* zebra holds the global table: a tunnel in a VRF is not its */
+        if (lookup(z, ((const struct svc_route_q *)in)->dst, out))
             return 0;
         z->cnt.lookup_misses++;
         return -1;

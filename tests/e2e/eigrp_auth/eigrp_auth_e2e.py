@@ -106,7 +106,8 @@ def main(argv):
         configs(tmp, "s3cr3t-key", "other-key" if which == "frr_wrong" else "s3cr3t-key")
         if not lab.up(tmp):
             check(False, "lab up")
-            return check.summary(which)
+            check.summary(which)
+            return 1
 
         def cli(node, *cmds):
             try:

@@ -3,8 +3,9 @@
 # SNMP end to end, with the real programs: in a hub namespace and a spoke
 # namespace each, dmvpnd (records from a --snapshot-file fixture until the
 # NHRP and IPsec modules fill them), snmpd with the snmpd.conf that
-# `dmvpn-snmp --snmpd-conf` renders from the IOS config, dmvpn-snmp as its
-# AgentX subagent, and a TUN device named Tunnel0 as the userspace data
+# `dmvpn-snmp --snmpd-conf` renders from the IOS config, our MIBs served
+# either by dmvpn-snmp as its AgentX subagent or (with a module path) by
+# dmvpn_snmp.so loaded into snmpd, and a TUN device named Tunnel0 as the userspace data
 # plane makes it. Queries use net-snmp's snmpwalk/snmptable/snmpget/snmpset
 # with the MIB files of snmp/mibs. Asserts: named NHRP-MIB rows for every
 # spoke (tunnel address, NBMA address, holding time), the spoke's NHS row,
@@ -13,11 +14,14 @@
 # snmpd restarts. Namespaces sn<pid>-hub and sn<pid>-spk come from
 # scripts/netns.py, which removes them (and what still runs in them) on exit,
 # and a killed run's on the next.
-#   usage: snmp_e2e.sh DMVPND DMVPN_SNMP SNMP_FIXTURE
+#   usage: snmp_e2e.sh DMVPND DMVPN_SNMP SNMP_FIXTURE [DMVPN_SNMP_SO]
 set -u
 DMVPND=$(readlink -f "$1")
 SUB=$(readlink -f "$2")
 FIX=$(readlink -f "$3")
+MOD=${4:+$(readlink -f "$4")} # empty: the AgentX subagent
+WHO=${MOD:+the module}
+WHO=${WHO:-the subagent}
 ROOT=$(pwd)
 netns() { /usr/bin/python3 "$ROOT/scripts/netns.py" "$@"; }
 for t in ip snmpd snmpwalk snmptable snmpget snmpset snmpbulkwalk; do
@@ -63,7 +67,12 @@ setup_node() { # setup_node NS NAME CFG
     local ns=$1 name=$2 cfg=$3 d=$T/$2
     mkdir -p "$d/persist"
     netns add "$ns"
-    "$SUB" --snmpd-conf -f "$cfg" -x "$d/agentx.sock" >"$d/snmpd.conf" 2>"$d/conf.err"
+    if [ -n "$MOD" ]; then
+        "$SUB" --snmpd-conf -f "$cfg" --module "$MOD" -s "$d/ctl.sock" --cache-ms 1000 \
+            >"$d/snmpd.conf" 2>"$d/conf.err"
+    else
+        "$SUB" --snmpd-conf -f "$cfg" -x "$d/agentx.sock" >"$d/snmpd.conf" 2>"$d/conf.err"
+    fi
 }
 start_dmvpnd() { # start_dmvpnd NS NAME CFG
     local d=$T/$2
@@ -89,8 +98,12 @@ start_snmpd() { # start_snmpd NS NAME
     eval "SPID_$2=$!"
     PIDS+=($!)
 }
-start_sub() { # start_sub NS NAME
+start_sub() { # start_sub NS NAME (with the module, snmpd is all there is)
     local d=$T/$2
+    if [ -n "$MOD" ]; then
+        eval "APID_$2=\$SPID_$2"
+        return 0
+    fi
     ip netns exec "$1" "$SUB" -d -s "$d/ctl.sock" -x "$d/agentx.sock" --ping 1 --cache-ms 1000 \
         >>"$d/sub.log" 2>&1 &
     eval "APID_$2=$!"
@@ -234,22 +247,37 @@ check "SET with a RO community is refused (noAccess)" grep -q noAccess <<<"$ro"
 check "value unchanged after the SETs" \
     grep -q 'INTEGER: 255' <<<"$(snmp "$HUB" snmpget -c public 127.0.0.1 "$inst")"
 
-# ---- restarts ------------------------------------------------------------
+# ---- a daemon that does not answer, restarts -------------------------------
+no_rows() { ! snmp "$HUB" snmpwalk -c public -t 3 -On 127.0.0.1 $CACHE | grep -q "^$CACHE\.1\."; }
+# stopped, dmvpnd accepts but never answers: one request timeout, then empty
+# tables, and no further request for 10 s (SN_SOURCE_QUIET_MS), so snmpd
+# (with the module, the same process) is not held up every cache period
+kill -STOP "$DPID_hub"
+sleep 1.2 # the 1 s cache period ends
+check "daemon stopped: $WHO times out once and answers with empty tables" no_rows
+check "daemon stopped: snmpd still answers sysName" \
+    grep -q 'sysName.0 = STRING: sn-hub' <<<"$(snmp "$HUB" snmpget -c public 127.0.0.1 SNMPv2-MIB::sysName.0)"
+kill -CONT "$DPID_hub"
+sleep 1.2
+check "daemon answers again: $WHO does not ask before its quiet time ends" no_rows
+check "daemon answers again: rows are back within 15 s" wait_rows "$HUB" public $CACHE 3 15
+
 kill "$DPID_hub"
 sleep 1.3
-no_rows() { ! snmp "$HUB" snmpwalk -c public -On 127.0.0.1 $CACHE | grep -q "^$CACHE\.1\."; }
-check "daemon down: the subagent answers with empty tables" no_rows
+check "daemon down: $WHO answers with empty tables" no_rows
 start_dmvpnd "$HUB" hub testdata/snmp/hub.cfg
 check "daemon restarted: cache rows are back within 5 s" wait_rows "$HUB" public $CACHE 3 5
-check "subagent survived the daemon restart" kill -0 "$APID_hub"
+check "$WHO survived the daemon restart" kill -0 "$APID_hub"
 disc=$(snmp "$HUB" snmpget -c public -Ot 127.0.0.1 NHRP-MIB::nhrpServerStatDiscontinuityTime.1)
 check "counters' discontinuity time set by the restart ($disc)" sh -c '! grep -q ": 0$"' <<<"$disc"
 
 kill "$SPID_hub"
 sleep 0.5
 start_snmpd "$HUB" hub
-check "snmpd restarted: the subagent re-registers within 10 s" wait_rows "$HUB" public $CACHE 3 10
-check "subagent survived the snmpd restart" kill -0 "$APID_hub"
+[ -z "$MOD" ] || APID_hub=$SPID_hub # the module lives in the new snmpd
+check "snmpd restarted: $WHO serves the tables again within 10 s" \
+    wait_rows "$HUB" public $CACHE 3 10
+check "$WHO survived the snmpd restart" kill -0 "$APID_hub"
 
 # ---- spoke: its NHS table shows the hub ---------------------------------
 setup_node "$SPK" spoke testdata/snmp/spoke.cfg

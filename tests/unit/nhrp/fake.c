@@ -161,7 +161,7 @@ op_route_del(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t ne
 }
 
 static bool
-op_route_lookup(void *ctx, uint32_t dst, struct nhrp_route_info *out)
+op_route_lookup(void *ctx, uint32_t tun, uint32_t dst, struct nhrp_route_info *out)
 {
     struct fnode *n = ctx;
     const struct froute *best = NULL;

@@ -222,8 +222,10 @@ spin(struct env *e)
 static int
 lookup(struct env *e, uint32_t dst, struct nhrp_route_info *ri)
 {
+    struct svc_route_q q = {0, dst};
+
     memset(ri, 0xee, sizeof(*ri));
-    return host_call(&e->h, SVC_CALL_ROUTE_LOOKUP, &dst, ri);
+    return host_call(&e->h, SVC_CALL_ROUTE_LOOKUP, &q, ri);
 }
 
 static int

@@ -34,21 +34,21 @@ slurp(const char *path)
     return p;
 }
 
+/* testdata/snmp/NAME.cfg rendered with o must be NAME[SUFFIX].snmpd.conf */
 static void
-golden(const char *name)
+golden_with(const char *name, const char *suffix, const struct sn_conf_opts *o)
 {
     char cfg[256], ok[256];
     struct cfg_parse *p;
     struct strbuf sb;
-    struct sn_conf_opts o = {.agentx_socket = "/run/dmvpn/agentx.sock"};
     char *want;
 
     snprintf(cfg, sizeof(cfg), "testdata/snmp/%s.cfg", name);
-    snprintf(ok, sizeof(ok), "testdata/snmp/%s.snmpd.conf", name);
+    snprintf(ok, sizeof(ok), "testdata/snmp/%s%s.snmpd.conf", name, suffix);
     p = cfg_parse_file(cfg);
     assert_non_null(p);
     sb_init(&sb);
-    sn_conf_render(&sb, p->cfg, &o);
+    sn_conf_render(&sb, p->cfg, o);
     if (getenv("GOLDEN_UPDATE")) {
         FILE *f = fopen(ok, "wb");
         assert_non_null(f);
@@ -64,10 +64,24 @@ golden(const char *name)
 }
 
 static void
+golden(const char *name)
+{
+    struct sn_conf_opts o = {.agentx_socket = "/run/dmvpn/agentx.sock"};
+
+    golden_with(name, "", &o);
+}
+
+static void
 test_golden(void **state)
 {
+    /* the tables in snmpd (dlmod): no AgentX master lines at all */
+    struct sn_conf_opts mod = {.module_path = "/usr/lib/x86_64-linux-gnu/dmvpn/dmvpn_snmp.so",
+                               .ctl_socket = "/run/dmvpnd.sock",
+                               .cache_ms = 5000};
+
     golden("hub");
     golden("spoke");
+    golden_with("hub", ".module", &mod);
 }
 
 /* Renders a config text; returns the unrendered count, text in *out. */

@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * VRFs of the data plane service. This kernel has no VRF device, so a VRF
+ * is a network namespace (lib/netns.h names it): an interface with `vrf
+ * forwarding X` has its Linux link moved there, and its addresses and the
+ * `ip route vrf X` routes are set through a netlink socket opened inside.
+ * A tunnel's `tunnel vrf X` (the front-door VRF) is its backend's business:
+ * the GRE socket is opened in that namespace (dp_tunnel_cfg.fvrf_ns).
+ */
+#include "daemons/dataplane/nl.h"
+#include "daemons/dataplane/rtab.h"
+#include "daemons/dataplane/service/dps_int.h"
+#include "parsers/cfg.h"
+#include "lib/inet.h"
+#include "lib/log.h"
+#include "lib/mem.h"
+#include "lib/netns.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/rtnetlink.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct dps_vrf *
+dps_vrf_get(struct dp_svc *m, const char *name)
+{
+    struct dps_vrf *v;
+    char err[256];
+    int i;
+
+    for (i = 0; i < m->nvrf; i++)
+        if (!strcmp(m->vrf[i].name, name))
+            return &m->vrf[i];
+    if (m->nvrf == DPS_MAX_VRF || strlen(name) > DPS_VRF_NAME_MAX) {
+        log_err("dataplane: VRF %s: too many VRFs or too long a name", name);
+        return NULL;
+    }
+    v = &m->vrf[m->nvrf];
+    memset(v, 0, sizeof(*v));
+    snprintf(v->name, sizeof(v->name), "%s", name);
+    if (!netns_vrf_name(name, v->ns, sizeof(v->ns))) {
+        log_err("dataplane: VRF %s: no network namespace can have that name", name);
+        return NULL;
+    }
+    if ((v->fd = netns_ensure(v->ns)) < 0) {
+        log_err("dataplane: VRF %s: network namespace %s: %s", name, v->ns, strerror(errno));
+        return NULL;
+    }
+    if (netns_enter(v->fd) < 0) {
+        log_err("dataplane: VRF %s: cannot enter %s: %s", name, v->ns, strerror(errno));
+        close(v->fd);
+        return NULL;
+    }
+    v->nl = dpnl_open_opt(err, sizeof(err), false);
+    if (netns_leave() < 0)
+        fatal("dataplane: cannot return from VRF %s's namespace: %s", name, strerror(errno));
+    if (!v->nl) {
+        log_err("dataplane: VRF %s: netlink in %s: %s", name, v->ns, err);
+        close(v->fd);
+        return NULL;
+    }
+    m->nvrf++;
+    log_notice("dataplane: VRF %s is network namespace %s", name, v->ns);
+    return v;
+}
+
+struct dpnl *
+dps_vrf_nl(struct dp_svc *m, const char *vrf)
+{
+    struct dps_vrf *v;
+
+    if (!vrf || !*vrf)
+        return m->nl;
+    v = dps_vrf_get(m, vrf);
+    return v ? v->nl : NULL;
+}
+
+struct dpnl *
+dps_vrf_place(struct dp_svc *m, const char *lnx, const char *vrf, int *ifindex)
+{
+    struct dpnl *want = dps_vrf_nl(m, vrf), *from;
+    int wantfd, i, idx;
+
+    if (!want)
+        return NULL;
+    if (dpnl_link_index(want, lnx, ifindex) == 0)
+        return want;
+    if (!strcmp(lnx, "lo"))
+        return NULL; /* every namespace has its own lo, never moved */
+    /* elsewhere: the global table or another VRF */
+    for (i = -1; i < m->nvrf; i++) {
+        from = i < 0 ? m->nl : m->vrf[i].nl;
+        if (from == want || dpnl_link_index(from, lnx, &idx) < 0)
+            continue;
+        wantfd = want == m->nl ? open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC)
+                               : dup(dps_vrf_get(m, vrf)->fd);
+        if (wantfd < 0 || dpnl_link_netns(from, idx, wantfd) < 0) {
+            log_err("dataplane: %s: cannot move it to %s: %s", lnx,
+                    vrf && *vrf ? vrf : "the global table", dpnl_error(from));
+            if (wantfd >= 0)
+                close(wantfd);
+            return NULL;
+        }
+        close(wantfd);
+        log_notice("dataplane: %s moved to %s", lnx, vrf && *vrf ? vrf : "the global table");
+        return dpnl_link_index(want, lnx, ifindex) == 0 ? want : NULL;
+    }
+    return NULL;
+}
+
+static void
+to_vroute(const struct cfg_route *r, struct dps_vroute *v)
+{
+    memset(v, 0, sizeof(*v));
+    v->prefix = r->prefix;
+    v->len = (uint8_t)inet_mask_len(r->mask);
+    v->nexthop = r->has_nh ? r->nh : 0;
+    v->distance = r->distance ? r->distance : 1;
+    if (r->ifname && !strncmp(r->ifname, "Null", 4))
+        v->blackhole = true;
+    else if (r->ifname)
+        ifname_linux(r->ifname, v->oif, sizeof(v->oif));
+}
+
+/* One kernel route per prefix and distance: IOS's distance is the metric,
+ * so a floating static stays behind the primary as on IOS. */
+static int
+vroute_nl(struct dps_vrf *v, bool add, const struct dps_vroute *r)
+{
+    struct dpnl_route n = {.prefix = r->prefix,
+                           .len = r->len,
+                           .proto = DP_RTPROT_STATIC,
+                           .table = RT_TABLE_MAIN,
+                           .priority = r->distance,
+                           .gateway = r->nexthop};
+    int idx;
+
+    if (r->blackhole)
+        n.type = RTN_BLACKHOLE;
+    if (r->oif[0]) {
+        if (dpnl_link_index(v->nl, r->oif, &idx) < 0)
+            return -ENODEV;
+        n.oif = idx;
+        n.onlink = r->nexthop != 0;
+    }
+    return dpnl_route(v->nl, add, &n);
+}
+
+static bool
+same(const struct dps_vroute *a, const struct dps_vroute *b)
+{
+    return a->prefix == b->prefix && a->len == b->len && a->nexthop == b->nexthop &&
+           a->blackhole == b->blackhole && a->distance == b->distance && !strcmp(a->oif, b->oif);
+}
+
+static void
+apply_one(struct dps_vrf *v, const struct cfg *c)
+{
+    struct dps_vroute *want = mem_zalloc((c->nroutes + 1) * sizeof(*want));
+    size_t n = 0, i, k;
+    char a[16];
+
+    for (i = 0; i < c->nroutes; i++)
+        if (c->routes[i].vrf && !strcmp(c->routes[i].vrf, v->name))
+            to_vroute(&c->routes[i], &want[n++]);
+    for (i = 0; i < v->nroutes; i++) { /* gone from the config */
+        for (k = 0; k < n && !same(&v->routes[i], &want[k]); k++)
+            ;
+        if (k == n && v->routes[i].installed)
+            vroute_nl(v, false, &v->routes[i]);
+    }
+    for (k = 0; k < n; k++) {
+        for (i = 0; i < v->nroutes && !same(&v->routes[i], &want[k]); i++)
+            ;
+        want[k].installed = i < v->nroutes && v->routes[i].installed;
+        if (!want[k].installed) {
+            want[k].installed = vroute_nl(v, true, &want[k]) == 0;
+            if (!want[k].installed)
+                log_info("dataplane: ip route vrf %s %s/%u: %s (will retry)", v->name,
+                         inet_fmt4(want[k].prefix, a), want[k].len, dpnl_error(v->nl));
+        }
+    }
+    free(v->routes);
+    v->routes = want;
+    v->nroutes = n;
+}
+
+void
+dps_vrf_apply_routes(struct dp_svc *m, const struct cfg *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->nroutes; i++) /* a VRF with routes and no interface yet */
+        if (c->routes[i].vrf)
+            dps_vrf_get(m, c->routes[i].vrf);
+    for (int k = 0; k < m->nvrf; k++)
+        apply_one(&m->vrf[k], c);
+}
+
+void
+dps_vrf_retry(struct dp_svc *m)
+{
+    for (int k = 0; k < m->nvrf; k++) {
+        struct dps_vrf *v = &m->vrf[k];
+        for (size_t i = 0; i < v->nroutes; i++)
+            if (!v->routes[i].installed)
+                v->routes[i].installed = vroute_nl(v, true, &v->routes[i]) == 0;
+    }
+}
+
+int
+dps_vrf_list(struct dp_svc *m, const char *vrf, void (*cb)(void *, const struct dp_route *),
+             void *arg)
+{
+    struct rtab t;
+    int rc;
+
+    for (int k = 0; k < m->nvrf; k++) {
+        struct dps_vrf *v = &m->vrf[k];
+        if (strcmp(v->name, vrf))
+            continue;
+        /* the listing names links by index in the current namespace: stand
+         * in the VRF's while it runs */
+        if (netns_enter(v->fd) < 0)
+            return -1;
+        rtab_init(&t, 0);
+        rc = rtab_list(&t, v->nl, cb, arg);
+        rtab_fini(&t);
+        if (netns_leave() < 0)
+            fatal("dataplane: cannot return from VRF %s's namespace", v->name);
+        return rc;
+    }
+    return -1;
+}
+
+void
+dps_vrf_fini(struct dp_svc *m)
+{
+    for (int i = 0; i < m->nvrf; i++) {
+        dpnl_close(m->vrf[i].nl);
+        close(m->vrf[i].fd);
+        free(m->vrf[i].routes);
+    }
+    m->nvrf = 0;
+}
