@@ -29,7 +29,9 @@ redist testdata/lab/eigrp-redist: C (FRR bgpd only) announces four networks
      the route-map set; the prefix it tags 9000 reaches D but not B; the
      prefix it denies is nowhere, not even in A's topology; 9.9.9.0/24 is
      one zebra route with both A and D as next hops and a kernel route
-     with two nexthops; a network C stops announcing leaves B.
+     with two nexthops; networks C stops announcing leave B and D and come
+     back when announced again, A's external TLVs for them on the wire
+     carry protocol BGP, AS 65556, the tag and A as originating router.
 
 Each scenario builds its own lab (prefix eg<pid>-) and removes it, also on failure.
 """
@@ -243,10 +245,30 @@ def scenario_redist():
                   rt, re.M)
     check(m and sorted(m.group(2, 3)) == ["10.9.0.1", "10.9.0.4"],
           "B: show ip route eigrp lists 9.9.9.0/24's two paths as IOS does")
-    # C stops announcing 3.3.3.0/24: it leaves A's BGP, A's EIGRP, B
-    cli("C", "configure terminal", "router bgp 65000", "no network 3.3.3.0 mask 255.255.255.0", "end")
-    ok = wait_for(lambda: not zroutes("B", "3.3.3.0/24"), 60)
+    # C stops announcing 3.3.3.0/24 and 4.4.4.0/24: they leave A's BGP, A's
+    # EIGRP, B and D; announced again they come back, and the capture has
+    # A's external TLVs for them
+    cap = capture("10.9.0.0/24", "ip proto 88")
+    cli("C", "configure terminal", "router bgp 65000", "no network 3.3.3.0 mask 255.255.255.0",
+        "no network 4.4.4.0 mask 255.255.255.0", "end")
+    ok = wait_for(lambda: not zroutes("B", "3.3.3.0/24") and not zroutes("D", "4.4.4.0/24"), 60)
     check(ok and zsel("B", "6.6.6.0/24", "eigrp"), "B: 3.3.3.0/24 withdrawn, the others stay")
+    cli("C", "configure terminal", "router bgp 65000", "network 3.3.3.0 mask 255.255.255.0",
+        "network 4.4.4.0 mask 255.255.255.0", "end")
+    ok = wait_for(lambda: zsel("B", "3.3.3.0/24", "eigrp") and zsel("D", "4.4.4.0/24", "eigrp"), 60)
+    check(ok and not zroutes("B", "4.4.4.0/24"), "B, D: back as before when C announces them again")
+    cap.stop()
+    ext = cap.fields("eigrp.ipv4.destination", "eigrp.extdata.proto", "eigrp.extdata.as",
+                     "eigrp.extdata.tag", "eigrp.extdata.origrid",
+                     dfilter="ip.src == 10.9.0.1 && eigrp.opcode == 1 && "
+                             "eigrp.extdata.tag == 9000 && eigrp.ipv4.destination == 4.4.4.0")
+    check(ext and all(f[1].split(",")[0] == "9" and f[2].split(",")[0] == "65556"
+                      and f[4].split(",")[0] == "1.1.1.1" for f in ext),
+          f"wire: A's external TLV for 4.4.4.0/24: protocol BGP (9), AS 65556, tag 9000, "
+          f"originating router A ({ext[:2]})")
+    bad = cap.fields("frame.number", dfilter="ip.src == 10.9.0.1 && (_ws.malformed || "
+                     "_ws.expert.severity >= 0x00600000)")
+    check(not bad, f"capture: tshark decodes A's packets with no warning or error ({bad[:5]})")
 
 
 def main():
