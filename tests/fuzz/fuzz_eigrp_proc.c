@@ -147,13 +147,21 @@ fep_policy(struct eigrp_conf *c)
 void
 fep_redist(struct eigrp_proc *p, uint8_t host, uint8_t flags, uint64_t now)
 {
-    struct eigrp_proc_ext r = {.prefix = 0xAC140000u | (uint32_t)host << 8,
+    struct eigrp_proc_ext r = {.prefix = 0xAC140000u | (uint32_t)(host & 0x7f) << 8,
                                .plen = 24,
                                .src = (flags & FEP_F_IF1) ? EIGRP_REDIST_BGP : EIGRP_REDIST_STATIC,
                                .tag = (flags & FEP_F_FIX) ? 9000 : 0,
                                .ifi = EIGRP_POL_ANY_IF};
+    int i, n = (host & 0x80) ? 8 : 1;
 
-    eigrp_proc_redist(p, &r, (flags & FEP_F_UCAST) != 0, now);
+    /* host's top bit: a batch of 8 neighbouring routes under a hold, as
+     * the service gives a zebra batch */
+    if (n > 1)
+        eigrp_proc_hold(p, true);
+    for (i = 0; i < n; i++, r.prefix += 256)
+        eigrp_proc_redist(p, &r, (flags & FEP_F_UCAST) != 0, now);
+    if (n > 1)
+        eigrp_proc_hold(p, false);
 }
 
 bool

@@ -25,9 +25,10 @@
 enum fep_act {
     FEP_ACT_PKT = 0,
     FEP_ACT_LINK,   /* the interface goes down (FEP_F_UCAST) or up */
-    FEP_ACT_REDIST, /* 172.20.<src>.0/24 appears (FEP_F_UCAST) or goes; a BGP
-                     * route with FEP_F_IF1 (else static), tag 9000 with
-                     * FEP_F_FIX (else none) */
+    FEP_ACT_REDIST, /* 172.20.<src & 127>.0/24 appears (FEP_F_UCAST) or goes; a
+                     * BGP route with FEP_F_IF1 (else static), tag 9000 with
+                     * FEP_F_FIX (else none); src's top bit: it and the 7
+                     * next /24s in one held batch */
     FEP_ACT_CLEAR,  /* clear ip eigrp neighbors */
     FEP_ACT_WAIT,   /* the clock only */
 };
