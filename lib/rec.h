@@ -109,7 +109,9 @@ struct rec_tunnel {
     uint32_t mtu; /* ip mtu in effect */
     uint32_t holdtime;
     uint32_t network_id;
-    int64_t state_since_ms; /* last line state change */
+    int64_t state_since_ms;    /* last line state change */
+    char vrf[REC_NAMESIZ];     /* the tunnel's own VRF (vrf forwarding), "" global */
+    char tun_vrf[REC_NAMESIZ]; /* its front-door VRF (tunnel vrf), "" global */
 };
 
 /* NHRP cache entry (show ip nhrp [detail|brief]). */
@@ -441,6 +443,9 @@ struct rec_system {
     uint32_t log_monitor;      /* lines sent to shell sessions */
     uint32_t debug_level;      /* severity of the buffer (7 debugging) */
     uint32_t pad;
+    /* the config's `version` line ("15.4"; "" none): the shell's IOS
+     * personality (cli/render/render_personality.h) */
+    char ios_version[16];
 };
 
 #endif

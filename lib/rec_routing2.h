@@ -82,6 +82,9 @@ struct rec_rt_proto_item {
 #define REC_EIGRPT_TAG             0x02 /* ", tag is N" */
 #define REC_EIGRPT_METRICS         0x04 /* the path prints "(distance/reported distance)" */
 #define REC_EIGRPT_NOPATH          0x08 /* a route line without "via" lines */
+#define REC_EIGRPT_VECTOR          0x10 /* the detail fields below are known (our engine) */
+#define REC_EIGRPT_EXTERNAL        0x20 /* "route is External", with its External data */
+#define REC_EIGRPT_WIDE            0x40 /* named mode: delay in picoseconds */
 
 /*
  * One "via" line of a route; the paths of a route are consecutive records
@@ -107,6 +110,13 @@ struct rec_eigrp_topo {
     uint32_t metric, rd;       /* printed with REC_EIGRPT_METRICS */
     char via[24];              /* "" nexthop; "Connected", "Redistributed", "Rstatic", ... */
     char ifname[REC_IFNAMSIZ]; /* "" none printed */
+    /* show ip eigrp topology A.B.C.D/LEN (REC_EIGRPT_VECTOR): the path's
+     * vector metric and origin */
+    uint32_t bw_kbps, mtu;
+    uint64_t delay_ps;
+    uint8_t reliability, load, hops, ext_proto; /* ext_proto: RFC 7868 6.9's ids */
+    uint32_t orig_router;                       /* 0 unknown (classic internal TLV) */
+    uint32_t orig_as, ext_metric;
 };
 
 /* ---- show ip bgp neighbors ---- */

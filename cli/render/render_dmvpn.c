@@ -206,10 +206,10 @@ put_detail_head(struct strbuf *out, const struct rec_tunnel *t)
 {
     char a[INET_ADDRSTRLEN_], s[INET_ADDRSTRLEN_], d[INET_ADDRSTRLEN_];
 
-    sb_printf(out, "\nInterface %.*s is up/%s, Addr. is %s, VRF \"\" \n", REC_IFNAMSIZ, t->ifname,
-              t->line_up ? "up" : "down", inet_fmt4(t->addr, a));
-    sb_printf(out, "   Tunnel Src./Dest. addr: %s/%s, Tunnel VRF \"\"\n", inet_fmt4(t->src, s),
-              t->multipoint ? "MGRE" : inet_fmt4(t->dst, d));
+    sb_printf(out, "\nInterface %.*s is up/%s, Addr. is %s, VRF \"%.*s\" \n", REC_IFNAMSIZ,
+              t->ifname, t->line_up ? "up" : "down", inet_fmt4(t->addr, a), REC_NAMESIZ, t->vrf);
+    sb_printf(out, "   Tunnel Src./Dest. addr: %s/%s, Tunnel VRF \"%.*s\"\n", inet_fmt4(t->src, s),
+              t->multipoint ? "MGRE" : inet_fmt4(t->dst, d), REC_NAMESIZ, t->tun_vrf);
     sb_printf(out, "   Protocol/Transport: \"%s\", Protect \"%.*s\" \n",
               t->multipoint ? "multi-GRE/IP" : "GRE/IP", REC_NAMESIZ,
               t->protected_ ? t->profile : "");

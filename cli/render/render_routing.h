@@ -111,6 +111,13 @@ void render_protocols(struct strbuf *out, int64_t now_ms, const struct render_pr
 void render_eigrp_topology(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n,
                            enum render_ios_family family);
 void render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n);
+/* show ip eigrp topology A.B.C.D/LEN (render_eigrp_entry.c): the entries of
+ * prefix/len in r, one per table holding it; 0 printed "% Route not in
+ * topology table". */
+size_t render_eigrp_topology_entry(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n,
+                                   uint32_t prefix, uint8_t len);
+void render_eigrp_topology_entry_json(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n,
+                                      uint32_t prefix, uint8_t len);
 /* ---- show ip eigrp interfaces [detail], show ip eigrp traffic (render_eigrp_if.c) ---- */
 
 void render_eigrp_interfaces(struct strbuf *out, const struct rec_eigrp_iface *r, size_t n,

@@ -108,11 +108,15 @@ show_dmvpn(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
 {
     struct snapshot tun, peers, nhs = {0}, cs = {0};
     struct render_dmvpn_in in;
+    struct render_personality pers;
     struct strbuf crypto;
     bool detail = exec_has(m, "detail");
     int rc = -1;
 
     memset(&in, 0, sizeof(in));
+    if (exec_personality(s, &pers) < 0)
+        return -1;
+    in.legend = pers.legend;
     sb_init(&crypto);
     if (fetch(s, REC_TUNNEL, sizeof(struct rec_tunnel), &tun) < 0)
         goto out0;
@@ -130,7 +134,7 @@ show_dmvpn(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     if (cs.h.count) {
         /* the per-session blocks of show crypto session detail, without its
          * title and legend (they start at the first "Interface:") */
-        struct render_crypto_opts o = {.detail = 1};
+        struct render_crypto_opts o = {.dialect = pers.crypto, .detail = 1};
         const char *first;
         render_crypto_session(&crypto, cs.h.now_ms, (const struct rec_crypto_session *)cs.buf,
                               cs.h.count, &o);
@@ -307,7 +311,12 @@ show_ikev2(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     const struct cmd_val *v = cmd_get(m, "name");
     char name[REC_NAMESIZ];
     const char *nm = NULL;
+    struct render_personality pers;
     struct snapshot snap;
+
+    if (exec_personality(s, &pers) < 0)
+        return -1;
+    o.dialect = pers.crypto;
 
     if (v) {
         snprintf(name, sizeof(name), "%.*s", (int)v->len, v->str);
@@ -348,9 +357,14 @@ static int
 show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     struct render_crypto_opts o = {.detail = exec_has(m, "detail") ? 1 : 0};
+    struct render_personality pers;
     struct snapshot snap;
 
-    if (exec_has(m, "ikev2"))
+    if (exec_personality(s, &pers) < 0)
+        return -1;
+    o.dialect = pers.crypto;
+
+    if (exec_has(m, "ikev2")) /* it asks for the personality itself */
         return show_ikev2(s, m, out, json);
     if (exec_has(m, "session")) {
         if (fetch(s, REC_CRYPTO_SESSION, sizeof(struct rec_crypto_session), &snap) < 0)

@@ -14,8 +14,10 @@
 #include "cli/shell/client.h"
 #include "cli/shell/exec.h"
 #include "cli/shell/session.h"
+#include "lib/inet.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Records of one kind; 0, or -1 when the daemon is gone. A refusal reads
@@ -74,10 +76,14 @@ show_bgp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
 {
     struct snapshot g, more = {0}, ranges = {0};
     struct render_bgp_in in;
+    struct render_personality pers;
     bool summary = exec_has(m, "summary");
     int rc = -1;
 
     memset(&in, 0, sizeof(in));
+    if (exec_personality(s, &pers) < 0)
+        return -1;
+    in.family = pers.family;
     if (fetch(s, REC_BGP_GLOBAL, sizeof(struct rec_bgp_global), &g) < 0)
         return -1;
     in.global = g.h.count ? (const struct rec_bgp_global *)g.buf : NULL;
@@ -134,23 +140,80 @@ show_ospf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
     return 0;
 }
 
+/* "A.B.C.D/LEN" (or the address and mask words) -> prefix/len; false if
+ * not a prefix: IOS's "% Invalid input". */
+static bool
+eigrp_entry_arg(const struct cmd_match *m, uint32_t *prefix, uint8_t *len)
+{
+    const struct cmd_val *w = cmd_get(m, "pfx");
+    const char *slash;
+    char *end;
+    unsigned long l;
+
+    if (!w) {
+        uint32_t mask = cmd_ip(m, "mask");
+        *len = (uint8_t)__builtin_popcount(mask);
+        *prefix = cmd_ip(m, "addr") & mask;
+        return true;
+    }
+    slash = memchr(w->str, '/', w->len);
+    if (!slash || !inet_parse4n(w->str, (size_t)(slash - w->str), prefix))
+        return false;
+    l = strtoul(slash + 1, &end, 10);
+    if (end != w->str + w->len || end == slash + 1 || l > 32)
+        return false;
+    *len = (uint8_t)l;
+    *prefix &= inet_len_mask((int)l);
+    return true;
+}
+
+/* show ip eigrp topology [all-links | A.B.C.D/LEN | A.B.C.D MASK]: the
+ * daemon gives every path with the "all-links" filter (our engine; FRR's
+ * answer ignores it), an entry is picked from them here. */
+static int
+show_eigrp_topology(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    const struct rec_eigrp_topo *t;
+    struct snapshot snap;
+    bool entry = cmd_get(m, "pfx") || cmd_get(m, "addr");
+    uint32_t prefix = 0;
+    uint8_t len = 0;
+    struct render_personality pers;
+    int rc;
+
+    if (exec_personality(s, &pers) < 0)
+        return -1;
+    if (entry && !eigrp_entry_arg(m, &prefix, &len)) {
+        sb_puts(out, "% Invalid input detected at '^' marker.\n");
+        return 1;
+    }
+    rc = client_snapshot(&s->cl, REC_EIGRP_TOPO,
+                         entry || exec_has(m, "all-links") ? "all-links" : NULL, sizeof(*t), &snap);
+    if (rc > 0)
+        memset(&snap, 0, sizeof(snap));
+    else if (rc < 0)
+        return -1;
+    t = (const struct rec_eigrp_topo *)snap.buf;
+    if (entry && json)
+        render_eigrp_topology_entry_json(out, t, snap.h.count, prefix, len);
+    else if (entry)
+        render_eigrp_topology_entry(out, t, snap.h.count, prefix, len);
+    else if (json)
+        render_eigrp_topology_json(out, t, snap.h.count);
+    else
+        render_eigrp_topology(out, t, snap.h.count, pers.family);
+    snapshot_free(&snap);
+    return 0;
+}
+
 static int
 show_eigrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     const struct rec_eigrp_neighbor *r;
     struct snapshot snap;
 
-    if (exec_has(m, "topology")) {
-        const struct rec_eigrp_topo *t;
-
-        if (fetch(s, REC_EIGRP_TOPO, sizeof(*t), &snap) < 0)
-            return -1;
-        t = (const struct rec_eigrp_topo *)snap.buf;
-        json ? render_eigrp_topology_json(out, t, snap.h.count)
-             : render_eigrp_topology(out, t, snap.h.count, RENDER_IOS_15_5);
-        snapshot_free(&snap);
-        return 0;
-    }
+    if (exec_has(m, "topology"))
+        return show_eigrp_topology(s, m, out, json);
     if (exec_has(m, "interfaces")) {
         const struct rec_eigrp_iface *f;
 
@@ -243,6 +306,7 @@ show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     };
     struct render_route_opts o = {.next_hop_override = exec_has(m, "next-hop-override")};
     const struct cmd_val *vrf = cmd_get(m, "vrf");
+    struct render_personality pers;
     char vname[REC_NAMESIZ];
     const struct rec_route *r;
     struct snapshot snap;
@@ -251,6 +315,9 @@ show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
         if (exec_has(m, protos[i].kw))
             o.protocol = protos[i].code;
+    if (exec_personality(s, &pers) < 0)
+        return -1;
+    o.family = pers.family;
     if (vrf) { /* that VRF's table, from the data plane (its namespace) */
         int rc;
         snprintf(vname, sizeof(vname), "%.*s", (int)vrf->len, vrf->str);

@@ -252,6 +252,8 @@ act_debug(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
     if (off) {
         rc = client_call(&s->cl, CTL_LOG_UNSUB, "nhrp", 4, &r);
         s->debug_nhrp = false;
+        if (rc == 0 && all)
+            rc = debug_eigrp_off(s, out);
         if (rc == 0)
             sb_puts(out, all ? "All possible debugging has been turned off\n"
                              : "NHRP protocol debugging is off\n");
@@ -337,10 +339,13 @@ act_show_misc(struct session *s, const struct cmd_match *m, struct strbuf *out, 
         if (json) {
             json_obj_begin(&j, NULL);
             json_bool(&j, "nhrp", s->debug_nhrp);
+            debug_eigrp_show(s, out, &j);
             json_bool(&j, "monitor", s->monitor);
             json_obj_end(&j);
-        } else if (s->debug_nhrp) {
-            sb_puts(out, "NHRP:\n  NHRP protocol debugging is on\n");
+        } else {
+            if (s->debug_nhrp)
+                sb_puts(out, "NHRP:\n  NHRP protocol debugging is on\n");
+            debug_eigrp_show(s, out, NULL);
         }
     } else {
         if (json) {

@@ -10,6 +10,7 @@
 #ifndef DMVPN_CLI_EXEC_H
 #define DMVPN_CLI_EXEC_H
 
+#include "cli/render/render_personality.h"
 #include "lib/strbuf.h"
 #include "parsers/cmd.h"
 
@@ -52,10 +53,19 @@ int act_copy(struct session *s, const struct cmd_match *m, struct strbuf *out, b
 int act_copy_running(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_terminal(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_debug(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* debug eigrp packets|neighbors and their no forms (act_debug_eigrp.c) */
+int act_debug_eigrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* undebug all's EIGRP part; show debugging's EIGRP section (j: as JSON) */
+struct json;
+int debug_eigrp_off(struct session *s, struct strbuf *out);
+void debug_eigrp_show(const struct session *s, struct strbuf *out, struct json *j);
 int act_clear_logging(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 /* Sends the row's request (struct exec_cmd.req) built from the match. */
 int act_request(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* The node's IOS personality, from its config's version line
+ * (personality.c); -1 when the daemon is gone. */
+int exec_personality(struct session *s, struct render_personality *p);
 /* show vrf, show ip vrf (act_show_vrf.c) */
 int act_show_vrf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_show_misc(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);

@@ -36,6 +36,8 @@ struct session {
     unsigned length, width; /* terminal length / width */
     bool monitor;           /* terminal monitor: every log line */
     bool debug_nhrp;
+    unsigned debug_eigrp_pkts; /* debug eigrp packets: a bit per type (act_debug_eigrp.c) */
+    bool debug_eigrp_nbrs;
     bool config_changed; /* a config line was applied in this visit */
     /* a chain's `certificate ...` typed: its hex lines are gathered up to
      * `quit` (or a blank line) and sent with it as one request, since the

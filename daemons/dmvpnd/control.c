@@ -47,7 +47,7 @@
 
 #define MAX_CLIENTS 64
 
-#define MAX_TOPICS   4
+#define MAX_TOPICS   10
 #define SNAP_WAIT_MS 5000 /* a prepare() that never calls back: answer anyway */
 
 struct client {
@@ -473,8 +473,18 @@ do_text_file(struct client *cl, uint32_t seq, const char *path)
     sb_free(&sb);
 }
 
-/* CTL_LOG_SUB adds a topic, CTL_LOG_UNSUB removes one (empty: all). Debug
- * topics raise the daemon's log level while anyone listens. */
+/* Is topic t sub or one under it ("eigrp.p.hello" is under "eigrp.p")? */
+static bool
+topic_under(const char *t, const char *sub)
+{
+    size_t n = strlen(sub);
+
+    return !strncmp(t, sub, n) && (t[n] == '\0' || t[n] == '.');
+}
+
+/* CTL_LOG_SUB adds a topic, CTL_LOG_UNSUB removes one and those under it
+ * (empty: all). Debug topics raise the daemon's log level while anyone
+ * listens. */
 static void
 topic(struct client *cl, const struct ctl_frame *f)
 {
@@ -485,6 +495,8 @@ topic(struct client *cl, const struct ctl_frame *f)
              (const char *)f->payload);
     for (i = 0; i < MAX_TOPICS; i++) {
         bool match = cl->topics[i][0] && (!strcmp(cl->topics[i], t) || !t[0]);
+        if (f->type == CTL_LOG_UNSUB && cl->topics[i][0] && topic_under(cl->topics[i], t))
+            match = true;
         if (f->type == CTL_LOG_UNSUB && match) {
             if (strcmp(cl->topics[i], "all") != 0) {
                 cl->debug_topics--;
@@ -703,21 +715,40 @@ control_close(struct control *c)
     free(c);
 }
 
+/* Does any session debug topic t (IOS's debug flags are global)? */
+static bool
+topic_wanted(const struct control *c, const char *t)
+{
+    int i, k;
+
+    for (i = 0; i < MAX_CLIENTS; i++)
+        for (k = 0; c->clients[i] && k < MAX_TOPICS; k++)
+            if (c->clients[i]->topics[k][0] && strcmp(c->clients[i]->topics[k], "all") != 0 &&
+                topic_under(t, c->clients[i]->topics[k]))
+                return true;
+    return false;
+}
+
 int
 control_broadcast_log(struct control *c, const char *topic, const char *line)
 {
     int i, k, sent = 0;
+    bool to_monitor;
 
     if (!c)
         return 0;
+    /* "all" (terminal monitor) sees every line but a debug line of a topic
+     * nobody debugs (`debug eigrp packets hello` turns on hellos, not every
+     * packet the daemon logs at debug level while it listens) */
+    to_monitor = !topic[0] || topic_wanted(c, topic);
     for (i = 0; i < MAX_CLIENTS; i++) {
         struct client *cl = c->clients[i];
         if (!cl || cl->who.level < 1)
             continue;
-        /* "all" (terminal monitor) sees every line; a debug topic its own */
+        /* a debug topic sees its own lines and those under it */
         for (k = 0; k < MAX_TOPICS; k++)
-            if (cl->topics[k][0] &&
-                (!strcmp(cl->topics[k], "all") || (topic[0] && !strcmp(cl->topics[k], topic))))
+            if (cl->topics[k][0] && ((to_monitor && !strcmp(cl->topics[k], "all")) ||
+                                     (topic[0] && topic_under(topic, cl->topics[k]))))
                 break;
         if (k < MAX_TOPICS) {
             reply(cl, CTL_LOG, 0, line, strlen(line));

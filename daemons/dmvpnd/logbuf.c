@@ -21,13 +21,14 @@ logbuf_severity(enum log_level lvl)
 }
 
 /* "nhrp: Tunnel0: ..." -> topic "nhrp", rest "Tunnel0: ...". A topic is a
- * short lower-case word; anything else has none. */
+ * short lower-case word, with dots for the topics under it ("eigrp.p.hello",
+ * which `debug eigrp packets hello` asks for); anything else has none. */
 static size_t
 topic_of(const char *msg, char *topic, size_t tn)
 {
     size_t i = 0;
 
-    while (msg[i] && (islower((unsigned char)msg[i]) || msg[i] == '-') && i < 15)
+    while (msg[i] && (islower((unsigned char)msg[i]) || msg[i] == '-' || msg[i] == '.') && i < 15)
         i++;
     if (i == 0 || msg[i] != ':' || msg[i + 1] != ' ') {
         if (tn)
@@ -46,10 +47,15 @@ logbuf_format(enum log_level lvl, const char *msg, char *out, size_t n, char *to
 
     if (msg[0] == '%') {
         snprintf(out, n, "%s", msg);
+    } else if (lvl == LOG_LVL_DEBUG && skip && msg[skip] == ' ') {
+        /* the continuation of a debug line, printed as IOS indents it
+         * ("  AS 100, Flags 0x0:(NULL), ...") */
+        snprintf(out, n, "%s", msg + skip);
     } else if (lvl == LOG_LVL_DEBUG && skip) {
         char up[16];
         size_t i;
-        for (i = 0; i + 2 < skip && i < sizeof(up) - 1; i++)
+        /* the topic's first word: "eigrp.p.hello: x" -> "EIGRP: x" */
+        for (i = 0; i + 2 < skip && i < sizeof(up) - 1 && msg[i] != '.'; i++)
             up[i] = (char)toupper((unsigned char)msg[i]);
         up[i] = '\0';
         snprintf(out, n, "%s: %s", up, msg + skip);

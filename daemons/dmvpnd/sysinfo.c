@@ -227,6 +227,8 @@ tunnels(const struct sysinfo_state *st, const struct cfg *c, struct strbuf *out)
         t.has_key = ri.has_key;
         t.protected_ = ri.protected_;
         memcpy(t.profile, ri.profile, sizeof(t.profile));
+        snprintf(t.vrf, sizeof(t.vrf), "%s", i->vrf ? i->vrf : "");
+        snprintf(t.tun_vrf, sizeof(t.tun_vrf), "%s", i->tun_vrf ? i->tun_vrf : "");
         t.mtu = i->ip_mtu ? i->ip_mtu : 1476 - (ri.has_key ? 4 : 0);
         t.holdtime = cfg_nhrp_holdtime(&i->nhrp);
         t.network_id = i->nhrp.network_id;
@@ -319,6 +321,9 @@ system_rec(struct dmvpnd *d, struct strbuf *out)
     if (readlink("/proc/self/exe", r.image, sizeof(r.image) - 1) < 0)
         snprintf(r.image, sizeof(r.image), "dmvpnd");
     snprintf(r.config, sizeof(r.config), "%s", d->config_path ? d->config_path : "");
+    for (i = 0; i < c->global_opaque.n; i++) /* `version 15.4`: kept verbatim */
+        if (!strncmp(c->global_opaque.v[i].text, "version ", 8))
+            snprintf(r.ios_version, sizeof(r.ios_version), "%.15s", c->global_opaque.v[i].text + 8);
     r.boot_wall_ms = d->boot_wall_ms;
     if (sysinfo(&si) == 0)
         r.mem_kb = (uint64_t)si.totalram * si.mem_unit / 1024;

@@ -194,6 +194,7 @@ struct eigrp_dual_path_view {
     bool successor;
     bool feasible; /* a feasible successor (RD < FD), not a successor */
     const struct eigrp_route_info *info;
+    struct eigrp_metric vec; /* the path's vector through our link (local: ours) */
 };
 
 struct eigrp_dual_dest_view {

@@ -339,6 +339,23 @@ eigrp_proc_if_state(struct eigrp_proc *p, uint32_t ifi, bool up, uint64_t now)
     eigrp_proc_flush(p);
 }
 
+void
+eigrp_proc_set_running(struct eigrp_proc *p, const struct eigrp_conf *c, uint64_t now)
+{
+    size_t i;
+
+    for (i = 0; i < p->conf.nifs && i < c->nifs; i++)
+        if (p->conf.ifs[i].running && !c->ifs[i].running) {
+            eigrp_proc_if_state(p, (uint32_t)i, false, now);
+            p->conf.ifs[i].running = false;
+        } else if (!p->conf.ifs[i].running && c->ifs[i].running) {
+            p->conf.ifs[i].running = true;
+            p->if_up[i] = false;
+        }
+    memcpy(p->conf.nets, c->nets, sizeof(p->conf.nets));
+    p->conf.nnets = c->nnets;
+}
+
 static void
 note_stub(struct eigrp_proc *p, uint32_t ifi, uint32_t src, const struct eigrp_msg *m)
 {

@@ -74,6 +74,13 @@ void eigrp_proc_rx(struct eigrp_proc *p, uint32_t ifi, uint32_t src, uint32_t ds
                    const uint8_t *pkt, size_t len, uint64_t now);
 /* The interface's link went up or down (down: its neighbours go down). */
 void eigrp_proc_if_state(struct eigrp_proc *p, uint32_t ifi, bool up, uint64_t now);
+/* Takes c's network statements and which interfaces run (a `shutdown` or a
+ * network statement typed or removed); c must equal the process's settings
+ * otherwise. An interface that stops running goes down as its link would
+ * (its connected route withdrawn, its neighbours dropped); one that starts
+ * waits for eigrp_proc_if_state(up). The other neighbours stay up, as on
+ * IOS, where such a line does not restart the process. */
+void eigrp_proc_set_running(struct eigrp_proc *p, const struct eigrp_conf *c, uint64_t now);
 /* A route of another source in the RIB (zebra's selected route). */
 struct eigrp_proc_ext {
     uint32_t prefix;
@@ -154,6 +161,12 @@ struct eigrp_proc_snap_path {
     uint64_t distance, reported;
     bool successor, feasible;
     uint32_t tag; /* external routes' tag */
+    /* the entry's detail (show ip eigrp topology A.B.C.D/LEN) */
+    struct eigrp_metric vec; /* through our link; local: our own */
+    bool external;
+    uint32_t orig_router; /* internal: the router that originated it */
+    uint32_t orig_as, ext_metric;
+    uint8_t ext_proto; /* EIGRP_EXT_PROTO_* of the external TLV */
 };
 
 /* show ip eigrp interfaces [detail]: interfaces the process runs on and

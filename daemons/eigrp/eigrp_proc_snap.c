@@ -134,6 +134,16 @@ topo_cb(void *ctx, const struct eigrp_dual_dest_view *d)
         r->feasible = pv->feasible;
         if (pv->info && pv->info->external)
             r->tag = pv->info->tag;
+        r->vec = pv->vec;
+        if (pv->info) {
+            r->external = pv->info->external;
+            r->orig_router = pv->info->orig_router;
+            r->orig_as = pv->info->orig_as;
+            r->ext_metric = pv->info->ext_metric;
+            r->ext_proto = pv->info->ext_proto;
+        }
+        if (pv->local && !r->orig_router)
+            r->orig_router = eigrp_proc_router_id(w->p);
         shown++;
         if (!pv->local) {
             r->via = EIGRP_VIA_NBR;

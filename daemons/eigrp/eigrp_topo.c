@@ -249,6 +249,7 @@ eigrp_dual_walk(const struct eigrp_dual *e,
                 .successor = p->succ,
                 .feasible = p->fs,
                 .info = &p->info,
+                .vec = p->cvec,
             };
             v.nsucc += p->succ;
         }

@@ -94,6 +94,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         a = records(data, size, sizeof(struct rec_eigrp_topo), 64, &na);
         render_eigrp_topology(&sb, a, na, in.family);
         render_eigrp_topology_json(&sb, a, na);
+        if (na) { /* the first record's destination in detail */
+            const struct rec_eigrp_topo *t = a;
+            render_eigrp_topology_entry(&sb, t, na, t->prefix, t->len);
+            render_eigrp_topology_entry_json(&sb, t, na, t->prefix, t->len);
+        }
         break;
     case 7:
         a = records(data, size, sizeof(struct rec_bgp_nbr_detail), 16, &na);

@@ -80,10 +80,10 @@ clamp32(uint64_t v)
 }
 
 static long
-topology(const struct eigrp_proc *p, struct strbuf *out)
+topology(const struct eigrp_proc *p, bool all_links, struct strbuf *out)
 {
     struct eigrp_proc_snap_path *v = NULL;
-    size_t n = eigrp_proc_snap_topo(p, false, &v);
+    size_t n = eigrp_proc_snap_topo(p, all_links, &v);
     uint32_t rid = eigrp_proc_router_id(p);
 
     for (size_t i = 0; i < n; i++) {
@@ -119,6 +119,24 @@ topology(const struct eigrp_proc *p, struct strbuf *out)
         if (s->via != EIGRP_VIA_NBR && s->via != EIGRP_VIA_NONE)
             cut(r.via, sizeof(r.via), words[s->via]);
         cut(r.ifname, sizeof(r.ifname), s->ifname);
+        if (s->via != EIGRP_VIA_NONE) {
+            r.flags |= REC_EIGRPT_VECTOR;
+            r.bw_kbps = clamp32(s->vec.bw_kbps);
+            r.mtu = s->vec.mtu;
+            r.delay_ps = s->vec.delay_ps;
+            r.reliability = s->vec.reliability;
+            r.load = s->vec.load;
+            r.hops = s->vec.hops;
+            r.orig_router = s->orig_router;
+        }
+        if (eigrp_proc_conf(p)->named)
+            r.flags |= REC_EIGRPT_WIDE;
+        if (s->external) {
+            r.flags |= REC_EIGRPT_EXTERNAL;
+            r.orig_as = s->orig_as;
+            r.ext_metric = s->ext_metric;
+            r.ext_proto = s->ext_proto;
+        }
         sb_append(out, &r, sizeof(r));
     }
     free(v);
@@ -190,8 +208,8 @@ traffic(const struct eigrp_proc *p, uint32_t pid, struct strbuf *out)
 }
 
 long
-eigrp_show_records(const struct eigrp_proc *const *procs, size_t n, uint32_t kind, uint32_t pid,
-                   struct strbuf *out)
+eigrp_show_records(const struct eigrp_proc *const *procs, size_t n, uint32_t kind,
+                   const char *filter, uint32_t pid, struct strbuf *out)
 {
     long total = 0;
 
@@ -206,7 +224,7 @@ eigrp_show_records(const struct eigrp_proc *const *procs, size_t n, uint32_t kin
             total += neighbors(procs[i], out);
             break;
         case REC_EIGRP_TOPO:
-            total += topology(procs[i], out);
+            total += topology(procs[i], filter && !strcmp(filter, "all-links"), out);
             break;
         case REC_EIGRP_IFACE:
             total += interfaces(procs[i], out);

@@ -20,8 +20,10 @@ struct eigrp_proc;
 extern const uint32_t eigrp_show_kinds[];
 
 /* Appends the records of kind for procs[0..n) (NULL entries skipped);
- * returns how many, or -1 when the kind is not an EIGRP show. */
+ * returns how many, or -1 when the kind is not an EIGRP show. filter
+ * "all-links" gives the topology's every path, not only the successors and
+ * feasible successors (NULL: none). */
 long eigrp_show_records(const struct eigrp_proc *const *procs, size_t n, uint32_t kind,
-                        uint32_t pid, struct strbuf *out);
+                        const char *filter, uint32_t pid, struct strbuf *out);
 
 #endif

@@ -9,9 +9,13 @@
  *
  * A config change that alters a process's settings restarts that process
  * (its neighbours see it go and come back); a change elsewhere leaves it
- * alone.
+ * alone. A `shutdown` or a network statement typed or removed only starts
+ * or stops interfaces in the running process, as on IOS: a restart there
+ * would reset every neighbour for one withdrawn prefix (and FRR 8.4's
+ * eigrpd aborts on a restarted neighbour's INIT now and then).
  */
 #include "daemons/eigrp/service/eigrp_svc.h"
+#include "daemons/eigrp/eigrp_debug.h"
 #include "daemons/eigrp/eigrp_proc.h"
 #include "daemons/eigrp/eigrp_wire.h"
 #include "daemons/eigrp/service/eigrp_cfg.h"
@@ -67,6 +71,28 @@ now_ms(const struct esvc *s)
     return (uint64_t)ev_now(host_ev(s->h));
 }
 
+/* ---- debug eigrp packets|neighbors ---- */
+
+/* Only while a debug session listens does the daemon log at debug level;
+ * the lines go out under eigrp_debug_topic()'s topic, which the control
+ * socket gives to the sessions that asked for that packet type. */
+static void
+debug_pkt(const struct esvc_proc *e, uint32_t ifi, bool sent, uint32_t nbr, const uint8_t *pkt,
+          size_t len)
+{
+    struct eigrp_debug_pkt d = {.sent = sent, .nbr = nbr};
+    char l1[160], l2[160];
+    const char *t;
+
+    if (log_get_level() < LOG_LVL_DEBUG || ifi >= e->conf.nifs || !eigrp_debug_parse(pkt, len, &d))
+        return;
+    d.ifname = e->conf.ifs[ifi].ios_name;
+    t = eigrp_debug_topic(&d);
+    eigrp_debug_lines(&d, l1, sizeof(l1), l2, sizeof(l2));
+    log_debug("%s: %s", t, l1);
+    log_debug("%s: %s", t, l2);
+}
+
 /* ---- the engine's ops ---- */
 
 static void
@@ -76,6 +102,7 @@ op_send(void *ctx, uint32_t ifi, uint32_t dst, const uint8_t *pkt, size_t len)
 
     if (ifi >= e->conf.nifs || !e->ifindex[ifi] || e->s->fd < 0)
         return;
+    debug_pkt(e, ifi, true, dst == EIGRP_MCAST_V4 ? 0 : dst, pkt, len);
     if (eigrp_io_send(e->s->fd, e->ifindex[ifi], e->conf.ifs[ifi].addr, dst, pkt, len) < 0)
         log_debug("eigrp %u: send on %s: %s", e->conf.asn, e->conf.ifs[ifi].ios_name,
                   strerror(errno));
@@ -133,13 +160,17 @@ op_route_unset(void *ctx, uint32_t prefix, uint8_t plen)
 static void
 op_log(void *ctx, int severity, const char *line)
 {
+    char d[160];
     (void)ctx;
+
     if (severity <= 3)
         log_err("%s", line);
     else if (severity <= 5)
         log_notice("%s", line);
     else
         log_info("%s", line);
+    if (log_get_level() >= LOG_LVL_DEBUG && eigrp_debug_nbr(line, d, sizeof(d)))
+        log_debug(EIGRP_DEBUG_TOPIC_NBRS ": %s", d);
 }
 
 /* ---- redistribution ---- */
@@ -252,6 +283,7 @@ on_readable(void *arg, int fd, unsigned re)
         for (i = 0; i < s->nprocs; i++)
             for (k = 0; k < s->procs[i]->conf.nifs; k++)
                 if (s->procs[i]->p && s->procs[i]->ifindex[k] == rx.ifindex) {
+                    debug_pkt(s->procs[i], (uint32_t)k, false, rx.src, rx.pkt, rx.len);
                     eigrp_proc_rx(s->procs[i]->p, (uint32_t)k, rx.src, rx.dst, rx.pkt, rx.len,
                                   now_ms(s));
                     taken = true;
@@ -298,6 +330,42 @@ start_proc(struct esvc *s, const struct eigrp_conf *c)
     return e;
 }
 
+/* Do a and b differ at most in the network statements and which interfaces
+ * run? */
+static bool
+same_but_running(const struct eigrp_conf *a, const struct eigrp_conf *b)
+{
+    static struct eigrp_conf t;
+    size_t k;
+
+    if (a->nifs != b->nifs)
+        return false;
+    t = *b;
+    memcpy(t.nets, a->nets, sizeof(t.nets));
+    t.nnets = a->nnets;
+    for (k = 0; k < t.nifs; k++)
+        t.ifs[k].running = a->ifs[k].running;
+    return !memcmp(&t, a, sizeof(t));
+}
+
+static void
+keep_proc(struct esvc_proc *e, const struct eigrp_conf *c)
+{
+    size_t k;
+
+    for (k = 0; k < e->conf.nifs; k++)
+        if (e->conf.ifs[k].running && !c->ifs[k].running) {
+            if (e->joined[k] && e->s->fd >= 0)
+                eigrp_io_join(e->s->fd, e->ifindex[k], false);
+            e->joined[k] = false;
+            e->ifindex[k] = 0;
+        }
+    eigrp_proc_set_running(e->p, c, now_ms(e->s));
+    e->conf = *c;
+    resolve(e);     /* an interface now running joins when its link is there */
+    redist_sync(e); /* a network now run or not is internal or redistributable */
+}
+
 static enum svc_apply
 esvc_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
                  const struct cfg_diff *diff)
@@ -314,13 +382,20 @@ esvc_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
     memset(want, 0, sizeof(want));
     n = eigrp_cfg_build(new_, want, EIGRP_CFG_MAX_PROCS, NULL);
     /* a process whose settings are unchanged keeps running (and its
-     * neighbours); any other is restarted from the new settings */
+     * neighbours), one whose interfaces only start or stop too; any other
+     * is restarted from the new settings */
     for (i = 0; i < s->nprocs; i++) {
         for (j = 0; j < n; j++)
             if (!next[j] && !memcmp(&s->procs[i]->conf, &want[j], sizeof(want[j]))) {
                 next[j] = s->procs[i];
                 s->procs[i] = NULL;
                 break;
+            }
+        for (j = 0; s->procs[i] && j < n; j++)
+            if (!next[j] && s->procs[i]->p && same_but_running(&s->procs[i]->conf, &want[j])) {
+                keep_proc(s->procs[i], &want[j]);
+                next[j] = s->procs[i];
+                s->procs[i] = NULL;
             }
         if (s->procs[i])
             stop_proc(s->procs[i]);
@@ -359,11 +434,9 @@ esvc_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     struct esvc *s = self;
     const struct eigrp_proc *v[EIGRP_CFG_MAX_PROCS];
     size_t i;
-    (void)filter;
-
     for (i = 0; i < s->nprocs; i++)
         v[i] = s->procs[i]->p;
-    return eigrp_show_records(v, s->nprocs, kind, (uint32_t)getpid(), out);
+    return eigrp_show_records(v, s->nprocs, kind, filter, (uint32_t)getpid(), out);
 }
 
 /* clear ip eigrp neighbors: every process drops its neighbours, which

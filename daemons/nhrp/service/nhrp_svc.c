@@ -271,6 +271,20 @@ tun_filter(struct nhrp_svc *m, const char *filter)
     return t < 0 ? 0xfffffffeu : (uint32_t)t; /* an unknown tunnel: nothing */
 }
 
+/* The engine knows no VRF: the tunnels' own and front-door VRFs come from
+ * the config (show dmvpn detail prints them). */
+static void
+tunnel_vrfs(const struct cfg *c, struct rec_tunnel *t, size_t n)
+{
+    for (size_t i = 0; c && i < n; i++) {
+        const struct cfg_iface *ifp = cfg_find_iface(c, t[i].ifname);
+        if (!ifp)
+            continue;
+        snprintf(t[i].vrf, sizeof(t[i].vrf), "%s", ifp->vrf ? ifp->vrf : "");
+        snprintf(t[i].tun_vrf, sizeof(t[i].tun_vrf), "%s", ifp->tun_vrf ? ifp->tun_vrf : "");
+    }
+}
+
 static long
 snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
 {
@@ -303,6 +317,7 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     case REC_TUNNEL:
         n = nhrp_snap_tunnels(m->e, now(m), tun, (struct rec_tunnel **)&recs);
         sz = sizeof(struct rec_tunnel);
+        tunnel_vrfs(host_running(m->h), (struct rec_tunnel *)recs, n);
         break;
     default:
         return -1;

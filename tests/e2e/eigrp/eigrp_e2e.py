@@ -11,15 +11,31 @@ frr  testdata/lab/eigrp-plain: node A runs our engine, node B FRR 8.4's eigrpd
      no warning or error; B's eigrpd frozen: A's hold timer takes B's LAN out
      of A's zebra and kernel, and it comes back with watchfrr's new eigrpd; a network added on A (typed) reaches B.
 p2   testdata/lab/eigrp-p2: the DMVPN hub of phase 2 (no split horizon, no
-     next-hop-self on the tunnel), three nodes on our engine. Checked: each
-     spoke has the other's LAN with the other spoke as next hop; the first
-     packet resolves that next hop through NHRP and the traffic between the
-     LANs goes spoke to spoke on the underlay.
+     next-hop-self on the tunnel), hub and spoke1/spoke2 on our engine,
+     spoke3 on FRR 8.4's eigrpd (classic TLVs) over the tunnel. Checked: each
+     of our spokes has the other's LAN with the other spoke as next hop; the
+     first packet resolves that next hop through NHRP and the traffic between
+     the LANs goes spoke to spoke on the underlay. With eigrpd: the adjacency
+     both ways; the hub's LAN in spoke3's zebra and kernel, spoke3's LAN in
+     the hub's and spoke1's (spoke1: via spoke3, the hub keeps the next hop);
+     eigrpd ignores the next-hop field: spoke1's LAN via the hub; pings from
+     spoke3's LAN to the hub's and spoke1's LANs and from the hub's LAN; the
+     hub's LAN withdrawn (`no network` typed on the hub) leaves spoke1 with
+     every adjacency kept, the hub queries spoke3 for it and eigrpd answers;
+     every EIGRP packet between the hub and spoke3 decodes in tshark with no
+     warning or error. What eigrpd then keeps is printed, not checked: 8.4's
+     reply reuses the sequence number of its previous update, which RFC 7868
+     makes a duplicate (acked, dropped), so the hub stays active and spoke3
+     keeps the stale route until the hub's SIA timer (3 min).
 p3   testdata/lab/eigrp-p3: phase 3, the hub announcing only 192.168.0.0/16
      (ip summary-address eigrp) with a Null0 discard route of distance 5, and
      redirecting. Checked: the spokes learn only the summary; after traffic
      each spoke has an NHRP route (IOS `H`, zebra protocol nhrp) to the other's
-     LAN and the traffic goes direct; clear ip nhrp takes it away.
+     LAN and the traffic goes direct; clear ip nhrp takes it away. Then a
+     session on the hub with `terminal monitor`, `debug eigrp packets hello`
+     and `debug eigrp neighbors` prints the hellos sent and received in
+     IOS's two lines, no other packet type, and spoke1's `clear ip eigrp
+     neighbors` as neighbour lines; `undebug all` ends it.
 redist testdata/lab/eigrp-redist: C (FRR bgpd only) announces four networks
      to A over eBGP; A redistributes BGP into our EIGRP through the
      hb-yuansh0u hub's route-map; B carries that hub's `distribute-list
@@ -35,10 +51,14 @@ redist testdata/lab/eigrp-redist: C (FRR bgpd only) announces four networks
 
 Each scenario builds its own lab (prefix eg<pid>-) and removes it, also on failure.
 """
+import json
 import os
 import re
+import select
 import signal
+import subprocess
 import sys
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
@@ -153,8 +173,93 @@ def scenario_frr():
           f"warning or error (frames {bad[:5]})")
 
 
+def eigrpd_nbrs(node):
+    """The addresses in eigrpd's neighbour table (8.4 has no JSON for it:
+    `show ip eigrp neighbors json` prints the text table)."""
+    out = LAB.vtysh(node, "show ip eigrp neighbors").stdout
+    return re.findall(r"^\d+\s+(\d+\.\d+\.\d+\.\d+)\s+Tunnel0\s", out, re.M)
+
+
+def nh_of(node, prefix):
+    r = zsel(node, prefix, "eigrp")
+    return r[0] if r else None
+
+
+def frr_spoke(cap):
+    """spoke3 runs eigrpd: interop over the tunnel with our hub."""
+    ok = wait_for(lambda: "10.2.2.1" in eigrpd_nbrs("spoke3") and nh_of("spoke3", "192.168.1.0/24")
+                  and nh_of("hub", "192.168.4.0/24") and nh_of("spoke1", "192.168.4.0/24"), 40)
+    nb = cli("hub", "show ip eigrp neighbors")
+    check(re.search(r"^\d+\s+10\.2\.2\.4\s+Tu0\s", nb, re.M), f"hub: spoke3 (eigrpd) is its neighbour ({nb!r})")
+    check(ok and "10.2.2.1" in eigrpd_nbrs("spoke3"), "spoke3 (eigrpd): the hub is its neighbour on Tunnel0")
+    check(nh_of("spoke3", "192.168.1.0/24") == "10.2.2.1" and "via 10.2.2.1" in kroute("spoke3", "192.168.1.0/24"),
+          f"spoke3: zebra and the kernel have the hub's LAN via the hub ({zroutes('spoke3', '192.168.1.0/24')})")
+    check(nh_of("hub", "192.168.4.0/24") == "10.2.2.4", "hub: spoke3's LAN via spoke3")
+    check(nh_of("spoke1", "192.168.4.0/24") == "10.2.2.4",
+          f"spoke1: spoke3's LAN with spoke3 as next hop ({zroutes('spoke1', '192.168.4.0/24')})")
+    # the hub announces spoke1's LAN with spoke1 as next hop; eigrpd takes
+    # the sender as next hop whatever the field says
+    ok = wait_for(lambda: nh_of("spoke3", "192.168.2.0/24"), 10)
+    check(ok and nh_of("spoke3", "192.168.2.0/24") == "10.2.2.1",
+          f"spoke3 (eigrpd): spoke1's LAN via the hub, the next-hop field ignored "
+          f"({zroutes('spoke3', '192.168.2.0/24')})")
+    check(ping("spoke3", "192.168.4.1", "192.168.1.1") >= 2, "spoke3's LAN -> the hub's LAN")
+    check(ping("spoke3", "192.168.4.1", "192.168.2.1") >= 2, "spoke3's LAN -> spoke1's LAN")
+    check(ping("hub", "192.168.1.1", "192.168.4.1") >= 2, "the hub's LAN -> spoke3's LAN")
+    # a withdrawal from our side: the hub's LAN leaves its process, which
+    # keeps running (IOS does not restart for a network statement)
+    cli("hub", "configure terminal", "router eigrp 100", "no network 192.168.1.0", "end")
+    ok = wait_for(lambda: not zroutes("spoke1", "192.168.1.0/24", "eigrp"), 20)
+    check(ok, "spoke1: the hub's withdrawn LAN leaves zebra")
+    nb = cli("hub", "show ip eigrp neighbors")
+    check(len(re.findall(r"^\d+\s+10\.2\.2\.\d\s+Tu0\s", nb, re.M)) == 3
+          and "is down" not in log_of("hub"), f"hub: its three adjacencies kept ({nb!r})")
+    gone = wait_for(lambda: not zroutes("spoke3", "192.168.1.0/24", "eigrp"), 3)
+    cap.stop()
+    q = cap.fields("eigrp.opcode", dfilter="eigrp.opcode == 3 && ip.src == 10.2.2.1 && "
+                   "ip.dst == 10.2.2.4 && eigrp.ipv4.destination == 192.168.1.0")
+    check(q, "capture: the hub queries spoke3 for its withdrawn LAN")
+    r = cap.fields("eigrp.opcode", dfilter="eigrp.opcode == 4 && ip.src == 10.2.2.4")
+    check(r, "capture: eigrpd replies to the query")
+    seqs = cap.fields("eigrp.opcode", "eigrp.seq", dfilter="eigrp.seq != 0 && ip.src == 10.2.2.4")
+    print(f"INFO spoke3 (eigrpd) {'dropped' if gone else 'keeps'} the hub's withdrawn LAN; "
+          f"eigrpd's reliable packets (opcode, seq): {seqs}; the hub: "
+          f"{[l for l in cli('hub', 'show ip eigrp topology').splitlines() if '192.168.1.0' in l]}")
+    pair = "ip.addr == 203.0.113.1 && ip.addr == 203.0.113.4"
+    every = cap.fields("frame.number", dfilter=f"eigrp && {pair}")
+    bad = cap.fields("frame.number", dfilter=f"eigrp && {pair} && (_ws.malformed || "
+                     "_ws.expert.severity >= 0x00600000)")
+    check(every and not bad, f"capture: tshark decodes the {len(every)} EIGRP packets between the hub "
+          f"and spoke3 with no warning or error (frames {bad[:5]})")
+
+
+def topology_shows():
+    """show ip eigrp topology all-links and one entry in detail, on the hub."""
+    plain = cli("hub", "show ip eigrp topology")
+    every = cli("hub", "show ip eigrp topology all-links")
+    pat = r"^P 10\.2\.2\.0/24, 1 successors, FD is \d+\n(?:        via .*\n)*?        via 10\.2\.2\.2 \("
+    check(re.search(pat, every, re.M) and not re.search(pat, plain, re.M),
+          f"all-links: the tunnel's network also via spoke1, not feasible ({every!r})")
+    one = cli("hub", "show ip eigrp topology 192.168.2.0/24")
+    check(one.startswith("EIGRP-IPv4 Topology Entry for AS(100)/ID(192.168.1.1) for 192.168.2.0/24\n"
+                         "  State is Passive, Query origin flag is 1, 1 Successor(s), FD is ")
+          and "  10.2.2.2 (Tunnel0), from 10.2.2.2, Send flag is 0x0\n" in one
+          and "        Hop count is 1\n" in one, f"an entry in detail ({one!r})")
+    check(cli("hub", "show ip eigrp topology 192.168.2.0 255.255.255.0") == one, "A.B.C.D MASK: the same")
+    js = cli("hub", "show ip eigrp topology 192.168.2.0/24 | json")
+    try:
+        e = json.loads(js)["entries"][0]
+        ok = e["prefix"] == "192.168.2.0" and e["paths"][0]["hops"] == 1
+    except (ValueError, KeyError, IndexError):
+        ok = False
+    check(ok, f"| json of the entry ({js!r})")
+    check("% Route not in topology table" in cli("hub", "show ip eigrp topology 10.99.0.0/24"),
+          "a prefix not in the table")
+
+
 def scenario_p2():
-    up("eigrp-p2", {n: "own" for n in ("hub", "spoke1", "spoke2")})
+    up("eigrp-p2", {"hub": "own", "spoke1": "own", "spoke2": "own", "spoke3": "frr"})
+    fcap = LAB.capture("203.0.113.0/24", os.path.join(STATE, "frr.pcap"), "ip proto 47")
     ok = wait_for(lambda: zsel("spoke1", "192.168.3.0/24", "eigrp") and
                   zsel("spoke2", "192.168.2.0/24", "eigrp"), 60)
     check(ok and zsel("spoke1", "192.168.3.0/24", "eigrp")[0] == "10.2.2.3",
@@ -171,6 +276,75 @@ def scenario_p2():
     pairs = outer(cap)
     check(("203.0.113.2", "203.0.113.3") in pairs and ("203.0.113.2", "203.0.113.1") not in pairs,
           f"underlay: spoke1 to spoke2 directly, not via the hub ({sorted(pairs)})")
+    topology_shows()
+    frr_spoke(fcap)
+
+
+class LiveCli:
+    """An interactive dmvpn-cli on a node, fed by a pipe: what it prints
+    (log lines pushed by the daemon too) is read as it comes."""
+
+    def __init__(self, node):
+        argv = LAB.cli_argv(node)
+        self.p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT)
+        self.out = ""
+
+    def send(self, *lines):
+        for line in lines:
+            self.p.stdin.write((line + "\n").encode())
+        self.p.stdin.flush()
+
+    def until(self, pattern, secs=10):
+        """Reads until pattern (a regex, multiline) is in the output."""
+        end = time.monotonic() + secs
+        while not re.search(pattern, self.out, re.M) and time.monotonic() < end:
+            r, _, _ = select.select([self.p.stdout], [], [], 0.2)
+            if r:
+                d = os.read(self.p.stdout.fileno(), 65536)
+                if not d:
+                    break
+                self.out += d.decode(errors="replace")
+        return re.search(pattern, self.out, re.M)
+
+    def close(self):
+        self.p.stdin.close()
+        try:
+            self.p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+
+
+def debug_live():
+    """debug eigrp packets hello / neighbors with terminal monitor on the hub."""
+    t = LiveCli("hub")
+    failed = len(check.failed)
+    try:
+        t.send("enable", "terminal monitor", "debug eigrp packets hello", "debug eigrp neighbors",
+               "show debugging")
+        check(t.until(r"^  EIGRP Neighbors debugging is on"), f"show debugging lists them ({t.out!r})")
+        check(re.search(r"^EIGRP Packets debugging is on\n    \(HELLO\)$", t.out, re.M),
+              "debug eigrp packets hello answers like IOS")
+        ts = r"^\*\w{3} +\d+ \d\d:\d\d:\d\d\.\d{3}: "
+        sent = t.until(ts + r"EIGRP: Sending HELLO on Tunnel0 - paklen 20\n(?:hub#\n)?" + ts +
+                       r"  AS 100, Flags 0x0:\(NULL\), Seq 0/0 interfaceQ 0/0 iidbQ un/rely 0/0$")
+        check(sent, "a hello sent, in IOS's two timestamped lines")
+        got = t.until(ts + r"EIGRP: Received HELLO on Tunnel0 - paklen 20 nbr 10\.2\.2\.[23]$")
+        check(got, "a hello received from a spoke")
+        cli("spoke1", "clear ip eigrp neighbors")
+        nb = t.until(ts + r"EIGRP: Neighbor 10\.2\.2\.2 \(Tunnel0\) is up: new adjacency$", 20)
+        check(nb, "debug eigrp neighbors: spoke1's new adjacency")
+        check(not re.search(r"EIGRP: (Sending|Received) (UPDATE|ACK|QUERY|REPLY)", t.out),
+              "only the hellos asked for")
+        t.send("undebug all", "show debugging", "show privilege")
+        check(t.until(r"^Current privilege level is 15") and
+              "All possible debugging has been turned off" in t.out and
+              not re.search(r"undebug all[\s\S]*  EIGRP Packets debugging is on", t.out),
+              "undebug all ends it")
+    finally:
+        t.close()
+        if len(check.failed) > failed:
+            print("--- the hub's session\n" + t.out[-3000:])
 
 
 def scenario_p3():
@@ -200,6 +374,7 @@ def scenario_p3():
     cli("spoke1", "clear ip nhrp")
     ok = wait_for(lambda: not zroutes("spoke1", "192.168.3.0/24", "nhrp"), 20)
     check(ok, "spoke1: clear ip nhrp takes the H route away; the summary via the hub remains")
+    debug_live()
 
 
 def classic(bw_kbps, delay_usec):

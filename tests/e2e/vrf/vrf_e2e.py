@@ -104,6 +104,11 @@ def shows():
           re.search(r"^C\s+100\.64\.2\.0/24 is directly connected, GigabitEthernet1$", rt, re.M)
           and re.search(r"^L\s+100\.64\.2\.1/32 is directly connected, GigabitEthernet1$", rt,
                         re.M), f"show ip route vrf INET-1: {rt!r}")
+    # the hub's config says `version 17.15`: IOS-XE 17's legend there, the
+    # default (15.7) on the spokes (no version line)
+    check("m - OMP" in LAB.cli_text("hub", "show ip route vrf INET-1") and
+          "m - OMP" not in rt and "p - overrides from PfR" in rt,
+          "each node's show ip route legend follows its config's version line")
     glob = LAB.cli_text("spoke1", "show ip route")
     check("100.64." not in glob, "show ip route (global) has no transport route")
     nope = LAB.cli_text("spoke1", "show ip route vrf NOPE")
@@ -223,6 +228,10 @@ def scenario_ivrf():
     check(LAB.cli_text("spoke1", "show ip nhrp vrf INET-1") == "", "no NHRP entries in INET-1")
     sa = LAB.cli_text("hub", "show crypto ikev2 sa")
     check(len(re.findall(r"INET-1/CORP\s+READY", sa)) == 2, f"hub IKEv2 SAs INET-1/CORP: {sa!r}")
+    d = LAB.cli_text("spoke1", "show dmvpn detail")
+    check('Interface Tunnel0 is up/up, Addr. is 10.0.0.2, VRF "CORP" \n' in d and
+          'Tunnel Src./Dest. addr: 100.64.2.1/MGRE, Tunnel VRF "INET-1"\n' in d,
+          "show dmvpn detail names the tunnel's VRF and its front-door VRF")
     # a restarted spoke makes its tunnel in CORP again and registers at once
     LAB.restart("spoke2")
     ok = netns.wait_for(lambda: peers("spoke2").get("10.0.0.1", ("", ""))[1] == "UP", 30, 0.5)

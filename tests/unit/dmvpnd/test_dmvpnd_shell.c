@@ -74,6 +74,16 @@ test_log_format(void **state)
     assert_string_equal(topic, "nhrp");
     logbuf_format(LOG_LVL_DEBUG, "Tunnel0: no topic here", out, sizeof(out), topic, sizeof(topic));
     assert_string_equal(topic, "");
+    /* a topic under another names its first word; a continuation line
+     * keeps IOS's indent without it */
+    logbuf_format(LOG_LVL_DEBUG, "eigrp.p.hello: Sending HELLO on Tunnel0 - paklen 20", out,
+                  sizeof(out), topic, sizeof(topic));
+    assert_string_equal(out, "EIGRP: Sending HELLO on Tunnel0 - paklen 20");
+    assert_string_equal(topic, "eigrp.p.hello");
+    logbuf_format(LOG_LVL_DEBUG, "eigrp.p.hello:   AS 100, Flags 0x0:(NULL)", out, sizeof(out),
+                  topic, sizeof(topic));
+    assert_string_equal(out, "  AS 100, Flags 0x0:(NULL)");
+    assert_string_equal(topic, "eigrp.p.hello");
     /* the ring keeps the newest LOGBUF_MSGS, oldest first */
     logbuf_init(&b);
     for (int i = 0; i < LOGBUF_MSGS + 5; i++) {

@@ -7,7 +7,8 @@
  * next-hop-self) gives spokes each other's LANs with the other spoke as next
  * hop; with next-hop-self the hub is the next hop; with split horizon the
  * spokes do not learn each other at all; a hub summary replaces the LANs;
- * a stub spoke is not a transit; a LAN going away is withdrawn everywhere.
+ * a stub spoke is not a transit; a LAN going away is withdrawn everywhere,
+ * also when the config stops the interface (the neighbours stay up).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -161,6 +162,38 @@ test_withdraw(void **st)
     assert_non_null(pnet_rib(&pnet_nodes[1], pnet_ip("192.168.2.0"), 24));
 }
 
+/* `no network` for the hub's LAN (or its `shutdown`): the process keeps
+ * running and its neighbours stay up; the LAN leaves the spokes, and comes
+ * back when the interface runs again. */
+static void
+test_set_running(void **st)
+{
+    struct eigrp_conf c;
+    (void)st;
+
+    dmvpn(false, false);
+    pnet_start();
+    pnet_run(20000);
+    assert_non_null(pnet_rib(&pnet_nodes[1], pnet_ip("192.168.0.0"), 24));
+    c = *eigrp_proc_conf(pnet_nodes[0].p);
+    c.ifs[1].running = false;
+    eigrp_proc_set_running(pnet_nodes[0].p, &c, pnet_now);
+    pnet_run(5000);
+    assert_null(pnet_rib(&pnet_nodes[1], pnet_ip("192.168.0.0"), 24));
+    assert_null(pnet_rib(&pnet_nodes[2], pnet_ip("192.168.0.0"), 24));
+    assert_int_equal(pnet_nodes[0].down, 0);
+    assert_false(eigrp_proc_conf(pnet_nodes[0].p)->ifs[1].running);
+    /* spoke to spoke still works through the hub's process */
+    assert_non_null(pnet_rib(&pnet_nodes[1], pnet_ip("192.168.2.0"), 24));
+    c.ifs[1].running = true;
+    eigrp_proc_set_running(pnet_nodes[0].p, &c, pnet_now);
+    eigrp_proc_if_state(pnet_nodes[0].p, 1, true, pnet_now);
+    pnet_run(5000);
+    assert_non_null(pnet_rib(&pnet_nodes[1], pnet_ip("192.168.0.0"), 24));
+    assert_int_equal(pnet_nodes[0].down, 0);
+    assert_int_equal(pnet_nodes[0].up, 2);
+}
+
 static void
 test_spoke_dies(void **st)
 {
@@ -234,6 +267,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_split_horizon, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_withdraw, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_set_running, setup, teardown),
         cmocka_unit_test_setup_teardown(test_spoke_dies, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stub_spoke, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_packets_counted, setup, teardown),

@@ -73,18 +73,24 @@ hub_and_spoke(bool named)
     hub_and_stub(named, 0);
 }
 
-/* The records of kind from node i's process. */
+/* The records of kind from node i's process (filter: the show's, NULL). */
 static size_t
-records(int i, uint32_t kind, struct strbuf *out, size_t size)
+records_f(int i, uint32_t kind, const char *filter, struct strbuf *out, size_t size)
 {
     const struct eigrp_proc *p = pnet_nodes[i].p;
     long n;
 
     sb_init(out);
-    n = eigrp_show_records(&p, 1, kind, 4242, out);
+    n = eigrp_show_records(&p, 1, kind, filter, 4242, out);
     assert_true(n >= 0);
     assert_int_equal(out->len, (size_t)n * size);
     return (size_t)n;
+}
+
+static size_t
+records(int i, uint32_t kind, struct strbuf *out, size_t size)
+{
+    return records_f(i, kind, NULL, out, size);
 }
 
 static const struct rec_eigrp_topo *
@@ -325,8 +331,52 @@ test_not_ours(void **st)
     (void)st;
 
     sb_init(&b);
-    assert_int_equal(eigrp_show_records(NULL, 0, REC_ROUTE, 1, &b), -1);
-    assert_int_equal(eigrp_show_records(NULL, 0, REC_EIGRP_TOPO, 1, &b), 0);
+    assert_int_equal(eigrp_show_records(NULL, 0, REC_ROUTE, NULL, 1, &b), -1);
+    assert_int_equal(eigrp_show_records(NULL, 0, REC_EIGRP_TOPO, NULL, 1, &b), 0);
+    sb_free(&b);
+}
+
+/* all-links: the hub's tunnel network also through the spoke (not
+ * feasible: the spoke's distance is the hub's own FD); the detail's vector
+ * of the spoke's LAN: the tunnel's bandwidth, both delays, one hop. */
+static void
+test_all_links_detail(void **st)
+{
+    const struct rec_eigrp_topo *t, *e;
+    struct strbuf b, out;
+    size_t n, k;
+    (void)st;
+
+    hub_and_spoke(false);
+    n = records(0, REC_EIGRP_TOPO, &b, sizeof(struct rec_eigrp_topo));
+    t = (const struct rec_eigrp_topo *)b.buf;
+    e = topo_find(t, n, "10.0.0.0", 24, &k);
+    assert_int_equal(k, 1);
+    sb_free(&b);
+    n = records_f(0, REC_EIGRP_TOPO, "all-links", &b, sizeof(struct rec_eigrp_topo));
+    t = (const struct rec_eigrp_topo *)b.buf;
+    e = topo_find(t, n, "10.0.0.0", 24, &k);
+    assert_int_equal(k, 2);
+    assert_string_equal(e[0].via, "Connected");
+    assert_int_equal(e[1].nexthop, pnet_ip("10.0.0.2"));
+    assert_true(e[1].metric > e[0].fd);
+    e = topo_find(t, n, "192.168.1.0", 24, &k);
+    assert_int_equal(k, 1);
+    assert_true(e->flags & REC_EIGRPT_VECTOR);
+    assert_false(e->flags & (REC_EIGRPT_EXTERNAL | REC_EIGRPT_WIDE));
+    assert_int_equal(e->bw_kbps, 100);
+    assert_int_equal(e->delay_ps, (uint64_t)(50000 + 5000) * 1000000);
+    assert_int_equal(e->hops, 1);
+    assert_int_equal(e->reliability, 255);
+    assert_int_equal(e->orig_router, 0); /* not in the classic internal TLV */
+    sb_init(&out);
+    assert_int_equal(render_eigrp_topology_entry(&out, t, n, pnet_ip("192.168.1.0"), 24), 1);
+    sb_putc(&out, '\0');
+    assert_non_null(strstr(out.buf,
+                           "  10.0.0.2 (Tunnel0), from 10.0.0.2, Send flag is 0x0\n"
+                           "      Composite metric is (27008000/128256), route is Internal\n"));
+    assert_non_null(strstr(out.buf, "        Total delay is 55000 microseconds\n"));
+    sb_free(&out);
     sb_free(&b);
 }
 
@@ -342,6 +392,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_rendered, setup, teardown),
         cmocka_unit_test_setup_teardown(test_neighbor_detail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_ours, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_all_links_detail, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "eigrp_samples.h"
+#include "eigrp_tshark.h"
 #include "lib/strbuf.h"
 
 #include <stdio.h>
@@ -28,7 +29,6 @@
 #define NS 16
 static struct eigrp_sample samp[NS];
 static size_t nsamp;
-static struct eigrp_msg pkt;
 
 /* --- pcap ---------------------------------------------------------------------- */
 
@@ -95,164 +95,6 @@ write_pcap(const char *path)
     fclose(f);
 }
 
-static char *
-run(const char *cmd, size_t *len)
-{
-    FILE *f = popen(cmd, "r");
-    struct strbuf sb;
-    char buf[4096];
-    size_t n;
-
-    assert_non_null(f);
-    sb_init(&sb);
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-        sb_append(&sb, buf, n);
-    assert_int_equal(pclose(f), 0);
-    *len = sb.len;
-    sb_putc(&sb, 0);
-    return sb_steal(&sb);
-}
-
-/* --- expected values from our decoder ---------------------------------------------- */
-
-static const char *const fields[] = {
-    "eigrp.opcode",
-    "eigrp.flags",
-    "eigrp.seq",
-    "eigrp.ack",
-    "eigrp.vrid",
-    "eigrp.as",
-    "eigrp.tlv_type",
-    "eigrp.tlv.len",
-    "eigrp.par.k1",
-    "eigrp.par.k3",
-    "eigrp.par.k6",
-    "eigrp.par.holdtime",
-    "eigrp.seq.addrlen",
-    "eigrp.seq.ipv4addr",
-    "eigrp.next_mcast_seq",
-    "eigrp.stub_options",
-    "eigrp.ipv4.nexthop",
-    "eigrp.ipv4.prefixlen",
-    "eigrp.ipv4.destination",
-    "eigrp.old_metric.delay",
-    "eigrp.old_metric.bw",
-    "eigrp.old_metric.mtu",
-    "eigrp.old_metric.hopcount",
-    "eigrp.old_metric.rel",
-    "eigrp.old_metric.load",
-    "eigrp.metric.delay",
-    "eigrp.metric.bandwidth",
-    "eigrp.metric.mtu",
-    "eigrp.metric.hopcount",
-    "eigrp.afi",
-    "eigrp.routerid",
-    "eigrp.extdata.origrid",
-    "eigrp.extdata.as",
-    "eigrp.extdata.tag",
-    "eigrp.extdata.metric",
-    "eigrp.extdata.proto",
-    "eigrp.auth.type",
-    "eigrp.auth.length",
-    "eigrp.auth.keyid",
-    "eigrp.auth.keyseq",
-    "eigrp.auth.digest",
-};
-#define NF (sizeof(fields) / sizeof(fields[0]))
-
-static void add(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
-add(struct strbuf *sb, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (sb->len)
-        sb_putc(sb, ',');
-    va_start(ap, fmt);
-    sb_vprintf(sb, fmt, ap);
-    va_end(ap);
-}
-
-static void
-add_ip(struct strbuf *sb, uint32_t a)
-{
-    add(sb, "%u.%u.%u.%u", a >> 24, a >> 16 & 255, a >> 8 & 255, a & 255);
-}
-
-static void
-expect(struct strbuf *x, const uint8_t *b, size_t len)
-{
-    size_t off, i;
-
-    assert_int_equal(eigrp_decode(b, len, &pkt), EIGRP_DEC_OK);
-    add(&x[0], "%u", pkt.hdr.opcode);
-    add(&x[1], "0x%08x", pkt.hdr.flags);
-    add(&x[2], "%u", pkt.hdr.seq);
-    add(&x[3], "%u", pkt.hdr.ack);
-    add(&x[4], "%u", pkt.hdr.vrid);
-    add(&x[5], "%u", pkt.hdr.asn);
-    for (off = EIGRP_HDR_LEN; off < len; off += eigrp_get16(b + off + 2)) {
-        add(&x[6], "0x%04x", eigrp_get16(b + off));
-        add(&x[7], "%u", eigrp_get16(b + off + 2));
-    }
-    if (pkt.has_params) {
-        add(&x[8], "%u", pkt.params.k.k[0]);
-        add(&x[9], "%u", pkt.params.k.k[2]);
-        add(&x[10], "%u", pkt.params.k.k[5]);
-        add(&x[11], "%u", pkt.params.hold);
-    }
-    if (pkt.has_seq)
-        for (i = 0; i < pkt.nseq; i++) {
-            add(&x[12], "4");
-            add_ip(&x[13], pkt.seq_addr[i]);
-        }
-    if (pkt.has_nms)
-        add(&x[14], "%u", pkt.next_mcast_seq);
-    if (pkt.has_stub)
-        add(&x[15], "0x%04x", pkt.stub_flags);
-    for (i = 0; i < pkt.nroutes; i++) {
-        const struct eigrp_route_tlv *r = &pkt.routes[i];
-
-        add_ip(&x[16], r->nexthop);
-        add(&x[17], "%u", r->plen);
-        add_ip(&x[18], r->prefix);
-        if (!r->wide) {
-            add(&x[19], "%u", eigrp_ps_to_classic_delay(r->metric.delay_ps));
-            add(&x[20], "%u", eigrp_kbps_to_classic_bw(r->metric.bw_kbps));
-            add(&x[21], "%u", r->metric.mtu);
-            add(&x[22], "%u", r->metric.hops);
-            add(&x[23], "%u", r->metric.reliability);
-            add(&x[24], "%u", r->metric.load);
-        } else {
-            add(&x[25], "%llu",
-                (unsigned long long)(r->metric.delay_ps == EIGRP_DELAY_INF ? EIGRP_WIDE_48_INF
-                                                                           : r->metric.delay_ps));
-            add(&x[26], "%llu", (unsigned long long)r->metric.bw_kbps);
-            add(&x[27], "%u", r->metric.mtu);
-            add(&x[28], "%u", r->metric.hops);
-            add(&x[29], "1");
-            add_ip(&x[30], r->router_id);
-        }
-        if (r->external) {
-            add_ip(&x[31], r->orig_router);
-            add(&x[32], "%u", r->orig_as);
-            add(&x[33], "%u", r->admin_tag);
-            add(&x[34], "%u", r->ext_metric);
-            add(&x[35], "%u", r->ext_proto);
-        }
-    }
-    if (pkt.has_auth) {
-        add(&x[36], "%u", pkt.auth.type);
-        add(&x[37], "%u", pkt.auth.digest_len);
-        add(&x[38], "%u", pkt.auth.key_id);
-        add(&x[39], "%u", pkt.auth.key_seq);
-        if (x[40].len)
-            sb_putc(&x[40], ',');
-        for (i = 0; i < pkt.auth.digest_len; i++)
-            sb_printf(&x[40], "%02x", pkt.auth.digest[i]);
-    }
-}
-
 static void
 t_tshark_decodes_samples(void **state)
 {
@@ -273,7 +115,7 @@ t_tshark_decodes_samples(void **state)
              "tshark -n -r %s -Y '_ws.malformed || _ws.expert' -T fields -E separator='|' "
              "-e frame.number -e _ws.expert.message 2>/dev/null",
              path);
-    out = run(cmd, &len);
+    out = eigrp_tshark_run(cmd, &len);
     for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         size_t fno = strtoul(line, NULL, 10);
         const char *msg = strchr(line, '|');
@@ -290,19 +132,19 @@ t_tshark_decodes_samples(void **state)
 
     /* 2. The fields equal what we encoded. */
     sb_init(&fl);
-    for (k = 0; k < NF; k++)
-        sb_printf(&fl, " -e %s", fields[k]);
+    for (k = 0; k < eigrp_tshark_nf; k++)
+        sb_printf(&fl, " -e %s", eigrp_tshark_fields[k]);
     snprintf(cmd, sizeof(cmd),
              "tshark -n -r %s -T fields -E separator='|' -E occurrence=a -E aggregator=, "
              "-e frame.number -e ip.proto -e eigrp.checksum.status%s 2>/dev/null",
              path, fl.buf);
     sb_free(&fl);
     save = NULL;
-    out = run(cmd, &len);
+    out = eigrp_tshark_run(cmd, &len);
     for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         char *col[64], *s = line;
         size_t nc = 0, fno;
-        struct strbuf x[NF];
+        struct strbuf x[64];
         const struct eigrp_sample *sp;
 
         while (nc < 64) {
@@ -312,23 +154,23 @@ t_tshark_decodes_samples(void **state)
                 break;
             *s++ = 0;
         }
-        assert_int_equal(nc, 3 + NF);
+        assert_int_equal(nc, 3 + eigrp_tshark_nf);
         fno = strtoul(col[0], NULL, 10);
         assert_true(fno >= 1 && fno <= nsamp);
         sp = &samp[fno - 1];
         assert_string_equal(col[1], "88");
         assert_string_equal(col[2], "1"); /* checksum good */
-        for (k = 0; k < NF; k++)
+        for (k = 0; k < eigrp_tshark_nf; k++)
             sb_init(&x[k]);
-        expect(x, sp->buf, sp->len);
-        for (k = 0; k < NF; k++) {
+        eigrp_tshark_expect(x, sp->buf, sp->len);
+        for (k = 0; k < eigrp_tshark_nf; k++) {
             const char *want = x[k].len ? x[k].buf : "";
             if (strcmp(col[3 + k], want) != 0)
                 fprintf(stderr, "frame %zu (%s) %s: tshark '%s' ours '%s'\n", fno, sp->name,
-                        fields[k], col[3 + k], want);
+                        eigrp_tshark_fields[k], col[3 + k], want);
             assert_string_equal(col[3 + k], want);
         }
-        for (k = 0; k < NF; k++)
+        for (k = 0; k < eigrp_tshark_nf; k++)
             sb_free(&x[k]);
         frames++;
     }
@@ -343,7 +185,7 @@ t_tshark_decodes_samples(void **state)
              "-e eigrp.old_metric.delay -e eigrp.old_metric.bw -e eigrp.ipv4.destination "
              "-e eigrp.ipv4.prefixlen 2>/dev/null",
              path);
-    out = run(cmd, &len);
+    out = eigrp_tshark_run(cmd, &len);
     assert_string_equal(out, "2560 25600 10.1.0.0 16\n");
     free(out);
     snprintf(cmd, sizeof(cmd),
@@ -351,14 +193,14 @@ t_tshark_decodes_samples(void **state)
              "-e eigrp.metric.delay -e eigrp.metric.bandwidth -e eigrp.ipv4.destination "
              "2>/dev/null",
              path);
-    out = run(cmd, &len);
+    out = eigrp_tshark_run(cmd, &len);
     assert_string_equal(out, "10000000 10000000 10.2.3.0\n");
     free(out);
     snprintf(cmd, sizeof(cmd),
              "tshark -n -r %s -Y 'eigrp.opcode == 3' -T fields -e eigrp.old_metric.delay "
              "2>/dev/null",
              path);
-    out = run(cmd, &len);
+    out = eigrp_tshark_run(cmd, &len);
     assert_string_equal(out, "4294967295\n");
     free(out);
 
