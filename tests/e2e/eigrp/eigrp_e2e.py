@@ -42,7 +42,8 @@ redist testdata/lab/eigrp-redist: C (FRR bgpd only) announces four networks
      route-map ... in` that drops tag 9000; A and D both redistribute a
      static 9.9.9.0/24 at one metric. Checked: on B the route-map's
      prefixes are `D EX` (zebra eigrp, distance 170) via A with the metric
-     the route-map set; the prefix it tags 9000 reaches D but not B; the
+     the route-map set; the prefix it tags 9000 reaches D (its topology
+     entry with the route-map's vector and A's external data) but not B; the
      prefix it denies is nowhere, not even in A's topology; 9.9.9.0/24 is
      one zebra route with both A and D as next hops and a kernel route
      with two nexthops; networks C stops announcing leave B and D and come
@@ -402,6 +403,13 @@ def scenario_redist():
               f"B: {pfx} external (170) via A at the route-map's metric {classic(bw, 1010)} ({got})")
     check(zsel("D", "4.4.4.0/24", "eigrp") and not zroutes("B", "4.4.4.0/24"),
           f"tag 9000: D has 4.4.4.0/24, B's distribute-list keeps it out ({zroutes('B', '4.4.4.0/24')})")
+    # the entries in IOS's Descriptor Blocks: the route-map's vector and the
+    # external data A put in the TLV
+    ent = cli("D", "show ip eigrp topology 4.4.4.0/24")
+    want = ("Minimum bandwidth is 50000 Kbit", "Total delay is 1010 microseconds",
+            "Originating router is 1.1.1.1", "AS number of route is 65556",
+            "External protocol is BGP, external metric is 0", "Administrator tag is 9000 (0x00002328)")
+    check(all(w in ent for w in want), f"D: the 4.4.4.0/24 entry's vector and external data ({ent!r})")
     topo_a = cli("A", "show ip eigrp topology")
     check("3.3.3.0/24" in topo_a and "4.4.4.0/24" in topo_a and "5.5.5.0/24" not in topo_a,
           f"A: the route-map's deny clause keeps 5.5.5.0/24 out of the topology ({topo_a!r})")
