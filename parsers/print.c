@@ -10,6 +10,7 @@
 #include "parsers/print.h"
 #include "parsers/slots.h"
 #include "parsers/ikev2.h"
+#include "parsers/isakmp_prof.h"
 #include "parsers/keychain.h"
 #include "parsers/pki.h"
 #include "lib/inet.h"
@@ -246,6 +247,7 @@ print_crypto(struct strbuf *sb, const struct cfg *c)
     size_t i, n0;
     int k;
 
+    keyring_print(sb, c);
     for (i = 0; i < c->npols; i++) {
         const struct cfg_isakmp_policy *p = &c->pols[i];
         sb_printf(sb, "crypto isakmp policy %u\n", p->priority);
@@ -287,6 +289,7 @@ print_crypto(struct strbuf *sb, const struct cfg *c)
     }
     if (c->isakmp_nat_keepalive)
         sb_printf(sb, "crypto isakmp nat keepalive %u\n", c->isakmp_nat_keepalive);
+    isaprof_print(sb, c);
     print_slot(sb, &c->global_opaque, SG_CRYPTO_ISAKMP);
     sb_puts(sb, "!\n");
     if (c->ipsec_sa_life_kb_disable)

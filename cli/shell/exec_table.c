@@ -267,7 +267,7 @@ static const enum cfg_mode config_modes[] = {
     MODE_RTR_EIGRP_NAMED, MODE_RTR_EIGRP_AF, MODE_RTR_EIGRP_AFIF, MODE_RTR_EIGRP_TOPO,
     MODE_V2_PROP,         MODE_V2_POL,       MODE_V2_KR,          MODE_V2_PEER,
     MODE_V2_PROF,         MODE_KEYCHAIN,     MODE_KEYCHAIN_KEY,   MODE_PKI_TP,
-    MODE_PKI_CHAIN};
+    MODE_PKI_CHAIN,       MODE_KEYRING,      MODE_ISA_PROF};
 #define NCFG (sizeof(config_modes) / sizeof(config_modes[0]))
 
 static const struct exec_cmd do_marker = {NULL, 15, 0};

@@ -9,6 +9,7 @@
  * of tunnels (knft.h).
  */
 #include "daemons/dataplane/kernel_int.h"
+#include "lib/netns.h"
 
 #include <net/if.h> /* before linux/if_tunnel.h: glibc's definitions win */
 
@@ -40,11 +41,11 @@ cfg_check(struct dpk *k, const struct dp_tunnel_cfg *cfg)
         return dpk_fail(k, -EINVAL, "%s: bad mask", cfg->ifname);
     if (cfg->mtu && cfg->mtu < 68)
         return dpk_fail(k, -EINVAL, "%s: ip mtu %u out of range", cfg->ifname, cfg->mtu);
-    /* a gre link made in the VRF's namespace and moved out would keep its
-     * underlay there; not built yet */
-    if (cfg->fvrf_ns[0] || cfg->ivrf_ns[0])
+    /* the tunnel device in another namespace would take every neighbour,
+     * nft rule and packet socket of this backend with it: not built yet */
+    if (cfg->ivrf_ns[0])
         return dpk_fail(k, -EOPNOTSUPP,
-                        "%s: a tunnel in a VRF needs the userspace data plane for now "
+                        "%s: a tunnel in an inside VRF needs the userspace data plane for now "
                         "(DMVPND_DATAPLANE=user)",
                         cfg->ifname);
     return 0;
@@ -142,12 +143,55 @@ arp_parms(struct dpk *k, struct dpk_tun *t)
     return e < 0 ? dpk_fail(k, e, "%s: neighbour parameters: %s", t->cfg.ifname, strerror(-e)) : 0;
 }
 
+/*
+ * A front-door VRF's gre link: made inside the VRF's namespace (a tunnel
+ * keeps the namespace it was made in for its underlay: its GRE packets are
+ * routed, sent and received there) and moved into ours, where the rest of
+ * the backend finds it as any other.
+ */
+static int
+gre_create_fvrf(struct dpk *k, struct dpk_tun *t)
+{
+    char err[256];
+    int nsfd = netns_open(t->cfg.fvrf_ns), self = -1, idx, e;
+    struct dpnl *nl = NULL;
+
+    if (nsfd < 0)
+        return dpk_fail(k, -errno, "%s: tunnel vrf: namespace %s: %s", t->cfg.ifname,
+                        t->cfg.fvrf_ns, strerror(errno));
+    if (netns_enter(nsfd) == 0) {
+        nl = dpnl_open_opt(err, sizeof(err), false);
+        if (netns_leave() < 0)
+            fatal("dataplane: cannot return from namespace %s", t->cfg.fvrf_ns);
+    } else {
+        snprintf(err, sizeof(err), "%s", strerror(errno));
+    }
+    close(nsfd);
+    if (!nl)
+        return dpk_fail(k, -EIO, "%s: tunnel vrf %s: %s", t->cfg.ifname, t->cfg.fvrf_ns, err);
+    struct rtnl_link *l = gre_link(&t->cfg);
+    e = rtnl_link_add(dpnl_sock(nl), l, NLM_F_CREATE | NLM_F_EXCL);
+    rtnl_link_put(l);
+    if (e >= 0 && (e = dpnl_link_index(nl, t->cfg.ifname, &idx)) >= 0) {
+        self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+        e = self < 0 ? -errno : dpnl_link_netns(nl, idx, self);
+        if (self >= 0)
+            close(self);
+    } else if (e < 0) {
+        e = dpnl_fail(nl, e, "gre link");
+    }
+    if (e < 0)
+        e = dpk_fail(k, e, "%s: gre link in %s: %s", t->cfg.ifname, t->cfg.fvrf_ns, dpnl_error(nl));
+    dpnl_close(nl);
+    return e;
+}
+
 static int
 gre_create(struct dpk *k, struct dpk_tun *t)
 {
     struct nl_sock *sk = dpnl_sock(k->nl);
     struct rtnl_link *l = gre_link(&t->cfg);
-    int e = rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
+    int e = t->cfg.fvrf_ns[0] ? 0 : rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
     if (e == -NLE_EXIST) {
         /* Left behind by a daemon that died: ours to replace when it is a
          * gre link, never anything else of that name. */
@@ -164,6 +208,17 @@ gre_create(struct dpk *k, struct dpk_tun *t)
     if (e < 0)
         return dpk_fail(k, dpnl_fail(k->nl, e, "gre link"), "%s: %s", t->cfg.ifname,
                         dpnl_error(k->nl));
+    if (t->cfg.fvrf_ns[0]) {
+        struct rtnl_link *old = NULL;
+        if (rtnl_link_get_kernel(sk, 0, t->cfg.ifname, &old) >= 0 && rtnl_link_is_ipgre(old)) {
+            log_notice("dataplane: %s: replacing a stale gre link", t->cfg.ifname);
+            rtnl_link_delete(sk, old);
+        }
+        if (old)
+            rtnl_link_put(old);
+        if ((e = gre_create_fvrf(k, t)) < 0)
+            return e;
+    }
     if ((e = dpnl_link_index(k->nl, t->cfg.ifname, &t->ifindex)) < 0)
         return dpk_fail(k, e, "%s: %s", t->cfg.ifname, dpnl_error(k->nl));
     sysctl_dev(t->cfg.ifname, "ipv6/conf/DEV/disable_ipv6", "1");
@@ -314,9 +369,16 @@ dpk_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg)
     struct dp_tunnel_cfg old = t->cfg;
     t->cfg = *cfg;
     tun_derive(t);
-    if ((old.src != cfg->src || old.dst != cfg->dst || old.has_key != cfg->has_key ||
-         old.key != cfg->key) &&
-        (e = gre_change(k, t)) < 0)
+    if (strcmp(old.fvrf_ns, cfg->fvrf_ns)) { /* another underlay: a new link */
+        gre_delete(k, t);
+        t->ifindex = 0;
+        if ((e = gre_create(k, t)) < 0)
+            return e;
+        dpk_maps_reinstall(k, t);
+        dpk_link_stats(k, t, &t->kbase);
+    } else if ((old.src != cfg->src || old.dst != cfg->dst || old.has_key != cfg->has_key ||
+                old.key != cfg->key) &&
+               (e = gre_change(k, t)) < 0)
         return e;
     if ((e = link_flags(k, t, -1)) < 0)
         return e;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Front-door VRF end to end (testdata/lab/fvrf, scripts/lab.py as a library).
 
-    vrf_e2e.py fvrf|ivrf|dualcloud
+    vrf_e2e.py fvrf|ivrf|dualcloud|overlap
 
 fvrf  hub and two spokes whose transport interface and only default route are in
       VRF INET-1 (a network namespace per VRF on this kernel), a plain ISP router
@@ -25,6 +25,11 @@ dualcloud  a spoke with one tunnel per transport, each transport in its own
       both, EIGRP 100 everywhere, cloud 1 preferred): DC -> spoke LAN flows over
       transport 1; transport 1's link at the spoke's ISP goes down and traffic flows
       over transport 2 within the EIGRP hold time; back up, back to transport 1.
+overlap  one hub, two customers in inside VRFs CUST-A and CUST-B with the same tunnel
+      subnet, the same spoke tunnel address and the same LAN prefix behind their
+      spokes (testdata/lab/ivrf-overlap): both spokes register (two 10.0.0.2, one per
+      tunnel), the hub reaches 192.168.1.1 in each VRF and the packets go to that
+      customer's spoke only (captures), show ip nhrp vrf X lists its own.
 Every check is reported and counted (a failed one does not stop the scenario).
 """
 import json
@@ -298,6 +303,31 @@ def scenario_dualcloud():
     check(LAB.ping("dc", "192.168.100.10", "192.168.10.1", 3) >= 2, "DC -> spoke LAN after it")
 
 
+def scenario_overlap():
+    LAB.down()
+    if not LAB.up(os.path.join(ROOT, "testdata", "lab", "ivrf-overlap")):
+        raise RuntimeError("lab up ivrf-overlap: a node did not start")
+    rows = lambda: re.findall(r"^\s+1 (203\.0\.113\.\d)\s+10\.0\.0\.2\s+UP",  # noqa: E731
+                              LAB.cli_text("hub", "show dmvpn"), re.M)
+    ok = netns.wait_for(lambda: sorted(rows()) == ["203.0.113.2", "203.0.113.3"], 30, 0.5)
+    check(ok, f"both customers' 10.0.0.2 registered on the hub, one per tunnel: {rows()}")
+    for vrf, nbma, other in (("CUST-A", "203.0.113.2", "203.0.113.3"),
+                             ("CUST-B", "203.0.113.3", "203.0.113.2")):
+        nh = LAB.cli_text("hub", f"show ip nhrp vrf {vrf}")
+        check(f"NBMA address: {nbma}" in nh and other not in nh,
+              f"show ip nhrp vrf {vrf} has its own spoke only")
+        cap = LAB.capture("203.0.113.0/24", os.path.join(STATE, f"{vrf}.pcap"))
+        got = vrf_ping("hub", vrf, "10.0.0.1", "192.168.1.1", 4)
+        cap.stop()
+        check(got >= 3, f"the hub reaches 192.168.1.1 in {vrf} ({got}/4)")
+        icmp = [(r[0].split(",")[0], r[1].split(",")[0])
+                for r in cap.fields("ip.src", "ip.dst", dfilter="gre && icmp")]
+        mine = [p for p in icmp if nbma in p]
+        check(len(mine) >= 6 and not [p for p in icmp if other in p],
+              f"{vrf}'s pings went to {nbma} only ({len(mine)} packets, "
+              f"{len(icmp) - len(mine)} elsewhere)")
+
+
 def main():
     if os.geteuid() != 0:
         print("needs root (network namespaces)")
@@ -306,7 +336,7 @@ def main():
     with LAB:  # down and swept on the way out, whatever happened
         try:
             {"fvrf": scenario_fvrf, "ivrf": scenario_ivrf,
-             "dualcloud": scenario_dualcloud}[scen]()
+             "dualcloud": scenario_dualcloud, "overlap": scenario_overlap}[scen]()
         except Exception as e:  # a broken step is a failure, with the lab's logs
             check.crashed(e)
             for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:
