@@ -8,7 +8,7 @@
  * IOS prints first so that a specific block overrides it) and the RIB
  * settings in `topology base`. Both land in the same struct.
  */
-#include "daemons/eigrp/service/eigrp_cfg.h"
+#include "daemons/eigrp/service/eigrp_cfg_int.h"
 #include "daemons/eigrp/eigrp_wire.h"
 
 #include "lib/inet.h"
@@ -150,41 +150,6 @@ weights(struct rd *r, const struct words *t, int b)
     return true;
 }
 
-/* `redistribute connected|static [metric BW DLY REL LOAD MTU] [route-map X]` */
-static bool
-redistribute(struct rd *r, const struct words *t, int b, const char **why)
-{
-    unsigned long bw, dly, rel, load, mtu;
-    int i = b + 2;
-
-    if (words_kw(t, b + 1, "connected"))
-        r->e->redist |= EIGRP_REDIST_CONNECTED;
-    else if (words_kw(t, b + 1, "static"))
-        r->e->redist |= EIGRP_REDIST_STATIC;
-    else {
-        *why = "redistribution from other protocols is not implemented";
-        return false;
-    }
-    if (words_kw(t, i, "metric")) {
-        if (t->n < i + 6 || !num(t->v[i + 1], 1, 4294967295ul, &bw) ||
-            !num(t->v[i + 2], 0, 4294967295ul, &dly) || !num(t->v[i + 3], 0, 255, &rel) ||
-            !num(t->v[i + 4], 1, 255, &load) || !num(t->v[i + 5], 1, 65535, &mtu))
-            return false;
-        r->e->redist_metric = true;
-        r->e->redist_vec = (struct eigrp_metric){.bw_kbps = bw,
-                                                 .delay_ps = (uint64_t)dly * 10000000ull,
-                                                 .reliability = (uint8_t)rel,
-                                                 .load = (uint8_t)load,
-                                                 .mtu = (uint32_t)mtu};
-        i += 6;
-    }
-    if (i < t->n) {
-        *why = "route-maps on redistribution are not implemented";
-        return false;
-    }
-    return true;
-}
-
 /* Lines valid both under `router eigrp N` and in a named address family or
  * its `topology base`. Returns false when the line is not one of these. */
 static bool
@@ -193,6 +158,7 @@ process_line(struct rd *r, const struct cfg_opaque *o, const struct words *t)
     unsigned long v = 0, w = 0;
     uint32_t a;
     const char *why = "not implemented";
+    struct eigrp_cfg_pol x = {r->c, r->n, r->e};
     bool ok;
 
     if (words_kw(t, 0, "network"))
@@ -227,7 +193,11 @@ process_line(struct rd *r, const struct cfg_opaque *o, const struct words *t)
     else if (words_kw(t, 0, "auto-summary") && t->n == 1)
         ok = false, why = "automatic classful summaries are not implemented";
     else if (words_kw(t, 0, "redistribute"))
-        ok = redistribute(r, t, 0, &why);
+        ok = eigrp_cfg_redistribute(&x, t, &why);
+    else if (words_kw(t, 0, "distribute-list"))
+        ok = eigrp_cfg_distribute(&x, t, &why);
+    else if (words_kw(t, 0, "default-metric"))
+        ok = eigrp_cfg_default_metric(&x, t, &why);
     else if (words_kw(t, 0, "passive-interface") && t->n == 2 && words_kw(t, 1, "default"))
         ok = true, r->e->passive_default = true;
     else if (words_kw(t, 0, "passive-interface") && t->n == 2) {

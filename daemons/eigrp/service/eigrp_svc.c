@@ -20,6 +20,7 @@
 #include "daemons/eigrp/eigrp_wire.h"
 #include "daemons/eigrp/service/eigrp_cfg.h"
 #include "daemons/eigrp/service/eigrp_io.h"
+#include "daemons/eigrp/service/eigrp_redist.h"
 #include "daemons/eigrp/service/eigrp_show.h"
 #include "daemons/routing/zclient.h"
 #include "daemons/routing/zclient_loop.h"
@@ -46,6 +47,7 @@ struct esvc_proc {
     int ifindex[EIGRP_CONF_MAX_IFS]; /* 0: no such link (yet) */
     bool joined[EIGRP_CONF_MAX_IFS];
     struct esvc *s;
+    struct eigrp_redist *rd; /* what zebra's other routes gave the engine */
 };
 
 struct esvc {
@@ -113,19 +115,30 @@ op_route_set(void *ctx, const struct eigrp_proc_route *r)
     struct zclient_route zr = {0};
     char a[INET_ADDRSTRLEN_];
 
+    size_t i;
+
     if (!e->s->zc)
         return;
-    /* zebra takes one next hop per route from this client: the first
-     * successor (the others wait for multipath in the session) */
+    /* every successor (equal cost, or within variance), best first: one
+     * route with several next hops, as zebra takes from an IGP */
     zr.prefix = r->prefix;
     zr.plen = r->plen;
     zr.distance = r->distance;
     zr.metric = r->metric;
     if (!r->nnh)
         zr.blackhole = true; /* a summary's Null0 */
-    else if (r->nh[0].ifi < e->conf.nifs) {
-        zr.nexthop = r->nh[0].addr;
-        zr.ifindex = (uint32_t)e->ifindex[r->nh[0].ifi];
+    for (i = 0; i < r->nnh; i++) {
+        uint32_t idx;
+        if (r->nh[i].ifi >= e->conf.nifs || !e->ifindex[r->nh[i].ifi])
+            continue;
+        idx = (uint32_t)e->ifindex[r->nh[i].ifi];
+        if (!zr.ifindex) {
+            zr.nexthop = r->nh[i].addr;
+            zr.ifindex = idx;
+        } else if (zr.n_more < ZCLIENT_MAX_MORE_NH) {
+            zr.more[zr.n_more].nexthop = r->nh[i].addr;
+            zr.more[zr.n_more++].ifindex = idx;
+        }
     }
     if (zclient_route_set(e->s->zc, &zr, now_ms(e->s)) < 0)
         log_warn("eigrp %u: route %s/%u not taken by zebra's client", e->conf.asn,
@@ -160,6 +173,29 @@ op_log(void *ctx, int severity, const char *line)
         log_debug(EIGRP_DEBUG_TOPIC_NBRS ": %s", d);
 }
 
+/* ---- redistribution ---- */
+
+static void rearm(struct esvc *s);
+
+static void
+redist_sync(struct esvc_proc *e)
+{
+    if (e->p && e->rd)
+        eigrp_redist_sync(e->rd, e->p, e->s->zc, e->ifindex, now_ms(e->s));
+}
+
+/* zebra's other routes changed (or went with the session). */
+static void
+on_routes_changed(void *arg)
+{
+    struct esvc *s = arg;
+    size_t i;
+
+    for (i = 0; i < s->nprocs; i++)
+        redist_sync(s->procs[i]);
+    rearm(s);
+}
+
 /* ---- timers and packets ---- */
 
 static void
@@ -192,6 +228,7 @@ rearm(struct esvc *s)
 static void
 resolve(struct esvc_proc *e)
 {
+    bool found = false;
     size_t k;
 
     for (k = 0; k < e->conf.nifs; k++) {
@@ -207,7 +244,11 @@ resolve(struct esvc_proc *e)
             e->joined[k] = true;
         if (e->p)
             eigrp_proc_if_state(e->p, (uint32_t)k, true, now_ms(e->s));
+        found = true;
     }
+    /* match interface and the own networks read the indexes */
+    if (found)
+        redist_sync(e);
 }
 
 static void
@@ -265,6 +306,7 @@ stop_proc(struct esvc_proc *e)
             eigrp_io_join(e->s->fd, e->ifindex[k], false);
     if (e->p)
         eigrp_proc_free(e->p);
+    eigrp_redist_free(e->rd);
     free(e);
 }
 
@@ -281,7 +323,9 @@ start_proc(struct esvc *s, const struct eigrp_conf *c)
     e->s = s;
     e->conf = *c;
     e->p = eigrp_proc_new(&e->conf, &ops, now_ms(s));
+    e->rd = eigrp_redist_new();
     resolve(e);
+    redist_sync(e);
     log_notice("eigrp: AS %u runs on the interfaces its network statements cover", c->asn);
     return e;
 }
@@ -318,7 +362,8 @@ keep_proc(struct esvc_proc *e, const struct eigrp_conf *c)
         }
     eigrp_proc_set_running(e->p, c, now_ms(e->s));
     e->conf = *c;
-    resolve(e); /* an interface now running joins when its link is there */
+    resolve(e);     /* an interface now running joins when its link is there */
+    redist_sync(e); /* a network now run or not is internal or redistributable */
 }
 
 static enum svc_apply
@@ -420,7 +465,7 @@ const struct service eigrp_service = {
 };
 
 /* What zebra mirrors to us: the sources `redistribute` may name. */
-static const uint8_t redist[] = {ZAPI_RT_CONNECT, ZAPI_RT_STATIC};
+static const uint8_t redist[] = {ZAPI_RT_CONNECT, ZAPI_RT_STATIC, ZAPI_RT_BGP, ZAPI_RT_OSPF};
 
 void
 eigrp_svc_register(struct host *h, const struct eigrp_svc_opts *o)
@@ -451,7 +496,9 @@ eigrp_svc_register(struct host *h, const struct eigrp_svc_opts *o)
                                       .n_redist = sizeof(redist)};
             snprintf(s->zpath, sizeof(s->zpath), "%s", o->zserv);
             zc.path = s->zpath;
-            s->zc = zclient_new(&zc, &(struct zclient_cbs){.arg = s}, o->zapi_env);
+            s->zc = zclient_new(
+                &zc, &(struct zclient_cbs){.arg = s, .on_routes_changed = on_routes_changed},
+                o->zapi_env);
             zclient_start(s->zc, now_ms(s));
             s->zl = zclient_loop_new(host_ev(h), s->zc);
         }

@@ -134,9 +134,16 @@ test_ngmunia_named(void **st)
     assert_int_equal(tu0->bw_percent, 25); /* af-interface Tunnel0 only */
     assert_int_equal(tu1->bw_percent, 50);
     assert_true(tu0->running && tu1->running);
-    /* the distribute-list is refused, and said so */
-    assert_int_equal(t.refused, 1);
-    assert_non_null(strstr(t.last_refused, "distribute-list prefix"));
+    /* distribute-list prefix EIGRP-filtered-prefixes in: the lab's
+     * 192.168.20.0/23 and .30.0/23 subnets stay out, the rest comes in */
+    assert_int_equal(t.refused, 0);
+    assert_int_equal(e[0].pol.ndlists, 1);
+    assert_false(e[0].pol.dlists[0].out);
+    assert_int_equal(e[0].pol.dlists[0].kind, EIGRP_POL_PLIST);
+    assert_false(eigrp_pol_list_permits(&e[0].pol, 0, ip("192.168.21.0"), 24));
+    assert_false(eigrp_pol_list_permits(&e[0].pol, 0, ip("192.168.30.128"), 25));
+    assert_true(eigrp_pol_list_permits(&e[0].pol, 0, ip("192.168.20.0"), 23));
+    assert_true(eigrp_pol_list_permits(&e[0].pol, 0, ip("10.0.0.0"), 8));
 }
 
 static const char hub[] = "hostname H\n"
@@ -183,8 +190,11 @@ test_typed_hub(void **st)
     assert_int_equal(e[0].max_paths, 6);
     assert_int_equal(e[0].k.k[3], 1);
     assert_true(e[0].redist & EIGRP_REDIST_STATIC);
-    assert_true(e[0].redist_metric);
-    assert_int_equal(e[0].redist_vec.bw_kbps, 1000);
+    assert_false(e[0].redist_metric); /* the line's own metric, not default-metric */
+    assert_int_equal(e[0].nredists, 1);
+    assert_true(e[0].redists[0].has_metric);
+    assert_int_equal(e[0].redists[0].m.bw_kbps, 1000);
+    assert_int_equal(e[0].redists[0].m.delay_ps, 100ull * 10000000ull);
     assert_int_equal(e[0].active_time_s, 120);
     /* md5 without a key chain: no key, nothing sent (as IOS); only
      * auto-summary is refused */
