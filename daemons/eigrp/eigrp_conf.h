@@ -95,6 +95,7 @@ struct eigrp_conf_if {
 struct eigrp_conf {
     bool on;
     bool named;                 /* named mode: wide metrics */
+    char vrf[EIGRP_CONF_NAME];  /* address-family ipv4 vrf X: its table; "" global */
     char name[EIGRP_CONF_NAME]; /* named mode's name, "" in classic mode */
     uint16_t asn;
     uint32_t router_id; /* 0 = pick the highest loopback, then interface */

@@ -378,19 +378,25 @@ named(struct rd *r, const struct cfg_router *rt)
         if (!t.n || words_kw(&t, 0, "!"))
             continue;
         if (t.indent <= 1) {
+            /* address-family ipv4 [unicast] [vrf X] autonomous-system N */
+            int w = words_kw(&t, 2, "unicast") ? 3 : 2;
+            bool vrf = words_kw(&t, w, "vrf") && t.n > w + 1;
             at = B_TOP;
-            if (words_kw(&t, 0, "address-family") && words_kw(&t, 1, "ipv4") && t.n == 5 &&
-                words_kw(&t, 2, "unicast") && words_kw(&t, 3, "autonomous-system") &&
-                num(t.v[4], 1, 65535, &v) && !r->e->on) {
+            if (words_kw(&t, 0, "address-family") && words_kw(&t, 1, "ipv4") &&
+                t.n == w + (vrf ? 4 : 2) && words_kw(&t, w + (vrf ? 2 : 0), "autonomous-system") &&
+                num(t.v[t.n - 1], 1, 65535, &v) && !r->e->on &&
+                (!vrf || strlen(t.v[w + 1]) < sizeof(r->e->vrf))) {
                 r->e->asn = (uint16_t)v;
                 r->e->on = true;
+                if (vrf)
+                    snprintf(r->e->vrf, sizeof(r->e->vrf), "%s", t.v[w + 1]);
                 at = B_AF;
                 note(r, o, true, "");
             } else if (words_kw(&t, 0, "address-family")) {
                 at = B_AF_SKIP;
                 note(r, o, false,
                      r->e->on ? "one IPv4 address family per named process is run"
-                              : "VRF and IPv6 address families are not implemented");
+                              : "IPv6 address families are not implemented");
             } else if (words_kw(&t, 0, "exit-address-family"))
                 note(r, o, true, "");
             else
@@ -463,10 +469,14 @@ finish(struct rd *r)
 
     for (i = 0; i < r->e->nifs; i++) {
         struct eigrp_conf_if *f = &r->e->ifs[i];
+        const struct cfg_iface *ifp = cfg_find_iface(r->c, f->ios_name);
+        const char *vrf = ifp && ifp->vrf ? ifp->vrf : "";
         bool cov = false;
         for (k = 0; k < r->e->nnets && !cov; k++)
             cov = eigrp_conf_net_covers(&r->e->nets[k], f->addr);
-        f->running = f->running && cov;
+        /* network statements cover the interfaces of the process's own
+         * table only: a VRF's address family runs on that VRF's */
+        f->running = f->running && cov && !strcmp(vrf, r->e->vrf);
         if (f->auth && f->key_chain[0])
             load_keys(r, f, now);
         if (r->e->passive_default && !r->unpassive[i])

@@ -280,20 +280,29 @@ test_key_chain_named(void **st)
     assert_memory_equal(t1->keys[0].secret, "cisco", 5);
 }
 
+/* A VRF's address family runs in that VRF: its network statements cover
+ * the interfaces with `vrf forwarding` of it only. */
 static void
-test_vrf_family_refused(void **st)
+test_vrf_family(void **st)
 {
     static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
     struct tally t = {0};
-    const char *text = "interface Tunnel0\n ip address 10.1.1.1 255.255.255.0\n"
+    const char *text = "vrf definition inside-vrf\n address-family ipv4\n exit-address-family\n"
+                       "interface Tunnel0\n vrf forwarding inside-vrf\n"
+                       " ip address 10.1.1.1 255.255.255.0\n"
+                       "interface Tunnel1\n ip address 10.1.2.1 255.255.255.0\n"
                        "router eigrp OVERLAY\n"
                        " address-family ipv4 unicast vrf inside-vrf autonomous-system 500\n"
-                       "  network 10.1.1.0 0.0.0.255\n"
+                       "  network 10.1.0.0 0.0.255.255\n"
                        " exit-address-family\n";
 
     (void)st;
-    assert_int_equal(build(text, e, &t), 0);
-    assert_true(t.refused >= 2);
+    assert_int_equal(build(text, e, &t), 1);
+    assert_int_equal(t.refused, 0);
+    assert_string_equal(e[0].vrf, "inside-vrf");
+    assert_int_equal(e[0].asn, 500);
+    assert_true(eigrp_conf_find_if(&e[0], "Tunnel0")->running);
+    assert_false(eigrp_conf_find_if(&e[0], "Tunnel1")->running); /* the global table's */
 }
 
 int
@@ -301,7 +310,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fr_cdc2_hub),       cmocka_unit_test(test_ngmunia_named),
-        cmocka_unit_test(test_typed_hub),         cmocka_unit_test(test_vrf_family_refused),
+        cmocka_unit_test(test_typed_hub),         cmocka_unit_test(test_vrf_family),
         cmocka_unit_test(test_key_chain_classic), cmocka_unit_test(test_key_chain_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
