@@ -74,6 +74,17 @@ test_pipes(void **state)
     assert_string_equal(filter("show run | section nhrp", &e, &col),
                         "interface Tunnel0\n ip address 10.0.0.1 255.255.255.0\n"
                         " ip nhrp holdtime 300\n tunnel mode gre multipoint\n");
+    assert_string_equal(filter("show run | section include nhrp", &e, &col),
+                        "interface Tunnel0\n ip address 10.0.0.1 255.255.255.0\n"
+                        " ip nhrp holdtime 300\n tunnel mode gre multipoint\n");
+    assert_string_equal(filter("show run | sec i ^interface Eth", &e, &col),
+                        "interface Ethernet0/0\n ip address 192.0.2.1 255.255.255.0\n");
+    /* exclude drops every section one of whose lines matches */
+    assert_string_equal(filter("show run | section exclude nhrp|^!", &e, &col),
+                        "hostname hub\ninterface Ethernet0/0\n ip address 192.0.2.1 255.255.255.0\n"
+                        "ip route 0.0.0.0 0.0.0.0 192.0.2.254\n");
+    /* a lone word is the pattern: `section include` looks for "include" */
+    assert_string_equal(filter("show run | section include", &e, &col), "");
     assert_string_equal(filter("show run | count interface", &e, &col),
                         "Number of lines which match regexp = 2\n");
     /* IOS's `_` delimiter */
