@@ -7,6 +7,7 @@
  */
 #include "cli/render/render_crypto.h"
 #include "cli/render/render_nhrp.h"
+#include "cli/render/render_runcfg.h"
 #include "cli/render/render_system.h"
 #include "cli/shell/exec.h"
 #include "cli/shell/session.h"
@@ -426,6 +427,26 @@ act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     return 1;
 }
 
+/* show running-config interface X: X's stanza of the running config; IOS
+ * rejects a name the config does not hold, caret under the name. */
+static int
+show_run_iface(struct session *s, const struct cmd_val *v, const struct strbuf *text,
+               struct strbuf *out, bool json)
+{
+    char name[REC_IFNAMSIZ];
+    bool ok;
+
+    snprintf(name, sizeof(name), "%.*s", (int)v->len, v->str);
+    ok = json ? render_runcfg_interface_json(out, text->buf, text->len, name)
+              : render_runcfg_interface(out, text->buf, text->len, name);
+    if (!ok) {
+        session_error(s, s->cur_line, (int)s->cur_tl->t[v->tok].col,
+                      "% Invalid input detected at '^' marker.");
+        return 1;
+    }
+    return 0;
+}
+
 /* show running-config / startup-config / write terminal. JSON: the lines. */
 int
 act_show_run(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
@@ -440,7 +461,9 @@ act_show_run(struct session *s, const struct cmd_match *m, struct strbuf *out, b
         sb_free(&text);
         return -1;
     }
-    if (rc > 0) {
+    if (rc == 0 && cmd_get(m, "name")) {
+        rc = show_run_iface(s, cmd_get(m, "name"), &text, out, json);
+    } else if (rc > 0) {
         /* IOS: "startup-config is not present" */
         sb_append(out, text.buf, text.len);
         sb_putc(out, '\n');

@@ -184,6 +184,8 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"logging", "Show the contents of logging buffers"})},
     {"show running-config", ACT(act_show_run, 15, PJ), 0,
      .help = CMD_HELP({"running-config", "Current operating configuration"})},
+    {"show running-config interface <if:name>", ACT(act_show_run, 15, PJ), 0,
+     .help = CMD_HELP({"interface", "Show interface configuration"})},
     {"show startup-config", ACT(act_show_run, 15, PJ), 0,
      .help = CMD_HELP({"startup-config", "Contents of startup configuration"})},
     {"show privilege", ACT(act_show_misc, 1, PJ), 0,
