@@ -7,6 +7,7 @@
  */
 #include "cli/render/render_crypto.h"
 #include "cli/render/render_nhrp.h"
+#include "cli/render/render_nhrp_more.h"
 #include "cli/render/render_runcfg.h"
 #include "cli/render/render_system.h"
 #include "cli/shell/exec.h"
@@ -237,6 +238,27 @@ show_nhrp_self(struct session *s, struct strbuf *out, bool json)
     return 0;
 }
 
+/* show ip nhrp traffic [interface X] detail; frees snap. */
+static int
+show_nhrp_traffic_detail(struct snapshot *snap, const struct cmd_val *ifv, struct strbuf *out,
+                         bool json)
+{
+    const struct rec_nhrp_traffic *r = (const struct rec_nhrp_traffic *)snap->buf;
+    size_t i, n = snap->h.count, first = 0, k = n;
+
+    for (i = 0; ifv && i < n; i++)
+        if (same_if(r[i].ifname, ifv->str))
+            break;
+    if (ifv) {
+        first = i;
+        k = i < n ? 1 : 0;
+    }
+    json ? render_nhrp_traffic_detail_json(out, r, n, r + first, k)
+         : render_nhrp_traffic_detail(out, r, n, r + first, k);
+    snapshot_free(snap);
+    return 0;
+}
+
 static int
 show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -261,6 +283,8 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
         if (fetch(s, REC_NHRP_TRAFFIC, sizeof(*r), &snap) < 0)
             return -1;
         r = (struct rec_nhrp_traffic *)snap.buf;
+        if (exec_has(m, "detail")) /* the global sums count every tunnel */
+            return show_nhrp_traffic_detail(&snap, ifv, out, json);
         for (i = 0; i < snap.h.count; i++) /* traffic interface X: X only */
             if (!ifv || same_if(r[i].ifname, ifv->str))
                 r[k++] = r[i];
