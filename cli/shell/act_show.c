@@ -6,6 +6,7 @@
  * renders an empty table.
  */
 #include "cli/render/render_crypto.h"
+#include "cli/render/render_ip_iface.h"
 #include "cli/render/render_nhrp.h"
 #include "cli/render/render_nhrp_more.h"
 #include "cli/render/render_runcfg.h"
@@ -39,7 +40,7 @@ same_if(const char *a, const char *b)
     return strncmp(a, b, REC_IFNAMSIZ) == 0;
 }
 
-/* show interfaces X: only X; IOS rejects a name the box does not have. */
+/* show [ip] interfaces X: only X; IOS rejects a name the box does not have. */
 static int
 show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -70,6 +71,8 @@ show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
     if (exec_has(m, "brief"))
         json ? render_interfaces_json(out, snap.h.now_ms, r, k)
              : render_interfaces_brief(out, r, k);
+    else if (exec_has(m, "ip"))
+        json ? render_ip_interface_json(out, r, k) : render_ip_interface(out, r, k);
     else
         json ? render_interfaces_json(out, snap.h.now_ms, r, k)
              : render_interfaces(out, snap.h.now_ms, r, k);

@@ -74,6 +74,8 @@ static const struct exec_row rows[] = {
      .help =
          CMD_HELP({"ip", "IP information"}, {"interface", "IP interface status and configuration"},
                   {"brief", "Brief summary of IP status and configuration"})},
+    {"show ip interface [<if:name>]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"interface", "IP interface status and configuration"})},
     {"show interfaces [<if:name>]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"interfaces", "Interface status and configuration"})},
     {"show ip route vrf <word:vrf> [{bgp|connected|eigrp|nhrp|ospf|static}]", ACT(act_show, 1, PJ),
