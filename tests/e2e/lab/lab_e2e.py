@@ -176,6 +176,42 @@ def scenario_phase3():
           "show ip route on spoke1 has the H route")
     tr = jcli("hub", "show ip nhrp traffic")["interfaces"][0]
     check(tr["sent"]["traffic_indication"] >= 1, "hub counts the traffic indication it sent")
+    phase3_shows()
+
+
+def phase3_shows():
+    """The issue-17 shows on the live phase 3 nodes, with the data they hold."""
+    td = cli("hub", "show ip nhrp traffic detail")
+    check(td.startswith("Global statistics:\n Packet Queue size: 0[0](1)\n   Sent: Total ") and
+          "Tunnel0: Max-send limit:" in td and "   Fwd: Total " in td,
+          "hub: show ip nhrp traffic detail (global, Tunnel0 with Fwd)", td)
+    tj = jcli("hub", "show ip nhrp traffic interface Tunnel0 detail")
+    check(tj["global"]["sent"]["traffic_indication"] >= 1 and
+          [i["interface"] for i in tj["interfaces"]] == ["Tunnel0"] and
+          tj["interfaces"][0]["forwarded"]["total"] >= 1,
+          "hub: traffic detail | json: the indication sent, the resolution forwarded", tj)
+    rt = cli("spoke1", "show ip route 192.168.3.1")
+    check(rt.startswith("Routing entry for 192.168.3.0/24\n") and
+          'Known via "nhrp", distance 250, metric 1' in rt and
+          "  * 10.2.2.3, from 10.2.2.3, " in rt,
+          "spoke1: show ip route 192.168.3.1 is the NHRP shortcut entry", rt)
+    rt = cli("spoke1", "show ip route 10.2.2.0 255.255.255.0")
+    check(rt.startswith("Routing entry for 10.2.2.0/24\n") and "directly connected, via Tunnel0" in rt,
+          "spoke1: show ip route ADDR MASK: the tunnel's connected network", rt)
+    r = LAB.cli("spoke1", "show ip route 10.2.2.0 255.255.0.0")
+    check((r.stdout + r.stderr).strip() == "% Subnet not in table" and r.returncode != 0,
+          "spoke1: a prefix the table lacks", r)
+    rj = jcli("spoke1", "show ip route 192.168.3.1")
+    check(rj["known_via"] == "nhrp" and rj["paths"][0]["next_hop"] == "10.2.2.3",
+          "spoke1: show ip route ADDR | json", rj)
+    ii = cli("hub", "show ip interface Tunnel0")
+    check(ii.startswith("Tunnel0 is up, line protocol is up\n  Internet address is 10.2.2.1/24\n")
+          and "  ICMP redirects are never sent\n" in ii,
+          "hub: show ip interface Tunnel0", ii)
+    ij = jcli("hub", "show ip interface")
+    check([i["interface"] for i in ij["interfaces"] if i["interface"] == "Loopback0"] and
+          all(i["address"] for i in ij["interfaces"] if i["interface"] == "Tunnel0"),
+          "hub: show ip interface | json lists every interface", ij)
 
 
 MIBS = ["-M", f"+{ROOT}/snmp/mibs:{ROOT}/snmp/mibs/base", "-m",
