@@ -248,6 +248,15 @@ static const struct exec_row rows[] = {
     {"clear crypto session [peer <ip:peer>]", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SESSION), 0,
      .help = CMD_HELP({"crypto", "Clear crypto state"},
                       {"session", "Clear crypto sessions (tunnels)"}, {"peer", "Remote peer"})},
+    /* the NHRP entries and crypto sessions of the peers named, or of all:
+     * clear ip nhrp and clear crypto session requests, per entry and peer */
+    {"clear dmvpn session [{peer [{ipv4|nbma}] <ip:peer>|interface <if:name>}]",
+     ACT(act_clear_dmvpn, 15, 0, REQ_CLEAR_IP_NHRP), 0,
+     .help = CMD_HELP({"dmvpn", "Clear DMVPN information"}, {"session", "Clear DMVPN sessions"},
+                      {"peer", "Clear DMVPN sessions of a peer"},
+                      {"ipv4", "Peer's tunnel (IPv4) address"}, {"nbma", "Peer's NBMA address"},
+                      {"<peer>", "Peer address"},
+                      {"interface", "Clear DMVPN sessions of an interface"})},
     {"clear crypto isakmp", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_ISAKMP), 0,
      .help = CMD_HELP({"isakmp", "Flush the ISAKMP database"})},
     {"clear crypto sa", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SA), 0,

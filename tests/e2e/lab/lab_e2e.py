@@ -145,6 +145,37 @@ def scenario_seed():
     sp = peers("spoke1")
     check(sp.get("10.1.1.3", ("",))[0] == "202.1.1.3",
           f"spoke1 resolved spoke2 (show dmvpn: {sp.get('10.1.1.3')})")
+    clear_dmvpn_session()
+
+
+def clear_dmvpn_session():
+    """clear dmvpn session peer nbma X on spoke1: its NHRP entry for spoke2
+    and its crypto session with spoke2 go; the hub's stay; traffic resolves
+    spoke2 again."""
+    before = crypto_sessions("spoke1")
+    check(before.get("202.1.1.3", {}).get("status") == "UP-ACTIVE",
+          f"spoke1 has a crypto session with spoke2 before the clear ({list(before)})")
+    r = LAB.cli("spoke1", "clear dmvpn session peer nbma 202.1.1.3")
+    check(r.returncode == 0 and r.stdout.strip() == "", "clear dmvpn session peer nbma: silent", r)
+    nh = cli("spoke1", "show ip nhrp")
+    check("10.1.1.3/32" not in nh and "10.1.1.1/32" in nh,
+          "spoke1: spoke2's NHRP entry cleared, the hub's kept", nh)
+    gone = wait_for(lambda: crypto_sessions("spoke1").get("202.1.1.3", {}).get("status")
+                    != "UP-ACTIVE", 15)
+    check(gone, f"spoke1: the crypto session with spoke2 is down ({crypto_sessions('spoke1')})")
+    check(crypto_sessions("spoke1").get("202.1.1.1", {}).get("status") == "UP-ACTIVE",
+          "spoke1: the hub's crypto session stays")
+    got = 0
+    for _ in range(10):
+        got = ping("spoke1", "192.168.2.1", "192.168.3.1", 3)
+        if got >= 2 and peers("spoke1").get("10.1.1.3", ("",))[0] == "202.1.1.3":
+            break
+        time.sleep(1)
+    check(got >= 2 and peers("spoke1").get("10.1.1.3", ("",))[0] == "202.1.1.3",
+          f"spoke1 resolves spoke2 again after the clear ({got}/3)")
+    r = LAB.cli("spoke1", "clear dmvpn session interface Tunnel0")
+    check(r.returncode == 0 and "10.1.1.3/32" not in cli("spoke1", "show ip nhrp"),
+          "clear dmvpn session interface Tunnel0 clears the tunnel's dynamic entries", r)
 
 
 def scenario_phase3():
