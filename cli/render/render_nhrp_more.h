@@ -7,6 +7,7 @@
 #define DMVPN_CLI_RENDER_NHRP_MORE_H
 
 #include "lib/rec.h"
+#include "lib/rec_nhrp_redirect.h"
 #include "lib/strbuf.h"
 
 #include <stddef.h>
@@ -26,5 +27,11 @@ void render_nhrp_traffic_detail_json(struct strbuf *out, const struct rec_nhrp_t
 /* The Fwd counters of one tunnel in REC_CTR_* order, from its MIB ones;
  * returns their total. */
 uint64_t render_nhrp_fwd(const struct rec_nhrp_traffic *t, uint64_t fwd[REC_CTR_COUNT]);
+
+/* show ip nhrp redirect: the redirect table (render_nhrp_redirect.c). */
+void render_nhrp_redirect(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_redirect *r,
+                          size_t n);
+void render_nhrp_redirect_json(struct strbuf *out, int64_t now_ms,
+                               const struct rec_nhrp_redirect *r, size_t n);
 
 #endif

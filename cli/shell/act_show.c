@@ -304,6 +304,13 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
                 r[k++] = r[i];
         json ? render_nhrp_stats_json(out, r, k)
              : render_nhrp_stats(out, r, k, exec_has(m, "detail"), ifv != NULL);
+    } else if (exec_has(m, "redirect")) {
+        if (fetch(s, REC_NHRP_REDIRECT, sizeof(struct rec_nhrp_redirect), &snap) < 0)
+            return -1;
+        json ? render_nhrp_redirect_json(out, snap.h.now_ms,
+                                         (const struct rec_nhrp_redirect *)snap.buf, snap.h.count)
+             : render_nhrp_redirect(out, snap.h.now_ms, (const struct rec_nhrp_redirect *)snap.buf,
+                                    snap.h.count);
     } else if (exec_has(m, "self")) {
         return show_nhrp_self(s, out, json);
     } else {

@@ -156,6 +156,8 @@ static const struct exec_row rows[] = {
     {"show ip nhrp shortcut [detail]", ACT(act_show, 1, PJ), 0,
      .help =
          CMD_HELP({"shortcut", "NHRP shortcut information"}, {"detail", "Detailed information"})},
+    {"show ip nhrp redirect", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"redirect", "NHRP redirect table"})},
     {"show ip nhrp summary", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"summary", "NHRP summary information"})},
     {"show ip nhrp nhs [<if:name>] [detail]", ACT(act_show, 1, PJ), 0,

@@ -183,6 +183,11 @@ def scenario_phase3():
     wait_for(lambda: len(peers("hub")) == 2, 20)
     cap = capture()
     first = ping("spoke1", "192.168.2.1", "192.168.3.1", 1)
+    # the flow stays in the hub's redirect table for its 2 s redirect timeout
+    rd = jcli("hub", "show ip nhrp redirect")["redirects"]
+    check([(x["interface"], x["nbma"], x["destination"]) for x in rd][:1] ==
+          [("Tunnel0", "203.0.113.2", "192.168.3.1")],
+          "hub: show ip nhrp redirect has the flow, its indication sent to spoke1", rd)
     time.sleep(1)
     later = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
     cap.stop()
@@ -212,6 +217,9 @@ def scenario_phase3():
 
 def phase3_shows():
     """The issue-17 shows on the live phase 3 nodes, with the data they hold."""
+    rd = cli("hub", "show ip nhrp redirect")
+    check(rd.startswith("I/F      NBMA address     Destination      Drop Count  Expiry\n"),
+          "hub: show ip nhrp redirect text", rd)
     td = cli("hub", "show ip nhrp traffic detail")
     check(td.startswith("Global statistics:\n Packet Queue size: 0[0](1)\n   Sent: Total ") and
           "Tunnel0: Max-send limit:" in td and "   Fwd: Total " in td,

@@ -3,7 +3,7 @@
  * show ip nhrp traffic [interface X] detail: traffic records holding the
  * counters of the IOS-XE captures (Fwd from the NHRP-MIB forwarding
  * counters) are rendered and compared with them; the JSON form carries the
- * same numbers.
+ * same numbers. show ip nhrp redirect: the table's layout and JSON.
  */
 #include "cli/render/render_nhrp_more.h"
 #include "tests/unit/render/nhrp/golden.h"
@@ -104,12 +104,46 @@ test_fwd_and_json(void **state)
     sb_free(&out);
 }
 
+static void
+test_redirect(void **state)
+{
+    struct rec_nhrp_redirect r[2];
+    struct strbuf out;
+
+    (void)state;
+    memset(r, 0, sizeof(r));
+    snprintf(r[0].ifname, sizeof(r[0].ifname), "Tunnel0");
+    r[0].nbma = ip("203.0.113.2");
+    r[0].src = ip("192.168.2.1");
+    r[0].dst = ip("192.168.3.1");
+    r[0].drops = 3;
+    r[0].expires_ms = T_IN(0, 0, 1);
+    r[1] = r[0];
+    snprintf(r[1].ifname, sizeof(r[1].ifname), "Tunnel100");
+    r[1].dst = ip("10.100.200.254");
+    r[1].drops = 0;
+    r[1].expires_ms = T_NOW - 1; /* rounds to 0 */
+    sb_init(&out);
+    render_nhrp_redirect(&out, T_NOW, r, 2);
+    assert_string_equal(out.buf,
+                        "I/F      NBMA address     Destination      Drop Count  Expiry\n"
+                        "Tunnel0  203.0.113.2      192.168.3.1      3           00:00:01\n"
+                        "Tunnel100 203.0.113.2      10.100.200.254   0           00:00:00\n");
+    sb_reset(&out);
+    render_nhrp_redirect_json(&out, T_NOW, r, 1);
+    assert_string_equal(out.buf, "{\"redirects\":[{\"interface\":\"Tunnel0\",\"nbma\":"
+                                 "\"203.0.113.2\",\"source\":\"192.168.2.1\",\"destination\":"
+                                 "\"192.168.3.1\",\"drop_count\":3,\"expiry\":\"00:00:01\"}]}");
+    sb_free(&out);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_detail),
         cmocka_unit_test(test_fwd_and_json),
+        cmocka_unit_test(test_redirect),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
