@@ -150,8 +150,11 @@ print_iface(struct strbuf *sb, const struct cfg_iface *ifp)
         sb_puts(sb, " no ip address\n");
     }
     print_slot(sb, o, SI_ADDRESS);
-    /* IOS turns redirects off by itself on a tunnel running NHRP */
-    if (ifp->no_ip_redirects || (ifp->nhrp.enabled && cfg_iface_is_tunnel(ifp)))
+    /* IOS turns redirects off by itself on a multipoint tunnel running NHRP
+     * (every captured mGRE tunnel shows it; a p2p GRE tunnel with NHRP, the
+     * IOSv show running-config interface capture, does not) */
+    if (ifp->no_ip_redirects ||
+        (ifp->nhrp.enabled && cfg_iface_is_tunnel(ifp) && ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT))
         sb_puts(sb, " no ip redirects\n");
     print_slot(sb, o, SI_REDIRECTS);
     if (ifp->ip_mtu)

@@ -12,6 +12,7 @@
 #include "daemons/nhrp/service/nhrp_cfg.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
+#include "lib/rec_nhrp_redirect.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -323,6 +324,10 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         n = nhrp_snap_traffic(m->e, now(m), tun, (struct rec_nhrp_traffic **)&recs);
         sz = sizeof(struct rec_nhrp_traffic);
         break;
+    case REC_NHRP_REDIRECT:
+        n = nhrp_snap_redirect(m->e, now(m), tun, (struct rec_nhrp_redirect **)&recs);
+        sz = sizeof(struct rec_nhrp_redirect);
+        break;
     case REC_NHRP_STATS:
         n = nhrp_snap_stats(m->e, now(m), tun, (struct rec_nhrp_stats **)&recs);
         sz = sizeof(struct rec_nhrp_stats);
@@ -379,7 +384,8 @@ fini(void *self)
 }
 
 static const uint32_t kinds[] = {
-    REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_NHRP_TRAFFIC, REC_DMVPN_PEER, REC_NHRP_STATS, 0};
+    REC_TUNNEL,     REC_NHRP_CACHE, REC_NHRP_NHS,      REC_NHRP_TRAFFIC,
+    REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
                                     SVC_EV_DP_USED, SVC_EV_SA_STATE, 0};
 static const uint16_t emits[] = {
