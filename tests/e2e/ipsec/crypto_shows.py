@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The selecting and counting crypto shows on a live node with charon's SAs
+(show crypto isakmp|ipsec sa count, session brief | local | remote |
+interface, ipsec sa interface, isakmp default policy), each checked against
+the unfiltered show of the same node taken right before, so a selection
+that drops or invents a session fails. Used by test_dmvpn_ipsec.py seed."""
+import json
+import re
+
+from netns import check
+
+
+def _json(lab, node, cmd):
+    return json.loads(lab.cli(node, cmd + " | json"))
+
+
+def selected_shows(lab, node, local, peers, other):
+    """node's IPsec sessions are up to every address of `peers` from `local`
+    over Tunnel0; `other` is an address no session uses."""
+    isakmp = lab.cli(node, "show crypto isakmp sa")
+    qm = len(re.findall(r" QM_IDLE ", isakmp))
+    cnt = lab.cli(node, "show crypto isakmp sa count")
+    m = re.search(r"Active ISAKMP SA's: (\d+)\n\nStandby ISAKMP SA's: 0\n\n"
+                  r"Currently being negotiated ISAKMP SA's: (\d+)\n\nDead ISAKMP SA's: (\d+)", cnt)
+    check(m and int(m.group(1)) == qm,
+          f"{node}: isakmp sa count says {m and m.group(1)} active = {qm} QM_IDLE rows", cnt)
+    j = _json(lab, node, "show crypto isakmp sa count")
+    check(j["active"] == qm and j["standby"] == 0, f"{node}: isakmp sa count | json {j}")
+
+    sa = lab.cli(node, "show crypto ipsec sa")
+    spis = len(re.findall(r"^      spi: 0x", sa, re.M))
+    cnt = lab.cli(node, "show crypto ipsec sa count")
+    m = re.match(r"IPsec SA total: (\d+), active: (\d+), rekeying: (\d+), unused: 0, "
+                 r"invalid: 0\n$", cnt)
+    check(m and int(m.group(1)) == spis and int(m.group(2)) + int(m.group(3)) == spis,
+          f"{node}: ipsec sa count totals the {spis} SAs of show crypto ipsec sa", cnt)
+    check(_json(lab, node, "show crypto ipsec sa count")["total"] == spis,
+          f"{node}: ipsec sa count | json total {spis}")
+
+    ifsa = lab.cli(node, "show crypto ipsec sa interface Tunnel0")
+    check(ifsa == sa, f"{node}: ipsec sa interface Tunnel0 = show crypto ipsec sa "
+          "(every flow is Tunnel0's)", ifsa)
+    check(lab.cli(node, "show crypto ipsec sa interface Tunnel7").strip() == "",
+          f"{node}: ipsec sa interface Tunnel7 prints no block")
+    j = _json(lab, node, "show crypto ipsec sa interface Tunnel0")
+    check(sorted({b["current_peer"] for b in j["ipsec_sas"]}) == sorted(peers),
+          f"{node}: ipsec sa interface Tunnel0 | json peers")
+
+    brief = lab.cli(node, "show crypto session brief")
+    rows = re.findall(r"^(\d+\.\d+\.\d+\.\d+) +(\S+) +\S+ +\S+ +(\S+)$", brief, re.M)
+    check(sorted(rows) == sorted((p, "Tu0", "UA") for p in peers),
+          f"{node}: session brief rows {rows}", brief)
+    check(brief.count("ivrf = (none)") == 1, f"{node}: one ivrf heading", brief)
+
+    allsess = lab.cli(node, "show crypto session")
+    for p in peers:
+        one = lab.cli(node, f"show crypto session remote {p}")
+        check(re.findall(r"^Peer: (\S+)", one, re.M) == [p],
+              f"{node}: session remote {p} shows that peer only", one)
+        block = one.split("\n\n", 1)[1]
+        check(block in allsess, f"{node}: session remote {p}: the same block as show crypto "
+              "session", one)
+        det = lab.cli(node, f"show crypto session remote {p} detail")
+        check(f"Peer: {p} port" in det and "Capabilities:" in det and "Inbound:  #pkts" in det,
+              f"{node}: session remote {p} detail", det)
+    for cmd in (f"show crypto session local {local}", "show crypto session interface Tunnel0 detail"):
+        out = lab.cli(node, cmd)
+        check(sorted(re.findall(r"^Peer: (\S+)", out, re.M)) == sorted(peers),
+              f"{node}: {cmd} shows every peer", out)
+    for cmd in (f"show crypto session local {other}", f"show crypto session remote {other}",
+                "show crypto session interface Tunnel7 detail"):
+        out = lab.cli(node, cmd)
+        check("Interface:" not in out and out.startswith("Crypto session current status"),
+              f"{node}: {cmd} selects nothing", out)
+    j = _json(lab, node, f"show crypto session remote {peers[0]}")
+    check([s["peer"] for s in j["sessions"]] == [peers[0]], f"{node}: session remote | json {j}")
+    j = _json(lab, node, "show crypto session brief")
+    check(sorted(s["peer"] for s in j["sessions"]) == sorted(peers),
+          f"{node}: session brief | json")
+
+    pol = lab.cli(node, "show crypto isakmp default policy")
+    check("Default protection suite of priority 65507" in pol and
+          "authentication method:  Pre-Shared Key" in pol, f"{node}: isakmp default policy", pol)
+    j = _json(lab, node, "show crypto isakmp default policy")
+    check([p["priority"] for p in j["policies"]] == [65507, 65508],
+          f"{node}: isakmp default policy | json")
+    lab.log(f"{node}: show crypto session brief\n{brief}{node}: show crypto ipsec sa count: {cnt}")
+    lab.log(f"{node}: crypto counts ({qm} IKE, {spis} IPsec SAs), session brief/local/remote/"
+            "interface, ipsec sa interface and isakmp default policy agree with the full shows")
