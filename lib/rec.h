@@ -70,6 +70,8 @@ enum rec_kind {
     /* show ip route vrf X: struct rec_route of that VRF's table; the
      * snapshot's filter is the VRF's name */
     REC_VRF_ROUTE,
+    /* lib/rec_crypto.h: show crypto ipsec profile (running config) */
+    REC_IPSEC_PROFILE,
 };
 
 /* One VRF and the interfaces in it (show vrf, show ip vrf [interfaces]). */

@@ -11,7 +11,8 @@
  * lifetimes and uptimes are computed against the reply's now_ms; IPv4 in host
  * byte order; strings NUL-terminated and truncated to their field, "" meaning
  * "IOS prints its default" (documented per field).
- * Record kinds: REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL
+ * Record kinds: REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL,
+ * REC_IPSEC_PROFILE
  * (lib/rec.h).
  */
 #ifndef DMVPN_LIB_REC_CRYPTO_H
@@ -270,6 +271,30 @@ struct rec_crypto_session {
     uint8_t pad[7];
     struct rec_cs_ike ike[REC_CS_MAX_IKE];
     struct rec_cs_flow flows[REC_CS_MAX_FLOWS];
+};
+
+/* ---- show crypto ipsec profile: one record per profile, from the running
+ * config (IOS's built-in "default" profile included), sorted by name as IOS
+ * lists them. ---- */
+
+#define REC_IPSEC_PROFILE_TSETS 6
+
+struct rec_ipsec_profile {
+    char name[REC_NAMESIZ];
+    char ikev2_profile[REC_NAMESIZ]; /* "" = no "IKEv2 Profile:" line */
+    char isakmp_profile[REC_NAMESIZ];
+    struct {
+        char name[REC_NAMESIZ];
+        char words[64]; /* "esp-aes esp-sha-hmac", "esp-gcm 256"; "" = undefined set */
+    } tsets[REC_IPSEC_PROFILE_TSETS];
+    uint64_t life_kb; /* kilobytes; the default 4608000 when not configured */
+    uint32_t life_s;  /* seconds; the default 3600 */
+    uint8_t ntsets;
+    uint8_t kb_disabled; /* set security-association lifetime kilobytes disable */
+    uint8_t responder_only;
+    uint8_t pfs;       /* set pfs */
+    uint8_t pfs_group; /* its DH group (IOS takes group 1 for a bare set pfs) */
+    uint8_t pad[7];
 };
 
 #endif

@@ -48,4 +48,10 @@ void render_crypto_ipsec_sa_count_json(struct strbuf *sb, const struct rec_ipsec
 void render_crypto_isakmp_default_policy(struct strbuf *sb);
 void render_crypto_isakmp_default_policy_json(struct strbuf *sb);
 
+/* show crypto ipsec profile [NAME]: name NULL lists every profile. */
+void render_crypto_ipsec_profile(struct strbuf *sb, const struct rec_ipsec_profile *recs, size_t n,
+                                 const char *name);
+void render_crypto_ipsec_profile_json(struct strbuf *sb, const struct rec_ipsec_profile *recs,
+                                      size_t n, const char *name);
+
 #endif

@@ -2,7 +2,8 @@
 /*
  * The crypto shows that select or count records (show crypto isakmp|ipsec sa
  * count, show crypto session brief | local A | remote A | interface X,
- * show crypto ipsec sa interface X) and show crypto isakmp default policy.
+ * show crypto ipsec sa interface X), show crypto ipsec profile and show
+ * crypto isakmp default policy.
  * The selections run on the records the unfiltered shows print
  * (cli/render/render_crypto_select.c), so both always agree.
  */
@@ -107,6 +108,25 @@ show_isakmp_count(struct session *s, struct strbuf *out, bool json)
     return 0;
 }
 
+static int
+show_profile(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    const struct cmd_val *v = cmd_get(m, "name");
+    char name[REC_NAMESIZ];
+    struct snapshot snap;
+    const struct rec_ipsec_profile *r;
+
+    if (fetch(s, REC_IPSEC_PROFILE, sizeof(*r), &snap) < 0)
+        return -1;
+    if (v)
+        snprintf(name, sizeof name, "%.*s", (int)v->len, v->str);
+    r = (const struct rec_ipsec_profile *)snap.buf;
+    json ? render_crypto_ipsec_profile_json(out, r, snap.h.count, v ? name : NULL)
+         : render_crypto_ipsec_profile(out, r, snap.h.count, v ? name : NULL);
+    snapshot_free(&snap);
+    return 0;
+}
+
 int
 act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -118,6 +138,8 @@ act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out
              : render_crypto_isakmp_default_policy(out);
         return 0;
     }
+    if (exec_has(m, "profile"))
+        return show_profile(s, m, out, json);
     if (exec_personality(s, &pers) < 0)
         return -1;
     o.dialect = pers.crypto;

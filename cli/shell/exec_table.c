@@ -180,6 +180,9 @@ static const struct exec_row rows[] = {
     {"show crypto ipsec sa interface <if:name> [detail]", ACT(act_show_crypto, 1, PJ), 0,
      .help = CMD_HELP({"interface", "Show info for specific interface"},
                       {"detail", "Detailed information"})},
+    {"show crypto ipsec profile [<word:name>]", ACT(act_show_crypto, 1, PJ), 0,
+     .help =
+         CMD_HELP({"profile", "Show ipsec profile information"}, {"<name>", "ipsec profile name"})},
     {"show crypto session brief", ACT(act_show_crypto, 1, PJ), 0,
      .help = CMD_HELP({"brief", "Brief session information"})},
     {"show crypto session local <ip:local> [detail]", ACT(act_show_crypto, 1, PJ), 0,

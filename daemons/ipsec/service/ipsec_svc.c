@@ -11,6 +11,7 @@
 #include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/ipsec_cmds.h"
 #include "daemons/ipsec/ikev2_records.h"
+#include "daemons/ipsec/profile_records.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
@@ -258,6 +259,11 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         sz = sizeof(struct rec_ikev2_proposal);
         goto out;
     }
+    if (kind == REC_IPSEC_PROFILE) {
+        n = ipsec_rec_profiles(m->cfg, (struct rec_ipsec_profile **)&recs);
+        sz = sizeof(struct rec_ipsec_profile);
+        goto out;
+    }
     if (kind == REC_IKEV2_POLICY) {
         n = ipsec_rec_v2_policies(m->cfg, (struct rec_ikev2_policy **)&recs);
         sz = sizeof(struct rec_ikev2_policy);
@@ -409,9 +415,9 @@ call(void *self, int type, const void *in, void *out)
     }
 }
 
-static const uint32_t kinds[] = {
-    REC_IKE_SA,   REC_IPSEC_SA,       REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL,
-    REC_IKEV2_SA, REC_IKEV2_PROPOSAL, REC_IKEV2_POLICY,   0};
+static const uint32_t kinds[] = {REC_IKE_SA,        REC_IPSEC_SA,      REC_CRYPTO_SESSION,
+                                 REC_CRYPTO_GLOBAL, REC_IKEV2_SA,      REC_IKEV2_PROPOSAL,
+                                 REC_IKEV2_POLICY,  REC_IPSEC_PROFILE, 0};
 static const uint16_t consumes[] = {SVC_EV_PROTECT, SVC_EV_RELEASE, 0};
 static const uint16_t emits[] = {SVC_EV_SA_STATE, 0};
 static const uint16_t answers[] = {SVC_CALL_SA_LEVEL, SVC_CALL_IPSEC_ENABLED, 0};

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The selecting and counting crypto shows on a live node with charon's SAs
 (show crypto isakmp|ipsec sa count, session brief | local | remote |
-interface, ipsec sa interface, isakmp default policy), each checked against
+interface, ipsec sa interface, ipsec profile, isakmp default policy), each checked against
 the unfiltered show of the same node taken right before, so a selection
 that drops or invents a session fails. Used by test_dmvpn_ipsec.py seed."""
 import json
@@ -14,9 +14,11 @@ def _json(lab, node, cmd):
     return json.loads(lab.cli(node, cmd + " | json"))
 
 
-def selected_shows(lab, node, local, peers, other):
+def selected_shows(lab, node, local, peers, other, profiles, tset_words):
     """node's IPsec sessions are up to every address of `peers` from `local`
-    over Tunnel0; `other` is an address no session uses."""
+    over Tunnel0; `other` is an address no session uses; `profiles` are the
+    names show crypto ipsec profile lists, the first one's transform set is
+    `tset_words`."""
     isakmp = lab.cli(node, "show crypto isakmp sa")
     qm = len(re.findall(r" QM_IDLE ", isakmp))
     cnt = lab.cli(node, "show crypto isakmp sa count")
@@ -84,6 +86,13 @@ def selected_shows(lab, node, local, peers, other):
     j = _json(lab, node, "show crypto isakmp default policy")
     check([p["priority"] for p in j["policies"]] == [65507, 65508],
           f"{node}: isakmp default policy | json")
+    prof = lab.cli(node, "show crypto ipsec profile")
+    check(re.findall(r"^IPSEC profile (\S+)", prof, re.M) == profiles,
+          f"{node}: show crypto ipsec profile lists {profiles} (IOS's default included)", prof)
+    j = _json(lab, node, "show crypto ipsec profile " + profiles[0])
+    check([p["name"] for p in j["profiles"]] == profiles[:1] and
+          j["profiles"][0]["transform_sets"][0]["transforms"] == tset_words,
+          f"{node}: show crypto ipsec profile {profiles[0]} | json {j}")
     lab.log(f"{node}: show crypto session brief\n{brief}{node}: show crypto ipsec sa count: {cnt}")
     lab.log(f"{node}: crypto counts ({qm} IKE, {spis} IPsec SAs), session brief/local/remote/"
             "interface, ipsec sa interface and isakmp default policy agree with the full shows")
