@@ -12,7 +12,7 @@
  * byte order; strings NUL-terminated and truncated to their field, "" meaning
  * "IOS prints its default" (documented per field).
  * Record kinds: REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL,
- * REC_IPSEC_PROFILE
+ * REC_IPSEC_PROFILE, REC_CRYPTO_SOCKET
  * (lib/rec.h).
  */
 #ifndef DMVPN_LIB_REC_CRYPTO_H
@@ -295,6 +295,25 @@ struct rec_ipsec_profile {
     uint8_t pfs;       /* set pfs */
     uint8_t pfs_group; /* its DH group (IOS takes group 1 for a bare set pfs) */
     uint8_t pad[7];
+};
+
+/* ---- show crypto sockets: one record per (protected tunnel, peer) the
+ * tunnel protection holds a socket for, then one listening record per
+ * protected tunnel. IOS keeps no table of its own for them: dmvpnd derives
+ * them from the crypto sessions (every peer NHRP asked to protect, with or
+ * without SAs) and the tunnels' `tunnel protection` lines. ---- */
+
+struct rec_crypto_socket {
+    char ifname[REC_IFNAMSIZ];
+    char profile[REC_NAMESIZ];  /* the tunnel's ipsec profile */
+    char map_name[REC_NAMESIZ]; /* "Tunnel0-head-0" (listen line) */
+    uint32_t local, remote;     /* Peers (local/remote) */
+    uint32_t lid_addr, lid_mask, rid_addr, rid_mask;
+    uint8_t lid_proto, rid_proto; /* 47: GRE between the tunnel endpoints */
+    uint8_t listen;               /* 1: the tunnel's listening socket, no peer */
+    uint8_t open;                 /* Socket State: Open (SAs up) or Closed */
+    uint8_t shared;               /* tunnel protection ... shared */
+    uint8_t pad[3];
 };
 
 #endif

@@ -54,4 +54,8 @@ void render_crypto_ipsec_profile(struct strbuf *sb, const struct rec_ipsec_profi
 void render_crypto_ipsec_profile_json(struct strbuf *sb, const struct rec_ipsec_profile *recs,
                                       size_t n, const char *name);
 
+/* show crypto sockets: the peer sockets, then the listening ones. */
+void render_crypto_sockets(struct strbuf *sb, const struct rec_crypto_socket *recs, size_t n);
+void render_crypto_sockets_json(struct strbuf *sb, const struct rec_crypto_socket *recs, size_t n);
+
 #endif

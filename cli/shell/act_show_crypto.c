@@ -2,8 +2,8 @@
 /*
  * The crypto shows that select or count records (show crypto isakmp|ipsec sa
  * count, show crypto session brief | local A | remote A | interface X,
- * show crypto ipsec sa interface X), show crypto ipsec profile and show
- * crypto isakmp default policy.
+ * show crypto ipsec sa interface X), show crypto ipsec profile, show crypto
+ * sockets and show crypto isakmp default policy.
  * The selections run on the records the unfiltered shows print
  * (cli/render/render_crypto_select.c), so both always agree.
  */
@@ -127,6 +127,21 @@ show_profile(struct session *s, const struct cmd_match *m, struct strbuf *out, b
     return 0;
 }
 
+static int
+show_sockets(struct session *s, struct strbuf *out, bool json)
+{
+    struct snapshot snap;
+    const struct rec_crypto_socket *r;
+
+    if (fetch(s, REC_CRYPTO_SOCKET, sizeof(*r), &snap) < 0)
+        return -1;
+    r = (const struct rec_crypto_socket *)snap.buf;
+    json ? render_crypto_sockets_json(out, r, snap.h.count)
+         : render_crypto_sockets(out, r, snap.h.count);
+    snapshot_free(&snap);
+    return 0;
+}
+
 int
 act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -138,6 +153,8 @@ act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out
              : render_crypto_isakmp_default_policy(out);
         return 0;
     }
+    if (exec_has(m, "sockets"))
+        return show_sockets(s, out, json);
     if (exec_has(m, "profile"))
         return show_profile(s, m, out, json);
     if (exec_personality(s, &pers) < 0)

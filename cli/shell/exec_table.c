@@ -183,6 +183,8 @@ static const struct exec_row rows[] = {
     {"show crypto ipsec profile [<word:name>]", ACT(act_show_crypto, 1, PJ), 0,
      .help =
          CMD_HELP({"profile", "Show ipsec profile information"}, {"<name>", "ipsec profile name"})},
+    {"show crypto sockets", ACT(act_show_crypto, 1, PJ), 0,
+     .help = CMD_HELP({"sockets", "Crypto Socket Information"})},
     {"show crypto session brief", ACT(act_show_crypto, 1, PJ), 0,
      .help = CMD_HELP({"brief", "Brief session information"})},
     {"show crypto session local <ip:local> [detail]", ACT(act_show_crypto, 1, PJ), 0,

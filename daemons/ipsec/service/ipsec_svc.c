@@ -12,6 +12,7 @@
 #include "daemons/ipsec/ipsec_cmds.h"
 #include "daemons/ipsec/ikev2_records.h"
 #include "daemons/ipsec/profile_records.h"
+#include "daemons/ipsec/socket_records.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
@@ -228,7 +229,7 @@ static bool
 crypto_kind(uint32_t kind)
 {
     return kind == REC_IKE_SA || kind == REC_IPSEC_SA || kind == REC_CRYPTO_SESSION ||
-           kind == REC_CRYPTO_GLOBAL || kind == REC_IKEV2_SA;
+           kind == REC_CRYPTO_GLOBAL || kind == REC_IKEV2_SA || kind == REC_CRYPTO_SOCKET;
 }
 
 static int
@@ -242,6 +243,29 @@ prepare(void *self, uint32_t kind, uint64_t token)
     rc = mi_refresh(m, token) ? 1 : 0;
     mi_rearm(m);
     return rc;
+}
+
+/* show crypto sockets: the sessions of the tunnels with tunnel protection */
+static size_t
+sockets(struct ipsec_svc *m, const struct ipsec_rec_input *in, struct rec_crypto_socket **out)
+{
+    struct rec_crypto_session *ss;
+    size_t ns = ipsec_rec_sessions(in, &ss), nt = 0, n;
+    struct ipsec_sock_tunnel *t = calloc((m->cfg ? m->cfg->nifs : 0) + 1, sizeof(*t));
+
+    if (!t)
+        fatal("out of memory");
+    for (size_t i = 0; m->cfg && i < m->cfg->nifs; i++) {
+        const struct cfg_iface *ifp = &m->cfg->ifs[i];
+
+        if (ifp->tun_protection)
+            t[nt++] = (struct ipsec_sock_tunnel){ifp->name, ifp->tun_protection,
+                                                 ifp->tun_protection_shared};
+    }
+    n = ipsec_rec_sockets(ss, ns, t, nt, out);
+    free(t);
+    free(ss);
+    return n;
 }
 
 static long
@@ -293,6 +317,9 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         recs = g;
         n = 1;
         sz = sizeof(*g);
+    } else if (kind == REC_CRYPTO_SOCKET) {
+        n = sockets(m, &in, (struct rec_crypto_socket **)&recs);
+        sz = sizeof(struct rec_crypto_socket);
     } else {
         n = ipsec_rec_sessions(&in, (struct rec_crypto_session **)&recs);
         sz = sizeof(struct rec_crypto_session);
@@ -415,9 +442,9 @@ call(void *self, int type, const void *in, void *out)
     }
 }
 
-static const uint32_t kinds[] = {REC_IKE_SA,        REC_IPSEC_SA,      REC_CRYPTO_SESSION,
-                                 REC_CRYPTO_GLOBAL, REC_IKEV2_SA,      REC_IKEV2_PROPOSAL,
-                                 REC_IKEV2_POLICY,  REC_IPSEC_PROFILE, 0};
+static const uint32_t kinds[] = {
+    REC_IKE_SA,         REC_IPSEC_SA,     REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL, REC_IKEV2_SA,
+    REC_IKEV2_PROPOSAL, REC_IKEV2_POLICY, REC_IPSEC_PROFILE,  REC_CRYPTO_SOCKET, 0};
 static const uint16_t consumes[] = {SVC_EV_PROTECT, SVC_EV_RELEASE, 0};
 static const uint16_t emits[] = {SVC_EV_SA_STATE, 0};
 static const uint16_t answers[] = {SVC_CALL_SA_LEVEL, SVC_CALL_IPSEC_ENABLED, 0};

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The selecting and counting crypto shows on a live node with charon's SAs
 (show crypto isakmp|ipsec sa count, session brief | local | remote |
-interface, ipsec sa interface, ipsec profile, isakmp default policy), each checked against
+interface, ipsec sa interface, ipsec profile, sockets, isakmp default
+policy), each checked against
 the unfiltered show of the same node taken right before, so a selection
 that drops or invents a session fails. Used by test_dmvpn_ipsec.py seed."""
 import json
@@ -93,6 +94,17 @@ def selected_shows(lab, node, local, peers, other, profiles, tset_words):
     check([p["name"] for p in j["profiles"]] == profiles[:1] and
           j["profiles"][0]["transform_sets"][0]["transforms"] == tset_words,
           f"{node}: show crypto ipsec profile {profiles[0]} | json {j}")
+    sock = lab.cli(node, "show crypto sockets")
+    got = sorted(re.findall(r"^   Tu0 Peers \(local/remote\): (\S+)/(\S+) \n(?:.*\n){3}"
+                            r"       Socket State: (\S+)\n", sock, re.M))
+    check(sock.startswith(f"Number of Crypto Socket connections {len(peers)}\n") and
+          got == sorted((local, p, "Open") for p in peers) and
+          f'Client: "TUNNEL SEC" Profile: "{profiles[0]}" Map-name: "Tunnel0-head-0"\n' in sock,
+          f"{node}: show crypto sockets: one open socket per peer, Tunnel0 listening", sock)
+    j = _json(lab, node, "show crypto sockets")
+    check(sorted(x["remote"] for x in j["sockets"]) == sorted(peers) and
+          [x["map_name"] for x in j["listen"]] == ["Tunnel0-head-0"],
+          f"{node}: show crypto sockets | json {j}")
     lab.log(f"{node}: show crypto session brief\n{brief}{node}: show crypto ipsec sa count: {cnt}")
     lab.log(f"{node}: crypto counts ({qm} IKE, {spis} IPsec SAs), session brief/local/remote/"
             "interface, ipsec sa interface and isakmp default policy agree with the full shows")
