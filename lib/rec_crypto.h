@@ -307,7 +307,8 @@ struct rec_crypto_socket {
     char ifname[REC_IFNAMSIZ];
     char profile[REC_NAMESIZ];  /* the tunnel's ipsec profile */
     char map_name[REC_NAMESIZ]; /* "Tunnel0-head-0" (listen line) */
-    uint32_t local, remote;     /* Peers (local/remote) */
+    char idb[REC_IFNAMSIZ];     /* listen: the tunnel source's interface (show crypto map) */
+    uint32_t local, remote;     /* Peers (local/remote); listen: the tunnel source */
     uint32_t lid_addr, lid_mask, rid_addr, rid_mask;
     uint8_t lid_proto, rid_proto; /* 47: GRE between the tunnel endpoints */
     uint8_t listen;               /* 1: the tunnel's listening socket, no peer */

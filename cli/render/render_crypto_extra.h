@@ -58,4 +58,12 @@ void render_crypto_ipsec_profile_json(struct strbuf *sb, const struct rec_ipsec_
 void render_crypto_sockets(struct strbuf *sb, const struct rec_crypto_socket *recs, size_t n);
 void render_crypto_sockets_json(struct strbuf *sb, const struct rec_crypto_socket *recs, size_t n);
 
+/* show crypto map: the maps tunnel protection makes (one per listening
+ * socket's map name), each with its profile's template instance (65536)
+ * and one instance per peer socket, from the socket and profile records. */
+void render_crypto_map(struct strbuf *sb, const struct rec_crypto_socket *socks, size_t ns,
+                       const struct rec_ipsec_profile *profs, size_t np);
+void render_crypto_map_json(struct strbuf *sb, const struct rec_crypto_socket *socks, size_t ns,
+                            const struct rec_ipsec_profile *profs, size_t np);
+
 #endif

@@ -3,7 +3,7 @@
  * The crypto shows that select or count records (show crypto isakmp|ipsec sa
  * count, show crypto session brief | local A | remote A | interface X,
  * show crypto ipsec sa interface X), show crypto ipsec profile, show crypto
- * sockets and show crypto isakmp default policy.
+ * sockets, show crypto map and show crypto isakmp default policy.
  * The selections run on the records the unfiltered shows print
  * (cli/render/render_crypto_select.c), so both always agree.
  */
@@ -142,6 +142,29 @@ show_sockets(struct session *s, struct strbuf *out, bool json)
     return 0;
 }
 
+/* show crypto map: tunnel protection's maps from the sockets and profiles */
+static int
+show_map(struct session *s, struct strbuf *out, bool json)
+{
+    struct snapshot sk, pf;
+    const struct rec_crypto_socket *r;
+    const struct rec_ipsec_profile *p;
+
+    if (fetch(s, REC_CRYPTO_SOCKET, sizeof(*r), &sk) < 0)
+        return -1;
+    if (fetch(s, REC_IPSEC_PROFILE, sizeof(*p), &pf) < 0) {
+        snapshot_free(&sk);
+        return -1;
+    }
+    r = (const struct rec_crypto_socket *)sk.buf;
+    p = (const struct rec_ipsec_profile *)pf.buf;
+    json ? render_crypto_map_json(out, r, sk.h.count, p, pf.h.count)
+         : render_crypto_map(out, r, sk.h.count, p, pf.h.count);
+    snapshot_free(&pf);
+    snapshot_free(&sk);
+    return 0;
+}
+
 int
 act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -153,6 +176,8 @@ act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out
              : render_crypto_isakmp_default_policy(out);
         return 0;
     }
+    if (exec_has(m, "map"))
+        return show_map(s, out, json);
     if (exec_has(m, "sockets"))
         return show_sockets(s, out, json);
     if (exec_has(m, "profile"))

@@ -185,6 +185,7 @@ static const struct exec_row rows[] = {
          CMD_HELP({"profile", "Show ipsec profile information"}, {"<name>", "ipsec profile name"})},
     {"show crypto sockets", ACT(act_show_crypto, 1, PJ), 0,
      .help = CMD_HELP({"sockets", "Crypto Socket Information"})},
+    {"show crypto map", ACT(act_show_crypto, 1, PJ), 0, .help = CMD_HELP({"map", "Crypto maps"})},
     {"show crypto session brief", ACT(act_show_crypto, 1, PJ), 0,
      .help = CMD_HELP({"brief", "Brief session information"})},
     {"show crypto session local <ip:local> [detail]", ACT(act_show_crypto, 1, PJ), 0,

@@ -69,6 +69,8 @@ ipsec_rec_sockets(const struct rec_crypto_session *ss, size_t ns,
         snprintf(r->profile, sizeof r->profile, "%s", tuns[i].profile);
         snprintf(r->map_name, sizeof r->map_name, "%.*s-head-0", (int)(sizeof r->map_name - 8),
                  tuns[i].ifname);
+        snprintf(r->idb, sizeof r->idb, "%s", tuns[i].idb ? tuns[i].idb : "");
+        r->local = tuns[i].local;
         r->shared = tuns[i].shared;
         r->listen = 1;
     }

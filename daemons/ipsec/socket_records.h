@@ -19,6 +19,8 @@
 struct ipsec_sock_tunnel {
     const char *ifname;
     const char *profile;
+    const char *idb; /* IOS name of the tunnel source interface; "" unknown */
+    uint32_t local;  /* tunnel source address; 0 unknown */
     bool shared;
 };
 

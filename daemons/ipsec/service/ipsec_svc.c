@@ -258,9 +258,17 @@ sockets(struct ipsec_svc *m, const struct ipsec_rec_input *in, struct rec_crypto
     for (size_t i = 0; m->cfg && i < m->cfg->nifs; i++) {
         const struct cfg_iface *ifp = &m->cfg->ifs[i];
 
-        if (ifp->tun_protection)
-            t[nt++] = (struct ipsec_sock_tunnel){ifp->name, ifp->tun_protection,
-                                                 ifp->tun_protection_shared};
+        if (!ifp->tun_protection)
+            continue;
+        t[nt] = (struct ipsec_sock_tunnel){.ifname = ifp->name,
+                                           .profile = ifp->tun_protection,
+                                           .shared = ifp->tun_protection_shared};
+        for (size_t k = 0; k < m->nrifs; k++)
+            if (!strcmp(m->rifs[k].ifname, ifp->name)) {
+                t[nt].idb = m->rifs[k].idb;
+                t[nt].local = m->rifs[k].local;
+            }
+        nt++;
     }
     n = ipsec_rec_sockets(ss, ns, t, nt, out);
     free(t);

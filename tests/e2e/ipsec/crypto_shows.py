@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The selecting and counting crypto shows on a live node with charon's SAs
 (show crypto isakmp|ipsec sa count, session brief | local | remote |
-interface, ipsec sa interface, ipsec profile, sockets, isakmp default
-policy), each checked against
+interface, ipsec sa interface, ipsec profile, sockets, map, isakmp
+default policy), each checked against
 the unfiltered show of the same node taken right before, so a selection
 that drops or invents a session fails. Used by test_dmvpn_ipsec.py seed."""
 import json
@@ -15,11 +15,11 @@ def _json(lab, node, cmd):
     return json.loads(lab.cli(node, cmd + " | json"))
 
 
-def selected_shows(lab, node, local, peers, other, profiles, tset_words):
+def selected_shows(lab, node, local, peers, other, profiles, tset_words, idb):
     """node's IPsec sessions are up to every address of `peers` from `local`
     over Tunnel0; `other` is an address no session uses; `profiles` are the
     names show crypto ipsec profile lists, the first one's transform set is
-    `tset_words`."""
+    `tset_words`; `idb` is the tunnel source interface."""
     isakmp = lab.cli(node, "show crypto isakmp sa")
     qm = len(re.findall(r" QM_IDLE ", isakmp))
     cnt = lab.cli(node, "show crypto isakmp sa count")
@@ -105,6 +105,21 @@ def selected_shows(lab, node, local, peers, other, profiles, tset_words):
     check(sorted(x["remote"] for x in j["sockets"]) == sorted(peers) and
           [x["map_name"] for x in j["listen"]] == ["Tunnel0-head-0"],
           f"{node}: show crypto sockets | json {j}")
+    cmap = lab.cli(node, "show crypto map")
+    inst = re.findall(r'^Crypto Map "Tunnel0-head-0" (\d+) ipsec-isakmp\n'
+                      r'        Map is a PROFILE INSTANCE\.\n        Peer = (\S+)\n', cmap, re.M)
+    check(cmap.startswith(f'Crypto Map: "Tunnel0-head-0" idb: {idb} local address: {local}\n'
+                          'Crypto Map "Tunnel0-head-0" 65536 ipsec-isakmp\n'
+                          f'        Profile name: {profiles[0]}\n') and
+          sorted(p for _, p in inst) == sorted(peers) and
+          sorted(int(n) for n, _ in inst) == list(range(65537, 65537 + len(peers))) and
+          all(f"access-list  permit gre host {local} host {p}\n" in cmap for p in peers) and
+          cmap.endswith("        Interfaces using crypto map Tunnel0-head-0:\n"
+                        "                Tunnel0\n"),
+          f"{node}: show crypto map: Tunnel0's map, one profile instance per peer", cmap)
+    j = _json(lab, node, "show crypto map")
+    check([m["name"] for m in j["maps"]] == ["Tunnel0-head-0"] and
+          sorted(j["maps"][0]["peers"]) == sorted(peers), f"{node}: show crypto map | json {j}")
     lab.log(f"{node}: show crypto session brief\n{brief}{node}: show crypto ipsec sa count: {cnt}")
     lab.log(f"{node}: crypto counts ({qm} IKE, {spis} IPsec SAs), session brief/local/remote/"
             "interface, ipsec sa interface and isakmp default policy agree with the full shows")

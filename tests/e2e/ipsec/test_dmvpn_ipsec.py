@@ -139,7 +139,7 @@ def test_seed(bindir, srcdir):
         textfsm_checks(lab, srcdir, detail)
         textfsm_ipsec_sa(lab, srcdir)
         selected_shows(lab, "hub", HUB, [S1, S2], "10.9.9.9", ["DMVPN-PRO", "default"],
-                       "esp-3des esp-md5-hmac")
+                       "esp-3des esp-md5-hmac", "FastEthernet0/0")
 
         # the wire: ESP between every pair, not one GRE packet in clear
         time.sleep(0.3)

@@ -4,7 +4,8 @@
  * testdata/ios/show/show_crypto_sockets/ rebuilt as crypto sessions and
  * tunnel protection lines, turned into socket records by dmvpnd's code
  * (socket_records.c) and rendered; plus a peer without SAs (Closed), a
- * session on an unprotected tunnel (no socket), shared protection and JSON.
+ * session on an unprotected tunnel (no socket), shared protection and JSON;
+ * and show crypto map, which is rendered from the same sockets.
  */
 #include "cli/render/render_crypto_extra.h"
 #include "daemons/ipsec/socket_records.h"
@@ -57,10 +58,10 @@ session(struct rec_crypto_session *s, const char *ifname, const char *local, con
 }
 
 static const struct ipsec_sock_tunnel tuns[] = {
-    {"Tunnel1", "star", false},
-    {"Tunnel2", "star", false},
-    {"Tunnel3", "star", false},
-    {"Tunnel20", "IPSEC_PROFILE", false},
+    {.ifname = "Tunnel1", .profile = "star"},
+    {.ifname = "Tunnel2", .profile = "star"},
+    {.ifname = "Tunnel3", .profile = "star"},
+    {.ifname = "Tunnel20", .profile = "IPSEC_PROFILE"},
 };
 
 static void
@@ -115,7 +116,8 @@ test_genie(void **state)
 static void
 test_closed_shared(void **state)
 {
-    static const struct ipsec_sock_tunnel shd[] = {{"Tunnel0", "vpnprof", true}};
+    static const struct ipsec_sock_tunnel shd[] = {
+        {.ifname = "Tunnel0", .profile = "vpnprof", .shared = true}};
     struct rec_crypto_session s[1];
     struct rec_crypto_socket *r;
     struct strbuf sb;
@@ -147,12 +149,60 @@ test_closed_shared(void **state)
     sb_free(&sb);
 }
 
+/* The DMVPN configuration guide's dual-DMVPN spoke (shared protection of
+ * Tunnel0 and Tunnel1 with profile vpnprof, three peers): show crypto map
+ * from its socket and profile records. */
+static void
+test_crypto_map(void **state)
+{
+    static const char *const peers[] = {"172.17.0.5", "172.17.0.1", "172.17.0.12"};
+    struct rec_crypto_socket s[5];
+    struct rec_ipsec_profile p[2];
+    struct strbuf sb;
+
+    (void)state;
+    memset(s, 0, sizeof s);
+    memset(p, 0, sizeof p);
+    for (int i = 0; i < 3; i++) {
+        snprintf(s[i].ifname, sizeof s[i].ifname, "%s", i ? "Tunnel0" : "Tunnel1");
+        snprintf(s[i].profile, sizeof s[i].profile, "vpnprof");
+        s[i].local = ip4("172.17.0.11");
+        s[i].remote = ip4(peers[i]);
+        s[i].shared = 1;
+    }
+    for (int i = 3; i < 5; i++) {
+        snprintf(s[i].ifname, sizeof s[i].ifname, "%s", i == 3 ? "Tunnel1" : "Tunnel0");
+        snprintf(s[i].profile, sizeof s[i].profile, "vpnprof");
+        snprintf(s[i].map_name, sizeof s[i].map_name, "vpnprof-head-1");
+        snprintf(s[i].idb, sizeof s[i].idb, "FastEthernet0/0/0");
+        s[i].local = ip4("172.17.0.11");
+        s[i].listen = s[i].shared = 1;
+    }
+    snprintf(p[0].name, sizeof p[0].name, "default");
+    snprintf(p[1].name, sizeof p[1].name, "vpnprof");
+    p[1].life_kb = 4608000;
+    p[1].life_s = 3600;
+    p[1].ntsets = 1;
+    snprintf(p[1].tsets[0].name, sizeof p[1].tsets[0].name, "trans2");
+    sb_init(&sb);
+    render_crypto_map(&sb, s, 5, p, 2);
+    /* an HTML copy: line-end blanks are not evidence */
+    compare("testdata/ios/show/show_crypto_map/cisco-doc-dmvpn-shared-tunnel-protection.txt",
+            sb.buf, FX_TRIM | FX_RSTRIP);
+    sb_reset(&sb);
+    render_crypto_map_json(&sb, s, 5, p, 2);
+    assert_non_null(strstr(sb.buf, "\"peers\":[\"172.17.0.5\",\"172.17.0.1\",\"172.17.0.12\"]"));
+    assert_non_null(strstr(sb.buf, "\"interfaces\":[\"Tunnel1\",\"Tunnel0\"]"));
+    sb_free(&sb);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_genie),
         cmocka_unit_test(test_closed_shared),
+        cmocka_unit_test(test_crypto_map),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
