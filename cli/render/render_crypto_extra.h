@@ -66,4 +66,13 @@ void render_crypto_map(struct strbuf *sb, const struct rec_crypto_socket *socks,
 void render_crypto_map_json(struct strbuf *sb, const struct rec_crypto_socket *socks, size_t ns,
                             const struct rec_ipsec_profile *profs, size_t np);
 
+/* show crypto isakmp peers [A]: the IKEv1 peers of the sessions (peer 0 =
+ * all), one entry per IKE SA endpoint pair. */
+void render_crypto_isakmp_peers(struct strbuf *sb, const struct rec_crypto_session *recs, size_t n,
+                                uint32_t peer);
+void render_crypto_isakmp_peers_json(struct strbuf *sb, const struct rec_crypto_session *recs,
+                                     size_t n, uint32_t peer);
+/* show crypto isakmp sa active|standby: keeps the SAs of that status. */
+size_t render_crypto_ike_select_status(struct rec_ike_sa *recs, size_t n, unsigned status);
+
 #endif

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The crypto shows that select or count records (show crypto isakmp|ipsec sa
- * count, show crypto session brief | local A | remote A | interface X,
- * show crypto ipsec sa interface X), show crypto ipsec profile, show crypto
- * sockets, show crypto map and show crypto isakmp default policy.
- * The selections run on the records the unfiltered shows print
- * (cli/render/render_crypto_select.c), so both always agree.
+ * count, show crypto isakmp sa active|standby, show crypto isakmp peers,
+ * show crypto session brief | local A | remote A | interface X, show crypto
+ * ipsec sa interface X), show crypto ipsec profile, show crypto sockets,
+ * show crypto map and show crypto isakmp default policy. The selections run
+ * on the records the unfiltered shows print (cli/render/render_crypto_select.c,
+ * render_crypto_peer.c), so both always agree.
  */
 #include "cli/render/render_crypto_extra.h"
 #include "cli/shell/client.h"
@@ -93,17 +94,43 @@ show_ipsec(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     return 0;
 }
 
+/* show crypto isakmp sa count | active | standby, show crypto isakmp peers */
 static int
-show_isakmp_count(struct session *s, struct strbuf *out, bool json)
+show_isakmp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json,
+            const struct render_crypto_opts *o)
 {
     struct snapshot snap;
-    const struct rec_ike_sa *r;
+    struct rec_ike_sa *r;
+    size_t k = 0;
 
+    if (exec_has(m, "peers")) {
+        uint32_t peer = cmd_get(m, "peer") ? cmd_ip(m, "peer") : 0;
+        const struct rec_crypto_session *cs;
+
+        if (fetch(s, REC_CRYPTO_SESSION, sizeof(*cs), &snap) < 0)
+            return -1;
+        cs = (const struct rec_crypto_session *)snap.buf;
+        json ? render_crypto_isakmp_peers_json(out, cs, snap.h.count, peer)
+             : render_crypto_isakmp_peers(out, cs, snap.h.count, peer);
+        snapshot_free(&snap);
+        return 0;
+    }
     if (fetch(s, REC_IKE_SA, sizeof(*r), &snap) < 0)
         return -1;
-    r = (const struct rec_ike_sa *)snap.buf;
-    json ? render_crypto_isakmp_sa_count_json(out, r, snap.h.count)
-         : render_crypto_isakmp_sa_count(out, r, snap.h.count);
+    r = (struct rec_ike_sa *)snap.buf;
+    if (exec_has(m, "count")) {
+        json ? render_crypto_isakmp_sa_count_json(out, r, snap.h.count)
+             : render_crypto_isakmp_sa_count(out, r, snap.h.count);
+    } else {
+        /* IKEv1 only, as show crypto isakmp sa */
+        for (size_t i = 0; i < snap.h.count; i++)
+            if (r[i].ike_version != 2)
+                r[k++] = r[i];
+        k = render_crypto_ike_select_status(
+            r, k, exec_has(m, "standby") ? REC_IKE_STDBY : REC_IKE_ACTIVE);
+        json ? render_crypto_isakmp_sa_json(out, snap.h.now_ms, r, k)
+             : render_crypto_isakmp_sa(out, snap.h.now_ms, r, k, o);
+    }
     snapshot_free(&snap);
     return 0;
 }
@@ -190,6 +217,6 @@ act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out
     if (exec_has(m, "ipsec"))
         return show_ipsec(s, m, out, json, &o);
     if (exec_has(m, "isakmp"))
-        return show_isakmp_count(s, out, json);
+        return show_isakmp(s, m, out, json, &o);
     return 1;
 }

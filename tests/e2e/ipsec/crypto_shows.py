@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The selecting and counting crypto shows on a live node with charon's SAs
-(show crypto isakmp|ipsec sa count, session brief | local | remote |
-interface, ipsec sa interface, ipsec profile, sockets, map, isakmp
-default policy), each checked against
-the unfiltered show of the same node taken right before, so a selection
-that drops or invents a session fails. Used by test_dmvpn_ipsec.py seed."""
+(show crypto isakmp|ipsec sa count, isakmp sa active|standby, isakmp peers,
+session brief | local | remote | interface, ipsec sa interface, ipsec
+profile, sockets, map, isakmp default policy), each checked against the
+unfiltered show of the same node taken right before, so a selection that
+drops or invents a session fails. Used by test_dmvpn_ipsec.py seed."""
 import json
 import re
 
@@ -29,6 +29,22 @@ def selected_shows(lab, node, local, peers, other, profiles, tset_words, idb):
           f"{node}: isakmp sa count says {m and m.group(1)} active = {qm} QM_IDLE rows", cnt)
     j = _json(lab, node, "show crypto isakmp sa count")
     check(j["active"] == qm and j["standby"] == 0, f"{node}: isakmp sa count | json {j}")
+
+    check(lab.cli(node, "show crypto isakmp sa active") == isakmp,
+          f"{node}: isakmp sa active = show crypto isakmp sa (no standby router)")
+    stby = lab.cli(node, "show crypto isakmp sa standby")
+    check(" QM_IDLE " not in stby and "conn-id" in stby, f"{node}: isakmp sa standby: no row", stby)
+    check(_json(lab, node, "show crypto isakmp sa standby")["ike_sas"] == [],
+          f"{node}: isakmp sa standby | json")
+    for p in peers:
+        # IOS's keyword is "peers"; what operators type, "peer", is its abbreviation
+        out = lab.cli(node, f"show crypto isakmp peer {p}")
+        check(re.fullmatch(rf"(Peer: {re.escape(p)} Port: \d+ Local: {re.escape(local)}\n"
+                           rf" Phase1 id: {re.escape(p)}\n)+", out),
+              f"{node}: show crypto isakmp peer {p}", out)
+    j = _json(lab, node, "show crypto isakmp peers")
+    check(sorted({x["peer"] for x in j["peers"]}) == sorted(peers),
+          f"{node}: show crypto isakmp peers | json {j}")
 
     sa = lab.cli(node, "show crypto ipsec sa")
     spis = len(re.findall(r"^      spi: 0x", sa, re.M))

@@ -2,7 +2,8 @@
 /*
  * Golden tests of the selecting and counting crypto shows (show crypto
  * isakmp|ipsec sa count, show crypto session local|remote|interface|brief,
- * show crypto ipsec sa interface, show crypto isakmp default policy): each
+ * show crypto ipsec sa interface, show crypto isakmp peers, show crypto
+ * isakmp sa active|standby, show crypto isakmp default policy): each
  * capture of testdata/ios/show/ is rebuilt as records with an extra record
  * the selection must drop, rendered and compared under the mode its README
  * states; plus the cases no capture shows (brief, empty selections, JSON).
@@ -491,6 +492,68 @@ test_ipsec_sa_interface(void **state)
     sb_free(&sb);
 }
 
+/* genie ShowCryptoIsakmpPeers: peer 1.1.1.2 seen from two local addresses */
+static void
+test_isakmp_peers(void **state)
+{
+    struct rec_crypto_session s[3];
+    struct strbuf sb;
+
+    (void)state;
+    session(&s[0], "Tunnel0", "1.1.1.2", 500);
+    PUT(s[0].phase1_id, "1.1.1.2");
+    session_ike(&s[0], 1, "1.1.1.1", 500, 1);
+    session_ike(&s[0], 1, "1.1.1.1", 500, 2); /* a rekey: the same endpoints */
+    session_ike(&s[0], 2, "1.1.1.1", 500, 3); /* IKEv2: not an ISAKMP peer */
+    session(&s[1], "Tunnel1", "1.1.1.9", 500);
+    session_ike(&s[1], 1, "1.1.1.1", 500, 4);
+    session(&s[2], "Tunnel2", "1.1.1.2", 600);
+    session_ike(&s[2], 1, "1.1.1.3", 500, 5); /* no phase-1 id: its address */
+    sb_init(&sb);
+    render_crypto_isakmp_peers(&sb, s, 3, ip4("1.1.1.2"));
+    expect(SD "show_crypto_isakmp_peer/genie-iosxe-golden_output.txt", sb.buf, FX_EXACT);
+    sb_reset(&sb);
+    render_crypto_isakmp_peers(&sb, s, 3, 0);
+    assert_non_null(
+        strstr(sb.buf, "Peer: 1.1.1.9 Port: 500 Local: 1.1.1.1\n Phase1 id: 1.1.1.9\n"));
+    sb_reset(&sb);
+    render_crypto_isakmp_peers_json(&sb, s, 3, ip4("1.1.1.9"));
+    assert_string_equal(sb.buf,
+                        "{\"peers\":[{\"peer\":\"1.1.1.9\",\"port\":500,\"local\":\"1.1.1.1\","
+                        "\"phase1_id\":\"1.1.1.9\",\"interface\":\"Tunnel1\"}]}\n");
+    sb_free(&sb);
+}
+
+/* show crypto isakmp sa active|standby: a dying SA is the active side's */
+static void
+test_isakmp_sa_status(void **state)
+{
+    struct rec_ike_sa r[4];
+    struct render_crypto_opts o = {0};
+    struct strbuf sb;
+
+    (void)state;
+    memset(r, 0, sizeof r);
+    for (int i = 0; i < 4; i++) {
+        r[i].ike_version = 1;
+        r[i].state = REC_IKE_QM_IDLE;
+        r[i].local = ip4("10.165.200.225");
+        r[i].remote = ip4("10.165.201.3") + (uint32_t)i;
+        r[i].conn_id = 1001 + (uint32_t)i;
+    }
+    r[1].status = REC_IKE_STDBY;
+    r[2].status = REC_IKE_ACTIVE_DELETED;
+    r[3].status = REC_IKE_STDBY;
+    assert_int_equal(render_crypto_ike_select_status(r, 4, REC_IKE_STDBY), 2);
+    assert_int_equal(r[0].conn_id, 1002);
+    assert_int_equal(r[1].conn_id, 1004);
+    sb_init(&sb);
+    render_crypto_isakmp_sa(&sb, FX_NOW, r, 2, &o);
+    assert_non_null(strstr(sb.buf, "1002 STDBY\n"));
+    assert_null(strstr(sb.buf, "ACTIVE"));
+    sb_free(&sb);
+}
+
 int
 main(void)
 {
@@ -504,6 +567,8 @@ main(void)
         cmocka_unit_test(test_session_interface_detail),
         cmocka_unit_test(test_session_brief),
         cmocka_unit_test(test_ipsec_sa_interface),
+        cmocka_unit_test(test_isakmp_peers),
+        cmocka_unit_test(test_isakmp_sa_status),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
