@@ -70,6 +70,8 @@ enum rec_kind {
     /* show ip route vrf X: struct rec_route of that VRF's table; the
      * snapshot's filter is the VRF's name */
     REC_VRF_ROUTE,
+    /* lib/rec_nhrp_redirect.h: show ip nhrp redirect */
+    REC_NHRP_REDIRECT,
     /* lib/rec_crypto.h: show crypto ipsec profile (running config) */
     REC_IPSEC_PROFILE,
     /* lib/rec_crypto.h: show crypto sockets */

@@ -147,6 +147,41 @@ struct cfg_isakmp_key {
     bool no_xauth;
 };
 
+/* IKEv1 keyrings and ISAKMP profiles (crypto keyring / crypto isakmp
+ * profile). A keyring's keys are `crypto isakmp key` lines scoped to a
+ * front-door VRF; a profile picks the keyrings one tunnel may use. */
+struct cfg_keyring {
+    const char *name;
+    const char *vrf; /* NULL: the global table */
+    const char *description;
+    /* local-address IP|INTERFACE: only for SAs from that local address */
+    const char *local_addr;
+    struct cfg_isakmp_key *keys; /* pre-shared-key ...: enc_type 0/6 */
+    size_t nkeys, capkeys;
+};
+
+#define CFG_ISAPROF_MAX 8 /* keyring / match identity lines per profile */
+
+struct cfg_isakmp_match {
+    bool is_host;
+    const char *host;    /* match identity host */
+    uint32_t addr, mask; /* mask 0xffffffff when not typed */
+    bool has_mask;
+    const char *vrf;
+};
+
+struct cfg_isakmp_profile {
+    const char *name;
+    const char *description;
+    const char *vrf; /* vrf X: the inside VRF */
+    const char *keyrings[CFG_ISAPROF_MAX];
+    int nkeyrings;
+    struct cfg_isakmp_match match[CFG_ISAPROF_MAX];
+    int nmatch;
+    uint32_t ka_secs, ka_retry; /* keepalive; 0: the global one */
+    int self_id;                /* 0 none, 1 address, 2 fqdn */
+};
+
 enum cfg_transform {
     XF_NONE = 0,
     XF_ESP_DES,
@@ -457,6 +492,10 @@ struct cfg {
     size_t nv2krs, capv2krs;
     struct cfg_ikev2_profile *v2profs;
     size_t nv2profs, capv2profs;
+    struct cfg_keyring *krs;
+    size_t nkrs, capkrs;
+    struct cfg_isakmp_profile *isaprofs;
+    size_t nisaprofs, capisaprofs;
     struct cfg_keychain *kcs;
     size_t nkcs, capkcs;
     struct cfg_pki_trustpoint *tps;
@@ -496,6 +535,8 @@ const struct cfg_ipsec_profile *cfg_find_profile(const struct cfg *c, const char
 const struct cfg_ikev2_proposal *cfg_find_v2prop(const struct cfg *c, const char *name);
 const struct cfg_ikev2_keyring *cfg_find_v2kr(const struct cfg *c, const char *name);
 const struct cfg_ikev2_profile *cfg_find_v2prof(const struct cfg *c, const char *name);
+const struct cfg_keyring *cfg_find_keyring(const struct cfg *c, const char *name);
+const struct cfg_isakmp_profile *cfg_find_isaprof(const struct cfg *c, const char *name);
 const struct cfg_keychain *cfg_find_keychain(const struct cfg *c, const char *name);
 const struct cfg_pki_trustpoint *cfg_find_trustpoint(const struct cfg *c, const char *name);
 const struct cfg_pki_chain *cfg_find_chain(const struct cfg *c, const char *name);

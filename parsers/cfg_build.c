@@ -399,6 +399,17 @@ cb_mode_header(struct cfg_build *b, char *buf, size_t n)
         snprintf(buf, n, "key chain %s\n key %u", c->kcs[b->cur_kc].name,
                  c->kcs[b->cur_kc].keys[b->cur_key].id);
         break;
+    case MODE_KEYRING: {
+        const struct cfg_keyring *r = &c->krs[b->cur_kr];
+        if (r->vrf)
+            snprintf(buf, n, "crypto keyring %s vrf %s", r->name, r->vrf);
+        else
+            snprintf(buf, n, "crypto keyring %s", r->name);
+        break;
+    }
+    case MODE_ISA_PROF:
+        snprintf(buf, n, "crypto isakmp profile %s", c->isaprofs[b->cur_isaprof].name);
+        break;
     case MODE_OPAQUE:
         snprintf(buf, n, "%s", b->stanza_header);
         break;

@@ -24,6 +24,7 @@ struct cfg_build {
     size_t cur_if, cur_pol, cur_tset, cur_prof, cur_line, cur_router;
     size_t cur_v2prop, cur_v2pol, cur_v2kr, cur_v2peer, cur_v2prof;
     size_t cur_kc, cur_key;
+    size_t cur_kr, cur_isaprof;
     size_t cur_tp, cur_chain;
     /* a `certificate` of a chain open: its hex lines until `quit` */
     bool cert_open;
@@ -99,6 +100,7 @@ CMD_TABLE_DECL(cmd_tbl_nhrp);
 CMD_TABLE_DECL(cmd_tbl_crypto);
 CMD_TABLE_DECL(cmd_tbl_ikev2);
 CMD_TABLE_DECL(cmd_tbl_keychain);
+CMD_TABLE_DECL(cmd_tbl_isakmp_prof);
 CMD_TABLE_DECL(cmd_tbl_pki);
 CMD_TABLE_DECL(cmd_tbl_line);
 CMD_TABLE_DECL(cmd_tbl_opaque);

@@ -14,6 +14,7 @@
  */
 #include "parsers/cfg.h"
 #include "parsers/ikev2.h"
+#include "parsers/isakmp_prof.h"
 #include "parsers/keychain.h"
 #include "parsers/pki.h"
 #include "lib/arena.h"
@@ -142,6 +143,7 @@ cfg_clone(const struct cfg *src)
     }
     ikev2_clone(a, c);
     keychain_clone(a, c);
+    isaprof_clone(a, c);
     pki_clone(a, c);
     opaque(a, &c->global_opaque);
     return c;

@@ -72,6 +72,9 @@ enum cfg_mode {
     /* crypto pki ... (cmd_pki.c) */
     MODE_PKI_TP,    /* (ca-trustpoint)# */
     MODE_PKI_CHAIN, /* (config-cert-chain)#; its certificates' hex is read raw */
+    /* crypto keyring / crypto isakmp profile (cmd_isakmp_prof.c) */
+    MODE_KEYRING,  /* (conf-keyring)# */
+    MODE_ISA_PROF, /* (conf-isa-prof)# */
     MODE_COUNT
 };
 

@@ -582,9 +582,10 @@ const struct cmd_def cmd_tbl_crypto[] = {
                       {"seconds", "Time-based key duration in seconds"},
                       {"kilobytes", "Volume-based key duration"},
                       {"disable", "Disable Volume-based Rekey"})},
-    {MODE_IPSEC_PROF, "set isakmp-profile <word:name>", CLS_UNSUPPORTED,
-     "ISAKMP profiles are not implemented", h_prof_ref, MODE_EXEC, NP,
-     .help = CMD_HELP({"isakmp-profile", "Specify isakmp Profile"})},
+    {MODE_IPSEC_PROF, "set isakmp-profile <word:name>", CLS_TRANSLATED,
+     "the isakmp profile's keyrings, remote identity and keepalive shape the tunnels' charon "
+     "connections",
+     h_prof_ref, MODE_EXEC, NP, .help = CMD_HELP({"isakmp-profile", "Specify isakmp Profile"})},
     {MODE_IPSEC_PROF, "set ikev2-profile <word:name>", CLS_TRANSLATED,
      "charon IKEv2 connections (VICI load-conn version 2) from the ikev2 profile", h_prof_ref,
      MODE_EXEC, NP, .help = CMD_HELP({"ikev2-profile", "Specify ikev2 Profile"})},

@@ -90,7 +90,7 @@
         RTR(M,                                                                                     \
             "default-metric <num:1-4294967295:bw> <num:0-4294967295:delay> <num:0-255:rel> "       \
             "<num:1-255:load> <num:1-65535:mtu>",                                                  \
-            N_EIGRP_NO, rtr_h_line, RFP, 1,                                                        \
+            N_EIGRP, rtr_h_line, RFP, 1,                                                           \
             CMD_HELP({"default-metric", "Set metric of redistributed routes"})),                   \
         RTR_REST(M, "default-information", N_EIGRP_NO,                                             \
                  "Control distribution of default information"),                                   \

@@ -24,6 +24,7 @@ cmd_table_build(size_t *n)
         {cmd_tbl_crypto, cmd_tbl_crypto_len},
         {cmd_tbl_ikev2, cmd_tbl_ikev2_len},
         {cmd_tbl_keychain, cmd_tbl_keychain_len},
+        {cmd_tbl_isakmp_prof, cmd_tbl_isakmp_prof_len},
         {cmd_tbl_pki, cmd_tbl_pki_len},
         {cmd_tbl_line, cmd_tbl_line_len},
         {cmd_tbl_opaque, cmd_tbl_opaque_len},

@@ -35,7 +35,8 @@ compat_doc(struct strbuf *sb)
                                           MODE_V2_KR,           MODE_V2_PEER,
                                           MODE_V2_PROF,         MODE_KEYCHAIN,
                                           MODE_KEYCHAIN_KEY,    MODE_PKI_TP,
-                                          MODE_PKI_CHAIN};
+                                          MODE_PKI_CHAIN,       MODE_KEYRING,
+                                          MODE_ISA_PROF};
     size_t n, i, k;
     const struct cmd_def *d = cmd_defs(&n);
     unsigned counts[CLS_COUNT] = {0};

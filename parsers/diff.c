@@ -6,6 +6,7 @@
  */
 #include "parsers/diff.h"
 #include "parsers/ikev2.h"
+#include "parsers/isakmp_prof.h"
 #include "parsers/keychain.h"
 #include "parsers/pki.h"
 #include "lib/htab.h"
@@ -107,7 +108,9 @@ iface_flags(const struct cfg_iface *a, const struct cfg_iface *b)
         a->vrf_ip_form != b->vrf_ip_form)
         f |= CHGF_IF_TUNNEL;
     if (!streq(a->tun_protection, b->tun_protection) ||
-        a->tun_protection_shared != b->tun_protection_shared)
+        a->tun_protection_shared != b->tun_protection_shared ||
+        !streq(a->tun_protection_isakmp_profile, b->tun_protection_isakmp_profile) ||
+        !streq(a->tun_protection_ikev2_profile, b->tun_protection_ikev2_profile))
         f |= CHGF_IF_PROTECTION;
     if (x->enabled != y->enabled || !streq(x->auth, y->auth) ||
         x->has_network_id != y->has_network_id || x->network_id != y->network_id ||
@@ -353,7 +356,7 @@ cfg_diff(const struct cfg *o, const struct cfg *n, struct cfg_diff *d)
     }
     diff_routes(o, n, d);
     /* IKEv2 objects shape the same IKE side of charon's connections */
-    if (!crypto_isakmp_eq(o, n) || !ikev2_eq(o, n) || !pki_eq(o, n))
+    if (!crypto_isakmp_eq(o, n) || !isaprof_eq(o, n) || !ikev2_eq(o, n) || !pki_eq(o, n))
         push(d, CHG_ISAKMP, 0, NULL, NULL, NULL, NULL);
     if (!tsets_eq(o, n))
         push(d, CHG_TSET, 0, NULL, NULL, NULL, NULL);

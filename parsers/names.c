@@ -60,6 +60,10 @@ cfg_mode_name(enum cfg_mode m)
         return "config-keychain";
     case MODE_KEYCHAIN_KEY:
         return "config-keychain-key";
+    case MODE_KEYRING:
+        return "conf-keyring";
+    case MODE_ISA_PROF:
+        return "conf-isa-prof";
     case MODE_COUNT:
         break;
     }

@@ -10,6 +10,7 @@
 #include "parsers/print.h"
 #include "parsers/slots.h"
 #include "parsers/ikev2.h"
+#include "parsers/isakmp_prof.h"
 #include "parsers/keychain.h"
 #include "parsers/pki.h"
 #include "lib/inet.h"
@@ -149,8 +150,11 @@ print_iface(struct strbuf *sb, const struct cfg_iface *ifp)
         sb_puts(sb, " no ip address\n");
     }
     print_slot(sb, o, SI_ADDRESS);
-    /* IOS turns redirects off by itself on a tunnel running NHRP */
-    if (ifp->no_ip_redirects || (ifp->nhrp.enabled && cfg_iface_is_tunnel(ifp)))
+    /* IOS turns redirects off by itself on a multipoint tunnel running NHRP
+     * (every captured mGRE tunnel shows it; a p2p GRE tunnel with NHRP, the
+     * IOSv show running-config interface capture, does not) */
+    if (ifp->no_ip_redirects ||
+        (ifp->nhrp.enabled && cfg_iface_is_tunnel(ifp) && ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT))
         sb_puts(sb, " no ip redirects\n");
     print_slot(sb, o, SI_REDIRECTS);
     if (ifp->ip_mtu)
@@ -246,6 +250,7 @@ print_crypto(struct strbuf *sb, const struct cfg *c)
     size_t i, n0;
     int k;
 
+    keyring_print(sb, c);
     for (i = 0; i < c->npols; i++) {
         const struct cfg_isakmp_policy *p = &c->pols[i];
         sb_printf(sb, "crypto isakmp policy %u\n", p->priority);
@@ -287,6 +292,7 @@ print_crypto(struct strbuf *sb, const struct cfg *c)
     }
     if (c->isakmp_nat_keepalive)
         sb_printf(sb, "crypto isakmp nat keepalive %u\n", c->isakmp_nat_keepalive);
+    isaprof_print(sb, c);
     print_slot(sb, &c->global_opaque, SG_CRYPTO_ISAKMP);
     sb_puts(sb, "!\n");
     if (c->ipsec_sa_life_kb_disable)

@@ -7,6 +7,7 @@
 #include "parsers/validate.h"
 #include "parsers/vrf.h"
 #include "parsers/ikev2.h"
+#include "parsers/isakmp_prof.h"
 #include "parsers/keychain.h"
 #include "parsers/pki.h"
 #include "lib/inet.h"
@@ -129,6 +130,16 @@ check_overlaps(const struct cfg *c, struct cfg_findings *f)
         }
 }
 
+static size_t
+keyring_keys(const struct cfg *c)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < c->nkrs; i++)
+        n += c->krs[i].nkeys;
+    return n;
+}
+
 static bool
 tunnel_is_ikev2(const struct cfg *c, const struct cfg_iface *ifp)
 {
@@ -178,6 +189,7 @@ cfg_validate(const struct cfg *c, struct cfg_findings *f)
     check_overlaps(c, f);
     ikev2_validate(c, f);
     keychain_validate(c, f);
+    isaprof_validate(c, f);
     pki_validate(c, f);
     for (i = 0; i < c->nprofs; i++) {
         const struct cfg_ipsec_profile *p = &c->profs[i];
@@ -195,7 +207,7 @@ cfg_validate(const struct cfg *c, struct cfg_findings *f)
             cfg_findings_add(f, "crypto isakmp",
                              "tunnel protection needs a crypto isakmp policy with "
                              "authentication pre-share");
-        else if (c->nkeys == 0)
+        else if (c->nkeys == 0 && !keyring_keys(c))
             cfg_findings_add(f, "crypto isakmp",
                              "authentication pre-share without any crypto isakmp key");
     }

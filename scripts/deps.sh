@@ -18,6 +18,8 @@ PKGS=(
   libstrongswan-standard-plugins libstrongswan-extra-plugins
   snmpd snmp openssh-server openssh-client tmux python3-netmiko python3-textfsm
   inetutils-telnet
+  # tests/e2e/cli/test_wrmem_atomic.py: kills dmvpnd inside write memory
+  strace
   nftables
   # the VM tier (tests/vm): qemu (TCG), the image builder, ext4 from a directory
   qemu-system-x86 mmdebstrap e2fsprogs

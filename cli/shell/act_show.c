@@ -6,7 +6,10 @@
  * renders an empty table.
  */
 #include "cli/render/render_crypto.h"
+#include "cli/render/render_ip_iface.h"
 #include "cli/render/render_nhrp.h"
+#include "cli/render/render_nhrp_more.h"
+#include "cli/render/render_runcfg.h"
 #include "cli/render/render_system.h"
 #include "cli/shell/exec.h"
 #include "cli/shell/session.h"
@@ -37,7 +40,7 @@ same_if(const char *a, const char *b)
     return strncmp(a, b, REC_IFNAMSIZ) == 0;
 }
 
-/* show interfaces X: only X; IOS rejects a name the box does not have. */
+/* show [ip] interfaces X: only X; IOS rejects a name the box does not have. */
 static int
 show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -68,6 +71,8 @@ show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
     if (exec_has(m, "brief"))
         json ? render_interfaces_json(out, snap.h.now_ms, r, k)
              : render_interfaces_brief(out, r, k);
+    else if (exec_has(m, "ip"))
+        json ? render_ip_interface_json(out, r, k) : render_ip_interface(out, r, k);
     else
         json ? render_interfaces_json(out, snap.h.now_ms, r, k)
              : render_interfaces(out, snap.h.now_ms, r, k);
@@ -236,6 +241,27 @@ show_nhrp_self(struct session *s, struct strbuf *out, bool json)
     return 0;
 }
 
+/* show ip nhrp traffic [interface X] detail; frees snap. */
+static int
+show_nhrp_traffic_detail(struct snapshot *snap, const struct cmd_val *ifv, struct strbuf *out,
+                         bool json)
+{
+    const struct rec_nhrp_traffic *r = (const struct rec_nhrp_traffic *)snap->buf;
+    size_t i, n = snap->h.count, first = 0, k = n;
+
+    for (i = 0; ifv && i < n; i++)
+        if (same_if(r[i].ifname, ifv->str))
+            break;
+    if (ifv) {
+        first = i;
+        k = i < n ? 1 : 0;
+    }
+    json ? render_nhrp_traffic_detail_json(out, r, n, r + first, k)
+         : render_nhrp_traffic_detail(out, r, n, r + first, k);
+    snapshot_free(snap);
+    return 0;
+}
+
 static int
 show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -260,6 +286,8 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
         if (fetch(s, REC_NHRP_TRAFFIC, sizeof(*r), &snap) < 0)
             return -1;
         r = (struct rec_nhrp_traffic *)snap.buf;
+        if (exec_has(m, "detail")) /* the global sums count every tunnel */
+            return show_nhrp_traffic_detail(&snap, ifv, out, json);
         for (i = 0; i < snap.h.count; i++) /* traffic interface X: X only */
             if (!ifv || same_if(r[i].ifname, ifv->str))
                 r[k++] = r[i];
@@ -276,6 +304,13 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
                 r[k++] = r[i];
         json ? render_nhrp_stats_json(out, r, k)
              : render_nhrp_stats(out, r, k, exec_has(m, "detail"), ifv != NULL);
+    } else if (exec_has(m, "redirect")) {
+        if (fetch(s, REC_NHRP_REDIRECT, sizeof(struct rec_nhrp_redirect), &snap) < 0)
+            return -1;
+        json ? render_nhrp_redirect_json(out, snap.h.now_ms,
+                                         (const struct rec_nhrp_redirect *)snap.buf, snap.h.count)
+             : render_nhrp_redirect(out, snap.h.now_ms, (const struct rec_nhrp_redirect *)snap.buf,
+                                    snap.h.count);
     } else if (exec_has(m, "self")) {
         return show_nhrp_self(s, out, json);
     } else {
@@ -426,6 +461,26 @@ act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     return 1;
 }
 
+/* show running-config interface X: X's stanza of the running config; IOS
+ * rejects a name the config does not hold, caret under the name. */
+static int
+show_run_iface(struct session *s, const struct cmd_val *v, const struct strbuf *text,
+               struct strbuf *out, bool json)
+{
+    char name[REC_IFNAMSIZ];
+    bool ok;
+
+    snprintf(name, sizeof(name), "%.*s", (int)v->len, v->str);
+    ok = json ? render_runcfg_interface_json(out, text->buf, text->len, name)
+              : render_runcfg_interface(out, text->buf, text->len, name);
+    if (!ok) {
+        session_error(s, s->cur_line, (int)s->cur_tl->t[v->tok].col,
+                      "% Invalid input detected at '^' marker.");
+        return 1;
+    }
+    return 0;
+}
+
 /* show running-config / startup-config / write terminal. JSON: the lines. */
 int
 act_show_run(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
@@ -440,7 +495,9 @@ act_show_run(struct session *s, const struct cmd_match *m, struct strbuf *out, b
         sb_free(&text);
         return -1;
     }
-    if (rc > 0) {
+    if (rc == 0 && cmd_get(m, "name")) {
+        rc = show_run_iface(s, cmd_get(m, "name"), &text, out, json);
+    } else if (rc > 0) {
         /* IOS: "startup-config is not present" */
         sb_append(out, text.buf, text.len);
         sb_putc(out, '\n');

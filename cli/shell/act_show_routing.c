@@ -10,6 +10,7 @@
  * IOS with the protocol not running: "% BGP not active" for BGP (no global
  * record), nothing at all for OSPF and EIGRP.
  */
+#include "cli/render/render_route_entry.h"
 #include "cli/render/render_routing.h"
 #include "cli/shell/client.h"
 #include "cli/shell/exec.h"
@@ -293,6 +294,33 @@ vrf_known(struct session *s, const char *name)
     return found;
 }
 
+/* show ip route A.B.C.D [MASK]: one entry; IOS's "not in table" fails. */
+static int
+show_route_entry(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct render_route_query q = {.addr = cmd_ip(m, "addr"),
+                                   .mask = cmd_ip(m, "mask"),
+                                   .has_mask = cmd_get(m, "mask") != NULL};
+    struct snapshot snap, procs;
+    bool ok;
+
+    if (fetch(s, REC_ROUTE, sizeof(struct rec_route), &snap) < 0)
+        return -1;
+    if (fetch(s, REC_RT_PROTO, sizeof(struct rec_rt_proto), &procs) < 0) {
+        snapshot_free(&snap);
+        return -1;
+    }
+    q.procs = (const struct rec_rt_proto *)procs.buf;
+    q.n_procs = procs.h.count;
+    ok = json ? render_route_entry_json(out, snap.h.now_ms, (const struct rec_route *)snap.buf,
+                                        snap.h.count, &q)
+              : render_route_entry(out, snap.h.now_ms, (const struct rec_route *)snap.buf,
+                                   snap.h.count, &q);
+    snapshot_free(&procs);
+    snapshot_free(&snap);
+    return ok ? 0 : 1;
+}
+
 /* show ip route [next-hop-override|bgp|ospf|eigrp|static|nhrp|connected] */
 static int
 show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
@@ -346,6 +374,8 @@ int
 act_show_routing(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     /* first: "show ip route bgp|ospf|eigrp" name the protocols too */
+    if (exec_has(m, "route") && cmd_get(m, "addr"))
+        return show_route_entry(s, m, out, json);
     if (exec_has(m, "route"))
         return show_route(s, m, out, json);
     if (exec_has(m, "protocols"))

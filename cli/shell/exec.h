@@ -60,6 +60,8 @@ struct json;
 int debug_eigrp_off(struct session *s, struct strbuf *out);
 void debug_eigrp_show(const struct session *s, struct strbuf *out, struct json *j);
 int act_clear_logging(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* clear dmvpn session [peer ...|interface X] (act_clear_dmvpn.c) */
+int act_clear_dmvpn(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 /* Sends the row's request (struct exec_cmd.req) built from the match. */
 int act_request(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);

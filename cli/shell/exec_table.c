@@ -74,6 +74,8 @@ static const struct exec_row rows[] = {
      .help =
          CMD_HELP({"ip", "IP information"}, {"interface", "IP interface status and configuration"},
                   {"brief", "Brief summary of IP status and configuration"})},
+    {"show ip interface [<if:name>]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"interface", "IP interface status and configuration"})},
     {"show interfaces [<if:name>]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"interfaces", "Interface status and configuration"})},
     {"show ip route vrf <word:vrf> [{bgp|connected|eigrp|nhrp|ospf|static}]", ACT(act_show, 1, PJ),
@@ -92,6 +94,9 @@ static const struct exec_row rows[] = {
                   {"eigrp", "Enhanced Interior Gateway Routing Protocol (EIGRP)"},
                   {"nhrp", "Next Hop Resolution Protocol (NHRP)"},
                   {"ospf", "Open Shortest Path First (OSPF)"}, {"static", "Static routes"})},
+    {"show ip route <ip:addr> [<mask:mask>]", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"<addr>", "Network to display information about or host"},
+                      {"<mask>", "Network mask"})},
     {"show ip bgp [summary]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"bgp", "BGP information"}, {"summary", "Summary of BGP neighbor status"})},
     {"show ip bgp neighbors [<ip:addr>]", ACT(act_show, 1, PJ), 0,
@@ -151,6 +156,8 @@ static const struct exec_row rows[] = {
     {"show ip nhrp shortcut [detail]", ACT(act_show, 1, PJ), 0,
      .help =
          CMD_HELP({"shortcut", "NHRP shortcut information"}, {"detail", "Detailed information"})},
+    {"show ip nhrp redirect", ACT(act_show, 1, PJ), 0,
+     .help = CMD_HELP({"redirect", "NHRP redirect table"})},
     {"show ip nhrp summary", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"summary", "NHRP summary information"})},
     {"show ip nhrp nhs [<if:name>] [detail]", ACT(act_show, 1, PJ), 0,
@@ -158,9 +165,10 @@ static const struct exec_row rows[] = {
          CMD_HELP({"nhs", "NHRP Next Hop Server information"}, {"detail", "Detailed information"})},
     {"show ip nhrp stats [<if:name>] [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"stats", "NHRP statistics"}, {"detail", "Detailed information"})},
-    {"show ip nhrp traffic [interface <if:name>]", ACT(act_show, 1, PJ), 0,
+    {"show ip nhrp traffic [interface <if:name>] [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"traffic", "NHRP traffic statistics"},
-                      {"interface", "Show NHRP traffic for an interface"})},
+                      {"interface", "Show NHRP traffic for an interface"},
+                      {"detail", "Detailed information"})},
     {"show crypto session [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"crypto", "Encryption module"}, {"session", "Show crypto sessions"},
                       {"detail", "Detailed information"})},
@@ -217,6 +225,8 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"logging", "Show the contents of logging buffers"})},
     {"show running-config", ACT(act_show_run, 15, PJ), 0,
      .help = CMD_HELP({"running-config", "Current operating configuration"})},
+    {"show running-config interface <if:name>", ACT(act_show_run, 15, PJ), 0,
+     .help = CMD_HELP({"interface", "Show interface configuration"})},
     {"show startup-config", ACT(act_show_run, 15, PJ), 0,
      .help = CMD_HELP({"startup-config", "Contents of startup configuration"})},
     {"show privilege", ACT(act_show_misc, 1, PJ), 0,
@@ -273,6 +283,15 @@ static const struct exec_row rows[] = {
     {"clear crypto session [peer <ip:peer>]", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SESSION), 0,
      .help = CMD_HELP({"crypto", "Clear crypto state"},
                       {"session", "Clear crypto sessions (tunnels)"}, {"peer", "Remote peer"})},
+    /* the NHRP entries and crypto sessions of the peers named, or of all:
+     * clear ip nhrp and clear crypto session requests, per entry and peer */
+    {"clear dmvpn session [{peer [{ipv4|nbma}] <ip:peer>|interface <if:name>}]",
+     ACT(act_clear_dmvpn, 15, 0, REQ_CLEAR_IP_NHRP), 0,
+     .help = CMD_HELP({"dmvpn", "Clear DMVPN information"}, {"session", "Clear DMVPN sessions"},
+                      {"peer", "Clear DMVPN sessions of a peer"},
+                      {"ipv4", "Peer's tunnel (IPv4) address"}, {"nbma", "Peer's NBMA address"},
+                      {"<peer>", "Peer address"},
+                      {"interface", "Clear DMVPN sessions of an interface"})},
     {"clear crypto isakmp", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_ISAKMP), 0,
      .help = CMD_HELP({"isakmp", "Flush the ISAKMP database"})},
     {"clear crypto sa", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SA), 0,
@@ -300,7 +319,7 @@ static const enum cfg_mode config_modes[] = {
     MODE_RTR_EIGRP_NAMED, MODE_RTR_EIGRP_AF, MODE_RTR_EIGRP_AFIF, MODE_RTR_EIGRP_TOPO,
     MODE_V2_PROP,         MODE_V2_POL,       MODE_V2_KR,          MODE_V2_PEER,
     MODE_V2_PROF,         MODE_KEYCHAIN,     MODE_KEYCHAIN_KEY,   MODE_PKI_TP,
-    MODE_PKI_CHAIN};
+    MODE_PKI_CHAIN,       MODE_KEYRING,      MODE_ISA_PROF};
 #define NCFG (sizeof(config_modes) / sizeof(config_modes[0]))
 
 static const struct exec_cmd do_marker = {NULL, 15, 0};

@@ -6,6 +6,9 @@
  *  - filter words abbreviate like any keyword ("| i", "| sec");
  *  - section: a section is a line at the left margin and the indented lines
  *    under it; a section is printed whole when any of its lines matches;
+ *    `section include R` is `section R`, `section exclude R` prints the
+ *    sections none of whose lines match (the words abbreviate; a word that
+ *    is not followed by a pattern is the pattern itself);
  *  - count prints "Number of lines which match regexp = N".
  * The regular expressions are lib/rx's: IOS syntax (`_` included), and a
  * cost bounded by the pattern's length whatever a user types.
@@ -43,6 +46,30 @@ pipe_help(void)
         h[2 * i + 1] = filters[i].help;
     }
     return h;
+}
+
+/* After `section`: an include|exclude word (abbreviated or not) followed by
+ * a pattern sets the mode; returns where the pattern starts. */
+static const char *
+section_mode(const char *e, struct pipe_spec *p)
+{
+    const char *w = e, *r;
+    size_t wl;
+
+    while (*w && *w != ' ' && *w != '\t')
+        w++;
+    wl = (size_t)(w - e);
+    for (r = w; *r == ' ' || *r == '\t'; r++)
+        ;
+    if (!*r)
+        return e;
+    if (wl <= 7 && !strncasecmp(e, "include", wl))
+        return r;
+    if (wl <= 7 && !strncasecmp(e, "exclude", wl)) {
+        p->sec_exclude = true;
+        return r;
+    }
+    return e;
 }
 
 enum pipe_err
@@ -89,6 +116,8 @@ pipe_parse(const char *line, struct pipe_spec *p, size_t *col)
     }
     if (!*e && p->kind != PIPE_COUNT)
         return PIPE_ERR_INCOMPLETE;
+    if (p->kind == PIPE_SECTION)
+        e = section_mode(e, p);
     snprintf(p->pattern, sizeof(p->pattern), "%s", e);
     /* trailing blanks are part of what the user typed but never of a match */
     for (i = strlen(p->pattern); i > 0 && p->pattern[i - 1] == ' '; i--)
@@ -142,7 +171,7 @@ section(const struct pipe_spec *p, const char *in, size_t n, struct strbuf *out)
             i = le;
         }
         end = i;
-        if (hit)
+        if (hit != p->sec_exclude)
             sb_append(out, in + start, end - start);
         start = end;
     }

@@ -29,6 +29,9 @@ struct pipe_spec {
     enum pipe_kind kind;
     size_t bar; /* offset of `|` in the line (the command is line[0..bar)) */
     char pattern[256];
+    /* section exclude: a section any of whose lines matches is dropped
+     * (section and section include print it) */
+    bool sec_exclude;
     struct rx *re; /* NULL: every line matches (count without a pattern) */
     /* set by the caller: filtering stops at the next line once *stop */
     const volatile sig_atomic_t *stop;

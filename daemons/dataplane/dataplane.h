@@ -29,8 +29,9 @@
 
 /* Kernel route protocol numbers (rtm_protocol) of the routes we install, so
  * they can be listed and flushed without touching anyone else's. */
-#define DP_RTPROT_STATIC 210 /* IOS `ip route` */
-#define DP_RTPROT_NHRP   211 /* NHRP shortcut routes (IOS `H`) */
+#define DP_RTPROT_STATIC  210 /* IOS `ip route` */
+#define DP_RTPROT_NHRP    211 /* NHRP shortcut routes (IOS `H`) */
+#define DP_RTPROT_VRF_IGP 212 /* a routing protocol's route in a VRF (svc_vrf_route) */
 
 struct dp;
 
@@ -69,6 +70,7 @@ enum dp_route_kind {
     DP_RT_CONNECTED, /* listing only: a subnet on an interface */
     DP_RT_LOCAL,     /* listing only: an address of this box (/32) */
     DP_RT_OTHER,     /* listing only: anybody else's route (proto in .proto) */
+    DP_RT_VRF_IGP,   /* listing only: a routing protocol's route in a VRF (DP_RTPROT_VRF_IGP) */
 };
 
 #define DP_RTF_BLACKHOLE 0x1 /* ip route ... Null0 */

@@ -134,6 +134,8 @@ rtab_listing(const struct rtab *t, const struct dpnl_route *r, struct dp_route *
         return false;
     if (r->proto == DP_RTPROT_STATIC)
         o->kind = DP_RT_STATIC;
+    else if (r->proto == DP_RTPROT_VRF_IGP)
+        o->kind = DP_RT_VRF_IGP;
     else if (r->proto == DP_RTPROT_NHRP)
         o->kind = DP_RT_NHRP;
     else if (r->proto == RTPROT_KERNEL && r->scope == RT_SCOPE_LINK && !r->gateway)

@@ -22,6 +22,7 @@
 #include "parsers/validate.h"
 #include "lib/log.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -204,6 +205,30 @@ dmvpnd_config_lines(struct dmvpnd *d, const char *header, const char *lines, str
     return rc;
 }
 
+/* The temporary files of earlier saves killed before their rename (named
+ * CONFIG.tmp.PID by the writer): stale once a save has succeeded, and they
+ * hold the config's secrets. */
+static void
+sweep_stale_tmp(const char *config_path, const char *dir)
+{
+    const char *base = strrchr(config_path, '/');
+    char prefix[512];
+    struct dirent *e;
+    size_t n;
+    DIR *dp;
+
+    snprintf(prefix, sizeof(prefix), "%s.tmp.", base ? base + 1 : config_path);
+    n = strlen(prefix);
+    if (!(dp = opendir(dir)))
+        return;
+    while ((e = readdir(dp)))
+        if (!strncmp(e->d_name, prefix, n) && e->d_name[n] &&
+            strspn(e->d_name + n, "0123456789") == strlen(e->d_name + n) &&
+            unlinkat(dirfd(dp), e->d_name, 0) == 0)
+            log_info("removed %s/%s, left by an interrupted write memory", dir, e->d_name);
+    closedir(dp);
+}
+
 /* write memory: to a temporary file, fsync, rename over the startup
  * config, fsync the directory: a crash leaves the old or the new file. */
 int
@@ -211,6 +236,7 @@ dmvpnd_config_write(struct dmvpnd *d, struct strbuf *err)
 {
     struct strbuf text;
     char tmp[4096], dirbuf[4096];
+    const char *dir;
     int fd, dfd;
 
     snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", d->config_path, (long)getpid());
@@ -233,11 +259,13 @@ dmvpnd_config_write(struct dmvpnd *d, struct strbuf *err)
         sb_free(&text);
         return -1;
     }
-    dfd = open(dirname(dirbuf), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    dir = dirname(dirbuf);
+    dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         fsync(dfd);
         close(dfd);
     }
+    sweep_stale_tmp(d->config_path, dir);
     sb_free(&text);
     log_notice("configuration saved to %s", d->config_path);
     return 0;

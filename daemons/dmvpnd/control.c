@@ -3,11 +3,11 @@
  * The control socket: framed requests from dmvpn-cli and dmvpn-snmp
  * (lib/ctl.h), answered from the event loop. The daemon, not the client,
  * decides what a connection may do: a local root peer (SO_PEERCRED) is
- * privileged; anyone else must say who they are with CTL_HELLO and gets the
- * privilege level the config gives that user (CTL_LOGIN for telnet
- * sessions, which run without privileges; an SSH session's uid is mapped to
- * its IOS user by access.c). Malformed frames close the connection and are
- * counted.
+ * privileged, and so is a member of the operators' group (peer.h); anyone
+ * else must say who they are with CTL_HELLO and gets the privilege level
+ * the config gives that user (CTL_LOGIN for telnet sessions, which run
+ * without privileges; an SSH session's uid is mapped to its IOS user by
+ * access.c). Malformed frames close the connection and are counted.
  *
  * Wire payloads:
  *   CTL_SNAPSHOT  u32 kind (big-endian), then an optional filter string
@@ -25,6 +25,7 @@
 #include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "daemons/dmvpnd/host.h"
+#include "daemons/dmvpnd/peer.h"
 #include "parsers/cfg.h"
 #include "parsers/cmd.h"
 #include "parsers/print.h"
@@ -79,6 +80,7 @@ struct control {
     uint64_t next_token;
     struct ev_timer *wait_timer;
     uint64_t snap_waits, snap_wait_timeouts;
+    gid_t operators; /* peer.h: DMVPN_CLI_GROUP's gid, or (gid_t)-1 */
 };
 
 static void on_client(void *arg, int fd, unsigned re);
@@ -655,6 +657,10 @@ on_accept(void *arg, int fd, unsigned re)
             int p = auth_user_privilege(c->d->running, cl->who.user);
             cl->who.level = cl->who.base_level = p < 0 ? 0 : p >= 15 ? 15 : 1;
             snprintf(cl->who.transport, sizeof(cl->who.transport), "ssh");
+        } else if (peer_in_group(cfd, cred.gid, c->operators)) {
+            /* a local operator (peer.h): privileged EXEC, as root */
+            cl->who.level = cl->who.base_level = 15;
+            peer_user_name(cred.uid, cl->who.user, sizeof(cl->who.user));
         }
     }
     cl->w = ev_fd_add(c->d->ev, cfd, EV_READ, on_client, cl);
@@ -693,6 +699,7 @@ control_open(struct dmvpnd *d, const char *path)
         return NULL;
     }
     chmod(path, 0666); /* access is decided per connection, not by the file mode */
+    c->operators = peer_cli_group();
     c->w = ev_fd_add(d->ev, c->fd, EV_READ, on_accept, c);
     c->wait_timer = ev_timer_new(d->ev, on_wait_timer, c);
     return c;

@@ -40,19 +40,20 @@ enum svc_apply {
 /* Events. The payload type is in the comment. */
 enum svc_ev {
     SVC_EV_NONE,
-    SVC_EV_NHRP_RX,    /* svc_pkt: an NHRP packet arrived on a tunnel (data plane) */
-    SVC_EV_DP_MISS,    /* svc_dp_miss: data for a next hop with no mapping */
-    SVC_EV_DP_HAIRPIN, /* svc_dp_hairpin: data in and out of the hub's tunnels */
-    SVC_EV_DP_USED,    /* svc_dp_used: a mapping carried data */
-    SVC_EV_NHRP_TX,    /* svc_pkt: send this NHRP packet to an NBMA address */
-    SVC_EV_MAP,        /* svc_map: tunnel address -> NBMA, learned by NHRP */
-    SVC_EV_UNMAP,      /* svc_map (nbma unused): forget a mapping */
-    SVC_EV_MCAST_ADD,  /* svc_map (proto 0): replicate multicast to nbma */
-    SVC_EV_MCAST_DEL,  /* svc_map (proto 0) */
-    SVC_EV_ROUTE_DEL,  /* svc_route: an NHRP route is gone */
-    SVC_EV_PROTECT,    /* svc_peer: NHRP needs an SA to the peer */
-    SVC_EV_RELEASE,    /* svc_peer: NHRP no longer needs it */
-    SVC_EV_SA_STATE,   /* svc_sa_state: the SA level towards a peer changed */
+    SVC_EV_NHRP_RX,       /* svc_pkt: an NHRP packet arrived on a tunnel (data plane) */
+    SVC_EV_DP_MISS,       /* svc_dp_miss: data for a next hop with no mapping */
+    SVC_EV_DP_HAIRPIN,    /* svc_dp_hairpin: data in and out of the hub's tunnels */
+    SVC_EV_DP_USED,       /* svc_dp_used: a mapping carried data */
+    SVC_EV_NHRP_TX,       /* svc_pkt: send this NHRP packet to an NBMA address */
+    SVC_EV_MAP,           /* svc_map: tunnel address -> NBMA, learned by NHRP */
+    SVC_EV_UNMAP,         /* svc_map (nbma unused): forget a mapping */
+    SVC_EV_MCAST_ADD,     /* svc_map (proto 0): replicate multicast to nbma */
+    SVC_EV_MCAST_DEL,     /* svc_map (proto 0) */
+    SVC_EV_ROUTE_DEL,     /* svc_route: an NHRP route is gone */
+    SVC_EV_PROTECT,       /* svc_peer: NHRP needs an SA to the peer */
+    SVC_EV_RELEASE,       /* svc_peer: NHRP no longer needs it */
+    SVC_EV_SA_STATE,      /* svc_sa_state: the SA level towards a peer changed */
+    SVC_EV_VRF_ROUTE_DEL, /* svc_route: an NHRP route of a tunnel in an inside VRF is gone */
     SVC_EV_COUNT
 };
 
@@ -66,6 +67,11 @@ enum svc_call {
     SVC_CALL_SA_LEVEL,      /* in: svc_peer; out: int (enum nhrp_sa_state) */
     SVC_CALL_PEER_IN_USE,   /* in: svc_peer; out: bool */
     SVC_CALL_IPSEC_ENABLED, /* in: NULL; out: bool (a charon to enforce protection) */
+    SVC_CALL_VRF_ROUTE,     /* in: svc_vrf_route; out: NULL (a VRF's protocol route) */
+    /* in: svc_route_q of a tunnel in an inside VRF; out: struct
+     * nhrp_route_info from that VRF's table (zebra holds the global one) */
+    SVC_CALL_VRF_ROUTE_LOOKUP,
+    SVC_CALL_VRF_ROUTE_ADD, /* as SVC_CALL_ROUTE_ADD, for a tunnel in an inside VRF */
     SVC_CALL_COUNT
 };
 
@@ -99,6 +105,23 @@ struct svc_map {
     int tun;
     uint32_t proto; /* 0 for a multicast destination */
     uint32_t nbma;
+};
+
+/* A routing protocol's route in a VRF's table (zebra holds the global table
+ * only): set (add, replacing) or taken away. Next hops by interface name. */
+#define SVC_VRF_ROUTE_NH 8
+struct svc_vrf_route {
+    const char *vrf;
+    bool add;
+    uint32_t prefix;
+    uint8_t len;
+    uint8_t nnh; /* 0: a discard route (a summary's Null0) */
+    char proto;  /* IOS's code: 'D' EIGRP */
+    uint32_t distance, metric;
+    struct {
+        uint32_t addr;
+        char ifname[SVC_IFNAMSIZ]; /* the Linux link */
+    } nh[SVC_VRF_ROUTE_NH];
 };
 
 /* A route lookup on behalf of tunnel tun: its VRF's table is searched. */

@@ -12,6 +12,7 @@
 #define DMVPN_EIGRP_CONF_H
 
 #include "daemons/eigrp/eigrp_metric.h"
+#include "daemons/eigrp/eigrp_pol.h"
 #include "daemons/eigrp/eigrp_wire.h"
 
 #include <stdbool.h>
@@ -32,6 +33,17 @@
 #define EIGRP_REDIST_STATIC    0x02
 #define EIGRP_REDIST_BGP       0x04
 #define EIGRP_REDIST_OSPF      0x08
+#define EIGRP_CONF_MAX_REDIST  8
+
+/* One `redistribute SRC [N] [metric B D R L M] [route-map X]` line. */
+struct eigrp_conf_redist {
+    unsigned src; /* one EIGRP_REDIST_* */
+    uint32_t id;  /* the BGP AS or OSPF process named, 0 none */
+    bool has_metric;
+    struct eigrp_metric m;
+    bool has_rmap;
+    uint8_t rmap; /* index into the conf's pol.rmaps */
+};
 
 /* `network A.B.C.D [wildcard]`: the interfaces whose primary address falls
  * inside run EIGRP (no wildcard = the classful network). */
@@ -83,6 +95,7 @@ struct eigrp_conf_if {
 struct eigrp_conf {
     bool on;
     bool named;                 /* named mode: wide metrics */
+    char vrf[EIGRP_CONF_NAME];  /* address-family ipv4 vrf X: its table; "" global */
     char name[EIGRP_CONF_NAME]; /* named mode's name, "" in classic mode */
     uint16_t asn;
     uint32_t router_id; /* 0 = pick the highest loopback, then interface */
@@ -95,8 +108,11 @@ struct eigrp_conf {
     uint32_t rib_scale;             /* named mode: metric rib-scale */
     unsigned stub;                  /* EIGRP_STUBF_* (the wire's bits), 0 = not stub */
     unsigned redist;                /* EIGRP_REDIST_* */
-    bool redist_metric;             /* a default metric was given */
+    bool redist_metric;             /* default-metric was given */
     struct eigrp_metric redist_vec; /* ... as a vector */
+    struct eigrp_conf_redist redists[EIGRP_CONF_MAX_REDIST];
+    size_t nredists;
+    struct eigrp_pol pol; /* route-maps, lists and distribute-lists */
     struct eigrp_conf_net nets[EIGRP_CONF_MAX_NETS];
     size_t nnets;
     struct eigrp_conf_if ifs[EIGRP_CONF_MAX_IFS];

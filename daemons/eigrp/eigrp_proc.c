@@ -178,6 +178,7 @@ rtp_deliver(void *ctx, unsigned nbr, uint8_t opcode, uint32_t flags, const uint8
         p->cnt.rx[opcode]++;
     for (i = 0; i < m->nroutes; i++) {
         const struct eigrp_route_tlv *r = &m->routes[i];
+        struct eigrp_metric rd = r->metric;
         struct eigrp_route_info info = {.external = r->external,
                                         .orig_router = r->orig_router,
                                         .orig_as = r->orig_as,
@@ -185,6 +186,9 @@ rtp_deliver(void *ctx, unsigned nbr, uint8_t opcode, uint32_t flags, const uint8
                                         .ext_metric = r->ext_metric,
                                         .ext_proto = r->ext_proto,
                                         .flags = r->ext_flags};
+        /* distribute-list in: a denied route is heard as unreachable */
+        if (!eigrp_proc_pol_in(p, n->ifi, r))
+            eigrp_metric_set_unreachable(&rd);
         /* another router named as next hop (a hub without next-hop-self):
          * kept when it is on the interface we heard it on */
         if (opcode == EIGRP_OP_UPDATE || opcode == EIGRP_OP_REPLY)
@@ -192,13 +196,13 @@ rtp_deliver(void *ctx, unsigned nbr, uint8_t opcode, uint32_t flags, const uint8
                               r->nexthop && r->nexthop != n->addr ? r->nexthop : 0);
         switch (opcode) {
         case EIGRP_OP_UPDATE:
-            eigrp_dual_update(p->dual, now, nbr, r->prefix, r->plen, &r->metric, &info);
+            eigrp_dual_update(p->dual, now, nbr, r->prefix, r->plen, &rd, &info);
             break;
         case EIGRP_OP_QUERY:
-            eigrp_dual_query(p->dual, now, nbr, r->prefix, r->plen, &r->metric, &info);
+            eigrp_dual_query(p->dual, now, nbr, r->prefix, r->plen, &rd, &info);
             break;
         case EIGRP_OP_REPLY:
-            eigrp_dual_reply(p->dual, now, nbr, r->prefix, r->plen, &r->metric, &info);
+            eigrp_dual_reply(p->dual, now, nbr, r->prefix, r->plen, &rd, &info);
             break;
         case EIGRP_OP_SIA_QUERY:
             eigrp_dual_sia_query(p->dual, now, nbr, r->prefix, r->plen);
@@ -417,31 +421,6 @@ eigrp_proc_rx(struct eigrp_proc *p, uint32_t ifi, uint32_t src, uint32_t dst, co
     p->cur = &m;
     eigrp_rtp_rx(p->rtp, p->now, &rx);
     p->cur = NULL;
-    eigrp_proc_flush(p);
-}
-
-void
-eigrp_proc_redist(struct eigrp_proc *p, uint32_t prefix, uint8_t plen, bool add, uint64_t now)
-{
-    struct eigrp_route_info info = {.external = true,
-                                    .orig_router = p->conf.router_id,
-                                    .orig_as = p->conf.asn,
-                                    .ext_proto = EIGRP_EXT_STATIC};
-    /* without `metric` on the redistribute line IOS takes the metric of
-     * the route's own interface; a T1-like default stands in for it */
-    struct eigrp_metric m = {.bw_kbps = 1544,
-                             .delay_ps = 20000ull * 1000000ull,
-                             .mtu = 1500,
-                             .reliability = 255,
-                             .load = 1};
-
-    p->now = (int64_t)now;
-    if (p->conf.redist_metric)
-        m = p->conf.redist_vec;
-    if (add)
-        eigrp_dual_local_add(p->dual, now, prefix, plen, EIGRP_LOCAL_REDIST, &m, &info);
-    else
-        eigrp_dual_local_del(p->dual, now, prefix, plen, EIGRP_LOCAL_REDIST);
     eigrp_proc_flush(p);
 }
 

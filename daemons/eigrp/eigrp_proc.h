@@ -81,9 +81,30 @@ void eigrp_proc_if_state(struct eigrp_proc *p, uint32_t ifi, bool up, uint64_t n
  * waits for eigrp_proc_if_state(up). The other neighbours stay up, as on
  * IOS, where such a line does not restart the process. */
 void eigrp_proc_set_running(struct eigrp_proc *p, const struct eigrp_conf *c, uint64_t now);
-/* A route to redistribute appeared or went (connected/static per the
- * config's redistribute lines; the owner filters by source). */
-void eigrp_proc_redist(struct eigrp_proc *p, uint32_t prefix, uint8_t plen, bool add, uint64_t now);
+/* A route of another source in the RIB (zebra's selected route). */
+struct eigrp_proc_ext {
+    uint32_t prefix;
+    uint8_t plen;
+    unsigned src;    /* one EIGRP_REDIST_* */
+    uint32_t tag;    /* the route's tag */
+    uint32_t metric; /* its metric in its own protocol */
+    uint32_t ifi;    /* its interface (match interface), EIGRP_POL_ANY_IF none */
+};
+
+/* A route appeared, changed or went (add false). It is redistributed as
+ * an external route when a `redistribute` line names its source and that
+ * line's route-map permits it, with the metric the route-map sets, else
+ * the line's, else default-metric; connected and static routes without
+ * any take a T1's; other sources without any are not redistributed (IOS:
+ * their metric means nothing to EIGRP). */
+void eigrp_proc_redist(struct eigrp_proc *p, const struct eigrp_proc_ext *r, bool add,
+                       uint64_t now);
+/* Between hold(true) and hold(false) the changes of several calls (a
+ * table's worth of redistributed routes) are gathered and leave as few
+ * update packets as possible when the hold ends; without it each call
+ * sends its own. Only for calls made together, with no packet or tick in
+ * between. */
+void eigrp_proc_hold(struct eigrp_proc *p, bool on);
 /* Drops every neighbour (`clear ip eigrp neighbors`). */
 void eigrp_proc_clear(struct eigrp_proc *p, uint64_t now);
 uint64_t eigrp_proc_next_deadline(const struct eigrp_proc *p);

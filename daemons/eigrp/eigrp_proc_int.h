@@ -74,6 +74,7 @@ struct eigrp_proc {
     struct eigrp_summ summ[EIGRP_CONF_MAX_IFS];
     size_t nsumm;
     bool flushing;
+    bool held;                   /* eigrp_proc_hold: gather, send at the end */
     const struct eigrp_msg *cur; /* the packet whose payload is being delivered */
     struct eigrp_proc_counters cnt;
     struct eigrp_proc_if_counters ifcnt[EIGRP_CONF_MAX_IFS];
@@ -93,6 +94,12 @@ struct eigrp_pnbr *eigrp_proc_nbr(struct eigrp_proc *p, uint32_t nbr);
 void eigrp_proc_tp_forget(struct eigrp_proc *p, uint32_t nbr);
 void eigrp_proc_tp_set(struct eigrp_proc *p, uint32_t nbr, uint32_t prefix, uint8_t plen,
                        uint32_t nexthop);
+
+/* eigrp_proc_pol.c: do the distribute-lists let a route heard on ifi in,
+ * or a destination out of ifi? */
+bool eigrp_proc_pol_in(const struct eigrp_proc *p, uint32_t ifi, const struct eigrp_route_tlv *r);
+bool eigrp_proc_pol_out(const struct eigrp_proc *p, uint32_t ifi, uint32_t prefix, uint8_t plen,
+                        const struct eigrp_dual_adv *adv);
 
 /* eigrp_proc_auth.c */
 struct eigrp_auth_key;

@@ -140,6 +140,9 @@ update_tlv(struct eigrp_proc *p, uint32_t ifi, uint32_t prefix, uint8_t plen,
         return false;
     if (full && eigrp_metric_unreachable(&adv->metric))
         return false;
+    /* distribute-list out: never announced there, so nothing to poison */
+    if (!eigrp_proc_pol_out(p, ifi, prefix, plen, adv))
+        return false;
     fill_tlv(p, prefix, plen, adv, r);
     if (adv->has_succ && adv->succ_ifid == ifi) {
         if (f->split_horizon) {
@@ -422,6 +425,11 @@ send_unicast(struct eigrp_proc *p, struct eigrp_pend *v, size_t n)
             /* a path through the neighbour we answer is no path for it */
             if (op == EIGRP_OP_REPLY && v[k].adv.has_succ && v[k].adv.succ_nbr == nbr)
                 eigrp_metric_set_unreachable(&r.metric);
+            /* a route filtered out towards it is none either (the
+             * querier still needs the answer) */
+            if (!eigrp_proc_pol_out(p, eigrp_proc_nbr(p, nbr)->ifi, v[k].prefix, v[k].plen,
+                                    &v[k].adv))
+                eigrp_metric_set_unreachable(&r.metric);
             if (op == EIGRP_OP_SIA_REPLY && v[k].sia_active)
                 r.flags |= EIGRP_RF_ACTIVE;
             batch_add(p, &b, &r, false, nbr, op);
@@ -437,7 +445,7 @@ eigrp_proc_flush(struct eigrp_proc *p)
 {
     int round;
 
-    if (p->flushing)
+    if (p->flushing || p->held)
         return;
     p->flushing = true;
     /* sending can cause more to send (a reset takes a neighbour's routes

@@ -14,6 +14,8 @@
  * tunnel protection uses. charon never starts or restarts SAs by itself
  * (start_action/close_action none): the daemon initiates per peer when NHRP
  * needs the peer, and never for responder-only profiles.
+ * The pre-shared keys (crypto isakmp key, crypto keyring) and the ISAKMP
+ * profile that picks among them are translate_psk.c's.
  * A tunnel whose profile names an ikev2 profile gets the same connections
  * with the IKE side of translate_ikev2.c (version 2, its proposals, ids and
  * keyring keys); the CHILD side is the same.
@@ -82,121 +84,6 @@ ipsec_note_kind_name(enum ipsec_note_kind k)
     static const char *const n[] = {"translated", "unsupported", "ignored", "error"};
 
     return (unsigned)k < 4 ? n[k] : "?";
-}
-
-/* ---- load-shared ---- */
-
-static void
-add_shared_keys(struct xctx *x)
-{
-    const struct cfg *c = x->c;
-    size_t i;
-
-    for (i = 0; i < c->nkeys; i++) {
-        const struct cfg_isakmp_key *k = &c->keys[i];
-        struct ipsec_xlate *o = x->x;
-        char where[300], id[300], owner[300], a[INET_ADDRSTRLEN_];
-        struct vici_msg *m;
-        int len = k->has_mask ? inet_mask_len(k->mask) : (k->addr ? 32 : 0);
-
-        if (k->is_hostname) {
-            snprintf(where, sizeof(where), "crypto isakmp key hostname %s", k->hostname);
-            snprintf(id, sizeof(id), "isakmp-key-host-%s", k->hostname);
-            snprintf(owner, sizeof(owner), "%s", k->hostname);
-            xlate_note(x, IPSEC_NOTE_TRANSLATED, where,
-                       "FQDN owner %s: matches only peers identifying by hostname", k->hostname);
-        } else {
-            inet_fmt4(k->addr, a);
-            snprintf(where, sizeof(where), "crypto isakmp key address %s", a);
-            snprintf(id, sizeof(id), "isakmp-key-%s/%d", a, len);
-            if (len == 0)
-                snprintf(owner, sizeof(owner), "%%any");
-            else if (len == 32)
-                snprintf(owner, sizeof(owner), "%s", a);
-            else
-                snprintf(owner, sizeof(owner), "%s/%d", a, len);
-        }
-        if (k->enc_type == 6) {
-            xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
-                       "type 6 (AES-encrypted) key cannot be decrypted here; key not loaded");
-            continue;
-        }
-        if (k->no_xauth)
-            xlate_note(x, IPSEC_NOTE_IGNORED, where, "no-xauth: XAuth is never requested");
-        m = vici_msg_new();
-        vici_msg_kv(m, "id", id);
-        vici_msg_kv(m, "type", "IKE");
-        vici_msg_kv(m, "data", k->key);
-        vici_msg_list_begin(m, "owners");
-        vici_msg_list_item(m, owner);
-        vici_msg_list_end(m);
-        if (vici_msg_error(m)) {
-            xlate_note(x, IPSEC_NOTE_ERROR, where, "cannot encode: %s", vici_msg_error(m));
-            vici_msg_free(m);
-            continue;
-        }
-        o->shared = mem_grow(o->shared, &o->capshared, o->nshared, sizeof(*o->shared));
-        o->shared[o->nshared++] = (struct ipsec_shared){mem_strdup(id), m};
-    }
-}
-
-/*
- * The address key IOS would use for a peer: the most specific one covering
- * it (-1: none). peer 0 asks for a wildcard key (the responder template).
- */
-static int
-best_key(const struct cfg *c, uint32_t peer)
-{
-    int best = -1, bestlen = -1;
-    size_t i;
-
-    for (i = 0; i < c->nkeys; i++) {
-        const struct cfg_isakmp_key *k = &c->keys[i];
-        uint32_t mask = k->has_mask ? k->mask : (k->addr ? 0xffffffffu : 0);
-        int len = inet_mask_len(mask);
-
-        if (k->is_hostname || k->enc_type == 6)
-            continue;
-        if (peer ? (peer & mask) != (k->addr & mask) : mask != 0)
-            continue;
-        if (len > bestlen) {
-            best = (int)i;
-            bestlen = len;
-        }
-    }
-    return best;
-}
-
-/*
- * Remote identity for a per-peer connection. charon picks the PSK of an
- * IKEv1 initiator by the configured remote identity, preferring the best
- * match on it (credential_manager get_shared): left at %any it would take
- * the wildcard key even where IOS takes a host or subnet key. So the
- * identity is the scope of the key IOS would pick: the peer address for a
- * host key, the subnet for a subnet key (any address inside still passes
- * charon's IDr check), none for the wildcard. No local identity is set:
- * then a responder looks the key up by IP addresses, most specific first,
- * which is IOS's rule (phase1.c lookup_shared_key).
- */
-static void
-remote_id(const struct cfg *c, uint32_t peer, char *buf, size_t sz)
-{
-    int k = best_key(c, peer);
-    const struct cfg_isakmp_key *key;
-    char a[INET_ADDRSTRLEN_];
-    int len;
-
-    buf[0] = '\0';
-    if (k < 0 || !peer)
-        return;
-    key = &c->keys[k];
-    len = key->has_mask ? inet_mask_len(key->mask) : 32;
-    if (len == 0 || (!key->has_mask && key->addr == 0))
-        return;
-    if (len == 32)
-        snprintf(buf, sz, "%s", inet_fmt4(peer, a));
-    else
-        snprintf(buf, sz, "%s/%d", inet_fmt4(key->addr & key->mask, a), len);
 }
 
 /* ---- IKE ---- */
@@ -371,9 +258,6 @@ child_props(struct xctx *x, const struct cfg_ipsec_profile *p, struct child_prop
                         : x->c->ipsec_replay_window ? x->c->ipsec_replay_window
                                                     : 64;
     cp->responder_only = p->responder_only;
-    if (p->isakmp_profile)
-        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where, "set isakmp-profile %s: not translated",
-                   p->isakmp_profile);
     return true;
 }
 
@@ -389,9 +273,10 @@ addr_or_any(char *buf, uint32_t a)
 }
 
 static void
-add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
+add_conn(struct xctx *x, const struct cfg_iface *ifp, uint32_t local, uint32_t peer,
          const struct ike_props *ip, const struct child_props *cp)
 {
+    const char *ifname = ifp->name;
     struct ipsec_xlate *o = x->x;
     char name[128], la[INET_ADDRSTRLEN_ + 8], ra[INET_ADDRSTRLEN_ + 8], rid[300], lid[300];
     struct vici_msg *m = vici_msg_new();
@@ -404,7 +289,7 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
     if (ip->version == 2)
         xlate_v2_ids(ip, peer, lid, sizeof(lid), rid, sizeof(rid));
     else
-        remote_id(x->c, peer, rid, sizeof(rid));
+        xlate_v1_remote_id(x->c, ifp, peer, rid, sizeof(rid));
     vici_msg_section_begin(m, name);
     vici_msg_kvf(m, "version", "%d", ip->version);
     if (ip->version == 1)
@@ -413,7 +298,10 @@ add_conn(struct xctx *x, const char *ifname, uint32_t local, uint32_t peer,
     vici_msg_list_item(m, la);
     vici_msg_list_end(m);
     vici_msg_list_begin(m, "remote_addrs");
-    vici_msg_list_item(m, ra);
+    if (peer || !ip->nscope)
+        vici_msg_list_item(m, ra);
+    for (i = 0; !peer && i < ip->nscope; i++)
+        vici_msg_list_item(m, ip->scope[i]);
     vici_msg_list_end(m);
     vici_msg_list_begin(m, "proposals");
     for (i = 0; i < ip->n; i++)
@@ -607,6 +495,8 @@ tunnel_props(struct xctx *x, const struct cfg_iface *ifp, uint32_t local, struct
     } else if (!ike_props(x, ip)) {
         xlate_note(x, IPSEC_NOTE_ERROR, ifp->name, "no crypto isakmp policy with pre-share");
         return false;
+    } else {
+        xlate_v1_profile_props(x, ifp, ip);
     }
     return child_props(x, p, cp);
 }
@@ -635,9 +525,6 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
 
     if (!tunnel_props(x, ifp, xlate_source_addr(x->c, ifp), &ip, &cp))
         return;
-    if (ifp->tun_protection_isakmp_profile)
-        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, ifp->name,
-                   "tunnel protection isakmp-profile: not translated");
     if (ifp->tun_vrf)
         xlate_note(x, IPSEC_NOTE_TRANSLATED, ifp->name,
                    "tunnel vrf %s: IKE and ESP run in the VRF's network namespace (its charon)",
@@ -650,8 +537,8 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
                        "same source as %s: its responder connection serves both%s", other,
                        ifp->tun_protection_shared ? "" : " (IOS would want `shared`)");
         else {
-            add_conn(x, ifp->name, local, 0, &ip, &cp);
-            if (ip.v2 ? !xlate_v2_has_key(x->c, ip.v2, 0) : best_key(x->c, 0) < 0)
+            add_conn(x, ifp, local, 0, &ip, &cp);
+            if (ip.v2 ? !xlate_v2_has_key(x->c, ip.v2, 0) : !xlate_v1_best_key(x->c, ifp, 0))
                 xlate_note(x, IPSEC_NOTE_ERROR, ifp->name, "%s: dynamic peers cannot authenticate",
                            ip.v2 ? "no keyring peer with address 0.0.0.0 0.0.0.0"
                                  : "no wildcard crypto isakmp key");
@@ -665,10 +552,11 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
                        other);
             continue;
         }
-        add_conn(x, ifp->name, local, peers[i], &ip, &cp);
-        if (ip.v2 ? !xlate_v2_has_key(x->c, ip.v2, peers[i]) : best_key(x->c, peers[i]) < 0)
+        add_conn(x, ifp, local, peers[i], &ip, &cp);
+        if (ip.v2 ? !xlate_v2_has_key(x->c, ip.v2, peers[i])
+                  : !xlate_v1_best_key(x->c, ifp, peers[i]))
             xlate_note(x, IPSEC_NOTE_ERROR, ifp->name, "no %s matches peer %s",
-                       ip.v2 ? "ikev2 keyring peer" : "crypto isakmp key", a);
+                       ip.v2 ? "ikev2 keyring peer" : "crypto isakmp key or keyring key", a);
     }
     if (cp.responder_only)
         xlate_note(x, IPSEC_NOTE_TRANSLATED, ifp->name, "responder-only: never initiated");
@@ -681,7 +569,7 @@ ipsec_xlate_config(const struct cfg *c, const struct ipsec_xlate_opts *o, struct
     size_t i;
 
     memset(out, 0, sizeof(*out));
-    add_shared_keys(&x);
+    xlate_v1_shared_keys(&x);
     xlate_v2_shared_keys(&x);
     for (i = 0; i < c->nifs; i++)
         if (c->ifs[i].tun_protection)
@@ -706,7 +594,7 @@ ipsec_xlate_peer(const struct cfg *c, const struct ipsec_xlate_opts *o, const ch
     if (!tunnel_props(&x, ifp, xlate_source_addr(c, ifp), &ip, &cp))
         return -1;
     tunnel_source(&x, ifp, &local);
-    add_conn(&x, ifname, local, nbma, &ip, &cp);
+    add_conn(&x, ifp, local, nbma, &ip, &cp);
     return x.errors ? -1 : 0;
 }
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The pure translator from the IOS crypto model (parsers/cfg.h) to charon's
- * VICI commands: `load-shared` for every `crypto isakmp key` and IKEv2
- * keyring peer key, and per
+ * VICI commands: `load-shared` for every `crypto isakmp key`, IKEv1
+ * `crypto keyring` key and IKEv2 keyring peer key, and per
  * protected tunnel one `load-conn` per statically known peer NBMA address
  * plus one responder template that accepts any peer (spokes registering at
  * a hub, spokes opening shortcuts). Everything charon cannot do exactly as

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What the translator's files share (translate.c: IKEv1, CHILD and
- * load-conn; translate_ikev2.c: IKEv2 proposals, identities and keyring
+ * load-conn; translate_psk.c: IKEv1 keys, keyrings, isakmp profiles;
+ * translate_ikev2.c: IKEv2 proposals, identities and keyring
  * secrets). Not for the rest of the daemon: translate.h is the interface.
  */
 #ifndef DMVPN_IPSEC_TRANSLATE_INT_H
@@ -14,6 +15,8 @@
 #include <stdint.h>
 
 struct cfg_iface;
+struct cfg_isakmp_key;
+struct cfg_isakmp_profile;
 struct cfg_ikev2_profile;
 struct cfg_pki_cert;
 struct vici_msg;
@@ -22,6 +25,7 @@ struct vici_msg;
 #define MAX_CHILD_PROPS 8
 #define IOS_IKE_LIFE    86400u
 #define MAX_CAS         8
+#define MAX_SCOPE       8
 
 struct xctx {
     const struct cfg *c;
@@ -44,6 +48,10 @@ struct ike_props {
     const struct cfg_pki_cert *mycert;
     const struct cfg_pki_cert *cas[MAX_CAS];
     size_t ncas;
+    /* IKEv1 isakmp profile's match identity addresses: remote_addrs of
+     * the responder connection (none: %any) */
+    char scope[MAX_SCOPE][40];
+    size_t nscope;
 };
 
 struct child_props {
@@ -64,6 +72,23 @@ void xlate_note(struct xctx *x, enum ipsec_note_kind k, const char *where, const
 
 /* The tunnel source address, 0 when not static (no note: for lookups). */
 uint32_t xlate_source_addr(const struct cfg *c, const struct cfg_iface *ifp);
+
+/* ---- translate_psk.c ---- */
+
+/* The isakmp profile protecting a tunnel (interface override, else the
+ * ipsec profile's set isakmp-profile); NULL if none or missing. */
+const struct cfg_isakmp_profile *xlate_v1_profile(const struct cfg *c, const struct cfg_iface *ifp);
+/* The key IOS would use with peer on tunnel ifp (0: a wildcard one; ifp
+ * NULL: the global table); NULL if none. */
+const struct cfg_isakmp_key *xlate_v1_best_key(const struct cfg *c, const struct cfg_iface *ifp,
+                                               uint32_t peer);
+/* charon remote id of a per-peer IKEv1 connection; "" for %any. */
+void xlate_v1_remote_id(const struct cfg *c, const struct cfg_iface *ifp, uint32_t peer, char *buf,
+                        size_t sz);
+/* load-shared for every crypto isakmp key and keyring key. */
+void xlate_v1_shared_keys(struct xctx *x);
+/* The isakmp profile's keepalive and match identity into ip. */
+void xlate_v1_profile_props(struct xctx *x, const struct cfg_iface *ifp, struct ike_props *ip);
 
 /* ---- translate_ikev2.c ---- */
 

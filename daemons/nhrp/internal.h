@@ -263,6 +263,13 @@ void nhrp_entry_refresh(struct nhrp_entry *en);
 
 void nhrp_server_request(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from);
 void nhrp_server_relay(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from);
+/* A redirected flow (phase 3): kept `ip nhrp redirect timeout` seconds. */
+struct nhrp_redir {
+    uint32_t src, dst;
+    int64_t last;
+    uint32_t to;    /* NBMA the traffic indication went to */
+    uint32_t drops; /* redirects suppressed since */
+};
 void nhrp_redirect(struct nhrp_if *nif, uint32_t from_nbma, const uint8_t *ip, size_t len);
 void nhrp_redirect_sweep(struct nhrp_if *nif);
 
@@ -306,7 +313,7 @@ struct nhrp_if {
     struct nhrp_counters ctr;
     int64_t win_start;
     uint32_t win_count;
-    struct htab redir;
+    struct htab redir; /* struct nhrp_redir */
     struct nhrp_timer sweep;
     int64_t line_since;
     bool got_registrations;

@@ -201,6 +201,9 @@ size_t nhrp_snap_nhs(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                      struct rec_nhrp_nhs **out);
 size_t nhrp_snap_traffic(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                          struct rec_nhrp_traffic **out);
+struct rec_nhrp_redirect;
+size_t nhrp_snap_redirect(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                          struct rec_nhrp_redirect **out);
 struct rec_nhrp_stats;
 size_t nhrp_snap_stats(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                        struct rec_nhrp_stats **out);

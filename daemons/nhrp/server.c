@@ -451,22 +451,17 @@ nhrp_server_relay(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
 
 /* --- phase 3 redirect ----------------------------------------------------------- */
 
-struct redir {
-    uint32_t src, dst;
-    int64_t last;
-};
-
 static uint64_t
 redir_hash(const void *p)
 {
-    const struct redir *r = p;
+    const struct nhrp_redir *r = p;
     return htab_hash_u64((uint64_t)r->src << 32 | r->dst);
 }
 
 static int
 redir_eq(const void *a, const void *b)
 {
-    const struct redir *x = a, *y = b;
+    const struct nhrp_redir *x = a, *y = b;
     return x->src == y->src && x->dst == y->dst;
 }
 
@@ -477,7 +472,7 @@ nhrp_redirect_sweep(struct nhrp_if *nif)
 {
     struct nhrp_engine *e = nif->eng;
     int64_t keep = NHRP_MS(nif->cfg.redirect_timeout ? nif->cfg.redirect_timeout : 2);
-    struct redir *r;
+    struct nhrp_redir *r;
     size_t it = 0;
 
     while ((r = htab_next(&nif->redir, &it)))
@@ -495,7 +490,7 @@ nhrp_redirect(struct nhrp_if *nif, uint32_t from_nbma, const uint8_t *ip, size_t
     struct nhrp_engine *e = nif->eng;
     uint8_t buf[NHRP_BUF];
     struct nhrp_wbuf w;
-    struct redir key, *r;
+    struct nhrp_redir key, *r;
     struct nhrp_entry *en;
     size_t ihl, n, plen;
     uint32_t to = from_nbma;
@@ -510,6 +505,7 @@ nhrp_redirect(struct nhrp_if *nif, uint32_t from_nbma, const uint8_t *ip, size_t
     r = htab_find(&nif->redir, &key);
     if (r && e->now - r->last < NHRP_MS(nif->cfg.redirect_timeout)) {
         nif->ctr.sent[REC_CTR_REDIRECT_SUPPRESS]++;
+        r->drops++;
         return;
     }
     if (!to && (en = nhrp_cache_lpm(nif, key.src)))
@@ -518,12 +514,15 @@ nhrp_redirect(struct nhrp_if *nif, uint32_t from_nbma, const uint8_t *ip, size_t
         return;
     if (r) {
         r->last = e->now;
+        r->to = to;
     } else if (nif->redir.count < REDIR_MAX) {
         r = malloc(sizeof(*r));
         if (!r)
             fatal("out of memory");
         *r = key;
         r->last = e->now;
+        r->to = to;
+        r->drops = 0;
         htab_put(&nif->redir, r);
         if (!nif->sweep.idx)
             nhrp_timer_set(&e->timers, &nif->sweep, e->now + NHRP_MS(10));

@@ -7,6 +7,7 @@
  */
 #include "daemons/nhrp/internal.h"
 #include "lib/mem.h"
+#include "lib/rec_nhrp_redirect.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,6 +231,40 @@ nhrp_snap_traffic(const struct nhrp_engine *e, int64_t now, uint32_t tun,
         }
         r->is_client = nif->nnhs > 0;
         r->is_server = nif->nnhs == 0 || nif->got_registrations;
+    }
+    *out = v.v;
+    return v.n;
+}
+
+/* --- show ip nhrp redirect --------------------------------------------------------- */
+
+size_t
+nhrp_snap_redirect(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                   struct rec_nhrp_redirect **out)
+{
+    struct vec v = {.size = sizeof(struct rec_nhrp_redirect)};
+    size_t i;
+
+    for (i = 0; i < e->nifs; i++) {
+        const struct nhrp_if *nif = e->ifs[i];
+        int64_t keep = NHRP_MS(nif->cfg.redirect_timeout ? nif->cfg.redirect_timeout : 2);
+        const struct nhrp_redir *x;
+        size_t it = 0;
+
+        if (!want(nif, tun) || !nif->redir.hash)
+            continue;
+        while ((x = htab_next(&nif->redir, &it))) {
+            struct rec_nhrp_redirect *r;
+            if (now - x->last >= keep) /* past its timeout, not yet swept */
+                continue;
+            r = vec_push(&v);
+            name(r->ifname, nif);
+            r->nbma = x->to;
+            r->src = x->src;
+            r->dst = x->dst;
+            r->drops = x->drops;
+            r->expires_ms = x->last + keep;
+        }
     }
     *out = v.v;
     return v.n;

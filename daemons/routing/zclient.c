@@ -108,9 +108,14 @@ mroute_eq(const void *a, const void *b)
 static bool
 route_eq(const struct zclient_route *a, const struct zclient_route *b)
 {
+    if (a->n_more != b->n_more)
+        return false;
+    for (size_t i = 0; i < a->n_more && i < ZCLIENT_MAX_MORE_NH; i++)
+        if (a->more[i].nexthop != b->more[i].nexthop || a->more[i].ifindex != b->more[i].ifindex)
+            return false;
     return a->prefix == b->prefix && a->plen == b->plen && a->nexthop == b->nexthop &&
            a->ifindex == b->ifindex && a->distance == b->distance && a->metric == b->metric &&
-           a->fib_override == b->fib_override;
+           a->fib_override == b->fib_override && a->blackhole == b->blackhole;
 }
 
 static bool
@@ -119,7 +124,7 @@ result_eq(const struct zclient_lookup_result *a, const struct zclient_lookup_res
     return a->prefix == b->prefix && a->plen == b->plen && a->type == b->type &&
            a->instance == b->instance && a->distance == b->distance && a->metric == b->metric &&
            a->nh_type == b->nh_type && a->nexthop == b->nexthop && a->ifindex == b->ifindex &&
-           a->nexthop_count == b->nexthop_count;
+           a->nexthop_count == b->nexthop_count && a->tag == b->tag;
 }
 
 /* ---- environment ---- */
@@ -257,6 +262,23 @@ send_frame(struct zclient *c, const uint8_t *f, int len, uint64_t now)
 }
 
 static void
+set_nh(struct zapi_nexthop *z, uint32_t nh, uint32_t ifindex)
+{
+    z->vrf_id = ZAPI_VRF_DEFAULT;
+    z->ifindex = ifindex;
+    if (nh) {
+        /* On-link: the next hop is a peer on the NBMA tunnel, not a subnet
+         * neighbour zebra could resolve. */
+        z->type = ZAPI_NH_IPV4_IFINDEX;
+        z->flags = ZAPI_NHF_ONLINK;
+        z->gate[0] = (uint8_t)(nh >> 24), z->gate[1] = (uint8_t)(nh >> 16);
+        z->gate[2] = (uint8_t)(nh >> 8), z->gate[3] = (uint8_t)nh;
+    } else {
+        z->type = ZAPI_NH_IFINDEX;
+    }
+}
+
+static void
 route_to_zapi(const struct zclient *c, const struct zclient_route *d, struct zapi_route *z,
               bool add)
 {
@@ -279,28 +301,21 @@ route_to_zapi(const struct zclient *c, const struct zclient_route *d, struct zap
         return;
     z->nexthop_num = 1;
     z->nexthops[0].vrf_id = ZAPI_VRF_DEFAULT;
-    z->nexthops[0].ifindex = d->ifindex;
     if (d->blackhole) {
         z->nexthops[0].type = ZAPI_NH_BLACKHOLE;
-        z->nexthops[0].ifindex = 0;
         z->nexthops[0].bh_type = ZAPI_BLACKHOLE_NULL;
-    } else if (nh) {
-        /* On-link: the next hop is a peer on the NBMA tunnel, not a subnet
-         * neighbour zebra could resolve. */
-        z->nexthops[0].type = ZAPI_NH_IPV4_IFINDEX;
-        z->nexthops[0].flags = ZAPI_NHF_ONLINK;
-        z->nexthops[0].gate[0] = (uint8_t)(nh >> 24), z->nexthops[0].gate[1] = (uint8_t)(nh >> 16);
-        z->nexthops[0].gate[2] = (uint8_t)(nh >> 8), z->nexthops[0].gate[3] = (uint8_t)nh;
-    } else {
-        z->nexthops[0].type = ZAPI_NH_IFINDEX;
+        return;
     }
+    set_nh(&z->nexthops[0], nh, d->ifindex);
+    for (size_t i = 0; i < d->n_more && i < ZCLIENT_MAX_MORE_NH; i++)
+        set_nh(&z->nexthops[z->nexthop_num++], d->more[i].nexthop, d->more[i].ifindex);
 }
 
 static void
 send_route(struct zclient *c, const struct zclient_route *d, bool add, uint64_t now)
 {
     struct zapi_route z;
-    uint8_t buf[256];
+    uint8_t buf[512]; /* eight next hops fit */
 
     route_to_zapi(c, d, &z, add);
     send_frame(c, buf,
@@ -390,6 +405,7 @@ mirror_apply(struct zclient *c, const struct zapi_route *z, bool add)
     key.r.distance = z->distance;
     key.r.metric = z->metric;
     key.r.nexthop_count = z->nexthop_total;
+    key.r.tag = (z->message & ZAPI_MSG_TAG) ? z->tag : 0;
     if (z->nexthop_num > 0) {
         const struct zapi_nexthop *nh = &z->nexthops[0];
 
@@ -673,6 +689,18 @@ size_t
 zclient_mirror_count(const struct zclient *c)
 {
     return c->mirror.count;
+}
+
+void
+zclient_mirror_walk(const struct zclient *c,
+                    void (*cb)(void *arg, const struct zclient_lookup_result *r), void *arg)
+{
+    size_t i = 0;
+    struct mroute *m;
+
+    while ((m = htab_next(&c->mirror, &i)))
+        if (m->r.type != c->conf.proto)
+            cb(arg, &m->r);
 }
 
 enum zclient_state

@@ -83,12 +83,23 @@ struct zclient_conf {
     bool redist_default; /* also the default route whatever its type */
 };
 
+#define ZCLIENT_MAX_MORE_NH 7 /* next hops past the first (zebra's ECMP, ZAPI_MAX_NEXTHOPS) */
+
+struct zclient_nh {
+    uint32_t nexthop; /* 0: an interface next hop */
+    uint32_t ifindex;
+};
+
 /* A route we want in zebra; addresses in host order. */
 struct zclient_route {
     uint32_t prefix;
     uint8_t plen;
     uint32_t nexthop; /* 0: an interface route (nexthop type ifindex) */
     uint32_t ifindex;
+    /* equal-cost (or variance) next hops beside the first, one route with
+     * several next hops in zebra and the kernel */
+    uint8_t n_more;
+    struct zclient_nh more[ZCLIENT_MAX_MORE_NH];
     uint8_t distance;
     uint32_t metric;
     bool fib_override; /* kernel forwards via us even when zebra selects another */
@@ -107,6 +118,7 @@ struct zclient_lookup_result {
     uint32_t nexthop; /* 0 for a connected / interface nexthop */
     uint32_t ifindex;
     uint16_t nexthop_count;
+    uint32_t tag; /* the route's tag, 0 none */
 };
 
 struct zclient *zclient_new(const struct zclient_conf *conf, const struct zclient_cbs *cbs,
@@ -138,6 +150,9 @@ size_t zclient_route_count(const struct zclient *c);
 /* Longest match for dst among mirrored routes not of our own type. */
 bool zclient_lookup(const struct zclient *c, uint32_t dst, struct zclient_lookup_result *out);
 size_t zclient_mirror_count(const struct zclient *c);
+/* Calls cb once per mirrored route not of our own type (in no order). */
+void zclient_mirror_walk(const struct zclient *c,
+                         void (*cb)(void *arg, const struct zclient_lookup_result *r), void *arg);
 
 enum zclient_state zclient_state(const struct zclient *c);
 const char *zclient_state_name(enum zclient_state s);

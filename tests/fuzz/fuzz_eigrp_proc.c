@@ -41,6 +41,8 @@ key(struct eigrp_auth_key *k)
     k->secret_len = strlen(FEP_KEY);
 }
 
+static void fep_policy(struct eigrp_conf *c);
+
 void
 fep_conf(struct eigrp_conf *c)
 {
@@ -92,6 +94,74 @@ fep_conf(struct eigrp_conf *c)
     lo->link.bw_kbps = 8000000;
     lo->link.delay_ps = 5000ull * 1000000ull;
     c->nifs = 3;
+    fep_policy(c);
+}
+
+/* Policy on every path a route takes: static routes redistributed through
+ * a route-map (a prefix-list match that sets the metric and a tag, a tag
+ * match that denies, a catch-all), BGP routes with the line's metric, and
+ * distribute-lists in (a route-map on tags) and out of Tunnel0 (an ACL). */
+static void
+fep_policy(struct eigrp_conf *c)
+{
+    struct eigrp_pol *p = &c->pol;
+    struct eigrp_metric m = {
+        .delay_ps = 2000000000ull, .bw_kbps = 50000, .mtu = 1500, .reliability = 255, .load = 1};
+
+    p->lists[0] = (struct eigrp_pol_list){"P", EIGRP_POL_PLIST, true, 0, 1};
+    p->entries[0] =
+        (struct eigrp_pol_entry){.permit = true, .prefix = 0xAC140000u, .plen = 16, .le = 24};
+    p->lists[1] = (struct eigrp_pol_list){"10", EIGRP_POL_ACL, true, 1, 2};
+    p->entries[1] = (struct eigrp_pol_entry){
+        .permit = false, .addr = 0xAC148000u, .wild = 0x00007fffu, .mwild = 0xffffffffu};
+    p->entries[2] =
+        (struct eigrp_pol_entry){.permit = true, .wild = 0xffffffffu, .mwild = 0xffffffffu};
+    p->nlists = 2;
+    p->nentries = 3;
+    p->rmaps[0] = (struct eigrp_pol_rmap){"R", true, 0, 3};
+    p->clauses[0] = (struct eigrp_pol_clause){.seq = 10, .permit = false, .ntag = 1, .tag = {9000}};
+    p->clauses[1] = (struct eigrp_pol_clause){.seq = 20,
+                                              .permit = true,
+                                              .naddr = 1,
+                                              .addr = {0},
+                                              .set_metric = true,
+                                              .metric = m,
+                                              .set_tag = true,
+                                              .tag_value = 77};
+    p->clauses[2] = (struct eigrp_pol_clause){.seq = 30, .permit = true};
+    p->rmaps[1] = (struct eigrp_pol_rmap){"IN", true, 3, 2};
+    p->clauses[3] = (struct eigrp_pol_clause){.seq = 10, .permit = false, .ntag = 1, .tag = {9000}};
+    p->clauses[4] = (struct eigrp_pol_clause){.seq = 20, .permit = true};
+    p->nrmaps = 2;
+    p->nclauses = 5;
+    p->dlists[0] = (struct eigrp_pol_dlist){false, EIGRP_POL_RMAP, 1, EIGRP_POL_ANY_IF};
+    p->dlists[1] = (struct eigrp_pol_dlist){true, EIGRP_POL_ACL, 1, 0};
+    p->ndlists = 2;
+    c->redist |= EIGRP_REDIST_BGP;
+    c->redists[0] = (struct eigrp_conf_redist){.src = EIGRP_REDIST_STATIC, .has_rmap = true};
+    c->redists[1] = (struct eigrp_conf_redist){
+        .src = EIGRP_REDIST_BGP, .id = 65000, .has_metric = true, .m = m};
+    c->nredists = 2;
+}
+
+void
+fep_redist(struct eigrp_proc *p, uint8_t host, uint8_t flags, uint64_t now)
+{
+    struct eigrp_proc_ext r = {.prefix = 0xAC140000u | (uint32_t)(host & 0x7f) << 8,
+                               .plen = 24,
+                               .src = (flags & FEP_F_IF1) ? EIGRP_REDIST_BGP : EIGRP_REDIST_STATIC,
+                               .tag = (flags & FEP_F_FIX) ? 9000 : 0,
+                               .ifi = EIGRP_POL_ANY_IF};
+    int i, n = (host & 0x80) ? 8 : 1;
+
+    /* host's top bit: a batch of 8 neighbouring routes under a hold, as
+     * the service gives a zebra batch */
+    if (n > 1)
+        eigrp_proc_hold(p, true);
+    for (i = 0; i < n; i++, r.prefix += 256)
+        eigrp_proc_redist(p, &r, (flags & FEP_F_UCAST) != 0, now);
+    if (n > 1)
+        eigrp_proc_hold(p, false);
 }
 
 bool
@@ -246,7 +316,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             eigrp_proc_if_state(p, ifi, !(fl & FEP_F_UCAST), now);
             break;
         case FEP_ACT_REDIST:
-            eigrp_proc_redist(p, 0xAC140000u | (uint32_t)h[1] << 8, 24, fl & FEP_F_UCAST, now);
+            fep_redist(p, h[1], fl, now);
             break;
         case FEP_ACT_CLEAR:
             eigrp_proc_clear(p, now);

@@ -25,7 +25,10 @@
 enum fep_act {
     FEP_ACT_PKT = 0,
     FEP_ACT_LINK,   /* the interface goes down (FEP_F_UCAST) or up */
-    FEP_ACT_REDIST, /* 172.20.<src>.0/24 appears (FEP_F_UCAST) or goes */
+    FEP_ACT_REDIST, /* 172.20.<src & 127>.0/24 appears (FEP_F_UCAST) or goes; a
+                     * BGP route with FEP_F_IF1 (else static), tag 9000 with
+                     * FEP_F_FIX (else none); src's top bit: it and the 7
+                     * next /24s in one held batch */
     FEP_ACT_CLEAR,  /* clear ip eigrp neighbors */
     FEP_ACT_WAIT,   /* the clock only */
 };
@@ -39,8 +42,13 @@ enum fep_act {
 
 /* The process under test: a phase 2 hub's Tunnel0 (split horizon and
  * next-hop-self off, a summary), an authenticated LAN, a loopback,
- * redistribution of static routes with a default metric. */
+ * redistribution of static routes through a route-map and of BGP routes,
+ * distribute-lists in and out. */
 void fep_conf(struct eigrp_conf *c);
+
+struct eigrp_proc;
+/* The FEP_ACT_REDIST record's event. */
+void fep_redist(struct eigrp_proc *p, uint8_t host, uint8_t flags, uint64_t now);
 
 /* Appends one record to buf (cap bytes) at *len; false when it does not fit. */
 bool fep_put(uint8_t *buf, size_t cap, size_t *len, uint8_t flags, uint8_t src, uint16_t adv_ms,

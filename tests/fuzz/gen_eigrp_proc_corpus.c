@@ -192,7 +192,7 @@ static void
 target_redist(uint8_t host, bool add)
 {
     rec((uint8_t)(FEP_ACT_REDIST << 5 | (add ? FEP_F_UCAST : 0)), host, NULL, 0);
-    eigrp_proc_redist(g[0].p, 0xAC140000u | (uint32_t)host << 8, 24, add, now);
+    fep_redist(g[0].p, host, add ? FEP_F_UCAST : 0, now);
 }
 
 int

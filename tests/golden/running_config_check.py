@@ -4,7 +4,7 @@
 
 For each capture:
   1. `dmvpnd -n` reports no invalid line (except the documented exceptions);
-  2. for every stanza we model (interfaces, crypto isakmp/ipsec, ip route) the
+  2. for every stanza we model (interfaces, crypto isakmp/keyring/ipsec, ip route) the
      lines we model appear in `dmvpnd -nv` output exactly as in the capture,
      in the same order;
   3. printing, checking and printing again gives the same bytes.
@@ -38,6 +38,8 @@ IF_MODELED = re.compile(
     r"shutdown|tunnel (source|destination|mode|key|protection|vrf) )")
 ISAKMP_SUB = re.compile(r"^ (encr|hash|authentication|group|lifetime) ")
 TSET_SUB = re.compile(r"^ mode ")
+KEYRING_SUB = re.compile(r"^  (pre-shared-key|description) ")
+ISAPROF_SUB = re.compile(r"^   (keyring|match identity|vrf|keepalive|self-identity|description) ")
 PROF_SUB = re.compile(r"^ (set transform-set|set pfs|set security-association lifetime|"
                       r"set isakmp-profile|set ikev2-profile|responder-only)")
 
@@ -47,8 +49,9 @@ def stanzas(text):
     out = {}
     cur = None
     for line in text.split("\n"):
-        if line.startswith(("interface ", "crypto isakmp policy ",
-                            "crypto ipsec transform-set ", "crypto ipsec profile ")):
+        if line.startswith(("interface ", "crypto isakmp policy ", "crypto keyring ",
+                            "crypto isakmp profile ", "crypto ipsec transform-set ",
+                            "crypto ipsec profile ")):
             cur = line.rstrip()
             out.setdefault(cur, [])
             continue
@@ -65,6 +68,10 @@ def modeled(header, lines):
         rx = IF_MODELED
     elif header.startswith("crypto isakmp policy"):
         rx = ISAKMP_SUB
+    elif header.startswith("crypto keyring"):
+        rx = KEYRING_SUB
+    elif header.startswith("crypto isakmp profile"):
+        rx = ISAPROF_SUB
     elif header.startswith("crypto ipsec transform-set"):
         rx = TSET_SUB
     else:

@@ -3,7 +3,9 @@
 # run.sh SCENARIO BUILDDIR: one VM-tier scenario (tests/vm/README.md).
 #  1. assembles the job: jobs/SCENARIO/*, jobs/lib.sh, our binaries from
 #     BUILDDIR and the shared libraries they need beyond the image's libc
-#     (the image is Debian bookworm like the build host);
+#     (the image is Debian bookworm like the build host), or, for a scenario
+#     with a needs-deb file, the .deb in BUILDDIR/package instead; a
+#     scenario with a systemd-boot file boots systemd (vm.sh VM_SYSTEMD=1);
 #  2. runs jobs/SCENARIO/host.sh's host_setup when the scenario has a host
 #     side (a namespace with the VM's tap), boots the VM (vm.sh), then
 #     host_check and host_cleanup;
@@ -29,20 +31,41 @@ trap cleanup EXIT
 
 cp -r "$HERE/jobs/$S/." "$JOB/"
 cp "$HERE/jobs/lib.sh" "$JOB/lib.sh"
-for b in bin/dmvpnd bin/dmvpn-cli tests/dp_harness tests/vm_show; do
-  [ -x "$BUILD/$b" ] || { echo "run.sh: $BUILD/$b missing (build first)" >&2; exit 1; }
-  cp "$BUILD/$b" "$JOB/bin/"
-done
+if [ -f "$HERE/jobs/$S/needs-deb" ]; then
+  # the package instead of the build tree's binaries: the .deb the package
+  # test built (tests/package), built again when a file it is made of
+  # changed since (anything tracked outside tests/)
+  deb=$(find "$BUILD/package" -maxdepth 1 -name 'opendmvpn_*.deb' 2>/dev/null | head -n 1)
+  newer=
+  if [ -n "$deb" ]; then
+    while IFS= read -r -d '' f; do
+      if [ "$HERE/../../$f" -nt "$deb" ]; then newer=$f; break; fi
+    done < <(cd "$HERE/../.." && git ls-files -z -co --exclude-standard -- . ':!tests' ':!build*')
+  fi
+  if [ -z "$deb" ] || [ -n "$newer" ]; then
+    echo "=== $S: building the .deb (scripts/package.sh)${newer:+: $newer is newer}"
+    deb=$("$HERE/../../scripts/package.sh" "$BUILD/package" | tail -n 1)
+  fi
+  echo "=== $S: $(basename "$deb")"
+  cp "$deb" "$JOB/"
+else
+  for b in bin/dmvpnd bin/dmvpn-cli tests/dp_harness tests/vm_show; do
+    [ -x "$BUILD/$b" ] || { echo "run.sh: $BUILD/$b missing (build first)" >&2; exit 1; }
+    cp "$BUILD/$b" "$JOB/bin/"
+  done
+fi
 # Libraries from the build host that the image may lack: everything but
 # the C library itself, which must be the image's.
 for b in "$JOB"/bin/*; do
-  ldd "$b" | awk '/=> \//{print $3}'
+  if [ -e "$b" ]; then ldd "$b" | awk '/=> \//{print $3}'; fi
 done | sort -u | while read -r l; do
   case "$(basename "$l")" in
   libc.so.*|libm.so.*|ld-linux*|libpthread.so.*|libdl.so.*|librt.so.*) ;;
   *) cp -L "$l" "$JOB/lib/" ;;
   esac
 done
+# systemd as PID 1 on a persistent disk, rebooted by the guest (vm.sh)
+[ -f "$HERE/jobs/$S/systemd-boot" ] && export VM_SYSTEMD=1
 [ -f "$HERE/jobs/$S/uses-netns-py" ] && cp "$HERE/../e2e/dataplane/dp_topo.py" "$HERE/../../scripts/netns.py" "$JOB/"
 
 if [ -f "$HERE/jobs/$S/host.sh" ]; then

@@ -168,6 +168,7 @@ struct rt_collect {
     const struct cfg *c;
     struct strbuf *out;
     long n;
+    const char *vrf; /* listing a VRF's table */
 };
 
 static void
@@ -194,6 +195,16 @@ collect_route(void *arg, const struct dp_route *rt)
     case DP_RT_CONNECTED:
         r.code = REC_RT_CONNECTED;
         break;
+    case DP_RT_VRF_IGP: { /* a protocol's route in a VRF: its code, metric, age */
+        struct dps_vigp g;
+        if (!rc->vrf || !dps_vrf_igp_info(rc->m, rc->vrf, rt->prefix, rt->len, &g))
+            return;
+        r.code = g.proto;
+        r.distance = g.distance;
+        r.metric = g.metric;
+        r.since_ms = g.since_ms;
+        break;
+    }
     case DP_RT_LOCAL:
         /* an address on lo makes its whole subnet local on Linux; IOS shows
          * the subnet as connected and only the address itself as L */
@@ -205,7 +216,7 @@ collect_route(void *arg, const struct dp_route *rt)
     /* the config's interface on that link (for lo, the loopback whose
      * subnet holds the prefix); none: not an IOS interface */
     if (rt->kind == DP_RT_CONNECTED || rt->kind == DP_RT_LOCAL || rt->kind == DP_RT_NHRP ||
-        !rt->nexthop) {
+        rt->kind == DP_RT_VRF_IGP || !rt->nexthop) {
         const struct cfg_iface *f = cfg_iface_of_link(rc->c, rt->ifname, rt->prefix);
         snprintf(r.ifname, sizeof(r.ifname), "%s", f ? f->name : "");
     }
@@ -221,8 +232,10 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     struct dp_svc *m = self;
     struct rt_collect rc = {m, host_running(m->h), out, 0};
 
-    if (kind == REC_VRF_ROUTE)
+    if (kind == REC_VRF_ROUTE) {
+        rc.vrf = filter;
         return dps_vrf_list(m, filter, collect_route, &rc) < 0 ? 0 : rc.n;
+    }
     m->dp->ops->route_list(m->dp, collect_route, &rc);
     return rc.n;
 }
@@ -374,6 +387,7 @@ event(void *self, int type, const void *p)
         dps_gate_mcast(m, p, type == SVC_EV_MCAST_ADD);
         break;
     case SVC_EV_ROUTE_DEL:
+    case SVC_EV_VRF_ROUTE_DEL:
         dps_nhrp_route_del(m, p);
         break;
     case SVC_EV_SA_STATE:
@@ -401,6 +415,13 @@ call(void *self, int type, const void *in, void *out)
         return 0;
     case SVC_CALL_ROUTE_LOOKUP:
         return dps_route_lookup(m, in, out) ? 0 : -1;
+    case SVC_CALL_VRF_ROUTE:
+        return dps_vrf_igp_route(m, in);
+    case SVC_CALL_VRF_ROUTE_LOOKUP:
+        return dps_route_lookup(m, in, out) ? 0 : -1;
+    case SVC_CALL_VRF_ROUTE_ADD:
+        *(int *)out = dps_nhrp_route_add(m, in);
+        return 0;
     case SVC_CALL_ROUTE_ADD:
         *(int *)out = dps_nhrp_route_add(m, in);
         rearm(m);
@@ -480,13 +501,15 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
 
 static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
-static const uint16_t consumes[] = {
-    SVC_EV_NHRP_TX,   SVC_EV_MAP,       SVC_EV_UNMAP,    SVC_EV_MCAST_ADD,
-    SVC_EV_MCAST_DEL, SVC_EV_ROUTE_DEL, SVC_EV_SA_STATE, 0};
+static const uint16_t consumes[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,
+                                    SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,     SVC_EV_ROUTE_DEL,
+                                    SVC_EV_SA_STATE,  SVC_EV_VRF_ROUTE_DEL, 0};
 static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS, SVC_EV_DP_HAIRPIN, SVC_EV_DP_USED,
                                  0};
-static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME, SVC_CALL_ROUTE_LOOKUP,
-                                   SVC_CALL_ROUTE_ADD, SVC_CALL_PEER_IN_USE, 0};
+static const uint16_t answers[] = {
+    SVC_CALL_TUNNEL_ID,        SVC_CALL_TUNNEL_NAME,   SVC_CALL_ROUTE_LOOKUP,
+    SVC_CALL_ROUTE_ADD,        SVC_CALL_PEER_IN_USE,   SVC_CALL_VRF_ROUTE,
+    SVC_CALL_VRF_ROUTE_LOOKUP, SVC_CALL_VRF_ROUTE_ADD, 0};
 
 /* With FRR, zebra's table is the routing table: the routing service answers
  * show ip route. */
@@ -495,10 +518,15 @@ static const uint32_t no_kinds[] = {REC_VRF_ROUTE, 0}; /* FRR sees the global ta
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */
 static const uint16_t consumes_frr[] = {
-    SVC_EV_NHRP_TX,  SVC_EV_MAP, SVC_EV_UNMAP, SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,
-    SVC_EV_SA_STATE, 0};
-static const uint16_t answers_frr[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME,
-                                       SVC_CALL_PEER_IN_USE, 0};
+    SVC_EV_NHRP_TX,   SVC_EV_MAP,      SVC_EV_UNMAP,         SVC_EV_MCAST_ADD,
+    SVC_EV_MCAST_DEL, SVC_EV_SA_STATE, SVC_EV_VRF_ROUTE_DEL, 0};
+static const uint16_t answers_frr[] = {SVC_CALL_TUNNEL_ID,
+                                       SVC_CALL_TUNNEL_NAME,
+                                       SVC_CALL_PEER_IN_USE,
+                                       SVC_CALL_VRF_ROUTE,
+                                       SVC_CALL_VRF_ROUTE_LOOKUP,
+                                       SVC_CALL_VRF_ROUTE_ADD,
+                                       0};
 
 const struct service dps_service = {
     .name = "dataplane",

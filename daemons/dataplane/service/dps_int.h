@@ -52,6 +52,16 @@ struct dps_vroute {
     bool installed;
 };
 
+/* A routing protocol's route in a VRF: what the listing needs beyond the
+ * kernel's (the code, the metric, its age). */
+struct dps_vigp {
+    uint32_t prefix;
+    uint8_t len;
+    char proto;
+    uint32_t distance, metric;
+    int64_t since_ms;
+};
+
 struct dps_vrf {
     char name[DPS_VRF_NAME_MAX + 1];
     char ns[200];
@@ -59,6 +69,8 @@ struct dps_vrf {
     struct dpnl *nl;
     struct dps_vroute *routes;
     size_t nroutes;
+    struct dps_vigp *igp;
+    size_t nigp, capigp;
 };
 
 struct dps_hostaddr {
@@ -153,6 +165,13 @@ void dps_vrf_apply_routes(struct dp_svc *m, const struct cfg *c);
  * up yet) is tried again. */
 void dps_vrf_retry(struct dp_svc *m);
 void dps_vrf_fini(struct dp_svc *m);
+/* SVC_CALL_VRF_ROUTE: a routing protocol's route into (out of) a VRF's
+ * table; 0 or -1 (logged). */
+int dps_vrf_igp_route(struct dp_svc *m, const struct svc_vrf_route *r);
+/* What the listing of a VRF's protocol route needs: its code, metric and
+ * age; false if the route is not one of them. */
+bool dps_vrf_igp_info(struct dp_svc *m, const char *vrf, uint32_t prefix, uint8_t len,
+                      struct dps_vigp *out);
 /* The routes of a VRF's table as the backend lists its own (cb gets each);
  * -1 when the VRF is unknown. */
 int dps_vrf_list(struct dp_svc *m, const char *vrf, void (*cb)(void *, const struct dp_route *),

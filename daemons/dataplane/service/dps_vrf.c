@@ -11,6 +11,7 @@
 #include "daemons/dataplane/rtab.h"
 #include "daemons/dataplane/service/dps_int.h"
 #include "parsers/cfg.h"
+#include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "lib/mem.h"
@@ -243,6 +244,97 @@ dps_vrf_fini(struct dp_svc *m)
         dpnl_close(m->vrf[i].nl);
         close(m->vrf[i].fd);
         free(m->vrf[i].routes);
+        free(m->vrf[i].igp);
     }
     m->nvrf = 0;
+}
+
+/* ---- routing protocols in a VRF (zebra keeps the global table only) ---- */
+
+static struct dps_vigp *
+vigp_find(struct dps_vrf *v, uint32_t prefix, uint8_t len)
+{
+    for (size_t i = 0; i < v->nigp; i++)
+        if (v->igp[i].prefix == prefix && v->igp[i].len == len)
+            return &v->igp[i];
+    return NULL;
+}
+
+int
+dps_vrf_igp_route(struct dp_svc *m, const struct svc_vrf_route *r)
+{
+    struct dps_vrf *v = r->vrf ? dps_vrf_get(m, r->vrf) : NULL;
+    struct dpnl_route n = {.prefix = r->prefix,
+                           .len = r->len,
+                           .proto = DP_RTPROT_VRF_IGP,
+                           .table = RT_TABLE_MAIN,
+                           .priority = r->distance};
+    struct dps_vigp *g;
+    char a[16];
+    int idx;
+
+    if (!v)
+        return -1;
+    g = vigp_find(v, r->prefix, r->len);
+    if (!r->add) {
+        if (g) {
+            dpnl_route(v->nl, false,
+                       &(struct dpnl_route){.prefix = g->prefix,
+                                            .len = g->len,
+                                            .proto = DP_RTPROT_VRF_IGP,
+                                            .table = RT_TABLE_MAIN,
+                                            .priority = g->distance});
+            *g = v->igp[--v->nigp];
+        }
+        return 0;
+    }
+    if (!r->nnh) {
+        n.type = RTN_BLACKHOLE;
+    } else { /* the first next hop: netlink's single-path route here */
+        if (dpnl_link_index(v->nl, r->nh[0].ifname, &idx) < 0) {
+            log_info("dataplane: VRF %s: route %s/%u: no link %s", v->name, inet_fmt4(r->prefix, a),
+                     r->len, r->nh[0].ifname);
+            return -1;
+        }
+        n.oif = idx;
+        n.gateway = r->nh[0].addr;
+        n.onlink = r->nh[0].addr != 0;
+    }
+    if (g && g->distance != r->distance) /* the old one would stay beside it */
+        dpnl_route(v->nl, false,
+                   &(struct dpnl_route){.prefix = g->prefix,
+                                        .len = g->len,
+                                        .proto = DP_RTPROT_VRF_IGP,
+                                        .table = RT_TABLE_MAIN,
+                                        .priority = g->distance});
+    if (dpnl_route(v->nl, true, &n) < 0) {
+        log_info("dataplane: VRF %s: route %s/%u: %s", v->name, inet_fmt4(r->prefix, a), r->len,
+                 dpnl_error(v->nl));
+        return -1;
+    }
+    if (!g) {
+        v->igp = mem_grow(v->igp, &v->capigp, v->nigp, sizeof(*v->igp));
+        g = &v->igp[v->nigp++];
+        g->since_ms = ev_clock_monotonic_ms();
+    }
+    g->prefix = r->prefix;
+    g->len = r->len;
+    g->proto = r->proto;
+    g->distance = r->distance;
+    g->metric = r->metric;
+    return 0;
+}
+
+bool
+dps_vrf_igp_info(struct dp_svc *m, const char *vrf, uint32_t prefix, uint8_t len,
+                 struct dps_vigp *out)
+{
+    for (int k = 0; k < m->nvrf; k++) {
+        struct dps_vigp *g;
+        if (strcmp(m->vrf[k].name, vrf) || !(g = vigp_find(&m->vrf[k], prefix, len)))
+            continue;
+        *out = *g;
+        return true;
+    }
+    return false;
 }

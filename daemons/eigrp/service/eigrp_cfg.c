@@ -8,7 +8,7 @@
  * IOS prints first so that a specific block overrides it) and the RIB
  * settings in `topology base`. Both land in the same struct.
  */
-#include "daemons/eigrp/service/eigrp_cfg.h"
+#include "daemons/eigrp/service/eigrp_cfg_int.h"
 #include "daemons/eigrp/eigrp_wire.h"
 
 #include "lib/inet.h"
@@ -150,41 +150,6 @@ weights(struct rd *r, const struct words *t, int b)
     return true;
 }
 
-/* `redistribute connected|static [metric BW DLY REL LOAD MTU] [route-map X]` */
-static bool
-redistribute(struct rd *r, const struct words *t, int b, const char **why)
-{
-    unsigned long bw, dly, rel, load, mtu;
-    int i = b + 2;
-
-    if (words_kw(t, b + 1, "connected"))
-        r->e->redist |= EIGRP_REDIST_CONNECTED;
-    else if (words_kw(t, b + 1, "static"))
-        r->e->redist |= EIGRP_REDIST_STATIC;
-    else {
-        *why = "redistribution from other protocols is not implemented";
-        return false;
-    }
-    if (words_kw(t, i, "metric")) {
-        if (t->n < i + 6 || !num(t->v[i + 1], 1, 4294967295ul, &bw) ||
-            !num(t->v[i + 2], 0, 4294967295ul, &dly) || !num(t->v[i + 3], 0, 255, &rel) ||
-            !num(t->v[i + 4], 1, 255, &load) || !num(t->v[i + 5], 1, 65535, &mtu))
-            return false;
-        r->e->redist_metric = true;
-        r->e->redist_vec = (struct eigrp_metric){.bw_kbps = bw,
-                                                 .delay_ps = (uint64_t)dly * 10000000ull,
-                                                 .reliability = (uint8_t)rel,
-                                                 .load = (uint8_t)load,
-                                                 .mtu = (uint32_t)mtu};
-        i += 6;
-    }
-    if (i < t->n) {
-        *why = "route-maps on redistribution are not implemented";
-        return false;
-    }
-    return true;
-}
-
 /* Lines valid both under `router eigrp N` and in a named address family or
  * its `topology base`. Returns false when the line is not one of these. */
 static bool
@@ -193,6 +158,7 @@ process_line(struct rd *r, const struct cfg_opaque *o, const struct words *t)
     unsigned long v = 0, w = 0;
     uint32_t a;
     const char *why = "not implemented";
+    struct eigrp_cfg_pol x = {r->c, r->n, r->e};
     bool ok;
 
     if (words_kw(t, 0, "network"))
@@ -227,7 +193,11 @@ process_line(struct rd *r, const struct cfg_opaque *o, const struct words *t)
     else if (words_kw(t, 0, "auto-summary") && t->n == 1)
         ok = false, why = "automatic classful summaries are not implemented";
     else if (words_kw(t, 0, "redistribute"))
-        ok = redistribute(r, t, 0, &why);
+        ok = eigrp_cfg_redistribute(&x, t, &why);
+    else if (words_kw(t, 0, "distribute-list"))
+        ok = eigrp_cfg_distribute(&x, t, &why);
+    else if (words_kw(t, 0, "default-metric"))
+        ok = eigrp_cfg_default_metric(&x, t, &why);
     else if (words_kw(t, 0, "passive-interface") && t->n == 2 && words_kw(t, 1, "default"))
         ok = true, r->e->passive_default = true;
     else if (words_kw(t, 0, "passive-interface") && t->n == 2) {
@@ -408,19 +378,25 @@ named(struct rd *r, const struct cfg_router *rt)
         if (!t.n || words_kw(&t, 0, "!"))
             continue;
         if (t.indent <= 1) {
+            /* address-family ipv4 [unicast] [vrf X] autonomous-system N */
+            int w = words_kw(&t, 2, "unicast") ? 3 : 2;
+            bool vrf = words_kw(&t, w, "vrf") && t.n > w + 1;
             at = B_TOP;
-            if (words_kw(&t, 0, "address-family") && words_kw(&t, 1, "ipv4") && t.n == 5 &&
-                words_kw(&t, 2, "unicast") && words_kw(&t, 3, "autonomous-system") &&
-                num(t.v[4], 1, 65535, &v) && !r->e->on) {
+            if (words_kw(&t, 0, "address-family") && words_kw(&t, 1, "ipv4") &&
+                t.n == w + (vrf ? 4 : 2) && words_kw(&t, w + (vrf ? 2 : 0), "autonomous-system") &&
+                num(t.v[t.n - 1], 1, 65535, &v) && !r->e->on &&
+                (!vrf || strlen(t.v[w + 1]) < sizeof(r->e->vrf))) {
                 r->e->asn = (uint16_t)v;
                 r->e->on = true;
+                if (vrf)
+                    snprintf(r->e->vrf, sizeof(r->e->vrf), "%s", t.v[w + 1]);
                 at = B_AF;
                 note(r, o, true, "");
             } else if (words_kw(&t, 0, "address-family")) {
                 at = B_AF_SKIP;
                 note(r, o, false,
                      r->e->on ? "one IPv4 address family per named process is run"
-                              : "VRF and IPv6 address families are not implemented");
+                              : "IPv6 address families are not implemented");
             } else if (words_kw(&t, 0, "exit-address-family"))
                 note(r, o, true, "");
             else
@@ -493,10 +469,14 @@ finish(struct rd *r)
 
     for (i = 0; i < r->e->nifs; i++) {
         struct eigrp_conf_if *f = &r->e->ifs[i];
+        const struct cfg_iface *ifp = cfg_find_iface(r->c, f->ios_name);
+        const char *vrf = ifp && ifp->vrf ? ifp->vrf : "";
         bool cov = false;
         for (k = 0; k < r->e->nnets && !cov; k++)
             cov = eigrp_conf_net_covers(&r->e->nets[k], f->addr);
-        f->running = f->running && cov;
+        /* network statements cover the interfaces of the process's own
+         * table only: a VRF's address family runs on that VRF's */
+        f->running = f->running && cov && !strcmp(vrf, r->e->vrf);
         if (f->auth && f->key_chain[0])
             load_keys(r, f, now);
         if (r->e->passive_default && !r->unpassive[i])

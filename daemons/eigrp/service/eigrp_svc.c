@@ -20,8 +20,10 @@
 #include "daemons/eigrp/eigrp_wire.h"
 #include "daemons/eigrp/service/eigrp_cfg.h"
 #include "daemons/eigrp/service/eigrp_io.h"
+#include "daemons/eigrp/service/eigrp_redist.h"
 #include "daemons/eigrp/service/eigrp_show.h"
 #include "daemons/routing/zclient.h"
+#include "lib/netns.h"
 #include "daemons/routing/zclient_loop.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
@@ -43,9 +45,15 @@
 struct esvc_proc {
     struct eigrp_conf conf;
     struct eigrp_proc *p;
+    /* a process in a VRF: its own socket, made in the VRF's namespace
+     * (interface indexes are that namespace's); -1: the shared one */
+    int vfd;
+    int vns; /* the VRF's namespace, for index lookups */
+    struct ev_fd *vw;
     int ifindex[EIGRP_CONF_MAX_IFS]; /* 0: no such link (yet) */
     bool joined[EIGRP_CONF_MAX_IFS];
     struct esvc *s;
+    struct eigrp_redist *rd; /* what zebra's other routes gave the engine */
 };
 
 struct esvc {
@@ -93,17 +101,49 @@ debug_pkt(const struct esvc_proc *e, uint32_t ifi, bool sent, uint32_t nbr, cons
 
 /* ---- the engine's ops ---- */
 
+static int
+proc_fd(const struct esvc_proc *e)
+{
+    return e->conf.vrf[0] ? e->vfd : e->s->fd;
+}
+
 static void
 op_send(void *ctx, uint32_t ifi, uint32_t dst, const uint8_t *pkt, size_t len)
 {
     struct esvc_proc *e = ctx;
 
-    if (ifi >= e->conf.nifs || !e->ifindex[ifi] || e->s->fd < 0)
+    if (ifi >= e->conf.nifs || !e->ifindex[ifi] || proc_fd(e) < 0)
         return;
     debug_pkt(e, ifi, true, dst == EIGRP_MCAST_V4 ? 0 : dst, pkt, len);
-    if (eigrp_io_send(e->s->fd, e->ifindex[ifi], e->conf.ifs[ifi].addr, dst, pkt, len) < 0)
+    if (eigrp_io_send(proc_fd(e), e->ifindex[ifi], e->conf.ifs[ifi].addr, dst, pkt, len) < 0)
         log_debug("eigrp %u: send on %s: %s", e->conf.asn, e->conf.ifs[ifi].ios_name,
                   strerror(errno));
+}
+
+/* A VRF's routes: zebra holds the global table only, so the data plane
+ * puts them into the VRF's own (SVC_CALL_VRF_ROUTE). */
+static void
+vrf_route(struct esvc_proc *e, const struct eigrp_proc_route *r, uint32_t prefix, uint8_t plen)
+{
+    struct svc_vrf_route v = {
+        .vrf = e->conf.vrf, .add = r != NULL, .prefix = prefix, .len = plen, .proto = 'D'};
+    size_t i;
+
+    if (r) {
+        v.distance = r->distance;
+        v.metric = r->metric;
+        for (i = 0; i < r->nnh && v.nnh < SVC_VRF_ROUTE_NH; i++) {
+            if (r->nh[i].ifi >= e->conf.nifs)
+                continue;
+            v.nh[v.nnh].addr = r->nh[i].addr;
+            snprintf(v.nh[v.nnh].ifname, sizeof(v.nh[0].ifname), "%s",
+                     e->conf.ifs[r->nh[i].ifi].linux_name);
+            v.nnh++;
+        }
+        if (r->nnh && !v.nnh)
+            return;
+    }
+    host_call(e->s->h, SVC_CALL_VRF_ROUTE, &v, NULL);
 }
 
 static void
@@ -113,19 +153,34 @@ op_route_set(void *ctx, const struct eigrp_proc_route *r)
     struct zclient_route zr = {0};
     char a[INET_ADDRSTRLEN_];
 
+    size_t i;
+
+    if (e->conf.vrf[0]) {
+        vrf_route(e, r, r->prefix, r->plen);
+        return;
+    }
     if (!e->s->zc)
         return;
-    /* zebra takes one next hop per route from this client: the first
-     * successor (the others wait for multipath in the session) */
+    /* every successor (equal cost, or within variance), best first: one
+     * route with several next hops, as zebra takes from an IGP */
     zr.prefix = r->prefix;
     zr.plen = r->plen;
     zr.distance = r->distance;
     zr.metric = r->metric;
     if (!r->nnh)
         zr.blackhole = true; /* a summary's Null0 */
-    else if (r->nh[0].ifi < e->conf.nifs) {
-        zr.nexthop = r->nh[0].addr;
-        zr.ifindex = (uint32_t)e->ifindex[r->nh[0].ifi];
+    for (i = 0; i < r->nnh; i++) {
+        uint32_t idx;
+        if (r->nh[i].ifi >= e->conf.nifs || !e->ifindex[r->nh[i].ifi])
+            continue;
+        idx = (uint32_t)e->ifindex[r->nh[i].ifi];
+        if (!zr.ifindex) {
+            zr.nexthop = r->nh[i].addr;
+            zr.ifindex = idx;
+        } else if (zr.n_more < ZCLIENT_MAX_MORE_NH) {
+            zr.more[zr.n_more].nexthop = r->nh[i].addr;
+            zr.more[zr.n_more++].ifindex = idx;
+        }
     }
     if (zclient_route_set(e->s->zc, &zr, now_ms(e->s)) < 0)
         log_warn("eigrp %u: route %s/%u not taken by zebra's client", e->conf.asn,
@@ -138,6 +193,10 @@ op_route_unset(void *ctx, uint32_t prefix, uint8_t plen)
 {
     struct esvc_proc *e = ctx;
 
+    if (e->conf.vrf[0]) {
+        vrf_route(e, NULL, prefix, plen);
+        return;
+    }
     if (!e->s->zc)
         return;
     zclient_route_unset(e->s->zc, prefix, plen, now_ms(e->s));
@@ -158,6 +217,29 @@ op_log(void *ctx, int severity, const char *line)
         log_info("%s", line);
     if (log_get_level() >= LOG_LVL_DEBUG && eigrp_debug_nbr(line, d, sizeof(d)))
         log_debug(EIGRP_DEBUG_TOPIC_NBRS ": %s", d);
+}
+
+/* ---- redistribution ---- */
+
+static void rearm(struct esvc *s);
+
+static void
+redist_sync(struct esvc_proc *e)
+{
+    if (e->p && e->rd)
+        eigrp_redist_sync(e->rd, e->p, e->s->zc, e->ifindex, now_ms(e->s));
+}
+
+/* zebra's other routes changed (or went with the session). */
+static void
+on_routes_changed(void *arg)
+{
+    struct esvc *s = arg;
+    size_t i;
+
+    for (i = 0; i < s->nprocs; i++)
+        redist_sync(s->procs[i]);
+    rearm(s);
 }
 
 /* ---- timers and packets ---- */
@@ -186,12 +268,29 @@ rearm(struct esvc *s)
         ev_timer_arm(s->timer, (int64_t)t);
 }
 
+/* A link's index in the process's namespace (its VRF's or ours). */
+static unsigned
+ifindex_of(const struct esvc_proc *e, const char *lnx)
+{
+    unsigned idx;
+
+    if (!e->conf.vrf[0])
+        return if_nametoindex(lnx);
+    if (e->vns < 0 || netns_enter(e->vns) < 0)
+        return 0;
+    idx = if_nametoindex(lnx);
+    if (netns_leave() < 0)
+        fatal("eigrp: cannot return from VRF %s's namespace", e->conf.vrf);
+    return idx;
+}
+
 /* Links the data plane creates (tunnels) may appear after the config:
  * look up the missing ones, join the multicast group where the process
  * sends hellos, and tell the engine the link is usable. */
 static void
 resolve(struct esvc_proc *e)
 {
+    bool found = false;
     size_t k;
 
     for (k = 0; k < e->conf.nifs; k++) {
@@ -199,15 +298,19 @@ resolve(struct esvc_proc *e)
         unsigned idx;
         if (!f->running || e->ifindex[k] || !f->linux_name[0])
             continue;
-        idx = if_nametoindex(f->linux_name);
+        idx = ifindex_of(e, f->linux_name);
         if (!idx)
             continue;
         e->ifindex[k] = (int)idx;
-        if (!f->passive && e->s->fd >= 0 && eigrp_io_join(e->s->fd, (int)idx, true) == 0)
+        if (!f->passive && proc_fd(e) >= 0 && eigrp_io_join(proc_fd(e), (int)idx, true) == 0)
             e->joined[k] = true;
         if (e->p)
             eigrp_proc_if_state(e->p, (uint32_t)k, true, now_ms(e->s));
+        found = true;
     }
+    /* match interface and the own networks read the indexes */
+    if (found)
+        redist_sync(e);
 }
 
 static void
@@ -237,11 +340,13 @@ on_readable(void *arg, int fd, unsigned re)
         size_t i, k;
         if (r > 0)
             continue;
-        /* every process running on the interface sees it; the engine
+        /* every process running on the interface sees it (an index means
+         * something only with the socket of its namespace); the engine
          * drops another AS's packet and counts it */
         for (i = 0; i < s->nprocs; i++)
             for (k = 0; k < s->procs[i]->conf.nifs; k++)
-                if (s->procs[i]->p && s->procs[i]->ifindex[k] == rx.ifindex) {
+                if (s->procs[i]->p && proc_fd(s->procs[i]) == fd &&
+                    s->procs[i]->ifindex[k] == rx.ifindex) {
                     debug_pkt(s->procs[i], (uint32_t)k, false, rx.src, rx.pkt, rx.len);
                     eigrp_proc_rx(s->procs[i]->p, (uint32_t)k, rx.src, rx.dst, rx.pkt, rx.len,
                                   now_ms(s));
@@ -261,11 +366,43 @@ stop_proc(struct esvc_proc *e)
     size_t k;
 
     for (k = 0; k < e->conf.nifs; k++)
-        if (e->joined[k] && e->s->fd >= 0)
-            eigrp_io_join(e->s->fd, e->ifindex[k], false);
+        if (e->joined[k] && proc_fd(e) >= 0)
+            eigrp_io_join(proc_fd(e), e->ifindex[k], false);
     if (e->p)
         eigrp_proc_free(e->p);
+    eigrp_redist_free(e->rd);
+    if (e->vw)
+        ev_fd_del(e->vw);
+    if (e->vfd >= 0)
+        close(e->vfd);
+    if (e->vns >= 0)
+        close(e->vns);
     free(e);
+}
+
+/* The socket of a process in a VRF, made in the VRF's namespace (the data
+ * plane made the namespace when it placed the VRF's interfaces). */
+static void
+vrf_socket(struct esvc_proc *e)
+{
+    char ns[200];
+
+    if (!netns_vrf_name(e->conf.vrf, ns, sizeof(ns)) || (e->vns = netns_open(ns)) < 0) {
+        log_err("eigrp %u: VRF %s: no network namespace", e->conf.asn, e->conf.vrf);
+        return;
+    }
+    if (netns_enter(e->vns) < 0) {
+        log_err("eigrp %u: VRF %s: %s", e->conf.asn, e->conf.vrf, strerror(errno));
+        return;
+    }
+    e->vfd = eigrp_io_open();
+    if (netns_leave() < 0)
+        fatal("eigrp: cannot return from VRF %s's namespace", e->conf.vrf);
+    if (e->vfd < 0) {
+        log_err("eigrp %u: VRF %s: raw socket: %s", e->conf.asn, e->conf.vrf, strerror(errno));
+        return;
+    }
+    e->vw = ev_fd_add(host_ev(e->s->h), e->vfd, EV_READ, on_readable, e->s);
 }
 
 static struct esvc_proc *
@@ -280,8 +417,13 @@ start_proc(struct esvc *s, const struct eigrp_conf *c)
 
     e->s = s;
     e->conf = *c;
+    e->vfd = e->vns = -1;
+    if (c->vrf[0]) /* before the engine: its first hellos need the socket */
+        vrf_socket(e);
     e->p = eigrp_proc_new(&e->conf, &ops, now_ms(s));
+    e->rd = eigrp_redist_new();
     resolve(e);
+    redist_sync(e);
     log_notice("eigrp: AS %u runs on the interfaces its network statements cover", c->asn);
     return e;
 }
@@ -311,14 +453,15 @@ keep_proc(struct esvc_proc *e, const struct eigrp_conf *c)
 
     for (k = 0; k < e->conf.nifs; k++)
         if (e->conf.ifs[k].running && !c->ifs[k].running) {
-            if (e->joined[k] && e->s->fd >= 0)
-                eigrp_io_join(e->s->fd, e->ifindex[k], false);
+            if (e->joined[k] && proc_fd(e) >= 0)
+                eigrp_io_join(proc_fd(e), e->ifindex[k], false);
             e->joined[k] = false;
             e->ifindex[k] = 0;
         }
     eigrp_proc_set_running(e->p, c, now_ms(e->s));
     e->conf = *c;
-    resolve(e); /* an interface now running joins when its link is there */
+    resolve(e);     /* an interface now running joins when its link is there */
+    redist_sync(e); /* a network now run or not is internal or redistributable */
 }
 
 static enum svc_apply
@@ -420,7 +563,7 @@ const struct service eigrp_service = {
 };
 
 /* What zebra mirrors to us: the sources `redistribute` may name. */
-static const uint8_t redist[] = {ZAPI_RT_CONNECT, ZAPI_RT_STATIC};
+static const uint8_t redist[] = {ZAPI_RT_CONNECT, ZAPI_RT_STATIC, ZAPI_RT_BGP, ZAPI_RT_OSPF};
 
 void
 eigrp_svc_register(struct host *h, const struct eigrp_svc_opts *o)
@@ -451,7 +594,9 @@ eigrp_svc_register(struct host *h, const struct eigrp_svc_opts *o)
                                       .n_redist = sizeof(redist)};
             snprintf(s->zpath, sizeof(s->zpath), "%s", o->zserv);
             zc.path = s->zpath;
-            s->zc = zclient_new(&zc, &(struct zclient_cbs){.arg = s}, o->zapi_env);
+            s->zc = zclient_new(
+                &zc, &(struct zclient_cbs){.arg = s, .on_routes_changed = on_routes_changed},
+                o->zapi_env);
             zclient_start(s->zc, now_ms(s));
             s->zl = zclient_loop_new(host_ev(h), s->zc);
         }

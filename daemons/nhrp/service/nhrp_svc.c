@@ -12,6 +12,7 @@
 #include "daemons/nhrp/service/nhrp_cfg.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
+#include "lib/rec_nhrp_redirect.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -140,6 +141,20 @@ op_release(void *ctx, uint32_t tun, uint32_t nbma)
     peer_event(ctx, SVC_EV_RELEASE, tun, nbma);
 }
 
+/* Is tunnel tun in an inside VRF? Its routes then live in that VRF's table,
+ * the data plane's (the global one may be zebra's). */
+static bool
+tunnel_in_vrf(struct nhrp_svc *m, uint32_t tun)
+{
+    const struct cfg *c = host_running(m->h);
+    const struct cfg_iface *ifp;
+    char name[SVC_IFNAMSIZ] = "";
+    int t = (int)tun;
+
+    host_call(m->h, SVC_CALL_TUNNEL_NAME, &t, name);
+    return c && name[0] && (ifp = cfg_find_iface(c, name)) && ifp->vrf;
+}
+
 static enum nhrp_route_result
 op_route_add(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t nexthop)
 {
@@ -147,7 +162,8 @@ op_route_add(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t ne
     struct svc_route r = {(int)tun, prefix, plen, nexthop};
     int res = NHRP_RT_FAILED;
 
-    if (host_call(m->h, SVC_CALL_ROUTE_ADD, &r, &res) < 0)
+    if (host_call(m->h, tunnel_in_vrf(m, tun) ? SVC_CALL_VRF_ROUTE_ADD : SVC_CALL_ROUTE_ADD, &r,
+                  &res) < 0)
         return NHRP_RT_FAILED;
     return (enum nhrp_route_result)res;
 }
@@ -158,7 +174,7 @@ op_route_del(void *ctx, uint32_t tun, uint32_t prefix, uint8_t plen, uint32_t ne
     struct nhrp_svc *m = ctx;
     struct svc_route r = {(int)tun, prefix, plen, nexthop};
 
-    host_emit(m->h, SVC_EV_ROUTE_DEL, &r);
+    host_emit(m->h, tunnel_in_vrf(m, tun) ? SVC_EV_VRF_ROUTE_DEL : SVC_EV_ROUTE_DEL, &r);
 }
 
 static bool
@@ -167,7 +183,9 @@ op_route_lookup(void *ctx, uint32_t tun, uint32_t dst, struct nhrp_route_info *o
     struct nhrp_svc *m = ctx;
     struct svc_route_q q = {(int)tun, dst};
 
-    return host_call(m->h, SVC_CALL_ROUTE_LOOKUP, &q, out) == 0;
+    return host_call(m->h,
+                     tunnel_in_vrf(m, tun) ? SVC_CALL_VRF_ROUTE_LOOKUP : SVC_CALL_ROUTE_LOOKUP, &q,
+                     out) == 0;
 }
 
 /* ---- events: the data plane and IPsec telling the engine ---- */
@@ -306,6 +324,10 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         n = nhrp_snap_traffic(m->e, now(m), tun, (struct rec_nhrp_traffic **)&recs);
         sz = sizeof(struct rec_nhrp_traffic);
         break;
+    case REC_NHRP_REDIRECT:
+        n = nhrp_snap_redirect(m->e, now(m), tun, (struct rec_nhrp_redirect **)&recs);
+        sz = sizeof(struct rec_nhrp_redirect);
+        break;
     case REC_NHRP_STATS:
         n = nhrp_snap_stats(m->e, now(m), tun, (struct rec_nhrp_stats **)&recs);
         sz = sizeof(struct rec_nhrp_stats);
@@ -362,12 +384,13 @@ fini(void *self)
 }
 
 static const uint32_t kinds[] = {
-    REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_NHRP_TRAFFIC, REC_DMVPN_PEER, REC_NHRP_STATS, 0};
+    REC_TUNNEL,     REC_NHRP_CACHE, REC_NHRP_NHS,      REC_NHRP_TRAFFIC,
+    REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
                                     SVC_EV_DP_USED, SVC_EV_SA_STATE, 0};
-static const uint16_t emits[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,       SVC_EV_UNMAP,
-                                 SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL, SVC_EV_ROUTE_DEL,
-                                 SVC_EV_PROTECT,   SVC_EV_RELEASE,   0};
+static const uint16_t emits[] = {
+    SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,   SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,
+    SVC_EV_ROUTE_DEL, SVC_EV_VRF_ROUTE_DEL, SVC_EV_PROTECT, SVC_EV_RELEASE,   0};
 
 const struct service nhrp_service = {
     .name = "nhrp",

@@ -18,6 +18,7 @@
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "lib/mem.h"
+#include "lib/words.h"
 #include "parsers/cfg.h"
 
 #include <stdio.h>
@@ -396,6 +397,31 @@ local_routes(const struct cfg *c, struct strbuf *out)
     }
 }
 
+/* zebra does not know an EIGRP route internal from external; IOS's
+ * `D EX` is told by the distance the process gives externals (`distance
+ * eigrp INT EXT`, 90 and 170 by default), when it differs from the
+ * internal one. */
+static bool
+eigrp_ext_distance(const struct cfg *c, unsigned *ext)
+{
+    unsigned in = 90;
+
+    *ext = 170;
+    for (size_t i = 0; c && i < c->nrouters; i++) {
+        if (c->routers[i].proto != RTR_EIGRP)
+            continue;
+        for (size_t k = 0; k < c->routers[i].lines.n; k++) {
+            struct words t;
+            words_split(&t, c->routers[i].lines.v[k].text);
+            if (t.n == 4 && words_kw(&t, 0, "distance") && words_kw(&t, 1, "eigrp")) {
+                in = (unsigned)strtoul(t.v[2], NULL, 10);
+                *ext = (unsigned)strtoul(t.v[3], NULL, 10);
+            }
+        }
+    }
+    return in != *ext;
+}
+
 static void
 conv_routes(struct rt_svc *m, int64_t now)
 {
@@ -403,6 +429,8 @@ conv_routes(struct rt_svc *m, int64_t now)
     const struct rt_vty_query *z = answer(m, 0), *o = answer(m, 1), *nssa = answer(m, 2);
     struct frr_show_diag d = {0};
     struct strbuf r;
+    unsigned ext;
+    bool ext_ok = eigrp_ext_distance(c, &ext);
     size_t n;
 
     sb_init(&r);
@@ -423,6 +451,8 @@ conv_routes(struct rt_svc *m, int64_t now)
             continue;
         }
         rename_if(c, x->ifname, sizeof x->ifname, x->nexthop ? x->nexthop : x->prefix);
+        if (x->code == REC_RT_EIGRP && ext_ok && x->distance == ext)
+            memcpy(x->code2, "EX", 3);
         i++;
     }
     local_routes(c, &r);

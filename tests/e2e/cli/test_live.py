@@ -102,7 +102,9 @@ SHOWS = [
     "show crypto session detail", "show crypto isakmp sa", "show crypto isakmp sa detail",
     "show crypto ipsec sa", "show crypto ipsec sa detail", "show logging",
     "show running-config", "show startup-config", "show privilege", "show history",
-    "show clock", "show debugging", "show terminal",
+    "show clock", "show debugging", "show terminal", "show running-config interface Tunnel0",
+    "show ip interface", "show ip interface Tunnel0", "show ip nhrp traffic detail",
+    "show ip nhrp redirect", "show ip route 10.1.1.1",
 ]
 
 

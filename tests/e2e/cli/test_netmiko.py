@@ -49,6 +49,28 @@ def session(lab, device_type, port, holdtime, nbma_peer):
         out = c.send_command("show running-config | include holdtime")
         check(out.strip() == "ip nhrp holdtime %d" % holdtime,
               "%s: the session sees the change" % device_type, out)
+        # Netmiko's everyday read of one interface (IOS's framing, the stanza only)
+        out = c.send_command("show running-config interface Tunnel0")
+        lines = out.strip("\n").split("\n")
+        check(lines[0] == "Building configuration..." and
+              re.match(r"Current configuration : \d+ bytes$", lines[2]) and
+              lines[3:5] == ["!", "interface Tunnel0"] and lines[-1] == "end" and
+              " ip nhrp holdtime %d" % holdtime in lines and
+              not any(x.startswith("interface ") for x in lines[5:]),
+              "%s: show running-config interface Tunnel0 shows the change" % device_type, out)
+        out = c.send_command("show running-config interface tunnel 0 | json")
+        check('" ip nhrp holdtime %d"' % holdtime in out and out.startswith('{"interface":"Tunnel0"'),
+              "%s: show running-config interface | json" % device_type, out)
+        out = c.send_command("show running-config interface Tunnel77")
+        check("% Invalid input detected at '^' marker." in out,
+              "%s: an interface the node lacks is refused" % device_type, out)
+        out = c.send_command("show running-config | section include holdtime")
+        check(out.startswith("interface Tunnel0\n") and " ip nhrp holdtime %d" % holdtime in out
+              and "hostname" not in out,
+              "%s: | section include prints the matching stanza whole" % device_type, out)
+        out = c.send_command("show running-config | section exclude ^interface")
+        check("interface Tunnel0" not in out and "hostname hub" in out,
+              "%s: | section exclude drops the matching stanzas" % device_type, out)
         out = c.save_config()
         check("[OK]" in out, "%s: save_config says [OK]" % device_type, out)
         check(" ip nhrp holdtime %d\n" % holdtime in lab.startup_config(),

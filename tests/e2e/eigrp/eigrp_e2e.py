@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Our own EIGRP (dmvpnd --eigrp=own) in network namespaces, routes to FRR's zebra.
 
-    eigrp_e2e.py frr|p2|p3
+    eigrp_e2e.py frr|p2|p3|redist
 
 frr  testdata/lab/eigrp-plain: node A runs our engine, node B FRR 8.4's eigrpd
      (the interop peer), on a plain Ethernet. Checked: the adjacency both ways;
@@ -36,6 +36,19 @@ p3   testdata/lab/eigrp-p3: phase 3, the hub announcing only 192.168.0.0/16
      and `debug eigrp neighbors` prints the hellos sent and received in
      IOS's two lines, no other packet type, and spoke1's `clear ip eigrp
      neighbors` as neighbour lines; `undebug all` ends it.
+redist testdata/lab/eigrp-redist: C (FRR bgpd only) announces four networks
+     to A over eBGP; A redistributes BGP into our EIGRP through the
+     hb-yuansh0u hub's route-map; B carries that hub's `distribute-list
+     route-map ... in` that drops tag 9000; A and D both redistribute a
+     static 9.9.9.0/24 at one metric. Checked: on B the route-map's
+     prefixes are `D EX` (zebra eigrp, distance 170) via A with the metric
+     the route-map set; the prefix it tags 9000 reaches D (its topology
+     entry with the route-map's vector and A's external data) but not B; the
+     prefix it denies is nowhere, not even in A's topology; 9.9.9.0/24 is
+     one zebra route with both A and D as next hops and a kernel route
+     with two nexthops; networks C stops announcing leave B and D and come
+     back when announced again, A's external TLVs for them on the wire
+     carry protocol BGP, AS 65556, the tag and A as originating router.
 
 Each scenario builds its own lab (prefix eg<pid>-) and removes it, also on failure.
 """
@@ -365,6 +378,82 @@ def scenario_p3():
     debug_live()
 
 
+def classic(bw_kbps, delay_usec):
+    """IOS's classic composite (K1 = K3 = 1)."""
+    return 256 * (10000000 // bw_kbps + delay_usec // 10)
+
+
+def nexthops(node, prefix):
+    """The next hops of zebra's selected EIGRP route, sorted."""
+    rs = [r for r in zroutes(node, prefix, "eigrp") if r.get("selected")]
+    return sorted(nh.get("ip") or "" for nh in rs[0].get("nexthops", [])) if rs else []
+
+
+def scenario_redist():
+    up("eigrp-redist", {n: "own" for n in ("A", "B", "D")})
+    ok = wait_for(lambda: zsel("B", "3.3.3.0/24", "eigrp") and zsel("B", "6.6.6.0/24", "eigrp")
+                  and zsel("D", "4.4.4.0/24", "eigrp") and len(nexthops("B", "9.9.9.0/24")) == 2, 90)
+    check(ok, "B and D: the redistributed routes arrive")
+    # the route-map's metrics: 50000 kbit/s (3.3.3.0) or 35000 (the rest),
+    # 1000 usec, plus B's Gigabit link (10 usec)
+    for pfx, bw in (("3.3.3.0/24", 50000), ("6.6.6.0/24", 35000)):
+        rs = [r for r in zroutes("B", pfx, "eigrp") if r.get("selected")]
+        got = (rs[0].get("distance"), rs[0].get("metric"), rs[0]["nexthops"][0].get("ip")) if rs else None
+        check(got == (170, classic(bw, 1010), "10.9.0.1"),
+              f"B: {pfx} external (170) via A at the route-map's metric {classic(bw, 1010)} ({got})")
+    check(zsel("D", "4.4.4.0/24", "eigrp") and not zroutes("B", "4.4.4.0/24"),
+          f"tag 9000: D has 4.4.4.0/24, B's distribute-list keeps it out ({zroutes('B', '4.4.4.0/24')})")
+    # the entries in IOS's Descriptor Blocks: the route-map's vector and the
+    # external data A put in the TLV
+    ent = cli("D", "show ip eigrp topology 4.4.4.0/24")
+    want = ("Minimum bandwidth is 50000 Kbit", "Total delay is 1010 microseconds",
+            "Originating router is 1.1.1.1", "AS number of route is 65556",
+            "External protocol is BGP, external metric is 0", "Administrator tag is 9000 (0x00002328)")
+    check(all(w in ent for w in want), f"D: the 4.4.4.0/24 entry's vector and external data ({ent!r})")
+    topo_a = cli("A", "show ip eigrp topology")
+    check("3.3.3.0/24" in topo_a and "4.4.4.0/24" in topo_a and "5.5.5.0/24" not in topo_a,
+          f"A: the route-map's deny clause keeps 5.5.5.0/24 out of the topology ({topo_a!r})")
+    check(not zroutes("B", "5.5.5.0/24") and not zroutes("D", "5.5.5.0/24"),
+          "B, D: no 5.5.5.0/24")
+    # multipath: A and D at one metric
+    nhs = nexthops("B", "9.9.9.0/24")
+    check(nhs == ["10.9.0.1", "10.9.0.4"], f"B: zebra's 9.9.9.0/24 has A and D as next hops ({nhs})")
+    k = LAB.sh("B", "ip", "route", "show", "9.9.9.0/24").stdout
+    check("nexthop via 10.9.0.1" in k and "nexthop via 10.9.0.4" in k,
+          f"B: the kernel route has two nexthops ({k!r})")
+    rt = cli("B", "show ip route eigrp")
+    check(re.search(r"^D EX\s+3\.3\.3\.0 \[170/%d\] via 10\.9\.0\.1," % classic(50000, 1010), rt, re.M),
+          f"B: show ip route eigrp prints it as D EX ({rt!r})")
+    m = re.search(r"^D EX\s+9\.9\.9\.0 (\[170/\d+\]) via (10\.9\.0\.\d),.*\n\s+\1 via (10\.9\.0\.\d),",
+                  rt, re.M)
+    check(m and sorted(m.group(2, 3)) == ["10.9.0.1", "10.9.0.4"],
+          "B: show ip route eigrp lists 9.9.9.0/24's two paths as IOS does")
+    # C stops announcing 3.3.3.0/24 and 4.4.4.0/24: they leave A's BGP, A's
+    # EIGRP, B and D; announced again they come back, and the capture has
+    # A's external TLVs for them
+    cap = capture("10.9.0.0/24", "ip proto 88")
+    cli("C", "configure terminal", "router bgp 65000", "no network 3.3.3.0 mask 255.255.255.0",
+        "no network 4.4.4.0 mask 255.255.255.0", "end")
+    ok = wait_for(lambda: not zroutes("B", "3.3.3.0/24") and not zroutes("D", "4.4.4.0/24"), 60)
+    check(ok and zsel("B", "6.6.6.0/24", "eigrp"), "B: 3.3.3.0/24 withdrawn, the others stay")
+    cli("C", "configure terminal", "router bgp 65000", "network 3.3.3.0 mask 255.255.255.0",
+        "network 4.4.4.0 mask 255.255.255.0", "end")
+    ok = wait_for(lambda: zsel("B", "3.3.3.0/24", "eigrp") and zsel("D", "4.4.4.0/24", "eigrp"), 60)
+    check(ok and not zroutes("B", "4.4.4.0/24"), "B, D: back as before when C announces them again")
+    cap.stop()
+    ext = cap.fields("eigrp.ipv4.destination", "eigrp.extdata.proto", "eigrp.extdata.as",
+                     "eigrp.extdata.tag", "eigrp.extdata.origrid",
+                     dfilter="ip.src == 10.9.0.1 && eigrp.opcode == 1 && "
+                             "eigrp.extdata.tag == 9000 && eigrp.ipv4.destination == 4.4.4.0")
+    check(ext and all(f[1].split(",")[0] == "9" and f[2].split(",")[0] == "65556"
+                      and f[4].split(",")[0] == "1.1.1.1" for f in ext),
+          f"wire: A's external TLV for 4.4.4.0/24: protocol BGP (9), AS 65556, tag 9000, "
+          f"originating router A ({ext[:2]})")
+    bad = cap.fields("frame.number", dfilter="ip.src == 10.9.0.1 && (_ws.malformed || "
+                     "_ws.expert.severity >= 0x00600000)")
+    check(not bad, f"capture: tshark decodes A's packets with no warning or error ({bad[:5]})")
+
+
 def main():
     if os.geteuid() != 0:
         print("needs root (network namespaces)")
@@ -375,7 +464,8 @@ def main():
     name = sys.argv[1] if len(sys.argv) > 1 else "frr"
     with LAB:
         try:
-            {"frr": scenario_frr, "p2": scenario_p2, "p3": scenario_p3}[name]()
+            {"frr": scenario_frr, "p2": scenario_p2, "p3": scenario_p3,
+             "redist": scenario_redist}[name]()
         except Exception as e:
             check.crashed(e)
             for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:

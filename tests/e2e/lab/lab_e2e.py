@@ -145,6 +145,37 @@ def scenario_seed():
     sp = peers("spoke1")
     check(sp.get("10.1.1.3", ("",))[0] == "202.1.1.3",
           f"spoke1 resolved spoke2 (show dmvpn: {sp.get('10.1.1.3')})")
+    clear_dmvpn_session()
+
+
+def clear_dmvpn_session():
+    """clear dmvpn session peer nbma X on spoke1: its NHRP entry for spoke2
+    and its crypto session with spoke2 go; the hub's stay; traffic resolves
+    spoke2 again."""
+    before = crypto_sessions("spoke1")
+    check(before.get("202.1.1.3", {}).get("status") == "UP-ACTIVE",
+          f"spoke1 has a crypto session with spoke2 before the clear ({list(before)})")
+    r = LAB.cli("spoke1", "clear dmvpn session peer nbma 202.1.1.3")
+    check(r.returncode == 0 and r.stdout.strip() == "", "clear dmvpn session peer nbma: silent", r)
+    nh = cli("spoke1", "show ip nhrp")
+    check("10.1.1.3/32" not in nh and "10.1.1.1/32" in nh,
+          "spoke1: spoke2's NHRP entry cleared, the hub's kept", nh)
+    gone = wait_for(lambda: crypto_sessions("spoke1").get("202.1.1.3", {}).get("status")
+                    != "UP-ACTIVE", 15)
+    check(gone, f"spoke1: the crypto session with spoke2 is down ({crypto_sessions('spoke1')})")
+    check(crypto_sessions("spoke1").get("202.1.1.1", {}).get("status") == "UP-ACTIVE",
+          "spoke1: the hub's crypto session stays")
+    got = 0
+    for _ in range(10):
+        got = ping("spoke1", "192.168.2.1", "192.168.3.1", 3)
+        if got >= 2 and peers("spoke1").get("10.1.1.3", ("",))[0] == "202.1.1.3":
+            break
+        time.sleep(1)
+    check(got >= 2 and peers("spoke1").get("10.1.1.3", ("",))[0] == "202.1.1.3",
+          f"spoke1 resolves spoke2 again after the clear ({got}/3)")
+    r = LAB.cli("spoke1", "clear dmvpn session interface Tunnel0")
+    check(r.returncode == 0 and "10.1.1.3/32" not in cli("spoke1", "show ip nhrp"),
+          "clear dmvpn session interface Tunnel0 clears the tunnel's dynamic entries", r)
 
 
 def scenario_phase3():
@@ -152,6 +183,11 @@ def scenario_phase3():
     wait_for(lambda: len(peers("hub")) == 2, 20)
     cap = capture()
     first = ping("spoke1", "192.168.2.1", "192.168.3.1", 1)
+    # the flow stays in the hub's redirect table for its 2 s redirect timeout
+    rd = jcli("hub", "show ip nhrp redirect")["redirects"]
+    check([(x["interface"], x["nbma"], x["destination"]) for x in rd][:1] ==
+          [("Tunnel0", "203.0.113.2", "192.168.3.1")],
+          "hub: show ip nhrp redirect has the flow, its indication sent to spoke1", rd)
     time.sleep(1)
     later = ping("spoke1", "192.168.2.1", "192.168.3.1", 5)
     cap.stop()
@@ -176,6 +212,45 @@ def scenario_phase3():
           "show ip route on spoke1 has the H route")
     tr = jcli("hub", "show ip nhrp traffic")["interfaces"][0]
     check(tr["sent"]["traffic_indication"] >= 1, "hub counts the traffic indication it sent")
+    phase3_shows()
+
+
+def phase3_shows():
+    """The issue-17 shows on the live phase 3 nodes, with the data they hold."""
+    rd = cli("hub", "show ip nhrp redirect")
+    check(rd.startswith("I/F      NBMA address     Destination      Drop Count  Expiry\n"),
+          "hub: show ip nhrp redirect text", rd)
+    td = cli("hub", "show ip nhrp traffic detail")
+    check(td.startswith("Global statistics:\n Packet Queue size: 0[0](1)\n   Sent: Total ") and
+          "Tunnel0: Max-send limit:" in td and "   Fwd: Total " in td,
+          "hub: show ip nhrp traffic detail (global, Tunnel0 with Fwd)", td)
+    tj = jcli("hub", "show ip nhrp traffic interface Tunnel0 detail")
+    check(tj["global"]["sent"]["traffic_indication"] >= 1 and
+          [i["interface"] for i in tj["interfaces"]] == ["Tunnel0"] and
+          tj["interfaces"][0]["forwarded"]["total"] >= 1,
+          "hub: traffic detail | json: the indication sent, the resolution forwarded", tj)
+    rt = cli("spoke1", "show ip route 192.168.3.1")
+    check(rt.startswith("Routing entry for 192.168.3.0/24\n") and
+          'Known via "nhrp", distance 250, metric 1' in rt and
+          "  * 10.2.2.3, from 10.2.2.3, " in rt,
+          "spoke1: show ip route 192.168.3.1 is the NHRP shortcut entry", rt)
+    rt = cli("spoke1", "show ip route 10.2.2.0 255.255.255.0")
+    check(rt.startswith("Routing entry for 10.2.2.0/24\n") and "directly connected, via Tunnel0" in rt,
+          "spoke1: show ip route ADDR MASK: the tunnel's connected network", rt)
+    r = LAB.cli("spoke1", "show ip route 10.2.2.0 255.255.0.0")
+    check((r.stdout + r.stderr).strip() == "% Subnet not in table" and r.returncode != 0,
+          "spoke1: a prefix the table lacks", r)
+    rj = jcli("spoke1", "show ip route 192.168.3.1")
+    check(rj["known_via"] == "nhrp" and rj["paths"][0]["next_hop"] == "10.2.2.3",
+          "spoke1: show ip route ADDR | json", rj)
+    ii = cli("hub", "show ip interface Tunnel0")
+    check(ii.startswith("Tunnel0 is up, line protocol is up\n  Internet address is 10.2.2.1/24\n")
+          and "  ICMP redirects are never sent\n" in ii,
+          "hub: show ip interface Tunnel0", ii)
+    ij = jcli("hub", "show ip interface")
+    check([i["interface"] for i in ij["interfaces"] if i["interface"] == "Loopback0"] and
+          all(i["address"] for i in ij["interfaces"] if i["interface"] == "Tunnel0"),
+          "hub: show ip interface | json lists every interface", ij)
 
 
 MIBS = ["-M", f"+{ROOT}/snmp/mibs:{ROOT}/snmp/mibs/base", "-m",

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Front-door VRF end to end (testdata/lab/fvrf, scripts/lab.py as a library).
 
-    vrf_e2e.py fvrf|ivrf|dualcloud|overlap
+    vrf_e2e.py fvrf|ivrf|dualcloud|overlap|iwan
 
 fvrf  hub and two spokes whose transport interface and only default route are in
       VRF INET-1 (a network namespace per VRF on this kernel), a plain ISP router
@@ -30,6 +30,12 @@ overlap  one hub, two customers in inside VRFs CUST-A and CUST-B with the same t
       spokes (testdata/lab/ivrf-overlap): both spokes register (two 10.0.0.2, one per
       tunnel), the hub reaches 192.168.1.1 in each VRF and the packets go to that
       customer's spoke only (captures), show ip nhrp vrf X lists its own.
+iwan  three real configs verbatim (testdata/lab/iwan: an IWAN hub and two spokes,
+      front-door VRF IWAN-TRANSPORT-1, tunnel and LAN in inside-vrf, IKEv2, EIGRP named
+      mode in the VRF): registration, EIGRP adjacencies and D routes in inside-vrf's
+      table (none in the global one), spoke LAN to spoke LAN first through the hub then
+      by a phase 3 shortcut (H route in inside-vrf), directly between the spokes inside
+      ESP.
 Every check is reported and counted (a failed one does not stop the scenario).
 """
 import json
@@ -328,6 +334,42 @@ def scenario_overlap():
               f"{len(icmp) - len(mine)} elsewhere)")
 
 
+def scenario_iwan():
+    LAB.down()
+    if not LAB.up(os.path.join(ROOT, "testdata", "lab", "iwan")):
+        raise RuntimeError("lab up iwan: a node did not start")
+    ok = netns.wait_for(lambda: {a: v[1] for a, v in peers("hub").items()} ==
+                        {"100.64.1.1": "UP", "100.64.1.2": "UP"}, 30, 0.5)
+    check(ok, f"the IWAN hub lists both spokes UP: {peers('hub')}")
+    nb = lambda: LAB.cli_text("hub", "show ip eigrp neighbors")  # noqa: E731
+    ok = netns.wait_for(lambda: len(re.findall(r"100\.64\.1\.[12]\s+Tu0", nb())) == 2, 30, 0.5)
+    check(ok and "EIGRP-IPv4 VR(OVERLAY) Address-Family Neighbors for AS(500)" in nb(),
+          f"EIGRP named mode in inside-vrf: both spokes are the hub's neighbours ({nb()!r})")
+    rt = lambda: LAB.cli_text("spoke1", "show ip route vrf inside-vrf")  # noqa: E731
+    ok = netns.wait_for(lambda: re.search(r"^D\s+192\.168\.20\.0/24 \[90/\d+\] via "
+                                          r"100\.64\.1\.100, [0-9:]+, Tunnel0$", rt(), re.M),
+                        30, 0.5)
+    check(ok, f"spoke1 has spoke2's LAN from EIGRP in inside-vrf's table: {rt()!r}")
+    g = LAB.sh("spoke1", "ip", "-o", "route", "show", "table", "all").stdout
+    check("192.168." not in g and "100.64." not in g and "202.100." not in g,
+          "spoke1's global table has none of it")
+    sa = LAB.cli_text("hub", "show crypto ikev2 sa")
+    check(len(re.findall(r"IWAN-TRANSPORT-1/i\s+READY", sa)) == 2,
+          f"two IKEv2 SAs with fvrf IWAN-TRANSPORT-1 and ivrf inside-vrf: {sa!r}")
+    cap = LAB.capture("202.100.25.0/24", os.path.join(STATE, "spoke1.pcap"))
+    first = vrf_ping("spoke1", "inside-vrf", "192.168.10.1", "192.168.20.1", 1)
+    ok = netns.wait_for(lambda: re.search(r"^H\s+192\.168\.20\.0/24 \[250/1\] via 100\.64\.1\.2",
+                                          rt(), re.M), 10, 0.2)
+    later = vrf_ping("spoke1", "inside-vrf", "192.168.10.1", "192.168.20.1", 5)
+    cap.stop()
+    check(first == 1 and later >= 4, f"spoke1 LAN -> spoke2 LAN ({first}/1, then {later}/5)")
+    check(ok, "phase 3: the shortcut's H route is in inside-vrf's table")
+    esp = [(p[0].split(",")[0], p[1].split(",")[0]) for p in cap.fields("ip.src", "ip.dst",
+                                                                         dfilter="esp")]
+    direct = [p for p in esp if set(p) == {"202.100.25.1", "202.100.35.1"}]
+    check(len(direct) >= 8, f"spoke to spoke inside ESP ({len(direct)})")
+
+
 def main():
     if os.geteuid() != 0:
         print("needs root (network namespaces)")
@@ -336,7 +378,8 @@ def main():
     with LAB:  # down and swept on the way out, whatever happened
         try:
             {"fvrf": scenario_fvrf, "ivrf": scenario_ivrf,
-             "dualcloud": scenario_dualcloud, "overlap": scenario_overlap}[scen]()
+             "dualcloud": scenario_dualcloud, "overlap": scenario_overlap,
+             "iwan": scenario_iwan}[scen]()
         except Exception as e:  # a broken step is a failure, with the lab's logs
             check.crashed(e)
             for f in sorted(os.listdir(STATE)) if os.path.isdir(STATE) else []:

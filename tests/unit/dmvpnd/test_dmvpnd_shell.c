@@ -2,11 +2,13 @@
 /*
  * The daemon's shell support with a fake clock: exponential login
  * throttling per source, the log buffer's IOS forms and ring behaviour, and
- * the /etc/shadow lines sshd checks IOS secrets with.
+ * the /etc/shadow lines sshd checks IOS secrets with, and the operators'
+ * group of the control socket (peer.h).
  */
 #include "daemons/dmvpnd/access.h"
 #include "daemons/dmvpnd/auth.h"
 #include "daemons/dmvpnd/logbuf.h"
+#include "daemons/dmvpnd/peer.h"
 #include "parsers/secret.h"
 
 #include <crypt.h>
@@ -17,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -149,14 +153,37 @@ test_secret_types_8_9(void **state)
     assert_false(secret_verify(9, "$9$short$x", "hashcat"));
 }
 
+static void
+test_peer_group(void **state)
+{
+    const gid_t sup[] = {24, 1000, 27};
+    gid_t none = (gid_t)-1;
+    int sv[2];
+
+    assert_true(peer_group_member(1000, 5, sup, 3)); /* supplementary */
+    assert_true(peer_group_member(5, 5, sup, 3));    /* primary */
+    assert_false(peer_group_member(6, 5, sup, 3));
+    assert_false(peer_group_member(6, 5, NULL, 0));
+    /* no such group on this system: nobody is let in, even a peer whose
+     * groups would hold the value */
+    assert_false(peer_group_member(none, none, &none, 1));
+
+    /* the kernel's view of a real connection (this process on both ends) */
+    assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    assert_true(peer_in_group(sv[0], getgid(), getgid()));
+    assert_false(peer_in_group(sv[0], getgid(), 4242424));
+    assert_false(peer_in_group(sv[0], getgid(), none));
+    close(sv[0]);
+    close(sv[1]);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_throttle),
-        cmocka_unit_test(test_log_format),
-        cmocka_unit_test(test_shadow),
-        cmocka_unit_test(test_secret_types_8_9),
+        cmocka_unit_test(test_throttle),   cmocka_unit_test(test_log_format),
+        cmocka_unit_test(test_shadow),     cmocka_unit_test(test_secret_types_8_9),
+        cmocka_unit_test(test_peer_group),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -93,7 +93,10 @@ op_set(void *ctx, const struct eigrp_proc_route *r)
                           .nh = r->nnh ? r->nh[0].addr : 0,
                           .distance = r->distance,
                           .metric = r->metric,
+                          .nnh = (uint8_t)r->nnh,
                           .on = true};
+    for (size_t i = 0; i < r->nnh && i < 4; i++)
+        e->nhs[i] = r->nh[i].addr;
 }
 
 static void

@@ -18,10 +18,12 @@
 #include <stdint.h>
 
 #define PNET_NODES  4
-#define PNET_ROUTES 32
+#define PNET_ROUTES 160
 
 struct pnet_rt {
     uint32_t prefix, nh; /* first next hop */
+    uint8_t nnh;         /* next hops given */
+    uint32_t nhs[4];     /* the first four */
     uint8_t plen, distance;
     uint32_t metric;
     bool on;

@@ -134,9 +134,16 @@ test_ngmunia_named(void **st)
     assert_int_equal(tu0->bw_percent, 25); /* af-interface Tunnel0 only */
     assert_int_equal(tu1->bw_percent, 50);
     assert_true(tu0->running && tu1->running);
-    /* the distribute-list is refused, and said so */
-    assert_int_equal(t.refused, 1);
-    assert_non_null(strstr(t.last_refused, "distribute-list prefix"));
+    /* distribute-list prefix EIGRP-filtered-prefixes in: the lab's
+     * 192.168.20.0/23 and .30.0/23 subnets stay out, the rest comes in */
+    assert_int_equal(t.refused, 0);
+    assert_int_equal(e[0].pol.ndlists, 1);
+    assert_false(e[0].pol.dlists[0].out);
+    assert_int_equal(e[0].pol.dlists[0].kind, EIGRP_POL_PLIST);
+    assert_false(eigrp_pol_list_permits(&e[0].pol, 0, ip("192.168.21.0"), 24));
+    assert_false(eigrp_pol_list_permits(&e[0].pol, 0, ip("192.168.30.128"), 25));
+    assert_true(eigrp_pol_list_permits(&e[0].pol, 0, ip("192.168.20.0"), 23));
+    assert_true(eigrp_pol_list_permits(&e[0].pol, 0, ip("10.0.0.0"), 8));
 }
 
 static const char hub[] = "hostname H\n"
@@ -183,8 +190,11 @@ test_typed_hub(void **st)
     assert_int_equal(e[0].max_paths, 6);
     assert_int_equal(e[0].k.k[3], 1);
     assert_true(e[0].redist & EIGRP_REDIST_STATIC);
-    assert_true(e[0].redist_metric);
-    assert_int_equal(e[0].redist_vec.bw_kbps, 1000);
+    assert_false(e[0].redist_metric); /* the line's own metric, not default-metric */
+    assert_int_equal(e[0].nredists, 1);
+    assert_true(e[0].redists[0].has_metric);
+    assert_int_equal(e[0].redists[0].m.bw_kbps, 1000);
+    assert_int_equal(e[0].redists[0].m.delay_ps, 100ull * 10000000ull);
     assert_int_equal(e[0].active_time_s, 120);
     /* md5 without a key chain: no key, nothing sent (as IOS); only
      * auto-summary is refused */
@@ -270,20 +280,29 @@ test_key_chain_named(void **st)
     assert_memory_equal(t1->keys[0].secret, "cisco", 5);
 }
 
+/* A VRF's address family runs in that VRF: its network statements cover
+ * the interfaces with `vrf forwarding` of it only. */
 static void
-test_vrf_family_refused(void **st)
+test_vrf_family(void **st)
 {
     static struct eigrp_conf e[EIGRP_CFG_MAX_PROCS];
     struct tally t = {0};
-    const char *text = "interface Tunnel0\n ip address 10.1.1.1 255.255.255.0\n"
+    const char *text = "vrf definition inside-vrf\n address-family ipv4\n exit-address-family\n"
+                       "interface Tunnel0\n vrf forwarding inside-vrf\n"
+                       " ip address 10.1.1.1 255.255.255.0\n"
+                       "interface Tunnel1\n ip address 10.1.2.1 255.255.255.0\n"
                        "router eigrp OVERLAY\n"
                        " address-family ipv4 unicast vrf inside-vrf autonomous-system 500\n"
-                       "  network 10.1.1.0 0.0.0.255\n"
+                       "  network 10.1.0.0 0.0.255.255\n"
                        " exit-address-family\n";
 
     (void)st;
-    assert_int_equal(build(text, e, &t), 0);
-    assert_true(t.refused >= 2);
+    assert_int_equal(build(text, e, &t), 1);
+    assert_int_equal(t.refused, 0);
+    assert_string_equal(e[0].vrf, "inside-vrf");
+    assert_int_equal(e[0].asn, 500);
+    assert_true(eigrp_conf_find_if(&e[0], "Tunnel0")->running);
+    assert_false(eigrp_conf_find_if(&e[0], "Tunnel1")->running); /* the global table's */
 }
 
 int
@@ -291,7 +310,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fr_cdc2_hub),       cmocka_unit_test(test_ngmunia_named),
-        cmocka_unit_test(test_typed_hub),         cmocka_unit_test(test_vrf_family_refused),
+        cmocka_unit_test(test_typed_hub),         cmocka_unit_test(test_vrf_family),
         cmocka_unit_test(test_key_chain_classic), cmocka_unit_test(test_key_chain_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

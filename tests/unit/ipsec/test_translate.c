@@ -48,6 +48,11 @@ static const struct golden {
      "testdata/vici/hb-iwan-hub-ikev2-fvrf.txt", false},
     {"testdata/vici/ikev2.cfg", "testdata/vici/ikev2.txt", false},
     {"testdata/vici/ikev2-cert.cfg", "testdata/vici/ikev2-cert.txt", false},
+    {"testdata/vici/keyring.cfg", "testdata/vici/keyring.txt", false},
+    {"testdata/ios/running_config/hb-yuansh0u-china-client-user1-without-nat-ios150.txt",
+     "testdata/vici/hb-yuansh0u-client-keyring.txt", false},
+    {"testdata/ios/running_config/hb-yuansh0u-usa-1-ios150.txt",
+     "testdata/vici/hb-yuansh0u-usa-1-keyring.txt", false},
 };
 
 static char *

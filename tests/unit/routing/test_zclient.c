@@ -241,6 +241,55 @@ test_set_unset_while_up(void **state)
     free_client(c, &f);
 }
 
+/* Several next hops (an IGP's equal-cost or variance paths): one ROUTE_ADD
+ * carrying them all, in order; a change in any of them is sent again. */
+static void
+test_multipath_route(void **state)
+{
+    struct fake f;
+    struct zclient *c = new_client(&f);
+    struct zclient_route r = r9;
+    uint8_t fr[16][512];
+    struct zapi_route z;
+
+    (void)state;
+    zclient_start(c, 0);
+    read_frames(&f, fr, 16);
+    r.fib_override = false;
+    r.n_more = 2;
+    r.more[0] = (struct zclient_nh){0xac100003, 4};
+    r.more[1] = (struct zclient_nh){0, 5};
+    assert_int_equal(zclient_route_set(c, &r, 1), 0);
+    assert_int_equal(read_frames(&f, fr, 16), 1);
+    assert_int_equal(zapi_route_decode(fr[0] + 10, (size_t)fr[0][1] - 10, &z), ZAPI_OK);
+    assert_int_equal(z.nexthop_num, 3);
+    assert_int_equal(z.nexthops[0].type, ZAPI_NH_IPV4_IFINDEX);
+    assert_int_equal(z.nexthops[0].ifindex, 3);
+    assert_int_equal(z.nexthops[1].type, ZAPI_NH_IPV4_IFINDEX);
+    assert_memory_equal(z.nexthops[1].gate, ((uint8_t[]){172, 16, 0, 3}), 4);
+    assert_int_equal(z.nexthops[1].ifindex, 4);
+    assert_int_equal(z.nexthops[2].type, ZAPI_NH_IFINDEX);
+    assert_int_equal(z.nexthops[2].ifindex, 5);
+    assert_int_equal(zclient_route_set(c, &r, 2), 0);
+    assert_int_equal(read_frames(&f, fr, 16), 0);
+    r.more[1].ifindex = 6;
+    assert_int_equal(zclient_route_set(c, &r, 3), 0);
+    assert_int_equal(read_frames(&f, fr, 16), 1);
+    r.n_more = 1;
+    assert_int_equal(zclient_route_set(c, &r, 4), 0);
+    assert_int_equal(read_frames(&f, fr, 16), 1);
+    assert_int_equal(zapi_route_decode(fr[0] + 10, (size_t)fr[0][1] - 10, &z), ZAPI_OK);
+    assert_int_equal(z.nexthop_num, 2);
+    free_client(c, &f);
+}
+
+static void
+count_cb(void *arg, const struct zclient_lookup_result *r)
+{
+    (void)r;
+    (*(int *)arg)++;
+}
+
 static void
 test_mirror_and_lookup(void **state)
 {
@@ -275,6 +324,11 @@ test_mirror_and_lookup(void **state)
     assert_true(zclient_lookup(c, 0x0a06ff01, &res));
     assert_int_equal(res.plen, 16);
     assert_false(zclient_lookup(c, 0x0b000001, &res));
+    {
+        int walked = 0;
+        zclient_mirror_walk(c, count_cb, &walked);
+        assert_int_equal(walked, 3);
+    }
 
     /* A DEL naming 10.7.0.0/24, which we never had: nothing changes. */
     zebra_send(&f, "redist_route_del_static");
@@ -518,6 +572,7 @@ main(void)
         cmocka_unit_test(test_connect_sends_hello_subs_routes),
         cmocka_unit_test(test_set_unset_while_up),
         cmocka_unit_test(test_mirror_and_lookup),
+        cmocka_unit_test(test_multipath_route),
         cmocka_unit_test(test_lookup_skips_own_routes),
         cmocka_unit_test(test_split_frames),
         cmocka_unit_test(test_bad_input_and_replay),

@@ -5,7 +5,8 @@
  * is the row's request id with the matched values, never the line; what
  * comes back as a typed error is worded as IOS does, the caret under the
  * word the daemon names by value index. Leaving config mode sends the
- * config-end request.
+ * config-end request. clear dmvpn session sends one request per entry and
+ * peer it chose from the records.
  */
 #include "cli/shell/exec.h"
 #include "cli/shell/prompt.h"
@@ -349,6 +350,130 @@ test_show_nhrp_forms(void **state)
     }
 }
 
+/* The k-th answer from now (the shell's k-th call after this one). */
+static void
+answer_k(uint32_t k, uint16_t type, const void *p, size_t n)
+{
+    struct strbuf sb;
+
+    sb_init(&sb);
+    ctl_encode(&sb, type, 0, fx.s.cl.seq + k, p, n);
+    assert_int_equal(write(fx.daemon, sb.buf, sb.len), (ssize_t)sb.len);
+    sb_free(&sb);
+}
+
+static void
+answer_recs_k(uint32_t k, uint32_t kind, const void *recs, size_t size, uint32_t n)
+{
+    struct rec_header h = {.kind = kind, .count = n, .rec_size = (uint32_t)size};
+    struct strbuf sb;
+
+    sb_init(&sb);
+    sb_append(&sb, &h, sizeof(h));
+    sb_append(&sb, recs, size * n);
+    answer_k(k, CTL_OK, sb.buf, sb.len);
+    sb_free(&sb);
+}
+
+/* The next request the shell sent, past its snapshot requests. */
+static void
+sent_exec(struct req *r)
+{
+    struct ctl_frame f;
+    uint8_t *payload;
+
+    for (;;) {
+        assert_int_equal(ctl_read_frame(fx.daemon, &f, &payload), 0);
+        if (f.type == CTL_EXEC)
+            break;
+        free(payload);
+    }
+    assert_int_equal(req_decode(payload, f.len, r), REQ_DEC_OK);
+    free(payload);
+}
+
+/* clear dmvpn session peer X: the peer's dynamic entries (its own and the
+ * networks via it) one clear ip nhrp each, then its crypto session; the
+ * other peer's entries and the static one are left alone. */
+static void
+test_clear_dmvpn(void **state)
+{
+    struct rec_dmvpn_peer p[2];
+    struct rec_nhrp_cache c[4];
+    struct req r;
+    int i;
+
+    memset(p, 0, sizeof(p));
+    memset(c, 0, sizeof(c));
+    for (i = 0; i < 2; i++) {
+        snprintf(p[i].ifname, sizeof(p[i].ifname), "Tunnel0");
+        p[i].nbma = 0xc0000202 + (uint32_t)i;        /* 192.0.2.2, .3 */
+        p[i].tunnel_addr = 0x0a000002 + (uint32_t)i; /* 10.0.0.2, .3 */
+    }
+    for (i = 0; i < 4; i++) {
+        snprintf(c[i].ifname, sizeof(c[i].ifname), "Tunnel0");
+        c[i].type = REC_NHRP_DYNAMIC;
+        c[i].prefix_len = 32;
+    }
+    c[0].type = REC_NHRP_STATIC; /* the hub */
+    c[0].proto = c[0].via = 0x0a000001;
+    c[0].nbma = 0xc0000201;
+    c[1].proto = c[1].via = 0x0a000003;
+    c[1].nbma = 0xc0000203;
+    c[2].proto = 0xc0a80300; /* 192.168.3.0/24 via 10.0.0.3 */
+    c[2].prefix_len = 24;
+    c[2].via = 0x0a000003;
+    c[2].nbma = 0xc0000203;
+    c[3].proto = c[3].via = 0x0a000002;
+    c[3].nbma = 0xc0000202;
+
+    answer_recs_k(1, REC_DMVPN_PEER, p, sizeof(p[0]), 2);
+    answer_recs_k(2, REC_NHRP_CACHE, c, sizeof(c[0]), 4);
+    for (i = 3; i <= 5; i++)
+        answer_k((uint32_t)i, CTL_OK, "", 0);
+    run("clear dmvpn session peer nbma 192.0.2.3");
+    assert_int_equal(fx.s.status, 0);
+    sent_exec(&r);
+    assert_int_equal(r.id, REQ_CLEAR_IP_NHRP);
+    assert_int_equal(r.nvals, 2);
+    assert_int_equal(r.vals[0].u32, 0x0a000003);
+    assert_int_equal(r.vals[1].u32, 0xffffffff);
+    sent_exec(&r);
+    assert_int_equal(r.id, REQ_CLEAR_IP_NHRP);
+    assert_int_equal(r.vals[0].u32, 0xc0a80300);
+    assert_int_equal(r.vals[1].u32, 0xffffff00);
+    sent_exec(&r);
+    assert_int_equal(r.id, REQ_CLEAR_CRYPTO_SESSION);
+    assert_int_equal(r.nvals, 1);
+    assert_int_equal(r.vals[0].u32, 0xc0000203);
+    assert_string_equal(screen(), "");
+
+    /* by tunnel address: the same peer */
+    answer_recs_k(1, REC_DMVPN_PEER, p, sizeof(p[0]), 2);
+    answer_recs_k(2, REC_NHRP_CACHE, c, sizeof(c[0]), 4);
+    answer_k(3, CTL_OK, "", 0);
+    answer_k(4, CTL_OK, "", 0);
+    run("clear dmvpn session peer ipv4 10.0.0.2");
+    sent_exec(&r);
+    assert_int_equal(r.id, REQ_CLEAR_IP_NHRP);
+    assert_int_equal(r.vals[0].u32, 0x0a000002);
+    sent_exec(&r);
+    assert_int_equal(r.id, REQ_CLEAR_CRYPTO_SESSION);
+    assert_int_equal(r.vals[0].u32, 0xc0000202);
+
+    /* every session: clear ip nhrp and clear crypto session */
+    answer_k(1, CTL_OK, "", 0);
+    answer_k(2, CTL_OK, "", 0);
+    run("clear dmvpn session");
+    sent_exec(&r);
+    assert_int_equal(r.id, REQ_CLEAR_IP_NHRP);
+    assert_int_equal(r.nvals, 0);
+    sent_exec(&r);
+    assert_int_equal(r.id, REQ_CLEAR_CRYPTO_SESSION);
+    assert_int_equal(r.nvals, 0);
+    assert_int_equal(fx.s.status, 0);
+}
+
 int
 main(void)
 {
@@ -357,6 +482,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_typed_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_config_end, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_nhrp_forms, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clear_dmvpn, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

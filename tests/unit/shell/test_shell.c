@@ -74,6 +74,17 @@ test_pipes(void **state)
     assert_string_equal(filter("show run | section nhrp", &e, &col),
                         "interface Tunnel0\n ip address 10.0.0.1 255.255.255.0\n"
                         " ip nhrp holdtime 300\n tunnel mode gre multipoint\n");
+    assert_string_equal(filter("show run | section include nhrp", &e, &col),
+                        "interface Tunnel0\n ip address 10.0.0.1 255.255.255.0\n"
+                        " ip nhrp holdtime 300\n tunnel mode gre multipoint\n");
+    assert_string_equal(filter("show run | sec i ^interface Eth", &e, &col),
+                        "interface Ethernet0/0\n ip address 192.0.2.1 255.255.255.0\n");
+    /* exclude drops every section one of whose lines matches */
+    assert_string_equal(filter("show run | section exclude nhrp|^!", &e, &col),
+                        "hostname hub\ninterface Ethernet0/0\n ip address 192.0.2.1 255.255.255.0\n"
+                        "ip route 0.0.0.0 0.0.0.0 192.0.2.254\n");
+    /* a lone word is the pattern: `section include` looks for "include" */
+    assert_string_equal(filter("show run | section include", &e, &col), "");
     assert_string_equal(filter("show run | count interface", &e, &col),
                         "Number of lines which match regexp = 2\n");
     /* IOS's `_` delimiter */
@@ -393,6 +404,24 @@ test_exec_table(void **state)
                         "clear ip nhrp [<ip:addr> [<mask:mask>]]");
     match(MODE_EXEC_PRIV, "clear ip nhrp 10.0.0.0 255.0.0.0 1.2.3.4", &st);
     assert_int_equal(st, MATCH_INVALID);
+    /* clear dmvpn session: all, a peer by either address, an interface */
+    {
+        static const char *const ok[] = {"clear dmvpn session",
+                                         "clear dmvpn session peer 10.0.0.2",
+                                         "clear dmvpn session peer nbma 192.0.2.2",
+                                         "clear dmvpn session peer ipv4 10.0.0.2",
+                                         "clear dmvpn session interface tunnel 0",
+                                         "clear dmvpn se"};
+        size_t k;
+        for (k = 0; k < sizeof(ok) / sizeof(ok[0]); k++)
+            assert_string_equal(
+                match(MODE_EXEC_PRIV, ok[k], &st),
+                "clear dmvpn session [{peer [{ipv4|nbma}] <ip:peer>|interface <if:name>}]");
+        match(MODE_EXEC_PRIV, "clear dmvpn session peer nbma", &st);
+        assert_int_equal(st, MATCH_INCOMPLETE);
+        match(MODE_EXEC, "clear dmvpn session", &st);
+        assert_int_not_equal(st, MATCH_OK);
+    }
     /* every command the daemon carries out is sent as a request id */
     {
         const struct cmd_def *defs;
@@ -408,7 +437,7 @@ test_exec_table(void **state)
                 reqs++;
             }
         }
-        assert_int_equal(reqs, 11);
+        assert_int_equal(reqs, 12);
     }
 }
 
