@@ -48,9 +48,11 @@ void render_crypto_ipsec_sa_count_json(struct strbuf *sb, const struct rec_ipsec
 void render_crypto_isakmp_default_policy(struct strbuf *sb);
 void render_crypto_isakmp_default_policy_json(struct strbuf *sb);
 
-/* show crypto ipsec profile [NAME]: name NULL lists every profile. */
+/* show crypto ipsec profile [NAME]: name NULL lists every profile; dialect
+ * RENDER_CRYPTO_IOSXE17 is XE 17's layout (tabs, Dualstack), any other the
+ * 15 / XE 16 one. */
 void render_crypto_ipsec_profile(struct strbuf *sb, const struct rec_ipsec_profile *recs, size_t n,
-                                 const char *name);
+                                 const char *name, unsigned dialect);
 void render_crypto_ipsec_profile_json(struct strbuf *sb, const struct rec_ipsec_profile *recs,
                                       size_t n, const char *name);
 

@@ -138,18 +138,21 @@ show_isakmp(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
 static int
 show_profile(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
+    struct render_personality pers;
     const struct cmd_val *v = cmd_get(m, "name");
     char name[REC_NAMESIZ];
     struct snapshot snap;
     const struct rec_ipsec_profile *r;
 
+    if (exec_personality(s, &pers) < 0)
+        return -1;
     if (fetch(s, REC_IPSEC_PROFILE, sizeof(*r), &snap) < 0)
         return -1;
     if (v)
         snprintf(name, sizeof name, "%.*s", (int)v->len, v->str);
     r = (const struct rec_ipsec_profile *)snap.buf;
     json ? render_crypto_ipsec_profile_json(out, r, snap.h.count, v ? name : NULL)
-         : render_crypto_ipsec_profile(out, r, snap.h.count, v ? name : NULL);
+         : render_crypto_ipsec_profile(out, r, snap.h.count, v ? name : NULL, pers.crypto);
     snapshot_free(&snap);
     return 0;
 }

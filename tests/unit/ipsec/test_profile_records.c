@@ -36,7 +36,7 @@ parse(const char *text)
 }
 
 static char *
-render(const char *cfgtext, const char *name, int json)
+render_d(const char *cfgtext, const char *name, int json, unsigned dialect)
 {
     struct cfg_parse *p = parse(cfgtext);
     struct rec_ipsec_profile *r;
@@ -45,10 +45,16 @@ render(const char *cfgtext, const char *name, int json)
 
     sb_init(&sb);
     json ? render_crypto_ipsec_profile_json(&sb, r, n, name)
-         : render_crypto_ipsec_profile(&sb, r, n, name);
+         : render_crypto_ipsec_profile(&sb, r, n, name, dialect);
     free(r);
     cfg_parse_free(p);
     return sb.buf;
+}
+
+static char *
+render(const char *cfgtext, const char *name, int json)
+{
+    return render_d(cfgtext, name, json, RENDER_CRYPTO_IOS15);
 }
 
 static void
@@ -178,6 +184,45 @@ test_filter_pfs_json(void **state)
     }
 }
 
+/* golden_output_2 (IOS XE 17): the dmvpn-hub profile, in two parts around
+ * its PQC Key Exchange line (ML-KEM, which this project does not offer) */
+static void
+test_xe17(void **state)
+{
+    static const char cfg[] = "crypto ikev2 profile ikev2profile\n"
+                              " match identity remote any\n"
+                              " authentication remote pre-share\n"
+                              " authentication local pre-share\n"
+                              "crypto ipsec transform-set tset1 esp-aes 256 esp-sha256-hmac\n"
+                              "crypto ipsec profile dmvpn-hub\n"
+                              " set security-association lifetime kilobytes disable\n"
+                              " set transform-set tset1\n"
+                              " set pfs group21\n"
+                              " set ikev2-profile ikev2profile\n"
+                              "!\n";
+    char *t = render_d(cfg, "dmvpn-hub", 0, RENDER_CRYPTO_IOSXE17);
+    char *head = golden_read(SD "genie-iosxe-golden_output_2-dmvpn-hub-upto-dh.txt", NULL);
+    char *tail = golden_read(SD "genie-iosxe-golden_output_2-dmvpn-hub-after-pqc.txt", NULL);
+
+    (void)state;
+    assert_non_null(head);
+    assert_non_null(tail);
+    /* the capture's output ends without the last newline */
+    assert_true(strlen(t) > 0 && t[strlen(t) - 1] == '\n');
+    t[strlen(t) - 1] = '\0';
+    if (strncmp(t, head, strlen(head)) != 0 || strcmp(t + strlen(head), tail) != 0) {
+        fprintf(stderr, "---- ours ----\n%s----\n", t);
+        fail_msg("XE 17 dmvpn-hub profile differs from the capture");
+    }
+    free(head);
+    free(tail);
+    free(t);
+    /* the other dialects keep the 16 layout */
+    t = render_d(cfg, "dmvpn-hub", 0, RENDER_CRYPTO_IOS124);
+    assert_null(strchr(t, '\t'));
+    free(t);
+}
+
 int
 main(void)
 {
@@ -185,6 +230,7 @@ main(void)
         cmocka_unit_test(test_genie),
         cmocka_unit_test(test_site),
         cmocka_unit_test(test_filter_pfs_json),
+        cmocka_unit_test(test_xe17),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
