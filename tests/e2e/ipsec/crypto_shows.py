@@ -136,6 +136,7 @@ def selected_shows(lab, node, local, peers, other, profiles, tset_words, idb):
     j = _json(lab, node, "show crypto map")
     check([m["name"] for m in j["maps"]] == ["Tunnel0-head-0"] and
           sorted(j["maps"][0]["peers"]) == sorted(peers), f"{node}: show crypto map | json {j}")
-    lab.log(f"{node}: show crypto session brief\n{brief}{node}: show crypto ipsec sa count: {cnt}")
+    lab.log(f"{node}: show crypto session brief\n{brief}{node}: show crypto ipsec sa count: {cnt}"
+            f"{node}: show crypto sockets\n{sock}{node}: show crypto map\n{cmap}")
     lab.log(f"{node}: crypto counts ({qm} IKE, {spis} IPsec SAs), session brief/local/remote/"
             "interface, ipsec sa interface and isakmp default policy agree with the full shows")
