@@ -72,6 +72,10 @@ enum rec_kind {
     REC_VRF_ROUTE,
     /* lib/rec_nhrp_redirect.h: show ip nhrp redirect */
     REC_NHRP_REDIRECT,
+    /* lib/rec_crypto.h: show crypto ipsec profile (running config) */
+    REC_IPSEC_PROFILE,
+    /* lib/rec_crypto.h: show crypto sockets */
+    REC_CRYPTO_SOCKET,
 };
 
 /* One VRF and the interfaces in it (show vrf, show ip vrf [interfaces]). */

@@ -11,7 +11,8 @@
  * lifetimes and uptimes are computed against the reply's now_ms; IPv4 in host
  * byte order; strings NUL-terminated and truncated to their field, "" meaning
  * "IOS prints its default" (documented per field).
- * Record kinds: REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL
+ * Record kinds: REC_IKE_SA, REC_IPSEC_SA, REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL,
+ * REC_IPSEC_PROFILE, REC_CRYPTO_SOCKET
  * (lib/rec.h).
  */
 #ifndef DMVPN_LIB_REC_CRYPTO_H
@@ -270,6 +271,50 @@ struct rec_crypto_session {
     uint8_t pad[7];
     struct rec_cs_ike ike[REC_CS_MAX_IKE];
     struct rec_cs_flow flows[REC_CS_MAX_FLOWS];
+};
+
+/* ---- show crypto ipsec profile: one record per profile, from the running
+ * config (IOS's built-in "default" profile included), sorted by name as IOS
+ * lists them. ---- */
+
+#define REC_IPSEC_PROFILE_TSETS 6
+
+struct rec_ipsec_profile {
+    char name[REC_NAMESIZ];
+    char ikev2_profile[REC_NAMESIZ]; /* "" = no "IKEv2 Profile:" line */
+    char isakmp_profile[REC_NAMESIZ];
+    struct {
+        char name[REC_NAMESIZ];
+        char words[64]; /* "esp-aes esp-sha-hmac", "esp-gcm 256"; "" = undefined set */
+    } tsets[REC_IPSEC_PROFILE_TSETS];
+    uint64_t life_kb; /* kilobytes; the default 4608000 when not configured */
+    uint32_t life_s;  /* seconds; the default 3600 */
+    uint8_t ntsets;
+    uint8_t kb_disabled; /* set security-association lifetime kilobytes disable */
+    uint8_t responder_only;
+    uint8_t pfs;       /* set pfs */
+    uint8_t pfs_group; /* its DH group (IOS takes group 1 for a bare set pfs) */
+    uint8_t pad[7];
+};
+
+/* ---- show crypto sockets: one record per (protected tunnel, peer) the
+ * tunnel protection holds a socket for, then one listening record per
+ * protected tunnel. IOS keeps no table of its own for them: dmvpnd derives
+ * them from the crypto sessions (every peer NHRP asked to protect, with or
+ * without SAs) and the tunnels' `tunnel protection` lines. ---- */
+
+struct rec_crypto_socket {
+    char ifname[REC_IFNAMSIZ];
+    char profile[REC_NAMESIZ];  /* the tunnel's ipsec profile */
+    char map_name[REC_NAMESIZ]; /* "Tunnel0-head-0" (listen line) */
+    char idb[REC_IFNAMSIZ];     /* listen: the tunnel source's interface (show crypto map) */
+    uint32_t local, remote;     /* Peers (local/remote); listen: the tunnel source */
+    uint32_t lid_addr, lid_mask, rid_addr, rid_mask;
+    uint8_t lid_proto, rid_proto; /* 47: GRE between the tunnel endpoints */
+    uint8_t listen;               /* 1: the tunnel's listening socket, no peer */
+    uint8_t open;                 /* Socket State: Open (SAs up) or Closed */
+    uint8_t shared;               /* tunnel protection ... shared */
+    uint8_t pad[3];
 };
 
 #endif

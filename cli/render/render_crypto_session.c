@@ -120,8 +120,13 @@ session_block(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session
     }
     for (unsigned i = 0; i < n_ike; i++)
         ike_lines(sb, now_ms, &s->ike[i], dialect, detail);
-    for (unsigned i = 0; i < n_flows; i++)
+    for (unsigned i = 0; i < n_flows; i++) {
+        /* detail separates a session's flows with an empty line (IOS XE
+         * captures of several flows per session show it) */
+        if (detail && i > 0)
+            sb_puts(sb, "\n");
         flow_lines(sb, now_ms, &s->flows[i], detail);
+    }
     sb_puts(sb, "\n");
 }
 

@@ -70,6 +70,9 @@ int act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, b
 int exec_personality(struct session *s, struct render_personality *p);
 /* show vrf, show ip vrf (act_show_vrf.c) */
 int act_show_vrf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* show crypto ... count | brief | local | remote | interface, isakmp default
+ * policy (act_show_crypto.c) */
+int act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_show_misc(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 
 /* The keyword text of a token `name` in the match ("detail" ...). */

@@ -11,6 +11,8 @@
 #include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/ipsec_cmds.h"
 #include "daemons/ipsec/ikev2_records.h"
+#include "daemons/ipsec/profile_records.h"
+#include "daemons/ipsec/socket_records.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
@@ -227,7 +229,7 @@ static bool
 crypto_kind(uint32_t kind)
 {
     return kind == REC_IKE_SA || kind == REC_IPSEC_SA || kind == REC_CRYPTO_SESSION ||
-           kind == REC_CRYPTO_GLOBAL || kind == REC_IKEV2_SA;
+           kind == REC_CRYPTO_GLOBAL || kind == REC_IKEV2_SA || kind == REC_CRYPTO_SOCKET;
 }
 
 static int
@@ -243,6 +245,37 @@ prepare(void *self, uint32_t kind, uint64_t token)
     return rc;
 }
 
+/* show crypto sockets: the sessions of the tunnels with tunnel protection */
+static size_t
+sockets(struct ipsec_svc *m, const struct ipsec_rec_input *in, struct rec_crypto_socket **out)
+{
+    struct rec_crypto_session *ss;
+    size_t ns = ipsec_rec_sessions(in, &ss), nt = 0, n;
+    struct ipsec_sock_tunnel *t = calloc((m->cfg ? m->cfg->nifs : 0) + 1, sizeof(*t));
+
+    if (!t)
+        fatal("out of memory");
+    for (size_t i = 0; m->cfg && i < m->cfg->nifs; i++) {
+        const struct cfg_iface *ifp = &m->cfg->ifs[i];
+
+        if (!ifp->tun_protection)
+            continue;
+        t[nt] = (struct ipsec_sock_tunnel){.ifname = ifp->name,
+                                           .profile = ifp->tun_protection,
+                                           .shared = ifp->tun_protection_shared};
+        for (size_t k = 0; k < m->nrifs; k++)
+            if (!strcmp(m->rifs[k].ifname, ifp->name)) {
+                t[nt].idb = m->rifs[k].idb;
+                t[nt].local = m->rifs[k].local;
+            }
+        nt++;
+    }
+    n = ipsec_rec_sockets(ss, ns, t, nt, out);
+    free(t);
+    free(ss);
+    return n;
+}
+
 static long
 snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
 {
@@ -256,6 +289,11 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     if (kind == REC_IKEV2_PROPOSAL) {
         n = ipsec_rec_v2_proposals(m->cfg, (struct rec_ikev2_proposal **)&recs);
         sz = sizeof(struct rec_ikev2_proposal);
+        goto out;
+    }
+    if (kind == REC_IPSEC_PROFILE) {
+        n = ipsec_rec_profiles(m->cfg, (struct rec_ipsec_profile **)&recs);
+        sz = sizeof(struct rec_ipsec_profile);
         goto out;
     }
     if (kind == REC_IKEV2_POLICY) {
@@ -287,6 +325,9 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         recs = g;
         n = 1;
         sz = sizeof(*g);
+    } else if (kind == REC_CRYPTO_SOCKET) {
+        n = sockets(m, &in, (struct rec_crypto_socket **)&recs);
+        sz = sizeof(struct rec_crypto_socket);
     } else {
         n = ipsec_rec_sessions(&in, (struct rec_crypto_session **)&recs);
         sz = sizeof(struct rec_crypto_session);
@@ -410,8 +451,8 @@ call(void *self, int type, const void *in, void *out)
 }
 
 static const uint32_t kinds[] = {
-    REC_IKE_SA,   REC_IPSEC_SA,       REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL,
-    REC_IKEV2_SA, REC_IKEV2_PROPOSAL, REC_IKEV2_POLICY,   0};
+    REC_IKE_SA,         REC_IPSEC_SA,     REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL, REC_IKEV2_SA,
+    REC_IKEV2_PROPOSAL, REC_IKEV2_POLICY, REC_IPSEC_PROFILE,  REC_CRYPTO_SOCKET, 0};
 static const uint16_t consumes[] = {SVC_EV_PROTECT, SVC_EV_RELEASE, 0};
 static const uint16_t emits[] = {SVC_EV_SA_STATE, 0};
 static const uint16_t answers[] = {SVC_CALL_SA_LEVEL, SVC_CALL_IPSEC_ENABLED, 0};

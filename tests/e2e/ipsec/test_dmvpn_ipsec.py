@@ -42,6 +42,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lab_ipsec import Lab, main  # noqa: E402
 import netns  # noqa: E402
 from netns import check  # noqa: E402
+from crypto_shows import selected_shows  # noqa: E402
 
 HUB, S1, S2 = "202.1.1.1", "202.1.1.2", "202.1.1.3"
 LAN1, LAN2, LAN3 = "192.168.1.1", "192.168.2.1", "192.168.3.1"
@@ -137,6 +138,8 @@ def test_seed(bindir, srcdir):
               "show crypto session detail has Capabilities and Inbound #pkts dec'ed", detail)
         textfsm_checks(lab, srcdir, detail)
         textfsm_ipsec_sa(lab, srcdir)
+        selected_shows(lab, "hub", HUB, [S1, S2], "10.9.9.9", ["DMVPN-PRO", "default"],
+                       "esp-3des esp-md5-hmac", "FastEthernet0/0")
 
         # the wire: ESP between every pair, not one GRE packet in clear
         time.sleep(0.3)
