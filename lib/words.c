@@ -2,6 +2,7 @@
 #include "lib/words.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -41,4 +42,15 @@ words_rest(const struct words *t, int i, char *out, size_t n)
         int w = snprintf(out + k, n - k, "%s%s", k ? " " : "", t->v[i]);
         k = (w < 0 || (size_t)w >= n - k) ? n : k + (size_t)w;
     }
+}
+
+bool
+words_num(const char *s, unsigned long lo, unsigned long hi, unsigned long *v)
+{
+    char *end;
+
+    if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+        return false;
+    *v = strtoul(s, &end, 10);
+    return !*end && *v >= lo && *v <= hi;
 }

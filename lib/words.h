@@ -22,6 +22,8 @@ struct words {
 
 void words_split(struct words *t, const char *line);
 bool words_kw(const struct words *t, int i, const char *kw);
+/* s as a decimal number in lo..hi (the whole word); false otherwise. */
+bool words_num(const char *s, unsigned long lo, unsigned long hi, unsigned long *v);
 /* The rest of the line from word i, blanks as single spaces. */
 void words_rest(const struct words *t, int i, char *out, size_t n);
 

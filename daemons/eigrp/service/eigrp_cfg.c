@@ -35,17 +35,6 @@ note(struct rd *r, const struct cfg_opaque *o, bool ok, const char *why)
         r->n->note(r->n->ctx, o, ok, why);
 }
 
-static bool
-num(const char *s, unsigned long lo, unsigned long hi, unsigned long *v)
-{
-    char *end;
-
-    if (!s || !*s)
-        return false;
-    *v = strtoul(s, &end, 10);
-    return !*end && *v >= lo && *v <= hi;
-}
-
 /* The interfaces a process may run on: every addressed interface. Whether
  * it runs is decided once the network statements are known. */
 static void
@@ -140,10 +129,10 @@ weights(struct rd *r, const struct words *t, int b)
     unsigned long v;
     int i;
 
-    if ((t->n != b + 8 && t->n != b + 9) || !num(t->v[b + 2], 0, 0, &v))
+    if ((t->n != b + 8 && t->n != b + 9) || !words_num(t->v[b + 2], 0, 0, &v))
         return false;
     for (i = 0; i < t->n - b - 3; i++) {
-        if (!num(t->v[b + 3 + i], 0, 255, &v))
+        if (!words_num(t->v[b + 3 + i], 0, 255, &v))
             return false;
         r->e->k.k[i] = (uint8_t)v;
     }
@@ -168,24 +157,24 @@ process_line(struct rd *r, const struct cfg_opaque *o, const struct words *t)
         ok = true, r->e->router_id = a;
     else if (words_kw(t, 0, "eigrp") && words_kw(t, 1, "stub"))
         ok = stub(r, t, 0);
-    else if (words_kw(t, 0, "variance") && t->n == 2 && num(t->v[1], 1, 128, &v))
+    else if (words_kw(t, 0, "variance") && t->n == 2 && words_num(t->v[1], 1, 128, &v))
         ok = true, r->e->variance = (uint8_t)v;
     else if (words_kw(t, 0, "maximum-paths") && t->n == 2 &&
-             num(t->v[1], 1, EIGRP_MAX_PATHS_LIMIT, &v))
+             words_num(t->v[1], 1, EIGRP_MAX_PATHS_LIMIT, &v))
         ok = true, r->e->max_paths = (uint8_t)v;
     else if (words_kw(t, 0, "metric") && words_kw(t, 1, "weights"))
         ok = weights(r, t, 0);
     else if (words_kw(t, 0, "metric") && words_kw(t, 1, "maximum-hops") && t->n == 3 &&
-             num(t->v[2], 1, 255, &v))
+             words_num(t->v[2], 1, 255, &v))
         ok = true, r->e->max_hops = (uint8_t)v;
     else if (words_kw(t, 0, "metric") && words_kw(t, 1, "rib-scale") && t->n == 3 &&
-             num(t->v[2], 1, 255, &v))
+             words_num(t->v[2], 1, 255, &v))
         ok = true, r->e->rib_scale = (uint32_t)v;
     else if (words_kw(t, 0, "distance") && words_kw(t, 1, "eigrp") && t->n == 4 &&
-             num(t->v[2], 1, 255, &v) && num(t->v[3], 1, 255, &w))
+             words_num(t->v[2], 1, 255, &v) && words_num(t->v[3], 1, 255, &w))
         ok = true, r->e->dist_int = (uint8_t)v, r->e->dist_ext = (uint8_t)w;
     else if (words_kw(t, 0, "timers") && words_kw(t, 1, "active-time") && t->n == 3) {
-        ok = words_kw(t, 2, "disabled") || num(t->v[2], 1, 65535, &v);
+        ok = words_kw(t, 2, "disabled") || words_num(t->v[2], 1, 65535, &v);
         if (ok)
             r->e->active_time_s = words_kw(t, 2, "disabled") ? 0 : (uint32_t)v * 60;
     } else if (words_kw(t, 0, "no") && words_kw(t, 1, "auto-summary") && t->n == 2)
@@ -252,18 +241,19 @@ if_setting(const struct cfg *c, struct eigrp_conf_if *f, const struct words *t, 
         return f->next_hop_self = !neg, true;
     if (neg)
         return false;
-    if (words_kw(t, b, "hello-interval") && t->n == b + 2 && num(t->v[b + 1], 1, 65535, &v))
+    if (words_kw(t, b, "hello-interval") && t->n == b + 2 && words_num(t->v[b + 1], 1, 65535, &v))
         return f->hello_s = (uint16_t)v, true;
-    if (words_kw(t, b, "hold-time") && t->n == b + 2 && num(t->v[b + 1], 1, 65535, &v))
+    if (words_kw(t, b, "hold-time") && t->n == b + 2 && words_num(t->v[b + 1], 1, 65535, &v))
         return f->hold_s = (uint16_t)v, true;
-    if (words_kw(t, b, "bandwidth-percent") && t->n == b + 2 && num(t->v[b + 1], 1, 999999, &v))
+    if (words_kw(t, b, "bandwidth-percent") && t->n == b + 2 &&
+        words_num(t->v[b + 1], 1, 999999, &v))
         return f->bw_percent = (uint8_t)(v > 255 ? 255 : v), true;
     if (words_kw(t, b, "summary-address") && (t->n == b + 3 || t->n == b + 4) &&
         inet_parse4(t->v[b + 1], &a) && inet_parse4(t->v[b + 2], &m) && inet_mask_ok(m)) {
         struct eigrp_conf_summary *s;
         if (f->nsumm >= EIGRP_CONF_MAX_SUMM)
             return *why = "too many summaries on the interface", false;
-        if (t->n == b + 4 && !num(t->v[b + 3], 1, 255, &v))
+        if (t->n == b + 4 && !words_num(t->v[b + 3], 1, 255, &v))
             return false;
         s = &f->summ[f->nsumm++];
         s->prefix = a & m;
@@ -384,7 +374,7 @@ named(struct rd *r, const struct cfg_router *rt)
             at = B_TOP;
             if (words_kw(&t, 0, "address-family") && words_kw(&t, 1, "ipv4") &&
                 t.n == w + (vrf ? 4 : 2) && words_kw(&t, w + (vrf ? 2 : 0), "autonomous-system") &&
-                num(t.v[t.n - 1], 1, 65535, &v) && !r->e->on &&
+                words_num(t.v[t.n - 1], 1, 65535, &v) && !r->e->on &&
                 (!vrf || strlen(t.v[w + 1]) < sizeof(r->e->vrf))) {
                 r->e->asn = (uint16_t)v;
                 r->e->on = true;
@@ -513,7 +503,7 @@ eigrp_cfg_build(const struct cfg *c, struct eigrp_conf *out, size_t max,
         }
         eigrp_conf_init(r.e, 0);
         load_ifs(&r);
-        if (num(t.v[2], 1, 65535, &v)) {
+        if (words_num(t.v[2], 1, 65535, &v)) {
             r.e->asn = (uint16_t)v;
             r.e->on = true;
             note(&r, &h, true, "");

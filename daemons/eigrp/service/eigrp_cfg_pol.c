@@ -26,17 +26,6 @@ note(struct eigrp_cfg_pol *x, const struct cfg_opaque *o, bool ok, const char *w
         x->n->note(x->n->ctx, o, ok, ok ? "" : why);
 }
 
-static bool
-num(const char *s, unsigned long lo, unsigned long hi, unsigned long *v)
-{
-    char *end;
-
-    if (!s || !*s)
-        return false;
-    *v = strtoul(s, &end, 10);
-    return !*end && *v >= lo && *v <= hi;
-}
-
 /* `BW DELAY REL LOAD MTU` from word i: IOS units (kbit/s, tens of
  * microseconds) to the engine's. */
 static bool
@@ -44,9 +33,9 @@ metric5(const struct words *t, int i, struct eigrp_metric *m)
 {
     unsigned long bw, dly, rel, load, mtu;
 
-    if (t->n < i + 5 || !num(t->v[i], 1, 4294967295ul, &bw) ||
-        !num(t->v[i + 1], 0, 4294967295ul, &dly) || !num(t->v[i + 2], 0, 255, &rel) ||
-        !num(t->v[i + 3], 1, 255, &load) || !num(t->v[i + 4], 1, 65535, &mtu))
+    if (t->n < i + 5 || !words_num(t->v[i], 1, 4294967295ul, &bw) ||
+        !words_num(t->v[i + 1], 0, 4294967295ul, &dly) || !words_num(t->v[i + 2], 0, 255, &rel) ||
+        !words_num(t->v[i + 3], 1, 255, &load) || !words_num(t->v[i + 4], 1, 65535, &mtu))
         return false;
     *m = (struct eigrp_metric){.bw_kbps = bw,
                                .delay_ps = (uint64_t)dly * 10000000ull,
@@ -92,7 +81,7 @@ plist_entry(const struct words *t, unsigned long *seq, struct eigrp_pol_entry *e
     int i = 3;
 
     if (words_kw(t, 3, "seq")) {
-        if (!num(t->v[4], 1, 4294967294ul, seq))
+        if (!words_num(t->v[4], 1, 4294967294ul, seq))
             return false;
         i = 5;
     }
@@ -101,7 +90,7 @@ plist_entry(const struct words *t, unsigned long *seq, struct eigrp_pol_entry *e
     e->permit = words_kw(t, i, "permit");
     snprintf(a, sizeof(a), "%s", t->v[i + 1]);
     sl = strchr(a, '/');
-    if (!sl || !num(sl + 1, 0, 32, &plen))
+    if (!sl || !words_num(sl + 1, 0, 32, &plen))
         return false;
     *sl = '\0';
     if (!inet_parse4(a, &e->prefix))
@@ -109,7 +98,7 @@ plist_entry(const struct words *t, unsigned long *seq, struct eigrp_pol_entry *e
     e->plen = (uint8_t)plen;
     e->prefix &= inet_len_mask((int)plen);
     for (i += 2; i + 1 < t->n; i += 2) {
-        if (!num(t->v[i + 1], plen, 32, &v))
+        if (!words_num(t->v[i + 1], plen, 32, &v))
             return false;
         if (words_kw(t, i, "ge"))
             e->ge = (uint8_t)v;
@@ -174,7 +163,7 @@ acl_number_ext(const char *name, bool *numbered, bool *ext)
 {
     unsigned long v;
 
-    *numbered = num(name, 1, 2699, &v);
+    *numbered = words_num(name, 1, 2699, &v);
     *ext = *numbered && ((v >= 100 && v <= 199) || v >= 2000);
     return !*numbered || v <= 199 || v >= 1300;
 }
@@ -242,7 +231,7 @@ list_idx(struct eigrp_cfg_pol *x, uint8_t kind, const char *name)
                 }
             }
         } else if (in) {
-            int k = num(t.v[0], 1, 2147483647ul, &seq) ? 1 : 0;
+            int k = words_num(t.v[0], 1, 2147483647ul, &seq) ? 1 : 0;
             mine = true;
             if (!k)
                 seq = nseq + 10;
@@ -310,7 +299,7 @@ rmap_line(struct eigrp_cfg_pol *x, const struct words *t, struct eigrp_pol_claus
     }
     if (words_kw(t, 0, "match") && words_kw(t, 1, "tag") && t->n > 2) {
         for (i = 2; i < t->n; i++) {
-            if (!num(t->v[i], 0, 4294967295ul, &v) || c->ntag >= EIGRP_POL_MAX_VALS)
+            if (!words_num(t->v[i], 0, 4294967295ul, &v) || c->ntag >= EIGRP_POL_MAX_VALS)
                 return false;
             c->tag[c->ntag++] = (uint32_t)v;
         }
@@ -327,7 +316,7 @@ rmap_line(struct eigrp_cfg_pol *x, const struct words *t, struct eigrp_pol_claus
     if (words_kw(t, 0, "set") && words_kw(t, 1, "metric") && t->n == 7)
         return c->set_metric = metric5(t, 2, &c->metric);
     if (words_kw(t, 0, "set") && words_kw(t, 1, "tag") && t->n == 3 &&
-        num(t->v[2], 0, 4294967295ul, &v)) {
+        words_num(t->v[2], 0, 4294967295ul, &v)) {
         c->set_tag = true;
         c->tag_value = (uint32_t)v;
         return true;
@@ -370,7 +359,7 @@ rmap_idx(struct eigrp_cfg_pol *x, const char *name)
             m->defined = true;
             seq = 10;
             if ((t.n > 2 && !words_kw(&t, 2, "permit") && !words_kw(&t, 2, "deny")) ||
-                (t.n > 3 && !num(t.v[3], 0, 65535, &seq)) || t.n > 4) {
+                (t.n > 3 && !words_num(t.v[3], 0, 65535, &seq)) || t.n > 4) {
                 note(x, o, false, "not a route-map clause header");
                 c = NULL;
                 continue;
@@ -443,7 +432,7 @@ eigrp_cfg_redistribute(struct eigrp_cfg_pol *x, const struct words *t, const cha
         r.src = EIGRP_REDIST_STATIC;
     else if (words_kw(t, 1, "bgp") || words_kw(t, 1, "ospf")) {
         r.src = words_kw(t, 1, "bgp") ? EIGRP_REDIST_BGP : EIGRP_REDIST_OSPF;
-        if (!num(t->v[2], 1, 4294967295ul, &v))
+        if (!words_num(t->v[2], 1, 4294967295ul, &v))
             return *why = "the AS or process number is missing", false;
         r.id = (uint32_t)v;
         i = 3;
