@@ -59,68 +59,76 @@ by_name(const void *a, const void *b)
     return strcmp(((const struct cfg_vrf_info *)a)->name, ((const struct cfg_vrf_info *)b)->name);
 }
 
+/* Walks the VRF stanzas: each definition in turn (with its sub-lines read)
+ * to fn, until fn returns false. */
+static void
+walk(const struct cfg *c, bool (*fn)(void *arg, const struct cfg_vrf_info *v), void *arg)
+{
+    const struct cfg_opaque_list *g = &c->global_opaque;
+    struct cfg_vrf_info cur;
+    bool open = false;
+    size_t i;
+
+    for (i = 0; i <= g->n; i++) {
+        const char *t = i < g->n ? g->v[i].text : "", *name;
+        bool ip_form;
+        if (i < g->n && t[0] == ' ') {
+            if (open)
+                sub_line(&cur, t);
+            continue;
+        }
+        if (open && !fn(arg, &cur))
+            return;
+        open = false;
+        if (i < g->n && (name = header(t, &ip_form)) != NULL) {
+            memset(&cur, 0, sizeof(cur));
+            copy_word(cur.name, sizeof(cur.name), name);
+            cur.ip_form = cur.ipv4 = ip_form;
+            open = true;
+        }
+    }
+}
+
+struct collect {
+    struct cfg_vrf_info *out;
+    size_t n, max;
+    const char *name; /* cfg_vrf_find: the one wanted */
+    bool found;
+};
+
+static bool
+collect_one(void *arg, const struct cfg_vrf_info *v)
+{
+    struct collect *k = arg;
+
+    if (k->name) {
+        if (strcmp(v->name, k->name))
+            return true;
+        *k->out = *v;
+        k->found = true;
+        return false;
+    }
+    if (k->n < k->max)
+        k->out[k->n++] = *v;
+    return true;
+}
+
 size_t
 cfg_vrfs(const struct cfg *c, struct cfg_vrf_info *out, size_t max)
 {
-    const struct cfg_opaque_list *g = &c->global_opaque;
-    struct cfg_vrf_info *cur = NULL;
-    size_t n = 0, i;
+    struct collect k = {out, 0, max, NULL, false};
 
-    for (i = 0; i < g->n; i++) {
-        const char *t = g->v[i].text, *name;
-        bool ip_form;
-        if (t[0] != ' ') {
-            cur = NULL;
-            if ((name = header(t, &ip_form)) == NULL || n == max)
-                continue;
-            cur = &out[n++];
-            memset(cur, 0, sizeof(*cur));
-            copy_word(cur->name, sizeof(cur->name), name);
-            cur->ip_form = ip_form;
-            cur->ipv4 = ip_form;
-        } else if (cur) {
-            sub_line(cur, t);
-        }
-    }
-    qsort(out, n, sizeof(*out), by_name);
-    return n;
+    walk(c, collect_one, &k);
+    qsort(out, k.n, sizeof(*out), by_name);
+    return k.n;
 }
 
 bool
 cfg_vrf_find(const struct cfg *c, const char *name, struct cfg_vrf_info *out)
 {
-    const struct cfg_opaque_list *g = &c->global_opaque;
-    size_t i, L = strlen(name);
-    bool found = false;
+    struct collect k = {out, 0, 1, name, false};
 
     memset(out, 0, sizeof(*out));
-    for (i = 0; i < g->n; i++) {
-        const char *t = g->v[i].text, *h;
-        bool ip_form;
-        if (t[0] != ' ') {
-            if (found)
-                break;
-            h = header(t, &ip_form);
-            if (h && !strncmp(h, name, L) && (h[L] == '\0' || h[L] == ' ')) {
-                found = true;
-                copy_word(out->name, sizeof(out->name), h);
-                out->ip_form = out->ipv4 = ip_form;
-            }
-        } else if (found) {
-            sub_line(out, t);
-        }
-    }
-    return found;
-}
-
-const char *
-cfg_iface_vrf(const struct cfg_iface *ifp)
-{
-    return ifp->vrf;
-}
-
-const char *
-cfg_tunnel_fvrf(const struct cfg_iface *ifp)
-{
-    return ifp->tun_vrf;
+    walk(c, collect_one, &k);
+    return k.found;
 }

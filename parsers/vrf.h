@@ -23,9 +23,5 @@ struct cfg_vrf_info {
 size_t cfg_vrfs(const struct cfg *c, struct cfg_vrf_info *out, size_t max);
 /* The definition of name, or false. */
 bool cfg_vrf_find(const struct cfg *c, const char *name, struct cfg_vrf_info *out);
-/* The VRF an interface's packets are in (its own `vrf forwarding`), and the
- * one a tunnel's GRE packets are carried in (`tunnel vrf`); NULL: global. */
-const char *cfg_iface_vrf(const struct cfg_iface *ifp);
-const char *cfg_tunnel_fvrf(const struct cfg_iface *ifp);
 
 #endif

@@ -95,8 +95,8 @@ test_model(void **state)
     assert_false(cfg_find_iface(c, "GigabitEthernet1")->vrf_ip_form);
     assert_string_equal(cfg_find_iface(c, "GigabitEthernet2")->vrf, "CORP");
     assert_true(cfg_find_iface(c, "GigabitEthernet2")->vrf_ip_form);
-    assert_string_equal(cfg_tunnel_fvrf(cfg_find_iface(c, "Tunnel0")), "INET");
-    assert_null(cfg_iface_vrf(cfg_find_iface(c, "Tunnel0")));
+    assert_string_equal(cfg_find_iface(c, "Tunnel0")->tun_vrf, "INET");
+    assert_null(cfg_find_iface(c, "Tunnel0")->vrf);
     for (i = 0; i < c->nroutes; i++)
         c->routes[i].vrf ? nvrf++ : nglobal++;
     assert_int_equal(nglobal, 1);
