@@ -81,29 +81,6 @@ ping_finish(struct ping_state *p, struct strbuf *out)
     sb_putc(out, '\n');
 }
 
-/* ping vrf X: the namespace of X, from the daemon's VRF records; 0 when
- * the config has no such VRF, -1 when the daemon is gone. */
-static int
-vrf_netns(struct session *s, const struct cmd_val *v, char *ns, size_t sz)
-{
-    struct snapshot snap;
-    const struct rec_vrf *r;
-    int rc = client_snapshot(&s->cl, REC_VRF, NULL, sizeof(*r), &snap), found = 0;
-
-    if (rc < 0)
-        return -1;
-    if (rc > 0)
-        return 0;
-    r = (const struct rec_vrf *)snap.buf;
-    for (size_t i = 0; i < snap.h.count && !found; i++)
-        if (strlen(r[i].name) == v->len && !strncmp(r[i].name, v->str, v->len) && r[i].netns[0]) {
-            snprintf(ns, sz, "%.*s", (int)sizeof(r[i].netns), r[i].netns);
-            found = 1;
-        }
-    snapshot_free(&snap);
-    return found;
-}
-
 int
 act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -123,11 +100,14 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     char line[512];
 
     snprintf(target, sizeof(target), "%.*s", tv ? (int)tv->len : 0, tv ? tv->str : "");
-    if (vrf) {
-        int rc = vrf_netns(s, vrf, ns, sizeof(ns));
+    if (vrf) { /* from the VRF's namespace (the daemon's records name it) */
+        struct rec_vrf v;
+        int rc = exec_vrf_find(s, vrf->str, vrf->len, &v);
         if (rc < 0)
             return -1;
-        if (rc == 0 || (nsfd = netns_open(ns)) < 0) {
+        if (rc > 0)
+            snprintf(ns, sizeof(ns), "%.*s", (int)sizeof(v.netns), v.netns);
+        if (rc == 0 || !ns[0] || (nsfd = netns_open(ns)) < 0) {
             sb_printf(out, "%% VRF %.*s does not have a usable source address\n\n", (int)vrf->len,
                       vrf->str);
             return 1;

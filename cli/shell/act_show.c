@@ -197,24 +197,18 @@ nhrp_select(const struct cmd_match *m, struct rec_nhrp_cache *c, size_t n)
 static size_t
 nhrp_in_vrf(struct session *s, const struct cmd_val *vrf, struct rec_nhrp_cache *c, size_t n)
 {
-    struct snapshot vs;
-    const struct rec_vrf *v = NULL;
+    struct rec_vrf v;
     size_t i, k = 0, j;
+    int rc = exec_vrf_find(s, vrf->str, vrf->len, &v);
 
-    if (fetch(s, REC_VRF, sizeof(struct rec_vrf), &vs) < 0)
+    if (rc < 0)
         return (size_t)-1;
-    for (i = 0; i < vs.h.count; i++) {
-        const struct rec_vrf *x = (const struct rec_vrf *)vs.buf + i;
-        if (strlen(x->name) == vrf->len && !strncmp(x->name, vrf->str, vrf->len))
-            v = x;
-    }
-    for (i = 0; v && i < n; i++)
-        for (j = 0; j < v->nifs; j++)
-            if (same_if(c[i].ifname, v->ifs[j].name)) {
+    for (i = 0; rc > 0 && i < n; i++)
+        for (j = 0; j < v.nifs; j++)
+            if (same_if(c[i].ifname, v.ifs[j].name)) {
                 c[k++] = c[i];
                 break;
             }
-    snapshot_free(&vs);
     return k;
 }
 

@@ -276,24 +276,6 @@ show_protocols(struct session *s, struct strbuf *out, bool json)
     return 0;
 }
 
-/* 1 when the config defines the VRF, 0 when not, -1: the daemon is gone. */
-static int
-vrf_known(struct session *s, const char *name)
-{
-    struct snapshot snap;
-    const struct rec_vrf *v;
-    int rc = fetch(s, REC_VRF, sizeof(*v), &snap), found = 0;
-
-    if (rc < 0)
-        return -1;
-    v = (const struct rec_vrf *)snap.buf;
-    for (size_t i = 0; i < snap.h.count; i++)
-        if (!strncmp(v[i].name, name, sizeof(v[i].name)))
-            found = 1;
-    snapshot_free(&snap);
-    return found;
-}
-
 /* show ip route A.B.C.D [MASK]: one entry; IOS's "not in table" fails. */
 static int
 show_route_entry(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
@@ -350,7 +332,8 @@ show_route(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
         int rc;
         snprintf(vname, sizeof(vname), "%.*s", (int)vrf->len, vrf->str);
         o.vrf = vname;
-        if ((rc = vrf_known(s, vname)) <= 0) {
+        struct rec_vrf known;
+        if ((rc = exec_vrf_find(s, vname, strlen(vname), &known)) <= 0) {
             if (rc == 0)
                 sb_printf(out, "%% IP routing table %s does not exist\n", vname);
             return rc < 0 ? -1 : 1;

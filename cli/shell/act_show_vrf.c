@@ -9,6 +9,27 @@
 #include <string.h>
 
 int
+exec_vrf_find(struct session *s, const char *name, size_t len, struct rec_vrf *out)
+{
+    struct snapshot snap;
+    const struct rec_vrf *v;
+    int rc = client_snapshot(&s->cl, REC_VRF, NULL, sizeof(*v), &snap), found = 0;
+
+    if (rc < 0)
+        return -1;
+    if (rc > 0) /* refused: no VRF to see */
+        return 0;
+    v = (const struct rec_vrf *)snap.buf;
+    for (size_t i = 0; i < snap.h.count && !found; i++)
+        if (strnlen(v[i].name, sizeof(v[i].name)) == len && !strncmp(v[i].name, name, len)) {
+            *out = v[i];
+            found = 1;
+        }
+    snapshot_free(&snap);
+    return found;
+}
+
+int
 act_show_vrf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     const struct cmd_val *nv = cmd_get(m, "vrf");

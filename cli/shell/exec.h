@@ -68,6 +68,10 @@ int act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, b
 /* The node's IOS personality, from its config's version line
  * (personality.c); -1 when the daemon is gone. */
 int exec_personality(struct session *s, struct render_personality *p);
+/* The daemon's record of VRF name (len bytes): 1 found (in *out), 0 the
+ * config has no such VRF, -1 the daemon is gone (act_show_vrf.c). */
+struct rec_vrf;
+int exec_vrf_find(struct session *s, const char *name, size_t len, struct rec_vrf *out);
 /* show vrf, show ip vrf (act_show_vrf.c) */
 int act_show_vrf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 /* show crypto ... count | brief | local | remote | interface, isakmp default
