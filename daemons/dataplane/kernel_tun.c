@@ -329,6 +329,21 @@ dpk_tunnel_create(struct dp *dp, const struct dp_tunnel_cfg *cfg)
     return id;
 }
 
+/* The link made again with the same name, and what the backend had on it. */
+static int
+gre_rebuild(struct dpk *k, struct dpk_tun *t)
+{
+    int e;
+
+    gre_delete(k, t);
+    t->ifindex = 0;
+    if ((e = gre_create(k, t)) < 0)
+        return e;
+    dpk_maps_reinstall(k, t);
+    dpk_link_stats(k, t, &t->kbase);
+    return 0;
+}
+
 /* Changes the gre parameters in place; a kernel that refuses (a change of
  * mode, say) gets the link rebuilt with the same name. */
 static int
@@ -345,13 +360,7 @@ gre_change(struct dpk *k, struct dpk_tun *t)
     if (e >= 0)
         return 0;
     log_notice("dataplane: %s: rebuilding the gre link (%s)", t->cfg.ifname, nl_geterror(e));
-    gre_delete(k, t);
-    t->ifindex = 0;
-    if ((e = gre_create(k, t)) < 0)
-        return e;
-    dpk_maps_reinstall(k, t);
-    dpk_link_stats(k, t, &t->kbase);
-    return 0;
+    return gre_rebuild(k, t);
 }
 
 int
@@ -370,16 +379,13 @@ dpk_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg)
     t->cfg = *cfg;
     tun_derive(t);
     if (strcmp(old.fvrf_ns, cfg->fvrf_ns)) { /* another underlay: a new link */
-        gre_delete(k, t);
-        t->ifindex = 0;
-        if ((e = gre_create(k, t)) < 0)
+        if ((e = gre_rebuild(k, t)) < 0)
             return e;
-        dpk_maps_reinstall(k, t);
-        dpk_link_stats(k, t, &t->kbase);
     } else if ((old.src != cfg->src || old.dst != cfg->dst || old.has_key != cfg->has_key ||
                 old.key != cfg->key) &&
-               (e = gre_change(k, t)) < 0)
+               (e = gre_change(k, t)) < 0) {
         return e;
+    }
     if ((e = link_flags(k, t, -1)) < 0)
         return e;
     if (old.addr != cfg->addr || old.mask != cfg->mask) {

@@ -214,8 +214,11 @@ dpnl_link_index(struct dpnl *nl, const char *name, int *ifindex)
     return 0;
 }
 
-int
-dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up)
+/* Applies what set() puts on a change object to the link (what: for the
+ * error message). */
+static int
+link_change(struct dpnl *nl, int ifindex, void (*set)(struct rtnl_link *chg, const void *arg),
+            const void *arg, const char *what)
 {
     struct rtnl_link *cur = NULL;
     int e = rtnl_link_get_kernel(nl->req, ifindex, NULL, &cur);
@@ -224,37 +227,49 @@ dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up)
     struct rtnl_link *chg = rtnl_link_alloc();
     if (!chg) {
         rtnl_link_put(cur);
-        return dpnl_fail(nl, -NLE_NOMEM, "link change");
+        return dpnl_fail(nl, -NLE_NOMEM, what);
     }
-    if (mtu)
-        rtnl_link_set_mtu(chg, mtu);
-    if (up > 0)
-        rtnl_link_set_flags(chg, IFF_UP);
-    else if (up == 0)
-        rtnl_link_unset_flags(chg, IFF_UP);
+    set(chg, arg);
     e = rtnl_link_change(nl->req, cur, chg, 0);
     rtnl_link_put(chg);
     rtnl_link_put(cur);
-    return e < 0 ? dpnl_fail(nl, e, "link change") : 0;
+    return e < 0 ? dpnl_fail(nl, e, what) : 0;
+}
+
+struct mtu_up {
+    uint32_t mtu;
+    int up;
+};
+
+static void
+set_mtu_up(struct rtnl_link *chg, const void *arg)
+{
+    const struct mtu_up *a = arg;
+
+    if (a->mtu)
+        rtnl_link_set_mtu(chg, a->mtu);
+    if (a->up > 0)
+        rtnl_link_set_flags(chg, IFF_UP);
+    else if (a->up == 0)
+        rtnl_link_unset_flags(chg, IFF_UP);
+}
+
+int
+dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up)
+{
+    return link_change(nl, ifindex, set_mtu_up, &(struct mtu_up){mtu, up}, "link change");
+}
+
+static void
+set_ns(struct rtnl_link *chg, const void *arg)
+{
+    rtnl_link_set_ns_fd(chg, *(const int *)arg);
 }
 
 int
 dpnl_link_netns(struct dpnl *nl, int ifindex, int nsfd)
 {
-    struct rtnl_link *cur = NULL;
-    int e = rtnl_link_get_kernel(nl->req, ifindex, NULL, &cur);
-    if (e < 0)
-        return dpnl_fail(nl, e, "link lookup");
-    struct rtnl_link *chg = rtnl_link_alloc();
-    if (!chg) {
-        rtnl_link_put(cur);
-        return dpnl_fail(nl, -NLE_NOMEM, "link move");
-    }
-    rtnl_link_set_ns_fd(chg, nsfd);
-    e = rtnl_link_change(nl->req, cur, chg, 0);
-    rtnl_link_put(chg);
-    rtnl_link_put(cur);
-    return e < 0 ? dpnl_fail(nl, e, "link move to another namespace") : 0;
+    return link_change(nl, ifindex, set_ns, &nsfd, "link move to another namespace");
 }
 
 int

@@ -260,6 +260,19 @@ vigp_find(struct dps_vrf *v, uint32_t prefix, uint8_t len)
     return NULL;
 }
 
+/* Takes g's kernel route out of v's table. */
+static void
+vigp_unroute(struct dps_vrf *v, const struct dps_vigp *g)
+{
+    struct dpnl_route n = {.prefix = g->prefix,
+                           .len = g->len,
+                           .proto = DP_RTPROT_VRF_IGP,
+                           .table = RT_TABLE_MAIN,
+                           .priority = g->distance};
+
+    dpnl_route(v->nl, false, &n);
+}
+
 int
 dps_vrf_igp_route(struct dp_svc *m, const struct svc_vrf_route *r)
 {
@@ -278,12 +291,7 @@ dps_vrf_igp_route(struct dp_svc *m, const struct svc_vrf_route *r)
     g = vigp_find(v, r->prefix, r->len);
     if (!r->add) {
         if (g) {
-            dpnl_route(v->nl, false,
-                       &(struct dpnl_route){.prefix = g->prefix,
-                                            .len = g->len,
-                                            .proto = DP_RTPROT_VRF_IGP,
-                                            .table = RT_TABLE_MAIN,
-                                            .priority = g->distance});
+            vigp_unroute(v, g);
             *g = v->igp[--v->nigp];
         }
         return 0;
@@ -301,12 +309,7 @@ dps_vrf_igp_route(struct dp_svc *m, const struct svc_vrf_route *r)
         n.onlink = r->nh[0].addr != 0;
     }
     if (g && g->distance != r->distance) /* the old one would stay beside it */
-        dpnl_route(v->nl, false,
-                   &(struct dpnl_route){.prefix = g->prefix,
-                                        .len = g->len,
-                                        .proto = DP_RTPROT_VRF_IGP,
-                                        .table = RT_TABLE_MAIN,
-                                        .priority = g->distance});
+        vigp_unroute(v, g);
     if (dpnl_route(v->nl, true, &n) < 0) {
         log_info("dataplane: VRF %s: route %s/%u: %s", v->name, inet_fmt4(r->prefix, a), r->len,
                  dpnl_error(v->nl));
