@@ -87,30 +87,30 @@ netns_enter(int nsfd)
     return setns(nsfd, CLONE_NEWNET);
 }
 
-int
+void
 netns_leave(void)
 {
+    int e = errno;
+
     if (self_fd < 0)
-        return 0; /* never left */
-    return setns(self_fd, CLONE_NEWNET);
+        return; /* never left */
+    if (setns(self_fd, CLONE_NEWNET) < 0) {
+        perror("netns: cannot return to the daemon's namespace");
+        abort();
+    }
+    errno = e;
 }
 
 int
 netns_socket(int nsfd, int domain, int type, int protocol)
 {
-    int fd, e;
+    int fd;
 
     if (nsfd < 0)
         return socket(domain, type, protocol);
     if (netns_enter(nsfd) < 0)
         return -1;
     fd = socket(domain, type, protocol);
-    e = errno;
-    if (netns_leave() < 0) {
-        /* staying in the VRF would put every later socket there: stop */
-        perror("netns: cannot return to the daemon's namespace");
-        abort();
-    }
-    errno = e;
+    netns_leave();
     return fd;
 }

@@ -20,10 +20,11 @@ int netns_open(const char *name);
 /* netns_open, creating the namespace (ip netns add) and bringing its lo up
  * first when it does not exist; -1 with errno. */
 int netns_ensure(const char *name);
-/* Enters ns (a descriptor from netns_open) / returns to the namespace the
- * program started in. 0 or -1 with errno. */
+/* Enters ns (a descriptor from netns_open): 0 or -1 with errno. */
 int netns_enter(int nsfd);
-int netns_leave(void);
+/* Returns to the namespace the program started in. Failing to is fatal:
+ * staying would put every later socket and link in the VRF. errno is kept. */
+void netns_leave(void);
 /* socket(2) made inside ns (-1: in the current one); -1 with errno. */
 int netns_socket(int nsfd, int domain, int type, int protocol);
 

@@ -154,18 +154,12 @@ gre_create_fvrf(struct dpk *k, struct dpk_tun *t)
 {
     char err[256];
     int nsfd = netns_open(t->cfg.fvrf_ns), self = -1, idx, e;
-    struct dpnl *nl = NULL;
+    struct dpnl *nl;
 
     if (nsfd < 0)
         return dpk_fail(k, -errno, "%s: tunnel vrf: namespace %s: %s", t->cfg.ifname,
                         t->cfg.fvrf_ns, strerror(errno));
-    if (netns_enter(nsfd) == 0) {
-        nl = dpnl_open_opt(err, sizeof(err), false);
-        if (netns_leave() < 0)
-            fatal("dataplane: cannot return from namespace %s", t->cfg.fvrf_ns);
-    } else {
-        snprintf(err, sizeof(err), "%s", strerror(errno));
-    }
+    nl = dpnl_open_in(nsfd, false, err, sizeof(err));
     close(nsfd);
     if (!nl)
         return dpk_fail(k, -EIO, "%s: tunnel vrf %s: %s", t->cfg.ifname, t->cfg.fvrf_ns, err);

@@ -6,6 +6,7 @@
  * read from the daemon's poll loop.
  */
 #include "daemons/dataplane/nl.h"
+#include "lib/netns.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -188,6 +189,20 @@ dpnl_open_opt(char *err, size_t errlen, bool monitor)
 fail:
     dpnl_close(nl);
     return NULL;
+}
+
+struct dpnl *
+dpnl_open_in(int nsfd, bool monitor, char *err, size_t errlen)
+{
+    struct dpnl *nl;
+
+    if (netns_enter(nsfd) < 0) {
+        snprintf(err, errlen, "cannot enter the namespace: %s", strerror(errno));
+        return NULL;
+    }
+    nl = dpnl_open_opt(err, errlen, monitor);
+    netns_leave();
+    return nl;
 }
 
 void

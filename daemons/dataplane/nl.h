@@ -36,6 +36,9 @@ enum dpnl_event { DPNL_ROUTE_NEW, DPNL_ROUTE_DEL, DPNL_LINK, DPNL_ADDR };
 struct dpnl *dpnl_open(char *err, size_t errlen);
 /* monitor false: requests only (no monitor socket, dpnl_monitor_fd is -1). */
 struct dpnl *dpnl_open_opt(char *err, size_t errlen, bool monitor);
+/* dpnl_open_opt inside the network namespace nsfd (a VRF's): its sockets
+ * stay there. */
+struct dpnl *dpnl_open_in(int nsfd, bool monitor, char *err, size_t errlen);
 /* The request socket, for libnl calls this file does not wrap (gre links). */
 struct nl_sock *dpnl_sock(struct dpnl *nl);
 /* Records a libnl error (nlerr < 0) as "what: reason"; returns it as -errno. */

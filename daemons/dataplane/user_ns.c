@@ -27,8 +27,8 @@ dpu_ns_enter(struct dpu_ns *ns)
 void
 dpu_ns_leave(struct dpu_ns *ns)
 {
-    if (ns && netns_leave() < 0)
-        fatal("dataplane: cannot return from namespace %s: %s", ns->name, strerror(errno));
+    if (ns)
+        netns_leave();
 }
 
 struct dpu_ns *
@@ -51,15 +51,7 @@ dpu_ns_get(struct dpu *u, const char *name)
         dpu_fail(u, -e, "network namespace %s: %s", name, strerror(e));
         return NULL;
     }
-    if ((e = dpu_ns_enter(ns)) < 0) {
-        close(ns->fd);
-        free(ns);
-        dpu_fail(u, e, "cannot enter namespace %s: %s", name, strerror(-e));
-        return NULL;
-    }
-    ns->nl = dpnl_open(err, sizeof(err));
-    dpu_ns_leave(ns);
-    if (!ns->nl) {
+    if (!(ns->nl = dpnl_open_in(ns->fd, true, err, sizeof(err)))) {
         close(ns->fd);
         free(ns);
         dpu_fail(u, -EIO, "netlink in namespace %s: %s", name, err);

@@ -50,15 +50,7 @@ dps_vrf_get(struct dp_svc *m, const char *name)
         log_err("dataplane: VRF %s: network namespace %s: %s", name, v->ns, strerror(errno));
         return NULL;
     }
-    if (netns_enter(v->fd) < 0) {
-        log_err("dataplane: VRF %s: cannot enter %s: %s", name, v->ns, strerror(errno));
-        close(v->fd);
-        return NULL;
-    }
-    v->nl = dpnl_open_opt(err, sizeof(err), false);
-    if (netns_leave() < 0)
-        fatal("dataplane: cannot return from VRF %s's namespace: %s", name, strerror(errno));
-    if (!v->nl) {
+    if (!(v->nl = dpnl_open_in(v->fd, false, err, sizeof(err)))) {
         log_err("dataplane: VRF %s: netlink in %s: %s", name, v->ns, err);
         close(v->fd);
         return NULL;
@@ -230,8 +222,7 @@ dps_vrf_list(struct dp_svc *m, const char *vrf, void (*cb)(void *, const struct 
         rtab_init(&t, 0);
         rc = rtab_list(&t, v->nl, cb, arg);
         rtab_fini(&t);
-        if (netns_leave() < 0)
-            fatal("dataplane: cannot return from VRF %s's namespace", v->name);
+        netns_leave();
         return rc;
     }
     return -1;

@@ -279,8 +279,7 @@ ifindex_of(const struct esvc_proc *e, const char *lnx)
     if (e->vns < 0 || netns_enter(e->vns) < 0)
         return 0;
     idx = if_nametoindex(lnx);
-    if (netns_leave() < 0)
-        fatal("eigrp: cannot return from VRF %s's namespace", e->conf.vrf);
+    netns_leave();
     return idx;
 }
 
@@ -396,8 +395,7 @@ vrf_socket(struct esvc_proc *e)
         return;
     }
     e->vfd = eigrp_io_open();
-    if (netns_leave() < 0)
-        fatal("eigrp: cannot return from VRF %s's namespace", e->conf.vrf);
+    netns_leave();
     if (e->vfd < 0) {
         log_err("eigrp %u: VRF %s: raw socket: %s", e->conf.asn, e->conf.vrf, strerror(errno));
         return;

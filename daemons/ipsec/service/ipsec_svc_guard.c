@@ -63,8 +63,8 @@ nft_run(const struct ipsec_svc *m, const char *script)
         rc = errno;
     } else {
         rc = posix_spawnp(&pid, "nft", &fa, NULL, argv, environ);
-        if (nsfd >= 0 && netns_leave() < 0)
-            fatal("ipsec: cannot return from the front-door VRF's namespace");
+        if (nsfd >= 0)
+            netns_leave();
     }
     if (nsfd >= 0)
         close(nsfd);
