@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * IKEv2 configuration model: the values lines leave in the model (lists
- * that grow line by line, `no` of one value), print(parse(print(x))) ==
- * print(x) over the IKEv2 configs in testdata, a deep copy that outlives
+ * that grow line by line, `no` of one value), tcfg_print(tcfg_parse(tcfg_print(x))) ==
+ * tcfg_print(x) over the IKEv2 configs in testdata, a deep copy that outlives
  * its original, diff kinds, lines typed inside a keyring peer (the two-line
  * mode header the daemon replays) and IOS's default proposal.
  */
+#include "tests/unit/parsers/cfg_text.h"
 #include "parsers/diff.h"
 #include "parsers/parse.h"
 #include "parsers/print.h"
@@ -19,22 +20,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-
-static struct cfg_parse *
-parse(const char *text)
-{
-    return cfg_parse_text(text, strlen(text));
-}
-
-static char *
-print(const struct cfg *c)
-{
-    struct strbuf sb;
-
-    sb_init(&sb);
-    cfg_print(&sb, c, false);
-    return sb_steal(&sb);
-}
 
 static void
 test_values(void **state)
@@ -98,15 +83,15 @@ test_round_trip(void **state)
         struct cfg *copy;
         char *a, *b, *cc;
         assert_non_null(p);
-        a = print(p->cfg);
-        q = parse(a);
+        a = tcfg_print(p->cfg);
+        q = tcfg_parse(a);
         assert_int_equal(q->counts[CLS_INVALID], 0);
-        b = print(q->cfg);
+        b = tcfg_print(q->cfg);
         assert_string_equal(a, b);
         /* the copy owns its strings: the original goes first */
         copy = cfg_clone(q->cfg);
         cfg_parse_free(q);
-        cc = print(copy);
+        cc = tcfg_print(copy);
         assert_string_equal(a, cc);
         cfg_free(copy);
         free(a);
@@ -130,13 +115,13 @@ static size_t
 diff_kinds(const char *extra, enum cfg_change_kind *k)
 {
     struct strbuf sb;
-    struct cfg_parse *a = parse(base), *b;
+    struct cfg_parse *a = tcfg_parse(base), *b;
     struct cfg_diff d;
     size_t n;
 
     sb_init(&sb);
     sb_printf(&sb, "%s%s", base, extra);
-    b = parse(sb.buf);
+    b = tcfg_parse(sb.buf);
     assert_int_equal(b->counts[CLS_INVALID], 0);
     cfg_diff(a->cfg, b->cfg, &d);
     n = d.n;
@@ -170,7 +155,7 @@ test_diff(void **state)
 static void
 test_edit_peer_mode(void **state)
 {
-    struct cfg_parse *a = parse(base), *b, *c;
+    struct cfg_parse *a = tcfg_parse(base), *b, *c;
     const char *lines = "crypto ikev2 keyring KR\n peer A\n  pre-shared-key k2\n";
     const char *more = "crypto ikev2 keyring KR\n peer A\n exit\n peer B\n";
     const struct cfg_ikev2_keyring *kr;
@@ -194,7 +179,7 @@ test_edit_peer_mode(void **state)
 static void
 test_default_proposal(void **state)
 {
-    struct cfg_parse *p = parse("hostname x\n");
+    struct cfg_parse *p = tcfg_parse("hostname x\n");
     const struct cfg_ikev2_proposal *d = cfg_ikev2_default_proposal();
 
     assert_ptr_equal(cfg_find_v2prop(p->cfg, "default"), d);

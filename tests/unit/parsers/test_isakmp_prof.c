@@ -2,11 +2,12 @@
 /*
  * IKEv1 keyrings and ISAKMP profiles: the values lines leave in the model,
  * the stanzas printed as IOS prints them (indentation, trailing blanks,
- * place in the config), print(parse(print(x))) == print(x), a deep copy
+ * place in the config), tcfg_print(tcfg_parse(tcfg_print(x))) == tcfg_print(x), a deep copy
  * that outlives its original, `no` forms, IOS's refusals (a refused line
  * changes nothing), lines typed in the sub-modes, the diff kind and the
  * validation findings.
  */
+#include "tests/unit/parsers/cfg_text.h"
 #include "parsers/diff.h"
 #include "parsers/parse.h"
 #include "parsers/print.h"
@@ -25,22 +26,6 @@
 #include <cmocka.h>
 
 #define CFG "testdata/vici/keyring.cfg"
-
-static struct cfg_parse *
-parse(const char *text)
-{
-    return cfg_parse_text(text, strlen(text));
-}
-
-static char *
-print(const struct cfg *c)
-{
-    struct strbuf sb;
-
-    sb_init(&sb);
-    cfg_print(&sb, c, false);
-    return sb_steal(&sb);
-}
 
 static uint32_t
 ip(const char *s)
@@ -107,7 +92,7 @@ test_print_and_round_trip(void **state)
     char *a, *b, *cc;
 
     assert_non_null(p);
-    a = print(p->cfg);
+    a = tcfg_print(p->cfg);
     /* IOS's layout: keyrings before the policies, two blanks, a blank
      * after the header; profiles after the keys and keepalive, three
      * blanks, a blank after match identity address A [M] */
@@ -139,13 +124,13 @@ test_print_and_round_trip(void **state)
     assert_non_null(strstr(a, " set isakmp-profile SPOKES-PROF\n"));
     assert_non_null(
         strstr(a, " tunnel protection ipsec profile WITH-PROF isakmp-profile ANY-PROF\n"));
-    q = parse(a);
+    q = tcfg_parse(a);
     assert_int_equal(q->counts[CLS_INVALID], 0);
-    b = print(q->cfg);
+    b = tcfg_print(q->cfg);
     assert_string_equal(a, b);
     copy = cfg_clone(q->cfg);
     cfg_parse_free(q);
-    cc = print(copy);
+    cc = tcfg_print(copy);
     assert_string_equal(a, cc);
     cfg_free(copy);
     free(a);
@@ -158,19 +143,19 @@ test_print_and_round_trip(void **state)
 static void
 test_other_lines(void **state)
 {
-    struct cfg_parse *p = parse("crypto isakmp profile P\n"
-                                "   match identity host spoke.example.com\n"
-                                "   self-identity fqdn\n"
-                                "   keyring K\n"
-                                "   vrf RED\n"
-                                "   match identity address 10.1.0.0 255.255.0.0 BLUE\n"
-                                "   description a profile\n"
-                                "crypto keyring K\n"
-                                "  pre-shared-key hostname spoke.example.com key 6 ABCDEF\n");
+    struct cfg_parse *p = tcfg_parse("crypto isakmp profile P\n"
+                                     "   match identity host spoke.example.com\n"
+                                     "   self-identity fqdn\n"
+                                     "   keyring K\n"
+                                     "   vrf RED\n"
+                                     "   match identity address 10.1.0.0 255.255.0.0 BLUE\n"
+                                     "   description a profile\n"
+                                     "crypto keyring K\n"
+                                     "  pre-shared-key hostname spoke.example.com key 6 ABCDEF\n");
     char *a;
 
     assert_int_equal(p->counts[CLS_INVALID], 0);
-    a = print(p->cfg);
+    a = tcfg_print(p->cfg);
     assert_non_null(strstr(a, "crypto isakmp profile P\n"
                               "   description a profile\n"
                               "   vrf RED\n"
@@ -189,24 +174,24 @@ test_other_lines(void **state)
 static void
 test_no_forms(void **state)
 {
-    struct cfg_parse *p = parse("crypto keyring K\n"
-                                "  pre-shared-key address 10.0.0.1 key one\n"
-                                "  pre-shared-key address 10.0.0.2 key two\n"
-                                "  no pre-shared-key address 10.0.0.1\n"
-                                "crypto keyring GONE\n"
-                                "  pre-shared-key address 10.0.0.3 key three\n"
-                                "no crypto keyring GONE\n"
-                                "crypto isakmp profile P\n"
-                                "   keyring K\n"
-                                "   keyring L\n"
-                                "   match identity address 10.0.0.0 255.0.0.0\n"
-                                "   match identity address 0.0.0.0\n"
-                                "   keepalive 20 retry 3\n"
-                                "   no keyring L\n"
-                                "   no match identity address 0.0.0.0\n"
-                                "   no keepalive\n"
-                                "crypto isakmp profile Q\n"
-                                "no crypto isakmp profile Q\n");
+    struct cfg_parse *p = tcfg_parse("crypto keyring K\n"
+                                     "  pre-shared-key address 10.0.0.1 key one\n"
+                                     "  pre-shared-key address 10.0.0.2 key two\n"
+                                     "  no pre-shared-key address 10.0.0.1\n"
+                                     "crypto keyring GONE\n"
+                                     "  pre-shared-key address 10.0.0.3 key three\n"
+                                     "no crypto keyring GONE\n"
+                                     "crypto isakmp profile P\n"
+                                     "   keyring K\n"
+                                     "   keyring L\n"
+                                     "   match identity address 10.0.0.0 255.0.0.0\n"
+                                     "   match identity address 0.0.0.0\n"
+                                     "   keepalive 20 retry 3\n"
+                                     "   no keyring L\n"
+                                     "   no match identity address 0.0.0.0\n"
+                                     "   no keepalive\n"
+                                     "crypto isakmp profile Q\n"
+                                     "no crypto isakmp profile Q\n");
     const struct cfg_keyring *r;
     const struct cfg_isakmp_profile *pr;
 
@@ -236,20 +221,20 @@ refusal(const char *line)
                                "crypto isakmp profile P\n"
                                "   keyring K\n";
     struct strbuf sb;
-    struct cfg_parse *p, *ref = parse(base);
+    struct cfg_parse *p, *ref = tcfg_parse(base);
     char *a, *b;
     size_t i;
 
     sb_init(&sb);
     sb_printf(&sb, "%s%s\n", base, line);
-    p = parse(sb.buf);
+    p = tcfg_parse(sb.buf);
     msg[0] = '\0';
     for (i = 0; i < p->ndiags; i++)
         if (p->diags[i].cls == CLS_INVALID)
             snprintf(msg, sizeof(msg), "%s", p->diags[i].msg ? p->diags[i].msg : "?");
     if (msg[0]) {
-        a = print(p->cfg);
-        b = print(ref->cfg);
+        a = tcfg_print(p->cfg);
+        b = tcfg_print(ref->cfg);
         assert_string_equal(a, b);
         free(a);
         free(b);
@@ -285,7 +270,8 @@ test_refusals(void **state)
 static void
 test_edit(void **state)
 {
-    struct cfg_parse *a = parse("crypto keyring K\n  pre-shared-key address 10.0.0.1 key one\n");
+    struct cfg_parse *a =
+        tcfg_parse("crypto keyring K\n  pre-shared-key address 10.0.0.1 key one\n");
     const char *lines = "crypto keyring K\n  pre-shared-key address 10.0.0.1 key uno\n";
     const char *prof = "crypto isakmp profile P\n   keyring K\n";
     struct cfg_parse *b, *c;
@@ -309,13 +295,15 @@ test_edit(void **state)
 static void
 test_diff_and_findings(void **state)
 {
-    struct cfg_parse *a = parse("crypto keyring K\n  pre-shared-key address 10.0.0.1 key one\n");
-    struct cfg_parse *b = parse("crypto keyring K\n  pre-shared-key address 10.0.0.1 key two\n");
-    struct cfg_parse *c = parse("crypto keyring K vrf NOWHERE\n"
-                                "crypto isakmp profile P\n"
-                                "   keyring NOPE\n"
-                                "crypto ipsec profile IP\n"
-                                " set isakmp-profile MISSING\n");
+    struct cfg_parse *a =
+        tcfg_parse("crypto keyring K\n  pre-shared-key address 10.0.0.1 key one\n");
+    struct cfg_parse *b =
+        tcfg_parse("crypto keyring K\n  pre-shared-key address 10.0.0.1 key two\n");
+    struct cfg_parse *c = tcfg_parse("crypto keyring K vrf NOWHERE\n"
+                                     "crypto isakmp profile P\n"
+                                     "   keyring NOPE\n"
+                                     "crypto ipsec profile IP\n"
+                                     " set isakmp-profile MISSING\n");
     struct cfg_diff d;
     struct cfg_findings f;
     size_t i;
@@ -331,10 +319,10 @@ test_diff_and_findings(void **state)
     cfg_diff_free(&d);
     /* the interface's isakmp-profile override changes its protection */
     {
-        struct cfg_parse *t1 = parse("interface Tunnel0\n"
-                                     " tunnel protection ipsec profile IP\n");
-        struct cfg_parse *t2 = parse("interface Tunnel0\n"
-                                     " tunnel protection ipsec profile IP isakmp-profile P\n");
+        struct cfg_parse *t1 = tcfg_parse("interface Tunnel0\n"
+                                          " tunnel protection ipsec profile IP\n");
+        struct cfg_parse *t2 = tcfg_parse("interface Tunnel0\n"
+                                          " tunnel protection ipsec profile IP isakmp-profile P\n");
         cfg_diff(t1->cfg, t2->cfg, &d);
         assert_int_equal(d.n, 1);
         assert_int_equal(d.v[0].kind, CHG_IF_MOD);

@@ -2,11 +2,12 @@
 /*
  * Key chains: the values lines leave in the model (keys in ascending id
  * order, type 7 strings kept as typed, lifetimes as UTC windows, `no` of a
- * key and of a chain), print(parse(print(x))) == print(x), a deep copy
+ * key and of a chain), tcfg_print(tcfg_parse(tcfg_print(x))) == tcfg_print(x), a deep copy
  * that outlives its original, the diff kind, IOS's refusals (bad type 7,
  * bad dates, a stop before the start), lines typed in the key sub-mode,
  * and the EIGRP authentication lines around them.
  */
+#include "tests/unit/parsers/cfg_text.h"
 #include "parsers/diff.h"
 #include "parsers/parse.h"
 #include "parsers/print.h"
@@ -21,22 +22,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-
-static struct cfg_parse *
-parse(const char *text)
-{
-    return cfg_parse_text(text, strlen(text));
-}
-
-static char *
-print(const struct cfg *c)
-{
-    struct strbuf sb;
-
-    sb_init(&sb);
-    cfg_print(&sb, c, false);
-    return sb_steal(&sb);
-}
 
 static void
 test_values(void **state)
@@ -82,7 +67,7 @@ test_print_and_round_trip(void **state)
     char *a, *b, *cc;
 
     assert_non_null(p);
-    a = print(p->cfg);
+    a = tcfg_print(p->cfg);
     assert_non_null(strstr(a, "!\nkey chain EIGRP-KEYS\n"
                               " key 1\n"
                               "  key-string cisco123\n"
@@ -94,13 +79,13 @@ test_print_and_round_trip(void **state)
                               " key 20\n"
                               "  key-string 7 0822455D0A16\n"
                               "!\nkey chain NAMED\n key 1\n  key-string named-key\n!\n"));
-    q = parse(a);
+    q = tcfg_parse(a);
     assert_int_equal(q->counts[CLS_INVALID], 0);
-    b = print(q->cfg);
+    b = tcfg_print(q->cfg);
     assert_string_equal(a, b);
     copy = cfg_clone(q->cfg);
     cfg_parse_free(q);
-    cc = print(copy);
+    cc = tcfg_print(copy);
     assert_string_equal(a, cc);
     cfg_free(copy);
     free(a);
@@ -120,7 +105,7 @@ refusal(const char *line)
 
     sb_init(&sb);
     sb_printf(&sb, "key chain K\n key 1\n%s\n", line);
-    p = parse(sb.buf);
+    p = tcfg_parse(sb.buf);
     msg[0] = '\0';
     for (i = 0; i < p->ndiags; i++)
         if (p->diags[i].cls == CLS_INVALID)
@@ -158,7 +143,7 @@ test_refusals(void **state)
 static void
 test_edit_key_mode(void **state)
 {
-    struct cfg_parse *a = parse("key chain K\n key 1\n  key-string one\n"), *b, *c;
+    struct cfg_parse *a = tcfg_parse("key chain K\n key 1\n  key-string one\n"), *b, *c;
     const char *lines = "key chain K\n key 1\n  key-string uno\n key 2\n  key-string two\n";
     const char *more = "key chain K\n key 1\n  no key-string\n";
     const struct cfg_keychain *kc;
@@ -186,7 +171,7 @@ test_diff(void **state)
 {
     const char *base = "key chain K\n key 1\n  key-string one\n";
     const char *changed = "key chain K\n key 1\n  key-string two\n";
-    struct cfg_parse *a = parse(base), *b = parse(base), *c = parse(changed);
+    struct cfg_parse *a = tcfg_parse(base), *b = tcfg_parse(base), *c = tcfg_parse(changed);
     struct cfg_diff d;
 
     cfg_diff(a->cfg, b->cfg, &d);

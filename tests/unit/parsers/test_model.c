@@ -5,6 +5,7 @@
  * rejected line changes nothing, validation findings, and the printer's
  * round trip.
  */
+#include "tests/unit/parsers/cfg_text.h"
 #include "lib/inet.h"
 #include "parsers/parse.h"
 #include "parsers/print.h"
@@ -20,22 +21,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-
-static struct cfg_parse *
-parse(const char *text)
-{
-    return cfg_parse_text(text, strlen(text));
-}
-
-static char *
-print(const struct cfg *c)
-{
-    struct strbuf sb;
-
-    sb_init(&sb);
-    cfg_print(&sb, c, false);
-    return sb_steal(&sb);
-}
 
 static void
 test_seed_hub(void **state)
@@ -95,13 +80,13 @@ test_nhs_nbma(void **state)
 static void
 test_rejected_line_changes_nothing(void **state)
 {
-    struct cfg_parse *p = parse("interface Tunnel0\n"
-                                " ip address 10.1.1.1 255.255.255.0\n"
-                                " ip address 10.2.2.1 255.0.255.0\n" /* bad mask */
-                                " ip nhrp holdtime 300\n"
-                                " ip nhrp holdtime 99999\n"            /* out of range */
-                                " ip address 10.3.3.0 255.255.255.0\n" /* network address */
-                                " tunnel key 5\n");
+    struct cfg_parse *p = tcfg_parse("interface Tunnel0\n"
+                                     " ip address 10.1.1.1 255.255.255.0\n"
+                                     " ip address 10.2.2.1 255.0.255.0\n" /* bad mask */
+                                     " ip nhrp holdtime 300\n"
+                                     " ip nhrp holdtime 99999\n"            /* out of range */
+                                     " ip address 10.3.3.0 255.255.255.0\n" /* network address */
+                                     " tunnel key 5\n");
     const struct cfg_iface *t = cfg_find_iface(p->cfg, "Tunnel0");
 
     assert_int_equal(p->counts[CLS_INVALID], 3);
@@ -117,13 +102,13 @@ test_rejected_line_changes_nothing(void **state)
 static void
 test_implicit_exit(void **state)
 {
-    struct cfg_parse *p = parse("interface Tunnel0\n"
-                                "ip route 10.0.0.0 255.0.0.0 10.1.1.2\n"
-                                "ip nhrp network-id 5\n" /* global now: invalid */
-                                "crypto isakmp policy 10\n"
-                                "hash md5\n"
-                                "interface Tunnel1\n"
-                                "hash sha256\n"); /* not an interface command */
+    struct cfg_parse *p = tcfg_parse("interface Tunnel0\n"
+                                     "ip route 10.0.0.0 255.0.0.0 10.1.1.2\n"
+                                     "ip nhrp network-id 5\n" /* global now: invalid */
+                                     "crypto isakmp policy 10\n"
+                                     "hash md5\n"
+                                     "interface Tunnel1\n"
+                                     "hash sha256\n"); /* not an interface command */
 
     assert_int_equal(p->cfg->nroutes, 1);
     assert_false(cfg_find_iface(p->cfg, "Tunnel0")->nhrp.has_network_id);
@@ -137,20 +122,20 @@ test_implicit_exit(void **state)
 static void
 test_no_forms(void **state)
 {
-    struct cfg_parse *p = parse("interface Tunnel0\n"
-                                " ip nhrp map 10.1.1.2 192.0.2.2\n"
-                                " ip nhrp map 10.1.1.3 192.0.2.3\n"
-                                " ip nhrp map 10.1.1.2 192.0.2.2\n" /* duplicate: one entry */
-                                " ip nhrp nhs 10.1.1.2\n"
-                                " no ip nhrp map 10.1.1.2 192.0.2.2\n"
-                                " ip nhrp holdtime 60\n"
-                                " no ip nhrp holdtime\n"
-                                " no ip nhrp nhs 10.1.1.2\n"
-                                "ip route 10.0.0.0 255.0.0.0 10.1.1.3\n"
-                                "ip route 10.0.0.0 255.0.0.0 10.1.1.4 5\n"
-                                "ip route 10.0.0.0 255.0.0.0 10.1.1.4 7\n" /* replaces AD */
-                                "no ip route 10.0.0.0 255.0.0.0 10.1.1.3\n"
-                                "no ip route 10.0.0.0 255.0.0.0 10.1.1.9\n");
+    struct cfg_parse *p = tcfg_parse("interface Tunnel0\n"
+                                     " ip nhrp map 10.1.1.2 192.0.2.2\n"
+                                     " ip nhrp map 10.1.1.3 192.0.2.3\n"
+                                     " ip nhrp map 10.1.1.2 192.0.2.2\n" /* duplicate: one entry */
+                                     " ip nhrp nhs 10.1.1.2\n"
+                                     " no ip nhrp map 10.1.1.2 192.0.2.2\n"
+                                     " ip nhrp holdtime 60\n"
+                                     " no ip nhrp holdtime\n"
+                                     " no ip nhrp nhs 10.1.1.2\n"
+                                     "ip route 10.0.0.0 255.0.0.0 10.1.1.3\n"
+                                     "ip route 10.0.0.0 255.0.0.0 10.1.1.4 5\n"
+                                     "ip route 10.0.0.0 255.0.0.0 10.1.1.4 7\n" /* replaces AD */
+                                     "no ip route 10.0.0.0 255.0.0.0 10.1.1.3\n"
+                                     "no ip route 10.0.0.0 255.0.0.0 10.1.1.9\n");
     const struct cfg_iface *t = cfg_find_iface(p->cfg, "Tunnel0");
 
     assert_int_equal(t->nhrp.nmaps, 1);
@@ -179,10 +164,10 @@ test_secrets(void **state)
     const struct cfg_user *u;
 
     secret_set_rand(fixed_rand);
-    p = parse("username admin privilege 15 secret cisco\n"
-              "username ops secret 5 $1$oO29$iWohukYXVTpYAOj80p1nD.\n"
-              "username bad secret 9 short\n"
-              "enable secret class\n");
+    p = tcfg_parse("username admin privilege 15 secret cisco\n"
+                   "username ops secret 5 $1$oO29$iWohukYXVTpYAOj80p1nD.\n"
+                   "username bad secret 9 short\n"
+                   "enable secret class\n");
     secret_set_rand(NULL);
     assert_int_equal(p->cfg->nusers, 2);
     u = &p->cfg->users[0];
@@ -200,16 +185,16 @@ test_secrets(void **state)
 static void
 test_opaque_kept_and_undone(void **state)
 {
-    struct cfg_parse *p = parse("interface Ethernet0/0\n"
-                                " ip ospf cost 10\n"
-                                " duplex auto\n"
-                                " no ip ospf cost\n"
-                                "ip domain lookup\n"
-                                "no ip domain lookup\n"
-                                "router bgp 65000\n"
-                                " neighbor 10.0.0.1 remote-as 65000\n"
-                                "neighbor 10.0.0.2 remote-as 65000\n"
-                                "interface Tunnel0\n");
+    struct cfg_parse *p = tcfg_parse("interface Ethernet0/0\n"
+                                     " ip ospf cost 10\n"
+                                     " duplex auto\n"
+                                     " no ip ospf cost\n"
+                                     "ip domain lookup\n"
+                                     "no ip domain lookup\n"
+                                     "router bgp 65000\n"
+                                     " neighbor 10.0.0.1 remote-as 65000\n"
+                                     "neighbor 10.0.0.2 remote-as 65000\n"
+                                     "interface Tunnel0\n");
     const struct cfg_iface *e = cfg_find_iface(p->cfg, "Ethernet0/0");
     char *out;
 
@@ -221,7 +206,7 @@ test_opaque_kept_and_undone(void **state)
     assert_int_equal(p->cfg->routers[0].proto, RTR_BGP);
     assert_int_equal(p->cfg->routers[0].lines.n, 2);
     assert_string_equal(p->cfg->routers[0].lines.v[1].text, " neighbor 10.0.0.2 remote-as 65000");
-    out = print(p->cfg);
+    out = tcfg_print(p->cfg);
     assert_non_null(strstr(out, "no ip domain lookup\n"));
     assert_null(strstr(out, "\nip domain lookup\n"));
     free(out);
@@ -231,15 +216,15 @@ test_opaque_kept_and_undone(void **state)
 static void
 test_validate(void **state)
 {
-    struct cfg_parse *p = parse("interface Tunnel0\n"
-                                " ip address 10.1.1.2 255.255.255.0\n"
-                                " ip nhrp network-id 1\n"
-                                " ip nhrp nhs 10.1.1.1\n"
-                                " tunnel source Ethernet0/0\n"
-                                " tunnel mode gre multipoint\n"
-                                " tunnel protection ipsec profile P\n"
-                                "crypto ipsec profile P\n"
-                                " set transform-set NONE\n");
+    struct cfg_parse *p = tcfg_parse("interface Tunnel0\n"
+                                     " ip address 10.1.1.2 255.255.255.0\n"
+                                     " ip nhrp network-id 1\n"
+                                     " ip nhrp nhs 10.1.1.1\n"
+                                     " tunnel source Ethernet0/0\n"
+                                     " tunnel mode gre multipoint\n"
+                                     " tunnel protection ipsec profile P\n"
+                                     "crypto ipsec profile P\n"
+                                     " set transform-set NONE\n");
     struct cfg_findings f;
     size_t i;
     int found = 0;
@@ -277,10 +262,10 @@ test_round_trip_all_testdata(void **state)
         struct cfg_parse *p = cfg_parse_file(files[i]), *q;
         char *a, *b;
         assert_non_null(p);
-        a = print(p->cfg);
-        q = parse(a);
+        a = tcfg_print(p->cfg);
+        q = tcfg_parse(a);
         assert_int_equal(q->counts[CLS_INVALID], 0);
-        b = print(q->cfg);
+        b = tcfg_print(q->cfg);
         assert_string_equal(a, b);
         free(a);
         free(b);
@@ -294,10 +279,11 @@ test_round_trip_all_testdata(void **state)
 static void
 test_iface_of_link(void **state)
 {
-    struct cfg_parse *p = parse("interface Loopback0\n ip address 10.0.0.1 255.255.255.0\n"
-                                "interface Loopback1\n ip address 10.0.1.1 255.255.255.0\n"
-                                "interface FastEthernet0/0\n ip address 192.0.2.1 255.255.255.0\n"
-                                "interface Tunnel0\n ip address 172.16.0.1 255.255.255.0\n");
+    struct cfg_parse *p =
+        tcfg_parse("interface Loopback0\n ip address 10.0.0.1 255.255.255.0\n"
+                   "interface Loopback1\n ip address 10.0.1.1 255.255.255.0\n"
+                   "interface FastEthernet0/0\n ip address 192.0.2.1 255.255.255.0\n"
+                   "interface Tunnel0\n ip address 172.16.0.1 255.255.255.0\n");
     const struct cfg *c = p->cfg;
     uint32_t a = 0;
     (void)state;
@@ -316,7 +302,7 @@ test_iface_of_link(void **state)
 static void
 test_banner(void **state)
 {
-    struct cfg_parse *p = parse("banner motd #\nline one\nline two # trailing\nhostname X\n");
+    struct cfg_parse *p = tcfg_parse("banner motd #\nline one\nline two # trailing\nhostname X\n");
 
     assert_int_equal(p->counts[CLS_INVALID], 0);
     assert_string_equal(p->cfg->hostname, "X");

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * crypto pki: a certificate's hex lines become its DER whatever their
- * grouping and print back in IOS's form; print(parse(print(x))) ==
- * print(x); a deep copy outlives its original and compares equal; a
+ * grouping and print back in IOS's form; tcfg_print(tcfg_parse(tcfg_print(x))) ==
+ * tcfg_print(x); a deep copy outlives its original and compares equal; a
  * changed byte is an IKE change for the diff; `no crypto pki trustpoint`
  * takes its chain with it; `no certificate` and a certificate entered
  * again replace; bad hex is refused with the rest of the chain kept; the
  * ikev2 profile's trustpoints, identity local dn and match identity remote
  * any.
  */
+#include "tests/unit/parsers/cfg_text.h"
 #include "parsers/diff.h"
 #include "parsers/parse.h"
 #include "parsers/print.h"
@@ -23,22 +24,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-
-static struct cfg_parse *
-parse(const char *text)
-{
-    return cfg_parse_text(text, strlen(text));
-}
-
-static char *
-print(const struct cfg *c)
-{
-    struct strbuf sb;
-
-    sb_init(&sb);
-    cfg_print(&sb, c, false);
-    return sb_steal(&sb);
-}
 
 /* 40 bytes 30 26 00 01 ... 25: one full line of 8 words and 2 words */
 static const char chain[] = "crypto pki trustpoint TP\n"
@@ -66,7 +51,7 @@ static const char chain[] = "crypto pki trustpoint TP\n"
 static void
 test_hex(void **state)
 {
-    struct cfg_parse *p = parse(chain);
+    struct cfg_parse *p = tcfg_parse(chain);
     const struct cfg_pki_chain *ch;
     const struct cfg_ikev2_profile *pf;
     char *out;
@@ -90,7 +75,7 @@ test_hex(void **state)
     assert_int_equal(pf->pki_use[0], PKI_USE_VERIFY);
     assert_int_equal(pf->local_id.kind, V2ID_DN);
     assert_int_equal(pf->remote[0].kind, V2ID_ANY);
-    out = print(p->cfg);
+    out = tcfg_print(p->cfg);
     assert_non_null(strstr(out, " certificate ca 01\n"
                                 "  30260001 02030405 06070809 0A0B0C0D 0E0F1011 12131415 "
                                 "16171819 1A1B1C1D\n"
@@ -102,8 +87,8 @@ test_hex(void **state)
     assert_non_null(strstr(out, " match identity remote any\n identity local dn\n"));
     assert_non_null(strstr(out, " pki trustpoint TP verify\n"));
     {
-        struct cfg_parse *q = parse(out);
-        char *again = print(q->cfg);
+        struct cfg_parse *q = tcfg_parse(out);
+        char *again = tcfg_print(q->cfg);
         struct cfg *copy;
         struct cfg_diff d;
         assert_string_equal(out, again);
@@ -114,7 +99,7 @@ test_hex(void **state)
         cfg_diff_free(&d);
         cfg_parse_free(q);
         free(again);
-        again = print(copy);
+        again = tcfg_print(copy);
         assert_string_equal(out, again);
         free(again);
         cfg_free(copy);
@@ -126,14 +111,14 @@ test_hex(void **state)
 static void
 test_diff(void **state)
 {
-    struct cfg_parse *a = parse(chain);
+    struct cfg_parse *a = tcfg_parse(chain);
     struct strbuf sb;
     struct cfg_parse *b;
     struct cfg_diff d;
     char *t = strdup(chain), *x = strstr(t, "30020000");
 
     x[7] = '1'; /* one byte of the router certificate */
-    b = parse(t);
+    b = tcfg_parse(t);
     cfg_diff(a->cfg, b->cfg, &d);
     assert_int_equal(d.n, 1);
     assert_int_equal(d.v[0].kind, CHG_ISAKMP);
@@ -147,13 +132,13 @@ test_diff(void **state)
               "%scrypto pki certificate chain TP\n no certificate 0a\n certificate ca 01\n"
               "  3000\n  quit\n",
               chain);
-    b = parse(sb.buf);
+    b = tcfg_parse(sb.buf);
     assert_int_equal(cfg_find_chain(b->cfg, "TP")->ncerts, 1);
     assert_int_equal(cfg_find_chain(b->cfg, "TP")->certs[0].len, 2);
     cfg_parse_free(b);
     sb_reset(&sb);
     sb_printf(&sb, "%sno crypto pki trustpoint TP\n", chain);
-    b = parse(sb.buf);
+    b = tcfg_parse(sb.buf);
     assert_null(cfg_find_trustpoint(b->cfg, "TP"));
     assert_null(cfg_find_chain(b->cfg, "TP"));
     cfg_parse_free(b);
@@ -164,8 +149,8 @@ test_diff(void **state)
 static void
 test_bad_hex(void **state)
 {
-    struct cfg_parse *p = parse("crypto pki certificate chain TP\n certificate 01\n"
-                                "  3003\n  30 0G\n  123\n  010203\n  quit\nhostname AFTER\n");
+    struct cfg_parse *p = tcfg_parse("crypto pki certificate chain TP\n certificate 01\n"
+                                     "  3003\n  30 0G\n  123\n  010203\n  quit\nhostname AFTER\n");
 
     assert_int_equal(p->counts[CLS_INVALID], 2);
     assert_string_equal(p->diags[3].msg, "% Invalid certificate data: hex digits or quit expected");

@@ -3,10 +3,11 @@
  * VRFs in the model: `vrf definition` / `ip vrf` read back as VRF records
  * (name, rd, address families, in IOS's order), `vrf forwarding` and `ip vrf
  * forwarding` on interfaces, `ip route vrf` apart from the global routes of
- * the same prefix, print(parse(x)) == x, IOS's notice when a VRF change
+ * the same prefix, tcfg_print(tcfg_parse(x)) == x, IOS's notice when a VRF change
  * takes an interface's addresses away, the diff of a VRF change, and the
  * findings for a VRF nobody defined.
  */
+#include "tests/unit/parsers/cfg_text.h"
 #include "parsers/diff.h"
 #include "parsers/parse.h"
 #include "parsers/print.h"
@@ -56,26 +57,10 @@ static const char cfg_text[] = "hostname R1\n"
                                "ip route vrf INET 0.0.0.0 0.0.0.0 100.64.1.254\n"
                                "end\n";
 
-static struct cfg_parse *
-parse(const char *text)
-{
-    return cfg_parse_text(text, strlen(text));
-}
-
-static char *
-print(const struct cfg *c)
-{
-    struct strbuf sb;
-
-    sb_init(&sb);
-    cfg_print(&sb, c, false);
-    return sb_steal(&sb);
-}
-
 static void
 test_model(void **state)
 {
-    struct cfg_parse *p = parse(cfg_text);
+    struct cfg_parse *p = tcfg_parse(cfg_text);
     struct cfg_vrf_info v[4], one;
     const struct cfg *c = p->cfg;
     size_t i, nglobal = 0, nvrf = 0;
@@ -107,8 +92,8 @@ test_model(void **state)
 static void
 test_print_roundtrip(void **state)
 {
-    struct cfg_parse *p = parse(cfg_text), *q;
-    char *a = print(p->cfg), *b;
+    struct cfg_parse *p = tcfg_parse(cfg_text), *q;
+    char *a = tcfg_print(p->cfg), *b;
 
     assert_non_null(strstr(a, "interface GigabitEthernet1\n vrf forwarding INET\n ip address "
                               "100.64.1.1 255.255.255.0\n"));
@@ -117,8 +102,8 @@ test_print_roundtrip(void **state)
     /* the global table's routes first, then the VRFs' */
     assert_non_null(strstr(a, "ip route 0.0.0.0 0.0.0.0 10.0.0.2\n"
                               "ip route vrf INET 0.0.0.0 0.0.0.0 100.64.1.254\n"));
-    q = parse(a);
-    b = print(q->cfg);
+    q = tcfg_parse(a);
+    b = tcfg_print(q->cfg);
     assert_string_equal(a, b);
     free(a);
     free(b);
@@ -129,7 +114,7 @@ test_print_roundtrip(void **state)
 static void
 test_edit_vrf_change(void **state)
 {
-    struct cfg_parse *p = parse(cfg_text);
+    struct cfg_parse *p = tcfg_parse(cfg_text);
     static const char ed[] = "interface GigabitEthernet2\n vrf forwarding INET\n";
     struct cfg_parse *e = cfg_parse_edit(p->cfg, ed, strlen(ed));
     const struct cfg_iface *g2 = cfg_find_iface(e->cfg, "GigabitEthernet2");
@@ -151,7 +136,7 @@ test_edit_vrf_change(void **state)
 static void
 test_edit_routes(void **state)
 {
-    struct cfg_parse *p = parse(cfg_text);
+    struct cfg_parse *p = tcfg_parse(cfg_text);
     static const char ed[] = "no ip route vrf INET 0.0.0.0 0.0.0.0\n";
     struct cfg_parse *e = cfg_parse_edit(p->cfg, ed, strlen(ed));
 
@@ -173,7 +158,7 @@ test_undefined_vrf(void **state)
     static const char t[] = "interface GigabitEthernet1\n vrf forwarding MGMT\n"
                             " ip address 10.9.9.1 255.255.255.0\n"
                             "!\nip route vrf MGMT 0.0.0.0 0.0.0.0 10.9.9.254\nend\n";
-    struct cfg_parse *p = parse(t);
+    struct cfg_parse *p = tcfg_parse(t);
     struct cfg_findings f = {0};
     size_t i, hits = 0;
 
