@@ -378,10 +378,8 @@ static void
 push_key(struct xctx *x, const char *where, const char *id, const struct cfg_ikev2_psk *k,
          char owners[][300], size_t nowners)
 {
-    struct ipsec_xlate *o = x->x;
-    const char *data = k->key;
+    const char *data = k->key, *v[2 + MAX_MY_IDS];
     char clear[256];
-    struct vici_msg *m;
     size_t i;
 
     if (k->type == 6) {
@@ -396,21 +394,9 @@ push_key(struct xctx *x, const char *where, const char *id, const struct cfg_ike
         }
         data = clear;
     }
-    m = vici_msg_new();
-    vici_msg_kv(m, "id", id);
-    vici_msg_kv(m, "type", "IKE");
-    vici_msg_kv(m, "data", data);
-    vici_msg_list_begin(m, "owners");
-    for (i = 0; i < nowners; i++)
-        vici_msg_list_item(m, owners[i]);
-    vici_msg_list_end(m);
-    if (vici_msg_error(m)) {
-        xlate_note(x, IPSEC_NOTE_ERROR, where, "cannot encode: %s", vici_msg_error(m));
-        vici_msg_free(m);
-        return;
-    }
-    o->shared = mem_grow(o->shared, &o->capshared, o->nshared, sizeof(*o->shared));
-    o->shared[o->nshared++] = (struct ipsec_shared){mem_strdup(id), m};
+    for (i = 0; i < nowners && i < 2 + MAX_MY_IDS; i++)
+        v[i] = owners[i];
+    xlate_shared_ike(x, where, id, data, v, i);
 }
 
 /*

@@ -67,6 +67,10 @@ struct child_props {
 };
 
 /* Records a note once: several tunnels share policies, keys and profiles. */
+/* One IKE shared secret for load-shared: id, the clear key, its owners
+ * (translate_psk.c; IKEv1 keys and IKEv2 keyring peers alike). */
+void xlate_shared_ike(struct xctx *x, const char *where, const char *id, const char *key,
+                      const char *const *owners, size_t nowners);
 void xlate_note(struct xctx *x, enum ipsec_note_kind k, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

@@ -176,25 +176,17 @@ scope_owner(const struct cfg_isakmp_key *k, char *buf, size_t sz)
         snprintf(buf, sz, "%s/%d", a, len);
 }
 
-static void
-load_key(struct xctx *x, const struct cfg_isakmp_key *k, const char *where, const char *id,
-         const char (*owners)[64], size_t nowners)
+void
+xlate_shared_ike(struct xctx *x, const char *where, const char *id, const char *key,
+                 const char *const *owners, size_t nowners)
 {
     struct ipsec_xlate *o = x->x;
-    struct vici_msg *m;
+    struct vici_msg *m = vici_msg_new();
     size_t i;
 
-    if (k->enc_type == 6) {
-        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
-                   "type 6 (AES-encrypted) key cannot be decrypted here; key not loaded");
-        return;
-    }
-    if (k->no_xauth)
-        xlate_note(x, IPSEC_NOTE_IGNORED, where, "no-xauth: XAuth is never requested");
-    m = vici_msg_new();
     vici_msg_kv(m, "id", id);
     vici_msg_kv(m, "type", "IKE");
-    vici_msg_kv(m, "data", k->key);
+    vici_msg_kv(m, "data", key);
     vici_msg_list_begin(m, "owners");
     for (i = 0; i < nowners; i++)
         vici_msg_list_item(m, owners[i]);
@@ -206,6 +198,25 @@ load_key(struct xctx *x, const struct cfg_isakmp_key *k, const char *where, cons
     }
     o->shared = mem_grow(o->shared, &o->capshared, o->nshared, sizeof(*o->shared));
     o->shared[o->nshared++] = (struct ipsec_shared){mem_strdup(id), m};
+}
+
+static void
+load_key(struct xctx *x, const struct cfg_isakmp_key *k, const char *where, const char *id,
+         const char (*owners)[64], size_t nowners)
+{
+    const char *v[MAX_OWNERS];
+    size_t i;
+
+    if (k->enc_type == 6) {
+        xlate_note(x, IPSEC_NOTE_UNSUPPORTED, where,
+                   "type 6 (AES-encrypted) key cannot be decrypted here; key not loaded");
+        return;
+    }
+    if (k->no_xauth)
+        xlate_note(x, IPSEC_NOTE_IGNORED, where, "no-xauth: XAuth is never requested");
+    for (i = 0; i < nowners && i < MAX_OWNERS; i++)
+        v[i] = owners[i];
+    xlate_shared_ike(x, where, id, k->key, v, i);
 }
 
 static void
