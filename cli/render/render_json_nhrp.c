@@ -7,6 +7,7 @@
  * IOS time formats; "never" is null.
  */
 #include "cli/render/render_nhrp.h"
+#include "cli/render/render_nhrp_more.h"
 #include "cli/render/render_time.h"
 #include "lib/inet.h"
 #include "lib/json.h"
@@ -195,8 +196,8 @@ render_nhrp_nhs_json(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_n
     json_obj_end(&j);
 }
 
-static void
-j_counters(struct json *j, const char *key, uint64_t total, const uint64_t *ctr)
+void
+render_nhrp_ctr_json(struct json *j, const char *key, uint64_t total, const uint64_t *ctr)
 {
     unsigned i;
 
@@ -223,8 +224,8 @@ render_nhrp_traffic_json(struct strbuf *out, const struct rec_nhrp_traffic *t, s
         json_uint(&j, "max_send_packets", t[i].max_send_pkts);
         json_uint(&j, "max_send_seconds", t[i].max_send_secs);
         json_uint(&j, "usage_percent", t[i].usage_pct);
-        j_counters(&j, "sent", t[i].sent_total, t[i].sent);
-        j_counters(&j, "received", t[i].rcvd_total, t[i].rcvd);
+        render_nhrp_ctr_json(&j, "sent", t[i].sent_total, t[i].sent);
+        render_nhrp_ctr_json(&j, "received", t[i].rcvd_total, t[i].rcvd);
         json_obj_begin(&j, "drops");
         for (k = 0; k < REC_DROP_COUNT; k++)
             json_uint(&j, render_nhrp_drop_key(k), t[i].drops[k]);

@@ -28,6 +28,14 @@ void render_nhrp_traffic_detail_json(struct strbuf *out, const struct rec_nhrp_t
  * returns their total. */
 uint64_t render_nhrp_fwd(const struct rec_nhrp_traffic *t, uint64_t fwd[REC_CTR_COUNT]);
 
+/* One direction's counters ("   Sent: Total N" and the counter lines) as
+ * show ip nhrp traffic prints them (render_nhrp_traffic.c), and as its JSON
+ * object (render_json_nhrp.c); shared with the detail form. */
+struct json;
+void render_nhrp_ctr_lines(struct strbuf *out, const char *dir, uint64_t total,
+                           const uint64_t *ctr);
+void render_nhrp_ctr_json(struct json *j, const char *key, uint64_t total, const uint64_t *ctr);
+
 /* show ip nhrp redirect: the redirect table (render_nhrp_redirect.c). */
 void render_nhrp_redirect(struct strbuf *out, int64_t now_ms, const struct rec_nhrp_redirect *r,
                           size_t n);

@@ -7,6 +7,7 @@
  * show.
  */
 #include "cli/render/render_nhrp.h"
+#include "cli/render/render_nhrp_more.h"
 
 #include <inttypes.h>
 
@@ -22,8 +23,8 @@ static const char *const ctr_label[REC_CTR_COUNT] = {
     [REC_CTR_REDIRECT_SUPPRESS] = "Redirect Suppress",
 };
 
-static void
-put_dir(struct strbuf *out, const char *dir, uint64_t total, const uint64_t *ctr)
+void
+render_nhrp_ctr_lines(struct strbuf *out, const char *dir, uint64_t total, const uint64_t *ctr)
 {
     unsigned i;
 
@@ -45,7 +46,7 @@ render_nhrp_traffic(struct strbuf *out, const struct rec_nhrp_traffic *t, size_t
     for (i = 0; i < n; i++) {
         sb_printf(out, "%.*s: Max-send limit:%uPkts/%uSec, Usage:%u%%\n", REC_IFNAMSIZ, t[i].ifname,
                   t[i].max_send_pkts, t[i].max_send_secs, t[i].usage_pct);
-        put_dir(out, "Sent", t[i].sent_total, t[i].sent);
-        put_dir(out, "Rcvd", t[i].rcvd_total, t[i].rcvd);
+        render_nhrp_ctr_lines(out, "Sent", t[i].sent_total, t[i].sent);
+        render_nhrp_ctr_lines(out, "Rcvd", t[i].rcvd_total, t[i].rcvd);
     }
 }

@@ -16,18 +16,6 @@
 #include <inttypes.h>
 #include <string.h>
 
-static const char *const label[REC_CTR_COUNT] = {
-    [REC_CTR_RES_REQ] = "Resolution Request",
-    [REC_CTR_RES_REPLY] = "Resolution Reply",
-    [REC_CTR_REG_REQ] = "Registration Request",
-    [REC_CTR_REG_REPLY] = "Registration Reply",
-    [REC_CTR_PURGE_REQ] = "Purge Request",
-    [REC_CTR_PURGE_REPLY] = "Purge Reply",
-    [REC_CTR_ERROR_IND] = "Error Indication",
-    [REC_CTR_TRAFFIC_IND] = "Traffic Indication",
-    [REC_CTR_REDIRECT_SUPPRESS] = "Redirect Suppress",
-};
-
 uint64_t
 render_nhrp_fwd(const struct rec_nhrp_traffic *t, uint64_t fwd[REC_CTR_COUNT])
 {
@@ -49,21 +37,6 @@ render_nhrp_fwd(const struct rec_nhrp_traffic *t, uint64_t fwd[REC_CTR_COUNT])
         total += fwd[mib[i][0]];
     }
     return total;
-}
-
-static void
-put_dir(struct strbuf *out, const char *dir, uint64_t total, const uint64_t *ctr)
-{
-    unsigned i;
-
-    sb_printf(out, "   %s: Total %" PRIu64 "\n", dir, total);
-    for (i = 0; i < REC_CTR_COUNT; i++) {
-        if (i % 3 == 0)
-            sb_puts(out, "         ");
-        sb_printf(out, "%" PRIu64 " %s  ", ctr[i], label[i]);
-        if (i % 3 == 2)
-            sb_putc(out, '\n');
-    }
 }
 
 /* The node's sums: sent and received, with their totals. */
@@ -94,28 +67,16 @@ render_nhrp_traffic_detail(struct strbuf *out, const struct rec_nhrp_traffic *al
 
     sums(all_t, n_all, &g);
     sb_puts(out, "Global statistics:\n Packet Queue size: 0[0](1)\n");
-    put_dir(out, "Sent", g.sent_total, g.sent);
-    put_dir(out, "Rcvd", g.rcvd_total, g.rcvd);
+    render_nhrp_ctr_lines(out, "Sent", g.sent_total, g.sent);
+    render_nhrp_ctr_lines(out, "Rcvd", g.rcvd_total, g.rcvd);
     for (i = 0; i < n; i++) {
         sb_printf(out, "%.*s: Max-send limit:%uPkts/%uSec, Usage:%u%%\n", REC_IFNAMSIZ, t[i].ifname,
                   t[i].max_send_pkts, t[i].max_send_secs, t[i].usage_pct);
-        put_dir(out, "Sent", t[i].sent_total, t[i].sent);
-        put_dir(out, "Rcvd", t[i].rcvd_total, t[i].rcvd);
+        render_nhrp_ctr_lines(out, "Sent", t[i].sent_total, t[i].sent);
+        render_nhrp_ctr_lines(out, "Rcvd", t[i].rcvd_total, t[i].rcvd);
         ft = render_nhrp_fwd(&t[i], fwd);
-        put_dir(out, "Fwd", ft, fwd);
+        render_nhrp_ctr_lines(out, "Fwd", ft, fwd);
     }
-}
-
-static void
-j_counters(struct json *j, const char *key, uint64_t total, const uint64_t *ctr)
-{
-    unsigned i;
-
-    json_obj_begin(j, key);
-    json_uint(j, "total", total);
-    for (i = 0; i < REC_CTR_COUNT; i++)
-        json_uint(j, render_nhrp_ctr_key(i), ctr[i]);
-    json_obj_end(j);
 }
 
 void
@@ -132,8 +93,8 @@ render_nhrp_traffic_detail_json(struct strbuf *out, const struct rec_nhrp_traffi
     json_obj_begin(&j, NULL);
     json_obj_begin(&j, "global");
     json_uint(&j, "packet_queue_size", 0);
-    j_counters(&j, "sent", g.sent_total, g.sent);
-    j_counters(&j, "received", g.rcvd_total, g.rcvd);
+    render_nhrp_ctr_json(&j, "sent", g.sent_total, g.sent);
+    render_nhrp_ctr_json(&j, "received", g.rcvd_total, g.rcvd);
     json_obj_end(&j);
     json_arr_begin(&j, "interfaces");
     for (i = 0; i < n; i++) {
@@ -142,10 +103,10 @@ render_nhrp_traffic_detail_json(struct strbuf *out, const struct rec_nhrp_traffi
         json_uint(&j, "max_send_packets", t[i].max_send_pkts);
         json_uint(&j, "max_send_seconds", t[i].max_send_secs);
         json_uint(&j, "usage_percent", t[i].usage_pct);
-        j_counters(&j, "sent", t[i].sent_total, t[i].sent);
-        j_counters(&j, "received", t[i].rcvd_total, t[i].rcvd);
+        render_nhrp_ctr_json(&j, "sent", t[i].sent_total, t[i].sent);
+        render_nhrp_ctr_json(&j, "received", t[i].rcvd_total, t[i].rcvd);
         ft = render_nhrp_fwd(&t[i], fwd);
-        j_counters(&j, "forwarded", ft, fwd);
+        render_nhrp_ctr_json(&j, "forwarded", ft, fwd);
         json_obj_end(&j);
     }
     json_arr_end(&j);
