@@ -184,13 +184,7 @@ render_eigrp_topology_entry_json(struct strbuf *out, const struct rec_eigrp_topo
         if (p->flags & REC_EIGRPT_NOPATH)
             continue;
         json_obj_begin(&j, NULL);
-        if (p->via[0]) {
-            json_str(&j, "next_hop", NULL);
-            json_strn(&j, "via", p->via, strnlen(p->via, sizeof(p->via)));
-        } else {
-            render_json_addr(&j, "next_hop", p->nexthop);
-            json_str(&j, "via", NULL);
-        }
+        render_eigrp_json_hop(&j, p);
         json_strn(&j, "interface", p->ifname, strnlen(p->ifname, sizeof(p->ifname)));
         json_uint(&j, "distance", p->metric);
         json_uint(&j, "reported_distance", p->rd);

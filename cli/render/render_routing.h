@@ -108,6 +108,11 @@ struct render_proto_in {
 void render_protocols(struct strbuf *out, int64_t now_ms, const struct render_proto_in *in);
 /* ---- show ip eigrp topology (render_eigrp_topo.c) ---- */
 
+/* A path's next hop in the topology JSON: the address, or its "via" word
+ * (render_routing2_json.c; the entry form shares it). */
+struct json;
+void render_eigrp_json_hop(struct json *j, const struct rec_eigrp_topo *p);
+
 void render_eigrp_topology(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n,
                            enum render_ios_family family);
 void render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n);

@@ -135,6 +135,18 @@ render_protocols_json(struct strbuf *out, int64_t now_ms, const struct render_pr
 /* ---- show ip eigrp topology ---- */
 
 void
+render_eigrp_json_hop(struct json *j, const struct rec_eigrp_topo *p)
+{
+    if (p->via[0]) { /* "Connected", "Redistributed", "Summary" */
+        json_str(j, "next_hop", NULL);
+        json_strn(j, "via", p->via, strnlen(p->via, sizeof(p->via)));
+    } else {
+        render_json_addr(j, "next_hop", p->nexthop);
+        json_str(j, "via", NULL);
+    }
+}
+
+void
 render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, size_t n)
 {
     struct json j;
@@ -178,13 +190,7 @@ render_eigrp_topology_json(struct strbuf *out, const struct rec_eigrp_topo *r, s
         if (p->flags & REC_EIGRPT_NOPATH)
             continue;
         json_obj_begin(&j, NULL);
-        if (p->via[0]) {
-            json_str(&j, "next_hop", NULL);
-            json_strn(&j, "via", p->via, strnlen(p->via, sizeof(p->via)));
-        } else {
-            render_json_addr(&j, "next_hop", p->nexthop);
-            json_str(&j, "via", NULL);
-        }
+        render_eigrp_json_hop(&j, p);
         if (p->flags & REC_EIGRPT_METRICS) {
             json_uint(&j, "distance", p->metric);
             json_uint(&j, "reported_distance", p->rd);
