@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Each routing line the translator looked at takes its class from it:
  * translated with the FRR line(s) it became (dmvpnd --frr hands them to
@@ -152,7 +153,7 @@ dmvpnd_check(const char *path, bool print, enum report_fmt report, bool eigrp_ow
         if (eigrp_own) {
             static struct eigrp_conf procs[EIGRP_CFG_MAX_PROCS];
             struct eigrp_cfg_notes en = {&enotes, eigrp_note};
-            eigrp_cfg_build(p->cfg, procs, EIGRP_CFG_MAX_PROCS, &en);
+            eigrp_cfg_build(p->cfg, (int64_t)time(NULL), procs, EIGRP_CFG_MAX_PROCS, &en);
             report_routing(p, &enotes, false);
         }
     }

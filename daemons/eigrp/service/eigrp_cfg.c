@@ -19,10 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct rd {
     const struct cfg *c;
+    int64_t now_s; /* the keys' lifetimes are read against it */
     const struct eigrp_cfg_notes *n;
     struct eigrp_conf *e;
     bool unpassive[EIGRP_CONF_MAX_IFS]; /* `no passive-interface X` */
@@ -454,7 +454,6 @@ load_keys(struct rd *r, struct eigrp_conf_if *f, int64_t now)
 static void
 finish(struct rd *r)
 {
-    int64_t now = (int64_t)time(NULL);
     size_t i, k;
 
     for (i = 0; i < r->e->nifs; i++) {
@@ -468,7 +467,7 @@ finish(struct rd *r)
          * table only: a VRF's address family runs on that VRF's */
         f->running = f->running && cov && !strcmp(vrf, r->e->vrf);
         if (f->auth && f->key_chain[0])
-            load_keys(r, f, now);
+            load_keys(r, f, r->now_s);
         if (r->e->passive_default && !r->unpassive[i])
             f->passive = true;
     }
@@ -477,7 +476,7 @@ finish(struct rd *r)
 }
 
 size_t
-eigrp_cfg_build(const struct cfg *c, struct eigrp_conf *out, size_t max,
+eigrp_cfg_build(const struct cfg *c, int64_t now_s, struct eigrp_conf *out, size_t max,
                 const struct eigrp_cfg_notes *notes)
 {
     size_t i, k, n = 0;
@@ -485,7 +484,7 @@ eigrp_cfg_build(const struct cfg *c, struct eigrp_conf *out, size_t max,
     for (i = 0; i < c->nrouters; i++) {
         const struct cfg_router *rt = &c->routers[i];
         struct cfg_opaque h = {rt->header, 0, 0};
-        struct rd r = {.c = c, .n = notes};
+        struct rd r = {.c = c, .now_s = now_s, .n = notes};
         struct words t;
         unsigned long v;
 

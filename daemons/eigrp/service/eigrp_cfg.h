@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct cfg;
 struct cfg_opaque;
@@ -24,10 +25,11 @@ struct eigrp_cfg_notes {
 
 #define EIGRP_CFG_MAX_PROCS 4
 
-/* Fills out[0..max) with the config's IPv4 EIGRP processes (VRF address
- * families and IPv6 are refused for now); returns how many. notes may be
- * NULL. */
-size_t eigrp_cfg_build(const struct cfg *c, struct eigrp_conf *out, size_t max,
+/* Fills out[0..max) with the config's IPv4 EIGRP processes (a VRF's
+ * address family runs in that VRF; IPv6 is refused for now); returns how
+ * many. now_s (UTC seconds) picks the keys whose lifetimes hold. notes may
+ * be NULL. */
+size_t eigrp_cfg_build(const struct cfg *c, int64_t now_s, struct eigrp_conf *out, size_t max,
                        const struct eigrp_cfg_notes *notes);
 
 #endif

@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define RESOLVE_MS 1000 /* how often to look again for links not there yet */
@@ -476,7 +477,7 @@ esvc_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
     if (!s->enabled)
         return SVC_APPLIED;
     memset(want, 0, sizeof(want));
-    n = eigrp_cfg_build(new_, want, EIGRP_CFG_MAX_PROCS, NULL);
+    n = eigrp_cfg_build(new_, (int64_t)time(NULL), want, EIGRP_CFG_MAX_PROCS, NULL);
     /* a process whose settings are unchanged keeps running (and its
      * neighbours), one whose interfaces only start or stop too; any other
      * is restarted from the new settings */

@@ -57,6 +57,8 @@ slurp(const char *path)
     return buf;
 }
 
+#define T_NOW_S 1796601600 /* 2026-12-07 UTC: the config's keys are read on that day */
+
 static size_t
 build(const char *text, struct eigrp_conf *out, struct tally *t)
 {
@@ -65,7 +67,7 @@ build(const char *text, struct eigrp_conf *out, struct tally *t)
     size_t k;
 
     assert_non_null(p);
-    k = eigrp_cfg_build(p->cfg, out, EIGRP_CFG_MAX_PROCS, &n);
+    k = eigrp_cfg_build(p->cfg, T_NOW_S, out, EIGRP_CFG_MAX_PROCS, &n);
     cfg_parse_free(p);
     return k;
 }

@@ -53,7 +53,8 @@ build_text(const char *text, struct tally *t)
 
     assert_non_null(p);
     memset(e, 0, sizeof(e));
-    assert_int_equal(eigrp_cfg_build(p->cfg, e, EIGRP_CFG_MAX_PROCS, &n), 1);
+    assert_int_equal(
+        eigrp_cfg_build(p->cfg, 1796601600 /* 2026-12-07 UTC */, e, EIGRP_CFG_MAX_PROCS, &n), 1);
     cfg_parse_free(p);
 }
 
