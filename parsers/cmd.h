@@ -176,6 +176,12 @@ struct cmd_def {
      * setting, so a new value replaces the old line (`bgp router-id`: 2);
      * 0 when lines accumulate (`network`). */
     unsigned char key;
+    /* The `no` form's class and note when they differ from the line's: a
+     * line that switches off what this box never does (`no aaa new-model`
+     * is IOS's default; `no ipv6 cef` has nothing to switch off). NULL: the
+     * same as the line. */
+    const char *no_note;
+    enum cfg_class no_cls;
 };
 
 /* Compiled syntax (internal to match.c, exposed for help/completion). */

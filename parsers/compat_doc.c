@@ -74,6 +74,13 @@ compat_doc(struct strbuf *sb)
             sb_printf(sb, "` | %s | ", cfg_class_name(d[i].cls));
             md_cell(sb, d[i].note ? d[i].note : "");
             sb_puts(sb, " |\n");
+            if (d[i].no_note) { /* the `no` form is classed on its own */
+                sb_puts(sb, "| `no ");
+                md_cell(sb, d[i].syntax);
+                sb_printf(sb, "` | %s | ", cfg_class_name(d[i].no_cls));
+                md_cell(sb, d[i].no_note);
+                sb_puts(sb, " |\n");
+            }
         }
     }
     sb_puts(sb,

@@ -142,6 +142,10 @@ apply(struct parser *ps, const struct match_result *r, struct cfg_diag *d)
 
     d->cls = def->cls;
     d->note = def->note;
+    if (def->no_note && r->m.op == OP_NO) {
+        d->cls = def->no_cls;
+        d->note = def->no_note;
+    }
     if (!def->handler) {
         d->cls = CLS_IGNORED;
         return;

@@ -94,41 +94,6 @@ eigrp_note(void *ctx, const struct cfg_opaque *o, bool ok, const char *why)
                                        strndup(t, n), strdup(ok ? "" : why)};
 }
 
-/* Lines that switch off what this box never does (IOS's own default, or a
- * function absent here): nothing the operator asked for is lost. */
-static const struct {
-    const char *line;
-    enum cfg_class cls;
-    const char *note;
-} switched_off[] = {
-    {"no aaa new-model", CLS_SUPPORTED,
-     "IOS's default: logins check the local usernames and line passwords, as the shell does"},
-    {"no ipv6 cef", CLS_IGNORED, "IPv6 forwarding is not provided here: nothing to switch off"},
-};
-
-static void
-report_switched_off(struct cfg_parse *p)
-{
-    for (size_t k = 0; k < p->ndiags; k++) {
-        struct cfg_diag *d = &p->diags[k];
-        const char *t = d->text;
-        if (d->cls != CLS_UNSUPPORTED)
-            continue;
-        while (*t == ' ')
-            t++;
-        for (size_t i = 0; i < sizeof(switched_off) / sizeof(switched_off[0]); i++) {
-            size_t L = strlen(switched_off[i].line);
-            if (strncmp(t, switched_off[i].line, L) || strspn(t + L, " \t") != strlen(t + L))
-                continue;
-            p->counts[d->cls]--;
-            d->cls = switched_off[i].cls;
-            p->counts[d->cls]++;
-            d->note = switched_off[i].note;
-            break;
-        }
-    }
-}
-
 int
 dmvpnd_check(const char *path, bool print, enum report_fmt report, bool eigrp_own)
 {
@@ -149,7 +114,6 @@ dmvpnd_check(const char *path, bool print, enum report_fmt report, bool eigrp_ow
         frr_conf(p->cfg, &fo, &out, &notes);
         sb_free(&out);
         report_routing(p, &notes, true);
-        report_switched_off(p);
         if (eigrp_own) {
             static struct eigrp_conf procs[EIGRP_CFG_MAX_PROCS];
             struct eigrp_cfg_notes en = {&enotes, eigrp_note};
