@@ -76,6 +76,11 @@ enum rec_kind {
     REC_IPSEC_PROFILE,
     /* lib/rec_crypto.h: show crypto sockets */
     REC_CRYPTO_SOCKET,
+    /* lib/rec_nhrp6.h: IPv6 NHRP (show dmvpn ipv6, show ipv6 nhrp ...) */
+    REC_NHRP6_IF,
+    REC_NHRP6_CACHE,
+    REC_NHRP6_NHS,
+    REC_DMVPN6_PEER,
 };
 
 /* One VRF and the interfaces in it (show vrf, show ip vrf [interfaces]). */

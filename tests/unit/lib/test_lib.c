@@ -3,6 +3,7 @@
  * log rate limiter with a fake clock. */
 #include "lib/htab.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 #include "lib/json.h"
 #include "lib/log.h"
 #include "lib/mem.h"
@@ -38,6 +39,66 @@ test_inet(void **state)
     assert_int_equal(inet_mask_len(0), 0);
     assert_int_equal(inet_mask_len(0xff00ff00), -1);
     assert_int_equal(inet_len_mask(32), 0xffffffff);
+}
+
+static void
+fmt6_is(const char *in, const char *want)
+{
+    uint8_t a[16];
+    char buf[INET6_ADDRSTRLEN_];
+
+    assert_true(inet_parse6(in, a));
+    assert_string_equal(inet_fmt6(a, buf), want);
+}
+
+static void
+test_inet6(void **state)
+{
+    uint8_t a[16], b[16], len;
+    struct inet_addr x, y;
+    char buf[INET6_ADDRSTRLEN_];
+
+    (void)state;
+    /* IOS's capitals and RFC 5952's longest zero run */
+    fmt6_is("fd00:192::1201", "FD00:192::1201");
+    fmt6_is("2001:db8:0:0:1:0:0:1", "2001:DB8::1:0:0:1");
+    fmt6_is("2001:0db8:0000:0000:0000:0000:0000:0001", "2001:DB8::1");
+    fmt6_is("::", "::");
+    fmt6_is("::1", "::1");
+    fmt6_is("1::", "1::");
+    fmt6_is("fe80::a8bb:ccff:fe00:100", "FE80::A8BB:CCFF:FE00:100");
+    fmt6_is("1:0:2:3:4:5:6:7", "1:0:2:3:4:5:6:7"); /* one zero group stays */
+    fmt6_is("::ffff:10.1.2.3", "::FFFF:A01:203");
+    assert_false(inet_parse6("1:2:3:4:5:6:7", a));
+    assert_false(inet_parse6("1:2:3:4:5:6:7:8:9", a));
+    assert_false(inet_parse6("1::2::3", a));
+    assert_false(inet_parse6(":1::2", a));
+    assert_false(inet_parse6("1::2:", a));
+    assert_false(inet_parse6("12345::", a));
+    assert_false(inet_parse6("g::", a));
+    assert_false(inet_parse6("", a));
+    assert_false(inet_parse6("1.2.3.4", a));
+    assert_true(inet_parse6_prefix("2001:db8:1::/48", a, &len));
+    assert_int_equal(len, 48);
+    assert_false(inet_parse6_prefix("2001:db8::/129", a, &len));
+    assert_false(inet_parse6_prefix("2001:db8::/", a, &len));
+    assert_false(inet_parse6_prefix("2001:db8::", a, &len));
+    assert_true(inet_parse6("2001:db8:f123:2:3:4:5:6", b));
+    inet6_mask(b, 36);
+    assert_string_equal(inet_fmt6(b, buf), "2001:DB8:F000::");
+    assert_true(inet6_in_prefix(b, a, 32));
+    assert_false(inet6_in_prefix(b, a, 48));
+    assert_true(inet_parse6("fe80::1", a));
+    assert_true(inet6_is_linklocal(a));
+    assert_true(inet_addr_parse("10.0.0.1", &x));
+    assert_int_equal(x.af, INET_AF_V4);
+    assert_int_equal(inet_addr_len(&x), 4);
+    assert_true(inet_addr_parse("::2", &y));
+    assert_int_equal(inet_addr_len(&y), 16);
+    assert_true(inet_addr_cmp(&x, &y) < 0); /* IPv4 sorts first */
+    assert_false(inet_addr_eq(&x, &y));
+    assert_string_equal(inet_addr_fmt(&y, buf), "::2");
+    assert_false(inet_addr_parse("10.0.0", &x));
 }
 
 struct item {
@@ -162,9 +223,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_inet),     cmocka_unit_test(test_htab_churn),
-        cmocka_unit_test(test_json),     cmocka_unit_test(test_ratelimit),
-        cmocka_unit_test(test_mem_grow),
+        cmocka_unit_test(test_inet),       cmocka_unit_test(test_inet6),
+        cmocka_unit_test(test_htab_churn), cmocka_unit_test(test_json),
+        cmocka_unit_test(test_ratelimit),  cmocka_unit_test(test_mem_grow),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
