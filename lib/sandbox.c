@@ -46,6 +46,8 @@ const int sandbox_engine_syscalls[] = {
     SYS_rt_sigreturn, SYS_rt_sigprocmask, SYS_restart_syscall,
     /* memory (malloc) */
     SYS_brk, SYS_mmap, SYS_munmap, SYS_mremap, SYS_madvise, SYS_futex, SYS_getrandom,
+    /* glibc's qsort sizes its buffer by the machine's memory */
+    SYS_sysinfo,
     SYS_getpid, SYS_gettid, SYS_exit, SYS_exit_group,
 #ifdef SYS_poll
     SYS_poll,

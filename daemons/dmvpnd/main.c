@@ -18,6 +18,11 @@
  *   --eigrp=own|frr                       who runs `router eigrp`: our engine
  *                                         (default; routes to zebra, can be a
  *                                         DMVPN hub) or FRR's eigrpd
+ * Privilege separation (docs/architecture.md):
+ *   --privsep | --no-privsep              NHRP in a confined child (default off
+ *                                         until every e2e tier passes with it)
+ *   --privsep-root DIR                    the child's empty chroot
+ *   --privsep-debug                       TEST HOOK: SIGUSR2 makes the child call open()
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "parsers/compat_doc.h"
@@ -34,7 +39,8 @@ static void
 usage(FILE *f)
 {
     fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [-v] [--no-vty] [--vici PATH [--kernel-esp]]\n"
-          "              [--frr[=NAME] [--eigrp=own|frr]]\n"
+          "              [--frr[=NAME] [--eigrp=own|frr]] [--privsep [--privsep-root DIR]] "
+          "[--no-privsep]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
           "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] "
           "[--kernel-esp]\n"
@@ -66,6 +72,10 @@ main(int argc, char **argv)
         {"frr-statics", no_argument, NULL, 'T'},
         {"frr", optional_argument, NULL, 'P'},
         {"eigrp", required_argument, NULL, 'E'},
+        {"privsep", no_argument, NULL, 'X'},
+        {"no-privsep", no_argument, NULL, 'x'},
+        {"privsep-root", required_argument, NULL, 'Y'},
+        {"privsep-debug", no_argument, NULL, 'Z'}, /* test hook */
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
@@ -74,6 +84,8 @@ main(int argc, char **argv)
     bool json = false, charon_conf = false, kernel_esp = false, frr = false, frr_statics = false,
          eigrp_own = true;
     const char *vici = NULL, *charon_log = NULL, *frr_ps = NULL;
+    bool privsep = false, privsep_debug = false;
+    const char *privsep_root = NULL;
     int c;
 
     while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
@@ -142,6 +154,18 @@ main(int argc, char **argv)
             }
             eigrp_own = !strcmp(optarg, "own");
             break;
+        case 'X':
+            privsep = true;
+            break;
+        case 'x':
+            privsep = false;
+            break;
+        case 'Y':
+            privsep_root = optarg;
+            break;
+        case 'Z':
+            privsep_debug = true;
+            break;
         case 'S':
             dmvpnd_set_snapshot_file(optarg);
             break;
@@ -185,6 +209,7 @@ main(int argc, char **argv)
         return dmvpnd_check(config, verbose, report, eigrp_own);
     dmvpnd_set_ipsec(vici, kernel_esp);
     dmvpnd_set_frr(frr_ps, eigrp_own);
+    dmvpnd_set_privsep(privsep, privsep_root, privsep_debug);
     if (verbose)
         log_set_level(LOG_LVL_DEBUG); /* -v while running: debug lines to the log too */
     return dmvpnd_run(config, socket, foreground, no_vty);
