@@ -61,6 +61,9 @@ struct ps_proxy {
     struct pmsg_rd rd;
     uint32_t next_id;
     struct ev_timer *restart;
+    /* the config being applied: the host makes it the running one only
+     * after every service took it, and the child acts on it meanwhile */
+    const struct cfg *applying;
     int64_t started_ms, backoff_ms;
     /* counters (logged; `show` of them is future work) */
     uint64_t starts, deaths, refused, dropped_events, bad_stream;
@@ -178,10 +181,16 @@ spawn(struct ps_proxy *p)
 /* ---- checking what the child asks ---- */
 
 /* Is tun a tunnel of the running config, and in an inside VRF (*vrf)? */
+static const struct cfg *
+current(struct ps_proxy *p)
+{
+    return p->applying ? p->applying : host_running(p->h);
+}
+
 static bool
 our_tunnel(struct ps_proxy *p, int tun, bool *vrf)
 {
-    const struct cfg *c = host_running(p->h);
+    const struct cfg *c = current(p);
     const struct cfg_iface *ifp;
     char name[SVC_IFNAMSIZ] = "";
 
@@ -197,7 +206,7 @@ our_tunnel(struct ps_proxy *p, int tun, bool *vrf)
 static bool
 our_tunnel_name(struct ps_proxy *p, const char *ifname)
 {
-    const struct cfg *c = host_running(p->h);
+    const struct cfg *c = current(p);
     const struct cfg_iface *ifp = c ? cfg_find_iface(c, ifname) : NULL;
 
     return ifp && cfg_iface_is_tunnel(ifp);
@@ -411,9 +420,11 @@ send_config(struct ps_proxy *p, const struct cfg *c)
     sb_init(&ans);
     if (c)
         cfg_print(&text, c, false);
+    p->applying = c;
     if (ask(p, PS_CONFIG, PS_DONE, text.buf, text.len, &ans) == 0 && ans.len == 4 &&
         ps_get32((const uint8_t *)ans.buf) == SVC_NEEDS_RESTART)
         r = SVC_NEEDS_RESTART;
+    p->applying = NULL;
     sb_free(&text);
     sb_free(&ans);
     return r;
