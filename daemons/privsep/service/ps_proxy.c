@@ -18,6 +18,7 @@
  * and the spokes' next registrations fill the new engine's cache.
  */
 #include "daemons/privsep/service/ps_proxy.h"
+#include "daemons/privsep/ps_slice.h"
 #include "daemons/privsep/ps_wire.h"
 #include "lib/evloop.h"
 #include "lib/log.h"
@@ -413,19 +414,23 @@ ask(struct ps_proxy *p, uint16_t q, uint16_t a, const void *payload, size_t len,
 static enum svc_apply
 send_config(struct ps_proxy *p, const struct cfg *c)
 {
-    struct strbuf text, ans;
+    struct strbuf text, slice, ans;
     enum svc_apply r = SVC_APPLIED;
 
     sb_init(&text);
+    sb_init(&slice);
     sb_init(&ans);
     if (c)
         cfg_print(&text, c, false);
+    /* only what the service reads: no secret of another crosses over */
+    ps_cfg_slice(text.buf, text.len, &slice);
     p->applying = c;
-    if (ask(p, PS_CONFIG, PS_DONE, text.buf, text.len, &ans) == 0 && ans.len == 4 &&
+    if (ask(p, PS_CONFIG, PS_DONE, slice.buf, slice.len, &ans) == 0 && ans.len == 4 &&
         ps_get32((const uint8_t *)ans.buf) == SVC_NEEDS_RESTART)
         r = SVC_NEEDS_RESTART;
     p->applying = NULL;
     sb_free(&text);
+    sb_free(&slice);
     sb_free(&ans);
     return r;
 }
