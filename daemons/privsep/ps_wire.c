@@ -70,7 +70,8 @@ name_put(struct strbuf *out, const char *s)
 {
     size_t n = s ? strnlen(s, SVC_IFNAMSIZ - 1) : 0;
 
-    sb_append(out, s, n);
+    if (n > 0)
+        sb_append(out, s, n);
 }
 
 int
@@ -83,7 +84,8 @@ ps_event_encode(struct strbuf *out, int type, const void *p)
         const struct svc_pkt *e = p;
         ps_put32(out, (uint32_t)e->tun);
         ps_put32(out, e->nbma);
-        sb_append(out, e->pkt, e->len);
+        if (e->len > 0)
+            sb_append(out, e->pkt, e->len);
         return 0;
     }
     case SVC_EV_DP_MISS: {
@@ -97,7 +99,8 @@ ps_event_encode(struct strbuf *out, int type, const void *p)
         ps_put32(out, (uint32_t)e->tun_in);
         ps_put32(out, (uint32_t)e->tun_out);
         ps_put32(out, e->in_nbma);
-        sb_append(out, e->pkt, e->len);
+        if (e->len > 0)
+            sb_append(out, e->pkt, e->len);
         return 0;
     }
     case SVC_EV_DP_USED: {
@@ -214,7 +217,9 @@ ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e)
         e->u.peer.ifname = e->ifname;
         return 0;
     case SVC_EV_SA_STATE:
-        if (n < 12 || ps_get32(b + 8) > 1 || name_get(b + 12, n - 12, e->ifname) < 0)
+        /* "every tunnel" has no name; one tunnel has a name */
+        if (n < 12 || ps_get32(b + 8) > 1 || (ps_get32(b + 8) == 0) != (n == 12) ||
+            name_get(b + 12, n - 12, e->ifname) < 0)
             return -1;
         e->u.sa.nbma = ps_get32(b);
         e->u.sa.state = (int)ps_get32(b + 4);
