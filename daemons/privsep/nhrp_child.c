@@ -16,6 +16,7 @@
 #include "lib/sandbox.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,6 +59,13 @@ main(int argc, char **argv)
             return 2;
         }
     }
+    /* The parent reloads on SIGHUP and stops on SIGINT; sent to the whole
+     * process group (an operator's killpg, a terminal's ^C) they are its
+     * business: the child follows through the socket (EOF: exit). */
+    signal(SIGHUP, SIG_IGN);
+    signal(SIGINT, SIG_IGN);
+    signal(SIGUSR1, SIG_IGN);
+    signal(SIGUSR2, SIG_IGN);
     if (confine) {
         if (sb.root == NULL)
             fatal("nhrp child: --root is needed (or --no-sandbox)");

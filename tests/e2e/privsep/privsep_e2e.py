@@ -7,7 +7,8 @@ every dmvpnd with --privsep (and the --privsep-debug hook), in network namespace
   has uid != 0, no capabilities, NoNewPrivs 1, Seccomp 2 and its root is the lab's
   empty directory; its parent, dmvpnd, keeps its capabilities.
 - Registrations and show dmvpn work across the boundary; data flows spoke to
-  spoke through the hub.
+  spoke through the hub. SIGHUP to the hub's process group reloads the parent and
+  leaves the child and its cache alone.
 - The hub's child killed with SIGKILL: the parent logs it and starts a new,
   equally confined child; data keeps flowing through the parent's mappings
   meanwhile, and both spokes are back in the new child's cache at their next
@@ -121,9 +122,16 @@ def scenario():
     check(re.search(r"10\.3\.3\.1\s+RE", nhs) is not None, f"spoke1: NHS responding: {nhs!r}")
     check(ping("spoke1", "192.168.2.1", "192.168.3.1") >= 2, "ping spoke1 -> spoke2 via the hub")
 
-    # SIGKILL: the parent restarts the child; data keeps its mappings
+    # SIGHUP to the hub's process group (as ./lab and operators send it): the
+    # parent reloads, the child is not the group's to stop
     parent = LAB.pid("hub", "dmvpnd")
     old = child_of(parent)
+    os.killpg(os.getpgid(parent), signal.SIGHUP)
+    time.sleep(1)
+    check(child_of(parent) == old and hub_peers() == SPOKES,
+          f"hub: SIGHUP to the group leaves the child ({old} -> {child_of(parent)}) and its cache")
+
+    # SIGKILL: the parent restarts the child; data keeps its mappings
     os.kill(old, signal.SIGKILL)
     got = ping("spoke1", "192.168.2.1", "192.168.3.1")
     check(got >= 2, f"ping through the hub while its NHRP child restarts: {got}/3")
