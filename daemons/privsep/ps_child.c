@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 struct ps_pending {
@@ -47,6 +48,8 @@ struct host {
     uint32_t next_id;
     struct ps_pending *head, **tail;
     struct ev_timer *drain;
+    struct ev_timer *flush; /* emits of one turn of the loop cross in one write */
+    struct strbuf out;
     struct ev_fd *w;
     int result; /* ps_child_run's answer once the loop stops */
 };
@@ -60,11 +63,37 @@ die_stream(struct host *h, const char *why)
     ev_stop(h->ev);
 }
 
+/* Writes everything queued (the socket blocks: the parent never does, so
+ * it reads it). */
+static void
+flush_out(struct host *h)
+{
+    size_t off = 0;
+
+    while (off < h->out.len) {
+        ssize_t n = send(h->sock, h->out.buf + off, h->out.len - off, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            die_stream(h, strerror(errno));
+            break;
+        }
+        off += (size_t)n;
+    }
+    sb_reset(&h->out);
+}
+
+static void
+on_flush(void *arg)
+{
+    flush_out(arg);
+}
+
 static void
 send_msg(struct host *h, uint16_t type, uint32_t id, const void *p, size_t n)
 {
-    if (pmsg_send(h->sock, type, id, p, n, -1) < 0)
-        die_stream(h, strerror(errno));
+    pmsg_encode(&h->out, type, 0, id, p, n);
+    flush_out(h);
 }
 
 /* ---- what the host offers the service ---- */
@@ -97,8 +126,11 @@ host_emit(struct host *h, int type, const void *payload)
     struct strbuf sb;
 
     sb_init(&sb);
-    if (ps_event_encode(&sb, type, payload) == 0)
-        send_msg(h, PS_EMIT, 0, sb.buf, sb.len);
+    if (ps_event_encode(&sb, type, payload) == 0) {
+        pmsg_encode(&h->out, PS_EMIT, 0, 0, sb.buf, sb.len);
+        if (!ev_timer_armed(h->flush))
+            ev_timer_arm(h->flush, ev_now(h->ev));
+    }
     sb_free(&sb);
 }
 
@@ -299,7 +331,7 @@ log_to_parent(void *arg, enum log_level lvl, const char *line)
     sb_init(&sb);
     ps_put32(&sb, (uint32_t)lvl);
     sb_puts(&sb, line);
-    (void)pmsg_send(h->sock, PS_LOG, 0, sb.buf, sb.len, -1);
+    send_msg(h, PS_LOG, 0, sb.buf, sb.len);
     sb_free(&sb);
 }
 
@@ -318,6 +350,8 @@ ps_child_new(struct evloop *ev, int sock)
     h->running = cfg_parse_take(cp);
     cfg_parse_free(cp);
     h->drain = ev_timer_new(ev, drain_pending, h);
+    h->flush = ev_timer_new(ev, on_flush, h);
+    sb_init(&h->out);
     log_set_sink(log_to_parent, h);
     return h;
 }

@@ -30,6 +30,7 @@
 #include "parsers/print.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -48,6 +49,10 @@
 #define PS_RESTART_MS     500
 #define PS_RESTART_MAX_MS 30000
 #define PS_STABLE_MS      10000
+/* The parent never blocks on its child: what the socket does not take
+ * waits here; past this, events are dropped (a child this far behind is
+ * as good as busy) while questions and answers still go. */
+#define PS_MAX_QUEUE (16u << 20)
 
 struct ps_proxy {
     struct host *h;
@@ -60,6 +65,8 @@ struct ps_proxy {
     int sock;
     struct ev_fd *w;
     struct pmsg_rd rd;
+    struct strbuf out; /* messages the socket has not taken yet */
+    size_t out_off;
     uint32_t next_id;
     struct ev_timer *restart;
     /* the config being applied: the host makes it the running one only
@@ -82,6 +89,56 @@ in16(const uint16_t *l, int v)
 /* ---- the child's life ---- */
 
 static void on_child(void *arg, int fd, unsigned revents);
+static void lost(struct ps_proxy *p, const char *why);
+
+static bool
+pending(const struct ps_proxy *p)
+{
+    return p->out_off < p->out.len;
+}
+
+/* Writes what the socket takes; 0, or -1 when the child is lost. */
+static int
+flush(struct ps_proxy *p)
+{
+    while (pending(p)) {
+        ssize_t n = send(p->sock, p->out.buf + p->out_off, p->out.len - p->out_off,
+                         MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            ev_fd_set(p->w, EV_READ | EV_WRITE);
+            return 0;
+        }
+        if (n < 0) {
+            lost(p, strerror(errno));
+            return -1;
+        }
+        p->out_off += (size_t)n;
+    }
+    sb_reset(&p->out);
+    p->out_off = 0;
+    ev_fd_set(p->w, EV_READ);
+    return 0;
+}
+
+/* An event waits for the loop's next turn, so the events of one burst of
+ * packets cross in one write. */
+static void
+queue_lazy(struct ps_proxy *p, uint16_t type, const void *payload, size_t len)
+{
+    pmsg_encode(&p->out, type, 0, 0, payload, len);
+    ev_fd_set(p->w, EV_READ | EV_WRITE);
+}
+
+static int
+queue(struct ps_proxy *p, uint16_t type, uint32_t id, const void *payload, size_t len)
+{
+    if (p->pid <= 0)
+        return -1;
+    pmsg_encode(&p->out, type, 0, id, payload, len);
+    return flush(p);
+}
 
 static void
 reap(struct ps_proxy *p)
@@ -116,6 +173,8 @@ lost(struct ps_proxy *p, const char *why)
     close(p->sock);
     p->sock = -1;
     pmsg_rd_free(&p->rd);
+    sb_reset(&p->out);
+    p->out_off = 0;
     reap(p);
     p->pid = -1;
     p->deaths++;
@@ -169,6 +228,7 @@ spawn(struct ps_proxy *p)
         _exit(127);
     }
     close(sv[1]);
+    fcntl(sv[0], F_SETFL, O_NONBLOCK);
     p->pid = pid;
     p->sock = sv[0];
     pmsg_rd_init(&p->rd, PS_TYPE_MAX, PS_MAX_PAYLOAD);
@@ -302,8 +362,10 @@ on_call(struct ps_proxy *p, const struct pmsg *m)
     sb_init(&sb);
     ps_put32(&sb, (uint32_t)rc);
     sb_append(&sb, out, osz);
-    if (c.type == 0 || pmsg_send(p->sock, PS_ANSWER, m->id, sb.buf, sb.len, -1) < 0)
-        lost(p, c.type == 0 ? "a malformed call" : strerror(errno));
+    if (c.type == 0)
+        lost(p, "a malformed call");
+    else
+        queue(p, PS_ANSWER, m->id, sb.buf, sb.len);
     sb_free(&sb);
 }
 
@@ -362,9 +424,13 @@ pump(struct ps_proxy *p)
 static void
 on_child(void *arg, int fd, unsigned revents)
 {
+    struct ps_proxy *p = arg;
+
     (void)fd;
-    (void)revents;
-    pump(arg);
+    if ((revents & EV_WRITE) && flush(p) < 0)
+        return;
+    if (revents & (EV_READ | EV_ERROR))
+        pump(p);
 }
 
 /* Sends a question and serves the child until its answer (type, same id)
@@ -380,10 +446,8 @@ ask(struct ps_proxy *p, uint16_t q, uint16_t a, const void *payload, size_t len,
 
     if (p->pid <= 0)
         return -1;
-    if (pmsg_send(p->sock, q, id, payload, len, -1) < 0) {
-        lost(p, strerror(errno));
+    if (queue(p, q, id, payload, len) < 0)
         return -1;
-    }
     while (p->pid > 0) {
         while (p->pid > 0 && (d = pmsg_rd_next(&p->rd, &m)) == PMSG_OK) {
             if (m.type == a && m.id == id) {
@@ -399,11 +463,15 @@ ask(struct ps_proxy *p, uint16_t q, uint16_t a, const void *payload, size_t len,
             break;
         }
         pf.fd = p->sock;
-        pf.events = POLLIN;
+        pf.events = POLLIN | (pending(p) ? POLLOUT : 0);
         if (poll(&pf, 1, PS_ANSWER_WAIT_MS) == 0) {
             lost(p, "no answer");
             break;
         }
+        if ((pf.revents & POLLOUT) && flush(p) < 0)
+            break;
+        if (!(pf.revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
         n = pmsg_rd_recv(&p->rd, p->sock);
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
             lost(p, n == 0 ? "it closed its socket" : strerror(errno));
@@ -457,8 +525,7 @@ on_usr2(void *arg, int signo)
     (void)signo;
     if (p->pid > 0) {
         log_notice("privsep: asking the %s child to call open() (--privsep-debug)", p->inner->name);
-        if (pmsg_send(p->sock, PS_DEBUG, 0, &what, sizeof(what), -1) < 0)
-            lost(p, strerror(errno));
+        queue(p, PS_DEBUG, 0, &what, sizeof(what));
     }
 }
 
@@ -526,10 +593,13 @@ px_event(void *self, int type, const void *payload)
         p->dropped_events++;
         return;
     }
+    if (p->out.len - p->out_off > PS_MAX_QUEUE) {
+        p->dropped_events++;
+        return;
+    }
     sb_init(&sb);
-    if (ps_event_encode(&sb, type, payload) == 0 &&
-        pmsg_send(p->sock, PS_EVENT, 0, sb.buf, sb.len, -1) < 0)
-        lost(p, strerror(errno));
+    if (ps_event_encode(&sb, type, payload) == 0)
+        queue_lazy(p, PS_EVENT, sb.buf, sb.len);
     sb_free(&sb);
 }
 
@@ -544,6 +614,7 @@ px_fini(void *self)
         pmsg_rd_free(&p->rd);
         reap(p);
     }
+    sb_free(&p->out);
     ev_timer_free(p->restart);
     free(p);
 }
@@ -580,6 +651,7 @@ ps_proxy_register(struct host *h, const struct service *inner, const struct ps_o
     p->inner = inner;
     p->sock = -1;
     p->pid = -1;
+    sb_init(&p->out);
     p->verbose = o->verbose;
     p->root = o->root ? o->root : PS_DEFAULT_ROOT;
     p->user = o->user ? o->user : SANDBOX_USER;
