@@ -44,6 +44,8 @@ const int sandbox_engine_syscalls[] = {
     /* the event loop */
     SYS_ppoll, SYS_clock_gettime, SYS_gettimeofday, SYS_clock_nanosleep, SYS_nanosleep,
     SYS_rt_sigreturn, SYS_rt_sigprocmask, SYS_restart_syscall,
+    /* ASan/UBSan builds drop their alternate signal stack at exit */
+    SYS_sigaltstack,
     /* memory (malloc) */
     SYS_brk, SYS_mmap, SYS_munmap, SYS_mremap, SYS_madvise, SYS_futex, SYS_getrandom,
     /* glibc's qsort sizes its buffer by the machine's memory */
