@@ -18,6 +18,7 @@
  * and the spokes' next registrations fill the new engine's cache.
  */
 #include "daemons/privsep/service/ps_proxy.h"
+#include "daemons/privsep/ps_recs.h"
 #include "daemons/privsep/ps_slice.h"
 #include "daemons/privsep/ps_wire.h"
 #include "lib/evloop.h"
@@ -554,6 +555,11 @@ px_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         sb_puts(&q, filter);
     if (ask(p, PS_SNAPSHOT, PS_RECORDS, q.buf, q.len, &ans) == 0 && ans.len >= 8) {
         n = (long)(int64_t)ps_get64((const uint8_t *)ans.buf);
+        /* the renderers trust records: their size and names are checked */
+        if (n >= 0 && ps_recs_sanitize(kind, ans.buf + 8, n, ans.len - 8) < 0) {
+            refuse(p, "records of kind", (int)kind);
+            n = -1;
+        }
         if (n > 0)
             sb_append(out, ans.buf + 8, ans.len - 8);
     }
