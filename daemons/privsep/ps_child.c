@@ -261,10 +261,18 @@ dispatch(struct host *h, uint16_t type, uint32_t id, const uint8_t *p, size_t n)
     case PS_CONFIG:
         on_config(h, id, p, n);
         break;
-    case PS_EVENT:
-        if (ps_event_decode(p, n, &e) == 0 && h->svc.event)
+    case PS_EVENT: {
+        /* The packet bytes must outlive a call the service makes while it
+         * reads them: the call reads the socket, and the reader's buffer
+         * (where p points) may move. */
+        uint8_t *copy = mem_zalloc(n + 1);
+
+        memcpy(copy, p, n);
+        if (ps_event_decode(copy, n, &e) == 0 && h->svc.event)
             h->svc.event(h->self, e.type, ps_event_payload(&e));
+        free(copy);
         break;
+    }
     case PS_SNAPSHOT:
         on_snapshot(h, id, p, n);
         break;
