@@ -90,7 +90,7 @@ in16(const uint16_t *l, int v)
 /* ---- the child's life ---- */
 
 static void on_child(void *arg, int fd, unsigned revents);
-static void lost(struct ps_proxy *p, const char *why);
+static void lost(struct ps_proxy *p, const char *why, bool hostile);
 
 static bool
 pending(const struct ps_proxy *p)
@@ -112,7 +112,7 @@ flush(struct ps_proxy *p)
             return 0;
         }
         if (n < 0) {
-            lost(p, strerror(errno));
+            lost(p, strerror(errno), false);
             return -1;
         }
         p->out_off += (size_t)n;
@@ -163,12 +163,16 @@ reap(struct ps_proxy *p)
                 WEXITSTATUS(st));
 }
 
+/* hostile: it broke the protocol or stopped answering; it is killed at
+ * once rather than given the moment an exiting child gets. */
 static void
-lost(struct ps_proxy *p, const char *why)
+lost(struct ps_proxy *p, const char *why, bool hostile)
 {
     if (p->pid <= 0)
         return;
     log_err("privsep: lost the %s child: %s", p->inner->name, why);
+    if (hostile)
+        kill(p->pid, SIGKILL);
     ev_fd_del(p->w);
     p->w = NULL;
     close(p->sock);
@@ -184,8 +188,10 @@ lost(struct ps_proxy *p, const char *why)
     else if (p->backoff_ms < PS_RESTART_MAX_MS)
         p->backoff_ms =
             p->backoff_ms * 2 > PS_RESTART_MAX_MS ? PS_RESTART_MAX_MS : p->backoff_ms * 2;
-    log_notice("privsep: restarting the %s child in %lld ms", p->inner->name,
-               (long long)p->backoff_ms);
+    log_notice("privsep: restarting the %s child in %lld ms (%llu deaths, %llu refused, "
+               "%llu events dropped)",
+               p->inner->name, (long long)p->backoff_ms, (unsigned long long)p->deaths,
+               (unsigned long long)p->refused, (unsigned long long)p->dropped_events);
     ev_timer_after(p->restart, p->backoff_ms);
 }
 
@@ -364,7 +370,7 @@ on_call(struct ps_proxy *p, const struct pmsg *m)
     ps_put32(&sb, (uint32_t)rc);
     sb_append(&sb, out, osz);
     if (c.type == 0)
-        lost(p, "a malformed call");
+        lost(p, "a malformed call", true);
     else
         queue(p, PS_ANSWER, m->id, sb.buf, sb.len);
     sb_free(&sb);
@@ -409,14 +415,14 @@ pump(struct ps_proxy *p)
     long n = pmsg_rd_recv(&p->rd, p->sock);
 
     if (n == 0 || (n < 0 && errno != EAGAIN)) {
-        lost(p, n == 0 ? "it closed its socket" : strerror(errno));
+        lost(p, n == 0 ? "it closed its socket" : strerror(errno), false);
         return -1;
     }
     while (p->pid > 0 && (d = pmsg_rd_next(&p->rd, &m)) == PMSG_OK)
         on_message(p, &m);
     if (p->pid > 0 && d != PMSG_NEED_MORE) {
         p->bad_stream++;
-        lost(p, pmsg_dec_str(d));
+        lost(p, pmsg_dec_str(d), true);
         return -1;
     }
     return p->pid > 0 ? 0 : -1;
@@ -460,13 +466,13 @@ ask(struct ps_proxy *p, uint16_t q, uint16_t a, const void *payload, size_t len,
         if (p->pid <= 0)
             break;
         if (d != PMSG_NEED_MORE) {
-            lost(p, pmsg_dec_str(d));
+            lost(p, pmsg_dec_str(d), true);
             break;
         }
         pf.fd = p->sock;
         pf.events = POLLIN | (pending(p) ? POLLOUT : 0);
         if (poll(&pf, 1, PS_ANSWER_WAIT_MS) == 0) {
-            lost(p, "no answer");
+            lost(p, "no answer", true);
             break;
         }
         if ((pf.revents & POLLOUT) && flush(p) < 0)
@@ -475,7 +481,7 @@ ask(struct ps_proxy *p, uint16_t q, uint16_t a, const void *payload, size_t len,
             continue;
         n = pmsg_rd_recv(&p->rd, p->sock);
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
-            lost(p, n == 0 ? "it closed its socket" : strerror(errno));
+            lost(p, n == 0 ? "it closed its socket" : strerror(errno), false);
     }
     return -1;
 }

@@ -8,7 +8,7 @@
  * route call reaches the data plane only in the form of the tunnel's own
  * table (global for the global tunnel, VRF for the tunnel in VRF CORP), and
  * the child reads -1 for the crossed ones; the broken framing at the end
- * costs the child its life, logged. Needs root (the proxy prepares a
+ * costs the child its life at once (SIGKILL), logged. Needs root (the proxy prepares a
  * root-owned chroot directory); skipped otherwise.
  */
 #include "daemons/dmvpnd/dmvpnd.h"
@@ -147,6 +147,8 @@ test_checks(void **state)
     for (int i = 0; i < 5000 && !strstr(logs, "lost the nhrp child"); i++)
         ev_run_once(d.ev, 1);
     assert_non_null(strstr(logs, "lost the nhrp child: unknown message type"));
+    /* a child that broke the protocol is not waited for */
+    assert_non_null(strstr(logs, "killed by signal 9"));
     /* what got through, in order: our tunnel's mapping, the routes in their
      * own tables; nothing for tunnel 5, the foreign event, the crossings */
     assert_string_equal(seen, "map:0 route:0 vrfroute:1 ");
