@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -146,12 +147,29 @@ drop_caps(void)
     return (int)syscall(SYS_capset, &h, d);
 }
 
-/* ld arch; jeq ARCH ? next : kill; ld nr; [x32 bit ? kill]; one jeq per
- * allowed number jumping to allow; kill; allow. */
+static bool
+listed(const int *sys, int nr)
+{
+    for (; *sys >= 0; sys++)
+        if (*sys == nr)
+            return true;
+    return false;
+}
+
+/* The low 32 bits of mmap's third argument (prot). */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define MMAP_PROT_OFF (offsetof(struct seccomp_data, args) + 2 * sizeof(uint64_t))
+#else
+#define MMAP_PROT_OFF (offsetof(struct seccomp_data, args) + 2 * sizeof(uint64_t) + 4)
+#endif
+
+/* ld arch; jeq ARCH ? next : kill; ld nr; [mmap: PROT_EXEC ? kill : allow];
+ * [x32 bit ? kill]; one jeq per allowed number jumping to allow; kill;
+ * allow. */
 static int
 install_filter(const int *sys, char *err, size_t errlen)
 {
-    struct sock_filter f[SANDBOX_MAX_SYSCALLS + 8];
+    struct sock_filter f[SANDBOX_MAX_SYSCALLS + 16];
     struct sock_fprog prog;
     size_t n = 0, k = 0, i;
 
@@ -165,6 +183,15 @@ install_filter(const int *sys, char *err, size_t errlen)
     f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
     f[k++] =
         (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+    /* mmap, when allowed, never with PROT_EXEC: no new machine code in a
+     * process that parses what the internet sends (W^X) */
+    if (listed(sys, SYS_mmap)) {
+        f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mmap, 0, 4);
+        f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, MMAP_PROT_OFF);
+        f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, PROT_EXEC, 0, 1);
+        f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
+        f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+    }
 #ifdef SANDBOX_X32_BIT
     f[k++] =
         (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, SANDBOX_X32_BIT, (uint8_t)n, 0);

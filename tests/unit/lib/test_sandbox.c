@@ -3,9 +3,9 @@
  * Sandbox tests with real processes: a forked child confines itself with
  * sandbox_enter() and the kernel's own account of it (/proc/PID/status,
  * /proc/PID/root) is checked from outside; then the child is told to call
- * open() or socket() and must die of SIGSYS, or to exit and must exit
- * cleanly (the allow-list lets the event loop's syscalls through). Needs
- * root (chroot, setuid); skipped otherwise.
+ * open(), socket() or an executable mmap() and must die of SIGSYS, or to
+ * exit, or to map data and exit, and must exit cleanly (the allow-list lets the event loop's
+ * syscalls through). Needs root (chroot, setuid); skipped otherwise.
  */
 #include "lib/sandbox.h"
 
@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -50,6 +51,13 @@ kid_main(const char *root, int ready, int go)
         (void)open("/etc/passwd", O_RDONLY); /* not reached: seccomp kills */
     if (c == 's')
         (void)socket(AF_INET, SOCK_DGRAM, 0);
+    if (c == 'd') /* data may be mapped */
+        _exit(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) ==
+                      MAP_FAILED
+                  ? 6
+                  : 0);
+    if (c == 'm') /* code may not */
+        (void)mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     _exit(c == 'x' ? 0 : 5);
 }
 
@@ -173,6 +181,14 @@ test_open_killed(void **state)
     st = kid_finish(&k, 's');
     assert_true(WIFSIGNALED(st));
     assert_int_equal(WTERMSIG(st), SIGSYS);
+    kid_start(&k);
+    st = kid_finish(&k, 'm');
+    assert_true(WIFSIGNALED(st));
+    assert_int_equal(WTERMSIG(st), SIGSYS);
+    kid_start(&k);
+    st = kid_finish(&k, 'd');
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 0);
 }
 
 static void
