@@ -174,6 +174,10 @@ host_call(struct host *h, int type, const void *in, void *out)
                 die_stream(h, "an answer to no question");
                 return -1;
             }
+            /* what came after the answer is handled at the loop's next
+             * turn: the parent may be waiting on it, the socket quiet */
+            if (h->rd.off < h->rd.in.len)
+                ev_timer_arm(h->drain, ev_now(h->ev));
             if ((int32_t)ps_get32(m.payload) != 0)
                 return -1;
             memcpy(out, m.payload + 4, osz);
@@ -290,27 +294,43 @@ dispatch(struct host *h, uint16_t type, uint32_t id, const uint8_t *p, size_t n)
     }
 }
 
+/* The messages kept during calls, then the whole ones already read, in
+ * the order they came: a call made while handling one keeps what it reads
+ * before its answer, and those go before anything still in the reader. */
+static void
+drain(struct host *h)
+{
+    struct ps_pending *p;
+    struct pmsg m;
+    enum pmsg_dec d;
+
+    for (;;) {
+        if ((p = h->head) != NULL) {
+            h->head = p->next;
+            if (h->head == NULL)
+                h->tail = &h->head;
+            dispatch(h, p->type, p->id, p->data, p->len);
+            free(p);
+            continue;
+        }
+        if ((d = pmsg_rd_next(&h->rd, &m)) != PMSG_OK)
+            break;
+        dispatch(h, m.type, m.id, m.payload, m.len);
+    }
+    if (d != PMSG_NEED_MORE)
+        die_stream(h, pmsg_dec_str(d));
+}
+
 static void
 drain_pending(void *arg)
 {
-    struct host *h = arg;
-    struct ps_pending *p;
-
-    while ((p = h->head) != NULL) {
-        h->head = p->next;
-        if (h->head == NULL)
-            h->tail = &h->head;
-        dispatch(h, p->type, p->id, p->data, p->len);
-        free(p);
-    }
+    drain(arg);
 }
 
 static void
 on_sock(void *arg, int fd, unsigned revents)
 {
     struct host *h = arg;
-    struct pmsg m;
-    enum pmsg_dec d;
     long n;
 
     (void)fd;
@@ -320,14 +340,8 @@ on_sock(void *arg, int fd, unsigned revents)
         ev_stop(h->ev); /* the parent closed: it is stopping or restarting us */
         return;
     }
-    if (n < 0)
-        return;
-    /* questions kept during a call go first, in order */
-    drain_pending(h);
-    while ((d = pmsg_rd_next(&h->rd, &m)) == PMSG_OK)
-        dispatch(h, m.type, m.id, m.payload, m.len);
-    if (d != PMSG_NEED_MORE)
-        die_stream(h, pmsg_dec_str(d));
+    if (n > 0)
+        drain(h);
 }
 
 static void

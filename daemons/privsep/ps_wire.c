@@ -230,6 +230,30 @@ ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e)
     }
 }
 
+bool
+ps_event_known(int type)
+{
+    switch (type) {
+    case SVC_EV_NHRP_RX:
+    case SVC_EV_NHRP_TX:
+    case SVC_EV_DP_MISS:
+    case SVC_EV_DP_HAIRPIN:
+    case SVC_EV_DP_USED:
+    case SVC_EV_MAP:
+    case SVC_EV_UNMAP:
+    case SVC_EV_MCAST_ADD:
+    case SVC_EV_MCAST_DEL:
+    case SVC_EV_ROUTE_DEL:
+    case SVC_EV_VRF_ROUTE_DEL:
+    case SVC_EV_PROTECT:
+    case SVC_EV_RELEASE:
+    case SVC_EV_SA_STATE:
+        return true;
+    default:
+        return false;
+    }
+}
+
 const void *
 ps_event_payload(const struct ps_event *e)
 {

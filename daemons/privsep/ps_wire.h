@@ -17,6 +17,7 @@
 #include "daemons/dmvpnd/service.h"
 #include "lib/strbuf.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -70,6 +71,9 @@ int ps_event_encode(struct strbuf *out, int type, const void *p);
 /* 0 with the event (ps_event_payload(e) is what host_emit takes), -1. */
 int ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e);
 const void *ps_event_payload(const struct ps_event *e);
+/* Whether the wire carries event type (a service whose contract names one
+ * it does not cannot run in a child yet). */
+bool ps_event_known(int type);
 
 /* Calls: the in payload on the way there, out bytes on the way back. */
 struct ps_call {

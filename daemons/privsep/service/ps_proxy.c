@@ -70,6 +70,7 @@ struct ps_proxy {
     size_t out_off;
     uint32_t next_id;
     struct ev_timer *restart;
+    struct ev_timer *buffered; /* on_buffered */
     /* the config being applied: the host makes it the running one only
      * after every service took it, and the child acts on it meanwhile */
     const struct cfg *applying;
@@ -406,26 +407,41 @@ on_message(struct ps_proxy *p, const struct pmsg *m)
     }
 }
 
-/* Reads what is there and handles it; -1 when the child is gone. */
-static int
-pump(struct ps_proxy *p)
+/* Handles the whole messages already read. */
+static void
+handle_buffered(struct ps_proxy *p)
 {
     struct pmsg m;
-    enum pmsg_dec d;
-    long n = pmsg_rd_recv(&p->rd, p->sock);
+    enum pmsg_dec d = PMSG_NEED_MORE;
 
-    if (n == 0 || (n < 0 && errno != EAGAIN)) {
-        lost(p, n == 0 ? "it closed its socket" : strerror(errno), false);
-        return -1;
-    }
     while (p->pid > 0 && (d = pmsg_rd_next(&p->rd, &m)) == PMSG_OK)
         on_message(p, &m);
     if (p->pid > 0 && d != PMSG_NEED_MORE) {
         p->bad_stream++;
         lost(p, pmsg_dec_str(d), true);
-        return -1;
     }
-    return p->pid > 0 ? 0 : -1;
+}
+
+/* Messages that came in with an answer a question waited for: the socket
+ * may stay quiet (the child waits for an answer to one of them), so they
+ * are handled at the loop's next turn, not when more bytes arrive. */
+static void
+on_buffered(void *arg)
+{
+    handle_buffered(arg);
+}
+
+/* Reads what is there and handles it. */
+static void
+pump(struct ps_proxy *p)
+{
+    long n = pmsg_rd_recv(&p->rd, p->sock);
+
+    if (n == 0 || (n < 0 && errno != EAGAIN)) {
+        lost(p, n == 0 ? "it closed its socket" : strerror(errno), false);
+        return;
+    }
+    handle_buffered(p);
 }
 
 static void
@@ -459,6 +475,8 @@ ask(struct ps_proxy *p, uint16_t q, uint16_t a, const void *payload, size_t len,
         while (p->pid > 0 && (d = pmsg_rd_next(&p->rd, &m)) == PMSG_OK) {
             if (m.type == a && m.id == id) {
                 sb_append(out, m.payload, m.len);
+                if (p->rd.off < p->rd.in.len)
+                    ev_timer_arm(p->buffered, ev_now(host_ev(p->h)));
                 return 0;
             }
             on_message(p, &m);
@@ -612,6 +630,8 @@ px_event(void *self, int type, const void *payload)
     sb_init(&sb);
     if (ps_event_encode(&sb, type, payload) == 0)
         queue_lazy(p, PS_EVENT, sb.buf, sb.len);
+    else
+        p->dropped_events++;
     sb_free(&sb);
 }
 
@@ -628,6 +648,7 @@ px_fini(void *self)
     }
     sb_free(&p->out);
     ev_timer_free(p->restart);
+    ev_timer_free(p->buffered);
     free(p);
 }
 
@@ -673,6 +694,7 @@ ps_proxy_register(struct host *h, const struct service *inner, const struct ps_o
     if (sandbox_prepare_root(p->root, err, sizeof(err)) < 0)
         fatal("privsep: %s", err);
     p->restart = ev_timer_new(host_ev(h), on_restart, p);
+    p->buffered = ev_timer_new(host_ev(h), on_buffered, p);
     p->backoff_ms = PS_RESTART_MS / 2; /* the first death waits PS_RESTART_MS */
     p->svc = *inner;
     p->svc.reconfigure = px_reconfigure;
@@ -685,6 +707,13 @@ ps_proxy_register(struct host *h, const struct service *inner, const struct ps_o
     p->svc.fini = px_fini;
     if (inner->fill || inner->prepare || inner->answers)
         fatal("privsep: %s needs fill/prepare/calls across processes (not built)", inner->name);
+    /* an event the wire does not carry would be lost without a word */
+    for (const uint16_t *e = inner->consumes; e && *e; e++)
+        if (!ps_event_known(*e))
+            fatal("privsep: %s consumes event %u, which ps_wire does not carry", inner->name, *e);
+    for (const uint16_t *e = inner->emits; e && *e; e++)
+        if (!ps_event_known(*e))
+            fatal("privsep: %s emits event %u, which ps_wire does not carry", inner->name, *e);
     if (spawn(p) < 0)
         fatal("privsep: cannot start the %s child: %s", inner->name, strerror(errno));
     if (o->debug)
