@@ -44,7 +44,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PS_ANSWER_WAIT_MS 10000 /* a child silent this long is hung */
+#define PS_ANSWER_WAIT_MS 10000 /* a question unanswered this long: the child is hung */
 /* A child that dies young is restarted ever more slowly: one killed by its
  * sandbox on every start must not become a fork loop. */
 #define PS_RESTART_MS     500
@@ -466,6 +466,9 @@ ask(struct ps_proxy *p, uint16_t q, uint16_t a, const void *payload, size_t len,
     enum pmsg_dec d = PMSG_NEED_MORE;
     struct pollfd pf;
     long n;
+    /* one deadline for the whole wait: a child that keeps talking but
+     * never answers must not hold the parent */
+    int64_t end = ev_clock_monotonic_ms() + PS_ANSWER_WAIT_MS, left;
 
     if (p->pid <= 0)
         return -1;
@@ -487,9 +490,11 @@ ask(struct ps_proxy *p, uint16_t q, uint16_t a, const void *payload, size_t len,
             lost(p, pmsg_dec_str(d), true);
             break;
         }
+        left = end - ev_clock_monotonic_ms();
         pf.fd = p->sock;
         pf.events = POLLIN | (pending(p) ? POLLOUT : 0);
-        if (poll(&pf, 1, PS_ANSWER_WAIT_MS) == 0) {
+        pf.revents = 0;
+        if (left <= 0 || poll(&pf, 1, (int)left) == 0) {
             lost(p, "no answer", true);
             break;
         }
