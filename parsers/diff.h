@@ -41,6 +41,7 @@ enum cfg_change_kind {
 #define CHGF_IF_NHRP6      0x400
 #define CHGF_IF_NHRP6_MAPS 0x800
 #define CHGF_IF_NHRP6_NHS  0x1000
+#define CHGF_IF_NHRP6_ALL  (CHGF_IF_NHRP6 | CHGF_IF_NHRP6_MAPS | CHGF_IF_NHRP6_NHS)
 
 struct cfg_change {
     enum cfg_change_kind kind;
