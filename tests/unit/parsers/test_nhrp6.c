@@ -8,9 +8,11 @@
  */
 #include "tests/unit/parsers/cfg_text.h"
 #include "parsers/diff.h"
+#include "parsers/model_json.h"
 #include "parsers/parse.h"
 #include "parsers/validate.h"
 #include "lib/inet6.h"
+#include "lib/strbuf.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -299,6 +301,25 @@ test_unsupported_options(void **state)
     cfg_parse_free(p);
 }
 
+/* dmvpnd -n --json: the tools' view names the IPv6 underlay and NHS. */
+static void
+test_json(void **state)
+{
+    struct cfg_parse *p = tcfg_parse(hub);
+    struct strbuf sb;
+
+    sb_init(&sb);
+    cfg_json(&sb, p->cfg);
+    sb_putc(&sb, '\0');
+    assert_non_null(strstr(sb.buf, "\"tunnel_source_ip\":\"2001:DB8:1201::122\","
+                                   "\"tunnel_mode\":\"gre multipoint ipv6\""));
+    assert_non_null(strstr(sb.buf, "\"nhrp6\":true,\"nhrp6_network_id\":6,\"nhs6\":["
+                                   "{\"address\":\"FD00:192::1202\",\"nbma\":"
+                                   "\"2001:DB8:1202::123\"},"));
+    sb_free(&sb);
+    cfg_parse_free(p);
+}
+
 int
 main(void)
 {
@@ -310,6 +331,7 @@ main(void)
         cmocka_unit_test(test_diff_each_part),
         cmocka_unit_test(test_validate),
         cmocka_unit_test(test_unsupported_options),
+        cmocka_unit_test(test_json),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
