@@ -4,7 +4,8 @@
  * A `struct cfg` is built by the parser (parse.c, handlers in cmd_*.c), then
  * frozen: every consumer (validate, diff, print, the daemon's modules) gets a
  * `const struct cfg *` and never changes it. Everything lives in one arena.
- * Addresses are IPv4 in host byte order. Lists keep configuration order where
+ * Addresses are IPv4 in host byte order (IPv6 ones, in cfg_nhrp6.h and the
+ * tunnel source, are wire bytes). Lists keep configuration order where
  * IOS keeps it (NHRP maps, NHS, routes) because show running-config does.
  */
 #ifndef DMVPN_PARSERS_CFG_H
