@@ -72,7 +72,12 @@ check_tunnel(const struct cfg *c, const struct cfg_iface *ifp, struct cfg_findin
         else if (!src->has_addr && !ifp->tun_ipv6) /* IPv6 addresses: not in this model */
             cfg_findings_add(f, ifp->name, "tunnel source %s has no IP address", ifp->tun_src_if);
     } else if (ifp->has_tun_src_ip) {
-        if (!iface_with_addr(c, ifp->tun_src_ip))
+        if (ifp->tun_ipv6)
+            cfg_findings_add(f, ifp->name,
+                             "tunnel source %s is an IPv4 address under tunnel mode gre "
+                             "multipoint ipv6",
+                             inet_fmt4(ifp->tun_src_ip, a));
+        else if (!iface_with_addr(c, ifp->tun_src_ip))
             cfg_findings_add(f, ifp->name, "tunnel source %s is not an address of any interface",
                              inet_fmt4(ifp->tun_src_ip, a));
     } else if (ifp->has_tun_src_ip6) {

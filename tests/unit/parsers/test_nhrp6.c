@@ -268,6 +268,22 @@ test_validate(void **state)
     assert_int_equal(count_findings(&f, "ipv6 nhrp map FD00::1 has two NBMA addresses"), 1);
     /* an IPv6 NBMA address under an IPv4 underlay */
     assert_int_equal(count_findings(&f, "NBMA 2001:DB8::5 is not an IPv4 address"), 1);
+    /* the underlay's family against the tunnel source's */
+    {
+        static const char u[] = "interface Tunnel4\n tunnel source 192.0.2.9\n"
+                                " tunnel mode gre multipoint ipv6\n"
+                                "interface Tunnel5\n tunnel source 2001:DB8::9\n"
+                                " tunnel mode gre multipoint\nend\n";
+        struct cfg_parse *pu = tcfg_parse(u);
+        struct cfg_findings fu = {0};
+        cfg_validate(pu->cfg, &fu);
+        assert_int_equal(count_findings(&fu, "192.0.2.9 is an IPv4 address under tunnel mode "
+                                             "gre multipoint ipv6"),
+                         1);
+        assert_int_equal(count_findings(&fu, "tunnel source is an IPv6 address"), 1);
+        cfg_findings_free(&fu);
+        cfg_parse_free(pu);
+    }
     /* the complete hub: no IPv6 NHRP finding */
     cfg_validate(h->cfg, &g);
     assert_int_equal(count_findings(&g, "IPv6"), 0);
