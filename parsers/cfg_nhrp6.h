@@ -18,7 +18,9 @@
  *   maps             ipv6 nhrp map ADDR[/LEN] NBMA and ipv6 nhrp map
  *                    multicast NBMA|dynamic, in configuration order
  *   nhs              ipv6 nhrp nhs ADDR [nbma NBMA] [multicast] [priority
- *                    P] [cluster C], in configuration (registration) order
+ *                    P] [cluster C] and ipv6 nhrp nhs dynamic nbma NBMA ...
+ *                    (the NHS's address learnt from its reply), in
+ *                    configuration (registration) order
  *   nhs_fallback     ipv6 nhrp nhs fallback S; -1 = not configured
  *   reg_timeout      ipv6 nhrp registration timeout S; 0 = holdtime/3
  *   reg_no_unique    ipv6 nhrp registration no-unique
@@ -45,7 +47,8 @@ struct cfg_nhrp6_map {
 };
 
 struct cfg_nhrp6_nhs {
-    uint8_t addr[16]; /* the NHS's tunnel IPv6 address */
+    bool dynamic;     /* ipv6 nhrp nhs dynamic nbma X: address learnt */
+    uint8_t addr[16]; /* the NHS's tunnel IPv6 address; zero when dynamic */
     bool has_nbma;
     struct inet_addr nbma; /* when given as an address (either family) */
     const char *nbma_fqdn; /* when given as a name */

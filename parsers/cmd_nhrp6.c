@@ -155,16 +155,17 @@ h_nhs(struct cfg_build *b, const struct cmd_match *m, const char **err)
     size_t i;
 
     memset(&s, 0, sizeof(s));
-    if (!a || !inet_parse6n(a->str, a->len, s.addr)) {
+    s.dynamic = cmd_has(m, "dynamic");
+    if (!s.dynamic && (!a || !inet_parse6n(a->str, a->len, s.addr))) {
         *err = "% Incomplete command.";
         return H_ERR;
     }
-    if (inet6_is_multicast(s.addr) || inet6_is_zero(s.addr)) {
+    if (!s.dynamic && (inet6_is_multicast(s.addr) || inet6_is_zero(s.addr))) {
         *err = "% Invalid IPv6 address";
         return H_ERR;
     }
     for (i = 0; i < n->nnhs; i++)
-        if (!memcmp(n->nhs[i].addr, s.addr, 16))
+        if (n->nhs[i].dynamic == s.dynamic && !memcmp(n->nhs[i].addr, s.addr, 16))
             break;
     if (m->op != OP_SET) {
         if (i < n->nnhs) {
@@ -271,6 +272,15 @@ const struct cmd_def cmd_tbl_nhrp6[] = {
                       {"multicast", "Use this NBMA mapping for broadcasts/multicasts"},
                       {"priority", "NHS priority, don't specify for default priority"},
                       {"cluster", "NHS cluster, don't specify for default cluster"})},
+    {MODE_IF,
+     "ipv6 nhrp nhs dynamic nbma {<host:nbmah> | <ipv6:nbma6>} [multicast] "
+     "[priority <num:0-255:prio>] [cluster <num:0-10:clus>]",
+     CLS_SUPPORTED, NOTE_NHRP6, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
+     .help =
+         CMD_HELP({"dynamic", "NHS protocol address dynamically learnt"}, {"nbma", "NBMA of NHS"},
+                  {"multicast", "Use this NBMA mapping for broadcasts/multicasts"},
+                  {"priority", "NHS priority, don't specify for default priority"},
+                  {"cluster", "NHS cluster, don't specify for default cluster"})},
     {MODE_IF, "ipv6 nhrp nhs fallback <num:0-60:secs>", CLS_SUPPORTED, NOTE_NHRP6, h_nhs_fallback,
      MODE_EXEC, NP, .help = CMD_HELP({"fallback", "NHS Redundancy Fallback time"})},
     {MODE_IF, "ipv6 nhrp registration no-unique", CLS_SUPPORTED, NOTE_NHRP6, h_registration,
@@ -299,8 +309,6 @@ const struct cmd_def cmd_tbl_nhrp6[] = {
                  {"max-send", "Rate limit NHRP traffic"}, {"server-only", "Disable NHRP requests"},
                  {"send-routed", "Send NHRP packets via the routed path first."},
                  {"summary-map", "Summary IPv6 address"})),
-    OPQ(MODE_IF, "ipv6 nhrp nhs dynamic", CLS_UNSUPPORTED, N_NHRP6, SI_IPV6,
-        CMD_HELP({"dynamic", "NHS protocol address dynamically learnt"})),
     OPQ(MODE_IF, "ipv6 nhrp nhs cluster <num:0-10:c> max-connections", CLS_UNSUPPORTED, N_NHRP6,
         SI_IPV6,
         CMD_HELP({"cluster", "NHS Redundancy cluster configurations"},

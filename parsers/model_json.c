@@ -31,7 +31,7 @@ nhrp6(struct json *j, const struct cfg_nhrp6 *n)
     for (i = 0; i < n->nnhs; i++) {
         struct inet_addr nbma;
         json_obj_begin(j, NULL);
-        json_str(j, "address", inet_fmt6(n->nhs[i].addr, a));
+        json_str(j, "address", n->nhs[i].dynamic ? NULL : inet_fmt6(n->nhs[i].addr, a));
         if (cfg_nhrp6_nhs_nbma(n, &n->nhs[i], &nbma))
             json_str(j, "nbma", inet_addr_fmt(&nbma, a));
         json_obj_end(j);

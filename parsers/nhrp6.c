@@ -27,7 +27,7 @@ cfg_nhrp6_nhs_nbma(const struct cfg_nhrp6 *n, const struct cfg_nhrp6_nhs *s, str
         *nbma = s->nbma;
         return true;
     }
-    for (i = 0; i < n->nmaps; i++) {
+    for (i = 0; i < n->nmaps && !s->dynamic; i++) {
         const struct cfg_nhrp6_map *m = &n->maps[i];
         if (!m->multicast && !memcmp(m->proto, s->addr, 16)) {
             *nbma = m->nbma;
@@ -64,7 +64,10 @@ nhrp6_print(struct strbuf *sb, const struct cfg_nhrp6 *n)
         sb_printf(sb, " ipv6 nhrp holdtime %u\n", n->holdtime);
     for (i = 0; i < n->nnhs; i++) {
         const struct cfg_nhrp6_nhs *s = &n->nhs[i];
-        sb_printf(sb, " ipv6 nhrp nhs %s", inet_fmt6(s->addr, a));
+        if (s->dynamic)
+            sb_puts(sb, " ipv6 nhrp nhs dynamic");
+        else
+            sb_printf(sb, " ipv6 nhrp nhs %s", inet_fmt6(s->addr, a));
         if (s->has_nbma)
             sb_printf(sb, " nbma %s", s->nbma_fqdn ? s->nbma_fqdn : inet_addr_fmt(&s->nbma, a));
         if (s->multicast)
@@ -100,9 +103,10 @@ streq(const char *a, const char *b)
 static bool
 nhs_eq(const struct cfg_nhrp6_nhs *p, const struct cfg_nhrp6_nhs *q)
 {
-    return !memcmp(p->addr, q->addr, 16) && p->has_nbma == q->has_nbma &&
-           inet_addr_eq(&p->nbma, &q->nbma) && streq(p->nbma_fqdn, q->nbma_fqdn) &&
-           p->multicast == q->multicast && p->priority == q->priority && p->cluster == q->cluster;
+    return p->dynamic == q->dynamic && !memcmp(p->addr, q->addr, 16) &&
+           p->has_nbma == q->has_nbma && inet_addr_eq(&p->nbma, &q->nbma) &&
+           streq(p->nbma_fqdn, q->nbma_fqdn) && p->multicast == q->multicast &&
+           p->priority == q->priority && p->cluster == q->cluster;
 }
 
 static bool
@@ -158,7 +162,7 @@ nhrp6_validate(const struct cfg_iface *ifp, struct cfg_findings *f)
     }
     for (i = 0; i < n->nnhs; i++) {
         struct inet_addr nb;
-        if (n->nhs[i].nbma_fqdn || cfg_nhrp6_nhs_nbma(n, &n->nhs[i], &nb))
+        if (n->nhs[i].dynamic || n->nhs[i].nbma_fqdn || cfg_nhrp6_nhs_nbma(n, &n->nhs[i], &nb))
             continue;
         inet_fmt6(n->nhs[i].addr, a);
         cfg_findings_add(f, ifp->name,

@@ -295,6 +295,35 @@ test_validate(void **state)
 }
 
 static void
+test_dynamic_nhs(void **state)
+{
+    static const char t[] = "interface Tunnel3\n"
+                            " ipv6 nhrp nhs dynamic nbma 2001:db8::1 multicast priority 4\n"
+                            " ipv6 nhrp nhs FD00::1\n"
+                            "end\n";
+    static const char ed[] = "interface Tunnel3\n no ipv6 nhrp nhs dynamic nbma 2001:DB8::1\n";
+    struct cfg_parse *p = tcfg_parse(t), *e;
+    struct cfg_findings f = {0};
+    char *a;
+
+    assert_int_equal(p->counts[CLS_INVALID], 0);
+    a = tcfg_print(p->cfg);
+    assert_non_null(strstr(a, " ipv6 nhrp nhs dynamic nbma 2001:DB8::1 multicast priority 4\n"
+                              " ipv6 nhrp nhs FD00::1\n"));
+    free(a);
+    cfg_validate(p->cfg, &f);
+    /* the dynamic one needs no map; the other does */
+    assert_int_equal(count_findings(&f, "has no NBMA address"), 1);
+    cfg_findings_free(&f);
+    e = cfg_parse_edit(p->cfg, ed, strlen(ed));
+    assert_int_equal(e->counts[CLS_INVALID], 0);
+    assert_int_equal(cfg_find_iface(e->cfg, "Tunnel3")->nhrp6.nnhs, 1);
+    assert_false(cfg_find_iface(e->cfg, "Tunnel3")->nhrp6.nhs[0].dynamic);
+    cfg_parse_free(e);
+    cfg_parse_free(p);
+}
+
+static void
 test_unsupported_options(void **state)
 {
     static const char t[] = "interface Tunnel3\n"
@@ -306,9 +335,11 @@ test_unsupported_options(void **state)
     struct cfg_parse *p = tcfg_parse(t);
     char *a;
 
-    /* recognised, kept, reported; the stanza stays open after them */
+    /* recognised, kept, reported; the stanza stays open after them; the
+     * dynamic NHS is modeled */
     assert_int_equal(p->counts[CLS_INVALID], 0);
-    assert_int_equal(p->counts[CLS_UNSUPPORTED], 3);
+    assert_int_equal(p->counts[CLS_UNSUPPORTED], 2);
+    assert_true(cfg_find_iface(p->cfg, "Tunnel3")->nhrp6.nhs[0].dynamic);
     assert_true(cfg_find_iface(p->cfg, "Tunnel3")->has_tun_src_ip);
     a = tcfg_print(p->cfg);
     assert_non_null(strstr(a, " ipv6 nhrp interest 10\n"));
@@ -348,6 +379,7 @@ main(void)
         cmocka_unit_test(test_validate),
         cmocka_unit_test(test_unsupported_options),
         cmocka_unit_test(test_json),
+        cmocka_unit_test(test_dynamic_nhs),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
