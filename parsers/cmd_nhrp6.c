@@ -14,8 +14,11 @@
 #include <string.h>
 
 #define NOTE_NHRP6 "IPv6 NHRP engine of dmvpnd"
-#define NP         (CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT)
-#define N_NHRP6    "this IPv6 NHRP option is not implemented"
+/* The class of the modeled rows: what the report says once the IPv6 NHRP
+ * engine reads this model (issue 21); one place to change it. */
+#define CLS_NHRP6 CLS_SUPPORTED
+#define NP        (CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT)
+#define N_NHRP6   "this IPv6 NHRP option is not implemented"
 
 static struct cfg_nhrp6 *
 cur6(struct cfg_build *b)
@@ -239,24 +242,22 @@ h_shortcut(struct cfg_build *b, const struct cmd_match *m, const char **err)
 #define NBMA_ANY "{<ip:nbma> | <ipv6:nbma6>}"
 
 const struct cmd_def cmd_tbl_nhrp6[] = {
-    {MODE_IF, "ipv6 nhrp authentication <word:key>", CLS_SUPPORTED, NOTE_NHRP6, h_auth, MODE_EXEC,
-     NP,
+    {MODE_IF, "ipv6 nhrp authentication <word:key>", CLS_NHRP6, NOTE_NHRP6, h_auth, MODE_EXEC, NP,
      .help =
          CMD_HELP({"ipv6", "IPv6 interface subcommands"}, {"nhrp", "NHRP interface subcommands"},
                   {"authentication", "Authentication string"}, {"<key>", "authentication string"})},
-    {MODE_IF, "ipv6 nhrp network-id <num:1-4294967295:id>", CLS_SUPPORTED, NOTE_NHRP6, h_network_id,
+    {MODE_IF, "ipv6 nhrp network-id <num:1-4294967295:id>", CLS_NHRP6, NOTE_NHRP6, h_network_id,
      MODE_EXEC, NP,
      .help = CMD_HELP({"network-id", "NBMA network identifier"}, {"<id>", "Network identifier"})},
-    {MODE_IF, "ipv6 nhrp holdtime <num:1-65535:secs>", CLS_SUPPORTED, NOTE_NHRP6, h_holdtime,
-     MODE_EXEC, NP,
-     .help = CMD_HELP({"holdtime", "Advertised holdtime"}, {"<secs>", "Number of seconds"})},
-    {MODE_IF, "ipv6 nhrp map {<ipv6pfx:pfx> | <ipv6:proto>} " NBMA_ANY, CLS_SUPPORTED, NOTE_NHRP6,
+    {MODE_IF, "ipv6 nhrp holdtime <num:1-65535:secs>", CLS_NHRP6, NOTE_NHRP6, h_holdtime, MODE_EXEC,
+     NP, .help = CMD_HELP({"holdtime", "Advertised holdtime"}, {"<secs>", "Number of seconds"})},
+    {MODE_IF, "ipv6 nhrp map {<ipv6pfx:pfx> | <ipv6:proto>} " NBMA_ANY, CLS_NHRP6, NOTE_NHRP6,
      h_map, MODE_EXEC, CMDF_NO,
      .help = CMD_HELP({"map", "Map dest IPv6 addresses to NBMA addresses"},
                       {"<pfx>", "IPv6 prefix of destination"},
                       {"<proto>", "IPv6 address of destination"}, {"<nbma>", "IP NBMA address"},
                       {"<nbma6>", "IPv6 NBMA address"})},
-    {MODE_IF, "ipv6 nhrp map multicast {" NBMA_ANY " | dynamic}", CLS_SUPPORTED,
+    {MODE_IF, "ipv6 nhrp map multicast {" NBMA_ANY " | dynamic}", CLS_NHRP6,
      "multicast replication in the data plane", h_map, MODE_EXEC, CMDF_NO,
      .help =
          CMD_HELP({"multicast", "Use this NBMA mapping for broadcasts/multicasts"},
@@ -265,7 +266,7 @@ const struct cmd_def cmd_tbl_nhrp6[] = {
     {MODE_IF,
      "ipv6 nhrp nhs <ipv6:addr> [nbma {<host:nbmah> | <ipv6:nbma6>} [multicast]] "
      "[priority <num:0-255:prio>] [cluster <num:0-10:clus>]",
-     CLS_SUPPORTED, NOTE_NHRP6, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
+     CLS_NHRP6, NOTE_NHRP6, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
      .help = CMD_HELP({"nhs", "Specify a next hop server"},
                       {"<addr>", "Protocol IPv6 address of NHS"}, {"nbma", "NBMA of NHS"},
                       {"<nbmah>", "IP NBMA address or FQDN"}, {"<nbma6>", "IPv6 NBMA address"},
@@ -275,27 +276,27 @@ const struct cmd_def cmd_tbl_nhrp6[] = {
     {MODE_IF,
      "ipv6 nhrp nhs dynamic nbma {<host:nbmah> | <ipv6:nbma6>} [multicast] "
      "[priority <num:0-255:prio>] [cluster <num:0-10:clus>]",
-     CLS_SUPPORTED, NOTE_NHRP6, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
+     CLS_NHRP6, NOTE_NHRP6, h_nhs, MODE_EXEC, CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
      .help =
          CMD_HELP({"dynamic", "NHS protocol address dynamically learnt"}, {"nbma", "NBMA of NHS"},
                   {"multicast", "Use this NBMA mapping for broadcasts/multicasts"},
                   {"priority", "NHS priority, don't specify for default priority"},
                   {"cluster", "NHS cluster, don't specify for default cluster"})},
-    {MODE_IF, "ipv6 nhrp nhs fallback <num:0-60:secs>", CLS_SUPPORTED, NOTE_NHRP6, h_nhs_fallback,
+    {MODE_IF, "ipv6 nhrp nhs fallback <num:0-60:secs>", CLS_NHRP6, NOTE_NHRP6, h_nhs_fallback,
      MODE_EXEC, NP, .help = CMD_HELP({"fallback", "NHS Redundancy Fallback time"})},
-    {MODE_IF, "ipv6 nhrp registration no-unique", CLS_SUPPORTED, NOTE_NHRP6, h_registration,
-     MODE_EXEC, NP,
+    {MODE_IF, "ipv6 nhrp registration no-unique", CLS_NHRP6, NOTE_NHRP6, h_registration, MODE_EXEC,
+     NP,
      .help = CMD_HELP({"registration", "Settings for registration packets."},
                       {"no-unique", "Do not set the 'Unique' flag in registration requests."})},
-    {MODE_IF, "ipv6 nhrp registration timeout <num:1-65535:secs>", CLS_SUPPORTED, NOTE_NHRP6,
+    {MODE_IF, "ipv6 nhrp registration timeout <num:1-65535:secs>", CLS_NHRP6, NOTE_NHRP6,
      h_registration, MODE_EXEC, NP,
      .help = CMD_HELP({"timeout", "Time between periodic Registration messages"})},
-    {MODE_IF, "ipv6 nhrp redirect [timeout <num:2-30:secs>]", CLS_SUPPORTED,
+    {MODE_IF, "ipv6 nhrp redirect [timeout <num:2-30:secs>]", CLS_NHRP6,
      "phase 3 traffic indications from the data plane's hairpin trigger", h_redirect, MODE_EXEC, NP,
      .help = CMD_HELP({"redirect", "Enable NHRP redirect traffic indication"},
                       {"timeout", "Specify interval over which to throttle"})},
-    {MODE_IF, "ipv6 nhrp shortcut", CLS_SUPPORTED, "phase 3 shortcut routes", h_shortcut, MODE_EXEC,
-     NP, .help = CMD_HELP({"shortcut", "Enable shortcut switching"})},
+    {MODE_IF, "ipv6 nhrp shortcut", CLS_NHRP6, "phase 3 shortcut routes", h_shortcut, MODE_EXEC, NP,
+     .help = CMD_HELP({"shortcut", "Enable shortcut switching"})},
     /* recognised, kept verbatim with the IPv6 lines, not implemented */
     OPQ(MODE_IF,
         "ipv6 nhrp {interest|record|responder|use|trigger-svc|cache|attribute|max-send|"
