@@ -78,7 +78,8 @@ test_model(void **state)
     char a[INET6_ADDRSTRLEN_];
 
     assert_int_equal(p->counts[CLS_INVALID], 0);
-    assert_int_equal(p->counts[CLS_UNSUPPORTED], 1); /* gre over IPv6 in the data plane */
+    /* GRE over IPv6 (source and mode) is not in the data plane yet */
+    assert_int_equal(p->counts[CLS_UNSUPPORTED], 2);
     t = cfg_find_iface(p->cfg, "Tunnel1");
     assert_non_null(t);
     n = &t->nhrp6;
