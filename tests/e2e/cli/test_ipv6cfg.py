@@ -87,11 +87,32 @@ def shows(lab):
     check(rc == 0 and out.startswith("IP NHRP cache "), "IPv4 NHRP shows unchanged", out)
 
 
+def ipv6_underlay(lab):
+    """A tunnel over an IPv6 underlay: kept in the model and printed back
+    while the data plane has no GRE over IPv6; the node goes on."""
+    rc, out, err = lab.oneshot("configure terminal", "interface Tunnel9",
+                               "ip address 10.9.9.1 255.255.255.0",
+                               "ipv6 nhrp network-id 9", "ipv6 nhrp map multicast dynamic",
+                               "tunnel source 2001:db8::9", "tunnel mode gre multipoint ipv6",
+                               "end")
+    check(rc == 0, "an IPv6-underlay tunnel typed live", (rc, err))
+    run = running(lab)
+    check("interface Tunnel9\n ip address 10.9.9.1 255.255.255.0\n"
+          " ipv6 nhrp map multicast dynamic\n ipv6 nhrp network-id 9\n"
+          " tunnel source 2001:DB8::9\n tunnel mode gre multipoint ipv6\n" in run,
+          "its running config", run)
+    rc, out, err = lab.oneshot("show ip interface brief")
+    check(rc == 0 and "Tunnel9" in out and "Tunnel0" in out, "the node goes on", (rc, out))
+    rc, out, err = lab.oneshot("configure terminal", "no interface Tunnel9", "end")
+    check(rc == 0 and "Tunnel9" not in running(lab), "and takes it away again", (rc, err))
+
+
 def body(lab):
     config_lines(lab)
     bad_address(lab)
     no_forms(lab)
     shows(lab)
+    ipv6_underlay(lab)
 
 
 if __name__ == "__main__":
