@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Fixture reader of the capture walk (format: capwalk_fix.h). A table of
+ * (kind, field) -> offset and type keeps each record kind one list of rows,
+ * so a fixture names exactly the struct fields the renderers read.
+ */
+#include "tests/golden/capwalk/capwalk_fix.h"
+#include "lib/inet.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum ftype { F_IP, F_U8, F_U16, F_U32, F_STR, F_CHAR, F_AGE, F_SYM, F_FLAGS };
+
+struct sym {
+    const char *name;
+    uint32_t val;
+};
+
+struct field {
+    const char *kind, *name;
+    enum ftype t;
+    size_t off, size;
+    const struct sym *syms; /* F_SYM, F_FLAGS: the words of the field */
+};
+
+static const struct sym tun_type[] = {
+    {"hub", REC_TUN_HUB}, {"spoke", REC_TUN_SPOKE}, {"hub/spoke", REC_TUN_HUB_SPOKE}, {NULL, 0}};
+static const struct sym peer_state[] = {{"UP", REC_PEER_UP},
+                                        {"NHRP", REC_PEER_NHRP},
+                                        {"IKE", REC_PEER_IKE},
+                                        {"IPSEC", REC_PEER_IPSEC},
+                                        {"INTF", REC_PEER_INTF},
+                                        {"DOWN", REC_PEER_DOWN},
+                                        {NULL, 0}};
+static const struct sym peer_attrs[] = {{"S", REC_PA_S},   {"D", REC_PA_D},   {"I", REC_PA_I},
+                                        {"N", REC_PA_N},   {"L", REC_PA_L},   {"X", REC_PA_X},
+                                        {"T1", REC_PA_T1}, {"T2", REC_PA_T2}, {"C", REC_PA_C},
+                                        {"I2", REC_PA_I2}, {"B", REC_PA_B},   {NULL, 0}};
+static const struct sym cache_type[] = {{"static", REC_NHRP_STATIC},
+                                        {"dynamic", REC_NHRP_DYNAMIC},
+                                        {"incomplete", REC_NHRP_INCOMPLETE},
+                                        {NULL, 0}};
+static const struct sym cache_flags[] = {{"authoritative", REC_NF_AUTHORITATIVE},
+                                         {"implicit", REC_NF_IMPLICIT},
+                                         {"negative", REC_NF_NEGATIVE},
+                                         {"unique", REC_NF_UNIQUE},
+                                         {"registered", REC_NF_REGISTERED},
+                                         {"used", REC_NF_USED},
+                                         {"router", REC_NF_ROUTER},
+                                         {"local", REC_NF_LOCAL},
+                                         {"nat", REC_NF_NAT},
+                                         {"nhop", REC_NF_NHOP},
+                                         {"rib", REC_NF_RIB},
+                                         {"nho", REC_NF_NHO},
+                                         {"no-socket", REC_NF_NOSOCKET},
+                                         {"temporary", REC_NF_TEMPORARY},
+                                         {NULL, 0}};
+static const struct sym nhs_status[] = {
+    {"E", REC_NHS_E}, {"R", REC_NHS_R}, {"W", REC_NHS_W}, {"D", REC_NHS_D}, {NULL, 0}};
+static const struct sym if_method[] = {{"unset", REC_IFM_UNSET},   {"NVRAM", REC_IFM_NVRAM},
+                                       {"manual", REC_IFM_MANUAL}, {"TFTP", REC_IFM_TFTP},
+                                       {"DHCP", REC_IFM_DHCP},     {NULL, 0}};
+static const struct sym if_kind[] = {{"ethernet", REC_IFK_ETHERNET},
+                                     {"loopback", REC_IFK_LOOPBACK},
+                                     {"tunnel", REC_IFK_TUNNEL},
+                                     {"other", REC_IFK_OTHER},
+                                     {NULL, 0}};
+
+#define FLD(k, st, name, t, syms)                                                                  \
+    {                                                                                              \
+        k, #name, t, offsetof(struct st, name), sizeof(((struct st *)0)->name), syms               \
+    }
+
+static const struct field fields[] = {
+    FLD("tunnel", rec_tunnel, ifname, F_STR, NULL),
+    FLD("tunnel", rec_tunnel, admin_up, F_U8, NULL),
+    FLD("tunnel", rec_tunnel, line_up, F_U8, NULL),
+    FLD("tunnel", rec_tunnel, type, F_SYM, tun_type),
+    FLD("tunnel", rec_tunnel, multipoint, F_U8, NULL),
+    FLD("tunnel", rec_tunnel, addr, F_IP, NULL),
+    FLD("tunnel", rec_tunnel, mask, F_IP, NULL),
+    FLD("tunnel", rec_tunnel, src, F_IP, NULL),
+    FLD("peer", rec_dmvpn_peer, ifname, F_STR, NULL),
+    FLD("peer", rec_dmvpn_peer, nbma, F_IP, NULL),
+    FLD("peer", rec_dmvpn_peer, tunnel_addr, F_IP, NULL),
+    FLD("peer", rec_dmvpn_peer, target, F_IP, NULL),
+    FLD("peer", rec_dmvpn_peer, target_len, F_U8, NULL),
+    FLD("peer", rec_dmvpn_peer, state, F_SYM, peer_state),
+    FLD("peer", rec_dmvpn_peer, attrs, F_FLAGS, peer_attrs),
+    FLD("peer", rec_dmvpn_peer, since_ms, F_AGE, NULL),
+    FLD("nhs", rec_nhrp_nhs, ifname, F_STR, NULL),
+    FLD("nhs", rec_nhrp_nhs, addr, F_IP, NULL),
+    FLD("nhs", rec_nhrp_nhs, nbma, F_IP, NULL),
+    FLD("nhs", rec_nhrp_nhs, status, F_FLAGS, nhs_status),
+    FLD("nhs", rec_nhrp_nhs, priority, F_U8, NULL),
+    FLD("nhs", rec_nhrp_nhs, cluster, F_U8, NULL),
+    FLD("nhs", rec_nhrp_nhs, req_sent, F_U32, NULL),
+    FLD("nhs", rec_nhrp_nhs, req_failed, F_U32, NULL),
+    FLD("nhs", rec_nhrp_nhs, repl_recv, F_U32, NULL),
+    FLD("nhs", rec_nhrp_nhs, last_reply_ms, F_AGE, NULL),
+    FLD("nhs", rec_nhrp_nhs, current_request_id, F_U32, NULL),
+    FLD("nhs", rec_nhrp_nhs, pending_request_id, F_U32, NULL),
+    FLD("nhs", rec_nhrp_nhs, pending_retries, F_U32, NULL),
+    FLD("nhs", rec_nhrp_nhs, protect_requested, F_U8, NULL),
+    FLD("nhs", rec_nhrp_nhs, acked_request_id, F_U32, NULL),
+    FLD("cache", rec_nhrp_cache, ifname, F_STR, NULL),
+    FLD("cache", rec_nhrp_cache, proto, F_IP, NULL),
+    FLD("cache", rec_nhrp_cache, prefix_len, F_U8, NULL),
+    FLD("cache", rec_nhrp_cache, type, F_SYM, cache_type),
+    FLD("cache", rec_nhrp_cache, preference, F_U8, NULL),
+    FLD("cache", rec_nhrp_cache, via, F_IP, NULL),
+    FLD("cache", rec_nhrp_cache, nbma, F_IP, NULL),
+    FLD("cache", rec_nhrp_cache, claimed_nbma, F_IP, NULL),
+    FLD("cache", rec_nhrp_cache, flags, F_FLAGS, cache_flags),
+    FLD("cache", rec_nhrp_cache, created_ms, F_AGE, NULL),
+    FLD("cache", rec_nhrp_cache, expires_ms, F_AGE, NULL),
+    FLD("cache", rec_nhrp_cache, requester, F_IP, NULL),
+    FLD("cache", rec_nhrp_cache, request_id, F_U32, NULL),
+    FLD("cache", rec_nhrp_cache, cache_hits, F_U32, NULL),
+    FLD("route", rec_route, prefix, F_IP, NULL),
+    FLD("route", rec_route, len, F_U8, NULL),
+    FLD("route", rec_route, code, F_CHAR, NULL),
+    FLD("route", rec_route, nho, F_CHAR, NULL),
+    FLD("route", rec_route, nexthop, F_IP, NULL),
+    FLD("route", rec_route, distance, F_U32, NULL),
+    FLD("route", rec_route, metric, F_U32, NULL),
+    FLD("route", rec_route, ifname, F_STR, NULL),
+    FLD("route", rec_route, since_ms, F_AGE, NULL),
+    FLD("route", rec_route, nho_path, F_U8, NULL),
+    FLD("route", rec_route, code2, F_STR, NULL),
+    FLD("route", rec_route, rflags, F_U8, NULL),
+    FLD("route", rec_route, nh_vrf, F_STR, NULL),
+    FLD("iface", rec_iface, ifname, F_STR, NULL),
+    FLD("iface", rec_iface, kind, F_SYM, if_kind),
+    FLD("iface", rec_iface, admin_up, F_U8, NULL),
+    FLD("iface", rec_iface, line_up, F_U8, NULL),
+    FLD("iface", rec_iface, method, F_SYM, if_method),
+    FLD("iface", rec_iface, deleted, F_U8, NULL),
+    FLD("iface", rec_iface, addr, F_IP, NULL),
+    FLD("iface", rec_iface, mask, F_IP, NULL),
+};
+
+/* "00:05:07", "1d02h", "3w2d", "1y2w" -> seconds; -1 when not a time. */
+static long long
+ios_secs(const char *s)
+{
+    static const struct {
+        char c;
+        long long secs;
+    } unit[] = {{'y', 365LL * 86400}, {'w', 7LL * 86400}, {'d', 86400}, {'h', 3600}};
+    unsigned h, m, sec;
+    long long a, b;
+    char u1, u2, end;
+    size_t i, j;
+
+    if (sscanf(s, "%u:%u:%u%c", &h, &m, &sec, &end) == 3)
+        return (long long)h * 3600 + m * 60 + sec;
+    if (sscanf(s, "%lld%c%lld%c%c", &a, &u1, &b, &u2, &end) != 4)
+        return -1;
+    for (i = 0; i < 4 && unit[i].c != u1; i++)
+        ;
+    for (j = 0; j < 4 && unit[j].c != u2; j++)
+        ;
+    if (i == 4 || j == 4)
+        return -1;
+    return a * unit[i].secs + b * unit[j].secs;
+}
+
+static int
+sym_value(const struct sym *t, const char *w, size_t len, uint32_t *out)
+{
+    for (; t->name; t++)
+        if (strlen(t->name) == len && strncmp(t->name, w, len) == 0) {
+            *out = t->val;
+            return 0;
+        }
+    return -1;
+}
+
+static int
+set_field(void *rec, const struct field *f, const char *v)
+{
+    uint8_t *p = (uint8_t *)rec + f->off;
+    uint32_t u = 0;
+    unsigned long n;
+    char *end;
+
+    switch (f->t) {
+    case F_IP:
+        if (!inet_parse4(v, &u))
+            return -1;
+        memcpy(p, &u, sizeof(u));
+        return 0;
+    case F_STR:
+        if (strlen(v) >= f->size)
+            return -1;
+        memcpy(p, v, strlen(v) + 1);
+        return 0;
+    case F_CHAR:
+        if (strlen(v) != 1)
+            return -1;
+        *p = (uint8_t)v[0];
+        return 0;
+    case F_AGE: {
+        int64_t t = 0;
+        long long s = ios_secs(v[0] == '+' ? v + 1 : v);
+
+        if (strcmp(v, "never") != 0) {
+            if (s < 0)
+                return -1;
+            t = v[0] == '+' ? CAPWALK_NOW + s * 1000 + 500 : CAPWALK_NOW - s * 1000 - 500;
+        }
+        memcpy(p, &t, sizeof(t));
+        return 0;
+    }
+    case F_SYM:
+        if (sym_value(f->syms, v, strlen(v), &u) < 0)
+            return -1;
+        break;
+    case F_FLAGS:
+        while (*v) {
+            size_t len = strcspn(v, "|");
+            uint32_t bit;
+
+            if (sym_value(f->syms, v, len, &bit) < 0)
+                return -1;
+            u |= bit;
+            v += len + (v[len] == '|');
+        }
+        break;
+    default:
+        n = strtoul(v, &end, 0);
+        if (*v == '\0' || *end != '\0')
+            return -1;
+        u = (uint32_t)n;
+        break;
+    }
+    if (f->size == 1)
+        *p = (uint8_t)u;
+    else if (f->size == 2) {
+        uint16_t s16 = (uint16_t)u;
+        memcpy(p, &s16, 2);
+    } else
+        memcpy(p, &u, 4);
+    return 0;
+}
+
+/* The record of kind `k` the next line fills, with its defaults. */
+static void *
+new_rec(struct capwalk_fix *fx, const char *k)
+{
+#define NEW(arr, n)                                                                                \
+    do {                                                                                           \
+        if (fx->n >= sizeof(fx->arr) / sizeof(fx->arr[0]))                                         \
+            return NULL;                                                                           \
+        memset(&fx->arr[fx->n], 0, sizeof(fx->arr[0]));                                            \
+        return &fx->arr[fx->n++];                                                                  \
+    } while (0)
+    if (strcmp(k, "tunnel") == 0) {
+        struct rec_tunnel *t;
+
+        if (fx->n_tun >= sizeof(fx->tun) / sizeof(fx->tun[0]))
+            return NULL;
+        t = &fx->tun[fx->n_tun++];
+        memset(t, 0, sizeof(*t));
+        /* an NHRP tunnel of a running router: up, mGRE */
+        t->admin_up = t->line_up = t->multipoint = 1;
+        return t;
+    }
+    if (strcmp(k, "cache") == 0) {
+        struct rec_nhrp_cache *c;
+
+        if (fx->n_cache >= CAPWALK_MAX)
+            return NULL;
+        c = &fx->cache[fx->n_cache++];
+        memset(c, 0, sizeof(*c));
+        c->prefix_len = 32;
+        c->preference = 255;
+        return c;
+    }
+    if (strcmp(k, "peer") == 0)
+        NEW(peer, n_peer);
+    if (strcmp(k, "nhs") == 0)
+        NEW(nhs, n_nhs);
+    if (strcmp(k, "route") == 0)
+        NEW(route, n_route);
+    if (strcmp(k, "iface") == 0)
+        NEW(iface, n_iface);
+#undef NEW
+    return NULL;
+}
+
+/* Next `key=value` of line at *pp (value may be "quoted"); 0 at the end. */
+static int
+next_pair(char **pp, char **key, char **val)
+{
+    char *p = *pp, *eq;
+
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (!*p)
+        return 0;
+    *key = p;
+    if (!(eq = strchr(p, '=')))
+        return -1;
+    *eq = '\0';
+    p = eq + 1;
+    if (*p == '"') {
+        *val = ++p;
+        if (!(p = strchr(p, '"')))
+            return -1;
+        *p++ = '\0';
+    } else {
+        *val = p;
+        p += strcspn(p, " \t");
+        if (*p)
+            *p++ = '\0';
+    }
+    *pp = p;
+    return 1;
+}
+
+static int
+fail(const char *name, unsigned ln, const char *what, const char *s)
+{
+    fprintf(stderr, "%s:%u: %s%s%s\n", name, ln, what, s ? ": " : "", s ? s : "");
+    return -1;
+}
+
+int
+capwalk_fix_read(FILE *f, const char *name, struct capwalk_fix *fx)
+{
+    char line[1024];
+    unsigned ln = 0;
+
+    memset(fx, 0, sizeof(*fx));
+    while (fgets(line, sizeof(line), f)) {
+        char *p = line, *kind, *key, *val;
+        void *rec;
+        int r;
+
+        ln++;
+        line[strcspn(line, "\n")] = '\0';
+        kind = p;
+        p += strcspn(p, " \t");
+        if (*p)
+            *p++ = '\0';
+        if (!*kind || *kind == '#' || strcmp(kind, "capture") == 0 ||
+            strcmp(kind, "compare") == 0 || strcmp(kind, "expect") == 0 ||
+            strcmp(kind, "textfsm") == 0)
+            continue;
+        if (strcmp(kind, "version") == 0 || strcmp(kind, "command") == 0) {
+            char *dst = kind[0] == 'v' ? fx->version : fx->command;
+            size_t size = kind[0] == 'v' ? sizeof(fx->version) : sizeof(fx->command);
+
+            if (strlen(p) >= size)
+                return fail(name, ln, "too long", p);
+            memcpy(dst, p, strlen(p) + 1);
+            continue;
+        }
+        if (!(rec = new_rec(fx, kind)))
+            return fail(name, ln, "unknown record kind or too many", kind);
+        while ((r = next_pair(&p, &key, &val)) > 0) {
+            size_t i;
+
+            for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+                if (strcmp(fields[i].kind, kind) == 0 && strcmp(fields[i].name, key) == 0)
+                    break;
+            if (i == sizeof(fields) / sizeof(fields[0]))
+                return fail(name, ln, "unknown field", key);
+            if (set_field(rec, &fields[i], val) < 0)
+                return fail(name, ln, "bad value", val);
+        }
+        if (r < 0)
+            return fail(name, ln, "expected field=value", NULL);
+    }
+    if (!fx->command[0])
+        return fail(name, ln, "no command line", NULL);
+    return 0;
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The capture walk's renderer driver: `capwalk_render FIXTURE` reads the
+ * records of one capture (capwalk_fix.h), takes the IOS personality from
+ * the fixture's `version` line as the shell takes it from the config's
+ * (render_personality_of), renders the fixture's command with the renderer
+ * and options the shell's action uses for it, and writes the text to
+ * stdout. capture_walk.py compares it with the capture.
+ */
+#include "cli/render/render_personality.h"
+#include "cli/render/render_system.h"
+#include "tests/golden/capwalk/capwalk_fix.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct capwalk_fix fx;
+
+static void
+show_dmvpn(struct strbuf *out, const struct render_personality *p, bool detail)
+{
+    struct render_dmvpn_in in = {.tunnels = fx.tun,
+                                 .n_tunnels = fx.n_tun,
+                                 .peers = fx.peer,
+                                 .n_peers = fx.n_peer,
+                                 .nhs = fx.nhs,
+                                 .n_nhs = fx.n_nhs,
+                                 .legend = p->legend};
+
+    if (detail)
+        render_dmvpn_detail(out, CAPWALK_NOW, &in);
+    else
+        render_dmvpn(out, CAPWALK_NOW, &in);
+}
+
+static int
+render(struct strbuf *out, const char *cmd, const struct render_personality *p)
+{
+    if (strcmp(cmd, "show dmvpn") == 0 || strcmp(cmd, "show dmvpn detail") == 0) {
+        show_dmvpn(out, p, strcmp(cmd, "show dmvpn detail") == 0);
+    } else if (strcmp(cmd, "show ip nhrp") == 0) {
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_PLAIN);
+    } else if (strcmp(cmd, "show ip nhrp detail") == 0) {
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_DETAIL);
+    } else if (strcmp(cmd, "show ip nhrp brief") == 0) {
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_BRIEF);
+    } else if (strcmp(cmd, "show ip nhrp nhs") == 0 ||
+               strcmp(cmd, "show ip nhrp nhs detail") == 0) {
+        render_nhrp_nhs(out, CAPWALK_NOW, fx.nhs, fx.n_nhs,
+                        strcmp(cmd, "show ip nhrp nhs detail") == 0, false);
+    } else if (strcmp(cmd, "show ip route") == 0) {
+        struct render_route_opts o = {.family = p->family};
+
+        render_route_ex(out, CAPWALK_NOW, fx.route, fx.n_route, &o);
+    } else if (strcmp(cmd, "show ip interface brief") == 0) {
+        render_interfaces_brief(out, fx.iface, fx.n_iface);
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct render_personality p;
+    struct strbuf out;
+    FILE *f;
+    int rc;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: capwalk_render FIXTURE\n");
+        return 2;
+    }
+    if (!(f = fopen(argv[1], "r"))) {
+        perror(argv[1]);
+        return 2;
+    }
+    rc = capwalk_fix_read(f, argv[1], &fx);
+    fclose(f);
+    if (rc < 0)
+        return 2;
+    render_personality_of(fx.version, &p);
+    sb_init(&out);
+    if (render(&out, fx.command, &p) < 0) {
+        fprintf(stderr, "%s: command not walked: %s\n", argv[1], fx.command);
+        sb_free(&out);
+        return 2;
+    }
+    rc = fwrite(out.buf, 1, out.len, stdout) == out.len ? 0 : 1;
+    sb_free(&out);
+    return rc;
+}
