@@ -6,6 +6,7 @@
  */
 #include "tests/golden/capwalk/capwalk_fix.h"
 #include "lib/inet.h"
+#include "lib/rec_crypto.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -57,6 +58,19 @@ static const struct sym cache_flags[] = {{"authoritative", REC_NF_AUTHORITATIVE}
                                          {"no-socket", REC_NF_NOSOCKET},
                                          {"temporary", REC_NF_TEMPORARY},
                                          {NULL, 0}};
+static const struct sym ike_state[] = {{"MM_NO_STATE", REC_IKE_MM_NO_STATE},
+                                       {"MM_SA_SETUP", REC_IKE_MM_SA_SETUP},
+                                       {"MM_KEY_EXCH", REC_IKE_MM_KEY_EXCH},
+                                       {"MM_KEY_AUTH", REC_IKE_MM_KEY_AUTH},
+                                       {"AG_NO_STATE", REC_IKE_AG_NO_STATE},
+                                       {"AG_INIT_EXCH", REC_IKE_AG_INIT_EXCH},
+                                       {"AG_AUTH", REC_IKE_AG_AUTH},
+                                       {"QM_IDLE", REC_IKE_QM_IDLE},
+                                       {NULL, 0}};
+static const struct sym ike_status[] = {{"ACTIVE", REC_IKE_ACTIVE},
+                                        {"ACTIVE (deleted)", REC_IKE_ACTIVE_DELETED},
+                                        {"STDBY", REC_IKE_STDBY},
+                                        {NULL, 0}};
 static const struct sym nhs_status[] = {
     {"E", REC_NHS_E}, {"R", REC_NHS_R}, {"W", REC_NHS_W}, {"D", REC_NHS_D}, {NULL, 0}};
 static const struct sym if_method[] = {{"unset", REC_IFM_UNSET},   {"NVRAM", REC_IFM_NVRAM},
@@ -132,6 +146,14 @@ static const struct field fields[] = {
     FLD("route", rec_route, code2, F_STR, NULL),
     FLD("route", rec_route, rflags, F_U8, NULL),
     FLD("route", rec_route, nh_vrf, F_STR, NULL),
+    FLD("ike", rec_ike_sa, ifname, F_STR, NULL),
+    FLD("ike", rec_ike_sa, local, F_IP, NULL),
+    FLD("ike", rec_ike_sa, remote, F_IP, NULL),
+    FLD("ike", rec_ike_sa, initiator, F_U8, NULL),
+    FLD("ike", rec_ike_sa, ike_version, F_U8, NULL),
+    FLD("ike", rec_ike_sa, state, F_SYM, ike_state),
+    FLD("ike", rec_ike_sa, status, F_SYM, ike_status),
+    FLD("ike", rec_ike_sa, conn_id, F_U32, NULL),
     FLD("iface", rec_iface, ifname, F_STR, NULL),
     FLD("iface", rec_iface, kind, F_SYM, if_kind),
     FLD("iface", rec_iface, admin_up, F_U8, NULL),
@@ -279,6 +301,17 @@ new_rec(struct capwalk_fix *fx, const char *k)
         c->prefix_len = 32;
         c->preference = 255;
         return c;
+    }
+    if (strcmp(k, "ike") == 0) {
+        struct rec_ike_sa *a;
+
+        if (fx->n_ike >= sizeof(fx->ike) / sizeof(fx->ike[0]))
+            return NULL;
+        a = &fx->ike[fx->n_ike++];
+        memset(a, 0, sizeof(*a));
+        a->ike_version = 1;
+        a->local_port = a->remote_port = 500;
+        return a;
     }
     if (strcmp(k, "peer") == 0)
         NEW(peer, n_peer);

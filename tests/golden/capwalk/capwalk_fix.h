@@ -5,8 +5,9 @@
  *
  *   KIND field=value field=value ...
  *
- * KIND is tunnel, peer, nhs, cache, route or iface (struct rec_tunnel,
- * rec_dmvpn_peer, rec_nhrp_nhs, rec_nhrp_cache, rec_route, rec_iface).
+ * KIND is tunnel, peer, nhs, cache, route, iface or ike (struct rec_tunnel,
+ * rec_dmvpn_peer, rec_nhrp_nhs, rec_nhrp_cache, rec_route, rec_iface,
+ * rec_ike_sa).
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -19,6 +20,7 @@
 #define DMVPN_TESTS_GOLDEN_CAPWALK_FIX_H
 
 #include "lib/rec.h"
+#include "lib/rec_crypto.h"
 
 #include <stdio.h>
 
@@ -38,7 +40,8 @@ struct capwalk_fix {
     struct rec_nhrp_cache cache[CAPWALK_MAX];
     struct rec_route route[CAPWALK_MAX];
     struct rec_iface iface[64];
-    size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface;
+    struct rec_ike_sa ike[64];
+    size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

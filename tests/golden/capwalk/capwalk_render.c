@@ -53,6 +53,10 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         struct render_route_opts o = {.family = p->family};
 
         render_route_ex(out, CAPWALK_NOW, fx.route, fx.n_route, &o);
+    } else if (strcmp(cmd, "show crypto isakmp sa") == 0) {
+        struct render_crypto_opts o = {.dialect = p->crypto};
+
+        render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief(out, fx.iface, fx.n_iface);
     } else {
