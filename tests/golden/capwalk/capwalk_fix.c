@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum ftype { F_IP, F_U8, F_U16, F_U32, F_STR, F_CHAR, F_AGE, F_SYM, F_FLAGS };
+enum ftype { F_IP, F_U8, F_U16, F_U32, F_U64, F_STR, F_CHAR, F_AGE, F_SYM, F_FLAGS };
 
 struct sym {
     const char *name;
@@ -71,6 +71,21 @@ static const struct sym ike_status[] = {{"ACTIVE", REC_IKE_ACTIVE},
                                         {"ACTIVE (deleted)", REC_IKE_ACTIVE_DELETED},
                                         {"STDBY", REC_IKE_STDBY},
                                         {NULL, 0}};
+static const struct sym cs_status[] = {
+    {"UP-ACTIVE", REC_CS_UP_ACTIVE}, {"UP-IDLE", REC_CS_UP_IDLE},
+    {"UP-NO-IKE", REC_CS_UP_NO_IKE}, {"DOWN-NEGOTIATING", REC_CS_DOWN_NEGOTIATING},
+    {"DOWN", REC_CS_DOWN},           {NULL, 0}};
+static const struct sym ike_caps[] = {{"C", REC_IKE_CAP_C},
+                                      {"D", REC_IKE_CAP_D},
+                                      {"K", REC_IKE_CAP_K},
+                                      {"N", REC_IKE_CAP_N},
+                                      {"T", REC_IKE_CAP_T},
+                                      {"X", REC_IKE_CAP_X},
+                                      {"F", REC_IKE_CAP_F},
+                                      {"R", REC_IKE_CAP_R},
+                                      {"U", REC_IKE_CAP_U},
+                                      {"S", REC_IKE_CAP_S},
+                                      {NULL, 0}};
 static const struct sym nhs_status[] = {
     {"E", REC_NHS_E}, {"R", REC_NHS_R}, {"W", REC_NHS_W}, {"D", REC_NHS_D}, {NULL, 0}};
 static const struct sym if_method[] = {{"unset", REC_IFM_UNSET},   {"NVRAM", REC_IFM_NVRAM},
@@ -154,6 +169,41 @@ static const struct field fields[] = {
     FLD("ike", rec_ike_sa, state, F_SYM, ike_state),
     FLD("ike", rec_ike_sa, status, F_SYM, ike_status),
     FLD("ike", rec_ike_sa, conn_id, F_U32, NULL),
+    FLD("cs", rec_crypto_session, ifname, F_STR, NULL),
+    FLD("cs", rec_crypto_session, profile, F_STR, NULL),
+    FLD("cs", rec_crypto_session, fvrf, F_STR, NULL),
+    FLD("cs", rec_crypto_session, ivrf, F_STR, NULL),
+    FLD("cs", rec_crypto_session, phase1_id, F_STR, NULL),
+    FLD("cs", rec_crypto_session, desc, F_STR, NULL),
+    FLD("cs", rec_crypto_session, up_since_ms, F_AGE, NULL),
+    FLD("cs", rec_crypto_session, peer, F_IP, NULL),
+    FLD("cs", rec_crypto_session, peer_port, F_U16, NULL),
+    FLD("cs", rec_crypto_session, status, F_SYM, cs_status),
+    FLD("cs_ike", rec_cs_ike, expires_ms, F_AGE, NULL),
+    FLD("cs_ike", rec_cs_ike, local, F_IP, NULL),
+    FLD("cs_ike", rec_cs_ike, remote, F_IP, NULL),
+    FLD("cs_ike", rec_cs_ike, local_port, F_U16, NULL),
+    FLD("cs_ike", rec_cs_ike, remote_port, F_U16, NULL),
+    FLD("cs_ike", rec_cs_ike, session_id, F_U32, NULL),
+    FLD("cs_ike", rec_cs_ike, conn_id, F_U32, NULL),
+    FLD("cs_ike", rec_cs_ike, caps, F_FLAGS, ike_caps),
+    FLD("cs_ike", rec_cs_ike, ike_version, F_U8, NULL),
+    FLD("cs_ike", rec_cs_ike, active, F_U8, NULL),
+    FLD("cs_flow", rec_cs_flow, in_pkts, F_U64, NULL),
+    FLD("cs_flow", rec_cs_flow, out_pkts, F_U64, NULL),
+    FLD("cs_flow", rec_cs_flow, in_drop, F_U64, NULL),
+    FLD("cs_flow", rec_cs_flow, out_drop, F_U64, NULL),
+    FLD("cs_flow", rec_cs_flow, in_expires_ms, F_AGE, NULL),
+    FLD("cs_flow", rec_cs_flow, out_expires_ms, F_AGE, NULL),
+    FLD("cs_flow", rec_cs_flow, local, F_IP, NULL),
+    FLD("cs_flow", rec_cs_flow, local_mask, F_IP, NULL),
+    FLD("cs_flow", rec_cs_flow, remote, F_IP, NULL),
+    FLD("cs_flow", rec_cs_flow, remote_mask, F_IP, NULL),
+    FLD("cs_flow", rec_cs_flow, in_kb, F_U32, NULL),
+    FLD("cs_flow", rec_cs_flow, out_kb, F_U32, NULL),
+    FLD("cs_flow", rec_cs_flow, active_sas, F_U32, NULL),
+    FLD("cs_flow", rec_cs_flow, proto, F_U8, NULL),
+    FLD("cs_flow", rec_cs_flow, kb_rekey_disabled, F_U8, NULL),
     FLD("iface", rec_iface, ifname, F_STR, NULL),
     FLD("iface", rec_iface, kind, F_SYM, if_kind),
     FLD("iface", rec_iface, admin_up, F_U8, NULL),
@@ -252,6 +302,14 @@ set_field(void *rec, const struct field *f, const char *v)
             v += len + (v[len] == '|');
         }
         break;
+    case F_U64: {
+        unsigned long long ull = strtoull(v, &end, 0);
+
+        if (*v == '\0' || *end != '\0')
+            return -1;
+        memcpy(p, &ull, sizeof(ull));
+        return 0;
+    }
     default:
         n = strtoul(v, &end, 0);
         if (*v == '\0' || *end != '\0')
@@ -312,6 +370,29 @@ new_rec(struct capwalk_fix *fx, const char *k)
         a->ike_version = 1;
         a->local_port = a->remote_port = 500;
         return a;
+    }
+    if (strcmp(k, "cs") == 0)
+        NEW(cs, n_cs);
+    /* a session's IKE SAs and flows follow its cs line */
+    if (strcmp(k, "cs_ike") == 0 || strcmp(k, "cs_flow") == 0) {
+        struct rec_crypto_session *c = fx->n_cs ? &fx->cs[fx->n_cs - 1] : NULL;
+
+        if (!c)
+            return NULL;
+        if (k[3] == 'i') {
+            struct rec_cs_ike *i;
+
+            if (c->n_ike >= REC_CS_MAX_IKE)
+                return NULL;
+            i = &c->ike[c->n_ike++];
+            i->local_port = i->remote_port = 500;
+            i->ike_version = 1;
+            i->active = 1;
+            return i;
+        }
+        if (c->n_flows >= REC_CS_MAX_FLOWS)
+            return NULL;
+        return &c->flows[c->n_flows++];
     }
     if (strcmp(k, "peer") == 0)
         NEW(peer, n_peer);

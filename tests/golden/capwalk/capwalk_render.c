@@ -57,6 +57,12 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         struct render_crypto_opts o = {.dialect = p->crypto};
 
         render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
+    } else if (strcmp(cmd, "show crypto session") == 0 ||
+               strcmp(cmd, "show crypto session detail") == 0) {
+        struct render_crypto_opts o = {.dialect = p->crypto,
+                                       .detail = strcmp(cmd, "show crypto session detail") == 0};
+
+        render_crypto_session(out, CAPWALK_NOW, fx.cs, fx.n_cs, &o);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief(out, fx.iface, fx.n_iface);
     } else {
