@@ -14,14 +14,15 @@ byte for byte with the capture, less the prompt lines around the output
 when a capture expected to match does not, or one listed as differing now
 matches (its entry in docs/testing.md is then stale), or docs/testing.md
 lacks a row for a capture listed as differing. For each reproduced
-capture whose command has an ntc template (testdata/textfsm/), TextFSM
+capture whose command has an ntc template (testdata/textfsm/,
+testdata/ios/textfsm/), TextFSM
 parses the capture and our text and must give the same records.
 
 Fixture lines read here (the rest is the driver's, capwalk_fix.h):
   capture FOLDER/FILE.txt
-  compare exact | one or more of: lines tabs rstrip
-      exact: byte for byte. rstrip: the source (a code block) lost the
-      blank line that ends the output. lines: the source (a text copy) trimmed the
+  compare exact | one or more of: lines tabs rstrip lstrip
+      exact: byte for byte. rstrip / lstrip: the source (a code block)
+      lost or added blank lines at the end / the start of the output. lines: the source (a text copy) trimmed the
       blanks ending each line, so both sides lose them. tabs: the source
       (a terminal copy) turned the legend's TABs into 8 blanks, so ours are
       expanded the same way before comparing.
@@ -40,6 +41,8 @@ TEMPLATES = {
     "show dmvpn": "testdata/textfsm/cisco_ios_show_dmvpn.textfsm",
     "show ip interface brief": "testdata/textfsm/cisco_ios_show_ip_interface_brief.textfsm",
     "show ip route": "testdata/textfsm/cisco_ios_show_ip_route.textfsm",
+    "show crypto session detail":
+    "testdata/ios/textfsm/cisco_ios_show_crypto_session_detail.textfsm",
 }
 PROMPT_CMD = re.compile(r"^([\w.()-]+[#>] *)?(sh|show)\b.*\n")
 PROMPT_END = re.compile(r"(?<=\n)[\w.()-]+[#>] *\n?$")
@@ -73,6 +76,8 @@ def normalise(text, modes):
         text = text.expandtabs(8)
     if "rstrip" in modes:
         text = text.rstrip() + "\n"
+    if "lstrip" in modes:
+        text = text.lstrip("\n")
     if "lines" in modes:
         text = "\n".join(l.rstrip(" ") for l in text.split("\n"))
     return text
