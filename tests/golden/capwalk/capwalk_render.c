@@ -34,6 +34,30 @@ show_dmvpn(struct strbuf *out, const struct render_personality *p, bool detail)
         render_dmvpn(out, CAPWALK_NOW, &in);
 }
 
+/* show ip route [next-hop-override | PROTOCOL], as act_show_routing.c */
+static int
+show_route(struct strbuf *out, const char *arg, const struct render_personality *p)
+{
+    static const struct {
+        const char *kw;
+        char code;
+    } protos[] = {{" bgp", REC_RT_BGP},     {" ospf", REC_RT_OSPF},
+                  {" eigrp", REC_RT_EIGRP}, {" static", REC_RT_STATIC},
+                  {" nhrp", REC_RT_NHRP},   {" connected", REC_RT_CONNECTED}};
+    struct render_route_opts o = {.family = p->family};
+    size_t i;
+
+    if (strcmp(arg, " next-hop-override") == 0)
+        o.next_hop_override = true;
+    for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
+        if (strcmp(arg, protos[i].kw) == 0)
+            o.protocol = protos[i].code;
+    if (*arg && !o.next_hop_override && !o.protocol)
+        return -1;
+    render_route_ex(out, CAPWALK_NOW, fx.route, fx.n_route, &o);
+    return 0;
+}
+
 static int
 render(struct strbuf *out, const char *cmd, const struct render_personality *p)
 {
@@ -49,10 +73,8 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
                strcmp(cmd, "show ip nhrp nhs detail") == 0) {
         render_nhrp_nhs(out, CAPWALK_NOW, fx.nhs, fx.n_nhs,
                         strcmp(cmd, "show ip nhrp nhs detail") == 0, false);
-    } else if (strcmp(cmd, "show ip route") == 0) {
-        struct render_route_opts o = {.family = p->family};
-
-        render_route_ex(out, CAPWALK_NOW, fx.route, fx.n_route, &o);
+    } else if (strncmp(cmd, "show ip route", 13) == 0) {
+        return show_route(out, cmd + 13, p);
     } else if (strcmp(cmd, "show crypto isakmp sa") == 0) {
         struct render_crypto_opts o = {.dialect = p->crypto};
 
