@@ -24,7 +24,9 @@ Fixture lines read here (the rest is the driver's, capwalk_fix.h):
       exact: byte for byte. rstrip / lstrip: the source (a code block)
       lost or added blank lines at the end / the start of the output.
       begin=WORD: the source kept the output from its first line starting
-      with WORD (an author's cut, or `| begin WORD`); ours is cut alike. lines: the source (a text copy) trimmed the
+      with WORD (an author's cut, or `| begin WORD`); ours is cut alike.
+      prefix: the source stops inside the output (an author's cut): the
+      capture must be the start of ours, up to a line end. lines: the source (a text copy) trimmed the
       blanks ending each line, so both sides lose them. tabs: the source
       (a terminal copy) turned the legend's TABs into 8 blanks, so ours are
       expanded the same way before comparing.
@@ -146,6 +148,8 @@ def main():
         ours = normalise(r.stdout.decode(), m["compare"])
         ios = normalise(capture_text(SHOW + m["capture"]), [c for c in m["compare"]
                                                             if not c.startswith("begin=")])
+        if "prefix" in m["compare"] and ours.startswith(ios) and ios.endswith("\n"):
+            ours = ios
         same = ours == ios
         want = m["expect"] == "reproduced"
         print("%-10s %s%s" % ("same" if same else "differs", m["capture"],
@@ -158,7 +162,8 @@ def main():
             continue
         tpl = TEMPLATES.get(m["command"])
         # a cut capture lacks the lines a template starts from
-        if same and tpl and not any(c.startswith("begin=") for c in m["compare"]):
+        if same and tpl and not any(c.startswith("begin=") or c == "prefix"
+                                    for c in m["compare"]):
             a, b = parse(tpl, capture_text(SHOW + m["capture"])), parse(tpl, r.stdout.decode())
             fsm_checked += 1
             if a != b:

@@ -86,6 +86,12 @@ static const struct sym ike_caps[] = {{"C", REC_IKE_CAP_C},
                                       {"U", REC_IKE_CAP_U},
                                       {"S", REC_IKE_CAP_S},
                                       {NULL, 0}};
+static const struct sym sa_dir[] = {{"in", REC_SA_IN}, {"out", REC_SA_OUT}, {NULL, 0}};
+static const struct sym sa_proto[] = {{"esp", REC_SA_ESP}, {"ah", REC_SA_AH}, {NULL, 0}};
+static const struct sym sa_mode[] = {
+    {"tunnel", REC_SA_TUNNEL}, {"transport", REC_SA_TRANSPORT}, {NULL, 0}};
+static const struct sym sa_status[] = {
+    {"ACTIVE", REC_SA_ACTIVE}, {"STANDBY", REC_SA_STANDBY}, {NULL, 0}};
 static const struct sym nhs_status[] = {
     {"E", REC_NHS_E}, {"R", REC_NHS_R}, {"W", REC_NHS_W}, {"D", REC_NHS_D}, {NULL, 0}};
 static const struct sym if_method[] = {{"unset", REC_IFM_UNSET},   {"NVRAM", REC_IFM_NVRAM},
@@ -204,6 +210,45 @@ static const struct field fields[] = {
     FLD("cs_flow", rec_cs_flow, active_sas, F_U32, NULL),
     FLD("cs_flow", rec_cs_flow, proto, F_U8, NULL),
     FLD("cs_flow", rec_cs_flow, kb_rekey_disabled, F_U8, NULL),
+    FLD("ipsec", rec_ipsec_sa, ifname, F_STR, NULL),
+    FLD("ipsec", rec_ipsec_sa, crypto_map, F_STR, NULL),
+    FLD("ipsec", rec_ipsec_sa, pvrf, F_STR, NULL),
+    FLD("ipsec", rec_ipsec_sa, flags, F_STR, NULL),
+    FLD("ipsec", rec_ipsec_sa, mtu_idb, F_STR, NULL),
+    FLD("ipsec", rec_ipsec_sa, map_local, F_IP, NULL),
+    FLD("ipsec", rec_ipsec_sa, lid_addr, F_IP, NULL),
+    FLD("ipsec", rec_ipsec_sa, lid_mask, F_IP, NULL),
+    FLD("ipsec", rec_ipsec_sa, rid_addr, F_IP, NULL),
+    FLD("ipsec", rec_ipsec_sa, rid_mask, F_IP, NULL),
+    FLD("ipsec", rec_ipsec_sa, lid_port, F_U16, NULL),
+    FLD("ipsec", rec_ipsec_sa, rid_port, F_U16, NULL),
+    FLD("ipsec", rec_ipsec_sa, lid_proto, F_U8, NULL),
+    FLD("ipsec", rec_ipsec_sa, rid_proto, F_U8, NULL),
+    FLD("ipsec", rec_ipsec_sa, pfs_group, F_U8, NULL),
+    FLD("ipsec", rec_ipsec_sa, peer, F_IP, NULL),
+    FLD("ipsec", rec_ipsec_sa, peer_port, F_U16, NULL),
+    FLD("ipsec", rec_ipsec_sa, local_endpt, F_IP, NULL),
+    FLD("ipsec", rec_ipsec_sa, remote_endpt, F_IP, NULL),
+    FLD("ipsec", rec_ipsec_sa, plaintext_mtu, F_U32, NULL),
+    FLD("ipsec", rec_ipsec_sa, path_mtu, F_U32, NULL),
+    FLD("ipsec", rec_ipsec_sa, ip_mtu, F_U32, NULL),
+    FLD("ipsec", rec_ipsec_sa, out_spi, F_U32, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, transform, F_STR, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, engine, F_STR, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, sibling_flags, F_U64, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, expires_ms, F_AGE, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, spi, F_U32, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, conn_id, F_U32, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, flow_id, F_U32, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, kb_left, F_U32, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, replay_window, F_U32, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, dir, F_SYM, sa_dir),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, proto, F_SYM, sa_proto),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, mode, F_SYM, sa_mode),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, udp_encaps, F_U8, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, iv_size, F_U8, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, replay, F_U8, NULL),
+    FLD("ipsec_sa", rec_ipsec_sa_entry, status, F_SYM, sa_status),
     FLD("iface", rec_iface, ifname, F_STR, NULL),
     FLD("iface", rec_iface, kind, F_SYM, if_kind),
     FLD("iface", rec_iface, admin_up, F_U8, NULL),
@@ -212,6 +257,29 @@ static const struct field fields[] = {
     FLD("iface", rec_iface, deleted, F_U8, NULL),
     FLD("iface", rec_iface, addr, F_IP, NULL),
     FLD("iface", rec_iface, mask, F_IP, NULL),
+};
+
+/* show crypto ipsec sa's counters, by the words of its #pkts lines */
+#define CTR(name, i)                                                                               \
+    {                                                                                              \
+        "ipsec", name, F_U64, offsetof(struct rec_ipsec_sa, ctr) + (i) * sizeof(uint64_t),         \
+            sizeof(uint64_t), NULL                                                                 \
+    }
+static const struct field ipsec_ctrs[] = {
+    CTR("encaps", REC_IPC_ENCAPS),
+    CTR("encrypt", REC_IPC_ENCRYPT),
+    CTR("digest", REC_IPC_DIGEST),
+    CTR("decaps", REC_IPC_DECAPS),
+    CTR("decrypt", REC_IPC_DECRYPT),
+    CTR("verify", REC_IPC_VERIFY),
+    CTR("compressed", REC_IPC_COMPRESSED),
+    CTR("decompressed", REC_IPC_DECOMPRESSED),
+    CTR("not_compressed", REC_IPC_NOT_COMPRESSED),
+    CTR("compr_failed", REC_IPC_COMPR_FAILED),
+    CTR("not_decompressed", REC_IPC_NOT_DECOMPRESSED),
+    CTR("decompress_failed", REC_IPC_DECOMPRESS_FAILED),
+    CTR("send_errors", REC_IPC_SEND_ERRORS),
+    CTR("recv_errors", REC_IPC_RECV_ERRORS),
 };
 
 /* "00:05:07", "1d02h", "3w2d", "1y2w" -> seconds; -1 when not a time. */
@@ -394,6 +462,16 @@ new_rec(struct capwalk_fix *fx, const char *k)
             return NULL;
         return &c->flows[c->n_flows++];
     }
+    if (strcmp(k, "ipsec") == 0)
+        NEW(ipsec, n_ipsec);
+    /* an SA of the ipsec block above */
+    if (strcmp(k, "ipsec_sa") == 0) {
+        struct rec_ipsec_sa *r = fx->n_ipsec ? &fx->ipsec[fx->n_ipsec - 1] : NULL;
+
+        if (!r || r->n_sas >= REC_IPSEC_MAX_SAS)
+            return NULL;
+        return &r->sas[r->n_sas++];
+    }
     if (strcmp(k, "peer") == 0)
         NEW(peer, n_peer);
     if (strcmp(k, "nhs") == 0)
@@ -434,6 +512,20 @@ next_pair(char **pp, char **key, char **val)
     }
     *pp = p;
     return 1;
+}
+
+static const struct field *
+find_field(const char *kind, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        if (strcmp(fields[i].kind, kind) == 0 && strcmp(fields[i].name, key) == 0)
+            return &fields[i];
+    for (i = 0; i < sizeof(ipsec_ctrs) / sizeof(ipsec_ctrs[0]); i++)
+        if (strcmp(ipsec_ctrs[i].kind, kind) == 0 && strcmp(ipsec_ctrs[i].name, key) == 0)
+            return &ipsec_ctrs[i];
+    return NULL;
 }
 
 static int
@@ -477,14 +569,11 @@ capwalk_fix_read(FILE *f, const char *name, struct capwalk_fix *fx)
         if (!(rec = new_rec(fx, kind)))
             return fail(name, ln, "unknown record kind or too many", kind);
         while ((r = next_pair(&p, &key, &val)) > 0) {
-            size_t i;
+            const struct field *fl = find_field(kind, key);
 
-            for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-                if (strcmp(fields[i].kind, kind) == 0 && strcmp(fields[i].name, key) == 0)
-                    break;
-            if (i == sizeof(fields) / sizeof(fields[0]))
+            if (!fl)
                 return fail(name, ln, "unknown field", key);
-            if (set_field(rec, &fields[i], val) < 0)
+            if (set_field(rec, fl, val) < 0)
                 return fail(name, ln, "bad value", val);
         }
         if (r < 0)

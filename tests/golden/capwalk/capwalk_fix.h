@@ -8,7 +8,9 @@
  * KIND is tunnel, peer, nhs, cache, route, iface, ike or cs (struct
  * rec_tunnel, rec_dmvpn_peer, rec_nhrp_nhs, rec_nhrp_cache, rec_route,
  * rec_iface, rec_ike_sa, rec_crypto_session); cs_ike and cs_flow lines add
- * an IKE SA / IPsec flow to the session above them.
+ * an IKE SA / IPsec flow to the session above them; ipsec (struct
+ * rec_ipsec_sa, its #pkts counters by their words: encaps=N ...) and
+ * ipsec_sa lines, the SAs of the block above them.
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -43,7 +45,8 @@ struct capwalk_fix {
     struct rec_iface iface[64];
     struct rec_ike_sa ike[64];
     struct rec_crypto_session cs[32];
-    size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs;
+    struct rec_ipsec_sa ipsec[16];
+    size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

@@ -85,6 +85,12 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
                                        .detail = strcmp(cmd, "show crypto session detail") == 0};
 
         render_crypto_session(out, CAPWALK_NOW, fx.cs, fx.n_cs, &o);
+    } else if (strcmp(cmd, "show crypto ipsec sa") == 0 ||
+               strcmp(cmd, "show crypto ipsec sa detail") == 0) {
+        struct render_crypto_opts o = {.dialect = p->crypto,
+                                       .detail = strcmp(cmd, "show crypto ipsec sa detail") == 0};
+
+        render_crypto_ipsec_sa(out, CAPWALK_NOW, fx.ipsec, fx.n_ipsec, &o);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief(out, fx.iface, fx.n_iface);
     } else {
