@@ -5,7 +5,8 @@
 usage: capture_walk.py CAPWALK_RENDER FIXTURE_DIR
        capture_walk.py --doc FIXTURE_DIR   (the table of docs/testing.md)
 
-Each FIXTURE_DIR/*.fix names its capture (under testdata/ios/show/), how
+Each FIXTURE_DIR/*.fix names its capture (FIXTURE_DIR/captures/FOLDER/FILE,
+unedited copies of the shared collection's files), how
 the comparison treats whitespace the source lost, and whether it is
 expected to match. capwalk_render builds the fixture's records, renders its
 command with the personality of its `version` line, and the text is compared
@@ -39,7 +40,6 @@ import sys
 
 import textfsm
 
-SHOW = "testdata/ios/show/"
 DOC = "docs/testing.md"
 TEMPLATES = {
     "show dmvpn": "testdata/textfsm/cisco_ios_show_dmvpn.textfsm",
@@ -146,7 +146,8 @@ def main():
             failures.append("%s: driver failed: %s" % (name, r.stderr.decode()))
             continue
         ours = normalise(r.stdout.decode(), m["compare"])
-        ios = normalise(capture_text(SHOW + m["capture"]), [c for c in m["compare"]
+        cap = os.path.join(fixdir, "captures", m["capture"])
+        ios = normalise(capture_text(cap), [c for c in m["compare"]
                                                             if not c.startswith("begin=")])
         if "prefix" in m["compare"] and ours.startswith(ios) and ios.endswith("\n"):
             ours = ios
@@ -164,7 +165,7 @@ def main():
         # a cut capture lacks the lines a template starts from
         if same and tpl and not any(c.startswith("begin=") or c == "prefix"
                                     for c in m["compare"]):
-            a, b = parse(tpl, capture_text(SHOW + m["capture"])), parse(tpl, r.stdout.decode())
+            a, b = parse(tpl, capture_text(cap)), parse(tpl, r.stdout.decode())
             fsm_checked += 1
             if a != b:
                 failures.append("%s: TextFSM records differ:\n  ios: %s\n  our: %s" %

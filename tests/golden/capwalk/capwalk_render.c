@@ -34,7 +34,8 @@ show_dmvpn(struct strbuf *out, const struct render_personality *p, bool detail)
         render_dmvpn(out, CAPWALK_NOW, &in);
 }
 
-/* show ip route [next-hop-override | PROTOCOL], as act_show_routing.c */
+/* show ip route [next-hop-override | PROTOCOL | vrf NAME], as act_show_routing.c
+ * (with vrf, the fixture's routes are that VRF's table) */
 static int
 show_route(struct strbuf *out, const char *arg, const struct render_personality *p)
 {
@@ -49,6 +50,10 @@ show_route(struct strbuf *out, const char *arg, const struct render_personality 
 
     if (strcmp(arg, " next-hop-override") == 0)
         o.next_hop_override = true;
+    if (strncmp(arg, " vrf ", 5) == 0) {
+        o.vrf = arg + 5;
+        arg = "";
+    }
     for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
         if (strcmp(arg, protos[i].kw) == 0)
             o.protocol = protos[i].code;
