@@ -7,8 +7,8 @@
  *   version   show ip route legend        show dmvpn legend          crypto shows
  *   12.x      15.4's (no "p - PfR" line)  "C - CTS Capable" only     IOS 12.4 layout
  *             eigrp topology "IP-EIGRP Topology Table" title
- *   15.0-15.3 ends "% - next hop override" no T1/T2/C lines, NBMA    IOS 15
- *                                         right-aligned; 15.0: no W
+ *   15.0-15.3 ends "% - next hop override" no T1/T2/C lines, NBMA    IOS 15, no
+ *                                         right-aligned; 15.0: no W  plaintext mtu
  *   15.4      ends "% - next hop override" "C - CTS Capable" only    IOS 15
  *   15.5-15.6 ends "p - overrides from PfR" "C - CTS Capable, I2"    IOS 15
  *   15.7-15.9 as 15.5                     "T2 ..., B - BGP" + I2     IOS 15
@@ -49,6 +49,8 @@ render_personality_of(const char *v, struct render_personality *p)
                     : minor <= 3 ? RENDER_LEGEND_PLAIN
                                  : RENDER_LEGEND_CTS;
         p->name = minor <= 3 ? "IOS 15.0-15.3" : "IOS 15.4";
+        if (minor <= 3)
+            p->crypto = RENDER_CRYPTO_IOS152;
     } else if (major == 15 && minor <= 6) {
         p->legend = RENDER_LEGEND_I2;
         p->name = "IOS 15.5";
