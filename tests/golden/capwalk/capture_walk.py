@@ -26,6 +26,8 @@ Fixture lines read here (the rest is the driver's, capwalk_fix.h):
       lost or added blank lines at the end / the start of the output.
       begin=WORD: the source kept the output from its first line starting
       with WORD (an author's cut, or `| begin WORD`); ours is cut alike.
+      wslines: a line of blanks only (a pager prompt erased with blanks) is
+      an empty line.
       prefix: the source stops inside the output (an author's cut): the
       capture must be the start of ours, up to a line end. lines: the source (a text copy) trimmed the
       blanks ending each line, so both sides lose them. tabs: the source
@@ -92,6 +94,8 @@ def normalise(text, modes):
         text = text.rstrip() + "\n"
     if "lstrip" in modes:
         text = text.lstrip("\n")
+    if "wslines" in modes:
+        text = "\n".join("" if l.strip(" ") == "" else l for l in text.split("\n"))
     if "lines" in modes:
         text = "\n".join(l.rstrip(" ") for l in text.split("\n"))
     return text

@@ -282,6 +282,23 @@ static const struct field ipsec_ctrs[] = {
     CTR("decompress_failed", REC_IPC_DECOMPRESS_FAILED),
     CTR("send_errors", REC_IPC_SEND_ERRORS),
     CTR("recv_errors", REC_IPC_RECV_ERRORS),
+    CTR("no_sa_send", REC_IPC_NO_SA_SEND),
+    CTR("invalid_sa_rcv", REC_IPC_INVALID_SA_RCV),
+    CTR("encaps_failed_send", REC_IPC_ENCAPS_FAILED_SEND),
+    CTR("decaps_failed_rcv", REC_IPC_DECAPS_FAILED_RCV),
+    CTR("invalid_prot_recv", REC_IPC_INVALID_PROT_RECV),
+    CTR("verify_failed", REC_IPC_VERIFY_FAILED),
+    CTR("invalid_identity_recv", REC_IPC_INVALID_IDENTITY_RECV),
+    CTR("invalid_len_rcv", REC_IPC_INVALID_LEN_RCV),
+    CTR("replay_rollover_send", REC_IPC_REPLAY_ROLLOVER_SEND),
+    CTR("replay_rollover_rcv", REC_IPC_REPLAY_ROLLOVER_RCV),
+    CTR("replay_failed_rcv", REC_IPC_REPLAY_FAILED_RCV),
+    CTR("tagged_send", REC_IPC_TAGGED_SEND),
+    CTR("untagged_rcv", REC_IPC_UNTAGGED_RCV),
+    CTR("not_tagged_send", REC_IPC_NOT_TAGGED_SEND),
+    CTR("not_untagged_rcv", REC_IPC_NOT_UNTAGGED_RCV),
+    CTR("internal_err_send", REC_IPC_INTERNAL_ERR_SEND),
+    CTR("internal_err_recv", REC_IPC_INTERNAL_ERR_RECV),
 };
 
 /* "00:05:07", "1d02h", "3w2d", "1y2w" -> seconds; -1 when not a time. */

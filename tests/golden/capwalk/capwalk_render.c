@@ -7,8 +7,10 @@
  * and options the shell's action uses for it, and writes the text to
  * stdout. capture_walk.py compares it with the capture.
  */
+#include "cli/render/render_crypto_extra.h"
 #include "cli/render/render_personality.h"
 #include "cli/render/render_system.h"
+#include "lib/inet.h"
 #include "tests/golden/capwalk/capwalk_fix.h"
 
 #include <stdio.h>
@@ -32,6 +34,35 @@ show_dmvpn(struct strbuf *out, const struct render_personality *p, bool detail)
         render_dmvpn_detail(out, CAPWALK_NOW, &in);
     else
         render_dmvpn(out, CAPWALK_NOW, &in);
+}
+
+/* show crypto ipsec sa [peer A | interface X] [detail], as act_show_crypto.c */
+static int
+show_ipsec(struct strbuf *out, const char *arg, const struct render_personality *p)
+{
+    struct render_crypto_opts o = {.dialect = p->crypto};
+    struct render_crypto_sel sel = {0};
+    char word[REC_IFNAMSIZ];
+    size_t k = fx.n_ipsec;
+    int used;
+
+    while (*arg) {
+        if (sscanf(arg, " peer %31s%n", word, &used) == 1) {
+            if (!inet_parse4(word, &o.peer))
+                return -1;
+        } else if (sscanf(arg, " interface %31s%n", word, &used) == 1) {
+            sel.ifname = word;
+            k = render_crypto_ipsec_sa_select(fx.ipsec, fx.n_ipsec, &sel);
+        } else if (strcmp(arg, " detail") == 0) {
+            o.detail = 1;
+            used = 7;
+        } else {
+            return -1;
+        }
+        arg += used;
+    }
+    render_crypto_ipsec_sa(out, CAPWALK_NOW, fx.ipsec, k, &o);
+    return 0;
 }
 
 /* show ip route [next-hop-override | PROTOCOL | vrf NAME], as act_show_routing.c
@@ -90,12 +121,8 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
                                        .detail = strcmp(cmd, "show crypto session detail") == 0};
 
         render_crypto_session(out, CAPWALK_NOW, fx.cs, fx.n_cs, &o);
-    } else if (strcmp(cmd, "show crypto ipsec sa") == 0 ||
-               strcmp(cmd, "show crypto ipsec sa detail") == 0) {
-        struct render_crypto_opts o = {.dialect = p->crypto,
-                                       .detail = strcmp(cmd, "show crypto ipsec sa detail") == 0};
-
-        render_crypto_ipsec_sa(out, CAPWALK_NOW, fx.ipsec, fx.n_ipsec, &o);
+    } else if (strncmp(cmd, "show crypto ipsec sa", 20) == 0) {
+        return show_ipsec(out, cmd + 20, p);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief(out, fx.iface, fx.n_iface);
     } else {
