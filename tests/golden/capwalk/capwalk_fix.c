@@ -119,6 +119,7 @@ static const struct field fields[] = {
     FLD("tunnel", rec_tunnel, src, F_IP, NULL),
     FLD("tunnel", rec_tunnel, protected_, F_U8, NULL),
     FLD("tunnel", rec_tunnel, profile, F_STR, NULL),
+    FLD("tunnel", rec_tunnel, state_since_ms, F_AGE, NULL),
     FLD("peer", rec_dmvpn_peer, ifname, F_STR, NULL),
     FLD("peer", rec_dmvpn_peer, nbma, F_IP, NULL),
     FLD("peer", rec_dmvpn_peer, tunnel_addr, F_IP, NULL),

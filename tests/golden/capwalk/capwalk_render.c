@@ -103,6 +103,17 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_PLAIN);
     } else if (strcmp(cmd, "show ip nhrp detail") == 0) {
         render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_DETAIL);
+    } else if (strcmp(cmd, "show ip nhrp summary") == 0) {
+        render_nhrp_summary(out, fx.cache, fx.n_cache);
+    } else if (strcmp(cmd, "show ip nhrp shortcut") == 0) {
+        struct render_nhrp_filter f = {.shortcut = true};
+        size_t k = render_nhrp_filter(fx.cache, fx.n_cache, &f);
+
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, k, RENDER_NHRP_PLAIN);
+    } else if (strcmp(cmd, "show ip nhrp self") == 0) {
+        size_t k = render_nhrp_self(fx.tun, fx.n_tun, fx.cache);
+
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, k, RENDER_NHRP_PLAIN);
     } else if (strcmp(cmd, "show ip nhrp brief") == 0) {
         render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_BRIEF);
     } else if (strcmp(cmd, "show ip nhrp nhs") == 0 ||
