@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum ftype { F_IP, F_U8, F_U16, F_U32, F_U64, F_STR, F_CHAR, F_AGE, F_SYM, F_FLAGS };
+enum ftype { F_IP, F_U8, F_U16, F_U32, F_U64, F_U64S, F_STR, F_CHAR, F_AGE, F_SYM, F_FLAGS };
 
 struct sym {
     const char *name;
@@ -252,6 +252,14 @@ static const struct field fields[] = {
     FLD("ipsec_sa", rec_ipsec_sa_entry, iv_size, F_U8, NULL),
     FLD("ipsec_sa", rec_ipsec_sa_entry, replay, F_U8, NULL),
     FLD("ipsec_sa", rec_ipsec_sa_entry, status, F_SYM, sa_status),
+    FLD("traffic", rec_nhrp_traffic, ifname, F_STR, NULL),
+    FLD("traffic", rec_nhrp_traffic, max_send_pkts, F_U32, NULL),
+    FLD("traffic", rec_nhrp_traffic, max_send_secs, F_U32, NULL),
+    FLD("traffic", rec_nhrp_traffic, usage_pct, F_U32, NULL),
+    FLD("traffic", rec_nhrp_traffic, sent_total, F_U64, NULL),
+    FLD("traffic", rec_nhrp_traffic, rcvd_total, F_U64, NULL),
+    FLD("traffic", rec_nhrp_traffic, sent, F_U64S, NULL),
+    FLD("traffic", rec_nhrp_traffic, rcvd, F_U64S, NULL),
     FLD("iface", rec_iface, ifname, F_STR, NULL),
     FLD("iface", rec_iface, kind, F_SYM, if_kind),
     FLD("iface", rec_iface, admin_up, F_U8, NULL),
@@ -390,6 +398,19 @@ set_field(void *rec, const struct field *f, const char *v)
             v += len + (v[len] == '|');
         }
         break;
+    case F_U64S: { /* "1,2,3": the array's first elements */
+        size_t i = 0;
+
+        while (*v) {
+            unsigned long long ull = strtoull(v, &end, 10);
+
+            if (end == v || i >= f->size / sizeof(ull) || (*end && *end != ','))
+                return -1;
+            memcpy(p + i++ * sizeof(ull), &ull, sizeof(ull));
+            v = *end ? end + 1 : end;
+        }
+        return 0;
+    }
     case F_U64: {
         unsigned long long ull = strtoull(v, &end, 0);
 
@@ -461,6 +482,8 @@ new_rec(struct capwalk_fix *fx, const char *k)
     }
     if (strcmp(k, "cs") == 0)
         NEW(cs, n_cs);
+    if (strcmp(k, "traffic") == 0)
+        NEW(traffic, n_traffic);
     /* a session's IKE SAs and flows follow its cs line */
     if (strcmp(k, "cs_ike") == 0 || strcmp(k, "cs_flow") == 0) {
         struct rec_crypto_session *c = fx->n_cs ? &fx->cs[fx->n_cs - 1] : NULL;

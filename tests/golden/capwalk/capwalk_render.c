@@ -103,6 +103,8 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_PLAIN);
     } else if (strcmp(cmd, "show ip nhrp detail") == 0) {
         render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_DETAIL);
+    } else if (strcmp(cmd, "show ip nhrp traffic") == 0) {
+        render_nhrp_traffic(out, fx.traffic, fx.n_traffic);
     } else if (strcmp(cmd, "show ip nhrp summary") == 0) {
         render_nhrp_summary(out, fx.cache, fx.n_cache);
     } else if (strcmp(cmd, "show ip nhrp shortcut") == 0) {
