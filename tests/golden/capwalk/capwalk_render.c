@@ -124,8 +124,10 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
                         strcmp(cmd, "show ip nhrp nhs detail") == 0, false);
     } else if (strncmp(cmd, "show ip route", 13) == 0) {
         return show_route(out, cmd + 13, p);
-    } else if (strcmp(cmd, "show crypto isakmp sa") == 0) {
-        struct render_crypto_opts o = {.dialect = p->crypto};
+    } else if (strcmp(cmd, "show crypto isakmp sa") == 0 ||
+               strcmp(cmd, "show crypto isakmp sa detail") == 0) {
+        struct render_crypto_opts o = {.dialect = p->crypto,
+                                       .detail = strcmp(cmd, "show crypto isakmp sa detail") == 0};
 
         render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
     } else if (strcmp(cmd, "show crypto session") == 0 ||
