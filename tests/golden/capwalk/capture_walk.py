@@ -129,7 +129,7 @@ def doc_table(fixdir):
     for name in sorted(f for f in os.listdir(fixdir) if f.endswith(".fix")):
         m = meta(os.path.join(fixdir, name))
         if m["expect"] and m["expect"].startswith("differs"):
-            rows.append("| `%s` | %s |" % (m["capture"], m["expect"][8:]))
+            rows.append("| `%s` | %s |" % (m["capture"], m["expect"][8:].replace("|", "\\|")))
     return rows
 
 
