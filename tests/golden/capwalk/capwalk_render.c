@@ -139,7 +139,7 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
     } else if (strncmp(cmd, "show crypto ipsec sa", 20) == 0) {
         return show_ipsec(out, cmd + 20, p);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
-        render_interfaces_brief(out, fx.iface, fx.n_iface);
+        render_interfaces_brief_ex(out, fx.iface, fx.n_iface, p->family == RENDER_IOS_XE17);
     } else {
         return -1;
     }
