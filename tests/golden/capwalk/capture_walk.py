@@ -47,10 +47,11 @@ TEMPLATES = {
     "show dmvpn": "testdata/textfsm/cisco_ios_show_dmvpn.textfsm",
     "show ip interface brief": "testdata/textfsm/cisco_ios_show_ip_interface_brief.textfsm",
     "show ip route": "testdata/textfsm/cisco_ios_show_ip_route.textfsm",
+    "show ip eigrp neighbors": "testdata/textfsm/cisco_ios_show_ip_eigrp_neighbors.textfsm",
     "show crypto session detail":
     "testdata/ios/textfsm/cisco_ios_show_crypto_session_detail.textfsm",
 }
-PROMPT_CMD = re.compile(r"^([\w.()-]+[#>] *)?(sh|show)\b.*\n")
+PROMPT_CMD = re.compile(r"^([\w.()-]*[#>] *)?(sh|show)\b.*\n")
 PROMPT_END = re.compile(r"(?<=\n)[\w.()-]+[#>] *\n?$")
 
 

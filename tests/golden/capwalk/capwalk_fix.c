@@ -7,6 +7,7 @@
 #include "tests/golden/capwalk/capwalk_fix.h"
 #include "lib/inet.h"
 #include "lib/rec_crypto.h"
+#include "lib/rec_routing.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -269,6 +270,18 @@ static const struct field fields[] = {
     FLD("traffic", rec_nhrp_traffic, rcvd_total, F_U64, NULL),
     FLD("traffic", rec_nhrp_traffic, sent, F_U64S, NULL),
     FLD("traffic", rec_nhrp_traffic, rcvd, F_U64S, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, as, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, handle, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, vrf, F_STR, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, instance, F_STR, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, addr, F_IP, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, srtt_ms, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, rto_ms, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, q_count, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, seq, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, ifname, F_STR, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, hold_ms, F_AGE, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, since_ms, F_AGE, NULL),
     FLD("iface", rec_iface, ifname, F_STR, NULL),
     FLD("iface", rec_iface, kind, F_SYM, if_kind),
     FLD("iface", rec_iface, admin_up, F_U8, NULL),
@@ -493,6 +506,8 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(cs, n_cs);
     if (strcmp(k, "traffic") == 0)
         NEW(traffic, n_traffic);
+    if (strcmp(k, "eigrp_nbr") == 0)
+        NEW(eigrp, n_eigrp);
     /* a session's IKE SAs and flows follow its cs line */
     if (strcmp(k, "cs_ike") == 0 || strcmp(k, "cs_flow") == 0) {
         struct rec_crypto_session *c = fx->n_cs ? &fx->cs[fx->n_cs - 1] : NULL;

@@ -11,7 +11,8 @@
  * an IKE SA / IPsec flow to the session above them; ipsec (struct
  * rec_ipsec_sa, its #pkts counters by their words: encaps=N ...) and
  * ipsec_sa lines, the SAs of the block above them; traffic (struct
- * rec_nhrp_traffic; sent= and rcvd= list the counters in IOS's order).
+ * rec_nhrp_traffic; sent= and rcvd= list the counters in IOS's order);
+ * eigrp_nbr (struct rec_eigrp_neighbor).
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -25,6 +26,7 @@
 
 #include "lib/rec.h"
 #include "lib/rec_crypto.h"
+#include "lib/rec_routing.h"
 
 #include <stdio.h>
 
@@ -48,7 +50,9 @@ struct capwalk_fix {
     struct rec_crypto_session cs[32];
     struct rec_ipsec_sa ipsec[16];
     struct rec_nhrp_traffic traffic[8];
+    struct rec_eigrp_neighbor eigrp[32];
     size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec, n_traffic;
+    size_t n_eigrp;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

@@ -138,6 +138,8 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_crypto_session(out, CAPWALK_NOW, fx.cs, fx.n_cs, &o);
     } else if (strncmp(cmd, "show crypto ipsec sa", 20) == 0) {
         return show_ipsec(out, cmd + 20, p);
+    } else if (strcmp(cmd, "show ip eigrp neighbors") == 0) {
+        render_eigrp_neighbors(out, CAPWALK_NOW, fx.eigrp, fx.n_eigrp);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief_ex(out, fx.iface, fx.n_iface, p->family == RENDER_IOS_XE17);
     } else {

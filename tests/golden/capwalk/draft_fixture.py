@@ -410,7 +410,41 @@ def traffic(t, cmd):
         if b.startswith(pre): return v, why, lines
     return "", "", lines
 
-KIND = {"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
+ABBREV = [("Twe", "TwentyFiveGigE"), ("Te", "TenGigabitEthernet"), ("Gi", "GigabitEthernet"),
+          ("Fa", "FastEthernet"), ("Et", "Ethernet"), ("Lo", "Loopback"), ("Tu", "Tunnel"),
+          ("Se", "Serial"), ("Vl", "Vlan")]
+
+
+def full_ifname(short):
+    for a, full in ABBREV:
+        if short.startswith(a) and short[len(a):len(a) + 1].isdigit():
+            return full + short[len(a):]
+    return short
+
+
+def eigrp_nbrs(t, cmd):
+    out = []
+    hdr = {}
+    for l in t.split("\n"):
+        m = re.match(r"EIGRP-IPv4 (?:VR\((\S+)\) Address-Family )?Neighbors for AS\((\d+)\)(?: VRF\((\S+)\))?", l)
+        if m:
+            hdr = {"as": m[2]}
+            if m[1]: hdr["instance"] = m[1]
+            if m[3]: hdr["vrf"] = m[3]
+            continue
+        m = re.match(r"^\s+VRF\((\S+)\)", l)
+        if m: hdr["vrf"] = m[1]; continue
+        m = re.match(r"^(\d+)\s+(\d+\.\d+\.\d+\.\d+)\s+(\S+)\s+(\d+) (\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*$", l)
+        if m:
+            r = dict(hdr)
+            r.update({"handle": m[1], "addr": m[2], "ifname": full_ifname(m[3]),
+                      "hold_ms": "+00:00:%02d" % int(m[4]), "since_ms": m[5], "srtt_ms": m[6],
+                      "rto_ms": m[7], "q_count": m[8], "seq": m[9]})
+            out.append("eigrp_nbr " + " ".join("%s=%s" % kv for kv in r.items()))
+    return "", "", out
+
+
+KIND = {"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
         "show_crypto_ipsec_sa_interface": ("show crypto ipsec sa interface", ipsec),
         "show_crypto_ipsec_sa_peer": ("show crypto ipsec sa peer", ipsec),
         "show_crypto_ipsec_sa_peer_detail": ("show crypto ipsec sa peer", ipsec),"show_dmvpn_detail": ("show dmvpn detail", dmvpn_detail),"show_crypto_ipsec_sa": ("show crypto ipsec sa", ipsec),"show_ip_route": ("show ip route", route),"show_crypto_isakmp_sa": ("show crypto isakmp sa", isakmp),"show_ip_nhrp_detail": ("show ip nhrp detail", nhrp), "show_ip_nhrp_brief": ("show ip nhrp brief", nhrp_brief),"show_dmvpn": ("show dmvpn", dmvpn), "show_ip_nhrp": ("show ip nhrp", nhrp),
