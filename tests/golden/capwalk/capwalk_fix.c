@@ -93,6 +93,20 @@ static const struct sym sa_mode[] = {
     {"tunnel", REC_SA_TUNNEL}, {"transport", REC_SA_TRANSPORT}, {NULL, 0}};
 static const struct sym sa_status[] = {
     {"ACTIVE", REC_SA_ACTIVE}, {"STANDBY", REC_SA_STANDBY}, {NULL, 0}};
+static const struct sym ospf_state[] = {{"DOWN", REC_OSPF_NBR_DOWN},
+                                        {"ATTEMPT", REC_OSPF_NBR_ATTEMPT},
+                                        {"INIT", REC_OSPF_NBR_INIT},
+                                        {"2WAY", REC_OSPF_NBR_2WAY},
+                                        {"EXSTART", REC_OSPF_NBR_EXSTART},
+                                        {"EXCHANGE", REC_OSPF_NBR_EXCHANGE},
+                                        {"LOADING", REC_OSPF_NBR_LOADING},
+                                        {"FULL", REC_OSPF_NBR_FULL},
+                                        {NULL, 0}};
+static const struct sym ospf_role[] = {{"-", REC_OSPF_ROLE_NONE},
+                                       {"DR", REC_OSPF_ROLE_DR},
+                                       {"BDR", REC_OSPF_ROLE_BDR},
+                                       {"DROTHER", REC_OSPF_ROLE_DROTHER},
+                                       {NULL, 0}};
 static const struct sym nhs_status[] = {
     {"E", REC_NHS_E}, {"R", REC_NHS_R}, {"W", REC_NHS_W}, {"D", REC_NHS_D}, {NULL, 0}};
 static const struct sym if_method[] = {{"unset", REC_IFM_UNSET},   {"NVRAM", REC_IFM_NVRAM},
@@ -282,6 +296,14 @@ static const struct field fields[] = {
     FLD("eigrp_nbr", rec_eigrp_neighbor, ifname, F_STR, NULL),
     FLD("eigrp_nbr", rec_eigrp_neighbor, hold_ms, F_AGE, NULL),
     FLD("eigrp_nbr", rec_eigrp_neighbor, since_ms, F_AGE, NULL),
+    FLD("ospf_nbr", rec_ospf_neighbor, router_id, F_IP, NULL),
+    FLD("ospf_nbr", rec_ospf_neighbor, addr, F_IP, NULL),
+    FLD("ospf_nbr", rec_ospf_neighbor, process_id, F_U32, NULL),
+    FLD("ospf_nbr", rec_ospf_neighbor, priority, F_U8, NULL),
+    FLD("ospf_nbr", rec_ospf_neighbor, state, F_SYM, ospf_state),
+    FLD("ospf_nbr", rec_ospf_neighbor, role, F_SYM, ospf_role),
+    FLD("ospf_nbr", rec_ospf_neighbor, ifname, F_STR, NULL),
+    FLD("ospf_nbr", rec_ospf_neighbor, dead_ms, F_AGE, NULL),
     FLD("iface", rec_iface, ifname, F_STR, NULL),
     FLD("iface", rec_iface, kind, F_SYM, if_kind),
     FLD("iface", rec_iface, admin_up, F_U8, NULL),
@@ -508,6 +530,8 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(traffic, n_traffic);
     if (strcmp(k, "eigrp_nbr") == 0)
         NEW(eigrp, n_eigrp);
+    if (strcmp(k, "ospf_nbr") == 0)
+        NEW(ospf, n_ospf);
     /* a session's IKE SAs and flows follow its cs line */
     if (strcmp(k, "cs_ike") == 0 || strcmp(k, "cs_flow") == 0) {
         struct rec_crypto_session *c = fx->n_cs ? &fx->cs[fx->n_cs - 1] : NULL;

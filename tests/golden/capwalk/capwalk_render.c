@@ -140,6 +140,8 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         return show_ipsec(out, cmd + 20, p);
     } else if (strcmp(cmd, "show ip eigrp neighbors") == 0) {
         render_eigrp_neighbors(out, CAPWALK_NOW, fx.eigrp, fx.n_eigrp);
+    } else if (strcmp(cmd, "show ip ospf neighbor") == 0) {
+        render_ospf_neighbor(out, CAPWALK_NOW, fx.ospf, fx.n_ospf);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief_ex(out, fx.iface, fx.n_iface, p->family == RENDER_IOS_XE17);
     } else {

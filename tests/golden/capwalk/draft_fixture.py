@@ -444,7 +444,18 @@ def eigrp_nbrs(t, cmd):
     return "", "", out
 
 
-KIND = {"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
+def ospf_nbrs(t, cmd):
+    out = []
+    IP = r"(\d+\.\d+\.\d+\.\d+)"
+    for l in t.split("\n"):
+        m = re.match(r"^" + IP + r"\s+(\d+)\s+(\w+)/\s*(\S+)\s+(\d\d:\d\d:\d\d)\s+" + IP + r"\s+(\S+)\s*$", l)
+        if m:
+            out.append("ospf_nbr router_id=%s priority=%s state=%s role=%s dead_ms=+%s addr=%s ifname=%s"
+                       % (m[1], m[2], m[3], m[4], m[5], m[6], m[7]))
+    return "", "", out
+
+
+KIND = {"show_ip_ospf_neighbor": ("show ip ospf neighbor", ospf_nbrs),"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
         "show_crypto_ipsec_sa_interface": ("show crypto ipsec sa interface", ipsec),
         "show_crypto_ipsec_sa_peer": ("show crypto ipsec sa peer", ipsec),
         "show_crypto_ipsec_sa_peer_detail": ("show crypto ipsec sa peer", ipsec),"show_dmvpn_detail": ("show dmvpn detail", dmvpn_detail),"show_crypto_ipsec_sa": ("show crypto ipsec sa", ipsec),"show_ip_route": ("show ip route", route),"show_crypto_isakmp_sa": ("show crypto isakmp sa", isakmp),"show_ip_nhrp_detail": ("show ip nhrp detail", nhrp), "show_ip_nhrp_brief": ("show ip nhrp brief", nhrp_brief),"show_dmvpn": ("show dmvpn", dmvpn), "show_ip_nhrp": ("show ip nhrp", nhrp),
