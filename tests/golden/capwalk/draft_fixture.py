@@ -221,7 +221,12 @@ def route(t, cmd):
 def path(r, rest, out):
     mm = re.match(r"\[(\d+)/(\d+)\] via (\S+?)(?: \((\S+)\))?(?:, (\S+?))?(?:, (\S+))?$", rest)
     if not mm:
-        r["UNPARSED"] = '"%s"' % rest; out.append(r); return
+        mm = re.match(r"\[(\d+)/(\d+)\], (\S+), (\S+)$", rest)  # aggregate to Null0
+        if mm:
+            r["distance"] = mm[1]; r["metric"] = mm[2]; r["since_ms"] = mm[3]; r["ifname"] = mm[4]
+        else:
+            r["UNPARSED"] = '"%s"' % rest
+        out.append(r); return
     r["distance"] = mm[1]; r["metric"] = mm[2]; r["nexthop"] = mm[3]
     if mm[4]: r["nh_vrf"] = mm[4]
     a, b = mm[5], mm[6]
