@@ -26,6 +26,8 @@ Fixture lines read here (the rest is the driver's, capwalk_fix.h):
       lost or added blank lines at the end / the start of the output.
       begin=WORD: the source kept the output from its first line starting
       with WORD (an author's cut, or `| begin WORD`); ours is cut alike.
+      strip: the source stripped the whole output, the blanks that start
+      its first line and end its last included (a capture script's strip()).
       wslines: a line of blanks only (a pager prompt erased with blanks) is
       an empty line.
       prefix: the source stops inside the output (an author's cut): the
@@ -52,7 +54,7 @@ TEMPLATES = {
     "show crypto session detail":
     "testdata/ios/textfsm/cisco_ios_show_crypto_session_detail.textfsm",
 }
-PROMPT_CMD = re.compile(r"^([\w.()-]*[#>] *)?(sh|show)\b.*\n")
+PROMPT_CMD = re.compile(r"^([\w.()-]*[#>] *)?(sh|sho|show)\b.*\n")
 PROMPT_END = re.compile(r"(?<=\n)[\w.()-]+[#>] *\n?$")
 
 
@@ -92,6 +94,8 @@ def normalise(text, modes):
             text = text[i + 1:] if i >= 0 else ""
     if "tabs" in modes:
         text = text.expandtabs(8)
+    if "strip" in modes:
+        text = text.strip() + "\n"
     if "rstrip" in modes:
         text = text.rstrip() + "\n"
     if "lstrip" in modes:

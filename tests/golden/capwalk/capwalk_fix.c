@@ -7,6 +7,7 @@
 #include "tests/golden/capwalk/capwalk_fix.h"
 #include "lib/inet.h"
 #include "lib/rec_crypto.h"
+#include "lib/rec_ikev2.h"
 #include "lib/rec_routing.h"
 
 #include <stddef.h>
@@ -107,6 +108,8 @@ static const struct sym ospf_role[] = {{"-", REC_OSPF_ROLE_NONE},
                                        {"BDR", REC_OSPF_ROLE_BDR},
                                        {"DROTHER", REC_OSPF_ROLE_DROTHER},
                                        {NULL, 0}};
+static const struct sym v2_status[] = {
+    {"READY", REC_V2_READY}, {"IN-NEG", REC_V2_IN_NEG}, {"DELETE", REC_V2_DELETE}, {NULL, 0}};
 static const struct sym nhs_status[] = {
     {"E", REC_NHS_E}, {"R", REC_NHS_R}, {"W", REC_NHS_W}, {"D", REC_NHS_D}, {NULL, 0}};
 static const struct sym if_method[] = {{"unset", REC_IFM_UNSET},   {"NVRAM", REC_IFM_NVRAM},
@@ -304,6 +307,27 @@ static const struct field fields[] = {
     FLD("ospf_nbr", rec_ospf_neighbor, role, F_SYM, ospf_role),
     FLD("ospf_nbr", rec_ospf_neighbor, ifname, F_STR, NULL),
     FLD("ospf_nbr", rec_ospf_neighbor, dead_ms, F_AGE, NULL),
+    FLD("ikev2", rec_ikev2_sa, tunnel_id, F_U32, NULL),
+    FLD("ikev2", rec_ikev2_sa, local, F_IP, NULL),
+    FLD("ikev2", rec_ikev2_sa, remote, F_IP, NULL),
+    FLD("ikev2", rec_ikev2_sa, local_port, F_U16, NULL),
+    FLD("ikev2", rec_ikev2_sa, remote_port, F_U16, NULL),
+    FLD("ikev2", rec_ikev2_sa, fvrf, F_STR, NULL),
+    FLD("ikev2", rec_ikev2_sa, ivrf, F_STR, NULL),
+    FLD("ikev2", rec_ikev2_sa, status, F_SYM, v2_status),
+    FLD("ikev2", rec_ikev2_sa, encr, F_STR, NULL),
+    FLD("ikev2", rec_ikev2_sa, keysize, F_U16, NULL),
+    FLD("ikev2", rec_ikev2_sa, prf, F_STR, NULL),
+    FLD("ikev2", rec_ikev2_sa, hash, F_STR, NULL),
+    FLD("ikev2", rec_ikev2_sa, dh_group, F_U8, NULL),
+    FLD("ikev2", rec_ikev2_sa, auth_sign, F_STR, NULL),
+    FLD("ikev2", rec_ikev2_sa, auth_verify, F_STR, NULL),
+    FLD("ikev2", rec_ikev2_sa, life_s, F_U32, NULL),
+    FLD("ikev2", rec_ikev2_sa, created_ms, F_AGE, NULL),
+    FLD("ikev2", rec_ikev2_sa, ce_id, F_U32, NULL),
+    FLD("ikev2", rec_ikev2_sa, session_id, F_U32, NULL),
+    FLD("ikev2", rec_ikev2_sa, local_spi, F_U64, NULL),
+    FLD("ikev2", rec_ikev2_sa, remote_spi, F_U64, NULL),
     FLD("iface", rec_iface, ifname, F_STR, NULL),
     FLD("iface", rec_iface, kind, F_SYM, if_kind),
     FLD("iface", rec_iface, admin_up, F_U8, NULL),
@@ -532,6 +556,8 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(eigrp, n_eigrp);
     if (strcmp(k, "ospf_nbr") == 0)
         NEW(ospf, n_ospf);
+    if (strcmp(k, "ikev2") == 0)
+        NEW(ikev2, n_ikev2);
     /* a session's IKE SAs and flows follow its cs line */
     if (strcmp(k, "cs_ike") == 0 || strcmp(k, "cs_flow") == 0) {
         struct rec_crypto_session *c = fx->n_cs ? &fx->cs[fx->n_cs - 1] : NULL;

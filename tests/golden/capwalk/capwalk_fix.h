@@ -12,7 +12,8 @@
  * rec_ipsec_sa, its #pkts counters by their words: encaps=N ...) and
  * ipsec_sa lines, the SAs of the block above them; traffic (struct
  * rec_nhrp_traffic; sent= and rcvd= list the counters in IOS's order);
- * eigrp_nbr (struct rec_eigrp_neighbor); ospf_nbr (struct rec_ospf_neighbor).
+ * eigrp_nbr (struct rec_eigrp_neighbor); ospf_nbr (struct rec_ospf_neighbor);
+ * ikev2 (struct rec_ikev2_sa).
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -26,6 +27,7 @@
 
 #include "lib/rec.h"
 #include "lib/rec_crypto.h"
+#include "lib/rec_ikev2.h"
 #include "lib/rec_routing.h"
 
 #include <stdio.h>
@@ -52,8 +54,9 @@ struct capwalk_fix {
     struct rec_nhrp_traffic traffic[8];
     struct rec_eigrp_neighbor eigrp[32];
     struct rec_ospf_neighbor ospf[32];
+    struct rec_ikev2_sa ikev2[16];
     size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec, n_traffic;
-    size_t n_eigrp, n_ospf;
+    size_t n_eigrp, n_ospf, n_ikev2;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

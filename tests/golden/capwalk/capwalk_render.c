@@ -142,6 +142,10 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_eigrp_neighbors(out, CAPWALK_NOW, fx.eigrp, fx.n_eigrp);
     } else if (strcmp(cmd, "show ip ospf neighbor") == 0) {
         render_ospf_neighbor(out, CAPWALK_NOW, fx.ospf, fx.n_ospf);
+    } else if (strcmp(cmd, "show crypto ikev2 sa") == 0) {
+        struct render_crypto_opts o = {.dialect = p->crypto};
+
+        render_crypto_ikev2_sa(out, CAPWALK_NOW, fx.ikev2, fx.n_ikev2, &o);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief_ex(out, fx.iface, fx.n_iface, p->family == RENDER_IOS_XE17);
     } else {

@@ -460,7 +460,46 @@ def ospf_nbrs(t, cmd):
     return "", "", out
 
 
-KIND = {"show_ip_ospf_neighbor": ("show ip ospf neighbor", ospf_nbrs),"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
+def hms(x):
+    return "%02d:%02d:%02d" % (x // 3600, x // 60 % 60, x % 60)
+
+
+def ikev2_sa(t, cmd):
+    out = []
+    cur = None
+    for l in t.split("\n"):
+        m = re.match(r"^(\d+)\s+(\d+\.\d+\.\d+\.\d+)/(\d+)\s+(\d+\.\d+\.\d+\.\d+)/(\d+)\s+(\S+)/(\S+)\s+(\S+)", l)
+        if m:
+            cur = {"tunnel_id": m[1], "local": m[2], "local_port": m[3], "remote": m[4],
+                   "remote_port": m[5]}
+            if m[6] != "none": cur["fvrf"] = m[6]
+            if m[7] != "none": cur["ivrf"] = m[7]
+            cur["status"] = m[8]
+            out.append(cur); continue
+        if cur is None: continue
+        m = re.match(r"^\s+Encr: (\S+), keysize: (\d+), PRF: (\S+), Hash: (\S+), DH Grp:(\d+), Auth sign: (\S+), Auth verify: (\S+)", l)
+        if m:
+            cur.update({"encr": m[1], "keysize": m[2], "prf": m[3], "hash": m[4], "dh_group": m[5],
+                        "auth_sign": m[6], "auth_verify": m[7]}); continue
+        m = re.match(r"^\s+Life/Active Time: (\d+)/(\d+) sec", l)
+        if m: cur["life_s"] = m[1]; cur["created_ms"] = hms(int(m[2])); continue
+        m = re.match(r"^\s+CE id: (\d+), Session-id: (\d+)", l)
+        if m: cur["ce_id"] = m[1]; cur["session_id"] = m[2]; continue
+        m = re.match(r"^\s+Local spi: ([0-9A-F]+)\s+Remote spi: ([0-9A-F]+)", l)
+        if m: cur["local_spi"] = "0x" + m[1]; cur["remote_spi"] = "0x" + m[2]; continue
+    lines = ["ikev2 " + " ".join("%s=%s" % kv for kv in r.items()) for r in out]
+    b = os.path.basename(sys.argv[1])
+    for pre, v, why in [("dcantor", "17.15", "IOS-XE 17.15 (C8000V)"),
+                        ("csr-main10", "16.9", "IOS-XE 16 (CSR1000v)"),
+                        ("azure", "16.9", "CSR1000V (IOS-XE 16)"),
+                        ("genie", "16.9", "IOS-XE (Genie's iosxe tests)"),
+                        ("hb-iwan", "15.5", "IOS-XE 3.16 on CSR1000V (its config says version 15.5)"),
+                        ("hb-otus", "15.4", "IOS 15.x IOL of the OTUS labs: 15.4")]:
+        if b.startswith(pre): return v, why, lines
+    return "", "", lines
+
+
+KIND = {"show_crypto_ikev2_sa": ("show crypto ikev2 sa", ikev2_sa),"show_ip_ospf_neighbor": ("show ip ospf neighbor", ospf_nbrs),"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
         "show_crypto_ipsec_sa_interface": ("show crypto ipsec sa interface", ipsec),
         "show_crypto_ipsec_sa_peer": ("show crypto ipsec sa peer", ipsec),
         "show_crypto_ipsec_sa_peer_detail": ("show crypto ipsec sa peer", ipsec),"show_dmvpn_detail": ("show dmvpn detail", dmvpn_detail),"show_crypto_ipsec_sa": ("show crypto ipsec sa", ipsec),"show_ip_route": ("show ip route", route),"show_crypto_isakmp_sa": ("show crypto isakmp sa", isakmp),"show_ip_nhrp_detail": ("show ip nhrp detail", nhrp), "show_ip_nhrp_brief": ("show ip nhrp brief", nhrp_brief),"show_dmvpn": ("show dmvpn", dmvpn), "show_ip_nhrp": ("show ip nhrp", nhrp),
