@@ -51,6 +51,8 @@ TEMPLATES = {
     "show ip route": "testdata/textfsm/cisco_ios_show_ip_route.textfsm",
     "show ip eigrp neighbors": "testdata/textfsm/cisco_ios_show_ip_eigrp_neighbors.textfsm",
     "show ip ospf neighbor": "testdata/textfsm/cisco_ios_show_ip_ospf_neighbor.textfsm",
+    "show ip ospf interface brief":
+    "testdata/textfsm/cisco_ios_show_ip_ospf_interface_brief.textfsm",
     "show crypto session detail":
     "testdata/ios/textfsm/cisco_ios_show_crypto_session_detail.textfsm",
 }

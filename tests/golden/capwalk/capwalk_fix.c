@@ -108,6 +108,10 @@ static const struct sym ospf_role[] = {{"-", REC_OSPF_ROLE_NONE},
                                        {"BDR", REC_OSPF_ROLE_BDR},
                                        {"DROTHER", REC_OSPF_ROLE_DROTHER},
                                        {NULL, 0}};
+static const struct sym ospf_if_state[] = {
+    {"DOWN", REC_OSPF_IF_DOWN}, {"LOOP", REC_OSPF_IF_LOOP},     {"WAIT", REC_OSPF_IF_WAIT},
+    {"P2P", REC_OSPF_IF_P2P},   {"P2MP", REC_OSPF_IF_P2MP},     {"DR", REC_OSPF_IF_DR},
+    {"BDR", REC_OSPF_IF_BDR},   {"DROTH", REC_OSPF_IF_DROTHER}, {NULL, 0}};
 static const struct sym v2_status[] = {
     {"READY", REC_V2_READY}, {"IN-NEG", REC_V2_IN_NEG}, {"DELETE", REC_V2_DELETE}, {NULL, 0}};
 static const struct sym nhs_status[] = {
@@ -328,6 +332,16 @@ static const struct field fields[] = {
     FLD("ikev2", rec_ikev2_sa, session_id, F_U32, NULL),
     FLD("ikev2", rec_ikev2_sa, local_spi, F_U64, NULL),
     FLD("ikev2", rec_ikev2_sa, remote_spi, F_U64, NULL),
+    FLD("ospf_if", rec_ospf_iface, ifname, F_STR, NULL),
+    FLD("ospf_if", rec_ospf_iface, process_id, F_U32, NULL),
+    FLD("ospf_if", rec_ospf_iface, area, F_IP, NULL),
+    FLD("ospf_if", rec_ospf_iface, area_dotted, F_U8, NULL),
+    FLD("ospf_if", rec_ospf_iface, state, F_SYM, ospf_if_state),
+    FLD("ospf_if", rec_ospf_iface, len, F_U8, NULL),
+    FLD("ospf_if", rec_ospf_iface, addr, F_IP, NULL),
+    FLD("ospf_if", rec_ospf_iface, cost, F_U32, NULL),
+    FLD("ospf_if", rec_ospf_iface, nbrs_full, F_U32, NULL),
+    FLD("ospf_if", rec_ospf_iface, nbrs_count, F_U32, NULL),
     FLD("iface", rec_iface, ifname, F_STR, NULL),
     FLD("iface", rec_iface, kind, F_SYM, if_kind),
     FLD("iface", rec_iface, admin_up, F_U8, NULL),
@@ -558,6 +572,8 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(ospf, n_ospf);
     if (strcmp(k, "ikev2") == 0)
         NEW(ikev2, n_ikev2);
+    if (strcmp(k, "ospf_if") == 0)
+        NEW(ospf_if, n_ospf_if);
     /* a session's IKE SAs and flows follow its cs line */
     if (strcmp(k, "cs_ike") == 0 || strcmp(k, "cs_flow") == 0) {
         struct rec_crypto_session *c = fx->n_cs ? &fx->cs[fx->n_cs - 1] : NULL;

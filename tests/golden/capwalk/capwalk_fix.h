@@ -13,7 +13,7 @@
  * ipsec_sa lines, the SAs of the block above them; traffic (struct
  * rec_nhrp_traffic; sent= and rcvd= list the counters in IOS's order);
  * eigrp_nbr (struct rec_eigrp_neighbor); ospf_nbr (struct rec_ospf_neighbor);
- * ikev2 (struct rec_ikev2_sa).
+ * ikev2 (struct rec_ikev2_sa); ospf_if (struct rec_ospf_iface).
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -55,8 +55,9 @@ struct capwalk_fix {
     struct rec_eigrp_neighbor eigrp[32];
     struct rec_ospf_neighbor ospf[32];
     struct rec_ikev2_sa ikev2[16];
+    struct rec_ospf_iface ospf_if[32];
     size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec, n_traffic;
-    size_t n_eigrp, n_ospf, n_ikev2;
+    size_t n_eigrp, n_ospf, n_ikev2, n_ospf_if;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

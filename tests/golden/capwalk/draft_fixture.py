@@ -499,7 +499,20 @@ def ikev2_sa(t, cmd):
     return "", "", lines
 
 
-KIND = {"show_crypto_ikev2_sa": ("show crypto ikev2 sa", ikev2_sa),"show_ip_ospf_neighbor": ("show ip ospf neighbor", ospf_nbrs),"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
+def ospf_if_brief(t, cmd):
+    out = []
+    for l in t.split("\n"):
+        m = re.match(r"^(\S+)\s+(\d+)\s+(\S+)\s+(\d+\.\d+\.\d+\.\d+)/(\d+)\s+(\d+)\s+(\S+)\s+(\d+)/(\d+)\s*$", l)
+        if m:
+            area = m[3] if "." in m[3] else "0.0.0.%s" % m[3] if int(m[3]) < 256 else m[3]
+            r = "ospf_if ifname=%s process_id=%s area=%s" % (full_ifname(m[1]), m[2], area)
+            if "." in m[3]: r += " area_dotted=1"
+            r += " addr=%s len=%s cost=%s state=%s nbrs_full=%s nbrs_count=%s" % (m[4], m[5], m[6], m[7], m[8], m[9])
+            out.append(r)
+    return "", "", out
+
+
+KIND = {"show_ip_ospf_interface_brief": ("show ip ospf interface brief", ospf_if_brief),"show_crypto_ikev2_sa": ("show crypto ikev2 sa", ikev2_sa),"show_ip_ospf_neighbor": ("show ip ospf neighbor", ospf_nbrs),"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
         "show_crypto_ipsec_sa_interface": ("show crypto ipsec sa interface", ipsec),
         "show_crypto_ipsec_sa_peer": ("show crypto ipsec sa peer", ipsec),
         "show_crypto_ipsec_sa_peer_detail": ("show crypto ipsec sa peer", ipsec),"show_dmvpn_detail": ("show dmvpn detail", dmvpn_detail),"show_crypto_ipsec_sa": ("show crypto ipsec sa", ipsec),"show_ip_route": ("show ip route", route),"show_crypto_isakmp_sa": ("show crypto isakmp sa", isakmp),"show_ip_nhrp_detail": ("show ip nhrp detail", nhrp), "show_ip_nhrp_brief": ("show ip nhrp brief", nhrp_brief),"show_dmvpn": ("show dmvpn", dmvpn), "show_ip_nhrp": ("show ip nhrp", nhrp),
