@@ -182,6 +182,13 @@ def main():
             if a != b:
                 failures.append("%s: TextFSM records differ:\n  ios: %s\n  our: %s" %
                                 (name, a, b))
+    # every copied capture is walked: M counts them all
+    walked = {meta(os.path.join(fixdir, n))["capture"] for n in fixtures}
+    capdir = os.path.join(fixdir, "captures")
+    for folder in sorted(os.listdir(capdir)):
+        for name in sorted(os.listdir(os.path.join(capdir, folder))):
+            if folder + "/" + name not in walked:
+                failures.append("captures/%s/%s has no fixture" % (folder, name))
     with open(DOC) as f:
         doc = f.read()
     for row in doc_table(fixdir):
