@@ -55,6 +55,8 @@ TEMPLATES = {
     "testdata/textfsm/cisco_ios_show_ip_ospf_interface_brief.textfsm",
     "show crypto session detail":
     "testdata/ios/textfsm/cisco_ios_show_crypto_session_detail.textfsm",
+    "show crypto ipsec sa detail":
+    "testdata/ios/textfsm/cisco_ios_show_crypto_ipsec_sa_detail.textfsm",
 }
 PROMPT_CMD = re.compile(r"^([\w.()-]*[#>] *)?(sh|sho|show)\b.*\n")
 PROMPT_END = re.compile(r"(?<=\n)[\w.()-]+[#>] *\n?$")
