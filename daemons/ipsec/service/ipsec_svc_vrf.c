@@ -197,7 +197,15 @@ call(void *self, int type, const void *in, void *out)
 
     if (type != SVC_CALL_IPSEC_ENABLED)
         return mi_call(for_tunnel(f, q ? q->ifname : NULL), type, in, out);
-    /* any charon: a tunnel whose VRF has none is logged by its service */
+    /* a tunnel whose underlay has no charon is not enforced (its
+     * charon's part logs it), even when another VRF's charon runs. The
+     * data plane applies a config before this service sees it (the host
+     * goes in registration order): a tunnel not known yet gets the answer
+     * for any charon */
+    if (q && q->ifname && f->cfg && cfg_find_iface(f->cfg, q->ifname)) {
+        *(bool *)out = for_tunnel(f, q->ifname)->v != NULL;
+        return 0;
+    }
     *(bool *)out = false;
     for (i = 0; i < f->ninst; i++)
         *(bool *)out = *(bool *)out || f->inst[i]->v != NULL;
