@@ -31,7 +31,8 @@ dualcloud_ipsec  the dual cloud with tunnel protection on every tunnel
       VRF, each in its VRF's namespace; show crypto session detail / ikev2 sa / isakmp sa /
       dmvpn detail gather both charons with the right fvrf; both transports carry ESP and
       no clear GRE; transport 1's link goes down, traffic flows over transport 2 inside
-      ESP, and back over transport 1 inside ESP when the link returns.
+      ESP, and back over transport 1 inside ESP when the link returns; INET2's charon
+      killed leaves cloud 1's session up, started again brings cloud 2's back.
 overlap  one hub, two customers in inside VRFs CUST-A and CUST-B with the same tunnel
       subnet, the same spoke tunnel address and the same LAN prefix behind their
       spokes (testdata/lab/ivrf-overlap): both spokes register (two 10.0.0.2, one per
@@ -400,6 +401,20 @@ def scenario_dualcloud_ipsec():
     got, esp, gre = protected_cloud("100.64.2.0/24", "100.64.2.1", "100.64.1.1", "t1-back")
     check(got >= 4 and esp >= 8 and gre == 0,
           f"and over transport 1 inside ESP again ({got}/5, {esp} ESP, {gre} clear GRE)")
+    # one VRF's charon goes: the other cloud's session is not touched
+    pid = LAB.pid("spoke", LAB.charon_name("INET2"))
+    netns.kill(pid, group=True)
+    ok = netns.wait_for(lambda: sessions("spoke").get("100.65.1.1", ("", ""))[1] != "UP-ACTIVE",
+                        10, 0.2)
+    check(ok and sessions("spoke").get("100.64.1.1") == ("INET1", "UP-ACTIVE"),
+          f"INET2's charon killed: cloud 2's session down, cloud 1's up ({sessions('spoke')})")
+    check(LAB.ping("dc", "192.168.100.10", "192.168.10.1", 3) >= 2,
+          "DC -> spoke LAN over cloud 1 meanwhile")
+    t0 = time.monotonic()
+    LAB.charon("spoke", "start", "INET2")
+    ok = netns.wait_for(lambda: sessions("spoke") == want, 40, 0.5)
+    check(ok, f"INET2's charon started again: both sessions UP-ACTIVE "
+          f"{time.monotonic() - t0:.1f} s later ({sessions('spoke')})")
 
 
 def scenario_overlap():
