@@ -33,7 +33,7 @@ dmvpnd_register_modules(struct dmvpnd *d)
     }
 
     dps_register(d->host, d->frr_pathspace != NULL);
-    ipsec_svc_register(d->host, d->vici_path, d->kernel_esp);
+    ipsec_svc_register(d->host, d->vici_path, d->vici_vrfs, d->nvici_vrfs, d->kernel_esp);
     /* --privsep: the engine that parses NHRP from the internet runs in a
      * confined child; its proxy carries the same contract */
     if (d->privsep) {
