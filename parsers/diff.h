@@ -25,6 +25,7 @@ enum cfg_change_kind {
     CHG_SNMP,
     CHG_ROUTERS, /* router stanzas */
     CHG_OTHER,   /* lines kept verbatim */
+    CHG_IPV6,    /* ipv6 route lines, ipv6 unicast-routing */
 };
 
 #define CHGF_IF_ADDR       0x001
@@ -37,6 +38,7 @@ enum cfg_change_kind {
 #define CHGF_IF_NHRP_NHS   0x080
 #define CHGF_IF_DESC       0x100
 #define CHGF_IF_OTHER      0x200
+#define CHGF_IF_IPV6       0x400 /* ipv6 address, enable, mtu */
 
 struct cfg_change {
     enum cfg_change_kind kind;
