@@ -298,7 +298,7 @@ iface_counters(struct dp_svc *m, struct rec_iface *r)
             r->in_errors = c.rx_bad_inner + c.rx_dev_errors + c.rx_truncated;
             r->out_errors = c.tx_send_errors + c.tx_bad_packet;
             r->in_drops = c.rx_dev_errors;
-            r->out_drops = c.tx_hold_drops + c.tx_no_mcast;
+            r->out_drops = c.tx_hold_drops + c.tx_no_mcast + c.tx6_no_mapping;
         }
         return;
     }

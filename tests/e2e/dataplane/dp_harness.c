@@ -177,12 +177,13 @@ static const struct {
     const char *name;
     size_t off;
 } ctr_names[] = {
-    CTR(rx_packets),     CTR(rx_bytes),     CTR(tx_packets),      CTR(tx_bytes),
-    CTR(nhrp_rx),        CTR(nhrp_tx),      CTR(mcast_tx),        CTR(rx_bad_ip),
-    CTR(rx_bad_gre),     CTR(rx_bad_csum),  CTR(rx_truncated),    CTR(rx_no_tunnel),
-    CTR(rx_bad_proto),   CTR(rx_bad_inner), CTR(rx_dev_errors),   CTR(tx_not_ipv4),
-    CTR(tx_bad_packet),  CTR(tx_held),      CTR(tx_hold_drops),   CTR(tx_no_mcast),
-    CTR(tx_send_errors), CTR(mss_clamped),  CTR(phase2_triggers), CTR(phase3_triggers),
+    CTR(rx_packets),      CTR(rx_bytes),       CTR(tx_packets),    CTR(tx_bytes),
+    CTR(nhrp_rx),         CTR(nhrp_tx),        CTR(mcast_tx),      CTR(rx_bad_ip),
+    CTR(rx_bad_gre),      CTR(rx_bad_csum),    CTR(rx_truncated),  CTR(rx_no_tunnel),
+    CTR(rx_bad_proto),    CTR(rx_bad_inner),   CTR(rx_dev_errors), CTR(tx_not_ipv4),
+    CTR(tx_bad_packet),   CTR(tx_held),        CTR(tx_hold_drops), CTR(tx_no_mcast),
+    CTR(tx6_no_mapping),  CTR(tx_send_errors), CTR(mss_clamped),   CTR(phase2_triggers),
+    CTR(phase3_triggers),
 };
 
 static void
