@@ -150,6 +150,9 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     }
     /* FRR's staticd sees the global table only: a VRF's routes are ours */
     dps_vrf_apply_routes(m, new_);
+    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS) ||
+        cfg_diff_has(diff, CHG_IPV6))
+        dps_v6_apply(m, new_);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS);
     if (!m->statics_in_frr)
         dps_apply_routes(m, diff);
@@ -452,6 +455,7 @@ fini(void *self)
     ev_timer_free(m->reannounce_timer);
     dps_gate_fini(m);
     dps_routes_fini(m);
+    dps_v6_fini(m);
     dps_vrf_fini(m);
     free(m->addrs);
     free(m);

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* IPv6 addresses, routes and hardware addresses over libnl-3 (nl6.h). */
+#include "daemons/dataplane/nl6.h"
+#include "daemons/dataplane/nl.h"
+
+#include <errno.h>
+#include <linux/if_addr.h>
+#include <linux/rtnetlink.h>
+#include <netlink/netlink.h>
+#include <netlink/route/addr.h>
+#include <netlink/route/link.h>
+#include <netlink/route/nexthop.h>
+#include <netlink/route/route.h>
+#include <string.h>
+#include <sys/socket.h>
+
+static struct nl_addr *
+addr6(const uint8_t a[16], int len)
+{
+    struct nl_addr *x = nl_addr_build(AF_INET6, a, 16);
+    if (x)
+        nl_addr_set_prefixlen(x, len);
+    return x;
+}
+
+int
+dpnl_addr6(struct dpnl *nl, bool add, int ifindex, const uint8_t a[16], uint8_t len)
+{
+    struct rtnl_addr *ad = rtnl_addr_alloc();
+    struct nl_addr *local = addr6(a, len);
+    int e = -NLE_NOMEM;
+    if (ad && local) {
+        rtnl_addr_set_ifindex(ad, ifindex);
+        rtnl_addr_set_family(ad, AF_INET6);
+        rtnl_addr_set_local(ad, local);
+        rtnl_addr_set_prefixlen(ad, len);
+        e = add ? rtnl_addr_add(dpnl_sock(nl), ad, NLM_F_REPLACE)
+                : rtnl_addr_delete(dpnl_sock(nl), ad, 0);
+    }
+    if (local)
+        nl_addr_put(local);
+    if (ad)
+        rtnl_addr_put(ad);
+    return e < 0 ? dpnl_fail(nl, e, add ? "IPv6 address add" : "IPv6 address delete") : 0;
+}
+
+int
+dpnl_route6(struct dpnl *nl, bool add, const struct dpnl_route6 *r)
+{
+    struct rtnl_route *rt = rtnl_route_alloc();
+    struct nl_addr *dst = addr6(r->prefix, r->len);
+    struct nl_addr *gw = r->has_gw ? addr6(r->gateway, 128) : NULL;
+    int e = -NLE_NOMEM;
+    if (!rt || !dst || (r->has_gw && !gw))
+        goto out;
+    rtnl_route_set_family(rt, AF_INET6);
+    rtnl_route_set_table(rt, r->table ? r->table : RT_TABLE_MAIN);
+    rtnl_route_set_protocol(rt, r->proto);
+    rtnl_route_set_priority(rt, r->priority);
+    rtnl_route_set_type(rt, r->blackhole ? RTN_BLACKHOLE : RTN_UNICAST);
+    rtnl_route_set_dst(rt, dst);
+    rtnl_route_set_scope(rt, RT_SCOPE_UNIVERSE); /* IPv6 routes have no other */
+    if (!r->blackhole && (r->oif || gw)) {
+        struct rtnl_nexthop *nh = rtnl_route_nh_alloc();
+        if (!nh)
+            goto out;
+        if (r->oif)
+            rtnl_route_nh_set_ifindex(nh, r->oif);
+        if (gw)
+            rtnl_route_nh_set_gateway(nh, gw);
+        if (r->onlink)
+            rtnl_route_nh_set_flags(nh, RTNH_F_ONLINK);
+        rtnl_route_add_nexthop(rt, nh); /* the route owns it now */
+    }
+    e = add ? rtnl_route_add(dpnl_sock(nl), rt, NLM_F_CREATE | NLM_F_REPLACE)
+            : rtnl_route_delete(dpnl_sock(nl), rt, 0);
+out:
+    if (gw)
+        nl_addr_put(gw);
+    if (dst)
+        nl_addr_put(dst);
+    if (rt)
+        rtnl_route_put(rt);
+    return e < 0 ? dpnl_fail(nl, e, add ? "IPv6 route add" : "IPv6 route delete") : 0;
+}
+
+int
+dpnl_link_mac(struct dpnl *nl, int ifindex, uint8_t mac[6])
+{
+    struct rtnl_link *link = NULL;
+    int e = rtnl_link_get_kernel(dpnl_sock(nl), ifindex, NULL, &link);
+    if (e < 0)
+        return dpnl_fail(nl, e, "link lookup");
+    struct nl_addr *a = rtnl_link_get_addr(link);
+    int rc = -ENOENT;
+    if (a && nl_addr_get_len(a) == 6) {
+        memcpy(mac, nl_addr_get_binary_addr(a), 6);
+        rc = 0;
+    }
+    rtnl_link_put(link);
+    return rc;
+}
