@@ -59,6 +59,13 @@ static const struct exec_row rows[] = {
          {"ping", "Send echo messages"}, {"<target>", "Ping destination address or hostname"},
          {"repeat", "specify repeat count"}, {"size", "specify datagram size"},
          {"timeout", "specify timeout interval"}, {"source", "specify source address or name"})},
+    {"ping ipv6 <ipv6:target> [repeat <num:1-2147483647:count>] [size <num:48-18024:size>] "
+     "[timeout <num:0-3600:timeout>] [source <ipv6:src6>]",
+     ACT(act_ping, 1, EXEC_LIVE), 0,
+     .help = CMD_HELP({"ipv6", "IPv6 echo"}, {"<target>", "Ping destination address or hostname"},
+                      {"repeat", "specify repeat count"}, {"size", "specify datagram size"},
+                      {"timeout", "specify timeout interval"},
+                      {"source", "specify source address or name"})},
     {"ping vrf <word:vrf> <host:target> [repeat <num:1-2147483647:count>] "
      "[size <num:36-18024:size>] [timeout <num:0-3600:timeout>] [source <ip:src>]",
      ACT(act_ping, 1, EXEC_LIVE), 0,
