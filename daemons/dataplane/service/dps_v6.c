@@ -99,6 +99,15 @@ has6(const struct cfg_iface *ifp)
     return ifp->v6.naddrs || ifp->v6.enable;
 }
 
+static bool
+has_ll(const struct cfg_iface *ifp)
+{
+    for (size_t k = 0; k < ifp->v6.naddrs; k++)
+        if (ifp->v6.addrs[k].kind == ADDR6_LINKLOCAL)
+            return true;
+    return false;
+}
+
 static void
 want_addrs(struct dp_svc *m, struct dps_v6 *s, const struct cfg *c, struct v6addr *want,
            size_t *nwant)
@@ -118,6 +127,10 @@ want_addrs(struct dp_svc *m, struct dps_v6 *s, const struct cfg *c, struct v6add
             continue;
         }
         if (!ifp->vrf) {
+            /* a configured link-local is the link's only one, as on IOS:
+             * the kernel makes none of its own (before IPv6 comes up) */
+            if (has6(ifp) && has_ll(ifp))
+                if_sysctl(lnx, "addr_gen_mode", "1");
             if (has6(ifp))
                 if_sysctl(lnx, "disable_ipv6", "0");
             else if (cfg_iface_is_tunnel(ifp))
