@@ -133,6 +133,10 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"traffic", "IP-EIGRP Traffic Statistics"})},
     {"show ip protocols", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"protocols", "IP routing protocol process parameters and statistics"})},
+    {"show ipv6 route [{static|connected|local}]", ACT(act_show_ipv6_route, 1, PJ), 0,
+     .help = CMD_HELP({"ipv6", "IPv6 information"}, {"route", "Show IPv6 route table entries"},
+                      {"static", "Static routes"}, {"connected", "Connected routes"},
+                      {"local", "Local routes"})},
     {"show vrf [<word:vrf>]", ACT(act_show_vrf, 1, PJ), 0,
      .help =
          CMD_HELP({"vrf", "VPN Routing/Forwarding instance information"}, {"<vrf>", "VRF name"})},

@@ -84,6 +84,58 @@ out:
     return e < 0 ? dpnl_fail(nl, e, add ? "IPv6 route add" : "IPv6 route delete") : 0;
 }
 
+struct dump6 {
+    void (*cb)(void *arg, const struct dpnl_route6 *r);
+    void *arg;
+};
+
+static void
+copy6(uint8_t out[16], struct nl_addr *a)
+{
+    if (a && nl_addr_get_family(a) == AF_INET6 && nl_addr_get_len(a) == 16)
+        memcpy(out, nl_addr_get_binary_addr(a), 16);
+}
+
+static void
+dump6_one(struct nl_object *obj, void *arg)
+{
+    struct dump6 *c = arg;
+    struct rtnl_route *r = (struct rtnl_route *)obj;
+    struct dpnl_route6 d;
+    struct nl_addr *dst = rtnl_route_get_dst(r);
+
+    memset(&d, 0, sizeof d);
+    copy6(d.prefix, dst);
+    d.len = dst ? (uint8_t)nl_addr_get_prefixlen(dst) : 0;
+    d.proto = rtnl_route_get_protocol(r);
+    d.type = rtnl_route_get_type(r);
+    d.blackhole = d.type == RTN_BLACKHOLE;
+    d.table = rtnl_route_get_table(r);
+    d.priority = rtnl_route_get_priority(r);
+    if (rtnl_route_get_nnexthops(r) > 0) {
+        struct rtnl_nexthop *nh = rtnl_route_nexthop_n(r, 0);
+        struct nl_addr *gw = rtnl_route_nh_get_gateway(nh);
+        d.oif = rtnl_route_nh_get_ifindex(nh);
+        d.has_gw = gw && nl_addr_get_len(gw) == 16;
+        copy6(d.gateway, gw);
+        d.onlink = (rtnl_route_nh_get_flags(nh) & RTNH_F_ONLINK) != 0;
+    }
+    c->cb(c->arg, &d);
+}
+
+int
+dpnl_route6_dump(struct dpnl *nl, void (*cb)(void *arg, const struct dpnl_route6 *r), void *arg)
+{
+    struct nl_cache *cache = NULL;
+    int e = rtnl_route_alloc_cache(dpnl_sock(nl), AF_INET6, 0, &cache);
+    if (e < 0)
+        return dpnl_fail(nl, e, "IPv6 route dump");
+    struct dump6 c = {cb, arg};
+    nl_cache_foreach(cache, dump6_one, &c);
+    nl_cache_free(cache);
+    return 0;
+}
+
 int
 dpnl_link_mac(struct dpnl *nl, int ifindex, uint8_t mac[6])
 {

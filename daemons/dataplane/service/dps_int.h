@@ -156,6 +156,9 @@ struct dps_v6;
 void dps_v6_apply(struct dp_svc *m, const struct cfg *c);
 void dps_v6_retry(struct dp_svc *m);
 void dps_v6_fini(struct dp_svc *m);
+/* dps_v6_show.c: REC_ROUTE6 records of the global table (show ipv6 route). */
+struct strbuf;
+long dps_v6_snapshot(struct dp_svc *m, struct strbuf *out);
 
 /* dps_vrf.c */
 /* The VRF's state, its namespace made or opened; NULL (logged) if it

@@ -12,6 +12,8 @@ Checks:
   with only a link-local (`ipv6 enable`);
 - `ip -6 route`: the statics with protocol 210 and metric = distance;
 - IPv6 forwarding on (`ipv6 unicast-routing`) and `ipv6 mtu 1400` on r1's tunnel;
+- `show ipv6 route` (C, L, S with a link-local next hop and its interface, FF00::/8)
+  and `show ipv6 route static`, from the kernel's tables;
 - `ping ipv6` in the IOS shell, loopback to loopback through the tunnel, 5/5;
 - the underlay capture: GRE protocol type 0x86DD carrying ICMPv6 echoes between
   the loopbacks, outer addresses the tunnel endpoints (tshark decodes it);
@@ -98,6 +100,19 @@ def scenario():
         check(sysctl(n, "net.ipv6.conf.all.forwarding") == "1", f"{n}: IPv6 forwarding on")
     check(sysctl("r1", "net.ipv6.conf.Tunnel0.mtu") == "1400", "r1: ipv6 mtu 1400 on Tunnel0")
     check(sysctl("r2", "net.ipv6.conf.Tunnel0.mtu") == "1476", "r2: Tunnel0 IPv6 MTU = link MTU")
+    # show ipv6 route: what the kernel has, as IOS names it
+    rt = LAB.cli_text("r2", "show ipv6 route")
+    want = ("C   2001:DB8::/64 [0/0]\n     via Tunnel0, directly connected\n"
+            "L   2001:DB8::2/128 [0/0]\n     via Tunnel0, receive\n"
+            "S   2001:DB8:1::/64 [10/0]\n     via FE80::1, Tunnel0\n"
+            "C   2001:DB8:2::/64 [0/0]\n     via Loopback0, directly connected\n"
+            "L   2001:DB8:2::1/128 [0/0]\n     via Loopback0, receive\n"
+            "L   FF00::/8 [0/0]\n     via Null0, receive\n")
+    check(rt.startswith("IPv6 Routing Table - default - 6 entries\nCodes: C - Connected") and
+          rt.endswith("       ON2 - OSPF NSSA ext 2, l - LISP\n" + want), f"r2 show ipv6 route: {rt!r}")
+    rt = LAB.cli_text("r1", "show ipv6 route static")
+    check(rt.endswith("l - LISP\nS   2001:DB8:2::/64 [1/0]\n     via 2001:DB8::2\n"),
+          f"r1 show ipv6 route static: {rt!r}")
     # traffic, and what the wire carries
     cap = LAB.capture("100.64.0.0/24", os.path.join(STATE, "u.pcap"), "ip proto 47")
     out = ios_ping("r1", "2001:DB8:2::1", "2001:DB8:1::1")
