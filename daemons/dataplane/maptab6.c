@@ -96,6 +96,12 @@ dp_maptab6_drop_tunnel(struct dp_maptab6 *t, int tun)
     free(v);
 }
 
+struct dp_map6 *
+dp_maptab6_next(const struct dp_maptab6 *t, size_t *iter)
+{
+    return htab_next(&t->h, iter);
+}
+
 size_t
 dp_maptab6_count(const struct dp_maptab6 *t)
 {

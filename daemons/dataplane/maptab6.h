@@ -37,6 +37,8 @@ struct dp_map6 *dp_maptab6_get(struct dp_maptab6 *t, int tun, const uint8_t prot
 bool dp_maptab6_del(struct dp_maptab6 *t, int tun, const uint8_t proto[16]);
 void dp_maptab6_drop_tunnel(struct dp_maptab6 *t, int tun);
 size_t dp_maptab6_count(const struct dp_maptab6 *t);
+/* Iteration: for (i = 0; (m = dp_maptab6_next(t, &i));) */
+struct dp_map6 *dp_maptab6_next(const struct dp_maptab6 *t, size_t *iter);
 
 static inline bool
 dp_map6_usable(const struct dp_map6 *m)
