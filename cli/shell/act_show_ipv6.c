@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* show ipv6 route [static|connected|local] (cli/render/render_route6.c). */
+/* show ipv6 route [static|connected|local], show ipv6 interface brief
+ * (cli/render/render_route6.c, render_ipv6_iface.c). */
+#include "cli/render/render_ipv6_iface.h"
 #include "cli/render/render_route6.h"
 #include "cli/render/render_personality.h"
 #include "cli/shell/client.h"
@@ -36,5 +38,36 @@ act_show_ipv6_route(struct session *s, const struct cmd_match *m, struct strbuf 
         render_route6(out, (const struct rec_route6 *)snap.buf, snap.h.count, "default", code,
                       pers.family);
     snapshot_free(&snap);
+    return 0;
+}
+
+/* show ipv6 interface brief: the interfaces (and their state) of show ip
+ * interface brief, with the IPv6 addresses of their links. */
+int
+act_show_ipv6_iface(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
+{
+    struct snapshot ifs, v6;
+    int rc = client_snapshot(&s->cl, REC_IFACE, NULL, sizeof(struct rec_iface), &ifs);
+
+    (void)m;
+    if (rc < 0)
+        return -1;
+    if (rc > 0)
+        memset(&ifs, 0, sizeof(ifs));
+    rc = client_snapshot(&s->cl, REC_IFACE6, NULL, sizeof(struct rec_iface6), &v6);
+    if (rc < 0) {
+        snapshot_free(&ifs);
+        return -1;
+    }
+    if (rc > 0)
+        memset(&v6, 0, sizeof(v6));
+    if (json)
+        render_ipv6_iface_brief_json(out, (const struct rec_iface *)ifs.buf, ifs.h.count,
+                                     (const struct rec_iface6 *)v6.buf, v6.h.count);
+    else
+        render_ipv6_iface_brief(out, (const struct rec_iface *)ifs.buf, ifs.h.count,
+                                (const struct rec_iface6 *)v6.buf, v6.h.count);
+    snapshot_free(&v6);
+    snapshot_free(&ifs);
     return 0;
 }

@@ -137,6 +137,9 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"ipv6", "IPv6 information"}, {"route", "Show IPv6 route table entries"},
                       {"static", "Static routes"}, {"connected", "Connected routes"},
                       {"local", "Local routes"})},
+    {"show ipv6 interface brief", ACT(act_show_ipv6_iface, 1, PJ), 0,
+     .help = CMD_HELP({"interface", "IPv6 interface status and configuration"},
+                      {"brief", "Brief summary of IPv6 status and configuration"})},
     {"show vrf [<word:vrf>]", ACT(act_show_vrf, 1, PJ), 0,
      .help =
          CMD_HELP({"vrf", "VPN Routing/Forwarding instance information"}, {"<vrf>", "VRF name"})},

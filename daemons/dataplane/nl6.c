@@ -136,6 +136,39 @@ dpnl_route6_dump(struct dpnl *nl, void (*cb)(void *arg, const struct dpnl_route6
     return 0;
 }
 
+struct adump6 {
+    void (*cb)(void *arg, int ifindex, const uint8_t a[16], uint8_t len);
+    void *arg;
+};
+
+static void
+adump6_one(struct nl_object *obj, void *arg)
+{
+    struct adump6 *c = arg;
+    struct rtnl_addr *a = (struct rtnl_addr *)obj;
+    struct nl_addr *l = rtnl_addr_get_local(a);
+    uint8_t v[16];
+
+    if (rtnl_addr_get_family(a) != AF_INET6 || !l || nl_addr_get_len(l) != 16)
+        return;
+    memcpy(v, nl_addr_get_binary_addr(l), 16);
+    c->cb(c->arg, rtnl_addr_get_ifindex(a), v, (uint8_t)rtnl_addr_get_prefixlen(a));
+}
+
+int
+dpnl_addr6_dump(struct dpnl *nl,
+                void (*cb)(void *arg, int ifindex, const uint8_t a[16], uint8_t len), void *arg)
+{
+    struct nl_cache *cache = NULL;
+    int e = rtnl_addr_alloc_cache(dpnl_sock(nl), &cache);
+    if (e < 0)
+        return dpnl_fail(nl, e, "IPv6 address dump");
+    struct adump6 c = {cb, arg};
+    nl_cache_foreach(cache, adump6_one, &c);
+    nl_cache_free(cache);
+    return 0;
+}
+
 int
 dpnl_link_mac(struct dpnl *nl, int ifindex, uint8_t mac[6])
 {

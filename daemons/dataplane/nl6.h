@@ -33,6 +33,10 @@ int dpnl_route6(struct dpnl *nl, bool add, const struct dpnl_route6 *r);
 /* Calls cb for every IPv6 route of every table (first next hop only). */
 int dpnl_route6_dump(struct dpnl *nl, void (*cb)(void *arg, const struct dpnl_route6 *r),
                      void *arg);
+/* Calls cb for every IPv6 address of every link. */
+int dpnl_addr6_dump(struct dpnl *nl,
+                    void (*cb)(void *arg, int ifindex, const uint8_t a[16], uint8_t len),
+                    void *arg);
 /* The link's 6-byte hardware address; -ENOENT when it has none (a TUN). */
 int dpnl_link_mac(struct dpnl *nl, int ifindex, uint8_t mac[6]);
 

@@ -237,6 +237,8 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
 
     if (kind == REC_ROUTE6)
         return dps_v6_snapshot(m, out);
+    if (kind == REC_IFACE6)
+        return dps_v6_iface_snapshot(m, out);
     if (kind == REC_VRF_ROUTE) {
         rc.vrf = filter;
         return dps_vrf_list(m, filter, collect_route, &rc) < 0 ? 0 : rc.n;
@@ -505,7 +507,7 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
     return dp;
 }
 
-static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, REC_ROUTE6, 0};
+static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,
                                     SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,     SVC_EV_ROUTE_DEL,
@@ -520,7 +522,7 @@ static const uint16_t answers[] = {
 /* With FRR, zebra's table is the routing table: the routing service answers
  * show ip route. */
 /* FRR sees the global table only; IPv6 statics stay ours (dps_v6.c) */
-static const uint32_t no_kinds[] = {REC_VRF_ROUTE, REC_ROUTE6, 0};
+static const uint32_t no_kinds[] = {REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */

@@ -159,6 +159,9 @@ void dps_v6_fini(struct dp_svc *m);
 /* dps_v6_show.c: REC_ROUTE6 records of the global table (show ipv6 route). */
 struct strbuf;
 long dps_v6_snapshot(struct dp_svc *m, struct strbuf *out);
+/* REC_IFACE6 records: each IOS interface's IPv6 addresses (show ipv6
+ * interface brief). */
+long dps_v6_iface_snapshot(struct dp_svc *m, struct strbuf *out);
 
 /* dps_vrf.c */
 /* The VRF's state, its namespace made or opened; NULL (logged) if it

@@ -14,6 +14,7 @@
 #include "parsers/cfg.h"
 #include "lib/inet6.h"
 #include "lib/mem.h"
+#include "lib/rec_iface6.h"
 #include "lib/rec_route6.h"
 #include "lib/strbuf.h"
 
@@ -130,6 +131,62 @@ cmp6(const void *pa, const void *pb)
     if (a->len != b->len)
         return a->len < b->len ? -1 : 1;
     return strcmp(a->code, b->code);
+}
+
+struct addrs6 {
+    const struct cfg_iface *f;
+    int ifindex;
+    bool lo;
+    struct rec_iface6 r;
+    bool linklocal; /* this pass takes the link-local ones */
+};
+
+static void
+addr_one(void *arg, int ifindex, const uint8_t a[16], uint8_t len)
+{
+    static const uint8_t loop[16] = {[15] = 1};
+    struct addrs6 *x = arg;
+    bool in = !x->lo;
+
+    if (ifindex != x->ifindex || inet6_is_linklocal(a) != x->linklocal ||
+        x->r.naddrs == REC_IFACE6_ADDRS || !memcmp(a, loop, 16))
+        return;
+    /* lo carries every loopback's addresses: each shows its own */
+    for (size_t k = 0; !in && k < x->f->v6.naddrs; k++)
+        in = inet6_in_prefix(a, x->f->v6.addrs[k].addr, x->f->v6.addrs[k].len);
+    if (!in)
+        return;
+    memcpy(x->r.addr[x->r.naddrs], a, 16);
+    x->r.len[x->r.naddrs++] = len;
+}
+
+long
+dps_v6_iface_snapshot(struct dp_svc *m, struct strbuf *out)
+{
+    const struct cfg *c = host_running(m->h);
+    long n = 0;
+
+    for (size_t i = 0; c && i < c->nifs; i++) {
+        const struct cfg_iface *f = &c->ifs[i];
+        struct addrs6 x = {.f = f};
+        char lnx[DP_IFNAMSIZ];
+
+        if (f->vrf || !(cfg_iface_is_tunnel(f) ? snprintf(lnx, sizeof(lnx), "%s", f->name) > 0
+                                               : ifname_linux(f->name, lnx, sizeof(lnx))))
+            continue;
+        x.lo = !strcmp(lnx, "lo");
+        x.ifindex = (int)if_nametoindex(lnx);
+        snprintf(x.r.ifname, sizeof(x.r.ifname), "%s", f->name);
+        if (x.ifindex > 0) {
+            x.linklocal = true; /* IOS lists the link-local address first */
+            dpnl_addr6_dump(m->nl, addr_one, &x);
+            x.linklocal = false;
+            dpnl_addr6_dump(m->nl, addr_one, &x);
+        }
+        sb_append(out, &x.r, sizeof(x.r));
+        n++;
+    }
+    return n;
 }
 
 long

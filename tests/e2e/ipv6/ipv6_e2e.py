@@ -13,7 +13,7 @@ Checks:
 - `ip -6 route`: the statics with protocol 210 and metric = distance;
 - IPv6 forwarding on (`ipv6 unicast-routing`) and `ipv6 mtu 1400` on r1's tunnel;
 - `show ipv6 route` (C, L, S with a link-local next hop and its interface, FF00::/8)
-  and `show ipv6 route static`, from the kernel's tables;
+  and `show ipv6 route static`, from the kernel's tables; `show ipv6 interface brief`;
 - `ping ipv6` in the IOS shell, loopback to loopback through the tunnel, 5/5;
 - the underlay capture: GRE protocol type 0x86DD carrying ICMPv6 echoes between
   the loopbacks, outer addresses the tunnel endpoints (tshark decodes it);
@@ -113,6 +113,12 @@ def scenario():
     rt = LAB.cli_text("r1", "show ipv6 route static")
     check(rt.endswith("l - LISP\nS   2001:DB8:2::/64 [1/0]\n     via 2001:DB8::2\n"),
           f"r1 show ipv6 route static: {rt!r}")
+    br = LAB.cli_text("r2", "show ipv6 interface brief")
+    ll = next(iter(g2)).split("/")[0].upper()
+    check(br == f"GigabitEthernet1       [up/up]\n    {ll}\n"
+          "Loopback0              [up/up]\n    2001:DB8:2::1\n"
+          "Tunnel0                [up/up]\n    FE80::2\n    2001:DB8::2\n",
+          f"r2 show ipv6 interface brief: {br!r}")
     # traffic, and what the wire carries
     cap = LAB.capture("100.64.0.0/24", os.path.join(STATE, "u.pcap"), "ip proto 47")
     out = ios_ping("r1", "2001:DB8:2::1", "2001:DB8:1::1")
