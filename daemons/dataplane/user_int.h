@@ -80,6 +80,7 @@ struct dpu_tun {
     bool resync;
     struct dp_mcset mc;
     struct dp_counters ctr;
+    struct dpu_fib6 *fib6; /* user_v6.c: IPv6 routes through the tunnel, NULL until used */
 };
 
 enum dpu_ev_kind { DPU_EV_NHRP, DPU_EV_NOMAP, DPU_EV_HAIRPIN, DPU_EV_USED };
@@ -203,6 +204,7 @@ void dpu_tx6(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struc
              int64_t now);
 int dpu_map6_set(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, unsigned flags);
 int dpu_map6_clear(struct dp *dp, int tun, const uint8_t proto[16]);
+void dpu_fib6_free(struct dpu_tun *t);
 int dpu_mcast_add(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_mcast_del(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_nhrp_send(struct dp *dp, int tun, uint32_t nbma, const uint8_t *pkt, size_t len);

@@ -5,19 +5,106 @@
  * the EtherType of IPv6) to the tunnel destination (point-to-point), to
  * every multicast NBMA (ff00::/8: OSPFv3, EIGRP for IPv6 and neighbour
  * discovery hellos), or to the NBMA that the IPv6 mapping table gives for
- * the destination (multipoint). In: GRE 0x86DD becomes a TUN packet once
- * its IPv6 header is sane. IPv6 from the TUN never uses the segmentation
- * offload (only TCPv4 is offered); a checksum the kernel left to finish is
- * finished here.
+ * the next hop, the route's gateway or the destination (multipoint). In: GRE 0x86DD becomes a TUN
+ * packet once its IPv6 header is sane. IPv6 from the TUN never uses the segmentation offload (only
+ * TCPv4 is offered); a checksum the kernel left to finish is finished here.
  */
 #include "daemons/dataplane/user_int.h"
 
 #include <errno.h>
 #include <string.h>
 
+#include "daemons/dataplane/nl6.h"
 #include "daemons/dataplane/pkt.h"
+#include "lib/inet6.h"
+#include "lib/mem.h"
 
-#define IP6_HDR 40
+#include <linux/rtnetlink.h>
+#include <stdlib.h>
+
+#define IP6_HDR          40
+#define FIB6_MAX_AGE_MS  1000
+#define FIB6_MISS_AGE_MS 50
+
+/*
+ * The IPv6 routes through a multipoint tunnel, for the next hop of a
+ * packet the kernel routed into it (the TUN does not say which route). A
+ * copy of the kernel's routes whose device is the tunnel, taken by a dump
+ * at most once a second and only while IPv6 unicast is sent through the
+ * tunnel, or sooner (after 50 ms) when the next hop it gave has no usable
+ * mapping: a route just added is then seen by the packet that needs it.
+ * (The IPv4 mirror follows a netlink monitor, fib.h; IPv6 tables on a
+ * DMVPN tunnel are small and change rarely.) Longest prefix, then lowest
+ * metric; a route without a gateway (the tunnel's own prefix) or no route
+ * at all: the destination itself is the next hop.
+ */
+struct fib6_ent {
+    uint8_t prefix[16];
+    uint8_t len;
+    bool has_gw;
+    uint8_t gw[16];
+    uint32_t metric;
+};
+
+struct dpu_fib6 {
+    struct fib6_ent *v;
+    size_t n, cap;
+    int64_t loaded_ms;
+    bool loaded;
+};
+
+struct fib6_load {
+    struct dpu_fib6 *f;
+    int ifindex;
+};
+
+static void
+fib6_one(void *arg, const struct dpnl_route6 *r)
+{
+    struct fib6_load *l = arg;
+    if (r->oif != l->ifindex || r->type != RTN_UNICAST || r->table == RT_TABLE_LOCAL)
+        return;
+    l->f->v = mem_grow(l->f->v, &l->f->cap, l->f->n, sizeof(*l->f->v));
+    struct fib6_ent *e = &l->f->v[l->f->n++];
+    memcpy(e->prefix, r->prefix, 16);
+    e->len = r->len;
+    e->has_gw = r->has_gw;
+    memcpy(e->gw, r->gateway, 16);
+    e->metric = r->priority;
+}
+
+static const uint8_t *
+nexthop6(struct dpu *u, struct dpu_tun *t, const uint8_t *dst, int64_t now, int64_t max_age)
+{
+    if (!t->fib6)
+        t->fib6 = mem_zalloc(sizeof(*t->fib6));
+    struct dpu_fib6 *f = t->fib6;
+    if (!f->loaded || now - f->loaded_ms >= max_age) {
+        f->n = 0;
+        struct fib6_load l = {f, t->ifindex};
+        dpnl_route6_dump(dpu_nl(u, t), fib6_one, &l);
+        f->loaded = true;
+        f->loaded_ms = now;
+    }
+    const struct fib6_ent *best = NULL;
+    for (size_t i = 0; i < f->n; i++) {
+        const struct fib6_ent *e = &f->v[i];
+        if (!inet6_in_prefix(dst, e->prefix, e->len))
+            continue;
+        if (!best || e->len > best->len || (e->len == best->len && e->metric < best->metric))
+            best = e;
+    }
+    return best && best->has_gw ? best->gw : dst;
+}
+
+void
+dpu_fib6_free(struct dpu_tun *t)
+{
+    if (t->fib6)
+        free(t->fib6->v);
+    free(t->fib6);
+    t->fib6 = NULL;
+}
 
 size_t
 dpu_ip6_len(const uint8_t *p, size_t n)
@@ -57,9 +144,10 @@ dpu_tx6(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struct tso
         }
         return;
     }
-    /* The next hop is the destination: on-link on the tunnel's prefix, as
-     * the kernel's IPv6 neighbour lookup on a multipoint device does. */
-    struct dp_map6 *m = dp_maptab6_find(&u->maps6, t->id, dst);
+    struct dp_map6 *m =
+        dp_maptab6_find(&u->maps6, t->id, nexthop6(u, t, dst, now, FIB6_MAX_AGE_MS));
+    if (!dp_map6_usable(m)) /* a route may have come since the last look */
+        m = dp_maptab6_find(&u->maps6, t->id, nexthop6(u, t, dst, now, FIB6_MISS_AGE_MS));
     if (dp_map6_usable(m)) {
         dpu_out_add(u, t, m->nbma, p, tot, 0);
         m->used_ms = now;

@@ -394,7 +394,8 @@ def case_garbage(t):
         struct.pack("!HH", 0x2000, 0x0800),                          # K without key: truncated
         bytearray(gre(0, 0x0800, key=7, payload=good, csum=True)),   # checksum spoiled below
         gre(0, 0x0800, key=999, payload=good),                       # wrong key: rx_no_tunnel
-        gre(0, 0x86DD, key=7, payload=b"\x60" + b"\0" * 39),         # IPv6: rx_bad_proto
+        gre(0, 0x6558, key=7, payload=b"\0" * 14),                   # Ethernet: rx_bad_proto
+        gre(0, 0x86DD, key=7, payload=b"\x60" + b"\0" * 39),         # IPv6, empty: rx_bad_inner
         gre(0, 0x0800, key=7, payload=b"\x45\0\0"),                  # short inner: rx_bad_inner
         gre(0, 0x0800, key=7, payload=good[:2] + b"\x05\xdc" + good[4:]),  # inner len > payload
         gre(0, 0x2001, key=7),                                       # empty NHRP: truncated
@@ -413,7 +414,7 @@ def case_garbage(t):
 
     want = {("global", "rx_truncated"): 2, ("global", "rx_bad_gre"): 2,
             ("global", "rx_bad_csum"): 1, ("global", "rx_no_tunnel"): 1,
-            ("Tunnel0", "rx_bad_proto"): 1, ("Tunnel0", "rx_bad_inner"): 2,
+            ("Tunnel0", "rx_bad_proto"): 1, ("Tunnel0", "rx_bad_inner"): 3,
             ("Tunnel0", "rx_truncated"): 1, ("Tunnel0", "rx_packets"): 2}
     got = {k: delta(*k) for k in want}
     check(got == want, "garbage counters: want %r got %r" % (want, got))
@@ -546,7 +547,8 @@ def ping6(t, node, dst, count=2, check_ok=True):
 
 
 def case_ipv6(t):
-    """IPv6 over the multipoint tunnel with static IPv6 mappings (map6)."""
+    """IPv6 over the multipoint tunnel with static IPv6 mappings (map6), a
+    route by a gateway through the tunnel, multicast, misses."""
     hub, s1, s2 = hub_and_spokes(t, hub_extra=["--mcast", NBMA["s1"], "--mcast", NBMA["s2"]])
     for n in ("hub", "s1", "s2"):
         ipv6_on(t, n)
@@ -563,6 +565,11 @@ def case_ipv6(t):
     ping6(t, "hub", TUN6["s1"], 3)
     ping6(t, "s2", TUN6["hub"], 3)
     ping6(t, "hub", LL6["s2"] + "%Tunnel0", 2)
+    # a route through the tunnel by a gateway: the gateway's mapping carries it
+    t.run("s1", "ip", "-6", "addr", "add", "2001:db8:99::1/128", "dev", "lo")
+    t.run("hub", "ip", "-6", "route", "add", "2001:db8:99::/64", "via", TUN6["s1"], "dev",
+          "Tunnel0")
+    ping6(t, "hub", "2001:db8:99::1", 2)
     # an IPv6 next hop without a mapping: counted and dropped
     before = hub.counters()["Tunnel0"]["tx6_no_mapping"]
     r = ping6(t, "hub", "2001:db8::4", 2, check_ok=False)
