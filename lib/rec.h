@@ -145,6 +145,9 @@ enum rec_nhrp_type { REC_NHRP_STATIC, REC_NHRP_DYNAMIC, REC_NHRP_INCOMPLETE };
 #define REC_NF_NHO           0x0800
 #define REC_NF_NOSOCKET      0x1000 /* "(no-socket)": no IPsec socket for it */
 #define REC_NF_TEMPORARY     0x2000
+/* watched by BFD (show ip/ipv6 nhrp summary "bfd"); nothing here runs BFD,
+ * the bit lets a record say what an IOS capture shows */
+#define REC_NF_BFD 0x4000
 struct rec_nhrp_cache {
     char ifname[REC_IFNAMSIZ];
     uint32_t proto; /* target protocol address (network) */

@@ -4,11 +4,14 @@
  * A `struct cfg` is built by the parser (parse.c, handlers in cmd_*.c), then
  * frozen: every consumer (validate, diff, print, the daemon's modules) gets a
  * `const struct cfg *` and never changes it. Everything lives in one arena.
- * Addresses are IPv4 in host byte order. Lists keep configuration order where
+ * Addresses are IPv4 in host byte order (IPv6 ones, in cfg_nhrp6.h, the
+ * tunnel source, struct cfg_if6 and struct cfg_route6, are wire bytes). Lists keep configuration order where
  * IOS keeps it (NHRP maps, NHS, routes) because show running-config does.
  */
 #ifndef DMVPN_PARSERS_CFG_H
 #define DMVPN_PARSERS_CFG_H
+
+#include "parsers/cfg_nhrp6.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -122,9 +125,15 @@ struct cfg_iface {
     const char *tun_src_if;
     bool has_tun_src_ip;
     uint32_t tun_src_ip;
+    bool has_tun_src_ip6; /* tunnel source X:X::X (IPv6 underlay) */
+    uint8_t tun_src_ip6[16];
     bool has_tun_dst;
     uint32_t tun_dst;
     enum cfg_tunnel_mode tun_mode;
+    /* `tunnel mode gre multipoint ipv6`: GRE over an IPv6 underlay; the
+     * mode stays TUN_MODE_GRE_MULTIPOINT, so everything that asks "is this
+     * an mGRE tunnel" answers the same for both transports */
+    bool tun_ipv6;
     const char *tun_mode_text; /* for TUN_MODE_OTHER: as typed, canonical */
     bool has_tun_key;
     uint32_t tun_key;
@@ -138,6 +147,7 @@ struct cfg_iface {
     const char *vrf;
     bool vrf_ip_form;
     struct cfg_nhrp nhrp;
+    struct cfg_nhrp6 nhrp6; /* ipv6 nhrp ... (cfg_nhrp6.h) */
     struct cfg_opaque_list opaque;
     struct cfg_if6 v6;
 };

@@ -136,6 +136,8 @@ cb_iface(struct cfg_build *b, const char *name, bool create, size_t *idx)
     ifp->nhrp.nhs_fallback = -1;
     ifp->nhrp.redirect_timeout = -1;
     ifp->nhrp.max_send_pkts = ifp->nhrp.max_send_every = -1;
+    ifp->nhrp6.nhs_fallback = -1;
+    ifp->nhrp6.redirect_timeout = -1;
     if (idx)
         *idx = c->nifs - 1;
     return ifp;

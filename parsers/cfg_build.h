@@ -98,6 +98,7 @@ CMD_TABLE_DECL(cmd_tbl_global);
 CMD_TABLE_DECL(cmd_tbl_iface);
 CMD_TABLE_DECL(cmd_tbl_ipv6);
 CMD_TABLE_DECL(cmd_tbl_nhrp);
+CMD_TABLE_DECL(cmd_tbl_nhrp6);
 CMD_TABLE_DECL(cmd_tbl_crypto);
 CMD_TABLE_DECL(cmd_tbl_ikev2);
 CMD_TABLE_DECL(cmd_tbl_keychain);

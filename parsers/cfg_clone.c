@@ -69,6 +69,12 @@ iface(struct arena *a, struct cfg_iface *i)
     i->nhrp.nhs = arr(a, i->nhrp.nhs, i->nhrp.nnhs, &i->nhrp.capnhs, sizeof(*i->nhrp.nhs));
     for (size_t k = 0; k < i->nhrp.nnhs; k++)
         i->nhrp.nhs[k].nbma_fqdn = str(a, i->nhrp.nhs[k].nbma_fqdn);
+    i->nhrp6.auth = str(a, i->nhrp6.auth);
+    i->nhrp6.maps =
+        arr(a, i->nhrp6.maps, i->nhrp6.nmaps, &i->nhrp6.capmaps, sizeof(*i->nhrp6.maps));
+    i->nhrp6.nhs = arr(a, i->nhrp6.nhs, i->nhrp6.nnhs, &i->nhrp6.capnhs, sizeof(*i->nhrp6.nhs));
+    for (size_t k = 0; k < i->nhrp6.nnhs; k++)
+        i->nhrp6.nhs[k].nbma_fqdn = str(a, i->nhrp6.nhs[k].nbma_fqdn);
     opaque(a, &i->opaque);
 }
 

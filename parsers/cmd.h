@@ -14,6 +14,7 @@
  *   <word:NAME>        one word              <line:NAME>   rest of the line
  *   <if:NAME>          interface name, `Tunnel0` or `tunnel 0` (one or two words)
  *   <ipv6:NAME>        IPv6 address          <host:NAME>   IPv4 address or hostname
+ *   <ipv6pfx:NAME>     IPv6 prefix X:X::X/LEN (LEN 0-128)
  *   <asn:NAME>         AS number, 1-4294967295 or asdot 1.0-65535.65535
  *   [ ... ]            optional sequence     { a | b c }   alternatives
  * A keyword also records itself as a flag under its own name.
@@ -102,6 +103,7 @@ enum tok_kind {
     TK_IPV6,
     TK_HOST,
     TK_ASN, /* AS number: 1-4294967295 or asdot X.Y */
+    TK_IPV6_PFX,
 };
 
 /* A captured argument or keyword flag. Strings point into the line buffer. */

@@ -148,9 +148,15 @@ h_tunnel_source(struct cfg_build *b, const struct cmd_match *m, const char **err
 
     ifp->tun_src_if = NULL;
     ifp->has_tun_src_ip = false;
+    ifp->has_tun_src_ip6 = false;
     if (m->op != OP_SET)
         return H_OK;
-    if (cmd_has(m, "ip")) {
+    if (cmd_has(m, "ip6")) {
+        const struct cmd_val *v = cmd_get(m, "ip6");
+        if (!inet_parse6n(v->str, v->len, ifp->tun_src_ip6))
+            return H_ERR; /* the matcher checked it */
+        ifp->has_tun_src_ip6 = true;
+    } else if (cmd_has(m, "ip")) {
         ifp->has_tun_src_ip = true;
         ifp->tun_src_ip = cmd_ip(m, "ip");
     } else {
@@ -187,12 +193,14 @@ h_tunnel_mode(struct cfg_build *b, const struct cmd_match *m, const char **err)
     int i;
 
     ifp->tun_mode_text = NULL;
+    ifp->tun_ipv6 = false;
     if (m->op != OP_SET || (cmd_has(m, "gre") && cmd_has(m, "ip"))) {
         ifp->tun_mode = TUN_MODE_GRE_IP;
         return H_OK;
     }
     if (cmd_has(m, "gre") && cmd_has(m, "multipoint")) {
         ifp->tun_mode = TUN_MODE_GRE_MULTIPOINT;
+        ifp->tun_ipv6 = cmd_has(m, "ipv6");
         return H_OK;
     }
     text[0] = '\0';
@@ -325,6 +333,9 @@ const struct cmd_def cmd_tbl_iface[] = {
     {MODE_IF, "keepalive [<num:0-32767:period> [<num:1-255:retries>]]", CLS_UNSUPPORTED,
      "GRE keepalives are not sent", h_keepalive, MODE_EXEC, NP,
      .help = CMD_HELP({"keepalive", "Enable keepalive"})},
+    {MODE_IF, "tunnel source <ipv6:ip6>", CLS_UNSUPPORTED,
+     "GRE over IPv6 is not in the data plane yet (the model keeps it)", h_tunnel_source, MODE_EXEC,
+     NP},
     {MODE_IF, "tunnel source {<ip:ip> | <if:ifname>}", CLS_TRANSLATED,
      "raw GRE socket bound to that address", h_tunnel_source, MODE_EXEC, NP,
      .help = CMD_HELP({"tunnel", "protocol-over-protocol tunneling"},
@@ -337,6 +348,9 @@ const struct cmd_def cmd_tbl_iface[] = {
      .help = CMD_HELP({"mode", "tunnel encapsulation method"},
                       {"gre", "generic route encapsulation protocol"},
                       {"multipoint", "over IPv4 (multipoint)"})},
+    {MODE_IF, "tunnel mode gre multipoint ipv6", CLS_UNSUPPORTED,
+     "GRE over IPv6 is not in the data plane yet (the model keeps it)", h_tunnel_mode, MODE_EXEC,
+     NP, .help = CMD_HELP({"ipv6", "over IPv6 (multipoint)"})},
     {MODE_IF, "tunnel mode gre ip", CLS_TRANSLATED,
      "point-to-point GRE in the userspace data plane", h_tunnel_mode, MODE_EXEC, NP,
      .help = CMD_HELP({"ip", "over IP"})},

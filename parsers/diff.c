@@ -8,6 +8,7 @@
 #include "parsers/ikev2.h"
 #include "parsers/isakmp_prof.h"
 #include "parsers/keychain.h"
+#include "parsers/nhrp6.h"
 #include "parsers/pki.h"
 #include "lib/htab.h"
 #include "lib/mem.h"
@@ -101,10 +102,12 @@ iface_flags(const struct cfg_iface *a, const struct cfg_iface *b)
     if (a->ip_mtu != b->ip_mtu || a->tcp_mss != b->tcp_mss)
         f |= CHGF_IF_MTU;
     if (!streq(a->tun_src_if, b->tun_src_if) || a->has_tun_src_ip != b->has_tun_src_ip ||
-        a->tun_src_ip != b->tun_src_ip || a->has_tun_dst != b->has_tun_dst ||
-        a->tun_dst != b->tun_dst || a->tun_mode != b->tun_mode ||
-        !streq(a->tun_mode_text, b->tun_mode_text) || a->has_tun_key != b->has_tun_key ||
-        a->tun_key != b->tun_key || !streq(a->tun_vrf, b->tun_vrf) || !streq(a->vrf, b->vrf) ||
+        a->tun_src_ip != b->tun_src_ip || a->has_tun_src_ip6 != b->has_tun_src_ip6 ||
+        memcmp(a->tun_src_ip6, b->tun_src_ip6, 16) || a->tun_ipv6 != b->tun_ipv6 ||
+        a->has_tun_dst != b->has_tun_dst || a->tun_dst != b->tun_dst ||
+        a->tun_mode != b->tun_mode || !streq(a->tun_mode_text, b->tun_mode_text) ||
+        a->has_tun_key != b->has_tun_key || a->tun_key != b->tun_key ||
+        !streq(a->tun_vrf, b->tun_vrf) || !streq(a->vrf, b->vrf) ||
         a->vrf_ip_form != b->vrf_ip_form)
         f |= CHGF_IF_TUNNEL;
     if (!streq(a->tun_protection, b->tun_protection) ||
@@ -135,6 +138,7 @@ iface_flags(const struct cfg_iface *a, const struct cfg_iface *b)
     if (a->v6.enable != b->v6.enable || a->v6.mtu != b->v6.mtu || a->v6.naddrs != b->v6.naddrs ||
         memcmp(a->v6.addrs, b->v6.addrs, sizeof(a->v6.addrs)))
         f |= CHGF_IF_IPV6;
+    f |= nhrp6_diff_flags(&a->nhrp6, &b->nhrp6);
     if (!streq(a->description, b->description))
         f |= CHGF_IF_DESC;
     if (a->bandwidth != b->bandwidth || a->delay != b->delay ||

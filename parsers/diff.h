@@ -38,7 +38,12 @@ enum cfg_change_kind {
 #define CHGF_IF_NHRP_NHS   0x080
 #define CHGF_IF_DESC       0x100
 #define CHGF_IF_OTHER      0x200
-#define CHGF_IF_IPV6       0x400 /* ipv6 address, enable, mtu */
+/* ipv6 nhrp ...: the same three parts as for IPv4 */
+#define CHGF_IF_NHRP6      0x400
+#define CHGF_IF_NHRP6_MAPS 0x800
+#define CHGF_IF_NHRP6_NHS  0x1000
+#define CHGF_IF_NHRP6_ALL  (CHGF_IF_NHRP6 | CHGF_IF_NHRP6_MAPS | CHGF_IF_NHRP6_NHS)
+#define CHGF_IF_IPV6       0x2000 /* ipv6 address, enable, mtu */
 
 struct cfg_change {
     enum cfg_change_kind kind;

@@ -33,6 +33,8 @@ placeholder(const struct syn_node *nd, char *buf, size_t n, bool if_unit)
         return "A.B.C.D";
     case TK_IPV6:
         return "X:X:X:X::X";
+    case TK_IPV6_PFX:
+        return "X:X:X:X::X/<0-128>";
     case TK_NUM:
         snprintf(buf, n, "<%llu-%llu>", (unsigned long long)nd->lo, (unsigned long long)nd->hi);
         return buf;
@@ -114,7 +116,7 @@ on_node(void *ctx, int cmd, int node, bool if_unit)
     if (w->partial && nd->kind != TK_WORD && nd->kind != TK_LINE && nd->kind != TK_HOST) {
         /* a partial word only brings up the arguments it could start */
         char c = w->partial->s[0];
-        if (!(c >= '0' && c <= '9') && nd->kind != TK_IPV6)
+        if (!(c >= '0' && c <= '9') && nd->kind != TK_IPV6 && nd->kind != TK_IPV6_PFX)
             return;
     }
     snprintf(w->placeholders[w->nph], sizeof(w->placeholders[0]), "%s", ph);

@@ -13,6 +13,7 @@
  */
 #include "parsers/match_int.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 #include "lib/log.h"
 
 #include <arpa/inet.h>
@@ -301,6 +302,17 @@ arg_takes(struct mstate *ms, const struct thread *th, int ti, int *newcap, bool 
         if (inet_pton(AF_INET6, buf, a6) != 1)
             return false;
         *newcap = cap_push(ms, th->cap, nd, ti, 0, t->s, t->len, -1);
+        return true;
+    }
+    case TK_IPV6_PFX: {
+        uint8_t p6[16], plen;
+        if (t->len >= sizeof(buf))
+            return false;
+        memcpy(buf, t->s, t->len);
+        buf[t->len] = '\0';
+        if (!inet_parse6_prefix(buf, p6, &plen))
+            return false;
+        *newcap = cap_push(ms, th->cap, nd, ti, plen, t->s, t->len, -1);
         return true;
     }
     case TK_IF:

@@ -18,6 +18,28 @@ addr(struct json *j, const char *key, uint32_t a)
     json_str(j, key, inet_fmt4(a, b));
 }
 
+/* IPv6 NHRP beside IPv4's: "nhrp6", "nhrp6_network_id", "nhs6". */
+static void
+nhrp6(struct json *j, const struct cfg_nhrp6 *n)
+{
+    char a[INET6_ADDRSTRLEN_];
+    size_t i;
+
+    json_bool(j, "nhrp6", n->enabled);
+    if (n->has_network_id)
+        json_uint(j, "nhrp6_network_id", n->network_id);
+    json_arr_begin(j, "nhs6");
+    for (i = 0; i < n->nnhs; i++) {
+        struct inet_addr nbma;
+        json_obj_begin(j, NULL);
+        json_str(j, "address", n->nhs[i].dynamic ? NULL : inet_fmt6(n->nhs[i].addr, a));
+        if (cfg_nhrp6_nhs_nbma(n, &n->nhs[i], &nbma))
+            json_str(j, "nbma", inet_addr_fmt(&nbma, a));
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
 static void
 iface(struct json *j, const struct cfg_iface *ifp)
 {
@@ -63,12 +85,17 @@ iface(struct json *j, const struct cfg_iface *ifp)
         json_str(j, "tunnel_source_if", ifp->tun_src_if);
         if (ifp->has_tun_src_ip)
             addr(j, "tunnel_source_ip", ifp->tun_src_ip);
+        if (ifp->has_tun_src_ip6) {
+            char a6[INET6_ADDRSTRLEN_];
+            json_str(j, "tunnel_source_ip", inet_fmt6(ifp->tun_src_ip6, a6));
+        }
         if (ifp->has_tun_dst)
             addr(j, "tunnel_destination", ifp->tun_dst);
         json_str(j, "tunnel_mode",
-                 ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT ? "gre multipoint"
-                 : ifp->tun_mode == TUN_MODE_GRE_IP       ? "gre ip"
-                                                          : ifp->tun_mode_text);
+                 ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT
+                     ? (ifp->tun_ipv6 ? "gre multipoint ipv6" : "gre multipoint")
+                 : ifp->tun_mode == TUN_MODE_GRE_IP ? "gre ip"
+                                                    : ifp->tun_mode_text);
         if (ifp->has_tun_key)
             json_uint(j, "tunnel_key", ifp->tun_key);
         json_str(j, "tunnel_protection", ifp->tun_protection);
@@ -86,6 +113,7 @@ iface(struct json *j, const struct cfg_iface *ifp)
             json_obj_end(j);
         }
         json_arr_end(j);
+        nhrp6(j, &ifp->nhrp6);
     }
     json_obj_end(j);
 }

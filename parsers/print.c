@@ -13,6 +13,7 @@
 #include "parsers/isakmp_prof.h"
 #include "parsers/keychain.h"
 #include "parsers/pki.h"
+#include "parsers/nhrp6.h"
 #include "lib/inet.h"
 #include "lib/inet6.h"
 
@@ -229,15 +230,21 @@ print_iface(struct strbuf *sb, const struct cfg_iface *ifp)
     print_slot(sb, o, SI_PHY);
     print_if6(sb, &ifp->v6);
     print_slot(sb, o, SI_IPV6);
+    nhrp6_print(sb, &ifp->nhrp6);
     print_slot(sb, o, SI_BFD);
     if (ifp->tun_src_if)
         sb_printf(sb, " tunnel source %s\n", ifp->tun_src_if);
     else if (ifp->has_tun_src_ip)
         sb_printf(sb, " tunnel source %s\n", inet_fmt4(ifp->tun_src_ip, a));
+    else if (ifp->has_tun_src_ip6) {
+        char a6[INET6_ADDRSTRLEN_];
+        sb_printf(sb, " tunnel source %s\n", inet_fmt6(ifp->tun_src_ip6, a6));
+    }
     if (ifp->has_tun_dst)
         sb_printf(sb, " tunnel destination %s\n", inet_fmt4(ifp->tun_dst, a));
     if (ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT)
-        sb_puts(sb, " tunnel mode gre multipoint\n");
+        sb_puts(sb, ifp->tun_ipv6 ? " tunnel mode gre multipoint ipv6\n"
+                                  : " tunnel mode gre multipoint\n");
     else if (ifp->tun_mode == TUN_MODE_OTHER)
         sb_printf(sb, " tunnel mode %s\n", ifp->tun_mode_text);
     if (ifp->has_tun_key)

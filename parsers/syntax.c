@@ -146,6 +146,8 @@ parse_arg(struct lexer *lx, struct pfrag *f)
         nd->kind = TK_IF;
     else if (tl == 4 && !strncmp(lx->p, "ipv6", 4))
         nd->kind = TK_IPV6;
+    else if (tl == 7 && !strncmp(lx->p, "ipv6pfx", 7))
+        nd->kind = TK_IPV6_PFX;
     else if (tl == 4 && !strncmp(lx->p, "host", 4))
         nd->kind = TK_HOST;
     else if (tl == 3 && !strncmp(lx->p, "asn", 3))

@@ -5,6 +5,7 @@
  * fix it.
  */
 #include "parsers/validate.h"
+#include "parsers/nhrp6.h"
 #include "parsers/vrf.h"
 #include "parsers/ikev2.h"
 #include "parsers/isakmp_prof.h"
@@ -68,13 +69,23 @@ check_tunnel(const struct cfg *c, const struct cfg_iface *ifp, struct cfg_findin
         const struct cfg_iface *src = cfg_find_iface(c, ifp->tun_src_if);
         if (!src)
             cfg_findings_add(f, ifp->name, "tunnel source %s does not exist", ifp->tun_src_if);
-        else if (!src->has_addr)
+        else if (!src->has_addr && !ifp->tun_ipv6) /* IPv6 addresses: not in this model */
             cfg_findings_add(f, ifp->name, "tunnel source %s has no IP address", ifp->tun_src_if);
     } else if (ifp->has_tun_src_ip) {
-        if (!iface_with_addr(c, ifp->tun_src_ip))
+        if (ifp->tun_ipv6)
+            cfg_findings_add(f, ifp->name,
+                             "tunnel source %s is an IPv4 address under tunnel mode gre "
+                             "multipoint ipv6",
+                             inet_fmt4(ifp->tun_src_ip, a));
+        else if (!iface_with_addr(c, ifp->tun_src_ip))
             cfg_findings_add(f, ifp->name, "tunnel source %s is not an address of any interface",
                              inet_fmt4(ifp->tun_src_ip, a));
-    } else if (ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT || n->enabled) {
+    } else if (ifp->has_tun_src_ip6) {
+        if (!ifp->tun_ipv6)
+            cfg_findings_add(f, ifp->name,
+                             "tunnel source is an IPv6 address (tunnel mode gre multipoint ipv6 "
+                             "missing?)");
+    } else if (ifp->tun_mode == TUN_MODE_GRE_MULTIPOINT || n->enabled || ifp->nhrp6.enabled) {
         cfg_findings_add(f, ifp->name, "no tunnel source: the tunnel stays down");
     }
     if (ifp->tun_mode == TUN_MODE_GRE_IP && !ifp->has_tun_dst && n->enabled)
@@ -84,6 +95,7 @@ check_tunnel(const struct cfg *c, const struct cfg_iface *ifp, struct cfg_findin
     if (ifp->tun_protection && !cfg_find_profile(c, ifp->tun_protection))
         cfg_findings_add(f, ifp->name, "crypto ipsec profile %s does not exist",
                          ifp->tun_protection);
+    nhrp6_validate(ifp, f);
     if (!n->enabled)
         return;
     if (!n->has_network_id)

@@ -14,8 +14,8 @@
 #include <string.h>
 
 /* The legend's continuation lines start with a TAB on the device. */
-static void
-put_legend(struct strbuf *out, enum render_dmvpn_legend legend)
+void
+render_dmvpn_legend_text(struct strbuf *out, enum render_dmvpn_legend legend)
 {
     sb_puts(out, "Legend: Attrb --> S - Static, D - Dynamic, I - Incomplete\n"
                  "\tN - NATed, L - Local, X - No Socket\n");
@@ -163,7 +163,7 @@ render_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *i
 {
     size_t i;
 
-    put_legend(out, in->legend);
+    render_dmvpn_legend_text(out, in->legend);
     put_admin_down(out, in);
     for (i = 0; i < in->n_tunnels; i++) {
         const struct rec_tunnel *t = &in->tunnels[i];
@@ -222,7 +222,7 @@ render_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvp
 {
     size_t i;
 
-    put_legend(out, in->legend);
+    render_dmvpn_legend_text(out, in->legend);
     put_admin_down(out, in);
     for (i = 0; i < in->n_tunnels; i++) {
         const struct rec_tunnel *t = &in->tunnels[i];

@@ -59,6 +59,8 @@ struct render_dmvpn_in {
 };
 
 void render_dmvpn(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
+/* The legend and `=` rule that open show dmvpn [ipv6] [detail]. */
+void render_dmvpn_legend_text(struct strbuf *out, enum render_dmvpn_legend legend);
 void render_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in);
 
 /* show ip nhrp [detail|brief]. On 15.x `detail` prints the plain layout. */
@@ -102,6 +104,13 @@ struct render_nhrp_summary {
 void render_nhrp_summary_count(struct render_nhrp_summary *s, const struct rec_nhrp_cache *c,
                                size_t n);
 void render_nhrp_summary(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n);
+/* The parts the IPv6 twin shares: one entry counted (bytes left to the
+ * caller), the text under "<family> NHRP cache ..." and the JSON. */
+void render_nhrp_summary_add(struct render_nhrp_summary *s, uint8_t type, uint32_t flags,
+                             uint8_t prefix_len);
+void render_nhrp_summary_text(struct strbuf *out, const struct render_nhrp_summary *s,
+                              const char *family);
+void render_nhrp_summary_json_of(struct strbuf *out, const struct render_nhrp_summary *s);
 void render_nhrp_summary_json(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n);
 
 /*

@@ -21,43 +21,50 @@
 #define SUMMARY_ENTRY_BYTES 784
 
 void
+render_nhrp_summary_add(struct render_nhrp_summary *s, uint8_t type, uint32_t flags,
+                        uint8_t prefix_len)
+{
+    struct render_nhrp_summary_part *p = (flags & REC_NF_LOCAL) ? &s->local : &s->remote;
+    uint32_t *by_type[] = {&p->static_, &p->dynamic, &p->incomplete};
+    uint32_t *all_type[] = {&s->static_, &s->dynamic, &s->incomplete};
+
+    s->entries++;
+    if (type <= REC_NHRP_INCOMPLETE) {
+        (*by_type[type])++;
+        (*all_type[type])++;
+    }
+    if (flags & REC_NF_LOCAL)
+        return;
+    /* "nhop" counts next-hop entries, "route" the ones installed as
+     * routes (rib + bgp): an entry can be both (a shortcut's own /32) or
+     * neither (a spoke's static NHS mapping: the IOS-XE IPv6 capture
+     * shows 1 static entry, 0 nhop, 0 route). */
+    if (flags & REC_NF_NHOP)
+        s->nhop++;
+    if (flags & REC_NF_BFD)
+        s->bfd++;
+    if (prefix_len == 0)
+        s->default_++;
+    if (flags & REC_NF_TEMPORARY)
+        s->temporary++;
+    if (flags & (REC_NF_RIB | REC_NF_NHO)) {
+        s->route++;
+        s->rib++;
+        if (flags & REC_NF_NHO)
+            s->rib_nho++;
+        else
+            s->rib_h++;
+    }
+}
+
+void
 render_nhrp_summary_count(struct render_nhrp_summary *s, const struct rec_nhrp_cache *c, size_t n)
 {
     size_t i;
 
     memset(s, 0, sizeof(*s));
-    for (i = 0; i < n; i++) {
-        const struct rec_nhrp_cache *e = &c[i];
-        struct render_nhrp_summary_part *p = (e->flags & REC_NF_LOCAL) ? &s->local : &s->remote;
-        uint32_t *by_type[] = {&p->static_, &p->dynamic, &p->incomplete};
-        uint32_t *all_type[] = {&s->static_, &s->dynamic, &s->incomplete};
-
-        s->entries++;
-        if (e->type <= REC_NHRP_INCOMPLETE) {
-            (*by_type[e->type])++;
-            (*all_type[e->type])++;
-        }
-        if (e->flags & REC_NF_LOCAL)
-            continue;
-        /* "nhop" counts next-hop entries, "route" the ones installed as
-         * routes (rib + bgp): an entry can be both (a shortcut's own /32) or
-         * neither (a spoke's static NHS mapping: the IOS-XE IPv6 capture
-         * shows 1 static entry, 0 nhop, 0 route). */
-        if (e->flags & REC_NF_NHOP)
-            s->nhop++;
-        if (e->prefix_len == 0)
-            s->default_++;
-        if (e->flags & REC_NF_TEMPORARY)
-            s->temporary++;
-        if (e->flags & (REC_NF_RIB | REC_NF_NHO)) {
-            s->route++;
-            s->rib++;
-            if (e->flags & REC_NF_NHO)
-                s->rib_nho++;
-            else
-                s->rib_h++;
-        }
-    }
+    for (i = 0; i < n; i++)
+        render_nhrp_summary_add(s, c[i].type, c[i].flags, c[i].prefix_len);
     s->bytes = (uint64_t)s->entries * SUMMARY_ENTRY_BYTES;
 }
 
@@ -71,11 +78,19 @@ void
 render_nhrp_summary(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n)
 {
     struct render_nhrp_summary s;
-    uint32_t remote;
 
     render_nhrp_summary_count(&s, c, n);
-    remote = s.remote.static_ + s.remote.dynamic + s.remote.incomplete;
-    sb_printf(out, "IP NHRP cache %u %s, %llu bytes\n", s.entries,
+    render_nhrp_summary_text(out, &s, "IP");
+}
+
+void
+render_nhrp_summary_text(struct strbuf *out, const struct render_nhrp_summary *sp,
+                         const char *family)
+{
+    const struct render_nhrp_summary s = *sp;
+    uint32_t remote = s.remote.static_ + s.remote.dynamic + s.remote.incomplete;
+
+    sb_printf(out, "%s NHRP cache %u %s, %llu bytes\n", family, s.entries,
               s.entries == 1 ? "entry" : "entries", (unsigned long long)s.bytes);
     put_types(out, s.static_, s.dynamic, s.incomplete);
     sb_printf(out, "%u Remote\n", remote);
@@ -108,9 +123,17 @@ void
 render_nhrp_summary_json(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n)
 {
     struct render_nhrp_summary s;
-    struct json j;
 
     render_nhrp_summary_count(&s, c, n);
+    render_nhrp_summary_json_of(out, &s);
+}
+
+void
+render_nhrp_summary_json_of(struct strbuf *out, const struct render_nhrp_summary *sp)
+{
+    const struct render_nhrp_summary s = *sp;
+    struct json j;
+
     json_init(&j, out);
     json_obj_begin(&j, NULL);
     json_uint(&j, "entries", s.entries);

@@ -82,6 +82,8 @@ int act_show_ipv6_iface(struct session *s, const struct cmd_match *m, struct str
 /* show crypto ... count | brief | local | remote | interface, isakmp default
  * policy (act_show_crypto.c) */
 int act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* show dmvpn ipv6, show ipv6 nhrp [nhs|summary] (act_show_nhrp6.c) */
+int act_show_nhrp6(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 int act_show_misc(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
 
 /* The keyword text of a token `name` in the match ("detail" ...). */

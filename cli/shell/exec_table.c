@@ -148,6 +148,16 @@ static const struct exec_row rows[] = {
                       {"interfaces", "Show interface VRF information"}, {"<vrf>", "VRF name"})},
     {"show dmvpn [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"dmvpn", "DMVPN information"}, {"detail", "Detailed information"})},
+    {"show dmvpn ipv6 [detail]", ACT(act_show_nhrp6, 1, PJ), 0,
+     .help = CMD_HELP({"ipv6", "IPv6 DMVPN information"}, {"detail", "Detailed information"})},
+    {"show ipv6 nhrp [{detail|brief}]", ACT(act_show_nhrp6, 1, PJ), 0,
+     .help = CMD_HELP({"ipv6", "IPv6 information"}, {"nhrp", "NHRP information"},
+                      {"detail", "Detailed information"}, {"brief", "Brief display"})},
+    {"show ipv6 nhrp nhs [detail]", ACT(act_show_nhrp6, 1, PJ), 0,
+     .help =
+         CMD_HELP({"nhs", "NHRP Next Hop Server information"}, {"detail", "Detailed information"})},
+    {"show ipv6 nhrp summary", ACT(act_show_nhrp6, 1, PJ), 0,
+     .help = CMD_HELP({"summary", "NHRP summary information"})},
     /* IOS: a type, then an address [mask] or an interface, then the view */
     {"show ip nhrp [{static|dynamic|incomplete}] [<ip:addr> [<mask:mask>]] [<if:name>] "
      "[{detail|brief}]",

@@ -142,7 +142,8 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     (void)old;
     /* links, tunnels and gating come from the interfaces: a line elsewhere
      * (a route, a user) leaves them, and the NHRP settings are not theirs */
-    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS)) {
+    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS |
+                                  CHGF_IF_NHRP6_ALL)) {
         dps_apply_hosts(m, new_);
         dps_apply_tunnels(m, new_);
         dps_gate_reconfigured(m);
@@ -150,7 +151,8 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     }
     /* FRR's staticd sees the global table only: a VRF's routes are ours */
     dps_vrf_apply_routes(m, new_);
-    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS) ||
+    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS |
+                                  CHGF_IF_NHRP6_ALL) ||
         cfg_diff_has(diff, CHG_IPV6))
         dps_v6_apply(m, new_);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS);

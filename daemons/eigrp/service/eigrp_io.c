@@ -3,9 +3,10 @@
  * EIGRP's packets on Linux: one raw IPv4 socket of protocol 88 for every
  * interface, the interface named per packet with IP_PKTINFO both ways.
  * Sent with precedence 6 ("internetwork control", as IOS marks routing
- * protocol packets), multicast to 224.0.0.10 with TTL 1 (it is in the local
- * network control block, RFC 5771) and not looped back to ourselves,
- * unicast with TTL 2 (what IOS captures show). On a multipoint tunnel the
+ * protocol packets) and TTL 2, multicast to 224.0.0.10 as unicast: every
+ * IOS capture in testdata/eigrp-pcap carries TTL 2 both ways (224.0.0.10
+ * is in the local network control block, RFC 5771, so no router forwards
+ * it whatever the TTL). Multicast is not looped back to ourselves. On a multipoint tunnel the
  * multicast goes to the tunnel's link and the data plane copies it to
  * every NHRP multicast mapping, as IOS replicates on mGRE.
  */
@@ -21,7 +22,7 @@
 #include <unistd.h>
 
 #define EIGRP_TTL       2
-#define EIGRP_MCAST_TTL 1
+#define EIGRP_MCAST_TTL 2
 #define EIGRP_TOS       0xc0 /* IP precedence 6 */
 
 int

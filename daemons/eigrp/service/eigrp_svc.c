@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -53,6 +54,7 @@ struct esvc_proc {
     struct ev_fd *vw;
     int ifindex[EIGRP_CONF_MAX_IFS]; /* 0: no such link (yet) */
     bool joined[EIGRP_CONF_MAX_IFS];
+    bool up[EIGRP_CONF_MAX_IFS]; /* the link's state as last told to the engine */
     struct esvc *s;
     struct eigrp_redist *rd; /* what zebra's other routes gave the engine */
 };
@@ -260,7 +262,7 @@ rearm(struct esvc *s)
         if (d < t)
             t = d;
         for (k = 0; k < e->conf.nifs; k++)
-            if (e->conf.ifs[k].running && !e->ifindex[k] && now_ms(s) + RESOLVE_MS < t)
+            if (e->conf.ifs[k].running && now_ms(s) + RESOLVE_MS < t)
                 t = now_ms(s) + RESOLVE_MS;
     }
     if (t == UINT64_MAX)
@@ -284,9 +286,43 @@ ifindex_of(const struct esvc_proc *e, const char *lnx)
     return idx;
 }
 
+/* 1 up and running (carrier), 0 down, -1 gone. Asked through the process's
+ * own socket so a VRF's links are looked up in the VRF's namespace. */
+static int
+link_state(const struct esvc_proc *e, const char *lnx)
+{
+    struct ifreq ifr;
+
+    if (proc_fd(e) < 0)
+        return -1;
+    memset(&ifr, 0, sizeof ifr);
+    snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", lnx);
+    if (ioctl(proc_fd(e), SIOCGIFFLAGS, &ifr) < 0)
+        return errno == ENODEV ? -1 : 0;
+    return (ifr.ifr_flags & IFF_UP) && (ifr.ifr_flags & IFF_RUNNING) ? 1 : 0;
+}
+
+/* Tells the engine a link came up or went down (IOS: an interface down
+ * takes its neighbours and its connected network away at once, without
+ * waiting for the hold timer). */
+static bool
+set_up(struct esvc_proc *e, size_t k, bool up)
+{
+    if (e->up[k] == up)
+        return false;
+    e->up[k] = up;
+    log_notice("eigrp %u: %s is %s", e->conf.asn, e->conf.ifs[k].ios_name, up ? "up" : "down");
+    if (e->p)
+        eigrp_proc_if_state(e->p, (uint32_t)k, up, now_ms(e->s));
+    return true;
+}
+
 /* Links the data plane creates (tunnels) may appear after the config:
  * look up the missing ones, join the multicast group where the process
- * sends hellos, and tell the engine the link is usable. */
+ * sends hellos, and tell the engine the link is usable. Links already
+ * found are watched: one that goes down, or is deleted, is down for the
+ * engine (a deleted one is looked up again: a new link gets a new index
+ * and needs the group joined again). */
 static void
 resolve(struct esvc_proc *e)
 {
@@ -296,17 +332,26 @@ resolve(struct esvc_proc *e)
     for (k = 0; k < e->conf.nifs; k++) {
         const struct eigrp_conf_if *f = &e->conf.ifs[k];
         unsigned idx;
-        if (!f->running || e->ifindex[k] || !f->linux_name[0])
+        int st;
+        if (!f->running || !f->linux_name[0])
             continue;
+        if (e->ifindex[k]) {
+            st = link_state(e, f->linux_name);
+            if (st < 0) {
+                e->ifindex[k] = 0;
+                e->joined[k] = false;
+            }
+            found |= set_up(e, k, st == 1);
+            if (st >= 0)
+                continue;
+        }
         idx = ifindex_of(e, f->linux_name);
         if (!idx)
             continue;
         e->ifindex[k] = (int)idx;
         if (!f->passive && proc_fd(e) >= 0 && eigrp_io_join(proc_fd(e), (int)idx, true) == 0)
             e->joined[k] = true;
-        if (e->p)
-            eigrp_proc_if_state(e->p, (uint32_t)k, true, now_ms(e->s));
-        found = true;
+        found |= set_up(e, k, link_state(e, f->linux_name) == 1);
     }
     /* match interface and the own networks read the indexes */
     if (found)
@@ -456,6 +501,7 @@ keep_proc(struct esvc_proc *e, const struct eigrp_conf *c)
                 eigrp_io_join(proc_fd(e), e->ifindex[k], false);
             e->joined[k] = false;
             e->ifindex[k] = 0;
+            e->up[k] = false; /* the engine takes it down itself */
         }
     eigrp_proc_set_running(e->p, c, now_ms(e->s));
     e->conf = *c;

@@ -164,6 +164,20 @@ def scenario_frr():
         "router eigrp 100", "network 192.168.11.0", "end")
     ok = wait_for(lambda: zsel("B", "192.168.11.0/24", "eigrp"), 40)
     check(ok, f"B: learns the network typed on A ({zroutes('B', '192.168.11.0/24')})")
+    # A's link to B goes down: IOS ends the adjacency at once ("interface
+    # down"), not after the hold time, and B's LAN leaves A; up again, the
+    # adjacency comes back
+    lnx = LAB.sh("A", "ip", "-o", "-4", "addr", "show", "to", "10.9.0.1/32").stdout.split()
+    lnx = lnx[1] if len(lnx) > 1 else "?"
+    LAB.sh("A", "ip", "link", "set", "dev", lnx, "down")
+    ok = wait_for(lambda: re.search(r"Neighbor 10\.9\.0\.2 \(GigabitEthernet0/0\) is down: "
+                                    r"interface down", log_of("A")), 20)
+    check(ok, f"A: link {lnx} down ends the adjacency, logged as IOS does (interface down)")
+    check(wait_for(lambda: not zroutes("A", "192.168.20.0/24", "eigrp"), 20),
+          "A: B's LAN leaves zebra with the link")
+    LAB.sh("A", "ip", "link", "set", "dev", lnx, "up")
+    check(wait_for(lambda: zsel("A", "192.168.20.0/24", "eigrp"), 60),
+          "A: link up again, B's LAN comes back")
     cap.stop()
     ours = cap.fields("eigrp.opcode", dfilter="eigrp && ip.src == 10.9.0.1")
     ops = {int(o[0]) for o in ours if o and o[0]}

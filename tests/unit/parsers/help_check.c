@@ -98,6 +98,9 @@ word_of(const struct syn_node *nd, bool if_unit, char *buf, size_t n, const char
     case TK_IPV6:
         *sample = "2001:db8::1";
         return "X:X:X:X::X";
+    case TK_IPV6_PFX:
+        *sample = "2001:db8::1/64";
+        return "X:X:X:X::X/<0-128>";
     case TK_NUM:
         snprintf(buf, n, "%llu", (unsigned long long)nd->lo);
         *sample = buf;

@@ -45,6 +45,20 @@ help_of(const char *word)
     return NULL;
 }
 
+/* ipv6 nhrp: IPv6 placeholders where ip nhrp has A.B.C.D, an NBMA of
+ * either family */
+static void
+test_nhrp6_help(void **state)
+{
+    assert_string_equal(help(MODE_IF, "ipv6 nhrp map", false),
+                        "X:X:X:X::X|X:X:X:X::X/<0-128>|multicast");
+    assert_string_equal(help_of("X:X:X:X::X/<0-128>"), "IPv6 prefix of destination");
+    assert_string_equal(help(MODE_IF, "ipv6 nhrp map FD00::1/128", false), "A.B.C.D|X:X:X:X::X");
+    assert_string_equal(help(MODE_IF, "ipv6 nhrp nhs FD00::1", false),
+                        "cluster|nbma|priority|<cr>");
+    assert_string_equal(help(MODE_IF, "tunnel mode gre multipoint", false), "ipv6|<cr>");
+}
+
 static void
 test_nhrp_help(void **state)
 {
@@ -100,6 +114,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nhrp_help),
+        cmocka_unit_test(test_nhrp6_help),
         cmocka_unit_test(test_tunnel_help),
         cmocka_unit_test(test_partial_and_cr),
     };
