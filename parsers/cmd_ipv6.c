@@ -2,8 +2,9 @@
 /*
  * IPv6 addressing and static routing: interface `ipv6 address` (plain,
  * eui-64, link-local), `ipv6 enable`, `ipv6 mtu`, and the global
- * `ipv6 unicast-routing` and `ipv6 route`. Addresses come as one word
- * ("X/LEN") and are checked here, as IOS does, with lib/inet6.h. The
+ * `ipv6 unicast-routing` and `ipv6 route`. The matcher takes the address
+ * text (a prefix X/LEN with <ipv6pfx>); what IOS refuses of a well-formed
+ * address is refused here, with lib/inet6.h. The
  * `ipv6 nhrp ...` lines belong to the NHRP table, and the other IPv6
  * lines stay verbatim (cmd_opaque*.c).
  */
@@ -75,7 +76,7 @@ h_ipv6_address(struct cfg_build *b, const struct cmd_match *m, const char **err)
     struct cfg_addr6 a = {{0}, 0, ADDR6_PLAIN};
     size_t i;
 
-    if (!cmd_has(m, "addr")) { /* `no ipv6 address`: every address goes */
+    if (!cmd_has(m, "addr") && !cmd_has(m, "ll")) { /* `no ipv6 address`: all go */
         if (m->op == OP_SET) {
             *err = "% Incomplete command.";
             return H_ERR;
@@ -88,7 +89,8 @@ h_ipv6_address(struct cfg_build *b, const struct cmd_match *m, const char **err)
         a.kind = ADDR6_LINKLOCAL;
     else if (cmd_has(m, "eui-64"))
         a.kind = ADDR6_EUI64;
-    if (!word6(m, "addr", a.addr, &a.len, a.kind != ADDR6_LINKLOCAL)) {
+    if (!word6(m, a.kind == ADDR6_LINKLOCAL ? "ll" : "addr", a.addr, &a.len,
+               a.kind != ADDR6_LINKLOCAL)) {
         *err = a.kind == ADDR6_LINKLOCAL ? "% Invalid IPv6 address (X:X:X:X::X)"
                                          : "% Invalid IPv6 prefix (X:X:X:X::X/<0-128>)";
         return H_ERR;
@@ -240,18 +242,18 @@ h_ipv6_route(struct cfg_build *b, const struct cmd_match *m, const char **err)
 
 #define NP (CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT)
 #define ROUTE6_TAIL                                                                                \
-    "<word:prefix> {<ipv6:nh> | <if:ifname> [<ipv6:nh>]} [<num:1-254:distance>] "                  \
+    "<ipv6pfx:prefix> {<ipv6:nh> | <if:ifname> [<ipv6:nh>]} [<num:1-254:distance>] "               \
     "[tag <num:1-4294967295:tagv>] [name <word:rname>]"
 #define NOTE_ROUTE6 "kernel IPv6 route, protocol static (210), metric = distance"
 
 const struct cmd_def cmd_tbl_ipv6[] = {
-    {MODE_IF, "ipv6 address <word:addr> [{link-local | eui-64}]", CLS_TRANSLATED,
+    {MODE_IF, "ipv6 address {<ipv6pfx:addr> [eui-64] | <ipv6:ll> link-local}", CLS_TRANSLATED,
      "IPv6 address on the Linux link of the same IOS name (eui-64 from its MAC)", h_ipv6_address,
      MODE_EXEC, NP,
-     .help = CMD_HELP(
-         {"ipv6", "IPv6 interface subcommands"}, {"address", "Configure IPv6 address on interface"},
-         {"<addr>", "IPv6 prefix X:X:X:X::X/<0-128>, or X:X:X:X::X with link-local"},
-         {"link-local", "Use link-local address"}, {"eui-64", "Use eui-64 interface identifier"})},
+     .help = CMD_HELP({"ipv6", "IPv6 interface subcommands"},
+                      {"address", "Configure IPv6 address on interface"},
+                      {"<ll>", "IPv6 link-local address"}, {"link-local", "Use link-local address"},
+                      {"eui-64", "Use eui-64 interface identifier"})},
     {MODE_IF, "ipv6 enable", CLS_TRANSLATED, "IPv6 on the Linux link with its link-local address",
      h_ipv6_enable, MODE_EXEC, NP, .help = CMD_HELP({"enable", "Enable IPv6 on interface"})},
     {MODE_IF, "ipv6 mtu <num:1280-17916:v>", CLS_TRANSLATED, "net.ipv6.conf.IF.mtu", h_ipv6_mtu,
@@ -263,10 +265,9 @@ const struct cmd_def cmd_tbl_ipv6[] = {
                       {"unicast-routing", "Enable unicast routing"})},
     {MODE_GLOBAL, "ipv6 route " ROUTE6_TAIL, CLS_TRANSLATED, NOTE_ROUTE6, h_ipv6_route, MODE_EXEC,
      CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,
-     .help = CMD_HELP({"route", "Configure static routes"},
-                      {"<prefix>", "IPv6 prefix X:X:X:X::X/<0-128>"},
-                      {"<nh>", "IPv6 address of the next hop"}, {"tag", "Tag value"},
-                      {"name", "Specify name of the next hop"})},
+     .help =
+         CMD_HELP({"route", "Configure static routes"}, {"<nh>", "IPv6 address of the next hop"},
+                  {"tag", "Tag value"}, {"name", "Specify name of the next hop"})},
     {MODE_GLOBAL, "ipv6 route vrf <word:vrf> " ROUTE6_TAIL, CLS_TRANSLATED,
      NOTE_ROUTE6 ", in the VRF's network namespace", h_ipv6_route, MODE_EXEC,
      CMDF_NO | CMDF_NO_PREFIX | CMDF_NO_NEEDS_ARG,

@@ -116,12 +116,15 @@ test_refused(void **state)
          "% FE80::1/64: a link-local address takes the link-local keyword"},
         {" ipv6 address 2001:db8::1 link-local\n",
          "% 2001:DB8::1 is not a link-local address (FE80::/10)"},
-        {" ipv6 address 2001:db8::1/129\n", "% Invalid IPv6 prefix (X:X:X:X::X/<0-128>)"},
+        {" ipv6 address 2001:db8::1/129\n", "% Invalid input detected at '^' marker."},
         {" ipv6 address ff02::1/64\n", "% FF02::1 is not a valid unicast address"},
         {" ipv6 address ::1/128\n", "% ::1 is the loopback address"},
         {" ipv6 address 2001:db8::/80 eui-64\n",
          "% 2001:DB8::/80: eui-64 needs a prefix of 64 bits or less"},
         {"ipv6 route ::/0 FE80::2\n", "% Interface has to be specified for a link-local nexthop"},
+        {" ipv6 address fe80::1/64 link-local\n", "% Invalid input detected at '^' marker."},
+        {" ipv6 address 2001:db8::1\n", "% Incomplete command."},
+        {"ipv6 route 2001:db8::/129 Tunnel0\n", "% Invalid input detected at '^' marker."},
         {"ipv6 route 2001:db8::/32 FF02::2\n", "% Invalid next hop address"},
     };
     struct cfg_parse *p = tcfg_parse(typed);
