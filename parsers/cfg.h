@@ -5,8 +5,9 @@
  * frozen: every consumer (validate, diff, print, the daemon's modules) gets a
  * `const struct cfg *` and never changes it. Everything lives in one arena.
  * Addresses are IPv4 in host byte order (IPv6 ones, in cfg_nhrp6.h, the
- * tunnel source, struct cfg_if6 and struct cfg_route6, are wire bytes). Lists keep configuration
- * order where IOS keeps it (NHRP maps, NHS, routes) because show running-config does.
+ * tunnel source, struct cfg_if6 and struct cfg_route6, are wire bytes).
+ * Lists keep configuration order where IOS keeps it (NHRP maps, NHS,
+ * routes) because show running-config does.
  */
 #ifndef DMVPN_PARSERS_CFG_H
 #define DMVPN_PARSERS_CFG_H
