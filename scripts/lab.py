@@ -8,7 +8,7 @@
     ./lab down                  remove every namespace, process and file it made
     ./lab status                what is up
     ./lab stop|start|restart NODE   stop or (re)start a node's dmvpnd (fault tests)
-    ./lab charon NODE start|stop|restart   the node's charon (tests of charon restarts)
+    ./lab charon NODE start|stop|restart   the node's charons (tests of charon restarts)
 
 The underlay comes from the configs: non-tunnel interfaces whose addresses share
 a subnet are wired to one segment (a bridge in the lab's switch namespace, one
@@ -28,7 +28,9 @@ files in /etc/frr/NS and /var/run/frr/NS) and its dmvpnd drives it
 NODE vtysh -N NS` is FRR's own shell.
 A node whose config has `tunnel protection` gets strongSwan's charon (the
 strongswan.conf from `dmvpnd -n --charon-conf`, kernel-libipsec, a private /run
-and its own VICI socket, PLATFORM.md) and its dmvpnd drives it (`--vici`).
+and its own VICI socket, PLATFORM.md) and its dmvpnd drives it (`--vici`); one
+charon per underlay: the global table's (--vici) and one in each front-door
+VRF's namespace its protected tunnels use (`tunnel vrf X`: --vici-vrf X=PATH).
 """
 
 # Also a library (tests/e2e/lab, tests/e2e/ipsec): `with lab.Lab(prefix, state,
@@ -228,57 +230,86 @@ class Lab:
         return subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
 
     # -- charon ---------------------------------------------------------------
-    def charon_dir(self, node):
-        return self.path(f"{node}.ipsec")
+    # One charon per underlay a node's protected tunnels leave from: the
+    # global table's ("", dmvpnd --vici) and one per front-door VRF (`tunnel
+    # vrf X`, dmvpnd --vici-vrf X=PATH), each in its VRF's namespace so its
+    # IKE sockets and libipsec device are where the tunnel's packets go.
+    def charon_dir(self, node, vrf=""):
+        return self.path(f"{node}.ipsec" + (f"-{vrf}" if vrf else ""))
 
-    def vici_path(self, node):
-        return os.path.join(self.charon_dir(node), "charon.vici")
+    def vici_path(self, node, vrf=""):
+        return os.path.join(self.charon_dir(node, vrf), "charon.vici")
 
-    def start_charon(self, node, cfg):
-        """charon in the node's namespace with a private /run (so several run on
-        one machine) where the node's directory stays visible: it holds the
-        strongswan.conf, the VICI socket dmvpnd talks to and charon's log."""
-        d = self.charon_dir(node)
+    @staticmethod
+    def charon_name(vrf=""):
+        return "charon" + (f"-{vrf}" if vrf else "")
+
+    def charon_vrfs(self, cfg):
+        """The underlays of cfg's protected tunnels: "" (global) first."""
+        return sorted({i.get("tunnel_vrf") or "" for i in model(self.bin, cfg)[0]["interfaces"]
+                       if i.get("tunnel") and i.get("tunnel_protection")})
+
+    def vici_args(self, node, vrfs):
+        args = []
+        for vrf in vrfs:
+            args += [f"--vici-vrf={vrf}={self.vici_path(node, vrf)}" if vrf
+                     else f"--vici={self.vici_path(node)}"]
+        return args
+
+    def start_charon(self, node, cfg, vrf=""):
+        """charon in the node's namespace (vrf: that VRF's, made by up()) with a
+        private /run (so several run on one machine) where its directory stays
+        visible: it holds the strongswan.conf, the VICI socket dmvpnd talks to
+        and charon's log."""
+        d = self.charon_dir(node, vrf)
         os.makedirs(d, exist_ok=True)
         conf = os.path.join(d, "strongswan.conf")
         with open(conf, "w") as f:
             r = subprocess.run([os.path.join(self.bin, "dmvpnd"), "-n", "--charon-conf", "-f",
-                                cfg, "--vici", self.vici_path(node), "--charon-log",
-                                os.path.join(d, "charon.log")], stdout=f, stderr=subprocess.PIPE,
-                               text=True)
+                                cfg] + self.vici_args(node, [vrf]) +
+                               ["--charon-log", os.path.join(d, "charon.log")], stdout=f,
+                               stderr=subprocess.PIPE, text=True)
         if r.returncode != 0:
             raise RuntimeError(f"{node}: dmvpnd --charon-conf: {r.stderr.strip()}")
-        if os.path.exists(self.vici_path(node)):
-            os.unlink(self.vici_path(node))
+        vici = self.vici_path(node, vrf)
+        if os.path.exists(vici):
+            os.unlink(vici)
         script = ('set -e; t=$(mktemp -d /tmp/dmvpn-charon.XXXXXX); mount --bind "$D" "$t"; '
                   'mount -t tmpfs tmpfs /run; mkdir -p "$D"; mount --move "$t" "$D"; rmdir "$t"; '
                   f'exec {CHARON}')
         env = dict(os.environ, STRONGSWAN_CONF=conf, D=d)
-        # a protected tunnel's front-door VRF is where IKE and ESP flow: its
-        # charon lives in that VRF's namespace (made here first; dmvpnd opens it)
-        ns = None
-        fvrf = [i.get("tunnel_vrf") for i in model(self.bin, cfg)[0]["interfaces"]
-                if i.get("tunnel") and i.get("tunnel_protection") and i.get("tunnel_vrf")]
-        if fvrf:
-            ns = self.vrf_ns(node, fvrf[0])  # made by up()
-        pid = self.spawn(node, "charon", ["unshare", "-m", "--propagation", "private", "sh", "-c",
-                                          script], os.path.join(d, "charon.out"), env, ns=ns)
-        return netns.wait_path(self.vici_path(node), pid)
+        ns = self.vrf_ns(node, vrf) if vrf else None
+        pid = self.spawn(node, self.charon_name(vrf), ["unshare", "-m", "--propagation",
+                                                       "private", "sh", "-c", script],
+                         os.path.join(d, "charon.out"), env, ns=ns)
+        return netns.wait_path(vici, pid)
 
-    def charon(self, node, what):
-        """stop, start or restart the node's charon."""
+    def start_charons(self, node, cfg):
+        """Every charon node needs; the underlays whose charon runs, the
+        failed ones (their charon.out says why)."""
+        ok, bad = [], []
+        for vrf in self.charon_vrfs(cfg):
+            (ok if self.start_charon(node, cfg, vrf) else bad).append(vrf)
+        return ok, bad
+
+    def charon(self, node, what, vrf=None):
+        """stop, start or restart the node's charons (vrf: that VRF's only,
+        "" the global table's)."""
         cfg = self.path(node + ".cfg")
         if not os.path.exists(cfg):
             raise RuntimeError(f"no node {node} (./lab status)")
-        if what in ("stop", "restart"):
-            pid = self.pid(node, "charon")
-            if pid:
-                netns.kill(pid, group=True)
-        if what in ("start", "restart"):
-            if not self.start_charon(node, cfg):
-                raise RuntimeError(f"{node}: charon did not start; see "
-                                   f"{self.charon_dir(node)}/charon.out")
-            say(f"lab: {node}: charon running (pid {self.pid(node, 'charon')})")
+        vrfs = self.charon_vrfs(cfg) if vrf is None else [vrf]
+        for v in vrfs:
+            if what in ("stop", "restart"):
+                pid = self.pid(node, self.charon_name(v))
+                if pid:
+                    netns.kill(pid, group=True)
+            if what in ("start", "restart"):
+                if not self.start_charon(node, cfg, v):
+                    raise RuntimeError(f"{node}: charon did not start; see "
+                                       f"{self.charon_dir(node, v)}/charon.out")
+                say(f"lab: {node}: {self.charon_name(v)} running "
+                    f"(pid {self.pid(node, self.charon_name(v))})")
 
     # -- the other programs ---------------------------------------------------
     def start_capture(self, path):
@@ -299,13 +330,13 @@ class Lab:
     def eigrp_arg(self, node):
         return "--eigrp=" + self.eigrp.get(node, self.eigrp_default)
 
-    def start_dmvpnd(self, node, cfg, vici=None):
+    def start_dmvpnd(self, node, cfg, vrfs=()):
+        """vrfs: the underlays whose charon runs ("" the global table)."""
         sock = self.path(f"{node}.sock")
         if os.path.exists(sock):
             os.unlink(sock)  # a stale socket of a stopped daemon
         cmd = [os.path.join(self.bin, "dmvpnd"), "-d", "-f", cfg, "-s", sock]
-        if vici:
-            cmd += ["--vici", vici]
+        cmd += self.vici_args(node, vrfs)
         if os.path.exists(self.path(f"{node}.frr")):
             cmd += [f"--frr={self.node_ns(node)}", self.eigrp_arg(node)]
         if self.debug:
@@ -400,18 +431,21 @@ class Lab:
         ok = True
         for node in nodes:
             cfg = self.path(node + ".cfg")
-            vici = None
+            vici = []
             if nodes[node].get("ipsec"):
                 if not os.access(CHARON, os.X_OK):
                     ok = False
                     say(f"lab: {node}: {CHARON} missing (scripts/deps.sh); tunnels NOT encrypted")
-                elif self.start_charon(node, cfg):
-                    vici = self.vici_path(node)
-                    say(f"lab: {node}: charon running (kernel-libipsec, VICI {vici})")
                 else:
-                    ok = False
-                    say(f"lab: {node}: charon did not start; see "
-                        f"{self.charon_dir(node)}/charon.out")
+                    vici, bad = self.start_charons(node, cfg)
+                    for vrf in vici:
+                        say(f"lab: {node}: {self.charon_name(vrf)} running (kernel-libipsec, "
+                            f"{'VRF ' + vrf if vrf else 'global table'}, VICI "
+                            f"{self.vici_path(node, vrf)})")
+                    for vrf in bad:
+                        ok = False
+                        say(f"lab: {node}: {self.charon_name(vrf)} did not start; see "
+                            f"{self.charon_dir(node, vrf)}/charon.out")
             if nodes[node].get("routing"):
                 if self.start_frr(node, cfg):
                     say(f"lab: {node}: FRR running (pathspace {self.node_ns(node)}; "
@@ -448,8 +482,9 @@ class Lab:
             ns = self.node_ns(node)
             pid = pids.get((node, "dmvpnd"))
             state = "running" if pid and netns.pid_alive(pid) else "stopped"
-            cpid = pids.get((node, "charon"))
-            cstate = "-" if not cpid else "running" if netns.pid_alive(cpid) else "stopped"
+            cpids = [p for (n, w), p in pids.items() if n == node and w.startswith("charon")]
+            cstate = ("-" if not cpids else "running" if all(netns.pid_alive(p) for p in cpids)
+                      else "stopped")
             r = netns.sh("ip", "-4", "-o", "addr", "show", ns=ns, check=False)
             addrs = [f"{l.split()[1]}:{l.split()[3]}" for l in r.stdout.splitlines()
                      if " 127.0.0.1/" not in l]
@@ -490,9 +525,9 @@ class Lab:
         if pid and netns.pid_alive(pid):
             say(f"lab: {node}: dmvpnd already running (pid {pid})")
             return
-        # a protected node's charon outlives its dmvpnd: the new one reconnects
-        charon = self.pid(node, "charon")
-        vici = self.vici_path(node) if charon and netns.pid_alive(charon) else None
+        # a protected node's charons outlive its dmvpnd: the new one reconnects
+        vici = [v for v in self.charon_vrfs(cfg)
+                if (p := self.pid(node, self.charon_name(v))) and netns.pid_alive(p)]
         pid, sock = self.start_dmvpnd(node, cfg, vici)
         if not netns.wait_path(sock, pid):
             raise RuntimeError(f"{node}: dmvpnd did not start; see {self.state}/{node}.log")

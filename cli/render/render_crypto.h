@@ -33,6 +33,9 @@ enum render_crypto_dialect {
      * detailed form puts Status Description after the SPIs and ends with
      * PEER TYPE (the other crypto shows print as IOS15). */
     RENDER_CRYPTO_IOSXE17,
+    /* IOS 15.0-15.3: as IOS15 but show crypto ipsec sa has no "plaintext
+     * mtu" (captures of 15.2 and 15.1-15.3: fr-cdc2-*, burningnode-*). */
+    RENDER_CRYPTO_IOS152,
 };
 
 struct render_crypto_opts {

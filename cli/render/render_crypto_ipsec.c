@@ -131,7 +131,7 @@ peer_block(struct strbuf *sb, int64_t now_ms, const struct rec_ipsec_sa *r, unsi
     sb_printf(sb, "\n     local crypto endpt.: %s, remote crypto endpt.: %s\n",
               render_crypto_ip(r->local_endpt, a), render_crypto_ip(r->remote_endpt, b));
     sb_puts(sb, "     ");
-    if (dialect != RENDER_CRYPTO_IOS124)
+    if (dialect != RENDER_CRYPTO_IOS124 && dialect != RENDER_CRYPTO_IOS152)
         sb_printf(sb, "plaintext mtu %" PRIu32 ", ", r->plaintext_mtu);
     sb_printf(sb, "path mtu %" PRIu32 ", ip mtu %" PRIu32 ", ip mtu idb %.*s\n", r->path_mtu,
               r->ip_mtu, RC_STR_OR(r->mtu_idb, "(none)"));

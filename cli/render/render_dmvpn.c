@@ -28,15 +28,20 @@ render_dmvpn_legend_text(struct strbuf *out, enum render_dmvpn_legend legend)
         sb_puts(out, "\tT1 - Route Installed, T2 - Nexthop-override\n"
                      "\tC - CTS Capable\n");
         break;
+    case RENDER_LEGEND_PLAIN:
+    case RENDER_LEGEND_15_0:
+        break;
     case RENDER_LEGEND_BGP_I2:
     default:
         sb_puts(out, "\tT1 - Route Installed, T2 - Nexthop-override, B - BGP\n"
                      "\tC - CTS Capable, I2 - Temporary\n");
         break;
     }
-    sb_puts(out, "\t# Ent --> Number of NHRP entries with same NBMA peer\n"
-                 "\tNHS Status: E --> Expecting Replies, R --> Responding, W --> Waiting\n"
-                 "\tUpDn Time --> Up or Down Time for a Tunnel\n"
+    sb_puts(out, "\t# Ent --> Number of NHRP entries with same NBMA peer\n");
+    sb_puts(out, legend == RENDER_LEGEND_15_0
+                     ? "\tNHS Status: E --> Expecting Replies, R --> Responding\n"
+                     : "\tNHS Status: E --> Expecting Replies, R --> Responding, W --> Waiting\n");
+    sb_puts(out, "\tUpDn Time --> Up or Down Time for a Tunnel\n"
                  "=========================================================================="
                  "\n");
 }
@@ -97,8 +102,11 @@ put_admin_down(struct strbuf *out, const struct render_dmvpn_in *in)
     size_t i;
 
     for (i = 0; i < in->n_tunnels; i++)
-        if (!in->tunnels[i].admin_up)
+        if (!in->tunnels[i].admin_up) {
             sb_printf(out, "%.*s is admin down\n", REC_IFNAMSIZ, in->tunnels[i].ifname);
+            if (in->legend == RENDER_LEGEND_15_0)
+                sb_printf(out, "%.*s is admin down\n", REC_IFNAMSIZ, in->tunnels[i].ifname);
+        }
 }
 
 /* A tunnel gets a block when it is up and has at least one peer. */
@@ -115,7 +123,7 @@ has_block(const struct render_dmvpn_in *in, const struct rec_tunnel *t)
  */
 static void
 put_row(struct strbuf *out, int64_t now_ms, const struct rec_dmvpn_peer *p, size_t ent, bool first,
-        bool detail)
+        bool detail, enum render_dmvpn_legend legend)
 {
     char nb[INET_ADDRSTRLEN_], ta[INET_ADDRSTRLEN_], when[RENDER_TIME_LEN];
     char attrb[RENDER_ATTRB_LEN], entb[24], target[24];
@@ -128,8 +136,12 @@ put_row(struct strbuf *out, int64_t now_ms, const struct rec_dmvpn_peer *p, size
     if (first)
         snprintf(entb, sizeof(entb), "%zu", ent);
     if (!detail) {
-        sb_printf(out, " %5s %-15s %15s %5s %8s %5s\n", entb, first ? nbma_text(nb, p->nbma) : "",
-                  ta, state, when, attrb);
+        /* the 15.0-15.3 images (their legend has no T1/T2 line) align the
+         * NBMA address right, later ones left */
+        bool right = legend == RENDER_LEGEND_PLAIN || legend == RENDER_LEGEND_15_0;
+
+        sb_printf(out, right ? " %5s %15s %15s %5s %8s %5s\n" : " %5s %-15s %15s %5s %8s %5s\n",
+                  entb, first ? nbma_text(nb, p->nbma) : "", ta, state, when, attrb);
         return;
     }
     if (p->target == 0 && p->target_len == 0)
@@ -153,7 +165,7 @@ put_rows(struct strbuf *out, int64_t now_ms, const struct render_dmvpn_in *in,
         }
         n = run_len(in, i);
         for (k = 0; k < n; k++)
-            put_row(out, now_ms, &in->peers[i + k], n, k == 0, detail);
+            put_row(out, now_ms, &in->peers[i + k], n, k == 0, detail, in->legend);
         i += n;
     }
 }

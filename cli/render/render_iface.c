@@ -37,23 +37,32 @@ method_word(uint8_t m)
 }
 
 void
-render_interfaces_brief(struct strbuf *out, const struct rec_iface *ifs, size_t n)
+render_interfaces_brief_ex(struct strbuf *out, const struct rec_iface *ifs, size_t n, bool xe17)
 {
+    /* IOS-XE 17 narrows the interface column to 23 and pads the protocol
+     * to 8 (show_ip_interface_brief/hb-iol-xe17.15-rt01, IOL 17.15.1) */
+    int width = xe17 ? 23 : 27;
     size_t i;
 
-    sb_puts(out, "Interface                  IP-Address      OK? Method Status                "
-                 "Protocol\n");
+    sb_printf(out, "%-*sIP-Address      OK? Method Status                Protocol\n", width,
+              "Interface");
     for (i = 0; i < n; i++) {
         const struct rec_iface *r = &ifs[i];
         char a[INET_ADDRSTRLEN_];
         int len = (int)strnlen(r->ifname, REC_IFNAMSIZ);
 
         sb_printf(out, "%.*s", len, r->ifname);
-        sb_pad(out, ' ', len < 27 ? (size_t)(27 - len) : 1);
-        sb_printf(out, "%-16s%-4s%-7s%-22s%s\n", r->addr ? inet_fmt4(r->addr, a) : "unassigned",
-                  "YES", method_word(r->method), status_word(r),
-                  r->admin_up && r->line_up && !r->deleted ? "up" : "down");
+        sb_pad(out, ' ', len < width ? (size_t)(width - len) : 1);
+        sb_printf(out, xe17 ? "%-16s%-4s%-7s%-22s%-8s\n" : "%-16s%-4s%-7s%-22s%s\n",
+                  r->addr ? inet_fmt4(r->addr, a) : "unassigned", "YES", method_word(r->method),
+                  status_word(r), r->admin_up && r->line_up && !r->deleted ? "up" : "down");
     }
+}
+
+void
+render_interfaces_brief(struct strbuf *out, const struct rec_iface *ifs, size_t n)
+{
+    render_interfaces_brief_ex(out, ifs, n, false);
 }
 
 uint32_t

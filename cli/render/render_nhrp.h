@@ -39,6 +39,12 @@ enum render_dmvpn_legend {
     RENDER_LEGEND_I2,
     /* IOS 15.4/IOSv 15.4-15.6: "C - CTS Capable" without I2. */
     RENDER_LEGEND_CTS,
+    /* IOS 15.0-15.3 (7200/dynamips): no T1/T2 and no C line; NHS Status
+     * names W. */
+    RENDER_LEGEND_PLAIN,
+    /* IOS 15.0 (7200): as PLAIN, NHS Status without W, and each admin-down
+     * tunnel's line printed twice (both 15.0 captures, yuansh0u china-1/2). */
+    RENDER_LEGEND_15_0,
 };
 
 /* Input of show dmvpn [detail] and its JSON. */

@@ -7,7 +7,9 @@
  *   version   show ip route legend        show dmvpn legend          crypto shows
  *   12.x      15.4's (no "p - PfR" line)  "C - CTS Capable" only     IOS 12.4 layout
  *             eigrp topology "IP-EIGRP Topology Table" title
- *   15.0-15.4 ends "% - next hop override" "C - CTS Capable" only    IOS 15
+ *   15.0-15.3 ends "% - next hop override" no T1/T2/C lines, NBMA    IOS 15, no
+ *                                         right-aligned; 15.0: no W  plaintext mtu
+ *   15.4      ends "% - next hop override" "C - CTS Capable" only    IOS 15
  *   15.5-15.6 ends "p - overrides from PfR" "C - CTS Capable, I2"    IOS 15
  *   15.7-15.9 as 15.5                     "T2 ..., B - BGP" + I2     IOS 15
  *   16.x      as 15.5; BGP 6-column       as 15.7                    IOS 15
@@ -41,8 +43,14 @@ render_personality_of(const char *v, struct render_personality *p)
         p->name = "IOS 12.4";
     } else if (major == 15 && minor <= 4) {
         p->family = RENDER_IOS_15_4;
-        p->legend = RENDER_LEGEND_CTS;
-        p->name = "IOS 15.4";
+        /* 7200 images of 15.0-15.3 print the legend without the T1/T2
+         * and C lines (show_dmvpn captures burningnode-*, yuansh0u 15.0) */
+        p->legend = minor == 0   ? RENDER_LEGEND_15_0
+                    : minor <= 3 ? RENDER_LEGEND_PLAIN
+                                 : RENDER_LEGEND_CTS;
+        p->name = minor <= 3 ? "IOS 15.0-15.3" : "IOS 15.4";
+        if (minor <= 3)
+            p->crypto = RENDER_CRYPTO_IOS152;
     } else if (major == 15 && minor <= 6) {
         p->legend = RENDER_LEGEND_I2;
         p->name = "IOS 15.5";

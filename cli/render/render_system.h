@@ -13,6 +13,7 @@
 #include "lib/rec.h"
 #include "lib/strbuf.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +27,9 @@ void render_uptime(struct strbuf *out, int64_t secs);
 
 /* show ip interface brief: rows in the caller's order (IOS: interface order). */
 void render_interfaces_brief(struct strbuf *out, const struct rec_iface *ifs, size_t n);
+/* The same in the layout of IOS-XE 17 (xe17) or of the other images. */
+void render_interfaces_brief_ex(struct strbuf *out, const struct rec_iface *ifs, size_t n,
+                                bool xe17);
 /* show interfaces [X]: one block per record. */
 void render_interfaces(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs, size_t n);
 void render_interfaces_json(struct strbuf *out, int64_t now_ms, const struct rec_iface *ifs,

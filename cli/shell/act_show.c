@@ -68,10 +68,18 @@ show_ifaces(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
     } else {
         k = n;
     }
-    if (exec_has(m, "brief"))
-        json ? render_interfaces_json(out, snap.h.now_ms, r, k)
-             : render_interfaces_brief(out, r, k);
-    else if (exec_has(m, "ip"))
+    if (exec_has(m, "brief") && json) {
+        render_interfaces_json(out, snap.h.now_ms, r, k);
+    } else if (exec_has(m, "brief")) {
+        /* IOS-XE 17 prints its own column widths */
+        struct render_personality pers;
+
+        if (exec_personality(s, &pers) < 0) {
+            snapshot_free(&snap);
+            return -1;
+        }
+        render_interfaces_brief_ex(out, r, k, pers.family == RENDER_IOS_XE17);
+    } else if (exec_has(m, "ip"))
         json ? render_ip_interface_json(out, r, k) : render_ip_interface(out, r, k);
     else
         json ? render_interfaces_json(out, snap.h.now_ms, r, k)

@@ -15,6 +15,7 @@
 #include "parsers/print.h"
 #include "parsers/report.h"
 #include "parsers/validate.h"
+#include "parsers/vrf.h"
 #include "daemons/ipsec/translate.h"
 #include "daemons/routing/frr_conf.h"
 #include "daemons/eigrp/service/eigrp_cfg.h"
@@ -175,14 +176,22 @@ dmvpnd_frr_conf(const char *path, bool statics, bool eigrp_own)
 }
 
 int
-dmvpnd_charon_conf(const char *path, const char *vici_path, const char *log_path, bool kernel_esp)
+dmvpnd_charon_conf(const char *path, const char *vrf, const char *vici_path, const char *log_path,
+                   bool kernel_esp)
 {
     struct cfg_parse *p = cfg_parse_file(path);
     struct ipsec_charon_conf cc = {0};
+    struct cfg_vrf_info vi;
     struct strbuf out;
 
     if (!p) {
         fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+        return 2;
+    }
+    /* a charon for a VRF the config lacks would serve no tunnel */
+    if (vrf && !cfg_vrf_find(p->cfg, vrf, &vi)) {
+        fprintf(stderr, "%s: --vici-vrf %s: the config defines no VRF %s\n", path, vrf, vrf);
+        cfg_parse_free(p);
         return 2;
     }
     cc.vici_socket = vici_path ? vici_path : "/run/dmvpn/charon.vici";

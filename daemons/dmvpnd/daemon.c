@@ -128,14 +128,19 @@ on_term(void *arg, int signo)
 
 static const char *snapshot_file;
 static const char *opt_vici;
+static const struct ipsec_svc_charon *opt_vici_vrfs;
+static size_t opt_nvici_vrfs;
 static bool opt_kernel_esp;
 static const char *opt_frr;
 static bool opt_eigrp_own;
 
 void
-dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp)
+dmvpnd_set_ipsec(const char *vici_path, const struct ipsec_svc_charon *vrfs, size_t nvrfs,
+                 bool kernel_esp)
 {
     opt_vici = vici_path;
+    opt_vici_vrfs = vrfs;
+    opt_nvici_vrfs = nvrfs;
     opt_kernel_esp = kernel_esp;
 }
 
@@ -165,6 +170,8 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
     d.boot_wall_ms = wall_ms();
     d.no_access = no_vty;
     d.vici_path = opt_vici;
+    d.vici_vrfs = opt_vici_vrfs;
+    d.nvici_vrfs = opt_nvici_vrfs;
     d.kernel_esp = opt_kernel_esp;
     d.frr_pathspace = opt_frr;
     d.eigrp_own = opt_eigrp_own;

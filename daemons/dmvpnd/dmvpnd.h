@@ -30,6 +30,8 @@ struct cfg_diff;
 struct evloop;
 struct dmvpnd;
 
+struct ipsec_svc_charon;
+
 struct dmvpnd {
     struct evloop *ev;
     const char *config_path; /* startup config (also where write memory goes) */
@@ -49,7 +51,11 @@ struct dmvpnd {
     bool interactive_apply;     /* the change being applied came from a session */
     bool no_access;             /* --no-vty: never start telnetd/sshd */
     const char *vici_path;      /* --vici: charon's socket; NULL = no IPsec */
-    bool kernel_esp;            /* --kernel-esp: charon has kernel ESP (not libipsec) */
+    /* --vici-vrf NAME=PATH: the charons of front-door VRFs (one each: a
+     * charon's sockets live in its underlay's namespace) */
+    const struct ipsec_svc_charon *vici_vrfs;
+    size_t nvici_vrfs;
+    bool kernel_esp; /* --kernel-esp: charon has kernel ESP (not libipsec) */
     /* --frr[=NAME]: FRR (pathspace NAME, "" the default) runs the routing
      * and the static routes; NULL: no FRR, the data plane installs them */
     const char *frr_pathspace;
@@ -58,12 +64,14 @@ struct dmvpnd {
 
 int dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty);
 /* IPsec options, set before dmvpnd_run (main.c). */
-void dmvpnd_set_ipsec(const char *vici_path, bool kernel_esp);
+void dmvpnd_set_ipsec(const char *vici_path, const struct ipsec_svc_charon *vrfs, size_t nvrfs,
+                      bool kernel_esp);
 void dmvpnd_set_frr(const char *pathspace, bool eigrp_own);
 /* `dmvpnd -n --charon-conf -f CONFIG`: the strongswan.conf the node's
- * charon runs with (check.c). */
-int dmvpnd_charon_conf(const char *config, const char *vici_path, const char *log_path,
-                       bool kernel_esp);
+ * charon runs with (check.c); vrf: the charon of that front-door VRF
+ * (--vici-vrf VRF=PATH), which the config must define. */
+int dmvpnd_charon_conf(const char *config, const char *vrf, const char *vici_path,
+                       const char *log_path, bool kernel_esp);
 
 /* config.c */
 int dmvpnd_config_load(struct dmvpnd *d);

@@ -9,8 +9,12 @@
  *   dmvpnd --snapshot-file FILE ...       TEST FIXTURE (snapfile.c): records from FILE
  * IPsec (tunnel protection through strongSwan's charon):
  *   dmvpnd -f CONFIG --vici PATH [--kernel-esp]   drive the charon listening on PATH
- *   dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] [--kernel-esp]
- *                                         print that charon's strongswan.conf
+ *   --vici-vrf NAME=PATH (repeatable)     the charon of front-door VRF NAME (its
+ *                                         sockets in NAME's namespace) listens on
+ *                                         PATH: tunnels with `tunnel vrf NAME` and
+ *                                         NAME's keys go there, the rest to --vici
+ *   dmvpnd -n --charon-conf -f CONFIG [--vici PATH | --vici-vrf NAME=PATH]
+ *          [--charon-log FILE] [--kernel-esp]   print that charon's strongswan.conf
  * Routing (FRR runs the config's routing and static routes):
  *   dmvpnd -f CONFIG --frr[=NAME]         drive the FRR of pathspace NAME (none:
  *                                         the default one in /etc/frr)
@@ -20,6 +24,7 @@
  *                                         DMVPN hub) or FRR's eigrpd
  */
 #include "daemons/dmvpnd/dmvpnd.h"
+#include "daemons/ipsec/service/ipsec_svc.h"
 #include "parsers/compat_doc.h"
 #include "lib/ctl.h"
 #include "lib/log.h"
@@ -30,14 +35,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define DMVPND_MAX_VICI_VRFS 16
+
+/* --vici-vrf NAME=PATH: one more front-door VRF's charon. */
+static int
+vici_vrf_arg(char *arg, struct ipsec_svc_charon *v, size_t *n)
+{
+    char *eq = strchr(arg, '=');
+    size_t i;
+
+    if (!eq || eq == arg || !eq[1]) {
+        fprintf(stderr, "dmvpnd: --vici-vrf takes NAME=PATH, not %s\n", arg);
+        return -1;
+    }
+    *eq = '\0';
+    for (i = 0; i < *n; i++)
+        if (!strcmp(v[i].vrf, arg)) {
+            fprintf(stderr, "dmvpnd: --vici-vrf %s given twice\n", arg);
+            return -1;
+        }
+    if (*n == DMVPND_MAX_VICI_VRFS) {
+        fprintf(stderr, "dmvpnd: at most %d --vici-vrf\n", DMVPND_MAX_VICI_VRFS);
+        return -1;
+    }
+    v[(*n)++] = (struct ipsec_svc_charon){.vrf = arg, .vici_path = eq + 1};
+    return 0;
+}
+
 static void
 usage(FILE *f)
 {
-    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [-v] [--no-vty] [--vici PATH [--kernel-esp]]\n"
-          "              [--frr[=NAME] [--eigrp=own|frr]]\n"
+    fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [-v] [--no-vty] [--vici PATH]\n"
+          "              [--vici-vrf NAME=PATH ...] [--kernel-esp] [--frr[=NAME] "
+          "[--eigrp=own|frr]]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
-          "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH] [--charon-log FILE] "
-          "[--kernel-esp]\n"
+          "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH | --vici-vrf NAME=PATH]\n"
+          "              [--charon-log FILE] [--kernel-esp]\n"
           "       dmvpnd -n --frr-conf [--frr-statics] [--eigrp=own|frr] -f CONFIG\n"
           "       dmvpnd -n --report[=text|json] -f CONFIG\n"
           "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n"
@@ -59,6 +92,7 @@ main(int argc, char **argv)
         {"snapshot-file", required_argument, NULL, 'S'}, /* test fixture */
         {"no-vty", no_argument, NULL, 'N'},
         {"vici", required_argument, NULL, 'I'},
+        {"vici-vrf", required_argument, NULL, 'W'},
         {"kernel-esp", no_argument, NULL, 'K'},
         {"charon-conf", no_argument, NULL, 'G'},
         {"charon-log", required_argument, NULL, 'L'},
@@ -74,6 +108,8 @@ main(int argc, char **argv)
     bool json = false, charon_conf = false, kernel_esp = false, frr = false, frr_statics = false,
          eigrp_own = true;
     const char *vici = NULL, *charon_log = NULL, *frr_ps = NULL;
+    static struct ipsec_svc_charon vrfs[DMVPND_MAX_VICI_VRFS];
+    size_t nvrfs = 0;
     int c;
 
     while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
@@ -116,6 +152,10 @@ main(int argc, char **argv)
             break;
         case 'I':
             vici = optarg;
+            break;
+        case 'W':
+            if (vici_vrf_arg(optarg, vrfs, &nvrfs) < 0)
+                return 2;
             break;
         case 'K':
             kernel_esp = true;
@@ -177,13 +217,19 @@ main(int argc, char **argv)
     }
     if (frr)
         return dmvpnd_frr_conf(config, frr_statics, eigrp_own);
+    if (charon_conf && (nvrfs > 1 || (nvrfs && vici))) {
+        fprintf(stderr, "dmvpnd: --charon-conf writes one charon's file: --vici or one "
+                        "--vici-vrf\n");
+        return 2;
+    }
     if (charon_conf)
-        return dmvpnd_charon_conf(config, vici, charon_log, kernel_esp);
+        return dmvpnd_charon_conf(config, nvrfs ? vrfs[0].vrf : NULL,
+                                  nvrfs ? vrfs[0].vici_path : vici, charon_log, kernel_esp);
     if (check && json)
         report = REPORT_MODEL_JSON;
     if (check)
         return dmvpnd_check(config, verbose, report, eigrp_own);
-    dmvpnd_set_ipsec(vici, kernel_esp);
+    dmvpnd_set_ipsec(vici, vrfs, nvrfs, kernel_esp);
     dmvpnd_set_frr(frr_ps, eigrp_own);
     if (verbose)
         log_set_level(LOG_LVL_DEBUG); /* -v while running: debug lines to the log too */

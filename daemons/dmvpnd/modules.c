@@ -31,7 +31,7 @@ dmvpnd_register_modules(struct dmvpnd *d)
     }
 
     dps_register(d->host, d->frr_pathspace != NULL);
-    ipsec_svc_register(d->host, d->vici_path, d->kernel_esp);
+    ipsec_svc_register(d->host, d->vici_path, d->vici_vrfs, d->nvici_vrfs, d->kernel_esp);
     nhrp_svc_register(d->host);
     rt_svc_register(d->host, &ro);
     eigrp_svc_register(d->host, &eo);

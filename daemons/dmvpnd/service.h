@@ -66,7 +66,7 @@ enum svc_call {
     SVC_CALL_ROUTE_ADD,     /* in: svc_route; out: enum nhrp_route_result */
     SVC_CALL_SA_LEVEL,      /* in: svc_peer; out: int (enum nhrp_sa_state) */
     SVC_CALL_PEER_IN_USE,   /* in: svc_peer; out: bool */
-    SVC_CALL_IPSEC_ENABLED, /* in: NULL; out: bool (a charon to enforce protection) */
+    SVC_CALL_IPSEC_ENABLED, /* in: NULL (any charon) or svc_peer (its tunnel's); out: bool */
     SVC_CALL_VRF_ROUTE,     /* in: svc_vrf_route; out: NULL (a VRF's protocol route) */
     /* in: svc_route_q of a tunnel in an inside VRF; out: struct
      * nhrp_route_info from that VRF's table (zebra holds the global one) */

@@ -562,6 +562,21 @@ xlate_tunnel(struct xctx *x, const struct cfg_iface *ifp)
         xlate_note(x, IPSEC_NOTE_TRANSLATED, ifp->name, "responder-only: never initiated");
 }
 
+bool
+ipsec_xlate_in_scope(const struct ipsec_xlate_opts *o, const char *vrf)
+{
+    size_t i;
+
+    if (!o || !o->scoped)
+        return true;
+    if (o->fvrf)
+        return vrf && !strcmp(o->fvrf, vrf);
+    for (i = 0; vrf && i < o->nown; i++)
+        if (!strcmp(o->own[i], vrf))
+            return false;
+    return true;
+}
+
 int
 ipsec_xlate_config(const struct cfg *c, const struct ipsec_xlate_opts *o, struct ipsec_xlate *out)
 {
@@ -572,7 +587,7 @@ ipsec_xlate_config(const struct cfg *c, const struct ipsec_xlate_opts *o, struct
     xlate_v1_shared_keys(&x);
     xlate_v2_shared_keys(&x);
     for (i = 0; i < c->nifs; i++)
-        if (c->ifs[i].tun_protection)
+        if (c->ifs[i].tun_protection && ipsec_xlate_in_scope(o, c->ifs[i].tun_vrf))
             xlate_tunnel(&x, &c->ifs[i]);
     return x.errors;
 }

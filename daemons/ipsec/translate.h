@@ -28,6 +28,16 @@ struct ipsec_xlate_opts {
     /* where `rsakeypair NAME` keys are (NAME.der / NAME.pem); NULL:
      * IPSEC_KEY_DIR */
     const char *key_dir;
+    /* One charon per front-door VRF: each charon's sockets live in its
+     * underlay, so a tunnel's connections and the keys of its fVRF go to
+     * that charon only. scoped false: one charon takes everything (a node
+     * with one charon, wherever it runs). scoped with fvrf NULL: the global
+     * table's charon, which also takes the VRFs that have no charon of
+     * their own (not in own[]). */
+    bool scoped;
+    const char *fvrf;
+    const char *const *own;
+    size_t nown;
 };
 
 #define IPSEC_KEY_DIR "/etc/opendmvpn/keys"
@@ -88,6 +98,10 @@ int ipsec_xlate_config(const struct cfg *c, const struct ipsec_xlate_opts *o,
 int ipsec_xlate_peer(const struct cfg *c, const struct ipsec_xlate_opts *o, const char *ifname,
                      uint32_t nbma, struct ipsec_xlate *out);
 void ipsec_xlate_free(struct ipsec_xlate *x);
+
+/* Whether what belongs to front-door VRF vrf (NULL: the global table)
+ * goes to the charon o translates for. */
+bool ipsec_xlate_in_scope(const struct ipsec_xlate_opts *o, const char *vrf);
 
 /* The predictable connection name: "<ifname>-<a.b.c.d>", "<ifname>-any". */
 void ipsec_conn_name(char *buf, size_t sz, const char *ifname, uint32_t peer);

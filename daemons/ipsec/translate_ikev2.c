@@ -458,6 +458,27 @@ load_peer_key(struct xctx *x, const struct cfg_ikev2_keyring *r, const struct cf
                owners[n]);
 }
 
+/* An IKEv2 keyring has no VRF of its own: it serves the front-door VRFs
+ * of the profiles that name it (`match fvrf`; `any`: every one), and the
+ * global table when no profile names it. */
+static bool
+v2kr_in_scope(const struct xctx *x, const struct cfg_ikev2_keyring *r)
+{
+    const struct cfg *c = x->c;
+    bool named = false;
+    size_t i;
+
+    for (i = 0; i < c->nv2profs; i++) {
+        const struct cfg_ikev2_profile *p = &c->v2profs[i];
+        if (!p->keyring || strcmp(p->keyring, r->name))
+            continue;
+        named = true;
+        if (p->fvrf_any || ipsec_xlate_in_scope(x->o, p->fvrf))
+            return true;
+    }
+    return !named && ipsec_xlate_in_scope(x->o, NULL);
+}
+
 void
 xlate_v2_shared_keys(struct xctx *x)
 {
@@ -465,6 +486,6 @@ xlate_v2_shared_keys(struct xctx *x)
     size_t i, j;
 
     for (i = 0; i < c->nv2krs; i++)
-        for (j = 0; j < c->v2krs[i].npeers; j++)
+        for (j = 0; v2kr_in_scope(x, &c->v2krs[i]) && j < c->v2krs[i].npeers; j++)
             load_peer_key(x, &c->v2krs[i], &c->v2krs[i].peers[j]);
 }

@@ -269,7 +269,8 @@ xlate_v1_shared_keys(struct xctx *x)
     char where[300], id[300], pfx[200], owners[MAX_OWNERS][64];
     size_t i, j, n;
 
-    for (i = 0; i < c->nkeys; i++) {
+    /* the global keys serve the global table; a keyring its vrf */
+    for (i = 0; ipsec_xlate_in_scope(x->o, NULL) && i < c->nkeys; i++) {
         const struct cfg_isakmp_key *k = &c->keys[i];
         key_where(k, "crypto isakmp key", where, sizeof(where), id, sizeof(id), "isakmp-key");
         scope_owner(k, owners[0], sizeof(owners[0]));
@@ -285,7 +286,7 @@ xlate_v1_shared_keys(struct xctx *x)
     }
     for (i = 0; i < c->nkrs; i++) {
         const struct cfg_keyring *r = &c->krs[i];
-        for (j = 0; j < r->nkeys; j++) {
+        for (j = 0; ipsec_xlate_in_scope(x->o, r->vrf) && j < r->nkeys; j++) {
             const struct cfg_isakmp_key *k = &r->keys[j];
             snprintf(pfx, sizeof(pfx), "crypto keyring %s: pre-shared-key", r->name);
             key_where(k, pfx, where, sizeof(where), id, sizeof(id), "keyring");

@@ -76,12 +76,13 @@ nhrp_new(const struct nhrp_ops *ops, int64_t now)
 void
 nhrp_free(struct nhrp_engine *e)
 {
-    size_t i;
-
     if (!e)
         return;
-    for (i = 0; i < e->nifs; i++)
-        nhrp_if_destroy(e->ifs[i]);
+    /* a tunnel going releases its peers' SAs, and the IPsec service may
+     * answer at once with an SA event that walks e->ifs: only the tunnels
+     * not destroyed yet stay in it */
+    while (e->nifs > 0)
+        nhrp_if_destroy(e->ifs[--e->nifs]);
     free(e->ifs);
     nhrp_theap_free(&e->timers);
     htab_fini(&e->cache);

@@ -187,6 +187,8 @@ dps_apply_tunnels(struct dp_svc *m, const struct cfg *c)
             keep[k] = true;
             log_notice("dataplane: %s created (%s)", ifp->name, m->dp->ops->name);
         }
+        ipsec = false;
+        host_call(m->h, SVC_CALL_IPSEC_ENABLED, &(struct svc_peer){.ifname = ifp->name}, &ipsec);
         m->tun[k].gated = ipsec && ifp->tun_protection != NULL;
         if (m->tun[k].up == ifp->shutdown) {
             m->dp->ops->link_set(m->dp, m->tun[k].id, !ifp->shutdown);

@@ -2,11 +2,11 @@
 /*
  * The IPsec service: strongSwan's charon, driven over VICI, protects the
  * tunnels whose config says `tunnel protection ipsec profile`. This file
- * is the service's frame: its contract, the VICI client on the host's
- * event loop, the show records (fetched fresh from charon before a show:
- * the prepare hook), and the clear requests. The config turned into
- * charon objects is ipsec_svc_sync.c; peers and SA events ipsec_svc_sa.c; NHRP asks for SAs
- * through SVC_EV_PROTECT/RELEASE and hears of them through SVC_EV_SA_STATE.
+ * is one charon's frame (ipsec_svc_vrf.c holds one per front-door VRF and
+ * is the contract the host sees): the VICI client on the host's event loop, the show records
+ * (fetched fresh from charon before a show: the prepare hook), and the clear requests. The config
+ * turned into charon objects is ipsec_svc_sync.c; peers and SA events ipsec_svc_sa.c; NHRP asks for
+ * SAs through SVC_EV_PROTECT/RELEASE and hears of them through SVC_EV_SA_STATE.
  */
 #include "daemons/ipsec/service/ipsec_svc_int.h"
 #include "daemons/ipsec/ipsec_cmds.h"
@@ -161,7 +161,7 @@ on_kick(void *arg)
     m->ready = NULL;
     m->nready = m->capready = 0;
     for (i = 0; i < n; i++)
-        host_snapshot_ready(m->h, v[i]);
+        m->snap_done(m->snap_arg, v[i]);
     free(v);
     if (m->refresh_wanted) {
         m->refresh_wanted = false;
@@ -180,8 +180,9 @@ client_now(void *arg)
 
 /* ---- the module ---- */
 
-static enum svc_apply
-reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const struct cfg_diff *diff)
+enum svc_apply
+mi_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
+               const struct cfg_diff *diff)
 {
     struct ipsec_svc *m = self;
     size_t i;
@@ -226,20 +227,20 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     return SVC_APPLIED;
 }
 
-static bool
-crypto_kind(uint32_t kind)
+bool
+mi_crypto_kind(uint32_t kind)
 {
     return kind == REC_IKE_SA || kind == REC_IPSEC_SA || kind == REC_CRYPTO_SESSION ||
            kind == REC_CRYPTO_GLOBAL || kind == REC_IKEV2_SA || kind == REC_CRYPTO_SOCKET;
 }
 
-static int
-prepare(void *self, uint32_t kind, uint64_t token)
+int
+mi_prepare(void *self, uint32_t kind, uint64_t token)
 {
     struct ipsec_svc *m = self;
     int rc;
 
-    if (!crypto_kind(kind) || !m->v)
+    if (!mi_crypto_kind(kind) || !m->v)
         return 0;
     rc = mi_refresh(m, token) ? 1 : 0;
     mi_rearm(m);
@@ -259,7 +260,11 @@ sockets(struct ipsec_svc *m, const struct ipsec_rec_input *in, struct rec_crypto
     for (size_t i = 0; m->cfg && i < m->cfg->nifs; i++) {
         const struct cfg_iface *ifp = &m->cfg->ifs[i];
 
-        if (!ifp->tun_protection)
+        bool mine = false;
+
+        for (size_t k = 0; k < m->nrifs; k++)
+            mine = mine || !strcmp(m->rifs[k].ifname, ifp->name);
+        if (!ifp->tun_protection || !mine) /* another front-door VRF's charon has it */
             continue;
         t[nt] = (struct ipsec_sock_tunnel){.ifname = ifp->name,
                                            .profile = ifp->tun_protection,
@@ -277,8 +282,8 @@ sockets(struct ipsec_svc *m, const struct ipsec_rec_input *in, struct rec_crypto
     return n;
 }
 
-static long
-snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
+long
+mi_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
 {
     struct ipsec_svc *m = self;
     struct ipsec_rec_input in;
@@ -302,7 +307,7 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         sz = sizeof(struct rec_ikev2_policy);
         goto out;
     }
-    if (!crypto_kind(kind))
+    if (!mi_crypto_kind(kind))
         return -1;
     mi_rec_input(m, &in, &peers);
     if (kind == REC_IKE_SA) {
@@ -343,11 +348,8 @@ out:
 
 /* clear crypto session [peer A.B.C.D] | clear crypto isakmp | clear crypto sa |
  * clear crypto ikev2 sa */
-static const uint32_t req_ids[] = {REQ_CLEAR_CRYPTO_SESSION, REQ_CLEAR_CRYPTO_ISAKMP,
-                                   REQ_CLEAR_CRYPTO_SA, REQ_CLEAR_CRYPTO_IKEV2_SA, 0};
-
-static int
-request(void *self, const struct req *r, struct strbuf *reply)
+int
+mi_request(void *self, const struct req *r, struct strbuf *reply)
 {
     struct ipsec_svc *m = self;
     uint32_t peer = r->nvals >= 1 ? r->vals[0].u32 : 0;
@@ -367,7 +369,8 @@ on_up(void *arg)
     struct ipsec_svc *m = arg;
 
     m->charon_up = true;
-    log_notice("ipsec: connected to charon (%s); loading the crypto configuration", m->vici_path);
+    log_notice("ipsec: connected to charon (%s%s%s); loading the crypto configuration",
+               m->vici_path, m->fvrf ? ", front-door VRF " : "", m->fvrf ? m->fvrf : "");
     mi_loaded_clear(m); /* a (re)started charon has nothing */
     mi_sync(m);
     mi_peers_all(m, IPSEC_PEV_CHARON_UP);
@@ -387,8 +390,8 @@ on_down(void *arg)
     mi_charon_down(m);
 }
 
-static void
-fini(void *self)
+void
+mi_fini(void *self)
 {
     struct ipsec_svc *m = self;
     size_t i;
@@ -418,11 +421,12 @@ fini(void *self)
     free(m->waiters);
     free(m->ready);
     free(m->vici_path);
+    free(m->fvrf);
     free(m);
 }
 
-static void
-event(void *self, int type, const void *p)
+void
+mi_event(void *self, int type, const void *p)
 {
     struct ipsec_svc *m = self;
     const struct svc_peer *e = p;
@@ -433,8 +437,8 @@ event(void *self, int type, const void *p)
         mi_release(m, e->ifname, e->nbma);
 }
 
-static int
-call(void *self, int type, const void *in, void *out)
+int
+mi_call(void *self, int type, const void *in, void *out)
 {
     struct ipsec_svc *m = self;
     const struct svc_peer *q = in;
@@ -451,35 +455,17 @@ call(void *self, int type, const void *in, void *out)
     }
 }
 
-static const uint32_t kinds[] = {
-    REC_IKE_SA,         REC_IPSEC_SA,     REC_CRYPTO_SESSION, REC_CRYPTO_GLOBAL, REC_IKEV2_SA,
-    REC_IKEV2_PROPOSAL, REC_IKEV2_POLICY, REC_IPSEC_PROFILE,  REC_CRYPTO_SOCKET, 0};
-static const uint16_t consumes[] = {SVC_EV_PROTECT, SVC_EV_RELEASE, 0};
-static const uint16_t emits[] = {SVC_EV_SA_STATE, 0};
-static const uint16_t answers[] = {SVC_CALL_SA_LEVEL, SVC_CALL_IPSEC_ENABLED, 0};
-
-const struct service ipsec_service = {
-    .name = "ipsec",
-    .rec_kinds = kinds,
-    .consumes = consumes,
-    .emits = emits,
-    .answers = answers,
-    .reconfigure = reconfigure,
-    .snapshot = snapshot,
-    .prepare = prepare,
-    .req_ids = req_ids,
-    .request = request,
-    .event = event,
-    .call = call,
-    .fini = fini,
-};
-
-void
-ipsec_svc_register(struct host *h, const char *vici_path, bool kernel_esp)
+struct ipsec_svc *
+mi_new(struct host *h, const char *vici_path, bool kernel_esp, const char *fvrf,
+       void (*snap_done)(void *arg, uint64_t token), void *snap_arg)
 {
     struct ipsec_svc *m = mem_zalloc(sizeof(*m));
 
     m->h = h;
+    m->snap_done = snap_done;
+    m->snap_arg = snap_arg;
+    m->fvrf = fvrf ? mem_strdup(fvrf) : NULL;
+    m->xopts.fvrf = m->fvrf;
     m->xopts.kernel_ipsec = kernel_esp;
     /* `rsakeypair NAME` keys: IOS keeps them outside the config, we in a
      * directory; the variable moves it for tests and packagers */
@@ -502,6 +488,6 @@ ipsec_svc_register(struct host *h, const char *vici_path, bool kernel_esp)
         m->v = ipsec_vici_new(&conf, &cbs, &env);
         ipsec_vici_start(m->v);
     }
-    host_register(h, &ipsec_service, m);
     mi_rearm(m);
+    return m;
 }

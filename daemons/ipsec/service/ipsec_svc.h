@@ -9,11 +9,20 @@
 #include "daemons/dmvpnd/service.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 extern const struct service ipsec_service;
 
-/* vici_path NULL: no charon; tunnel protection is then not enforced (the
- * service logs it) and NHRP runs as on an unprotected tunnel. */
-void ipsec_svc_register(struct host *h, const char *vici_path, bool kernel_esp);
+/* The charon of a front-door VRF (dmvpnd --vici-vrf NAME=PATH). */
+struct ipsec_svc_charon {
+    const char *vrf;
+    const char *vici_path;
+};
+
+/* vici_path: the charon of the global table, and of every front-door VRF
+ * not in vrfs; NULL: none, tunnel protection there is then not enforced
+ * (the service logs it) and NHRP runs as on an unprotected tunnel. */
+void ipsec_svc_register(struct host *h, const char *vici_path, const struct ipsec_svc_charon *vrfs,
+                        size_t nvrfs, bool kernel_esp);
 
 #endif

@@ -28,13 +28,19 @@
 extern char **environ;
 
 /* The namespace the protected tunnels' GRE arrives in: their front-door
- * VRF's (one charon serves one underlay, in that namespace); -1 ours. */
+ * VRF's (one charon serves one underlay, in that namespace); -1 ours. A
+ * charon of the global table with VRFs of their own beside it guards the
+ * global table's tunnels only. */
 static int
 underlay_ns(const struct ipsec_svc *m)
 {
     char ns[200];
     size_t i;
 
+    if (m->fvrf)
+        return netns_vrf_name(m->fvrf, ns, sizeof(ns)) ? netns_open(ns) : -1;
+    if (m->xopts.scoped)
+        return -1;
     for (i = 0; m->cfg && i < m->cfg->nifs; i++) {
         const struct cfg_iface *ifp = &m->cfg->ifs[i];
         if (ifp->tun_protection && ifp->tun_vrf && netns_vrf_name(ifp->tun_vrf, ns, sizeof(ns)))

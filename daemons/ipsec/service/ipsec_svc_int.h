@@ -59,6 +59,11 @@ struct mi_dyn {
 struct ipsec_svc {
     struct host *h;
     char *vici_path;
+    char *fvrf; /* the front-door VRF whose charon this is; NULL the global table's */
+    /* a snapshot this charon was asked to prepare is ready (the front
+     * service gathers every charon's before it tells the host) */
+    void (*snap_done)(void *arg, uint64_t token);
+    void *snap_arg;
     struct ipsec_xlate_opts xopts;
     struct ipsec_vici *v;
     struct {
@@ -117,7 +122,19 @@ struct ipsec_svc {
     uint64_t bad_seen; /* the client's counters of input it dropped, as last logged */
 };
 
-/* ipsec_svc.c */
+/* ipsec_svc.c: one charon's part of the service (the front service in
+ * ipsec_svc_vrf.c holds one per front-door VRF and forwards to them) */
+struct ipsec_svc *mi_new(struct host *h, const char *vici_path, bool kernel_esp, const char *fvrf,
+                         void (*snap_done)(void *arg, uint64_t token), void *snap_arg);
+enum svc_apply mi_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
+                              const struct cfg_diff *diff);
+bool mi_crypto_kind(uint32_t kind);
+int mi_prepare(void *self, uint32_t kind, uint64_t token);
+long mi_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out);
+int mi_request(void *self, const struct req *r, struct strbuf *reply);
+void mi_event(void *self, int type, const void *p);
+int mi_call(void *self, int type, const void *in, void *out);
+void mi_fini(void *self);
 void mi_rearm(struct ipsec_svc *m);
 void mi_kick(struct ipsec_svc *m);
 int64_t mi_now(struct ipsec_svc *m);

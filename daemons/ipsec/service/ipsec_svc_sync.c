@@ -366,7 +366,8 @@ mi_tunnels(struct ipsec_svc *m, const struct cfg *c)
     for (i = 0; i < c->nifs; i++) {
         const struct cfg_iface *ifp = &c->ifs[i], *src = NULL;
         struct ipsec_rec_if *r;
-        if (!cfg_iface_is_tunnel(ifp) || !ifp->tun_protection)
+        if (!cfg_iface_is_tunnel(ifp) || !ifp->tun_protection ||
+            !ipsec_xlate_in_scope(&m->xopts, ifp->tun_vrf))
             continue;
         r = &m->rifs[n++];
         snprintf(r->ifname, sizeof(r->ifname), "%s", ifp->name);

@@ -239,11 +239,9 @@ configure(struct nhrp_svc *m, const struct cfg *c)
 {
     struct nhrp_if_config next[MAX_SLICES];
     size_t n = 0, i;
-    bool ipsec = false;
-
-    host_call(m->h, SVC_CALL_IPSEC_ENABLED, NULL, &ipsec);
     for (i = 0; i < c->nifs && n < MAX_SLICES; i++) {
         const struct cfg_iface *ifp = &c->ifs[i];
+        bool ipsec = false;
         int tun;
         /* every tunnel, NHRP or not: NHRP arriving on a tunnel without a
          * network-id is dropped and counted there, as IOS drops it */
@@ -254,7 +252,9 @@ configure(struct nhrp_svc *m, const struct cfg *c)
             continue; /* no tunnel device: NHRP has nothing to run on */
         if (!nhrp_config_from_cfg(c, ifp, (uint32_t)tun, &next[n]))
             continue;
-        /* without an IPsec module nothing would ever bring an SA up */
+        /* without a charon for this tunnel's underlay nothing would ever
+         * bring an SA up */
+        host_call(m->h, SVC_CALL_IPSEC_ENABLED, &(struct svc_peer){.ifname = ifp->name}, &ipsec);
         if (!ipsec)
             next[n].protection = false;
         n++;

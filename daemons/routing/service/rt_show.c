@@ -186,7 +186,9 @@ put(struct rt_svc *m, uint32_t kind, struct strbuf *recs, size_t size)
     sb_free(&k->recs);
     k->recs = *recs;
     k->n = (long)(recs->len / size);
-    sb_init(recs);
+    /* the buffer moved into the cache: the caller's is left empty without
+     * a new allocation (callers drop it without freeing) */
+    memset(recs, 0, sizeof(*recs));
 }
 
 static const struct rt_vty_query *

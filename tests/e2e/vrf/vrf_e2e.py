@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Front-door VRF end to end (testdata/lab/fvrf, scripts/lab.py as a library).
 
-    vrf_e2e.py fvrf|ivrf|dualcloud|overlap|iwan
+    vrf_e2e.py fvrf|ivrf|dualcloud|dualcloud_ipsec|overlap|iwan
 
 fvrf  hub and two spokes whose transport interface and only default route are in
       VRF INET-1 (a network namespace per VRF on this kernel), a plain ISP router
@@ -25,6 +25,14 @@ dualcloud  a spoke with one tunnel per transport, each transport in its own
       both, EIGRP 100 everywhere, cloud 1 preferred): DC -> spoke LAN flows over
       transport 1; transport 1's link at the spoke's ISP goes down and traffic flows
       over transport 2 within the EIGRP hold time; back up, back to transport 1.
+dualcloud_ipsec  the dual cloud with tunnel protection on every tunnel
+      (testdata/lab/dualcloud-ipsec: cloud 1 IKEv1 with a keyring of VRF INET1, cloud 2
+      IKEv2 matching fvrf INET2, different keys): the spoke runs one charon per front-door
+      VRF, each in its VRF's namespace; show crypto session detail / ikev2 sa / isakmp sa /
+      dmvpn detail gather both charons with the right fvrf; both transports carry ESP and
+      no clear GRE; transport 1's link goes down, traffic flows over transport 2 inside
+      ESP, and back over transport 1 inside ESP when the link returns; INET2's charon
+      killed leaves cloud 1's session up, started again brings cloud 2's back.
 overlap  one hub, two customers in inside VRFs CUST-A and CUST-B with the same tunnel
       subnet, the same spoke tunnel address and the same LAN prefix behind their
       spokes (testdata/lab/ivrf-overlap): both spokes register (two 10.0.0.2, one per
@@ -309,6 +317,106 @@ def scenario_dualcloud():
     check(LAB.ping("dc", "192.168.100.10", "192.168.10.1", 3) >= 2, "DC -> spoke LAN after it")
 
 
+def esp_between(cap, a, b):
+    rows = cap.fields("ip.src", "ip.dst", dfilter="esp")
+    return [r for r in rows if {r[0].split(",")[0], r[1].split(",")[0]} == {a, b}]
+
+
+def sessions(node):
+    """{peer: (fvrf, status)} from show crypto session detail | json"""
+    out = {}
+    for s in jcli(node, "show crypto session detail").get("sessions", []):
+        out[s.get("peer")] = (s.get("fvrf"), s.get("status"))
+    return out
+
+
+def protected_cloud(subnet, spoke, hub, name):
+    """ESP and no clear GRE between spoke and hub on transport subnet while
+    the DC pings the spoke's LAN (or EIGRP hellos alone: pings None)."""
+    cap = LAB.capture(subnet, os.path.join(STATE, f"{name}.pcap"))
+    got = LAB.ping("dc", "192.168.100.10", "192.168.10.1", 5)
+    cap.stop()
+    esp, gre = esp_between(cap, spoke, hub), gre_icmp(cap, spoke, hub)
+    return got, len(esp), len(gre) + len(cap.fields("ip.src", dfilter="gre"))
+
+
+def scenario_dualcloud_ipsec():
+    LAB.down()
+    if not LAB.up(os.path.join(ROOT, "testdata", "lab", "dualcloud-ipsec")):
+        raise RuntimeError("lab up dualcloud-ipsec: a node did not start")
+    for vrf in ("INET1", "INET2"):
+        pid = LAB.pid("spoke", LAB.charon_name(vrf))
+        check(pid and netns.pid_alive(pid), f"spoke: a charon for {vrf}")
+        check(vrf_sh("spoke", "ip", "link", "show", "ipsec0", vrf=vrf).returncode == 0,
+              f"spoke: {vrf}'s charon has its libipsec device in {vrf}'s namespace")
+    check(LAB.pid("spoke", "charon") is None, "spoke: no charon in the global table")
+    nb = lambda: LAB.cli_text("spoke", "show ip eigrp neighbors")  # noqa: E731
+    ok = netns.wait_for(lambda: re.search(r"10\.1\.0\.1\s+Tu1", nb()) and
+                        re.search(r"10\.2\.0\.1\s+Tu2", nb()), 45, 0.5)
+    check(ok, f"the spoke has both hubs as EIGRP neighbours over IPsec: {nb()!r}")
+    want = {"100.64.1.1": ("INET1", "UP-ACTIVE"), "100.65.1.1": ("INET2", "UP-ACTIVE")}
+    ok = netns.wait_for(lambda: sessions("spoke") == want, 15, 0.5)
+    check(ok, f"show crypto session detail: one session per cloud, each with its fvrf "
+          f"({sessions('spoke')})")
+    cs = LAB.cli_text("spoke", "show crypto session detail")
+    check("Peer: 100.64.1.1 port 4500 fvrf: INET1 ivrf: (none)" in cs and
+          "Peer: 100.65.1.1 port 4500 fvrf: INET2 ivrf: (none)" in cs,
+          f"show crypto session detail text: {cs!r}")
+    sa = LAB.cli_text("spoke", "show crypto ikev2 sa")
+    check(re.search(r"100\.65\.2\.1/4500\s+100\.65\.1\.1/4500\s+INET2/none\s+READY", sa)
+          is not None and "100.64.1.1" not in sa,
+          f"show crypto ikev2 sa: cloud 2's IKEv2 SA from INET2's charon only ({sa!r})")
+    isa = LAB.cli_text("spoke", "show crypto isakmp sa")
+    check("100.64.1.1" in isa and "QM_IDLE" in isa and "100.65.1.1" not in isa,
+          f"show crypto isakmp sa: cloud 1's IKEv1 SA from INET1's charon ({isa!r})")
+    dd = LAB.cli_text("spoke", "show dmvpn detail")
+    check(dd.count("fvrf: INET1") == 1 and dd.count("fvrf: INET2") == 1,
+          f"show dmvpn detail: each tunnel's crypto session with its fvrf ({dd!r})")
+    check(netns.wait_for(lambda: spoke_route("10.1.0.1"), 15, 0.5),
+          "the spoke reaches the DC LAN through cloud 1 (Tunnel1)")
+    dc = lambda: LAB.cli_text("dc", "show ip route eigrp")  # noqa: E731
+    check(netns.wait_for(lambda: re.search(r"192\.168\.10\.0/24 \[90/\d+\] via "
+                                           r"192\.168\.100\.1,", dc()), 15, 0.5),
+          "the DC router reaches the spoke LAN through hub1")
+    got, esp, gre = protected_cloud("100.64.2.0/24", "100.64.2.1", "100.64.1.1", "t1")
+    check(got >= 4 and esp >= 8 and gre == 0,
+          f"DC -> spoke LAN over transport 1 inside ESP ({got}/5, {esp} ESP, {gre} clear GRE)")
+    _, esp, gre = protected_cloud("100.65.2.0/24", "100.65.2.1", "100.65.1.1", "t2-idle")
+    check(esp >= 2 and gre == 0, f"cloud 2 carries ESP too (EIGRP hellos: {esp} ESP, {gre} "
+          "clear GRE)")
+    LAB.sh("isp1", "ip", "link", "set", "Gi0-1", "down")
+    t0 = time.monotonic()
+    ok = netns.wait_for(lambda: spoke_route("10.2.0.1"), 20, 0.2)
+    check(ok, f"the spoke moved to cloud 2 (Tunnel2) {time.monotonic() - t0:.1f} s after "
+          "transport 1's link went down")
+    netns.wait_for(lambda: LAB.ping("dc", "192.168.100.10", "192.168.10.1", 1) == 1, 10, 0.2)
+    got, esp, gre = protected_cloud("100.65.2.0/24", "100.65.2.1", "100.65.1.1", "t2")
+    check(got >= 4 and esp >= 8 and gre == 0,
+          f"DC -> spoke LAN over transport 2 inside ESP ({got}/5, {esp} ESP, {gre} clear GRE)")
+    LAB.sh("isp1", "ip", "link", "set", "Gi0-1", "up")
+    t0 = time.monotonic()
+    check(netns.wait_for(lambda: spoke_route("10.1.0.1"), 30, 0.5),
+          f"transport 1 back: the spoke prefers cloud 1 again ({time.monotonic() - t0:.1f} s)")
+    netns.wait_for(lambda: LAB.ping("dc", "192.168.100.10", "192.168.10.1", 1) == 1, 10, 0.2)
+    got, esp, gre = protected_cloud("100.64.2.0/24", "100.64.2.1", "100.64.1.1", "t1-back")
+    check(got >= 4 and esp >= 8 and gre == 0,
+          f"and over transport 1 inside ESP again ({got}/5, {esp} ESP, {gre} clear GRE)")
+    # one VRF's charon goes: the other cloud's session is not touched
+    pid = LAB.pid("spoke", LAB.charon_name("INET2"))
+    netns.kill(pid, group=True)
+    ok = netns.wait_for(lambda: sessions("spoke").get("100.65.1.1", ("", ""))[1] != "UP-ACTIVE",
+                        10, 0.2)
+    check(ok and sessions("spoke").get("100.64.1.1") == ("INET1", "UP-ACTIVE"),
+          f"INET2's charon killed: cloud 2's session down, cloud 1's up ({sessions('spoke')})")
+    check(LAB.ping("dc", "192.168.100.10", "192.168.10.1", 3) >= 2,
+          "DC -> spoke LAN over cloud 1 meanwhile")
+    t0 = time.monotonic()
+    LAB.charon("spoke", "start", "INET2")
+    ok = netns.wait_for(lambda: sessions("spoke") == want, 40, 0.5)
+    check(ok, f"INET2's charon started again: both sessions UP-ACTIVE "
+          f"{time.monotonic() - t0:.1f} s later ({sessions('spoke')})")
+
+
 def scenario_overlap():
     LAB.down()
     if not LAB.up(os.path.join(ROOT, "testdata", "lab", "ivrf-overlap")):
@@ -379,6 +487,7 @@ def main():
         try:
             {"fvrf": scenario_fvrf, "ivrf": scenario_ivrf,
              "dualcloud": scenario_dualcloud, "overlap": scenario_overlap,
+             "dualcloud_ipsec": scenario_dualcloud_ipsec,
              "iwan": scenario_iwan}[scen]()
         except Exception as e:  # a broken step is a failure, with the lab's logs
             check.crashed(e)

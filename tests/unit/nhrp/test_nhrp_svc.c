@@ -123,10 +123,13 @@ dp_call(void *self, int type, const void *in, void *out)
 {
     switch (type) {
     case SVC_CALL_TUNNEL_ID:
-        *(int *)out = !strcmp(in, "Tunnel0") ? TUN : -1;
+        *(int *)out = !strcmp(in, "Tunnel0") ? TUN : !strcmp(in, "Tunnel1") ? TUN + 1 : -1;
         return 0;
     case SVC_CALL_TUNNEL_NAME:
-        snprintf(out, SVC_IFNAMSIZ, "%s", *(const int *)in == TUN ? "Tunnel0" : "");
+        snprintf(out, SVC_IFNAMSIZ, "%s",
+                 *(const int *)in == TUN       ? "Tunnel0"
+                 : *(const int *)in == TUN + 1 ? "Tunnel1"
+                                               : "");
         return 0;
     case SVC_CALL_ROUTE_LOOKUP:
         return -1; /* an empty RIB */
@@ -158,6 +161,9 @@ static const struct service fake_dp = {
 
 struct fipsec {
     bool enabled; /* a charon to enforce protection */
+    /* a release answered at once with the SA down (for every tunnel), as
+     * the IPsec service does when it tears the peer's SA down */
+    struct host *h;
     struct {
         int type;
         char ifname[SVC_IFNAMSIZ];
@@ -177,6 +183,8 @@ ipsec_event(void *self, int type, const void *p)
     snprintf(f->evs[f->nevs].ifname, SVC_IFNAMSIZ, "%s", e->ifname);
     f->evs[f->nevs].nbma = e->nbma;
     f->nevs++;
+    if (type == SVC_EV_RELEASE && f->h)
+        host_emit(f->h, SVC_EV_SA_STATE, &(struct svc_sa_state){NULL, e->nbma, NHRP_SA_DOWN});
 }
 
 static int
@@ -468,6 +476,40 @@ test_unconfigure_releases(void **state)
 }
 
 static void
+test_shutdown_with_sa_answers(void **state)
+{
+    static const char tun1[] = "interface Tunnel1\n"
+                               " ip address 10.1.0.2 255.255.255.0\n"
+                               " ip nhrp map 10.1.0.1 203.0.113.2\n"
+                               " ip nhrp network-id 101\n"
+                               " ip nhrp nhs 10.1.0.1\n"
+                               " tunnel source GigabitEthernet0/0\n"
+                               " tunnel mode gre multipoint\n"
+                               " tunnel key 1\n"
+                               " tunnel protection ipsec profile P\n";
+    struct env *e = *state;
+    char text[4096];
+    size_t i, rel = 0;
+
+    /* dual cloud: two protected tunnels; stopping releases every peer and
+     * the IPsec service answers each release with an SA event while the
+     * engine is going (it must walk only the tunnels still there) */
+    e->ipsec.enabled = true;
+    snprintf(text, sizeof(text), "%s%s%s", crypto, spoke, tun1);
+    e->cfg = cfg_parse_text(text, strlen(text));
+    assert_int_equal(e->cfg->counts[CLS_INVALID], 0);
+    assert_int_equal(reconfigure(e, e->cfg->cfg), 0);
+    assert_int_equal(e->ipsec.nevs, 2); /* one SA asked per tunnel */
+    sa_state(e, NULL, NHS_NBMA, NHRP_SA_UP);
+    sa_state(e, NULL, A(203, 0, 113, 2), NHRP_SA_UP);
+    e->ipsec.h = &e->h;
+    host_fini(&e->h);
+    for (i = 0; i < e->ipsec.nevs; i++)
+        rel += e->ipsec.evs[i].type == SVC_EV_RELEASE;
+    assert_int_equal(rel, 2);
+}
+
+static void
 test_retransmit_from_timer(void **state)
 {
     struct env *e = *state;
@@ -499,6 +541,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_nhs_record, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unconfigure_releases, setup, teardown),
         cmocka_unit_test_setup_teardown(test_retransmit_from_timer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_shutdown_with_sa_answers, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The capture walk's renderer driver: `capwalk_render FIXTURE` reads the
+ * records of one capture (capwalk_fix.h), takes the IOS personality from
+ * the fixture's `version` line as the shell takes it from the config's
+ * (render_personality_of), renders the fixture's command with the renderer
+ * and options the shell's action uses for it, and writes the text to
+ * stdout. capture_walk.py compares it with the capture.
+ */
+#include "cli/render/render_crypto_extra.h"
+#include "cli/render/render_personality.h"
+#include "cli/render/render_system.h"
+#include "lib/inet.h"
+#include "tests/golden/capwalk/capwalk_fix.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct capwalk_fix fx;
+
+static void
+show_dmvpn(struct strbuf *out, const struct render_personality *p, bool detail)
+{
+    struct render_dmvpn_in in = {.tunnels = fx.tun,
+                                 .n_tunnels = fx.n_tun,
+                                 .peers = fx.peer,
+                                 .n_peers = fx.n_peer,
+                                 .nhs = fx.nhs,
+                                 .n_nhs = fx.n_nhs,
+                                 .legend = p->legend};
+
+    if (detail)
+        render_dmvpn_detail(out, CAPWALK_NOW, &in);
+    else
+        render_dmvpn(out, CAPWALK_NOW, &in);
+}
+
+/* show crypto ipsec sa [peer A | interface X] [detail], as act_show_crypto.c */
+static int
+show_ipsec(struct strbuf *out, const char *arg, const struct render_personality *p)
+{
+    struct render_crypto_opts o = {.dialect = p->crypto};
+    struct render_crypto_sel sel = {0};
+    char word[REC_IFNAMSIZ];
+    size_t k = fx.n_ipsec;
+    int used;
+
+    while (*arg) {
+        if (sscanf(arg, " peer %31s%n", word, &used) == 1) {
+            if (!inet_parse4(word, &o.peer))
+                return -1;
+        } else if (sscanf(arg, " interface %31s%n", word, &used) == 1) {
+            sel.ifname = word;
+            k = render_crypto_ipsec_sa_select(fx.ipsec, fx.n_ipsec, &sel);
+        } else if (strcmp(arg, " detail") == 0) {
+            o.detail = 1;
+            used = 7;
+        } else {
+            return -1;
+        }
+        arg += used;
+    }
+    render_crypto_ipsec_sa(out, CAPWALK_NOW, fx.ipsec, k, &o);
+    return 0;
+}
+
+/* show ip route [next-hop-override | PROTOCOL | vrf NAME], as act_show_routing.c
+ * (with vrf, the fixture's routes are that VRF's table) */
+static int
+show_route(struct strbuf *out, const char *arg, const struct render_personality *p)
+{
+    static const struct {
+        const char *kw;
+        char code;
+    } protos[] = {{" bgp", REC_RT_BGP},     {" ospf", REC_RT_OSPF},
+                  {" eigrp", REC_RT_EIGRP}, {" static", REC_RT_STATIC},
+                  {" nhrp", REC_RT_NHRP},   {" connected", REC_RT_CONNECTED}};
+    struct render_route_opts o = {.family = p->family};
+    size_t i;
+
+    if (strcmp(arg, " next-hop-override") == 0)
+        o.next_hop_override = true;
+    if (strncmp(arg, " vrf ", 5) == 0) {
+        o.vrf = arg + 5;
+        arg = "";
+    }
+    for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
+        if (strcmp(arg, protos[i].kw) == 0)
+            o.protocol = protos[i].code;
+    if (*arg && !o.next_hop_override && !o.protocol)
+        return -1;
+    render_route_ex(out, CAPWALK_NOW, fx.route, fx.n_route, &o);
+    return 0;
+}
+
+static int
+render(struct strbuf *out, const char *cmd, const struct render_personality *p)
+{
+    if (strcmp(cmd, "show dmvpn") == 0 || strcmp(cmd, "show dmvpn detail") == 0) {
+        show_dmvpn(out, p, strcmp(cmd, "show dmvpn detail") == 0);
+    } else if (strcmp(cmd, "show ip nhrp") == 0) {
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_PLAIN);
+    } else if (strcmp(cmd, "show ip nhrp detail") == 0) {
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_DETAIL);
+    } else if (strcmp(cmd, "show ip nhrp traffic") == 0) {
+        render_nhrp_traffic(out, fx.traffic, fx.n_traffic);
+    } else if (strcmp(cmd, "show ip nhrp summary") == 0) {
+        render_nhrp_summary(out, fx.cache, fx.n_cache);
+    } else if (strcmp(cmd, "show ip nhrp shortcut") == 0) {
+        struct render_nhrp_filter f = {.shortcut = true};
+        size_t k = render_nhrp_filter(fx.cache, fx.n_cache, &f);
+
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, k, RENDER_NHRP_PLAIN);
+    } else if (strcmp(cmd, "show ip nhrp self") == 0) {
+        size_t k = render_nhrp_self(fx.tun, fx.n_tun, fx.cache);
+
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, k, RENDER_NHRP_PLAIN);
+    } else if (strcmp(cmd, "show ip nhrp brief") == 0) {
+        render_nhrp_cache(out, CAPWALK_NOW, fx.cache, fx.n_cache, RENDER_NHRP_BRIEF);
+    } else if (strcmp(cmd, "show ip nhrp nhs") == 0 ||
+               strcmp(cmd, "show ip nhrp nhs detail") == 0) {
+        render_nhrp_nhs(out, CAPWALK_NOW, fx.nhs, fx.n_nhs,
+                        strcmp(cmd, "show ip nhrp nhs detail") == 0, false);
+    } else if (strncmp(cmd, "show ip route", 13) == 0) {
+        return show_route(out, cmd + 13, p);
+    } else if (strcmp(cmd, "show crypto isakmp sa") == 0 ||
+               strcmp(cmd, "show crypto isakmp sa detail") == 0) {
+        struct render_crypto_opts o = {.dialect = p->crypto,
+                                       .detail = strcmp(cmd, "show crypto isakmp sa detail") == 0};
+
+        render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
+    } else if (strcmp(cmd, "show crypto session") == 0 ||
+               strcmp(cmd, "show crypto session detail") == 0) {
+        struct render_crypto_opts o = {.dialect = p->crypto,
+                                       .detail = strcmp(cmd, "show crypto session detail") == 0};
+
+        render_crypto_session(out, CAPWALK_NOW, fx.cs, fx.n_cs, &o);
+    } else if (strncmp(cmd, "show crypto ipsec sa", 20) == 0) {
+        return show_ipsec(out, cmd + 20, p);
+    } else if (strcmp(cmd, "show ip eigrp neighbors") == 0) {
+        render_eigrp_neighbors(out, CAPWALK_NOW, fx.eigrp, fx.n_eigrp);
+    } else if (strcmp(cmd, "show ip ospf neighbor") == 0) {
+        render_ospf_neighbor(out, CAPWALK_NOW, fx.ospf, fx.n_ospf);
+    } else if (strcmp(cmd, "show crypto ikev2 sa") == 0) {
+        struct render_crypto_opts o = {.dialect = p->crypto};
+
+        render_crypto_ikev2_sa(out, CAPWALK_NOW, fx.ikev2, fx.n_ikev2, &o);
+    } else if (strcmp(cmd, "show ip ospf interface brief") == 0) {
+        render_ospf_iface_brief(out, fx.ospf_if, fx.n_ospf_if);
+    } else if (strcmp(cmd, "show ip interface brief") == 0) {
+        render_interfaces_brief_ex(out, fx.iface, fx.n_iface, p->family == RENDER_IOS_XE17);
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct render_personality p;
+    struct strbuf out;
+    FILE *f;
+    int rc;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: capwalk_render FIXTURE\n");
+        return 2;
+    }
+    if (!(f = fopen(argv[1], "r"))) {
+        perror(argv[1]);
+        return 2;
+    }
+    rc = capwalk_fix_read(f, argv[1], &fx);
+    fclose(f);
+    if (rc < 0)
+        return 2;
+    render_personality_of(fx.version, &p);
+    sb_init(&out);
+    if (render(&out, fx.command, &p) < 0) {
+        fprintf(stderr, "%s: command not walked: %s\n", argv[1], fx.command);
+        sb_free(&out);
+        return 2;
+    }
+    rc = fwrite(out.buf, 1, out.len, stdout) == out.len ? 0 : 1;
+    sb_free(&out);
+    return rc;
+}
