@@ -111,6 +111,7 @@ struct dp_counters {
     uint64_t mss_clamped;     /* SYNs whose MSS option was lowered */
     uint64_t phase2_triggers; /* no_mapping upcalls */
     uint64_t phase3_triggers; /* hairpin upcalls */
+    uint64_t tx6_no_mapping;  /* IPv6 unicast for a next hop with no IPv6 mapping: dropped */
 };
 
 #define DP_TUN_NONE (-1)
@@ -183,6 +184,11 @@ struct dp_ops {
     void (*on_readable)(struct dp *dp, int fd);
     int64_t (*next_deadline)(struct dp *dp);
     void (*on_timer)(struct dp *dp);
+
+    /* IPv6 mappings: IPv6 tunnel address -> NBMA, flags as map_set. NULL
+     * where the backend has none yet (kernel: IPv6 neighbour entries). */
+    int (*map6_set)(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, unsigned flags);
+    int (*map6_clear)(struct dp *dp, int tun, const uint8_t proto[16]);
 };
 
 /* Every backend instance starts with this. */

@@ -16,6 +16,7 @@
 #include "daemons/dataplane/fib.h"
 #include "daemons/dataplane/gre.h"
 #include "daemons/dataplane/maptab.h"
+#include "daemons/dataplane/maptab6.h"
 #include "daemons/dataplane/mcset.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/rtab.h"
@@ -79,6 +80,7 @@ struct dpu_tun {
     bool resync;
     struct dp_mcset mc;
     struct dp_counters ctr;
+    struct dpu_fib6 *fib6; /* user_v6.c: IPv6 routes through the tunnel, NULL until used */
 };
 
 enum dpu_ev_kind { DPU_EV_NHRP, DPU_EV_NOMAP, DPU_EV_HAIRPIN, DPU_EV_USED };
@@ -122,6 +124,7 @@ struct dpu {
     int nns;
 
     struct dp_maptab maps; /* of struct dpu_map */
+    struct dp_maptab6 maps6;
     struct dpu_map **holding;
     size_t nholding, capholding;
 
@@ -193,6 +196,15 @@ void dpu_hold_expire(struct dpu *u, int64_t now);
 int64_t dpu_hold_deadline(struct dpu *u);
 int dpu_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flags);
 int dpu_map_clear(struct dp *dp, int tun, uint32_t proto);
+
+/* user_v6.c */
+/* The length of a sane IPv6 packet at p (n bytes), or 0. */
+size_t dpu_ip6_len(const uint8_t *p, size_t n);
+void dpu_tx6(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struct tso_vnet *vh,
+             int64_t now);
+int dpu_map6_set(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, unsigned flags);
+int dpu_map6_clear(struct dp *dp, int tun, const uint8_t proto[16]);
+void dpu_fib6_free(struct dpu_tun *t);
 int dpu_mcast_add(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_mcast_del(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_nhrp_send(struct dp *dp, int tun, uint32_t nbma, const uint8_t *pkt, size_t len);

@@ -151,6 +151,10 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     }
     /* FRR's staticd sees the global table only: a VRF's routes are ours */
     dps_vrf_apply_routes(m, new_);
+    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS |
+                                  CHGF_IF_NHRP6_ALL) ||
+        cfg_diff_has(diff, CHG_IPV6))
+        dps_v6_apply(m, new_);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS);
     if (!m->statics_in_frr)
         dps_apply_routes(m, diff);
@@ -233,6 +237,10 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     struct dp_svc *m = self;
     struct rt_collect rc = {m, host_running(m->h), out, 0};
 
+    if (kind == REC_ROUTE6)
+        return dps_v6_snapshot(m, out);
+    if (kind == REC_IFACE6)
+        return dps_v6_iface_snapshot(m, out);
     if (kind == REC_VRF_ROUTE) {
         rc.vrf = filter;
         return dps_vrf_list(m, filter, collect_route, &rc) < 0 ? 0 : rc.n;
@@ -299,7 +307,7 @@ iface_counters(struct dp_svc *m, struct rec_iface *r)
             r->in_errors = c.rx_bad_inner + c.rx_dev_errors + c.rx_truncated;
             r->out_errors = c.tx_send_errors + c.tx_bad_packet;
             r->in_drops = c.rx_dev_errors;
-            r->out_drops = c.tx_hold_drops + c.tx_no_mcast;
+            r->out_drops = c.tx_hold_drops + c.tx_no_mcast + c.tx6_no_mapping;
         }
         return;
     }
@@ -453,6 +461,7 @@ fini(void *self)
     ev_timer_free(m->reannounce_timer);
     dps_gate_fini(m);
     dps_routes_fini(m);
+    dps_v6_fini(m);
     dps_vrf_fini(m);
     free(m->addrs);
     free(m);
@@ -500,7 +509,7 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
     return dp;
 }
 
-static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, 0};
+static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,
                                     SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,     SVC_EV_ROUTE_DEL,
@@ -514,7 +523,8 @@ static const uint16_t answers[] = {
 
 /* With FRR, zebra's table is the routing table: the routing service answers
  * show ip route. */
-static const uint32_t no_kinds[] = {REC_VRF_ROUTE, 0}; /* FRR sees the global table only */
+/* FRR sees the global table only; IPv6 statics stay ours (dps_v6.c) */
+static const uint32_t no_kinds[] = {REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */
