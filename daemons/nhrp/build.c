@@ -23,9 +23,9 @@ nhrp_self_cie(const struct nhrp_if *nif, uint8_t code, uint8_t plen)
     c.mtu = nif->cfg.mtu;
     c.holdtime = (uint16_t)(nif->cfg.holdtime > 65535 ? 65535 : nif->cfg.holdtime);
     c.has_nbma = true;
-    c.nbma = nif->cfg.nbma;
+    c.nbma = inet_addr_v4(nif->cfg.nbma);
     c.has_proto = true;
-    c.proto = nif->cfg.addr;
+    c.proto = inet_addr_v4(nif->cfg.addr);
     return c;
 }
 
@@ -209,7 +209,7 @@ nhrp_transit_has(const struct nhrp_pkt *p, uint16_t type, uint32_t nbma, uint32_
         return false;
     for (i = 0; i < e->ncie; i++) {
         const struct nhrp_cie *c = nhrp_ext_cie(p, e, i);
-        if ((c->has_nbma && c->nbma == nbma) || (c->has_proto && c->proto == proto))
+        if ((c->has_nbma && c->nbma.u.v4 == nbma) || (c->has_proto && c->proto.u.v4 == proto))
             return true;
     }
     return false;
@@ -228,7 +228,7 @@ nhrp_send_error(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, ui
         return;
     nhrp_w_init(&w, buf, sizeof(buf));
     nhrp_w_header(&w, NHRP_ERROR_IND, NHRP_HOPS_DEFAULT, 0, (uint32_t)code << 16 | offset,
-                  nif->cfg.nbma, nif->cfg.addr, p->src_proto);
+                  nif->cfg.nbma, nif->cfg.addr, p->src_proto.u.v4);
     /* The packet in error follows, as much as fits; no extensions. */
     n = p->size;
     if (n > sizeof(buf) - w.len)

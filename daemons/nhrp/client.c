@@ -79,8 +79,8 @@ send_request(struct nhrp_nhs *nhs)
     nat.plen = 32;
     nat.mtu = nif->cfg.mtu;
     nat.has_nbma = nat.has_proto = true;
-    nat.nbma = nhs->cfg.nbma;
-    nat.proto = nhs->addr;
+    nat.nbma = inet_addr_v4(nhs->cfg.nbma);
+    nat.proto = inet_addr_v4(nhs->addr);
     nhrp_build_req_exts(nif, &w, true, &nat);
     len = nhrp_w_finish(&w);
     if (!len)
@@ -404,17 +404,17 @@ nhrp_nhc_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
         x = nhrp_find_ext(p, NHRP_EXT_RESPONDER);
         if (n->cfg.dynamic && !n->addr) {
             if (x && x->cie_list && x->ncie && nhrp_ext_cie(p, x, 0)->has_proto)
-                n->addr = nhrp_ext_cie(p, x, 0)->proto;
+                n->addr = nhrp_ext_cie(p, x, 0)->proto.u.v4;
             else
-                n->addr = p->dst_proto != nif->cfg.addr ? p->dst_proto : 0;
+                n->addr = p->dst_proto.u.v4 != nif->cfg.addr ? p->dst_proto.u.v4 : 0;
             nhs_entry(n);
         }
         /* Cisco NAT extension: a second CIE is us as the NHS saw us. */
         x = nhrp_find_ext(p, NHRP_EXT_NAT);
         nif->nat_nbma = 0;
         if (x && x->cie_list && x->ncie >= 2 && nhrp_ext_cie(p, x, 1)->has_nbma &&
-            nhrp_ext_cie(p, x, 1)->nbma != nif->cfg.nbma)
-            nif->nat_nbma = nhrp_ext_cie(p, x, 1)->nbma;
+            nhrp_ext_cie(p, x, 1)->nbma.u.v4 != nif->cfg.nbma)
+            nif->nat_nbma = nhrp_ext_cie(p, x, 1)->nbma.u.v4;
     }
     fsm(n, ok ? EV_REPLY_OK : EV_REPLY_NAK);
     select_nhs(nif);

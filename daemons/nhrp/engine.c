@@ -194,7 +194,8 @@ malformed(struct nhrp_if *nif, const struct nhrp_pkt *p, enum nhrp_dec_err r, ui
      * are broken get an error indication (RFC 2332 5.2.7: Invalid
      * Extension / Protocol Error); with authentication configured the
      * sender is unproven, so we stay silent as IOS does. */
-    if (r >= NHRP_DEC_EXTOFF && !nif->cfg.auth[0] &&
+    if (r >= NHRP_DEC_EXTOFF && !nif->cfg.auth[0] && p->proto_af == INET_AF_V4 &&
+        p->nbma_af == INET_AF_V4 &&
         (p->type == NHRP_RES_REQ || p->type == NHRP_REG_REQ || p->type == NHRP_PURGE_REQ))
         nhrp_send_error(nif, p, src,
                         r == NHRP_DEC_EXT ? NHRP_ERR_INVALID_EXT : NHRP_ERR_PROTOCOL_ERROR, bad);
@@ -235,8 +236,8 @@ dispatch(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t src)
 
     switch (p->type) {
     case NHRP_PURGE_REQ:
-        if (nhrp_is_own(nif, p->dst_proto)) {
-            nhrp_purge_recv(own_if(nif, p->dst_proto), p, src);
+        if (nhrp_is_own(nif, p->dst_proto.u.v4)) {
+            nhrp_purge_recv(own_if(nif, p->dst_proto.u.v4), p, src);
             break;
         }
         /* fall through - not for us, forward it */
@@ -247,7 +248,7 @@ dispatch(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t src)
     case NHRP_RES_REPLY:
     case NHRP_REG_REPLY:
     case NHRP_PURGE_REPLY:
-        own = nhrp_is_own(nif, p->src_proto) ? own_if(nif, p->src_proto) : NULL;
+        own = nhrp_is_own(nif, p->src_proto.u.v4) ? own_if(nif, p->src_proto.u.v4) : NULL;
         if (!own) {
             nhrp_server_relay(nif, p, src);
             break;
@@ -257,7 +258,8 @@ dispatch(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t src)
             break;
         }
         pd = nhrp_pend_find(nif->eng, p->reqid);
-        if (p->type == NHRP_RES_REPLY && pd && pd->kind == PEND_RES && pd->target == p->dst_proto)
+        if (p->type == NHRP_RES_REPLY && pd && pd->kind == PEND_RES &&
+            pd->target == p->dst_proto.u.v4)
             nhrp_resolve_reply(pd->nif, p, src, pd);
         else if (p->type == NHRP_PURGE_REPLY && pd && pd->kind == PEND_PURGE)
             nhrp_pend_free(pd);
@@ -266,8 +268,8 @@ dispatch(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t src)
             nhrp_send_error(nif, p, src, NHRP_ERR_INVALID_REPLY, 24);
         break;
     case NHRP_ERROR_IND:
-        if (nhrp_is_own(nif, p->dst_proto))
-            error_ind(own_if(nif, p->dst_proto), p);
+        if (nhrp_is_own(nif, p->dst_proto.u.v4))
+            error_ind(own_if(nif, p->dst_proto.u.v4), p);
         else
             nhrp_server_relay(nif, p, src);
         break;
@@ -301,6 +303,17 @@ nhrp_recv(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t src, const 
     r = nhrp_decode(pkt, len, &p, &bad);
     if (r != NHRP_DEC_OK) {
         malformed(nif, &p, r, bad, src);
+        return;
+    }
+    if (p.proto_af != INET_AF_V4 || p.nbma_af != INET_AF_V4) {
+        /* IOS hands 0x86DD packets to the tunnel's `ipv6 nhrp` instance;
+         * this engine instance speaks IPv4 over IPv4 only. */
+        nif->ctr.malformed[NHRP_DEC_FAMILY]++;
+        nhrp_count_drop(nif, REC_DROP_MALFORMED);
+        NHRP_LOG(nif, LOG_LVL_INFO, "nhrp: %s: dropped %s packet (protocol %s, NBMA %s)",
+                 nif->cfg.ifname, nhrp_type_name(p.type),
+                 p.proto_af == INET_AF_V6 ? "IPv6" : "IPv4",
+                 p.nbma_af == INET_AF_V6 ? "IPv6" : "IPv4");
         return;
     }
     /* IOS refuses registrations and traffic indications that arrive with

@@ -127,8 +127,8 @@ res_send(struct nhrp_pend *pd)
     nat.plen = 32;
     nat.mtu = nif->cfg.mtu;
     nat.has_nbma = nat.has_proto = true;
-    nat.nbma = nif->nat_nbma;
-    nat.proto = nif->cfg.addr;
+    nat.nbma = inet_addr_v4(nif->nat_nbma);
+    nat.proto = inet_addr_v4(nif->cfg.addr);
     nhrp_build_req_exts(nif, &w, true, nif->nat_nbma ? &nat : NULL);
     len = nhrp_w_finish(&w);
     if (len)
@@ -201,8 +201,8 @@ reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie 
     if (x && x->cie_list)
         for (i = 0; i < x->ncie; i++) {
             const struct nhrp_cie *n = nhrp_ext_cie(p, x, i);
-            if (n->has_proto && n->proto == proto && n->has_nbma && n->nbma)
-                return n->nbma;
+            if (n->has_proto && n->proto.u.v4 == proto && n->has_nbma && n->nbma.u.v4)
+                return n->nbma.u.v4;
         }
     /* Straight from the responder, and the responder is the next hop
      * itself (not an NHS answering from its cache, not relayed): what we
@@ -210,12 +210,13 @@ reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie 
     if (r && r->cie_list && r->ncie)
         direct = false;
     else if (resp && resp->cie_list && resp->ncie)
-        direct = nhrp_ext_cie(p, resp, 0)->has_proto && nhrp_ext_cie(p, resp, 0)->proto == proto;
+        direct =
+            nhrp_ext_cie(p, resp, 0)->has_proto && nhrp_ext_cie(p, resp, 0)->proto.u.v4 == proto;
     else
         direct = !nhrp_nhc_by_nbma(nif, from);
-    if (direct && c->has_nbma && from != c->nbma)
+    if (direct && c->has_nbma && from != c->nbma.u.v4)
         return from;
-    return c->has_nbma ? c->nbma : from;
+    return c->has_nbma ? c->nbma.u.v4 : from;
 }
 
 void
@@ -243,7 +244,7 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
         }
         return;
     }
-    proto = c->has_proto ? c->proto : target;
+    proto = c->has_proto ? c->proto.u.v4 : target;
     nbma = reply_nbma(nif, p, c, proto, from);
     plen = c->plen == 0 || c->plen > 32 ? 32 : c->plen;
     net = target & inet_len_mask(plen);
@@ -266,7 +267,7 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
         nh->origin = ORIG_RESOLVED;
         nh->mtu = c->mtu;
         nh->via = proto;
-        nhrp_cache_bind(nh, nbma, c->has_nbma ? c->nbma : nbma);
+        nhrp_cache_bind(nh, nbma, c->has_nbma ? c->nbma.u.v4 : nbma);
         nhrp_cache_set_expiry(nh, e->now + NHRP_MS(hold));
     }
     if (nh->peer)
@@ -295,7 +296,7 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
         en->flags |= EF_USED | EF_RECENT;
     en->via = proto;
     en->mtu = c->mtu;
-    nhrp_cache_bind(en, nbma, c->has_nbma ? c->nbma : nbma);
+    nhrp_cache_bind(en, nbma, c->has_nbma ? c->nbma.u.v4 : nbma);
     if (!(en->flags & (EF_RIB | EF_NHO)) && ops->route_add) {
         switch (ops->route_add(ops->ctx, nif->cfg.tun, net, plen, proto)) {
         case NHRP_RT_RIB:
@@ -359,7 +360,7 @@ nhrp_purge_send(struct nhrp_if *nif, uint32_t to_proto, uint32_t to_nbma, uint32
     c.plen = plen;
     c.mtu = nif->cfg.mtu;
     c.has_proto = true;
-    c.proto = addr;
+    c.proto = inet_addr_v4(addr);
     nhrp_w_cie(&w, &c);
     nhrp_build_req_exts(nif, &w, false, NULL);
     len = nhrp_w_finish(&w);
@@ -418,14 +419,14 @@ nhrp_purge_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
     for (i = 0; i < p->ncie; i++) {
         const struct nhrp_cie *c = &p->cie[p->cie0 + i];
         uint8_t plen = c->plen == 0 || c->plen > 32 ? 32 : c->plen;
-        purge_one(nif, c->has_proto ? c->proto : p->src_proto, plen, from);
+        purge_one(nif, c->has_proto ? c->proto.u.v4 : p->src_proto.u.v4, plen, from);
     }
     if (p->flags & NHRP_F_PURGE_N)
         return;
     /* 5.2.6: the reply is the request sent back, same request ID. */
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, NHRP_PURGE_REPLY, NHRP_HOPS_DEFAULT, p->flags, p->reqid, p->src_nbma,
-                  p->src_proto, p->dst_proto);
+    nhrp_w_header(&w, NHRP_PURGE_REPLY, NHRP_HOPS_DEFAULT, p->flags, p->reqid, p->src_nbma.u.v4,
+                  p->src_proto.u.v4, p->dst_proto.u.v4);
     for (i = 0; i < p->ncie; i++)
         nhrp_w_cie(&w, &p->cie[p->cie0 + i]);
     nhrp_build_reply_exts(nif, &w, p, NULL, 0);

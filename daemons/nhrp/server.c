@@ -67,21 +67,21 @@ forward(struct nhrp_if *nif, struct nhrp_if *out, const struct nhrp_pkt *p, uint
         nhrp_send_error(nif, p, from, NHRP_ERR_LOOP_DETECTED, p->extoff);
         return;
     }
-    if (!reply && p->type != NHRP_ERROR_IND && (src = nhrp_cache_lpm(nif, p->src_proto)) &&
+    if (!reply && p->type != NHRP_ERROR_IND && (src = nhrp_cache_lpm(nif, p->src_proto.u.v4)) &&
         src->claimed && src->nbma) {
         memset(&nat, 0, sizeof(nat));
         nat.plen = 32;
         nat.mtu = src->mtu;
         nat.has_nbma = nat.has_proto = true;
-        nat.nbma = src->nbma;
-        nat.proto = p->src_proto;
+        nat.nbma = inet_addr_v4(src->nbma);
+        nat.proto = inet_addr_v4(p->src_proto.u.v4);
         natp = &nat;
     }
     if (p->type == NHRP_ERROR_IND)
         reqid = (uint32_t)p->err_code << 16 | p->err_offset;
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, p->type, (uint8_t)(p->hops - 1), p->flags, reqid, p->src_nbma, p->src_proto,
-                  p->dst_proto);
+    nhrp_w_header(&w, p->type, (uint8_t)(p->hops - 1), p->flags, reqid, p->src_nbma.u.v4,
+                  p->src_proto.u.v4, p->dst_proto.u.v4);
     if (p->type == NHRP_ERROR_IND)
         nhrp_w_bytes(&w, p->raw + p->payload_off, p->payload_len);
     else
@@ -119,8 +119,8 @@ register_one(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_ci
              bool natted)
 {
     struct nhrp_engine *e = nif->eng;
-    uint32_t proto = c->has_proto ? c->proto : p->src_proto;
-    uint32_t claimed = c->has_nbma ? c->nbma : p->src_nbma;
+    uint32_t proto = c->has_proto ? c->proto.u.v4 : p->src_proto.u.v4;
+    uint32_t claimed = c->has_nbma ? c->nbma.u.v4 : p->src_nbma.u.v4;
     uint32_t nbma = natted ? from : claimed;
     uint8_t plen = c->plen == 0 || c->plen >= 32 ? 32 : c->plen; /* 0xff: host (5.2.0.1) */
     uint32_t hold = c->holdtime ? c->holdtime : nif->cfg.holdtime;
@@ -154,7 +154,7 @@ register_one(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_ci
         en->created = e->now;
     }
     en->origin = ORIG_REGISTERED;
-    en->via = p->src_proto;
+    en->via = p->src_proto.u.v4;
     en->flags |= EF_REGISTERED;
     en->flags = unique ? en->flags | EF_UNIQUE : en->flags & ~EF_UNIQUE;
     en->flags = natted ? en->flags | EF_NAT : en->flags & ~EF_NAT;
@@ -174,7 +174,7 @@ registration(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
     uint8_t buf[NHRP_BUF], codes[NHRP_MAX_CIES];
     struct nhrp_wbuf w;
     struct nhrp_cie nat;
-    bool natted = from != p->src_nbma;
+    bool natted = from != p->src_nbma.u.v4;
     unsigned i;
     size_t len;
 
@@ -183,8 +183,8 @@ registration(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
     /* RFC 2332 5.2.4: the reply is the request with codes filled in. */
     nhrp_w_init(&w, buf, sizeof(buf));
     nhrp_w_header(&w, NHRP_REG_REPLY, NHRP_HOPS_DEFAULT,
-                  p->flags & (NHRP_F_REG_U | NHRP_F_CISCO_NAT), p->reqid, p->src_nbma, p->src_proto,
-                  nif->cfg.addr);
+                  p->flags & (NHRP_F_REG_U | NHRP_F_CISCO_NAT), p->reqid, p->src_nbma.u.v4,
+                  p->src_proto.u.v4, nif->cfg.addr);
     for (i = 0; i < p->ncie; i++) {
         struct nhrp_cie c = p->cie[p->cie0 + i];
         c.code = codes[i];
@@ -195,8 +195,8 @@ registration(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
     nat.plen = 32;
     nat.mtu = nif->cfg.mtu;
     nat.has_nbma = nat.has_proto = true;
-    nat.nbma = from;
-    nat.proto = p->src_proto;
+    nat.nbma = inet_addr_v4(from);
+    nat.proto = inet_addr_v4(p->src_proto.u.v4);
     nhrp_build_reply_exts(nif, &w, p, &nat, natted ? 1 : 0);
     len = nhrp_w_finish(&w);
     if (len)
@@ -218,12 +218,12 @@ requester_nbma(const struct nhrp_pkt *p, uint32_t from)
     if (x && x->cie_list)
         for (i = 0; i < x->ncie; i++) {
             const struct nhrp_cie *c = nhrp_ext_cie(p, x, i);
-            if (c->has_proto && c->proto == p->src_proto && c->has_nbma && c->nbma)
-                return c->nbma;
+            if (c->has_proto && c->proto.u.v4 == p->src_proto.u.v4 && c->has_nbma && c->nbma.u.v4)
+                return c->nbma.u.v4;
         }
-    if (from == p->src_nbma || (f && f->cie_list && !f->ncie))
+    if (from == p->src_nbma.u.v4 || (f && f->cie_list && !f->ncie))
         return from; /* it came straight from the requester */
-    return p->src_nbma;
+    return p->src_nbma.u.v4;
 }
 
 static void
@@ -239,8 +239,8 @@ res_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t to, const stru
      * A (authoritative), D (stable) and U (unique binding) as we know. */
     flags |= add;
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, NHRP_RES_REPLY, NHRP_HOPS_DEFAULT, flags, p->reqid, p->src_nbma, p->src_proto,
-                  p->dst_proto);
+    nhrp_w_header(&w, NHRP_RES_REPLY, NHRP_HOPS_DEFAULT, flags, p->reqid, p->src_nbma.u.v4,
+                  p->src_proto.u.v4, p->dst_proto.u.v4);
     nhrp_w_cie(&w, c);
     nhrp_build_reply_exts(nif, &w, p, nat, nnat);
     len = nhrp_w_finish(&w);
@@ -275,16 +275,16 @@ answer_local(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, uint3
         en->flags = EF_ROUTER | EF_UNIQUE | EF_LOCAL | EF_NOSOCKET;
         en->via = nif->cfg.addr;
         en->nbma = nif->cfg.nbma;
-        en->requester = p->src_proto;
+        en->requester = p->src_proto.u.v4;
         en->reqid = p->reqid;
         en->mtu = nif->cfg.mtu;
-        nhrp_cache_add_requester(en, p->src_proto, to, p->reqid);
+        nhrp_cache_add_requester(en, p->src_proto.u.v4, to, p->reqid);
         nhrp_cache_set_expiry(en, e->now + NHRP_MS(nif->cfg.holdtime));
     }
     /* Cache the requester too (5.2.1: its source binding is in the
      * request), so data to it can go straight back. */
-    if (!nhrp_is_own(nif, p->src_proto)) {
-        en = nhrp_cache_get(nif, p->src_proto, 32, &created);
+    if (!nhrp_is_own(nif, p->src_proto.u.v4)) {
+        en = nhrp_cache_get(nif, p->src_proto.u.v4, 32, &created);
         if (created || en->origin == ORIG_IMPLICIT || en->origin == ORIG_INCOMPLETE) {
             if (created || en->origin == ORIG_INCOMPLETE)
                 en->created = e->now;
@@ -292,7 +292,7 @@ answer_local(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, uint3
             en->flags = (uint16_t)((en->flags & (EF_USED | EF_NHOP | EF_MAPPED)) | EF_IMPLICIT |
                                    (p->flags & NHRP_F_RES_Q ? EF_ROUTER : 0));
             en->mtu = p->ncie ? p->cie[p->cie0].mtu : 0;
-            nhrp_cache_bind(en, to, p->src_nbma);
+            nhrp_cache_bind(en, to, p->src_nbma.u.v4);
             nhrp_cache_set_expiry(en, e->now + NHRP_MS(req_holdtime(nif, p)));
         }
         if (en->peer)
@@ -302,8 +302,8 @@ answer_local(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, uint3
     nat.plen = 32;
     nat.mtu = nif->cfg.mtu;
     nat.has_nbma = nat.has_proto = true;
-    nat.nbma = nif->nat_nbma;
-    nat.proto = nif->cfg.addr;
+    nat.nbma = inet_addr_v4(nif->nat_nbma);
+    nat.proto = inet_addr_v4(nif->cfg.addr);
     /* IOS answers for itself with "router auth dst-stable unique
      * src-stable nat". */
     res_reply(nif, p, to, &c, NHRP_F_RES_A | NHRP_F_RES_D | NHRP_F_RES_U, &nat,
@@ -322,11 +322,11 @@ answer_cache(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, struc
     c.mtu = en->mtu ? en->mtu : nif->cfg.mtu;
     c.holdtime = nhrp_cache_remaining(en);
     c.has_nbma = c.has_proto = true;
-    c.nbma = en->nbma;
-    c.proto = en->via;
+    c.nbma = inet_addr_v4(en->nbma);
+    c.proto = inet_addr_v4(en->via);
     nat = c;
     nat.plen = 32;
-    nhrp_cache_add_requester(en, p->src_proto, from, p->reqid);
+    nhrp_cache_add_requester(en, p->src_proto.u.v4, from, p->reqid);
     res_reply(nif, p, from, &c,
               (uint16_t)((auth ? NHRP_F_RES_A | NHRP_F_RES_D : 0) |
                          (en->flags & EF_UNIQUE ? NHRP_F_RES_U : 0)),
@@ -350,7 +350,7 @@ answer_negative(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
 static void
 resolution(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
 {
-    uint32_t dst = p->dst_proto;
+    uint32_t dst = p->dst_proto.u.v4;
     struct nhrp_entry *en, *ne;
     struct nhrp_route_info ri;
     struct nhrp_if *o;
@@ -416,8 +416,8 @@ nhrp_server_request(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from
     }
     switch (p->type) {
     case NHRP_REG_REQ:
-        if (!nhrp_is_own(nif, p->dst_proto) && p->dst_proto != p->src_proto) {
-            forward_toward(nif, p, from, p->dst_proto);
+        if (!nhrp_is_own(nif, p->dst_proto.u.v4) && p->dst_proto.u.v4 != p->src_proto.u.v4) {
+            forward_toward(nif, p, from, p->dst_proto.u.v4);
             return;
         }
         if (!nhrp_exts_supported(p, &bad)) {
@@ -434,7 +434,7 @@ nhrp_server_request(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from
         resolution(nif, p, from);
         break;
     case NHRP_PURGE_REQ:
-        forward_toward(nif, p, from, p->dst_proto);
+        forward_toward(nif, p, from, p->dst_proto.u.v4);
         break;
     default:
         break;
@@ -446,7 +446,7 @@ nhrp_server_relay(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
 {
     /* Replies travel back toward the requester (the source address);
      * error indications toward their destination. */
-    forward_toward(nif, p, from, p->type == NHRP_ERROR_IND ? p->dst_proto : p->src_proto);
+    forward_toward(nif, p, from, p->type == NHRP_ERROR_IND ? p->dst_proto.u.v4 : p->src_proto.u.v4);
 }
 
 /* --- phase 3 redirect ----------------------------------------------------------- */

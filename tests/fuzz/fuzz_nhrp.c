@@ -190,8 +190,9 @@ same(const struct nhrp_pkt *a, const struct nhrp_pkt *b)
     unsigned i;
 
     if (a->type != b->type || a->hops != b->hops || a->flags != b->flags ||
-        a->src_nbma != b->src_nbma || a->src_proto != b->src_proto ||
-        a->dst_proto != b->dst_proto || a->ncie != b->ncie || a->next != b->next ||
+        a->nbma_af != b->nbma_af || a->proto_af != b->proto_af ||
+        !inet_addr_eq(&a->src_nbma, &b->src_nbma) || !inet_addr_eq(&a->src_proto, &b->src_proto) ||
+        !inet_addr_eq(&a->dst_proto, &b->dst_proto) || a->ncie != b->ncie || a->next != b->next ||
         a->payload_len != b->payload_len)
         return 0;
     if (a->type == NHRP_ERROR_IND) {
@@ -211,7 +212,8 @@ same(const struct nhrp_pkt *a, const struct nhrp_pkt *b)
         const struct nhrp_cie *x = &a->cie[i], *y = &b->cie[i];
         if (x->code != y->code || x->plen != y->plen || x->mtu != y->mtu ||
             x->holdtime != y->holdtime || x->pref != y->pref || x->has_nbma != y->has_nbma ||
-            x->has_proto != y->has_proto || x->nbma != y->nbma || x->proto != y->proto)
+            x->has_proto != y->has_proto || !inet_addr_eq(&x->nbma, &y->nbma) ||
+            !inet_addr_eq(&x->proto, &y->proto))
             return 0;
     }
     for (i = 0; i < a->next; i++) {

@@ -108,6 +108,11 @@ void fnode_traffic(struct fnode *n, uint32_t tun, struct rec_nhrp_traffic *out);
 
 /* Address helper: A(10,0,0,1). */
 #define A(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (d))
+/* An IPv4 struct inet_addr initializer: IA4(A(10,0,0,1)). */
+#define IA4(x)                                                                                     \
+    {                                                                                              \
+        .af = INET_AF_V4, .u = {.v4 = (x) }                                                        \
+    }
 
 /* Config helpers for the common topologies. */
 void fcfg_hub(struct nhrp_if_config *c, uint32_t tun, uint32_t addr, uint32_t nbma);

@@ -314,9 +314,9 @@ assert_registration(const struct ev_rec *r)
     assert_int_equal(r->tun, TUN);
     assert_int_equal(r->nbma, NHS_NBMA);
     assert_int_equal(r->pkt.type, NHRP_REG_REQ);
-    assert_int_equal(r->pkt.src_nbma, ME_NBMA);
-    assert_int_equal(r->pkt.src_proto, ME);
-    assert_int_equal(r->pkt.dst_proto, NHS);
+    assert_int_equal(r->pkt.src_nbma.u.v4, ME_NBMA);
+    assert_int_equal(r->pkt.src_proto.u.v4, ME);
+    assert_int_equal(r->pkt.dst_proto.u.v4, NHS);
 }
 
 static void
