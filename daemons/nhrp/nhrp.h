@@ -211,6 +211,20 @@ size_t nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                        struct rec_dmvpn_peer **out);
 size_t nhrp_snap_tunnels(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                          struct rec_tunnel **out);
+/* IPv6 NHRP (lib/rec_nhrp6.h), from the tunnels' IPv6 instances: none
+ * exist yet, so these answer with no rows (snapshot6.c). */
+struct rec_nhrp6_if;
+struct rec_nhrp6_cache;
+struct rec_nhrp6_nhs;
+struct rec_dmvpn6_peer;
+size_t nhrp_snap_if6(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                     struct rec_nhrp6_if **out);
+size_t nhrp_snap_cache6(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                        struct rec_nhrp6_cache **out);
+size_t nhrp_snap_nhs6(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                      struct rec_nhrp6_nhs **out);
+size_t nhrp_snap_peers6(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                        struct rec_dmvpn6_peer **out);
 
 /* Memory the engine holds (bench and tests): bytes and cache entries. */
 size_t nhrp_mem_bytes(const struct nhrp_engine *e);
