@@ -15,6 +15,7 @@
 #include "fake.h"
 #include "lib/log.h"
 #include "lib/rec_nhrp6.h"
+#include "samples6.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -373,6 +374,131 @@ t_nat(void **state)
     assert_addr(&nhrp_ext_cie(&p, x, 1)->proto, A6);
 }
 
+/* --- IPv6 over an IPv6 NBMA network (`tunnel mode gre multipoint ipv6`) --- */
+
+/* Two engines joined by hand: what one sends through send_af is handed to
+ * the other with its NBMA address as the outer source. */
+struct wire6 {
+    struct nhrp_engine *e[2];
+    struct inet_addr nbma[2];
+    uint8_t q[8][512];
+    size_t qlen[8], qto[8], nq;
+    unsigned v4_sends, protects;
+    struct inet_addr mapped_proto, mapped_nbma;
+    bool mapped;
+};
+
+static struct wire6 w6;
+
+static void
+w6_send_v4(void *ctx, uint32_t tun, uint32_t nbma, const uint8_t *pkt, size_t len)
+{
+    w6.v4_sends++; /* an IPv6 NBMA network never uses the IPv4 op */
+}
+
+static void
+w6_send(void *ctx, uint32_t tun, const struct inet_addr *nbma, const uint8_t *pkt, size_t len)
+{
+    size_t to = inet_addr_eq(nbma, &w6.nbma[0]) ? 0 : 1;
+
+    assert_true(w6.nq < 8 && len <= sizeof(w6.q[0]));
+    memcpy(w6.q[w6.nq], pkt, len);
+    w6.qlen[w6.nq] = len;
+    w6.qto[w6.nq++] = to;
+}
+
+static void
+w6_map(void *ctx, uint32_t tun, const struct inet_addr *proto, const struct inet_addr *nbma)
+{
+    w6.mapped = true;
+    w6.mapped_proto = *proto;
+    w6.mapped_nbma = *nbma;
+}
+
+static void
+w6_protect(void *ctx, uint32_t tun, const struct inet_addr *nbma)
+{
+    w6.protects++;
+}
+
+/* Delivers what is queued now; answers queue up for the next call. */
+static void
+w6_pump(int64_t now)
+{
+    uint8_t q[8][512];
+    size_t qlen[8], qto[8], n = w6.nq, i;
+
+    memcpy(q, w6.q, sizeof(q));
+    memcpy(qlen, w6.qlen, sizeof(qlen));
+    memcpy(qto, w6.qto, sizeof(qto));
+    w6.nq = 0;
+    for (i = 0; i < n; i++)
+        nhrp_recv_af(w6.e[qto[i]], now, 0, &w6.nbma[1 - qto[i]], q[i], qlen[i]);
+}
+
+static void
+t_ipv6_nbma(void **state)
+{
+    struct nhrp_ops ops = {
+        .send = w6_send_v4, .send_af = w6_send, .map_af = w6_map, .protect_af = w6_protect};
+    struct nhrp_if_config h, s;
+    struct rec_nhrp6_cache *r;
+    struct rec_nhrp6_nhs *nhs;
+    int64_t now = 1000000;
+    size_t n;
+
+    memset(&w6, 0, sizeof(w6));
+    w6.nbma[0] = fa6("2001:DB8:FF::1");
+    w6.nbma[1] = fa6("2001:DB8:FF::2");
+    w6.e[0] = nhrp_new(&ops, now);
+    w6.e[1] = nhrp_new(&ops, now);
+    fcfg6_hub(&h, 0, HUB6, 0);
+    h.nbma_af = w6.nbma[0];
+    fcfg6_spoke(&s, 0, A6, 0, HUB6, 0);
+    s.nbma_af = w6.nbma[1];
+    s.nhs_af[0].nbma = w6.nbma[0];
+    s.protection = true; /* the SA is asked for with the IPv6 NBMA */
+    nhrp_configure(w6.e[0], now, &h, 1);
+    nhrp_configure(w6.e[1], now, &s, 1);
+    assert_int_equal(w6.protects, 1);
+    nhrp_sa_event_af(w6.e[1], now, NHRP_TUN_ANY, &w6.nbma[0], NHRP_SA_UP);
+    /* the registration leaves with ar$afn 2 and 16-octet NBMA addresses */
+    assert_int_equal(w6.nq, 1);
+    assert_int_equal(nhrp_get16(w6.q[0]), NHRP_AFN_IPV6);
+    assert_int_equal(nhrp_get16(w6.q[0] + 2), NHRP_PROTO_IPV6);
+    w6_pump(now);
+    assert_int_equal(w6.nq, 1); /* the reply */
+    w6_pump(now);
+    assert_int_equal(w6.v4_sends, 0);
+    /* the hub mapped the spoke at its IPv6 NBMA address */
+    assert_true(w6.mapped);
+    assert_addr(&w6.mapped_proto, A6);
+    assert_addr(&w6.mapped_nbma, "2001:DB8:FF::2");
+    n = nhrp_snap_cache6(w6.e[0], now, NHRP_TUN_ANY, &r);
+    assert_int_equal(n, 1);
+    assert_addr(&r[0].nbma, "2001:DB8:FF::2");
+    free(r);
+    n = nhrp_snap_nhs6(w6.e[1], now, NHRP_TUN_ANY, &nhs);
+    assert_int_equal(n, 1);
+    assert_true(nhs[0].status & REC_NHS_R);
+    free(nhs);
+    /* an IPv4-NBMA packet on this tunnel is of the wrong NBMA family */
+    {
+        struct s6_pkt smp[S6_MAX];
+        struct inet_addr v4 = inet_addr_v4(N_A);
+        struct rec_nhrp6_cache *r2;
+
+        s6_build(INET_AF_V4, smp);
+        nhrp_recv_af(w6.e[0], now, 0, &v4, smp[0].data, smp[0].len);
+        assert_int_equal(w6.nq, 0);
+        n = nhrp_snap_cache6(w6.e[0], now, NHRP_TUN_ANY, &r2);
+        assert_int_equal(n, 1); /* still only the IPv6-NBMA spoke */
+        free(r2);
+    }
+    nhrp_free(w6.e[0]);
+    nhrp_free(w6.e[1]);
+}
+
 int
 main(void)
 {
@@ -383,6 +509,7 @@ main(void)
         cmocka_unit_test_setup_teardown(t_phase3_redirect_shortcut, setup, teardown),
         cmocka_unit_test_setup_teardown(t_purge, setup, teardown),
         cmocka_unit_test_setup_teardown(t_nat, setup, teardown),
+        cmocka_unit_test(t_ipv6_nbma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
