@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "fake.h"
+#include "lib/log.h"
 #include "lib/strbuf.h"
 #include "samples6.h"
 
@@ -312,23 +314,95 @@ expect_pkt(struct strbuf *x, const uint8_t *data, size_t len)
     }
 }
 
+/* --- packets the engine sends ---------------------------------------------------- */
+
+#define ENGINE_MAX 48
+
+/* A dual-stack hub and two spokes (fake.h) run IPv6 registration with
+ * authentication, phase 2 and phase 3 resolution, redirect and purge; the
+ * IPv6 NHRP packets they send are appended to out (IPv4 NBMA). */
+static size_t
+engine_packets(struct s6_pkt *out, size_t max)
+{
+    static uint8_t ip6[48] = {0x60, 0, 0, 0, 0, 8, 58, 63};
+    struct nhrp_if_config hc[2], ac[2], bc[2];
+    struct inet_addr b6 = fa6("2001:DB8::3"), all = fa6("::"), from;
+    struct fnode *hub, *a, *b;
+    struct fnet net;
+    size_t i, n = 0;
+
+    log_set_level(LOG_LVL_ERR);
+    fnet_init(&net);
+    hub = fnet_add(&net, A(203, 0, 113, 1));
+    a = fnet_add(&net, A(198, 51, 100, 2));
+    b = fnet_add(&net, A(198, 51, 100, 3));
+    fcfg_hub(&hc[0], 0, A(10, 0, 0, 1), A(203, 0, 113, 1));
+    fcfg_spoke(&ac[0], 0, A(10, 0, 0, 2), A(198, 51, 100, 2), A(10, 0, 0, 1), A(203, 0, 113, 1));
+    fcfg_spoke(&bc[0], 0, A(10, 0, 0, 3), A(198, 51, 100, 3), A(10, 0, 0, 1), A(203, 0, 113, 1));
+    fcfg6_hub(&hc[1], 0, "2001:DB8::1", A(203, 0, 113, 1));
+    fcfg6_spoke(&ac[1], 0, "2001:DB8::2", A(198, 51, 100, 2), "2001:DB8::1", A(203, 0, 113, 1));
+    fcfg6_spoke(&bc[1], 0, "2001:DB8::3", A(198, 51, 100, 3), "2001:DB8::1", A(203, 0, 113, 1));
+    hc[1].redirect = true;
+    ac[1].shortcut = bc[1].shortcut = true;
+    strcpy(hc[1].auth, "cisco");
+    strcpy(ac[1].auth, "cisco");
+    strcpy(bc[1].auth, "cisco");
+    fnode_config(hub, hc, 2);
+    fnode_config(a, ac, 2);
+    fnode_config(b, bc, 2);
+    fnet_pump(&net);
+    fnet_advance(&net, 100);
+    fnode_route6(b, "2001:DB8:3::", 64, NHRP_ROUTE_OFF_NBMA, 1, NULL);
+    fnode_route6(hub, "2001:DB8:3::", 64, NHRP_ROUTE_TUNNEL, 0, "2001:DB8::3");
+    nhrp_trigger_resolve_af(a->e, net.now, 0, &b6);
+    fnet_pump(&net);
+    from = inet_addr_v4(A(198, 51, 100, 2));
+    memcpy(ip6 + 8, fa6("2001:DB8:2::10").u.v6, 16);
+    memcpy(ip6 + 24, fa6("2001:DB8:3::10").u.v6, 16);
+    ip6[40] = 128;
+    nhrp_trigger_hairpin_af(hub->e, net.now, 0, &from, 0, ip6, sizeof(ip6));
+    fnet_pump(&net);
+    nhrp_clear_af(b->e, net.now, NHRP_TUN_ANY, &all, 0);
+    fnet_pump(&net);
+    for (i = 0; i < net.nlog && n < max; i++) {
+        const struct fpkt *f = &net.log[i];
+        if (nhrp_get16(f->data + 2) != NHRP_PROTO_IPV6)
+            continue;
+        memcpy(out[n].data, f->data, f->len);
+        out[n].len = f->len;
+        out[n].outer_src = inet_addr_v4(f->src_nbma);
+        out[n].outer_dst = inet_addr_v4(f->dst_nbma);
+        n++;
+    }
+    fnet_fini(&net);
+    return n;
+}
+
 /* --- the test ---------------------------------------------------------------- */
 
 static void
 t_tshark_decodes_ipv6_packets(void **state)
 {
     char dir[] = "/tmp/nh-wire6-XXXXXX", path[128], cmd[2048];
-    struct s6_pkt s[2 * S6_MAX];
+    static struct s6_pkt s[2 * S6_MAX + ENGINE_MAX];
     struct strbuf fl;
     char *out, *line, *save = NULL;
-    size_t n, k, len, frames = 0;
+    size_t n, k, len, frames = 0, types[9] = {0}, ns;
 
     n = s6_build(INET_AF_V4, s);
     n += s6_build(INET_AF_V6, s + n);
+    ns = n;
+    n += engine_packets(s + n, ENGINE_MAX);
+    for (k = ns; k < n; k++)
+        types[s[k].data[17]]++;
+    /* what the engine sent: every type but the error indication */
+    for (k = NHRP_RES_REQ; k <= NHRP_TRAFFIC_IND; k++)
+        if (k != NHRP_ERROR_IND)
+            assert_true(types[k] > 0);
     assert_non_null(mkdtemp(dir));
     snprintf(path, sizeof(path), "%s/nhrp6.pcap", dir);
     write_pcap(path, s, n);
-    corpus_dump(s, n);
+    corpus_dump(s, ns);
 
     /* 1. Nothing malformed, no expert item (tshark 4.0 raises none for
      * valid NHRP; the auth option reads Cisco's value without a source
@@ -419,7 +493,8 @@ t_tshark_decodes_ipv6_packets(void **state)
                                "20010db8000000010000000000000003,")) == 0);
     free(out);
     snprintf(cmd, sizeof(cmd),
-             "tshark -n -r %s -Y 'nhrp.hdr.op.type == 8' -T fields -e ipv6.src -e ipv6.dst "
+             "tshark -n -r %s -Y 'nhrp.hdr.op.type == 8 && frame.number <= 14' -T fields "
+             "-e ipv6.src -e ipv6.dst "
              "-e icmpv6.type 2>/dev/null",
              path);
     out = run(cmd, &len);
