@@ -31,12 +31,20 @@ slice_af(const struct nhrp_if_config *c)
     return c->af == INET_AF_V6 ? INET_AF_V6 : INET_AF_V4;
 }
 
+/* Whether the slice's addresses are in the *_af fields: always for IPv6,
+ * and for IPv4 when addr_af is set (an IPv4 instance over an IPv6 NBMA
+ * network, whose NBMA addresses the IPv4 fields cannot hold). */
+static bool
+slice_generic(const struct nhrp_if_config *c)
+{
+    return slice_af(c) == INET_AF_V6 || c->addr_af.af == INET_AF_V4;
+}
+
 static bool
 should_run(const struct nhrp_if_config *c)
 {
-    if (slice_af(c) == INET_AF_V6)
-        return c->enabled && c->up && !inet_addr_is_zero(&c->addr_af) &&
-               c->addr_af.af == INET_AF_V6;
+    if (slice_generic(c))
+        return c->enabled && c->up && !nhrp_a_none(c->addr_af) && c->addr_af.af == slice_af(c);
     return c->enabled && c->up && c->addr;
 }
 
@@ -45,9 +53,11 @@ static void
 identity(const struct nhrp_if_config *c, struct inet_addr *addr, uint8_t *plen,
          struct inet_addr *nbma)
 {
-    if (slice_af(c) == INET_AF_V6) {
+    if (slice_generic(c)) {
+        unsigned bits = nhrp_af_bits(slice_af(c));
+
         *addr = c->addr_af;
-        *plen = c->plen_af > 128 ? 128 : c->plen_af;
+        *plen = (uint8_t)(c->plen_af > bits ? bits : c->plen_af);
         *nbma = c->nbma_af;
     } else {
         /* IPv4 zeros keep their family: "none" but still IPv4. */
@@ -74,15 +84,15 @@ copy_cfg(struct nhrp_if *nif, const struct nhrp_if_config *c)
     nif->maps = NULL;
     nif->mcast = NULL;
     identity(c, &nif->addr, &nif->plen, &nif->nbma);
-    nif->nmaps = nif->af == INET_AF_V6 ? c->nmaps_af : c->nmaps;
-    nif->nmcast = nif->af == INET_AF_V6 ? c->nmcast_af : c->nmcast;
+    nif->nmaps = slice_generic(c) ? c->nmaps_af : c->nmaps;
+    nif->nmcast = slice_generic(c) ? c->nmcast_af : c->nmcast;
     if (nif->nmaps) {
         nif->maps = calloc(nif->nmaps, sizeof(*nif->maps));
         if (!nif->maps)
             fatal("out of memory");
     }
     for (i = 0; i < nif->nmaps; i++) {
-        if (nif->af == INET_AF_V6) {
+        if (slice_generic(c)) {
             nif->maps[i] = c->maps_af[i];
         } else {
             nif->maps[i].proto = inet_addr_v4(c->maps[i].proto);
@@ -98,12 +108,12 @@ copy_cfg(struct nhrp_if *nif, const struct nhrp_if_config *c)
             fatal("out of memory");
     }
     for (i = 0; i < nif->nmcast; i++)
-        nif->mcast[i] = nif->af == INET_AF_V6 ? c->mcast_af[i] : nhrp_a4(c->mcast[i]);
+        nif->mcast[i] = slice_generic(c) ? c->mcast_af[i] : nhrp_a4(c->mcast[i]);
     nif->cfg.maps = NULL;
     nif->cfg.mcast = NULL;
     nif->cfg.maps_af = NULL;
     nif->cfg.mcast_af = NULL;
-    if (nif->af == INET_AF_V6)
+    if (slice_generic(c))
         nif->cfg.nnhs = nif->cfg.nnhs_af;
     if (nif->cfg.nnhs > NHRP_MAX_NHS)
         nif->cfg.nnhs = NHRP_MAX_NHS;
@@ -115,7 +125,7 @@ nhs_cfg(const struct nhrp_if_config *c, unsigned i)
 {
     struct nhrp_nhs_config_af n;
 
-    if (slice_af(c) == INET_AF_V6)
+    if (slice_generic(c))
         return c->nhs_af[i];
     memset(&n, 0, sizeof(n));
     n.addr = nhrp_a4(c->nhs[i].addr);
@@ -244,9 +254,10 @@ nhs_same(const struct nhrp_if_config *a, const struct nhrp_if_config *b)
 {
     unsigned i;
 
-    if (slice_af(a) != slice_af(b) || a->nhs_max_conn != b->nhs_max_conn)
+    if (slice_af(a) != slice_af(b) || slice_generic(a) != slice_generic(b) ||
+        a->nhs_max_conn != b->nhs_max_conn)
         return false;
-    if (slice_af(a) == INET_AF_V6) {
+    if (slice_generic(a)) {
         if (a->nnhs_af != b->nnhs_af)
             return false;
         for (i = 0; i < a->nnhs_af && i < NHRP_MAX_NHS; i++)

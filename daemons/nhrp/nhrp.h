@@ -164,7 +164,9 @@ struct nhrp_map_config_af {
  * `ipv6 nhrp map multicast`), and every other field (tun, ifname, enabled
  * from `ipv6 nhrp network-id`, network_id, holdtime, auth, redirect,
  * shortcut, ...) comes from the `ipv6 nhrp` lines. tun is shared by both
- * instances of a tunnel.
+ * instances of a tunnel. An IPv4 instance over an IPv6 NBMA network
+ * (`tunnel mode gre multipoint ipv6`) uses the *_af fields too: af
+ * INET_AF_V4 with addr_af set to its IPv4 address selects them.
  */
 struct nhrp_if_config {
     uint32_t tun;

@@ -26,6 +26,14 @@ vec_push(struct vec *x)
     return (char *)x->v + x->n++ * x->size;
 }
 
+/* An address in an IPv4 record: 0 when it is not IPv4 (an IPv4 instance
+ * over an IPv6 NBMA network has NBMA addresses these records cannot hold). */
+static uint32_t
+v4of(struct inet_addr a)
+{
+    return a.af == INET_AF_V4 ? a.u.v4 : 0;
+}
+
 /* The IPv4 kinds (show ip nhrp ...) come from the IPv4 instances only. */
 static bool
 want(const struct nhrp_if *nif, uint32_t tun)
@@ -125,20 +133,20 @@ nhrp_snap_cache(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct r
         struct rec_nhrp_cache *c = &r[i];
 
         name(c->ifname, en->nif);
-        c->proto = en->proto.u.v4;
+        c->proto = v4of(en->proto);
         c->prefix_len = en->plen;
         c->type = !nhrp_cache_is_dynamic(en)      ? REC_NHRP_STATIC
                   : en->origin == ORIG_INCOMPLETE ? REC_NHRP_INCOMPLETE
                                                   : REC_NHRP_DYNAMIC;
         c->preference = 255;
-        c->via = en->via.u.v4;
-        c->nbma = en->origin == ORIG_INCOMPLETE ? 0 : en->nbma.u.v4;
-        c->claimed_nbma = en->claimed.u.v4;
+        c->via = v4of(en->via);
+        c->nbma = en->origin == ORIG_INCOMPLETE ? 0 : v4of(en->nbma);
+        c->claimed_nbma = v4of(en->claimed);
         c->flags = nhrp_snap_flags(en);
         c->created_ms = en->created;
         c->expires_ms = en->expires == NHRP_NEVER ? 0 : en->expires;
         if (en->origin == ORIG_LOCAL) {
-            c->requester = en->requester.u.v4;
+            c->requester = v4of(en->requester);
             c->request_id = en->reqid;
         }
         c->cache_hits = en->hits;
@@ -168,8 +176,8 @@ nhrp_snap_nhs(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec
             bool pending = h->state == NHS_REGISTERING || h->state == NHS_REFRESHING;
 
             name(r->ifname, nif);
-            r->addr = h->addr.u.v4;
-            r->nbma = h->cfg.nbma.u.v4;
+            r->addr = v4of(h->addr);
+            r->nbma = v4of(h->cfg.nbma);
             if (h->state == NHS_REGISTERING || h->state == NHS_UP || h->state == NHS_REFRESHING)
                 r->status |= REC_NHS_E;
             if (h->state == NHS_UP || h->state == NHS_REFRESHING)
@@ -257,9 +265,9 @@ nhrp_snap_redirect(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                 continue;
             r = vec_push(&v);
             name(r->ifname, nif);
-            r->nbma = x->to.u.v4;
-            r->src = x->src.u.v4;
-            r->dst = x->dst.u.v4;
+            r->nbma = v4of(x->to);
+            r->src = v4of(x->src);
+            r->dst = v4of(x->dst);
             r->drops = x->drops;
             r->expires_ms = x->last + keep;
         }
@@ -400,9 +408,9 @@ nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct r
 
         v[i].pos = s[i].pos;
         name(r->ifname, en->nif);
-        r->nbma = en->origin == ORIG_INCOMPLETE ? 0 : en->nbma.u.v4;
-        r->tunnel_addr = en->via.u.v4;
-        r->target = en->proto.u.v4;
+        r->nbma = en->origin == ORIG_INCOMPLETE ? 0 : v4of(en->nbma);
+        r->tunnel_addr = v4of(en->via);
+        r->target = v4of(en->proto);
         r->target_len = en->plen;
         r->state = nhrp_snap_peer_state(en, &r->since_ms);
         r->attrs = nhrp_snap_peer_attrs(en);

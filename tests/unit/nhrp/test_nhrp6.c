@@ -436,8 +436,10 @@ w6_pump(int64_t now)
         nhrp_recv_af(w6.e[qto[i]], now, 0, &w6.nbma[1 - qto[i]], q[i], qlen[i]);
 }
 
+/* Registration over an IPv6 NBMA network, of an IPv6 instance (v6) or of
+ * an IPv4 one (`ip nhrp` over `tunnel mode gre multipoint ipv6`). */
 static void
-t_ipv6_nbma(void **state)
+over_ipv6_nbma(bool v6)
 {
     struct nhrp_ops ops = {
         .send = w6_send_v4, .send_af = w6_send, .map_af = w6_map, .protect_af = w6_protect};
@@ -452,11 +454,15 @@ t_ipv6_nbma(void **state)
     w6.nbma[1] = fa6("2001:DB8:FF::2");
     w6.e[0] = nhrp_new(&ops, now);
     w6.e[1] = nhrp_new(&ops, now);
-    fcfg6_hub(&h, 0, HUB6, 0);
+    fcfg6_hub(&h, 0, v6 ? HUB6 : "10.0.0.1", 0);
     h.nbma_af = w6.nbma[0];
-    fcfg6_spoke(&s, 0, A6, 0, HUB6, 0);
+    fcfg6_spoke(&s, 0, v6 ? A6 : "10.0.0.2", 0, v6 ? HUB6 : "10.0.0.1", 0);
     s.nbma_af = w6.nbma[1];
     s.nhs_af[0].nbma = w6.nbma[0];
+    if (!v6) {
+        h.af = s.af = INET_AF_V4;
+        h.plen_af = s.plen_af = 24;
+    }
     s.protection = true; /* the SA is asked for with the IPv6 NBMA */
     nhrp_configure(w6.e[0], now, &h, 1);
     nhrp_configure(w6.e[1], now, &s, 1);
@@ -465,15 +471,33 @@ t_ipv6_nbma(void **state)
     /* the registration leaves with ar$afn 2 and 16-octet NBMA addresses */
     assert_int_equal(w6.nq, 1);
     assert_int_equal(nhrp_get16(w6.q[0]), NHRP_AFN_IPV6);
-    assert_int_equal(nhrp_get16(w6.q[0] + 2), NHRP_PROTO_IPV6);
+    assert_int_equal(nhrp_get16(w6.q[0] + 2), v6 ? NHRP_PROTO_IPV6 : NHRP_PROTO_IPV4);
     w6_pump(now);
     assert_int_equal(w6.nq, 1); /* the reply */
     w6_pump(now);
     assert_int_equal(w6.v4_sends, 0);
     /* the hub mapped the spoke at its IPv6 NBMA address */
     assert_true(w6.mapped);
-    assert_addr(&w6.mapped_proto, A6);
+    assert_addr(&w6.mapped_proto, v6 ? A6 : "10.0.0.2");
     assert_addr(&w6.mapped_nbma, "2001:DB8:FF::2");
+    if (!v6) {
+        /* the IPv4 records hold no IPv6 NBMA (0, not its first octets);
+         * the IPv6 ones are not this instance's */
+        struct rec_nhrp_nhs *n4;
+        struct rec_nhrp_cache *c4;
+        assert_int_equal(nhrp_snap_cache(w6.e[0], now, NHRP_TUN_ANY, &c4), 1);
+        assert_int_equal(c4[0].proto, A(10, 0, 0, 2));
+        assert_int_equal(c4[0].nbma, 0);
+        free(c4);
+        assert_int_equal(nhrp_snap_cache6(w6.e[0], now, NHRP_TUN_ANY, &r), 0);
+        free(r);
+        assert_int_equal(nhrp_snap_nhs(w6.e[1], now, NHRP_TUN_ANY, &n4), 1);
+        assert_true(n4[0].status & REC_NHS_R);
+        free(n4);
+        nhrp_free(w6.e[0]);
+        nhrp_free(w6.e[1]);
+        return;
+    }
     n = nhrp_snap_cache6(w6.e[0], now, NHRP_TUN_ANY, &r);
     assert_int_equal(n, 1);
     assert_addr(&r[0].nbma, "2001:DB8:FF::2");
@@ -499,6 +523,18 @@ t_ipv6_nbma(void **state)
     nhrp_free(w6.e[1]);
 }
 
+static void
+t_ipv6_nbma(void **state)
+{
+    over_ipv6_nbma(true);
+}
+
+static void
+t_ipv4_over_ipv6_nbma(void **state)
+{
+    over_ipv6_nbma(false);
+}
+
 int
 main(void)
 {
@@ -510,6 +546,7 @@ main(void)
         cmocka_unit_test_setup_teardown(t_purge, setup, teardown),
         cmocka_unit_test_setup_teardown(t_nat, setup, teardown),
         cmocka_unit_test(t_ipv6_nbma),
+        cmocka_unit_test(t_ipv4_over_ipv6_nbma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
