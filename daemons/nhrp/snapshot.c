@@ -448,9 +448,10 @@ nhrp_snap_tunnels(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct
                   : nif->got_registrations ? REC_TUN_HUB_SPOKE
                                            : REC_TUN_SPOKE;
         r->multipoint = nif->cfg.p2p_dst == 0;
-        r->addr = nif->cfg.addr;
-        r->mask = nif->cfg.mask;
-        r->src = nif->cfg.nbma;
+        /* the instance's own (a slice over IPv6 NBMA sets no IPv4 fields) */
+        r->addr = v4of(nif->addr);
+        r->mask = nif->cfg.mask ? nif->cfg.mask : inet_len_mask(nif->plen);
+        r->src = v4of(nif->nbma);
         r->dst = nif->cfg.p2p_dst;
         r->key = nif->cfg.key;
         r->has_key = nif->cfg.has_key;
