@@ -19,6 +19,7 @@
 #include "lib/mem.h"
 #include "lib/rec.h"
 #include "lib/rec_nhrp_stats.h"
+#include "lib/rec_nhrp6.h"
 #include "lib/req.h"
 
 #include <stdio.h>
@@ -336,6 +337,22 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         n = nhrp_snap_peers(m->e, now(m), tun, (struct rec_dmvpn_peer **)&recs);
         sz = sizeof(struct rec_dmvpn_peer);
         break;
+    case REC_NHRP6_IF:
+        n = nhrp_snap_if6(m->e, now(m), tun, (struct rec_nhrp6_if **)&recs);
+        sz = sizeof(struct rec_nhrp6_if);
+        break;
+    case REC_NHRP6_CACHE:
+        n = nhrp_snap_cache6(m->e, now(m), tun, (struct rec_nhrp6_cache **)&recs);
+        sz = sizeof(struct rec_nhrp6_cache);
+        break;
+    case REC_NHRP6_NHS:
+        n = nhrp_snap_nhs6(m->e, now(m), tun, (struct rec_nhrp6_nhs **)&recs);
+        sz = sizeof(struct rec_nhrp6_nhs);
+        break;
+    case REC_DMVPN6_PEER:
+        n = nhrp_snap_peers6(m->e, now(m), tun, (struct rec_dmvpn6_peer **)&recs);
+        sz = sizeof(struct rec_dmvpn6_peer);
+        break;
     case REC_TUNNEL:
         n = nhrp_snap_tunnels(m->e, now(m), tun, (struct rec_tunnel **)&recs);
         sz = sizeof(struct rec_tunnel);
@@ -383,9 +400,10 @@ fini(void *self)
     free(m);
 }
 
-static const uint32_t kinds[] = {
-    REC_TUNNEL,     REC_NHRP_CACHE, REC_NHRP_NHS,      REC_NHRP_TRAFFIC,
-    REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT, 0};
+static const uint32_t kinds[] = {REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_NHRP_TRAFFIC,
+                                 REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT,
+                                 /* ipv6 nhrp: its own kinds (show dmvpn ipv6, show ipv6 nhrp) */
+                                 REC_NHRP6_IF, REC_NHRP6_CACHE, REC_NHRP6_NHS, REC_DMVPN6_PEER, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
                                     SVC_EV_DP_USED, SVC_EV_SA_STATE, 0};
 static const uint16_t emits[] = {
