@@ -129,6 +129,9 @@ struct dp_upcalls {
      * `nexthop` on tunnel tun and there is no mapping for it. Once per
      * next hop per interval; the packet is held (see dp_user.h). */
     void (*no_mapping)(void *arg, int tun, uint32_t nexthop, const uint8_t *pkt, size_t len);
+    /* The same for an IPv6 packet's next hop (once per next hop per
+     * interval; the packet is dropped, not held). */
+    void (*no_mapping6)(void *arg, int tun, const uint8_t nexthop[16]);
     /* Phase 3 trigger: a packet src->dst that came in decapsulated from tunnel
      * tun_in (GRE source in_nbma) leaves again through tunnel tun_out. Once per
      * (src, dst) per interval; the packet is still forwarded. pkt is the IPv4

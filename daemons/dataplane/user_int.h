@@ -83,7 +83,7 @@ struct dpu_tun {
     struct dpu_fib6 *fib6; /* user_v6.c: IPv6 routes through the tunnel, NULL until used */
 };
 
-enum dpu_ev_kind { DPU_EV_NHRP, DPU_EV_NOMAP, DPU_EV_HAIRPIN, DPU_EV_USED };
+enum dpu_ev_kind { DPU_EV_NHRP, DPU_EV_NOMAP, DPU_EV_HAIRPIN, DPU_EV_USED, DPU_EV_NOMAP6 };
 
 /* Upcalls found while processing a burst, delivered after it (the engine
  * may reconfigure the backend from an upcall). */
@@ -91,6 +91,7 @@ struct dpu_ev {
     enum dpu_ev_kind kind;
     int tun, tun2;
     uint32_t a, b, c;
+    uint8_t a6[16]; /* DPU_EV_NOMAP6: the next hop */
     const uint8_t *pkt;
     size_t len;
 };
@@ -131,6 +132,7 @@ struct dpu {
     struct rtab routes; /* what we installed, for since_ms */
 
     struct trig_rl p2;
+    struct trig_rl p2v6; /* the phase 2 trigger of IPv6 next hops */
     struct trig_hp hp;
     struct dp_counters global;
 

@@ -18,6 +18,7 @@
 #ifndef DMVPN_DAEMONS_DMVPND_SERVICE_H
 #define DMVPN_DAEMONS_DMVPND_SERVICE_H
 
+#include "lib/inet6.h"
 #include "lib/strbuf.h"
 
 #include <stdbool.h>
@@ -54,6 +55,9 @@ enum svc_ev {
     SVC_EV_RELEASE,       /* svc_peer: NHRP no longer needs it */
     SVC_EV_SA_STATE,      /* svc_sa_state: the SA level towards a peer changed */
     SVC_EV_VRF_ROUTE_DEL, /* svc_route: an NHRP route of a tunnel in an inside VRF is gone */
+    SVC_EV_MAP6,          /* svc_map6: IPv6 tunnel address -> NBMA, learned by IPv6 NHRP */
+    SVC_EV_UNMAP6,        /* svc_map6 (nbma unused) */
+    SVC_EV_DP_MISS6,      /* svc_dp_miss6: IPv6 data for a next hop with no mapping */
     SVC_EV_COUNT
 };
 
@@ -87,6 +91,20 @@ struct svc_pkt {
 struct svc_dp_miss {
     int tun;
     uint32_t nexthop;
+};
+
+/* IPv6 NHRP's mappings (`ipv6 nhrp`): the protocol address is IPv6, the
+ * NBMA address of either family (the data plane carries IPv4 underlays
+ * only yet). */
+struct svc_map6 {
+    int tun;
+    uint8_t proto[16];
+    struct inet_addr nbma;
+};
+
+struct svc_dp_miss6 {
+    int tun;
+    uint8_t nexthop[16];
 };
 
 struct svc_dp_hairpin {

@@ -5,6 +5,7 @@
 #include "daemons/privsep/ps_recs.h"
 #include "lib/rec.h"
 #include "lib/rec_nhrp_redirect.h"
+#include "lib/rec_nhrp6.h"
 #include "lib/rec_nhrp_stats.h"
 
 #include <stdbool.h>
@@ -41,6 +42,10 @@ static const struct ps_kind kinds[] = {
      sizeof(struct rec_nhrp_redirect),
      {NAME(struct rec_nhrp_redirect, ifname)},
      1},
+    {REC_NHRP6_IF, sizeof(struct rec_nhrp6_if), {NAME(struct rec_nhrp6_if, ifname)}, 1},
+    {REC_NHRP6_CACHE, sizeof(struct rec_nhrp6_cache), {NAME(struct rec_nhrp6_cache, ifname)}, 1},
+    {REC_NHRP6_NHS, sizeof(struct rec_nhrp6_nhs), {NAME(struct rec_nhrp6_nhs, ifname)}, 1},
+    {REC_DMVPN6_PEER, sizeof(struct rec_dmvpn6_peer), {NAME(struct rec_dmvpn6_peer, ifname)}, 1},
 };
 
 static const struct ps_kind *

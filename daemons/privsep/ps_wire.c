@@ -120,6 +120,29 @@ ps_event_encode(struct strbuf *out, int type, const void *p)
         ps_put32(out, e->nbma);
         return 0;
     }
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6: {
+        /* tun, proto[16], nbma family (0, 4, 6), nbma[16] (IPv4: the first
+         * four bytes, as ps_put32 writes them) */
+        const struct svc_map6 *e = p;
+        uint8_t nb[16] = {0};
+        ps_put32(out, (uint32_t)e->tun);
+        sb_append(out, e->proto, 16);
+        sb_append(out, &e->nbma.af, 1);
+        if (e->nbma.af == INET_AF_V4) {
+            memcpy(nb, &e->nbma.u.v4, 4);
+        } else if (e->nbma.af == INET_AF_V6) {
+            memcpy(nb, e->nbma.u.v6, 16);
+        }
+        sb_append(out, nb, 16);
+        return 0;
+    }
+    case SVC_EV_DP_MISS6: {
+        const struct svc_dp_miss6 *e = p;
+        ps_put32(out, (uint32_t)e->tun);
+        sb_append(out, e->nexthop, 16);
+        return 0;
+    }
     case SVC_EV_ROUTE_DEL:
     case SVC_EV_VRF_ROUTE_DEL: {
         const struct svc_route *e = p;
@@ -200,6 +223,25 @@ ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e)
         e->u.map.proto = ps_get32(b + 4);
         e->u.map.nbma = ps_get32(b + 8);
         return 0;
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+        if (n != 37 || (b[20] != INET_AF_NONE && b[20] != INET_AF_V4 && b[20] != INET_AF_V6))
+            return -1;
+        e->u.map6.tun = (int)ps_get32(b);
+        memcpy(e->u.map6.proto, b + 4, 16);
+        if (b[20] == INET_AF_V4)
+            e->u.map6.nbma = inet_addr_v4(ps_get32(b + 21));
+        else if (b[20] == INET_AF_V6)
+            e->u.map6.nbma = inet_addr_v6(b + 21);
+        else
+            memset(&e->u.map6.nbma, 0, sizeof(e->u.map6.nbma));
+        return 0;
+    case SVC_EV_DP_MISS6:
+        if (n != 20)
+            return -1;
+        e->u.miss6.tun = (int)ps_get32(b);
+        memcpy(e->u.miss6.nexthop, b + 4, 16);
+        return 0;
     case SVC_EV_ROUTE_DEL:
     case SVC_EV_VRF_ROUTE_DEL:
         if (n != 16 || ps_get32(b + 8) > 32)
@@ -248,6 +290,9 @@ ps_event_known(int type)
     case SVC_EV_PROTECT:
     case SVC_EV_RELEASE:
     case SVC_EV_SA_STATE:
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+    case SVC_EV_DP_MISS6:
         return true;
     default:
         return false;

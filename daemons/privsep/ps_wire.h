@@ -59,6 +59,8 @@ struct ps_event {
         struct svc_dp_hairpin hairpin;
         struct svc_dp_used used;
         struct svc_map map;
+        struct svc_map6 map6;
+        struct svc_dp_miss6 miss6;
         struct svc_route route;
         struct svc_peer peer;
         struct svc_sa_state sa;

@@ -54,6 +54,40 @@ up_no_mapping(void *arg, int tun, uint32_t nexthop, const uint8_t *pkt, size_t l
 }
 
 static void
+up_no_mapping6(void *arg, int tun, const uint8_t nexthop[16])
+{
+    struct dp_svc *m = arg;
+    struct svc_dp_miss6 e = {.tun = tun};
+
+    memcpy(e.nexthop, nexthop, 16);
+    host_emit(m->h, SVC_EV_DP_MISS6, &e);
+}
+
+/* An IPv6 NHRP mapping. The data plane carries IPv4 underlays only: an
+ * IPv6 NBMA address is refused with a log line. Unlike IPv4 mappings these
+ * do not wait for the peer's SA on a protected tunnel: the IPv4 NHRP
+ * instance of the same tunnel brings it up (one SA per NBMA peer carries
+ * both families' GRE) and the clear-text guard drops GRE meanwhile. */
+static void
+map6(struct dp_svc *m, const struct svc_map6 *e, bool add)
+{
+    char a[INET6_ADDRSTRLEN_], b[INET6_ADDRSTRLEN_];
+
+    if (!add) {
+        m->dp->ops->map6_clear(m->dp, e->tun, e->proto);
+        return;
+    }
+    if (e->nbma.af != INET_AF_V4) {
+        log_warn("dataplane: IPv6 mapping %s -> %s: no IPv6 underlay here", inet_fmt6(e->proto, a),
+                 inet_addr_fmt(&e->nbma, b));
+        return;
+    }
+    if (m->dp->ops->map6_set(m->dp, e->tun, e->proto, e->nbma.u.v4, 0) < 0)
+        log_warn("dataplane: IPv6 mapping %s: %s", inet_fmt6(e->proto, a),
+                 m->dp->ops->last_error(m->dp));
+}
+
+static void
 up_hairpin(void *arg, int tin, int tout, uint32_t in_nbma, uint32_t src, uint32_t dst,
            const uint8_t *pkt, size_t len)
 {
@@ -391,6 +425,10 @@ event(void *self, int type, const void *p)
     case SVC_EV_UNMAP:
         dps_gate_unmap(m, p);
         break;
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+        map6(m, p, type == SVC_EV_MAP6);
+        break;
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL:
         dps_gate_mcast(m, p, type == SVC_EV_MCAST_ADD);
@@ -511,11 +549,19 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
 
 static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
-static const uint16_t consumes[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,
-                                    SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,     SVC_EV_ROUTE_DEL,
-                                    SVC_EV_SA_STATE,  SVC_EV_VRF_ROUTE_DEL, 0};
-static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS, SVC_EV_DP_HAIRPIN, SVC_EV_DP_USED,
-                                 0};
+static const uint16_t consumes[] = {SVC_EV_NHRP_TX,
+                                    SVC_EV_MAP,
+                                    SVC_EV_UNMAP,
+                                    SVC_EV_MCAST_ADD,
+                                    SVC_EV_MCAST_DEL,
+                                    SVC_EV_ROUTE_DEL,
+                                    SVC_EV_SA_STATE,
+                                    SVC_EV_VRF_ROUTE_DEL,
+                                    SVC_EV_MAP6,
+                                    SVC_EV_UNMAP6,
+                                    0};
+static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
+                                 SVC_EV_DP_USED, SVC_EV_DP_MISS6, 0};
 static const uint16_t answers[] = {
     SVC_CALL_TUNNEL_ID,        SVC_CALL_TUNNEL_NAME,   SVC_CALL_ROUTE_LOOKUP,
     SVC_CALL_ROUTE_ADD,        SVC_CALL_PEER_IN_USE,   SVC_CALL_VRF_ROUTE,
@@ -529,8 +575,8 @@ static const uint32_t no_kinds[] = {REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */
 static const uint16_t consumes_frr[] = {
-    SVC_EV_NHRP_TX,   SVC_EV_MAP,      SVC_EV_UNMAP,         SVC_EV_MCAST_ADD,
-    SVC_EV_MCAST_DEL, SVC_EV_SA_STATE, SVC_EV_VRF_ROUTE_DEL, 0};
+    SVC_EV_NHRP_TX,  SVC_EV_MAP,           SVC_EV_UNMAP, SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,
+    SVC_EV_SA_STATE, SVC_EV_VRF_ROUTE_DEL, SVC_EV_MAP6,  SVC_EV_UNMAP6,    0};
 static const uint16_t answers_frr[] = {SVC_CALL_TUNNEL_ID,
                                        SVC_CALL_TUNNEL_NAME,
                                        SVC_CALL_PEER_IN_USE,
@@ -569,6 +615,7 @@ dps_register(struct host *h, bool statics_in_frr)
     up.arg = m;
     up.nhrp_recv = up_nhrp;
     up.no_mapping = up_no_mapping;
+    up.no_mapping6 = up_no_mapping6;
     up.hairpin = up_hairpin;
     up.mapping_used = up_used;
     up.fd_changed = up_fd_changed;

@@ -305,6 +305,9 @@ emit_ok(struct ps_proxy *p, const struct ps_event *e)
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL:
         return tunnel_ok(p, e->u.map.tun, false) || tunnel_ok(p, e->u.map.tun, true);
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+        return tunnel_ok(p, e->u.map6.tun, false) || tunnel_ok(p, e->u.map6.tun, true);
     case SVC_EV_ROUTE_DEL:
         return tunnel_ok(p, e->u.route.tun, false);
     case SVC_EV_VRF_ROUTE_DEL:
