@@ -207,6 +207,9 @@ void dpu_tx6(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struc
 int dpu_map6_set(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, unsigned flags);
 int dpu_map6_clear(struct dp *dp, int tun, const uint8_t proto[16]);
 void dpu_fib6_free(struct dpu_tun *t);
+/* An IPv6 address folded to the 32 bits the phase 3 hairpin table keys
+ * on (a collision costs one extra or one missed trigger, trig.h). */
+uint32_t dpu_addr6_fold(const uint8_t a[16]);
 int dpu_mcast_add(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_mcast_del(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_nhrp_send(struct dp *dp, int tun, uint32_t nbma, const uint8_t *pkt, size_t len);

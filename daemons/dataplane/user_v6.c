@@ -73,6 +73,15 @@ fib6_one(void *arg, const struct dpnl_route6 *r)
     e->metric = r->priority;
 }
 
+uint32_t
+dpu_addr6_fold(const uint8_t a[16])
+{
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < 16; i++)
+        h = (h ^ a[i]) * 16777619u;
+    return h;
+}
+
 /* The trigger table's key of an IPv6 next hop: the tunnel and a 48-bit
  * FNV-1a of the address (a collision costs one extra or one late trigger). */
 static uint64_t
@@ -154,6 +163,20 @@ dpu_tx6(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struct tso
             t->ctr.mcast_tx++;
         }
         return;
+    }
+    /* phase 3: out of a tunnel what came in through one moments ago */
+    int in_tun;
+    uint32_t in_nbma, fsrc = dpu_addr6_fold(p + 8), fdst = dpu_addr6_fold(dst);
+    if (trig_hp_check(&u->hp, fsrc, fdst, now, u->o.phase3_ms, &in_tun, &in_nbma)) {
+        t->ctr.phase3_triggers++;
+        dpu_event(u, &(struct dpu_ev){.kind = DPU_EV_HAIRPIN,
+                                      .tun = t->id,
+                                      .tun2 = in_tun,
+                                      .a = fsrc,
+                                      .b = fdst,
+                                      .c = in_nbma,
+                                      .pkt = p,
+                                      .len = tot});
     }
     struct dp_map6 *m =
         dp_maptab6_find(&u->maps6, t->id, nexthop6(u, t, dst, now, FIB6_MAX_AGE_MS));

@@ -74,6 +74,28 @@ name_put(struct strbuf *out, const char *s)
         sb_append(out, s, n);
 }
 
+/* tun, prefix[16], len, nexthop[16] */
+static void
+route6_put(struct strbuf *out, const struct svc_route6 *r)
+{
+    ps_put32(out, (uint32_t)r->tun);
+    sb_append(out, r->prefix, 16);
+    sb_append(out, &r->len, 1);
+    sb_append(out, r->nexthop, 16);
+}
+
+static int
+route6_get(const uint8_t *b, size_t n, struct svc_route6 *r)
+{
+    if (n != 37 || b[20] > 128)
+        return -1;
+    r->tun = (int)ps_get32(b);
+    memcpy(r->prefix, b + 4, 16);
+    r->len = b[20];
+    memcpy(r->nexthop, b + 21, 16);
+    return 0;
+}
+
 int
 ps_event_encode(struct strbuf *out, int type, const void *p)
 {
@@ -143,6 +165,9 @@ ps_event_encode(struct strbuf *out, int type, const void *p)
         sb_append(out, e->nexthop, 16);
         return 0;
     }
+    case SVC_EV_ROUTE6_DEL:
+        route6_put(out, p);
+        return 0;
     case SVC_EV_ROUTE_DEL:
     case SVC_EV_VRF_ROUTE_DEL: {
         const struct svc_route *e = p;
@@ -242,6 +267,8 @@ ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e)
         e->u.miss6.tun = (int)ps_get32(b);
         memcpy(e->u.miss6.nexthop, b + 4, 16);
         return 0;
+    case SVC_EV_ROUTE6_DEL:
+        return route6_get(b, n, &e->u.route6);
     case SVC_EV_ROUTE_DEL:
     case SVC_EV_VRF_ROUTE_DEL:
         if (n != 16 || ps_get32(b + 8) > 32)
@@ -293,6 +320,7 @@ ps_event_known(int type)
     case SVC_EV_MAP6:
     case SVC_EV_UNMAP6:
     case SVC_EV_DP_MISS6:
+    case SVC_EV_ROUTE6_DEL:
         return true;
     default:
         return false;
@@ -332,6 +360,15 @@ ps_call_encode(struct strbuf *out, int type, const void *in)
         ps_put32(out, r->nexthop);
         return 0;
     }
+    case SVC_CALL_ROUTE6_LOOKUP: {
+        const struct svc_route6_q *q = in;
+        ps_put32(out, (uint32_t)q->tun);
+        sb_append(out, q->dst, 16);
+        return 0;
+    }
+    case SVC_CALL_ROUTE6_ADD:
+        route6_put(out, in);
+        return 0;
     case SVC_CALL_IPSEC_ENABLED:
         return 0;
     default:
@@ -378,6 +415,18 @@ ps_call_decode(const uint8_t *b, size_t n, struct ps_call *c)
         c->u.route.nexthop = ps_get32(b + 12);
         c->in = &c->u.route;
         return 0;
+    case SVC_CALL_ROUTE6_LOOKUP:
+        if (n != 20)
+            return -1;
+        c->u.q6.tun = (int)ps_get32(b);
+        memcpy(c->u.q6.dst, b + 4, 16);
+        c->in = &c->u.q6;
+        return 0;
+    case SVC_CALL_ROUTE6_ADD:
+        if (route6_get(b, n, &c->u.route6) < 0)
+            return -1;
+        c->in = &c->u.route6;
+        return 0;
     case SVC_CALL_IPSEC_ENABLED:
         if (n != 0)
             return -1;
@@ -395,7 +444,10 @@ ps_call_out_size(int type)
     case SVC_CALL_TUNNEL_ID:
     case SVC_CALL_ROUTE_ADD:
     case SVC_CALL_VRF_ROUTE_ADD:
+    case SVC_CALL_ROUTE6_ADD:
         return sizeof(int);
+    case SVC_CALL_ROUTE6_LOOKUP:
+        return sizeof(struct nhrp_route_info_af);
     case SVC_CALL_TUNNEL_NAME:
         return SVC_IFNAMSIZ;
     case SVC_CALL_ROUTE_LOOKUP:

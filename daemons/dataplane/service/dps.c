@@ -429,6 +429,9 @@ event(void *self, int type, const void *p)
     case SVC_EV_UNMAP6:
         map6(m, p, type == SVC_EV_MAP6);
         break;
+    case SVC_EV_ROUTE6_DEL:
+        dps_nhrp_route6_del(m, p);
+        break;
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL:
         dps_gate_mcast(m, p, type == SVC_EV_MCAST_ADD);
@@ -475,6 +478,11 @@ call(void *self, int type, const void *in, void *out)
         return 0;
     case SVC_CALL_PEER_IN_USE:
         *(bool *)out = dps_gate_in_use(m, in);
+        return 0;
+    case SVC_CALL_ROUTE6_LOOKUP:
+        return dps_route6_lookup(m, in, out) ? 0 : -1;
+    case SVC_CALL_ROUTE6_ADD:
+        *(int *)out = dps_nhrp_route6_add(m, in);
         return 0;
     default:
         return -1;
@@ -549,23 +557,23 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
 
 static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
-static const uint16_t consumes[] = {SVC_EV_NHRP_TX,
-                                    SVC_EV_MAP,
-                                    SVC_EV_UNMAP,
-                                    SVC_EV_MCAST_ADD,
-                                    SVC_EV_MCAST_DEL,
-                                    SVC_EV_ROUTE_DEL,
-                                    SVC_EV_SA_STATE,
-                                    SVC_EV_VRF_ROUTE_DEL,
-                                    SVC_EV_MAP6,
-                                    SVC_EV_UNMAP6,
-                                    0};
+static const uint16_t consumes[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,
+                                    SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,     SVC_EV_ROUTE_DEL,
+                                    SVC_EV_SA_STATE,  SVC_EV_VRF_ROUTE_DEL, SVC_EV_MAP6,
+                                    SVC_EV_UNMAP6,    SVC_EV_ROUTE6_DEL,    0};
 static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
                                  SVC_EV_DP_USED, SVC_EV_DP_MISS6, 0};
-static const uint16_t answers[] = {
-    SVC_CALL_TUNNEL_ID,        SVC_CALL_TUNNEL_NAME,   SVC_CALL_ROUTE_LOOKUP,
-    SVC_CALL_ROUTE_ADD,        SVC_CALL_PEER_IN_USE,   SVC_CALL_VRF_ROUTE,
-    SVC_CALL_VRF_ROUTE_LOOKUP, SVC_CALL_VRF_ROUTE_ADD, 0};
+static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID,
+                                   SVC_CALL_TUNNEL_NAME,
+                                   SVC_CALL_ROUTE_LOOKUP,
+                                   SVC_CALL_ROUTE_ADD,
+                                   SVC_CALL_PEER_IN_USE,
+                                   SVC_CALL_VRF_ROUTE,
+                                   SVC_CALL_VRF_ROUTE_LOOKUP,
+                                   SVC_CALL_VRF_ROUTE_ADD,
+                                   SVC_CALL_ROUTE6_LOOKUP,
+                                   SVC_CALL_ROUTE6_ADD,
+                                   0};
 
 /* With FRR, zebra's table is the routing table: the routing service answers
  * show ip route. */
@@ -574,16 +582,21 @@ static const uint32_t no_kinds[] = {REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */
-static const uint16_t consumes_frr[] = {
-    SVC_EV_NHRP_TX,  SVC_EV_MAP,           SVC_EV_UNMAP, SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,
-    SVC_EV_SA_STATE, SVC_EV_VRF_ROUTE_DEL, SVC_EV_MAP6,  SVC_EV_UNMAP6,    0};
-static const uint16_t answers_frr[] = {SVC_CALL_TUNNEL_ID,
-                                       SVC_CALL_TUNNEL_NAME,
-                                       SVC_CALL_PEER_IN_USE,
-                                       SVC_CALL_VRF_ROUTE,
-                                       SVC_CALL_VRF_ROUTE_LOOKUP,
-                                       SVC_CALL_VRF_ROUTE_ADD,
-                                       0};
+static const uint16_t consumes_frr[] = {SVC_EV_NHRP_TX,
+                                        SVC_EV_MAP,
+                                        SVC_EV_UNMAP,
+                                        SVC_EV_MCAST_ADD,
+                                        SVC_EV_MCAST_DEL,
+                                        SVC_EV_SA_STATE,
+                                        SVC_EV_VRF_ROUTE_DEL,
+                                        SVC_EV_MAP6,
+                                        SVC_EV_UNMAP6,
+                                        SVC_EV_ROUTE6_DEL,
+                                        0};
+static const uint16_t answers_frr[] = {
+    SVC_CALL_TUNNEL_ID,     SVC_CALL_TUNNEL_NAME,      SVC_CALL_PEER_IN_USE,
+    SVC_CALL_VRF_ROUTE,     SVC_CALL_VRF_ROUTE_LOOKUP, SVC_CALL_VRF_ROUTE_ADD,
+    SVC_CALL_ROUTE6_LOOKUP, SVC_CALL_ROUTE6_ADD,       0};
 
 const struct service dps_service = {
     .name = "dataplane",

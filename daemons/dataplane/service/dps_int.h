@@ -26,6 +26,7 @@ struct dpnl;
 struct ev_timer;
 struct ev_fd;
 struct nhrp_route_info;
+struct nhrp_route_info_af;
 
 #define DPS_VRF_NAME_MAX 32
 
@@ -211,6 +212,11 @@ void dps_gate_reconfigured(struct dp_svc *m);
 bool dps_gate_in_use(struct dp_svc *m, const struct svc_peer *p);
 int dps_nhrp_route_add(struct dp_svc *m, const struct svc_route *r);
 void dps_nhrp_route_del(struct dp_svc *m, const struct svc_route *r);
+/* IPv6 NHRP (dps_nhrp6.c): the RIB lookup and the shortcut routes. */
+bool dps_route6_lookup(struct dp_svc *m, const struct svc_route6_q *q,
+                       struct nhrp_route_info_af *out);
+int dps_nhrp_route6_add(struct dp_svc *m, const struct svc_route6 *r);
+void dps_nhrp_route6_del(struct dp_svc *m, const struct svc_route6 *r);
 void dps_gate_fini(struct dp_svc *m);
 
 #endif

@@ -119,8 +119,8 @@ op_mcast(void *ctx, uint32_t tun, uint32_t nbma, bool add)
     host_emit(m->h, add ? SVC_EV_MCAST_ADD : SVC_EV_MCAST_DEL, &e);
 }
 
-/* IPv6 NHRP's mappings. Its other calls with IPv6 in them (routes for
- * shortcuts, lookups, an IPv6 underlay's packets and SAs) have no taker
+/* IPv6 NHRP's mappings, shortcut routes and lookups. Its calls for an
+ * IPv6 underlay (packets and SAs to IPv6 NBMA addresses) have no taker
  * yet: the engine goes without them, as with a NULL op. */
 static void
 op_map_af(void *ctx, uint32_t tun, const struct inet_addr *proto, const struct inet_addr *nbma)
@@ -144,6 +144,58 @@ op_unmap_af(void *ctx, uint32_t tun, const struct inet_addr *proto)
         return;
     memcpy(e.proto, proto->u.v6, 16);
     host_emit(m->h, SVC_EV_UNMAP6, &e);
+}
+
+static bool
+v6(const struct inet_addr *a)
+{
+    return a->af == INET_AF_V6;
+}
+
+static enum nhrp_route_result
+op_route_add_af(void *ctx, uint32_t tun, const struct inet_addr *prefix, uint8_t plen,
+                const struct inet_addr *nexthop)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_route6 r = {.tun = (int)tun, .len = plen};
+    int res = NHRP_RT_FAILED;
+
+    if (!v6(prefix))
+        return NHRP_RT_FAILED;
+    memcpy(r.prefix, prefix->u.v6, 16);
+    if (v6(nexthop))
+        memcpy(r.nexthop, nexthop->u.v6, 16);
+    if (host_call(m->h, SVC_CALL_ROUTE6_ADD, &r, &res) < 0)
+        return NHRP_RT_FAILED;
+    return (enum nhrp_route_result)res;
+}
+
+static void
+op_route_del_af(void *ctx, uint32_t tun, const struct inet_addr *prefix, uint8_t plen,
+                const struct inet_addr *nexthop)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_route6 r = {.tun = (int)tun, .len = plen};
+
+    if (!v6(prefix))
+        return;
+    memcpy(r.prefix, prefix->u.v6, 16);
+    if (v6(nexthop))
+        memcpy(r.nexthop, nexthop->u.v6, 16);
+    host_emit(m->h, SVC_EV_ROUTE6_DEL, &r);
+}
+
+static bool
+op_route_lookup_af(void *ctx, uint32_t tun, const struct inet_addr *dst,
+                   struct nhrp_route_info_af *out)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_route6_q q = {.tun = (int)tun};
+
+    if (!v6(dst))
+        return false;
+    memcpy(q.dst, dst->u.v6, 16);
+    return host_call(m->h, SVC_CALL_ROUTE6_LOOKUP, &q, out) == 0;
 }
 
 static void
@@ -242,6 +294,13 @@ event(void *self, int type, const void *p)
     }
     case SVC_EV_DP_HAIRPIN: {
         const struct svc_dp_hairpin *e = p;
+        if (e->len > 0 && e->pkt[0] >> 4 == 6) {
+            /* an IPv6 packet: the tunnel's IPv6 instance redirects it */
+            struct inet_addr from = inet_addr_v4(e->in_nbma);
+            nhrp_trigger_hairpin_af(m->e, now(m), (uint32_t)e->tun_in, &from, (uint32_t)e->tun_out,
+                                    e->pkt, e->len);
+            break;
+        }
         nhrp_trigger_hairpin(m->e, now(m), (uint32_t)e->tun_in, e->in_nbma, (uint32_t)e->tun_out,
                              e->pkt, e->len);
         break;
@@ -458,10 +517,19 @@ static const uint16_t consumes[] = {SVC_EV_NHRP_RX,
                                     SVC_EV_SA_STATE,
                                     SVC_EV_DP_MISS6,
                                     0};
-static const uint16_t emits[] = {SVC_EV_NHRP_TX,       SVC_EV_MAP,       SVC_EV_UNMAP,
-                                 SVC_EV_MCAST_ADD,     SVC_EV_MCAST_DEL, SVC_EV_ROUTE_DEL,
-                                 SVC_EV_VRF_ROUTE_DEL, SVC_EV_PROTECT,   SVC_EV_RELEASE,
-                                 SVC_EV_MAP6,          SVC_EV_UNMAP6,    0};
+static const uint16_t emits[] = {SVC_EV_NHRP_TX,
+                                 SVC_EV_MAP,
+                                 SVC_EV_UNMAP,
+                                 SVC_EV_MCAST_ADD,
+                                 SVC_EV_MCAST_DEL,
+                                 SVC_EV_ROUTE_DEL,
+                                 SVC_EV_VRF_ROUTE_DEL,
+                                 SVC_EV_PROTECT,
+                                 SVC_EV_RELEASE,
+                                 SVC_EV_MAP6,
+                                 SVC_EV_UNMAP6,
+                                 SVC_EV_ROUTE6_DEL,
+                                 0};
 
 const struct service nhrp_service = {
     .name = "nhrp",
@@ -495,6 +563,9 @@ nhrp_svc_register(struct host *h)
     ops.release = op_release;
     ops.map_af = op_map_af;
     ops.unmap_af = op_unmap_af;
+    ops.route_add_af = op_route_add_af;
+    ops.route_del_af = op_route_del_af;
+    ops.route_lookup_af = op_route_lookup_af;
     m->e = nhrp_new(&ops, ev_now(host_ev(h)));
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
     host_register(h, &nhrp_service, m);

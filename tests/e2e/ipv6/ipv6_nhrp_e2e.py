@@ -11,8 +11,10 @@ Checks:
   a spoke's `show ipv6 nhrp nhs` says the hub responds;
 - the underlay carries NHRP with protocol type 0x86DD, and tshark decodes every
   NHRP packet with no malformed or error item;
-- loopback to loopback through the hub (IPv6 default route at the hub's tunnel
-  address): `ping ipv6` 5/5;
+- phase 3: loopback to loopback starts through the hub (the spokes' IPv6 default
+  route), the hub sends spoke1 an IPv6 traffic indication, spoke1 installs an IPv6
+  shortcut route to spoke2's LAN (kernel proto 211, next hop spoke2's tunnel
+  address) and the next echoes go spoke to spoke on the underlay;
 - phase 2: spoke1's IPv6 packet for spoke2's tunnel address has no mapping; IPv6
   NHRP resolves it through the hub, spoke1's cache then holds spoke2's address at
   NBMA 202.1.1.3, and the echoes go spoke to spoke on the underlay (GRE 0x86DD
@@ -77,10 +79,21 @@ def scenario():
     nhs = LAB.cli_text("spoke1", "show ipv6 nhrp nhs")
     check(re.search(r"2001:DB8:0:100::1\s+RE", nhs) is not None,
           f"spoke1: the hub responds to IPv6 NHRP ({nhs!r})")
-    # through the hub
+    # phase 3: loopback to loopback starts through the hub, which redirects it;
+    # spoke1 then holds an IPv6 shortcut (kernel route proto 211, IOS's H) to
+    # spoke2's LAN and the next echoes go spoke to spoke
     out = ios_ping("spoke1", "2001:DB8:3::1", "2001:DB8:2::1")
     check("Success rate is 100 percent (5/5)" in out,
-          f"spoke1 -> spoke2 loopbacks through the hub: {out!r}")
+          f"spoke1 -> spoke2 loopbacks (through the hub first): {out!r}")
+    sc = lambda: LAB.sh("spoke1", "ip", "-6", "route", "show", "2001:db8:3::/64").stdout.strip()
+    ok = wait(lambda: "proto 211" in sc(), 15)
+    check(ok and re.search(r"via 2001:db8:0:100::3 dev Tunnel0 proto 211", sc()) is not None,
+          f"spoke1: the IPv6 shortcut to spoke2's LAN ({sc()!r})")
+    c1 = v6cache("spoke1")
+    check(re.search(r"2001:DB8:3::/64 via 2001:DB8:0:100::3\n(.*\n){1,3}?\s+NBMA address: "
+                    r"202\.1\.1\.3", c1) is not None, f"spoke1: the shortcut's cache entry ({c1!r})")
+    out = ios_ping("spoke1", "2001:DB8:3::1", "2001:DB8:2::1")
+    check("Success rate is 100 percent (5/5)" in out, f"spoke1 -> spoke2 loopbacks, direct: {out!r}")
     # phase 2: a spoke's own tunnel subnet, resolved through the hub
     ios_ping("spoke1", "2001:DB8:0:100::3", "2001:DB8:0:100::2", 3)
     ok = wait(lambda: re.search(r"2001:DB8:0:100::3/128 via 2001:DB8:0:100::3\n(.*\n){1,3}?"
@@ -93,6 +106,19 @@ def scenario():
                         "&& ipv6.dst == 2001:db8:0:100::3")
     check(any(x[:2] == ["202.1.1.2", "202.1.1.3"] for x in direct),
           f"underlay: echoes spoke1 -> spoke2 directly ({direct[-5:]})")
+    lan = cap.fields("ip.src", "ip.dst", dfilter="gre.proto == 0x86dd && icmpv6.type == 128 "
+                     "&& ipv6.dst == 2001:db8:3::1")
+    via_hub = [x for x in lan if x[:2] == ["202.1.1.2", "202.1.1.1"]]
+    direct = [x for x in lan if x[:2] == ["202.1.1.2", "202.1.1.3"]]
+    # the userspace data plane reads new IPv6 routes within a second: a few
+    # echoes after the shortcut may still take the hub
+    check(via_hub and len(direct) >= 3 and lan.index(via_hub[0]) < lan.index(direct[0]) and
+          lan[-1] in direct,
+          f"underlay: the LAN echoes first via the hub ({len(via_hub)}), then direct ({len(direct)})")
+    ti = cap.fields("ip.src", "ip.dst", dfilter="nhrp.hdr.op.type == 8 && nhrp.hdr.pro.type == "
+                    "0x86dd", opts=("nhrp.auth_ext_has_addr:FALSE",))
+    check(any(x[:2] == ["202.1.1.1", "202.1.1.2"] for x in ti),
+          f"underlay: the hub's IPv6 traffic indication to spoke1 ({ti[:3]})")
     # Cisco's authentication extension carries no source address (RFC 2332
     # 5.3.4's layout has one): Wireshark reads it so with this preference,
     # else it wants 16 more bytes in an IPv6 packet's extension
