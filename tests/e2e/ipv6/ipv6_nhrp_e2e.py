@@ -92,6 +92,9 @@ def scenario():
     c1 = v6cache("spoke1")
     check(re.search(r"2001:DB8:3::/64 via 2001:DB8:0:100::3\n(.*\n){1,3}?\s+NBMA address: "
                     r"202\.1\.1\.3", c1) is not None, f"spoke1: the shortcut's cache entry ({c1!r})")
+    rt = LAB.cli_text("spoke1", "show ipv6 route")
+    check("\nH   2001:DB8:3::/64 [250/1]\n     via 2001:DB8:0:100::3, Tunnel0\n" in rt,
+          f"spoke1: show ipv6 route lists the shortcut as IOS's H [250/1] ({rt!r})")
     out = ios_ping("spoke1", "2001:DB8:3::1", "2001:DB8:2::1")
     check("Success rate is 100 percent (5/5)" in out, f"spoke1 -> spoke2 loopbacks, direct: {out!r}")
     # phase 2: a spoke's own tunnel subnet, resolved through the hub
