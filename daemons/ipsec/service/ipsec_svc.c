@@ -480,7 +480,10 @@ mi_new(struct host *h, const char *vici_path, bool kernel_esp, const char *fvrf,
     if (vici_path) {
         /* a local socket: retrying often costs nothing and a restarted
          * charon is back in charge sooner */
-        struct ipsec_vici_conf conf = {.path = vici_path, .backoff_max_ms = 1000};
+        /* charon's log too: the only place it says why it refused an SA */
+        static const char *const events[] = {"ike-updown",  "child-updown", "ike-rekey",
+                                             "child-rekey", "log",          NULL};
+        struct ipsec_vici_conf conf = {.path = vici_path, .backoff_max_ms = 1000, .events = events};
         struct ipsec_vici_cbs cbs = {
             .arg = m, .on_up = on_up, .on_down = on_down, .on_event = mi_on_event};
         struct ipsec_vici_env env = {.arg = m, .now_ms = client_now};
