@@ -473,6 +473,7 @@ mi_new(struct host *h, const char *vici_path, bool kernel_esp, const char *fvrf,
     if (m->xopts.key_dir && !*m->xopts.key_dir)
         m->xopts.key_dir = NULL;
     m->rl = (struct log_ratelimit){.interval_ms = 1000, .burst = 10, .tokens = 10};
+    m->refuse_rl = (struct log_ratelimit){.interval_ms = 1000, .burst = 20, .tokens = 20};
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
     m->kick = ev_timer_new(host_ev(h), on_kick, m);
     mi_peers_init(m);

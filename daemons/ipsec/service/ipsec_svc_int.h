@@ -122,6 +122,7 @@ struct ipsec_svc {
         uint64_t log_lines, refused; /* charon log events read; SAs refused */
     } cnt;
     struct ike_refusal_track refusals; /* why charon refused IKE SAs (its log) */
+    struct log_ratelimit refuse_rl;    /* their IOS lines: a peer retrying cannot flood */
     uint64_t bad_seen; /* the client's counters of input it dropped, as last logged */
 };
 

@@ -32,6 +32,13 @@ mi_on_log(struct ipsec_svc *m, const struct vici_msg *msg)
     if (!ike_refusal_feed(&m->refusals, (uint32_t)uid, line, time(NULL), &r))
         return;
     m->cnt.refused++;
+    if (!log_ratelimit_ok(&m->refuse_rl, (uint64_t)mi_now(m)))
+        return; /* counted (refuse_rl.suppressed), told with the next one */
+    if (m->refuse_rl.suppressed) {
+        log_notice("ipsec: %llu more refused IKE SAs not logged (rate limit)",
+                   (unsigned long long)m->refuse_rl.suppressed);
+        m->refuse_rl.suppressed = 0;
+    }
     n = ike_refusal_ios(&r, lines);
     for (size_t i = 0; i < n; i++)
         log_notice("%s", lines[i]);
