@@ -196,6 +196,10 @@ ike_refusal_feed(struct ike_refusal_track *t, uint32_t uid, const char *line, ti
         packet_line(s, line + 21, false);
         return false;
     }
+    if (strstr(line, "Main Mode IKE_SA") || strstr(line, "Aggressive Mode IKE_SA")) {
+        s->ikev1 = true; /* "initiating Main Mode IKE_SA", "X is initiating a Main Mode IKE_SA" */
+        return false;
+    }
     if (strstr(line, " is initiating an IKE_SA")) {
         word_before(s->remote, line, " is initiating an IKE_SA");
         return false;
@@ -204,7 +208,7 @@ ike_refusal_feed(struct ike_refusal_track *t, uint32_t uid, const char *line, ti
         snprintf(s->remote, sizeof(s->remote), "%s", line + 5);
         return false;
     }
-    if (s->done || (why = classify(s, line, now)) == IKE_REFUSE_NONE)
+    if (s->done || s->ikev1 || (why = classify(s, line, now)) == IKE_REFUSE_NONE)
         return false;
     s->why = (uint8_t)why;
     s->done = true;

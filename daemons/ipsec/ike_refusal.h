@@ -34,6 +34,8 @@ struct ike_refusal {
     uint32_t uid; /* charon's IKE SA unique id */
     uint8_t why;  /* enum ike_refusal_why */
     bool done;    /* this SA's refusal was reported */
+    bool ikev1;   /* an IKEv1 SA (Main/Aggressive Mode): not reported, IOS's
+                   * IKEv1 words are other messages */
     char local[IKE_REFUSAL_ADDRSIZ], remote[IKE_REFUSAL_ADDRSIZ];
     uint16_t lport, rport;
     time_t bound; /* the validity bound that failed (certificate reasons) */

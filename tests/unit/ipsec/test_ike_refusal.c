@@ -137,6 +137,11 @@ test_other_sas_and_noise(void **state)
     assert_false(feed(1, "received packet: from 1.2.3.4[99999] to 1.2.3.5[500]", &r));
     assert_false(feed(1, "  subject certificate invalid (valid from garbage", &r) &&
                  r.why != IKE_REFUSE_CERT_EXPIRED);
+    /* IKEv1 SAs are not told in IKEv2's words */
+    assert_false(feed(8, "202.1.1.3 is initiating a Main Mode IKE_SA", &r));
+    assert_false(feed(8, "tried 1 shared key for 'a' - 'b', but MAC mismatched", &r));
+    assert_false(feed(9, "initiating Main Mode IKE_SA Tunnel0-202.1.1.1[9] to 202.1.1.1", &r));
+    assert_false(feed(9, "received AUTHENTICATION_FAILED notify error", &r));
     /* a refused SA does not hide the next SA's refusal */
     assert_true(feed(2, "received AUTHENTICATION_FAILED notify error", &r));
     assert_true(feed(6, "received AUTHENTICATION_FAILED notify error", &r));
