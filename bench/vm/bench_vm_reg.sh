@@ -7,7 +7,7 @@
 # is in the kernel, hub memory per spoke (daemon RSS, kernel slab + percpu),
 # neighbour and route counts. reg_job.sh runs inside; reg_report.py prints
 # the table and the ratios. Env: GEN_OPTS (nhrp_loadgen options, default
-# "-w 512 -r 1000 -g 30"), KINDS (default "frr ours"), VM_KEEP=DIR keeps
+# "-w 32 -r 2000 -g 30"), KINDS (default "frr ours"), VM_KEEP=DIR keeps
 # the VM's output.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -34,7 +34,7 @@ cp "$HERE/reg_job.sh" "$WORK/job/run.sh"
 {
   echo "SIZES='$SIZES'"
   echo "KINDS='${KINDS:-frr ours}'"
-  echo "GEN_OPTS='${GEN_OPTS:--w 512 -r 1000 -g 30}'"
+  echo "GEN_OPTS='${GEN_OPTS:--w 32 -r 2000 -g 30}'"
   echo "NEIGH_TIMEOUT=${NEIGH_TIMEOUT:-240}"
   echo "ROUTE_WAIT=${ROUTE_WAIT:-120}"
   echo "TRACE=${TRACE:-}"

@@ -40,6 +40,14 @@ rss_kb() { # PIDS...: summed VmRSS
   echo "$t"
 }
 mono() { python3 -c 'import time; print("%.3f" % time.monotonic())'; }
+cpu_t() { # PIDS...: summed user + system CPU, clock ticks
+  t=0
+  for p in "$@"; do
+    c=$(awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$p/stat" 2>/dev/null)
+    t=$((t + ${c:-0}))
+  done
+  echo "$t"
+}
 neigh_n() { ip -n "$1" neigh show dev "$2" | grep -c lladdr; }
 route_n() { ip -n "$1" route show table all | wc -l; }
 # slab caches that grew most between two /proc/slabinfo copies (KiB)
@@ -82,6 +90,10 @@ run_one() { # KIND N HOSTBYTE
   fi
   sleep 2
   rss0=$(rss_kb $pids)
+  set -- $pids
+  first0=$(rss_kb "$1")
+  cpu0=$(cpu_t $pids)
+  fcpu0=$(cpu_t "$1")
   k0=$(kern_kb)
   ne0=$(neigh_n "$ns" "$dev")
   ro0=$(route_n "$ns")
@@ -109,6 +121,9 @@ run_one() { # KIND N HOSTBYTE
   sleep 2
   cp /proc/slabinfo /tmp/slab1
   rss1=$(rss_kb $pids)
+  first1=$(rss_kb "$1")
+  cpu1=$(cpu_t $pids)
+  fcpu1=$(cpu_t "$1")
   k1=$(kern_kb)
   ne1=$(neigh_n "$ns" "$dev")
   ro1=$(route_n "$ns")
@@ -124,7 +139,8 @@ run_one() { # KIND N HOSTBYTE
     "gen_s=$(echo "$g" | awk '{print $10}') sent=$(echo "$g" | awk '{print $4}')" \
     "replies=$(echo "$g" | awk '{print $6}') resent=$(echo "$g" | awk '{print $14}')" \
     "start=$(echo "$g" | awk '{print $18}') neigh_at=$(awk '/^neigh_ready/{print $4}' "/out/$tag.neigh")" \
-    "routes_at=${ro_t:-none} rss0=$rss0 rss1=$rss1 kern0=$k0 kern1=$k1" \
+    "routes_at=${ro_t:-none} rss0=$rss0 rss1=$rss1 first0=$first0 first1=$first1" \
+    "cpu0=$cpu0 cpu1=$cpu1 fcpu0=$fcpu0 fcpu1=$fcpu1 hz=$(getconf CLK_TCK) kern0=$k0 kern1=$k1" \
     "neigh0=$ne0 neigh1=$ne1 routes0=$ro0 routes1=$ro1"
   echo "SLAB kind=$kind n=$cnt $(slab_top /tmp/slab0 /tmp/slab1)"
   # down: the daemons by PID, then the namespace with its neighbours and routes
