@@ -97,7 +97,8 @@ def main():
         time.sleep(1)
         rss0 = rss_kb(p.pid)
         print(f"{a.spokes} spokes, holdtime {a.holdtime} s, {keep} refresh every "
-              f"{a.holdtime / 3:.0f} s for {a.window} s, {a.spokes - keep} never refresh", flush=True)
+              f"{a.holdtime / 3:.0f} s for {a.window} s, {a.spokes - keep} never refresh",
+              flush=True)
         gen_p = n.spawn(gen, [os.path.join(BIN, "nhrp_loadgen"), "-w", "1024", "-r", "2000",
                               "-g", "30", "-t", str(a.holdtime), "-s", str(a.window), "-k",
                               str(keep), "198.18.0.1", "10.0.0.1", "9", "", str(a.spokes),

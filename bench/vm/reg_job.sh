@@ -9,7 +9,11 @@
 # neighbour and route counts), neigh_wait listening in the hub, nhrp_loadgen
 # playing N spokes from the generator namespace, then the same figures
 # again. Each run prints one "RESULT key=value..." line.
+# $pids is a list of PIDs split on purpose throughout
+# shellcheck disable=SC2086
+# shellcheck source=/dev/null
 . /job/lib.sh
+# shellcheck source=/dev/null
 . /job/params
 # progress on the console too (vm.sh keeps it), for a run that times out
 say() { echo "[$(up)] $*" | tee /dev/console; }
@@ -103,7 +107,6 @@ run_one() { # KIND N HOSTBYTE
   nw=$!
   retry 10 grep -q listening "/out/$tag.neigh"
   say "$tag: generator starts"
-  # shellcheck disable=SC2086
   ip netns exec gen nhrp_loadgen $GEN_OPTS "$nbma" 10.200.0.1 42 "" "$cnt" 100.64.0.1 10.200.1.1 \
     >"/out/$tag.gen" 2>&1
   wait "$nw"

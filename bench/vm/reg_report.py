@@ -79,7 +79,8 @@ def main():
         if a and b and a["regs"] and b["regs"]:
             print(f"ratios: registrations/s dmvpnd/FRR {a['regs'] / b['regs']:.1f}x", end="")
             if a["neigh_s"] and b["neigh_s"]:
-                print(f"; neighbours complete FRR/dmvpnd {b['neigh_s'] / a['neigh_s']:.1f}x", end="")
+                print(f"; neighbours complete FRR/dmvpnd {b['neigh_s'] / a['neigh_s']:.1f}x",
+                      end="")
             ta, tb = a["rss_b"] + a["kern_b"], b["rss_b"] + b["kern_b"]
             if a["cpu_ms"] > 0:
                 print(f"; CPU per registration FRR/dmvpnd {b['cpu_ms'] / a['cpu_ms']:.1f}x", end="")
