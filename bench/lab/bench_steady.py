@@ -117,7 +117,10 @@ def main():
         time.sleep(20)
         c0, w0 = proc_cpu_s(p.pid), time.monotonic()
         quiet_end = t0 + a.holdtime - 60
-        time.sleep(max(30, min(300, quiet_end - w0)))
+        quiet = max(30, min(300, quiet_end - w0))
+        while time.monotonic() - w0 < quiet:  # RSS from /proc only: the hub is not asked
+            time.sleep(min(30, quiet - (time.monotonic() - w0)))
+            print(f"  t={time.monotonic() - t0:5.0f} s: RSS {rss_kb(p.pid)} KiB", flush=True)
         c1, w1 = proc_cpu_s(p.pid), time.monotonic()
         print(f"steady hub CPU: {c1 - c0:.2f} s over {w1 - w0:.0f} s = "
               f"{100 * (c1 - c0) / (w1 - w0):.2f} % of a core "
@@ -135,9 +138,10 @@ def main():
         seen_drop = None
         while time.monotonic() - t0 < a.window - 5:
             el = time.monotonic() - t0
-            if el > a.holdtime - 30:
+            if el > a.holdtime - 30 or a.holdtime < 120:
                 cnt, _, _ = peers(hub, sock)
-                print(f"  t={el:5.0f} s: {cnt} dynamic entries", flush=True)
+                print(f"  t={el:5.0f} s: {cnt} dynamic entries, RSS {rss_kb(p.pid)} KiB",
+                      flush=True)
                 if seen_drop is None and 0 <= cnt <= keep:
                     seen_drop = el
             time.sleep(10)
