@@ -54,6 +54,12 @@ void render_crypto_ipsec_sa(struct strbuf *sb, int64_t now_ms, const struct rec_
 /* show crypto session [detail] */
 void render_crypto_session(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session *recs,
                            size_t n, const struct render_crypto_opts *o);
+/*
+ * show dmvpn detail's crypto part: one block per session under "Crypto
+ * Session Details:", each ending with an empty line (render_dmvpn_crypto.c).
+ */
+void render_dmvpn_crypto(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session *recs,
+                         size_t n);
 
 /* `| json`: the same records as one JSON object, every field whatever the
  * detail keyword, with remaining lifetimes/uptimes already computed in

@@ -30,6 +30,7 @@ Fixture lines read here (the rest is the driver's, capwalk_fix.h):
       its first line and end its last included (a capture script's strip()).
       wslines: a line of blanks only (a pager prompt erased with blanks) is
       an empty line.
+      notabs: the source (a web copy) dropped the TABs; ours lose them too.
       prefix: the source stops inside the output (an author's cut): the
       capture must be the start of ours, up to a line end. lines: the source (a text copy) trimmed the
       blanks ending each line, so both sides lose them. tabs: the source
@@ -98,6 +99,8 @@ def normalise(text, modes):
             text = text[i + 1:] if i >= 0 else ""
     if "tabs" in modes:
         text = text.expandtabs(8)
+    if "notabs" in modes:
+        text = text.replace("\t", "")
     if "strip" in modes:
         text = text.strip() + "\n"
     if "rstrip" in modes:

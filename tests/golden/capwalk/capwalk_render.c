@@ -30,10 +30,16 @@ show_dmvpn(struct strbuf *out, const struct render_personality *p, bool detail)
                                  .n_nhs = fx.n_nhs,
                                  .legend = p->legend};
 
+    struct strbuf crypto;
+
+    sb_init(&crypto);
+    render_dmvpn_crypto(&crypto, CAPWALK_NOW, fx.cs, fx.n_cs);
+    in.crypto_sessions = crypto.buf;
     if (detail)
         render_dmvpn_detail(out, CAPWALK_NOW, &in);
     else
         render_dmvpn(out, CAPWALK_NOW, &in);
+    sb_free(&crypto);
 }
 
 /* show crypto ipsec sa [peer A | interface X] [detail], as act_show_crypto.c */
