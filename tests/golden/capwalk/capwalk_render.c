@@ -71,6 +71,38 @@ show_ipsec(struct strbuf *out, const char *arg, const struct render_personality 
     return 0;
 }
 
+/* show crypto session [local A | remote A | interface X] [detail], as
+ * act_show_crypto.c */
+static int
+show_session(struct strbuf *out, const char *arg, const struct render_personality *p)
+{
+    struct render_crypto_opts o = {.dialect = p->crypto};
+    struct render_crypto_sel sel = {0};
+    char word[32], ifname[REC_IFNAMSIZ];
+    int used;
+
+    while (*arg) {
+        if (sscanf(arg, " local %31s%n", word, &used) == 1) {
+            if (!inet_parse4(word, &sel.local))
+                return -1;
+        } else if (sscanf(arg, " remote %31s%n", word, &used) == 1) {
+            if (!inet_parse4(word, &sel.remote))
+                return -1;
+        } else if (sscanf(arg, " interface %31s%n", ifname, &used) == 1) {
+            sel.ifname = ifname;
+        } else if (strcmp(arg, " detail") == 0) {
+            o.detail = 1;
+            used = 7;
+        } else {
+            return -1;
+        }
+        arg += used;
+    }
+    render_crypto_session(out, CAPWALK_NOW, fx.cs,
+                          render_crypto_session_select(fx.cs, fx.n_cs, &sel), &o);
+    return 0;
+}
+
 /* show ip route [next-hop-override | PROTOCOL | vrf NAME], as act_show_routing.c
  * (with vrf, the fixture's routes are that VRF's table) */
 static int
@@ -136,12 +168,8 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
                                        .detail = strcmp(cmd, "show crypto isakmp sa detail") == 0};
 
         render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
-    } else if (strcmp(cmd, "show crypto session") == 0 ||
-               strcmp(cmd, "show crypto session detail") == 0) {
-        struct render_crypto_opts o = {.dialect = p->crypto,
-                                       .detail = strcmp(cmd, "show crypto session detail") == 0};
-
-        render_crypto_session(out, CAPWALK_NOW, fx.cs, fx.n_cs, &o);
+    } else if (strncmp(cmd, "show crypto session", 19) == 0) {
+        return show_session(out, cmd + 19, p);
     } else if (strncmp(cmd, "show crypto ipsec sa", 20) == 0) {
         return show_ipsec(out, cmd + 20, p);
     } else if (strcmp(cmd, "show ip eigrp neighbors") == 0) {
