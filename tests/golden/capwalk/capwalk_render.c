@@ -170,6 +170,18 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
     } else if (strncmp(cmd, "show crypto session", 19) == 0) {
         return show_session(out, cmd + 19, p);
+    } else if (strcmp(cmd, "show crypto ipsec sa count") == 0) {
+        render_crypto_ipsec_sa_count(out, fx.ipsec, fx.n_ipsec);
+    } else if (strcmp(cmd, "show crypto isakmp sa count") == 0) {
+        render_crypto_isakmp_sa_count(out, fx.ike, fx.n_ike);
+    } else if (strcmp(cmd, "show crypto isakmp default policy") == 0) {
+        render_crypto_isakmp_default_policy(out);
+    } else if (strncmp(cmd, "show crypto isakmp peers", 24) == 0) {
+        uint32_t peer = 0;
+
+        if (cmd[24] && !inet_parse4(cmd + 25, &peer))
+            return -1;
+        render_crypto_isakmp_peers(out, fx.cs, fx.n_cs, peer);
     } else if (strncmp(cmd, "show crypto ipsec sa", 20) == 0) {
         return show_ipsec(out, cmd + 20, p);
     } else if (strcmp(cmd, "show ip eigrp neighbors") == 0) {
