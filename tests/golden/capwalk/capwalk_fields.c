@@ -12,109 +12,109 @@
 
 #include <string.h>
 
-static const struct sym tun_type[] = {
+static const struct capwalk_sym tun_type[] = {
     {"hub", REC_TUN_HUB}, {"spoke", REC_TUN_SPOKE}, {"hub/spoke", REC_TUN_HUB_SPOKE}, {NULL, 0}};
-static const struct sym peer_state[] = {{"UP", REC_PEER_UP},
-                                        {"NHRP", REC_PEER_NHRP},
-                                        {"IKE", REC_PEER_IKE},
-                                        {"IPSEC", REC_PEER_IPSEC},
-                                        {"INTF", REC_PEER_INTF},
-                                        {"DOWN", REC_PEER_DOWN},
-                                        {NULL, 0}};
-static const struct sym peer_attrs[] = {{"S", REC_PA_S},   {"D", REC_PA_D},   {"I", REC_PA_I},
-                                        {"N", REC_PA_N},   {"L", REC_PA_L},   {"X", REC_PA_X},
-                                        {"T1", REC_PA_T1}, {"T2", REC_PA_T2}, {"C", REC_PA_C},
-                                        {"I2", REC_PA_I2}, {"B", REC_PA_B},   {NULL, 0}};
-static const struct sym cache_type[] = {{"static", REC_NHRP_STATIC},
-                                        {"dynamic", REC_NHRP_DYNAMIC},
-                                        {"incomplete", REC_NHRP_INCOMPLETE},
-                                        {NULL, 0}};
-static const struct sym cache_flags[] = {{"authoritative", REC_NF_AUTHORITATIVE},
-                                         {"implicit", REC_NF_IMPLICIT},
-                                         {"negative", REC_NF_NEGATIVE},
-                                         {"unique", REC_NF_UNIQUE},
-                                         {"registered", REC_NF_REGISTERED},
-                                         {"used", REC_NF_USED},
-                                         {"router", REC_NF_ROUTER},
-                                         {"local", REC_NF_LOCAL},
-                                         {"nat", REC_NF_NAT},
-                                         {"nhop", REC_NF_NHOP},
-                                         {"rib", REC_NF_RIB},
-                                         {"nho", REC_NF_NHO},
-                                         {"no-socket", REC_NF_NOSOCKET},
-                                         {"temporary", REC_NF_TEMPORARY},
-                                         {NULL, 0}};
-static const struct sym ike_state[] = {{"MM_NO_STATE", REC_IKE_MM_NO_STATE},
-                                       {"MM_SA_SETUP", REC_IKE_MM_SA_SETUP},
-                                       {"MM_KEY_EXCH", REC_IKE_MM_KEY_EXCH},
-                                       {"MM_KEY_AUTH", REC_IKE_MM_KEY_AUTH},
-                                       {"AG_NO_STATE", REC_IKE_AG_NO_STATE},
-                                       {"AG_INIT_EXCH", REC_IKE_AG_INIT_EXCH},
-                                       {"AG_AUTH", REC_IKE_AG_AUTH},
-                                       {"QM_IDLE", REC_IKE_QM_IDLE},
-                                       {NULL, 0}};
-static const struct sym ike_status[] = {{"ACTIVE", REC_IKE_ACTIVE},
-                                        {"ACTIVE (deleted)", REC_IKE_ACTIVE_DELETED},
-                                        {"STDBY", REC_IKE_STDBY},
-                                        {NULL, 0}};
-static const struct sym cs_status[] = {
+static const struct capwalk_sym peer_state[] = {{"UP", REC_PEER_UP},
+                                                {"NHRP", REC_PEER_NHRP},
+                                                {"IKE", REC_PEER_IKE},
+                                                {"IPSEC", REC_PEER_IPSEC},
+                                                {"INTF", REC_PEER_INTF},
+                                                {"DOWN", REC_PEER_DOWN},
+                                                {NULL, 0}};
+static const struct capwalk_sym peer_attrs[] = {
+    {"S", REC_PA_S}, {"D", REC_PA_D},   {"I", REC_PA_I},   {"N", REC_PA_N},
+    {"L", REC_PA_L}, {"X", REC_PA_X},   {"T1", REC_PA_T1}, {"T2", REC_PA_T2},
+    {"C", REC_PA_C}, {"I2", REC_PA_I2}, {"B", REC_PA_B},   {NULL, 0}};
+static const struct capwalk_sym cache_type[] = {{"static", REC_NHRP_STATIC},
+                                                {"dynamic", REC_NHRP_DYNAMIC},
+                                                {"incomplete", REC_NHRP_INCOMPLETE},
+                                                {NULL, 0}};
+static const struct capwalk_sym cache_flags[] = {{"authoritative", REC_NF_AUTHORITATIVE},
+                                                 {"implicit", REC_NF_IMPLICIT},
+                                                 {"negative", REC_NF_NEGATIVE},
+                                                 {"unique", REC_NF_UNIQUE},
+                                                 {"registered", REC_NF_REGISTERED},
+                                                 {"used", REC_NF_USED},
+                                                 {"router", REC_NF_ROUTER},
+                                                 {"local", REC_NF_LOCAL},
+                                                 {"nat", REC_NF_NAT},
+                                                 {"nhop", REC_NF_NHOP},
+                                                 {"rib", REC_NF_RIB},
+                                                 {"nho", REC_NF_NHO},
+                                                 {"no-socket", REC_NF_NOSOCKET},
+                                                 {"temporary", REC_NF_TEMPORARY},
+                                                 {NULL, 0}};
+static const struct capwalk_sym ike_state[] = {{"MM_NO_STATE", REC_IKE_MM_NO_STATE},
+                                               {"MM_SA_SETUP", REC_IKE_MM_SA_SETUP},
+                                               {"MM_KEY_EXCH", REC_IKE_MM_KEY_EXCH},
+                                               {"MM_KEY_AUTH", REC_IKE_MM_KEY_AUTH},
+                                               {"AG_NO_STATE", REC_IKE_AG_NO_STATE},
+                                               {"AG_INIT_EXCH", REC_IKE_AG_INIT_EXCH},
+                                               {"AG_AUTH", REC_IKE_AG_AUTH},
+                                               {"QM_IDLE", REC_IKE_QM_IDLE},
+                                               {NULL, 0}};
+static const struct capwalk_sym ike_status[] = {{"ACTIVE", REC_IKE_ACTIVE},
+                                                {"ACTIVE (deleted)", REC_IKE_ACTIVE_DELETED},
+                                                {"STDBY", REC_IKE_STDBY},
+                                                {NULL, 0}};
+static const struct capwalk_sym cs_status[] = {
     {"UP-ACTIVE", REC_CS_UP_ACTIVE}, {"UP-IDLE", REC_CS_UP_IDLE},
     {"UP-NO-IKE", REC_CS_UP_NO_IKE}, {"DOWN-NEGOTIATING", REC_CS_DOWN_NEGOTIATING},
     {"DOWN", REC_CS_DOWN},           {NULL, 0}};
-static const struct sym ike_caps[] = {{"C", REC_IKE_CAP_C},
-                                      {"D", REC_IKE_CAP_D},
-                                      {"K", REC_IKE_CAP_K},
-                                      {"N", REC_IKE_CAP_N},
-                                      {"T", REC_IKE_CAP_T},
-                                      {"X", REC_IKE_CAP_X},
-                                      {"F", REC_IKE_CAP_F},
-                                      {"R", REC_IKE_CAP_R},
-                                      {"U", REC_IKE_CAP_U},
-                                      {"S", REC_IKE_CAP_S},
-                                      {NULL, 0}};
-static const struct sym sa_dir[] = {{"in", REC_SA_IN}, {"out", REC_SA_OUT}, {NULL, 0}};
-static const struct sym sa_proto[] = {{"esp", REC_SA_ESP}, {"ah", REC_SA_AH}, {NULL, 0}};
-static const struct sym sa_mode[] = {
+static const struct capwalk_sym ike_caps[] = {{"C", REC_IKE_CAP_C},
+                                              {"D", REC_IKE_CAP_D},
+                                              {"K", REC_IKE_CAP_K},
+                                              {"N", REC_IKE_CAP_N},
+                                              {"T", REC_IKE_CAP_T},
+                                              {"X", REC_IKE_CAP_X},
+                                              {"F", REC_IKE_CAP_F},
+                                              {"R", REC_IKE_CAP_R},
+                                              {"U", REC_IKE_CAP_U},
+                                              {"S", REC_IKE_CAP_S},
+                                              {NULL, 0}};
+static const struct capwalk_sym sa_dir[] = {{"in", REC_SA_IN}, {"out", REC_SA_OUT}, {NULL, 0}};
+static const struct capwalk_sym sa_proto[] = {{"esp", REC_SA_ESP}, {"ah", REC_SA_AH}, {NULL, 0}};
+static const struct capwalk_sym sa_mode[] = {
     {"tunnel", REC_SA_TUNNEL}, {"transport", REC_SA_TRANSPORT}, {NULL, 0}};
-static const struct sym sa_status[] = {
+static const struct capwalk_sym sa_status[] = {
     {"ACTIVE", REC_SA_ACTIVE}, {"STANDBY", REC_SA_STANDBY}, {NULL, 0}};
-static const struct sym ospf_state[] = {{"DOWN", REC_OSPF_NBR_DOWN},
-                                        {"ATTEMPT", REC_OSPF_NBR_ATTEMPT},
-                                        {"INIT", REC_OSPF_NBR_INIT},
-                                        {"2WAY", REC_OSPF_NBR_2WAY},
-                                        {"EXSTART", REC_OSPF_NBR_EXSTART},
-                                        {"EXCHANGE", REC_OSPF_NBR_EXCHANGE},
-                                        {"LOADING", REC_OSPF_NBR_LOADING},
-                                        {"FULL", REC_OSPF_NBR_FULL},
-                                        {NULL, 0}};
-static const struct sym ospf_role[] = {{"-", REC_OSPF_ROLE_NONE},
-                                       {"DR", REC_OSPF_ROLE_DR},
-                                       {"BDR", REC_OSPF_ROLE_BDR},
-                                       {"DROTHER", REC_OSPF_ROLE_DROTHER},
-                                       {NULL, 0}};
-static const struct sym ospf_if_state[] = {
+static const struct capwalk_sym ospf_state[] = {{"DOWN", REC_OSPF_NBR_DOWN},
+                                                {"ATTEMPT", REC_OSPF_NBR_ATTEMPT},
+                                                {"INIT", REC_OSPF_NBR_INIT},
+                                                {"2WAY", REC_OSPF_NBR_2WAY},
+                                                {"EXSTART", REC_OSPF_NBR_EXSTART},
+                                                {"EXCHANGE", REC_OSPF_NBR_EXCHANGE},
+                                                {"LOADING", REC_OSPF_NBR_LOADING},
+                                                {"FULL", REC_OSPF_NBR_FULL},
+                                                {NULL, 0}};
+static const struct capwalk_sym ospf_role[] = {{"-", REC_OSPF_ROLE_NONE},
+                                               {"DR", REC_OSPF_ROLE_DR},
+                                               {"BDR", REC_OSPF_ROLE_BDR},
+                                               {"DROTHER", REC_OSPF_ROLE_DROTHER},
+                                               {NULL, 0}};
+static const struct capwalk_sym ospf_if_state[] = {
     {"DOWN", REC_OSPF_IF_DOWN}, {"LOOP", REC_OSPF_IF_LOOP},     {"WAIT", REC_OSPF_IF_WAIT},
     {"P2P", REC_OSPF_IF_P2P},   {"P2MP", REC_OSPF_IF_P2MP},     {"DR", REC_OSPF_IF_DR},
     {"BDR", REC_OSPF_IF_BDR},   {"DROTH", REC_OSPF_IF_DROTHER}, {NULL, 0}};
-static const struct sym v2_status[] = {
+static const struct capwalk_sym v2_status[] = {
     {"READY", REC_V2_READY}, {"IN-NEG", REC_V2_IN_NEG}, {"DELETE", REC_V2_DELETE}, {NULL, 0}};
-static const struct sym nhs_status[] = {
+static const struct capwalk_sym nhs_status[] = {
     {"E", REC_NHS_E}, {"R", REC_NHS_R}, {"W", REC_NHS_W}, {"D", REC_NHS_D}, {NULL, 0}};
-static const struct sym if_method[] = {{"unset", REC_IFM_UNSET},   {"NVRAM", REC_IFM_NVRAM},
-                                       {"manual", REC_IFM_MANUAL}, {"TFTP", REC_IFM_TFTP},
-                                       {"DHCP", REC_IFM_DHCP},     {NULL, 0}};
-static const struct sym if_kind[] = {{"ethernet", REC_IFK_ETHERNET},
-                                     {"loopback", REC_IFK_LOOPBACK},
-                                     {"tunnel", REC_IFK_TUNNEL},
-                                     {"other", REC_IFK_OTHER},
-                                     {NULL, 0}};
+static const struct capwalk_sym if_method[] = {{"unset", REC_IFM_UNSET},   {"NVRAM", REC_IFM_NVRAM},
+                                               {"manual", REC_IFM_MANUAL}, {"TFTP", REC_IFM_TFTP},
+                                               {"DHCP", REC_IFM_DHCP},     {NULL, 0}};
+static const struct capwalk_sym if_kind[] = {{"ethernet", REC_IFK_ETHERNET},
+                                             {"loopback", REC_IFK_LOOPBACK},
+                                             {"tunnel", REC_IFK_TUNNEL},
+                                             {"other", REC_IFK_OTHER},
+                                             {NULL, 0}};
 
 #define FLD(k, st, name, t, syms)                                                                  \
     {                                                                                              \
         k, #name, t, offsetof(struct st, name), sizeof(((struct st *)0)->name), syms               \
     }
 
-static const struct field fields[] = {
+static const struct capwalk_field fields[] = {
     FLD("tunnel", rec_tunnel, ifname, F_STR, NULL),
     FLD("tunnel", rec_tunnel, admin_up, F_U8, NULL),
     FLD("tunnel", rec_tunnel, line_up, F_U8, NULL),
@@ -346,7 +346,7 @@ static const struct field fields[] = {
         "ipsec", name, F_U64, offsetof(struct rec_ipsec_sa, ctr) + (i) * sizeof(uint64_t),         \
             sizeof(uint64_t), NULL                                                                 \
     }
-static const struct field ipsec_ctrs[] = {
+static const struct capwalk_field ipsec_ctrs[] = {
     CTR("encaps", REC_IPC_ENCAPS),
     CTR("encrypt", REC_IPC_ENCRYPT),
     CTR("digest", REC_IPC_DIGEST),
@@ -380,7 +380,7 @@ static const struct field ipsec_ctrs[] = {
     CTR("internal_err_recv", REC_IPC_INTERNAL_ERR_RECV),
 };
 
-const struct field *
+const struct capwalk_field *
 capwalk_field(const char *kind, const char *key)
 {
     size_t i;

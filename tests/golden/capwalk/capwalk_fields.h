@@ -10,21 +10,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum ftype { F_IP, F_U8, F_U16, F_U32, F_U64, F_U64S, F_STR, F_CHAR, F_AGE, F_SYM, F_FLAGS };
+enum capwalk_ftype {
+    F_IP,
+    F_U8,
+    F_U16,
+    F_U32,
+    F_U64,
+    F_U64S,
+    F_STR,
+    F_CHAR,
+    F_AGE,
+    F_SYM,
+    F_FLAGS
+};
 
-struct sym {
+struct capwalk_sym {
     const char *name;
     uint32_t val;
 };
 
-struct field {
+struct capwalk_field {
     const char *kind, *name;
-    enum ftype t;
+    enum capwalk_ftype t;
     size_t off, size;
-    const struct sym *syms; /* F_SYM, F_FLAGS: the words of the field */
+    const struct capwalk_sym *syms; /* F_SYM, F_FLAGS: the words of the field */
 };
 
 /* The field `key` of record kind `kind`, or NULL. */
-const struct field *capwalk_field(const char *kind, const char *key);
+const struct capwalk_field *capwalk_field(const char *kind, const char *key);
 
 #endif

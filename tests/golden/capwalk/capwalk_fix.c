@@ -42,7 +42,7 @@ ios_secs(const char *s)
 }
 
 static int
-sym_value(const struct sym *t, const char *w, size_t len, uint32_t *out)
+sym_value(const struct capwalk_sym *t, const char *w, size_t len, uint32_t *out)
 {
     for (; t->name; t++)
         if (strlen(t->name) == len && strncmp(t->name, w, len) == 0) {
@@ -53,7 +53,7 @@ sym_value(const struct sym *t, const char *w, size_t len, uint32_t *out)
 }
 
 static int
-set_field(void *rec, const struct field *f, const char *v)
+set_field(void *rec, const struct capwalk_field *f, const char *v)
 {
     uint8_t *p = (uint8_t *)rec + f->off;
     uint32_t u = 0;
@@ -311,7 +311,7 @@ capwalk_fix_read(FILE *f, const char *name, struct capwalk_fix *fx)
         if (!(rec = new_rec(fx, kind)))
             return fail(name, ln, "unknown record kind or too many", kind);
         while ((r = next_pair(&p, &key, &val)) > 0) {
-            const struct field *fl = capwalk_field(kind, key);
+            const struct capwalk_field *fl = capwalk_field(kind, key);
 
             if (!fl)
                 return fail(name, ln, "unknown field", key);
