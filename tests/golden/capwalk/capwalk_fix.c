@@ -197,6 +197,18 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(ikev2, n_ikev2);
     if (strcmp(k, "ospf_if") == 0)
         NEW(ospf_if, n_ospf_if);
+    if (strcmp(k, "profile") == 0)
+        NEW(prof, n_prof);
+    if (strcmp(k, "sock") == 0)
+        NEW(sock, n_sock);
+    /* a transform set of the profile above */
+    if (strcmp(k, "profile_tset") == 0) {
+        struct rec_ipsec_profile *r = fx->n_prof ? &fx->prof[fx->n_prof - 1] : NULL;
+
+        if (!r || r->ntsets >= REC_IPSEC_PROFILE_TSETS)
+            return NULL;
+        return &r->tsets[r->ntsets++];
+    }
     /* a session's IKE SAs and flows follow its cs line */
     if (strcmp(k, "cs_ike") == 0 || strcmp(k, "cs_flow") == 0) {
         struct rec_crypto_session *c = fx->n_cs ? &fx->cs[fx->n_cs - 1] : NULL;

@@ -13,7 +13,9 @@
  * ipsec_sa lines, the SAs of the block above them; traffic (struct
  * rec_nhrp_traffic; sent= and rcvd= list the counters in IOS's order);
  * eigrp_nbr (struct rec_eigrp_neighbor); ospf_nbr (struct rec_ospf_neighbor);
- * ikev2 (struct rec_ikev2_sa); ospf_if (struct rec_ospf_iface).
+ * ikev2 (struct rec_ikev2_sa); ospf_if (struct rec_ospf_iface); profile
+ * (struct rec_ipsec_profile) with profile_tset lines, its transform sets;
+ * sock (struct rec_crypto_socket).
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -56,8 +58,10 @@ struct capwalk_fix {
     struct rec_ospf_neighbor ospf[32];
     struct rec_ikev2_sa ikev2[16];
     struct rec_ospf_iface ospf_if[32];
+    struct rec_ipsec_profile prof[8];
+    struct rec_crypto_socket sock[16];
     size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec, n_traffic;
-    size_t n_eigrp, n_ospf, n_ikev2, n_ospf_if;
+    size_t n_eigrp, n_ospf, n_ikev2, n_ospf_if, n_prof, n_sock;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

@@ -170,6 +170,12 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
     } else if (strncmp(cmd, "show crypto session", 19) == 0) {
         return show_session(out, cmd + 19, p);
+    } else if (strcmp(cmd, "show crypto sockets") == 0) {
+        render_crypto_sockets(out, fx.sock, fx.n_sock);
+    } else if (strcmp(cmd, "show crypto map") == 0) {
+        render_crypto_map(out, fx.sock, fx.n_sock, fx.prof, fx.n_prof);
+    } else if (strncmp(cmd, "show crypto ipsec profile", 25) == 0) {
+        render_crypto_ipsec_profile(out, fx.prof, fx.n_prof, cmd[25] ? cmd + 26 : NULL, p->crypto);
     } else if (strcmp(cmd, "show crypto ipsec sa count") == 0) {
         render_crypto_ipsec_sa_count(out, fx.ipsec, fx.n_ipsec);
     } else if (strcmp(cmd, "show crypto isakmp sa count") == 0) {
