@@ -590,7 +590,9 @@ def crypto_session(t, cmd):
     return "16.9", "Genie's IOS-XE tests", out
 
 
-KIND = {"show_crypto_session_local": ("show crypto session local", crypto_session),
+KIND = {"show_ip_route_eigrp": ("show ip route eigrp", route),
+        "show_ip_route_vrf": ("show ip route vrf", route),
+        "show_crypto_session_local": ("show crypto session local", crypto_session),
         "show_crypto_session_local_detail": ("show crypto session local", crypto_session),
         "show_crypto_session_remote": ("show crypto session remote", crypto_session),
         "show_crypto_session_remote_detail": ("show crypto session remote", crypto_session),
