@@ -201,6 +201,10 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(prof, n_prof);
     if (strcmp(k, "sock") == 0)
         NEW(sock, n_sock);
+    if (strcmp(k, "bgp") == 0)
+        NEW(bgp, n_bgp);
+    if (strcmp(k, "bgp_nbr") == 0)
+        NEW(bgp_nbr, n_bgp_nbr);
     /* a transform set of the profile above */
     if (strcmp(k, "profile_tset") == 0) {
         struct rec_ipsec_profile *r = fx->n_prof ? &fx->prof[fx->n_prof - 1] : NULL;

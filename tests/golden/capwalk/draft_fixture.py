@@ -590,7 +590,69 @@ def crypto_session(t, cmd):
     return "16.9", "Genie's IOS-XE tests", out
 
 
-KIND = {"show_ip_route_eigrp": ("show ip route eigrp", route),
+def bgp_summary(t, cmd):
+    """show ip bgp summary: the global record from the header, a row each"""
+    g, out = {}, []
+    pats = [(r"BGP router identifier (\S+), local AS number (\S+)", ("router_id", "local_as")),
+            (r"BGP table version is (\d+), main routing table version (\d+)",
+             ("table_version", "rib_version")),
+            (r"(\d+) network entries using (\d+) bytes", ("network_entries", "network_bytes")),
+            (r"(\d+) path entries using (\d+) bytes", ("path_entries", "path_bytes")),
+            (r"(\d+) multipath network entries and (\d+) multipath paths",
+             ("multipath_networks", "multipath_paths")),
+            (r"(\d+)/(\d+) BGP path/bestpath attribute entries using (\d+)",
+             ("attr_entries", "attr_best_entries", "attr_bytes")),
+            (r"(\d+) BGP rrinfo entries using (\d+)", ("rrinfo_entries", "rrinfo_bytes")),
+            (r"(\d+) BGP AS-PATH entries using (\d+)", ("aspath_entries", "aspath_bytes")),
+            (r"(\d+) BGP community entries using (\d+)", ("community_entries", "community_bytes")),
+            (r"(\d+) BGP extended community entries using (\d+)",
+             ("extcommunity_entries", "extcommunity_bytes")),
+            (r"(\d+) BGP route-map cache entries using (\d+)",
+             ("routemap_cache_entries", "routemap_cache_bytes")),
+            (r"(\d+) BGP filter-list cache entries using (\d+)",
+             ("filterlist_cache_entries", "filterlist_cache_bytes")),
+            (r"BGP using (\d+) total bytes", ("total_bytes",)),
+            (r"(\d+) received paths for inbound soft", ("softreconfig_paths",)),
+            (r"BGP activity (\d+)/(\d+) prefixes, (\d+)/(\d+) paths, scan interval (\d+)",
+             ("prefixes_added", "prefixes_removed", "paths_added", "paths_removed",
+              "scan_interval_s")),
+            (r"(\d+) networks peaked at", ("peak_networks",))]
+    def asn(v):
+        if "." in v:
+            g["asdot"] = 1
+            a, b = v.split(".")
+            return str(int(a) * 65536 + int(b))
+        return v
+    for line in t.split("\n"):
+        for rx, names in pats:
+            m = re.match(rx, line)
+            if m:
+                for k, v in zip(names, m.groups()):
+                    g[k] = asn(v) if k == "local_as" else v
+        m = re.match(r"(\*?)(\d+\.\d+\.\d+\.\d+)\s+4\s+(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+"
+                     r"(\d+)\s+(\d+)\s+(\S+)\s+(.*?)\s*$", line)
+        if m:
+            r = "bgp_nbr addr=%s remote_as=%s version=4 msg_rcvd=%s msg_sent=%s table_version=%s " \
+                "inq=%s outq=%s" % (m[2], asn(m[3]), m[4], m[5], m[6], m[7], m[8])
+            if m[1]: r += " dynamic=1"
+            if m[9] != "never": r += " since_ms=" + m[9]
+            st = m[10]
+            if st.isdigit():
+                r += " state=Established prefixes_rcvd=" + st
+            else:
+                w = st.split()
+                r += " state=" + w[0]
+                if len(w) > 1: r += " idle_why=" + w[1].strip("()")
+            out.append(r)
+    peak = re.search(r"peaked at .*", t)
+    head = ["bgp " + " ".join("%s=%s" % kv for kv in g.items())]
+    if peak:
+        head.append("# TODO peak_wall_ms/peak_ms: " + peak[0])
+    return None, "", head + out
+
+
+KIND = {"show_ip_bgp_summary": ("show ip bgp summary", bgp_summary),
+        "show_ip_route_eigrp": ("show ip route eigrp", route),
         "show_ip_route_vrf": ("show ip route vrf", route),
         "show_crypto_session_local": ("show crypto session local", crypto_session),
         "show_crypto_session_local_detail": ("show crypto session local", crypto_session),
