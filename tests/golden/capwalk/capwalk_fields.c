@@ -120,6 +120,21 @@ static const struct capwalk_sym bgp_idle[] = {{"none", REC_BGP_IDLE_NONE},
                                               {"Admin", REC_BGP_IDLE_ADMIN},
                                               {"PfxCt", REC_BGP_IDLE_PFXCT},
                                               {NULL, 0}};
+static const struct capwalk_sym bgp_flags[] = {{"s", REC_BGPF_SUPPRESSED},
+                                               {"d", REC_BGPF_DAMPED},
+                                               {"h", REC_BGPF_HISTORY},
+                                               {"*", REC_BGPF_VALID},
+                                               {">", REC_BGPF_BEST},
+                                               {"i", REC_BGPF_INTERNAL},
+                                               {"r", REC_BGPF_RIB_FAILURE},
+                                               {"S", REC_BGPF_STALE},
+                                               {"m", REC_BGPF_MULTIPATH},
+                                               {"b", REC_BGPF_BACKUP},
+                                               {"x", REC_BGPF_BEST_EXTERNAL},
+                                               {"a", REC_BGPF_ADDPATH},
+                                               {"metric", REC_BGPF_HAS_METRIC},
+                                               {"locprf", REC_BGPF_HAS_LOCPREF},
+                                               {NULL, 0}};
 #define FLD(k, st, name, t, syms)                                                                  \
     {                                                                                              \
         k, #name, t, offsetof(struct st, name), sizeof(((struct st *)0)->name), syms               \
@@ -434,6 +449,16 @@ static const struct capwalk_field fields[] = {
     FLD("bgp_nbr", rec_bgp_neighbor, since_ms, F_AGE, NULL),
     FLD("bgp_nbr", rec_bgp_neighbor, peer_group, F_STR, NULL),
     FLD("bgp_nbr", rec_bgp_neighbor, description, F_STR, NULL),
+    FLD("bgp_path", rec_bgp_path, prefix, F_IP, NULL),
+    FLD("bgp_path", rec_bgp_path, len, F_U8, NULL),
+    FLD("bgp_path", rec_bgp_path, origin, F_CHAR, NULL),
+    FLD("bgp_path", rec_bgp_path, rpki, F_CHAR, NULL),
+    FLD("bgp_path", rec_bgp_path, flags, F_FLAGS, bgp_flags),
+    FLD("bgp_path", rec_bgp_path, nexthop, F_IP, NULL),
+    FLD("bgp_path", rec_bgp_path, metric, F_U32, NULL),
+    FLD("bgp_path", rec_bgp_path, local_pref, F_U32, NULL),
+    FLD("bgp_path", rec_bgp_path, weight, F_U32, NULL),
+    FLD("bgp_path", rec_bgp_path, as_path, F_STR, NULL),
 };
 
 /* show crypto ipsec sa's counters, by the words of its #pkts lines */

@@ -205,6 +205,8 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(bgp, n_bgp);
     if (strcmp(k, "bgp_nbr") == 0)
         NEW(bgp_nbr, n_bgp_nbr);
+    if (strcmp(k, "bgp_path") == 0)
+        NEW(bgp_path, n_bgp_path);
     /* a transform set of the profile above */
     if (strcmp(k, "profile_tset") == 0) {
         struct rec_ipsec_profile *r = fx->n_prof ? &fx->prof[fx->n_prof - 1] : NULL;

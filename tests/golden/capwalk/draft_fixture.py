@@ -651,7 +651,81 @@ def bgp_summary(t, cmd):
     return None, "", head + out
 
 
-KIND = {"show_ip_bgp_summary": ("show ip bgp summary", bgp_summary),
+def bgp_table(t, cmd):
+    """show ip bgp: the table version line, then a bgp_path per path"""
+    out, hdr, prev, pending = [], None, None, None
+    m = re.search(r"BGP table version is (\d+), local router ID is (\S+)", t)
+    if m:
+        out.append("bgp router_id=%s table_version=%s" % (m[2], m[1]))
+    for line in t.split("\n"):
+        if "Network" in line and "Next Hop" in line:
+            hdr = line
+            c_nh = line.index("Next Hop")
+            e_met, e_loc = line.index("Metric") + 6, line.index("LocPrf") + 6
+            e_wt = line.index("Weight") + 6
+            continue
+        if hdr is None or not line.strip() or line.startswith("Total number of"):
+            continue
+        if pending is not None:  # a long network wrapped: this line has the rest
+            rest = line[len(pending):]
+            line = pending + (" " if rest[:1] != " " else "") + rest
+            pending = None
+        d = re.search(r"\d", line)
+        if d and d.start() < c_nh - 3:
+            st = line[:d.start()]
+            net = line[d.start():].split()[0]
+            if len(line.rstrip()) <= d.start() + len(net):
+                pending = line.rstrip()
+                continue
+            nh_from = d.start() + len(net)
+        else:
+            st, net, nh_from = line[:c_nh - 3], "", c_nh - 3
+        if net:
+            a, _, ln = net.partition("/")
+            if not ln:
+                first = int(a.split(".")[0])
+                ln = "8" if first < 128 else "16" if first < 192 else "24"
+            prev = (a, ln)
+        a, ln = prev
+        stc = st.replace(" ", "")
+        rpki = ""
+        if len(stc) > 1 and stc[0] in "VIN" and stc[1] in "*rsdhS":
+            rpki, stc = stc[0], stc[1:]
+        flags = list(stc)
+        m = re.compile(r"\S+").search(line, nh_from)
+        nh, pos = m[0], m.end()
+        shift = m.start() - c_nh  # rows of some images sit off the header
+        tail = line[pos:]
+        metric = loc = weight = None
+        path = ""
+        for mm in re.finditer(r"\d+", tail):
+            end = pos + mm.end()
+            if end <= e_met + shift and metric is None and loc is None:
+                metric = mm[0]
+            elif end <= e_loc + shift and loc is None:
+                loc = mm[0]
+            else:
+                weight = mm[0]
+                path = tail[mm.end():].strip()
+                break
+        if not path:
+            raise SystemExit("cannot read the row: %r" % line)
+        origin = path[-1]
+        aspath = path[:-1].strip()
+        if metric is not None: flags.append("metric")
+        if loc is not None: flags.append("locprf")
+        r = "bgp_path prefix=%s len=%s flags=%s nexthop=%s weight=%s origin=%s" % (
+            a, ln, "|".join(flags), nh, weight, origin)
+        if metric is not None: r += " metric=" + metric
+        if loc is not None: r += " local_pref=" + loc
+        if aspath: r += ' as_path="%s"' % aspath
+        if rpki: r += " rpki=" + rpki
+        out.append(r)
+    return None, "", out
+
+
+KIND = {"show_ip_bgp": ("show ip bgp", bgp_table),
+        "show_ip_bgp_summary": ("show ip bgp summary", bgp_summary),
         "show_ip_route_eigrp": ("show ip route eigrp", route),
         "show_ip_route_vrf": ("show ip route vrf", route),
         "show_crypto_session_local": ("show crypto session local", crypto_session),
