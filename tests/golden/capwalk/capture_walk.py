@@ -52,6 +52,7 @@ TEMPLATES = {
     "show ip route": "testdata/textfsm/cisco_ios_show_ip_route.textfsm",
     "show ip bgp summary": "testdata/textfsm/cisco_ios_show_ip_bgp_summary.textfsm",
     "show ip bgp": "testdata/textfsm/cisco_ios_show_ip_bgp.textfsm",
+    "show ip eigrp topology": "testdata/textfsm/cisco_ios_show_ip_eigrp_topology.textfsm",
     "show ip eigrp neighbors": "testdata/textfsm/cisco_ios_show_ip_eigrp_neighbors.textfsm",
     "show ip ospf neighbor": "testdata/textfsm/cisco_ios_show_ip_ospf_neighbor.textfsm",
     "show ip ospf interface brief":

@@ -9,6 +9,7 @@
 #include "lib/rec_crypto.h"
 #include "lib/rec_ikev2.h"
 #include "lib/rec_routing.h"
+#include "lib/rec_routing2.h"
 
 #include <string.h>
 
@@ -135,6 +136,11 @@ static const struct capwalk_sym bgp_flags[] = {{"s", REC_BGPF_SUPPRESSED},
                                                {"metric", REC_BGPF_HAS_METRIC},
                                                {"locprf", REC_BGPF_HAS_LOCPREF},
                                                {NULL, 0}};
+static const struct capwalk_sym eigrp_topo_flags[] = {{"inaccessible", REC_EIGRPT_FD_INACCESSIBLE},
+                                                      {"tag", REC_EIGRPT_TAG},
+                                                      {"metrics", REC_EIGRPT_METRICS},
+                                                      {"nopath", REC_EIGRPT_NOPATH},
+                                                      {NULL, 0}};
 #define FLD(k, st, name, t, syms)                                                                  \
     {                                                                                              \
         k, #name, t, offsetof(struct st, name), sizeof(((struct st *)0)->name), syms               \
@@ -459,6 +465,22 @@ static const struct capwalk_field fields[] = {
     FLD("bgp_path", rec_bgp_path, local_pref, F_U32, NULL),
     FLD("bgp_path", rec_bgp_path, weight, F_U32, NULL),
     FLD("bgp_path", rec_bgp_path, as_path, F_STR, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, as, F_U32, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, router_id, F_IP, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, vrf, F_STR, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, instance, F_STR, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, prefix, F_IP, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, len, F_U8, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, state, F_CHAR, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, flags, F_FLAGS, eigrp_topo_flags),
+    FLD("eigrp_topo", rec_eigrp_topo, successors, F_U32, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, fd, F_U32, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, tag, F_U32, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, nexthop, F_IP, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, metric, F_U32, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, rd, F_U32, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, via, F_STR, NULL),
+    FLD("eigrp_topo", rec_eigrp_topo, ifname, F_STR, NULL),
 };
 
 /* show crypto ipsec sa's counters, by the words of its #pkts lines */

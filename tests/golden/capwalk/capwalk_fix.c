@@ -207,6 +207,8 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(bgp_nbr, n_bgp_nbr);
     if (strcmp(k, "bgp_path") == 0)
         NEW(bgp_path, n_bgp_path);
+    if (strcmp(k, "eigrp_topo") == 0)
+        NEW(eigrp_topo, n_eigrp_topo);
     /* a transform set of the profile above */
     if (strcmp(k, "profile_tset") == 0) {
         struct rec_ipsec_profile *r = fx->n_prof ? &fx->prof[fx->n_prof - 1] : NULL;

@@ -16,7 +16,8 @@
  * ikev2 (struct rec_ikev2_sa); ospf_if (struct rec_ospf_iface); profile
  * (struct rec_ipsec_profile) with profile_tset lines, its transform sets;
  * sock (struct rec_crypto_socket); bgp (struct rec_bgp_global, one) and
- * bgp_nbr (struct rec_bgp_neighbor); bgp_path (struct rec_bgp_path).
+ * bgp_nbr (struct rec_bgp_neighbor); bgp_path (struct rec_bgp_path);
+ * eigrp_topo (struct rec_eigrp_topo, one a path).
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -32,6 +33,7 @@
 #include "lib/rec_crypto.h"
 #include "lib/rec_ikev2.h"
 #include "lib/rec_routing.h"
+#include "lib/rec_routing2.h"
 
 #include <stdio.h>
 
@@ -64,8 +66,10 @@ struct capwalk_fix {
     struct rec_bgp_global bgp[1];
     struct rec_bgp_neighbor bgp_nbr[32];
     struct rec_bgp_path bgp_path[64];
+    struct rec_eigrp_topo eigrp_topo[64];
     size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec, n_traffic;
-    size_t n_eigrp, n_ospf, n_ikev2, n_ospf_if, n_prof, n_sock, n_bgp, n_bgp_nbr, n_bgp_path;
+    size_t n_eigrp, n_ospf, n_ikev2, n_ospf_if, n_prof, n_sock, n_bgp, n_bgp_nbr, n_bgp_path,
+        n_eigrp_topo;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

@@ -724,7 +724,58 @@ def bgp_table(t, cmd):
     return None, "", out
 
 
-KIND = {"show_ip_bgp": ("show ip bgp", bgp_table),
+def eigrp_topo(t, cmd):
+    """show ip eigrp topology: one eigrp_topo record per path"""
+    out, table, route = [], {}, None
+    for line in t.split("\n"):
+        m = re.search(r"(?:EIGRP-IPv4 (?:VR\((\S+)\) )?|IP-EIGRP )Topology Table for AS\((\d+)\)"
+                      r"/ID\(([\d.]+)\)(?: VRF\((\S+)\))?", line)
+        if m:
+            table = {"as": m[2], "router_id": m[3]}
+            if m[1]: table["instance"] = m[1]
+            if m[4]: table["vrf"] = m[4]
+            continue
+        m = re.search(r"Topology\(base\) TID\(0\) VRF\((\S+)\)", line)
+        if m:
+            if m[1] != "default": table["vrf"] = m[1]
+            continue
+        m = re.match(r"([PAUQRrs]) ([\d.]+)/(\d+), (\d+) successors, FD is (\w+)(?:, tag is (\d+))?",
+                     line)
+        if m:
+            route = dict(table, state=m[1], prefix=m[2], len=m[3], successors=m[4])
+            flags = []
+            if m[5] == "Inaccessible": flags.append("inaccessible")
+            else: route["fd"] = m[5]
+            if m[6]: flags.append("tag"); route["tag"] = m[6]
+            route["_flags"] = flags
+            route["_paths"] = 0
+            out.append(route)
+            continue
+        m = re.match(r"\s*via (\S+?)(?: \((\d+)/(\d+)\))?(?:, (\S+))?\s*$", line)
+        if m and route is not None:
+            p = dict(route)
+            p["_paths"] = 1
+            if re.match(r"[\d.]+$", m[1]): p["nexthop"] = m[1]
+            else: p["via"] = m[1]
+            if m[2]:
+                p["_flags"] = route["_flags"] + ["metrics"]
+                p["metric"], p["rd"] = m[2], m[3]
+            if m[4]: p["ifname"] = m[4]
+            if out and out[-1] is route:
+                out[-1] = p
+            else:
+                out.append(p)
+    lines = []
+    for r in out:
+        flags = list(r.pop("_flags"))
+        if not r.pop("_paths"): flags.append("nopath")
+        if flags: r["flags"] = "|".join(flags)
+        lines.append("eigrp_topo " + " ".join("%s=%s" % kv for kv in r.items()))
+    return None, "", lines
+
+
+KIND = {"show_ip_eigrp_topology": ("show ip eigrp topology", eigrp_topo),
+        "show_ip_bgp": ("show ip bgp", bgp_table),
         "show_ip_bgp_summary": ("show ip bgp summary", bgp_summary),
         "show_ip_route_eigrp": ("show ip route eigrp", route),
         "show_ip_route_vrf": ("show ip route vrf", route),
