@@ -7,6 +7,7 @@
 #include "tests/golden/capwalk/capwalk_fields.h"
 #include "lib/rec.h"
 #include "lib/rec_crypto.h"
+#include "lib/rec_eigrp.h"
 #include "lib/rec_ikev2.h"
 #include "lib/rec_routing.h"
 #include "lib/rec_routing2.h"
@@ -141,6 +142,10 @@ static const struct capwalk_sym eigrp_topo_flags[] = {{"inaccessible", REC_EIGRP
                                                       {"metrics", REC_EIGRPT_METRICS},
                                                       {"nopath", REC_EIGRPT_NOPATH},
                                                       {NULL, 0}};
+static const struct capwalk_sym eigrp_auth[] = {{"none", REC_EIGRP_AUTH_NONE},
+                                                {"md5", REC_EIGRP_AUTH_MD5},
+                                                {"sha256", REC_EIGRP_AUTH_SHA256},
+                                                {NULL, 0}};
 #define FLD(k, st, name, t, syms)                                                                  \
     {                                                                                              \
         k, #name, t, offsetof(struct st, name), sizeof(((struct st *)0)->name), syms               \
@@ -481,6 +486,53 @@ static const struct capwalk_field fields[] = {
     FLD("eigrp_topo", rec_eigrp_topo, rd, F_U32, NULL),
     FLD("eigrp_topo", rec_eigrp_topo, via, F_STR, NULL),
     FLD("eigrp_topo", rec_eigrp_topo, ifname, F_STR, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, as, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, vrf, F_STR, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, instance, F_STR, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, ifname, F_STR, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, peers, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, xmit_unrel, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, xmit_rel, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, peerq_unrel, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, peerq_rel, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, mean_srtt_ms, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, pacing_unrel_ms, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, pacing_rel_ms, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, mcast_flow_ms, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, pending_routes, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, hello_s, F_U16, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, hold_s, F_U16, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, split_horizon, F_U8, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, auth, F_SYM, eigrp_auth),
+    FLD("eigrp_if", rec_eigrp_iface, next_xmit_serial, F_U32, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, pkt_sent, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, pkt_expedited, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, hello_sent, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, hello_expedited, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, mcast_unrel, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, mcast_rel, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, ucast_unrel, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, ucast_rel, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, mcast_exceptions, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, cr_packets, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, acks_suppressed, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, retrans, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, out_of_seq, F_U64, NULL),
+    FLD("eigrp_if", rec_eigrp_iface, key_chain, F_STR, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, as, F_U32, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, hello_pid, F_U32, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, pdm_pid, F_U32, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, vrf, F_STR, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, instance, F_STR, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, hellos, F_U64S, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, updates, F_U64S, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, queries, F_U64S, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, replies, F_U64S, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, acks, F_U64S, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, sia_queries, F_U64S, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, sia_replies, F_U64S, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, sockq, F_U32S, NULL),
+    FLD("eigrp_traffic", rec_eigrp_traffic, inq, F_U32S, NULL),
 };
 
 /* show crypto ipsec sa's counters, by the words of its #pkts lines */

@@ -116,6 +116,20 @@ set_field(void *rec, const struct capwalk_field *f, const char *v)
         }
         return 0;
     }
+    case F_U32S: { /* "0,10000,2,0": the array's first elements */
+        size_t i = 0;
+
+        while (*v) {
+            unsigned long ul = strtoul(v, &end, 10);
+            uint32_t u32 = (uint32_t)ul;
+
+            if (end == v || i >= f->size / sizeof(u32) || (*end && *end != ','))
+                return -1;
+            memcpy(p + i++ * sizeof(u32), &u32, sizeof(u32));
+            v = *end ? end + 1 : end;
+        }
+        return 0;
+    }
     case F_U64: {
         unsigned long long ull = strtoull(v, &end, 0);
 
@@ -209,6 +223,21 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(bgp_path, n_bgp_path);
     if (strcmp(k, "eigrp_topo") == 0)
         NEW(eigrp_topo, n_eigrp_topo);
+    if (strcmp(k, "eigrp_traffic") == 0)
+        NEW(eigrp_traffic, n_eigrp_traffic);
+    if (strcmp(k, "eigrp_if") == 0) {
+        struct rec_eigrp_iface *e;
+
+        if (fx->n_eigrp_if >= sizeof(fx->eigrp_if) / sizeof(fx->eigrp_if[0]))
+            return NULL;
+        e = &fx->eigrp_if[fx->n_eigrp_if++];
+        memset(e, 0, sizeof(*e));
+        /* IOS's defaults: hello 5 s, hold 15 s, split horizon on */
+        e->hello_s = 5;
+        e->hold_s = 15;
+        e->split_horizon = 1;
+        return e;
+    }
     /* a transform set of the profile above */
     if (strcmp(k, "profile_tset") == 0) {
         struct rec_ipsec_profile *r = fx->n_prof ? &fx->prof[fx->n_prof - 1] : NULL;

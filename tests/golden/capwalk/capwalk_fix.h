@@ -17,7 +17,9 @@
  * (struct rec_ipsec_profile) with profile_tset lines, its transform sets;
  * sock (struct rec_crypto_socket); bgp (struct rec_bgp_global, one) and
  * bgp_nbr (struct rec_bgp_neighbor); bgp_path (struct rec_bgp_path);
- * eigrp_topo (struct rec_eigrp_topo, one a path).
+ * eigrp_topo (struct rec_eigrp_topo, one a path); eigrp_if (struct
+ * rec_eigrp_iface); eigrp_traffic (struct rec_eigrp_traffic; its sent/received
+ * pairs and queue quadruples as comma lists).
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -31,6 +33,7 @@
 
 #include "lib/rec.h"
 #include "lib/rec_crypto.h"
+#include "lib/rec_eigrp.h"
 #include "lib/rec_ikev2.h"
 #include "lib/rec_routing.h"
 #include "lib/rec_routing2.h"
@@ -67,9 +70,11 @@ struct capwalk_fix {
     struct rec_bgp_neighbor bgp_nbr[32];
     struct rec_bgp_path bgp_path[64];
     struct rec_eigrp_topo eigrp_topo[64];
+    struct rec_eigrp_iface eigrp_if[16];
+    struct rec_eigrp_traffic eigrp_traffic[4];
     size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec, n_traffic;
     size_t n_eigrp, n_ospf, n_ikev2, n_ospf_if, n_prof, n_sock, n_bgp, n_bgp_nbr, n_bgp_path,
-        n_eigrp_topo;
+        n_eigrp_topo, n_eigrp_if, n_eigrp_traffic;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

@@ -170,6 +170,12 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
     } else if (strncmp(cmd, "show crypto session", 19) == 0) {
         return show_session(out, cmd + 19, p);
+    } else if (strcmp(cmd, "show ip eigrp interfaces") == 0 ||
+               strcmp(cmd, "show ip eigrp interfaces detail") == 0) {
+        render_eigrp_interfaces(out, fx.eigrp_if, fx.n_eigrp_if,
+                                strcmp(cmd, "show ip eigrp interfaces detail") == 0);
+    } else if (strcmp(cmd, "show ip eigrp traffic") == 0) {
+        render_eigrp_traffic(out, fx.eigrp_traffic, fx.n_eigrp_traffic);
     } else if (strcmp(cmd, "show ip eigrp topology") == 0) {
         render_eigrp_topology(out, fx.eigrp_topo, fx.n_eigrp_topo, p->family);
     } else if (strcmp(cmd, "show ip bgp") == 0) {

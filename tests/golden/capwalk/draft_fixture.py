@@ -774,7 +774,86 @@ def eigrp_topo(t, cmd):
     return None, "", lines
 
 
-KIND = {"show_ip_eigrp_topology": ("show ip eigrp topology", eigrp_topo),
+def eigrp_ifs(t, cmd):
+    """show ip eigrp interfaces [detail]: an eigrp_if record per row"""
+    out, table, cur = [], {}, None
+    for line in t.split("\n"):
+        m = re.match(r"EIGRP-IPv4 (?:VR\((\S+)\) Address-Family )?Interfaces for AS\((\d+)\)"
+                     r"(?: VRF\((\S+)\))?", line)
+        if m:
+            table = {"as": m[2]}
+            if m[1]: table["instance"] = m[1]
+            if m[3]: table["vrf"] = m[3]
+            continue
+        m = re.match(r"\s+VRF\((\S+)\)\s*$", line)
+        if m:
+            table["vrf"] = m[1]
+            continue
+        m = re.match(r"(\S+)\s+(\d+)\s+(\d+)/(\d+)\s+(\d+)/(\d+)\s+(\d+)\s+(\d+)/(\d+)\s+"
+                     r"(\d+)\s+(\d+)\s*$", line)
+        if m and m[1] != "Interface":
+            cur = dict(table, ifname=full_ifname(m[1]), peers=m[2], xmit_unrel=m[3],
+                       xmit_rel=m[4], peerq_unrel=m[5], peerq_rel=m[6], mean_srtt_ms=m[7],
+                       pacing_unrel_ms=m[8], pacing_rel_ms=m[9], mcast_flow_ms=m[10],
+                       pending_routes=m[11])
+            out.append(cur)
+            continue
+        if cur is None:
+            continue
+        for rx, names in ((r"Hello-interval is (\d+), Hold-time is (\d+)", ("hello_s", "hold_s")),
+                          (r"Next xmit serial (\d+)", ("next_xmit_serial",)),
+                          (r"Packetized sent/expedited: (\d+)/(\d+)", ("pkt_sent", "pkt_expedited")),
+                          (r"Hello's sent/expedited: (\d+)/(\d+)", ("hello_sent", "hello_expedited")),
+                          (r"Un/reliable mcasts: (\d+)/(\d+)  Un/reliable ucasts: (\d+)/(\d+)",
+                           ("mcast_unrel", "mcast_rel", "ucast_unrel", "ucast_rel")),
+                          (r"Mcast exceptions: (\d+)  CR packets: (\d+)  ACKs suppressed: (\d+)",
+                           ("mcast_exceptions", "cr_packets", "acks_suppressed")),
+                          (r"Retransmissions sent: (\d+)  Out-of-sequence rcvd: (\d+)",
+                           ("retrans", "out_of_seq")),
+                          (r'Authentication mode is (md5|sha256),\s+key-chain is "([^"]*)"',
+                           ("auth", "key_chain"))):
+            m = re.search(rx, line)
+            if m:
+                for k, v in zip(names, m.groups()):
+                    cur[k] = v
+        if "Split-horizon is disabled" in line:
+            cur["split_horizon"] = "0"
+    lines = []
+    for r in out:
+        lines.append("eigrp_if " + " ".join("%s=%s" % kv for kv in r.items()))
+    return None, "", lines
+
+
+def eigrp_traffic(t, cmd):
+    """show ip eigrp traffic: an eigrp_traffic record per AS"""
+    out, cur = [], None
+    keys = {"Hellos": "hellos", "Updates": "updates", "Queries": "queries", "Replies": "replies",
+            "Acks": "acks", "SIA-Queries": "sia_queries", "SIA-Replies": "sia_replies"}
+    for line in t.split("\n"):
+        m = re.match(r"EIGRP-IPv4 (?:VR\((\S+)\) Address-Family )?Traffic Statistics for AS\((\d+)\)"
+                     r"(?: VRF\((\S+)\))?", line)
+        if m:
+            cur = {"as": m[2]}
+            if m[1]: cur["instance"] = m[1]
+            if m[3]: cur["vrf"] = m[3]
+            out.append(cur)
+            continue
+        m = re.match(r"\s+(\S+) sent/received: (\d+)/(\d+)", line)
+        if m and cur is not None and m[1] in keys:
+            cur[keys[m[1]]] = "%s,%s" % (m[2], m[3])
+        m = re.match(r"\s+(Hello|PDM) Process ID: (\d+)", line)
+        if m and cur is not None:
+            cur["hello_pid" if m[1] == "Hello" else "pdm_pid"] = m[2]
+        m = re.match(r"\s+(Socket|Input) Queue: (\d+)/(\d+)/(\d+)/(\d+)", line)
+        if m and cur is not None:
+            cur["sockq" if m[1] == "Socket" else "inq"] = ",".join(m.groups()[1:])
+    return None, "", ["eigrp_traffic " + " ".join("%s=%s" % kv for kv in r.items()) for r in out]
+
+
+KIND = {"show_ip_eigrp_traffic": ("show ip eigrp traffic", eigrp_traffic),
+        "show_ip_eigrp_interfaces": ("show ip eigrp interfaces", eigrp_ifs),
+        "show_ip_eigrp_interfaces_detail": ("show ip eigrp interfaces detail", eigrp_ifs),
+        "show_ip_eigrp_topology": ("show ip eigrp topology", eigrp_topo),
         "show_ip_bgp": ("show ip bgp", bgp_table),
         "show_ip_bgp_summary": ("show ip bgp summary", bgp_summary),
         "show_ip_route_eigrp": ("show ip route eigrp", route),
