@@ -54,6 +54,8 @@ TEMPLATES = {
     "show ip bgp": "testdata/textfsm/cisco_ios_show_ip_bgp.textfsm",
     "show ip eigrp topology": "testdata/textfsm/cisco_ios_show_ip_eigrp_topology.textfsm",
     "show ip eigrp neighbors": "testdata/textfsm/cisco_ios_show_ip_eigrp_neighbors.textfsm",
+    "show ip eigrp neighbors detail":
+    "testdata/textfsm/cisco_ios_show_ip_eigrp_neighbors_detail.textfsm",
     "show ip ospf neighbor": "testdata/textfsm/cisco_ios_show_ip_ospf_neighbor.textfsm",
     "show ip ospf interface brief":
     "testdata/textfsm/cisco_ios_show_ip_ospf_interface_brief.textfsm",

@@ -146,6 +146,14 @@ static const struct capwalk_sym eigrp_auth[] = {{"none", REC_EIGRP_AUTH_NONE},
                                                 {"md5", REC_EIGRP_AUTH_MD5},
                                                 {"sha256", REC_EIGRP_AUTH_SHA256},
                                                 {NULL, 0}};
+static const struct capwalk_sym eigrp_stub[] = {{"stub", REC_EIGRP_STUB},
+                                                {"connected", REC_EIGRP_STUB_CONN},
+                                                {"static", REC_EIGRP_STUB_STATIC},
+                                                {"summary", REC_EIGRP_STUB_SUMMARY},
+                                                {"redist", REC_EIGRP_STUB_REDIST},
+                                                {"leak", REC_EIGRP_STUB_LEAK},
+                                                {"rcv-only", REC_EIGRP_STUB_RCV_ONLY},
+                                                {NULL, 0}};
 #define FLD(k, st, name, t, syms)                                                                  \
     {                                                                                              \
         k, #name, t, offsetof(struct st, name), sizeof(((struct st *)0)->name), syms               \
@@ -533,6 +541,11 @@ static const struct capwalk_field fields[] = {
     FLD("eigrp_traffic", rec_eigrp_traffic, sia_replies, F_U64S, NULL),
     FLD("eigrp_traffic", rec_eigrp_traffic, sockq, F_U32S, NULL),
     FLD("eigrp_traffic", rec_eigrp_traffic, inq, F_U32S, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, version, F_U8S, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, retrans, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, retries, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, prefixes, F_U32, NULL),
+    FLD("eigrp_nbr", rec_eigrp_neighbor, stub, F_FLAGS, eigrp_stub),
 };
 
 /* show crypto ipsec sa's counters, by the words of its #pkts lines */

@@ -18,6 +18,7 @@ enum capwalk_ftype {
     F_U64,
     F_U64S,
     F_U32S,
+    F_U8S,
     F_STR,
     F_CHAR,
     F_AGE,

@@ -130,6 +130,19 @@ set_field(void *rec, const struct capwalk_field *f, const char *v)
         }
         return 0;
     }
+    case F_U8S: { /* "23,0,2,0" */
+        size_t i = 0;
+
+        while (*v) {
+            unsigned long ul = strtoul(v, &end, 10);
+
+            if (end == v || ul > 255 || i >= f->size || (*end && *end != ','))
+                return -1;
+            p[i++] = (uint8_t)ul;
+            v = *end ? end + 1 : end;
+        }
+        return 0;
+    }
     case F_U64: {
         unsigned long long ull = strtoull(v, &end, 0);
 

@@ -212,6 +212,8 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_crypto_isakmp_peers(out, fx.cs, fx.n_cs, peer);
     } else if (strncmp(cmd, "show crypto ipsec sa", 20) == 0) {
         return show_ipsec(out, cmd + 20, p);
+    } else if (strcmp(cmd, "show ip eigrp neighbors detail") == 0) {
+        render_eigrp_neighbors_detail(out, CAPWALK_NOW, fx.eigrp, fx.n_eigrp);
     } else if (strcmp(cmd, "show ip eigrp neighbors") == 0) {
         render_eigrp_neighbors(out, CAPWALK_NOW, fx.eigrp, fx.n_eigrp);
     } else if (strcmp(cmd, "show ip ospf neighbor") == 0) {

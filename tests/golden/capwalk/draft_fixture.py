@@ -436,6 +436,13 @@ def eigrp_nbrs(t, cmd):
                       "hold_ms": "+00:00:%02d" % int(m[4]), "since_ms": m[5], "srtt_ms": m[6],
                       "rto_ms": m[7], "q_count": m[8], "seq": m[9]})
             out.append("eigrp_nbr " + " ".join("%s=%s" % kv for kv in r.items()))
+            continue
+        # detail: the neighbour's version, retransmissions and prefixes
+        m = re.match(r"\s*Version (\d+)\.(\d+)/(\d+)\.(\d+), Retrans: (\d+), Retries: (\d+)"
+                     r"(?:, Prefixes: (\d+))?", l)
+        if m and out:
+            out[-1] += " version=%s,%s,%s,%s retrans=%s retries=%s" % m.groups()[:6]
+            if m[7]: out[-1] += " prefixes=" + m[7]
     return "", "", out
 
 
@@ -580,7 +587,8 @@ def crypto_session(t, cmd):
     return "16.9", "Genie's IOS-XE tests", out
 
 
-KIND = {"show_ip_eigrp_traffic": ("show ip eigrp traffic", eigrp_traffic),
+KIND = {"show_ip_eigrp_neighbors_detail": ("show ip eigrp neighbors detail", eigrp_nbrs),
+        "show_ip_eigrp_traffic": ("show ip eigrp traffic", eigrp_traffic),
         "show_ip_eigrp_interfaces": ("show ip eigrp interfaces", eigrp_ifs),
         "show_ip_eigrp_interfaces_detail": ("show ip eigrp interfaces detail", eigrp_ifs),
         "show_ip_eigrp_topology": ("show ip eigrp topology", eigrp_topo),
