@@ -546,6 +546,18 @@ static const struct capwalk_field fields[] = {
     FLD("eigrp_nbr", rec_eigrp_neighbor, retries, F_U32, NULL),
     FLD("eigrp_nbr", rec_eigrp_neighbor, prefixes, F_U32, NULL),
     FLD("eigrp_nbr", rec_eigrp_neighbor, stub, F_FLAGS, eigrp_stub),
+    FLD("vrf", rec_vrf, name, F_STR, NULL),
+    FLD("vrf", rec_vrf, rd, F_STR, NULL),
+    FLD("vrf", rec_vrf, ipv4, F_U8, NULL),
+    FLD("vrf", rec_vrf, ipv6, F_U8, NULL),
+    /* an ifs[] entry: offsets from its start */
+    {"vrf_if", "name", F_STR, 0, sizeof(((struct rec_vrf *)0)->ifs[0].name), NULL},
+    {"vrf_if", "addr", F_IP,
+     offsetof(struct rec_vrf, ifs[0].addr) - offsetof(struct rec_vrf, ifs[0].name),
+     sizeof(((struct rec_vrf *)0)->ifs[0].addr), NULL},
+    {"vrf_if", "up", F_U8,
+     offsetof(struct rec_vrf, ifs[0].up) - offsetof(struct rec_vrf, ifs[0].name),
+     sizeof(((struct rec_vrf *)0)->ifs[0].up), NULL},
 };
 
 /* show crypto ipsec sa's counters, by the words of its #pkts lines */

@@ -238,6 +238,16 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(eigrp_topo, n_eigrp_topo);
     if (strcmp(k, "eigrp_traffic") == 0)
         NEW(eigrp_traffic, n_eigrp_traffic);
+    if (strcmp(k, "vrf") == 0)
+        NEW(vrf, n_vrf);
+    /* an interface of the VRF above */
+    if (strcmp(k, "vrf_if") == 0) {
+        struct rec_vrf *v = fx->n_vrf ? &fx->vrf[fx->n_vrf - 1] : NULL;
+
+        if (!v || v->nifs >= REC_VRF_MAX_IFS)
+            return NULL;
+        return &v->ifs[v->nifs++];
+    }
     if (strcmp(k, "eigrp_if") == 0) {
         struct rec_eigrp_iface *e;
 

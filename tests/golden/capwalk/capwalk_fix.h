@@ -19,7 +19,8 @@
  * bgp_nbr (struct rec_bgp_neighbor); bgp_path (struct rec_bgp_path);
  * eigrp_topo (struct rec_eigrp_topo, one a path); eigrp_if (struct
  * rec_eigrp_iface); eigrp_traffic (struct rec_eigrp_traffic; its sent/received
- * pairs and queue quadruples as comma lists).
+ * pairs and queue quadruples as comma lists); vrf (struct rec_vrf) with
+ * vrf_if lines, its interfaces.
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -72,9 +73,10 @@ struct capwalk_fix {
     struct rec_eigrp_topo eigrp_topo[64];
     struct rec_eigrp_iface eigrp_if[16];
     struct rec_eigrp_traffic eigrp_traffic[4];
+    struct rec_vrf vrf[16];
     size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec, n_traffic;
     size_t n_eigrp, n_ospf, n_ikev2, n_ospf_if, n_prof, n_sock, n_bgp, n_bgp_nbr, n_bgp_path,
-        n_eigrp_topo, n_eigrp_if, n_eigrp_traffic;
+        n_eigrp_topo, n_eigrp_if, n_eigrp_traffic, n_vrf;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

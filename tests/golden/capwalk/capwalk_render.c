@@ -10,6 +10,7 @@
 #include "cli/render/render_crypto_extra.h"
 #include "cli/render/render_personality.h"
 #include "cli/render/render_system.h"
+#include "cli/render/render_vrf.h"
 #include "lib/inet.h"
 #include "tests/golden/capwalk/capwalk_fix.h"
 
@@ -192,6 +193,12 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
                                    .family = p->family};
 
         render_bgp_summary(out, CAPWALK_NOW, &in);
+    } else if (strcmp(cmd, "show vrf") == 0) {
+        render_vrf(out, fx.vrf, fx.n_vrf, NULL);
+    } else if (strcmp(cmd, "show ip vrf interfaces") == 0) {
+        render_ip_vrf_interfaces(out, fx.vrf, fx.n_vrf);
+    } else if (strncmp(cmd, "show ip vrf", 11) == 0) {
+        render_ip_vrf(out, fx.vrf, fx.n_vrf, cmd[11] ? cmd + 12 : NULL);
     } else if (strcmp(cmd, "show crypto sockets") == 0) {
         render_crypto_sockets(out, fx.sock, fx.n_sock);
     } else if (strcmp(cmd, "show crypto map") == 0) {

@@ -16,7 +16,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from capture_walk import capture_text  # noqa: E402
 from draft_routing import (bgp_summary, bgp_table, eigrp_ifs, eigrp_topo,  # noqa: E402
-                           eigrp_traffic, full_ifname)
+                           eigrp_traffic, full_ifname, vrfs)
 
 def attrs(a):
     out = []
@@ -587,7 +587,9 @@ def crypto_session(t, cmd):
     return "16.9", "Genie's IOS-XE tests", out
 
 
-KIND = {"show_ip_eigrp_neighbors_detail": ("show ip eigrp neighbors detail", eigrp_nbrs),
+KIND = {"show_vrf": ("show vrf", vrfs), "show_ip_vrf": ("show ip vrf", vrfs),
+        "show_ip_vrf_interfaces": ("show ip vrf interfaces", vrfs),
+        "show_ip_eigrp_neighbors_detail": ("show ip eigrp neighbors detail", eigrp_nbrs),
         "show_ip_eigrp_traffic": ("show ip eigrp traffic", eigrp_traffic),
         "show_ip_eigrp_interfaces": ("show ip eigrp interfaces", eigrp_ifs),
         "show_ip_eigrp_interfaces_detail": ("show ip eigrp interfaces detail", eigrp_ifs),

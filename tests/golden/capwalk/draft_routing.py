@@ -275,3 +275,54 @@ def eigrp_traffic(t, cmd):
         if m and cur is not None:
             cur["sockq" if m[1] == "Socket" else "inq"] = ",".join(m.groups()[1:])
     return None, "", ["eigrp_traffic " + " ".join("%s=%s" % kv for kv in r.items()) for r in out]
+
+
+def vrfs(t, cmd):
+    """show vrf, show ip vrf, show ip vrf interfaces: a vrf record per VRF
+    and a vrf_if line per interface"""
+    vs, cur, mode = {}, None, None
+    for line in t.split("\n"):
+        w = line.split()
+        if not w:
+            continue
+        if w[0] == "Name" or w[0] == "Interface":
+            mode = w[0]
+            continue
+        if mode == "Interface":
+            if len(w) >= 4:
+                v = vs.setdefault(w[2], {"name": w[2], "ifs": []})
+                v["ifs"].append((full_ifname(w[0]), w[1], w[3] == "up"))
+            continue
+        if mode != "Name" or w[0].startswith("Platform"):
+            mode = None if w[0].startswith("Platform") else mode
+            continue
+        if line[:1] != " " or (line[:2] == "  " and not line[:20].strip() == ""):
+            cur = {"name": w[0], "rd": w[1] if w[1] != "<not" else "", "ifs": []}
+            rest = w[2:] if w[1] != "<not" else w[3:]
+            if "Protocols" in t and rest and rest[0].startswith("ipv"):
+                cur["protocols"] = rest[0]
+                rest = rest[1:]
+            for i in rest:
+                cur["ifs"].append((full_ifname(i), None, None))
+            vs[cur["name"]] = cur
+        elif cur is not None:
+            cur["ifs"].append((full_ifname(w[0]), None, None))
+    out = []
+    for v in vs.values():
+        r = "vrf name=%s" % v["name"]
+        if v.get("rd"):
+            r += " rd=%s" % v["rd"]
+        if "protocols" in v:
+            r += " ipv4=%d ipv6=%d" % ("ipv4" in v["protocols"], "ipv6" in v["protocols"])
+        elif "Protocols" not in t:  # show ip vrf lists the IPv4 VRFs
+            r += " ipv4=1"
+
+        out.append(r)
+        for name, addr, up in v["ifs"]:
+            x = "vrf_if name=%s" % name
+            if addr and addr != "unassigned":
+                x += " addr=%s" % addr
+            if up:
+                x += " up=1"
+            out.append(x)
+    return None, "", out
