@@ -154,6 +154,10 @@ static const struct capwalk_sym eigrp_stub[] = {{"stub", REC_EIGRP_STUB},
                                                 {"leak", REC_EIGRP_STUB_LEAK},
                                                 {"rcv-only", REC_EIGRP_STUB_RCV_ONLY},
                                                 {NULL, 0}};
+static const struct capwalk_sym tun_mode[] = {{"gre", REC_TUNMODE_GRE_IP},
+                                              {"mgre", REC_TUNMODE_MGRE},
+                                              {"other", REC_TUNMODE_OTHER},
+                                              {NULL, 0}};
 #define FLD(k, st, name, t, syms)                                                                  \
     {                                                                                              \
         k, #name, t, offsetof(struct st, name), sizeof(((struct st *)0)->name), syms               \
@@ -558,6 +562,19 @@ static const struct capwalk_field fields[] = {
     {"vrf_if", "up", F_U8,
      offsetof(struct rec_vrf, ifs[0].up) - offsetof(struct rec_vrf, ifs[0].name),
      sizeof(((struct rec_vrf *)0)->ifs[0].up), NULL},
+    FLD("iface", rec_iface, description, F_STR, NULL),
+    FLD("iface", rec_iface, hw, F_STR, NULL),
+    FLD("iface", rec_iface, mtu, F_U32, NULL),
+    FLD("iface", rec_iface, bw_kbit, F_U32, NULL),
+    FLD("iface", rec_iface, delay_usec, F_U32, NULL),
+    FLD("iface", rec_iface, tun_mode, F_SYM, tun_mode),
+    FLD("iface", rec_iface, has_key, F_U8, NULL),
+    FLD("iface", rec_iface, protected_, F_U8, NULL),
+    FLD("iface", rec_iface, tun_src, F_IP, NULL),
+    FLD("iface", rec_iface, tun_src_if, F_STR, NULL),
+    FLD("iface", rec_iface, tun_dst, F_IP, NULL),
+    FLD("iface", rec_iface, key, F_U32, NULL),
+    FLD("iface", rec_iface, profile, F_STR, NULL),
 };
 
 /* show crypto ipsec sa's counters, by the words of its #pkts lines */

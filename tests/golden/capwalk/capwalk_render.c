@@ -231,6 +231,9 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_crypto_ikev2_sa(out, CAPWALK_NOW, fx.ikev2, fx.n_ikev2, &o);
     } else if (strcmp(cmd, "show ip ospf interface brief") == 0) {
         render_ospf_iface_brief(out, fx.ospf_if, fx.n_ospf_if);
+    } else if (strncmp(cmd, "show interfaces ", 16) == 0) {
+        /* the fixture holds the one interface the command names */
+        render_interfaces(out, CAPWALK_NOW, fx.iface, fx.n_iface);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief_ex(out, fx.iface, fx.n_iface, p->family == RENDER_IOS_XE17);
     } else {
