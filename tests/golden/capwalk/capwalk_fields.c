@@ -575,6 +575,10 @@ static const struct capwalk_field fields[] = {
     FLD("iface", rec_iface, tun_dst, F_IP, NULL),
     FLD("iface", rec_iface, key, F_U32, NULL),
     FLD("iface", rec_iface, profile, F_STR, NULL),
+    FLD("log", rec_log, wall_ms, F_U64, NULL),
+    FLD("log", rec_log, seq, F_U32, NULL),
+    FLD("log", rec_log, severity, F_U8, NULL),
+    FLD("log", rec_log, text, F_STR, NULL),
 };
 
 /* show crypto ipsec sa's counters, by the words of its #pkts lines */

@@ -240,6 +240,8 @@ new_rec(struct capwalk_fix *fx, const char *k)
         NEW(eigrp_traffic, n_eigrp_traffic);
     if (strcmp(k, "vrf") == 0)
         NEW(vrf, n_vrf);
+    if (strcmp(k, "log") == 0)
+        NEW(log, n_log);
     /* an interface of the VRF above */
     if (strcmp(k, "vrf_if") == 0) {
         struct rec_vrf *v = fx->n_vrf ? &fx->vrf[fx->n_vrf - 1] : NULL;

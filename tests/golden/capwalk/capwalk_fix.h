@@ -20,7 +20,7 @@
  * eigrp_topo (struct rec_eigrp_topo, one a path); eigrp_if (struct
  * rec_eigrp_iface); eigrp_traffic (struct rec_eigrp_traffic; its sent/received
  * pairs and queue quadruples as comma lists); vrf (struct rec_vrf) with
- * vrf_if lines, its interfaces.
+ * vrf_if lines, its interfaces; log (struct rec_log).
  * Values: dotted quads, decimal numbers, words of the field's own table
  * (state=UP, attrs=D|T1), "quoted strings" where a blank is part of the
  * value, and times as IOS prints them: an age (`00:05:07`, `1d02h`, `3w2d`,
@@ -74,9 +74,10 @@ struct capwalk_fix {
     struct rec_eigrp_iface eigrp_if[16];
     struct rec_eigrp_traffic eigrp_traffic[4];
     struct rec_vrf vrf[16];
+    struct rec_log log[32];
     size_t n_tun, n_peer, n_nhs, n_cache, n_route, n_iface, n_ike, n_cs, n_ipsec, n_traffic;
     size_t n_eigrp, n_ospf, n_ikev2, n_ospf_if, n_prof, n_sock, n_bgp, n_bgp_nbr, n_bgp_path,
-        n_eigrp_topo, n_eigrp_if, n_eigrp_traffic, n_vrf;
+        n_eigrp_topo, n_eigrp_if, n_eigrp_traffic, n_vrf, n_log;
 };
 
 /* Reads the fixture from f; 0, or -1 after printing what is wrong (file

@@ -193,6 +193,11 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
                                    .family = p->family};
 
         render_bgp_summary(out, CAPWALK_NOW, &in);
+    } else if (strcmp(cmd, "show logging") == 0) {
+        struct rec_system sys;
+
+        memset(&sys, 0, sizeof(sys));
+        render_logging(out, &sys, fx.log, fx.n_log);
     } else if (strcmp(cmd, "show vrf") == 0) {
         render_vrf(out, fx.vrf, fx.n_vrf, NULL);
     } else if (strcmp(cmd, "show ip vrf interfaces") == 0) {
