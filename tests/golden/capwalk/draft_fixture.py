@@ -587,7 +587,8 @@ def crypto_session(t, cmd):
     return "16.9", "Genie's IOS-XE tests", out
 
 
-KIND = {"show_vrf": ("show vrf", vrfs), "show_ip_vrf": ("show ip vrf", vrfs),
+KIND = {"show_ip_nhrp_vrf": ("show ip nhrp", nhrp),
+        "show_vrf": ("show vrf", vrfs), "show_ip_vrf": ("show ip vrf", vrfs),
         "show_ip_vrf_interfaces": ("show ip vrf interfaces", vrfs),
         "show_ip_eigrp_neighbors_detail": ("show ip eigrp neighbors detail", eigrp_nbrs),
         "show_ip_eigrp_traffic": ("show ip eigrp traffic", eigrp_traffic),
