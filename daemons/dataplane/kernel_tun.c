@@ -43,7 +43,7 @@ cfg_check(struct dpk *k, const struct dp_tunnel_cfg *cfg)
         return dpk_fail(k, -EINVAL, "%s: ip mtu %u out of range", cfg->ifname, cfg->mtu);
     /* the tunnel device in another namespace would take every neighbour,
      * nft rule and packet socket of this backend with it: not built yet */
-    if (cfg->ivrf_ns[0])
+    if (cfg->ivrf_ns[0] || cfg->ivrf_dev[0])
         return dpk_fail(k, -EOPNOTSUPP,
                         "%s: a tunnel in an inside VRF needs the userspace data plane for now "
                         "(DMVPND_DATAPLANE=user)",
@@ -76,6 +76,13 @@ gre_link(const struct dp_tunnel_cfg *cfg)
     rtnl_link_ipgre_set_okey(l, cfg->has_key ? htonl(cfg->key) : 0);
     rtnl_link_ipgre_set_ttl(l, DPK_TTL);
     rtnl_link_ipgre_set_pmtudisc(l, 0);
+    /* A front-door VRF that is a device: the gre link bound to it
+     * (IFLA_GRE_LINK) makes its underlay lookups in the VRF's table, so its
+     * packets leave through the VRF's interfaces; received GRE finds the
+     * tunnel by its local address as before. Every change carries it: a
+     * change without it would unbind the link. */
+    if (cfg->fvrf_dev[0])
+        rtnl_link_ipgre_set_link(l, if_nametoindex(cfg->fvrf_dev));
     return l;
 }
 
@@ -183,6 +190,9 @@ gre_create_fvrf(struct dpk *k, struct dpk_tun *t)
 static int
 gre_create(struct dpk *k, struct dpk_tun *t)
 {
+    if (t->cfg.fvrf_dev[0] && !if_nametoindex(t->cfg.fvrf_dev))
+        return dpk_fail(k, -ENODEV, "%s: tunnel vrf: no VRF device %s", t->cfg.ifname,
+                        t->cfg.fvrf_dev);
     struct nl_sock *sk = dpnl_sock(k->nl);
     struct rtnl_link *l = gre_link(&t->cfg);
     int e = t->cfg.fvrf_ns[0] ? 0 : rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
@@ -372,7 +382,8 @@ dpk_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg)
     struct dp_tunnel_cfg old = t->cfg;
     t->cfg = *cfg;
     tun_derive(t);
-    if (strcmp(old.fvrf_ns, cfg->fvrf_ns)) { /* another underlay: a new link */
+    if (strcmp(old.fvrf_ns, cfg->fvrf_ns) ||
+        strcmp(old.fvrf_dev, cfg->fvrf_dev)) { /* another underlay: a new link */
         if ((e = gre_rebuild(k, t)) < 0)
             return e;
     } else if ((old.src != cfg->src || old.dst != cfg->dst || old.has_key != cfg->has_key ||
