@@ -73,11 +73,11 @@ expect "dspoke1 show ip route vrf INET: read from table 1000 (S*, C, L)" sh -c '
   grep -qE "^C +198\.51\.100\.0/24 is directly connected, GigabitEthernet1$" $f &&
   grep -qE "^L +198\.51\.100\.12/32 is directly connected, GigabitEthernet1$" $f &&
   ! grep -q "Loopback0\|Tunnel0" $f'
+cli dspoke1 show ip route >/out/dspoke1-show-ip-route.txt 2>&1
 expect "dspoke1 show ip route (global): its LAN and tunnel, L entries included" sh -c '
   f=/out/dspoke1-show-ip-route.txt
   grep -qE "^L +192\.168\.2\.1/32 is directly connected, Loopback0$" $f &&
   grep -qE "^L +10\.1\.1\.2/32 is directly connected, Tunnel0$" $f'
-cli dspoke1 show ip route >/out/dspoke1-show-ip-route.txt 2>&1
 expect "dspoke1 show ip route (global): no transport route" sh -c \
   '! grep -q "198.51.100.\|203.0.113." /out/dspoke1-show-ip-route.txt'
 cli dspoke1 show vrf >/out/dspoke1-show-vrf.txt 2>&1
@@ -113,4 +113,5 @@ kill "$(cat /tmp/capture-kernel-vrfdev.pid)" 2>/dev/null
 sleep 1
 expect "GRE directly between the spokes' VRF addresses on the wire" sh -c \
   'tcpdump -n -r /out/kernel-vrfdev.pcap "src host 198.51.100.12 and dst host 198.51.100.13 and ip proto 47" 2>/dev/null | grep -q .'
+. /job/dev_charon.sh
 for n in dhub dspoke1 dspoke2; do kill "$(cat /tmp/$n.dmvpnd.pid)" 2>/dev/null; done
