@@ -5,7 +5,8 @@
 # device with a cgroup BPF program). Two charons, dspoke1 and dspoke2, with
 # a swanctl PSK connection between their VRF addresses; dspoke1 initiates.
 # dmvpnd's IPsec service does not drive these yet (docs/architecture.md
-# "VRFs", Not yet): this records what works for when it does.
+# "VRFs", Not yet): this pins down what works for when it does, kernel ESP
+# of the spokes' GRE included.
 dcharon() {
   cat >"/tmp/$1-sw.conf" <<EOC
 charon {
@@ -63,8 +64,12 @@ expect "IKEv2 SA between the spokes' VRF addresses ESTABLISHED (charons bound to
   grep -q "ESTABLISHED" /out/dspoke2-list-sas.txt
 expect "its CHILD SA for GRE INSTALLED, transport mode" sh -c \
   'grep -q "INSTALLED, TRANSPORT" /out/dspoke2-list-sas.txt'
-# what kernel ESP does with a gre link bound to a VRF device: recorded
+# kernel ESP (transport mode, proto gre) on a gre link bound to a VRF device
 ip netns exec dspoke1 ping -c 5 -i 0.2 -W 2 -I 192.168.2.1 192.168.3.1 >/out/dspoke-esp-ping.txt 2>&1
 ip -n dspoke1 -s xfrm state >/out/dspoke1-xfrm-state.txt 2>&1
-say "spoke-to-spoke pings with the SA installed: $(awk '/received/{print $4 "/" $1}' /out/dspoke-esp-ping.txt)"
+expect "dspoke1 LAN -> dspoke2 LAN with the SA installed: 5/5" \
+  grep -q "5 packets transmitted, 5 received" /out/dspoke-esp-ping.txt
+expect "dspoke1's kernel ESP SAs carried that traffic both ways (xfrm packet counts)" sh -c \
+  'test "$(grep -A1 "lifetime current" /out/dspoke1-xfrm-state.txt |
+           grep -cE "\), [1-9][0-9]*\(packets\)")" -eq 2'
 for n in dspoke1 dspoke2; do kill "$(cat "/tmp/$n.charon.pid")" 2>/dev/null; done
