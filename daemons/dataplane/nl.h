@@ -53,8 +53,9 @@ int dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up);
  * behind: the kernel drops them). */
 int dpnl_link_netns(struct dpnl *nl, int ifindex, int nsfd);
 /* VRF devices (nl_vrf.c): the `vrf` link name with its table (an existing
- * one keeps its own table, *table tells it; made with want_table
- * otherwise), up; a link of another kind by that name is an error. */
+ * one keeps its own table, *table tells it; made with want_table, or the
+ * next number no VRF device has, otherwise), up; a link of another kind by
+ * that name is an error. */
 int dpnl_vrf_ensure(struct dpnl *nl, const char *name, uint32_t want_table, uint32_t *table,
                     int *ifindex);
 /* The link's master (0: none). */

@@ -14,6 +14,25 @@
 #include <stdio.h>
 #include <string.h>
 
+/* True when a VRF device of this namespace already has table. */
+static bool
+table_taken(struct nl_sock *sk, uint32_t table)
+{
+    struct nl_cache *c = NULL;
+    struct nl_object *o;
+    bool taken = false;
+    uint32_t t;
+
+    if (rtnl_link_alloc_cache(sk, AF_UNSPEC, &c) < 0)
+        return false;
+    for (o = nl_cache_get_first(c); o && !taken; o = nl_cache_get_next(o)) {
+        struct rtnl_link *l = (struct rtnl_link *)o;
+        taken = rtnl_link_is_vrf(l) && rtnl_link_vrf_get_tableid(l, &t) == 0 && t == table;
+    }
+    nl_cache_free(c);
+    return taken;
+}
+
 int
 dpnl_vrf_ensure(struct dpnl *nl, const char *name, uint32_t want_table, uint32_t *table,
                 int *ifindex)
@@ -32,6 +51,10 @@ dpnl_vrf_ensure(struct dpnl *nl, const char *name, uint32_t want_table, uint32_t
             return dpnl_fail(nl, -NLE_EXIST, what); /* a link of another kind */
         }
     } else {
+        /* two VRF devices on one table would be one VRF: the next free
+         * number (a device of an earlier run, or of another VRF, has it) */
+        while (table_taken(sk, want_table))
+            want_table++;
         if (!(l = rtnl_link_vrf_alloc()))
             return dpnl_fail(nl, -NLE_NOMEM, what);
         rtnl_link_set_name(l, name);

@@ -72,4 +72,10 @@ expect "dspoke1 LAN -> dspoke2 LAN with the SA installed: 5/5" \
 expect "dspoke1's kernel ESP SAs carried that traffic both ways (xfrm packet counts)" sh -c \
   'test "$(grep -A1 "lifetime current" /out/dspoke1-xfrm-state.txt |
            grep -cE "\), [1-9][0-9]*\(packets\)")" -eq 2'
-for n in dspoke1 dspoke2; do kill "$(cat "/tmp/$n.charon.pid")" 2>/dev/null; done
+for n in dspoke1 dspoke2; do
+  kill "$(cat "/tmp/$n.charon.pid")" 2>/dev/null
+  sleep 1
+  # whatever charon left, part 3 wants clear GRE between the spokes
+  ip -n "$n" xfrm policy flush
+  ip -n "$n" xfrm state flush
+done

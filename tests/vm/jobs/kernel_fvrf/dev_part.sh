@@ -115,3 +115,5 @@ expect "GRE directly between the spokes' VRF addresses on the wire" sh -c \
   'tcpdump -n -r /out/kernel-vrfdev.pcap "src host 198.51.100.12 and dst host 198.51.100.13 and ip proto 47" 2>/dev/null | grep -q .'
 . /job/dev_charon.sh
 for n in dhub dspoke1 dspoke2; do kill "$(cat /tmp/$n.dmvpnd.pid)" 2>/dev/null; done
+sleep 1
+. /job/dev_ivrf.sh
