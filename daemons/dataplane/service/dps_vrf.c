@@ -49,7 +49,9 @@ device_get(struct dp_svc *m, struct dps_vrf *v)
         return -1;
     }
     if (dpnl_vrf_ensure(m->nl, v->ns, want, &v->table, &v->devidx) < 0) {
-        log_err("dataplane: VRF %s: %s", v->name, dpnl_error(m->nl));
+        log_err("dataplane: VRF %s: %s (VRFs as devices need CONFIG_NET_VRF; "
+                "DMVPND_VRF_BACKEND=netns makes them namespaces)",
+                v->name, dpnl_error(m->nl));
         return -1;
     }
     v->device = true;
