@@ -81,6 +81,10 @@ enum rec_kind {
     REC_NHRP6_CACHE,
     REC_NHRP6_NHS,
     REC_DMVPN6_PEER,
+    /* lib/rec_route6.h: show ipv6 route */
+    REC_ROUTE6,
+    /* lib/rec_iface6.h: show ipv6 interface brief */
+    REC_IFACE6,
 };
 
 /* One VRF and the interfaces in it (show vrf, show ip vrf [interfaces]). */

@@ -4,9 +4,10 @@
  * A `struct cfg` is built by the parser (parse.c, handlers in cmd_*.c), then
  * frozen: every consumer (validate, diff, print, the daemon's modules) gets a
  * `const struct cfg *` and never changes it. Everything lives in one arena.
- * Addresses are IPv4 in host byte order (IPv6 ones, in cfg_nhrp6.h and the
- * tunnel source, are wire bytes). Lists keep configuration order where
- * IOS keeps it (NHRP maps, NHS, routes) because show running-config does.
+ * Addresses are IPv4 in host byte order (IPv6 ones, in cfg_nhrp6.h, the
+ * tunnel source, struct cfg_if6 and struct cfg_route6, are wire bytes).
+ * Lists keep configuration order where IOS keeps it (NHRP maps, NHS,
+ * routes) because show running-config does.
  */
 #ifndef DMVPN_PARSERS_CFG_H
 #define DMVPN_PARSERS_CFG_H
@@ -82,6 +83,30 @@ struct cfg_addr {
     uint32_t addr, mask;
 };
 
+/* IPv6 on an interface (`ipv6 address`, `ipv6 enable`, `ipv6 mtu`). Fixed
+ * arrays, no pointers: the model's copy and compare stay memcpy/memcmp, and
+ * unused slots are kept zero for that reason. */
+#define CFG_IF6_MAX_ADDRS 8
+
+enum cfg_addr6_kind {
+    ADDR6_PLAIN = 0, /* ipv6 address X/LEN */
+    ADDR6_EUI64,     /* ipv6 address P/LEN eui-64: the host part from the link's MAC */
+    ADDR6_LINKLOCAL, /* ipv6 address X link-local (len 128 in the model, /64 on the link) */
+};
+
+struct cfg_addr6 {
+    uint8_t addr[16]; /* wire order; the masked prefix for ADDR6_EUI64 */
+    uint8_t len;
+    uint8_t kind; /* enum cfg_addr6_kind */
+};
+
+struct cfg_if6 {
+    bool enable;  /* ipv6 enable: link-local only */
+    uint32_t mtu; /* ipv6 mtu; 0: the link's */
+    uint8_t naddrs;
+    struct cfg_addr6 addrs[CFG_IF6_MAX_ADDRS]; /* configuration order */
+};
+
 struct cfg_iface {
     const char *name; /* canonical: Tunnel0, FastEthernet0/0 */
     const char *description;
@@ -125,6 +150,7 @@ struct cfg_iface {
     struct cfg_nhrp nhrp;
     struct cfg_nhrp6 nhrp6; /* ipv6 nhrp ... (cfg_nhrp6.h) */
     struct cfg_opaque_list opaque;
+    struct cfg_if6 v6;
 };
 
 enum cfg_isakmp_encr {
@@ -405,6 +431,20 @@ struct cfg_keychain {
     size_t nkeys, capkeys;
 };
 
+/* ipv6 route [vrf X] P/LEN {NH | IF [NH]} [distance] [tag N] [name W] */
+struct cfg_route6 {
+    const char *vrf; /* NULL: the global table */
+    uint8_t prefix[16];
+    uint8_t len;
+    bool has_nh;
+    uint8_t nh[16];
+    const char *ifname; /* exit interface, optional (required for a link-local next hop) */
+    uint32_t distance;  /* 0: default (1) */
+    bool has_tag;
+    uint32_t tag;
+    const char *name;
+};
+
 struct cfg_route {
     const char *vrf; /* `ip route vrf X ...`; NULL: the global table */
     uint32_t prefix, mask;
@@ -525,6 +565,9 @@ struct cfg {
     struct cfg_router *routers;
     size_t nrouters, caprouters;
     struct cfg_opaque_list global_opaque;
+    struct cfg_route6 *routes6;
+    size_t nroutes6, caproutes6;
+    bool ipv6_unicast_routing; /* the line itself is kept verbatim (print order) */
 };
 
 /* Lookups over a frozen config. */

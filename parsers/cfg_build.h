@@ -96,6 +96,7 @@ const char *cb_msg(struct cfg_build *b, const char *fmt, ...) __attribute__((for
     extern const size_t x##_len
 CMD_TABLE_DECL(cmd_tbl_global);
 CMD_TABLE_DECL(cmd_tbl_iface);
+CMD_TABLE_DECL(cmd_tbl_ipv6);
 CMD_TABLE_DECL(cmd_tbl_nhrp);
 CMD_TABLE_DECL(cmd_tbl_nhrp6);
 CMD_TABLE_DECL(cmd_tbl_crypto);

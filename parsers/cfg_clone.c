@@ -127,6 +127,12 @@ cfg_clone(const struct cfg *src)
         if (c->routes[i].vrf)
             c->routes[i].vrf = str(a, c->routes[i].vrf);
     }
+    c->routes6 = arr(a, c->routes6, c->nroutes6, &c->caproutes6, sizeof(*c->routes6));
+    for (i = 0; i < c->nroutes6; i++) {
+        c->routes6[i].ifname = str(a, c->routes6[i].ifname);
+        c->routes6[i].name = str(a, c->routes6[i].name);
+        c->routes6[i].vrf = str(a, c->routes6[i].vrf);
+    }
     c->users = arr(a, c->users, c->nusers, &c->capusers, sizeof(*c->users));
     for (i = 0; i < c->nusers; i++) {
         c->users[i].name = str(a, c->users[i].name);

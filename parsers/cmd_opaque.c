@@ -49,10 +49,11 @@ const struct cmd_def cmd_tbl_opaque[] = {
      .no_cls = CLS_SUPPORTED,
      .no_note = "IOS's default: logins check the local usernames and line passwords, as the "
                 "shell does"},
-    {MODE_GLOBAL, "ipv6 cef [<line:rest>]", UNS, "IPv6 is not implemented", opaque_h_line,
+    {MODE_GLOBAL, "ipv6 cef [<line:rest>]", IGN,
+     "Linux forwards IPv6 as `ipv6 unicast-routing` says: no separate CEF switch", opaque_h_line,
      MODE_EXEC, CMDF_NO | CMDF_DEFAULT, SG_EARLY,
      .help = CMD_HELP({"cef", "Cisco Express Forwarding for IPv6"}), .no_cls = CLS_IGNORED,
-     .no_note = "IPv6 forwarding is not provided here: nothing to switch off"},
+     .no_note = "IPv6 forwarding follows `ipv6 unicast-routing`: nothing to switch off"},
     G("clock", IGN, "the host clock is used", SG_EARLY,
       CMD_HELP({"clock", "Configure time-of-day clock"})),
     G("mmi", IGN, N_NOLINUX, SG_EARLY, CMD_HELP({"mmi", "mmi"})),

@@ -20,6 +20,7 @@ cmd_table_build(size_t *n)
     } parts[] = {
         {cmd_tbl_global, cmd_tbl_global_len},
         {cmd_tbl_iface, cmd_tbl_iface_len},
+        {cmd_tbl_ipv6, cmd_tbl_ipv6_len},
         {cmd_tbl_nhrp, cmd_tbl_nhrp_len},
         {cmd_tbl_nhrp6, cmd_tbl_nhrp6_len},
         {cmd_tbl_crypto, cmd_tbl_crypto_len},

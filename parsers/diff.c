@@ -59,7 +59,7 @@ cfg_change_name(enum cfg_change_kind k)
     static const char *const n[] = {
         "hostname",  "interface-add", "interface-del", "interface-mod", "route-add",
         "route-del", "isakmp",        "transform-set", "ipsec-profile", "users",
-        "lines",     "snmp",          "routers",       "other"};
+        "lines",     "snmp",          "routers",       "other",         "ipv6"};
     return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
 }
 
@@ -135,6 +135,9 @@ iface_flags(const struct cfg_iface *a, const struct cfg_iface *b)
             p->multicast != q->multicast || p->priority != q->priority || p->cluster != q->cluster)
             f |= CHGF_IF_NHRP_NHS;
     }
+    if (a->v6.enable != b->v6.enable || a->v6.mtu != b->v6.mtu || a->v6.naddrs != b->v6.naddrs ||
+        memcmp(a->v6.addrs, b->v6.addrs, sizeof(a->v6.addrs)))
+        f |= CHGF_IF_IPV6;
     f |= nhrp6_diff_flags(&a->nhrp6, &b->nhrp6);
     if (!streq(a->description, b->description))
         f |= CHGF_IF_DESC;
@@ -336,6 +339,22 @@ routers_eq(const struct cfg *o, const struct cfg *n)
     return true;
 }
 
+static bool
+routes6_eq(const struct cfg *o, const struct cfg *n)
+{
+    if (o->nroutes6 != n->nroutes6)
+        return false;
+    for (size_t i = 0; i < o->nroutes6; i++) {
+        const struct cfg_route6 *a = &o->routes6[i], *b = &n->routes6[i];
+        if (a->len != b->len || memcmp(a->prefix, b->prefix, 16) || a->has_nh != b->has_nh ||
+            memcmp(a->nh, b->nh, 16) || !streq(a->vrf, b->vrf) || !streq(a->ifname, b->ifname) ||
+            a->distance != b->distance || a->has_tag != b->has_tag || a->tag != b->tag ||
+            !streq(a->name, b->name))
+            return false;
+    }
+    return true;
+}
+
 void
 cfg_diff(const struct cfg *o, const struct cfg *n, struct cfg_diff *d)
 {
@@ -377,4 +396,6 @@ cfg_diff(const struct cfg *o, const struct cfg *n, struct cfg_diff *d)
         push(d, CHG_ROUTERS, 0, NULL, NULL, NULL, NULL);
     if (!opaque_eq(&o->global_opaque, &n->global_opaque))
         push(d, CHG_OTHER, 0, NULL, NULL, NULL, NULL);
+    if (!routes6_eq(o, n) || o->ipv6_unicast_routing != n->ipv6_unicast_routing)
+        push(d, CHG_IPV6, 0, NULL, NULL, NULL, NULL);
 }

@@ -25,6 +25,7 @@ enum cfg_change_kind {
     CHG_SNMP,
     CHG_ROUTERS, /* router stanzas */
     CHG_OTHER,   /* lines kept verbatim */
+    CHG_IPV6,    /* ipv6 route lines, ipv6 unicast-routing */
 };
 
 #define CHGF_IF_ADDR       0x001
@@ -42,6 +43,7 @@ enum cfg_change_kind {
 #define CHGF_IF_NHRP6_MAPS 0x800
 #define CHGF_IF_NHRP6_NHS  0x1000
 #define CHGF_IF_NHRP6_ALL  (CHGF_IF_NHRP6 | CHGF_IF_NHRP6_MAPS | CHGF_IF_NHRP6_NHS)
+#define CHGF_IF_IPV6       0x2000 /* ipv6 address, enable, mtu */
 
 struct cfg_change {
     enum cfg_change_kind kind;

@@ -5,6 +5,7 @@
  */
 #include "parsers/model_json.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 #include "lib/json.h"
 
 #include <stdio.h>
@@ -62,6 +63,20 @@ iface(struct json *j, const struct cfg_iface *ifp)
         json_str(j, NULL, buf);
     }
     json_arr_end(j);
+    /* IPv6 as printed: "X/LEN", "X link-local", "P/LEN eui-64" */
+    json_arr_begin(j, "ipv6");
+    for (i = 0; i < ifp->v6.naddrs; i++) {
+        const struct cfg_addr6 *a6 = &ifp->v6.addrs[i];
+        char t[INET6_ADDRSTRLEN_], buf[72];
+        if (a6->kind == ADDR6_LINKLOCAL)
+            snprintf(buf, sizeof(buf), "%s link-local", inet_fmt6(a6->addr, t));
+        else
+            snprintf(buf, sizeof(buf), "%s/%u%s", inet_fmt6(a6->addr, t), a6->len,
+                     a6->kind == ADDR6_EUI64 ? " eui-64" : "");
+        json_str(j, NULL, buf);
+    }
+    json_arr_end(j);
+    json_bool(j, "ipv6_enable", ifp->v6.enable || ifp->v6.naddrs);
     json_bool(j, "shutdown", ifp->shutdown);
     json_str(j, "vrf", ifp->vrf);
     json_bool(j, "tunnel", cfg_iface_is_tunnel(ifp));
@@ -126,6 +141,20 @@ cfg_json(struct strbuf *sb, const struct cfg *c)
         if (c->routes[i].has_nh)
             addr(&j, "nexthop", c->routes[i].nh);
         json_str(&j, "interface", c->routes[i].ifname);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_bool(&j, "ipv6_unicast_routing", c->ipv6_unicast_routing);
+    json_arr_begin(&j, "ipv6_routes");
+    for (i = 0; i < c->nroutes6; i++) {
+        char t[INET6_ADDRSTRLEN_];
+        json_obj_begin(&j, NULL);
+        json_str(&j, "vrf", c->routes6[i].vrf);
+        json_str(&j, "prefix", inet_fmt6(c->routes6[i].prefix, t));
+        json_int(&j, "len", c->routes6[i].len);
+        if (c->routes6[i].has_nh)
+            json_str(&j, "nexthop", inet_fmt6(c->routes6[i].nh, t));
+        json_str(&j, "interface", c->routes6[i].ifname);
         json_obj_end(&j);
     }
     json_arr_end(&j);

@@ -15,6 +15,7 @@
 #include "parsers/pki.h"
 #include "parsers/nhrp6.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,49 @@ print_nhrp(struct strbuf *sb, const struct cfg_iface *ifp)
     }
 }
 
+/* IOS prints the link-local address first, then the others, then the
+ * switches. */
+static void
+print_if6(struct strbuf *sb, const struct cfg_if6 *v)
+{
+    char t[INET6_ADDRSTRLEN_];
+    size_t i;
+
+    for (i = 0; i < v->naddrs; i++)
+        if (v->addrs[i].kind == ADDR6_LINKLOCAL)
+            sb_printf(sb, " ipv6 address %s link-local\n", inet_fmt6(v->addrs[i].addr, t));
+    for (i = 0; i < v->naddrs; i++)
+        if (v->addrs[i].kind != ADDR6_LINKLOCAL)
+            sb_printf(sb, " ipv6 address %s/%u%s\n", inet_fmt6(v->addrs[i].addr, t),
+                      v->addrs[i].len, v->addrs[i].kind == ADDR6_EUI64 ? " eui-64" : "");
+    if (v->enable)
+        sb_puts(sb, " ipv6 enable\n");
+    if (v->mtu)
+        sb_printf(sb, " ipv6 mtu %u\n", v->mtu);
+}
+
+static void
+print_route6(struct strbuf *sb, const struct cfg_route6 *r)
+{
+    char t[INET6_ADDRSTRLEN_];
+
+    sb_puts(sb, "ipv6 route ");
+    if (r->vrf)
+        sb_printf(sb, "vrf %s ", r->vrf);
+    sb_printf(sb, "%s/%u", inet_fmt6(r->prefix, t), r->len);
+    if (r->ifname)
+        sb_printf(sb, " %s", r->ifname);
+    if (r->has_nh)
+        sb_printf(sb, " %s", inet_fmt6(r->nh, t));
+    if (r->distance)
+        sb_printf(sb, " %u", r->distance);
+    if (r->has_tag)
+        sb_printf(sb, " tag %u", r->tag);
+    if (r->name)
+        sb_printf(sb, " name %s", r->name);
+    sb_putc(sb, '\n');
+}
+
 static void
 print_iface(struct strbuf *sb, const struct cfg_iface *ifp)
 {
@@ -184,6 +228,7 @@ print_iface(struct strbuf *sb, const struct cfg_iface *ifp)
         sb_puts(sb, " shutdown\n");
     print_slot(sb, o, SI_SHUTDOWN);
     print_slot(sb, o, SI_PHY);
+    print_if6(sb, &ifp->v6);
     print_slot(sb, o, SI_IPV6);
     nhrp6_print(sb, &ifp->nhrp6);
     print_slot(sb, o, SI_BFD);
@@ -499,6 +544,12 @@ print_body(struct strbuf *sb, const struct cfg *c)
     for (i = 0; i < c->nroutes; i++)
         if (c->routes[i].vrf)
             print_route(sb, &c->routes[i]);
+    for (i = 0; i < c->nroutes6; i++)
+        if (!c->routes6[i].vrf)
+            print_route6(sb, &c->routes6[i]);
+    for (i = 0; i < c->nroutes6; i++)
+        if (c->routes6[i].vrf)
+            print_route6(sb, &c->routes6[i]);
     sb_puts(sb, "!\n");
     print_slot(sb, g, SG_ACL);
     sb_puts(sb, "!\n");

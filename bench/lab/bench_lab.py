@@ -25,6 +25,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.environ.get("DMVPN_BIN", os.path.join(ROOT, "build", "bin"))
 PFX = f"bl{os.getpid() % 10000}"
+# --privsep: every dmvpnd with NHRP in its confined child (docs/architecture.md)
+PRIVSEP = []
 
 
 def sh(*cmd, ns=None, check=True):
@@ -73,8 +75,9 @@ def bench_registrations(n):
         sh("ip", "link", "set", PFX + "b", "up", ns=gen)
         # the spokes' NBMA range is local in the generator, routed there by the hub
         sh("ip", "route", "add", "local", "100.64.0.0/16", "dev", "lo", ns=gen)
+        ps = PRIVSEP and PRIVSEP + ["--privsep-root", os.path.join(tmp, "empty")]
         proc = subprocess.Popen(["ip", "netns", "exec", hub, os.path.join(BIN, "dmvpnd"), "-d",
-                                 "-f", cfg, "-s", sock], stdout=subprocess.DEVNULL,
+                                 "-f", cfg, "-s", sock] + ps, stdout=subprocess.DEVNULL,
                                 stderr=open(os.path.join(tmp, "hub.log"), "w"))
         for _ in range(100):
             if os.path.exists(sock):
@@ -194,13 +197,21 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--spokes", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--privsep", action="store_true",
+                    help="dmvpnd --privsep (with (a), the RSS is the NHRP child's)")
+    ap.add_argument("--registrations-only", action="store_true", help="(a) only")
     a = ap.parse_args()
     if os.geteuid() != 0:
         sys.exit("needs root")
+    if a.privsep:
+        PRIVSEP.append("--privsep")
+        os.environ["DMVPN_LAB_PRIVSEP"] = "1"
     print(f"(a) {a.spokes} spokes register at one hub")
     rates = [bench_registrations(a.spokes) for _ in range(a.runs)]
     print(f"    best {max(rates):.0f} registrations/s "
           f"({a.spokes / max(rates):.3f} s for {a.spokes})" if max(rates) else "    failed")
+    if a.registrations_only:
+        return
     print("(b) phase 3 shortcut latency")
     p3 = [x for x in (bench_phase3() for _ in range(a.runs)) if x is not None]
     print("(c) phase 2 resolution latency")

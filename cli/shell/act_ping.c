@@ -9,6 +9,7 @@
 #include "cli/shell/ping.h"
 #include "cli/shell/session.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 #include "lib/netns.h"
 #include "lib/rec.h"
 #include "cli/shell/client.h"
@@ -81,6 +82,20 @@ ping_finish(struct ping_state *p, struct strbuf *out)
     sb_putc(out, '\n');
 }
 
+/* An IPv6 address in place, rewritten in IOS's form (it fits: the
+ * matcher took it as an address, and the canonical text is no longer). */
+static void
+ios6(char *s)
+{
+    uint8_t a[16];
+    char t[INET6_ADDRSTRLEN_];
+
+    if (inet_parse6(s, a)) {
+        inet_fmt6(a, t);
+        memcpy(s, t, strlen(t) + 1);
+    }
+}
+
 int
 act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -90,8 +105,10 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     const struct cmd_val *tv = cmd_get(m, "target");
     unsigned count = (unsigned)cmd_num(m, "count", 5), size = (unsigned)cmd_num(m, "size", 100);
     unsigned timeout = (unsigned)cmd_num(m, "timeout", 2);
-    char target[256], src[INET_ADDRSTRLEN_], cnt[16], sz[16], to[16];
-    const char *argv[16];
+    char target[256], src[64], cnt[16], sz[16], to[16];
+    const struct cmd_val *src6 = cmd_get(m, "src6");
+    bool v6 = cmd_has(m, "ipv6");
+    const char *argv[20];
     struct ping_state ps;
     struct strbuf marks;
     int pfd[2], argc = 0, st;
@@ -109,7 +126,7 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
             snprintf(ns, sizeof(ns), "%.*s", (int)sizeof(v.netns), v.netns);
         if (rc > 0 && v.dev[0]) /* a VRF device: ping binds to it (SO_BINDTODEVICE) */
             snprintf(dev, sizeof(dev), "%.*s", (int)sizeof(v.dev), v.dev);
-        if (dev[0] && cmd_get(m, "src")) {
+        if (dev[0] && (cmd_get(m, "src") || src6)) {
             sb_puts(out, "% ping vrf with a source address is not supported where VRFs are "
                          "devices\n\n");
             return 1;
@@ -124,11 +141,16 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
         sb_puts(out, "% Unrecognized host or address, or protocol not running.\n\n");
         return 1;
     }
+    if (v6) /* IOS's text of the address (capitals, "::") */
+        ios6(target);
     snprintf(cnt, sizeof(cnt), "%u", count);
-    snprintf(sz, sizeof(sz), "%u", size > 28 ? size - 28 : 8); /* IOS counts the IP header */
+    /* IOS counts the IP (20 or 40 bytes) and ICMP headers */
+    snprintf(sz, sizeof(sz), "%u", size > (v6 ? 48u : 28u) ? size - (v6 ? 48u : 28u) : 8);
     snprintf(to, sizeof(to), "%u", timeout ? timeout : 1);
     argv[argc++] = "ping";
     argv[argc++] = "-n";
+    if (v6)
+        argv[argc++] = "-6";
     argv[argc++] = "-O";
     argv[argc++] = "-i";
     argv[argc++] = "0.2";
@@ -138,11 +160,16 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     argv[argc++] = sz;
     argv[argc++] = "-W";
     argv[argc++] = to;
-    if (dev[0]) {
+    if (cmd_get(m, "src"))
+        inet_fmt4(cmd_ip(m, "src"), src);
+    else if (src6) {
+        snprintf(src, sizeof(src), "%.*s", (int)src6->len, src6->str);
+        ios6(src);
+    }
+    if (dev[0]) { /* a source was refused above: one -I only */
         argv[argc++] = "-I";
         argv[argc++] = dev;
-    } else if (cmd_get(m, "src")) {
-        inet_fmt4(cmd_ip(m, "src"), src);
+    } else if (cmd_get(m, "src") || src6) {
         argv[argc++] = "-I";
         argv[argc++] = src;
     }
@@ -153,7 +180,7 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
                 "Type escape sequence to abort.\n"
                 "Sending %u, %u-byte ICMP Echos to %s, timeout is %u seconds:\n",
                 count, size, target, timeout);
-    if (cmd_get(m, "src"))
+    if (cmd_get(m, "src") || src6)
         term_printf(&s->t, "Packet sent with a source address of %s \n", src);
     if (pipe(pfd) < 0) {
         if (nsfd >= 0)

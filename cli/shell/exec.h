@@ -74,6 +74,11 @@ struct rec_vrf;
 int exec_vrf_find(struct session *s, const char *name, size_t len, struct rec_vrf *out);
 /* show vrf, show ip vrf (act_show_vrf.c) */
 int act_show_vrf(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);
+/* show ipv6 route (act_show_ipv6.c) */
+int act_show_ipv6_route(struct session *s, const struct cmd_match *m, struct strbuf *out,
+                        bool json);
+int act_show_ipv6_iface(struct session *s, const struct cmd_match *m, struct strbuf *out,
+                        bool json);
 /* show crypto ... count | brief | local | remote | interface, isakmp default
  * policy (act_show_crypto.c) */
 int act_show_crypto(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json);

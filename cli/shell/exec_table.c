@@ -59,6 +59,13 @@ static const struct exec_row rows[] = {
          {"ping", "Send echo messages"}, {"<target>", "Ping destination address or hostname"},
          {"repeat", "specify repeat count"}, {"size", "specify datagram size"},
          {"timeout", "specify timeout interval"}, {"source", "specify source address or name"})},
+    {"ping ipv6 <ipv6:target> [repeat <num:1-2147483647:count>] [size <num:48-18024:size>] "
+     "[timeout <num:0-3600:timeout>] [source <ipv6:src6>]",
+     ACT(act_ping, 1, EXEC_LIVE), 0,
+     .help = CMD_HELP({"ipv6", "IPv6 echo"}, {"<target>", "Ping destination address or hostname"},
+                      {"repeat", "specify repeat count"}, {"size", "specify datagram size"},
+                      {"timeout", "specify timeout interval"},
+                      {"source", "specify source address or name"})},
     {"ping vrf <word:vrf> <host:target> [repeat <num:1-2147483647:count>] "
      "[size <num:36-18024:size>] [timeout <num:0-3600:timeout>] [source <ip:src>]",
      ACT(act_ping, 1, EXEC_LIVE), 0,
@@ -126,6 +133,13 @@ static const struct exec_row rows[] = {
      .help = CMD_HELP({"traffic", "IP-EIGRP Traffic Statistics"})},
     {"show ip protocols", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"protocols", "IP routing protocol process parameters and statistics"})},
+    {"show ipv6 route [{static|connected|local}]", ACT(act_show_ipv6_route, 1, PJ), 0,
+     .help = CMD_HELP({"ipv6", "IPv6 information"}, {"route", "Show IPv6 route table entries"},
+                      {"static", "Static routes"}, {"connected", "Connected routes"},
+                      {"local", "Local routes"})},
+    {"show ipv6 interface brief", ACT(act_show_ipv6_iface, 1, PJ), 0,
+     .help = CMD_HELP({"interface", "IPv6 interface status and configuration"},
+                      {"brief", "Brief summary of IPv6 status and configuration"})},
     {"show vrf [<word:vrf>]", ACT(act_show_vrf, 1, PJ), 0,
      .help =
          CMD_HELP({"vrf", "VPN Routing/Forwarding instance information"}, {"<vrf>", "VRF name"})},
@@ -290,6 +304,8 @@ static const struct exec_row rows[] = {
     /* IOS 15/17: an optional address, then an optional mask */
     {"clear ip nhrp [<ip:addr> [<mask:mask>]]", ACT(act_request, 15, 0, REQ_CLEAR_IP_NHRP), 0,
      .help = CMD_HELP({"clear", "Reset functions"}, {"ip", "IP"}, {"nhrp", "NHRP information"})},
+    {"clear ipv6 nhrp", ACT(act_request, 15, 0, REQ_CLEAR_IPV6_NHRP), 0,
+     .help = CMD_HELP({"ipv6", "IPv6"}, {"nhrp", "Clear IPv6 NHRP cache"})},
     {"clear crypto session [peer <ip:peer>]", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SESSION), 0,
      .help = CMD_HELP({"crypto", "Clear crypto state"},
                       {"session", "Clear crypto sessions (tunnels)"}, {"peer", "Remote peer"})},

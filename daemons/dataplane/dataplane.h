@@ -116,6 +116,7 @@ struct dp_counters {
     uint64_t mss_clamped;     /* SYNs whose MSS option was lowered */
     uint64_t phase2_triggers; /* no_mapping upcalls */
     uint64_t phase3_triggers; /* hairpin upcalls */
+    uint64_t tx6_no_mapping;  /* IPv6 unicast for a next hop with no IPv6 mapping: dropped */
 };
 
 #define DP_TUN_NONE (-1)
@@ -133,6 +134,9 @@ struct dp_upcalls {
      * `nexthop` on tunnel tun and there is no mapping for it. Once per
      * next hop per interval; the packet is held (see dp_user.h). */
     void (*no_mapping)(void *arg, int tun, uint32_t nexthop, const uint8_t *pkt, size_t len);
+    /* The same for an IPv6 packet's next hop (once per next hop per
+     * interval; the packet is dropped, not held). */
+    void (*no_mapping6)(void *arg, int tun, const uint8_t nexthop[16]);
     /* Phase 3 trigger: a packet src->dst that came in decapsulated from tunnel
      * tun_in (GRE source in_nbma) leaves again through tunnel tun_out. Once per
      * (src, dst) per interval; the packet is still forwarded. pkt is the IPv4
@@ -188,6 +192,11 @@ struct dp_ops {
     void (*on_readable)(struct dp *dp, int fd);
     int64_t (*next_deadline)(struct dp *dp);
     void (*on_timer)(struct dp *dp);
+
+    /* IPv6 mappings: IPv6 tunnel address -> NBMA, flags as map_set. NULL
+     * where the backend has none yet (kernel: IPv6 neighbour entries). */
+    int (*map6_set)(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, unsigned flags);
+    int (*map6_clear)(struct dp *dp, int tun, const uint8_t proto[16]);
 };
 
 /* Every backend instance starts with this. */

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #define GRE_PROTO_IPV4 0x0800
+#define GRE_PROTO_IPV6 0x86DD
 #define GRE_PROTO_NHRP 0x2001 /* NHRP rides directly in GRE (RFC 2332 over GRE, Cisco) */
 
 /* First 16 bits of the header (RFC 2784 2., RFC 2890 2.). */

@@ -69,6 +69,7 @@ k_destroy(struct dp *dp)
     dpk_tun_free_all(k);
     dpk_nft_sync(k); /* no tunnels left: removes our table */
     dp_maptab_fini(&k->maps);
+    dp_maptab6_fini(&k->maps6);
     rtab_fini(&k->routes);
     dpk_io_close(k);
     dpnl_close(k->nl);
@@ -162,6 +163,8 @@ static const struct dp_ops kernel_ops = {
     .link_set = dpk_link_set,
     .map_set = dpk_map_set,
     .map_clear = dpk_map_clear,
+    .map6_set = dpk_map6_set,
+    .map6_clear = dpk_map6_clear,
     .mcast_add = dpk_mcast_add,
     .mcast_del = dpk_mcast_del,
     .nhrp_send = dpk_nhrp_send,
@@ -211,6 +214,7 @@ dp_kernel_new(const struct dp_kernel_opts *opts, const struct dp_upcalls *up, ch
     trig_rl_init(&k->p2);
     trig_rl_init(&k->p3);
     dp_maptab_init(&k->maps, sizeof(struct dp_map));
+    dp_maptab6_init(&k->maps6);
     rtab_init(&k->routes, k->o.route_table);
     return &k->base;
 }

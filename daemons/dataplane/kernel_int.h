@@ -13,6 +13,7 @@
 #include "daemons/dataplane/knft.h"
 #include "daemons/dataplane/kmsg.h"
 #include "daemons/dataplane/maptab.h"
+#include "daemons/dataplane/maptab6.h"
 #include "daemons/dataplane/mcset.h"
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/rtab.h"
@@ -60,6 +61,7 @@ struct dpk {
      * entries on link down, ages them, and asks again through application
      * probes). */
     struct dp_maptab maps;
+    struct dp_maptab6 maps6; /* IPv6 mappings: IPv6 neighbour entries (kernel_map6.c) */
     struct rtab routes;
 
     struct trig_rl p2; /* no_mapping per (tun, next hop) */
@@ -90,6 +92,10 @@ void dpk_nft_sync(struct dpk *k);
 
 /* kernel_map.c */
 void dpk_maps_reinstall(struct dpk *k, struct dpk_tun *t);
+/* kernel_map6.c */
+int dpk_map6_set(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, unsigned flags);
+int dpk_map6_clear(struct dp *dp, int tun, const uint8_t proto[16]);
+void dpk_maps6_reinstall(struct dpk *k, struct dpk_tun *t);
 int dpk_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flags);
 int dpk_map_clear(struct dp *dp, int tun, uint32_t proto);
 int dpk_mcast_add(struct dp *dp, int tun, uint32_t nbma, unsigned flags);

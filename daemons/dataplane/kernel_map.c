@@ -54,6 +54,7 @@ dpk_maps_reinstall(struct dpk *k, struct dpk_tun *t)
     while ((m = dp_maptab_next(&k->maps, &it)))
         if (m->tun == t->id && dp_map_usable(m))
             neigh_install(k, t, m);
+    dpk_maps6_reinstall(k, t);
 }
 
 int

@@ -442,6 +442,7 @@ tun_free(struct dpk *k, struct dpk_tun *t)
 {
     gre_delete(k, t); /* its neighbours and routes go with it */
     dp_maptab_drop_tunnel(&k->maps, t->id, NULL, NULL);
+    dp_maptab6_drop_tunnel(&k->maps6, t->id);
     dp_mcset_free(&t->mc);
     k->tun[t->id] = NULL;
     free(t);

@@ -113,6 +113,30 @@ kmsg_neigh(uint8_t *buf, size_t n, uint16_t type, uint32_t seq, int ifindex, uin
 }
 
 size_t
+kmsg_neigh6(uint8_t *buf, size_t n, uint16_t type, uint32_t seq, int ifindex, const uint8_t dst[16],
+            uint32_t lladdr, uint16_t state)
+{
+    struct mb b;
+    uint16_t flags = NLM_F_REQUEST | NLM_F_ACK;
+    if (type == RTM_NEWNEIGH)
+        flags |= NLM_F_CREATE | NLM_F_REPLACE;
+    if (!mb_start(&b, buf, n, type, flags, seq))
+        return 0;
+    struct ndmsg *nd = mb_put(&b, sizeof *nd);
+    if (nd) {
+        nd->ndm_family = AF_INET6;
+        nd->ndm_ifindex = ifindex;
+        nd->ndm_state = state;
+        nd->ndm_type = RTN_UNICAST;
+    }
+    uint32_t l = htonl(lladdr);
+    mb_attr(&b, NDA_DST, dst, 16);
+    if (lladdr)
+        mb_attr(&b, NDA_LLADDR, &l, 4);
+    return mb_end(&b);
+}
+
+size_t
 kmsg_neightbl(uint8_t *buf, size_t n, uint32_t seq, int ifindex, const struct kmsg_arp_parms *p)
 {
     struct mb b;

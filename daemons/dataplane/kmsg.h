@@ -26,6 +26,11 @@
 size_t kmsg_neigh(uint8_t *buf, size_t n, uint16_t type, uint32_t seq, int ifindex, uint32_t dst,
                   uint32_t lladdr, uint16_t state);
 
+/* The same for an IPv6 neighbour (dst 16 bytes, wire order; the link
+ * address is still the IPv4 NBMA: a gre device's). */
+size_t kmsg_neigh6(uint8_t *buf, size_t n, uint16_t type, uint32_t seq, int ifindex,
+                   const uint8_t dst[16], uint32_t lladdr, uint16_t state);
+
 /* The ARP parameters of one device: application probes (netlink
  * RTM_GETNEIGH notifications) an unresolved entry makes, unicast and
  * multicast ARP probes (0: none on a tunnel), the interval between probes,

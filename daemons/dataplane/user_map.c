@@ -22,6 +22,7 @@ void
 dpu_maps_init(struct dpu *u)
 {
     dp_maptab_init(&u->maps, sizeof(struct dpu_map));
+    dp_maptab6_init(&u->maps6);
 }
 
 static struct dpu_map *
@@ -97,6 +98,7 @@ dpu_maps_fini(struct dpu *u)
         free(m->held);
     }
     dp_maptab_fini(&u->maps);
+    dp_maptab6_fini(&u->maps6);
     free(u->holding);
 }
 
@@ -104,6 +106,7 @@ void
 dpu_maps_drop_tunnel(struct dpu *u, int tun)
 {
     dp_maptab_drop_tunnel(&u->maps, tun, map_release, u);
+    dp_maptab6_drop_tunnel(&u->maps6, tun);
 }
 
 int

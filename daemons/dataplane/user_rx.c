@@ -128,6 +128,18 @@ rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, int64_t now)
         }
         return;
     }
+    static const struct tso_vnet none;
+    if (h.proto == GRE_PROTO_IPV6) {
+        size_t tot = dpu_ip6_len(pl, plen);
+        struct iovec iov6 = {pl, tot};
+        if (!tot) {
+            t->ctr.rx_bad_inner++;
+            return;
+        }
+        trig_hp_note(&u->hp, dpu_addr6_fold(pl + 8), dpu_addr6_fold(pl + 24), t->id, oip.src, now);
+        tun_write(t, &none, &iov6, 1, 1);
+        return;
+    }
     if (h.proto != GRE_PROTO_IPV4) {
         t->ctr.rx_bad_proto++;
         return;
@@ -142,7 +154,6 @@ rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, int64_t now)
     trig_hp_note(&u->hp, ip.src, ip.dst, t->id, oip.src, now);
     if (t->offload && gro_add(&u->gro, t, pl, ip.tot))
         return;
-    static const struct tso_vnet none;
     struct iovec iov = {pl, ip.tot};
     tun_write(t, &none, &iov, 1, 1);
 }

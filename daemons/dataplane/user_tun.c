@@ -330,6 +330,7 @@ tun_free(struct dpu *u, struct dpu_tun *t)
     sock_put(u, t->sock);
     dpu_ns_put(u, t->ns);
     fib_free(t->fib);
+    dpu_fib6_free(t);
     dp_mcset_free(&t->mc);
     u->tun[t->id] = NULL;
     free(t);

@@ -117,6 +117,10 @@ dpu_out_add(struct dpu *u, struct dpu_tun *t, uint32_t nbma, const uint8_t *pkt,
     struct dpu_out *o = &u->out;
     if (!gso) {
         int i = out_slot(u, t, nbma);
+        if ((pkt[0] >> 4) == 6) { /* the GRE protocol type, after the outer IPv4 header */
+            o->outer[i][22] = GRE_PROTO_IPV6 >> 8;
+            o->outer[i][23] = GRE_PROTO_IPV6 & 0xff;
+        }
         o->iov[i][1].iov_base = (void *)pkt;
         o->iov[i][1].iov_len = len;
         o->msg[i].msg_hdr.msg_iovlen = 2;
@@ -191,6 +195,10 @@ tx_one(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struct tso_
        int64_t now)
 {
     struct pkt_ip4 ip;
+    if (n && (p[0] >> 4) == 6) {
+        dpu_tx6(u, t, p, n, vh, now);
+        return;
+    }
     if (!n || (p[0] >> 4) != 4) {
         t->ctr.tx_not_ipv4++;
         return;

@@ -133,6 +133,8 @@ static size_t opt_nvici_vrfs;
 static bool opt_kernel_esp;
 static const char *opt_frr;
 static bool opt_eigrp_own;
+static bool opt_privsep, opt_privsep_debug;
+static const char *opt_privsep_root;
 
 void
 dmvpnd_set_ipsec(const char *vici_path, const struct ipsec_svc_charon *vrfs, size_t nvrfs,
@@ -149,6 +151,14 @@ dmvpnd_set_frr(const char *pathspace, bool eigrp_own)
 {
     opt_frr = pathspace;
     opt_eigrp_own = eigrp_own;
+}
+
+void
+dmvpnd_set_privsep(bool on, const char *root, bool debug)
+{
+    opt_privsep = on;
+    opt_privsep_root = root;
+    opt_privsep_debug = debug;
 }
 
 void
@@ -175,6 +185,9 @@ dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty)
     d.kernel_esp = opt_kernel_esp;
     d.frr_pathspace = opt_frr;
     d.eigrp_own = opt_eigrp_own;
+    d.privsep = opt_privsep;
+    d.privsep_root = opt_privsep_root;
+    d.privsep_debug = opt_privsep_debug;
     if (!foreground) {
         if (daemon(0, 0) < 0) {
             perror("dmvpnd: daemon");

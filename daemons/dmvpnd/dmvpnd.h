@@ -60,6 +60,9 @@ struct dmvpnd {
      * and the static routes; NULL: no FRR, the data plane installs them */
     const char *frr_pathspace;
     bool eigrp_own; /* --eigrp=own: our engine runs router eigrp */
+    /* --privsep: NHRP runs in a confined child (daemons/privsep) */
+    bool privsep, privsep_debug;
+    const char *privsep_root; /* NULL: the default empty directory */
 };
 
 int dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_vty);
@@ -67,6 +70,7 @@ int dmvpnd_run(const char *config, const char *socket, bool foreground, bool no_
 void dmvpnd_set_ipsec(const char *vici_path, const struct ipsec_svc_charon *vrfs, size_t nvrfs,
                       bool kernel_esp);
 void dmvpnd_set_frr(const char *pathspace, bool eigrp_own);
+void dmvpnd_set_privsep(bool on, const char *root, bool debug);
 /* `dmvpnd -n --charon-conf -f CONFIG`: the strongswan.conf the node's
  * charon runs with (check.c); vrf: the charon of that front-door VRF
  * (--vici-vrf VRF=PATH), which the config must define. */

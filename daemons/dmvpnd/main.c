@@ -22,6 +22,11 @@
  *   --eigrp=own|frr                       who runs `router eigrp`: our engine
  *                                         (default; routes to zebra, can be a
  *                                         DMVPN hub) or FRR's eigrpd
+ * Privilege separation (docs/architecture.md):
+ *   --privsep | --no-privsep              NHRP in a confined child (default off
+ *                                         until every e2e tier passes with it)
+ *   --privsep-root DIR                    the child's empty chroot
+ *   --privsep-debug                       TEST HOOK: SIGUSR2 makes the child call open()
  */
 #include "daemons/dmvpnd/dmvpnd.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
@@ -68,6 +73,7 @@ usage(FILE *f)
     fputs("usage: dmvpnd -f CONFIG [-s SOCKET] [-d] [-v] [--no-vty] [--vici PATH]\n"
           "              [--vici-vrf NAME=PATH ...] [--kernel-esp] [--frr[=NAME] "
           "[--eigrp=own|frr]]\n"
+          "              [--privsep [--privsep-root DIR]] [--no-privsep]\n"
           "       dmvpnd -n [-v] -f CONFIG\n"
           "       dmvpnd -n --charon-conf -f CONFIG [--vici PATH | --vici-vrf NAME=PATH]\n"
           "              [--charon-log FILE] [--kernel-esp]\n"
@@ -102,6 +108,10 @@ main(int argc, char **argv)
         {"frr-statics", no_argument, NULL, 'T'},
         {"frr", optional_argument, NULL, 'P'},
         {"eigrp", required_argument, NULL, 'E'},
+        {"privsep", no_argument, NULL, 'X'},
+        {"no-privsep", no_argument, NULL, 'x'},
+        {"privsep-root", required_argument, NULL, 'Y'},
+        {"privsep-debug", no_argument, NULL, 'Z'}, /* test hook */
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *socket = CTL_DEFAULT_SOCKET;
@@ -112,6 +122,8 @@ main(int argc, char **argv)
     const char *vici = NULL, *charon_log = NULL, *frr_ps = NULL;
     static struct ipsec_svc_charon vrfs[DMVPND_MAX_VICI_VRFS];
     size_t nvrfs = 0;
+    bool privsep = false, privsep_debug = false;
+    const char *privsep_root = NULL;
     int c;
 
     while ((c = getopt_long(argc, argv, "f:s:dnvhV", longopts, NULL)) != -1) {
@@ -184,6 +196,18 @@ main(int argc, char **argv)
             }
             eigrp_own = !strcmp(optarg, "own");
             break;
+        case 'X':
+            privsep = true;
+            break;
+        case 'x':
+            privsep = false;
+            break;
+        case 'Y':
+            privsep_root = optarg;
+            break;
+        case 'Z':
+            privsep_debug = true;
+            break;
         case 'S':
             dmvpnd_set_snapshot_file(optarg);
             break;
@@ -233,6 +257,7 @@ main(int argc, char **argv)
         return dmvpnd_check(config, verbose, report, eigrp_own);
     dmvpnd_set_ipsec(vici, vrfs, nvrfs, kernel_esp);
     dmvpnd_set_frr(frr_ps, eigrp_own);
+    dmvpnd_set_privsep(privsep, privsep_root, privsep_debug);
     if (verbose)
         log_set_level(LOG_LVL_DEBUG); /* -v while running: debug lines to the log too */
     return dmvpnd_run(config, socket, foreground, no_vty);

@@ -12,8 +12,10 @@
 #include "daemons/eigrp/service/eigrp_svc.h"
 #include "daemons/ipsec/service/ipsec_svc.h"
 #include "daemons/nhrp/service/nhrp_svc.h"
+#include "daemons/privsep/service/ps_proxy.h"
 #include "daemons/routing/frr_conf.h"
 #include "daemons/routing/service/rt_svc.h"
+#include "lib/log.h"
 
 #include <stdio.h>
 
@@ -32,7 +34,16 @@ dmvpnd_register_modules(struct dmvpnd *d)
 
     dps_register(d->host, d->frr_pathspace != NULL);
     ipsec_svc_register(d->host, d->vici_path, d->vici_vrfs, d->nvici_vrfs, d->kernel_esp);
-    nhrp_svc_register(d->host);
+    /* --privsep: the engine that parses NHRP from the internet runs in a
+     * confined child; its proxy carries the same contract */
+    if (d->privsep) {
+        struct ps_opts po = {.root = d->privsep_root,
+                             .verbose = log_get_level() >= LOG_LVL_DEBUG,
+                             .debug = d->privsep_debug};
+        ps_proxy_register(d->host, &nhrp_service, &po);
+    } else {
+        nhrp_svc_register(d->host);
+    }
     rt_svc_register(d->host, &ro);
     eigrp_svc_register(d->host, &eo);
 }

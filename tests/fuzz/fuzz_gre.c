@@ -4,7 +4,8 @@
  * GRE packet (what the raw socket hands over after the outer IP header).
  * The decoder must stay inside the buffer, report a header length within
  * it, and what follows (inner IPv4 checks, MSS clamping) must keep the
- * inner packet's TCP checksum valid when it was valid before.
+ * inner packet's TCP checksum valid when it was valid before. An IPv6
+ * payload's accepted length lies inside the buffer and past the header.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "daemons/dataplane/pkt.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+size_t dpu_ip6_len(const uint8_t *p, size_t n); /* user_v6.c */
 
 static uint16_t
 tcp_sum(const uint8_t *ip, const struct pkt_ip4 *h)
@@ -57,6 +59,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (pkt_mss_clamp(p, ip.tot, 536) && tcp_ok && tcp_sum(p, &ip) != 0)
             abort(); /* the incremental fix broke a valid checksum */
     }
+    size_t l6 = dpu_ip6_len(p, size - hl);
+    if (l6 && (l6 > size - hl || l6 <= 40 || (p[0] >> 4) != 6))
+        abort();
     free(p);
     return 0;
 }

@@ -32,7 +32,7 @@ deb=$(scripts/package.sh "$out" | tail -1)
 echo "built $deb"
 
 list=$(dpkg-deb -c "$deb" | awk '{print $1, $6}')
-for f in usr/sbin/dmvpnd usr/sbin/dmvpn-telnetd usr/sbin/dmvpn-snmp usr/bin/dmvpn-cli \
+for f in usr/sbin/dmvpnd usr/sbin/dmvpnd-nhrp usr/sbin/dmvpn-telnetd usr/sbin/dmvpn-snmp usr/bin/dmvpn-cli \
   lib/systemd/system/dmvpnd.service lib/systemd/system/dmvpn-snmp.service \
   etc/opendmvpn/startup-config etc/default/dmvpnd \
   usr/share/man/man8/dmvpnd.8.gz usr/share/man/man1/dmvpn-cli.1.gz \

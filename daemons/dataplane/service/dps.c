@@ -55,6 +55,40 @@ up_no_mapping(void *arg, int tun, uint32_t nexthop, const uint8_t *pkt, size_t l
 }
 
 static void
+up_no_mapping6(void *arg, int tun, const uint8_t nexthop[16])
+{
+    struct dp_svc *m = arg;
+    struct svc_dp_miss6 e = {.tun = tun};
+
+    memcpy(e.nexthop, nexthop, 16);
+    host_emit(m->h, SVC_EV_DP_MISS6, &e);
+}
+
+/* An IPv6 NHRP mapping. The data plane carries IPv4 underlays only: an
+ * IPv6 NBMA address is refused with a log line. Unlike IPv4 mappings these
+ * do not wait for the peer's SA on a protected tunnel: the IPv4 NHRP
+ * instance of the same tunnel brings it up (one SA per NBMA peer carries
+ * both families' GRE) and the clear-text guard drops GRE meanwhile. */
+static void
+map6(struct dp_svc *m, const struct svc_map6 *e, bool add)
+{
+    char a[INET6_ADDRSTRLEN_], b[INET6_ADDRSTRLEN_];
+
+    if (!add) {
+        m->dp->ops->map6_clear(m->dp, e->tun, e->proto);
+        return;
+    }
+    if (e->nbma.af != INET_AF_V4) {
+        log_warn("dataplane: IPv6 mapping %s -> %s: no IPv6 underlay here", inet_fmt6(e->proto, a),
+                 inet_addr_fmt(&e->nbma, b));
+        return;
+    }
+    if (m->dp->ops->map6_set(m->dp, e->tun, e->proto, e->nbma.u.v4, 0) < 0)
+        log_warn("dataplane: IPv6 mapping %s: %s", inet_fmt6(e->proto, a),
+                 m->dp->ops->last_error(m->dp));
+}
+
+static void
 up_hairpin(void *arg, int tin, int tout, uint32_t in_nbma, uint32_t src, uint32_t dst,
            const uint8_t *pkt, size_t len)
 {
@@ -152,6 +186,10 @@ reconfigure(void *self, const struct cfg *old, const struct cfg *new_, const str
     }
     /* FRR's staticd sees the global table only: a VRF's routes are ours */
     dps_vrf_apply_routes(m, new_);
+    if (cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS |
+                                  CHGF_IF_NHRP6_ALL) ||
+        cfg_diff_has(diff, CHG_IPV6))
+        dps_v6_apply(m, new_);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS);
     if (!m->statics_in_frr)
         dps_apply_routes(m, diff);
@@ -234,6 +272,10 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     struct dp_svc *m = self;
     struct rt_collect rc = {m, host_running(m->h), out, 0};
 
+    if (kind == REC_ROUTE6)
+        return dps_v6_snapshot(m, out);
+    if (kind == REC_IFACE6)
+        return dps_v6_iface_snapshot(m, out);
     if (kind == REC_VRF_ROUTE) {
         rc.vrf = filter;
         return dps_vrf_list(m, filter, collect_route, &rc) < 0 ? 0 : rc.n;
@@ -300,7 +342,7 @@ iface_counters(struct dp_svc *m, struct rec_iface *r)
             r->in_errors = c.rx_bad_inner + c.rx_dev_errors + c.rx_truncated;
             r->out_errors = c.tx_send_errors + c.tx_bad_packet;
             r->in_drops = c.rx_dev_errors;
-            r->out_drops = c.tx_hold_drops + c.tx_no_mcast;
+            r->out_drops = c.tx_hold_drops + c.tx_no_mcast + c.tx6_no_mapping;
         }
         return;
     }
@@ -384,6 +426,13 @@ event(void *self, int type, const void *p)
     case SVC_EV_UNMAP:
         dps_gate_unmap(m, p);
         break;
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+        map6(m, p, type == SVC_EV_MAP6);
+        break;
+    case SVC_EV_ROUTE6_DEL:
+        dps_nhrp_route6_del(m, p);
+        break;
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL:
         dps_gate_mcast(m, p, type == SVC_EV_MCAST_ADD);
@@ -431,6 +480,11 @@ call(void *self, int type, const void *in, void *out)
     case SVC_CALL_PEER_IN_USE:
         *(bool *)out = dps_gate_in_use(m, in);
         return 0;
+    case SVC_CALL_ROUTE6_LOOKUP:
+        return dps_route6_lookup(m, in, out) ? 0 : -1;
+    case SVC_CALL_ROUTE6_ADD:
+        *(int *)out = dps_nhrp_route6_add(m, in);
+        return 0;
     default:
         return -1;
     }
@@ -454,6 +508,7 @@ fini(void *self)
     ev_timer_free(m->reannounce_timer);
     dps_gate_fini(m);
     dps_routes_fini(m);
+    dps_v6_fini(m);
     dps_vrf_fini(m);
     free(m->addrs);
     free(m);
@@ -501,34 +556,48 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
     return dp;
 }
 
-static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, 0};
+static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,
                                     SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,     SVC_EV_ROUTE_DEL,
-                                    SVC_EV_SA_STATE,  SVC_EV_VRF_ROUTE_DEL, 0};
-static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS, SVC_EV_DP_HAIRPIN, SVC_EV_DP_USED,
-                                 0};
-static const uint16_t answers[] = {
-    SVC_CALL_TUNNEL_ID,        SVC_CALL_TUNNEL_NAME,   SVC_CALL_ROUTE_LOOKUP,
-    SVC_CALL_ROUTE_ADD,        SVC_CALL_PEER_IN_USE,   SVC_CALL_VRF_ROUTE,
-    SVC_CALL_VRF_ROUTE_LOOKUP, SVC_CALL_VRF_ROUTE_ADD, 0};
+                                    SVC_EV_SA_STATE,  SVC_EV_VRF_ROUTE_DEL, SVC_EV_MAP6,
+                                    SVC_EV_UNMAP6,    SVC_EV_ROUTE6_DEL,    0};
+static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
+                                 SVC_EV_DP_USED, SVC_EV_DP_MISS6, 0};
+static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID,
+                                   SVC_CALL_TUNNEL_NAME,
+                                   SVC_CALL_ROUTE_LOOKUP,
+                                   SVC_CALL_ROUTE_ADD,
+                                   SVC_CALL_PEER_IN_USE,
+                                   SVC_CALL_VRF_ROUTE,
+                                   SVC_CALL_VRF_ROUTE_LOOKUP,
+                                   SVC_CALL_VRF_ROUTE_ADD,
+                                   SVC_CALL_ROUTE6_LOOKUP,
+                                   SVC_CALL_ROUTE6_ADD,
+                                   0};
 
 /* With FRR, zebra's table is the routing table: the routing service answers
  * show ip route. */
-static const uint32_t no_kinds[] = {REC_VRF_ROUTE, 0}; /* FRR sees the global table only */
+/* FRR sees the global table only; IPv6 statics stay ours (dps_v6.c) */
+static const uint32_t no_kinds[] = {REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */
-static const uint16_t consumes_frr[] = {
-    SVC_EV_NHRP_TX,   SVC_EV_MAP,      SVC_EV_UNMAP,         SVC_EV_MCAST_ADD,
-    SVC_EV_MCAST_DEL, SVC_EV_SA_STATE, SVC_EV_VRF_ROUTE_DEL, 0};
-static const uint16_t answers_frr[] = {SVC_CALL_TUNNEL_ID,
-                                       SVC_CALL_TUNNEL_NAME,
-                                       SVC_CALL_PEER_IN_USE,
-                                       SVC_CALL_VRF_ROUTE,
-                                       SVC_CALL_VRF_ROUTE_LOOKUP,
-                                       SVC_CALL_VRF_ROUTE_ADD,
-                                       0};
+static const uint16_t consumes_frr[] = {SVC_EV_NHRP_TX,
+                                        SVC_EV_MAP,
+                                        SVC_EV_UNMAP,
+                                        SVC_EV_MCAST_ADD,
+                                        SVC_EV_MCAST_DEL,
+                                        SVC_EV_SA_STATE,
+                                        SVC_EV_VRF_ROUTE_DEL,
+                                        SVC_EV_MAP6,
+                                        SVC_EV_UNMAP6,
+                                        SVC_EV_ROUTE6_DEL,
+                                        0};
+static const uint16_t answers_frr[] = {
+    SVC_CALL_TUNNEL_ID,     SVC_CALL_TUNNEL_NAME,      SVC_CALL_PEER_IN_USE,
+    SVC_CALL_VRF_ROUTE,     SVC_CALL_VRF_ROUTE_LOOKUP, SVC_CALL_VRF_ROUTE_ADD,
+    SVC_CALL_ROUTE6_LOOKUP, SVC_CALL_ROUTE6_ADD,       0};
 
 const struct service dps_service = {
     .name = "dataplane",
@@ -560,6 +629,7 @@ dps_register(struct host *h, bool statics_in_frr)
     up.arg = m;
     up.nhrp_recv = up_nhrp;
     up.no_mapping = up_no_mapping;
+    up.no_mapping6 = up_no_mapping6;
     up.hairpin = up_hairpin;
     up.mapping_used = up_used;
     up.fd_changed = up_fd_changed;

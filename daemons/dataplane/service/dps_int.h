@@ -26,6 +26,7 @@ struct dpnl;
 struct ev_timer;
 struct ev_fd;
 struct nhrp_route_info;
+struct nhrp_route_info_af;
 
 #define DPS_VRF_NAME_MAX 32
 
@@ -133,6 +134,7 @@ struct dp_svc {
     int nvrf;
     struct ev_timer *reannounce_timer; /* FRR present: addresses told again */
     unsigned reannounced;
+    struct dps_v6 *v6; /* dps_v6.c: IPv6 addresses and routes put in */
 };
 
 /* dps.c */
@@ -151,6 +153,20 @@ void dps_apply_tunnels(struct dp_svc *m, const struct cfg *c);
 #define DPS_REANNOUNCE_MS       1000
 #define DPS_REANNOUNCE_LATER_MS 4000
 void dps_links_reannounce(void *arg);
+
+/* dps_v6.c: IPv6 addresses, enable/mtu, forwarding and `ipv6 route` from
+ * the config (the whole set each time); the retry tick tries again what
+ * did not go in; fini removes the routes. */
+struct dps_v6;
+void dps_v6_apply(struct dp_svc *m, const struct cfg *c);
+void dps_v6_retry(struct dp_svc *m);
+void dps_v6_fini(struct dp_svc *m);
+/* dps_v6_show.c: REC_ROUTE6 records of the global table (show ipv6 route). */
+struct strbuf;
+long dps_v6_snapshot(struct dp_svc *m, struct strbuf *out);
+/* REC_IFACE6 records: each IOS interface's IPv6 addresses (show ipv6
+ * interface brief). */
+long dps_v6_iface_snapshot(struct dp_svc *m, struct strbuf *out);
 
 /* dps_vrf.c */
 /* The VRF's state, its namespace made or opened; NULL (logged) if it
@@ -200,6 +216,11 @@ void dps_gate_reconfigured(struct dp_svc *m);
 bool dps_gate_in_use(struct dp_svc *m, const struct svc_peer *p);
 int dps_nhrp_route_add(struct dp_svc *m, const struct svc_route *r);
 void dps_nhrp_route_del(struct dp_svc *m, const struct svc_route *r);
+/* IPv6 NHRP (dps_nhrp6.c): the RIB lookup and the shortcut routes. */
+bool dps_route6_lookup(struct dp_svc *m, const struct svc_route6_q *q,
+                       struct nhrp_route_info_af *out);
+int dps_nhrp_route6_add(struct dp_svc *m, const struct svc_route6 *r);
+void dps_nhrp_route6_del(struct dp_svc *m, const struct svc_route6 *r);
 void dps_gate_fini(struct dp_svc *m);
 
 #endif

@@ -168,6 +168,7 @@ dps_on_retry(void *arg)
     }
     retry_pending(m);
     dps_vrf_retry(m);
+    dps_v6_retry(m);
     ev_timer_after(m->retry_timer, DPS_RETRY_MS * 5);
 }
 

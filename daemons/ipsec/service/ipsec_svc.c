@@ -190,9 +190,10 @@ mi_reconfigure(void *self, const struct cfg *old, const struct cfg *new_,
     (void)old;
     m->cfg = new_;
     /* charon's objects come from the crypto config and the protected
-     * tunnels with their sources: NHRP maps, routes, users leave them */
+     * tunnels with their sources: NHRP maps, routes, users, IPv6 addresses
+     * leave them */
     if (!cfg_diff_ifaces(diff, CHGF_IF_DESC | CHGF_IF_NHRP | CHGF_IF_NHRP_MAPS | CHGF_IF_NHRP_NHS |
-                                   CHGF_IF_NHRP6_ALL) &&
+                                   CHGF_IF_NHRP6_ALL | CHGF_IF_IPV6) &&
         !cfg_diff_has(diff, CHG_ISAKMP) && !cfg_diff_has(diff, CHG_TSET) &&
         !cfg_diff_has(diff, CHG_PROFILE) && !cfg_diff_has(diff, CHG_OTHER))
         return SVC_APPLIED;

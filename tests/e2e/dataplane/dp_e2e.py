@@ -3,7 +3,7 @@
 """End-to-end tests of the userspace mGRE data plane (dp_harness) in namespaces.
 
 usage: dp_e2e.py HARNESS CASE      (CASE: ping capture keys phase2 phase3 mcast mss tcp
-                                     garbage nhrp routes)
+                                     garbage nhrp routes ipv6)
 
 A hub (NBMA 202.1.1.1, tunnel 10.1.1.1/24, LAN 192.168.1.1/24 on lo) and spokes
 s1 (202.1.1.2, 10.1.1.2, 192.168.2.1/24) and s2 (202.1.1.3, 10.1.1.3,
@@ -394,7 +394,8 @@ def case_garbage(t):
         struct.pack("!HH", 0x2000, 0x0800),                          # K without key: truncated
         bytearray(gre(0, 0x0800, key=7, payload=good, csum=True)),   # checksum spoiled below
         gre(0, 0x0800, key=999, payload=good),                       # wrong key: rx_no_tunnel
-        gre(0, 0x86DD, key=7, payload=b"\x60" + b"\0" * 39),         # IPv6: rx_bad_proto
+        gre(0, 0x6558, key=7, payload=b"\0" * 14),                   # Ethernet: rx_bad_proto
+        gre(0, 0x86DD, key=7, payload=b"\x60" + b"\0" * 39),         # IPv6, empty: rx_bad_inner
         gre(0, 0x0800, key=7, payload=b"\x45\0\0"),                  # short inner: rx_bad_inner
         gre(0, 0x0800, key=7, payload=good[:2] + b"\x05\xdc" + good[4:]),  # inner len > payload
         gre(0, 0x2001, key=7),                                       # empty NHRP: truncated
@@ -413,7 +414,7 @@ def case_garbage(t):
 
     want = {("global", "rx_truncated"): 2, ("global", "rx_bad_gre"): 2,
             ("global", "rx_bad_csum"): 1, ("global", "rx_no_tunnel"): 1,
-            ("Tunnel0", "rx_bad_proto"): 1, ("Tunnel0", "rx_bad_inner"): 2,
+            ("Tunnel0", "rx_bad_proto"): 1, ("Tunnel0", "rx_bad_inner"): 3,
             ("Tunnel0", "rx_truncated"): 1, ("Tunnel0", "rx_packets"): 2}
     got = {k: delta(*k) for k in want}
     check(got == want, "garbage counters: want %r got %r" % (want, got))
@@ -522,6 +523,82 @@ def case_routes(t):
     check(not t.ping("s1", TUN["hub"], wait=1, check=False), "no ping over a down tunnel")
     s1.cmd("link up")
     t.ping("s1", TUN["hub"], count=2)
+
+
+TUN6 = {"hub": "2001:db8::1", "s1": "2001:db8::2", "s2": "2001:db8::3"}
+LL6 = {"hub": "fe80::1", "s1": "fe80::2", "s2": "fe80::3"}
+
+
+def ipv6_on(t, node):
+    """IPv6 on the node's tunnel as the daemon's service puts it (the
+    harness runs the backend alone): its global and link-local address."""
+    t.run(node, "sysctl", "-qw", "net.ipv6.conf.Tunnel0.addr_gen_mode=1")
+    t.run(node, "sysctl", "-qw", "net.ipv6.conf.Tunnel0.disable_ipv6=0")
+    t.run(node, "ip", "-6", "addr", "add", TUN6[node] + "/64", "dev", "Tunnel0")
+    t.run(node, "ip", "-6", "addr", "add", LL6[node] + "/64", "dev", "Tunnel0")
+
+
+def ping6(t, node, dst, count=2, check_ok=True):
+    r = t.run(node, "ping", "-6", "-n", "-q", "-c", str(count), "-W", "1", "-i", "0.2", dst,
+              check=False, timeout=count * 2 + 10)
+    if check_ok:
+        check(r.returncode == 0, "%s: ping %s: %s" % (node, dst, r.stdout))
+    return r
+
+
+def case_ipv6(t):
+    """IPv6 over the multipoint tunnel with static IPv6 mappings (map6), a
+    route by a gateway through the tunnel, multicast, misses."""
+    hub, s1, s2 = hub_and_spokes(t, hub_extra=["--mcast", NBMA["s1"], "--mcast", NBMA["s2"]])
+    for n in ("hub", "s1", "s2"):
+        ipv6_on(t, n)
+    for peer in ("s1", "s2"):
+        hub.cmd("map6 %s %s" % (TUN6[peer], NBMA[peer]))
+        hub.cmd("map6 %s %s" % (LL6[peer], NBMA[peer]))
+    for s in (s1, s2):
+        s.cmd("map6 %s %s" % (TUN6["hub"], NBMA["hub"]))
+        s.cmd("map6 %s %s" % (LL6["hub"], NBMA["hub"]))
+    check(hub.cmd("map6 2001:db8::9 0.0.0.0", expect_ok=False).startswith("ERR"),
+          "a mapping without an NBMA address is refused")
+    check(hub.cmd("map6 2001:db8::9 %s pending" % NBMA["s1"]) == "OK", "a pending one is taken")
+    cap = t.capture("ul", "v-hub", "v6.pcap", "ip proto 47")
+    ping6(t, "hub", TUN6["s1"], 3)
+    ping6(t, "s2", TUN6["hub"], 3)
+    ping6(t, "hub", LL6["s2"] + "%Tunnel0", 2)
+    # a route through the tunnel by a gateway: the gateway's mapping carries it
+    t.run("s1", "ip", "-6", "addr", "add", "2001:db8:99::1/128", "dev", "lo")
+    t.run("hub", "ip", "-6", "route", "add", "2001:db8:99::/64", "via", TUN6["s1"], "dev",
+          "Tunnel0")
+    ping6(t, "hub", "2001:db8:99::1", 2)
+    # an IPv6 next hop without a mapping: counted and dropped
+    before = hub.counters()["Tunnel0"]["tx6_no_mapping"]
+    r = ping6(t, "hub", "2001:db8::4", 2, check_ok=False)
+    check(r.returncode != 0, "no mapping, no answer")
+    check(hub.counters()["Tunnel0"]["tx6_no_mapping"] - before >= 2, "tx6_no_mapping counted")
+    # link-local multicast (OSPFv3/EIGRPv6 hellos go to ff02::/16): one copy per
+    # multicast NBMA; both spokes answer the all-nodes echo
+    mc = hub.counters()["Tunnel0"]["mcast_tx"]
+    r1, r2 = (s.counters()["Tunnel0"]["rx_packets"] for s in (s1, s2))
+    # a deadline, not a count: ping then waits for the spokes' duplicates
+    r = t.run("hub", "ping", "-6", "-n", "-w", "1", "-i", "0.5", "ff02::1%Tunnel0", check=False)
+    check(hub.counters()["Tunnel0"]["mcast_tx"] - mc >= 2, "ff02::1 replicated to both spokes")
+    check(s1.counters()["Tunnel0"]["rx_packets"] > r1 and
+          s2.counters()["Tunnel0"]["rx_packets"] > r2, "both spokes got the copy")
+    check("fe80::2" in r.stdout and "fe80::3" in r.stdout, "both answered: %s" % r.stdout)
+    # the mapping goes: so does the traffic
+    hub.cmd("unmap6 %s" % TUN6["s1"])
+    check(hub.cmd("unmap6 %s" % TUN6["s1"], expect_ok=False).startswith("ERR"), "double unmap6")
+    r = ping6(t, "hub", TUN6["s1"], 2, check_ok=False)
+    check(r.returncode != 0, "unmapped: no answer")
+    cap.stop()
+    rows = cap.fields("ip.src", "ip.dst", "gre.key", "gre.proto", "ipv6.dst", "icmpv6.type",
+                      dfilter="icmpv6.type == 128")
+    to_s1 = [r for r in rows if r[:2] == [NBMA["hub"], NBMA["s1"]] and r[4] == TUN6["s1"]]
+    check(len(to_s1) == 3 and all(r[2] == "0x00000007" and r[3] == "0x86dd" for r in to_s1),
+          "echoes to s1 in GRE 0x86DD with key 7 %r" % rows)
+    mcast = sorted(r[1] for r in rows if r[4] == "ff02::1")
+    check(len(mcast) >= 2 and mcast.count(NBMA["s1"]) == mcast.count(NBMA["s2"]) == len(mcast) // 2,
+          "one ff02::1 copy per spoke per echo %r" % mcast)
 
 
 CASES = {n[5:]: f for n, f in globals().items() if n.startswith("case_")}

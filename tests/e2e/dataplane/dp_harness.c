@@ -22,6 +22,7 @@
 #include "daemons/dataplane/dp_kernel.h"
 #include "daemons/dataplane/dp_user.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 #include "lib/log.h"
 
 #define MAXTUN 8
@@ -41,6 +42,7 @@ usage(void)
           "         [-t NAME ...] [--phase2-ms N] [--phase3-ms N] [--hold-ms N] [--hold N]\n"
           "         [--no-offload] [--kernel [--reachable-ms N]] [-v]\n"
           "stdin: use NAME | map PROTO NBMA [dynamic] [pending] | unmap PROTO |\n"
+          "       map6 IPV6 NBMA [pending] | unmap6 IPV6 |\n"
           "       mcast add|del NBMA [dynamic] | nhrp NBMA HEX | link up|down |\n"
           "       route add|del PREFIX/LEN NEXTHOP|- [dev IF] [nhrp] [dist N] [null0] |\n"
           "       routes | counters | set mtu|mss|key N | quit\n",
@@ -177,12 +179,13 @@ static const struct {
     const char *name;
     size_t off;
 } ctr_names[] = {
-    CTR(rx_packets),     CTR(rx_bytes),     CTR(tx_packets),      CTR(tx_bytes),
-    CTR(nhrp_rx),        CTR(nhrp_tx),      CTR(mcast_tx),        CTR(rx_bad_ip),
-    CTR(rx_bad_gre),     CTR(rx_bad_csum),  CTR(rx_truncated),    CTR(rx_no_tunnel),
-    CTR(rx_bad_proto),   CTR(rx_bad_inner), CTR(rx_dev_errors),   CTR(tx_not_ipv4),
-    CTR(tx_bad_packet),  CTR(tx_held),      CTR(tx_hold_drops),   CTR(tx_no_mcast),
-    CTR(tx_send_errors), CTR(mss_clamped),  CTR(phase2_triggers), CTR(phase3_triggers),
+    CTR(rx_packets),      CTR(rx_bytes),       CTR(tx_packets),    CTR(tx_bytes),
+    CTR(nhrp_rx),         CTR(nhrp_tx),        CTR(mcast_tx),      CTR(rx_bad_ip),
+    CTR(rx_bad_gre),      CTR(rx_bad_csum),    CTR(rx_truncated),  CTR(rx_no_tunnel),
+    CTR(rx_bad_proto),    CTR(rx_bad_inner),   CTR(rx_dev_errors), CTR(tx_not_ipv4),
+    CTR(tx_bad_packet),   CTR(tx_held),        CTR(tx_hold_drops), CTR(tx_no_mcast),
+    CTR(tx6_no_mapping),  CTR(tx_send_errors), CTR(mss_clamped),   CTR(phase2_triggers),
+    CTR(phase3_triggers),
 };
 
 static void
@@ -250,6 +253,16 @@ command(char *line)
         }
         return o->map_set(g_dp, id, a, b, f);
     }
+    uint8_t a6[16];
+    if (!strcmp(w[0], "map6") && n >= 3 && inet_parse6(w[1], a6) && inet_parse4(w[2], &b)) {
+        if (!o->map6_set)
+            return -EOPNOTSUPP;
+        return o->map6_set(g_dp, id, a6, b,
+                           DP_MAP_STATIC |
+                               (n > 3 && !strcmp(w[3], "pending") ? DP_MAP_PENDING : 0));
+    }
+    if (!strcmp(w[0], "unmap6") && n == 2 && inet_parse6(w[1], a6))
+        return o->map6_clear ? o->map6_clear(g_dp, id, a6) : -EOPNOTSUPP;
     if (!strcmp(w[0], "unmap") && n == 2 && inet_parse4(w[1], &a))
         return o->map_clear(g_dp, id, a);
     if (!strcmp(w[0], "mcast") && n >= 3 && inet_parse4(w[2], &a)) {

@@ -73,6 +73,43 @@ test_neigh_build(void **state)
         assert_int_equal(kmsg_neigh(b, cap, RTM_NEWNEIGH, 1, 7, 1, 2, NUD_NOARP), 0);
 }
 
+/* An IPv6 neighbour of the gre device: AF_INET6, a 16-byte destination,
+ * still the 4-byte IPv4 NBMA as link address. */
+static void
+test_neigh6_build(void **state)
+{
+    (void)state;
+    static const uint8_t dst[16] = {0x20, 0x01, 0x0d, 0xb8, [15] = 2};
+    uint8_t b[128];
+    size_t n = kmsg_neigh6(b, sizeof b, RTM_NEWNEIGH, 4, 7, dst, 0xc0000212, NUD_NOARP);
+    assert_int_equal(n, NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct ndmsg)) + RTA_LENGTH(16) +
+                            RTA_LENGTH(4));
+    const struct nlmsghdr *h = (const struct nlmsghdr *)b;
+    assert_int_equal(h->nlmsg_len, n);
+    assert_int_equal(h->nlmsg_flags, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE);
+    const struct ndmsg *nd = NLMSG_DATA(h);
+    assert_int_equal(nd->ndm_family, AF_INET6);
+    assert_int_equal(nd->ndm_ifindex, 7);
+    assert_int_equal(nd->ndm_state, NUD_NOARP);
+    const uint8_t *attrs = b + NLMSG_HDRLEN + NLMSG_ALIGN(sizeof *nd);
+    size_t alen = n - (size_t)(attrs - b);
+    const struct rtattr *d = find_attr(attrs, alen, NDA_DST);
+    const struct rtattr *ll = find_attr(attrs, alen, NDA_LLADDR);
+    assert_non_null(d);
+    assert_int_equal(RTA_PAYLOAD(d), 16);
+    assert_memory_equal(RTA_DATA(d), dst, 16);
+    assert_non_null(ll);
+    assert_memory_equal(RTA_DATA(ll), "\xc0\x00\x02\x12", 4);
+    n = kmsg_neigh6(b, sizeof b, RTM_DELNEIGH, 1, 7, dst, 0, 0);
+    assert_int_equal(h->nlmsg_flags, NLM_F_REQUEST | NLM_F_ACK);
+    assert_null(find_attr(b + NLMSG_HDRLEN + NLMSG_ALIGN(sizeof *nd),
+                          n - NLMSG_HDRLEN - NLMSG_ALIGN(sizeof *nd), NDA_LLADDR));
+    /* too small a buffer: nothing, never a partial message */
+    size_t full = kmsg_neigh6(b, sizeof b, RTM_NEWNEIGH, 1, 7, dst, 2, NUD_NOARP);
+    for (size_t cap = 0; cap < full; cap++)
+        assert_int_equal(kmsg_neigh6(b, cap, RTM_NEWNEIGH, 1, 7, dst, 2, NUD_NOARP), 0);
+}
+
 static void
 test_neightbl_build(void **state)
 {
@@ -307,9 +344,10 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_neigh_build), cmocka_unit_test(test_neightbl_build),
-        cmocka_unit_test(test_nflog_build), cmocka_unit_test(test_neigh_parse),
-        cmocka_unit_test(test_nflog_parse), cmocka_unit_test(test_error_and_random),
+        cmocka_unit_test(test_neigh_build),      cmocka_unit_test(test_neigh6_build),
+        cmocka_unit_test(test_neightbl_build),   cmocka_unit_test(test_nflog_build),
+        cmocka_unit_test(test_neigh_parse),      cmocka_unit_test(test_nflog_parse),
+        cmocka_unit_test(test_error_and_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

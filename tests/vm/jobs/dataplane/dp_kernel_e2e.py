@@ -261,6 +261,24 @@ def run(t, outdir):
     t.ping("s1", TUN["hub"], count=1)
     step("link down/up restores mappings; tunnel key changed in place")
 
+    # 11. IPv6 over the same gre link: IPv6 mappings as IPv6 neighbour entries
+    # (lladdr = the IPv4 NBMA), as the service puts IPv6 on the link.
+    v6 = {"hub": "2001:db8::1", "s1": "2001:db8::2"}
+    for n in ("hub", "s1"):
+        t.run(n, "sysctl", "-qw", "net.ipv6.conf.Tunnel0.disable_ipv6=0")
+        t.run(n, "ip", "-6", "addr", "add", v6[n] + "/64", "dev", "Tunnel0", "nodad")
+    hub.cmd("map6 %s %s" % (v6["s1"], NBMA["s1"]))
+    s1.cmd("map6 %s %s" % (v6["hub"], NBMA["hub"]))
+    neigh = t.out("hub", "ip", "-6", "neigh", "show", "nud", "all", "dev", "Tunnel0")
+    check("2001:db8::2 lladdr 202.1.1.2 NOARP" in neigh, "hub IPv6 neighbours: %s" % neigh)
+    r = t.run("s1", "ping", "-6", "-n", "-q", "-c", "3", "-W", "2", "-i", "0.2", v6["hub"],
+              check=False)
+    check(r.returncode == 0, "s1 -> hub over IPv6: %s" % r.stdout)
+    hub.cmd("unmap6 %s" % v6["s1"])
+    neigh = t.out("hub", "ip", "-6", "neigh", "show", "nud", "all", "dev", "Tunnel0")
+    check("2001:db8::2 lladdr" not in neigh, "unmap6 removes the entry: %s" % neigh)
+    step("IPv6 over the gre link: map6 as a NOARP IPv6 neighbour (lladdr = NBMA), ping6, unmap6")
+
 
 def main():
     harness, outdir = sys.argv[1], sys.argv[2]

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Records from a child (daemons/privsep/ps_recs.h): a count that does not
+ * match the bytes, a kind no child answers and a negative count are
+ * refused; names without their NUL are cut at their last byte, every other
+ * byte is left as the child wrote it. */
+#include "daemons/privsep/ps_recs.h"
+#include "lib/rec.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+static void
+test_sizes(void **state)
+{
+    struct rec_dmvpn_peer p[2];
+
+    (void)state;
+    memset(p, 0, sizeof(p));
+    assert_int_equal(ps_rec_size(REC_DMVPN_PEER), sizeof(struct rec_dmvpn_peer));
+    assert_int_equal(ps_recs_sanitize(REC_DMVPN_PEER, p, 2, sizeof(p)), 0);
+    assert_int_equal(ps_recs_sanitize(REC_DMVPN_PEER, p, 1, sizeof(p)), -1);
+    assert_int_equal(ps_recs_sanitize(REC_DMVPN_PEER, p, 2, sizeof(p) - 1), -1);
+    assert_int_equal(ps_recs_sanitize(REC_DMVPN_PEER, p, -1, 0), -1);
+    assert_int_equal(ps_recs_sanitize(REC_DMVPN_PEER, p, 0, 0), 0);
+    assert_int_equal(ps_rec_size(0xffff), 0);
+    assert_int_equal(ps_recs_sanitize(0xffff, p, 0, 0), -1);
+}
+
+static void
+test_names_cut(void **state)
+{
+    struct rec_tunnel t[2], want[2];
+
+    (void)state;
+    memset(t, 'A', sizeof(t)); /* no NUL anywhere */
+    memcpy(want, t, sizeof(t));
+    assert_int_equal(ps_recs_sanitize(REC_TUNNEL, t, 2, sizeof(t)), 0);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(strlen(t[i].ifname), sizeof(t[i].ifname) - 1);
+        assert_int_equal(strlen(t[i].profile), sizeof(t[i].profile) - 1);
+        assert_int_equal(strlen(t[i].vrf), sizeof(t[i].vrf) - 1);
+        assert_int_equal(strlen(t[i].tun_vrf), sizeof(t[i].tun_vrf) - 1);
+        want[i].ifname[sizeof(want[i].ifname) - 1] = '\0';
+        want[i].profile[sizeof(want[i].profile) - 1] = '\0';
+        want[i].vrf[sizeof(want[i].vrf) - 1] = '\0';
+        want[i].tun_vrf[sizeof(want[i].tun_vrf) - 1] = '\0';
+    }
+    assert_memory_equal(t, want, sizeof(t));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sizes),
+        cmocka_unit_test(test_names_cut),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
