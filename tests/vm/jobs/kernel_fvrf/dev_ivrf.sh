@@ -11,7 +11,9 @@ sleep 1
 for n in dhub dspoke1 dspoke2; do
   DMVPND_DATAPLANE=kernel dmvpnd_start $n /job/dev-ivrf-${n#d}.cfg
 done
-expect "dhub: VRF CORP is device CORP, table 1001" retry 5 \
+expect "dhub (restarted): VRF INET's device from part 2 kept with its table 1000" retry 5 \
+  grep -q "VRF INET is device INET, table 1000" /out/dhub.log
+expect "dhub: VRF CORP is device CORP, table 1001 (1000 is INET's)" retry 5 \
   grep -q "VRF CORP is device CORP, table 1001" /out/dhub.log
 ip -n dhub -d link show Tunnel0 >/out/dhub-ivrf-tunnel0.txt 2>&1
 expect "dhub: Tunnel0 enslaved to CORP and bound to INET" sh -c \
