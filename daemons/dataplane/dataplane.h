@@ -51,6 +51,11 @@ struct dp_tunnel_cfg {
     /* `vrf forwarding` on the tunnel: the namespace the tunnel device and
      * its routes live in; "" the daemon's own */
     char ivrf_ns[200];
+    /* The same where a VRF is a device (lib/vrfdev.h): the VRF device
+     * whose table carries the GRE packets (the gre link is bound to it),
+     * and the one the tunnel device is enslaved to; "" none */
+    char fvrf_dev[DP_IFNAMSIZ];
+    char ivrf_dev[DP_IFNAMSIZ];
 };
 
 /* Mapping flags (dp_ops.map_set). */

@@ -18,6 +18,7 @@
 #include "daemons/nhrp/nhrp.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
+#include "lib/vrfdev.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -637,6 +638,10 @@ dps_register(struct host *h, bool statics_in_frr)
     m->nl = dpnl_open(err, sizeof(err));
     if (!m->nl)
         fatal("netlink: %s", err);
+    /* decided once, before any VRF is made: the userspace backend has no
+     * use for VRF devices (its sockets are opened in namespaces) */
+    log_notice("dataplane: VRFs are %s",
+               vrf_backend_name(vrf_backend_decide(strcmp(m->dp->ops->name, "user") != 0)));
     m->dp_timer = ev_timer_new(host_ev(h), on_dp_timer, m);
     m->retry_timer = ev_timer_new(host_ev(h), dps_on_retry, m);
     m->reannounce_timer = ev_timer_new(host_ev(h), dps_links_reannounce, m);
