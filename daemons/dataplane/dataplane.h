@@ -40,7 +40,12 @@ struct dp_tunnel_cfg {
     char ifname[DP_IFNAMSIZ]; /* IOS name, also the Linux device name */
     uint32_t addr, mask;      /* ip address; addr 0 = none */
     uint32_t src;             /* tunnel source (NBMA) address */
-    uint32_t dst;             /* tunnel destination: point-to-point GRE; 0 = multipoint */
+    /* `tunnel mode gre multipoint ipv6`: GRE over IPv6 (RFC 7676) from
+     * src6; src is then unused and every NBMA address of the tunnel is
+     * IPv6 (the *_n6 calls and nhrp_recv6) */
+    bool src_v6;
+    uint8_t src6[16];
+    uint32_t dst; /* tunnel destination: point-to-point GRE; 0 = multipoint */
     bool has_key;
     uint32_t key;     /* tunnel key (RFC 2890) */
     uint16_t mtu;     /* ip mtu; 0 = IOS default: 1500 - 24 (- 4 with a key) */
@@ -146,6 +151,9 @@ struct dp_upcalls {
     /* A data packet for dst was sent using the mapping of `proto` (for the
      * NHRP `used` flag). At most once per mapping per interval. */
     void (*mapping_used)(void *arg, int tun, uint32_t proto, uint32_t dst);
+    /* nhrp_recv for a tunnel over IPv6: src_nbma is the GRE packet's IPv6 source. */
+    void (*nhrp_recv6)(void *arg, int tun, const uint8_t src_nbma[16], const uint8_t *pkt,
+                       size_t len);
     /* The set of descriptors to poll changed (also available via dp_ops.fds). */
     void (*fd_changed)(void *arg, int fd, bool added);
 };
@@ -197,6 +205,18 @@ struct dp_ops {
      * where the backend has none yet (kernel: IPv6 neighbour entries). */
     int (*map6_set)(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, unsigned flags);
     int (*map6_clear)(struct dp *dp, int tun, const uint8_t proto[16]);
+
+    /* A tunnel over IPv6 (cfg.src_v6): the same calls with an IPv6 NBMA
+     * address. Mappings are cleared with map_clear / map6_clear. NULL where
+     * the backend has no IPv6 underlay (kernel). */
+    int (*map_set_n6)(struct dp *dp, int tun, uint32_t proto, const uint8_t nbma[16],
+                      unsigned flags);
+    int (*map6_set_n6)(struct dp *dp, int tun, const uint8_t proto[16], const uint8_t nbma[16],
+                       unsigned flags);
+    int (*mcast_add_n6)(struct dp *dp, int tun, const uint8_t nbma[16], unsigned flags);
+    int (*mcast_del_n6)(struct dp *dp, int tun, const uint8_t nbma[16], unsigned flags);
+    int (*nhrp_send_n6)(struct dp *dp, int tun, const uint8_t nbma[16], const uint8_t *pkt,
+                        size_t len);
 };
 
 /* Every backend instance starts with this. */

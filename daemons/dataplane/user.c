@@ -66,6 +66,10 @@ dpu_fire_events(struct dpu *u)
             if (up->nhrp_recv)
                 up->nhrp_recv(up->arg, e->tun, e->a, e->pkt, e->len);
             break;
+        case DPU_EV_NHRP6:
+            if (up->nhrp_recv6)
+                up->nhrp_recv6(up->arg, e->tun, e->a6, e->pkt, e->len);
+            break;
         case DPU_EV_NOMAP:
             if (up->no_mapping)
                 up->no_mapping(up->arg, e->tun, e->a, e->pkt, e->len);
@@ -92,6 +96,7 @@ u_destroy(struct dp *dp)
     struct dpu *u = dpu_of(dp);
     dpu_tun_free_all(u);
     dpu_maps_fini(u);
+    dpu_n6_free(u);
     dpu_routes_fini(u);
     dpnl_close(u->nl);
     for (int i = 0; i < DPU_BATCH; i++)
@@ -207,6 +212,11 @@ static const struct dp_ops user_ops = {
     .mcast_add = dpu_mcast_add,
     .mcast_del = dpu_mcast_del,
     .nhrp_send = dpu_nhrp_send,
+    .map_set_n6 = dpu_map_set_n6,
+    .map6_set_n6 = dpu_map6_set_n6,
+    .mcast_add_n6 = dpu_mcast_add_n6,
+    .mcast_del_n6 = dpu_mcast_del_n6,
+    .nhrp_send_n6 = dpu_nhrp_send_n6,
     .route_add = dpu_route_add,
     .route_del = dpu_route_del,
     .route_list = dpu_route_list,

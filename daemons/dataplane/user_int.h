@@ -48,6 +48,8 @@ struct dpu_map {
 /* One raw GRE socket per tunnel source address. */
 struct dpu_sock {
     uint32_t src;
+    bool v6; /* AF_INET6 (RFC 7676): the kernel writes the outer header */
+    uint8_t src6[16];
     char ns[200]; /* the front-door VRF's namespace it lives in; "" ours */
     int fd;
     int refs;
@@ -83,7 +85,14 @@ struct dpu_tun {
     struct dpu_fib6 *fib6; /* user_v6.c: IPv6 routes through the tunnel, NULL until used */
 };
 
-enum dpu_ev_kind { DPU_EV_NHRP, DPU_EV_NOMAP, DPU_EV_HAIRPIN, DPU_EV_USED, DPU_EV_NOMAP6 };
+enum dpu_ev_kind {
+    DPU_EV_NHRP,
+    DPU_EV_NOMAP,
+    DPU_EV_HAIRPIN,
+    DPU_EV_USED,
+    DPU_EV_NOMAP6,
+    DPU_EV_NHRP6
+};
 
 /* Upcalls found while processing a burst, delivered after it (the engine
  * may reconfigure the backend from an upcall). */
@@ -91,7 +100,7 @@ struct dpu_ev {
     enum dpu_ev_kind kind;
     int tun, tun2;
     uint32_t a, b, c;
-    uint8_t a6[16]; /* DPU_EV_NOMAP6: the next hop */
+    uint8_t a6[16]; /* DPU_EV_NOMAP6: the next hop; DPU_EV_NHRP6: the source */
     const uint8_t *pkt;
     size_t len;
 };
@@ -104,7 +113,10 @@ struct dpu_out {
     int n;
     struct mmsghdr msg[DPU_MSGS];
     struct iovec iov[DPU_MSGS][3];
-    struct sockaddr_in to[DPU_MSGS];
+    union {
+        struct sockaddr_in v4;
+        struct sockaddr_in6 v6;
+    } to[DPU_MSGS];
     uint8_t outer[DPU_MSGS][DPU_OUTER_MAX];
     uint8_t hdr[DPU_MSGS][TSO_MAX_HDR];
     size_t bytes[DPU_MSGS];
@@ -126,6 +138,11 @@ struct dpu {
 
     struct dp_maptab maps; /* of struct dpu_map */
     struct dp_maptab6 maps6;
+    /* The IPv6 NBMA addresses of tunnels over IPv6, interned (user_n6.c):
+     * there the uint32_t NBMA of mappings, multicast entries and the send
+     * path is the handle index + 1, so none of them needs a second form. */
+    uint8_t (*n6)[16];
+    uint32_t nn6, capn6;
     struct dpu_map **holding;
     size_t nholding, capholding;
 
@@ -139,6 +156,7 @@ struct dpu {
     /* burst state */
     uint8_t *buf[DPU_BATCH];
     struct mmsghdr rmsg[DPU_BATCH];
+    struct sockaddr_in6 rfrom[DPU_BATCH]; /* senders on IPv6 sockets */
     struct iovec riov[DPU_BATCH];
     struct dpu_out out;
     struct gro gro;
@@ -218,6 +236,32 @@ int dpu_send_one(struct dpu *u, struct dpu_tun *t, uint32_t nbma, const uint8_t 
 size_t dpu_outer(uint8_t *out, const struct dpu_tun *t, uint32_t nbma, const uint8_t *gre,
                  size_t grelen);
 int dpu_sendmsg_slow(int fd, struct msghdr *mh);
+
+/* user_n6.c */
+/* The handle of an IPv6 NBMA address (made on first use); 0 when the
+ * table is full. */
+uint32_t dpu_n6_intern(struct dpu *u, const uint8_t a[16]);
+/* The address of handle h; NULL for no such handle. */
+const uint8_t *dpu_n6_addr(const struct dpu *u, uint32_t h);
+void dpu_n6_free(struct dpu *u);
+/* Whether nbma (an IPv4 address, or a handle on a tunnel over IPv6) can
+ * name a peer of t: on a tunnel over IPv6 only a handle can, and handles
+ * are below 1.0.0.0, which is no usable IPv4 NBMA address either. */
+static inline bool
+dpu_nbma_ok(const struct dpu *u, const struct dpu_tun *t, uint32_t nbma)
+{
+    return !t->cfg.src_v6 || (nbma && nbma <= u->nn6);
+}
+int dpu_map_set_n6(struct dp *dp, int tun, uint32_t proto, const uint8_t nbma[16], unsigned flags);
+int dpu_map6_set_n6(struct dp *dp, int tun, const uint8_t proto[16], const uint8_t nbma[16],
+                    unsigned flags);
+int dpu_mcast_add_n6(struct dp *dp, int tun, const uint8_t nbma[16], unsigned flags);
+int dpu_mcast_del_n6(struct dp *dp, int tun, const uint8_t nbma[16], unsigned flags);
+int dpu_nhrp_send_n6(struct dp *dp, int tun, const uint8_t nbma[16], const uint8_t *pkt,
+                     size_t len);
+/* The destination of a GRE packet to nbma (a handle on a tunnel over
+ * IPv6) in to; its length. */
+socklen_t dpu_dest(const struct dpu *u, const struct dpu_tun *t, uint32_t nbma, void *to);
 
 /* user_route.c */
 void dpu_routes_init(struct dpu *u);

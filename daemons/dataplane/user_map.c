@@ -115,8 +115,9 @@ dpu_send_one(struct dpu *u, struct dpu_tun *t, uint32_t nbma, const uint8_t *hdr
 {
     uint8_t outer[DPU_OUTER_MAX];
     struct iovec iov[2] = {{outer, dpu_outer(outer, t, nbma, hdr, hlen)}, {(void *)pkt, len}};
-    struct sockaddr_in to = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(nbma)};
-    struct msghdr mh = {.msg_name = &to, .msg_namelen = sizeof to, .msg_iov = iov, .msg_iovlen = 2};
+    struct sockaddr_in6 to; /* the larger of the two */
+    struct msghdr mh = {
+        .msg_name = &to, .msg_namelen = dpu_dest(u, t, nbma, &to), .msg_iov = iov, .msg_iovlen = 2};
     int e = 0;
     if (sendmsg(t->sock->fd, &mh, 0) < 0)
         e = dpu_sendmsg_slow(t->sock->fd, &mh);
@@ -228,6 +229,9 @@ dpu_map_set(struct dp *dp, int tun, uint32_t proto, uint32_t nbma, unsigned flag
     if (!(flags & (DP_MAP_STATIC | DP_MAP_DYNAMIC)) ||
         (flags & ~(unsigned)(DP_MAP_STATIC | DP_MAP_DYNAMIC | DP_MAP_PENDING)) || !nbma)
         return dpu_fail(u, -EINVAL, "%s: bad mapping", t->cfg.ifname);
+    if (!dpu_nbma_ok(u, t, nbma))
+        return dpu_fail(u, -EAFNOSUPPORT, "%s: IPv4 NBMA address on a tunnel over IPv6",
+                        t->cfg.ifname);
     struct dpu_map *m = map_get(u, tun, proto);
     m->map.nbma = nbma;
     m->map.flags = flags;
@@ -258,7 +262,7 @@ dpu_mcast_add(struct dp *dp, int tun, uint32_t nbma, unsigned flags)
     struct dpu_tun *t = dpu_tun_get(u, tun);
     if (!t)
         return dpu_fail(u, -ENOENT, "no tunnel %d", tun);
-    if (!nbma || !(flags & (DP_MCAST_STATIC | DP_MCAST_DYNAMIC)))
+    if (!nbma || !(flags & (DP_MCAST_STATIC | DP_MCAST_DYNAMIC)) || !dpu_nbma_ok(u, t, nbma))
         return dpu_fail(u, -EINVAL, "%s: bad multicast destination", t->cfg.ifname);
     dp_mcset_add(&t->mc, nbma, flags);
     return 0;
@@ -287,6 +291,9 @@ dpu_nhrp_send(struct dp *dp, int tun, uint32_t nbma, const uint8_t *pkt, size_t 
         return dpu_fail(u, -ENOENT, "no tunnel %d", tun);
     if (!len || len > DPU_SLOT - 128)
         return dpu_fail(u, -EMSGSIZE, "%s: NHRP packet of %zu bytes", t->cfg.ifname, len);
+    if (!dpu_nbma_ok(u, t, nbma))
+        return dpu_fail(u, -EAFNOSUPPORT, "%s: IPv4 NBMA address on a tunnel over IPv6",
+                        t->cfg.ifname);
     uint8_t hdr[GRE_MAX_HDR];
     struct gre_hdr h = {.proto = GRE_PROTO_NHRP, .has_key = t->cfg.has_key, .key = t->cfg.key};
     size_t hlen = gre_encode(hdr, &h);

@@ -82,16 +82,21 @@ dpu_gro_init(struct dpu *u)
     gro_init(&u->gro, gro_emit, u);
 }
 
+/* from6: the sender on an IPv6 socket (p is then the GRE header on). */
 static void
-rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, int64_t now)
+rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, const uint8_t *from6, int64_t now)
 {
-    struct pkt_ip4 oip;
-    if (!pkt_ip4_parse(p, n, &oip) || oip.proto != IPPROTO_GRE_) {
-        u->global.rx_bad_ip++;
-        return;
+    struct pkt_ip4 oip = {0};
+    uint8_t *g = p;
+    size_t glen = n;
+    if (!from6) {
+        if (!pkt_ip4_parse(p, n, &oip) || oip.proto != IPPROTO_GRE_) {
+            u->global.rx_bad_ip++;
+            return;
+        }
+        g = p + oip.ihl;
+        glen = oip.tot - oip.ihl;
     }
-    uint8_t *g = p + oip.ihl;
-    size_t glen = oip.tot - oip.ihl;
     struct gre_hdr h;
     size_t hlen;
     switch (gre_decode(g, glen, &h, &hlen)) {
@@ -122,6 +127,12 @@ rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, int64_t now)
             t->ctr.rx_dev_errors++;
         } else {
             t->ctr.nhrp_rx++;
+            if (from6) {
+                struct dpu_ev ev = {.kind = DPU_EV_NHRP6, .tun = t->id, .pkt = pl, .len = plen};
+                memcpy(ev.a6, from6, 16);
+                dpu_event(u, &ev);
+                return;
+            }
             dpu_event(u,
                       &(struct dpu_ev){
                           .kind = DPU_EV_NHRP, .tun = t->id, .a = oip.src, .pkt = pl, .len = plen});
@@ -165,6 +176,10 @@ dpu_rx(struct dpu *u, struct dpu_sock *s)
         u->riov[i].iov_base = u->buf[i];
         u->riov[i].iov_len = DPU_SLOT;
         u->rmsg[i].msg_hdr = (struct msghdr){.msg_iov = &u->riov[i], .msg_iovlen = 1};
+        if (s->v6) {
+            u->rmsg[i].msg_hdr.msg_name = &u->rfrom[i];
+            u->rmsg[i].msg_hdr.msg_namelen = sizeof u->rfrom[i];
+        }
     }
     int r = recvmmsg(s->fd, u->rmsg, DPU_BATCH, MSG_DONTWAIT, NULL);
     if (r <= 0)
@@ -175,7 +190,15 @@ dpu_rx(struct dpu *u, struct dpu_sock *s)
             u->global.rx_truncated++;
             continue;
         }
-        rx_one(u, s, u->buf[i], u->rmsg[i].msg_len, now);
+        const uint8_t *from6 = NULL;
+        if (s->v6) {
+            if (u->rmsg[i].msg_hdr.msg_namelen < sizeof u->rfrom[i]) {
+                u->global.rx_bad_ip++;
+                continue;
+            }
+            from6 = u->rfrom[i].sin6_addr.s6_addr;
+        }
+        rx_one(u, s, u->buf[i], u->rmsg[i].msg_len, from6, now);
     }
     gro_flush(&u->gro); /* before the buffers are reused */
 }

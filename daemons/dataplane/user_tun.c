@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <arpa/inet.h>
 #include <linux/if_tun.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
@@ -23,20 +24,59 @@
 #include "lib/mem.h"
 #include "lib/netns.h"
 
+/* The IPv6 socket of a tunnel over IPv6 (RFC 7676): without
+ * IPV6_HDRINCL the kernel writes the outer header and fragments what the
+ * underlay cannot carry (IOS does not set DF either: IPv6 has no DF, only
+ * source fragmentation); receive gives the GRE header on, the sender in
+ * msg_name. */
 static int
-sock_open(struct dpu *u, uint32_t src, const char *ns, int *out)
+sock6_setup(struct dpu *u, int fd, const uint8_t src6[16])
 {
+    int one = 1, hops = 255, pmtu = IPV6_PMTUDISC_DONT;
+    setsockopt(fd, IPPROTO_IPV6, IPV6_FREEBIND, &one, sizeof one);
+    setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &hops, sizeof hops);
+    setsockopt(fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &pmtu, sizeof pmtu);
+    struct sockaddr_in6 sa = {.sin6_family = AF_INET6};
+    memcpy(&sa.sin6_addr, src6, 16);
+    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
+        int e = errno;
+        char b[INET6_ADDRSTRLEN];
+        inet_ntop(AF_INET6, src6, b, sizeof b);
+        return dpu_fail(u, -e, "bind GRE socket to %s: %s", b, strerror(e));
+    }
+    return 0;
+}
+
+static int
+sock_open(struct dpu *u, const struct dp_tunnel_cfg *cfg, int *out)
+{
+    uint32_t src = cfg->src;
+    const char *ns = cfg->fvrf_ns;
     /* a front-door VRF: the socket is made in its namespace and routes
      * there for good (lib/netns.h) */
     int nsfd = -1;
     if (ns[0] && (nsfd = netns_open(ns)) < 0)
         return dpu_fail(u, -errno, "tunnel vrf: network namespace %s: %s", ns, strerror(errno));
-    int fd = netns_socket(nsfd, AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_GRE);
+    int fd =
+        netns_socket(nsfd, cfg->src_v6 ? AF_INET6 : AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_GRE);
     int se = errno;
     if (nsfd >= 0)
         close(nsfd);
     if (fd < 0)
         return dpu_fail(u, -se, "raw GRE socket: %s", strerror(se));
+    if (cfg->src_v6) {
+        int rbuf6 = 8 << 20, mark6 = DMVPN_FWMARK_GRE;
+        setsockopt(fd, SOL_SOCKET, SO_MARK, &mark6, sizeof mark6);
+        if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rbuf6, sizeof rbuf6) < 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rbuf6, sizeof rbuf6);
+        int e = sock6_setup(u, fd, cfg->src6);
+        if (e < 0) {
+            close(fd);
+            return e;
+        }
+        *out = fd;
+        return 0;
+    }
     int one = 1, ttl = 255, pmtu = IP_PMTUDISC_DONT, rbuf = 8 << 20, sbuf = 4 << 20;
     /* FREEBIND: IOS accepts a tunnel source whose address is not up yet. */
     setsockopt(fd, IPPROTO_IP, IP_FREEBIND, &one, sizeof one);
@@ -69,16 +109,20 @@ sock_open(struct dpu *u, uint32_t src, const char *ns, int *out)
 }
 
 static struct dpu_sock *
-sock_get(struct dpu *u, uint32_t src, const char *ns, int *err)
+sock_get(struct dpu *u, const struct dp_tunnel_cfg *cfg, int *err)
 {
+    uint32_t src = cfg->src_v6 ? 0 : cfg->src;
+    const char *ns = cfg->fvrf_ns;
     for (int i = 0; i < u->nsock; i++) {
-        if (u->sock[i]->src == src && !strcmp(u->sock[i]->ns, ns)) {
+        struct dpu_sock *o = u->sock[i];
+        if (o->v6 == cfg->src_v6 && o->src == src && (!o->v6 || !memcmp(o->src6, cfg->src6, 16)) &&
+            !strcmp(o->ns, ns)) {
             u->sock[i]->refs++;
             return u->sock[i];
         }
     }
     int fd = -1;
-    if ((*err = sock_open(u, src, ns, &fd)) < 0)
+    if ((*err = sock_open(u, cfg, &fd)) < 0)
         return NULL;
     struct dpu_sock **v = realloc(u->sock, (size_t)(u->nsock + 1) * sizeof *v);
     if (!v)
@@ -86,6 +130,8 @@ sock_get(struct dpu *u, uint32_t src, const char *ns, int *err)
     struct dpu_sock *s = mem_zalloc(sizeof *s);
     u->sock = v;
     s->src = src;
+    s->v6 = cfg->src_v6;
+    memcpy(s->src6, cfg->src6, 16);
     snprintf(s->ns, sizeof(s->ns), "%s", ns);
     s->fd = fd;
     s->refs = 1;
@@ -253,7 +299,7 @@ dpu_tunnel_create(struct dp *dp, const struct dp_tunnel_cfg *cfg)
         e = dpu_fail(u, e, "%s: %s", t->cfg.ifname, dpnl_error(nl));
         goto fail;
     }
-    if (!(t->sock = sock_get(u, t->cfg.src, t->cfg.fvrf_ns, &e)))
+    if (!(t->sock = sock_get(u, &t->cfg, &e)))
         goto fail;
     t->fib = fib_new();
     resync(u, t);
@@ -293,10 +339,15 @@ dpu_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg)
     if (strcmp(cfg->ivrf_ns, t->cfg.ivrf_ns))
         return dpu_fail(u, -EXDEV, "%s: a tunnel cannot move to another VRF (recreate it)",
                         t->cfg.ifname);
+    /* the NBMA values of its mappings mean addresses of one family */
+    if (cfg->src_v6 != t->cfg.src_v6)
+        return dpu_fail(u, -EXDEV, "%s: the underlay's address family cannot change (recreate it)",
+                        t->cfg.ifname);
     /* The new source socket first: on failure nothing has changed. */
     struct dpu_sock *ns = NULL;
-    if ((cfg->src != t->cfg.src || strcmp(cfg->fvrf_ns, t->cfg.fvrf_ns)) &&
-        !(ns = sock_get(u, cfg->src, cfg->fvrf_ns, &e)))
+    if ((cfg->src != t->cfg.src || memcmp(cfg->src6, t->cfg.src6, 16) ||
+         strcmp(cfg->fvrf_ns, t->cfg.fvrf_ns)) &&
+        !(ns = sock_get(u, cfg, &e)))
         return e;
     struct dp_tunnel_cfg old = t->cfg;
     t->cfg = *cfg;

@@ -24,6 +24,10 @@ _Static_assert(sizeof(struct tso_vnet) == TSO_VNET_LEN, "virtio_net_hdr layout")
 size_t
 dpu_outer(uint8_t *out, const struct dpu_tun *t, uint32_t nbma, const uint8_t *gre, size_t grelen)
 {
+    if (t->cfg.src_v6) { /* an IPv6 raw socket: the kernel writes the outer header */
+        memcpy(out, gre, grelen);
+        return grelen;
+    }
     /* IPv4 header for IP_HDRINCL: the kernel fills in total length, ID and
      * checksum (raw(7)); DF clear, TTL 255 (IOS tunnel defaults). */
     static const uint8_t tmpl[12] = {0x45, 0, 0, 0, 0, 0, 0, 0, 255, 47, 0, 0};
@@ -39,7 +43,7 @@ int
 dpu_sendmsg_slow(int fd, struct msghdr *mh)
 {
     int e = errno;
-    if (e != EMSGSIZE)
+    if (e != EMSGSIZE || ((struct sockaddr *)mh->msg_name)->sa_family != AF_INET)
         return -e;
     /* Larger than the underlay MTU: HDRINCL packets are never fragmented,
      * so send this one without our IP header and let the kernel fragment
@@ -94,14 +98,11 @@ out_slot(struct dpu *u, struct dpu_tun *t, uint32_t nbma)
         dpu_out_flush(u);
     int i = o->n++;
     o->fd = t->sock->fd;
-    o->to[i].sin_family = AF_INET;
-    o->to[i].sin_port = 0;
-    o->to[i].sin_addr.s_addr = htonl(nbma);
     o->iov[i][0].iov_base = o->outer[i];
     o->iov[i][0].iov_len = dpu_outer(o->outer[i], t, nbma, t->grehdr, t->grelen);
     struct msghdr *mh = &o->msg[i].msg_hdr;
     mh->msg_name = &o->to[i];
-    mh->msg_namelen = sizeof o->to[i];
+    mh->msg_namelen = dpu_dest(u, t, nbma, &o->to[i]);
     mh->msg_iov = o->iov[i];
     mh->msg_control = NULL;
     mh->msg_controllen = 0;
@@ -117,9 +118,10 @@ dpu_out_add(struct dpu *u, struct dpu_tun *t, uint32_t nbma, const uint8_t *pkt,
     struct dpu_out *o = &u->out;
     if (!gso) {
         int i = out_slot(u, t, nbma);
-        if ((pkt[0] >> 4) == 6) { /* the GRE protocol type, after the outer IPv4 header */
-            o->outer[i][22] = GRE_PROTO_IPV6 >> 8;
-            o->outer[i][23] = GRE_PROTO_IPV6 & 0xff;
+        if ((pkt[0] >> 4) == 6) { /* the GRE protocol type, after the outer header we write */
+            size_t at = t->cfg.src_v6 ? 2 : 22;
+            o->outer[i][at] = GRE_PROTO_IPV6 >> 8;
+            o->outer[i][at + 1] = GRE_PROTO_IPV6 & 0xff;
         }
         o->iov[i][1].iov_base = (void *)pkt;
         o->iov[i][1].iov_len = len;

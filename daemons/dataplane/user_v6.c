@@ -209,6 +209,8 @@ dpu_map6_set(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, uns
         return dpu_fail(u, -ENOENT, "no tunnel %d", tun);
     if (!nbma && !(flags & DP_MAP_PENDING))
         return dpu_fail(u, -EINVAL, "IPv6 mapping without an NBMA address");
+    if (nbma && !dpu_nbma_ok(u, dpu_tun_get(u, tun), nbma))
+        return dpu_fail(u, -EAFNOSUPPORT, "IPv4 NBMA address on a tunnel over IPv6");
     struct dp_map6 *m = dp_maptab6_get(&u->maps6, tun, proto);
     m->nbma = nbma;
     m->flags = flags;

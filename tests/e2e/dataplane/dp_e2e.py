@@ -601,6 +601,89 @@ def case_ipv6(t):
           "one ff02::1 copy per spoke per echo %r" % mcast)
 
 
+NBMA6 = {"hub": "2001:db8:ff::1", "s1": "2001:db8:ff::2", "s2": "2001:db8:ff::3"}
+
+
+def case_ul6(t):
+    """GRE over an IPv6-only underlay (RFC 7676, `tunnel mode gre multipoint
+    ipv6`): IPv4 and IPv6 overlays, NHRP between IPv6 NBMA addresses, a
+    spoke-to-spoke mapping, multicast replication to IPv6 NBMA addresses."""
+    topo_std(t)
+    for n in ("hub", "s1", "s2"):
+        t.run(n, "sysctl", "-qw", "net.ipv6.conf.eth0.disable_ipv6=0")
+        t.run(n, "ip", "-4", "addr", "flush", "dev", "eth0")
+        t.run(n, "ip", "-6", "addr", "add", NBMA6[n] + "/64", "dev", "eth0", "nodad")
+
+    def args(n):
+        return ["-t", "Tunnel0", "-a", TUN[n] + "/24", "-s", NBMA6[n], "-k", "7"]
+    hub = t.start("hub", args("hub") + route(LANNET["s1"], TUN["s1"])
+                  + route(LANNET["s2"], TUN["s2"]))
+    s1 = t.start("s1", args("s1") + route("192.168.0.0/16", TUN["hub"]))
+    s2 = t.start("s2", args("s2") + route("192.168.0.0/16", TUN["hub"]))
+    for peer in ("s1", "s2"):
+        hub.cmd("map %s %s" % (TUN[peer], NBMA6[peer]))
+        hub.cmd("mcast add %s" % NBMA6[peer])
+    for s in (s1, s2):
+        s.cmd("map %s %s" % (TUN["hub"], NBMA6["hub"]))
+    check(hub.cmd("map 10.1.1.9 ::", expect_ok=False).startswith("ERR"), "NBMA :: is refused")
+    check("IPv4 NBMA address on a tunnel over IPv6" in hub.cmd("map 10.1.1.9 202.1.1.9",
+                                                               expect_ok=False),
+          "an IPv4 NBMA address on a tunnel over IPv6 is refused")
+    cap = t.capture("ul", "v-hub", "ul6.pcap", "ip6 proto 47")
+    # NHRP both ways between IPv6 NBMA addresses
+    req = nhrp_regreq("0.0.0.0", TUN["s1"], TUN["hub"])
+    s1.cmd("nhrp %s %s" % (NBMA6["hub"], req.hex()))
+    hub.wait_line(r"^NHRP tun=Tunnel0 from=2001:DB8:FF::2 len=%d hex=%s$" % (len(req), req.hex()))
+    hub.cmd("nhrp %s %s" % (NBMA6["s1"], req.hex()))
+    s1.wait_line(r"^NHRP tun=Tunnel0 from=2001:DB8:FF::1 ")
+    # IPv4 overlay: to the hub, and spoke to spoke through it
+    t.ping("s1", TUN["hub"], count=3)
+    t.ping("s1", LAN["s2"], src=LAN["s1"], count=2)
+    # IPv6 overlay over the same IPv6 underlay
+    for n in ("hub", "s1", "s2"):
+        ipv6_on(t, n)
+    for peer in ("s1", "s2"):
+        hub.cmd("map6 %s %s" % (TUN6[peer], NBMA6[peer]))
+        hub.cmd("map6 %s %s" % (LL6[peer], NBMA6[peer]))
+    for s in (s1, s2):
+        s.cmd("map6 %s %s" % (TUN6["hub"], NBMA6["hub"]))
+        s.cmd("map6 %s %s" % (LL6["hub"], NBMA6["hub"]))
+    ping6(t, "hub", TUN6["s1"], 3)
+    ping6(t, "s2", TUN6["hub"], 2)
+    # multicast: one copy of ff02::1 per IPv6 NBMA address of the list
+    mc = hub.counters()["Tunnel0"]["mcast_tx"]
+    r = t.run("hub", "ping", "-6", "-n", "-w", "1", "-i", "0.5", "ff02::1%Tunnel0", check=False)
+    check(hub.counters()["Tunnel0"]["mcast_tx"] - mc >= 2, "ff02::1 replicated to both spokes")
+    check("fe80::2" in r.stdout and "fe80::3" in r.stdout, "both answered: %s" % r.stdout)
+    cap.stop()
+    # a shortcut mapping spoke to spoke: the hub no longer sees that traffic
+    s1.cmd("map %s %s" % (TUN["s2"], NBMA6["s2"]))
+    s2.cmd("map %s %s" % (TUN["s1"], NBMA6["s1"]))
+    s1.cmd("route add 192.168.3.0/24 10.1.1.3 dev Tunnel0 nhrp dist 250")
+    s2.cmd("route add 192.168.2.0/24 10.1.1.2 dev Tunnel0 nhrp dist 250")
+    h0 = hub.counters()["Tunnel0"]["rx_packets"]
+    t.ping("s1", LAN["s2"], src=LAN["s1"], count=3)
+    check(hub.counters()["Tunnel0"]["rx_packets"] == h0, "spoke to spoke direct over IPv6")
+    check(s2.counters()["Tunnel0"]["rx_packets"] >= 3, "s2 got them")
+    for h in (hub, s1, s2):
+        check(h.counters()["Tunnel0"]["tx_send_errors"] == 0, "no send errors on %s" % h.node)
+    # (fields of the inner IPv6 header follow the outer one's after a comma)
+    rows = [[f.split(",")[0] for f in r[:3]] + r[3:6] + [",".join(r[1].split(",")[1:])]
+            for r in cap.fields("ipv6.src", "ipv6.dst", "ipv6.hlim", "gre.key", "gre.proto",
+                                "ip.dst", dfilter="gre")]
+    check(rows and all(r[2] == "255" and r[3] == "0x00000007" for r in rows),
+          "outer hop limit 255 (IOS tunnel ttl), key 7 %r" % rows)
+    v4 = [r for r in rows if r[:2] == [NBMA6["s1"], NBMA6["hub"]] and r[4] == "0x0800"
+          and r[5] == TUN["hub"]]
+    check(len(v4) >= 3, "IPv4 in GRE in IPv6 %r" % rows)
+    v6 = [r for r in rows if r[:2] == [NBMA6["hub"], NBMA6["s1"]] and r[4] == "0x86dd"
+          and r[6] == TUN6["s1"]]
+    check(len(v6) >= 3, "IPv6 in GRE in IPv6 %r" % rows)
+    nh = cap.fields("ipv6.src", "ipv6.dst", "gre.proto", "nhrp.hdr.op.type", dfilter="nhrp")
+    check([NBMA6["s1"], NBMA6["hub"], "0x2001", "3"] in nh
+          and [NBMA6["hub"], NBMA6["s1"], "0x2001", "3"] in nh, "NHRP in GRE in IPv6 %r" % nh)
+
+
 CASES = {n[5:]: f for n, f in globals().items() if n.startswith("case_")}
 
 

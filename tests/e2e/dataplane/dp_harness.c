@@ -76,6 +76,17 @@ up_nhrp(void *arg, int tun, uint32_t src, const uint8_t *pkt, size_t len)
 }
 
 static void
+up_nhrp6(void *arg, int tun, const uint8_t src[16], const uint8_t *pkt, size_t len)
+{
+    (void)arg;
+    char b[64];
+    printf("NHRP tun=%s from=%s len=%zu hex=", tname(tun), inet_fmt6(src, b), len);
+    for (size_t i = 0; i < len; i++)
+        printf("%02x", pkt[i]);
+    printf("\n");
+}
+
+static void
 up_nomap(void *arg, int tun, uint32_t nh, const uint8_t *pkt, size_t len)
 {
     char b[16], c[16], d[16];
@@ -241,6 +252,24 @@ command(char *line)
             }
         return -ENOENT;
     }
+    uint8_t a6[16], n6[16];
+    /* an IPv6 NBMA address: the tunnel runs over IPv6 (RFC 7676) */
+    bool nb6 = n >= 3 && inet_parse6(w[2], n6) && !strchr(w[2], '.');
+    if (!strcmp(w[0], "map") && nb6 && inet_parse4(w[1], &a))
+        return o->map_set_n6 ? o->map_set_n6(g_dp, id, a, n6, DP_MAP_STATIC) : -EOPNOTSUPP;
+    if (!strcmp(w[0], "map6") && nb6 && inet_parse6(w[1], a6))
+        return o->map6_set_n6 ? o->map6_set_n6(g_dp, id, a6, n6, DP_MAP_STATIC) : -EOPNOTSUPP;
+    if (!strcmp(w[0], "mcast") && nb6 && o->mcast_add_n6) {
+        unsigned f = (n > 3 && !strcmp(w[3], "dynamic")) ? DP_MCAST_DYNAMIC : DP_MCAST_STATIC;
+        return !strcmp(w[1], "add") ? o->mcast_add_n6(g_dp, id, n6, f)
+                                    : o->mcast_del_n6(g_dp, id, n6, f);
+    }
+    if (!strcmp(w[0], "nhrp") && n == 3 && inet_parse6(w[1], n6) && o->nhrp_send_n6) {
+        static uint8_t pkt6[8192];
+        size_t len;
+        int e = hexdecode(w[2], pkt6, sizeof pkt6, &len);
+        return e < 0 ? e : o->nhrp_send_n6(g_dp, id, n6, pkt6, len);
+    }
     if (!strcmp(w[0], "map") && n >= 3 && inet_parse4(w[1], &a) && inet_parse4(w[2], &b)) {
         unsigned f = DP_MAP_STATIC;
         for (int i = 3; i < n; i++) {
@@ -253,7 +282,6 @@ command(char *line)
         }
         return o->map_set(g_dp, id, a, b, f);
     }
-    uint8_t a6[16];
     if (!strcmp(w[0], "map6") && n >= 3 && inet_parse6(w[1], a6) && inet_parse4(w[2], &b)) {
         if (!o->map6_set)
             return -EOPNOTSUPP;
@@ -398,7 +426,9 @@ main(int argc, char **argv)
             t->mask = inet_len_mask(len);
             break;
         case 's':
-            if (!inet_parse4(optarg, &t->src))
+            if (inet_parse6(optarg, t->src6) && !strchr(optarg, '.'))
+                t->src_v6 = true;
+            else if (!inet_parse4(optarg, &t->src))
                 usage();
             break;
         case 'd':
@@ -465,6 +495,7 @@ main(int argc, char **argv)
     if (!g_ntun || optind != argc)
         usage();
     struct dp_upcalls up = {.nhrp_recv = up_nhrp,
+                            .nhrp_recv6 = up_nhrp6,
                             .no_mapping = up_nomap,
                             .hairpin = up_hairpin,
                             .mapping_used = up_used};
