@@ -38,6 +38,9 @@ cfg_check(struct dpk *k, const struct dp_tunnel_cfg *cfg)
     const char *why;
     if (!dp_ifname_ok(cfg->ifname, &why))
         return dpk_fail(k, -EINVAL, "%.16s: %s", cfg->ifname, why);
+    if (cfg->src_v6) /* an ip6gre link is not built: the userspace backend carries these */
+        return dpk_fail(k, -EAFNOSUPPORT, "%s: GRE over IPv6 needs the userspace data plane",
+                        cfg->ifname);
     if (!inet_mask_ok(cfg->mask))
         return dpk_fail(k, -EINVAL, "%s: bad mask", cfg->ifname);
     if (cfg->mtu && cfg->mtu < 68)

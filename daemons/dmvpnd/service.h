@@ -59,6 +59,12 @@ enum svc_ev {
     SVC_EV_UNMAP6,        /* svc_map6 (nbma unused) */
     SVC_EV_DP_MISS6,      /* svc_dp_miss6: IPv6 data for a next hop with no mapping */
     SVC_EV_ROUTE6_DEL,    /* svc_route6: an IPv6 NHRP route is gone */
+    /* A tunnel over IPv6 (`tunnel mode gre multipoint ipv6`): NBMA addresses are IPv6 */
+    SVC_EV_NHRP_RX6,   /* svc_pkt6: an NHRP packet arrived from an IPv6 NBMA address */
+    SVC_EV_NHRP_TX6,   /* svc_pkt6: send this NHRP packet to an IPv6 NBMA address */
+    SVC_EV_MAP_N6,     /* svc_map_n6: IPv4 tunnel address -> IPv6 NBMA (SVC_EV_UNMAP forgets) */
+    SVC_EV_MCAST6_ADD, /* svc_map_n6 (proto 0): replicate multicast to an IPv6 NBMA */
+    SVC_EV_MCAST6_DEL, /* svc_map_n6 (proto 0) */
     SVC_EV_COUNT
 };
 
@@ -93,14 +99,28 @@ struct svc_pkt {
     size_t len;
 };
 
+/* svc_pkt with an IPv6 NBMA address (a tunnel over IPv6). */
+struct svc_pkt6 {
+    int tun;
+    uint8_t nbma[16]; /* source (RX) or destination (TX) */
+    const uint8_t *pkt;
+    size_t len;
+};
+
+/* svc_map with an IPv6 NBMA address: IPv4 NHRP over an IPv6 underlay. */
+struct svc_map_n6 {
+    int tun;
+    uint32_t proto; /* 0 for a multicast destination */
+    uint8_t nbma[16];
+};
+
 struct svc_dp_miss {
     int tun;
     uint32_t nexthop;
 };
 
 /* IPv6 NHRP's mappings (`ipv6 nhrp`): the protocol address is IPv6, the
- * NBMA address of either family (the data plane carries IPv4 underlays
- * only yet). */
+ * NBMA address of either family (IPv6 on a tunnel over IPv6). */
 struct svc_map6 {
     int tun;
     uint8_t proto[16];

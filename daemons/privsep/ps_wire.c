@@ -159,6 +159,26 @@ ps_event_encode(struct strbuf *out, int type, const void *p)
         sb_append(out, nb, 16);
         return 0;
     }
+    case SVC_EV_NHRP_RX6:
+    case SVC_EV_NHRP_TX6: {
+        /* tun, nbma[16], the packet */
+        const struct svc_pkt6 *e = p;
+        ps_put32(out, (uint32_t)e->tun);
+        sb_append(out, e->nbma, 16);
+        if (e->len > 0)
+            sb_append(out, e->pkt, e->len);
+        return 0;
+    }
+    case SVC_EV_MAP_N6:
+    case SVC_EV_MCAST6_ADD:
+    case SVC_EV_MCAST6_DEL: {
+        /* tun, proto, nbma[16] */
+        const struct svc_map_n6 *e = p;
+        ps_put32(out, (uint32_t)e->tun);
+        ps_put32(out, e->proto);
+        sb_append(out, e->nbma, 16);
+        return 0;
+    }
     case SVC_EV_DP_MISS6: {
         const struct svc_dp_miss6 *e = p;
         ps_put32(out, (uint32_t)e->tun);
@@ -261,6 +281,26 @@ ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e)
         else
             memset(&e->u.map6.nbma, 0, sizeof(e->u.map6.nbma));
         return 0;
+    case SVC_EV_NHRP_RX6:
+    case SVC_EV_NHRP_TX6:
+        if (n < 20 || inet6_is_zero(b + 4))
+            return -1;
+        e->u.pkt6.tun = (int)ps_get32(b);
+        memcpy(e->u.pkt6.nbma, b + 4, 16);
+        e->u.pkt6.pkt = b + 20;
+        e->u.pkt6.len = n - 20;
+        return 0;
+    case SVC_EV_MAP_N6:
+    case SVC_EV_MCAST6_ADD:
+    case SVC_EV_MCAST6_DEL:
+        /* a mapping names a tunnel address, a multicast destination none;
+         * either needs a peer: :: is none */
+        if (n != 24 || (ps_get32(b + 4) == 0) != (e->type != SVC_EV_MAP_N6) || inet6_is_zero(b + 8))
+            return -1;
+        e->u.map_n6.tun = (int)ps_get32(b);
+        e->u.map_n6.proto = ps_get32(b + 4);
+        memcpy(e->u.map_n6.nbma, b + 8, 16);
+        return 0;
     case SVC_EV_DP_MISS6:
         if (n != 20)
             return -1;
@@ -321,6 +361,11 @@ ps_event_known(int type)
     case SVC_EV_UNMAP6:
     case SVC_EV_DP_MISS6:
     case SVC_EV_ROUTE6_DEL:
+    case SVC_EV_NHRP_RX6:
+    case SVC_EV_NHRP_TX6:
+    case SVC_EV_MAP_N6:
+    case SVC_EV_MCAST6_ADD:
+    case SVC_EV_MCAST6_DEL:
         return true;
     default:
         return false;

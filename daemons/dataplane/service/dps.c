@@ -44,6 +44,16 @@ up_nhrp(void *arg, int tun, uint32_t src, const uint8_t *pkt, size_t len)
 }
 
 static void
+up_nhrp6(void *arg, int tun, const uint8_t src[16], const uint8_t *pkt, size_t len)
+{
+    struct dp_svc *m = arg;
+    struct svc_pkt6 e = {.tun = tun, .pkt = pkt, .len = len};
+
+    memcpy(e.nbma, src, 16);
+    host_emit(m->h, SVC_EV_NHRP_RX6, &e);
+}
+
+static void
 up_no_mapping(void *arg, int tun, uint32_t nexthop, const uint8_t *pkt, size_t len)
 {
     struct dp_svc *m = arg;
@@ -64,8 +74,8 @@ up_no_mapping6(void *arg, int tun, const uint8_t nexthop[16])
     host_emit(m->h, SVC_EV_DP_MISS6, &e);
 }
 
-/* An IPv6 NHRP mapping. The data plane carries IPv4 underlays only: an
- * IPv6 NBMA address is refused with a log line. Unlike IPv4 mappings these
+/* An IPv6 NHRP mapping, to an NBMA address of the tunnel's underlay's
+ * family (the backend refuses the other with a reason). Unlike IPv4 mappings these
  * do not wait for the peer's SA on a protected tunnel: the IPv4 NHRP
  * instance of the same tunnel brings it up (one SA per NBMA peer carries
  * both families' GRE) and the clear-text guard drops GRE meanwhile. */
@@ -78,14 +88,17 @@ map6(struct dp_svc *m, const struct svc_map6 *e, bool add)
         m->dp->ops->map6_clear(m->dp, e->tun, e->proto);
         return;
     }
-    if (e->nbma.af != INET_AF_V4) {
-        log_warn("dataplane: IPv6 mapping %s -> %s: no IPv6 underlay here", inet_fmt6(e->proto, a),
-                 inet_addr_fmt(&e->nbma, b));
-        return;
-    }
-    if (m->dp->ops->map6_set(m->dp, e->tun, e->proto, e->nbma.u.v4, 0) < 0)
-        log_warn("dataplane: IPv6 mapping %s: %s", inet_fmt6(e->proto, a),
-                 m->dp->ops->last_error(m->dp));
+    int r;
+    if (e->nbma.af == INET_AF_V6 && !m->dp->ops->map6_set_n6)
+        r = -1;
+    else if (e->nbma.af == INET_AF_V6)
+        r = m->dp->ops->map6_set_n6(m->dp, e->tun, e->proto, e->nbma.u.v6, 0);
+    else
+        r = m->dp->ops->map6_set(m->dp, e->tun, e->proto, e->nbma.u.v4, 0);
+    if (r < 0)
+        log_warn("dataplane: IPv6 mapping %s -> %s: %s", inet_fmt6(e->proto, a),
+                 inet_addr_fmt(&e->nbma, b),
+                 m->dp->ops->map6_set_n6 ? m->dp->ops->last_error(m->dp) : "no IPv6 underlay here");
 }
 
 static void
@@ -426,6 +439,12 @@ event(void *self, int type, const void *p)
     case SVC_EV_UNMAP:
         dps_gate_unmap(m, p);
         break;
+    case SVC_EV_NHRP_TX6:
+    case SVC_EV_MAP_N6:
+    case SVC_EV_MCAST6_ADD:
+    case SVC_EV_MCAST6_DEL:
+        dps_n6_event(m, type, p);
+        break;
     case SVC_EV_MAP6:
     case SVC_EV_UNMAP6:
         map6(m, p, type == SVC_EV_MAP6);
@@ -558,12 +577,18 @@ backend_new(const struct dp_user_opts *uo, const struct dp_upcalls *up)
 
 static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
-static const uint16_t consumes[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,
-                                    SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,     SVC_EV_ROUTE_DEL,
-                                    SVC_EV_SA_STATE,  SVC_EV_VRF_ROUTE_DEL, SVC_EV_MAP6,
-                                    SVC_EV_UNMAP6,    SVC_EV_ROUTE6_DEL,    0};
-static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
-                                 SVC_EV_DP_USED, SVC_EV_DP_MISS6, 0};
+static const uint16_t consumes[] = {
+    SVC_EV_NHRP_TX,   SVC_EV_MAP,        SVC_EV_UNMAP,      SVC_EV_MCAST_ADD,
+    SVC_EV_MCAST_DEL, SVC_EV_ROUTE_DEL,  SVC_EV_SA_STATE,   SVC_EV_VRF_ROUTE_DEL,
+    SVC_EV_MAP6,      SVC_EV_UNMAP6,     SVC_EV_ROUTE6_DEL, SVC_EV_NHRP_TX6,
+    SVC_EV_MAP_N6,    SVC_EV_MCAST6_ADD, SVC_EV_MCAST6_DEL, 0};
+static const uint16_t emits[] = {SVC_EV_NHRP_RX,
+                                 SVC_EV_DP_MISS,
+                                 SVC_EV_DP_HAIRPIN,
+                                 SVC_EV_DP_USED,
+                                 SVC_EV_DP_MISS6,
+                                 SVC_EV_NHRP_RX6,
+                                 0};
 static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID,
                                    SVC_CALL_TUNNEL_NAME,
                                    SVC_CALL_ROUTE_LOOKUP,
@@ -583,17 +608,10 @@ static const uint32_t no_kinds[] = {REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */
-static const uint16_t consumes_frr[] = {SVC_EV_NHRP_TX,
-                                        SVC_EV_MAP,
-                                        SVC_EV_UNMAP,
-                                        SVC_EV_MCAST_ADD,
-                                        SVC_EV_MCAST_DEL,
-                                        SVC_EV_SA_STATE,
-                                        SVC_EV_VRF_ROUTE_DEL,
-                                        SVC_EV_MAP6,
-                                        SVC_EV_UNMAP6,
-                                        SVC_EV_ROUTE6_DEL,
-                                        0};
+static const uint16_t consumes_frr[] = {
+    SVC_EV_NHRP_TX,  SVC_EV_MAP,           SVC_EV_UNMAP,      SVC_EV_MCAST_ADD,  SVC_EV_MCAST_DEL,
+    SVC_EV_SA_STATE, SVC_EV_VRF_ROUTE_DEL, SVC_EV_MAP6,       SVC_EV_UNMAP6,     SVC_EV_ROUTE6_DEL,
+    SVC_EV_NHRP_TX6, SVC_EV_MAP_N6,        SVC_EV_MCAST6_ADD, SVC_EV_MCAST6_DEL, 0};
 static const uint16_t answers_frr[] = {
     SVC_CALL_TUNNEL_ID,     SVC_CALL_TUNNEL_NAME,      SVC_CALL_PEER_IN_USE,
     SVC_CALL_VRF_ROUTE,     SVC_CALL_VRF_ROUTE_LOOKUP, SVC_CALL_VRF_ROUTE_ADD,
@@ -628,6 +646,7 @@ dps_register(struct host *h, bool statics_in_frr)
     m->statics_in_frr = statics_in_frr;
     up.arg = m;
     up.nhrp_recv = up_nhrp;
+    up.nhrp_recv6 = up_nhrp6;
     up.no_mapping = up_no_mapping;
     up.no_mapping6 = up_no_mapping6;
     up.hairpin = up_hairpin;

@@ -221,6 +221,8 @@ bool dps_route6_lookup(struct dp_svc *m, const struct svc_route6_q *q,
                        struct nhrp_route_info_af *out);
 int dps_nhrp_route6_add(struct dp_svc *m, const struct svc_route6 *r);
 void dps_nhrp_route6_del(struct dp_svc *m, const struct svc_route6 *r);
+/* SVC_EV_NHRP_TX6, SVC_EV_MAP_N6, SVC_EV_MCAST6_ADD/DEL: a tunnel over IPv6. */
+void dps_n6_event(struct dp_svc *m, int type, const void *p);
 void dps_gate_fini(struct dp_svc *m);
 
 #endif

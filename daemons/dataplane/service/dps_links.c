@@ -103,7 +103,14 @@ tunnel_cfg(const struct cfg *c, const struct cfg_iface *ifp, struct dp_tunnel_cf
         t->addr = ifp->addr.addr;
         t->mask = ifp->addr.mask;
     }
-    if (ifp->tun_src_if) {
+    if (ifp->tun_ipv6) {
+        /* GRE over IPv6 (RFC 7676): the source must be an IPv6 address
+         * (a source interface's IPv6 address is not looked up yet) */
+        if (!ifp->has_tun_src_ip6)
+            return false;
+        t->src_v6 = true;
+        memcpy(t->src6, ifp->tun_src_ip6, 16);
+    } else if (ifp->tun_src_if) {
         const struct cfg_iface *src = cfg_find_iface(c, ifp->tun_src_if);
         if (!src || !src->has_addr)
             return false; /* IOS: the tunnel stays down */

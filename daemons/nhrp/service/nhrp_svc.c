@@ -119,17 +119,55 @@ op_mcast(void *ctx, uint32_t tun, uint32_t nbma, bool add)
     host_emit(m->h, add ? SVC_EV_MCAST_ADD : SVC_EV_MCAST_DEL, &e);
 }
 
-/* IPv6 NHRP's mappings, shortcut routes and lookups. Its calls for an
- * IPv6 underlay (packets and SAs to IPv6 NBMA addresses) have no taker
- * yet: the engine goes without them, as with a NULL op. */
+/* IPv6 NHRP's mappings, shortcut routes and lookups, and either
+ * instance's calls over an IPv6 underlay (RFC 7676). SAs to IPv6 NBMA
+ * addresses have no taker yet: the engine goes without them, as with a
+ * NULL op. */
+static void
+op_send_af(void *ctx, uint32_t tun, const struct inet_addr *nbma, const uint8_t *pkt, size_t len)
+{
+    struct nhrp_svc *m = ctx;
+
+    if (nbma->af == INET_AF_V4) {
+        op_send(ctx, tun, nbma->u.v4, pkt, len);
+        return;
+    }
+    struct svc_pkt6 e = {.tun = (int)tun, .pkt = pkt, .len = len};
+    memcpy(e.nbma, nbma->u.v6, 16);
+    host_emit(m->h, SVC_EV_NHRP_TX6, &e);
+}
+
+static void
+op_mcast_af(void *ctx, uint32_t tun, const struct inet_addr *nbma, bool add)
+{
+    struct nhrp_svc *m = ctx;
+
+    if (nbma->af == INET_AF_V4) {
+        op_mcast(ctx, tun, nbma->u.v4, add);
+        return;
+    }
+    struct svc_map_n6 e = {.tun = (int)tun};
+    memcpy(e.nbma, nbma->u.v6, 16);
+    host_emit(m->h, add ? SVC_EV_MCAST6_ADD : SVC_EV_MCAST6_DEL, &e);
+}
+
 static void
 op_map_af(void *ctx, uint32_t tun, const struct inet_addr *proto, const struct inet_addr *nbma)
 {
     struct nhrp_svc *m = ctx;
-    struct svc_map6 e = {.tun = (int)tun, .nbma = *nbma};
 
-    if (proto->af != INET_AF_V6)
-        return; /* an IPv4 instance over an IPv6 underlay: no data plane for it */
+    if (proto->af == INET_AF_V4) {
+        /* the IPv4 instance over an IPv6 underlay */
+        if (nbma->af == INET_AF_V4) {
+            op_map(ctx, tun, proto->u.v4, nbma->u.v4);
+            return;
+        }
+        struct svc_map_n6 e4 = {.tun = (int)tun, .proto = proto->u.v4};
+        memcpy(e4.nbma, nbma->u.v6, 16);
+        host_emit(m->h, SVC_EV_MAP_N6, &e4);
+        return;
+    }
+    struct svc_map6 e = {.tun = (int)tun, .nbma = *nbma};
     memcpy(e.proto, proto->u.v6, 16);
     host_emit(m->h, SVC_EV_MAP6, &e);
 }
@@ -140,8 +178,10 @@ op_unmap_af(void *ctx, uint32_t tun, const struct inet_addr *proto)
     struct nhrp_svc *m = ctx;
     struct svc_map6 e = {.tun = (int)tun};
 
-    if (proto->af != INET_AF_V6)
+    if (proto->af == INET_AF_V4) {
+        op_unmap(ctx, tun, proto->u.v4); /* one IPv4 mapping table, whatever the NBMA */
         return;
+    }
     memcpy(e.proto, proto->u.v6, 16);
     host_emit(m->h, SVC_EV_UNMAP6, &e);
 }
@@ -279,6 +319,12 @@ event(void *self, int type, const void *p)
     case SVC_EV_NHRP_RX: {
         const struct svc_pkt *e = p;
         nhrp_recv(m->e, now(m), (uint32_t)e->tun, e->nbma, e->pkt, e->len);
+        break;
+    }
+    case SVC_EV_NHRP_RX6: {
+        const struct svc_pkt6 *e = p;
+        struct inet_addr src = inet_addr_v6(e->nbma);
+        nhrp_recv_af(m->e, now(m), (uint32_t)e->tun, &src, e->pkt, e->len);
         break;
     }
     case SVC_EV_DP_MISS: {
@@ -510,13 +556,9 @@ static const uint32_t kinds[] = {REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_N
                                  REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT,
                                  /* ipv6 nhrp: its own kinds (show dmvpn ipv6, show ipv6 nhrp) */
                                  REC_NHRP6_IF, REC_NHRP6_CACHE, REC_NHRP6_NHS, REC_DMVPN6_PEER, 0};
-static const uint16_t consumes[] = {SVC_EV_NHRP_RX,
-                                    SVC_EV_DP_MISS,
-                                    SVC_EV_DP_HAIRPIN,
-                                    SVC_EV_DP_USED,
-                                    SVC_EV_SA_STATE,
-                                    SVC_EV_DP_MISS6,
-                                    0};
+static const uint16_t consumes[] = {
+    SVC_EV_NHRP_RX,  SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN, SVC_EV_DP_USED,
+    SVC_EV_SA_STATE, SVC_EV_DP_MISS6, SVC_EV_NHRP_RX6,   0};
 static const uint16_t emits[] = {SVC_EV_NHRP_TX,
                                  SVC_EV_MAP,
                                  SVC_EV_UNMAP,
@@ -529,6 +571,10 @@ static const uint16_t emits[] = {SVC_EV_NHRP_TX,
                                  SVC_EV_MAP6,
                                  SVC_EV_UNMAP6,
                                  SVC_EV_ROUTE6_DEL,
+                                 SVC_EV_NHRP_TX6,
+                                 SVC_EV_MAP_N6,
+                                 SVC_EV_MCAST6_ADD,
+                                 SVC_EV_MCAST6_DEL,
                                  0};
 
 const struct service nhrp_service = {
@@ -561,6 +607,8 @@ nhrp_svc_register(struct host *h)
     ops.route_lookup = op_route_lookup;
     ops.protect = op_protect;
     ops.release = op_release;
+    ops.send_af = op_send_af;
+    ops.mcast_af = op_mcast_af;
     ops.map_af = op_map_af;
     ops.unmap_af = op_unmap_af;
     ops.route_add_af = op_route_add_af;

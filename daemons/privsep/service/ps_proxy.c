@@ -308,6 +308,12 @@ emit_ok(struct ps_proxy *p, const struct ps_event *e)
     case SVC_EV_MAP6:
     case SVC_EV_UNMAP6:
         return tunnel_ok(p, e->u.map6.tun, false) || tunnel_ok(p, e->u.map6.tun, true);
+    case SVC_EV_NHRP_TX6:
+        return tunnel_ok(p, e->u.pkt6.tun, false) || tunnel_ok(p, e->u.pkt6.tun, true);
+    case SVC_EV_MAP_N6:
+    case SVC_EV_MCAST6_ADD:
+    case SVC_EV_MCAST6_DEL:
+        return tunnel_ok(p, e->u.map_n6.tun, false) || tunnel_ok(p, e->u.map_n6.tun, true);
     case SVC_EV_ROUTE6_DEL:
         return tunnel_ok(p, e->u.route6.tun, false) || tunnel_ok(p, e->u.route6.tun, true);
     case SVC_EV_ROUTE_DEL:

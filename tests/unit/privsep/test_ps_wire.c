@@ -98,12 +98,59 @@ test_forgeries_refused(void **state)
     sb_free(&sb);
 }
 
+/* A tunnel over IPv6 (RFC 7676): NHRP packets, IPv4 mappings and
+ * multicast destinations with an IPv6 NBMA address cross the wire whole;
+ * :: as the peer, a multicast destination naming a tunnel address, a
+ * mapping naming none and a cut-short payload are refused. */
+static void
+test_ipv6_underlay_events(void **state)
+{
+    static const uint8_t pkt[] = {0, 1, 8, 0, 0, 0, 0, 0, 0, 0x34};
+    struct svc_pkt6 rx = {.tun = 2, .pkt = pkt, .len = sizeof(pkt)};
+    struct svc_map_n6 map = {.tun = 2, .proto = 0x0a010102u};
+    struct svc_map_n6 mc = {.tun = 2};
+    struct strbuf sb;
+    struct ps_event e;
+
+    (void)state;
+    assert_true(inet_parse6("2001:db8:ff::2", rx.nbma));
+    memcpy(map.nbma, rx.nbma, 16);
+    memcpy(mc.nbma, rx.nbma, 16);
+    sb_init(&sb);
+    assert_int_equal(ps_event_encode(&sb, SVC_EV_NHRP_RX6, &rx), 0);
+    assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), 0);
+    assert_int_equal(e.type, SVC_EV_NHRP_RX6);
+    assert_int_equal(e.u.pkt6.tun, 2);
+    assert_memory_equal(e.u.pkt6.nbma, rx.nbma, 16);
+    assert_int_equal(e.u.pkt6.len, sizeof(pkt));
+    assert_memory_equal(e.u.pkt6.pkt, pkt, sizeof(pkt));
+    assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, 2 + 19, &e), -1);
+    sb_reset(&sb);
+    ps_event_encode(&sb, SVC_EV_NHRP_TX6, &(struct svc_pkt6){.tun = 2, .pkt = pkt, .len = 1});
+    assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), -1); /* to :: */
+    for (int t = SVC_EV_MAP_N6; t <= SVC_EV_MCAST6_DEL; t++) {
+        const struct svc_map_n6 *ok = t == SVC_EV_MAP_N6 ? &map : &mc;
+        const struct svc_map_n6 *bad = t == SVC_EV_MAP_N6 ? &mc : &map;
+        assert_true(ps_event_known(t));
+        sb_reset(&sb);
+        assert_int_equal(ps_event_encode(&sb, t, ok), 0);
+        assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), 0);
+        assert_memory_equal(ps_event_payload(&e), ok, sizeof(*ok));
+        assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len - 1, &e), -1);
+        sb_reset(&sb);
+        ps_event_encode(&sb, t, bad);
+        assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), -1);
+    }
+    sb_free(&sb);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_events_round_trip),
         cmocka_unit_test(test_forgeries_refused),
+        cmocka_unit_test(test_ipv6_underlay_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
