@@ -151,6 +151,10 @@ struct dp_upcalls {
     /* A data packet for dst was sent using the mapping of `proto` (for the
      * NHRP `used` flag). At most once per mapping per interval. */
     void (*mapping_used)(void *arg, int tun, uint32_t proto, uint32_t dst);
+    /* hairpin where tun_in runs over IPv6: in_nbma is the IPv6 sender (or
+     * :: for a peer the backend has no mapping of). */
+    void (*hairpin_n6)(void *arg, int tun_in, int tun_out, const uint8_t in_nbma[16],
+                       const uint8_t *pkt, size_t len);
     /* nhrp_recv for a tunnel over IPv6: src_nbma is the GRE packet's IPv6 source. */
     void (*nhrp_recv6)(void *arg, int tun, const uint8_t src_nbma[16], const uint8_t *pkt,
                        size_t len);

@@ -74,10 +74,19 @@ dpu_fire_events(struct dpu *u)
             if (up->no_mapping)
                 up->no_mapping(up->arg, e->tun, e->a, e->pkt, e->len);
             break;
-        case DPU_EV_HAIRPIN:
+        case DPU_EV_HAIRPIN: {
+            struct dpu_tun *tin = dpu_tun_get(u, e->tun2);
+            if (tin && tin->cfg.src_v6) {
+                static const uint8_t none[16];
+                const uint8_t *a = dpu_n6_addr(u, e->c);
+                if (up->hairpin_n6)
+                    up->hairpin_n6(up->arg, e->tun2, e->tun, a ? a : none, e->pkt, e->len);
+                break;
+            }
             if (up->hairpin)
                 up->hairpin(up->arg, e->tun2, e->tun, e->c, e->a, e->b, e->pkt, e->len);
             break;
+        }
         case DPU_EV_NOMAP6:
             if (up->no_mapping6)
                 up->no_mapping6(up->arg, e->tun, e->a6);

@@ -38,6 +38,12 @@ struct dpu_held {
 };
 
 /* A mapping, or (flags 0) a next hop we hold packets for without one. */
+/* An interned IPv6 NBMA address (user_n6.c). */
+struct dpu_n6e {
+    uint8_t a[16];
+    uint32_t h;
+};
+
 struct dpu_map {
     struct dp_map map; /* first: the table's entry */
     uint32_t nheld, head;
@@ -141,8 +147,9 @@ struct dpu {
     /* The IPv6 NBMA addresses of tunnels over IPv6, interned (user_n6.c):
      * there the uint32_t NBMA of mappings, multicast entries and the send
      * path is the handle index + 1, so none of them needs a second form. */
-    uint8_t (*n6)[16];
+    struct dpu_n6e **n6; /* by handle - 1 */
     uint32_t nn6, capn6;
+    struct htab n6h; /* the same entries by address, for the receive path */
     struct dpu_map **holding;
     size_t nholding, capholding;
 
@@ -243,6 +250,9 @@ int dpu_sendmsg_slow(int fd, struct msghdr *mh);
 uint32_t dpu_n6_intern(struct dpu *u, const uint8_t a[16]);
 /* The address of handle h; NULL for no such handle. */
 const uint8_t *dpu_n6_addr(const struct dpu *u, uint32_t h);
+/* The handle of a known address, 0 for one never interned (receive path:
+ * a stranger's packet makes no entry). */
+uint32_t dpu_n6_find(const struct dpu *u, const uint8_t a[16]);
 void dpu_n6_free(struct dpu *u);
 /* Whether nbma (an IPv4 address, or a handle on a tunnel over IPv6) can
  * name a peer of t: on a tunnel over IPv6 only a handle can, and handles

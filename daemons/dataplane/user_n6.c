@@ -17,40 +17,75 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/mem.h"
+
 #define DPU_N6_MAX 65536u
 
 static const uint8_t zero6[16];
 
+static uint64_t
+n6_hash(const void *e)
+{
+    return htab_hash_bytes(((const struct dpu_n6e *)e)->a, 16);
+}
+
+static int
+n6_eq(const void *a, const void *b)
+{
+    return !memcmp(((const struct dpu_n6e *)a)->a, ((const struct dpu_n6e *)b)->a, 16);
+}
+
+uint32_t
+dpu_n6_find(const struct dpu *u, const uint8_t a[16])
+{
+    struct dpu_n6e key;
+    if (!u->n6h.hash)
+        return 0;
+    memcpy(key.a, a, 16);
+    const struct dpu_n6e *e = htab_find(&u->n6h, &key);
+    return e ? e->h : 0;
+}
+
 uint32_t
 dpu_n6_intern(struct dpu *u, const uint8_t a[16])
 {
-    for (uint32_t i = 0; i < u->nn6; i++)
-        if (!memcmp(u->n6[i], a, 16))
-            return i + 1;
+    uint32_t h = dpu_n6_find(u, a);
+    if (h)
+        return h;
     if (u->nn6 == DPU_N6_MAX)
         return 0;
+    if (!u->n6h.hash)
+        htab_init(&u->n6h, n6_hash, n6_eq);
     if (u->nn6 == u->capn6) {
         uint32_t cap = u->capn6 ? u->capn6 * 2 : 16;
-        uint8_t(*v)[16] = realloc(u->n6, (size_t)cap * sizeof *v);
+        struct dpu_n6e **v = realloc(u->n6, (size_t)cap * sizeof *v);
         if (!v)
             return 0;
         u->n6 = v;
         u->capn6 = cap;
     }
-    memcpy(u->n6[u->nn6++], a, 16);
-    return u->nn6;
+    struct dpu_n6e *e = mem_zalloc(sizeof *e);
+    memcpy(e->a, a, 16);
+    e->h = ++u->nn6;
+    u->n6[e->h - 1] = e;
+    htab_put(&u->n6h, e);
+    return e->h;
 }
 
 const uint8_t *
 dpu_n6_addr(const struct dpu *u, uint32_t h)
 {
-    return h && h <= u->nn6 ? u->n6[h - 1] : NULL;
+    return h && h <= u->nn6 ? u->n6[h - 1]->a : NULL;
 }
 
 void
 dpu_n6_free(struct dpu *u)
 {
+    for (uint32_t i = 0; i < u->nn6; i++)
+        free(u->n6[i]);
     free(u->n6);
+    if (u->n6h.hash)
+        htab_fini(&u->n6h);
     u->n6 = NULL;
     u->nn6 = u->capn6 = 0;
 }

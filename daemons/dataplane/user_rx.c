@@ -113,7 +113,10 @@ rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, const uint8_t *f
         u->global.rx_bad_gre++;
         return;
     }
-    struct dpu_tun *t = demux(u, s, oip.src, &h);
+    /* the sender as the tunnel's mappings name it: a handle over IPv6
+     * (0 for a peer we never mapped), for the phase 3 hairpin detector */
+    uint32_t from = from6 ? dpu_n6_find(u, from6) : oip.src;
+    struct dpu_tun *t = demux(u, s, from, &h);
     if (!t) {
         u->global.rx_no_tunnel++;
         return;
@@ -147,7 +150,7 @@ rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, const uint8_t *f
             t->ctr.rx_bad_inner++;
             return;
         }
-        trig_hp_note(&u->hp, dpu_addr6_fold(pl + 8), dpu_addr6_fold(pl + 24), t->id, oip.src, now);
+        trig_hp_note(&u->hp, dpu_addr6_fold(pl + 8), dpu_addr6_fold(pl + 24), t->id, from, now);
         tun_write(t, &none, &iov6, 1, 1);
         return;
     }
@@ -162,7 +165,7 @@ rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, const uint8_t *f
     }
     if (t->cfg.tcp_mss && ip.proto == PKT_IPPROTO_TCP && pkt_mss_clamp(pl, ip.tot, t->cfg.tcp_mss))
         t->ctr.mss_clamped++;
-    trig_hp_note(&u->hp, ip.src, ip.dst, t->id, oip.src, now);
+    trig_hp_note(&u->hp, ip.src, ip.dst, t->id, from, now);
     if (t->offload && gro_add(&u->gro, t, pl, ip.tot))
         return;
     struct iovec iov = {pl, ip.tot};

@@ -60,11 +60,12 @@ enum svc_ev {
     SVC_EV_DP_MISS6,      /* svc_dp_miss6: IPv6 data for a next hop with no mapping */
     SVC_EV_ROUTE6_DEL,    /* svc_route6: an IPv6 NHRP route is gone */
     /* A tunnel over IPv6 (`tunnel mode gre multipoint ipv6`): NBMA addresses are IPv6 */
-    SVC_EV_NHRP_RX6,   /* svc_pkt6: an NHRP packet arrived from an IPv6 NBMA address */
-    SVC_EV_NHRP_TX6,   /* svc_pkt6: send this NHRP packet to an IPv6 NBMA address */
-    SVC_EV_MAP_N6,     /* svc_map_n6: IPv4 tunnel address -> IPv6 NBMA (SVC_EV_UNMAP forgets) */
-    SVC_EV_MCAST6_ADD, /* svc_map_n6 (proto 0): replicate multicast to an IPv6 NBMA */
-    SVC_EV_MCAST6_DEL, /* svc_map_n6 (proto 0) */
+    SVC_EV_NHRP_RX6,    /* svc_pkt6: an NHRP packet arrived from an IPv6 NBMA address */
+    SVC_EV_NHRP_TX6,    /* svc_pkt6: send this NHRP packet to an IPv6 NBMA address */
+    SVC_EV_MAP_N6,      /* svc_map_n6: IPv4 tunnel address -> IPv6 NBMA (SVC_EV_UNMAP forgets) */
+    SVC_EV_MCAST6_ADD,  /* svc_map_n6 (proto 0): replicate multicast to an IPv6 NBMA */
+    SVC_EV_MCAST6_DEL,  /* svc_map_n6 (proto 0) */
+    SVC_EV_DP_HAIRPIN6, /* svc_dp_hairpin6: SVC_EV_DP_HAIRPIN from a tunnel over IPv6 */
     SVC_EV_COUNT
 };
 
@@ -148,6 +149,13 @@ struct svc_route6_q {
 struct svc_dp_hairpin {
     int tun_in, tun_out;
     uint32_t in_nbma;
+    const uint8_t *pkt;
+    size_t len;
+};
+
+struct svc_dp_hairpin6 {
+    int tun_in, tun_out;
+    uint8_t in_nbma[16];
     const uint8_t *pkt;
     size_t len;
 };

@@ -169,6 +169,16 @@ ps_event_encode(struct strbuf *out, int type, const void *p)
             sb_append(out, e->pkt, e->len);
         return 0;
     }
+    case SVC_EV_DP_HAIRPIN6: {
+        /* tun_in, tun_out, in_nbma[16], the packet */
+        const struct svc_dp_hairpin6 *e = p;
+        ps_put32(out, (uint32_t)e->tun_in);
+        ps_put32(out, (uint32_t)e->tun_out);
+        sb_append(out, e->in_nbma, 16);
+        if (e->len > 0)
+            sb_append(out, e->pkt, e->len);
+        return 0;
+    }
     case SVC_EV_MAP_N6:
     case SVC_EV_MCAST6_ADD:
     case SVC_EV_MCAST6_DEL: {
@@ -290,6 +300,15 @@ ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e)
         e->u.pkt6.pkt = b + 20;
         e->u.pkt6.len = n - 20;
         return 0;
+    case SVC_EV_DP_HAIRPIN6:
+        if (n < 24)
+            return -1;
+        e->u.hairpin6.tun_in = (int)ps_get32(b);
+        e->u.hairpin6.tun_out = (int)ps_get32(b + 4);
+        memcpy(e->u.hairpin6.in_nbma, b + 8, 16);
+        e->u.hairpin6.pkt = b + 24;
+        e->u.hairpin6.len = n - 24;
+        return 0;
     case SVC_EV_MAP_N6:
     case SVC_EV_MCAST6_ADD:
     case SVC_EV_MCAST6_DEL:
@@ -366,6 +385,7 @@ ps_event_known(int type)
     case SVC_EV_MAP_N6:
     case SVC_EV_MCAST6_ADD:
     case SVC_EV_MCAST6_DEL:
+    case SVC_EV_DP_HAIRPIN6:
         return true;
     default:
         return false;

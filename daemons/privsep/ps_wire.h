@@ -61,6 +61,7 @@ struct ps_event {
         struct svc_map map;
         struct svc_map6 map6;
         struct svc_pkt6 pkt6;
+        struct svc_dp_hairpin6 hairpin6;
         struct svc_map_n6 map_n6;
         struct svc_dp_miss6 miss6;
         struct svc_route6 route6;

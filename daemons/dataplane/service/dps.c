@@ -114,6 +114,17 @@ up_hairpin(void *arg, int tin, int tout, uint32_t in_nbma, uint32_t src, uint32_
 }
 
 static void
+up_hairpin_n6(void *arg, int tin, int tout, const uint8_t in_nbma[16], const uint8_t *pkt,
+              size_t len)
+{
+    struct dp_svc *m = arg;
+    struct svc_dp_hairpin6 e = {.tun_in = tin, .tun_out = tout, .pkt = pkt, .len = len};
+
+    memcpy(e.in_nbma, in_nbma, 16);
+    host_emit(m->h, SVC_EV_DP_HAIRPIN6, &e);
+}
+
+static void
 up_used(void *arg, int tun, uint32_t proto, uint32_t dst)
 {
     struct dp_svc *m = arg;
@@ -582,13 +593,9 @@ static const uint16_t consumes[] = {
     SVC_EV_MCAST_DEL, SVC_EV_ROUTE_DEL,  SVC_EV_SA_STATE,   SVC_EV_VRF_ROUTE_DEL,
     SVC_EV_MAP6,      SVC_EV_UNMAP6,     SVC_EV_ROUTE6_DEL, SVC_EV_NHRP_TX6,
     SVC_EV_MAP_N6,    SVC_EV_MCAST6_ADD, SVC_EV_MCAST6_DEL, 0};
-static const uint16_t emits[] = {SVC_EV_NHRP_RX,
-                                 SVC_EV_DP_MISS,
-                                 SVC_EV_DP_HAIRPIN,
-                                 SVC_EV_DP_USED,
-                                 SVC_EV_DP_MISS6,
-                                 SVC_EV_NHRP_RX6,
-                                 0};
+static const uint16_t emits[] = {
+    SVC_EV_NHRP_RX,  SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,  SVC_EV_DP_USED,
+    SVC_EV_DP_MISS6, SVC_EV_NHRP_RX6, SVC_EV_DP_HAIRPIN6, 0};
 static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID,
                                    SVC_CALL_TUNNEL_NAME,
                                    SVC_CALL_ROUTE_LOOKUP,
@@ -647,6 +654,7 @@ dps_register(struct host *h, bool statics_in_frr)
     up.arg = m;
     up.nhrp_recv = up_nhrp;
     up.nhrp_recv6 = up_nhrp6;
+    up.hairpin_n6 = up_hairpin_n6;
     up.no_mapping = up_no_mapping;
     up.no_mapping6 = up_no_mapping6;
     up.hairpin = up_hairpin;

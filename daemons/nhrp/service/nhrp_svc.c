@@ -351,6 +351,16 @@ event(void *self, int type, const void *p)
                              e->pkt, e->len);
         break;
     }
+    case SVC_EV_DP_HAIRPIN6: {
+        /* in through a tunnel over IPv6: the packet's version picks the
+         * instance, the sender is an IPv6 NBMA address either way */
+        const struct svc_dp_hairpin6 *e = p;
+        struct inet_addr from = inet_addr_v6(e->in_nbma);
+        if (e->len > 0 && !inet6_is_zero(e->in_nbma))
+            nhrp_trigger_hairpin_af(m->e, now(m), (uint32_t)e->tun_in, &from, (uint32_t)e->tun_out,
+                                    e->pkt, e->len);
+        break;
+    }
     case SVC_EV_DP_USED: {
         const struct svc_dp_used *e = p;
         nhrp_trigger_used(m->e, now(m), (uint32_t)e->tun, e->proto, e->dst);
@@ -556,9 +566,9 @@ static const uint32_t kinds[] = {REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_N
                                  REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT,
                                  /* ipv6 nhrp: its own kinds (show dmvpn ipv6, show ipv6 nhrp) */
                                  REC_NHRP6_IF, REC_NHRP6_CACHE, REC_NHRP6_NHS, REC_DMVPN6_PEER, 0};
-static const uint16_t consumes[] = {
-    SVC_EV_NHRP_RX,  SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN, SVC_EV_DP_USED,
-    SVC_EV_SA_STATE, SVC_EV_DP_MISS6, SVC_EV_NHRP_RX6,   0};
+static const uint16_t consumes[] = {SVC_EV_NHRP_RX,  SVC_EV_DP_MISS,     SVC_EV_DP_HAIRPIN,
+                                    SVC_EV_DP_USED,  SVC_EV_SA_STATE,    SVC_EV_DP_MISS6,
+                                    SVC_EV_NHRP_RX6, SVC_EV_DP_HAIRPIN6, 0};
 static const uint16_t emits[] = {SVC_EV_NHRP_TX,
                                  SVC_EV_MAP,
                                  SVC_EV_UNMAP,

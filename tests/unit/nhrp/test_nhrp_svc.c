@@ -145,13 +145,9 @@ static const uint16_t dp_consumes[] = {
     SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,      SVC_EV_MCAST_ADD,  SVC_EV_MCAST_DEL,
     SVC_EV_ROUTE_DEL, SVC_EV_VRF_ROUTE_DEL, SVC_EV_MAP6,       SVC_EV_UNMAP6,     SVC_EV_ROUTE6_DEL,
     SVC_EV_NHRP_TX6,  SVC_EV_MAP_N6,        SVC_EV_MCAST6_ADD, SVC_EV_MCAST6_DEL, 0};
-static const uint16_t dp_emits[] = {SVC_EV_NHRP_RX,
-                                    SVC_EV_DP_MISS,
-                                    SVC_EV_DP_HAIRPIN,
-                                    SVC_EV_DP_USED,
-                                    SVC_EV_DP_MISS6,
-                                    SVC_EV_NHRP_RX6,
-                                    0};
+static const uint16_t dp_emits[] = {
+    SVC_EV_NHRP_RX,  SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,  SVC_EV_DP_USED,
+    SVC_EV_DP_MISS6, SVC_EV_NHRP_RX6, SVC_EV_DP_HAIRPIN6, 0};
 static const uint16_t dp_answers[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME,
                                       SVC_CALL_ROUTE_LOOKUP, SVC_CALL_ROUTE_ADD, 0};
 static const struct service fake_dp = {

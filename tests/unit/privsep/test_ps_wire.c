@@ -128,6 +128,15 @@ test_ipv6_underlay_events(void **state)
     sb_reset(&sb);
     ps_event_encode(&sb, SVC_EV_NHRP_TX6, &(struct svc_pkt6){.tun = 2, .pkt = pkt, .len = 1});
     assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), -1); /* to :: */
+    struct svc_dp_hairpin6 hp = {.tun_in = 2, .tun_out = 2, .pkt = pkt, .len = sizeof(pkt)};
+    memcpy(hp.in_nbma, rx.nbma, 16);
+    sb_reset(&sb);
+    assert_int_equal(ps_event_encode(&sb, SVC_EV_DP_HAIRPIN6, &hp), 0);
+    assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), 0);
+    assert_memory_equal(e.u.hairpin6.in_nbma, rx.nbma, 16);
+    assert_int_equal(e.u.hairpin6.len, sizeof(pkt));
+    assert_memory_equal(e.u.hairpin6.pkt, pkt, sizeof(pkt));
+    assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, 2 + 23, &e), -1);
     for (int t = SVC_EV_MAP_N6; t <= SVC_EV_MCAST6_DEL; t++) {
         const struct svc_map_n6 *ok = t == SVC_EV_MAP_N6 ? &map : &mc;
         const struct svc_map_n6 *bad = t == SVC_EV_MAP_N6 ? &mc : &map;
