@@ -70,9 +70,17 @@ def segments(nodes):
     seg = {}
     for node, m in nodes.items():
         for ifc in m["interfaces"]:
-            if ifc["tunnel"] or ifc["linux"] in (None, "lo") or "address" not in ifc:
+            if ifc["tunnel"] or ifc["linux"] in (None, "lo"):
                 continue
-            net = ipaddress.ip_interface(f"{ifc['address']}/{ifc['prefix_len']}").network
+            if "address" in ifc:
+                net = ipaddress.ip_interface(f"{ifc['address']}/{ifc['prefix_len']}").network
+            else:
+                # an IPv6-only interface (an IPv6 underlay): its first global address
+                v6 = [ipaddress.ip_interface(a) for a in ifc.get("ipv6", []) if "/" in a]
+                v6 = [a for a in v6 if not a.ip.is_link_local]
+                if not v6:
+                    continue
+                net = v6[0].network
             seg.setdefault(str(net), []).append((node, ifc["linux"], ifc["name"]))
     return seg
 
