@@ -104,12 +104,22 @@ tunnel_cfg(const struct cfg *c, const struct cfg_iface *ifp, struct dp_tunnel_cf
         t->mask = ifp->addr.mask;
     }
     if (ifp->tun_ipv6) {
-        /* GRE over IPv6 (RFC 7676): the source must be an IPv6 address
-         * (a source interface's IPv6 address is not looked up yet) */
-        if (!ifp->has_tun_src_ip6)
+        /* GRE over IPv6 (RFC 7676): the source address, or a source
+         * interface's first global address typed, as NHRP takes its own
+         * NBMA address (nhrp_cfg.c); none: the tunnel stays down */
+        const struct cfg_iface *src = ifp->tun_src_if ? cfg_find_iface(c, ifp->tun_src_if) : NULL;
+        for (size_t i = 0; src && !ifp->has_tun_src_ip6 && i < src->v6.naddrs; i++)
+            if (src->v6.addrs[i].kind == ADDR6_PLAIN) {
+                memcpy(t->src6, src->v6.addrs[i].addr, 16);
+                t->src_v6 = true;
+                break;
+            }
+        if (ifp->has_tun_src_ip6) {
+            memcpy(t->src6, ifp->tun_src_ip6, 16);
+            t->src_v6 = true;
+        }
+        if (!t->src_v6)
             return false;
-        t->src_v6 = true;
-        memcpy(t->src6, ifp->tun_src_ip6, 16);
     } else if (ifp->tun_src_if) {
         const struct cfg_iface *src = cfg_find_iface(c, ifp->tun_src_if);
         if (!src || !src->has_addr)
