@@ -561,6 +561,9 @@ def case_ipv6(t):
     check(hub.cmd("map6 2001:db8::9 0.0.0.0", expect_ok=False).startswith("ERR"),
           "a mapping without an NBMA address is refused")
     check(hub.cmd("map6 2001:db8::9 %s pending" % NBMA["s1"]) == "OK", "a pending one is taken")
+    check("IPv6 NBMA address on a tunnel over IPv4" in hub.cmd("map 10.1.1.9 2001:db8:ff::9",
+                                                               expect_ok=False),
+          "an IPv6 NBMA address on a tunnel over IPv4 is refused")
     cap = t.capture("ul", "v-hub", "v6.pcap", "ip proto 47")
     ping6(t, "hub", TUN6["s1"], 3)
     ping6(t, "s2", TUN6["hub"], 3)
