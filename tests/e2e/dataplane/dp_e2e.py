@@ -659,12 +659,20 @@ def case_ul6(t):
     check(hub.counters()["Tunnel0"]["mcast_tx"] - mc >= 2, "ff02::1 replicated to both spokes")
     check("fe80::2" in r.stdout and "fe80::3" in r.stdout, "both answered: %s" % r.stdout)
     cap.stop()
-    # a shortcut mapping spoke to spoke: the hub no longer sees that traffic
-    s1.cmd("map %s %s" % (TUN["s2"], NBMA6["s2"]))
+    # phase 2 over IPv6: a route to an unmapped next hop holds the packet and
+    # triggers; the mapping to an IPv6 NBMA address releases it, spoke to spoke
     s2.cmd("map %s %s" % (TUN["s1"], NBMA6["s1"]))
-    s1.cmd("route add 192.168.3.0/24 10.1.1.3 dev Tunnel0 nhrp dist 250")
     s2.cmd("route add 192.168.2.0/24 10.1.1.2 dev Tunnel0 nhrp dist 250")
+    s1.cmd("route add 192.168.3.0/24 10.1.1.3 dev Tunnel0 nhrp dist 250")
     h0 = hub.counters()["Tunnel0"]["rx_packets"]
+    m = s1.mark()
+    ping = t.spawn("s1", "ping", "-n", "-c", "1", "-W", "5", "-I", LAN["s1"], LAN["s2"])
+    s1.wait_line(r"^PHASE2 tun=Tunnel0 nexthop=10\.1\.1\.3 src=192\.168\.2\.1 dst=192\.168\.3\.1$",
+                 start=m)
+    s1.cmd("map %s %s dynamic" % (TUN["s2"], NBMA6["s2"]))
+    check(ping.wait(timeout=10) == 0, "the held packet went out over IPv6", ping.stdout.read())
+    check(s1.counters()["Tunnel0"]["tx_held"] == 1, "one packet held")
+    # the shortcut mapping carries the traffic: the hub no longer sees it
     t.ping("s1", LAN["s2"], src=LAN["s1"], count=3)
     check(hub.counters()["Tunnel0"]["rx_packets"] == h0, "spoke to spoke direct over IPv6")
     check(s2.counters()["Tunnel0"]["rx_packets"] >= 3, "s2 got them")

@@ -255,8 +255,18 @@ command(char *line)
     uint8_t a6[16], n6[16];
     /* an IPv6 NBMA address: the tunnel runs over IPv6 (RFC 7676) */
     bool nb6 = n >= 3 && inet_parse6(w[2], n6) && !strchr(w[2], '.');
-    if (!strcmp(w[0], "map") && nb6 && inet_parse4(w[1], &a))
-        return o->map_set_n6 ? o->map_set_n6(g_dp, id, a, n6, DP_MAP_STATIC) : -EOPNOTSUPP;
+    if (!strcmp(w[0], "map") && nb6 && inet_parse4(w[1], &a)) {
+        unsigned f = DP_MAP_STATIC;
+        for (int i = 3; i < n; i++) {
+            if (!strcmp(w[i], "dynamic"))
+                f = (f & ~(unsigned)DP_MAP_STATIC) | DP_MAP_DYNAMIC;
+            else if (!strcmp(w[i], "pending"))
+                f |= DP_MAP_PENDING;
+            else
+                return -EINVAL;
+        }
+        return o->map_set_n6 ? o->map_set_n6(g_dp, id, a, n6, f) : -EOPNOTSUPP;
+    }
     if (!strcmp(w[0], "map6") && nb6 && inet_parse6(w[1], a6))
         return o->map6_set_n6 ? o->map6_set_n6(g_dp, id, a6, n6, DP_MAP_STATIC) : -EOPNOTSUPP;
     if (!strcmp(w[0], "mcast") && nb6 && o->mcast_add_n6) {
