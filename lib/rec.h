@@ -429,6 +429,11 @@ struct rec_iface {
     int64_t last_input_ms, last_output_ms; /* 0: never */
     int64_t cleared_ms;                    /* counters last cleared, 0: never */
     int64_t state_since_ms;
+    /* a tunnel over an IPv6 underlay (`tunnel mode gre multipoint ipv6`):
+     * its source is tun_src6, tun_src stays 0 */
+    uint8_t tun_ipv6;
+    uint8_t tun_src6[16]; /* all zero: not set */
+    uint8_t pad2[7];
 };
 
 /* One message of the log buffer (show logging). `text` is the IOS-style

@@ -13,6 +13,7 @@
 #include "cli/render/render_system.h"
 #include "cli/render/render_time.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 #include "lib/json.h"
 
 #include <stdio.h>
@@ -74,29 +75,44 @@ render_tunnel_transport_mtu(const struct rec_iface *r)
     return 1500 - 20 - 4 - (r->has_key ? 4 : 0);
 }
 
+/* The tunnel's source as IOS prints it, NULL when it has none. */
+static const char *
+tun_source(const struct rec_iface *r, char *buf)
+{
+    if (r->tun_ipv6)
+        return inet6_is_zero(r->tun_src6) ? NULL : inet_fmt6(r->tun_src6, buf);
+    return r->tun_src ? inet_fmt4(r->tun_src, buf) : NULL;
+}
+
+static const char *
+tun_transport(const struct rec_iface *r)
+{
+    if (r->tun_mode == REC_TUNMODE_MGRE)
+        return r->tun_ipv6 ? "multi-GRE/IPv6" : "multi-GRE/IP";
+    return r->tun_mode == REC_TUNMODE_GRE_IP ? "GRE/IP" : "other";
+}
+
 static void
 put_tunnel(struct strbuf *out, const struct rec_iface *r)
 {
-    char a[INET_ADDRSTRLEN_], b[INET_ADDRSTRLEN_];
+    char a[INET6_ADDRSTRLEN_], b[INET_ADDRSTRLEN_];
+    const char *src = tun_source(r, a);
 
     if (!r->admin_up)
         sb_puts(out, "  Tunnel linestate evaluation down - interface admin down\n");
-    else if (!r->tun_src)
+    else if (!src)
         sb_puts(out, "  Tunnel linestate evaluation down - no tunnel source\n");
     else
         sb_printf(out, "  Tunnel linestate evaluation %s\n", r->line_up ? "up" : "down");
-    if (r->tun_src || r->tun_src_if[0]) {
-        sb_printf(out, "  Tunnel source %s", r->tun_src ? inet_fmt4(r->tun_src, a) : "UNKNOWN");
+    if (src || r->tun_src_if[0]) {
+        sb_printf(out, "  Tunnel source %s", src ? src : "UNKNOWN");
         if (r->tun_src_if[0])
             sb_printf(out, " (%.*s)", (int)strnlen(r->tun_src_if, REC_IFNAMSIZ), r->tun_src_if);
         if (r->tun_dst)
             sb_printf(out, ", destination %s", inet_fmt4(r->tun_dst, b));
         sb_putc(out, '\n');
     }
-    sb_printf(out, "  Tunnel protocol/transport %s\n",
-              r->tun_mode == REC_TUNMODE_MGRE     ? "multi-GRE/IP"
-              : r->tun_mode == REC_TUNMODE_GRE_IP ? "GRE/IP"
-                                                  : "other");
+    sb_printf(out, "  Tunnel protocol/transport %s\n", tun_transport(r));
     if (r->has_key)
         sb_printf(out, "    Key 0x%X, sequencing disabled\n", r->key);
     else
@@ -224,12 +240,10 @@ render_interfaces_json(struct strbuf *out, int64_t now_ms, const struct rec_ifac
         json_uint(&j, "bandwidth_kbit", r->bw_kbit);
         json_uint(&j, "delay_usec", r->delay_usec);
         if (r->kind == REC_IFK_TUNNEL) {
-            json_str(&j, "tunnel_source", r->tun_src ? inet_fmt4(r->tun_src, a) : NULL);
+            char s6[INET6_ADDRSTRLEN_];
+            json_str(&j, "tunnel_source", tun_source(r, s6));
             json_str(&j, "tunnel_destination", r->tun_dst ? inet_fmt4(r->tun_dst, a) : NULL);
-            json_str(&j, "tunnel_mode",
-                     r->tun_mode == REC_TUNMODE_MGRE     ? "multi-GRE/IP"
-                     : r->tun_mode == REC_TUNMODE_GRE_IP ? "GRE/IP"
-                                                         : "other");
+            json_str(&j, "tunnel_mode", tun_transport(r));
             if (r->has_key)
                 json_uint(&j, "tunnel_key", r->key);
             else

@@ -14,6 +14,7 @@
 #include "parsers/cfg.h"
 #include "parsers/vrf.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 #include "lib/log.h"
 #include "lib/netns.h"
 #include "lib/vrfdev.h"
@@ -107,13 +108,30 @@ fill_iface(const struct sysinfo_state *st, const struct cfg *c, const struct cfg
         snprintf(r->tun_src_if, sizeof(r->tun_src_if), "%s", i->tun_src_if);
         r->tun_src = s && s->has_addr ? s->addr.addr : 0;
     }
+    if (i->tun_ipv6) {
+        /* the IPv6 underlay's source: the address, or the first global
+         * IPv6 address of the interface named */
+        r->tun_ipv6 = 1;
+        r->tun_src = 0;
+        if (i->has_tun_src_ip6) {
+            memcpy(r->tun_src6, i->tun_src_ip6, 16);
+        } else if (i->tun_src_if) {
+            const struct cfg_iface *s = cfg_find_iface(c, i->tun_src_if);
+            for (size_t k = 0; s && k < s->v6.naddrs; k++)
+                if (s->v6.addrs[k].kind == ADDR6_PLAIN) {
+                    memcpy(r->tun_src6, s->v6.addrs[k].addr, 16);
+                    break;
+                }
+        }
+    }
     if (i->tun_protection) {
         r->protected_ = 1;
         snprintf(r->profile, sizeof(r->profile), "%s", i->tun_protection);
     }
     /* IOS keeps a tunnel's line protocol down until it has a source (and a
      * destination, point-to-point) */
-    r->line_up = r->admin_up && r->tun_src && (r->tun_mode != REC_TUNMODE_GRE_IP || r->tun_dst);
+    r->line_up = r->admin_up && (r->tun_src || !inet6_is_zero(r->tun_src6)) &&
+                 (r->tun_mode != REC_TUNMODE_GRE_IP || r->tun_dst);
 }
 
 static const struct cfg *sort_cfg;

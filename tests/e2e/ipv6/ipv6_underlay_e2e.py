@@ -74,6 +74,12 @@ def scenario():
     check(re.search(r"Peer NBMA Address: 2001:DB8:FF::2\n.*\n.*\n.*Status: UP", dm) is not None
           and re.search(r"Peer NBMA Address: 2001:DB8:FF::3\n.*\n.*\n.*Status: UP", dm) is not None,
           f"hub: show dmvpn ipv6 lists both spokes UP ({dm!r})")
+    # show interfaces: the IPv6 source (spoke2 names its WAN interface)
+    si = LAB.cli_text("spoke2", "show interfaces Tunnel0")
+    check("line protocol is up" in si and
+          "  Tunnel source 2001:DB8:FF::3 (Ethernet0/0)\n" in si and
+          "  Tunnel protocol/transport multi-GRE/IPv6\n" in si,
+          f"spoke2: show interfaces Tunnel0 names the IPv6 source and transport ({si!r})")
     nhs = LAB.cli_text("spoke1", "show ipv6 nhrp nhs")
     check(re.search(r"2001:DB8:0:100::1\s+RE", nhs) is not None,
           f"spoke1: the hub responds ({nhs!r})")
