@@ -54,6 +54,10 @@ enum svc_ev {
     SVC_EV_RELEASE,       /* svc_peer: NHRP no longer needs it */
     SVC_EV_SA_STATE,      /* svc_sa_state: the SA level towards a peer changed */
     SVC_EV_VRF_ROUTE_DEL, /* svc_route: an NHRP route of a tunnel in an inside VRF is gone */
+    /* svc_map: a mapping NHRP made before its process was restarted. In
+     * no contract's lists: only privilege separation's parent, which kept
+     * the mappings, sends it to a restarted NHRP child. */
+    SVC_EV_NHRP_RESTORE,
     SVC_EV_COUNT
 };
 

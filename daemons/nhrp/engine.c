@@ -448,6 +448,33 @@ nhrp_sa_event(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t nbma,
 }
 
 void
+nhrp_restore(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t proto, uint32_t nbma)
+{
+    struct nhrp_if *nif = nhrp_if_find(e, tun);
+    struct nhrp_entry *en;
+
+    e->now = now;
+    if (!nif || !nif->running || !proto || !nbma || nhrp_is_own(nif, proto) ||
+        nhrp_cache_find(nif, proto, 32))
+        return;
+    if (nif->cfg.max_entries && nif->nentries >= nif->cfg.max_entries)
+        return;
+    en = nhrp_cache_get(nif, proto, 32, NULL);
+    if (nif->cfg.nnhs == 0) {
+        en->origin = ORIG_REGISTERED;
+        en->flags |= EF_REGISTERED;
+        nif->got_registrations = true;
+    } else {
+        en->origin = ORIG_RESOLVED;
+        en->flags |= EF_ROUTER;
+    }
+    nhrp_cache_bind(en, nbma, nbma);
+    nhrp_cache_set_expiry(en, now + NHRP_MS(nif->cfg.holdtime));
+    if (en->origin == ORIG_REGISTERED && nif->cfg.mcast_dynamic && en->peer)
+        nhrp_peer_mcast_dyn(en->peer);
+}
+
+void
 nhrp_clear(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t prefix, uint8_t plen)
 {
     uint32_t mask = inet_len_mask(plen);

@@ -15,9 +15,12 @@
  * cause logged, and a new one started with the running config after a
  * short pause. Until it answers, events are dropped and counted, as NHRP
  * packets are when an engine is busy; the data plane keeps its mappings,
- * and the spokes' next registrations fill the new engine's cache.
+ * and the parent, which saw each of them go by (ps_maps.h), gives them to
+ * the new engine right after its config: its cache starts with every
+ * spoke the dead one had, and the spokes' next registrations refresh it.
  */
 #include "daemons/privsep/service/ps_proxy.h"
+#include "daemons/privsep/service/ps_maps.h"
 #include "daemons/privsep/ps_recs.h"
 #include "daemons/privsep/ps_slice.h"
 #include "daemons/privsep/ps_wire.h"
@@ -74,6 +77,7 @@ struct ps_proxy {
     /* the config being applied: the host makes it the running one only
      * after every service took it, and the child acts on it meanwhile */
     const struct cfg *applying;
+    struct ps_maps maps; /* the child's mappings, for its successor */
     int64_t started_ms, backoff_ms;
     /* counters (logged; `show` of them is future work) */
     uint64_t starts, deaths, refused, dropped_events, bad_stream;
@@ -388,8 +392,10 @@ on_message(struct ps_proxy *p, const struct pmsg *m)
             refuse(p, "malformed event", -1);
         else if (!emit_ok(p, &e))
             refuse(p, "event", e.type);
-        else
+        else {
             host_emit(p->h, e.type, ps_event_payload(&e));
+            ps_maps_note(&p->maps, e.type, &e.u.map);
+        }
         break;
     case PS_CALL:
         on_call(p, m);
@@ -533,6 +539,24 @@ send_config(struct ps_proxy *p, const struct cfg *c)
     return r;
 }
 
+/* One mapping of the dead child to its successor; one on a tunnel that
+ * is gone is forgotten. */
+static bool
+restore_one(void *arg, const struct svc_map *e)
+{
+    struct ps_proxy *p = arg;
+    struct strbuf sb;
+    bool vrf;
+
+    if (!our_tunnel(p, e->tun, &vrf))
+        return false;
+    sb_init(&sb);
+    if (ps_event_encode(&sb, SVC_EV_NHRP_RESTORE, e) == 0)
+        queue_lazy(p, PS_EVENT, sb.buf, sb.len);
+    sb_free(&sb);
+    return true;
+}
+
 static void
 on_restart(void *arg)
 {
@@ -544,6 +568,13 @@ on_restart(void *arg)
         return;
     }
     send_config(p, host_running(p->h));
+    /* after the config, so what the config itself maps (static maps, NHS
+     * entries) is in the cache first and wins */
+    if (p->pid > 0 && ps_maps_count(&p->maps) > 0 && in16(p->inner->emits, SVC_EV_MAP)) {
+        ps_maps_each(&p->maps, restore_one, p);
+        log_notice("privsep: gave the new %s child the %zu mappings of the last one",
+                   p->inner->name, ps_maps_count(&p->maps));
+    }
 }
 
 static void
@@ -652,6 +683,7 @@ px_fini(void *self)
         reap(p);
     }
     sb_free(&p->out);
+    ps_maps_fini(&p->maps);
     ev_timer_free(p->restart);
     ev_timer_free(p->buffered);
     free(p);
@@ -690,6 +722,7 @@ ps_proxy_register(struct host *h, const struct service *inner, const struct ps_o
     p->sock = -1;
     p->pid = -1;
     sb_init(&p->out);
+    ps_maps_init(&p->maps);
     p->verbose = o->verbose;
     p->root = o->root ? o->root : PS_DEFAULT_ROOT;
     p->user = o->user ? o->user : SANDBOX_USER;
