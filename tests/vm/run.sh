@@ -49,7 +49,8 @@ if [ -f "$HERE/jobs/$S/needs-deb" ]; then
   echo "=== $S: $(basename "$deb")"
   cp "$deb" "$JOB/"
 else
-  for b in bin/dmvpnd bin/dmvpn-cli tests/dp_harness tests/vm_show; do
+  # dmvpnd-nhrp: the NHRP child dmvpnd starts beside itself (privilege separation)
+  for b in bin/dmvpnd bin/dmvpnd-nhrp bin/dmvpn-cli tests/dp_harness tests/vm_show; do
     [ -x "$BUILD/$b" ] || { echo "run.sh: $BUILD/$b missing (build first)" >&2; exit 1; }
     cp "$BUILD/$b" "$JOB/bin/"
   done
