@@ -91,7 +91,8 @@ enum rec_kind {
 #define REC_VRF_MAX_IFS 16
 struct rec_vrf {
     char name[REC_NAMESIZ];
-    char netns[128]; /* its network namespace (ping vrf runs there) */
+    char netns[112]; /* its network namespace (ping vrf runs there), or */
+    char dev[16];    /* its VRF device (ping vrf binds to it): lib/vrfdev.h */
     char rd[32];     /* "" = "<not set>" */
     uint8_t ipv4, ipv6;
     uint8_t nifs;

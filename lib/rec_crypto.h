@@ -250,6 +250,11 @@ struct rec_cs_flow {
     uint8_t proto;             /* 47 = GRE; 0 prints "ip" */
     uint8_t kb_rekey_disabled; /* "KB Vol Rekey Disabled" instead of the KB figure */
     uint8_t pad[2];
+    /* show dmvpn detail's "Outbound SPI : 0x..., transform : ...": the
+     * flow's current outbound SA (0 and "" when it has none) */
+    uint32_t out_spi;
+    char transform[48];
+    uint32_t pad2;
 };
 
 #define REC_CS_MAX_IKE   4
@@ -268,7 +273,12 @@ struct rec_crypto_session {
     uint8_t status; /* enum rec_cs_status */
     uint8_t n_ike;
     uint8_t n_flows;
-    uint8_t pad[7];
+    uint8_t socket_open; /* show dmvpn detail "Socket State: Open" (else Closed):
+                          * tunnel protection's socket is open once SAs are up */
+    uint8_t pad[2];
+    /* show dmvpn detail "Session: [0x...]": IOS prints its session's
+     * address; we print a number that names the session while it lives */
+    uint32_t handle;
     struct rec_cs_ike ike[REC_CS_MAX_IKE];
     struct rec_cs_flow flows[REC_CS_MAX_FLOWS];
 };

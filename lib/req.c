@@ -30,6 +30,7 @@ static const struct req_shape shapes[REQ_COUNT] = {
     [REQ_CLEAR_IP_BGP] = {"clear ip bgp", 0, 1, {REQ_V_IPV4}},
     [REQ_CLEAR_IP_EIGRP] = {"clear ip eigrp neighbors", 0, 0, {0}},
     [REQ_CLEAR_CRYPTO_IKEV2_SA] = {"clear crypto ikev2 sa", 0, 0, {0}},
+    [REQ_CLEAR_IPV6_NHRP] = {"clear ipv6 nhrp", 0, 0, {0}},
 };
 
 void

@@ -42,6 +42,7 @@ enum req_id {
     REQ_CLEAR_IP_BGP = 9,           /* clear ip bgp {*|A.B.C.D}: no value for * */
     REQ_CLEAR_IP_EIGRP = 10,        /* clear ip eigrp neighbors */
     REQ_CLEAR_CRYPTO_IKEV2_SA = 11, /* clear crypto ikev2 sa */
+    REQ_CLEAR_IPV6_NHRP = 12,       /* clear ipv6 nhrp */
     REQ_COUNT
 };
 

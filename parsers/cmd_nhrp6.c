@@ -14,8 +14,8 @@
 #include <string.h>
 
 #define NOTE_NHRP6 "IPv6 NHRP engine of dmvpnd"
-/* The class of the modeled rows: what the report says once the IPv6 NHRP
- * engine reads this model (issue 21); one place to change it. */
+/* The class of the modeled rows (the NHRP service builds the engine's IPv6
+ * slice from them); one place to change it. */
 #define CLS_NHRP6 CLS_SUPPORTED
 #define NP        (CMDF_NO | CMDF_NO_PREFIX | CMDF_DEFAULT)
 #define N_NHRP6   "this IPv6 NHRP option is not implemented"

@@ -351,7 +351,10 @@ class Lab:
                 cmd.append("--privsep-debug")
         if self.debug:
             cmd.append("-v")  # debug lines in the node's log
-        env = dict(os.environ, DMVPND_VRF_NETNS_PREFIX=self.node_ns(node) + ".")
+        # the lab makes a node's VRFs as namespaces and its checks look there:
+        # namespaces also on a kernel that has VRF devices, unless asked
+        env = dict(os.environ, DMVPND_VRF_NETNS_PREFIX=self.node_ns(node) + ".",
+                   DMVPND_VRF_BACKEND=os.environ.get("DMVPND_VRF_BACKEND", "netns"))
         pid = self.spawn(node, "dmvpnd", cmd, self.path(f"{node}.log"), env)
         return pid, sock
 

@@ -130,7 +130,11 @@ ike_established(const struct rec_ike_sa *k)
            k->conn_id <= INT32_MAX_ && k->created_ms;
 }
 
-/* The phase 1 tunnel a flow runs under: same two addresses. */
+/* The phase 1 tunnel a flow runs under: same two addresses. An IKEv2 SA
+ * has no cikeTunnelTable row: the MIB models IKEv1's phase 1 (main and
+ * aggressive mode; Cisco moved IKEv2 to CISCO-IKE-FLOW-MIB, which we do not
+ * serve), so its flows name the SA's conn-id and say it is not alive, the
+ * pattern public walks of IOS routers show (docs/snmp.md). */
 static const struct rec_ike_sa *
 ike_for(const struct sn_snap *s, const struct rec_ipsec_sa *a)
 {
@@ -198,8 +202,8 @@ get_cipsec(const struct sn_table *t, const struct sn_snap *s, const struct sn_ro
             return false;
         sn_val_int(v, k->conn_id);
         return true;
-    case 3: /* cipSecTunIkeTunnelAlive */
-        sn_val_truth(v, k != NULL);
+    case 3: /* cipSecTunIkeTunnelAlive: whether the cikeTunnelTable row exists */
+        sn_val_truth(v, k != NULL && k->ike_version != 2);
         return true;
     case 4:
         sn_val_ipv4(v, a->local_endpt);
@@ -523,8 +527,8 @@ sn_ipsec_build(struct sn_mib *m, const struct sn_snap *s)
     sn_table_add(&m->t[SN_T_CIP_LEVELS], &zero, 1);
     for (i = 0; i < s->nike; i++) {
         uint32_t ix = s->ike[i].conn_id;
-        if (!ike_established(&s->ike[i]))
-            continue;
+        if (!ike_established(&s->ike[i]) || s->ike[i].ike_version == 2)
+            continue; /* cikeTunnelTable: IKEv1 phase 1 tunnels only */
         r = sn_table_add(&m->t[SN_T_CIKE_TUNNEL], &ix, 1);
         r->rec = &s->ike[i];
     }

@@ -77,9 +77,9 @@ reg_packet(uint8_t *buf, size_t cap, uint32_t i, uint32_t reqid)
     struct nhrp_cie nat = {.plen = 32,
                            .mtu = 1400,
                            .has_nbma = true,
-                           .nbma = 0xcb007101,
+                           .nbma = {.af = INET_AF_V4, .u = {.v4 = 0xcb007101}},
                            .has_proto = true,
-                           .proto = 0x0a000001};
+                           .proto = {.af = INET_AF_V4, .u = {.v4 = 0x0a000001}}};
     uint32_t proto = 0x0a000002 + i, nbma = 0x64400000 + i; /* 10/8, 100.64/10 */
     size_t h;
 

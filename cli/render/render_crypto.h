@@ -36,6 +36,11 @@ enum render_crypto_dialect {
     /* IOS 15.0-15.3: as IOS15 but show crypto ipsec sa has no "plaintext
      * mtu" (captures of 15.2 and 15.1-15.3: fr-cdc2-*, burningnode-*). */
     RENDER_CRYPTO_IOS152,
+    /* IOS-XE 16 (CSR1000V): as IOS15 but show crypto ikev2 sa starts with an
+     * empty line and its titles at the margin ("IPv4 Crypto IKEv2  SA", no
+     * leading blank: the azure-csr1000v and hb-azure-csr1 captures; IOS-XE
+     * 3.16 still prints the blank, hb-iwan). */
+    RENDER_CRYPTO_IOSXE16,
 };
 
 struct render_crypto_opts {
@@ -54,6 +59,12 @@ void render_crypto_ipsec_sa(struct strbuf *sb, int64_t now_ms, const struct rec_
 /* show crypto session [detail] */
 void render_crypto_session(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session *recs,
                            size_t n, const struct render_crypto_opts *o);
+/*
+ * show dmvpn detail's crypto part: one block per session under "Crypto
+ * Session Details:", each ending with an empty line (render_dmvpn_crypto.c).
+ */
+void render_dmvpn_crypto(struct strbuf *sb, int64_t now_ms, const struct rec_crypto_session *recs,
+                         size_t n);
 
 /* `| json`: the same records as one JSON object, every field whatever the
  * detail keyword, with remaining lifetimes/uptimes already computed in

@@ -198,12 +198,16 @@ render_crypto_ikev2_sa(struct strbuf *sb, int64_t now_ms, const struct rec_ikev2
     unsigned dialect = o ? o->dialect : RENDER_CRYPTO_IOS15;
     bool detail = o && o->detail;
 
-    sb_puts(sb, " IPv4 Crypto IKEv2  SA \n\n");
+    /* IOS-XE 16 starts with an empty line and its titles at the margin */
+    bool xe16 = dialect == RENDER_CRYPTO_IOSXE16;
+    const char *margin = xe16 ? "" : " ";
+
+    sb_printf(sb, "%sIPv4 Crypto IKEv2  SA \n\n", xe16 ? "\n" : " ");
     for (size_t i = 0; i < n; i++) {
         sa_block(sb, now_ms, &recs[i], dialect, detail);
         sb_puts(sb, "\n");
     }
-    sb_puts(sb, " IPv6 Crypto IKEv2  SA \n\n");
+    sb_printf(sb, "%sIPv6 Crypto IKEv2  SA \n\n", margin);
 }
 
 static void

@@ -203,6 +203,7 @@ jsession(struct json *j, int64_t now_ms, const struct rec_crypto_session *s)
     JFIX_OR(j, "phase1_id", s->phase1_id, "(none)");
     JFIX_OR(j, "desc", s->desc, "(none)");
     json_int(j, "uptime_s", render_crypto_age_s(now_ms, s->up_since_ms));
+    json_str(j, "socket_state", s->socket_open ? "Open" : "Closed");
     json_arr_begin(j, "ike_sas");
     for (unsigned i = 0; i < n_ike; i++) {
         const struct rec_cs_ike *k = &s->ike[i];
@@ -236,6 +237,8 @@ jsession(struct json *j, int64_t now_ms, const struct rec_crypto_session *s)
                   f->kb_rekey_disabled);
         jflow_dir(j, "outbound", now_ms, f->out_pkts, f->out_drop, f->out_kb, f->out_expires_ms,
                   f->kb_rekey_disabled);
+        json_uint(j, "outbound_spi", f->out_spi);
+        JFIX(j, "transform", f->transform);
         json_obj_end(j);
     }
     json_arr_end(j);

@@ -148,8 +148,15 @@ put_row(struct strbuf *out, int64_t now_ms, const struct rec_dmvpn_peer *p, size
         render_prefix(target, p->tunnel_addr, 32);
     else
         render_prefix(target, p->target, p->target_len);
-    sb_printf(out, "%5s %-15s %15s %5s %8s %5s %18s\n", entb, nbma_text(nb, p->nbma), ta, state,
-              when, attrb, target);
+    /* 15.0-15.3 align the NBMA right here too, with no blank before it nor
+     * before Attrb, and end each row with an empty line (burningnode's 15.2
+     * and qoslab's 15.0 detail captures) */
+    if (legend == RENDER_LEGEND_PLAIN || legend == RENDER_LEGEND_15_0)
+        sb_printf(out, "%5s%15s %15s %5s %8s%5s %18s\n\n", entb, nbma_text(nb, p->nbma), ta, state,
+                  when, attrb, target);
+    else
+        sb_printf(out, "%5s %-15s %15s %5s %8s %5s %18s\n", entb, nbma_text(nb, p->nbma), ta, state,
+                  when, attrb, target);
 }
 
 static void
@@ -214,7 +221,7 @@ put_nhs(struct strbuf *out, const struct render_dmvpn_in *in, const struct rec_t
 }
 
 static void
-put_detail_head(struct strbuf *out, const struct rec_tunnel *t)
+put_detail_head(struct strbuf *out, const struct rec_tunnel *t, enum render_dmvpn_legend legend)
 {
     char a[INET_ADDRSTRLEN_], s[INET_ADDRSTRLEN_], d[INET_ADDRSTRLEN_];
 
@@ -225,8 +232,10 @@ put_detail_head(struct strbuf *out, const struct rec_tunnel *t)
     sb_printf(out, "   Protocol/Transport: \"%s\", Protect \"%.*s\" \n",
               t->multipoint ? "multi-GRE/IP" : "GRE/IP", REC_NAMESIZ,
               t->protected_ ? t->profile : "");
-    sb_puts(out, "   Interface State Control: Disabled\n"
-                 "   nhrp event-publisher : Disabled\n");
+    sb_puts(out, "   Interface State Control: Disabled\n");
+    /* 15.0-15.3 have no event publisher */
+    if (legend != RENDER_LEGEND_PLAIN && legend != RENDER_LEGEND_15_0)
+        sb_puts(out, "   nhrp event-publisher : Disabled\n");
 }
 
 void
@@ -241,7 +250,7 @@ render_dmvpn_detail(struct strbuf *out, int64_t now_ms, const struct render_dmvp
 
         if (!has_block(in, t))
             continue;
-        put_detail_head(out, t);
+        put_detail_head(out, t, in->legend);
         put_nhs(out, in, t);
         sb_printf(out, "Type:%s, Total NBMA Peers (v4/v6): %u\n\n",
                   render_tunnel_type_name(t->type), count_peers(in, t));

@@ -12,7 +12,8 @@
  *   15.4      ends "% - next hop override" "C - CTS Capable" only    IOS 15
  *   15.5-15.6 ends "p - overrides from PfR" "C - CTS Capable, I2"    IOS 15
  *   15.7-15.9 as 15.5                     "T2 ..., B - BGP" + I2     IOS 15
- *   16.x      as 15.5; BGP 6-column       as 15.7                    IOS 15
+ *   16.x      as 15.5; BGP 6-column       as 15.7                    IOS 15; ikev2 sa
+ *                                                                    titles at the margin
  *   17.x      OMP/NAT/"G - NHRP" legend   as 15.7                    IOS-XE 17 ikev2 sa
  *   none      as 15.7 (the default)
  */
@@ -56,6 +57,7 @@ render_personality_of(const char *v, struct render_personality *p)
         p->name = "IOS 15.5";
     } else if (major == 16) {
         p->family = RENDER_IOS_XE16;
+        p->crypto = RENDER_CRYPTO_IOSXE16;
         p->name = "IOS-XE 16";
     } else if (major >= 17) {
         p->family = RENDER_IOS_XE17;

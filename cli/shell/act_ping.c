@@ -100,7 +100,7 @@ int
 act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
     const struct cmd_val *vrf = cmd_get(m, "vrf");
-    char ns[128] = "";
+    char ns[128] = "", dev[16] = "";
     int nsfd = -1;
     const struct cmd_val *tv = cmd_get(m, "target");
     unsigned count = (unsigned)cmd_num(m, "count", 5), size = (unsigned)cmd_num(m, "size", 100);
@@ -124,7 +124,14 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
             return -1;
         if (rc > 0)
             snprintf(ns, sizeof(ns), "%.*s", (int)sizeof(v.netns), v.netns);
-        if (rc == 0 || !ns[0] || (nsfd = netns_open(ns)) < 0) {
+        if (rc > 0 && v.dev[0]) /* a VRF device: ping binds to it (SO_BINDTODEVICE) */
+            snprintf(dev, sizeof(dev), "%.*s", (int)sizeof(v.dev), v.dev);
+        if (dev[0] && (cmd_get(m, "src") || src6)) {
+            sb_puts(out, "% ping vrf with a source address is not supported where VRFs are "
+                         "devices\n\n");
+            return 1;
+        }
+        if (!dev[0] && (rc == 0 || !ns[0] || (nsfd = netns_open(ns)) < 0)) {
             sb_printf(out, "%% VRF %.*s does not have a usable source address\n\n", (int)vrf->len,
                       vrf->str);
             return 1;
@@ -159,7 +166,10 @@ act_ping(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
         snprintf(src, sizeof(src), "%.*s", (int)src6->len, src6->str);
         ios6(src);
     }
-    if (cmd_get(m, "src") || src6) {
+    if (dev[0]) { /* a source was refused above: one -I only */
+        argv[argc++] = "-I";
+        argv[argc++] = dev;
+    } else if (cmd_get(m, "src") || src6) {
         argv[argc++] = "-I";
         argv[argc++] = src;
     }

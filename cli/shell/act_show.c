@@ -116,6 +116,15 @@ show_system(struct session *s, const struct cmd_match *m, struct strbuf *out, bo
     return 0;
 }
 
+static bool
+nhrp_tunnel(const struct render_dmvpn_in *in, const char *ifname)
+{
+    for (size_t i = 0; i < in->n_tunnels; i++)
+        if (strncmp(in->tunnels[i].ifname, ifname, REC_IFNAMSIZ) == 0)
+            return true;
+    return false;
+}
+
 static int
 show_dmvpn(struct session *s, const struct cmd_match *m, struct strbuf *out, bool json)
 {
@@ -145,14 +154,13 @@ show_dmvpn(struct session *s, const struct cmd_match *m, struct strbuf *out, boo
     in.nhs = (const struct rec_nhrp_nhs *)nhs.buf;
     in.n_nhs = nhs.h.count;
     if (cs.h.count) {
-        /* the per-session blocks of show crypto session detail, without its
-         * title and legend (they start at the first "Interface:") */
-        struct render_crypto_opts o = {.dialect = pers.crypto, .detail = 1};
-        const char *first;
-        render_crypto_session(&crypto, cs.h.now_ms, (const struct rec_crypto_session *)cs.buf,
-                              cs.h.count, &o);
-        first = strstr(crypto.buf, "Interface: ");
-        in.crypto_sessions = first;
+        const struct rec_crypto_session *r = (const struct rec_crypto_session *)cs.buf;
+
+        /* the sessions of the NHRP tunnels, one at a time in their order */
+        for (size_t i = 0; i < cs.h.count; i++)
+            if (nhrp_tunnel(&in, r[i].ifname))
+                render_dmvpn_crypto(&crypto, cs.h.now_ms, &r[i], 1);
+        in.crypto_sessions = crypto.buf;
     }
     if (json)
         render_dmvpn_json(out, tun.h.now_ms, &in);

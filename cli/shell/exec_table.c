@@ -304,6 +304,8 @@ static const struct exec_row rows[] = {
     /* IOS 15/17: an optional address, then an optional mask */
     {"clear ip nhrp [<ip:addr> [<mask:mask>]]", ACT(act_request, 15, 0, REQ_CLEAR_IP_NHRP), 0,
      .help = CMD_HELP({"clear", "Reset functions"}, {"ip", "IP"}, {"nhrp", "NHRP information"})},
+    {"clear ipv6 nhrp", ACT(act_request, 15, 0, REQ_CLEAR_IPV6_NHRP), 0,
+     .help = CMD_HELP({"ipv6", "IPv6"}, {"nhrp", "Clear IPv6 NHRP cache"})},
     {"clear crypto session [peer <ip:peer>]", ACT(act_request, 15, 0, REQ_CLEAR_CRYPTO_SESSION), 0,
      .help = CMD_HELP({"crypto", "Clear crypto state"},
                       {"session", "Clear crypto sessions (tunnels)"}, {"peer", "Remote peer"})},

@@ -51,6 +51,11 @@ struct dp_tunnel_cfg {
     /* `vrf forwarding` on the tunnel: the namespace the tunnel device and
      * its routes live in; "" the daemon's own */
     char ivrf_ns[200];
+    /* The same where a VRF is a device (lib/vrfdev.h): the VRF device
+     * whose table carries the GRE packets (the gre link is bound to it),
+     * and the one the tunnel device is enslaved to; "" none */
+    char fvrf_dev[DP_IFNAMSIZ];
+    char ivrf_dev[DP_IFNAMSIZ];
 };
 
 /* Mapping flags (dp_ops.map_set). */
@@ -129,6 +134,9 @@ struct dp_upcalls {
      * `nexthop` on tunnel tun and there is no mapping for it. Once per
      * next hop per interval; the packet is held (see dp_user.h). */
     void (*no_mapping)(void *arg, int tun, uint32_t nexthop, const uint8_t *pkt, size_t len);
+    /* The same for an IPv6 packet's next hop (once per next hop per
+     * interval; the packet is dropped, not held). */
+    void (*no_mapping6)(void *arg, int tun, const uint8_t nexthop[16]);
     /* Phase 3 trigger: a packet src->dst that came in decapsulated from tunnel
      * tun_in (GRE source in_nbma) leaves again through tunnel tun_out. Once per
      * (src, dst) per interval; the packet is still forwarded. pkt is the IPv4

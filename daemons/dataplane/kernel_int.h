@@ -37,6 +37,7 @@ struct dpk_tun {
     uint8_t last_mc[20];    /* IPv4 header of the last packet replicated */
     int64_t last_mc_ms;
     struct dp_counters kbase; /* link statistics at creation, subtracted */
+    uint32_t table;           /* inside VRF device's table (cfg.ivrf_dev), 0: main */
 };
 
 struct dpk {

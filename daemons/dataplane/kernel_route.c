@@ -16,6 +16,16 @@ is_tunnel(void *arg, int ifindex)
     return dpk_tun_by_ifindex(arg, ifindex) != NULL;
 }
 
+/* A route through a tunnel in an inside VRF device goes into its table. */
+static void
+in_vrf(struct dpk *k, struct dpnl_route *r)
+{
+    const struct dpk_tun *t = r->oif ? dpk_tun_by_ifindex(k, r->oif) : NULL;
+
+    if (t && t->table)
+        r->table = t->table;
+}
+
 int
 dpk_route_add(struct dp *dp, const struct dp_route *rt)
 {
@@ -24,6 +34,7 @@ dpk_route_add(struct dp *dp, const struct dp_route *rt)
     int e = rtab_to_nl(&k->routes, rt, is_tunnel, k, &r, k->err, sizeof k->err);
     if (e < 0)
         return e;
+    in_vrf(k, &r);
     if ((e = dpnl_route(k->nl, true, &r)) < 0)
         return dpk_fail(k, e, "%s", dpnl_error(k->nl));
     rtab_added(&k->routes, &r, rt->kind, dpk_now(k));
@@ -38,6 +49,7 @@ dpk_route_del(struct dp *dp, const struct dp_route *rt)
     int e = rtab_to_nl(&k->routes, rt, is_tunnel, k, &r, k->err, sizeof k->err);
     if (e < 0)
         return e;
+    in_vrf(k, &r);
     rtab_removed(&k->routes, &r);
     if ((e = dpnl_route(k->nl, false, &r)) < 0)
         return dpk_fail(k, e, "%s", dpnl_error(k->nl));

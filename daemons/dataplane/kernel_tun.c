@@ -20,6 +20,7 @@
 #include <netlink/netlink.h>
 #include <netlink/route/link.h>
 #include <netlink/route/link/ipgre.h>
+#include <netlink/route/link/vrf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,8 @@ cfg_check(struct dpk *k, const struct dp_tunnel_cfg *cfg)
     if (cfg->mtu && cfg->mtu < 68)
         return dpk_fail(k, -EINVAL, "%s: ip mtu %u out of range", cfg->ifname, cfg->mtu);
     /* the tunnel device in another namespace would take every neighbour,
-     * nft rule and packet socket of this backend with it: not built yet */
+     * nft rule and packet socket of this backend with it: not built yet
+     * (a VRF device keeps it here: ivrf_dev is served, gre_ivrf) */
     if (cfg->ivrf_ns[0])
         return dpk_fail(k, -EOPNOTSUPP,
                         "%s: a tunnel in an inside VRF needs the userspace data plane for now "
@@ -76,6 +78,13 @@ gre_link(const struct dp_tunnel_cfg *cfg)
     rtnl_link_ipgre_set_okey(l, cfg->has_key ? htonl(cfg->key) : 0);
     rtnl_link_ipgre_set_ttl(l, DPK_TTL);
     rtnl_link_ipgre_set_pmtudisc(l, 0);
+    /* A front-door VRF that is a device: the gre link bound to it
+     * (IFLA_GRE_LINK) makes its underlay lookups in the VRF's table, so its
+     * packets leave through the VRF's interfaces; received GRE finds the
+     * tunnel by its local address as before. Every change carries it: a
+     * change without it would unbind the link. */
+    if (cfg->fvrf_dev[0])
+        rtnl_link_ipgre_set_link(l, if_nametoindex(cfg->fvrf_dev));
     return l;
 }
 
@@ -180,9 +189,39 @@ gre_create_fvrf(struct dpk *k, struct dpk_tun *t)
     return e;
 }
 
+/*
+ * An inside VRF that is a device: the gre link enslaved to it, so its
+ * connected subnet and the traffic it carries are in the VRF's table, and
+ * NHRP's routes through it go there too (dpk_route_add). Done before any
+ * neighbour is installed: enslaving flushes the link's neighbours.
+ */
+static int
+gre_ivrf(struct dpk *k, struct dpk_tun *t)
+{
+    struct rtnl_link *v = NULL;
+    int e;
+
+    t->table = 0;
+    if (!t->cfg.ivrf_dev[0])
+        return 0;
+    if ((e = rtnl_link_get_kernel(dpnl_sock(k->nl), 0, t->cfg.ivrf_dev, &v)) < 0 ||
+        !rtnl_link_is_vrf(v) || rtnl_link_vrf_get_tableid(v, &t->table) < 0) {
+        if (v)
+            rtnl_link_put(v);
+        return dpk_fail(k, -ENODEV, "%s: vrf forwarding: no VRF device %s", t->cfg.ifname,
+                        t->cfg.ivrf_dev);
+    }
+    e = dpnl_link_enslave(k->nl, t->ifindex, rtnl_link_get_ifindex(v));
+    rtnl_link_put(v);
+    return e < 0 ? dpk_fail(k, e, "%s: %s", t->cfg.ifname, dpnl_error(k->nl)) : 0;
+}
+
 static int
 gre_create(struct dpk *k, struct dpk_tun *t)
 {
+    if (t->cfg.fvrf_dev[0] && !if_nametoindex(t->cfg.fvrf_dev))
+        return dpk_fail(k, -ENODEV, "%s: tunnel vrf: no VRF device %s", t->cfg.ifname,
+                        t->cfg.fvrf_dev);
     struct nl_sock *sk = dpnl_sock(k->nl);
     struct rtnl_link *l = gre_link(&t->cfg);
     int e = t->cfg.fvrf_ns[0] ? 0 : rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
@@ -215,6 +254,8 @@ gre_create(struct dpk *k, struct dpk_tun *t)
     }
     if ((e = dpnl_link_index(k->nl, t->cfg.ifname, &t->ifindex)) < 0)
         return dpk_fail(k, e, "%s: %s", t->cfg.ifname, dpnl_error(k->nl));
+    if ((e = gre_ivrf(k, t)) < 0)
+        return e;
     sysctl_dev(t->cfg.ifname, "ipv6/conf/DEV/disable_ipv6", "1");
     if ((e = link_flags(k, t, t->up)) < 0 || (e = arp_parms(k, t)) < 0)
         return e;
@@ -372,7 +413,8 @@ dpk_tunnel_update(struct dp *dp, int id, const struct dp_tunnel_cfg *cfg)
     struct dp_tunnel_cfg old = t->cfg;
     t->cfg = *cfg;
     tun_derive(t);
-    if (strcmp(old.fvrf_ns, cfg->fvrf_ns)) { /* another underlay: a new link */
+    if (strcmp(old.fvrf_ns, cfg->fvrf_ns) ||
+        strcmp(old.fvrf_dev, cfg->fvrf_dev)) { /* another underlay: a new link */
         if ((e = gre_rebuild(k, t)) < 0)
             return e;
     } else if ((old.src != cfg->src || old.dst != cfg->dst || old.has_key != cfg->has_key ||

@@ -52,6 +52,16 @@ int dpnl_link_set(struct dpnl *nl, int ifindex, uint32_t mtu, int up);
 /* Moves the link into the network namespace nsfd (its addresses stay
  * behind: the kernel drops them). */
 int dpnl_link_netns(struct dpnl *nl, int ifindex, int nsfd);
+/* VRF devices (nl_vrf.c): the `vrf` link name with its table (an existing
+ * one keeps its own table, *table tells it; made with want_table, or the
+ * next number no VRF device has, otherwise), up; a link of another kind by
+ * that name is an error. */
+int dpnl_vrf_ensure(struct dpnl *nl, const char *name, uint32_t want_table, uint32_t *table,
+                    int *ifindex);
+/* The link's master (0: none). */
+int dpnl_link_master(struct dpnl *nl, int ifindex, int *master);
+/* Enslaves the link to the VRF device master (0: releases it). */
+int dpnl_link_enslave(struct dpnl *nl, int ifindex, int master);
 int dpnl_addr(struct dpnl *nl, bool add, int ifindex, uint32_t addr, uint8_t len);
 int dpnl_route(struct dpnl *nl, bool add, const struct dpnl_route *r);
 /* Calls cb for every IPv4 route of every table. */

@@ -120,7 +120,10 @@ rtab_listing(const struct rtab *t, const struct dpnl_route *r, struct dp_route *
     o->distance = r->priority;
     if (r->oif && !if_indextoname((unsigned)r->oif, o->ifname))
         o->ifname[0] = 0;
-    if (r->table == RT_TABLE_LOCAL) {
+    /* the local table holds the global table's local addresses; a VRF
+     * device's are in its own table */
+    if ((r->table == RT_TABLE_LOCAL && t->table == RT_TABLE_MAIN) ||
+        (r->type == RTN_LOCAL && r->table == t->table)) {
         if (r->type != RTN_LOCAL || (r->prefix >> 24) == 127)
             return false;
         o->kind = DP_RT_LOCAL;

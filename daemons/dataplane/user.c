@@ -74,6 +74,10 @@ dpu_fire_events(struct dpu *u)
             if (up->hairpin)
                 up->hairpin(up->arg, e->tun2, e->tun, e->c, e->a, e->b, e->pkt, e->len);
             break;
+        case DPU_EV_NOMAP6:
+            if (up->no_mapping6)
+                up->no_mapping6(up->arg, e->tun, e->a6);
+            break;
         case DPU_EV_USED:
             if (up->mapping_used)
                 up->mapping_used(up->arg, e->tun, e->a, e->b);
@@ -243,6 +247,7 @@ dp_user_new(const struct dp_user_opts *opts, const struct dp_upcalls *up, char *
             fatal("out of memory");
     }
     trig_rl_init(&u->p2);
+    trig_rl_init(&u->p2v6);
     trig_hp_init(&u->hp, 1000);
     dpu_maps_init(u);
     dpu_routes_init(u);

@@ -83,7 +83,7 @@ struct dpu_tun {
     struct dpu_fib6 *fib6; /* user_v6.c: IPv6 routes through the tunnel, NULL until used */
 };
 
-enum dpu_ev_kind { DPU_EV_NHRP, DPU_EV_NOMAP, DPU_EV_HAIRPIN, DPU_EV_USED };
+enum dpu_ev_kind { DPU_EV_NHRP, DPU_EV_NOMAP, DPU_EV_HAIRPIN, DPU_EV_USED, DPU_EV_NOMAP6 };
 
 /* Upcalls found while processing a burst, delivered after it (the engine
  * may reconfigure the backend from an upcall). */
@@ -91,6 +91,7 @@ struct dpu_ev {
     enum dpu_ev_kind kind;
     int tun, tun2;
     uint32_t a, b, c;
+    uint8_t a6[16]; /* DPU_EV_NOMAP6: the next hop */
     const uint8_t *pkt;
     size_t len;
 };
@@ -131,6 +132,7 @@ struct dpu {
     struct rtab routes; /* what we installed, for since_ms */
 
     struct trig_rl p2;
+    struct trig_rl p2v6; /* the phase 2 trigger of IPv6 next hops */
     struct trig_hp hp;
     struct dp_counters global;
 
@@ -205,6 +207,9 @@ void dpu_tx6(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struc
 int dpu_map6_set(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, unsigned flags);
 int dpu_map6_clear(struct dp *dp, int tun, const uint8_t proto[16]);
 void dpu_fib6_free(struct dpu_tun *t);
+/* An IPv6 address folded to the 32 bits the phase 3 hairpin table keys
+ * on (a collision costs one extra or one missed trigger, trig.h). */
+uint32_t dpu_addr6_fold(const uint8_t a[16]);
 int dpu_mcast_add(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_mcast_del(struct dp *dp, int tun, uint32_t nbma, unsigned flags);
 int dpu_nhrp_send(struct dp *dp, int tun, uint32_t nbma, const uint8_t *pkt, size_t len);

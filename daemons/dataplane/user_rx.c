@@ -132,10 +132,12 @@ rx_one(struct dpu *u, struct dpu_sock *s, uint8_t *p, size_t n, int64_t now)
     if (h.proto == GRE_PROTO_IPV6) {
         size_t tot = dpu_ip6_len(pl, plen);
         struct iovec iov6 = {pl, tot};
-        if (!tot)
+        if (!tot) {
             t->ctr.rx_bad_inner++;
-        else
-            tun_write(t, &none, &iov6, 1, 1);
+            return;
+        }
+        trig_hp_note(&u->hp, dpu_addr6_fold(pl + 8), dpu_addr6_fold(pl + 24), t->id, oip.src, now);
+        tun_write(t, &none, &iov6, 1, 1);
         return;
     }
     if (h.proto != GRE_PROTO_IPV4) {

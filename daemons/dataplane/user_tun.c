@@ -132,6 +132,13 @@ cfg_check(struct dpu *u, const struct dp_tunnel_cfg *cfg)
         return dpu_fail(u, -EINVAL, "%s: bad mask", cfg->ifname);
     if (cfg->mtu && (cfg->mtu < 68 || cfg->mtu > DPU_SLOT - 64))
         return dpu_fail(u, -EINVAL, "%s: ip mtu %u out of range", cfg->ifname, cfg->mtu);
+    /* its GRE socket and TUN would need binding to the VRF device: not
+     * built, namespaces serve this backend (lib/vrfdev.h) */
+    if (cfg->fvrf_dev[0] || cfg->ivrf_dev[0])
+        return dpu_fail(u, -EOPNOTSUPP,
+                        "%s: the userspace data plane needs VRFs as namespaces "
+                        "(DMVPND_VRF_BACKEND=netns)",
+                        cfg->ifname);
     return 0;
 }
 

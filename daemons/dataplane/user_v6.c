@@ -73,6 +73,26 @@ fib6_one(void *arg, const struct dpnl_route6 *r)
     e->metric = r->priority;
 }
 
+uint32_t
+dpu_addr6_fold(const uint8_t a[16])
+{
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < 16; i++)
+        h = (h ^ a[i]) * 16777619u;
+    return h;
+}
+
+/* The trigger table's key of an IPv6 next hop: the tunnel and a 48-bit
+ * FNV-1a of the address (a collision costs one extra or one late trigger). */
+static uint64_t
+map6_key(int tun, const uint8_t a[16])
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (int i = 0; i < 16; i++)
+        h = (h ^ a[i]) * 0x100000001b3ull;
+    return ((uint64_t)(uint16_t)tun << 48) ^ (h & 0xffffffffffffull);
+}
+
 static const uint8_t *
 nexthop6(struct dpu *u, struct dpu_tun *t, const uint8_t *dst, int64_t now, int64_t max_age)
 {
@@ -144,6 +164,20 @@ dpu_tx6(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struct tso
         }
         return;
     }
+    /* phase 3: out of a tunnel what came in through one moments ago */
+    int in_tun;
+    uint32_t in_nbma, fsrc = dpu_addr6_fold(p + 8), fdst = dpu_addr6_fold(dst);
+    if (trig_hp_check(&u->hp, fsrc, fdst, now, u->o.phase3_ms, &in_tun, &in_nbma)) {
+        t->ctr.phase3_triggers++;
+        dpu_event(u, &(struct dpu_ev){.kind = DPU_EV_HAIRPIN,
+                                      .tun = t->id,
+                                      .tun2 = in_tun,
+                                      .a = fsrc,
+                                      .b = fdst,
+                                      .c = in_nbma,
+                                      .pkt = p,
+                                      .len = tot});
+    }
     struct dp_map6 *m =
         dp_maptab6_find(&u->maps6, t->id, nexthop6(u, t, dst, now, FIB6_MAX_AGE_MS));
     if (!dp_map6_usable(m)) /* a route may have come since the last look */
@@ -153,10 +187,18 @@ dpu_tx6(struct dpu *u, struct dpu_tun *t, uint8_t *p, size_t n, const struct tso
         m->used_ms = now;
         return;
     }
-    /* No mapping: counted and dropped. The NHRP engine's IPv6 resolution
-     * trigger (a no_mapping upcall for an IPv6 next hop, rate-limited like
-     * the IPv4 one) belongs here once the engine speaks IPv6. */
+    /* No mapping: counted and dropped (IPv6 packets are not held as IPv4
+     * ones are: the sender's retransmission or the next packet finds the
+     * mapping), and IPv6 NHRP asked to resolve the next hop, at most once
+     * per next hop per interval like the IPv4 trigger. */
     t->ctr.tx6_no_mapping++;
+    const uint8_t *nh = nexthop6(u, t, dst, now, FIB6_MAX_AGE_MS);
+    if (trig_rl_allow(&u->p2v6, map6_key(t->id, nh), now, u->o.phase2_ms)) {
+        struct dpu_ev ev = {.kind = DPU_EV_NOMAP6, .tun = t->id};
+        memcpy(ev.a6, nh, 16);
+        t->ctr.phase2_triggers++;
+        dpu_event(u, &ev);
+    }
 }
 
 int
@@ -170,6 +212,7 @@ dpu_map6_set(struct dp *dp, int tun, const uint8_t proto[16], uint32_t nbma, uns
     struct dp_map6 *m = dp_maptab6_get(&u->maps6, tun, proto);
     m->nbma = nbma;
     m->flags = flags;
+    trig_rl_forget(&u->p2v6, map6_key(tun, proto));
     return 0;
 }
 

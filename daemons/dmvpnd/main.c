@@ -84,7 +84,9 @@ usage(FILE *f)
           "       dmvpnd -n --json -f CONFIG      (the model as JSON, for tools)\n"
           "       dmvpnd --ios-compat              (docs/ios-compat.md from the command table)\n"
           "  -d: stay in the foreground; -v: debug logging; DMVPND_DATAPLANE=kernel|user\n"
-          "  forces a data plane backend (default: kernel when it can make a gre link)\n",
+          "  forces a data plane backend (default: kernel when it can make a gre link);\n"
+          "  DMVPND_VRF_BACKEND=device|netns forces the form of a VRF (default: a VRF\n"
+          "  device when the kernel makes one and the data plane is the kernel's)\n",
           f);
 }
 

@@ -18,6 +18,7 @@
 #ifndef DMVPN_DAEMONS_DMVPND_SERVICE_H
 #define DMVPN_DAEMONS_DMVPND_SERVICE_H
 
+#include "lib/inet6.h"
 #include "lib/strbuf.h"
 
 #include <stdbool.h>
@@ -54,6 +55,10 @@ enum svc_ev {
     SVC_EV_RELEASE,       /* svc_peer: NHRP no longer needs it */
     SVC_EV_SA_STATE,      /* svc_sa_state: the SA level towards a peer changed */
     SVC_EV_VRF_ROUTE_DEL, /* svc_route: an NHRP route of a tunnel in an inside VRF is gone */
+    SVC_EV_MAP6,          /* svc_map6: IPv6 tunnel address -> NBMA, learned by IPv6 NHRP */
+    SVC_EV_UNMAP6,        /* svc_map6 (nbma unused) */
+    SVC_EV_DP_MISS6,      /* svc_dp_miss6: IPv6 data for a next hop with no mapping */
+    SVC_EV_ROUTE6_DEL,    /* svc_route6: an IPv6 NHRP route is gone */
     /* svc_map: a mapping NHRP made before its process was restarted. In
      * no contract's lists: only privilege separation's parent, which kept
      * the mappings, sends it to a restarted NHRP child. */
@@ -76,6 +81,10 @@ enum svc_call {
      * nhrp_route_info from that VRF's table (zebra holds the global one) */
     SVC_CALL_VRF_ROUTE_LOOKUP,
     SVC_CALL_VRF_ROUTE_ADD, /* as SVC_CALL_ROUTE_ADD, for a tunnel in an inside VRF */
+    /* in: svc_route6_q; out: struct nhrp_route_info_af (the tunnel's VRF's
+     * IPv6 table) */
+    SVC_CALL_ROUTE6_LOOKUP,
+    SVC_CALL_ROUTE6_ADD, /* in: svc_route6; out: enum nhrp_route_result */
     SVC_CALL_COUNT
 };
 
@@ -91,6 +100,33 @@ struct svc_pkt {
 struct svc_dp_miss {
     int tun;
     uint32_t nexthop;
+};
+
+/* IPv6 NHRP's mappings (`ipv6 nhrp`): the protocol address is IPv6, the
+ * NBMA address of either family (the data plane carries IPv4 underlays
+ * only yet). */
+struct svc_map6 {
+    int tun;
+    uint8_t proto[16];
+    struct inet_addr nbma;
+};
+
+struct svc_dp_miss6 {
+    int tun;
+    uint8_t nexthop[16];
+};
+
+/* IPv6 NHRP's routes (shortcuts) and lookups; a zero next hop is on-link. */
+struct svc_route6 {
+    int tun;
+    uint8_t prefix[16];
+    uint8_t len;
+    uint8_t nexthop[16];
+};
+
+struct svc_route6_q {
+    int tun;
+    uint8_t dst[16];
 };
 
 struct svc_dp_hairpin {

@@ -16,6 +16,7 @@
 #include "lib/inet.h"
 #include "lib/log.h"
 #include "lib/netns.h"
+#include "lib/vrfdev.h"
 #include "lib/rec.h"
 
 #include <stdio.h>
@@ -178,8 +179,12 @@ vrfs(const struct cfg *c, struct strbuf *out)
         memset(&r, 0, sizeof(r));
         snprintf(r.name, sizeof(r.name), "%.32s", v[i].name);
         snprintf(r.rd, sizeof(r.rd), "%.31s", v[i].rd);
-        if (!netns_vrf_name(v[i].name, r.netns, sizeof(r.netns)))
+        if (vrf_backend() == VRF_BACKEND_DEVICE) {
+            if (!vrfdev_name(v[i].name, r.dev, sizeof(r.dev)))
+                r.dev[0] = '\0';
+        } else if (!netns_vrf_name(v[i].name, r.netns, sizeof(r.netns))) {
             r.netns[0] = '\0';
+        }
         r.ipv4 = v[i].ipv4;
         r.ipv6 = v[i].ipv6;
         for (k = 0; k < c->nifs && r.nifs < REC_VRF_MAX_IFS; k++) {

@@ -16,6 +16,24 @@
 #define IOS_IKE_LIFE 86400u
 #define IKE_CONN0    1000u
 
+/*
+ * Where IOS prints its session's address (show dmvpn detail "Session:
+ * [0x...]"), a number that stays the same for as long as the (tunnel, peer)
+ * session exists, so two shows of one session agree: FNV-1a of both.
+ */
+static uint32_t
+session_handle(const char *ifname, uint32_t peer)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+
+    for (; *ifname; ifname++)
+        h = (h ^ (uint8_t)*ifname) * 16777619u;
+    for (i = 0; i < 4; i++)
+        h = (h ^ ((peer >> (8 * i)) & 0xffu)) * 16777619u;
+    return h;
+}
+
 static struct rec_crypto_session *
 session_get(struct rec_crypto_session *v, size_t *n, const char *ifname, uint32_t peer)
 {
@@ -27,6 +45,7 @@ session_get(struct rec_crypto_session *v, size_t *n, const char *ifname, uint32_
     memset(&v[*n], 0, sizeof(v[*n]));
     snprintf(v[*n].ifname, sizeof(v[*n].ifname), "%s", ifname);
     v[*n].peer = peer;
+    v[*n].handle = session_handle(ifname, peer);
     v[*n].peer_port = 500;
     v[*n].status = REC_CS_DOWN;
     return &v[(*n)++];
@@ -104,6 +123,7 @@ add_flow(struct rec_crypto_session *s, const struct rec_ipsec_sa *r)
     f->in_pkts = r->ctr[REC_IPC_DECAPS];
     f->out_pkts = r->ctr[REC_IPC_ENCAPS];
     f->active_sas = r->n_sas;
+    f->out_spi = r->out_spi;
     /* the lifetimes of the current (first listed) SA of each direction */
     for (i = 0; i < r->n_sas; i++) {
         const struct rec_ipsec_sa_entry *e = &r->sas[i];
@@ -114,12 +134,16 @@ add_flow(struct rec_crypto_session *s, const struct rec_ipsec_sa *r)
             f->kb_rekey_disabled = e->kb_rekey_disabled;
         } else if (e->dir == REC_SA_OUT && !out_seen) {
             out_seen = true;
+            memcpy(f->transform, e->transform, sizeof(f->transform));
+            f->transform[sizeof(f->transform) - 1] = '\0';
             f->out_kb = e->kb_left;
             f->out_expires_ms = e->expires_ms;
         }
     }
-    if (r->n_sas)
+    if (r->n_sas) {
         s->status = s->status == REC_CS_UP_IDLE ? REC_CS_UP_ACTIVE : REC_CS_UP_NO_IKE;
+        s->socket_open = 1; /* as show crypto sockets: open once SAs are up */
+    }
     if (s->status == REC_CS_UP_NO_IKE)
         s->peer_port = r->peer_port;
 }

@@ -285,7 +285,9 @@ observe_ikes(struct ipsec_tally *t, const struct ipsec_sa_list *l)
     for (i = 0; l && i < l->nike; i++) {
         const struct ipsec_ike_sa *sa = &l->ike[i];
         struct tally_ike *k;
-        if (!sa->remote_addr || !sa->uniqueid || !ipsec_ike_usable(sa))
+        /* IKEv1 only: these counts are cikeGlobalStats', whose tunnels are
+         * IKEv1 phase 1 SAs (docs/snmp.md) */
+        if (!sa->remote_addr || !sa->uniqueid || !ipsec_ike_usable(sa) || sa->version == 2)
             continue;
         k = htab_find(&t->ikes, &sa->uniqueid);
         if (!k) {

@@ -23,10 +23,26 @@ nhrp_self_cie(const struct nhrp_if *nif, uint8_t code, uint8_t plen)
     c.mtu = nif->cfg.mtu;
     c.holdtime = (uint16_t)(nif->cfg.holdtime > 65535 ? 65535 : nif->cfg.holdtime);
     c.has_nbma = true;
-    c.nbma = nif->cfg.nbma;
+    c.nbma = nif->nbma;
     c.has_proto = true;
-    c.proto = nif->cfg.addr;
+    c.proto = nif->addr;
     return c;
+}
+
+void
+nhrp_w_own_header(struct nhrp_if *nif, struct nhrp_wbuf *w, uint8_t type, uint16_t flags,
+                  uint32_t reqid, struct inet_addr dst)
+{
+    struct inet_addr nbma = nif->nbma, addr = nif->addr;
+
+    /* Our own addresses always name their family, even when unset. */
+    if (nbma.af == INET_AF_NONE)
+        nbma.af = INET_AF_V4;
+    if (addr.af == INET_AF_NONE)
+        addr.af = nif->af;
+    if (dst.af != addr.af)
+        memset(&dst, 0, sizeof(dst));
+    nhrp_w_header_af(w, type, NHRP_HOPS_DEFAULT, flags, reqid, &nbma, &addr, &dst);
 }
 
 void
@@ -128,7 +144,7 @@ nhrp_build_reply_exts(struct nhrp_if *nif, struct nhrp_wbuf *w, const struct nhr
         switch (e->type) {
         case NHRP_EXT_RESPONDER:
             /* 5.3.1: the responder puts its own binding here. */
-            c = nhrp_self_cie(nif, NHRP_CODE_SUCCESS, 32);
+            c = nhrp_self_cie(nif, NHRP_CODE_SUCCESS, nif->host_plen);
             h = nhrp_w_ext_begin(w, (uint16_t)(e->type | (e->compulsory ? 0x8000 : 0)));
             nhrp_w_cie(w, &c);
             nhrp_w_ext_end(w, h);
@@ -178,7 +194,7 @@ nhrp_build_fwd_exts(struct nhrp_if *nif, struct nhrp_wbuf *w, const struct nhrp_
             h = nhrp_w_ext_begin(w, (uint16_t)(e->type | (e->compulsory ? 0x8000 : 0)));
             for (j = 0; j < e->ncie; j++)
                 nhrp_w_cie(w, nhrp_ext_cie(p, e, j));
-            self = nhrp_self_cie(nif, NHRP_CODE_SUCCESS, 32);
+            self = nhrp_self_cie(nif, NHRP_CODE_SUCCESS, nif->host_plen);
             nhrp_w_cie(w, &self);
             nhrp_w_ext_end(w, h);
         } else if (e->type == NHRP_EXT_AUTH) {
@@ -200,7 +216,8 @@ nhrp_build_fwd_exts(struct nhrp_if *nif, struct nhrp_wbuf *w, const struct nhrp_
 }
 
 bool
-nhrp_transit_has(const struct nhrp_pkt *p, uint16_t type, uint32_t nbma, uint32_t proto)
+nhrp_transit_has(const struct nhrp_pkt *p, uint16_t type, struct inet_addr nbma,
+                 struct inet_addr proto)
 {
     const struct nhrp_ext *e = nhrp_find_ext(p, type);
     unsigned i;
@@ -209,14 +226,15 @@ nhrp_transit_has(const struct nhrp_pkt *p, uint16_t type, uint32_t nbma, uint32_
         return false;
     for (i = 0; i < e->ncie; i++) {
         const struct nhrp_cie *c = nhrp_ext_cie(p, e, i);
-        if ((c->has_nbma && c->nbma == nbma) || (c->has_proto && c->proto == proto))
+        if ((c->has_nbma && nhrp_a_eq(c->nbma, nbma)) ||
+            (c->has_proto && nhrp_a_eq(c->proto, proto)))
             return true;
     }
     return false;
 }
 
 void
-nhrp_send_error(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, uint16_t code,
+nhrp_send_error(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from, uint16_t code,
                 uint16_t offset)
 {
     uint8_t buf[NHRP_BUF];
@@ -224,11 +242,10 @@ nhrp_send_error(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, ui
     size_t n, len;
 
     /* RFC 2332 5.2.7: never in answer to an error indication. */
-    if (p->type == NHRP_ERROR_IND || !nif->cfg.addr)
+    if (p->type == NHRP_ERROR_IND || nhrp_a_none(nif->addr) || p->proto_af != nif->af)
         return;
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, NHRP_ERROR_IND, NHRP_HOPS_DEFAULT, 0, (uint32_t)code << 16 | offset,
-                  nif->cfg.nbma, nif->cfg.addr, p->src_proto);
+    nhrp_w_own_header(nif, &w, NHRP_ERROR_IND, 0, (uint32_t)code << 16 | offset, p->src_proto);
     /* The packet in error follows, as much as fits; no extensions. */
     n = p->size;
     if (n > sizeof(buf) - w.len)

@@ -77,7 +77,7 @@ nhrp_slab_bytes(const struct nhrp_slab *s)
 /* --- lookups --------------------------------------------------------------- */
 
 static struct nhrp_entry *
-find_in(struct nhrp_if *nif, uint32_t proto, uint8_t plen)
+find_in(struct nhrp_if *nif, struct inet_addr proto, uint8_t plen)
 {
     struct nhrp_entry key;
 
@@ -88,15 +88,15 @@ find_in(struct nhrp_if *nif, uint32_t proto, uint8_t plen)
 }
 
 struct nhrp_entry *
-nhrp_cache_find(struct nhrp_if *nif, uint32_t proto, uint8_t plen)
+nhrp_cache_find(struct nhrp_if *nif, struct inet_addr proto, uint8_t plen)
 {
-    if (!nif->plen_count[plen])
+    if (plen > 128 || !nif->plen_count[plen])
         return NULL;
     return find_in(nif, proto, plen);
 }
 
 struct nhrp_entry *
-nhrp_cache_lpm(struct nhrp_if *nif, uint32_t addr)
+nhrp_cache_lpm(struct nhrp_if *nif, struct inet_addr addr)
 {
     struct nhrp_engine *e = nif->eng;
     int len;
@@ -104,16 +104,16 @@ nhrp_cache_lpm(struct nhrp_if *nif, uint32_t addr)
 
     /* The tunnels of one network-id form one NBMA network (IOS): their
      * caches answer together; other network-ids never see them. */
-    for (len = 32; len >= 0; len--) {
-        uint32_t net = addr & inet_len_mask(len);
+    for (len = nif->host_plen; len >= 0; len--) {
+        struct inet_addr net = nhrp_a_mask(addr, (unsigned)len);
         struct nhrp_entry *en;
 
         if (nif->plen_count[len] && (en = find_in(nif, net, (uint8_t)len)))
             return en;
         for (i = 0; i < e->nifs; i++) {
             struct nhrp_if *o = e->ifs[i];
-            if (o == nif || !o->running || o->cfg.network_id != nif->cfg.network_id ||
-                !o->plen_count[len])
+            if (o == nif || !o->running || o->af != nif->af ||
+                o->cfg.network_id != nif->cfg.network_id || !o->plen_count[len])
                 continue;
             if ((en = find_in(o, net, (uint8_t)len)))
                 return en;
@@ -123,7 +123,7 @@ nhrp_cache_lpm(struct nhrp_if *nif, uint32_t addr)
 }
 
 struct nhrp_entry *
-nhrp_cache_get(struct nhrp_if *nif, uint32_t proto, uint8_t plen, bool *created)
+nhrp_cache_get(struct nhrp_if *nif, struct inet_addr proto, uint8_t plen, bool *created)
 {
     struct nhrp_entry *en = nhrp_cache_find(nif, proto, plen);
 
@@ -156,31 +156,30 @@ nhrp_cache_is_dynamic(const struct nhrp_entry *en)
 /* --- binding ----------------------------------------------------------------- */
 
 void
-nhrp_cache_bind(struct nhrp_entry *en, uint32_t nbma, uint32_t claimed)
+nhrp_cache_bind(struct nhrp_entry *en, struct inet_addr nbma, struct inet_addr claimed)
 {
     struct nhrp_if *nif = en->nif;
-    const struct nhrp_ops *ops = &nif->eng->ops;
+    struct inet_addr none = {0};
 
-    en->claimed = claimed != nbma ? claimed : 0;
-    if (en->peer && en->peer->nbma == nbma && (en->flags & EF_MAPPED || en->plen != 32))
+    en->claimed = !nhrp_a_eq(claimed, nbma) ? claimed : none;
+    if (en->peer && nhrp_a_eq(en->peer->nbma, nbma) &&
+        (en->flags & EF_MAPPED || en->plen != nif->host_plen))
         return;
     if (en->peer)
         nhrp_peer_unref(en->peer);
-    en->peer = nbma ? nhrp_peer_get(nif, nbma) : NULL;
+    en->peer = !nhrp_a_none(nbma) ? nhrp_peer_get(nif, nbma) : NULL;
     if (en->peer)
         en->peer->bound = true;
     en->nbma = nbma;
     /* Host entries are next hops: the data plane needs them as neighbours
      * (an NBMA mapping, what `ip nhrp map` does on IOS). Prefix entries
      * only name the next hop, whose own host entry carries the mapping. */
-    if (en->plen == 32 && nbma && !nhrp_is_own(nif, en->proto)) {
-        if (ops->map)
-            ops->map(ops->ctx, nif->cfg.tun, en->proto, nbma);
+    if (en->plen == nif->host_plen && !nhrp_a_none(nbma) && !nhrp_is_own(nif, en->proto)) {
+        nhrp_op_map(nif, en->proto, nbma);
         en->flags |= EF_MAPPED;
         nhrp_event(nif, REC_NEV_EP_ADD, false);
     } else if (en->flags & EF_MAPPED) {
-        if (ops->unmap)
-            ops->unmap(ops->ctx, nif->cfg.tun, en->proto);
+        nhrp_op_unmap(nif, en->proto);
         en->flags &= ~EF_MAPPED;
         nhrp_event(nif, REC_NEV_EP_DEL, false);
     }
@@ -226,7 +225,8 @@ nhrp_cache_remaining(const struct nhrp_entry *en)
 /* --- requesters (who resolved an entry through us) -------------------------- */
 
 void
-nhrp_cache_add_requester(struct nhrp_entry *en, uint32_t proto, uint32_t nbma, uint32_t reqid)
+nhrp_cache_add_requester(struct nhrp_entry *en, struct inet_addr proto, struct inet_addr nbma,
+                         uint32_t reqid)
 {
     struct nhrp_engine *e = en->nif->eng;
     uint32_t i, n = 0;
@@ -234,7 +234,7 @@ nhrp_cache_add_requester(struct nhrp_entry *en, uint32_t proto, uint32_t nbma, u
 
     for (i = en->reqs; i; i = e->reqs[i - 1].next, n++) {
         r = &e->reqs[i - 1];
-        if (r->proto == proto) {
+        if (nhrp_a_eq(r->proto, proto)) {
             r->nbma = nbma;
             r->reqid = reqid;
             return;
@@ -298,17 +298,15 @@ nhrp_cache_delete(struct nhrp_entry *en, bool purge)
 {
     struct nhrp_if *nif = en->nif;
     struct nhrp_engine *e = nif->eng;
-    const struct nhrp_ops *ops = &e->ops;
 
     nhrp_timer_cancel(&e->timers, &en->t);
     purge_requesters(en, purge && nif->running);
     if (en->flags & EF_MAPPED) {
-        if (ops->unmap)
-            ops->unmap(ops->ctx, nif->cfg.tun, en->proto);
+        nhrp_op_unmap(nif, en->proto);
         nhrp_event(nif, REC_NEV_EP_DEL, false);
     }
-    if (en->flags & (EF_RIB | EF_NHO) && ops->route_del) {
-        ops->route_del(ops->ctx, nif->cfg.tun, en->proto, en->plen, en->via);
+    if (en->flags & (EF_RIB | EF_NHO) && nhrp_op_has_routes(nif)) {
+        nhrp_op_route_del(nif, en->proto, en->plen, en->via);
         nhrp_event(nif, en->flags & EF_NHO ? REC_NEV_RIB_DEL_NHO : REC_NEV_RIB_DEL_ROUTE, false);
     }
     if (en->peer)
@@ -323,14 +321,14 @@ void
 nhrp_cache_expire(struct nhrp_entry *en)
 {
     struct nhrp_if *nif = en->nif;
-    char a[INET_ADDRSTRLEN_];
+    char a[INET6_ADDRSTRLEN_];
 
     if (en->expires > nif->eng->now) {
         /* The early wake-up of a resolved entry: refresh it if used. */
         nhrp_entry_refresh(en);
         return;
     }
-    log_debug("nhrp: %s: %s/%u expired", nif->cfg.ifname, inet_fmt4(en->proto, a), en->plen);
+    log_debug("nhrp: %s: %s/%u expired", nif->cfg.ifname, nhrp_a_fmt(en->proto, a), en->plen);
     nhrp_cache_delete(en, true);
 }
 

@@ -63,20 +63,20 @@ send_request(struct nhrp_nhs *nhs)
     nhrp_w_init(&w, buf, sizeof(buf));
     /* RFC 2332 5.2.3: the destination is the NHS, or our own address
      * when we do not know the NHS's (`ip nhrp nhs dynamic`). */
-    nhrp_w_header(&w, NHRP_REG_REQ, NHRP_HOPS_DEFAULT, flags, nhs->reqid, nif->cfg.nbma,
-                  nif->cfg.addr, nhs->addr ? nhs->addr : nif->cfg.addr);
-    /* IOS registers one CIE with prefix 32 (not the 0xff RFC 2332 5.2.0.1
-     * asks for with the U bit), our MTU and holdtime, no addresses: the
-     * header's source fields say who registers. */
+    nhrp_w_own_header(nif, &w, NHRP_REG_REQ, flags, nhs->reqid,
+                      !nhrp_a_none(nhs->addr) ? nhs->addr : nif->addr);
+    /* IOS registers one CIE with a host prefix (32; not the 0xff RFC 2332
+     * 5.2.0.1 asks for with the U bit), our MTU and holdtime, no
+     * addresses: the header's source fields say who registers. */
     memset(&c, 0, sizeof(c));
-    c.plen = 32;
+    c.plen = nif->host_plen;
     c.mtu = nif->cfg.mtu;
     c.holdtime = (uint16_t)(nif->cfg.holdtime > 65535 ? 65535 : nif->cfg.holdtime);
     nhrp_w_cie(&w, &c);
     /* Cisco NAT detection: the extension names the NHS as we address it;
      * the NHS answers with what it saw of us. */
     memset(&nat, 0, sizeof(nat));
-    nat.plen = 32;
+    nat.plen = nif->host_plen;
     nat.mtu = nif->cfg.mtu;
     nat.has_nbma = nat.has_proto = true;
     nat.nbma = nhs->cfg.nbma;
@@ -191,7 +191,7 @@ static void
 fsm(struct nhrp_nhs *nhs, enum nhs_event ev)
 {
     size_t i;
-    char a[INET_ADDRSTRLEN_];
+    char a[INET6_ADDRSTRLEN_];
 
     for (i = 0; i < sizeof(nhs_table) / sizeof(nhs_table[0]); i++) {
         const struct nhs_tr *t = &nhs_table[i];
@@ -207,8 +207,8 @@ fsm(struct nhrp_nhs *nhs, enum nhs_event ev)
             nhs->since = nhs->nif->eng->now;
         if (next != nhs->state)
             log_debug("nhrp: %s: NHS %s: %s --%s--> %s", nhs->nif->cfg.ifname,
-                      inet_fmt4(nhs->addr ? nhs->addr : nhs->cfg.nbma, a), state_names[nhs->state],
-                      event_names[ev], state_names[next]);
+                      nhrp_a_fmt(!nhrp_a_none(nhs->addr) ? nhs->addr : nhs->cfg.nbma, a),
+                      state_names[nhs->state], event_names[ev], state_names[next]);
         nhs->state = (uint8_t)next;
         return;
     }
@@ -248,7 +248,8 @@ select_nhs(struct nhrp_if *nif)
 
         /* An NHS that is this very router (a hub listing itself) is
          * never registered with. */
-        if (!n->cfg.nbma || n->cfg.nbma == nif->cfg.nbma || nhrp_is_own(nif, n->addr))
+        if (nhrp_a_none(n->cfg.nbma) || nhrp_a_eq(n->cfg.nbma, nif->nbma) ||
+            nhrp_is_own(nif, n->addr))
             continue;
         if (!nif->cfg.nhs_max_conn) {
             if (n->state == NHS_IDLE || n->state == NHS_WAITING)
@@ -258,8 +259,8 @@ select_nhs(struct nhrp_if *nif)
         /* Rank among the usable NHS of its cluster. */
         for (j = 0; j < nif->nnhs; j++) {
             const struct nhrp_nhs *o = &nif->nhs[j];
-            if (o != n && o->cfg.nbma && o->cfg.cluster == n->cfg.cluster && !failed(o) &&
-                better(o, n))
+            if (o != n && !nhrp_a_none(o->cfg.nbma) && o->cfg.cluster == n->cfg.cluster &&
+                !failed(o) && better(o, n))
                 rank++;
         }
         desired = !failed(n) && rank < nif->cfg.nhs_max_conn;
@@ -295,9 +296,9 @@ nhs_entry(struct nhrp_nhs *n)
 
     /* IOS shows an NHS with a known NBMA as a static entry of its own when
      * no `ip nhrp map` names it. */
-    if (n->en || !n->addr || !n->cfg.nbma || nhrp_is_own(nif, n->addr))
+    if (n->en || nhrp_a_none(n->addr) || nhrp_a_none(n->cfg.nbma) || nhrp_is_own(nif, n->addr))
         return;
-    en = nhrp_cache_get(nif, n->addr, 32, &created);
+    en = nhrp_cache_get(nif, n->addr, nif->host_plen, &created);
     if (!created)
         return;
     en->origin = ORIG_NHS;
@@ -316,9 +317,9 @@ nhrp_nhc_start(struct nhrp_if *nif)
         n->nif = nif;
         n->t.kind = TK_NHS;
         n->tf.kind = TK_NHS_FALLBACK;
-        if (!n->addr)
+        if (nhrp_a_none(n->addr))
             n->addr = n->cfg.addr;
-        if (n->cfg.nbma && !n->peer) {
+        if (!nhrp_a_none(n->cfg.nbma) && !n->peer) {
             n->peer = nhrp_peer_get(nif, n->cfg.nbma);
             n->peer->bound = true;
         }
@@ -379,13 +380,13 @@ by_reqid(struct nhrp_if *nif, uint32_t reqid)
 }
 
 void
-nhrp_nhc_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
+nhrp_nhc_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from)
 {
     struct nhrp_nhs *n = by_reqid(nif, p->reqid);
     const struct nhrp_ext *x;
     bool ok = p->ncie > 0;
     unsigned i;
-    char a[INET_ADDRSTRLEN_];
+    char a[INET6_ADDRSTRLEN_];
 
     if (!n)
         return; /* a late answer to a request we gave up on */
@@ -393,7 +394,7 @@ nhrp_nhc_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
         if (p->cie[p->cie0 + i].code != NHRP_CODE_SUCCESS) {
             ok = false;
             NHRP_LOG(nif, LOG_LVL_WARN, "nhrp: %s: registration with NHS %s refused, code %u%s",
-                     nif->cfg.ifname, inet_fmt4(n->cfg.nbma, a), p->cie[p->cie0 + i].code,
+                     nif->cfg.ifname, nhrp_a_fmt(n->cfg.nbma, a), p->cie[p->cie0 + i].code,
                      p->cie[p->cie0 + i].code == NHRP_CODE_ALREADY_REGISTERED
                          ? " (unique address already registered)"
                          : "");
@@ -402,18 +403,20 @@ nhrp_nhc_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
         /* 5.3.1: the responder names itself; `nhs dynamic` learns the NHS
          * tunnel address from it. */
         x = nhrp_find_ext(p, NHRP_EXT_RESPONDER);
-        if (n->cfg.dynamic && !n->addr) {
+        if (n->cfg.dynamic && nhrp_a_none(n->addr)) {
+            struct inet_addr none = {0};
+
             if (x && x->cie_list && x->ncie && nhrp_ext_cie(p, x, 0)->has_proto)
                 n->addr = nhrp_ext_cie(p, x, 0)->proto;
             else
-                n->addr = p->dst_proto != nif->cfg.addr ? p->dst_proto : 0;
+                n->addr = !nhrp_a_eq(p->dst_proto, nif->addr) ? p->dst_proto : none;
             nhs_entry(n);
         }
         /* Cisco NAT extension: a second CIE is us as the NHS saw us. */
         x = nhrp_find_ext(p, NHRP_EXT_NAT);
-        nif->nat_nbma = 0;
+        memset(&nif->nat_nbma, 0, sizeof(nif->nat_nbma));
         if (x && x->cie_list && x->ncie >= 2 && nhrp_ext_cie(p, x, 1)->has_nbma &&
-            nhrp_ext_cie(p, x, 1)->nbma != nif->cfg.nbma)
+            !nhrp_a_eq(nhrp_ext_cie(p, x, 1)->nbma, nif->nbma))
             nif->nat_nbma = nhrp_ext_cie(p, x, 1)->nbma;
     }
     fsm(n, ok ? EV_REPLY_OK : EV_REPLY_NAK);
@@ -461,12 +464,12 @@ nhrp_nhc_best(struct nhrp_if *nif)
 }
 
 struct nhrp_nhs *
-nhrp_nhc_by_nbma(struct nhrp_if *nif, uint32_t nbma)
+nhrp_nhc_by_nbma(struct nhrp_if *nif, struct inet_addr nbma)
 {
     unsigned i;
 
     for (i = 0; i < nif->nnhs; i++)
-        if (nif->nhs[i].cfg.nbma == nbma)
+        if (nhrp_a_eq(nif->nhs[i].cfg.nbma, nbma))
             return &nif->nhs[i];
     return NULL;
 }

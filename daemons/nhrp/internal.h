@@ -12,13 +12,56 @@
 #include "daemons/nhrp/wire.h"
 #include "lib/htab.h"
 #include "lib/inet.h"
+#include "lib/inet6.h"
 #include "lib/log.h"
 #include "lib/rec_nhrp_stats.h"
 
 #include <stddef.h>
 
 #define NHRP_MS(s) ((int64_t)(s)*1000)
-#define NHRP_BUF   2048 /* largest NHRP packet we build */
+
+/* Inside the engine every protocol and NBMA address is a struct inet_addr
+ * of the instance's (or the NBMA network's) family. An absent address is
+ * the zero address of any family, as 0 was for IPv4: config zeros become
+ * INET_AF_NONE, a packet's 0.0.0.0 stays IPv4 but counts as none too, so
+ * "a == b" and "!a" read as they did with uint32_t. */
+static inline bool
+nhrp_a_none(struct inet_addr a)
+{
+    if (a.af == INET_AF_V4)
+        return a.u.v4 == 0;
+    return a.af != INET_AF_V6 || inet6_is_zero(a.u.v6);
+}
+static inline bool
+nhrp_a_eq(struct inet_addr a, struct inet_addr b)
+{
+    bool an = nhrp_a_none(a), bn = nhrp_a_none(b);
+
+    if (an || bn)
+        return an && bn;
+    return inet_addr_eq(&a, &b);
+}
+static inline struct inet_addr
+nhrp_a4(uint32_t v)
+{
+    struct inet_addr a = {0};
+
+    if (v)
+        a = inet_addr_v4(v);
+    return a;
+}
+/* Bits of an address of family af: 32 or 128. */
+static inline unsigned
+nhrp_af_bits(uint8_t af)
+{
+    return af == INET_AF_V6 ? 128 : 32;
+}
+struct inet_addr nhrp_a_mask(struct inet_addr a, unsigned plen);
+uint64_t nhrp_a_hash(struct inet_addr a);
+int nhrp_a_cmp(struct inet_addr a, struct inet_addr b);
+/* Text for logs; buf has INET6_ADDRSTRLEN_ bytes. */
+const char *nhrp_a_fmt(struct inet_addr a, char *buf);
+#define NHRP_BUF 2048 /* largest NHRP packet we build */
 
 /* --- timers (timer.c): a binary min-heap of embedded timers -------------- */
 
@@ -117,16 +160,16 @@ struct nhrp_peer;
 struct nhrp_entry {
     struct nhrp_timer t;
     struct nhrp_if *nif;
-    struct nhrp_peer *peer; /* who has the NBMA address; NULL if none */
-    uint32_t proto;         /* network */
-    uint32_t via;           /* tunnel next hop ("via" in show) */
-    uint32_t nbma;          /* post-NAT NBMA */
-    uint32_t claimed;       /* NBMA the peer claimed, when different */
+    struct nhrp_peer *peer;   /* who has the NBMA address; NULL if none */
+    struct inet_addr proto;   /* network */
+    struct inet_addr via;     /* tunnel next hop ("via" in show) */
+    struct inet_addr nbma;    /* post-NAT NBMA */
+    struct inet_addr claimed; /* NBMA the peer claimed, when different */
     int64_t created;
-    int64_t expires;    /* NHRP_NEVER for static */
-    uint32_t reqid;     /* registration / resolution request ID */
-    uint32_t requester; /* local entries: who asked */
-    uint32_t reqs;      /* requester list (pool index + 1), for purge */
+    int64_t expires;            /* NHRP_NEVER for static */
+    uint32_t reqid;             /* registration / resolution request ID */
+    struct inet_addr requester; /* local entries: who asked */
+    uint32_t reqs;              /* requester list (pool index + 1), for purge */
     uint16_t flags;
     uint16_t mtu;
     uint16_t hits; /* incomplete: triggers suppressed */
@@ -134,19 +177,21 @@ struct nhrp_entry {
     uint8_t origin;
 };
 
-struct nhrp_entry *nhrp_cache_find(struct nhrp_if *nif, uint32_t proto, uint8_t plen);
+struct nhrp_entry *nhrp_cache_find(struct nhrp_if *nif, struct inet_addr proto, uint8_t plen);
 /* Longest match in the tunnels of nif's network-id. */
-struct nhrp_entry *nhrp_cache_lpm(struct nhrp_if *nif, uint32_t addr);
+struct nhrp_entry *nhrp_cache_lpm(struct nhrp_if *nif, struct inet_addr addr);
 /* Creates or returns the entry for proto/plen (origin set by caller). */
-struct nhrp_entry *nhrp_cache_get(struct nhrp_if *nif, uint32_t proto, uint8_t plen, bool *created);
+struct nhrp_entry *nhrp_cache_get(struct nhrp_if *nif, struct inet_addr proto, uint8_t plen,
+                                  bool *created);
 /* Binds an entry to an NBMA address: peer reference and data-plane map. */
-void nhrp_cache_bind(struct nhrp_entry *en, uint32_t nbma, uint32_t claimed);
+void nhrp_cache_bind(struct nhrp_entry *en, struct inet_addr nbma, struct inet_addr claimed);
 void nhrp_cache_set_expiry(struct nhrp_entry *en, int64_t expires);
 /* Removes the entry with all its effects (unmap, route, peer, purge). */
 void nhrp_cache_delete(struct nhrp_entry *en, bool purge);
 void nhrp_cache_expire(struct nhrp_entry *en); /* timer */
 bool nhrp_cache_is_dynamic(const struct nhrp_entry *en);
-void nhrp_cache_add_requester(struct nhrp_entry *en, uint32_t proto, uint32_t nbma, uint32_t reqid);
+void nhrp_cache_add_requester(struct nhrp_entry *en, struct inet_addr proto, struct inet_addr nbma,
+                              uint32_t reqid);
 void nhrp_cache_flush_if(struct nhrp_if *nif, bool dynamic_only);
 void nhrp_cache_purge_reqs(struct nhrp_entry *en);          /* purge all who resolved it */
 uint16_t nhrp_cache_remaining(const struct nhrp_entry *en); /* seconds, for CIEs */
@@ -163,7 +208,7 @@ struct nhrp_qpkt {
 struct nhrp_peer {
     struct nhrp_timer t;
     struct nhrp_if *nif;
-    uint32_t nbma;
+    struct inet_addr nbma;
     uint32_t refs;
     int64_t sa_since;
     uint8_t sa; /* enum nhrp_sa_state */
@@ -174,13 +219,14 @@ struct nhrp_peer {
     struct nhrp_qpkt *q;
 };
 
-struct nhrp_peer *nhrp_peer_get(struct nhrp_if *nif, uint32_t nbma);
+struct nhrp_peer *nhrp_peer_get(struct nhrp_if *nif, struct inet_addr nbma);
 void nhrp_peer_ref(struct nhrp_peer *p);
 void nhrp_peer_unref(struct nhrp_peer *p);
-struct nhrp_peer *nhrp_peer_find(struct nhrp_if *nif, uint32_t nbma);
+struct nhrp_peer *nhrp_peer_find(struct nhrp_if *nif, struct inet_addr nbma);
 /* Sends a finished packet to nbma, waiting for the SA on protected tunnels
  * and honouring max-send. fwd: we relay it (counted as forwarded). */
-void nhrp_send(struct nhrp_if *nif, uint32_t nbma, const uint8_t *pkt, size_t len, bool fwd);
+void nhrp_send(struct nhrp_if *nif, struct inet_addr nbma, const uint8_t *pkt, size_t len,
+               bool fwd);
 void nhrp_peer_want_sa(struct nhrp_peer *p);
 void nhrp_peer_mcast_dyn(struct nhrp_peer *p);
 void nhrp_peer_sa(struct nhrp_peer *p, enum nhrp_sa_state st);
@@ -202,8 +248,8 @@ struct nhrp_nhs {
     struct nhrp_timer t;
     struct nhrp_timer tf; /* fallback */
     struct nhrp_if *nif;
-    struct nhrp_nhs_config cfg;
-    uint32_t addr; /* NHS tunnel address (learned for dynamic) */
+    struct nhrp_nhs_config_af cfg;
+    struct inet_addr addr; /* NHS tunnel address (learned for dynamic) */
     uint8_t state;
     uint8_t tries;
     bool fb_due; /* fallback delay passed */
@@ -220,11 +266,11 @@ void nhrp_nhc_start(struct nhrp_if *nif);
 void nhrp_nhc_stop(struct nhrp_if *nif);
 void nhrp_nhc_restart(struct nhrp_if *nif);
 void nhrp_nhc_timer(struct nhrp_nhs *nhs, bool fallback);
-void nhrp_nhc_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from);
+void nhrp_nhc_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from);
 void nhrp_nhc_error(struct nhrp_if *nif, uint32_t reqid);
 void nhrp_nhc_sa_down(struct nhrp_if *nif, struct nhrp_peer *p);
 struct nhrp_nhs *nhrp_nhc_best(struct nhrp_if *nif);
-struct nhrp_nhs *nhrp_nhc_by_nbma(struct nhrp_if *nif, uint32_t nbma);
+struct nhrp_nhs *nhrp_nhc_by_nbma(struct nhrp_if *nif, struct inet_addr nbma);
 const char *nhrp_nhs_state_name(unsigned s);
 
 /* --- pending requests we originated (resolve.c) -------------------------- */
@@ -239,38 +285,39 @@ struct nhrp_pend {
     bool refresh;
     uint8_t plen;
     uint32_t reqid;
-    uint32_t target;  /* resolution: destination; purge: purged address */
-    uint32_t to_nbma; /* purge: where it goes; resolution: NHS used */
-    uint32_t to_proto;
+    struct inet_addr target;  /* resolution: destination; purge: purged address */
+    struct inet_addr to_nbma; /* purge: where it goes; resolution: NHS used */
+    struct inet_addr to_proto;
     size_t len; /* purge: saved packet for retransmission */
     uint8_t *pkt;
 };
 
-void nhrp_resolve_start(struct nhrp_if *nif, uint32_t dst, bool refresh, uint32_t via_nbma);
-void nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
+void nhrp_resolve_start(struct nhrp_if *nif, struct inet_addr dst, bool refresh,
+                        struct inet_addr via_nbma);
+void nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from,
                         struct nhrp_pend *pd);
 void nhrp_pend_timer(struct nhrp_pend *pd);
 void nhrp_pend_free(struct nhrp_pend *pd);
 struct nhrp_pend *nhrp_pend_find(struct nhrp_engine *e, uint32_t reqid);
 void nhrp_pend_flush_if(struct nhrp_if *nif);
-void nhrp_purge_send(struct nhrp_if *nif, uint32_t to_proto, uint32_t to_nbma, uint32_t addr,
-                     uint8_t plen, uint32_t reqid);
-void nhrp_purge_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from);
-void nhrp_traffic_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from);
+void nhrp_purge_send(struct nhrp_if *nif, struct inet_addr to_proto, struct inet_addr to_nbma,
+                     struct inet_addr addr, uint8_t plen, uint32_t reqid);
+void nhrp_purge_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from);
+void nhrp_traffic_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from);
 void nhrp_entry_refresh(struct nhrp_entry *en);
 
 /* --- server side (server.c) ---------------------------------------------- */
 
-void nhrp_server_request(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from);
-void nhrp_server_relay(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from);
+void nhrp_server_request(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from);
+void nhrp_server_relay(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from);
 /* A redirected flow (phase 3): kept `ip nhrp redirect timeout` seconds. */
 struct nhrp_redir {
-    uint32_t src, dst;
+    struct inet_addr src, dst;
     int64_t last;
-    uint32_t to;    /* NBMA the traffic indication went to */
-    uint32_t drops; /* redirects suppressed since */
+    struct inet_addr to; /* NBMA the traffic indication went to */
+    uint32_t drops;      /* redirects suppressed since */
 };
-void nhrp_redirect(struct nhrp_if *nif, uint32_t from_nbma, const uint8_t *ip, size_t len);
+void nhrp_redirect(struct nhrp_if *nif, struct inet_addr from_nbma, const uint8_t *ip, size_t len);
 void nhrp_redirect_sweep(struct nhrp_if *nif);
 
 /* --- packet building (build.c) ------------------------------------------- */
@@ -292,24 +339,38 @@ void nhrp_build_fwd_exts(struct nhrp_if *nif, struct nhrp_wbuf *w, const struct 
                          bool reply, const struct nhrp_cie *nat_fill);
 void nhrp_auth_ext(struct nhrp_if *nif, struct nhrp_wbuf *w);
 /* Error indication about packet p (RFC 2332 5.2.7), sent back to from. */
-void nhrp_send_error(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from, uint16_t code,
-                     uint16_t offset);
-bool nhrp_transit_has(const struct nhrp_pkt *p, uint16_t type, uint32_t nbma, uint32_t proto);
+void nhrp_send_error(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from,
+                     uint16_t code, uint16_t offset);
+bool nhrp_transit_has(const struct nhrp_pkt *p, uint16_t type, struct inet_addr nbma,
+                      struct inet_addr proto);
+/* The fixed header and mandatory addresses of a packet we originate:
+ * from our NBMA and tunnel address to dst (RFC 2332 5.2.0.1). */
+void nhrp_w_own_header(struct nhrp_if *nif, struct nhrp_wbuf *w, uint8_t type, uint16_t flags,
+                       uint32_t reqid, struct inet_addr dst);
 
 /* --- tunnels and the engine (engine.c, config.c) ------------------------- */
 
 struct nhrp_if {
     struct nhrp_engine *eng;
-    struct nhrp_if_config cfg; /* maps/mcast point at the arrays below */
-    struct nhrp_map_config *maps;
-    uint32_t *mcast;
+    struct nhrp_if_config cfg; /* the slice; its map/mcast pointers are cleared */
+    struct nhrp_map_config_af *maps;
+    /* The instance's addresses, from the IPv4 or the *_af fields of the
+     * slice (config.c): protocol family af, our tunnel address addr/plen,
+     * our NBMA nbma, static maps and multicast NBMAs. */
+    uint8_t af;
+    uint8_t host_plen; /* 32 or 128 */
+    uint8_t plen;
+    struct inet_addr addr;
+    struct inet_addr nbma;
+    size_t nmaps, nmcast;
+    struct inet_addr *mcast;
     uint16_t idx;
     bool running; /* enabled && up && has an address */
     struct nhrp_nhs nhs[NHRP_MAX_NHS];
     unsigned nnhs;
-    uint32_t plen_count[33];
+    uint32_t plen_count[129];
     size_t nentries;
-    uint32_t nat_nbma; /* our own NBMA as NHSs see it, when NATed */
+    struct inet_addr nat_nbma; /* our own NBMA as NHSs see it, when NATed */
     struct nhrp_counters ctr;
     int64_t win_start;
     uint32_t win_count;
@@ -339,15 +400,33 @@ struct nhrp_engine {
 };
 
 struct nhrp_req {
-    uint32_t proto, nbma, reqid;
+    struct inet_addr proto, nbma;
+    uint32_t reqid;
     uint32_t next; /* index + 1 */
 };
 
-struct nhrp_if *nhrp_if_find(struct nhrp_engine *e, uint32_t tun);
+struct nhrp_if *nhrp_if_find(struct nhrp_engine *e, uint32_t tun, uint8_t af);
 /* Is addr one of our tunnel addresses in nif's network-id? */
-bool nhrp_is_own(struct nhrp_if *nif, uint32_t addr);
+bool nhrp_is_own(struct nhrp_if *nif, struct inet_addr addr);
 uint32_t nhrp_new_reqid(struct nhrp_engine *e);
-bool nhrp_route(struct nhrp_if *nif, uint32_t dst, struct nhrp_route_info *ri);
+bool nhrp_route(struct nhrp_if *nif, struct inet_addr dst, struct nhrp_route_info_af *ri);
+
+/* The ops of struct nhrp_ops: the IPv4 one when every address is IPv4,
+ * else the *_af one (ops.c). has_* say whether the owner offers it. */
+void nhrp_op_send(struct nhrp_if *nif, struct inet_addr nbma, const uint8_t *pkt, size_t len);
+void nhrp_op_map(struct nhrp_if *nif, struct inet_addr proto, struct inet_addr nbma);
+void nhrp_op_unmap(struct nhrp_if *nif, struct inet_addr proto);
+bool nhrp_op_has_mcast(const struct nhrp_if *nif, struct inet_addr nbma);
+void nhrp_op_mcast(struct nhrp_if *nif, struct inet_addr nbma, bool add);
+bool nhrp_op_has_routes(const struct nhrp_if *nif);
+enum nhrp_route_result nhrp_op_route_add(struct nhrp_if *nif, struct inet_addr prefix, uint8_t plen,
+                                         struct inet_addr nexthop);
+void nhrp_op_route_del(struct nhrp_if *nif, struct inet_addr prefix, uint8_t plen,
+                       struct inet_addr nexthop);
+bool nhrp_op_route_lookup(struct nhrp_if *nif, struct inet_addr dst,
+                          struct nhrp_route_info_af *out);
+void nhrp_op_protect(struct nhrp_if *nif, struct inet_addr nbma);
+void nhrp_op_release(struct nhrp_if *nif, struct inet_addr nbma);
 void nhrp_if_destroy(struct nhrp_if *nif);
 void nhrp_if_start(struct nhrp_if *nif);
 void nhrp_if_stop(struct nhrp_if *nif);
@@ -359,6 +438,18 @@ unsigned nhrp_ctr_index(uint8_t type);
 void nhrp_count_rx(struct nhrp_if *nif, const struct nhrp_pkt *p);
 void nhrp_count_tx(struct nhrp_if *nif, const uint8_t *pkt, size_t len, bool fwd);
 void nhrp_count_drop(struct nhrp_if *nif, enum rec_nhrp_drop d);
+
+/* Shared by the IPv4 and IPv6 snapshots (snapshot.c, snapshot6.c). */
+struct nhrp_sorted {
+    size_t pos; /* the tunnel's place in configuration order */
+    const struct nhrp_entry *en;
+};
+/* The running instances' entries of family af, as IOS lists them. */
+size_t nhrp_snap_entries(const struct nhrp_engine *e, uint32_t tun, uint8_t af,
+                         struct nhrp_sorted **out);
+uint32_t nhrp_snap_flags(const struct nhrp_entry *en);
+uint8_t nhrp_snap_peer_state(const struct nhrp_entry *en, int64_t *since);
+uint16_t nhrp_snap_peer_attrs(const struct nhrp_entry *en);
 void nhrp_mib(struct nhrp_if *nif, enum rec_nhrp_mib m);
 /* One show ip nhrp stats event; failed: the data plane refused it. */
 void nhrp_event(struct nhrp_if *nif, enum rec_nhrp_event ev, bool failed);

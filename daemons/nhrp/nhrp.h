@@ -8,7 +8,15 @@
  * clock) and acts only through the ops below. Timers are not armed through
  * ops: after any call the owner asks nhrp_next_deadline() and calls
  * nhrp_tick() when that time comes (a fake clock in tests just advances and
- * ticks). All addresses are IPv4 in host byte order.
+ * ticks). IPv4 addresses are in host byte order.
+ *
+ * A tunnel may run two instances: IPv4 NHRP (`ip nhrp`) and IPv6 NHRP
+ * (`ipv6 nhrp`, protocol type 0x86DD), each with its own network-id,
+ * holdtime, NHS list and cache, as IOS keeps them. The NBMA network under
+ * either may be IPv4 or IPv6. The IPv4 API below (uint32_t addresses) is
+ * the IPv4 instance's; the *_af calls and ops take struct inet_addr and
+ * serve both. An instance calls the IPv4 ops when every address of the
+ * call is IPv4 and the *_af ops otherwise.
  *
  * Tunnels are named by a caller-chosen 32-bit id (`tun`) that the ops get
  * back; the config slice of each tunnel carries it.
@@ -16,6 +24,7 @@
 #ifndef DMVPN_NHRP_NHRP_H
 #define DMVPN_NHRP_NHRP_H
 
+#include "lib/inet6.h"
 #include "lib/rec.h"
 
 #include <stdbool.h>
@@ -43,6 +52,15 @@ struct nhrp_route_info {
 };
 
 /* How the data plane installed an NHRP route (IOS `rib` vs `nho`). */
+/* The same answer for a lookup of either family. */
+struct nhrp_route_info_af {
+    enum nhrp_route_kind kind;
+    struct inet_addr prefix;
+    uint8_t plen;
+    uint32_t tun;
+    struct inet_addr nexthop; /* none (zero) = on-link */
+};
+
 enum nhrp_route_result {
     NHRP_RT_FAILED = 0,
     NHRP_RT_RIB, /* an `H` route of its own */
@@ -85,6 +103,22 @@ struct nhrp_ops {
      * answer comes back as nhrp_sa_event(). */
     void (*protect)(void *ctx, uint32_t tun, uint32_t nbma);
     void (*release)(void *ctx, uint32_t tun, uint32_t nbma);
+    /* The same for calls with an IPv6 address in them (IPv6 instances, or
+     * an IPv6 NBMA network); NULL where the owner has no IPv6 yet. */
+    void (*send_af)(void *ctx, uint32_t tun, const struct inet_addr *nbma, const uint8_t *pkt,
+                    size_t len);
+    void (*map_af)(void *ctx, uint32_t tun, const struct inet_addr *proto,
+                   const struct inet_addr *nbma);
+    void (*unmap_af)(void *ctx, uint32_t tun, const struct inet_addr *proto);
+    void (*mcast_af)(void *ctx, uint32_t tun, const struct inet_addr *nbma, bool add);
+    enum nhrp_route_result (*route_add_af)(void *ctx, uint32_t tun, const struct inet_addr *prefix,
+                                           uint8_t plen, const struct inet_addr *nexthop);
+    void (*route_del_af)(void *ctx, uint32_t tun, const struct inet_addr *prefix, uint8_t plen,
+                         const struct inet_addr *nexthop);
+    bool (*route_lookup_af)(void *ctx, uint32_t tun, const struct inet_addr *dst,
+                            struct nhrp_route_info_af *out);
+    void (*protect_af)(void *ctx, uint32_t tun, const struct inet_addr *nbma);
+    void (*release_af)(void *ctx, uint32_t tun, const struct inet_addr *nbma);
 };
 
 /* --- configuration slice (one per tunnel) ------------------------------ */
@@ -104,6 +138,36 @@ struct nhrp_map_config {
     uint32_t nbma;
 };
 
+/* An NHS and a static map of an instance of either family (IPv6 instances
+ * use these; a zero address is "none" as 0 is for IPv4). */
+struct nhrp_nhs_config_af {
+    struct inet_addr addr; /* NHS tunnel address; none for `nhs dynamic` */
+    struct inet_addr nbma; /* none: unknown, the NHS cannot be used */
+    uint8_t priority;
+    uint8_t cluster;
+    bool dynamic;
+    bool multicast;
+};
+
+struct nhrp_map_config_af {
+    struct inet_addr proto;
+    uint8_t plen;
+    struct inet_addr nbma;
+};
+
+/*
+ * One NHRP instance of one tunnel. af 0 or INET_AF_V4 is `ip nhrp`: the
+ * IPv4 fields addr/mask/nbma/nhs/maps/mcast hold its addresses. af
+ * INET_AF_V6 is `ipv6 nhrp`: the *_af fields hold them instead (addr_af and
+ * plen_af from `ipv6 address`, nbma_af the tunnel source of either family,
+ * nhs_af from `ipv6 nhrp nhs`, maps_af from `ipv6 nhrp map`, mcast_af from
+ * `ipv6 nhrp map multicast`), and every other field (tun, ifname, enabled
+ * from `ipv6 nhrp network-id`, network_id, holdtime, auth, redirect,
+ * shortcut, ...) comes from the `ipv6 nhrp` lines. tun is shared by both
+ * instances of a tunnel. An IPv4 instance over an IPv6 NBMA network
+ * (`tunnel mode gre multipoint ipv6`) uses the *_af fields too: af
+ * INET_AF_V4 with addr_af set to its IPv4 address selects them.
+ */
 struct nhrp_if_config {
     uint32_t tun;
     char ifname[REC_IFNAMSIZ];
@@ -139,6 +203,16 @@ struct nhrp_if_config {
     bool answer_from_cache; /* NHS answers resolutions itself instead of
                              * forwarding them to the registered owner */
     uint32_t max_entries;   /* cache size limit, 0 = unlimited */
+    uint8_t af;             /* 0/INET_AF_V4: ip nhrp; INET_AF_V6: ipv6 nhrp */
+    uint8_t plen_af;
+    struct inet_addr addr_af;
+    struct inet_addr nbma_af;
+    struct nhrp_nhs_config_af nhs_af[NHRP_MAX_NHS];
+    unsigned nnhs_af;
+    const struct nhrp_map_config_af *maps_af;
+    size_t nmaps_af;
+    const struct inet_addr *mcast_af;
+    size_t nmcast_af;
 };
 
 /* Fills defaults for everything IOS defaults (holdtime 7200, mtu 1476,
@@ -201,6 +275,24 @@ void nhrp_restore(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t pro
  * all) of tun (or every tunnel), purging those that others resolved. */
 void nhrp_clear(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t prefix, uint8_t plen);
 
+/* The same events for either family. A packet goes to the instance of its
+ * protocol type (ar$pro.type); the data packet of a hairpin to the
+ * instance of its IP version; an address to the instance of its family;
+ * an SA event to every instance whose peer has that NBMA address. */
+void nhrp_recv_af(struct nhrp_engine *e, int64_t now, uint32_t tun,
+                  const struct inet_addr *src_nbma, const uint8_t *pkt, size_t len);
+void nhrp_trigger_resolve_af(struct nhrp_engine *e, int64_t now, uint32_t tun,
+                             const struct inet_addr *addr);
+void nhrp_trigger_hairpin_af(struct nhrp_engine *e, int64_t now, uint32_t tun_in,
+                             const struct inet_addr *from_nbma, uint32_t tun_out, const uint8_t *ip,
+                             size_t len);
+void nhrp_trigger_used_af(struct nhrp_engine *e, int64_t now, uint32_t tun,
+                          const struct inet_addr *nexthop, const struct inet_addr *dst);
+void nhrp_sa_event_af(struct nhrp_engine *e, int64_t now, uint32_t tun,
+                      const struct inet_addr *nbma, enum nhrp_sa_state state);
+void nhrp_clear_af(struct nhrp_engine *e, int64_t now, uint32_t tun, const struct inet_addr *prefix,
+                   uint8_t plen);
+
 /* --- show commands ------------------------------------------------------ */
 /* Each returns a malloc'ed array (caller frees) of records for tunnel tun
  * (NHRP_TUN_ANY: all), sorted as IOS prints them. */
@@ -220,6 +312,19 @@ size_t nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                        struct rec_dmvpn_peer **out);
 size_t nhrp_snap_tunnels(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                          struct rec_tunnel **out);
+/* IPv6 NHRP (lib/rec_nhrp6.h), from the tunnels' IPv6 instances. */
+struct rec_nhrp6_if;
+struct rec_nhrp6_cache;
+struct rec_nhrp6_nhs;
+struct rec_dmvpn6_peer;
+size_t nhrp_snap_if6(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                     struct rec_nhrp6_if **out);
+size_t nhrp_snap_cache6(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                        struct rec_nhrp6_cache **out);
+size_t nhrp_snap_nhs6(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                      struct rec_nhrp6_nhs **out);
+size_t nhrp_snap_peers6(const struct nhrp_engine *e, int64_t now, uint32_t tun,
+                        struct rec_dmvpn6_peer **out);
 
 /* Memory the engine holds (bench and tests): bytes and cache entries. */
 size_t nhrp_mem_bytes(const struct nhrp_engine *e);

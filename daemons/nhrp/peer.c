@@ -18,21 +18,21 @@
 #define PEER_QUEUE_WAIT NHRP_MS(30) /* give up on an SA that never comes */
 
 static bool
-static_mcast(const struct nhrp_if *nif, uint32_t nbma)
+static_mcast(const struct nhrp_if *nif, struct inet_addr nbma)
 {
     size_t i;
 
-    for (i = 0; i < nif->cfg.nmcast; i++)
-        if (nif->mcast[i] == nbma)
+    for (i = 0; i < nif->nmcast; i++)
+        if (nhrp_a_eq(nif->mcast[i], nbma))
             return true;
     for (i = 0; i < nif->nnhs; i++)
-        if (nif->nhs[i].cfg.multicast && nif->nhs[i].cfg.nbma == nbma)
+        if (nif->nhs[i].cfg.multicast && nhrp_a_eq(nif->nhs[i].cfg.nbma, nbma))
             return true;
     return false;
 }
 
 struct nhrp_peer *
-nhrp_peer_find(struct nhrp_if *nif, uint32_t nbma)
+nhrp_peer_find(struct nhrp_if *nif, struct inet_addr nbma)
 {
     struct nhrp_peer key;
 
@@ -42,7 +42,7 @@ nhrp_peer_find(struct nhrp_if *nif, uint32_t nbma)
 }
 
 struct nhrp_peer *
-nhrp_peer_get(struct nhrp_if *nif, uint32_t nbma)
+nhrp_peer_get(struct nhrp_if *nif, struct inet_addr nbma)
 {
     struct nhrp_peer *p = nhrp_peer_find(nif, nbma);
 
@@ -80,19 +80,17 @@ void
 nhrp_peer_unref(struct nhrp_peer *p)
 {
     struct nhrp_if *nif = p->nif;
-    const struct nhrp_ops *ops = &nif->eng->ops;
 
     if (--p->refs)
         return;
     nhrp_timer_cancel(&nif->eng->timers, &p->t);
     queue_drop(p);
-    if (p->mcast_dyn && ops->mcast && !static_mcast(nif, p->nbma))
-        ops->mcast(ops->ctx, nif->cfg.tun, p->nbma, false);
+    if (p->mcast_dyn && !static_mcast(nif, p->nbma))
+        nhrp_op_mcast(nif, p->nbma, false);
     /* NHRP no longer needs this peer: the SA we asked for, or one that
      * protected a binding, may go. */
-    if (nif->cfg.protection && ops->release &&
-        (p->protect_req || (p->bound && p->sa != NHRP_SA_DOWN))) {
-        ops->release(ops->ctx, nif->cfg.tun, p->nbma);
+    if (nif->cfg.protection && (p->protect_req || (p->bound && p->sa != NHRP_SA_DOWN))) {
+        nhrp_op_release(nif, p->nbma);
         nhrp_event(nif, REC_NEV_TP_DEL_SOCKET, false);
     }
     htab_del(&nif->eng->peers, p);
@@ -102,48 +100,41 @@ nhrp_peer_unref(struct nhrp_peer *p)
 void
 nhrp_peer_want_sa(struct nhrp_peer *p)
 {
-    const struct nhrp_ops *ops = &p->nif->eng->ops;
-
     if (!p->nif->cfg.protection || p->sa == NHRP_SA_UP || p->protect_req)
         return;
     p->protect_req = true;
     if (p->sa == NHRP_SA_DOWN)
         p->sa = NHRP_SA_IKE;
-    if (ops->protect)
-        ops->protect(ops->ctx, p->nif->cfg.tun, p->nbma);
+    nhrp_op_protect(p->nif, p->nbma);
     nhrp_event(p->nif, REC_NEV_TP_CREATE_SOCKET, false);
 }
 
 void
 nhrp_peer_mcast_dyn(struct nhrp_peer *p)
 {
-    const struct nhrp_ops *ops = &p->nif->eng->ops;
-
     /* `ip nhrp map multicast dynamic`: registered clients get multicast. */
     if (p->mcast_dyn)
         return;
     p->mcast_dyn = true;
-    if (ops->mcast && !static_mcast(p->nif, p->nbma))
-        ops->mcast(ops->ctx, p->nif->cfg.tun, p->nbma, true);
+    if (!static_mcast(p->nif, p->nbma))
+        nhrp_op_mcast(p->nif, p->nbma, true);
 }
 
 static void
-wire_send(struct nhrp_if *nif, uint32_t nbma, const uint8_t *pkt, size_t len, bool fwd)
+wire_send(struct nhrp_if *nif, struct inet_addr nbma, const uint8_t *pkt, size_t len, bool fwd)
 {
-    const struct nhrp_ops *ops = &nif->eng->ops;
-
     nhrp_count_tx(nif, pkt, len, fwd);
-    ops->send(ops->ctx, nif->cfg.tun, nbma, pkt, len);
+    nhrp_op_send(nif, nbma, pkt, len);
 }
 
 void
-nhrp_send(struct nhrp_if *nif, uint32_t nbma, const uint8_t *pkt, size_t len, bool fwd)
+nhrp_send(struct nhrp_if *nif, struct inet_addr nbma, const uint8_t *pkt, size_t len, bool fwd)
 {
     struct nhrp_engine *e = nif->eng;
     struct nhrp_peer *p;
     struct nhrp_qpkt *q, **tail;
 
-    if (!nbma || !len)
+    if (nhrp_a_none(nbma) || !len)
         return;
     /* `ip nhrp max-send N every S`: at most N packets per S seconds. */
     if (nif->cfg.max_send_pkts) {

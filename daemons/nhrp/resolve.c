@@ -72,35 +72,37 @@ nhrp_pend_flush_if(struct nhrp_if *nif)
 }
 
 static bool
-pend_exists(struct nhrp_if *nif, uint32_t target)
+pend_exists(struct nhrp_if *nif, struct inet_addr target)
 {
     struct nhrp_pend *pd;
     size_t it = 0;
 
     while ((pd = htab_next(&nif->eng->pend, &it)))
-        if (pd->nif == nif && pd->kind == PEND_RES && pd->target == target)
+        if (pd->nif == nif && pd->kind == PEND_RES && nhrp_a_eq(pd->target, target))
             return true;
     return false;
 }
 
 /* --- resolution requests --------------------------------------------------------- */
 
-static uint32_t
-res_target(struct nhrp_if *nif, uint32_t dst, uint32_t via_nbma)
+static struct inet_addr
+res_target(struct nhrp_if *nif, struct inet_addr dst, struct inet_addr via_nbma)
 {
     struct nhrp_nhs *nhs;
-    struct nhrp_route_info ri;
+    struct nhrp_route_info_af ri;
     struct nhrp_entry *ne;
+    struct inet_addr none = {0};
 
-    if (via_nbma)
+    if (!nhrp_a_none(via_nbma))
         return via_nbma;
     if ((nhs = nhrp_nhc_best(nif)))
         return nhs->cfg.nbma;
     /* No NHS (a hub resolving for itself): follow the routed path. */
     if (nhrp_route(nif, dst, &ri) && ri.kind == NHRP_ROUTE_TUNNEL && ri.tun == nif->cfg.tun &&
-        ri.nexthop && (ne = nhrp_cache_find(nif, ri.nexthop, 32)) && ne->nbma)
+        !nhrp_a_none(ri.nexthop) && (ne = nhrp_cache_find(nif, ri.nexthop, nif->host_plen)) &&
+        !nhrp_a_none(ne->nbma))
         return ne->nbma;
-    return 0;
+    return none;
 }
 
 static void
@@ -114,45 +116,46 @@ res_send(struct nhrp_pend *pd)
 
     nhrp_w_init(&w, buf, sizeof(buf));
     /* What IOS asks: "router auth src-stable nat" (RFC 2332 5.2.1). */
-    nhrp_w_header(&w, NHRP_RES_REQ, NHRP_HOPS_DEFAULT,
-                  NHRP_F_RES_Q | NHRP_F_RES_A | NHRP_F_RES_S | NHRP_F_CISCO_NAT, pd->reqid,
-                  nif->cfg.nbma, nif->cfg.addr, pd->target);
+    nhrp_w_own_header(nif, &w, NHRP_RES_REQ,
+                      NHRP_F_RES_Q | NHRP_F_RES_A | NHRP_F_RES_S | NHRP_F_CISCO_NAT, pd->reqid,
+                      pd->target);
     /* One CIE: our MTU and how long the responder may cache us. */
     memset(&c, 0, sizeof(c));
-    c.plen = 32;
+    c.plen = nif->host_plen;
     c.mtu = nif->cfg.mtu;
     c.holdtime = (uint16_t)(nif->cfg.holdtime > 65535 ? 65535 : nif->cfg.holdtime);
     nhrp_w_cie(&w, &c);
     memset(&nat, 0, sizeof(nat));
-    nat.plen = 32;
+    nat.plen = nif->host_plen;
     nat.mtu = nif->cfg.mtu;
     nat.has_nbma = nat.has_proto = true;
     nat.nbma = nif->nat_nbma;
-    nat.proto = nif->cfg.addr;
-    nhrp_build_req_exts(nif, &w, true, nif->nat_nbma ? &nat : NULL);
+    nat.proto = nif->addr;
+    nhrp_build_req_exts(nif, &w, true, !nhrp_a_none(nif->nat_nbma) ? &nat : NULL);
     len = nhrp_w_finish(&w);
     if (len)
         nhrp_send(nif, pd->to_nbma, buf, len, false);
 }
 
 void
-nhrp_resolve_start(struct nhrp_if *nif, uint32_t dst, bool refresh, uint32_t via_nbma)
+nhrp_resolve_start(struct nhrp_if *nif, struct inet_addr dst, bool refresh,
+                   struct inet_addr via_nbma)
 {
     struct nhrp_engine *e = nif->eng;
     struct nhrp_pend *pd;
     struct nhrp_entry *en;
-    uint32_t to;
+    struct inet_addr to;
     bool created;
 
     if (pend_exists(nif, dst))
         return;
     to = res_target(nif, dst, via_nbma);
-    if (!to)
+    if (nhrp_a_none(to))
         return; /* nobody to ask; the data plane keeps dropping */
     if (!refresh) {
         /* IOS shows the pending resolution as an incomplete entry and uses
          * it to suppress repeated triggers. */
-        en = nhrp_cache_get(nif, dst, 32, &created);
+        en = nhrp_cache_get(nif, dst, nif->host_plen, &created);
         if (created) {
             en->origin = ORIG_INCOMPLETE;
             en->flags = EF_NEGATIVE;
@@ -188,9 +191,9 @@ nhrp_pend_timer(struct nhrp_pend *pd)
 
 /* The NBMA address to use for next hop proto from a reply: the post-NAT
  * address if a NAT extension or the direct sender says it differs. */
-static uint32_t
-reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie *c, uint32_t proto,
-           uint32_t from)
+static struct inet_addr
+reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie *c,
+           struct inet_addr proto, struct inet_addr from)
 {
     const struct nhrp_ext *x = nhrp_find_ext(p, NHRP_EXT_NAT);
     const struct nhrp_ext *r = nhrp_find_ext(p, NHRP_EXT_REV_TRANSIT);
@@ -201,7 +204,7 @@ reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie 
     if (x && x->cie_list)
         for (i = 0; i < x->ncie; i++) {
             const struct nhrp_cie *n = nhrp_ext_cie(p, x, i);
-            if (n->has_proto && n->proto == proto && n->has_nbma && n->nbma)
+            if (n->has_proto && nhrp_a_eq(n->proto, proto) && n->has_nbma && !nhrp_a_none(n->nbma))
                 return n->nbma;
         }
     /* Straight from the responder, and the responder is the next hop
@@ -210,23 +213,25 @@ reply_nbma(struct nhrp_if *nif, const struct nhrp_pkt *p, const struct nhrp_cie 
     if (r && r->cie_list && r->ncie)
         direct = false;
     else if (resp && resp->cie_list && resp->ncie)
-        direct = nhrp_ext_cie(p, resp, 0)->has_proto && nhrp_ext_cie(p, resp, 0)->proto == proto;
+        direct = nhrp_ext_cie(p, resp, 0)->has_proto &&
+                 nhrp_a_eq(nhrp_ext_cie(p, resp, 0)->proto, proto);
     else
         direct = !nhrp_nhc_by_nbma(nif, from);
-    if (direct && c->has_nbma && from != c->nbma)
+    if (direct && c->has_nbma && !nhrp_a_eq(from, c->nbma))
         return from;
     return c->has_nbma ? c->nbma : from;
 }
 
 void
-nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
+nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from,
                    struct nhrp_pend *pd)
 {
     struct nhrp_engine *e = nif->eng;
-    const struct nhrp_ops *ops = &e->ops;
-    uint32_t target = pd->target, proto, nbma, net, hold;
+    struct inet_addr target = pd->target, proto, nbma, net;
+    uint32_t hold;
     const struct nhrp_cie *c = p->ncie ? &p->cie[p->cie0] : NULL;
-    struct nhrp_entry *inc = nhrp_cache_find(nif, target, 32), *nh, *en;
+    struct nhrp_entry *inc = nhrp_cache_find(nif, target, nif->host_plen), *nh, *en;
+    uint8_t host = nif->host_plen;
     bool refresh = pd->refresh, created;
     uint8_t plen;
 
@@ -245,23 +250,23 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
     }
     proto = c->has_proto ? c->proto : target;
     nbma = reply_nbma(nif, p, c, proto, from);
-    plen = c->plen == 0 || c->plen > 32 ? 32 : c->plen;
-    net = target & inet_len_mask(plen);
+    plen = c->plen == 0 || c->plen > host ? host : c->plen;
+    net = nhrp_a_mask(target, plen);
     hold = c->holdtime ? c->holdtime : nif->cfg.holdtime;
-    if (nhrp_is_own(nif, proto) || !nbma)
+    if (nhrp_is_own(nif, proto) || nhrp_a_none(nbma))
         return;
-    if (inc && (net != target || plen != 32 || proto != target))
+    if (inc && (!nhrp_a_eq(net, target) || plen != host || !nhrp_a_eq(proto, target)))
         nhrp_cache_delete(inc, false);
 
     /* The next hop itself: "router nhop", mapped in the data plane. */
-    nh = nhrp_cache_get(nif, proto, 32, &created);
+    nh = nhrp_cache_get(nif, proto, host, &created);
     if (created || nh->origin == ORIG_RESOLVED || nh->origin == ORIG_IMPLICIT ||
         nh->origin == ORIG_INCOMPLETE) {
         if (created || nh->origin == ORIG_INCOMPLETE)
             nh->created = e->now;
         nh->flags =
             (uint16_t)((nh->flags & (EF_USED | EF_RECENT | EF_MAPPED)) | EF_ROUTER | EF_NHOP);
-        if (!refresh && proto == target)
+        if (!refresh && nhrp_a_eq(proto, target))
             nh->flags |= EF_USED | EF_RECENT; /* data asked for it */
         nh->origin = ORIG_RESOLVED;
         nh->mtu = c->mtu;
@@ -271,7 +276,7 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
     }
     if (nh->peer)
         nhrp_peer_want_sa(nh->peer); /* the spoke-to-spoke SA */
-    if (net == proto && plen == 32)
+    if (nhrp_a_eq(net, proto) && plen == host)
         return;
 
     /* Phase 3: the destination network via that next hop, as an NHRP
@@ -279,9 +284,9 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
     en = nhrp_cache_get(nif, net, plen, &created);
     if (!created && en->origin != ORIG_RESOLVED && en->origin != ORIG_INCOMPLETE)
         return; /* static, registered or local: leave it */
-    if (!created && en->flags & (EF_RIB | EF_NHO) && en->via != proto) {
-        if (ops->route_del) {
-            ops->route_del(ops->ctx, nif->cfg.tun, en->proto, en->plen, en->via);
+    if (!created && en->flags & (EF_RIB | EF_NHO) && !nhrp_a_eq(en->via, proto)) {
+        if (nhrp_op_has_routes(nif)) {
+            nhrp_op_route_del(nif, en->proto, en->plen, en->via);
             nhrp_event(nif, en->flags & EF_NHO ? REC_NEV_RIB_DEL_NHO : REC_NEV_RIB_DEL_ROUTE,
                        false);
         }
@@ -296,8 +301,8 @@ nhrp_resolve_reply(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from,
     en->via = proto;
     en->mtu = c->mtu;
     nhrp_cache_bind(en, nbma, c->has_nbma ? c->nbma : nbma);
-    if (!(en->flags & (EF_RIB | EF_NHO)) && ops->route_add) {
-        switch (ops->route_add(ops->ctx, nif->cfg.tun, net, plen, proto)) {
+    if (!(en->flags & (EF_RIB | EF_NHO)) && nhrp_op_has_routes(nif)) {
+        switch (nhrp_op_route_add(nif, net, plen, proto)) {
         case NHRP_RT_RIB:
             en->flags |= EF_RIB;
             nhrp_event(nif, REC_NEV_RIB_ADD_ROUTE, false);
@@ -322,9 +327,11 @@ nhrp_entry_refresh(struct nhrp_entry *en)
 
     /* Used since the last refresh: resolve again before it runs out. */
     if (en->flags & EF_RECENT && !(en->flags & EF_REFRESHING)) {
+        struct inet_addr none = {0};
+
         en->flags &= ~EF_RECENT;
         en->flags |= EF_REFRESHING;
-        nhrp_resolve_start(en->nif, en->proto, true, 0);
+        nhrp_resolve_start(en->nif, en->proto, true, none);
     }
     nhrp_timer_set(&e->timers, &en->t, en->expires);
 }
@@ -332,8 +339,8 @@ nhrp_entry_refresh(struct nhrp_entry *en)
 /* --- purge ------------------------------------------------------------------------ */
 
 void
-nhrp_purge_send(struct nhrp_if *nif, uint32_t to_proto, uint32_t to_nbma, uint32_t addr,
-                uint8_t plen, uint32_t reqid)
+nhrp_purge_send(struct nhrp_if *nif, struct inet_addr to_proto, struct inet_addr to_nbma,
+                struct inet_addr addr, uint8_t plen, uint32_t reqid)
 {
     struct nhrp_engine *e = nif->eng;
     uint8_t buf[NHRP_BUF];
@@ -342,7 +349,7 @@ nhrp_purge_send(struct nhrp_if *nif, uint32_t to_proto, uint32_t to_nbma, uint32
     struct nhrp_pend *pd;
     size_t len;
 
-    if (!to_nbma || nhrp_is_own(nif, to_proto))
+    if (nhrp_a_none(to_nbma) || nhrp_is_own(nif, to_proto))
         return;
     pd = pend_new(nif, PEND_PURGE);
     if (reqid) {
@@ -353,8 +360,7 @@ nhrp_purge_send(struct nhrp_if *nif, uint32_t to_proto, uint32_t to_nbma, uint32
     /* RFC 2332 5.2.5: N clear, we want the purge reply; one CIE naming
      * the binding that is gone. */
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, NHRP_PURGE_REQ, NHRP_HOPS_DEFAULT, 0, pd->reqid, nif->cfg.nbma, nif->cfg.addr,
-                  to_proto);
+    nhrp_w_own_header(nif, &w, NHRP_PURGE_REQ, 0, pd->reqid, to_proto);
     memset(&c, 0, sizeof(c));
     c.plen = plen;
     c.mtu = nif->cfg.mtu;
@@ -381,11 +387,11 @@ nhrp_purge_send(struct nhrp_if *nif, uint32_t to_proto, uint32_t to_nbma, uint32
 }
 
 static void
-purge_one(struct nhrp_if *nif, uint32_t addr, uint8_t plen, uint32_t from)
+purge_one(struct nhrp_if *nif, struct inet_addr addr, uint8_t plen, struct inet_addr from)
 {
     struct nhrp_engine *e = nif->eng;
     struct nhrp_entry *en, **v;
-    uint32_t mask = inet_len_mask(plen);
+    struct inet_addr net = nhrp_a_mask(addr, plen);
     size_t it = 0, n = 0, cap = nif->nentries + 1, i;
 
     v = malloc(cap * sizeof(*v));
@@ -396,10 +402,10 @@ purge_one(struct nhrp_if *nif, uint32_t addr, uint8_t plen, uint32_t from)
         if (en->nif != nif || !nhrp_cache_is_dynamic(en) || en->origin == ORIG_LOCAL)
             continue;
         /* Only its owner may withdraw a registration (5.2.5). */
-        if (en->origin == ORIG_REGISTERED && en->nbma != from)
+        if (en->origin == ORIG_REGISTERED && !nhrp_a_eq(en->nbma, from))
             continue;
-        if (((en->proto & mask) == (addr & mask) && en->plen >= plen) ||
-            (en->plen < 32 && en->via == addr))
+        if ((nhrp_a_eq(nhrp_a_mask(en->proto, plen), net) && en->plen >= plen) ||
+            (en->plen < nif->host_plen && nhrp_a_eq(en->via, addr)))
             v[n++] = en;
     }
     for (i = 0; i < n; i++)
@@ -408,7 +414,7 @@ purge_one(struct nhrp_if *nif, uint32_t addr, uint8_t plen, uint32_t from)
 }
 
 void
-nhrp_purge_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
+nhrp_purge_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from)
 {
     uint8_t buf[NHRP_BUF];
     struct nhrp_wbuf w;
@@ -417,15 +423,15 @@ nhrp_purge_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
 
     for (i = 0; i < p->ncie; i++) {
         const struct nhrp_cie *c = &p->cie[p->cie0 + i];
-        uint8_t plen = c->plen == 0 || c->plen > 32 ? 32 : c->plen;
+        uint8_t plen = c->plen == 0 || c->plen > nif->host_plen ? nif->host_plen : c->plen;
         purge_one(nif, c->has_proto ? c->proto : p->src_proto, plen, from);
     }
     if (p->flags & NHRP_F_PURGE_N)
         return;
     /* 5.2.6: the reply is the request sent back, same request ID. */
     nhrp_w_init(&w, buf, sizeof(buf));
-    nhrp_w_header(&w, NHRP_PURGE_REPLY, NHRP_HOPS_DEFAULT, p->flags, p->reqid, p->src_nbma,
-                  p->src_proto, p->dst_proto);
+    nhrp_w_header_af(&w, NHRP_PURGE_REPLY, NHRP_HOPS_DEFAULT, p->flags, p->reqid, &p->src_nbma,
+                     &p->src_proto, &p->dst_proto);
     for (i = 0; i < p->ncie; i++)
         nhrp_w_cie(&w, &p->cie[p->cie0 + i]);
     nhrp_build_reply_exts(nif, &w, p, NULL, 0);
@@ -437,17 +443,25 @@ nhrp_purge_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
 /* --- traffic indication (phase 3 spoke) -------------------------------------------- */
 
 void
-nhrp_traffic_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
+nhrp_traffic_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, struct inet_addr from)
 {
     const uint8_t *ip = p->raw + p->payload_off;
     struct nhrp_entry *en;
-    uint32_t dst;
+    struct inet_addr dst, none = {0};
 
     if (p->traffic_code != NHRP_TRAFFIC_REDIRECT || !nif->cfg.shortcut)
         return; /* counted; without `ip nhrp shortcut` IOS ignores it */
-    if (p->payload_len < 20 || ip[0] >> 4 != 4)
-        return;
-    dst = nhrp_get32(ip + 16);
+    /* The data packet's destination: IPv4 header bytes 16-19, IPv6 header
+     * bytes 24-39 (RFC 8200 section 3), the instance's family only. */
+    if (nif->af == INET_AF_V6) {
+        if (p->payload_len < 40 || ip[0] >> 4 != 6)
+            return;
+        dst = inet_addr_v6(ip + 24);
+    } else {
+        if (p->payload_len < 20 || ip[0] >> 4 != 4)
+            return;
+        dst = inet_addr_v4(nhrp_get32(ip + 16));
+    }
     if (nhrp_is_own(nif, dst))
         return;
     en = nhrp_cache_lpm(nif, dst);
@@ -457,5 +471,5 @@ nhrp_traffic_recv(struct nhrp_if *nif, const struct nhrp_pkt *p, uint32_t from)
     }
     if (en && (en->origin == ORIG_RESOLVED || en->origin == ORIG_LOCAL))
         return; /* we already have a shortcut for it */
-    nhrp_resolve_start(nif, dst, false, nhrp_nhc_by_nbma(nif, from) ? from : 0);
+    nhrp_resolve_start(nif, dst, false, nhrp_nhc_by_nbma(nif, from) ? from : none);
 }

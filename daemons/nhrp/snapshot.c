@@ -26,10 +26,19 @@ vec_push(struct vec *x)
     return (char *)x->v + x->n++ * x->size;
 }
 
+/* An address in an IPv4 record: 0 when it is not IPv4 (an IPv4 instance
+ * over an IPv6 NBMA network has NBMA addresses these records cannot hold). */
+static uint32_t
+v4of(struct inet_addr a)
+{
+    return a.af == INET_AF_V4 ? a.u.v4 : 0;
+}
+
+/* The IPv4 kinds (show ip nhrp ...) come from the IPv4 instances only. */
 static bool
 want(const struct nhrp_if *nif, uint32_t tun)
 {
-    return tun == NHRP_TUN_ANY || nif->cfg.tun == tun;
+    return (tun == NHRP_TUN_ANY || nif->cfg.tun == tun) && nif->af == INET_AF_V4;
 }
 
 static void
@@ -50,8 +59,8 @@ if_pos(const struct nhrp_engine *e, const struct nhrp_if *nif)
     return 0;
 }
 
-static uint32_t
-rec_flags(const struct nhrp_entry *en)
+uint32_t
+nhrp_snap_flags(const struct nhrp_entry *en)
 {
     static const struct {
         uint16_t ef;
@@ -75,40 +84,37 @@ rec_flags(const struct nhrp_entry *en)
 
 /* --- show ip nhrp -------------------------------------------------------------- */
 
-struct sorted {
-    size_t pos;
-    const struct nhrp_entry *en;
-};
-
 static int
 cmp_entry(const void *a, const void *b)
 {
-    const struct sorted *x = a, *y = b;
+    const struct nhrp_sorted *x = a, *y = b;
+    int c;
 
     if (x->pos != y->pos)
         return x->pos < y->pos ? -1 : 1;
-    if (x->en->proto != y->en->proto)
-        return x->en->proto < y->en->proto ? -1 : 1;
+    if ((c = nhrp_a_cmp(x->en->proto, y->en->proto)))
+        return c;
     return (int)x->en->plen - (int)y->en->plen;
 }
 
-static size_t
-sorted_entries(const struct nhrp_engine *e, uint32_t tun, struct sorted **out)
+size_t
+nhrp_snap_entries(const struct nhrp_engine *e, uint32_t tun, uint8_t af, struct nhrp_sorted **out)
 {
-    struct vec v = {.size = sizeof(struct sorted)};
+    struct vec v = {.size = sizeof(struct nhrp_sorted)};
     const struct nhrp_entry *en;
     size_t it = 0;
 
     while ((en = htab_next(&e->cache, &it))) {
-        struct sorted *s;
-        if (!want(en->nif, tun) || !en->nif->running)
+        struct nhrp_sorted *s;
+        if ((tun != NHRP_TUN_ANY && en->nif->cfg.tun != tun) || en->nif->af != af ||
+            !en->nif->running)
             continue;
         s = vec_push(&v);
         s->pos = if_pos(e, en->nif);
         s->en = en;
     }
     if (v.n)
-        qsort(v.v, v.n, sizeof(struct sorted), cmp_entry);
+        qsort(v.v, v.n, sizeof(struct nhrp_sorted), cmp_entry);
     *out = v.v;
     return v.n;
 }
@@ -116,8 +122,8 @@ sorted_entries(const struct nhrp_engine *e, uint32_t tun, struct sorted **out)
 size_t
 nhrp_snap_cache(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_nhrp_cache **out)
 {
-    struct sorted *s;
-    size_t n = sorted_entries(e, tun, &s), i;
+    struct nhrp_sorted *s;
+    size_t n = nhrp_snap_entries(e, tun, INET_AF_V4, &s), i;
     struct rec_nhrp_cache *r = calloc(n ? n : 1, sizeof(*r));
 
     if (!r)
@@ -127,20 +133,20 @@ nhrp_snap_cache(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct r
         struct rec_nhrp_cache *c = &r[i];
 
         name(c->ifname, en->nif);
-        c->proto = en->proto;
+        c->proto = v4of(en->proto);
         c->prefix_len = en->plen;
         c->type = !nhrp_cache_is_dynamic(en)      ? REC_NHRP_STATIC
                   : en->origin == ORIG_INCOMPLETE ? REC_NHRP_INCOMPLETE
                                                   : REC_NHRP_DYNAMIC;
         c->preference = 255;
-        c->via = en->via;
-        c->nbma = en->origin == ORIG_INCOMPLETE ? 0 : en->nbma;
-        c->claimed_nbma = en->claimed;
-        c->flags = rec_flags(en);
+        c->via = v4of(en->via);
+        c->nbma = en->origin == ORIG_INCOMPLETE ? 0 : v4of(en->nbma);
+        c->claimed_nbma = v4of(en->claimed);
+        c->flags = nhrp_snap_flags(en);
         c->created_ms = en->created;
         c->expires_ms = en->expires == NHRP_NEVER ? 0 : en->expires;
         if (en->origin == ORIG_LOCAL) {
-            c->requester = en->requester;
+            c->requester = v4of(en->requester);
             c->request_id = en->reqid;
         }
         c->cache_hits = en->hits;
@@ -170,8 +176,8 @@ nhrp_snap_nhs(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec
             bool pending = h->state == NHS_REGISTERING || h->state == NHS_REFRESHING;
 
             name(r->ifname, nif);
-            r->addr = h->addr;
-            r->nbma = h->cfg.nbma;
+            r->addr = v4of(h->addr);
+            r->nbma = v4of(h->cfg.nbma);
             if (h->state == NHS_REGISTERING || h->state == NHS_UP || h->state == NHS_REFRESHING)
                 r->status |= REC_NHS_E;
             if (h->state == NHS_UP || h->state == NHS_REFRESHING)
@@ -259,9 +265,9 @@ nhrp_snap_redirect(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                 continue;
             r = vec_push(&v);
             name(r->ifname, nif);
-            r->nbma = x->to;
-            r->src = x->src;
-            r->dst = x->dst;
+            r->nbma = v4of(x->to);
+            r->src = v4of(x->src);
+            r->dst = v4of(x->dst);
             r->drops = x->drops;
             r->expires_ms = x->last + keep;
         }
@@ -304,8 +310,8 @@ nhrp_snap_stats(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct r
 
 /* --- show dmvpn ---------------------------------------------------------------------- */
 
-static uint8_t
-peer_state(const struct nhrp_entry *en, int64_t *since)
+uint8_t
+nhrp_snap_peer_state(const struct nhrp_entry *en, int64_t *since)
 {
     const struct nhrp_if *nif = en->nif;
     const struct nhrp_peer *p = en->peer;
@@ -317,7 +323,7 @@ peer_state(const struct nhrp_entry *en, int64_t *since)
     bool nhs_down = false;
     for (i = 0; i < nif->nnhs; i++) {
         const struct nhrp_nhs *h = &nif->nhs[i];
-        if (h->cfg.nbma == en->nbma && h->addr == en->proto) {
+        if (nhrp_a_eq(h->cfg.nbma, en->nbma) && nhrp_a_eq(h->addr, en->proto)) {
             *since = h->since ? h->since : en->created;
             if (h->state != NHS_UP && h->state != NHS_REFRESHING)
                 nhs_down = true;
@@ -339,6 +345,28 @@ peer_state(const struct nhrp_entry *en, int64_t *since)
     if (nhs_down)
         return REC_PEER_NHRP;
     return REC_PEER_UP;
+}
+
+uint16_t
+nhrp_snap_peer_attrs(const struct nhrp_entry *en)
+{
+    uint16_t a = 0;
+
+    if (!nhrp_cache_is_dynamic(en))
+        a |= REC_PA_S;
+    else if (en->origin == ORIG_INCOMPLETE)
+        a |= REC_PA_I;
+    else
+        a |= REC_PA_D;
+    if (!nhrp_a_none(en->claimed))
+        a |= REC_PA_N;
+    if (en->origin == ORIG_LOCAL)
+        a |= REC_PA_X; /* IOS: "DX", the local answer has no socket */
+    if (en->flags & EF_NHO)
+        a |= REC_PA_T2;
+    else if (en->flags & EF_RIB)
+        a |= REC_PA_T1;
+    return a;
 }
 
 struct peer_row {
@@ -367,8 +395,8 @@ cmp_peer(const void *a, const void *b)
 size_t
 nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct rec_dmvpn_peer **out)
 {
-    struct sorted *s;
-    size_t n = sorted_entries(e, tun, &s), i;
+    struct nhrp_sorted *s;
+    size_t n = nhrp_snap_entries(e, tun, INET_AF_V4, &s), i;
     struct peer_row *v = calloc(n ? n : 1, sizeof(*v));
     struct rec_dmvpn_peer *res = calloc(n ? n : 1, sizeof(*res));
 
@@ -380,25 +408,12 @@ nhrp_snap_peers(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct r
 
         v[i].pos = s[i].pos;
         name(r->ifname, en->nif);
-        r->nbma = en->origin == ORIG_INCOMPLETE ? 0 : en->nbma;
-        r->tunnel_addr = en->via;
-        r->target = en->proto;
+        r->nbma = en->origin == ORIG_INCOMPLETE ? 0 : v4of(en->nbma);
+        r->tunnel_addr = v4of(en->via);
+        r->target = v4of(en->proto);
         r->target_len = en->plen;
-        r->state = peer_state(en, &r->since_ms);
-        if (!nhrp_cache_is_dynamic(en))
-            r->attrs |= REC_PA_S;
-        else if (en->origin == ORIG_INCOMPLETE)
-            r->attrs |= REC_PA_I;
-        else
-            r->attrs |= REC_PA_D;
-        if (en->claimed)
-            r->attrs |= REC_PA_N;
-        if (en->origin == ORIG_LOCAL)
-            r->attrs |= REC_PA_X; /* IOS: "DX", the local answer has no socket */
-        if (en->flags & EF_NHO)
-            r->attrs |= REC_PA_T2;
-        else if (en->flags & EF_RIB)
-            r->attrs |= REC_PA_T1;
+        r->state = nhrp_snap_peer_state(en, &r->since_ms);
+        r->attrs = nhrp_snap_peer_attrs(en);
     }
     free(s);
     if (n)
@@ -433,9 +448,10 @@ nhrp_snap_tunnels(const struct nhrp_engine *e, int64_t now, uint32_t tun, struct
                   : nif->got_registrations ? REC_TUN_HUB_SPOKE
                                            : REC_TUN_SPOKE;
         r->multipoint = nif->cfg.p2p_dst == 0;
-        r->addr = nif->cfg.addr;
-        r->mask = nif->cfg.mask;
-        r->src = nif->cfg.nbma;
+        /* the instance's own (a slice over IPv6 NBMA sets no IPv4 fields) */
+        r->addr = v4of(nif->addr);
+        r->mask = nif->cfg.mask ? nif->cfg.mask : inet_len_mask(nif->plen);
+        r->src = v4of(nif->nbma);
         r->dst = nif->cfg.p2p_dst;
         r->key = nif->cfg.key;
         r->has_key = nif->cfg.has_key;

@@ -2,8 +2,13 @@
 /*
  * NHRP wire format (RFC 2332 section 5, plus the Cisco traffic indication
  * and NAT address extension): constants, the decoded view of a packet, and
- * the bounds-checked decoder and encoder. Only IPv4 over IPv4 is spoken:
- * every address on the wire is 4 octets or absent, sub-addresses are absent.
+ * the bounds-checked decoder and encoder. Protocol addresses are IPv4
+ * (ar$pro.type 0x0800) or IPv6 (0x86DD), NBMA addresses IPv4 (ar$afn 1) or
+ * IPv6 (ar$afn 2), in any combination (IOS's `ipv6 nhrp` runs over an IPv4
+ * or an IPv6 underlay). RFC 2332 5.2.0.1 gives every address its own length
+ * field; one packet uses one protocol family and one NBMA family, so every
+ * address is the family's length (4 or 16 octets) or absent. Sub-addresses
+ * are never used on IP NBMA networks and are refused.
  * The decoder never reads outside the buffer it is given and classifies
  * every rejection, so the engine can count malformed packets by class.
  */
@@ -14,8 +19,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/inet6.h"
+
 #define NHRP_AFN_IPV4     1      /* ar$afn: IANA address family 1 */
+#define NHRP_AFN_IPV6     2      /* ar$afn: IANA address family 2 */
 #define NHRP_PROTO_IPV4   0x0800 /* ar$pro.type: Ethertype of IPv4 */
+#define NHRP_PROTO_IPV6   0x86DD /* ar$pro.type: Ethertype of IPv6 */
 #define NHRP_VERSION      1      /* ar$op.version, RFC 2332 5.1 */
 #define NHRP_HDR_LEN      20     /* fixed header, RFC 2332 5.1 */
 #define NHRP_MAND_LEN     8      /* proto lengths, flags, request ID: 5.2.0.1 */
@@ -88,7 +97,10 @@ enum nhrp_ext_type {
     NHRP_EXT_NAT = 9,
 };
 
-/* A Client Information Entry. Absent addresses have has_* false. */
+/* A Client Information Entry. Absent addresses have has_* false and
+ * family INET_AF_NONE. The encoder writes a present address whose family is
+ * INET_AF_NONE as zeros of the packet's family (a zeroed CIE stays valid in
+ * either family). */
 struct nhrp_cie {
     uint8_t code;
     uint8_t plen;
@@ -97,8 +109,8 @@ struct nhrp_cie {
     uint8_t pref;
     bool has_nbma;
     bool has_proto;
-    uint32_t nbma;  /* host byte order */
-    uint32_t proto; /* host byte order */
+    struct inet_addr nbma;
+    struct inet_addr proto;
 };
 
 /* One extension as found on the wire. CIE-list extensions (responder,
@@ -128,9 +140,12 @@ struct nhrp_pkt {
     uint16_t err_code;     /* error indication */
     uint16_t err_offset;   /* error indication */
     uint16_t traffic_code; /* traffic indication */
-    uint32_t src_nbma;
-    uint32_t src_proto;
-    uint32_t dst_proto;
+    uint8_t nbma_af;       /* enum inet_af of ar$afn: every NBMA address */
+    uint8_t proto_af;      /* enum inet_af of ar$pro.type: every protocol address */
+    struct inet_addr src_nbma;
+    struct inet_addr src_proto;
+    struct inet_addr dst_proto;
+    uint16_t addr_end;                 /* first octet after the mandatory addresses */
     uint16_t mand_end;                 /* end of the mandatory part (extoff or size) */
     uint16_t cie0, ncie;               /* mandatory CIEs */
     uint16_t payload_off, payload_len; /* error/traffic indication payload */
@@ -152,8 +167,9 @@ enum nhrp_dec_err {
     NHRP_DEC_CHECKSUM, /* ar$chksum wrong */
     NHRP_DEC_VERSION,  /* ar$op.version not 1 */
     NHRP_DEC_TYPE,     /* unknown ar$op.type */
-    NHRP_DEC_AFN,      /* not IPv4 over IPv4 */
-    NHRP_DEC_ADDRLEN,  /* address length not 0/4, sub-address present */
+    NHRP_DEC_AFN,      /* ar$afn not 1/2 or ar$pro.type not 0x0800/0x86DD */
+    NHRP_DEC_ADDRLEN,  /* header address length not 4/16, sub-address present */
+    NHRP_DEC_FAMILY,   /* header address length of the other family */
     NHRP_DEC_EXTOFF,   /* ar$extoff outside the packet or inside the addresses */
     NHRP_DEC_CIE,      /* a CIE overruns its list */
     NHRP_DEC_EXT,      /* an extension overruns the packet or is too short */
@@ -179,12 +195,20 @@ struct nhrp_wbuf {
     size_t cap, len;
     bool err;
     bool has_ext;
+    uint8_t nbma_af, proto_af; /* set by the header; CIEs must agree */
 };
 
 void nhrp_w_init(struct nhrp_wbuf *w, uint8_t *buf, size_t cap);
 /* Fixed header and the mandatory part up to the destination protocol
  * address. For an error indication pass flags 0 and reqid (code << 16 |
- * offset); for a traffic indication reqid (code << 16). */
+ * offset); for a traffic indication reqid (code << 16). The NBMA family
+ * (ar$afn) is src_nbma's, the protocol family (ar$pro.type) src_proto's;
+ * dst_proto must be of that family or INET_AF_NONE (written as zeros).
+ * Anything else fails the writer. */
+void nhrp_w_header_af(struct nhrp_wbuf *w, uint8_t type, uint8_t hops, uint16_t flags,
+                      uint32_t reqid, const struct inet_addr *src_nbma,
+                      const struct inet_addr *src_proto, const struct inet_addr *dst_proto);
+/* The same over IPv4 only (host byte order addresses). */
 void nhrp_w_header(struct nhrp_wbuf *w, uint8_t type, uint8_t hops, uint16_t flags, uint32_t reqid,
                    uint32_t src_nbma, uint32_t src_proto, uint32_t dst_proto);
 void nhrp_w_cie(struct nhrp_wbuf *w, const struct nhrp_cie *c);

@@ -6,6 +6,7 @@
 #include "daemons/privsep/ps_recs.h"
 #include "lib/rec.h"
 #include "lib/rec_nhrp_redirect.h"
+#include "lib/rec_nhrp6.h"
 #include "lib/rec_nhrp_stats.h"
 
 #include <stdbool.h>
@@ -69,6 +70,27 @@ static const struct ps_kind kinds[] = {
      sizeof(struct rec_nhrp_redirect),
      {NAME(struct rec_nhrp_redirect, ifname)},
      1},
+    {REC_NHRP6_IF,
+     sizeof(struct rec_nhrp6_if),
+     {NAME(struct rec_nhrp6_if, ifname)},
+     1,
+     {ENUM(struct rec_nhrp6_if, type, REC_TUN_HUB_SPOKE)},
+     1},
+    {REC_NHRP6_CACHE,
+     sizeof(struct rec_nhrp6_cache),
+     {NAME(struct rec_nhrp6_cache, ifname)},
+     1,
+     {ENUM(struct rec_nhrp6_cache, type, REC_NHRP_INCOMPLETE),
+      ENUM(struct rec_nhrp6_cache, prefix_len, 128)},
+     2},
+    {REC_NHRP6_NHS, sizeof(struct rec_nhrp6_nhs), {NAME(struct rec_nhrp6_nhs, ifname)}, 1},
+    {REC_DMVPN6_PEER,
+     sizeof(struct rec_dmvpn6_peer),
+     {NAME(struct rec_dmvpn6_peer, ifname)},
+     1,
+     {ENUM(struct rec_dmvpn6_peer, state, REC_PEER_DOWN),
+      ENUM(struct rec_dmvpn6_peer, target_len, 128)},
+     2},
 };
 
 static const struct ps_kind *

@@ -74,6 +74,28 @@ name_put(struct strbuf *out, const char *s)
         sb_append(out, s, n);
 }
 
+/* tun, prefix[16], len, nexthop[16] */
+static void
+route6_put(struct strbuf *out, const struct svc_route6 *r)
+{
+    ps_put32(out, (uint32_t)r->tun);
+    sb_append(out, r->prefix, 16);
+    sb_append(out, &r->len, 1);
+    sb_append(out, r->nexthop, 16);
+}
+
+static int
+route6_get(const uint8_t *b, size_t n, struct svc_route6 *r)
+{
+    if (n != 37 || b[20] > 128)
+        return -1;
+    r->tun = (int)ps_get32(b);
+    memcpy(r->prefix, b + 4, 16);
+    r->len = b[20];
+    memcpy(r->nexthop, b + 21, 16);
+    return 0;
+}
+
 int
 ps_event_encode(struct strbuf *out, int type, const void *p)
 {
@@ -121,6 +143,32 @@ ps_event_encode(struct strbuf *out, int type, const void *p)
         ps_put32(out, e->nbma);
         return 0;
     }
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6: {
+        /* tun, proto[16], nbma family (0, 4, 6), nbma[16] (IPv4: the first
+         * four bytes, as ps_put32 writes them) */
+        const struct svc_map6 *e = p;
+        uint8_t nb[16] = {0};
+        ps_put32(out, (uint32_t)e->tun);
+        sb_append(out, e->proto, 16);
+        sb_append(out, &e->nbma.af, 1);
+        if (e->nbma.af == INET_AF_V4) {
+            memcpy(nb, &e->nbma.u.v4, 4);
+        } else if (e->nbma.af == INET_AF_V6) {
+            memcpy(nb, e->nbma.u.v6, 16);
+        }
+        sb_append(out, nb, 16);
+        return 0;
+    }
+    case SVC_EV_DP_MISS6: {
+        const struct svc_dp_miss6 *e = p;
+        ps_put32(out, (uint32_t)e->tun);
+        sb_append(out, e->nexthop, 16);
+        return 0;
+    }
+    case SVC_EV_ROUTE6_DEL:
+        route6_put(out, p);
+        return 0;
     case SVC_EV_ROUTE_DEL:
     case SVC_EV_VRF_ROUTE_DEL: {
         const struct svc_route *e = p;
@@ -202,6 +250,27 @@ ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e)
         e->u.map.proto = ps_get32(b + 4);
         e->u.map.nbma = ps_get32(b + 8);
         return 0;
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+        if (n != 37 || (b[20] != INET_AF_NONE && b[20] != INET_AF_V4 && b[20] != INET_AF_V6))
+            return -1;
+        e->u.map6.tun = (int)ps_get32(b);
+        memcpy(e->u.map6.proto, b + 4, 16);
+        if (b[20] == INET_AF_V4)
+            e->u.map6.nbma = inet_addr_v4(ps_get32(b + 21));
+        else if (b[20] == INET_AF_V6)
+            e->u.map6.nbma = inet_addr_v6(b + 21);
+        else
+            memset(&e->u.map6.nbma, 0, sizeof(e->u.map6.nbma));
+        return 0;
+    case SVC_EV_DP_MISS6:
+        if (n != 20)
+            return -1;
+        e->u.miss6.tun = (int)ps_get32(b);
+        memcpy(e->u.miss6.nexthop, b + 4, 16);
+        return 0;
+    case SVC_EV_ROUTE6_DEL:
+        return route6_get(b, n, &e->u.route6);
     case SVC_EV_ROUTE_DEL:
     case SVC_EV_VRF_ROUTE_DEL:
         if (n != 16 || ps_get32(b + 8) > 32)
@@ -251,6 +320,10 @@ ps_event_known(int type)
     case SVC_EV_PROTECT:
     case SVC_EV_RELEASE:
     case SVC_EV_SA_STATE:
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+    case SVC_EV_DP_MISS6:
+    case SVC_EV_ROUTE6_DEL:
         return true;
     default:
         return false;
@@ -290,6 +363,15 @@ ps_call_encode(struct strbuf *out, int type, const void *in)
         ps_put32(out, r->nexthop);
         return 0;
     }
+    case SVC_CALL_ROUTE6_LOOKUP: {
+        const struct svc_route6_q *q = in;
+        ps_put32(out, (uint32_t)q->tun);
+        sb_append(out, q->dst, 16);
+        return 0;
+    }
+    case SVC_CALL_ROUTE6_ADD:
+        route6_put(out, in);
+        return 0;
     case SVC_CALL_IPSEC_ENABLED:
         return 0;
     default:
@@ -336,6 +418,18 @@ ps_call_decode(const uint8_t *b, size_t n, struct ps_call *c)
         c->u.route.nexthop = ps_get32(b + 12);
         c->in = &c->u.route;
         return 0;
+    case SVC_CALL_ROUTE6_LOOKUP:
+        if (n != 20)
+            return -1;
+        c->u.q6.tun = (int)ps_get32(b);
+        memcpy(c->u.q6.dst, b + 4, 16);
+        c->in = &c->u.q6;
+        return 0;
+    case SVC_CALL_ROUTE6_ADD:
+        if (route6_get(b, n, &c->u.route6) < 0)
+            return -1;
+        c->in = &c->u.route6;
+        return 0;
     case SVC_CALL_IPSEC_ENABLED:
         if (n != 0)
             return -1;
@@ -353,7 +447,10 @@ ps_call_out_size(int type)
     case SVC_CALL_TUNNEL_ID:
     case SVC_CALL_ROUTE_ADD:
     case SVC_CALL_VRF_ROUTE_ADD:
+    case SVC_CALL_ROUTE6_ADD:
         return sizeof(int);
+    case SVC_CALL_ROUTE6_LOOKUP:
+        return sizeof(struct nhrp_route_info_af);
     case SVC_CALL_TUNNEL_NAME:
         return SVC_IFNAMSIZ;
     case SVC_CALL_ROUTE_LOOKUP:

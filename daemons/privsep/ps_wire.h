@@ -59,6 +59,9 @@ struct ps_event {
         struct svc_dp_hairpin hairpin;
         struct svc_dp_used used;
         struct svc_map map;
+        struct svc_map6 map6;
+        struct svc_dp_miss6 miss6;
+        struct svc_route6 route6;
         struct svc_route route;
         struct svc_peer peer;
         struct svc_sa_state sa;
@@ -82,6 +85,8 @@ struct ps_call {
         int tun;
         struct svc_route_q q;
         struct svc_route route;
+        struct svc_route6_q q6;
+        struct svc_route6 route6;
     } u;
     char ifname[SVC_IFNAMSIZ];
     const void *in; /* what host_call takes: into u or ifname, or NULL */

@@ -5,7 +5,9 @@
  * rest is a packet. Properties checked:
  *  - the decoder never crashes and, when it accepts, re-encoding gives a
  *    packet that decodes to the same fields and re-encodes to the same
- *    bytes (round trip);
+ *    bytes (round trip), every address is of the family the header names
+ *    (IPv4 or IPv6, protocol and NBMA apart) and the encoder refuses a
+ *    header that mixes them;
  *  - the packet also goes into a long-lived engine (a hub, a spoke and a
  *    protected, authenticated hub sharing a network-id) so the state
  *    machines are fuzzed; every packet the engine sends in response must
@@ -118,6 +120,86 @@ op_lookup(void *ctx, uint32_t tun, uint32_t dst, struct nhrp_route_info *ri)
     return false;
 }
 
+/* IPv6 instances: the same bookkeeping over a hash of (tunnel, address);
+ * a collision could only hide a bug, never invent one. */
+static uint64_t
+key6(uint32_t tun, const struct inet_addr *a)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ tun;
+    unsigned i;
+
+    for (i = 0; i < 16; i++)
+        h = (h ^ a->u.v6[i]) * 0x100000001b3ULL;
+    return h | 0x8000000000000000ULL; /* IPv4 keys stay below 2^34 */
+}
+
+static void
+op_map_af(void *ctx, uint32_t tun, const struct inet_addr *proto, const struct inet_addr *nbma)
+{
+    uint64_t key = key6(tun, proto);
+    bool found;
+    size_t at = map_find(key, &found);
+
+    if (proto->af != INET_AF_V6)
+        abort(); /* IPv4 maps go through ops.map */
+    if (found)
+        return;
+    if (nmapped == capmapped) {
+        capmapped = capmapped ? capmapped * 2 : 256;
+        mapped = realloc(mapped, capmapped * sizeof(*mapped));
+        if (!mapped)
+            abort();
+    }
+    memmove(&mapped[at + 1], &mapped[at], (nmapped - at) * sizeof(*mapped));
+    mapped[at] = key;
+    nmapped++;
+}
+
+static void
+op_unmap_af(void *ctx, uint32_t tun, const struct inet_addr *proto)
+{
+    bool found;
+    size_t at = map_find(key6(tun, proto), &found);
+
+    if (!found)
+        abort();
+    memmove(&mapped[at], &mapped[at + 1], (nmapped - at - 1) * sizeof(*mapped));
+    nmapped--;
+}
+
+static enum nhrp_route_result
+op_route_add_af(void *ctx, uint32_t tun, const struct inet_addr *prefix, uint8_t plen,
+                const struct inet_addr *nexthop)
+{
+    return plen & 1 ? NHRP_RT_NHO : NHRP_RT_RIB;
+}
+
+/* 2001:db8:c0::/48 routes over tunnel 0 to 2001:db8::x, 2001:db8:ac::/48
+ * leaves the NBMA network (mirrors the IPv4 lookup). */
+static bool
+op_lookup_af(void *ctx, uint32_t tun, const struct inet_addr *dst, struct nhrp_route_info_af *ri)
+{
+    static const uint8_t pre[4] = {0x20, 0x01, 0x0d, 0xb8};
+
+    memset(ri, 0, sizeof(*ri));
+    if (dst->af != INET_AF_V6 || memcmp(dst->u.v6, pre, 4) || dst->u.v6[4])
+        return false;
+    ri->prefix = *dst;
+    inet6_mask(ri->prefix.u.v6, 48);
+    ri->plen = 48;
+    if (dst->u.v6[5] == 0xc0) {
+        ri->kind = NHRP_ROUTE_TUNNEL;
+        ri->nexthop = inet_addr_v6((const uint8_t[16]){0x20, 0x01, 0x0d, 0xb8, [15] = 1});
+        ri->nexthop.u.v6[15] = dst->u.v6[6];
+        return true;
+    }
+    if (dst->u.v6[5] == 0xac) {
+        ri->kind = NHRP_ROUTE_OFF_NBMA;
+        return true;
+    }
+    return false;
+}
+
 static const uint32_t srcs[] = {0xcb007102, 0xc6336402, 0xc6336403, 0xc0a80102,
                                 0xcb007101, 0x0a000002, 0x00000000, 0xffffffff};
 
@@ -132,8 +214,14 @@ build(void)
         .unmap = op_unmap,
         .route_add = op_route_add,
         .route_lookup = op_lookup,
+        .map_af = op_map_af,
+        .unmap_af = op_unmap_af,
+        .route_add_af = op_route_add_af,
+        .route_lookup_af = op_lookup_af,
     };
-    struct nhrp_if_config c[3];
+    static const uint8_t hub6[16] = {0x20, 0x01, 0x0d, 0xb8, [15] = 1};
+    struct nhrp_map_config_af map6 = {.plen = 128};
+    struct nhrp_if_config c[5];
 
     eng = nhrp_new(&ops, now);
     nmapped = 0;
@@ -181,7 +269,40 @@ build(void)
     c[2].protection = true;
     strcpy(c[2].auth, "cisco");
     c[2].answer_from_cache = true;
-    nhrp_configure(eng, now, c, 3);
+    /* ipv6 nhrp beside ip nhrp: a hub on tunnel 0 (2001:db8::1/64, the
+     * samples' network), a spoke of it on tunnel 1, both over IPv4 NBMA */
+    map6.proto = inet_addr_v6(hub6);
+    map6.proto.u.v6[15] = 0x63;
+    map6.nbma = inet_addr_v4(0xc0000263);
+    nhrp_if_config_init(&c[3]);
+    c[3].af = INET_AF_V6;
+    c[3].tun = 0;
+    strcpy(c[3].ifname, "Tunnel0");
+    c[3].enabled = true;
+    c[3].network_id = 6;
+    c[3].addr_af = inet_addr_v6(hub6);
+    c[3].plen_af = 64;
+    c[3].nbma_af = inet_addr_v4(0xcb007101);
+    c[3].holdtime = 60;
+    c[3].redirect = true;
+    c[3].mcast_dynamic = true;
+    c[3].maps_af = &map6;
+    c[3].nmaps_af = 1;
+    c[3].max_entries = 2000;
+    c[4] = c[3];
+    c[4].tun = 1;
+    strcpy(c[4].ifname, "Tunnel1");
+    c[4].network_id = 7;
+    c[4].addr_af.u.v6[15] = 2;
+    c[4].nbma_af = inet_addr_v4(0xc6336402);
+    c[4].redirect = false;
+    c[4].shortcut = true;
+    c[4].maps_af = NULL;
+    c[4].nmaps_af = 0;
+    c[4].nnhs_af = 1;
+    c[4].nhs_af[0].addr = inet_addr_v6(hub6);
+    c[4].nhs_af[0].nbma = inet_addr_v4(0xcb007101);
+    nhrp_configure(eng, now, c, 5);
 }
 
 static int
@@ -190,8 +311,9 @@ same(const struct nhrp_pkt *a, const struct nhrp_pkt *b)
     unsigned i;
 
     if (a->type != b->type || a->hops != b->hops || a->flags != b->flags ||
-        a->src_nbma != b->src_nbma || a->src_proto != b->src_proto ||
-        a->dst_proto != b->dst_proto || a->ncie != b->ncie || a->next != b->next ||
+        a->nbma_af != b->nbma_af || a->proto_af != b->proto_af ||
+        !inet_addr_eq(&a->src_nbma, &b->src_nbma) || !inet_addr_eq(&a->src_proto, &b->src_proto) ||
+        !inet_addr_eq(&a->dst_proto, &b->dst_proto) || a->ncie != b->ncie || a->next != b->next ||
         a->payload_len != b->payload_len)
         return 0;
     if (a->type == NHRP_ERROR_IND) {
@@ -211,7 +333,8 @@ same(const struct nhrp_pkt *a, const struct nhrp_pkt *b)
         const struct nhrp_cie *x = &a->cie[i], *y = &b->cie[i];
         if (x->code != y->code || x->plen != y->plen || x->mtu != y->mtu ||
             x->holdtime != y->holdtime || x->pref != y->pref || x->has_nbma != y->has_nbma ||
-            x->has_proto != y->has_proto || x->nbma != y->nbma || x->proto != y->proto)
+            x->has_proto != y->has_proto || !inet_addr_eq(&x->nbma, &y->nbma) ||
+            !inet_addr_eq(&x->proto, &y->proto))
             return 0;
     }
     for (i = 0; i < a->next; i++) {
@@ -223,6 +346,32 @@ same(const struct nhrp_pkt *a, const struct nhrp_pkt *b)
             return 0;
     }
     return 1;
+}
+
+/* Every address of an accepted packet is of the family its header names
+ * (RFC 2332 5.2.0.1), and the mandatory part ends where those lengths say;
+ * a header mixing families never reaches the wire. */
+static int
+families_hold(const struct nhrp_pkt *p)
+{
+    unsigned nl = p->nbma_af == INET_AF_V6 ? 16 : 4, pl = p->proto_af == INET_AF_V6 ? 16 : 4;
+    struct inet_addr other = p->proto_af == INET_AF_V6 ? inet_addr_v4(1) : inet_addr_v6(p->raw);
+    struct nhrp_wbuf w;
+    uint8_t b[128];
+    unsigned i;
+
+    if (p->src_nbma.af != p->nbma_af || p->src_proto.af != p->proto_af ||
+        p->dst_proto.af != p->proto_af || p->addr_end != 28 + nl + 2 * pl)
+        return 0;
+    for (i = 0; i < p->ncies; i++) {
+        const struct nhrp_cie *c = &p->cie[i];
+        if (c->nbma.af != (c->has_nbma ? p->nbma_af : INET_AF_NONE) ||
+            c->proto.af != (c->has_proto ? p->proto_af : INET_AF_NONE))
+            return 0;
+    }
+    nhrp_w_init(&w, b, sizeof(b));
+    nhrp_w_header_af(&w, p->type, p->hops, p->flags, p->reqid, &p->src_nbma, &p->src_proto, &other);
+    return nhrp_w_finish(&w) == 0;
 }
 
 int
@@ -253,7 +402,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         if (nhrp_decode(out1, n1, &q, NULL) != NHRP_DEC_OK)
             abort();
-        if (!same(&p, &q))
+        if (!same(&p, &q) || !families_hold(&p))
             abort();
         n2 = nhrp_encode(&q, out2, sizeof(out2));
         if (n2 != n1 || memcmp(out1, out2, n1))
@@ -265,7 +414,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     nhrp_tick(eng, now);
     if (sel & 0x80)
         nhrp_trigger_hairpin(eng, now, 0, src, (sel & 0x10) ? 2 : 0, data, size);
-    else if ((sel & 0x60) == 0x40 && size >= 4)
+    else if ((sel & 0x60) == 0x40 && (sel & 2) && size >= 16) {
+        struct inet_addr a = inet_addr_v6(data);
+        nhrp_trigger_resolve_af(eng, now, sel & 1, &a);
+    } else if ((sel & 0x60) == 0x40 && size >= 4)
         nhrp_trigger_resolve(eng, now, sel & 1,
                              (uint32_t)data[0] << 24 | data[1] << 16 | data[2] << 8 | data[3]);
     else if ((sel & 0x60) == 0x60 && size >= 8 && (sel & 0x08))

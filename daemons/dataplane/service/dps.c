@@ -18,6 +18,7 @@
 #include "daemons/nhrp/nhrp.h"
 #include "parsers/cfg.h"
 #include "parsers/diff.h"
+#include "lib/vrfdev.h"
 #include "lib/evloop.h"
 #include "lib/inet.h"
 #include "lib/log.h"
@@ -51,6 +52,40 @@ up_no_mapping(void *arg, int tun, uint32_t nexthop, const uint8_t *pkt, size_t l
     (void)pkt;
     (void)len;
     host_emit(m->h, SVC_EV_DP_MISS, &e);
+}
+
+static void
+up_no_mapping6(void *arg, int tun, const uint8_t nexthop[16])
+{
+    struct dp_svc *m = arg;
+    struct svc_dp_miss6 e = {.tun = tun};
+
+    memcpy(e.nexthop, nexthop, 16);
+    host_emit(m->h, SVC_EV_DP_MISS6, &e);
+}
+
+/* An IPv6 NHRP mapping. The data plane carries IPv4 underlays only: an
+ * IPv6 NBMA address is refused with a log line. Unlike IPv4 mappings these
+ * do not wait for the peer's SA on a protected tunnel: the IPv4 NHRP
+ * instance of the same tunnel brings it up (one SA per NBMA peer carries
+ * both families' GRE) and the clear-text guard drops GRE meanwhile. */
+static void
+map6(struct dp_svc *m, const struct svc_map6 *e, bool add)
+{
+    char a[INET6_ADDRSTRLEN_], b[INET6_ADDRSTRLEN_];
+
+    if (!add) {
+        m->dp->ops->map6_clear(m->dp, e->tun, e->proto);
+        return;
+    }
+    if (e->nbma.af != INET_AF_V4) {
+        log_warn("dataplane: IPv6 mapping %s -> %s: no IPv6 underlay here", inet_fmt6(e->proto, a),
+                 inet_addr_fmt(&e->nbma, b));
+        return;
+    }
+    if (m->dp->ops->map6_set(m->dp, e->tun, e->proto, e->nbma.u.v4, 0) < 0)
+        log_warn("dataplane: IPv6 mapping %s: %s", inet_fmt6(e->proto, a),
+                 m->dp->ops->last_error(m->dp));
 }
 
 static void
@@ -391,6 +426,13 @@ event(void *self, int type, const void *p)
     case SVC_EV_UNMAP:
         dps_gate_unmap(m, p);
         break;
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+        map6(m, p, type == SVC_EV_MAP6);
+        break;
+    case SVC_EV_ROUTE6_DEL:
+        dps_nhrp_route6_del(m, p);
+        break;
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL:
         dps_gate_mcast(m, p, type == SVC_EV_MCAST_ADD);
@@ -437,6 +479,11 @@ call(void *self, int type, const void *in, void *out)
         return 0;
     case SVC_CALL_PEER_IN_USE:
         *(bool *)out = dps_gate_in_use(m, in);
+        return 0;
+    case SVC_CALL_ROUTE6_LOOKUP:
+        return dps_route6_lookup(m, in, out) ? 0 : -1;
+    case SVC_CALL_ROUTE6_ADD:
+        *(int *)out = dps_nhrp_route6_add(m, in);
         return 0;
     default:
         return -1;
@@ -513,13 +560,21 @@ static const uint32_t kinds[] = {REC_ROUTE, REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE
 static const uint32_t fills[] = {REC_IFACE, REC_SYSTEM, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,
                                     SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,     SVC_EV_ROUTE_DEL,
-                                    SVC_EV_SA_STATE,  SVC_EV_VRF_ROUTE_DEL, 0};
-static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS, SVC_EV_DP_HAIRPIN, SVC_EV_DP_USED,
-                                 0};
-static const uint16_t answers[] = {
-    SVC_CALL_TUNNEL_ID,        SVC_CALL_TUNNEL_NAME,   SVC_CALL_ROUTE_LOOKUP,
-    SVC_CALL_ROUTE_ADD,        SVC_CALL_PEER_IN_USE,   SVC_CALL_VRF_ROUTE,
-    SVC_CALL_VRF_ROUTE_LOOKUP, SVC_CALL_VRF_ROUTE_ADD, 0};
+                                    SVC_EV_SA_STATE,  SVC_EV_VRF_ROUTE_DEL, SVC_EV_MAP6,
+                                    SVC_EV_UNMAP6,    SVC_EV_ROUTE6_DEL,    0};
+static const uint16_t emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
+                                 SVC_EV_DP_USED, SVC_EV_DP_MISS6, 0};
+static const uint16_t answers[] = {SVC_CALL_TUNNEL_ID,
+                                   SVC_CALL_TUNNEL_NAME,
+                                   SVC_CALL_ROUTE_LOOKUP,
+                                   SVC_CALL_ROUTE_ADD,
+                                   SVC_CALL_PEER_IN_USE,
+                                   SVC_CALL_VRF_ROUTE,
+                                   SVC_CALL_VRF_ROUTE_LOOKUP,
+                                   SVC_CALL_VRF_ROUTE_ADD,
+                                   SVC_CALL_ROUTE6_LOOKUP,
+                                   SVC_CALL_ROUTE6_ADD,
+                                   0};
 
 /* With FRR, zebra's table is the routing table: the routing service answers
  * show ip route. */
@@ -528,16 +583,21 @@ static const uint32_t no_kinds[] = {REC_VRF_ROUTE, REC_ROUTE6, REC_IFACE6, 0};
 
 /* With FRR, zebra installs NHRP's routes and the routing service answers
  * for them: the data plane leaves those calls and the event to it. */
-static const uint16_t consumes_frr[] = {
-    SVC_EV_NHRP_TX,   SVC_EV_MAP,      SVC_EV_UNMAP,         SVC_EV_MCAST_ADD,
-    SVC_EV_MCAST_DEL, SVC_EV_SA_STATE, SVC_EV_VRF_ROUTE_DEL, 0};
-static const uint16_t answers_frr[] = {SVC_CALL_TUNNEL_ID,
-                                       SVC_CALL_TUNNEL_NAME,
-                                       SVC_CALL_PEER_IN_USE,
-                                       SVC_CALL_VRF_ROUTE,
-                                       SVC_CALL_VRF_ROUTE_LOOKUP,
-                                       SVC_CALL_VRF_ROUTE_ADD,
-                                       0};
+static const uint16_t consumes_frr[] = {SVC_EV_NHRP_TX,
+                                        SVC_EV_MAP,
+                                        SVC_EV_UNMAP,
+                                        SVC_EV_MCAST_ADD,
+                                        SVC_EV_MCAST_DEL,
+                                        SVC_EV_SA_STATE,
+                                        SVC_EV_VRF_ROUTE_DEL,
+                                        SVC_EV_MAP6,
+                                        SVC_EV_UNMAP6,
+                                        SVC_EV_ROUTE6_DEL,
+                                        0};
+static const uint16_t answers_frr[] = {
+    SVC_CALL_TUNNEL_ID,     SVC_CALL_TUNNEL_NAME,      SVC_CALL_PEER_IN_USE,
+    SVC_CALL_VRF_ROUTE,     SVC_CALL_VRF_ROUTE_LOOKUP, SVC_CALL_VRF_ROUTE_ADD,
+    SVC_CALL_ROUTE6_LOOKUP, SVC_CALL_ROUTE6_ADD,       0};
 
 const struct service dps_service = {
     .name = "dataplane",
@@ -569,6 +629,7 @@ dps_register(struct host *h, bool statics_in_frr)
     up.arg = m;
     up.nhrp_recv = up_nhrp;
     up.no_mapping = up_no_mapping;
+    up.no_mapping6 = up_no_mapping6;
     up.hairpin = up_hairpin;
     up.mapping_used = up_used;
     up.fd_changed = up_fd_changed;
@@ -577,6 +638,10 @@ dps_register(struct host *h, bool statics_in_frr)
     m->nl = dpnl_open(err, sizeof(err));
     if (!m->nl)
         fatal("netlink: %s", err);
+    /* decided once, before any VRF is made: the userspace backend has no
+     * use for VRF devices (its sockets are opened in namespaces) */
+    log_notice("dataplane: VRFs are %s",
+               vrf_backend_name(vrf_backend_decide(strcmp(m->dp->ops->name, "user") != 0)));
     m->dp_timer = ev_timer_new(host_ev(h), on_dp_timer, m);
     m->retry_timer = ev_timer_new(host_ev(h), dps_on_retry, m);
     m->reannounce_timer = ev_timer_new(host_ev(h), dps_links_reannounce, m);

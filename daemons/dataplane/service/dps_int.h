@@ -26,6 +26,7 @@ struct dpnl;
 struct ev_timer;
 struct ev_fd;
 struct nhrp_route_info;
+struct nhrp_route_info_af;
 
 #define DPS_VRF_NAME_MAX 32
 
@@ -40,9 +41,10 @@ struct dps_tunnel {
 
 #define DPS_MAX_VRF 16
 
-/* A VRF: a network namespace of its own (lib/netns.h); its links, their
- * addresses and its `ip route vrf` routes are set through a netlink
- * socket opened inside it (dps_vrf.c). */
+/* A VRF: a network namespace of its own (lib/netns.h), its links, their
+ * addresses and its `ip route vrf` routes set through a netlink socket
+ * opened inside it; or, where the kernel has them, a VRF device whose
+ * table holds its routes and to which its links are enslaved (dps_vrf.c). */
 struct dps_vroute {
     uint32_t prefix, nexthop;
     uint8_t len;
@@ -64,9 +66,12 @@ struct dps_vigp {
 
 struct dps_vrf {
     char name[DPS_VRF_NAME_MAX + 1];
-    char ns[200];
-    int fd;
-    struct dpnl *nl;
+    char ns[200];    /* namespace form: its name; device form: the device's */
+    int fd;          /* namespace form: the namespace; device form: -1 */
+    struct dpnl *nl; /* device form: the service's own (dp_svc.nl) */
+    bool device;     /* the VRF is a device (lib/vrfdev.h) */
+    int devidx;      /* device form: the VRF device */
+    uint32_t table;  /* its routing table: RT_TABLE_MAIN of a namespace, or the device's */
     struct dps_vroute *routes;
     size_t nroutes;
     struct dps_vigp *igp;
@@ -211,6 +216,11 @@ void dps_gate_reconfigured(struct dp_svc *m);
 bool dps_gate_in_use(struct dp_svc *m, const struct svc_peer *p);
 int dps_nhrp_route_add(struct dp_svc *m, const struct svc_route *r);
 void dps_nhrp_route_del(struct dp_svc *m, const struct svc_route *r);
+/* IPv6 NHRP (dps_nhrp6.c): the RIB lookup and the shortcut routes. */
+bool dps_route6_lookup(struct dp_svc *m, const struct svc_route6_q *q,
+                       struct nhrp_route_info_af *out);
+int dps_nhrp_route6_add(struct dp_svc *m, const struct svc_route6 *r);
+void dps_nhrp_route6_del(struct dp_svc *m, const struct svc_route6 *r);
 void dps_gate_fini(struct dp_svc *m);
 
 #endif

@@ -13,6 +13,7 @@
 #include "lib/log.h"
 #include "lib/mem.h"
 #include "lib/netns.h"
+#include "lib/vrfdev.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -117,10 +118,17 @@ tunnel_cfg(const struct cfg *c, const struct cfg_iface *ifp, struct dp_tunnel_cf
             return false;
         t->dst = ifp->tun_dst;
     }
-    if (ifp->tun_vrf && !netns_vrf_name(ifp->tun_vrf, t->fvrf_ns, sizeof(t->fvrf_ns)))
-        return false;
-    if (ifp->vrf && !netns_vrf_name(ifp->vrf, t->ivrf_ns, sizeof(t->ivrf_ns)))
-        return false;
+    if (vrf_backend() == VRF_BACKEND_DEVICE) {
+        if (ifp->tun_vrf && !vrfdev_name(ifp->tun_vrf, t->fvrf_dev, sizeof(t->fvrf_dev)))
+            return false;
+        if (ifp->vrf && !vrfdev_name(ifp->vrf, t->ivrf_dev, sizeof(t->ivrf_dev)))
+            return false;
+    } else {
+        if (ifp->tun_vrf && !netns_vrf_name(ifp->tun_vrf, t->fvrf_ns, sizeof(t->fvrf_ns)))
+            return false;
+        if (ifp->vrf && !netns_vrf_name(ifp->vrf, t->ivrf_ns, sizeof(t->ivrf_ns)))
+            return false;
+    }
     t->has_key = ifp->has_tun_key;
     t->key = ifp->tun_key;
     t->mtu = (uint16_t)ifp->ip_mtu;

@@ -5,7 +5,9 @@
  * fe80::/64), `L` an address of the box (the local table's /128, not
  * link-local, not ::1), `S` our `ipv6 route` statics (protocol 210, metric =
  * distance; the interface shown when the config's line names one, Null0
- * for a blackhole), and FF00::/8 on Null0, which IOS always lists. Routes on
+ * for a blackhole), `H` IPv6 NHRP's shortcuts (protocol 211, [250/1] via
+ * the peer's tunnel address and the tunnel), and FF00::/8 on Null0, which
+ * IOS always lists. Routes on
  * links no IOS interface stands for (the lab's plumbing) are left out.
  * Sorted by prefix, then length, then code, as the table is read.
  */
@@ -105,6 +107,17 @@ one(void *arg, const struct dpnl_route6 *r)
         memcpy(o->prefix, r->prefix, 16);
         o->len = r->len;
         return;
+    } else if (r->proto == DP_RTPROT_NHRP && r->table == RT_TABLE_MAIN) {
+        /* an IPv6 NHRP shortcut: IOS's H [250/1] via the peer's tunnel
+         * address, out of the tunnel */
+        if (!(f = iface_of(k->c, r->oif, r->prefix)))
+            return;
+        o = push(k);
+        snprintf(o->code, sizeof(o->code), "H");
+        o->distance = 250;
+        o->metric = 1;
+        o->has_nh = r->has_gw;
+        memcpy(o->nexthop, r->gateway, 16);
     } else if (r->table == RT_TABLE_MAIN && r->type == RTN_UNICAST && r->proto == RTPROT_KERNEL &&
                !r->has_gw && !inet6_is_linklocal(r->prefix) && !inet6_is_multicast(r->prefix)) {
         if (!(f = iface_of(k->c, r->oif, r->prefix)))

@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * VRFs of the data plane service. This kernel has no VRF device, so a VRF
- * is a network namespace (lib/netns.h names it): an interface with `vrf
- * forwarding X` has its Linux link moved there, and its addresses and the
- * `ip route vrf X` routes are set through a netlink socket opened inside.
- * A tunnel's `tunnel vrf X` (the front-door VRF) is its backend's business:
- * the GRE socket is opened in that namespace (dp_tunnel_cfg.fvrf_ns).
+ * VRFs of the data plane service, in one of two forms decided once
+ * (lib/vrfdev.h). Where the kernel has no VRF device a VRF is a network
+ * namespace (lib/netns.h names it): an interface with `vrf forwarding X`
+ * has its Linux link moved there, and its addresses and the `ip route vrf
+ * X` routes are set through a netlink socket opened inside. Where it has
+ * them, a VRF is a `vrf` device named as the VRF with a table of its own:
+ * the link is enslaved to it (IFLA_MASTER) and the routes go into that
+ * table, all through the service's own netlink socket. A tunnel's `tunnel
+ * vrf X` (the front-door VRF) is its backend's business: the GRE socket is
+ * opened in that namespace (dp_tunnel_cfg.fvrf_ns), or the gre link bound
+ * to that device (fvrf_dev).
  */
 #include "daemons/dataplane/nl.h"
 #include "daemons/dataplane/rtab.h"
@@ -16,6 +21,7 @@
 #include "lib/log.h"
 #include "lib/mem.h"
 #include "lib/netns.h"
+#include "lib/vrfdev.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,6 +30,62 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The first table a VRF device of ours gets: above what distributions
+ * and operators number by hand (ip-route(8)'s 0..255 and rt_tables). */
+#define DPS_VRF_TABLE_BASE 1000
+
+static int
+device_get(struct dp_svc *m, struct dps_vrf *v)
+{
+    uint32_t want = DPS_VRF_TABLE_BASE + (uint32_t)m->nvrf;
+
+    for (int i = 0; i < m->nvrf; i++) /* a device kept from an earlier run */
+        if (m->vrf[i].table >= want)
+            want = m->vrf[i].table + 1;
+    if (!vrfdev_name(v->name, v->ns, sizeof(v->ns))) {
+        log_err("dataplane: VRF %s: no VRF device can have that name (at most 15 characters)",
+                v->name);
+        return -1;
+    }
+    if (dpnl_vrf_ensure(m->nl, v->ns, want, &v->table, &v->devidx) < 0) {
+        log_err("dataplane: VRF %s: %s (VRFs as devices need CONFIG_NET_VRF; "
+                "DMVPND_VRF_BACKEND=netns makes them namespaces)",
+                v->name, dpnl_error(m->nl));
+        return -1;
+    }
+    v->device = true;
+    v->fd = -1;
+    v->nl = m->nl;
+    m->nvrf++;
+    log_notice("dataplane: VRF %s is device %s, table %u", v->name, v->ns, v->table);
+    return 0;
+}
+
+/* Device form: the link enslaved to the VRF's device, or released to the
+ * global table (vrf NULL); the link stays in our namespace. */
+static struct dpnl *
+device_place(struct dp_svc *m, const char *lnx, const char *vrf, int *ifindex)
+{
+    struct dps_vrf *v = vrf && *vrf ? dps_vrf_get(m, vrf) : NULL;
+    int master, want;
+
+    if ((vrf && *vrf && !v) || dpnl_link_index(m->nl, lnx, ifindex) < 0)
+        return NULL;
+    want = v ? v->devidx : 0;
+    if (dpnl_link_master(m->nl, *ifindex, &master) < 0)
+        return NULL;
+    if (master == want)
+        return m->nl;
+    if (!strcmp(lnx, "lo"))
+        return NULL; /* the loopback is never a VRF's */
+    if (dpnl_link_enslave(m->nl, *ifindex, want) < 0) {
+        log_err("dataplane: %s: %s", lnx, dpnl_error(m->nl));
+        return NULL;
+    }
+    log_notice("dataplane: %s enslaved to %s", lnx, v ? v->ns : "the global table");
+    return m->nl;
+}
 
 struct dps_vrf *
 dps_vrf_get(struct dp_svc *m, const char *name)
@@ -42,6 +104,9 @@ dps_vrf_get(struct dp_svc *m, const char *name)
     v = &m->vrf[m->nvrf];
     memset(v, 0, sizeof(*v));
     snprintf(v->name, sizeof(v->name), "%s", name);
+    v->table = RT_TABLE_MAIN;
+    if (vrf_backend() == VRF_BACKEND_DEVICE)
+        return device_get(m, v) < 0 ? NULL : v;
     if (!netns_vrf_name(name, v->ns, sizeof(v->ns))) {
         log_err("dataplane: VRF %s: no network namespace can have that name", name);
         return NULL;
@@ -74,10 +139,12 @@ dps_vrf_nl(struct dp_svc *m, const char *vrf)
 struct dpnl *
 dps_vrf_place(struct dp_svc *m, const char *lnx, const char *vrf, int *ifindex)
 {
-    struct dpnl *want = dps_vrf_nl(m, vrf), *from;
+    struct dpnl *want, *from;
     int wantfd, i, idx;
 
-    if (!want)
+    if (vrf_backend() == VRF_BACKEND_DEVICE)
+        return device_place(m, lnx, vrf, ifindex);
+    if (!(want = dps_vrf_nl(m, vrf)))
         return NULL;
     if (dpnl_link_index(want, lnx, ifindex) == 0)
         return want;
@@ -126,7 +193,7 @@ vroute_nl(struct dps_vrf *v, bool add, const struct dps_vroute *r)
     struct dpnl_route n = {.prefix = r->prefix,
                            .len = r->len,
                            .proto = DP_RTPROT_STATIC,
-                           .table = RT_TABLE_MAIN,
+                           .table = v->table,
                            .priority = r->distance,
                            .gateway = r->nexthop};
     int idx;
@@ -216,13 +283,14 @@ dps_vrf_list(struct dp_svc *m, const char *vrf, void (*cb)(void *, const struct 
         if (strcmp(v->name, vrf))
             continue;
         /* the listing names links by index in the current namespace: stand
-         * in the VRF's while it runs */
-        if (netns_enter(v->fd) < 0)
+         * in the VRF's while it runs (a device's links are in ours) */
+        if (!v->device && netns_enter(v->fd) < 0)
             return -1;
-        rtab_init(&t, 0);
+        rtab_init(&t, v->table);
         rc = rtab_list(&t, v->nl, cb, arg);
         rtab_fini(&t);
-        netns_leave();
+        if (!v->device)
+            netns_leave();
         return rc;
     }
     return -1;
@@ -231,9 +299,13 @@ dps_vrf_list(struct dp_svc *m, const char *vrf, void (*cb)(void *, const struct 
 void
 dps_vrf_fini(struct dp_svc *m)
 {
+    /* a VRF device stays, as a namespace does: a restarted daemon finds
+     * its links and routes in place */
     for (int i = 0; i < m->nvrf; i++) {
-        dpnl_close(m->vrf[i].nl);
-        close(m->vrf[i].fd);
+        if (!m->vrf[i].device) {
+            dpnl_close(m->vrf[i].nl);
+            close(m->vrf[i].fd);
+        }
         free(m->vrf[i].routes);
         free(m->vrf[i].igp);
     }
@@ -258,7 +330,7 @@ vigp_unroute(struct dps_vrf *v, const struct dps_vigp *g)
     struct dpnl_route n = {.prefix = g->prefix,
                            .len = g->len,
                            .proto = DP_RTPROT_VRF_IGP,
-                           .table = RT_TABLE_MAIN,
+                           .table = v->table,
                            .priority = g->distance};
 
     dpnl_route(v->nl, false, &n);
@@ -268,17 +340,15 @@ int
 dps_vrf_igp_route(struct dp_svc *m, const struct svc_vrf_route *r)
 {
     struct dps_vrf *v = r->vrf ? dps_vrf_get(m, r->vrf) : NULL;
-    struct dpnl_route n = {.prefix = r->prefix,
-                           .len = r->len,
-                           .proto = DP_RTPROT_VRF_IGP,
-                           .table = RT_TABLE_MAIN,
-                           .priority = r->distance};
+    struct dpnl_route n = {
+        .prefix = r->prefix, .len = r->len, .proto = DP_RTPROT_VRF_IGP, .priority = r->distance};
     struct dps_vigp *g;
     char a[16];
     int idx;
 
     if (!v)
         return -1;
+    n.table = v->table;
     g = vigp_find(v, r->prefix, r->len);
     if (!r->add) {
         if (g) {

@@ -473,6 +473,7 @@ mi_new(struct host *h, const char *vici_path, bool kernel_esp, const char *fvrf,
     if (m->xopts.key_dir && !*m->xopts.key_dir)
         m->xopts.key_dir = NULL;
     m->rl = (struct log_ratelimit){.interval_ms = 1000, .burst = 10, .tokens = 10};
+    m->refuse_rl = (struct log_ratelimit){.interval_ms = 1000, .burst = 20, .tokens = 20};
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
     m->kick = ev_timer_new(host_ev(h), on_kick, m);
     mi_peers_init(m);
@@ -480,7 +481,10 @@ mi_new(struct host *h, const char *vici_path, bool kernel_esp, const char *fvrf,
     if (vici_path) {
         /* a local socket: retrying often costs nothing and a restarted
          * charon is back in charge sooner */
-        struct ipsec_vici_conf conf = {.path = vici_path, .backoff_max_ms = 1000};
+        /* charon's log too: the only place it says why it refused an SA */
+        static const char *const events[] = {"ike-updown",  "child-updown", "ike-rekey",
+                                             "child-rekey", "log",          NULL};
+        struct ipsec_vici_conf conf = {.path = vici_path, .backoff_max_ms = 1000, .events = events};
         struct ipsec_vici_cbs cbs = {
             .arg = m, .on_up = on_up, .on_down = on_down, .on_event = mi_on_event};
         struct ipsec_vici_env env = {.arg = m, .now_ms = client_now};

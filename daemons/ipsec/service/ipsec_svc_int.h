@@ -10,6 +10,7 @@
 #define DMVPN_DAEMONS_IPSEC_SERVICE_IPSEC_SVC_INT_H
 
 #include "daemons/dmvpnd/service.h"
+#include "daemons/ipsec/ike_refusal.h"
 #include "daemons/ipsec/ipsec_peer.h"
 #include "daemons/ipsec/ipsec_records.h"
 #include "daemons/ipsec/ipsec_state.h"
@@ -118,7 +119,10 @@ struct ipsec_svc {
         uint64_t lists, list_failures, malformed, events, bad_events;
         uint64_t loads, load_failures, unloads, initiates, initiate_failures;
         uint64_t terminates, charon_restarts;
+        uint64_t log_lines, refused; /* charon log events read; SAs refused */
     } cnt;
+    struct ike_refusal_track refusals; /* why charon refused IKE SAs (its log) */
+    struct log_ratelimit refuse_rl;    /* their IOS lines: a peer retrying cannot flood */
     uint64_t bad_seen; /* the client's counters of input it dropped, as last logged */
 };
 
@@ -178,6 +182,8 @@ void mi_peers_prune(struct ipsec_svc *m);
  * is a snapshot waiting for it. Returns false when charon is not there. */
 bool mi_refresh(struct ipsec_svc *m, uint64_t token);
 void mi_on_event(void *arg, const char *name, const struct vici_msg *msg);
+/* ipsec_svc_refuse.c: one line of charon's log (its VICI "log" event). */
+void mi_on_log(struct ipsec_svc *m, const struct vici_msg *msg);
 void mi_charon_down(struct ipsec_svc *m);
 /* clear crypto session [peer X] / isakmp / sa */
 /* version: 0 every IKE SA, 2 the IKEv2 ones only (clear crypto ikev2 sa) */

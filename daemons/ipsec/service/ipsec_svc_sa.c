@@ -595,6 +595,11 @@ mi_on_event(void *arg, const char *name, const struct vici_msg *msg)
     bool child = !strcmp(name, "child-updown"), ike = !strcmp(name, "ike-updown");
     size_t i;
 
+    if (!strcmp(name, "log")) {
+        /* charon's log says nothing of SA state: no list follows it */
+        mi_on_log(m, msg);
+        return;
+    }
     m->cnt.events++;
     if ((child || ike) && ipsec_event_up(msg)) {
         if (ipsec_sa_list_add(&l, msg) < 0)

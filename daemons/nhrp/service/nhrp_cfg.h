@@ -20,5 +20,10 @@ struct cfg_iface;
  * tunnel. */
 bool nhrp_config_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t tun,
                           struct nhrp_if_config *out);
+/* The same for the tunnel's IPv6 NHRP instance (`ipv6 nhrp ...`, af
+ * INET_AF_V6); false when the tunnel runs none (IOS runs IPv6 NHRP only
+ * with `ipv6 nhrp network-id`). */
+bool nhrp_config6_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t tun,
+                           struct nhrp_if_config *out);
 
 #endif

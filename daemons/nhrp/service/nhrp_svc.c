@@ -19,6 +19,7 @@
 #include "lib/mem.h"
 #include "lib/rec.h"
 #include "lib/rec_nhrp_stats.h"
+#include "lib/rec_nhrp6.h"
 #include "lib/req.h"
 
 #include <stdio.h>
@@ -118,6 +119,85 @@ op_mcast(void *ctx, uint32_t tun, uint32_t nbma, bool add)
     host_emit(m->h, add ? SVC_EV_MCAST_ADD : SVC_EV_MCAST_DEL, &e);
 }
 
+/* IPv6 NHRP's mappings, shortcut routes and lookups. Its calls for an
+ * IPv6 underlay (packets and SAs to IPv6 NBMA addresses) have no taker
+ * yet: the engine goes without them, as with a NULL op. */
+static void
+op_map_af(void *ctx, uint32_t tun, const struct inet_addr *proto, const struct inet_addr *nbma)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_map6 e = {.tun = (int)tun, .nbma = *nbma};
+
+    if (proto->af != INET_AF_V6)
+        return; /* an IPv4 instance over an IPv6 underlay: no data plane for it */
+    memcpy(e.proto, proto->u.v6, 16);
+    host_emit(m->h, SVC_EV_MAP6, &e);
+}
+
+static void
+op_unmap_af(void *ctx, uint32_t tun, const struct inet_addr *proto)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_map6 e = {.tun = (int)tun};
+
+    if (proto->af != INET_AF_V6)
+        return;
+    memcpy(e.proto, proto->u.v6, 16);
+    host_emit(m->h, SVC_EV_UNMAP6, &e);
+}
+
+static bool
+v6(const struct inet_addr *a)
+{
+    return a->af == INET_AF_V6;
+}
+
+static enum nhrp_route_result
+op_route_add_af(void *ctx, uint32_t tun, const struct inet_addr *prefix, uint8_t plen,
+                const struct inet_addr *nexthop)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_route6 r = {.tun = (int)tun, .len = plen};
+    int res = NHRP_RT_FAILED;
+
+    if (!v6(prefix))
+        return NHRP_RT_FAILED;
+    memcpy(r.prefix, prefix->u.v6, 16);
+    if (v6(nexthop))
+        memcpy(r.nexthop, nexthop->u.v6, 16);
+    if (host_call(m->h, SVC_CALL_ROUTE6_ADD, &r, &res) < 0)
+        return NHRP_RT_FAILED;
+    return (enum nhrp_route_result)res;
+}
+
+static void
+op_route_del_af(void *ctx, uint32_t tun, const struct inet_addr *prefix, uint8_t plen,
+                const struct inet_addr *nexthop)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_route6 r = {.tun = (int)tun, .len = plen};
+
+    if (!v6(prefix))
+        return;
+    memcpy(r.prefix, prefix->u.v6, 16);
+    if (v6(nexthop))
+        memcpy(r.nexthop, nexthop->u.v6, 16);
+    host_emit(m->h, SVC_EV_ROUTE6_DEL, &r);
+}
+
+static bool
+op_route_lookup_af(void *ctx, uint32_t tun, const struct inet_addr *dst,
+                   struct nhrp_route_info_af *out)
+{
+    struct nhrp_svc *m = ctx;
+    struct svc_route6_q q = {.tun = (int)tun};
+
+    if (!v6(dst))
+        return false;
+    memcpy(q.dst, dst->u.v6, 16);
+    return host_call(m->h, SVC_CALL_ROUTE6_LOOKUP, &q, out) == 0;
+}
+
 static void
 peer_event(struct nhrp_svc *m, int type, uint32_t tun, uint32_t nbma)
 {
@@ -206,8 +286,21 @@ event(void *self, int type, const void *p)
         nhrp_trigger_resolve(m->e, now(m), (uint32_t)e->tun, e->nexthop);
         break;
     }
+    case SVC_EV_DP_MISS6: {
+        const struct svc_dp_miss6 *e = p;
+        struct inet_addr nh = inet_addr_v6(e->nexthop);
+        nhrp_trigger_resolve_af(m->e, now(m), (uint32_t)e->tun, &nh);
+        break;
+    }
     case SVC_EV_DP_HAIRPIN: {
         const struct svc_dp_hairpin *e = p;
+        if (e->len > 0 && e->pkt[0] >> 4 == 6) {
+            /* an IPv6 packet: the tunnel's IPv6 instance redirects it */
+            struct inet_addr from = inet_addr_v4(e->in_nbma);
+            nhrp_trigger_hairpin_af(m->e, now(m), (uint32_t)e->tun_in, &from, (uint32_t)e->tun_out,
+                                    e->pkt, e->len);
+            break;
+        }
         nhrp_trigger_hairpin(m->e, now(m), (uint32_t)e->tun_in, e->in_nbma, (uint32_t)e->tun_out,
                              e->pkt, e->len);
         break;
@@ -265,6 +358,14 @@ configure(struct nhrp_svc *m, const struct cfg *c)
         if (!ipsec)
             next[n].protection = false;
         n++;
+        if (n < MAX_SLICES && nhrp_config6_from_cfg(c, ifp, (uint32_t)tun, &next[n])) {
+            /* one SA per NBMA peer carries both families' GRE: the IPv4
+             * instance asks for it and gives it back; the IPv6 one does
+             * not (the IPsec service counts no users per peer), so its
+             * packets wait in the clear-text guard until the SA is up */
+            next[n].protection = false;
+            n++;
+        }
     }
     for (i = 0; i < m->nslices; i++)
         nhrp_if_config_free(&m->slices[i]);
@@ -343,6 +444,22 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         n = nhrp_snap_peers(m->e, now(m), tun, (struct rec_dmvpn_peer **)&recs);
         sz = sizeof(struct rec_dmvpn_peer);
         break;
+    case REC_NHRP6_IF:
+        n = nhrp_snap_if6(m->e, now(m), tun, (struct rec_nhrp6_if **)&recs);
+        sz = sizeof(struct rec_nhrp6_if);
+        break;
+    case REC_NHRP6_CACHE:
+        n = nhrp_snap_cache6(m->e, now(m), tun, (struct rec_nhrp6_cache **)&recs);
+        sz = sizeof(struct rec_nhrp6_cache);
+        break;
+    case REC_NHRP6_NHS:
+        n = nhrp_snap_nhs6(m->e, now(m), tun, (struct rec_nhrp6_nhs **)&recs);
+        sz = sizeof(struct rec_nhrp6_nhs);
+        break;
+    case REC_DMVPN6_PEER:
+        n = nhrp_snap_peers6(m->e, now(m), tun, (struct rec_dmvpn6_peer **)&recs);
+        sz = sizeof(struct rec_dmvpn6_peer);
+        break;
     case REC_TUNNEL:
         n = nhrp_snap_tunnels(m->e, now(m), tun, (struct rec_tunnel **)&recs);
         sz = sizeof(struct rec_tunnel);
@@ -358,7 +475,7 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
 }
 
 /* clear ip nhrp [A.B.C.D [M.M.M.M]]: values address, mask */
-static const uint32_t req_ids[] = {REQ_CLEAR_IP_NHRP, 0};
+static const uint32_t req_ids[] = {REQ_CLEAR_IP_NHRP, REQ_CLEAR_IPV6_NHRP, 0};
 
 static int
 request(void *self, const struct req *r, struct strbuf *reply)
@@ -367,6 +484,12 @@ request(void *self, const struct req *r, struct strbuf *reply)
     uint32_t prefix = r->nvals >= 1 ? r->vals[0].u32 : 0;
     uint32_t mask = r->nvals >= 2 ? r->vals[1].u32 : 0xffffffffu;
 
+    if (r->id == REQ_CLEAR_IPV6_NHRP) {
+        struct inet_addr any = inet_addr_v6((const uint8_t[16]){0});
+        nhrp_clear_af(m->e, now(m), NHRP_TUN_ANY, &any, 0);
+        rearm(m);
+        return 0;
+    }
     if (!inet_mask_ok(mask)) {
         req_err_invalid(reply, 1);
         return -1;
@@ -390,14 +513,30 @@ fini(void *self)
     free(m);
 }
 
-static const uint32_t kinds[] = {
-    REC_TUNNEL,     REC_NHRP_CACHE, REC_NHRP_NHS,      REC_NHRP_TRAFFIC,
-    REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT, 0};
-static const uint16_t consumes[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
-                                    SVC_EV_DP_USED, SVC_EV_SA_STATE, 0};
-static const uint16_t emits[] = {
-    SVC_EV_NHRP_TX,   SVC_EV_MAP,           SVC_EV_UNMAP,   SVC_EV_MCAST_ADD, SVC_EV_MCAST_DEL,
-    SVC_EV_ROUTE_DEL, SVC_EV_VRF_ROUTE_DEL, SVC_EV_PROTECT, SVC_EV_RELEASE,   0};
+static const uint32_t kinds[] = {REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_NHRP_TRAFFIC,
+                                 REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT,
+                                 /* ipv6 nhrp: its own kinds (show dmvpn ipv6, show ipv6 nhrp) */
+                                 REC_NHRP6_IF, REC_NHRP6_CACHE, REC_NHRP6_NHS, REC_DMVPN6_PEER, 0};
+static const uint16_t consumes[] = {SVC_EV_NHRP_RX,
+                                    SVC_EV_DP_MISS,
+                                    SVC_EV_DP_HAIRPIN,
+                                    SVC_EV_DP_USED,
+                                    SVC_EV_SA_STATE,
+                                    SVC_EV_DP_MISS6,
+                                    0};
+static const uint16_t emits[] = {SVC_EV_NHRP_TX,
+                                 SVC_EV_MAP,
+                                 SVC_EV_UNMAP,
+                                 SVC_EV_MCAST_ADD,
+                                 SVC_EV_MCAST_DEL,
+                                 SVC_EV_ROUTE_DEL,
+                                 SVC_EV_VRF_ROUTE_DEL,
+                                 SVC_EV_PROTECT,
+                                 SVC_EV_RELEASE,
+                                 SVC_EV_MAP6,
+                                 SVC_EV_UNMAP6,
+                                 SVC_EV_ROUTE6_DEL,
+                                 0};
 
 const struct service nhrp_service = {
     .name = "nhrp",
@@ -429,6 +568,11 @@ nhrp_svc_register(struct host *h)
     ops.route_lookup = op_route_lookup;
     ops.protect = op_protect;
     ops.release = op_release;
+    ops.map_af = op_map_af;
+    ops.unmap_af = op_unmap_af;
+    ops.route_add_af = op_route_add_af;
+    ops.route_del_af = op_route_del_af;
+    ops.route_lookup_af = op_route_lookup_af;
     m->e = nhrp_new(&ops, ev_now(host_ev(h)));
     m->timer = ev_timer_new(host_ev(h), on_timer, m);
     host_register(h, &nhrp_service, m);

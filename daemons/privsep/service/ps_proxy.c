@@ -309,6 +309,11 @@ emit_ok(struct ps_proxy *p, const struct ps_event *e)
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL:
         return tunnel_ok(p, e->u.map.tun, false) || tunnel_ok(p, e->u.map.tun, true);
+    case SVC_EV_MAP6:
+    case SVC_EV_UNMAP6:
+        return tunnel_ok(p, e->u.map6.tun, false) || tunnel_ok(p, e->u.map6.tun, true);
+    case SVC_EV_ROUTE6_DEL:
+        return tunnel_ok(p, e->u.route6.tun, false) || tunnel_ok(p, e->u.route6.tun, true);
     case SVC_EV_ROUTE_DEL:
         return tunnel_ok(p, e->u.route.tun, false);
     case SVC_EV_VRF_ROUTE_DEL:
@@ -337,6 +342,11 @@ call_ok(struct ps_proxy *p, const struct ps_call *c)
         return tunnel_ok(p, c->u.route.tun, false);
     case SVC_CALL_VRF_ROUTE_ADD:
         return tunnel_ok(p, c->u.route.tun, true);
+    /* IPv6 routes go to the table of the tunnel's own VRF, whichever */
+    case SVC_CALL_ROUTE6_LOOKUP:
+        return tunnel_ok(p, c->u.q6.tun, false) || tunnel_ok(p, c->u.q6.tun, true);
+    case SVC_CALL_ROUTE6_ADD:
+        return tunnel_ok(p, c->u.route6.tun, false) || tunnel_ok(p, c->u.route6.tun, true);
     default:
         return false;
     }

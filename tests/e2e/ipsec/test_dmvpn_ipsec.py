@@ -137,6 +137,7 @@ def test_seed(bindir, srcdir):
         check("Capabilities:" in detail and "Inbound:  #pkts dec'ed" in detail,
               "show crypto session detail has Capabilities and Inbound #pkts dec'ed", detail)
         textfsm_checks(lab, srcdir, detail)
+        dmvpn_detail_crypto(lab, [S1, S2])
         textfsm_ipsec_sa(lab, srcdir)
         selected_shows(lab, "hub", HUB, [S1, S2], "10.9.9.9", ["DMVPN-PRO", "default"],
                        "esp-3des esp-md5-hmac", "FastEthernet0/0")
@@ -157,6 +158,32 @@ def test_seed(bindir, srcdir):
     finally:
         lab.down()
         shutil.rmtree(cfgs, ignore_errors=True)
+
+
+def dmvpn_detail_crypto(lab, spokes):
+    """show dmvpn detail's crypto part on the hub: one block per spoke in
+    IOS's own layout, its outbound SPI the one show crypto ipsec sa names."""
+    dd = lab.cli("hub", "show dmvpn detail")
+    part = dd.split("Crypto Session Details: \n", 1)[-1]
+    spi = {r["current_peer"]: r["current_outbound_spi"]
+           for r in json.loads(lab.cli("hub", "show crypto ipsec sa | json"))["ipsec_sas"]}
+    for peer in spokes:
+        pat = (r"Interface: Tunnel0\nSession: \[0x[0-9A-F]{8}\]\n"
+               r"(  IKEv1 SA: local 202\.1\.1\.1/\d+ remote %s/\d+ Active \n"
+               r"          Capabilities:\S* connid:\d+ lifetime:\d+:\d\d:\d\d\n)+"
+               r"  Crypto Session Status: UP-ACTIVE     \n"
+               r"  fvrf: \(none\),\tPhase1_id: %s\n"
+               r"  IPSEC FLOW: permit 47 host 202\.1\.1\.1 host %s \n"
+               r"        Active SAs: \d+, origin: crypto map\n"
+               r"        Inbound:  #pkts dec'ed \d+ drop 0 life \(KB/Sec\) \d+/\d+\n"
+               r"        Outbound: #pkts enc'ed \d+ drop 0 life \(KB/Sec\) \d+/\d+\n"
+               r"   Outbound SPI : 0x%8X, transform : esp-3des esp-md5-hmac \n"
+               r"    Socket State: Open\n\n") % (re.escape(peer), re.escape(peer),
+                                                  re.escape(peer), spi.get(peer, 0))
+        check(spi.get(peer) and re.search(pat, part),
+              f"show dmvpn detail: {peer}'s crypto block, SPI 0x{spi.get(peer, 0):X}", dd)
+    check(part.endswith("Pending DMVPN Sessions:\n\n"), "show dmvpn detail ends as IOS", part)
+    lab.log("hub: show dmvpn detail's crypto part\n" + part)
 
 
 def textfsm(srcdir, template, text):

@@ -30,6 +30,7 @@ Fixture lines read here (the rest is the driver's, capwalk_fix.h):
       its first line and end its last included (a capture script's strip()).
       wslines: a line of blanks only (a pager prompt erased with blanks) is
       an empty line.
+      notabs: the source (a web copy) dropped the TABs; ours lose them too.
       prefix: the source stops inside the output (an author's cut): the
       capture must be the start of ours, up to a line end. lines: the source (a text copy) trimmed the
       blanks ending each line, so both sides lose them. tabs: the source
@@ -49,7 +50,12 @@ TEMPLATES = {
     "show dmvpn": "testdata/textfsm/cisco_ios_show_dmvpn.textfsm",
     "show ip interface brief": "testdata/textfsm/cisco_ios_show_ip_interface_brief.textfsm",
     "show ip route": "testdata/textfsm/cisco_ios_show_ip_route.textfsm",
+    "show ip bgp summary": "testdata/textfsm/cisco_ios_show_ip_bgp_summary.textfsm",
+    "show ip bgp": "testdata/textfsm/cisco_ios_show_ip_bgp.textfsm",
+    "show ip eigrp topology": "testdata/textfsm/cisco_ios_show_ip_eigrp_topology.textfsm",
     "show ip eigrp neighbors": "testdata/textfsm/cisco_ios_show_ip_eigrp_neighbors.textfsm",
+    "show ip eigrp neighbors detail":
+    "testdata/textfsm/cisco_ios_show_ip_eigrp_neighbors_detail.textfsm",
     "show ip ospf neighbor": "testdata/textfsm/cisco_ios_show_ip_ospf_neighbor.textfsm",
     "show ip ospf interface brief":
     "testdata/textfsm/cisco_ios_show_ip_ospf_interface_brief.textfsm",
@@ -98,6 +104,8 @@ def normalise(text, modes):
             text = text[i + 1:] if i >= 0 else ""
     if "tabs" in modes:
         text = text.expandtabs(8)
+    if "notabs" in modes:
+        text = text.replace("\t", "")
     if "strip" in modes:
         text = text.strip() + "\n"
     if "rstrip" in modes:

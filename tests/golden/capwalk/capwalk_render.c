@@ -10,6 +10,7 @@
 #include "cli/render/render_crypto_extra.h"
 #include "cli/render/render_personality.h"
 #include "cli/render/render_system.h"
+#include "cli/render/render_vrf.h"
 #include "lib/inet.h"
 #include "tests/golden/capwalk/capwalk_fix.h"
 
@@ -30,10 +31,16 @@ show_dmvpn(struct strbuf *out, const struct render_personality *p, bool detail)
                                  .n_nhs = fx.n_nhs,
                                  .legend = p->legend};
 
+    struct strbuf crypto;
+
+    sb_init(&crypto);
+    render_dmvpn_crypto(&crypto, CAPWALK_NOW, fx.cs, fx.n_cs);
+    in.crypto_sessions = crypto.buf;
     if (detail)
         render_dmvpn_detail(out, CAPWALK_NOW, &in);
     else
         render_dmvpn(out, CAPWALK_NOW, &in);
+    sb_free(&crypto);
 }
 
 /* show crypto ipsec sa [peer A | interface X] [detail], as act_show_crypto.c */
@@ -62,6 +69,38 @@ show_ipsec(struct strbuf *out, const char *arg, const struct render_personality 
         arg += used;
     }
     render_crypto_ipsec_sa(out, CAPWALK_NOW, fx.ipsec, k, &o);
+    return 0;
+}
+
+/* show crypto session [local A | remote A | interface X] [detail], as
+ * act_show_crypto.c */
+static int
+show_session(struct strbuf *out, const char *arg, const struct render_personality *p)
+{
+    struct render_crypto_opts o = {.dialect = p->crypto};
+    struct render_crypto_sel sel = {0};
+    char word[32], ifname[REC_IFNAMSIZ];
+    int used;
+
+    while (*arg) {
+        if (sscanf(arg, " local %31s%n", word, &used) == 1) {
+            if (!inet_parse4(word, &sel.local))
+                return -1;
+        } else if (sscanf(arg, " remote %31s%n", word, &used) == 1) {
+            if (!inet_parse4(word, &sel.remote))
+                return -1;
+        } else if (sscanf(arg, " interface %31s%n", ifname, &used) == 1) {
+            sel.ifname = ifname;
+        } else if (strcmp(arg, " detail") == 0) {
+            o.detail = 1;
+            used = 7;
+        } else {
+            return -1;
+        }
+        arg += used;
+    }
+    render_crypto_session(out, CAPWALK_NOW, fx.cs,
+                          render_crypto_session_select(fx.cs, fx.n_cs, &sel), &o);
     return 0;
 }
 
@@ -130,14 +169,63 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
                                        .detail = strcmp(cmd, "show crypto isakmp sa detail") == 0};
 
         render_crypto_isakmp_sa(out, CAPWALK_NOW, fx.ike, fx.n_ike, &o);
-    } else if (strcmp(cmd, "show crypto session") == 0 ||
-               strcmp(cmd, "show crypto session detail") == 0) {
-        struct render_crypto_opts o = {.dialect = p->crypto,
-                                       .detail = strcmp(cmd, "show crypto session detail") == 0};
+    } else if (strncmp(cmd, "show crypto session", 19) == 0) {
+        return show_session(out, cmd + 19, p);
+    } else if (strcmp(cmd, "show ip eigrp interfaces") == 0 ||
+               strcmp(cmd, "show ip eigrp interfaces detail") == 0) {
+        render_eigrp_interfaces(out, fx.eigrp_if, fx.n_eigrp_if,
+                                strcmp(cmd, "show ip eigrp interfaces detail") == 0);
+    } else if (strcmp(cmd, "show ip eigrp traffic") == 0) {
+        render_eigrp_traffic(out, fx.eigrp_traffic, fx.n_eigrp_traffic);
+    } else if (strcmp(cmd, "show ip eigrp topology") == 0) {
+        render_eigrp_topology(out, fx.eigrp_topo, fx.n_eigrp_topo, p->family);
+    } else if (strcmp(cmd, "show ip bgp") == 0) {
+        struct render_bgp_in in = {.global = fx.n_bgp ? fx.bgp : NULL,
+                                   .paths = fx.bgp_path,
+                                   .n_paths = fx.n_bgp_path,
+                                   .family = p->family};
 
-        render_crypto_session(out, CAPWALK_NOW, fx.cs, fx.n_cs, &o);
+        render_bgp_table(out, &in);
+    } else if (strcmp(cmd, "show ip bgp summary") == 0) {
+        struct render_bgp_in in = {.global = fx.n_bgp ? fx.bgp : NULL,
+                                   .nbrs = fx.bgp_nbr,
+                                   .n_nbrs = fx.n_bgp_nbr,
+                                   .family = p->family};
+
+        render_bgp_summary(out, CAPWALK_NOW, &in);
+    } else if (strcmp(cmd, "show logging") == 0) {
+        struct rec_system sys;
+
+        memset(&sys, 0, sizeof(sys));
+        render_logging(out, &sys, fx.log, fx.n_log);
+    } else if (strcmp(cmd, "show vrf") == 0) {
+        render_vrf(out, fx.vrf, fx.n_vrf, NULL);
+    } else if (strcmp(cmd, "show ip vrf interfaces") == 0) {
+        render_ip_vrf_interfaces(out, fx.vrf, fx.n_vrf);
+    } else if (strncmp(cmd, "show ip vrf", 11) == 0) {
+        render_ip_vrf(out, fx.vrf, fx.n_vrf, cmd[11] ? cmd + 12 : NULL);
+    } else if (strcmp(cmd, "show crypto sockets") == 0) {
+        render_crypto_sockets(out, fx.sock, fx.n_sock);
+    } else if (strcmp(cmd, "show crypto map") == 0) {
+        render_crypto_map(out, fx.sock, fx.n_sock, fx.prof, fx.n_prof);
+    } else if (strncmp(cmd, "show crypto ipsec profile", 25) == 0) {
+        render_crypto_ipsec_profile(out, fx.prof, fx.n_prof, cmd[25] ? cmd + 26 : NULL, p->crypto);
+    } else if (strcmp(cmd, "show crypto ipsec sa count") == 0) {
+        render_crypto_ipsec_sa_count(out, fx.ipsec, fx.n_ipsec);
+    } else if (strcmp(cmd, "show crypto isakmp sa count") == 0) {
+        render_crypto_isakmp_sa_count(out, fx.ike, fx.n_ike);
+    } else if (strcmp(cmd, "show crypto isakmp default policy") == 0) {
+        render_crypto_isakmp_default_policy(out);
+    } else if (strncmp(cmd, "show crypto isakmp peers", 24) == 0) {
+        uint32_t peer = 0;
+
+        if (cmd[24] && !inet_parse4(cmd + 25, &peer))
+            return -1;
+        render_crypto_isakmp_peers(out, fx.cs, fx.n_cs, peer);
     } else if (strncmp(cmd, "show crypto ipsec sa", 20) == 0) {
         return show_ipsec(out, cmd + 20, p);
+    } else if (strcmp(cmd, "show ip eigrp neighbors detail") == 0) {
+        render_eigrp_neighbors_detail(out, CAPWALK_NOW, fx.eigrp, fx.n_eigrp);
     } else if (strcmp(cmd, "show ip eigrp neighbors") == 0) {
         render_eigrp_neighbors(out, CAPWALK_NOW, fx.eigrp, fx.n_eigrp);
     } else if (strcmp(cmd, "show ip ospf neighbor") == 0) {
@@ -148,6 +236,9 @@ render(struct strbuf *out, const char *cmd, const struct render_personality *p)
         render_crypto_ikev2_sa(out, CAPWALK_NOW, fx.ikev2, fx.n_ikev2, &o);
     } else if (strcmp(cmd, "show ip ospf interface brief") == 0) {
         render_ospf_iface_brief(out, fx.ospf_if, fx.n_ospf_if);
+    } else if (strncmp(cmd, "show interfaces ", 16) == 0) {
+        /* the fixture holds the one interface the command names */
+        render_interfaces(out, CAPWALK_NOW, fx.iface, fx.n_iface);
     } else if (strcmp(cmd, "show ip interface brief") == 0) {
         render_interfaces_brief_ex(out, fx.iface, fx.n_iface, p->family == RENDER_IOS_XE17);
     } else {

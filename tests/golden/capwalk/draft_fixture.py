@@ -15,6 +15,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from capture_walk import capture_text  # noqa: E402
+from draft_routing import (bgp_summary, bgp_table, eigrp_ifs, eigrp_topo,  # noqa: E402
+                           eigrp_traffic, full_ifname, vrfs)
 
 def attrs(a):
     out = []
@@ -415,18 +417,6 @@ def traffic(t, cmd):
         if b.startswith(pre): return v, why, lines
     return "", "", lines
 
-ABBREV = [("Twe", "TwentyFiveGigE"), ("Te", "TenGigabitEthernet"), ("Gi", "GigabitEthernet"),
-          ("Fa", "FastEthernet"), ("Et", "Ethernet"), ("Lo", "Loopback"), ("Tu", "Tunnel"),
-          ("Se", "Serial"), ("Vl", "Vlan")]
-
-
-def full_ifname(short):
-    for a, full in ABBREV:
-        if short.startswith(a) and short[len(a):len(a) + 1].isdigit():
-            return full + short[len(a):]
-    return short
-
-
 def eigrp_nbrs(t, cmd):
     out = []
     hdr = {}
@@ -446,6 +436,13 @@ def eigrp_nbrs(t, cmd):
                       "hold_ms": "+00:00:%02d" % int(m[4]), "since_ms": m[5], "srtt_ms": m[6],
                       "rto_ms": m[7], "q_count": m[8], "seq": m[9]})
             out.append("eigrp_nbr " + " ".join("%s=%s" % kv for kv in r.items()))
+            continue
+        # detail: the neighbour's version, retransmissions and prefixes
+        m = re.match(r"\s*Version (\d+)\.(\d+)/(\d+)\.(\d+), Retrans: (\d+), Retries: (\d+)"
+                     r"(?:, Prefixes: (\d+))?", l)
+        if m and out:
+            out[-1] += " version=%s,%s,%s,%s retrans=%s retries=%s" % m.groups()[:6]
+            if m[7]: out[-1] += " prefixes=" + m[7]
     return "", "", out
 
 
@@ -512,7 +509,103 @@ def ospf_if_brief(t, cmd):
     return "", "", out
 
 
-KIND = {"show_ip_ospf_interface_brief": ("show ip ospf interface brief", ospf_if_brief),"show_crypto_ikev2_sa": ("show crypto ikev2 sa", ikev2_sa),"show_ip_ospf_neighbor": ("show ip ospf neighbor", ospf_nbrs),"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
+def crypto_session(t, cmd):
+    """show crypto session [local A | remote A | interface X] [detail]"""
+    recs, cs = [], None
+
+    def hostmask(w):
+        if w[0] == "host":
+            return w[1], "255.255.255.255", w[2:]
+        a, m = w[0].split("/")
+        return a, m, w[1:]
+
+    def life(d, v):
+        kb, secs = v.rsplit("/", 1)
+        out = "%s_expires_ms=+%s" % (d, hms(int(secs)))
+        if kb == "KB Vol Rekey Disabled":
+            return out + (" kb_rekey_disabled=1" if d == "in" else "")
+        return "%s_kb=%s %s" % (d, kb, out)
+
+    for line in t.split("\n"):
+        w = line.split()
+        if line.startswith("Interface: "):
+            cs = {"ifname": w[1]}
+            recs.append(cs)
+        elif cs is None or not w:
+            continue
+        elif line.startswith("Profile: "):
+            cs["profile"] = w[1]
+        elif line.startswith("Uptime: "):
+            cs["up_since_ms"] = w[1]
+        elif line.startswith("Session status: "):
+            cs["status"] = w[2]
+        elif line.startswith("Peer: "):
+            cs["peer"], cs["peer_port"] = w[1], w[3]
+            if "fvrf:" in w:
+                f, i = w[w.index("fvrf:") + 1], w[w.index("ivrf:") + 1]
+                if f != "(none)": cs["fvrf"] = f
+                if i != "(none)": cs["ivrf"] = i
+        elif w[0] == "Phase1_id:":
+            cs["phase1_id"] = " ".join(w[1:])
+        elif w[0] == "Desc:" and w[1] != "(none)":
+            cs["desc"] = '"%s"' % " ".join(w[1:])
+        elif w[0] == "Session" and w[1] == "ID:":
+            sid = w[2]
+        elif re.match(r"IKEv[12] SA:", line.strip()) and len(w) > 6:
+            la, lp = w[3].split("/")
+            ra, rp = w[5].split("/")
+            recs.append("cs_ike local=%s remote=%s local_port=%s remote_port=%s ike_version=%s "
+                        "session_id=%s active=%d" % (la, ra, lp, rp, w[0][4], sid,
+                                                     w[6] == "Active"))
+        elif w[0].startswith("Capabilities:") and isinstance(recs[-1], str):
+            caps = w[0][13:]
+            x = recs[-1] + " conn_id=%s" % w[1][7:]
+            if caps != "(none)": x += " caps=" + "|".join(caps)
+            lt = w[2][9:]
+            if lt != "0": x += " expires_ms=+" + lt
+            recs[-1] = x
+        elif line.startswith("  IPSEC FLOW: permit "):
+            rest = w[3:]
+            proto = "" if rest[0] == "ip" else " proto=" + rest[0]
+            la, lm, rest = hostmask(rest[1:])
+            ra, rm, rest = hostmask(rest)
+            recs.append("cs_flow%s local=%s local_mask=%s remote=%s remote_mask=%s" %
+                        (proto, la, lm, ra, rm))
+        elif w[0] == "Active" and w[1] == "SAs:":
+            recs[-1] += " active_sas=" + w[2].rstrip(",")
+        elif w[0] in ("Inbound:", "Outbound:"):
+            d = "in" if w[0] == "Inbound:" else "out"
+            recs[-1] += " %s_pkts=%s" % (d, w[3])
+            if w[5] != "0": recs[-1] += " %s_drop=%s" % (d, w[5])
+            recs[-1] += " " + life(d, line.split("(KB/Sec) ")[1].strip())
+    out = []
+    for r in recs:
+        if isinstance(r, dict):
+            out.append("cs " + " ".join("%s=%s" % kv for kv in r.items()))
+        else:
+            out.append(r)
+    return "16.9", "Genie's IOS-XE tests", out
+
+
+KIND = {"show_ip_nhrp_vrf": ("show ip nhrp", nhrp),
+        "show_vrf": ("show vrf", vrfs), "show_ip_vrf": ("show ip vrf", vrfs),
+        "show_ip_vrf_interfaces": ("show ip vrf interfaces", vrfs),
+        "show_ip_eigrp_neighbors_detail": ("show ip eigrp neighbors detail", eigrp_nbrs),
+        "show_ip_eigrp_traffic": ("show ip eigrp traffic", eigrp_traffic),
+        "show_ip_eigrp_interfaces": ("show ip eigrp interfaces", eigrp_ifs),
+        "show_ip_eigrp_interfaces_detail": ("show ip eigrp interfaces detail", eigrp_ifs),
+        "show_ip_eigrp_topology": ("show ip eigrp topology", eigrp_topo),
+        "show_ip_bgp": ("show ip bgp", bgp_table),
+        "show_ip_bgp_summary": ("show ip bgp summary", bgp_summary),
+        "show_ip_route_eigrp": ("show ip route eigrp", route),
+        "show_ip_route_vrf": ("show ip route vrf", route),
+        "show_crypto_session_local": ("show crypto session local", crypto_session),
+        "show_crypto_session_local_detail": ("show crypto session local", crypto_session),
+        "show_crypto_session_remote": ("show crypto session remote", crypto_session),
+        "show_crypto_session_remote_detail": ("show crypto session remote", crypto_session),
+        "show_crypto_session_interface_detail": ("show crypto session interface",
+                                                 crypto_session),
+        "show_ip_ospf_interface_brief": ("show ip ospf interface brief", ospf_if_brief),"show_crypto_ikev2_sa": ("show crypto ikev2 sa", ikev2_sa),"show_ip_ospf_neighbor": ("show ip ospf neighbor", ospf_nbrs),"show_ip_eigrp_neighbors": ("show ip eigrp neighbors", eigrp_nbrs),"show_ip_nhrp_traffic": ("show ip nhrp traffic", traffic),"show_ip_nhrp_shortcut": ("show ip nhrp shortcut", nhrp),"show_crypto_ipsec_sa_detail": ("show crypto ipsec sa detail", ipsec),
         "show_crypto_ipsec_sa_interface": ("show crypto ipsec sa interface", ipsec),
         "show_crypto_ipsec_sa_peer": ("show crypto ipsec sa peer", ipsec),
         "show_crypto_ipsec_sa_peer_detail": ("show crypto ipsec sa peer", ipsec),"show_dmvpn_detail": ("show dmvpn detail", dmvpn_detail),"show_crypto_ipsec_sa": ("show crypto ipsec sa", ipsec),"show_ip_route": ("show ip route", route),"show_crypto_isakmp_sa": ("show crypto isakmp sa", isakmp),"show_ip_nhrp_detail": ("show ip nhrp detail", nhrp), "show_ip_nhrp_brief": ("show ip nhrp brief", nhrp_brief),"show_dmvpn": ("show dmvpn", dmvpn), "show_ip_nhrp": ("show ip nhrp", nhrp),
@@ -524,7 +617,7 @@ def main(rel, src):
     t = capture_text(src)
     ver, why, recs = fn(t, cmd)
     if cmd.endswith(" interface"):
-        cmd += " " + re.search(r"interface: (\S+)", t)[1]
+        cmd += " " + re.search(r"[iI]nterface: (\S+)", t)[1]
     if cmd.endswith(" peer"):
         cmd += " " + re.search(r"current_peer (\S+)", t)[1]
         if folder.endswith("_detail"):

@@ -204,13 +204,67 @@ test_routes(void **state)
     expect(K(spoke2_kernel), "10.2.0.1", NHRP_ROUTE_NONE, NULL, 0);
 }
 
+/* dspoke1 in the VM (tests/vm kernel_fvrf, part 2), front-door VRF INET a
+ * VRF device with table 1000: its WAN link's routes, local ones included,
+ * are in that table; the local table has the global table's only. */
+static const struct kroute dspoke1_dev[] = {
+    {"0.0.0.0", 0, RTN_UNICAST, DP_RTPROT_STATIC, RT_SCOPE_UNIVERSE, 1000, IDX_ETH, "198.51.100.1",
+     1},
+    {"198.51.100.0", 24, RTN_UNICAST, RTPROT_KERNEL, RT_SCOPE_LINK, 1000, IDX_ETH, NULL, 0},
+    {"198.51.100.12", 32, RTN_LOCAL, RTPROT_KERNEL, RT_SCOPE_HOST, 1000, IDX_ETH, NULL, 0},
+    {"198.51.100.255", 32, RTN_BROADCAST, RTPROT_KERNEL, RT_SCOPE_LINK, 1000, IDX_ETH, NULL, 0},
+    {"10.1.1.0", 24, RTN_UNICAST, RTPROT_KERNEL, RT_SCOPE_LINK, RT_TABLE_MAIN, IDX_TUN, NULL, 0},
+    {"10.1.1.2", 32, RTN_LOCAL, RTPROT_KERNEL, RT_SCOPE_HOST, RT_TABLE_LOCAL, IDX_TUN, NULL, 0},
+    {"192.168.2.1", 32, RTN_LOCAL, RTPROT_KERNEL, RT_SCOPE_HOST, RT_TABLE_LOCAL, IDX_LO, NULL, 0},
+};
+
+/* What a listing of table shows of kr[]: "kind prefix/len" per entry. */
+static void
+listing(const struct kroute *kr, size_t n, uint32_t table, char *out, size_t sz)
+{
+    struct rtab t;
+    size_t i, off = 0;
+
+    out[0] = 0;
+    rtab_init(&t, table);
+    for (i = 0; i < n; i++) {
+        struct dpnl_route r = {.prefix = A(kr[i].prefix),
+                               .len = kr[i].len,
+                               .proto = kr[i].proto,
+                               .type = kr[i].type,
+                               .scope = kr[i].scope,
+                               .table = kr[i].table};
+        struct dp_route o;
+        char a[16];
+        if (rtab_listing(&t, &r, &o))
+            off += (size_t)snprintf(out + off, sz - off, "%d %s/%u;", (int)o.kind,
+                                    inet_fmt4(o.prefix, a), o.len);
+    }
+    rtab_fini(&t);
+}
+
+static void
+test_vrf_device_table(void **state)
+{
+    char got[512], want[512];
+
+    (void)state;
+    listing(K(dspoke1_dev), 1000, got, sizeof(got));
+    snprintf(want, sizeof(want), "%d 0.0.0.0/0;%d 198.51.100.0/24;%d 198.51.100.12/32;",
+             DP_RT_STATIC, DP_RT_CONNECTED, DP_RT_LOCAL);
+    assert_string_equal(got, want);
+    listing(K(dspoke1_dev), 0, got, sizeof(got)); /* the global table */
+    snprintf(want, sizeof(want), "%d 10.1.1.0/24;%d 10.1.1.2/32;%d 192.168.2.1/32;",
+             DP_RT_CONNECTED, DP_RT_LOCAL, DP_RT_LOCAL);
+    assert_string_equal(got, want);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_kernel_lo_subnet),
-        cmocka_unit_test(test_connected_subnet),
-        cmocka_unit_test(test_stays_host),
+        cmocka_unit_test(test_vrf_device_table), cmocka_unit_test(test_kernel_lo_subnet),
+        cmocka_unit_test(test_connected_subnet), cmocka_unit_test(test_stays_host),
         cmocka_unit_test(test_routes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

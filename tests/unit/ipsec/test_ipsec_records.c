@@ -178,6 +178,12 @@ test_hub_seed(void **state)
     assert_int_equal(cs[0].flows[0].active_sas, 2);
     assert_int_equal(cs[0].flows[0].proto, 47);
     assert_int_equal(cs[0].peer_port, 4500);
+    /* show dmvpn detail: the flow's outbound SA, an open socket, and a
+     * handle of its own per session */
+    assert_int_equal(cs[0].flows[0].out_spi, ips[0].out_spi);
+    assert_string_equal(cs[0].flows[0].transform, "esp-3des esp-md5-hmac");
+    assert_int_equal(cs[0].socket_open, 1);
+    assert_true(cs[0].handle != 0 && cs[0].handle != cs[1].handle);
 
     sb_init(&sb);
     render_crypto_isakmp_sa(&sb, NOW, ike, nike, &o);
@@ -284,6 +290,20 @@ test_negotiating_and_down(void **state)
     assert_int_equal(cs[1].n_flows, 1); /* the GRE flow, no SAs */
     assert_int_equal(cs[1].flows[0].active_sas, 0);
     assert_int_equal(cs[1].flows[0].local, ip("202.1.1.1"));
+    assert_int_equal(cs[0].socket_open, 0);
+    assert_int_equal(cs[1].socket_open, 0);
+    /* show dmvpn detail's block of the peer without SAs: no Phase1_id, so
+     * the flow runs into the fvrf line, and a closed socket */
+    sb_init(&sb);
+    render_dmvpn_crypto(&sb, NOW, &cs[1], 1);
+    assert_non_null(strstr(sb.buf, "  Crypto Session Status: DOWN          \n"
+                                   "  fvrf: (none),\t  IPSEC FLOW: permit 47 host 202.1.1.1 host "
+                                   "202.1.1.9 \n"
+                                   "        Active SAs: 0, origin: crypto map\n"));
+    assert_non_null(strstr(sb.buf, "   Outbound SPI : 0x       0, transform :  \n"
+                                   "    Socket State: Closed\n\n"));
+    assert_null(strstr(sb.buf, "IKEv"));
+    sb_free(&sb);
     sb_init(&sb);
     render_crypto_isakmp_sa(&sb, NOW, ike, nike, &o);
     sb_puts(&sb, "----\n");

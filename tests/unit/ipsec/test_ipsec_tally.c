@@ -397,7 +397,8 @@ test_ike_counts(void **state)
         reset();
         ike(1, SPOKE1, true, IPSEC_IKE_ESTABLISHED);
         ike(2, SPOKE2, false, IPSEC_IKE_ESTABLISHED);
-        ike(3, SPOKE2, true, IPSEC_IKE_CONNECTING); /* not established */
+        ike(3, SPOKE2, true, IPSEC_IKE_CONNECTING);                    /* not established */
+        ikes[ike(4, SPOKE2, true, IPSEC_IKE_ESTABLISHED)].version = 2; /* not cike's */
         observe(&t);
     }
     assert_int_equal(t.ike_initiated, 1);

@@ -105,8 +105,8 @@ test_malformed(void **state)
     assert_int_equal(dec_bytes("\0\0\0\1\0\0\0", 7, &r), REQ_DEC_TRUNCATED);
     /* unknown ids, and the text a client of the old protocol sends */
     assert_int_equal(dec_bytes("\0\0\0\0\0\0\0\0", 8, &r), REQ_DEC_UNKNOWN_ID);
-    assert_int_equal(REQ_COUNT, 12); /* the next id: unknown until it is added */
-    assert_int_equal(dec_bytes("\0\0\0\x0c\0\0\0\0", 8, &r), REQ_DEC_UNKNOWN_ID);
+    assert_int_equal(REQ_COUNT, 13); /* the next id: unknown until it is added */
+    assert_int_equal(dec_bytes("\0\0\0\x0d\0\0\0\0", 8, &r), REQ_DEC_UNKNOWN_ID);
     assert_int_equal(dec_bytes("\xff\xff\xff\xff\0\0\0\0", 8, &r), REQ_DEC_UNKNOWN_ID);
     assert_int_equal(dec_bytes("write memory", 12, &r), REQ_DEC_UNKNOWN_ID);
     assert_int_equal(dec_bytes("end", 3, &r), REQ_DEC_TRUNCATED);

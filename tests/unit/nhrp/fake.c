@@ -239,6 +239,8 @@ fnet_add(struct fnet *net, uint32_t nbma)
         .release = op_release,
     };
 
+    fake6_ops(&ops);
+
     memset(n, 0, sizeof(*n));
     n->net = net;
     n->idx = net->n++;

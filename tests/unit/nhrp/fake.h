@@ -41,6 +41,18 @@ struct fmap {
     uint32_t tun, proto, nbma;
 };
 
+/* What the *_af ops were told (IPv6 instances; fake6.c). */
+struct fmap6 {
+    uint32_t tun;
+    struct inet_addr proto, nbma;
+};
+
+struct froute6 {
+    struct inet_addr prefix;
+    uint8_t plen;
+    struct nhrp_route_info_af ri;
+};
+
 struct fnode {
     struct fnet *net;
     int idx;
@@ -63,6 +75,14 @@ struct fnode {
     bool auto_sa; /* answer ops.protect with SA up right away */
     struct froute rib[F_MAX_ROUTES];
     size_t nrib;
+    struct fmap6 maps6[64];
+    size_t nmaps6;
+    struct froute6 installed6[32];
+    size_t ninstalled6;
+    struct inet_addr mcast6[32];
+    size_t nmcast6;
+    struct froute6 rib6[F_MAX_ROUTES];
+    size_t nrib6;
 };
 
 struct fnet {
@@ -108,11 +128,31 @@ void fnode_traffic(struct fnode *n, uint32_t tun, struct rec_nhrp_traffic *out);
 
 /* Address helper: A(10,0,0,1). */
 #define A(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (d))
+/* An IPv4 struct inet_addr initializer: IA4(A(10,0,0,1)). */
+#define IA4(x)                                                                                     \
+    {                                                                                              \
+        .af = INET_AF_V4, .u = {.v4 = (x) }                                                        \
+    }
 
 /* Config helpers for the common topologies. */
 void fcfg_hub(struct nhrp_if_config *c, uint32_t tun, uint32_t addr, uint32_t nbma);
 void fcfg_spoke(struct nhrp_if_config *c, uint32_t tun, uint32_t addr, uint32_t nbma,
                 uint32_t hub_addr, uint32_t hub_nbma);
+
+/* IPv6 instances (fake6.c): the *_af ops, their RIB and what they saw. */
+void fake6_ops(struct nhrp_ops *ops);
+void fnode_route6(struct fnode *n, const char *prefix, uint8_t plen, enum nhrp_route_kind kind,
+                  uint32_t tun, const char *nexthop);
+bool fnode_mapped6(const struct fnode *n, const char *proto, struct inet_addr *nbma);
+bool fnode_has_route6(const struct fnode *n, const char *prefix, uint8_t plen,
+                      struct inet_addr *via);
+bool fnode_has_mcast6(const struct fnode *n, uint32_t nbma);
+/* An IPv6 instance on tun: address/64, NBMA nbma (IPv4), and as a spoke
+ * one NHS (hub address, hub NBMA); network-id 6. */
+void fcfg6_hub(struct nhrp_if_config *c, uint32_t tun, const char *addr, uint32_t nbma);
+void fcfg6_spoke(struct nhrp_if_config *c, uint32_t tun, const char *addr, uint32_t nbma,
+                 const char *hub_addr, uint32_t hub_nbma);
+struct inet_addr fa6(const char *text);
 
 /* Builds a packet with the encoder for injection tests. */
 size_t fbuild(uint8_t *buf, size_t cap, uint8_t type, uint16_t flags, uint32_t reqid,

@@ -33,9 +33,9 @@ sample(uint8_t *buf, uint8_t type)
          .holdtime = 7200,
          .pref = 3,
          .has_nbma = true,
-         .nbma = A(198, 51, 100, 6),
+         .nbma = IA4(A(198, 51, 100, 6)),
          .has_proto = true,
-         .proto = A(10, 0, 0, 3)},
+         .proto = IA4(A(10, 0, 0, 3))},
     };
     return fbuild(buf, 2048, type, 0x8002, 0x01020304, A(203, 0, 113, 2), A(10, 0, 0, 2),
                   A(10, 0, 0, 1), c, 2, "cisco", true);
@@ -56,16 +56,16 @@ t_roundtrip_all_types(void **state)
         assert_int_equal(p.hops, 255);
         assert_int_equal(p.flags, 0x8002);
         assert_int_equal(p.reqid, 0x01020304);
-        assert_int_equal(p.src_nbma, A(203, 0, 113, 2));
-        assert_int_equal(p.src_proto, A(10, 0, 0, 2));
-        assert_int_equal(p.dst_proto, A(10, 0, 0, 1));
+        assert_int_equal(p.src_nbma.u.v4, A(203, 0, 113, 2));
+        assert_int_equal(p.src_proto.u.v4, A(10, 0, 0, 2));
+        assert_int_equal(p.dst_proto.u.v4, A(10, 0, 0, 1));
         assert_int_equal(p.ncie, 2);
         assert_int_equal(p.cie[p.cie0].plen, 32);
         assert_false(p.cie[p.cie0].has_nbma);
         assert_int_equal(p.cie[p.cie0 + 1].code, 14);
         assert_int_equal(p.cie[p.cie0 + 1].pref, 3);
-        assert_int_equal(p.cie[p.cie0 + 1].nbma, A(198, 51, 100, 6));
-        assert_int_equal(p.cie[p.cie0 + 1].proto, A(10, 0, 0, 3));
+        assert_int_equal(p.cie[p.cie0 + 1].nbma.u.v4, A(198, 51, 100, 6));
+        assert_int_equal(p.cie[p.cie0 + 1].proto.u.v4, A(10, 0, 0, 3));
         assert_int_equal(p.next, 5); /* 3, 4, 5, 7, 9; End is not listed */
         assert_true(p.has_end);
         assert_int_equal(p.ext[3].type, NHRP_EXT_AUTH);
@@ -157,11 +157,23 @@ t_malformed_classes(void **state)
     refix(b);
     expect(b, n, NHRP_DEC_TYPE, 17);
     RESET();
-    nhrp_put16(b, 2); /* IPv6 NBMA */
+    nhrp_put16(b, 3); /* no IP family */
     refix(b);
     expect(b, n, NHRP_DEC_AFN, 0);
     RESET();
-    b[18] = 16;
+    nhrp_put16(b + 2, 0x0806); /* ARP is no protocol of ours */
+    refix(b);
+    expect(b, n, NHRP_DEC_AFN, 2);
+    RESET();
+    nhrp_put16(b, 2); /* IPv6 NBMA, but a 4-octet source NBMA address */
+    refix(b);
+    expect(b, n, NHRP_DEC_FAMILY, 18);
+    RESET();
+    b[18] = 16; /* IPv4 NBMA, but a 16-octet source NBMA address */
+    refix(b);
+    expect(b, n, NHRP_DEC_FAMILY, 18);
+    RESET();
+    b[18] = 0x44; /* E.164 type bit */
     refix(b);
     expect(b, n, NHRP_DEC_ADDRLEN, 18);
     RESET();
@@ -169,7 +181,15 @@ t_malformed_classes(void **state)
     refix(b);
     expect(b, n, NHRP_DEC_ADDRLEN, 18);
     RESET();
-    b[20] = 16;
+    b[20] = 16; /* IPv6-sized source protocol address in an 0x0800 packet */
+    refix(b);
+    expect(b, n, NHRP_DEC_FAMILY, 20);
+    RESET();
+    nhrp_put16(b + 2, NHRP_PROTO_IPV6); /* 0x86DD with 4-octet addresses */
+    refix(b);
+    expect(b, n, NHRP_DEC_FAMILY, 20);
+    RESET();
+    b[21] = 5;
     refix(b);
     expect(b, n, NHRP_DEC_ADDRLEN, 20);
     RESET();

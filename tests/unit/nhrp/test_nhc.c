@@ -241,7 +241,7 @@ t_phase2_resolution(void **state)
     assert_int_equal(r.nbma, 0);
     decode(fnet_last(&net, a->idx, NHRP_RES_REQ), &p);
     assert_int_equal(p.flags, NHRP_F_RES_Q | NHRP_F_RES_A | NHRP_F_RES_S | NHRP_F_CISCO_NAT);
-    assert_int_equal(p.dst_proto, SB);
+    assert_int_equal(p.dst_proto.u.v4, SB);
     assert_int_equal(p.hops, 255);
     nhrp_trigger_resolve(a->e, net.now, 0, SB); /* while incomplete: a cache hit */
     assert_true(fnode_entry(a, 0, SB, 32, &r));
@@ -255,9 +255,9 @@ t_phase2_resolution(void **state)
     decode(fnet_last(&net, b->idx, NHRP_RES_REPLY), &p);
     assert_int_equal(p.flags, 0xf802); /* router auth dst-stable unique src-stable nat */
     assert_int_equal(p.cie[p.cie0].plen, 32);
-    assert_int_equal(p.cie[p.cie0].nbma, N_B);
-    assert_int_equal(p.cie[p.cie0].proto, SB);
-    assert_int_equal(nhrp_ext_cie(&p, nhrp_find_ext(&p, NHRP_EXT_RESPONDER), 0)->proto, SB);
+    assert_int_equal(p.cie[p.cie0].nbma.u.v4, N_B);
+    assert_int_equal(p.cie[p.cie0].proto.u.v4, SB);
+    assert_int_equal(nhrp_ext_cie(&p, nhrp_find_ext(&p, NHRP_EXT_RESPONDER), 0)->proto.u.v4, SB);
     assert_int_equal(nhrp_find_ext(&p, NHRP_EXT_FWD_TRANSIT)->ncie, 1); /* the hub */
 
     assert_true(fnode_entry(a, 0, SB, 32, &r));
@@ -385,9 +385,9 @@ t_phase3_redirect_shortcut(void **state)
     decode(fnet_last(&net, hub->idx, NHRP_TRAFFIC_IND), &p);
     assert_int_equal(p.hops, 255);
     assert_int_equal(p.traffic_code, 0);
-    assert_int_equal(p.src_nbma, N_HUB);
-    assert_int_equal(p.src_proto, HUB);
-    assert_int_equal(p.dst_proto, A(192, 168, 2, 10)); /* the data's source */
+    assert_int_equal(p.src_nbma.u.v4, N_HUB);
+    assert_int_equal(p.src_proto.u.v4, HUB);
+    assert_int_equal(p.dst_proto.u.v4, A(192, 168, 2, 10)); /* the data's source */
     assert_int_equal(p.payload_len, 28);
     assert_memory_equal(p.raw + p.payload_off, ip_a_to_b, 28);
     assert_int_equal(fnet_count(&net, hub->idx, a->idx, NHRP_TRAFFIC_IND), 1);
@@ -395,11 +395,11 @@ t_phase3_redirect_shortcut(void **state)
     /* A resolved the destination; the hub forwarded along its route to
      * B; B answered with its LAN prefix. */
     decode(fnet_last(&net, a->idx, NHRP_RES_REQ), &p);
-    assert_int_equal(p.dst_proto, A(192, 168, 3, 10));
+    assert_int_equal(p.dst_proto.u.v4, A(192, 168, 3, 10));
     assert_int_equal(fnet_count(&net, hub->idx, b->idx, NHRP_RES_REQ), 1);
     decode(fnet_last(&net, b->idx, NHRP_RES_REPLY), &p);
     assert_int_equal(p.cie[p.cie0].plen, 24);
-    assert_int_equal(p.cie[p.cie0].proto, SB);
+    assert_int_equal(p.cie[p.cie0].proto.u.v4, SB);
 
     /* A: an NHRP route for B's LAN via B's tunnel address, and B's
      * address as a mapped next hop. */
@@ -703,7 +703,7 @@ t_dynamic_nhs(void **state)
     fnode_config(hub, &hc, 1);
     fnode_config(a, &ac, 1);
     decode(fnet_last(&net, a->idx, NHRP_REG_REQ), &p);
-    assert_int_equal(p.dst_proto, SA_); /* RFC 2332 5.2.3: NHS unknown */
+    assert_int_equal(p.dst_proto.u.v4, SA_); /* RFC 2332 5.2.3: NHS unknown */
     fnet_pump(&net);
     assert_true(fnode_nhs(a, 0, N_HUB, &n));
     assert_int_equal(n.addr, HUB);
@@ -711,7 +711,7 @@ t_dynamic_nhs(void **state)
     assert_true(fnode_entry(a, 0, HUB, 32, NULL));
     fnet_advance(&net, 200 * SEC);
     decode(fnet_last(&net, a->idx, NHRP_REG_REQ), &p);
-    assert_int_equal(p.dst_proto, HUB);
+    assert_int_equal(p.dst_proto.u.v4, HUB);
 }
 
 static void

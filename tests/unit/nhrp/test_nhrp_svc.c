@@ -141,11 +141,19 @@ dp_call(void *self, int type, const void *in, void *out)
     }
 }
 
-static const uint16_t dp_consumes[] = {
-    SVC_EV_NHRP_TX,   SVC_EV_MAP,       SVC_EV_UNMAP,         SVC_EV_MCAST_ADD,
-    SVC_EV_MCAST_DEL, SVC_EV_ROUTE_DEL, SVC_EV_VRF_ROUTE_DEL, 0};
-static const uint16_t dp_emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS, SVC_EV_DP_HAIRPIN,
-                                    SVC_EV_DP_USED, 0};
+static const uint16_t dp_consumes[] = {SVC_EV_NHRP_TX,
+                                       SVC_EV_MAP,
+                                       SVC_EV_UNMAP,
+                                       SVC_EV_MCAST_ADD,
+                                       SVC_EV_MCAST_DEL,
+                                       SVC_EV_ROUTE_DEL,
+                                       SVC_EV_VRF_ROUTE_DEL,
+                                       SVC_EV_MAP6,
+                                       SVC_EV_UNMAP6,
+                                       SVC_EV_ROUTE6_DEL,
+                                       0};
+static const uint16_t dp_emits[] = {SVC_EV_NHRP_RX, SVC_EV_DP_MISS,  SVC_EV_DP_HAIRPIN,
+                                    SVC_EV_DP_USED, SVC_EV_DP_MISS6, 0};
 static const uint16_t dp_answers[] = {SVC_CALL_TUNNEL_ID, SVC_CALL_TUNNEL_NAME,
                                       SVC_CALL_ROUTE_LOOKUP, SVC_CALL_ROUTE_ADD, 0};
 static const struct service fake_dp = {
@@ -322,9 +330,9 @@ assert_registration(const struct ev_rec *r)
     assert_int_equal(r->tun, TUN);
     assert_int_equal(r->nbma, NHS_NBMA);
     assert_int_equal(r->pkt.type, NHRP_REG_REQ);
-    assert_int_equal(r->pkt.src_nbma, ME_NBMA);
-    assert_int_equal(r->pkt.src_proto, ME);
-    assert_int_equal(r->pkt.dst_proto, NHS);
+    assert_int_equal(r->pkt.src_nbma.u.v4, ME_NBMA);
+    assert_int_equal(r->pkt.src_proto.u.v4, ME);
+    assert_int_equal(r->pkt.dst_proto.u.v4, NHS);
 }
 
 static void
@@ -453,6 +461,18 @@ test_nhs_record(void **state)
     assert_int_equal(host_snapshot(&e->h, REC_TUNNEL, NULL, &sb), 1);
     assert_int_equal(((struct rec_tunnel *)sb.buf)->type, REC_TUN_SPOKE);
     assert_true(((struct rec_tunnel *)sb.buf)->protected_);
+    /* the IPv6 kinds are answered, with no rows while no tunnel has an
+     * IPv6 NHRP instance (not "nobody serves this kind", -1) */
+    {
+        static const uint32_t k6[] = {REC_NHRP6_IF, REC_NHRP6_CACHE, REC_NHRP6_NHS,
+                                      REC_DMVPN6_PEER};
+        for (size_t i = 0; i < sizeof(k6) / sizeof(k6[0]); i++) {
+            sb_reset(&sb);
+            assert_int_equal(host_snapshot(&e->h, k6[i], NULL, &sb), 0);
+            assert_int_equal(sb.len, 0);
+        }
+        assert_int_equal(host_snapshot(&e->h, REC_NHRP6_CACHE + 1000, NULL, &sb), -1);
+    }
     sb_free(&sb);
 }
 

@@ -79,9 +79,9 @@ t_registration_create_refresh_expire(void **state)
     decode(fnet_last(&net, s1->idx, NHRP_REG_REQ), &p);
     assert_int_equal(p.hops, 255);
     assert_int_equal(p.flags, NHRP_F_REG_U | NHRP_F_CISCO_NAT);
-    assert_int_equal(p.src_nbma, N_S1);
-    assert_int_equal(p.src_proto, S1);
-    assert_int_equal(p.dst_proto, HUB);
+    assert_int_equal(p.src_nbma.u.v4, N_S1);
+    assert_int_equal(p.src_proto.u.v4, S1);
+    assert_int_equal(p.dst_proto.u.v4, HUB);
     assert_int_equal(p.ncie, 1);
     assert_int_equal(p.cie[p.cie0].plen, 32);
     assert_int_equal(p.cie[p.cie0].holdtime, 600);
@@ -94,7 +94,7 @@ t_registration_create_refresh_expire(void **state)
     assert_int_equal(p.ext[3].type, NHRP_EXT_NAT);
     assert_false(p.ext[3].compulsory);
     assert_int_equal(p.ext[3].ncie, 1);
-    assert_int_equal(nhrp_ext_cie(&p, &p.ext[3], 0)->nbma, N_HUB);
+    assert_int_equal(nhrp_ext_cie(&p, &p.ext[3], 0)->nbma.u.v4, N_HUB);
 
     /* The hub registered it. */
     assert_true(fnode_entry(hub, 0, S1, 32, &r));
@@ -111,12 +111,12 @@ t_registration_create_refresh_expire(void **state)
     /* Its reply: code 0, the responder is the hub. */
     decode(fnet_last(&net, hub->idx, NHRP_REG_REPLY), &p);
     assert_int_equal(p.flags, NHRP_F_REG_U | NHRP_F_CISCO_NAT);
-    assert_int_equal(p.src_proto, S1);
+    assert_int_equal(p.src_proto.u.v4, S1);
     assert_int_equal(p.cie[p.cie0].code, NHRP_CODE_SUCCESS);
     assert_int_equal(p.ext[0].type, NHRP_EXT_RESPONDER);
     assert_int_equal(p.ext[0].ncie, 1);
-    assert_int_equal(nhrp_ext_cie(&p, &p.ext[0], 0)->proto, HUB);
-    assert_int_equal(nhrp_ext_cie(&p, &p.ext[0], 0)->nbma, N_HUB);
+    assert_int_equal(nhrp_ext_cie(&p, &p.ext[0], 0)->proto.u.v4, HUB);
+    assert_int_equal(nhrp_ext_cie(&p, &p.ext[0], 0)->nbma.u.v4, N_HUB);
     assert_int_equal(p.ext[3].ncie, 1); /* NAT: copied, nothing added */
 
     assert_true(fnode_nhs(s1, 0, N_HUB, &nhs));
@@ -226,8 +226,8 @@ t_nat(void **state)
     x = nhrp_find_ext(&p, NHRP_EXT_NAT);
     assert_non_null(x);
     assert_int_equal(x->ncie, 2);
-    assert_int_equal(nhrp_ext_cie(&p, x, 1)->nbma, N_S1);
-    assert_int_equal(nhrp_ext_cie(&p, x, 1)->proto, S1);
+    assert_int_equal(nhrp_ext_cie(&p, x, 1)->nbma.u.v4, N_S1);
+    assert_int_equal(nhrp_ext_cie(&p, x, 1)->proto.u.v4, S1);
     n = nhrp_snap_peers(hub->e, net.now, 0, &peers);
     assert_int_equal(n, 1);
     assert_int_equal(peers[0].attrs, REC_PA_D | REC_PA_N);
@@ -240,7 +240,7 @@ t_nat(void **state)
     x = nhrp_find_ext(&p, NHRP_EXT_NAT);
     assert_non_null(x);
     assert_int_equal(x->ncie, 1);
-    assert_int_equal(nhrp_ext_cie(&p, x, 0)->nbma, N_S1);
+    assert_int_equal(nhrp_ext_cie(&p, x, 0)->nbma.u.v4, N_S1);
 }
 
 static void
@@ -326,7 +326,7 @@ t_network_id_isolation(void **state)
     assert_int_equal(fnet_count(&net, hub->idx, s1->idx, NHRP_RES_REQ), 0);
     decode(fnet_last(&net, hub->idx, NHRP_ERROR_IND), &p);
     assert_int_equal(p.err_code, NHRP_ERR_PROTO_UNREACHABLE);
-    assert_int_equal(p.dst_proto, A(10, 0, 1, 3));
+    assert_int_equal(p.dst_proto.u.v4, A(10, 0, 1, 3));
 
     /* Same network-id: the tunnels form one NBMA network (IOS). */
     h[1].network_id = 1;
@@ -363,8 +363,8 @@ t_error_indications(void **state)
     decode(fnet_last(&net, hub->idx, NHRP_ERROR_IND), &p);
     assert_int_equal(p.err_code, NHRP_ERR_UNRECOGNIZED_EXT);
     assert_int_equal(p.err_offset, 52);
-    assert_int_equal(p.dst_proto, A(10, 0, 0, 9));
-    assert_int_equal(p.src_proto, HUB);
+    assert_int_equal(p.dst_proto.u.v4, A(10, 0, 0, 9));
+    assert_int_equal(p.src_proto.u.v4, HUB);
     assert_int_equal(p.extoff, 0);
     assert_int_equal(p.payload_len, n);
     assert_int_equal(nhrp_decode(p.raw + p.payload_off, p.payload_len, &inner, NULL), NHRP_DEC_OK);
@@ -417,7 +417,8 @@ t_error_indications(void **state)
     nhrp_w_cie(&w, &cie);
     h = nhrp_w_ext_begin(&w, 0x8004);
     {
-        struct nhrp_cie self = {.has_nbma = true, .nbma = N_HUB, .has_proto = true, .proto = HUB};
+        struct nhrp_cie self = {
+            .has_nbma = true, .nbma = IA4(N_HUB), .has_proto = true, .proto = IA4(HUB)};
         nhrp_w_cie(&w, &self);
     }
     nhrp_w_ext_end(&w, h);
@@ -458,7 +459,7 @@ t_resolution_forward_or_answer(void **state)
     assert_int_equal(p.hops, 254);
     assert_int_equal(p.reqid, 90);
     assert_int_equal(nhrp_find_ext(&p, NHRP_EXT_FWD_TRANSIT)->ncie, 1);
-    assert_int_equal(nhrp_ext_cie(&p, nhrp_find_ext(&p, NHRP_EXT_FWD_TRANSIT), 0)->proto, HUB);
+    assert_int_equal(nhrp_ext_cie(&p, nhrp_find_ext(&p, NHRP_EXT_FWD_TRANSIT), 0)->proto.u.v4, HUB);
 
     /* Without A, the hub answers from its cache. */
     n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0x8802, 91, X, A(10, 0, 0, 9), S1, &cie, 1, NULL, true);
@@ -468,8 +469,8 @@ t_resolution_forward_or_answer(void **state)
     assert_int_equal(p.flags, NHRP_F_RES_Q | NHRP_F_RES_A | NHRP_F_RES_D | NHRP_F_RES_U |
                                   NHRP_F_RES_S | NHRP_F_CISCO_NAT);
     assert_int_equal(p.cie[p.cie0].code, NHRP_CODE_SUCCESS);
-    assert_int_equal(p.cie[p.cie0].nbma, N_S1);
-    assert_int_equal(p.cie[p.cie0].proto, S1);
+    assert_int_equal(p.cie[p.cie0].nbma.u.v4, N_S1);
+    assert_int_equal(p.cie[p.cie0].proto.u.v4, S1);
     assert_int_equal(p.cie[p.cie0].holdtime, 600);
 
     /* Unknown address inside the tunnel subnet: negative reply (code 12). */
@@ -484,8 +485,8 @@ t_resolution_forward_or_answer(void **state)
     n = fbuild(b, sizeof(b), NHRP_RES_REQ, 0xc802, 93, X, A(10, 0, 0, 9), HUB, &cie, 1, NULL, true);
     fnet_inject(hub, 0, X, b, n);
     decode(fnet_last(&net, hub->idx, NHRP_RES_REPLY), &p);
-    assert_int_equal(p.cie[p.cie0].nbma, N_HUB);
-    assert_int_equal(p.cie[p.cie0].proto, HUB);
+    assert_int_equal(p.cie[p.cie0].nbma.u.v4, N_HUB);
+    assert_int_equal(p.cie[p.cie0].proto.u.v4, HUB);
     assert_int_equal(p.flags, 0xf802);
 }
 
@@ -512,9 +513,9 @@ t_purge_on_clear_and_expiry(void **state)
     nhrp_clear(hub->e, net.now, 0, S1, 32);
     fnet_pump(&net);
     decode(fnet_last(&net, hub->idx, NHRP_PURGE_REQ), &p);
-    assert_int_equal(p.dst_proto, S2);
+    assert_int_equal(p.dst_proto.u.v4, S2);
     assert_int_equal(p.flags & NHRP_F_PURGE_N, 0);
-    assert_int_equal(p.cie[p.cie0].proto, S1);
+    assert_int_equal(p.cie[p.cie0].proto.u.v4, S1);
     assert_false(fnode_entry(s2, 0, S1, 32, NULL));
     assert_false(fnode_mapped(s2, S1, NULL));
     assert_int_equal(fnet_count(&net, s2->idx, hub->idx, NHRP_PURGE_REPLY), 1);

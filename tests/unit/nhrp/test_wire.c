@@ -189,9 +189,9 @@ add_cie(struct expect *x, const struct nhrp_cie *c)
     add(&x->htime, "%u", c->holdtime);
     add(&x->pref, "%u", c->pref);
     if (c->has_nbma)
-        add_ip(&x->cnbma, c->nbma);
+        add_ip(&x->cnbma, c->nbma.u.v4);
     if (c->has_proto)
-        add_ip(&x->cproto, c->proto);
+        add_ip(&x->cproto, c->proto.u.v4);
 }
 
 static void
@@ -209,9 +209,9 @@ expect_pkt(struct expect *x, const uint8_t *data, size_t len)
         add(&x->flags, "0x%04x", p.flags);
         add(&x->reqid, "0x%08x", p.reqid);
     }
-    add_ip(&x->src_nbma, p.src_nbma);
-    add_ip(&x->src_proto, p.src_proto);
-    add_ip(&x->dst_proto, p.dst_proto);
+    add_ip(&x->src_nbma, p.src_nbma.u.v4);
+    add_ip(&x->src_proto, p.src_proto.u.v4);
+    add_ip(&x->dst_proto, p.dst_proto.u.v4);
     for (i = 0; i < p.ncie; i++)
         add_cie(x, &p.cie[p.cie0 + i]);
     if (p.type == NHRP_ERROR_IND) {

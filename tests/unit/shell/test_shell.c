@@ -437,7 +437,7 @@ test_exec_table(void **state)
                 reqs++;
             }
         }
-        assert_int_equal(reqs, 12);
+        assert_int_equal(reqs, 13);
     }
 }
 

@@ -450,6 +450,30 @@ test_ipsec_tun_index(void **state)
     assert_int_equal(get_int(f, CIP "3.3.1.12.77.1"), 47);
 }
 
+/* An IKEv2 SA is no cikeTunnelTable row (the table models IKEv1's phase 1);
+ * its flows stay in cipSecTunnelTable, naming the SA and saying it has no
+ * row (IkeTunnelAlive false). */
+static void
+test_ipsec_ikev2(void **state)
+{
+    struct fixture *f = *state;
+    struct sn_val v;
+
+    ike[0].ike_version = 2;
+    sn_mib_build(&f->m, &f->s);
+    assert_int_equal(get(f, CIP "2.3.1.2.1001", &v), 0);
+    assert_int_equal(f->m.t[SN_T_CIKE_TUNNEL].nrows, 0);
+    assert_int_equal(get_uns(f, CIP "2.1.1.0", SN_GAUGE), 0);
+    assert_int_equal(get_uns(f, CIP "3.1.1.0", SN_GAUGE), 1);
+    assert_int_equal(get_int(f, CIP "3.2.1.2.2001"), 1001);
+    assert_int_equal(get_int(f, CIP "3.2.1.3.2001"), 2); /* TruthValue false */
+    assert_int_equal(get_int(f, CIP "3.2.1.6.2001"), 1); /* keyed by IKE */
+    ike[0].ike_version = 1;
+    sn_mib_build(&f->m, &f->s);
+    assert_int_equal(get_int(f, CIP "3.2.1.3.2001"), 1);
+    assert_int_equal(get_uns(f, CIP "2.1.1.0", SN_GAUGE), 1);
+}
+
 /* A walk from the root visits every instance once, in increasing order,
  * and a GET of each instance returns the value the walk saw. */
 static void
@@ -498,6 +522,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_ipsec, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ipsec_global, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ipsec_tun_index, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ipsec_ikev2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk, setup, teardown),
         cmocka_unit_test(test_empty),
     };

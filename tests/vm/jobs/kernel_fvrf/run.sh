@@ -1,10 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Our hub (kernel backend) with its transport in front-door VRF INET (a
-# network namespace) and two FRR nhrpd spokes: dmvpnd moves the WAN link
-# into the VRF, makes the gre link there and moves it out (its underlay stays
-# in the VRF); both spokes register, phase 3 builds a shortcut, and the
-# hub's global table never has a route to an NBMA address.
+# Front-door VRF INET with the kernel backend, in both forms a VRF takes
+# (lib/vrfdev.h), in one boot:
+# 1. VRFs as network namespaces (DMVPND_VRF_BACKEND=netns): our hub with two
+#    FRR nhrpd spokes; dmvpnd moves the WAN link into the VRF, makes the gre
+#    link there and moves it out (its underlay stays in the VRF); both
+#    spokes register, phase 3 builds a shortcut, and the hub's global table
+#    never has a route to an NBMA address.
+# 2. VRFs as devices (l3mdev, this kernel has CONFIG_NET_VRF; the automatic
+#    choice): our hub and two of our spokes whose only route to each other's
+#    NBMA addresses is the default route of VRF INET's table, across a
+#    router (the spokes on one segment, the hub on another); registration,
+#    phase 3 shortcut with GRE directly between the spokes (dev_part.sh).
 . /job/lib.sh
 vm_base
 # the hub's WAN link, named as its IOS interface (GigabitEthernet1 -> Gi1),
@@ -27,6 +34,7 @@ for s in 1 2; do
 done
 capture kernel-fvrf
 export DMVPND_VRF_NETNS_PREFIX=hub.
+export DMVPND_VRF_BACKEND=netns
 DMVPND_DATAPLANE=kernel dmvpnd_start hub /job/hub.cfg
 expect "dmvpnd uses the kernel backend" grep -q "dataplane: kernel backend" /out/hub.log
 expect "Gi1 moved into VRF INET with its address" retry 10 sh -c \
@@ -58,4 +66,6 @@ capture_stop kernel-fvrf
 expect "GRE from the hub's VRF address on the wire" sh -c \
   'tcpdump -n -r /out/kernel-fvrf.pcap "src host 192.0.2.11 and ip proto 47" 2>/dev/null | grep -q .'
 kill "$(cat /tmp/hub.dmvpnd.pid)"
+unset DMVPND_VRF_NETNS_PREFIX DMVPND_VRF_BACKEND
+. /job/dev_part.sh
 finish
