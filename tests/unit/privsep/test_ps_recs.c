@@ -6,6 +6,7 @@
  * their last byte, every other byte is left as the child wrote it. */
 #include "daemons/privsep/ps_recs.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp6.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -82,6 +83,21 @@ test_enums(void **state)
     c[0].type = REC_NHRP_STATIC;
     c[0].prefix_len = 200;
     assert_int_equal(ps_recs_sanitize(REC_NHRP_CACHE, c, 1, sizeof(c)), -1);
+
+    /* IPv6's records: prefix lengths up to 128 */
+    struct rec_nhrp6_cache c6[1];
+    struct rec_dmvpn6_peer p6[1];
+
+    memset(c6, 0, sizeof(c6));
+    c6[0].prefix_len = 128;
+    assert_int_equal(ps_recs_sanitize(REC_NHRP6_CACHE, c6, 1, sizeof(c6)), 0);
+    c6[0].prefix_len = 129;
+    assert_int_equal(ps_recs_sanitize(REC_NHRP6_CACHE, c6, 1, sizeof(c6)), -1);
+    memset(p6, 0, sizeof(p6));
+    p6[0].target_len = 128;
+    assert_int_equal(ps_recs_sanitize(REC_DMVPN6_PEER, p6, 1, sizeof(p6)), 0);
+    p6[0].state = REC_PEER_DOWN + 1;
+    assert_int_equal(ps_recs_sanitize(REC_DMVPN6_PEER, p6, 1, sizeof(p6)), -1);
 
     memset(t, 'A', sizeof(t)); /* refused before its names are touched */
     assert_int_equal(ps_recs_sanitize(REC_TUNNEL, t, 1, sizeof(t)), -1);
