@@ -13,6 +13,8 @@ every dmvpnd with --privsep (and the --privsep-debug hook), in network namespace
   equally confined child; data keeps flowing through the parent's mappings
   meanwhile, and both spokes are back in the new child's cache at their next
   registration (3 s).
+- `show dmvpn privsep` (ours) on the hub afterwards: three children started,
+  two died, the running one's PID, the two mappings kept.
 - The hub's child made to call open() (SIGUSR2 with --privsep-debug): seccomp
   kills it (SIGSYS), the parent logs that and restarts it. The spokes' dmvpnd are
   stopped (SIGSTOP) meanwhile, so none can register: both are in the new child's
@@ -163,6 +165,14 @@ def scenario():
     check(netns.wait_for(lambda: hub_peers() == SPOKES, 10, 0.25) and
           ping("spoke1", "192.168.2.1", "192.168.3.1") >= 2,
           "both spokes registered and ping works after both restarts")
+
+    # the proxy's counters (show dmvpn privsep, ours): three children, two
+    # deaths, the running one named, the spokes' two mappings kept
+    child = child_of(parent)
+    text = LAB.cli("hub", "show dmvpn privsep").stdout
+    check(f"Child: dmvpnd-nhrp, PID {child}, up " in text and "Starts: 3, deaths: 2\n" in text
+          and "Mappings kept for a restart: 2\n" in text,
+          f"hub: show dmvpn privsep counts the restarts: {text!r}")
 
 
 def main():
