@@ -85,6 +85,9 @@ enum rec_kind {
     REC_ROUTE6,
     /* lib/rec_iface6.h: show ipv6 interface brief */
     REC_IFACE6,
+    /* lib/rec_privsep.h: show dmvpn privsep (the privilege separation
+     * proxy's counters) */
+    REC_PRIVSEP,
 };
 
 /* One VRF and the interfaces in it (show vrf, show ip vrf [interfaces]). */

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <grp.h>
+#include <limits.h>
 #include <linux/audit.h>
 #include <linux/capability.h>
 #include <linux/filter.h>
@@ -97,7 +98,17 @@ sandbox_prepare_root(const char *path, char *err, size_t errlen)
     DIR *d;
     const struct dirent *e;
     bool empty = true;
+    char parent[PATH_MAX];
+    char *slash;
 
+    if (snprintf(parent, sizeof(parent), "%s", path) >= (int)sizeof(parent))
+        return fail(err, errlen, "%s: path too long", path);
+    for (slash = strchr(parent + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        if (mkdir(parent, 0755) < 0 && errno != EEXIST)
+            return fail(err, errlen, "mkdir %s: %s", parent, strerror(errno));
+        *slash = '/';
+    }
     if (mkdir(path, 0755) < 0 && errno != EEXIST)
         return fail(err, errlen, "mkdir %s: %s", path, strerror(errno));
     if (lstat(path, &st) < 0)

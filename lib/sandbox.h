@@ -49,8 +49,9 @@ extern const int sandbox_engine_syscalls[];
  * user database is a file). 0, or -1 with a message in err. uid 0 is
  * refused. */
 int sandbox_user(const char *name, uid_t *uid, gid_t *gid, char *err, size_t errlen);
-/* Makes path (one level) if missing: a directory owned by root, writable by
- * nobody else, and empty. 0, or -1 with a message in err. */
+/* Makes path if missing (and its missing parents, 0755: a fresh machine
+ * has no /var/lib/opendmvpn until the package made it): a directory owned
+ * by root, writable by nobody else, and empty. 0, or -1 with a message in err. */
 int sandbox_prepare_root(const char *path, char *err, size_t errlen);
 /* Confines the calling process for good (steps above). 0, or -1 with the
  * step that failed in err; the caller then exits. */

@@ -19,8 +19,9 @@ node runs its own dmvpnd (and, where its config asks, charon, sshd, telnet and
 snmpd, as those services are built). A node with snmp-server lines gets snmpd
 (config from `dmvpn-snmp --snmpd-conf`) with our MIBs in it (dmvpn_snmp.so;
 DMVPN_SNMP_AGENTX=1: dmvpn-snmp as its AgentX subagent instead).
-With DMVPN_LAB_PRIVSEP=1 (or =debug, adding the --privsep-debug hook) every
-dmvpnd runs with --privsep. With DMVPN_LAB_PCAP=FILE, `up` captures the first segment's bridge into FILE
+Every dmvpnd runs with privilege separation (its default as root), the NHRP
+child chrooted to the lab's own empty directory; DMVPN_LAB_PRIVSEP=0 runs them
+--no-privsep, =debug adds the --privsep-debug hook. With DMVPN_LAB_PCAP=FILE, `up` captures the first segment's bridge into FILE
 from before any daemon starts (tcpdump; stopped by `down`).
 A node whose config has `router bgp|ospf|eigrp` gets FRR (zebra, staticd,
 bgpd, ospfd, eigrpd under watchfrr, FRR pathspace = the node's namespace,
@@ -348,7 +349,9 @@ class Lab:
         cmd += self.vici_args(node, vrfs)
         if os.path.exists(self.path(f"{node}.frr")):
             cmd += [f"--frr={self.node_ns(node)}", self.eigrp_arg(node)]
-        if os.environ.get("DMVPN_LAB_PRIVSEP"):
+        if os.environ.get("DMVPN_LAB_PRIVSEP") == "0":
+            cmd.append("--no-privsep")
+        else:
             # NHRP in a confined child (docs/architecture.md "Privilege
             # separation"), chrooted to an empty directory of the lab's
             cmd += ["--privsep", "--privsep-root", self.path("empty")]

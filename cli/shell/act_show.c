@@ -8,6 +8,7 @@
 #include "cli/render/render_crypto.h"
 #include "cli/render/render_ip_iface.h"
 #include "cli/render/render_nhrp.h"
+#include "cli/render/render_privsep.h"
 #include "cli/render/render_nhrp_more.h"
 #include "cli/render/render_runcfg.h"
 #include "cli/render/render_system.h"
@@ -458,6 +459,15 @@ act_show(struct session *s, const struct cmd_match *m, struct strbuf *out, bool 
     if (exec_has(m, "version") || exec_has(m, "logging"))
         return show_system(s, m, out, json);
     /* before "interface": show ip nhrp traffic interface X */
+    if (exec_has(m, "privsep")) {
+        struct snapshot snap;
+
+        if (fetch(s, REC_PRIVSEP, sizeof(struct rec_privsep), &snap) < 0)
+            return -1;
+        render_privsep(out, snap.h.now_ms, (const struct rec_privsep *)snap.buf, snap.h.count);
+        snapshot_free(&snap);
+        return 0;
+    }
     if (exec_has(m, "dmvpn"))
         return show_dmvpn(s, m, out, json);
     if (exec_has(m, "nhrp"))

@@ -148,6 +148,9 @@ static const struct exec_row rows[] = {
                       {"interfaces", "Show interface VRF information"}, {"<vrf>", "VRF name"})},
     {"show dmvpn [detail]", ACT(act_show, 1, PJ), 0,
      .help = CMD_HELP({"dmvpn", "DMVPN information"}, {"detail", "Detailed information"})},
+    /* ours, not IOS's: the privilege separation proxy's counters */
+    {"show dmvpn privsep", ACT(act_show, 1, EXEC_PIPE), 0,
+     .help = CMD_HELP({"privsep", "Privilege separation (not in IOS)"})},
     {"show dmvpn ipv6 [detail]", ACT(act_show_nhrp6, 1, PJ), 0,
      .help = CMD_HELP({"ipv6", "IPv6 DMVPN information"}, {"detail", "Detailed information"})},
     {"show ipv6 nhrp [{detail|brief}]", ACT(act_show_nhrp6, 1, PJ), 0,

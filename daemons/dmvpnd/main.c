@@ -23,8 +23,9 @@
  *                                         (default; routes to zebra, can be a
  *                                         DMVPN hub) or FRR's eigrpd
  * Privilege separation (docs/architecture.md):
- *   --privsep | --no-privsep              NHRP in a confined child (default off
- *                                         until every e2e tier passes with it)
+ *   --privsep | --no-privsep              NHRP in a confined child (default on
+ *                                         when started as root; --no-privsep is
+ *                                         for debugging)
  *   --privsep-root DIR                    the child's empty chroot
  *   --privsep-debug                       TEST HOOK: SIGUSR2 makes the child call open()
  */
@@ -36,6 +37,7 @@
 #include "lib/strbuf.h"
 
 #include <getopt.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,7 +124,8 @@ main(int argc, char **argv)
     const char *vici = NULL, *charon_log = NULL, *frr_ps = NULL;
     static struct ipsec_svc_charon vrfs[DMVPND_MAX_VICI_VRFS];
     size_t nvrfs = 0;
-    bool privsep = false, privsep_debug = false;
+    int privsep = -1; /* unset: on as root */
+    bool privsep_debug = false;
     const char *privsep_root = NULL;
     int c;
 
@@ -197,10 +200,10 @@ main(int argc, char **argv)
             eigrp_own = !strcmp(optarg, "own");
             break;
         case 'X':
-            privsep = true;
+            privsep = 1;
             break;
         case 'x':
-            privsep = false;
+            privsep = 0;
             break;
         case 'Y':
             privsep_root = optarg;
@@ -257,7 +260,12 @@ main(int argc, char **argv)
         return dmvpnd_check(config, verbose, report, eigrp_own);
     dmvpnd_set_ipsec(vici, vrfs, nvrfs, kernel_esp);
     dmvpnd_set_frr(frr_ps, eigrp_own);
-    dmvpnd_set_privsep(privsep, privsep_root, privsep_debug);
+    /* Separation drops root's privileges; a dmvpnd started by another
+     * user has none to drop (and could not chroot), so it runs whole
+     * unless asked (then the sandbox's refusal says why). */
+    if (privsep < 0)
+        privsep = geteuid() == 0;
+    dmvpnd_set_privsep(privsep != 0, privsep_root, privsep_debug);
     if (verbose)
         log_set_level(LOG_LVL_DEBUG); /* -v while running: debug lines to the log too */
     return dmvpnd_run(config, socket, foreground, no_vty);

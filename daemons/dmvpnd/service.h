@@ -66,6 +66,10 @@ enum svc_ev {
     SVC_EV_MCAST6_ADD,  /* svc_map_n6 (proto 0): replicate multicast to an IPv6 NBMA */
     SVC_EV_MCAST6_DEL,  /* svc_map_n6 (proto 0) */
     SVC_EV_DP_HAIRPIN6, /* svc_dp_hairpin6: SVC_EV_DP_HAIRPIN from a tunnel over IPv6 */
+    /* svc_map: a mapping NHRP made before its process was restarted. In
+     * no contract's lists: only privilege separation's parent, which kept
+     * the mappings, sends it to a restarted NHRP child. */
+    SVC_EV_NHRP_RESTORE,
     SVC_EV_COUNT
 };
 

@@ -533,6 +533,34 @@ nhrp_sa_event(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t nbma,
 }
 
 void
+nhrp_restore(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t proto, uint32_t nbma)
+{
+    struct nhrp_if *nif = nhrp_if_find(e, tun, INET_AF_V4);
+    struct inet_addr p = nhrp_a4(proto), n = nhrp_a4(nbma);
+    struct nhrp_entry *en;
+
+    e->now = now;
+    if (!nif || !nif->running || !proto || !nbma || nhrp_is_own(nif, p) ||
+        nhrp_cache_find(nif, p, nif->host_plen))
+        return;
+    if (nif->cfg.max_entries && nif->nentries >= nif->cfg.max_entries)
+        return;
+    en = nhrp_cache_get(nif, p, nif->host_plen, NULL);
+    if (nif->cfg.nnhs + nif->cfg.nnhs_af == 0) {
+        en->origin = ORIG_REGISTERED;
+        en->flags |= EF_REGISTERED;
+        nif->got_registrations = true;
+    } else {
+        en->origin = ORIG_RESOLVED;
+        en->flags |= EF_ROUTER;
+    }
+    nhrp_cache_bind(en, n, n);
+    nhrp_cache_set_expiry(en, now + NHRP_MS(nif->cfg.holdtime));
+    if (en->origin == ORIG_REGISTERED && nif->cfg.mcast_dynamic && en->peer)
+        nhrp_peer_mcast_dyn(en->peer);
+}
+
+void
 nhrp_clear_af(struct nhrp_engine *e, int64_t now, uint32_t tun, const struct inet_addr *prefix,
               uint8_t plen)
 {

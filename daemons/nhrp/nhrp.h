@@ -262,6 +262,15 @@ void nhrp_trigger_used(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_
 void nhrp_sa_event(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t nbma,
                    enum nhrp_sa_state state);
 
+/* A host binding proto -> nbma this tunnel had before the engine was
+ * restarted (privilege separation: the parent keeps the mappings NHRP
+ * made, its data plane still carries them). Where no entry exists it comes
+ * back as the registration an NHS got (a tunnel with no NHS of its own) or
+ * the resolution an NHC got, bound and expiring after the tunnel's holding
+ * time: the spokes' next registrations refresh it, an unused shortcut
+ * expires and is unmapped as any other. What the config made wins. */
+void nhrp_restore(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t proto, uint32_t nbma);
+
 /* clear ip nhrp [A [mask]]: removes dynamic entries in prefix/plen (plen 0:
  * all) of tun (or every tunnel), purging those that others resolved. */
 void nhrp_clear(struct nhrp_engine *e, int64_t now, uint32_t tun, uint32_t prefix, uint8_t plen);

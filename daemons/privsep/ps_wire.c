@@ -134,6 +134,7 @@ ps_event_encode(struct strbuf *out, int type, const void *p)
     }
     case SVC_EV_MAP:
     case SVC_EV_UNMAP:
+    case SVC_EV_NHRP_RESTORE:
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL: {
         const struct svc_map *e = p;
@@ -270,6 +271,7 @@ ps_event_decode(const uint8_t *b, size_t n, struct ps_event *e)
         return 0;
     case SVC_EV_MAP:
     case SVC_EV_UNMAP:
+    case SVC_EV_NHRP_RESTORE:
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL:
         if (n != 12)
@@ -369,6 +371,7 @@ ps_event_known(int type)
     case SVC_EV_DP_USED:
     case SVC_EV_MAP:
     case SVC_EV_UNMAP:
+    case SVC_EV_NHRP_RESTORE:
     case SVC_EV_MCAST_ADD:
     case SVC_EV_MCAST_DEL:
     case SVC_EV_ROUTE_DEL:

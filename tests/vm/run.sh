@@ -35,7 +35,7 @@ if [ -f "$HERE/jobs/$S/needs-deb" ]; then
   # the package instead of the build tree's binaries: the .deb the package
   # test built (tests/package), built again when a file it is made of
   # changed since (anything tracked outside tests/)
-  deb=$(find "$BUILD/package" -maxdepth 1 -name 'opendmvpn_*.deb' 2>/dev/null | head -n 1)
+  deb=$(find "$BUILD/package" -maxdepth 1 -name 'opendmvpn_*.deb' 2>/dev/null | head -n 1 || true)
   newer=
   if [ -n "$deb" ]; then
     while IFS= read -r -d '' f; do
@@ -49,7 +49,8 @@ if [ -f "$HERE/jobs/$S/needs-deb" ]; then
   echo "=== $S: $(basename "$deb")"
   cp "$deb" "$JOB/"
 else
-  for b in bin/dmvpnd bin/dmvpn-cli tests/dp_harness tests/vm_show; do
+  # dmvpnd-nhrp: the NHRP child dmvpnd starts beside itself (privilege separation)
+  for b in bin/dmvpnd bin/dmvpnd-nhrp bin/dmvpn-cli tests/dp_harness tests/vm_show; do
     [ -x "$BUILD/$b" ] || { echo "run.sh: $BUILD/$b missing (build first)" >&2; exit 1; }
     cp "$BUILD/$b" "$JOB/bin/"
   done

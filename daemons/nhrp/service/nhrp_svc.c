@@ -375,6 +375,13 @@ event(void *self, int type, const void *p)
                       (enum nhrp_sa_state)e->state);
         break;
     }
+    case SVC_EV_NHRP_RESTORE: {
+        /* only from privilege separation's parent, outside the contract's
+         * lists (no service emits it in one process) */
+        const struct svc_map *e = p;
+        nhrp_restore(m->e, now(m), (uint32_t)e->tun, e->proto, e->nbma);
+        break;
+    }
     default:
         return;
     }

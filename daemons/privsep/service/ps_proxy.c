@@ -15,9 +15,13 @@
  * cause logged, and a new one started with the running config after a
  * short pause. Until it answers, events are dropped and counted, as NHRP
  * packets are when an engine is busy; the data plane keeps its mappings,
- * and the spokes' next registrations fill the new engine's cache.
+ * and the parent, which saw each of them go by (ps_maps.h), gives them to
+ * the new engine right after its config: its cache starts with every
+ * spoke the dead one had, and the spokes' next registrations refresh it.
  */
 #include "daemons/privsep/service/ps_proxy.h"
+#include "daemons/privsep/service/ps_counters.h"
+#include "daemons/privsep/service/ps_maps.h"
 #include "daemons/privsep/ps_recs.h"
 #include "daemons/privsep/ps_slice.h"
 #include "daemons/privsep/ps_wire.h"
@@ -25,6 +29,7 @@
 #include "lib/log.h"
 #include "lib/mem.h"
 #include "lib/pmsg.h"
+#include "lib/rec.h"
 #include "lib/req.h"
 #include "lib/sandbox.h"
 #include "parsers/cfg.h"
@@ -74,9 +79,10 @@ struct ps_proxy {
     /* the config being applied: the host makes it the running one only
      * after every service took it, and the child acts on it meanwhile */
     const struct cfg *applying;
+    struct ps_maps maps; /* the child's mappings, for its successor */
     int64_t started_ms, backoff_ms;
-    /* counters (logged; `show` of them is future work) */
-    uint64_t starts, deaths, refused, dropped_events, bad_stream;
+    uint32_t *kinds;        /* the inner's record kinds and REC_PRIVSEP */
+    struct ps_counters ctr; /* logged, and `show dmvpn privsep` */
 };
 
 static bool
@@ -183,7 +189,7 @@ lost(struct ps_proxy *p, const char *why, bool hostile)
     p->out_off = 0;
     reap(p);
     p->pid = -1;
-    p->deaths++;
+    p->ctr.deaths++;
     if (ev_now(host_ev(p->h)) - p->started_ms >= PS_STABLE_MS)
         p->backoff_ms = PS_RESTART_MS;
     else if (p->backoff_ms < PS_RESTART_MAX_MS)
@@ -191,8 +197,8 @@ lost(struct ps_proxy *p, const char *why, bool hostile)
             p->backoff_ms * 2 > PS_RESTART_MAX_MS ? PS_RESTART_MAX_MS : p->backoff_ms * 2;
     log_notice("privsep: restarting the %s child in %lld ms (%llu deaths, %llu refused, "
                "%llu events dropped)",
-               p->inner->name, (long long)p->backoff_ms, (unsigned long long)p->deaths,
-               (unsigned long long)p->refused, (unsigned long long)p->dropped_events);
+               p->inner->name, (long long)p->backoff_ms, (unsigned long long)p->ctr.deaths,
+               (unsigned long long)p->ctr.refused, (unsigned long long)p->ctr.dropped_events);
     ev_timer_after(p->restart, p->backoff_ms);
 }
 
@@ -241,7 +247,7 @@ spawn(struct ps_proxy *p)
     p->sock = sv[0];
     pmsg_rd_init(&p->rd, PS_TYPE_MAX, PS_MAX_PAYLOAD);
     p->w = ev_fd_add(host_ev(p->h), p->sock, EV_READ, on_child, p);
-    p->starts++;
+    p->ctr.starts++;
     p->started_ms = ev_now(host_ev(p->h));
     log_notice("privsep: %s child %d started", p->inner->name, (int)pid);
     return 0;
@@ -357,9 +363,9 @@ call_ok(struct ps_proxy *p, const struct ps_call *c)
 static void
 refuse(struct ps_proxy *p, const char *what, int type)
 {
-    p->refused++;
+    p->ctr.refused++;
     log_warn("privsep: refused the %s child's %s %d (%llu refused)", p->inner->name, what, type,
-             (unsigned long long)p->refused);
+             (unsigned long long)p->ctr.refused);
 }
 
 /* ---- the child's messages ---- */
@@ -404,8 +410,10 @@ on_message(struct ps_proxy *p, const struct pmsg *m)
             refuse(p, "malformed event", -1);
         else if (!emit_ok(p, &e))
             refuse(p, "event", e.type);
-        else
+        else {
             host_emit(p->h, e.type, ps_event_payload(&e));
+            ps_maps_note(&p->maps, e.type, &e.u.map);
+        }
         break;
     case PS_CALL:
         on_call(p, m);
@@ -433,7 +441,7 @@ handle_buffered(struct ps_proxy *p)
     while (p->pid > 0 && (d = pmsg_rd_next(&p->rd, &m)) == PMSG_OK)
         on_message(p, &m);
     if (p->pid > 0 && d != PMSG_NEED_MORE) {
-        p->bad_stream++;
+        p->ctr.bad_stream++;
         lost(p, pmsg_dec_str(d), true);
     }
 }
@@ -549,6 +557,24 @@ send_config(struct ps_proxy *p, const struct cfg *c)
     return r;
 }
 
+/* One mapping of the dead child to its successor; one on a tunnel that
+ * is gone is forgotten. */
+static bool
+restore_one(void *arg, const struct svc_map *e)
+{
+    struct ps_proxy *p = arg;
+    struct strbuf sb;
+    bool vrf;
+
+    if (!our_tunnel(p, e->tun, &vrf))
+        return false;
+    sb_init(&sb);
+    if (ps_event_encode(&sb, SVC_EV_NHRP_RESTORE, e) == 0)
+        queue_lazy(p, PS_EVENT, sb.buf, sb.len);
+    sb_free(&sb);
+    return true;
+}
+
 static void
 on_restart(void *arg)
 {
@@ -560,6 +586,13 @@ on_restart(void *arg)
         return;
     }
     send_config(p, host_running(p->h));
+    /* after the config, so what the config itself maps (static maps, NHS
+     * entries) is in the cache first and wins */
+    if (p->pid > 0 && ps_maps_count(&p->maps) > 0 && in16(p->inner->emits, SVC_EV_MAP)) {
+        ps_maps_each(&p->maps, restore_one, p);
+        log_notice("privsep: gave the new %s child the %zu mappings of the last one",
+                   p->inner->name, ps_maps_count(&p->maps));
+    }
 }
 
 static void
@@ -593,6 +626,11 @@ px_snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
     struct strbuf q, ans;
     long n = -1;
 
+    if (kind == REC_PRIVSEP) { /* the parent's own, whatever the child's state */
+        ps_counters_rec(out, &p->ctr, p->inner->name, p->pid, p->started_ms,
+                        ps_maps_count(&p->maps));
+        return 1;
+    }
     sb_init(&q);
     sb_init(&ans);
     ps_put32(&q, kind);
@@ -641,18 +679,18 @@ px_event(void *self, int type, const void *payload)
     struct strbuf sb;
 
     if (p->pid <= 0) {
-        p->dropped_events++;
+        p->ctr.dropped_events++;
         return;
     }
     if (p->out.len - p->out_off > PS_MAX_QUEUE) {
-        p->dropped_events++;
+        p->ctr.dropped_events++;
         return;
     }
     sb_init(&sb);
     if (ps_event_encode(&sb, type, payload) == 0)
         queue_lazy(p, PS_EVENT, sb.buf, sb.len);
     else
-        p->dropped_events++;
+        p->ctr.dropped_events++;
     sb_free(&sb);
 }
 
@@ -668,6 +706,8 @@ px_fini(void *self)
         reap(p);
     }
     sb_free(&p->out);
+    ps_maps_fini(&p->maps);
+    free(p->kinds);
     ev_timer_free(p->restart);
     ev_timer_free(p->buffered);
     free(p);
@@ -706,6 +746,7 @@ ps_proxy_register(struct host *h, const struct service *inner, const struct ps_o
     p->sock = -1;
     p->pid = -1;
     sb_init(&p->out);
+    ps_maps_init(&p->maps);
     p->verbose = o->verbose;
     p->root = o->root ? o->root : PS_DEFAULT_ROOT;
     p->user = o->user ? o->user : SANDBOX_USER;
@@ -719,7 +760,18 @@ ps_proxy_register(struct host *h, const struct service *inner, const struct ps_o
     p->backoff_ms = PS_RESTART_MS / 2; /* the first death waits PS_RESTART_MS */
     p->svc = *inner;
     p->svc.reconfigure = px_reconfigure;
-    p->svc.snapshot = inner->snapshot ? px_snapshot : NULL;
+    {
+        size_t n = 0;
+
+        while (inner->rec_kinds && inner->rec_kinds[n])
+            n++;
+        p->kinds = mem_zalloc((n + 2) * sizeof(*p->kinds));
+        for (size_t i = 0; i < n; i++)
+            p->kinds[i] = inner->rec_kinds[i];
+        p->kinds[n] = REC_PRIVSEP;
+        p->svc.rec_kinds = p->kinds;
+    }
+    p->svc.snapshot = px_snapshot;
     p->svc.request = inner->request ? px_request : NULL;
     p->svc.event = px_event;
     p->svc.fill = NULL; /* not forwarded yet: no child service fills */

@@ -13,9 +13,13 @@ every dmvpnd with --privsep (and the --privsep-debug hook), in network namespace
   equally confined child; data keeps flowing through the parent's mappings
   meanwhile, and both spokes are back in the new child's cache at their next
   registration (3 s).
+- `show dmvpn privsep` (ours) on the hub afterwards: three children started,
+  two died, the running one's PID, the two mappings kept.
 - The hub's child made to call open() (SIGUSR2 with --privsep-debug): seccomp
-  kills it (SIGSYS), the parent logs that, restarts it, and the spokes register
-  again.
+  kills it (SIGSYS), the parent logs that and restarts it. The spokes' dmvpnd are
+  stopped (SIGSTOP) meanwhile, so none can register: both are in the new child's
+  cache all the same, refilled from the parent's mappings, and stay there once
+  the spokes run again.
 """
 import os
 import re
@@ -87,8 +91,9 @@ def log_has(node, pattern):
         return re.search(pattern, f.read()) is not None
 
 
-def restarted(old, pattern, what):
-    """After the hub's child old died: logged, a new confined child, spokes back."""
+def restarted(old, pattern, what, wait=10):
+    """After the hub's child old died: logged, a new confined child, spokes back
+    (within wait seconds)."""
     parent = LAB.pid("hub", "dmvpnd")
     check(netns.wait_for(lambda: log_has("hub", pattern), 5),
           f"hub log: the child's death ({what}) is logged")
@@ -100,7 +105,7 @@ def restarted(old, pattern, what):
     check(netns.wait_for(fresh, 10), f"hub: a new child after {what} ({old} -> {new[0]})")
     if new[0]:
         check_confined("hub", new[0])
-    back = netns.wait_for(lambda: hub_peers() == SPOKES, 10, 0.25)
+    back = netns.wait_for(lambda: hub_peers() == SPOKES, wait, 0.25)
     check(back, f"hub: both spokes registered again after {what}: {hub_peers()}")
 
 
@@ -139,11 +144,35 @@ def scenario():
     check(LAB.pid("hub", "dmvpnd") == parent and status(parent).get("Name") == "dmvpnd",
           "hub: the parent survived its child")
 
-    # open() in the child: seccomp's SIGSYS, logged, restarted
+    # open() in the child: seccomp's SIGSYS, logged, restarted; with the
+    # spokes frozen no registration can refill the new cache: the parent does
     old = child_of(parent)
-    os.kill(parent, signal.SIGUSR2)
-    restarted(old, rf"child {old} killed by signal 31 .*outside its sandbox", "open()")
-    check(ping("spoke1", "192.168.2.1", "192.168.3.1") >= 2, "ping after both restarts")
+    frozen = [LAB.pid(n, "dmvpnd") for n in ("spoke1", "spoke2")]
+    for pid in frozen:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        os.kill(parent, signal.SIGUSR2)
+        restarted(old, rf"child {old} killed by signal 31 .*outside its sandbox", "open()",
+                  wait=3)
+        check(log_has("hub", r"gave the new nhrp child the 2 mappings of the last one"),
+              "hub log: the new child got the last one's 2 mappings")
+        cache = LAB.cli("hub", "show ip nhrp").stdout
+        check(all(re.search(rf"^{re.escape(a)}/32 via {re.escape(a)}$", cache, re.M)
+                  for a in SPOKES), f"hub: show ip nhrp has both spokes, not registering: {cache!r}")
+    finally:
+        for pid in frozen:
+            os.kill(pid, signal.SIGCONT)
+    check(netns.wait_for(lambda: hub_peers() == SPOKES, 10, 0.25) and
+          ping("spoke1", "192.168.2.1", "192.168.3.1") >= 2,
+          "both spokes registered and ping works after both restarts")
+
+    # the proxy's counters (show dmvpn privsep, ours): three children, two
+    # deaths, the running one named, the spokes' two mappings kept
+    child = child_of(parent)
+    text = LAB.cli("hub", "show dmvpn privsep").stdout
+    check(f"Child: dmvpnd-nhrp, PID {child}, up " in text and "Starts: 3, deaths: 2\n" in text
+          and "Mappings kept for a restart: 2\n" in text,
+          f"hub: show dmvpn privsep counts the restarts: {text!r}")
 
 
 def main():

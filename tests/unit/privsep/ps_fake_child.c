@@ -4,7 +4,9 @@
  * with its socket as descriptor 3, it takes the config, then sends a fixed
  * script of emits and calls, some a child may make and some it may not, and
  * logs the answers it got (PS_LOG, which the parent logs); last it breaks
- * the framing. It never confines itself: the proxy's checks are under test.
+ * the framing. The mappings a restarted one gets back from the parent
+ * (SVC_EV_NHRP_RESTORE) are logged as they come. It never confines itself:
+ * the proxy's checks are under test.
  */
 #include "daemons/privsep/ps_wire.h"
 #include "lib/pmsg.h"
@@ -18,15 +20,43 @@
 static struct pmsg_rd rd;
 static uint32_t next_id = 100;
 
+static void
+log_line(const char *line)
+{
+    struct strbuf sb;
+
+    sb_init(&sb);
+    ps_put32(&sb, 2); /* LOG_LVL_NOTICE */
+    sb_puts(&sb, line);
+    pmsg_send(SOCK, PS_LOG, 0, sb.buf, sb.len, -1);
+    sb_free(&sb);
+}
+
+static void
+note_restore(const struct pmsg *m)
+{
+    struct ps_event e;
+    char line[128];
+
+    if (m->type != PS_EVENT || ps_event_decode(m->payload, m->len, &e) < 0 ||
+        e.type != SVC_EV_NHRP_RESTORE)
+        return;
+    snprintf(line, sizeof(line), "fake child: restored %d %08x %08x", e.u.map.tun,
+             (unsigned)e.u.map.proto, (unsigned)e.u.map.nbma);
+    log_line(line);
+}
+
 static int
 wait_for(uint16_t type, uint32_t id, struct pmsg *m)
 {
     for (;;) {
         enum pmsg_dec d;
 
-        while ((d = pmsg_rd_next(&rd, m)) == PMSG_OK)
+        while ((d = pmsg_rd_next(&rd, m)) == PMSG_OK) {
             if (m->type == type && (id == 0 || m->id == id))
                 return 0;
+            note_restore(m);
+        }
         if (d != PMSG_NEED_MORE || pmsg_rd_recv(&rd, SOCK) <= 0)
             return -1;
     }
@@ -84,15 +114,7 @@ main(void)
     r[2] = call(SVC_CALL_VRF_ROUTE_ADD, &(struct svc_route){1, 0xc0a80400u, 24, 0x0a010003u});
     r[3] = call(SVC_CALL_VRF_ROUTE_ADD, &(struct svc_route){0, 0xc0a80400u, 24, 0x0a000003u});
     snprintf(line, sizeof(line), "fake child: answers %d %d %d %d", r[0], r[1], r[2], r[3]);
-    {
-        struct strbuf sb;
-
-        sb_init(&sb);
-        ps_put32(&sb, 2); /* LOG_LVL_NOTICE */
-        sb_puts(&sb, line);
-        pmsg_send(SOCK, PS_LOG, 0, sb.buf, sb.len, -1);
-        sb_free(&sb);
-    }
+    log_line(line);
     /* a header with a type past the last: the stream is broken */
     static const uint8_t bad[PMSG_HDR_LEN] = {0, 0, 0, 0, 0, 99, 0, 0, 0, 0, 0, 0};
     if (write(SOCK, bad, sizeof(bad)) < 0)

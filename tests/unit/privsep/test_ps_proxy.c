@@ -162,6 +162,14 @@ test_checks(void **state)
     assert_non_null(strstr(logs, "refused the nhrp child's event 2"));
     assert_non_null(strstr(logs, "refused the nhrp child's call 4"));
     assert_non_null(strstr(logs, "refused the nhrp child's call 10"));
+    /* the next child gets the mapping the parent performed back, and only
+     * that one (tunnel 5's was refused) */
+    for (int64_t end = ev_clock_monotonic_ms() + 20000;
+         !strstr(logs, "fake child: restored") && ev_clock_monotonic_ms() < end;)
+        ev_run_once(d.ev, 100);
+    assert_non_null(strstr(logs, "gave the new nhrp child the 1 mappings of the last one"));
+    assert_non_null(strstr(logs, "fake child: restored 0 0a000002 c6336402"));
+    assert_null(strstr(logs, "fake child: restored 5"));
     host_fini(&h);
     cfg_free(d.running);
     ev_free(d.ev);

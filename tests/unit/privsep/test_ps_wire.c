@@ -40,6 +40,12 @@ test_events_round_trip(void **state)
     assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), 0);
     assert_memory_equal(ps_event_payload(&e), &map, sizeof(map));
     sb_reset(&sb);
+    /* a restarted child's mapping back from the parent */
+    ps_event_encode(&sb, SVC_EV_NHRP_RESTORE, &map);
+    assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), 0);
+    assert_int_equal(e.type, SVC_EV_NHRP_RESTORE);
+    assert_memory_equal(ps_event_payload(&e), &map, sizeof(map));
+    sb_reset(&sb);
     ps_event_encode(&sb, SVC_EV_ROUTE_DEL, &rt);
     assert_int_equal(ps_event_decode((const uint8_t *)sb.buf, sb.len, &e), 0);
     assert_int_equal(e.u.route.prefix, rt.prefix);

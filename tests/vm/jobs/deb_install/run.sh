@@ -27,6 +27,18 @@ mainpid() { systemctl show -p MainPID --value dmvpnd; }
 show_dmvpn() { dmvpn-cli -c 'show dmvpn'; }
 registered() { show_dmvpn | grep -qE "192\.0\.2\.2 +10\.1\.1\.2 +UP"; }
 no_dmvpnd() { ! pgrep -x dmvpnd >/dev/null; }
+# privilege separation (dmvpnd's default as root): the NHRP child runs as the
+# dmvpn user the postinst made, no capabilities, seccomp, chrooted
+child_confined() {
+  c=$(pgrep -x dmvpnd-nhrp) || return 1
+  grep -E '^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):' "/proc/$c/status" >"/out/nhrp-child.boot$B.txt"
+  # every uid (real, effective, saved, fs) is dmvpn's
+  [ "$(awk '/^Uid:/ { print $2 $3 $4 $5 }' "/proc/$c/status")" = "$(id -u dmvpn)$(id -u dmvpn)$(id -u dmvpn)$(id -u dmvpn)" ] &&
+    grep -qE '^CapEff:\s+0+$' "/proc/$c/status" &&
+    grep -qE '^NoNewPrivs:\s+1$' "/proc/$c/status" &&
+    grep -qE '^Seccomp:\s+2$' "/proc/$c/status" &&
+    [ "$(readlink "/proc/$c/root")" = /var/lib/opendmvpn/empty ]
+}
 
 # spoke: FRR nhrpd in namespace "spoke" on the hub's br0, 192.0.2.2
 spoke_up() {
@@ -73,6 +85,8 @@ if [ "$B" -eq 1 ]; then
   expect "systemctl enable --now dmvpnd" systemctl enable --now dmvpnd
   expect "dmvpnd.service is active (Type=notify: READY=1 sent)" active dmvpnd
   systemctl status --no-pager dmvpnd >/out/status.boot1.txt 2>&1
+  expect "under systemd the NHRP child runs as dmvpn, no capabilities, seccomp, chroot" \
+    retry 10 child_confined
   expect "dmvpn-cli reaches dmvpnd on /run/opendmvpn/dmvpnd.sock" \
     sh -c 'dmvpn-cli -c "show running-config" | grep -q "^hostname hub"'
   # the operators' group (postinst made it): privileged EXEC without root
@@ -118,6 +132,7 @@ expect "boot 2: the disk kept boot 1 (journal of two boots)" \
   test "$(journalctl --list-boots --no-pager | grep -c .)" -ge 2
 expect "dmvpnd is enabled" test "$(systemctl is-enabled dmvpnd)" = enabled
 expect "systemd started dmvpnd at boot, before this job" active dmvpnd
+expect "boot 2: the NHRP child confined as in boot 1" retry 10 child_confined
 dmvpn-cli -c 'show running-config' >/out/running-config.boot2.txt 2>&1
 expect "the hub came back from the startup-config by itself" grep -q "^hostname hub" /out/running-config.boot2.txt
 expect "the change written in boot 1 is in the running-config" \
