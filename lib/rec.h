@@ -85,6 +85,8 @@ enum rec_kind {
     REC_ROUTE6,
     /* lib/rec_iface6.h: show ipv6 interface brief */
     REC_IFACE6,
+    /* lib/rec_nhrp_count.h: show ip nhrp summary's counts, grouped */
+    REC_NHRP_COUNT,
 };
 
 /* One VRF and the interfaces in it (show vrf, show ip vrf [interfaces]). */

@@ -4,6 +4,7 @@
  */
 #include "daemons/privsep/ps_recs.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp_count.h"
 #include "lib/rec_nhrp_redirect.h"
 #include "lib/rec_nhrp6.h"
 #include "lib/rec_nhrp_stats.h"
@@ -34,6 +35,7 @@ static const struct ps_kind kinds[] = {
       NAME(struct rec_tunnel, vrf), NAME(struct rec_tunnel, tun_vrf)},
      4},
     {REC_NHRP_CACHE, sizeof(struct rec_nhrp_cache), {NAME(struct rec_nhrp_cache, ifname)}, 1},
+    {REC_NHRP_COUNT, sizeof(struct rec_nhrp_count), {{0, 0}}, 0},
     {REC_NHRP_NHS, sizeof(struct rec_nhrp_nhs), {NAME(struct rec_nhrp_nhs, ifname)}, 1},
     {REC_NHRP_TRAFFIC, sizeof(struct rec_nhrp_traffic), {NAME(struct rec_nhrp_traffic, ifname)}, 1},
     {REC_DMVPN_PEER, sizeof(struct rec_dmvpn_peer), {NAME(struct rec_dmvpn_peer, ifname)}, 1},

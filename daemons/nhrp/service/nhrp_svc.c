@@ -18,6 +18,7 @@
 #include "lib/log.h"
 #include "lib/mem.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp_count.h"
 #include "lib/rec_nhrp_stats.h"
 #include "lib/rec_nhrp6.h"
 #include "lib/req.h"
@@ -417,6 +418,10 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         n = nhrp_snap_cache(m->e, now(m), tun, (struct rec_nhrp_cache **)&recs);
         sz = sizeof(struct rec_nhrp_cache);
         break;
+    case REC_NHRP_COUNT:
+        n = nhrp_snap_counts(m->e, tun, (struct rec_nhrp_count **)&recs);
+        sz = sizeof(struct rec_nhrp_count);
+        break;
     case REC_NHRP_NHS:
         n = nhrp_snap_nhs(m->e, now(m), tun, (struct rec_nhrp_nhs **)&recs);
         sz = sizeof(struct rec_nhrp_nhs);
@@ -506,8 +511,9 @@ fini(void *self)
     free(m);
 }
 
-static const uint32_t kinds[] = {REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_NHRP_TRAFFIC,
-                                 REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT,
+static const uint32_t kinds[] = {REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_COUNT, REC_NHRP_NHS,
+                                 REC_NHRP_TRAFFIC, REC_DMVPN_PEER, REC_NHRP_STATS,
+                                 REC_NHRP_REDIRECT,
                                  /* ipv6 nhrp: its own kinds (show dmvpn ipv6, show ipv6 nhrp) */
                                  REC_NHRP6_IF, REC_NHRP6_CACHE, REC_NHRP6_NHS, REC_DMVPN6_PEER, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_RX,
