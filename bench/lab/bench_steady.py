@@ -154,6 +154,9 @@ def main():
         print("steady: " + tail, flush=True)
         cnt, _, _ = peers(hub, sock)
         rss2 = rss_kb(p.pid)
+        dt, out = timed(hub, sock, "show dmvpn")  # megabytes built and freed after the expiry
+        print(f"show dmvpn at the end: {dt * 1000:.0f} ms, {len(out)} bytes; RSS {rss2} -> "
+              f"{rss_kb(p.pid)} KiB", flush=True)
         print(f"end: {cnt} dynamic entries (expected {keep}); the {a.spokes - keep} silent "
               f"spokes gone by t={seen_drop if seen_drop is None else round(seen_drop)} s "
               f"(registered within {t_burst - t0:.1f} s of t=0, holdtime {a.holdtime} s); "

@@ -23,9 +23,6 @@
 #include "lib/rec_nhrp6.h"
 #include "lib/req.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,25 +56,16 @@ rearm(struct nhrp_svc *m)
 
 /*
  * Many entries gone at once (spokes that stopped refreshing together, a
- * clear ip nhrp) free in one burst what their removal briefly took; glibc
- * keeps freed heap under a trim threshold that grows with the process's
- * large allocations, so without a trim the hub's RSS stays at the burst's
- * peak for good (docs/PERFORMANCE.md: +12.6 MB for 5,000 entries expiring
- * in one tick of a 50,000-spoke hub, all of it given back by malloc_trim).
- * Small drops are left to malloc's own trimming.
+ * clear ip nhrp) free much in one burst: give it back (lib/mem.h says why
+ * glibc keeps it). Small drops are left to malloc's own trimming.
  */
 #define TRIM_AFTER_ENTRIES 1000
 
 static void
 trim_if_dropped(const struct nhrp_svc *m, size_t before)
 {
-#ifdef __GLIBC__
     if (before >= nhrp_cache_count(m->e) + TRIM_AFTER_ENTRIES)
-        malloc_trim(0);
-#else
-    (void)m;
-    (void)before;
-#endif
+        mem_give_back();
 }
 
 static void
