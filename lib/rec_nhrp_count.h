@@ -6,7 +6,8 @@
  * these instead of 100,000 cache records, so the summary costs the daemon
  * one pass over its table and the client almost nothing; the client counts
  * the groups with the same code that counts cache records, so the two
- * paths print the same text.
+ * paths print the same text. A client adds the groups up: the same type,
+ * flags and prefix length may come in more than one record.
  */
 #ifndef DMVPN_LIB_REC_NHRP_COUNT_H
 #define DMVPN_LIB_REC_NHRP_COUNT_H

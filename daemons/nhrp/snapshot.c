@@ -60,8 +60,8 @@ if_pos(const struct nhrp_engine *e, const struct nhrp_if *nif)
     return 0;
 }
 
-uint32_t
-nhrp_snap_flags(const struct nhrp_entry *en)
+static uint32_t
+rec_flags(uint16_t ef)
 {
     static const struct {
         uint16_t ef;
@@ -78,9 +78,15 @@ nhrp_snap_flags(const struct nhrp_entry *en)
     size_t i;
 
     for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
-        if (en->flags & m[i].ef)
+        if (ef & m[i].ef)
             f |= m[i].nf;
     return f;
+}
+
+uint32_t
+nhrp_snap_flags(const struct nhrp_entry *en)
+{
+    return rec_flags(en->flags);
 }
 
 /* --- show ip nhrp -------------------------------------------------------------- */
@@ -141,7 +147,13 @@ nhrp_snap_counts(const struct nhrp_engine *e, uint32_t tun, struct rec_nhrp_coun
         if ((tun != NHRP_TUN_ANY && en->nif->cfg.tun != tun) || en->nif->af != INET_AF_V4 ||
             !en->nif->running)
             continue;
-        rec_nhrp_count_add(&c, rec_type(en), nhrp_snap_flags(en), en->plen);
+        /* the engine's own type and flags: mapped once per group below */
+        rec_nhrp_count_add(&c, en->origin, en->flags, en->plen);
+    }
+    for (size_t i = 0; i < c.n; i++) {
+        struct nhrp_entry like = {.origin = c.v[i].type};
+        c.v[i].type = rec_type(&like);
+        c.v[i].flags = rec_flags((uint16_t)c.v[i].flags);
     }
     *out = c.v;
     return c.n;
