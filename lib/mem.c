@@ -3,6 +3,10 @@
 #include "lib/mem.h"
 #include "lib/log.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,4 +63,12 @@ mem_strdup(const char *s)
     if (!d)
         mem_oom();
     return d;
+}
+
+void
+mem_give_back(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

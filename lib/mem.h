@@ -24,4 +24,13 @@ _Noreturn void mem_oom(void);
 /* fn must not return; NULL restores the fatal end. */
 void mem_set_oom_hook(void (*fn)(void));
 
+/*
+ * Gives freed heap back to the system (glibc's malloc_trim; nothing
+ * elsewhere). glibc returns the top of its heap only above a trim threshold
+ * that it raises to twice the size of the largest block it has freed from
+ * mmap, so after a few multi-megabyte show snapshots a daemon's RSS stays at
+ * its peak: long-lived processes call this after freeing much at once.
+ */
+void mem_give_back(void);
+
 #endif

@@ -88,6 +88,8 @@ enum rec_kind {
     /* lib/rec_privsep.h: show dmvpn privsep (the privilege separation
      * proxy's counters) */
     REC_PRIVSEP,
+    /* lib/rec_nhrp_count.h: show ip nhrp summary's counts, grouped */
+    REC_NHRP_COUNT,
 };
 
 /* One VRF and the interfaces in it (show vrf, show ip vrf [interfaces]). */

@@ -128,9 +128,13 @@ def main():
         for i in range(3):
             dt, out = timed(hub, sock, "show dmvpn")
             cnt, dt_sum, _ = peers(hub, sock)
+            # the same process start and round trip with a one-record answer:
+            # what the summary costs beyond it is the daemon's counting
+            dt_ref, _ = timed(hub, sock, "show ip nhrp nhs")
             print(f"show dmvpn: {dt * 1000:.0f} ms, {len(out)} bytes, "
                   f"{out.count(' UP ')} UP peers; show ip nhrp summary {dt_sum * 1000:.1f} ms "
-                  f"({cnt} dynamic)", flush=True)
+                  f"({cnt} dynamic); show ip nhrp nhs (reference) {dt_ref * 1000:.1f} ms",
+                  flush=True)
         rss_shows = rss_kb(p.pid)
         print(f"RSS after the shows: {rss_shows} KiB (each show's snapshot is built in the "
               f"daemon)", flush=True)
@@ -150,6 +154,9 @@ def main():
         print("steady: " + tail, flush=True)
         cnt, _, _ = peers(hub, sock)
         rss2 = rss_kb(p.pid)
+        dt, out = timed(hub, sock, "show dmvpn")  # megabytes built and freed after the expiry
+        print(f"show dmvpn at the end: {dt * 1000:.0f} ms, {len(out)} bytes; RSS {rss2} -> "
+              f"{rss_kb(p.pid)} KiB", flush=True)
         print(f"end: {cnt} dynamic entries (expected {keep}); the {a.spokes - keep} silent "
               f"spokes gone by t={seen_drop if seen_drop is None else round(seen_drop)} s "
               f"(registered within {t_burst - t0:.1f} s of t=0, holdtime {a.holdtime} s); "

@@ -118,6 +118,10 @@ void render_nhrp_summary_text(struct strbuf *out, const struct render_nhrp_summa
                               const char *family);
 void render_nhrp_summary_json_of(struct strbuf *out, const struct render_nhrp_summary *s);
 void render_nhrp_summary_json(struct strbuf *out, const struct rec_nhrp_cache *c, size_t n);
+/* The same text (or JSON) from the daemon's grouped counts (REC_NHRP_COUNT). */
+struct rec_nhrp_count;
+void render_nhrp_summary_groups(struct strbuf *out, const struct rec_nhrp_count *g, size_t n,
+                                bool json);
 
 /*
  * show ip nhrp stats [TunnelX] [detail] (IOS-XE event counters). one_tunnel:

@@ -8,6 +8,7 @@
  */
 #include "cli/render/render_nhrp.h"
 #include "lib/json.h"
+#include "lib/rec_nhrp_count.h"
 
 #include <string.h>
 
@@ -20,18 +21,19 @@
  */
 #define SUMMARY_ENTRY_BYTES 784
 
-void
-render_nhrp_summary_add(struct render_nhrp_summary *s, uint8_t type, uint32_t flags,
-                        uint8_t prefix_len)
+/* k entries of one type, flags and prefix length counted at once: a cache
+ * record is a group of one, a REC_NHRP_COUNT record a group of many. */
+static void
+add_n(struct render_nhrp_summary *s, uint8_t type, uint32_t flags, uint8_t prefix_len, uint32_t k)
 {
     struct render_nhrp_summary_part *p = (flags & REC_NF_LOCAL) ? &s->local : &s->remote;
     uint32_t *by_type[] = {&p->static_, &p->dynamic, &p->incomplete};
     uint32_t *all_type[] = {&s->static_, &s->dynamic, &s->incomplete};
 
-    s->entries++;
+    s->entries += k;
     if (type <= REC_NHRP_INCOMPLETE) {
-        (*by_type[type])++;
-        (*all_type[type])++;
+        *by_type[type] += k;
+        *all_type[type] += k;
     }
     if (flags & REC_NF_LOCAL)
         return;
@@ -40,21 +42,41 @@ render_nhrp_summary_add(struct render_nhrp_summary *s, uint8_t type, uint32_t fl
      * neither (a spoke's static NHS mapping: the IOS-XE IPv6 capture
      * shows 1 static entry, 0 nhop, 0 route). */
     if (flags & REC_NF_NHOP)
-        s->nhop++;
+        s->nhop += k;
     if (flags & REC_NF_BFD)
-        s->bfd++;
+        s->bfd += k;
     if (prefix_len == 0)
-        s->default_++;
+        s->default_ += k;
     if (flags & REC_NF_TEMPORARY)
-        s->temporary++;
+        s->temporary += k;
     if (flags & (REC_NF_RIB | REC_NF_NHO)) {
-        s->route++;
-        s->rib++;
+        s->route += k;
+        s->rib += k;
         if (flags & REC_NF_NHO)
-            s->rib_nho++;
+            s->rib_nho += k;
         else
-            s->rib_h++;
+            s->rib_h += k;
     }
+}
+
+void
+render_nhrp_summary_add(struct render_nhrp_summary *s, uint8_t type, uint32_t flags,
+                        uint8_t prefix_len)
+{
+    add_n(s, type, flags, prefix_len, 1);
+}
+
+void
+render_nhrp_summary_groups(struct strbuf *out, const struct rec_nhrp_count *g, size_t n, bool json)
+{
+    struct render_nhrp_summary s;
+    size_t i;
+
+    memset(&s, 0, sizeof(s));
+    for (i = 0; i < n; i++)
+        add_n(&s, g[i].type, g[i].flags, g[i].prefix_len, g[i].count);
+    s.bytes = (uint64_t)s.entries * SUMMARY_ENTRY_BYTES;
+    json ? render_nhrp_summary_json_of(out, &s) : render_nhrp_summary_text(out, &s, "IP");
 }
 
 void

@@ -16,6 +16,7 @@
 #include "cli/shell/session.h"
 #include "lib/ctl.h"
 #include "lib/json.h"
+#include "lib/rec_nhrp_count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -324,6 +325,12 @@ show_nhrp(struct session *s, const struct cmd_match *m, struct strbuf *out, bool
                                     snap.h.count);
     } else if (exec_has(m, "self")) {
         return show_nhrp_self(s, out, json);
+    } else if (exec_has(m, "summary") && !cmd_get(m, "vrf") && !ifv) {
+        /* the daemon counts: a few groups instead of every cache record */
+        if (fetch(s, REC_NHRP_COUNT, sizeof(struct rec_nhrp_count), &snap) < 0)
+            return -1;
+        render_nhrp_summary_groups(out, (const struct rec_nhrp_count *)snap.buf, snap.h.count,
+                                   json);
     } else {
         enum render_nhrp_view v = exec_has(m, "detail")  ? RENDER_NHRP_DETAIL
                                   : exec_has(m, "brief") ? RENDER_NHRP_BRIEF

@@ -160,7 +160,14 @@ struct nhrp_peer;
 struct nhrp_entry {
     struct nhrp_timer t;
     struct nhrp_if *nif;
-    struct nhrp_peer *peer;   /* who has the NBMA address; NULL if none */
+    struct nhrp_peer *peer; /* who has the NBMA address; NULL if none */
+    /* next to nif: a pass over every entry (show ip nhrp summary's counts)
+     * reads these and nif only, one cache line per entry */
+    uint16_t flags;
+    uint16_t mtu;
+    uint16_t hits; /* incomplete: triggers suppressed */
+    uint8_t plen;
+    uint8_t origin;
     struct inet_addr proto;   /* network */
     struct inet_addr via;     /* tunnel next hop ("via" in show) */
     struct inet_addr nbma;    /* post-NAT NBMA */
@@ -170,11 +177,6 @@ struct nhrp_entry {
     uint32_t reqid;             /* registration / resolution request ID */
     struct inet_addr requester; /* local entries: who asked */
     uint32_t reqs;              /* requester list (pool index + 1), for purge */
-    uint16_t flags;
-    uint16_t mtu;
-    uint16_t hits; /* incomplete: triggers suppressed */
-    uint8_t plen;
-    uint8_t origin;
 };
 
 struct nhrp_entry *nhrp_cache_find(struct nhrp_if *nif, struct inet_addr proto, uint8_t plen);

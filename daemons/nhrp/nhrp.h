@@ -298,6 +298,11 @@ void nhrp_clear_af(struct nhrp_engine *e, int64_t now, uint32_t tun, const struc
  * (NHRP_TUN_ANY: all), sorted as IOS prints them. */
 size_t nhrp_snap_cache(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                        struct rec_nhrp_cache **out);
+/* show ip nhrp summary: the same entries grouped (lib/rec_nhrp_count.h),
+ * in no order, grouped on the engine's own flags (two groups may carry the
+ * same record flags); *out may be NULL when there are none. */
+struct rec_nhrp_count;
+size_t nhrp_snap_counts(const struct nhrp_engine *e, uint32_t tun, struct rec_nhrp_count **out);
 size_t nhrp_snap_nhs(const struct nhrp_engine *e, int64_t now, uint32_t tun,
                      struct rec_nhrp_nhs **out);
 size_t nhrp_snap_traffic(const struct nhrp_engine *e, int64_t now, uint32_t tun,

@@ -5,6 +5,7 @@
  */
 #include "daemons/privsep/ps_recs.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp_count.h"
 #include "lib/rec_nhrp_redirect.h"
 #include "lib/rec_nhrp6.h"
 #include "lib/rec_nhrp_stats.h"
@@ -56,6 +57,7 @@ static const struct ps_kind kinds[] = {
      {ENUM(struct rec_nhrp_cache, type, REC_NHRP_INCOMPLETE),
       ENUM(struct rec_nhrp_cache, prefix_len, 32)},
      2},
+    {REC_NHRP_COUNT, sizeof(struct rec_nhrp_count), {{0, 0}}, 0, {{0, 0}}, 0},
     {REC_NHRP_NHS, sizeof(struct rec_nhrp_nhs), {NAME(struct rec_nhrp_nhs, ifname)}, 1},
     {REC_NHRP_TRAFFIC, sizeof(struct rec_nhrp_traffic), {NAME(struct rec_nhrp_traffic, ifname)}, 1},
     {REC_DMVPN_PEER,

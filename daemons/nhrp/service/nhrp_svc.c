@@ -18,6 +18,7 @@
 #include "lib/log.h"
 #include "lib/mem.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp_count.h"
 #include "lib/rec_nhrp_stats.h"
 #include "lib/rec_nhrp6.h"
 #include "lib/req.h"
@@ -53,12 +54,28 @@ rearm(struct nhrp_svc *m)
         ev_timer_arm(m->timer, t);
 }
 
+/*
+ * Many entries gone at once (spokes that stopped refreshing together, a
+ * clear ip nhrp) free much in one burst: give it back (lib/mem.h says why
+ * glibc keeps it). Small drops are left to malloc's own trimming.
+ */
+#define TRIM_AFTER_ENTRIES 1000
+
+static void
+trim_if_dropped(const struct nhrp_svc *m, size_t before)
+{
+    if (before >= nhrp_cache_count(m->e) + TRIM_AFTER_ENTRIES)
+        mem_give_back();
+}
+
 static void
 on_timer(void *arg)
 {
     struct nhrp_svc *m = arg;
+    size_t before = nhrp_cache_count(m->e);
 
     nhrp_tick(m->e, now(m));
+    trim_if_dropped(m, before);
     rearm(m);
 }
 
@@ -480,6 +497,10 @@ snapshot(void *self, uint32_t kind, const char *filter, struct strbuf *out)
         n = nhrp_snap_cache(m->e, now(m), tun, (struct rec_nhrp_cache **)&recs);
         sz = sizeof(struct rec_nhrp_cache);
         break;
+    case REC_NHRP_COUNT:
+        n = nhrp_snap_counts(m->e, tun, (struct rec_nhrp_count **)&recs);
+        sz = sizeof(struct rec_nhrp_count);
+        break;
     case REC_NHRP_NHS:
         n = nhrp_snap_nhs(m->e, now(m), tun, (struct rec_nhrp_nhs **)&recs);
         sz = sizeof(struct rec_nhrp_nhs);
@@ -550,8 +571,10 @@ request(void *self, const struct req *r, struct strbuf *reply)
         req_err_invalid(reply, 1);
         return -1;
     }
+    size_t before = nhrp_cache_count(m->e);
     nhrp_clear(m->e, now(m), NHRP_TUN_ANY, prefix & mask,
                r->nvals >= 1 ? (uint8_t)inet_mask_len(mask) : 0);
+    trim_if_dropped(m, before);
     rearm(m);
     return 0;
 }
@@ -569,8 +592,9 @@ fini(void *self)
     free(m);
 }
 
-static const uint32_t kinds[] = {REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_NHS, REC_NHRP_TRAFFIC,
-                                 REC_DMVPN_PEER, REC_NHRP_STATS, REC_NHRP_REDIRECT,
+static const uint32_t kinds[] = {REC_TUNNEL, REC_NHRP_CACHE, REC_NHRP_COUNT, REC_NHRP_NHS,
+                                 REC_NHRP_TRAFFIC, REC_DMVPN_PEER, REC_NHRP_STATS,
+                                 REC_NHRP_REDIRECT,
                                  /* ipv6 nhrp: its own kinds (show dmvpn ipv6, show ipv6 nhrp) */
                                  REC_NHRP6_IF, REC_NHRP6_CACHE, REC_NHRP6_NHS, REC_DMVPN6_PEER, 0};
 static const uint16_t consumes[] = {SVC_EV_NHRP_RX,  SVC_EV_DP_MISS,     SVC_EV_DP_HAIRPIN,

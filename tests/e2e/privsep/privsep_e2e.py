@@ -126,6 +126,11 @@ def scenario():
     nhs = LAB.cli("spoke1", "show ip nhrp nhs").stdout
     check(re.search(r"10\.3\.3\.1\s+RE", nhs) is not None, f"spoke1: NHS responding: {nhs!r}")
     check(ping("spoke1", "192.168.2.1", "192.168.3.1") >= 2, "ping spoke1 -> spoke2 via the hub")
+    # the summary's grouped counts come from the child through the parent
+    summ = LAB.cli("hub", "show ip nhrp summary").stdout
+    check(re.search(r"IP NHRP cache (\d+) entr", summ) is not None and
+          re.search(r"\s+\d+ static\s+2 dynamic", summ) is not None,
+          f"hub: show ip nhrp summary counts the two spokes: {summ!r}")
 
     # SIGHUP to the hub's process group (as ./lab and operators send it): the
     # parent reloads, the child is not the group's to stop

@@ -132,6 +132,11 @@ start_snmpd "$HUB" hub
 sleep 0.5
 start_sub "$HUB" hub
 check "hub: NHRP cache rows appear through snmpd" wait_rows "$HUB" public $CACHE 3 10
+# the fixture's cache also answers show ip nhrp summary's grouped counts
+summ=$("$(dirname "$DMVPND")/dmvpn-cli" -s "$T/hub/ctl.sock" -c "show ip nhrp summary")
+check "hub: show ip nhrp summary counts the fixture's 3 entries" \
+    grep -q "^IP NHRP cache 3 entries, 2352 bytes" <<<"$summ"
+check "hub: ... all 3 dynamic next hops" grep -q "^    3 nhop " <<<"$summ"
 
 walk=$(snmp "$HUB" snmpwalk -c public -Ob 127.0.0.1 NHRP-MIB::nhrpCacheTable)
 echo "$walk" | head -40

@@ -28,6 +28,7 @@
 #include "daemons/nhrp/wire.h"
 #include "lib/evloop.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp_count.h"
 #include "parsers/diff.h"
 #include "parsers/parse.h"
 
@@ -470,6 +471,33 @@ test_nhs_record(void **state)
     sb_free(&sb);
 }
 
+/* show ip nhrp summary's groups count what show ip nhrp lists: the
+ * spoke's static NHS mapping, one group of one. */
+static void
+test_count_record(void **state)
+{
+    struct env *e = *state;
+    struct rec_nhrp_cache c;
+    struct rec_nhrp_count g;
+    struct strbuf sb;
+
+    configure(e, true);
+    sb_init(&sb);
+    assert_int_equal(host_snapshot(&e->h, REC_NHRP_CACHE, NULL, &sb), 1);
+    memcpy(&c, sb.buf, sizeof(c));
+    sb_reset(&sb);
+    assert_int_equal(host_snapshot(&e->h, REC_NHRP_COUNT, NULL, &sb), 1);
+    assert_int_equal(sb.len, sizeof(g));
+    memcpy(&g, sb.buf, sizeof(g));
+    assert_int_equal(g.count, 1);
+    assert_int_equal(g.type, c.type);
+    assert_int_equal(g.flags, c.flags);
+    assert_int_equal(g.prefix_len, c.prefix_len);
+    sb_reset(&sb); /* an unknown tunnel: no groups */
+    assert_int_equal(host_snapshot(&e->h, REC_NHRP_COUNT, "Tunnel9", &sb), 0);
+    sb_free(&sb);
+}
+
 static void
 test_unconfigure_releases(void **state)
 {
@@ -548,6 +576,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_contract, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_count_record, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unprotected_registers_at_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_protected_waits_for_sa, setup, teardown),
         cmocka_unit_test_setup_teardown(test_protected_sa_for_every_tunnel, setup, teardown),

@@ -13,6 +13,7 @@
 #include "cli/shell/session.h"
 #include "lib/ctl.h"
 #include "lib/rec.h"
+#include "lib/rec_nhrp_count.h"
 #include "lib/rec_nhrp_stats.h"
 #include "lib/req.h"
 
@@ -267,6 +268,7 @@ static void
 test_show_nhrp_forms(void **state)
 {
     struct rec_nhrp_cache c[2];
+    struct rec_nhrp_count g[2];
     struct rec_tunnel t;
     const char *out;
 
@@ -302,11 +304,23 @@ test_show_nhrp_forms(void **state)
     assert_non_null(strstr(out, "\"10.0.0.1\""));
     assert_null(strstr(out, "\"10.0.0.3\""));
 
-    answer_recs(REC_NHRP_CACHE, c, sizeof(c[0]), 2);
+    /* the summary asks the daemon for its counts in groups: the groups'
+     * counts are added, as if each entry had come */
+    memset(g, 0, sizeof(g));
+    g[0].type = REC_NHRP_STATIC;
+    g[0].flags = REC_NF_USED;
+    g[0].prefix_len = 32;
+    g[0].count = 1;
+    g[1].type = REC_NHRP_DYNAMIC;
+    g[1].flags = REC_NF_NHOP;
+    g[1].prefix_len = 32;
+    g[1].count = 2;
+    answer_recs(REC_NHRP_COUNT, g, sizeof(g[0]), 2);
     run("show ip nhrp summary");
     out = screen();
-    assert_non_null(strstr(out, "IP NHRP cache 2 entries, 1568 bytes"));
-    assert_non_null(strstr(out, "    1 nhop     0 bfd"));
+    assert_non_null(strstr(out, "IP NHRP cache 3 entries, 2352 bytes"));
+    assert_non_null(strstr(out, "    1 static   2 dynamic    0 incomplete"));
+    assert_non_null(strstr(out, "    2 nhop     0 bfd"));
 
     memset(&t, 0, sizeof(t));
     snprintf(t.ifname, sizeof(t.ifname), "Tunnel0");

@@ -6,12 +6,14 @@
  * and show_ip_nhrp_shortcut, and the selection rules they cannot show.
  */
 #include "cli/render/render_nhrp.h"
+#include "lib/rec_nhrp_count.h"
 #include "tests/unit/render/nhrp/golden.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -100,6 +102,46 @@ test_summary_roles(void **state)
     assert_int_equal(s.rib, 2);
     assert_int_equal(s.rib_h, 1);
     assert_int_equal(s.rib_nho, 1);
+}
+
+/* The daemon's grouped counts (REC_NHRP_COUNT) print what the records they
+ * group print, text and JSON, byte for byte: every role, type and flag the
+ * summary tells apart, groups of one and of many, in no particular order. */
+static void
+test_summary_groups(void **state)
+{
+    struct rec_nhrp_counts g = {0};
+    struct strbuf a, b;
+    const char *want;
+    size_t i;
+
+    entry("Tunnel0", "10.0.0.1", 32, REC_NHRP_STATIC, REC_NF_USED);
+    entry("Tunnel0", "10.0.0.3", 32, REC_NHRP_DYNAMIC,
+          REC_NF_ROUTER | REC_NF_NHOP | REC_NF_RIB | REC_NF_NHO);
+    entry("Tunnel0", "10.0.0.4", 32, REC_NHRP_DYNAMIC, REC_NF_NHOP | REC_NF_REGISTERED);
+    entry("Tunnel0", "192.168.3.0", 24, REC_NHRP_DYNAMIC, REC_NF_ROUTER | REC_NF_RIB);
+    entry("Tunnel0", "10.0.0.5", 32, REC_NHRP_DYNAMIC, REC_NF_NHOP | REC_NF_REGISTERED);
+    entry("Tunnel0", "192.168.2.0", 24, REC_NHRP_DYNAMIC,
+          REC_NF_ROUTER | REC_NF_UNIQUE | REC_NF_LOCAL);
+    entry("Tunnel0", "0.0.0.0", 0, REC_NHRP_DYNAMIC, REC_NF_TEMPORARY | REC_NF_BFD);
+    entry("Tunnel0", "10.9.9.9", 32, REC_NHRP_INCOMPLETE, REC_NF_NEGATIVE);
+    for (i = n_cache; i-- > 0;)
+        rec_nhrp_count_add(&g, cache[i].type, cache[i].flags, cache[i].prefix_len);
+    assert_int_equal(g.n, 7); /* the two registered spokes share a group */
+    for (int json = 0; json <= 1; json++) {
+        sb_init(&a);
+        sb_init(&b);
+        json ? render_nhrp_summary_json(&a, cache, n_cache)
+             : render_nhrp_summary(&a, cache, n_cache);
+        render_nhrp_summary_groups(&b, g.v, g.n, json);
+        assert_int_equal(a.len, b.len);
+        assert_memory_equal(a.buf, b.buf, a.len);
+        want = json ? "\"entries\":8," : "IP NHRP cache 8 entries, 6272 bytes\n";
+        assert_non_null(memmem(b.buf, b.len, want, strlen(want)));
+        sb_free(&a);
+        sb_free(&b);
+    }
+    free(g.v);
 }
 
 static void
@@ -247,6 +289,7 @@ main(void)
         cmocka_unit_test_setup(test_summary_one_dynamic, reset),
         cmocka_unit_test_setup(test_summary_roles, reset),
         cmocka_unit_test_setup(test_summary_json, reset),
+        cmocka_unit_test_setup(test_summary_groups, reset),
         cmocka_unit_test_setup(test_self, reset),
         cmocka_unit_test_setup(test_filters, reset),
         cmocka_unit_test_setup(test_shortcut, reset),
