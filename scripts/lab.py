@@ -328,7 +328,11 @@ class Lab:
         if os.path.exists(path):
             os.unlink(path)
         out = open(self.path("tcpdump.log"), "ab")
-        p = netns.spawn(self.switch, ["tcpdump", "-n", "-U", "-i", "br0", "-w", path],
+        # --immediate-mode: each packet is handed over as it comes (with the
+        # default TPACKET_V3 blocks a packet may wait up to a block timeout,
+        # and a test reading the file while capturing misses the last ones)
+        p = netns.spawn(self.switch, ["tcpdump", "-n", "-U", "--immediate-mode", "-i", "br0",
+                                      "-w", path],
                         stdout=out, stderr=out, start_new_session=True)
         out.close()
         self.write_pid("switch", "tcpdump", p.pid)
