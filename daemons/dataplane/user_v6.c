@@ -16,6 +16,7 @@
 
 #include "daemons/dataplane/nl6.h"
 #include "daemons/dataplane/pkt.h"
+#include "lib/htab.h"
 #include "lib/inet6.h"
 #include "lib/mem.h"
 
@@ -76,21 +77,15 @@ fib6_one(void *arg, const struct dpnl_route6 *r)
 uint32_t
 dpu_addr6_fold(const uint8_t a[16])
 {
-    uint32_t h = 2166136261u;
-    for (int i = 0; i < 16; i++)
-        h = (h ^ a[i]) * 16777619u;
-    return h;
+    return (uint32_t)htab_hash_bytes(a, 16);
 }
 
-/* The trigger table's key of an IPv6 next hop: the tunnel and a 48-bit
- * FNV-1a of the address (a collision costs one extra or one late trigger). */
+/* The trigger table's key of an IPv6 next hop: the tunnel and 48 bits of
+ * the address's hash (a collision costs one extra or one late trigger). */
 static uint64_t
 map6_key(int tun, const uint8_t a[16])
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (int i = 0; i < 16; i++)
-        h = (h ^ a[i]) * 0x100000001b3ull;
-    return ((uint64_t)(uint16_t)tun << 48) ^ (h & 0xffffffffffffull);
+    return ((uint64_t)(uint16_t)tun << 48) ^ (htab_hash_bytes(a, 16) & 0xffffffffffffull);
 }
 
 static const uint8_t *

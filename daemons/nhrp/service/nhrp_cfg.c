@@ -16,6 +16,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What both instances of a tunnel take from the tunnel itself. */
+static void
+tunnel_slice_init(const struct cfg_iface *ifp, uint32_t tun, struct nhrp_if_config *out)
+{
+    nhrp_if_config_init(out);
+    out->tun = tun;
+    snprintf(out->ifname, sizeof(out->ifname), "%s", ifp->name);
+    out->up = !ifp->shutdown;
+    out->has_key = ifp->has_tun_key;
+    out->key = ifp->tun_key;
+    out->protection = ifp->tun_protection != NULL;
+    if (ifp->tun_protection)
+        snprintf(out->profile, sizeof(out->profile), "%s", ifp->tun_protection);
+}
+
 bool
 nhrp_config_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t tun,
                      struct nhrp_if_config *out)
@@ -27,11 +42,8 @@ nhrp_config_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t 
 
     if (!cfg_iface_is_tunnel(ifp))
         return false;
-    nhrp_if_config_init(out);
-    out->tun = tun;
-    snprintf(out->ifname, sizeof(out->ifname), "%s", ifp->name);
+    tunnel_slice_init(ifp, tun, out);
     out->enabled = n->enabled && n->has_network_id;
-    out->up = !ifp->shutdown;
     out->network_id = n->network_id;
     if (ifp->has_addr) {
         out->addr = ifp->addr.addr;
@@ -46,8 +58,6 @@ nhrp_config_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t 
     }
     if (ifp->tun_mode == TUN_MODE_GRE_IP && ifp->has_tun_dst)
         out->p2p_dst = ifp->tun_dst;
-    out->has_key = ifp->has_tun_key;
-    out->key = ifp->tun_key;
     if (ifp->ip_mtu)
         out->mtu = (uint16_t)(ifp->ip_mtu > 65535 ? 65535 : ifp->ip_mtu);
     else
@@ -99,9 +109,6 @@ nhrp_config_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t 
     if (n->redirect_timeout >= 0)
         out->redirect_timeout = (uint16_t)n->redirect_timeout;
     out->shortcut = n->shortcut;
-    out->protection = ifp->tun_protection != NULL;
-    if (ifp->tun_protection)
-        snprintf(out->profile, sizeof(out->profile), "%s", ifp->tun_protection);
     if (n->max_send_pkts > 0 && n->max_send_every > 0) {
         out->max_send_pkts = (uint32_t)n->max_send_pkts;
         out->max_send_secs = (uint32_t)n->max_send_every;
@@ -147,12 +154,9 @@ nhrp_config6_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t
 
     if (!cfg_iface_is_tunnel(ifp) || !n->enabled || !n->has_network_id)
         return false;
-    nhrp_if_config_init(out);
+    tunnel_slice_init(ifp, tun, out);
     out->af = INET_AF_V6;
-    out->tun = tun;
-    snprintf(out->ifname, sizeof(out->ifname), "%s", ifp->name);
     out->enabled = true;
-    out->up = !ifp->shutdown;
     out->network_id = n->network_id;
     /* the instance's own address: the first global one typed (an eui-64
      * one is only known once the link has a MAC) */
@@ -163,8 +167,6 @@ nhrp_config6_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t
             break;
         }
     out->nbma_af = tunnel_nbma(c, ifp);
-    out->has_key = ifp->has_tun_key;
-    out->key = ifp->tun_key;
     if (ifp->v6.mtu)
         out->mtu = (uint16_t)(ifp->v6.mtu > 65535 ? 65535 : ifp->v6.mtu);
     else
@@ -216,9 +218,6 @@ nhrp_config6_from_cfg(const struct cfg *c, const struct cfg_iface *ifp, uint32_t
     if (n->redirect_timeout >= 0)
         out->redirect_timeout = (uint16_t)n->redirect_timeout;
     out->shortcut = n->shortcut;
-    out->protection = ifp->tun_protection != NULL;
-    if (ifp->tun_protection)
-        snprintf(out->profile, sizeof(out->profile), "%s", ifp->tun_protection);
     return true;
 }
 
